@@ -1,0 +1,122 @@
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { readEnvironment, type Environment } from '../config.js';
+import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
+import { verifyJournal } from '../journal/verify.js';
+import { buildApp } from '../server/app.js';
+import { createAccountWithPassword } from '../services/accounts.js';
+import { createPartnership } from '../services/partnerships.js';
+import { openStore, type Store } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+
+const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
+
+async function withStore<T>(env: Environment, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  try {
+    await migrateToLatest(store.db);
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const where = (env: Environment) => (env.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.dataDir}`);
+
+async function serve(options: { demo: boolean }): Promise<void> {
+  const env = readEnvironment();
+  const store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  await migrateToLatest(store.db);
+  if (options.demo && !(await hasAnyPartnership(store.db))) {
+    await createDemoPartnership(store.db, new Date());
+    console.log(`Partenariat de démonstration « ${DEMO_NAME} » créé.`);
+  }
+  const app = await buildApp(store, {
+    publicUrl: env.publicUrl,
+    smtpUrl: env.smtpUrl,
+    webRoot: WEB_ROOT,
+    signInAttemptsPerMinute: 10,
+    secureCookies: env.publicUrl.startsWith('https://'),
+    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+  });
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: env.port, host: env.host });
+  console.log(`\nEntente est prêt : ${env.publicUrl}  (base : ${where(env)})`);
+  if (options.demo) console.log(`Connexion de démonstration : ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\n`);
+}
+
+export async function run(argv: readonly string[]): Promise<void> {
+  const program = new Command('entente').description('Entente: the charter that governs');
+
+  program
+    .command('serve')
+    .description('migrate, create the demo partnership on first run, and serve the UI and API')
+    .option('--no-demo', 'do not create the demo partnership')
+    .action(serve);
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(() => withStore(readEnvironment(), async () => console.log('Schema up to date.')));
+
+  program
+    .command('demo')
+    .description('create the demo partnership')
+    .action(() =>
+      withStore(readEnvironment(), async (store) => {
+        await createDemoPartnership(store.db, new Date());
+        console.log(`Demo partnership created. Sign in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
+      }),
+    );
+
+  program
+    .command('create-admin')
+    .description('create a partnership and its first administrator')
+    .requiredOption('--partnership <name>', 'name of the partnership')
+    .requiredOption('--name <full name>', 'name of the administrator')
+    .requiredOption('--email <address>', 'e-mail address used to sign in')
+    .option('--password-env <variable>', 'environment variable holding the password', 'ENTENTE_ADMIN_PASSWORD')
+    .action((options: { partnership: string; name: string; email: string; passwordEnv: string }) =>
+      withStore(readEnvironment(), async (store) => {
+        const password = process.env[options.passwordEnv];
+        if (!password || password.length < 12) {
+          console.error(`Set ${options.passwordEnv} to a password of at least 12 characters.`);
+          process.exitCode = 2;
+          return;
+        }
+        const accountId = await createAccountWithPassword(store.db, options.email, password);
+        const { partnershipId } = await createPartnership(
+          store.db,
+          { name: options.partnership, admin: { fullName: options.name, email: options.email, accountId } },
+          new Date(),
+        );
+        console.log(`Partnership ${partnershipId} created; ${options.email} is its administrator.`);
+      }),
+    );
+
+  const journal = program.command('journal').description('the tamper-evident journal');
+  journal
+    .command('verify')
+    .description('check every hash chain; exit 0 and print the count when it holds')
+    .action(() =>
+      withStore(readEnvironment(), async (store) => {
+        const outcome = await verifyJournal(store.db);
+        if (outcome.ok) {
+          console.log(`Journal intact: ${outcome.count} entries in ${outcome.chains} chain(s).`);
+          return;
+        }
+        console.error(
+          `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries verified before it.`,
+        );
+        process.exitCode = 1;
+      }),
+    );
+
+  await program.parseAsync([...argv]);
+}

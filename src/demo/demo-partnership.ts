@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import type { MandateSource, MembershipKind, OrganizationKind, SeatCapacity } from '../domain/structure/types.js';
+import { createAccountWithPassword } from '../services/accounts.js';
+import type { ActContext } from '../services/act.js';
+import { createPartnership } from '../services/partnerships.js';
+import * as acts from '../services/structure-acts.js';
+import type { Database } from '../store/schema.js';
+
+/**
+ * A fictional partnership in the shape of seed 001: three neighbourhood houses, a plenary, a
+ * steering committee with four delegates per house, a directors' committee and one working
+ * group. The MJC des Tilleuls has only three delegates: the gap a newcomer fixes first.
+ */
+export const DEMO_SIGN_IN = { email: 'camille.martin@trois-rives.example', password: 'demo-trois-rives' } as const;
+export const DEMO_NAME = 'Les Trois Rives';
+const SINCE = '2025-09-01';
+
+interface DemoPerson {
+  readonly key: string;
+  readonly fullName: string;
+  readonly house: 'tilleuls' | 'moulin' | 'hautpre';
+  readonly kind: MembershipKind;
+  readonly houseAdmin?: boolean;
+}
+
+const houses: Record<DemoPerson['house'], { name: string; kind: OrganizationKind; email: string; address: string }> = {
+  tilleuls: { name: 'MJC des Tilleuls', kind: 'youth_centre', email: 'accueil@mjc-tilleuls.example', address: '12 allée des Tilleuls, Valbourg' },
+  moulin: { name: 'Centre social du Moulin', kind: 'social_centre', email: 'contact@cs-moulin.example', address: '3 rue du Moulin, Valbourg' },
+  hautpre: { name: 'Comité de quartier Haut-Pré', kind: 'residents_committee', email: 'bureau@haut-pre.example', address: 'Maison Haut-Pré, place du Marché, Valbourg' },
+};
+
+const people: readonly DemoPerson[] = [
+  { key: 'nadia', fullName: 'Nadia Benali', house: 'tilleuls', kind: 'staff', houseAdmin: true },
+  { key: 'gerard', fullName: 'Gérard Lefèvre', house: 'tilleuls', kind: 'board', houseAdmin: true },
+  { key: 'lucie', fullName: 'Lucie Garnier', house: 'tilleuls', kind: 'staff' },
+  { key: 'yanis', fullName: 'Yanis Morel', house: 'tilleuls', kind: 'volunteer' },
+  { key: 'odile', fullName: 'Odile Perrin', house: 'tilleuls', kind: 'board' },
+  { key: 'thomas', fullName: 'Thomas Roux', house: 'tilleuls', kind: 'volunteer' },
+  { key: 'samia', fullName: 'Samia Haddad', house: 'moulin', kind: 'staff', houseAdmin: true },
+  { key: 'bernard', fullName: 'Bernard Colin', house: 'moulin', kind: 'board', houseAdmin: true },
+  { key: 'ines', fullName: 'Inès Fabre', house: 'moulin', kind: 'staff' },
+  { key: 'paul', fullName: 'Paul Mercier', house: 'moulin', kind: 'board' },
+  { key: 'mireille', fullName: 'Mireille Blanc', house: 'moulin', kind: 'volunteer' },
+  { key: 'karim', fullName: 'Karim Toure', house: 'moulin', kind: 'volunteer' },
+  { key: 'helene', fullName: 'Hélène Dubois', house: 'hautpre', kind: 'staff', houseAdmin: true },
+  { key: 'jacques', fullName: 'Jacques Arnaud', house: 'hautpre', kind: 'board', houseAdmin: true },
+  { key: 'amandine', fullName: 'Amandine Giraud', house: 'hautpre', kind: 'volunteer' },
+  { key: 'rene', fullName: 'René Fontaine', house: 'hautpre', kind: 'board' },
+  { key: 'claire', fullName: 'Claire Lambert', house: 'hautpre', kind: 'staff' },
+  { key: 'malik', fullName: 'Malik Chevalier', house: 'hautpre', kind: 'volunteer' },
+  { key: 'sophie', fullName: 'Sophie Vidal', house: 'moulin', kind: 'volunteer' },
+];
+
+type Seating = readonly [person: string, capacity: SeatCapacity, source: MandateSource];
+
+const steering: readonly Seating[] = [
+  ['nadia', 'delegate', 'staff_body'],
+  ['gerard', 'delegate', 'board'],
+  ['lucie', 'delegate', 'staff_body'],
+  ['samia', 'delegate', 'staff_body'],
+  ['bernard', 'delegate', 'board'],
+  ['ines', 'delegate', 'staff_body'],
+  ['paul', 'delegate', 'board'],
+  ['helene', 'delegate', 'staff_body'],
+  ['jacques', 'delegate', 'board'],
+  ['rene', 'delegate', 'board'],
+  ['claire', 'delegate', 'staff_body'],
+];
+const directors: readonly Seating[] = [
+  ['nadia', 'delegate', 'board'],
+  ['gerard', 'delegate', 'board'],
+  ['samia', 'delegate', 'board'],
+  ['bernard', 'delegate', 'board'],
+  ['helene', 'delegate', 'board'],
+  ['jacques', 'delegate', 'board'],
+];
+const familyOutings: readonly Seating[] = [
+  ['yanis', 'referent', 'staff_body'],
+  ['mireille', 'referent', 'board'],
+  ['amandine', 'referent', 'board'],
+  ['karim', 'member', 'self'],
+];
+
+export async function createDemoPartnership(db: Kysely<Database>, now: Date): Promise<{ partnershipId: string }> {
+  const accountId = await createAccountWithPassword(db, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+  const { partnershipId, adminPersonId } = await createPartnership(
+    db,
+    {
+      name: DEMO_NAME,
+      description:
+        'Coopération de trois maisons de quartier de Valbourg : des projets communs, des instances partagées, et chaque maison garde son identité.',
+      admin: { fullName: 'Camille Martin', email: DEMO_SIGN_IN.email, accountId },
+    },
+    now,
+  );
+  const ctx: ActContext = {
+    db,
+    partnershipId,
+    now,
+    viewer: { personId: adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set(), memberOfBodies: new Set() },
+  };
+
+  const houseIds = {} as Record<DemoPerson['house'], string>;
+  for (const [key, house] of Object.entries(houses) as [DemoPerson['house'], (typeof houses)[DemoPerson['house']]][]) {
+    houseIds[key] = (await acts.createOrganization(ctx, { name: house.name, kind: house.kind, contactEmail: house.email, address: house.address })).id;
+  }
+  const personIds: Record<string, string> = {};
+  for (const person of people) {
+    const { id } = await acts.createPerson(ctx, {
+      fullName: person.fullName,
+      email: `${person.key}@trois-rives.example`,
+      memberships: [{ organizationId: houseIds[person.house], kind: person.kind, isOrganizationAdmin: person.houseAdmin ?? false }],
+    });
+    personIds[person.key] = id;
+  }
+
+  const plenary = await acts.createBody(ctx, {
+    name: 'Assemblée plénière',
+    kind: 'plenary',
+    purpose: 'Réunit deux fois par an toutes les personnes engagées dans les projets communs : bilan, liens, nouvelles orientations.',
+  });
+  const steeringBody = await acts.createBody(ctx, {
+    name: 'Comité de pilotage',
+    kind: 'steering',
+    parentBodyId: plenary.id,
+    purpose: 'Pilote le partenariat : oriente, valide les projets communs et décide de leur bonne marche.',
+    delegatesPerOrganization: 4,
+  });
+  const directorsBody = await acts.createBody(ctx, {
+    name: 'Codir / Coprédir',
+    kind: 'directors',
+    purpose: 'Directions et présidences des trois maisons : garantes du partenariat, arbitrent en cas de blocage, nomment les chef·fes de projet.',
+    delegatesPerOrganization: 2,
+  });
+  const workingGroup = await acts.createBody(ctx, {
+    name: 'Groupe de travail Sorties familles',
+    kind: 'working_group',
+    parentBodyId: steeringBody.id,
+    purpose: 'Organise les sorties familles communes aux trois maisons : destinations, calendrier, inscriptions.',
+    minReferentsPerOrganization: 1,
+    minSize: 3,
+  });
+
+  const person = (key: string) => people.find((p) => p.key === key)!;
+  const seat = async (bodyId: string, seating: readonly Seating[]) => {
+    for (const [key, capacity, mandateSource] of seating) {
+      await acts.addSeat(ctx, bodyId, {
+        personId: personIds[key]!,
+        organizationId: houseIds[person(key).house],
+        capacity,
+        mandateSource,
+        startsOn: SINCE,
+      });
+    }
+  };
+  await seat(steeringBody.id, steering);
+  await seat(directorsBody.id, directors);
+  await seat(workingGroup.id, familyOutings);
+  await acts.addSeat(ctx, plenary.id, { personId: adminPersonId, organizationId: null, capacity: 'member', mandateSource: 'partnership', startsOn: SINCE });
+  for (const p of people) {
+    await acts.addSeat(ctx, plenary.id, { personId: personIds[p.key]!, organizationId: houseIds[p.house], capacity: 'member', mandateSource: 'self', startsOn: SINCE });
+  }
+
+  const projectLead = await acts.createRole(ctx, {
+    name: 'Chef·fe de projet Sorties familles',
+    bodyId: workingGroup.id,
+    purpose: 'Coordonner le projet au service des trois maisons.',
+    accountabilities: ['Animer le groupe de travail', 'Suivre le budget du projet', 'Rendre compte au comité de pilotage'],
+    termMonths: 12,
+  });
+  const facilitator = await acts.createRole(ctx, {
+    name: 'Animation du comité de pilotage',
+    bodyId: steeringBody.id,
+    purpose: 'Faire vivre des réunions où chacun·e peut parler et décider.',
+    accountabilities: ['Préparer l’ordre du jour', 'Distribuer la parole', 'Veiller au temps'],
+    termMonths: 6,
+  });
+  await acts.createRole(ctx, {
+    name: 'Secrétariat du comité de pilotage',
+    bodyId: steeringBody.id,
+    purpose: 'Garder la mémoire des décisions.',
+    accountabilities: ['Rédiger le compte rendu', 'Diffuser la note d’information aux instances'],
+    termMonths: 6,
+  });
+  await acts.createRole(ctx, {
+    name: 'Coordination du partenariat',
+    purpose: 'Tenir à jour la structure du partenariat et accueillir les nouvelles personnes.',
+    accountabilities: ['Inviter les personnes', 'Veiller à la composition des instances'],
+  });
+  await acts.assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: SINCE });
+  await acts.assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: SINCE });
+  await acts.createDelegation(
+    { ...ctx, viewer: { ...ctx.viewer, personId: personIds['mireille']! } },
+    {
+      fromPersonId: personIds['mireille']!,
+      toPersonId: personIds['karim']!,
+      bodyId: workingGroup.id,
+      scope: 'Réserver le car et collecter les autorisations parentales pour la sortie de printemps.',
+      startsOn: SINCE,
+    },
+  );
+  return { partnershipId };
+}
+
+export async function hasAnyPartnership(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('partnership').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,24 @@
+/** Calendar dates travel as ISO 'YYYY-MM-DD' strings, which order correctly as text. */
+export type IsoDate = string;
+
+const PARTNERSHIP_TIME_ZONE = 'Europe/Paris';
+const isoDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PARTNERSHIP_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day an instant falls on where the partnerships live. */
+export function calendarDay(instant: Date): IsoDate {
+  return isoDateFormat.format(instant);
+}
+
+export interface Period {
+  readonly startsOn: IsoDate;
+  readonly endsOn: IsoDate | null;
+}
+
+export function isCurrent(period: Period, today: IsoDate): boolean {
+  return period.startsOn <= today && (period.endsOn === null || period.endsOn >= today);
+}

@@ -1,0 +1,29 @@
+/**
+ * Expected failures of an act, as values the server turns into 4xx answers in the user's
+ * language. Message keys name entries of the server catalogue (src/i18n).
+ */
+export type ActFailure =
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'forbidden' }
+  | { readonly kind: 'conflict'; readonly messageKey: string; readonly params?: Readonly<Record<string, string | number>> }
+  | { readonly kind: 'invalid'; readonly fields: readonly FieldProblem[] };
+
+export interface FieldProblem {
+  readonly path: string;
+  readonly messageKey: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export class ActError extends Error {
+  constructor(readonly failure: ActFailure) {
+    super(failure.kind);
+    this.name = 'ActError';
+  }
+}
+
+export const notFound = (): ActError => new ActError({ kind: 'not_found' });
+export const forbidden = (): ActError => new ActError({ kind: 'forbidden' });
+export const conflict = (messageKey: string, params?: Record<string, string | number>): ActError =>
+  new ActError({ kind: 'conflict', messageKey, ...(params ? { params } : {}) });
+export const invalid = (path: string, messageKey: string, params?: Record<string, string | number>): ActError =>
+  new ActError({ kind: 'invalid', fields: [{ path, messageKey, ...(params ? { params } : {}) }] });

@@ -1,0 +1,39 @@
+/**
+ * Who may do what, derived from the structure alone. The server asks these questions on every
+ * route; the UI asks the same ones only to hide what the server would refuse.
+ */
+export interface Viewer {
+  readonly personId: string;
+  readonly isPartnershipAdmin: boolean;
+  readonly adminOfOrganizations: ReadonlySet<string>;
+  readonly memberOfBodies: ReadonlySet<string>;
+}
+
+const administersAny = (viewer: Viewer, organizationIds: readonly string[]): boolean =>
+  organizationIds.some((id) => viewer.adminOfOrganizations.has(id));
+
+export const may = {
+  /** Create organizations, bodies and roles; change composition rules; read the outbox. */
+  manageStructure: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
+
+  /** Change an organization's details and who belongs to it. */
+  manageOrganization: (viewer: Viewer, organizationId: string): boolean =>
+    viewer.isPartnershipAdmin || viewer.adminOfOrganizations.has(organizationId),
+
+  /** Seats of a house are mandated by that house; other seats by the partnership. */
+  manageSeat: (viewer: Viewer, representedOrganizationId: string | null): boolean =>
+    viewer.isPartnershipAdmin ||
+    (representedOrganizationId !== null && viewer.adminOfOrganizations.has(representedOrganizationId)),
+
+  /** Edit a person's details, see their contact details, invite them. */
+  managePerson: (viewer: Viewer, personId: string, personOrganizationIds: readonly string[]): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === personId || administersAny(viewer, personOrganizationIds),
+
+  /** A role that belongs to a body is filled by that body; other roles by the partnership. */
+  assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
+    viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),
+
+  /** Only the person in charge hands part of their mission to someone else. */
+  delegate: (viewer: Viewer, fromPersonId: string): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === fromPersonId,
+} as const;

@@ -1,0 +1,149 @@
+import i18next, { type TFunction } from 'i18next';
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const fr = {
+  error: {
+    required: 'Ce champ est obligatoire.',
+    tooLong: 'Ce texte est trop long.',
+    tooLarge: 'Ce nombre est trop grand.',
+    email: 'Cette adresse e-mail n’est pas valide.',
+    date: 'Indiquez une date au format AAAA-MM-JJ.',
+    reference: 'Cet élément est introuvable.',
+    integer: 'Indiquez un nombre entier.',
+    atLeastOne: 'Indiquez au moins 1.',
+    choice: 'Choisissez une des valeurs proposées.',
+    endsBeforeStart: 'La fin ne peut pas précéder le début.',
+    sizeRange: 'Le maximum doit être supérieur ou égal au minimum.',
+    delegateToSelf: 'On ne se délègue pas une mission à soi-même.',
+    passwordTooShort: 'Le mot de passe doit compter au moins 12 caractères.',
+    invalid: 'La demande contient des erreurs.',
+    notFound: 'Cette page n’existe pas ou vous n’y avez pas accès.',
+    forbidden: 'Vous n’avez pas le droit de faire cela.',
+    signInRequired: 'Connectez-vous pour continuer.',
+    signInFailed: 'Adresse e-mail ou mot de passe incorrect.',
+    csrf: 'Votre session a expiré : rechargez la page et recommencez.',
+    tooManyRequests: 'Trop de tentatives. Réessayez dans une minute.',
+    linkExpired: 'Ce lien n’est plus valable. Demandez-en un nouveau.',
+    duplicate: 'Cet élément existe déjà.',
+    conflict: 'Cette action est en conflit avec l’état actuel. Rechargez la page.',
+    personNotInPartnership: 'Cette personne ne fait pas partie du partenariat.',
+    organizationNotInPartnership: 'Cette structure ne fait pas partie du partenariat.',
+    bodyNotInPartnership: 'Cette instance ne fait pas partie du partenariat.',
+    parentCycle: 'Une instance ne peut pas dépendre d’elle-même.',
+    seatNeedsOrganization: 'Un·e délégué·e ou référent·e représente une structure : choisissez-la.',
+    notAMemberOfOrganization: 'Cette personne n’est pas membre de la structure qu’elle représenterait.',
+    alreadySeated: 'Cette personne siège déjà dans cette instance.',
+    alreadyEnded: 'Ce mandat est déjà terminé.',
+    endBeforeStart: 'La fin ne peut pas précéder le début ({{startsOn}}).',
+    alreadyMember: 'Cette personne est déjà membre de cette structure.',
+    emailTaken: 'Une autre personne du partenariat utilise déjà cette adresse.',
+    nameTaken: 'Ce nom est déjà utilisé dans le partenariat.',
+    noEmail: 'Indiquez d’abord l’adresse e-mail de cette personne.',
+    alreadyHasAccount: 'Cette personne a déjà un compte.',
+    lastAdmin: 'Le partenariat doit garder au moins un·e administrateur·rice.',
+    internal: 'Une erreur inattendue est survenue. Réessayez plus tard.',
+  },
+  composition: {
+    delegates_missing: '{{body}} : {{organization}} a {{actual}} délégué·e(s) sur {{expected}}',
+    delegates_excess: '{{body}} : {{organization}} a {{actual}} délégué·e(s) pour {{expected}} prévu·es',
+    referents_missing: '{{body}} : {{organization}} n’a pas de référent·e ({{actual}} sur {{expected}})',
+    too_few_members: '{{body}} : {{actual}} membre(s), il en faut au moins {{expected}}',
+    too_many_members: '{{body}} : {{actual}} membres, pour {{expected}} au plus',
+  },
+  mail: {
+    invitationSubject: 'Invitation à rejoindre {{partnership}} sur Entente',
+    invitationBody:
+      'Bonjour {{name}},\n\nVous êtes invité·e à rejoindre le partenariat « {{partnership}} » sur Entente.\nChoisissez votre mot de passe en ouvrant ce lien (valable 7 jours) :\n{{link}}\n\nSi vous n’attendiez pas ce message, ignorez-le.',
+    magicLinkSubject: 'Votre lien de connexion à Entente',
+    magicLinkBody:
+      'Bonjour,\n\nPour vous connecter à Entente, ouvrez ce lien (valable 30 minutes, une seule fois) :\n{{link}}\n\nSi vous n’avez rien demandé, ignorez ce message.',
+    delegationSubject: '{{body}} : {{giver}} délègue une partie de sa mission à {{receiver}}',
+    delegationBody:
+      'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, du {{startsOn}} au {{endsOn}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
+  },
+};
+
+const en: typeof fr = {
+  error: {
+    required: 'This field is required.',
+    tooLong: 'This text is too long.',
+    tooLarge: 'This number is too large.',
+    email: 'This e-mail address is not valid.',
+    date: 'Enter a date as YYYY-MM-DD.',
+    reference: 'This item cannot be found.',
+    integer: 'Enter a whole number.',
+    atLeastOne: 'Enter at least 1.',
+    choice: 'Choose one of the proposed values.',
+    endsBeforeStart: 'The end cannot come before the start.',
+    sizeRange: 'The maximum must be greater than or equal to the minimum.',
+    delegateToSelf: 'You cannot delegate a mission to yourself.',
+    passwordTooShort: 'The password must be at least 12 characters long.',
+    invalid: 'The request contains errors.',
+    notFound: 'This page does not exist or you do not have access to it.',
+    forbidden: 'You are not allowed to do this.',
+    signInRequired: 'Sign in to continue.',
+    signInFailed: 'Wrong e-mail address or password.',
+    csrf: 'Your session has expired: reload the page and try again.',
+    tooManyRequests: 'Too many attempts. Try again in a minute.',
+    linkExpired: 'This link is no longer valid. Ask for a new one.',
+    duplicate: 'This item already exists.',
+    conflict: 'This action conflicts with the current state. Reload the page.',
+    personNotInPartnership: 'This person is not part of the partnership.',
+    organizationNotInPartnership: 'This organization is not part of the partnership.',
+    bodyNotInPartnership: 'This body is not part of the partnership.',
+    parentCycle: 'A body cannot depend on itself.',
+    seatNeedsOrganization: 'A delegate or referent represents an organization: choose it.',
+    notAMemberOfOrganization: 'This person is not a member of the organization they would represent.',
+    alreadySeated: 'This person already sits in this body.',
+    alreadyEnded: 'This mandate has already ended.',
+    endBeforeStart: 'The end cannot come before the start ({{startsOn}}).',
+    alreadyMember: 'This person is already a member of this organization.',
+    emailTaken: 'Another person in the partnership already uses this address.',
+    nameTaken: 'This name is already used in the partnership.',
+    noEmail: 'Enter this person’s e-mail address first.',
+    alreadyHasAccount: 'This person already has an account.',
+    lastAdmin: 'The partnership must keep at least one administrator.',
+    internal: 'An unexpected error occurred. Try again later.',
+  },
+  composition: {
+    delegates_missing: '{{body}}: {{organization}} has {{actual}} delegate(s) out of {{expected}}',
+    delegates_excess: '{{body}}: {{organization}} has {{actual}} delegate(s) for {{expected}} planned',
+    referents_missing: '{{body}}: {{organization}} has no referent ({{actual}} of {{expected}})',
+    too_few_members: '{{body}}: {{actual}} member(s), at least {{expected}} needed',
+    too_many_members: '{{body}}: {{actual}} members, for {{expected}} at most',
+  },
+  mail: {
+    invitationSubject: 'Invitation to join {{partnership}} on Entente',
+    invitationBody:
+      'Hello {{name}},\n\nYou are invited to join the partnership “{{partnership}}” on Entente.\nChoose your password by opening this link (valid for 7 days):\n{{link}}\n\nIf you were not expecting this message, ignore it.',
+    magicLinkSubject: 'Your sign-in link for Entente',
+    magicLinkBody:
+      'Hello,\n\nTo sign in to Entente, open this link (valid for 30 minutes, once):\n{{link}}\n\nIf you did not ask for it, ignore this message.',
+    delegationSubject: '{{body}}: {{giver}} delegates part of their mission to {{receiver}}',
+    delegationBody:
+      'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, from {{startsOn}} to {{endsOn}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
+  },
+};
+
+const catalogue = i18next.createInstance();
+await catalogue.init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng: 'fr',
+  fallbackLng: 'fr',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export function translator(locale: Locale): TFunction {
+  return catalogue.getFixedT(locale);
+}
+
+export function isMessageKey(key: string): boolean {
+  return catalogue.exists(key, { lng: 'fr' });
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

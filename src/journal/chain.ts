@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import canonicalizeModule from 'canonicalize';
+
+/** The package is CommonJS typed as an ES default export; at run time the default is the function. */
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+/** The hash an empty chain starts from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * What an entry says, apart from its place in the chain. The payload holds reference ids and
+ * values, never names or contact details, so a person can be erased without breaking the chain.
+ */
+export interface JournalEntryBody {
+  readonly partnershipId: string;
+  readonly recordedAt: Date;
+  readonly actorId: string | null;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface ChainedEntry extends JournalEntryBody {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** RFC 8785 canonical JSON of the entry body: the same bytes whatever the key order or driver. */
+export function canonicalBody(body: JournalEntryBody): string {
+  const text = canonicalize({
+    partnershipId: body.partnershipId,
+    recordedAt: body.recordedAt.toISOString(),
+    actorId: body.actorId,
+    kind: body.kind,
+    payload: body.payload,
+  });
+  if (text === undefined) throw new TypeError('journal entry body cannot be encoded');
+  return text;
+}
+
+/**
+ * hash = SHA-256(prevHash "\n" seq "\n" canonicalBody), hex. The database computes the same
+ * expression when it appends (see journal-store.ts), so an entry is chained in one statement.
+ */
+export function chainHash(prevHash: string, seq: number, canonical: string): string {
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${canonical}`, 'utf8').digest('hex');
+}
+
+export type ChainBreak =
+  | { readonly reason: 'sequence_gap'; readonly expectedSeq: number; readonly seq: number }
+  | { readonly reason: 'prev_hash_mismatch'; readonly seq: number }
+  | { readonly reason: 'hash_mismatch'; readonly seq: number }
+  | { readonly reason: 'head_mismatch'; readonly seq: number };
+
+/** Checks one partnership's entries in sequence order, carrying the state between batches. */
+export class ChainVerifier {
+  #expectedSeq = 1;
+  #prevHash = GENESIS_HASH;
+
+  get verifiedCount(): number {
+    return this.#expectedSeq - 1;
+  }
+
+  /** Returns the first break in these entries, or undefined when they continue the chain. */
+  check(entry: ChainedEntry): ChainBreak | undefined {
+    if (entry.seq !== this.#expectedSeq) {
+      return { reason: 'sequence_gap', expectedSeq: this.#expectedSeq, seq: entry.seq };
+    }
+    if (entry.prevHash !== this.#prevHash) return { reason: 'prev_hash_mismatch', seq: entry.seq };
+    if (chainHash(entry.prevHash, entry.seq, canonicalBody(entry)) !== entry.hash) {
+      return { reason: 'hash_mismatch', seq: entry.seq };
+    }
+    this.#expectedSeq += 1;
+    this.#prevHash = entry.hash;
+    return undefined;
+  }
+
+  /** The head records the last entry; a missing tail shows here. */
+  checkHead(head: { readonly seq: number; readonly hash: string }): ChainBreak | undefined {
+    if (head.seq !== this.verifiedCount || head.hash !== this.#prevHash) {
+      return { reason: 'head_mismatch', seq: head.seq };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyAccepts from '@fastify/accepts';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
+import { findSession, type SessionInfo } from '../services/accounts.js';
+import { MailDispatcher } from '../services/mailer.js';
+import type { Store } from '../store/database.js';
+import { RequestValidationError, sendError } from './errors.js';
+import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
+import { structureRoutes } from './routes/structure.js';
+import { systemRoutes } from './routes/system.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    session: SessionInfo | undefined;
+    sessionToken: string | undefined;
+  }
+  interface FastifyInstance {
+    store: Store;
+    mailer: MailDispatcher;
+    config: AppConfig;
+    /** The clock of the whole app; tests move it. */
+    now(): Date;
+  }
+}
+
+export interface AppConfig {
+  /** Where links in e-mails point, without a trailing slash. */
+  readonly publicUrl: string;
+  readonly smtpUrl?: string | undefined;
+  /** Folder of the built web UI; the UI is not served when absent. */
+  readonly webRoot?: string | undefined;
+  readonly signInAttemptsPerMinute: number;
+  readonly secureCookies: boolean;
+  readonly now?: () => Date;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+const translatorFor = (request: { locale: Locale }) => translator(request.locale);
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that create a session, and so come before any CSRF token exists. */
+const SESSIONLESS_MUTATIONS = new Set([
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/magic-link',
+  '/api/v1/auth/magic-link/consume',
+  '/api/v1/auth/invitation/accept',
+  '/api/v1/auth/locale',
+]);
+
+export async function buildApp(store: Store, config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('store', store);
+  app.decorate('config', config);
+  app.decorate('now', config.now ?? (() => new Date()));
+  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl));
+  app.decorateRequest('locale', 'fr');
+  app.decorateRequest('session', undefined);
+  app.decorateRequest('sessionToken', undefined);
+
+  app.setValidatorCompiler(({ schema }) => (data: unknown) => {
+    const result = (schema as ZodType).safeParse(data);
+    return result.success ? { value: result.data } : { error: new RequestValidationError(schema as ZodType, data) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(sendError);
+  app.setNotFoundHandler((request, reply) => {
+    if (config.webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(Object.assign(new Error('not found'), { statusCode: 404 }), request, reply);
+  });
+
+  await app.register(fastifyAccepts);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Entente API',
+        version: '1',
+        description: 'Gouvernance partagée : la charte exécutable. Every mutation needs the x-csrf-token header of the session.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token && request.url.startsWith('/api/')) {
+      request.session = await findSession(store.db, token, app.now());
+      request.sessionToken = request.session ? token : undefined;
+    }
+    const chosen = request.headers['x-entente-locale'];
+    request.locale = isLocale(chosen)
+      ? chosen
+      : (request.session?.locale ?? ((request.language([...LOCALES]) || 'fr') as Locale));
+    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
+    const path = request.url.split('?')[0] ?? '';
+    if (SESSIONLESS_MUTATIONS.has(path)) {
+      // A JSON body cannot be sent cross-site without a CORS preflight, which this server never grants.
+      if (!request.headers['content-type']?.startsWith('application/json')) {
+        return reply.status(415).send({ error: 'invalid', message: 'application/json required' });
+      }
+      return;
+    }
+    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translatorFor(request)('error.signInRequired') });
+    if (request.headers['x-csrf-token'] !== request.session.csrfToken) {
+      return reply.status(403).send({ error: 'csrf', message: translatorFor(request)('error.csrf') });
+    }
+  });
+
+  await app.register(systemRoutes, { prefix: '/api/v1' });
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(structureRoutes, { prefix: '/api/v1/partnerships' });
+
+  if (config.webRoot && existsSync(join(config.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: 'index.html', maxAge: '1h' });
+  }
+  return app;
+}

@@ -1,0 +1,110 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { ActError, type FieldProblem } from '../domain/errors.js';
+import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
+
+/** A request part that did not match its schema; translated once the user's language is known. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly schema: ZodType,
+    readonly data: unknown,
+  ) {
+    super('invalid request');
+  }
+}
+
+const zodLocales = { fr: z.locales.fr(), en: z.locales.en() } as const;
+
+function translateIssue(locale: Locale, message: string, params?: Readonly<Record<string, string | number>>): string {
+  return isMessageKey(message) ? translator(locale)(message, params) : message;
+}
+
+function fieldMessages(locale: Locale, error: RequestValidationError): Record<string, string> {
+  const result = error.schema.safeParse(error.data, { error: zodLocales[locale].localeError });
+  const fields: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) {
+    const path = issue.path.map(String).join('.') || '_';
+    fields[path] ??= translateIssue(locale, issue.message);
+  }
+  return fields;
+}
+
+function problemsToFields(locale: Locale, problems: readonly FieldProblem[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const problem of problems) fields[problem.path] ??= translateIssue(locale, problem.messageKey, problem.params);
+  return fields;
+}
+
+/** Unique constraints the schema declares, and what each means to a person. */
+const uniqueConstraintMessages: Record<string, { field: string; key: string }> = {
+  organization_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
+  body_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
+  role_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
+  person_partnership_id_email_key: { field: 'email', key: 'error.emailTaken' },
+  membership_person_id_organization_id_key: { field: 'personId', key: 'error.alreadyMember' },
+  body_member_one_open_seat: { field: 'personId', key: 'error.alreadySeated' },
+};
+
+interface DatabaseError {
+  readonly code: string;
+  readonly constraint?: string;
+}
+
+const isDatabaseError = (error: unknown): error is DatabaseError =>
+  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((error as { code: string }).code);
+
+export interface ErrorBody {
+  readonly error: string;
+  readonly message: string;
+  readonly fields?: Record<string, string>;
+}
+
+/**
+ * Every failure leaves as a clear answer in the user's language: expected failures as 4xx with
+ * a message per field, and only a real defect as a 500 (logged, with no detail sent).
+ */
+export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = request.locale;
+  const t = translator(locale);
+  const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
+
+  if (error instanceof RequestValidationError) {
+    return send(400, { error: 'invalid', message: t('error.invalid'), fields: fieldMessages(locale, error) });
+  }
+  if (error instanceof ActError) {
+    const failure = error.failure;
+    switch (failure.kind) {
+      case 'not_found':
+        return send(404, { error: 'not_found', message: t('error.notFound') });
+      case 'forbidden':
+        return send(403, { error: 'forbidden', message: t('error.forbidden') });
+      case 'conflict':
+        return send(409, { error: 'conflict', message: translateIssue(locale, failure.messageKey, failure.params) });
+      case 'invalid':
+        return send(400, { error: 'invalid', message: t('error.invalid'), fields: problemsToFields(locale, failure.fields) });
+    }
+  }
+  if (isDatabaseError(error)) {
+    if (error.code === '23505') {
+      const known = error.constraint ? uniqueConstraintMessages[error.constraint] : undefined;
+      return send(409, {
+        error: 'conflict',
+        message: t(known?.key ?? 'error.duplicate'),
+        ...(known ? { fields: { [known.field]: t(known.key) } } : {}),
+      });
+    }
+    if (error.code === '40001' || error.code === '40P01') return send(409, { error: 'conflict', message: t('error.conflict') });
+    if (error.code === '23503' || error.code === '23514' || error.code === '22P02' || error.code === '22007' || error.code === '22008') {
+      return send(400, { error: 'invalid', message: t('error.invalid') });
+    }
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status === 429) return send(429, { error: 'too_many_requests', message: t('error.tooManyRequests') });
+  if (status === 415 || status === 413 || status === 400) {
+    return send(status, { error: 'invalid', message: t('error.invalid') });
+  }
+  if (status === 404) return send(404, { error: 'not_found', message: t('error.notFound') });
+  request.log.error({ err: error }, 'unexpected error');
+  return send(500, { error: 'internal', message: t('error.internal') });
+}

@@ -1,0 +1,133 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LOCALES, translator } from '../../i18n/server-messages.js';
+import {
+  acceptInvitation,
+  checkPassword,
+  closeSession,
+  consumeMagicLink,
+  describeInvitation,
+  openSession,
+  requestMagicLink,
+  setLocale,
+} from '../../services/accounts.js';
+import { listPartnershipsOfAccount } from '../../services/partnerships.js';
+
+export const SESSION_COOKIE = 'entente_session';
+
+const translatorMessage = (request: FastifyRequest, key: string) => translator(request.locale)(key);
+
+const tags = ['auth'];
+const email = z.email({ error: 'error.email' }).max(254);
+const token = z.string().min(20).max(200);
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** A new session id at every sign-in; the old one, if any, ends. */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, accountId: string) {
+    if (request.sessionToken) await closeSession(app.store.db, request.sessionToken);
+    const session = await openSession(app.store.db, accountId, app.now());
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.config.secureCookies,
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return { csrfToken: session.csrfToken };
+  }
+
+  app.get('/session', { schema: { tags, summary: 'The signed-in account, its partnerships and its CSRF token' } }, async (request, reply) => {
+    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: '' });
+    const partnerships = await listPartnershipsOfAccount(app.store.db, request.session.accountId);
+    return {
+      email: request.session.email,
+      locale: request.session.locale,
+      csrfToken: request.session.csrfToken,
+      partnerships,
+    };
+  });
+
+  app.post(
+    '/sign-in',
+    {
+      schema: { tags, summary: 'Sign in with e-mail and password', body: z.object({ email, password: z.string().min(1).max(500) }) },
+      config: {
+        rateLimit: {
+          max: app.config.signInAttemptsPerMinute,
+          timeWindow: '1 minute',
+          keyGenerator: (request: FastifyRequest) => `${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '')}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const accountId = await checkPassword(app.store.db, request.body.email, request.body.password);
+      if (!accountId) {
+        return reply.status(401).send({ error: 'sign_in_failed', message: translatorMessage(request, 'error.signInFailed') });
+      }
+      return startSession(request, reply, accountId);
+    },
+  );
+
+  app.post('/sign-out', { schema: { tags, summary: 'End the current session' } }, async (request, reply) => {
+    if (request.sessionToken) await closeSession(app.store.db, request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/magic-link',
+    {
+      schema: { tags, summary: 'Send a one-time sign-in link by e-mail', body: z.object({ email }) },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      await requestMagicLink(app.store.db, request.body.email, { baseUrl: app.config.publicUrl }, request.locale, app.now());
+      void app.mailer.flush();
+      return reply.status(202).send({ sent: true });
+    },
+  );
+
+  app.post(
+    '/magic-link/consume',
+    {
+      schema: { tags, summary: 'Sign in with the token of a magic link', body: z.object({ token }) },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const accountId = await consumeMagicLink(app.store.db, request.body.token, app.now());
+      return startSession(request, reply, accountId);
+    },
+  );
+
+  app.get(
+    '/invitation/:token',
+    { schema: { tags, summary: 'What an invitation is for', params: z.object({ token }) } },
+    async (request) => describeInvitation(app.store.db, request.params.token, app.now()),
+  );
+
+  app.post(
+    '/invitation/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation: create the account (or link an existing one) and sign in',
+        body: z.object({ token, password: z.string().max(500).optional() }),
+      },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const accountId = await acceptInvitation(app.store.db, request.body.token, request.body.password, app.now());
+      return startSession(request, reply, accountId);
+    },
+  );
+
+  app.post(
+    '/locale',
+    { schema: { tags, summary: 'Choose the language of the interface and messages', body: z.object({ locale: z.enum(LOCALES) }) } },
+    async (request, reply) => {
+      if (request.session) await setLocale(app.store.db, request.session.accountId, request.body.locale);
+      return reply.status(204).send();
+    },
+  );
+};

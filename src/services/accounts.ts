@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import { may, type Viewer } from '../domain/structure/permissions.js';
+import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
+import type { Database } from '../store/schema.js';
+import { queueMail } from './mailer.js';
+import { MIN_PASSWORD_LENGTH, digest, hashPassword, newToken, verifyPassword } from './secrets.js';
+
+const SESSION_DAYS = 30;
+const INVITATION_DAYS = 7;
+const MAGIC_LINK_MINUTES = 30;
+const addMinutes = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+export interface SessionInfo {
+  readonly accountId: string;
+  readonly email: string;
+  /** The language the person chose, or null to follow the browser's. */
+  readonly locale: Locale | null;
+  readonly csrfToken: string;
+}
+
+export interface NewSession {
+  readonly token: string;
+  readonly csrfToken: string;
+  readonly expiresAt: Date;
+}
+
+export async function openSession(db: Kysely<Database>, accountId: string, now: Date): Promise<NewSession> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = addMinutes(now, SESSION_DAYS * 24 * 60);
+  await db.insertInto('session').values({ id_hash: digest(token), account_id: accountId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<SessionInfo | undefined> {
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('account as a', 'a.id', 's.account_id')
+    .select(['a.id', 'a.email', 'a.locale', 's.csrf_token'])
+    .where('s.id_hash', '=', digest(token))
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { accountId: row.id, email: row.email, locale: isLocale(row.locale) ? row.locale : null, csrfToken: row.csrf_token };
+}
+
+export async function closeSession(db: Kysely<Database>, token: string): Promise<void> {
+  await db.deleteFrom('session').where('id_hash', '=', digest(token)).execute();
+}
+
+export async function checkPassword(db: Kysely<Database>, email: string, password: string): Promise<string | undefined> {
+  const account = await db.selectFrom('account').select(['id', 'password_hash']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+  const matches = await verifyPassword(password, account?.password_hash);
+  return matches ? account?.id : undefined;
+}
+
+export async function setLocale(db: Kysely<Database>, accountId: string, locale: Locale): Promise<void> {
+  await db.updateTable('account').set({ locale }).where('id', '=', accountId).execute();
+}
+
+export interface Link {
+  readonly baseUrl: string;
+}
+
+/** Sends a person an invitation to create their account; their e-mail address is where it goes. */
+export async function invitePerson(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  partnershipId: string,
+  personId: string,
+  link: Link,
+  now: Date,
+): Promise<{ readonly expiresAt: Date }> {
+  return db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom('person as p')
+      .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
+      .select(['p.id', 'p.full_name', 'p.email', 'p.account_id', 'pa.name as partnership'])
+      .where('p.id', '=', personId)
+      .where('p.partnership_id', '=', partnershipId)
+      .executeTakeFirst();
+    if (!person) throw notFound();
+    const organizations = await trx.selectFrom('membership').select('organization_id').where('person_id', '=', personId).execute();
+    if (!may.managePerson(viewer, personId, organizations.map((o) => o.organization_id))) throw forbidden();
+    if (!person.email) throw conflict('error.noEmail');
+    if (person.account_id) throw conflict('error.alreadyHasAccount');
+    const token = newToken();
+    const expiresAt = addMinutes(now, INVITATION_DAYS * 24 * 60);
+    await trx.insertInto('invitation').values({ token_hash: digest(token), person_id: personId, expires_at: expiresAt }).execute();
+    const t = translator('fr');
+    const params = { name: person.full_name, partnership: person.partnership, link: `${link.baseUrl}/invitation/${token}` };
+    await queueMail(trx, { partnershipId, recipient: person.email, subject: t('mail.invitationSubject', params), body: t('mail.invitationBody', params) });
+    return { expiresAt };
+  });
+}
+
+export async function describeInvitation(db: Kysely<Database>, token: string, now: Date) {
+  const row = await db
+    .selectFrom('invitation as i')
+    .innerJoin('person as p', 'p.id', 'i.person_id')
+    .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
+    .select(['p.full_name', 'p.email', 'pa.name as partnership', 'p.account_id'])
+    .where('i.token_hash', '=', digest(token))
+    .where('i.accepted_at', 'is', null)
+    .where('i.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) throw conflict('error.linkExpired');
+  const existingAccount = row.email
+    ? await db.selectFrom('account').select('id').where('email', '=', row.email).executeTakeFirst()
+    : undefined;
+  return { fullName: row.full_name, email: row.email, partnership: row.partnership, hasAccount: existingAccount !== undefined };
+}
+
+/**
+ * Accepting creates the account with the chosen password, or, when the address already has an
+ * account, links the person to it without touching its password (the invitation link alone must
+ * not be enough to take over an existing account).
+ */
+export async function acceptInvitation(db: Kysely<Database>, token: string, password: string | undefined, now: Date): Promise<string> {
+  if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) throw invalid('password', 'error.passwordTooShort');
+  const passwordHash = password === undefined ? undefined : await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const invitation = await trx
+      .selectFrom('invitation as i')
+      .innerJoin('person as p', 'p.id', 'i.person_id')
+      .select(['i.token_hash', 'p.id as person_id', 'p.email', 'p.account_id'])
+      .where('i.token_hash', '=', digest(token))
+      .where('i.accepted_at', 'is', null)
+      .where('i.expires_at', '>', now)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!invitation || !invitation.email || invitation.account_id) throw conflict('error.linkExpired');
+    const existing = await trx.selectFrom('account').select('id').where('email', '=', invitation.email).executeTakeFirst();
+    let accountId = existing?.id;
+    if (!accountId) {
+      if (!passwordHash) throw invalid('password', 'error.passwordTooShort');
+      accountId = randomUUID();
+      await trx.insertInto('account').values({ id: accountId, email: invitation.email, password_hash: passwordHash }).execute();
+    }
+    await trx.updateTable('person').set({ account_id: accountId }).where('id', '=', invitation.person_id).execute();
+    await trx.updateTable('invitation').set({ accepted_at: now }).where('token_hash', '=', invitation.token_hash).execute();
+    return accountId;
+  });
+}
+
+/** Always answers the same way, so the form tells nobody which addresses have an account. */
+export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date): Promise<void> {
+  const account = await db
+    .selectFrom('account as a')
+    .leftJoin('person as p', 'p.account_id', 'a.id')
+    .select(['a.id', 'a.email', 'a.locale', 'p.partnership_id'])
+    .where('a.email', '=', email.toLowerCase())
+    .orderBy('p.created_at')
+    .executeTakeFirst();
+  if (!account) return;
+  const token = newToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('magic_link')
+      .values({ token_hash: digest(token), account_id: account.id, expires_at: addMinutes(now, MAGIC_LINK_MINUTES) })
+      .execute();
+    const t = translator(isLocale(account.locale) ? account.locale : locale);
+    const params = { link: `${link.baseUrl}/connexion/lien#${token}` };
+    await queueMail(trx, {
+      partnershipId: account.partnership_id,
+      recipient: account.email,
+      subject: t('mail.magicLinkSubject', params),
+      body: t('mail.magicLinkBody', params),
+    });
+  });
+}
+
+export async function consumeMagicLink(db: Kysely<Database>, token: string, now: Date): Promise<string> {
+  const used = await db
+    .updateTable('magic_link')
+    .set({ used_at: now })
+    .where('token_hash', '=', digest(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('account_id')
+    .executeTakeFirst();
+  if (!used) throw conflict('error.linkExpired');
+  return used.account_id;
+}
+
+export async function createAccountWithPassword(db: Kysely<Database>, email: string, password: string): Promise<string> {
+  if (password.length < MIN_PASSWORD_LENGTH) throw invalid('password', 'error.passwordTooShort');
+  const id = randomUUID();
+  await db.insertInto('account').values({ id, email: email.toLowerCase(), password_hash: await hashPassword(password) }).execute();
+  return id;
+}

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Viewer } from '../domain/structure/permissions.js';
+import { appendEntry, type JournalEvent } from '../journal/journal-store.js';
+import type { Database } from '../store/schema.js';
+
+/** Who acts, where and when: everything a use case needs besides its input. */
+export interface ActContext {
+  readonly db: Kysely<Database>;
+  readonly partnershipId: string;
+  readonly viewer: Viewer;
+  readonly now: Date;
+}
+
+export interface ActOutcome<T> {
+  readonly result: T;
+  readonly events: readonly JournalEvent[];
+}
+
+/**
+ * Runs one governance act: its state changes and its journal entries commit together or not at
+ * all. Entries are appended last so the chain lock is held for the shortest time.
+ */
+export async function recordAct<T>(
+  ctx: Pick<ActContext, 'db' | 'partnershipId' | 'now'> & { readonly actorId: string | null },
+  work: (trx: Transaction<Database>) => Promise<ActOutcome<T>>,
+): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const { result, events } = await work(trx);
+    for (const event of events) await appendEntry(trx, ctx.partnershipId, ctx.actorId, event, ctx.now);
+    return result;
+  });
+}
+
+export const actorOf = (ctx: ActContext): { actorId: string } => ({ actorId: ctx.viewer.personId });

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { calendarDay } from '../domain/dates.js';
+import { isLocale, translator } from '../i18n/server-messages.js';
+import type { Database } from '../store/schema.js';
+
+export interface OutgoingMail {
+  readonly partnershipId: string | null;
+  readonly recipient: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+/**
+ * Mail is queued in the same transaction as the act that causes it (a transactional outbox),
+ * then delivered after commit: by SMTP when SMTP_URL is set, otherwise written to the server log
+ * and kept for the administrators' outbox page.
+ */
+export async function queueMail(trx: Transaction<Database> | Kysely<Database>, mail: OutgoingMail): Promise<void> {
+  await trx
+    .insertInto('outbox_message')
+    .values({
+      id: randomUUID(),
+      partnership_id: mail.partnershipId,
+      recipient: mail.recipient,
+      subject: mail.subject,
+      body: mail.body,
+    })
+    .execute();
+}
+
+export interface MailLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export class MailDispatcher {
+  readonly #transport: Transporter | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly log: MailLog,
+    smtpUrl: string | undefined,
+    private readonly from = 'Entente <no-reply@entente.local>',
+  ) {
+    this.#transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  }
+
+  /** True when messages leave by e-mail, so the outbox page must not show them. */
+  get deliversByEmail(): boolean {
+    return this.#transport !== undefined;
+  }
+
+  /** Delivers what is pending; calls made while a delivery runs wait for it, then run once more. */
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#deliverPending()).catch((error: unknown) => {
+      this.log.error({ err: error }, 'mail delivery failed; messages stay queued');
+    });
+    return this.#flushing;
+  }
+
+  async #deliverPending(): Promise<void> {
+    const pending = await this.db
+      .selectFrom('outbox_message')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .orderBy('created_at')
+      .limit(100)
+      .execute();
+    for (const message of pending) {
+      if (this.#transport) {
+        await this.#transport.sendMail({ from: this.from, to: message.recipient, subject: message.subject, text: message.body });
+      } else {
+        this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: outbox only)');
+      }
+      await this.db.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+    }
+  }
+}
+
+/** Tells every current member of the body who has an e-mail address about a new delegation. */
+export async function informBodyOfDelegation(
+  trx: Transaction<Database>,
+  partnershipId: string,
+  delegationId: string,
+  now: Date,
+): Promise<number> {
+  const today = calendarDay(now);
+  const delegation = await trx
+    .selectFrom('delegation as d')
+    .innerJoin('person as giver', 'giver.id', 'd.from_person_id')
+    .innerJoin('person as receiver', 'receiver.id', 'd.to_person_id')
+    .innerJoin('body as b', 'b.id', 'd.body_id')
+    .select(['giver.full_name as giver', 'receiver.full_name as receiver', 'b.name as body', 'b.id as body_id', 'd.scope', 'd.starts_on', 'd.ends_on'])
+    .where('d.id', '=', delegationId)
+    .executeTakeFirstOrThrow();
+  const members = await trx
+    .selectFrom('body_member as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .leftJoin('account as a', 'a.id', 'p.account_id')
+    .select(['p.email', 'a.locale'])
+    .distinct()
+    .where('s.body_id', '=', delegation.body_id)
+    .where('s.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', today)]))
+    .where('p.email', 'is not', null)
+    .execute();
+  for (const member of members) {
+    const t = translator(isLocale(member.locale) ? member.locale : 'fr');
+    const params = { ...delegation, endsOn: delegation.ends_on ?? '—', startsOn: delegation.starts_on };
+    await queueMail(trx, {
+      partnershipId,
+      recipient: member.email!,
+      subject: t('mail.delegationSubject', params),
+      body: t('mail.delegationBody', params),
+    });
+  }
+  return members.length;
+}

@@ -1,0 +1,570 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { calendarDay } from '../domain/dates.js';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import type {
+  AssignmentInput,
+  BodyInput,
+  BodyPatch,
+  DelegationInput,
+  OrganizationInput,
+  PersonInput,
+  RoleInput,
+  SeatInput,
+} from '../domain/structure/commands.js';
+import { may } from '../domain/structure/permissions.js';
+import type { Database } from '../store/schema.js';
+import { actorOf, recordAct, type ActContext } from './act.js';
+import { informBodyOfDelegation } from './mailer.js';
+
+type Trx = Transaction<Database>;
+type PartnershipTable = 'organization' | 'person' | 'body' | 'role';
+
+const notInPartnershipKey: Record<PartnershipTable, string> = {
+  organization: 'error.organizationNotInPartnership',
+  person: 'error.personNotInPartnership',
+  body: 'error.bodyNotInPartnership',
+  role: 'error.reference',
+};
+
+/** A reference in the input must point inside the same partnership, or the input is invalid. */
+async function requireReference(trx: Trx, table: PartnershipTable, id: string, partnershipId: string, path: string) {
+  const row = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!row) throw invalid(path, notInPartnershipKey[table]);
+}
+
+/** A target named in the URL that is outside the partnership does not exist for this viewer. */
+async function requireTarget(trx: Trx, table: PartnershipTable, id: string, partnershipId: string): Promise<void> {
+  const row = await trx
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+}
+
+const changedFields = (patch: object): string[] => Object.keys(patch).sort();
+const created = (id: string) => ({ id });
+
+export async function createOrganization(ctx: ActContext, input: OrganizationInput) {
+  if (!may.manageStructure(ctx.viewer)) throw forbidden();
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await trx
+      .insertInto('organization')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        name: input.name,
+        kind: input.kind,
+        contact_email: input.contactEmail ?? null,
+        contact_phone: input.contactPhone ?? null,
+        address: input.address ?? null,
+      })
+      .execute();
+    return { result: created(id), events: [{ kind: 'organization.created', payload: { organizationId: id, kind: input.kind } }] };
+  });
+}
+
+export async function updateOrganization(ctx: ActContext, organizationId: string, patch: Partial<OrganizationInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'organization', organizationId, ctx.partnershipId);
+    if (!may.manageOrganization(ctx.viewer, organizationId)) throw forbidden();
+    await trx
+      .updateTable('organization')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.contactEmail !== undefined && { contact_email: patch.contactEmail }),
+        ...(patch.contactPhone !== undefined && { contact_phone: patch.contactPhone }),
+        ...(patch.address !== undefined && { address: patch.address }),
+      })
+      .where('id', '=', organizationId)
+      .execute();
+    return {
+      result: { id: organizationId },
+      events: [{ kind: 'organization.updated', payload: { organizationId, fields: changedFields(patch) } }],
+    };
+  });
+}
+
+export async function createPerson(ctx: ActContext, input: PersonInput) {
+  const organizationIds = (input.memberships ?? []).map((m) => m.organizationId);
+  const allowed =
+    may.manageStructure(ctx.viewer) ||
+    (organizationIds.length > 0 && organizationIds.every((orgId) => may.manageOrganization(ctx.viewer, orgId)));
+  if (!allowed) throw forbidden();
+  if (input.isPartnershipAdmin && !may.manageStructure(ctx.viewer)) throw forbidden();
+  const personId = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    for (const [index, orgId] of organizationIds.entries()) {
+      await requireReference(trx, 'organization', orgId, ctx.partnershipId, `memberships.${index}.organizationId`);
+    }
+    await trx
+      .insertInto('person')
+      .values({
+        id: personId,
+        partnership_id: ctx.partnershipId,
+        full_name: input.fullName,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        is_partnership_admin: input.isPartnershipAdmin ?? false,
+      })
+      .execute();
+    const memberships = (input.memberships ?? []).map((m) => ({
+      id: randomUUID(),
+      person_id: personId,
+      organization_id: m.organizationId,
+      kind: m.kind,
+      is_organization_admin: m.isOrganizationAdmin ?? false,
+    }));
+    if (memberships.length > 0) await trx.insertInto('membership').values(memberships).execute();
+    return {
+      result: created(personId),
+      events: [
+        { kind: 'person.created', payload: { personId, isPartnershipAdmin: input.isPartnershipAdmin ?? false } },
+        ...memberships.map((m) => ({
+          kind: 'membership.created',
+          payload: {
+            membershipId: m.id,
+            personId,
+            organizationId: m.organization_id,
+            membershipKind: m.kind,
+            isOrganizationAdmin: m.is_organization_admin,
+          },
+        })),
+      ],
+    };
+  });
+}
+
+async function organizationsOf(trx: Trx, personId: string): Promise<string[]> {
+  const rows = await trx.selectFrom('membership').select('organization_id').where('person_id', '=', personId).execute();
+  return rows.map((row) => row.organization_id);
+}
+
+export async function updatePerson(
+  ctx: ActContext,
+  personId: string,
+  patch: Partial<Omit<PersonInput, 'memberships'>>,
+) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'person', personId, ctx.partnershipId);
+    if (!may.managePerson(ctx.viewer, personId, await organizationsOf(trx, personId))) throw forbidden();
+    if (patch.isPartnershipAdmin !== undefined) {
+      if (!may.manageStructure(ctx.viewer)) throw forbidden();
+      if (!patch.isPartnershipAdmin) {
+        const others = await trx
+          .selectFrom('person')
+          .select('id')
+          .where('partnership_id', '=', ctx.partnershipId)
+          .where('is_partnership_admin', '=', true)
+          .where('id', '<>', personId)
+          .forUpdate()
+          .execute();
+        if (others.length === 0) throw conflict('error.lastAdmin');
+      }
+    }
+    await trx
+      .updateTable('person')
+      .set({
+        ...(patch.fullName !== undefined && { full_name: patch.fullName }),
+        ...(patch.email !== undefined && { email: patch.email }),
+        ...(patch.phone !== undefined && { phone: patch.phone }),
+        ...(patch.isPartnershipAdmin !== undefined && { is_partnership_admin: patch.isPartnershipAdmin }),
+      })
+      .where('id', '=', personId)
+      .execute();
+    return {
+      result: { id: personId },
+      events: [{ kind: 'person.updated', payload: { personId, fields: changedFields(patch) } }],
+    };
+  });
+}
+
+export async function addMembership(
+  ctx: ActContext,
+  organizationId: string,
+  input: { personId: string; kind: string; isOrganizationAdmin?: boolean | undefined },
+) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'organization', organizationId, ctx.partnershipId);
+    if (!may.manageOrganization(ctx.viewer, organizationId)) throw forbidden();
+    await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
+    const id = randomUUID();
+    await trx
+      .insertInto('membership')
+      .values({
+        id,
+        person_id: input.personId,
+        organization_id: organizationId,
+        kind: input.kind,
+        is_organization_admin: input.isOrganizationAdmin ?? false,
+      })
+      .execute();
+    return {
+      result: created(id),
+      events: [
+        {
+          kind: 'membership.created',
+          payload: {
+            membershipId: id,
+            personId: input.personId,
+            organizationId,
+            membershipKind: input.kind,
+            isOrganizationAdmin: input.isOrganizationAdmin ?? false,
+          },
+        },
+      ],
+    };
+  });
+}
+
+export async function removeMembership(ctx: ActContext, organizationId: string, membershipId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'organization', organizationId, ctx.partnershipId);
+    const membership = await trx
+      .selectFrom('membership')
+      .select(['id', 'person_id'])
+      .where('id', '=', membershipId)
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirst();
+    if (!membership) throw notFound();
+    if (!may.manageOrganization(ctx.viewer, organizationId)) throw forbidden();
+    await trx.deleteFrom('membership').where('id', '=', membershipId).execute();
+    return {
+      result: { id: membershipId },
+      events: [{ kind: 'membership.removed', payload: { membershipId, personId: membership.person_id, organizationId } }],
+    };
+  });
+}
+
+const ruleOf = (input: Partial<BodyInput>) => ({
+  delegatesPerOrganization: input.delegatesPerOrganization ?? null,
+  minReferentsPerOrganization: input.minReferentsPerOrganization ?? null,
+  minSize: input.minSize ?? null,
+  maxSize: input.maxSize ?? null,
+});
+
+export async function createBody(ctx: ActContext, input: BodyInput) {
+  if (!may.manageStructure(ctx.viewer)) throw forbidden();
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    if (input.parentBodyId) await requireReference(trx, 'body', input.parentBodyId, ctx.partnershipId, 'parentBodyId');
+    const rule = ruleOf(input);
+    await trx
+      .insertInto('body')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        parent_body_id: input.parentBodyId ?? null,
+        name: input.name,
+        kind: input.kind,
+        purpose: input.purpose ?? '',
+        delegates_per_organization: rule.delegatesPerOrganization,
+        min_referents_per_organization: rule.minReferentsPerOrganization,
+        min_size: rule.minSize,
+        max_size: rule.maxSize,
+      })
+      .execute();
+    return {
+      result: created(id),
+      events: [{ kind: 'body.created', payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule } }],
+    };
+  });
+}
+
+/** Walks up from the proposed parent; meeting the body itself would make a cycle. */
+async function assertNoParentCycle(trx: Trx, bodyId: string, parentBodyId: string): Promise<void> {
+  let cursor: string | null = parentBodyId;
+  const seen = new Set<string>();
+  while (cursor !== null && !seen.has(cursor)) {
+    if (cursor === bodyId) throw invalid('parentBodyId', 'error.parentCycle');
+    seen.add(cursor);
+    const row: { parent_body_id: string | null } | undefined = await trx
+      .selectFrom('body')
+      .select('parent_body_id')
+      .where('id', '=', cursor)
+      .executeTakeFirst();
+    cursor = row?.parent_body_id ?? null;
+  }
+}
+
+export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPatch) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
+    if (!may.manageStructure(ctx.viewer)) throw forbidden();
+    if (patch.parentBodyId) {
+      await requireReference(trx, 'body', patch.parentBodyId, ctx.partnershipId, 'parentBodyId');
+      await assertNoParentCycle(trx, bodyId, patch.parentBodyId);
+    }
+    const current = await trx
+      .selectFrom('body')
+      .select(['min_size', 'max_size'])
+      .where('id', '=', bodyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const minSize = patch.minSize !== undefined ? patch.minSize : current.min_size;
+    const maxSize = patch.maxSize !== undefined ? patch.maxSize : current.max_size;
+    if (minSize !== null && maxSize !== null && minSize > maxSize) throw invalid('maxSize', 'error.sizeRange');
+    await trx
+      .updateTable('body')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.parentBodyId !== undefined && { parent_body_id: patch.parentBodyId }),
+        ...(patch.purpose !== undefined && { purpose: patch.purpose }),
+        ...(patch.delegatesPerOrganization !== undefined && { delegates_per_organization: patch.delegatesPerOrganization }),
+        ...(patch.minReferentsPerOrganization !== undefined && {
+          min_referents_per_organization: patch.minReferentsPerOrganization,
+        }),
+        ...(patch.minSize !== undefined && { min_size: patch.minSize }),
+        ...(patch.maxSize !== undefined && { max_size: patch.maxSize }),
+      })
+      .where('id', '=', bodyId)
+      .execute();
+    return { result: { id: bodyId }, events: [{ kind: 'body.updated', payload: { bodyId, changes: patch } }] };
+  });
+}
+
+export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput) {
+  if ((input.capacity === 'delegate' || input.capacity === 'referent') && input.organizationId === null) {
+    throw invalid('organizationId', 'error.seatNeedsOrganization');
+  }
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
+    if (!may.manageSeat(ctx.viewer, input.organizationId)) throw forbidden();
+    await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
+    if (input.organizationId !== null) {
+      await requireReference(trx, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
+      const membership = await trx
+        .selectFrom('membership')
+        .select('id')
+        .where('person_id', '=', input.personId)
+        .where('organization_id', '=', input.organizationId)
+        .executeTakeFirst();
+      if (!membership) throw invalid('organizationId', 'error.notAMemberOfOrganization');
+    }
+    const id = randomUUID();
+    await trx
+      .insertInto('body_member')
+      .values({
+        id,
+        body_id: bodyId,
+        person_id: input.personId,
+        organization_id: input.organizationId,
+        capacity: input.capacity,
+        mandate_source: input.mandateSource,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn ?? null,
+      })
+      .execute();
+    return {
+      result: created(id),
+      events: [
+        {
+          kind: 'mandate.started',
+          payload: {
+            seatId: id,
+            bodyId,
+            personId: input.personId,
+            organizationId: input.organizationId,
+            capacity: input.capacity,
+            mandateSource: input.mandateSource,
+            startsOn: input.startsOn,
+            endsOn: input.endsOn ?? null,
+          },
+        },
+      ],
+    };
+  });
+}
+
+export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, endsOn: string | undefined) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
+    const seat = await trx
+      .selectFrom('body_member')
+      .select(['organization_id', 'starts_on', 'ends_on'])
+      .where('id', '=', seatId)
+      .where('body_id', '=', bodyId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!seat) throw notFound();
+    if (!may.manageSeat(ctx.viewer, seat.organization_id)) throw forbidden();
+    const today = calendarDay(ctx.now);
+    if (seat.ends_on !== null && seat.ends_on <= today) throw conflict('error.alreadyEnded');
+    const end = endsOn ?? today;
+    if (end < seat.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: seat.starts_on });
+    await trx.updateTable('body_member').set({ ends_on: end }).where('id', '=', seatId).execute();
+    return { result: { id: seatId }, events: [{ kind: 'mandate.ended', payload: { seatId, bodyId, endsOn: end } }] };
+  });
+}
+
+export async function createRole(ctx: ActContext, input: RoleInput) {
+  if (!may.manageStructure(ctx.viewer)) throw forbidden();
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    if (input.bodyId) await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
+    await trx
+      .insertInto('role')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        body_id: input.bodyId ?? null,
+        name: input.name,
+        purpose: input.purpose ?? '',
+        accountabilities: JSON.stringify(input.accountabilities ?? []),
+        term_months: input.termMonths ?? null,
+      })
+      .execute();
+    return {
+      result: created(id),
+      events: [{ kind: 'role.created', payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null } }],
+    };
+  });
+}
+
+export async function updateRole(ctx: ActContext, roleId: string, patch: Partial<RoleInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'role', roleId, ctx.partnershipId);
+    if (!may.manageStructure(ctx.viewer)) throw forbidden();
+    if (patch.bodyId) await requireReference(trx, 'body', patch.bodyId, ctx.partnershipId, 'bodyId');
+    await trx
+      .updateTable('role')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.purpose !== undefined && { purpose: patch.purpose }),
+        ...(patch.accountabilities !== undefined && { accountabilities: JSON.stringify(patch.accountabilities) }),
+        ...(patch.termMonths !== undefined && { term_months: patch.termMonths }),
+        ...(patch.bodyId !== undefined && { body_id: patch.bodyId }),
+      })
+      .where('id', '=', roleId)
+      .execute();
+    return { result: { id: roleId }, events: [{ kind: 'role.updated', payload: { roleId, fields: changedFields(patch) } }] };
+  });
+}
+
+export async function assignRole(ctx: ActContext, roleId: string, input: AssignmentInput) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const role = await trx
+      .selectFrom('role')
+      .select('body_id')
+      .where('id', '=', roleId)
+      .where('partnership_id', '=', ctx.partnershipId)
+      .executeTakeFirst();
+    if (!role) throw notFound();
+    if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
+    await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
+    const id = randomUUID();
+    await trx
+      .insertInto('role_assignment')
+      .values({ id, role_id: roleId, person_id: input.personId, starts_on: input.startsOn, ends_on: input.endsOn ?? null })
+      .execute();
+    return {
+      result: created(id),
+      events: [
+        {
+          kind: 'role.assigned',
+          payload: { assignmentId: id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn: input.endsOn ?? null },
+        },
+      ],
+    };
+  });
+}
+
+export async function endAssignment(ctx: ActContext, roleId: string, assignmentId: string, endsOn: string | undefined) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const role = await trx
+      .selectFrom('role')
+      .select('body_id')
+      .where('id', '=', roleId)
+      .where('partnership_id', '=', ctx.partnershipId)
+      .executeTakeFirst();
+    if (!role) throw notFound();
+    const assignment = await trx
+      .selectFrom('role_assignment')
+      .select(['starts_on', 'ends_on'])
+      .where('id', '=', assignmentId)
+      .where('role_id', '=', roleId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!assignment) throw notFound();
+    if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
+    const today = calendarDay(ctx.now);
+    if (assignment.ends_on !== null && assignment.ends_on <= today) throw conflict('error.alreadyEnded');
+    const end = endsOn ?? today;
+    if (end < assignment.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: assignment.starts_on });
+    await trx.updateTable('role_assignment').set({ ends_on: end }).where('id', '=', assignmentId).execute();
+    return {
+      result: { id: assignmentId },
+      events: [{ kind: 'role.unassigned', payload: { assignmentId, roleId, endsOn: end } }],
+    };
+  });
+}
+
+export async function createDelegation(ctx: ActContext, input: DelegationInput) {
+  if (!may.delegate(ctx.viewer, input.fromPersonId)) throw forbidden();
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireReference(trx, 'person', input.fromPersonId, ctx.partnershipId, 'fromPersonId');
+    await requireReference(trx, 'person', input.toPersonId, ctx.partnershipId, 'toPersonId');
+    await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
+    await trx
+      .insertInto('delegation')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        from_person_id: input.fromPersonId,
+        to_person_id: input.toPersonId,
+        body_id: input.bodyId,
+        scope: input.scope,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn ?? null,
+      })
+      .execute();
+    const informed = await informBodyOfDelegation(trx, ctx.partnershipId, id, ctx.now);
+    return {
+      result: created(id),
+      events: [
+        {
+          kind: 'delegation.created',
+          payload: {
+            delegationId: id,
+            fromPersonId: input.fromPersonId,
+            toPersonId: input.toPersonId,
+            bodyId: input.bodyId,
+            startsOn: input.startsOn,
+            endsOn: input.endsOn ?? null,
+            informedCount: informed,
+          },
+        },
+      ],
+    };
+  });
+}
+
+export async function endDelegation(ctx: ActContext, delegationId: string, endsOn: string | undefined) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const delegation = await trx
+      .selectFrom('delegation')
+      .select(['from_person_id', 'starts_on', 'ends_on'])
+      .where('id', '=', delegationId)
+      .where('partnership_id', '=', ctx.partnershipId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!delegation) throw notFound();
+    if (!may.delegate(ctx.viewer, delegation.from_person_id)) throw forbidden();
+    const today = calendarDay(ctx.now);
+    if (delegation.ends_on !== null && delegation.ends_on <= today) throw conflict('error.alreadyEnded');
+    const end = endsOn ?? today;
+    if (end < delegation.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: delegation.starts_on });
+    await trx.updateTable('delegation').set({ ends_on: end }).where('id', '=', delegationId).execute();
+    return { result: { id: delegationId }, events: [{ kind: 'delegation.ended', payload: { delegationId, endsOn: end } }] };
+  });
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** Dates stay 'YYYY-MM-DD' strings on both drivers: a calendar date has no time zone to shift. */
+const keepDateAsText = (value: string): string => value;
+
+export interface OpenStoreOptions {
+  /** postgres://… to use a PostgreSQL server. */
+  readonly databaseUrl?: string | undefined;
+  /** Folder of the embedded database; ignored with databaseUrl. */
+  readonly dataDir?: string | undefined;
+  /** A dumped PGlite data folder to start from (tests load a migrated template this way). */
+  readonly pgliteTemplate?: Blob | undefined;
+  readonly poolSize?: number | undefined;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    pg.types.setTypeParser(DATE_OID, keepDateAsText);
+    pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+    parsers: { [DATE_OID]: keepDateAsText },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

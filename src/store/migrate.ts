@@ -1,0 +1,23 @@
+import { sql, type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { foundation } from './migrations/001-foundation.js';
+import type { Database } from './schema.js';
+
+const statementsMigration = (statements: readonly string[]): Migration => ({
+  async up(db) {
+    for (const statement of statements) await sql.raw(statement).execute(db);
+  },
+});
+
+const migrations: Record<string, Migration> = {
+  '001-foundation': statementsMigration(foundation),
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed`, { cause: error });
+  }
+}

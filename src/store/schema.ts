@@ -1,0 +1,180 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Columns the database fills on insert and nobody writes afterwards. */
+type CreatedAt = ColumnType<Date, never, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PartnershipTable {
+  id: string;
+  name: string;
+  description: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface OrganizationTable {
+  id: string;
+  partnership_id: string;
+  name: string;
+  kind: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AccountTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  locale: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  id: string;
+  partnership_id: string;
+  account_id: string | null;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  is_partnership_admin: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipTable {
+  id: string;
+  person_id: string;
+  organization_id: string;
+  kind: string;
+  is_organization_admin: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface BodyTable {
+  id: string;
+  partnership_id: string;
+  parent_body_id: string | null;
+  name: string;
+  kind: string;
+  purpose: Generated<string>;
+  delegates_per_organization: number | null;
+  min_referents_per_organization: number | null;
+  min_size: number | null;
+  max_size: number | null;
+  created_at: CreatedAt;
+}
+
+export interface BodyMemberTable {
+  id: string;
+  body_id: string;
+  person_id: string;
+  organization_id: string | null;
+  capacity: string;
+  mandate_source: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RoleTable {
+  id: string;
+  partnership_id: string;
+  body_id: string | null;
+  name: string;
+  purpose: Generated<string>;
+  accountabilities: Json<string[]>;
+  term_months: number | null;
+  created_at: CreatedAt;
+}
+
+export interface RoleAssignmentTable {
+  id: string;
+  role_id: string;
+  person_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DelegationTable {
+  id: string;
+  partnership_id: string;
+  from_person_id: string;
+  to_person_id: string;
+  body_id: string;
+  scope: string;
+  starts_on: string;
+  ends_on: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationTable {
+  token_hash: string;
+  person_id: string;
+  expires_at: Date;
+  accepted_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface MagicLinkTable {
+  token_hash: string;
+  account_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  account_id: string;
+  csrf_token: string;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
+export interface OutboxMessageTable {
+  id: string;
+  partnership_id: string | null;
+  recipient: string;
+  subject: string;
+  body: string;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface JournalHeadTable {
+  partnership_id: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface JournalEntryTable {
+  partnership_id: string;
+  seq: number;
+  recorded_at: Date;
+  actor_id: string | null;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  partnership: PartnershipTable;
+  organization: OrganizationTable;
+  account: AccountTable;
+  person: PersonTable;
+  membership: MembershipTable;
+  body: BodyTable;
+  body_member: BodyMemberTable;
+  role: RoleTable;
+  role_assignment: RoleAssignmentTable;
+  delegation: DelegationTable;
+  invitation: InvitationTable;
+  magic_link: MagicLinkTable;
+  session: SessionTable;
+  outbox_message: OutboxMessageTable;
+  journal_head: JournalHeadTable;
+  journal_entry: JournalEntryTable;
+}
