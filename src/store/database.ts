@@ -11,6 +11,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /** The embedded database itself, to dump or load whole data folders; undefined on PostgreSQL. */
+  readonly pglite: PGlite | undefined;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() };
   }
   let dataDir: string | undefined;
   if (options.dataDir) {
@@ -49,5 +51,5 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     parsers: { [DATE_OID]: keepDateAsText },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp, type AppConfig } from '../../src/server/app.js';
+import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { createPartnership } from '../../src/services/partnerships.js';
+import { openStore, type Store } from '../../src/store/database.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public current = new Date('2026-03-10T09:00:00Z')) {}
+  now = (): Date => new Date(this.current);
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+export async function openTestStore(): Promise<Store> {
+  if (process.env['ENTENTE_TEST_DB'] === 'postgres') return openStore({ databaseUrl: inject('postgresUrl'), poolSize: 10 });
+  return openStore({ pgliteTemplate: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly clock: TestClock;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
+  const store = await openTestStore();
+  const clock = new TestClock();
+  const app = await buildApp(store, {
+    publicUrl: 'http://entente.test',
+    signInAttemptsPerMinute: 1000,
+    secureCookies: false,
+    now: clock.now,
+    ...config,
+  });
+  await app.ready();
+  return {
+    app,
+    store,
+    clock,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export interface Response<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Record<string, unknown>;
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on mutations. */
+export class Client {
+  cookie: string | undefined;
+  csrfToken: string | undefined;
+  locale: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown): Promise<Response<T>> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers['cookie'] = this.cookie;
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (this.locale) headers['accept-language'] = this.locale;
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}) });
+    const setCookie = response.cookies.find((c) => c.name === 'entente_session');
+    if (setCookie) this.cookie = setCookie.value ? `entente_session=${setCookie.value}` : undefined;
+    const body = response.body && response.headers['content-type']?.toString().includes('json') ? response.json() : response.body;
+    if (body && typeof body === 'object' && 'csrfToken' in body) this.csrfToken = (body as { csrfToken: string }).csrfToken;
+    return { status: response.statusCode, body: body as T, headers: response.headers };
+  }
+
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, payload?: unknown) => this.request<T>('POST', url, payload ?? {});
+  patch = <T = any>(url: string, payload: unknown) => this.request<T>('PATCH', url, payload);
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+
+  async signIn(email: string, password = TEST_PASSWORD): Promise<Response> {
+    return this.post('/api/v1/auth/sign-in', { email, password });
+  }
+}
+
+let counter = 0;
+/** A unique address, so test files can share one PostgreSQL database. */
+export const uniqueEmail = (name: string) => `${name}.${process.pid}.${Date.now()}.${++counter}@example.org`;
+
+export interface PartnershipFixture {
+  readonly partnershipId: string;
+  readonly adminPersonId: string;
+  readonly adminEmail: string;
+  readonly admin: Client;
+  readonly base: string;
+}
+
+/** A new partnership with a signed-in administrator. */
+export async function newPartnership(t: TestApp, name = `Partenariat ${++counter}`): Promise<PartnershipFixture> {
+  const adminEmail = uniqueEmail('admin');
+  const accountId = await createAccountWithPassword(t.store.db, adminEmail, TEST_PASSWORD);
+  const { partnershipId, adminPersonId } = await createPartnership(
+    t.store.db,
+    { name, admin: { fullName: 'Admin Test', email: adminEmail, accountId } },
+    t.clock.now(),
+  );
+  const admin = new Client(t.app);
+  const signIn = await admin.signIn(adminEmail);
+  if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.status}`);
+  return { partnershipId, adminPersonId, adminEmail, admin, base: `/api/v1/partnerships/${partnershipId}` };
+}
+
+/** A person with an account, signed in, optionally member of organizations. */
+export async function newMember(
+  t: TestApp,
+  fixture: PartnershipFixture,
+  options: { fullName?: string; memberships?: { organizationId: string; kind: string; isOrganizationAdmin?: boolean }[] } = {},
+): Promise<{ personId: string; client: Client; email: string }> {
+  const email = uniqueEmail('member');
+  const created = await fixture.admin.post(`${fixture.base}/people`, {
+    fullName: options.fullName ?? 'Membre Test',
+    email,
+    memberships: options.memberships ?? [],
+  });
+  if (created.status !== 201) throw new Error(`person not created: ${JSON.stringify(created.body)}`);
+  const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+  await t.store.db.updateTable('person').set({ account_id: accountId }).where('id', '=', created.body.id).execute();
+  const client = new Client(t.app);
+  await client.signIn(email);
+  return { personId: created.body.id, client, email };
+}
