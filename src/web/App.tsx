@@ -1,0 +1,170 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Loading, LoadError } from './components/ui';
+import type { Locale } from './i18n';
+import { useChooseLocale, useSession, useSignOut } from './session';
+
+const SignIn = lazy(() => import('./pages/SignIn'));
+const MagicLink = lazy(() => import('./pages/MagicLink'));
+const AcceptInvitation = lazy(() => import('./pages/AcceptInvitation'));
+const Overview = lazy(() => import('./pages/Overview'));
+const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
+const BodyPage = lazy(() => import('./pages/BodyPage'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const PersonPage = lazy(() => import('./pages/PersonPage'));
+const RolePage = lazy(() => import('./pages/RolePage'));
+const JournalPage = lazy(() => import('./pages/JournalPage'));
+const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const CreatePages = {
+  organization: lazy(() => import('./pages/create/NewOrganization')),
+  person: lazy(() => import('./pages/create/NewPerson')),
+  body: lazy(() => import('./pages/create/NewBody')),
+  role: lazy(() => import('./pages/create/NewRole')),
+};
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const choose = useChooseLocale();
+  const other: Locale = i18n.language === 'fr' ? 'en' : 'fr';
+  return (
+    <button type="button" className="link-button" lang={other} onClick={() => void choose(other)}>
+      {t('layout.switchLanguage')}
+    </button>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const { partnershipId } = useParams();
+  const partnership = session.data?.partnerships.find((p) => p.id === partnershipId);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-row">
+          <Link to="/" className="brand">
+            Entente
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            {session.data && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/connexion') })}
+              >
+                {t('layout.signOut')}
+              </button>
+            )}
+          </div>
+        </div>
+        {partnership && (
+          <nav aria-label={t('layout.mainNavigation')}>
+            <ul className="main-nav">
+              <li>
+                <NavLink to={`/p/${partnership.id}`} end>
+                  {t('layout.overview')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/personnes`}>{t('layout.people')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/journal`}>{t('layout.journal')}</NavLink>
+              </li>
+              {partnership.isAdmin && (
+                <li>
+                  <NavLink to={`/p/${partnership.id}/messages`}>{t('layout.outbox')}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to={`/p/${partnership.id}/personnes/${partnership.personId}`}>{t('layout.me')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main">
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </main>
+    </>
+  );
+}
+
+/** Pages behind sign-in: visitors go to the sign-in page and come back afterwards. */
+function RequireSession() {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  if (session.error) return <LoadError error={session.error} />;
+  if (!session.data) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname)}`} replace />;
+  return <Outlet />;
+}
+
+function Home() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const partnerships = session.data?.partnerships ?? [];
+  if (partnerships.length === 1) return <Navigate to={`/p/${partnerships[0]!.id}`} replace />;
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      {partnerships.length === 0 ? (
+        <p>{t('home.none')}</p>
+      ) : (
+        <ul className="card-list">
+          {partnerships.map((p) => (
+            <li key={p.id} className="card">
+              <Link to={`/p/${p.id}`}>{p.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('common.notFoundTitle')}</h1>
+      <p>
+        <Link to="/">{t('common.backHome')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/connexion" element={<Shell><SignIn /></Shell>} />
+      <Route path="/connexion/lien" element={<Shell><MagicLink /></Shell>} />
+      <Route path="/invitation/:token" element={<Shell><AcceptInvitation /></Shell>} />
+      <Route element={<RequireSession />}>
+        <Route path="/" element={<Shell><Home /></Shell>} />
+        <Route path="/p/:partnershipId">
+          <Route index element={<Shell><Overview /></Shell>} />
+          <Route path="structures/nouvelle" element={<Shell><CreatePages.organization /></Shell>} />
+          <Route path="structures/:organizationId" element={<Shell><OrganizationPage /></Shell>} />
+          <Route path="instances/nouvelle" element={<Shell><CreatePages.body /></Shell>} />
+          <Route path="instances/:bodyId" element={<Shell><BodyPage /></Shell>} />
+          <Route path="personnes" element={<Shell><PeoplePage /></Shell>} />
+          <Route path="personnes/nouvelle" element={<Shell><CreatePages.person /></Shell>} />
+          <Route path="personnes/:personId" element={<Shell><PersonPage /></Shell>} />
+          <Route path="roles/nouveau" element={<Shell><CreatePages.role /></Shell>} />
+          <Route path="roles/:roleId" element={<Shell><RolePage /></Shell>} />
+          <Route path="journal" element={<Shell><JournalPage /></Shell>} />
+          <Route path="messages" element={<Shell><OutboxPage /></Shell>} />
+        </Route>
+      </Route>
+      <Route path="*" element={<Shell><NotFound /></Shell>} />
+    </Routes>
+  );
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import type { Rule } from '../types';
+import { Field, fieldError } from './ui';
+
+/** The four numbers of a composition rule; an empty field means "no constraint". */
+export function RuleFields({ rule, error }: { rule?: Rule | undefined; error: unknown }) {
+  const { t } = useTranslation();
+  const number = (name: keyof Rule, hint?: string) => (
+    <Field label={t(`rule.${name}`)} hint={hint} error={fieldError(error, name)}>
+      {(props) => (
+        <input {...props} name={name} type="number" inputMode="numeric" min={1} defaultValue={rule?.[name] ?? ''} />
+      )}
+    </Field>
+  );
+  return (
+    <fieldset>
+      <legend>{t('rule.legend')}</legend>
+      <p className="hint">{t('rule.hint')}</p>
+      {number('delegatesPerOrganization')}
+      {number('minReferentsPerOrganization')}
+      <div className="field-row">
+        {number('minSize')}
+        {number('maxSize')}
+      </div>
+    </fieldset>
+  );
+}
+
+export function describeRule(rule: Rule, t: (key: string, options?: Record<string, unknown>) => string): string[] {
+  const lines: string[] = [];
+  if (rule.delegatesPerOrganization !== null) lines.push(t('rule.describeDelegates', { count: rule.delegatesPerOrganization }));
+  if (rule.minReferentsPerOrganization !== null) lines.push(t('rule.describeReferents', { count: rule.minReferentsPerOrganization }));
+  if (rule.minSize !== null && rule.maxSize !== null) lines.push(t('rule.describeSizeRange', { min: rule.minSize, max: rule.maxSize }));
+  else if (rule.minSize !== null) lines.push(t('rule.describeMinSize', { count: rule.minSize }));
+  else if (rule.maxSize !== null) lines.push(t('rule.describeMaxSize', { count: rule.maxSize }));
+  return lines;
+}

@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api';
+
+/** Sets the tab title and moves focus to the page heading, so screen readers announce the new page. */
+export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Entente`;
+    heading.current?.focus();
+  }, [title]);
+  return (
+    <h1 ref={heading} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="muted">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function LoadError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const message = error instanceof ApiError ? error.message : t('common.unexpectedError');
+  return (
+    <div role="alert" className="notice notice-error">
+      {message}
+    </div>
+  );
+}
+
+/** The form's overall error, announced when it appears. */
+export function FormError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const message = error instanceof ApiError ? error.message : t('common.unexpectedError');
+  return (
+    <div role="alert" className="notice notice-error">
+      {message}
+    </div>
+  );
+}
+
+export const fieldError = (error: unknown, name: string): string | undefined =>
+  error instanceof ApiError ? error.fields[name] : undefined;
+
+interface FieldProps {
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly hint?: string | undefined;
+  readonly children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}
+
+/** A label, the control, a hint and the field's error, wired together for assistive technology. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'neutral'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+/** A calendar date in the interface's language, without shifting it across time zones. */
+export function useFormatDate() {
+  const { i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
+  return (isoDate: string) => format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+}

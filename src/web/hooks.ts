@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { api } from './api';
+import type { Overview, PersonSummary } from './types';
+
+export function usePartnershipId(): string {
+  const { partnershipId } = useParams();
+  return partnershipId!;
+}
+
+/** GET a path inside the current partnership. */
+export function usePartnershipQuery<T>(path: string) {
+  const partnershipId = usePartnershipId();
+  return useQuery({
+    queryKey: ['partnership', partnershipId, path],
+    queryFn: () => api.get<T>(`/partnerships/${partnershipId}${path}`),
+  });
+}
+
+export const useOverview = () => usePartnershipQuery<Overview>('');
+export const usePeople = () => usePartnershipQuery<PersonSummary[]>('/people');
+
+/**
+ * A governance act from a form. Structure reads are cheap, so every read of the partnership is
+ * refreshed after an act rather than guessing which ones it touched.
+ */
+export function useAct<Input, Result = { id: string }>(method: 'post' | 'patch', path: (input: Input) => string, body?: (input: Input) => unknown) {
+  const partnershipId = usePartnershipId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input) => {
+      const url = `/partnerships/${partnershipId}${path(input)}`;
+      const payload = body ? body(input) : input;
+      return method === 'post' ? api.post<Result>(url, payload) : api.patch<Result>(url, payload);
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
+  });
+}
+
+/** Empty text fields mean "no value" to the API. */
+export const orNull = (value: FormDataEntryValue | null): string | null => {
+  const text = typeof value === 'string' ? value.trim() : '';
+  return text === '' ? null : text;
+};
+
+export const numberOrNull = (value: FormDataEntryValue | null): number | null => {
+  const text = orNull(value);
+  return text === null ? null : Number(text);
+};

@@ -1,0 +1,317 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CompositionStatus, hasRule } from '../components/CompositionStatus';
+import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
+import { describeRule, RuleFields } from '../components/RuleFields';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
+import { numberOrNull, orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import type { BodyDetail, SeatView } from '../types';
+
+interface SeatForm {
+  personId: string;
+  organizationId: string | null;
+  capacity: string;
+  mandateSource: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+function AddSeat({ body }: { body: BodyDetail }) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const form = useRef<HTMLFormElement>(null);
+  const [organizationId, setOrganizationId] = useState<string>(body.can.manageSeatsOf[0] ?? '');
+  const [added, setAdded] = useState<string | null>(null);
+  const addSeat = useAct<SeatForm>('post', () => `/bodies/${body.id}/members`);
+  const organizations = body.organizations.filter((o) => body.can.manageSeatsOf.includes(o.id));
+  const seated = new Set(body.members.filter((m) => m.current).map((m) => m.personId));
+  const candidates = (people.data ?? []).filter(
+    (person) => !seated.has(person.id) && (organizationId === '' || person.memberships.some((m) => m.organizationId === organizationId)),
+  );
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const personId = String(data.get('personId') ?? '');
+    addSeat.mutate(
+      {
+        personId,
+        organizationId: orNull(data.get('organizationId')),
+        capacity: String(data.get('capacity')),
+        mandateSource: String(data.get('mandateSource')),
+        startsOn: String(data.get('startsOn') ?? ''),
+        endsOn: orNull(data.get('endsOn')),
+      },
+      {
+        onSuccess: () => {
+          setAdded(people.data?.find((p) => p.id === personId)?.fullName ?? '');
+          form.current?.reset();
+        },
+      },
+    );
+  };
+
+  return (
+    <form ref={form} onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-seat-title">
+      <h3 id="add-seat-title">{t('body.addSeat')}</h3>
+      {added !== null && (
+        <p role="status" className="notice notice-ok">
+          {t('body.seatAdded', { name: added })}
+        </p>
+      )}
+      <FormError error={addSeat.error} />
+      <Field label={t('body.representedOrganization')} error={fieldError(addSeat.error, 'organizationId')}>
+        {(props) => (
+          <select {...props} name="organizationId" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+            {body.can.manageUnaffiliatedSeats && <option value="">{t('body.noOrganization')}</option>}
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('body.person')} error={fieldError(addSeat.error, 'personId')} hint={t('body.personHint')}>
+        {(props) => (
+          <select {...props} name="personId" required defaultValue="">
+            <option value="" disabled>
+              {t('common.choose')}
+            </option>
+            {candidates.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.fullName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('body.capacity')} error={fieldError(addSeat.error, 'capacity')}>
+        {(props) => <EnumSelect {...props} name="capacity" values={SEAT_CAPACITIES} labelPrefix="capacity" defaultValue="delegate" />}
+      </Field>
+      <Field label={t('body.mandateSource')} error={fieldError(addSeat.error, 'mandateSource')}>
+        {(props) => <EnumSelect {...props} name="mandateSource" values={MANDATE_SOURCES} labelPrefix="mandateSource" defaultValue="board" />}
+      </Field>
+      <div className="field-row">
+        <Field label={t('common.startsOn')} error={fieldError(addSeat.error, 'startsOn')}>
+          {(props) => <input {...props} name="startsOn" type="date" required defaultValue={todayIso()} />}
+        </Field>
+        <Field label={t('common.endsOnOptional')} error={fieldError(addSeat.error, 'endsOn')}>
+          {(props) => <input {...props} name="endsOn" type="date" />}
+        </Field>
+      </div>
+      <button type="submit" className="button-primary" disabled={addSeat.isPending}>
+        {t('body.addSeatSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function MemberRow({ seat, body }: { seat: SeatView; body: BodyDetail }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const endSeat = useAct<Record<string, never>>('post', () => `/bodies/${body.id}/members/${seat.id}/end`);
+  const canEnd =
+    seat.current && (seat.organizationId ? body.can.manageSeatsOf.includes(seat.organizationId) : body.can.manageUnaffiliatedSeats);
+  return (
+    <li className="member">
+      <div>
+        <Link to={`/p/${partnershipId}/personnes/${seat.personId}`} className="member-name">
+          {seat.fullName}
+        </Link>
+        <span className="muted">
+          {' · '}
+          {t(`capacity.${seat.capacity}`)}
+          {seat.organizationName && ` · ${seat.organizationName}`}
+        </span>
+        <p className="muted small">
+          {t(`mandateSource.${seat.mandateSource}`)} ·{' '}
+          {seat.endsOn
+            ? t('common.fromTo', { from: formatDate(seat.startsOn), to: formatDate(seat.endsOn) })
+            : t('common.since', { date: formatDate(seat.startsOn) })}
+        </p>
+        {endSeat.error ? <FormError error={endSeat.error} /> : null}
+      </div>
+      {canEnd && (
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={endSeat.isPending}
+          onClick={() => {
+            if (window.confirm(t('body.endSeatConfirm', { name: seat.fullName }))) endSeat.mutate({});
+          }}
+        >
+          {t('body.endSeat')}
+          <span className="visually-hidden"> : {seat.fullName}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+function EditBody({ body, onDone }: { body: BodyDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useAct<Record<string, unknown>>('patch', () => `/bodies/${body.id}`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    update.mutate(
+      {
+        name: String(data.get('name') ?? ''),
+        purpose: String(data.get('purpose') ?? ''),
+        delegatesPerOrganization: numberOrNull(data.get('delegatesPerOrganization')),
+        minReferentsPerOrganization: numberOrNull(data.get('minReferentsPerOrganization')),
+        minSize: numberOrNull(data.get('minSize')),
+        maxSize: numberOrNull(data.get('maxSize')),
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('body.edit')}</h2>
+      <FormError error={update.error} />
+      <Field label={t('common.name')} error={fieldError(update.error, 'name')}>
+        {(props) => <input {...props} name="name" defaultValue={body.name} required />}
+      </Field>
+      <Field label={t('body.purpose')} error={fieldError(update.error, 'purpose')}>
+        {(props) => <textarea {...props} name="purpose" rows={3} defaultValue={body.purpose} />}
+      </Field>
+      <RuleFields rule={body.rule} error={update.error} />
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function BodyPage() {
+  const { t } = useTranslation();
+  const { bodyId } = useParams();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const [editing, setEditing] = useState(false);
+  const query = usePartnershipQuery<BodyDetail>(`/bodies/${bodyId}`);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const body = query.data;
+  const base = `/p/${partnershipId}`;
+  const current = body.members.filter((m) => m.current);
+  const past = body.members.filter((m) => !m.current);
+  const canAddSeats = body.can.manageSeatsOf.length > 0 || body.can.manageUnaffiliatedSeats;
+  const ruleLines = describeRule(body.rule, t);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={base}>{t('layout.overview')}</Link>
+      </p>
+      <PageTitle title={body.name}>{body.name}</PageTitle>
+      <p className="muted">
+        {t(`bodyKind.${body.kind}`)}
+        {body.parent && (
+          <>
+            {' · '}
+            {t('body.partOf')} <Link to={`${base}/instances/${body.parent.id}`}>{body.parent.name}</Link>
+          </>
+        )}
+      </p>
+      {body.purpose && <p className="lead">{body.purpose}</p>}
+
+      {editing ? (
+        <EditBody body={body} onDone={() => setEditing(false)} />
+      ) : (
+        <section aria-labelledby="composition-title" className="card">
+          <div className="section-head">
+            <h2 id="composition-title">{t('body.composition')}</h2>
+            {body.can.edit && (
+              <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+                {t('body.edit')}
+              </button>
+            )}
+          </div>
+          {ruleLines.length > 0 && (
+            <ul className="rule-lines">
+              {ruleLines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <CompositionStatus gaps={body.gaps} hasRule={hasRule(body.rule)} />
+        </section>
+      )}
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t('body.members', { count: current.length })}</h2>
+        {current.length === 0 ? <p className="muted">{t('body.noMembers')}</p> : (
+          <ul className="member-list">
+            {current.map((seat) => (
+              <MemberRow key={seat.id} seat={seat} body={body} />
+            ))}
+          </ul>
+        )}
+        {canAddSeats && <AddSeat body={body} />}
+        {past.length > 0 && (
+          <details>
+            <summary>{t('body.pastMandates', { count: past.length })}</summary>
+            <ul className="member-list">
+              {past.map((seat) => (
+                <MemberRow key={seat.id} seat={seat} body={body} />
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      {(body.children.length > 0 || body.roles.length > 0) && (
+        <section aria-labelledby="related-title">
+          <h2 id="related-title">{t('body.related')}</h2>
+          <ul>
+            {body.children.map((child) => (
+              <li key={child.id}>
+                <Link to={`${base}/instances/${child.id}`}>{child.name}</Link> <span className="muted">({t(`bodyKind.${child.kind}`)})</span>
+              </li>
+            ))}
+            {body.roles.map((role) => (
+              <li key={role.id}>
+                {t('body.role')} : <Link to={`${base}/roles/${role.id}`}>{role.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="delegations-title">
+        <h2 id="delegations-title">{t('body.delegations')}</h2>
+        <p className="hint">{t('body.delegationsHint')}</p>
+        {body.delegations.length === 0 ? (
+          <p className="muted">{t('body.noDelegations')}</p>
+        ) : (
+          <ul className="card-list">
+            {body.delegations.map((d) => (
+              <li key={d.id} className="card">
+                <p>
+                  {t('delegation.summary', { from: d.fromName, to: d.toName })}
+                  {!d.current && <span className="badge badge-neutral">{t('common.ended')}</span>}
+                </p>
+                <p className="quote">{d.scope}</p>
+                <p className="muted small">
+                  {d.endsOn
+                    ? t('common.fromTo', { from: formatDate(d.startsOn), to: formatDate(d.endsOn) })
+                    : t('common.since', { date: formatDate(d.startsOn) })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { Loading, LoadError, PageTitle } from '../components/ui';
+import { useOverview, usePartnershipId, usePeople } from '../hooks';
+import type { JournalEntry } from '../types';
+
+const PAGE = 50;
+const REFERENCE_KEYS = ['personId', 'fromPersonId', 'toPersonId', 'organizationId', 'bodyId', 'roleId'] as const;
+
+/** The journal stores ids only; names come from the current structure when they still exist. */
+function useNames() {
+  const people = usePeople();
+  const overview = useOverview();
+  const names = new Map<string, string>();
+  for (const p of people.data ?? []) names.set(p.id, p.fullName);
+  for (const o of overview.data?.organizations ?? []) names.set(o.id, o.name);
+  for (const b of overview.data?.bodies ?? []) names.set(b.id, b.name);
+  for (const r of overview.data?.roles ?? []) names.set(r.id, r.name);
+  return names;
+}
+
+export default function JournalPage() {
+  const { t, i18n } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const names = useNames();
+  const journal = useInfiniteQuery({
+    queryKey: ['partnership', partnershipId, 'journal'],
+    queryFn: ({ pageParam }) =>
+      api.get<JournalEntry[]>(`/partnerships/${partnershipId}/journal?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ''}`),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]!.seq : undefined),
+  });
+  const formatTime = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  });
+  if (journal.isPending) return <Loading />;
+  if (journal.error) return <LoadError error={journal.error} />;
+  const entries = journal.data.pages.flat();
+  return (
+    <>
+      <PageTitle title={t('journal.title')}>{t('journal.title')}</PageTitle>
+      <p className="hint">{t('journal.intro')}</p>
+      <ol className="journal" reversed>
+        {entries.map((entry) => {
+          const references = REFERENCE_KEYS.map((key) => entry.payload[key])
+            .filter((value): value is string => typeof value === 'string')
+            .map((id) => names.get(id))
+            .filter(Boolean);
+          return (
+            <li key={entry.seq}>
+              <p>
+                <strong>{t(`journalKind.${entry.kind}`, { defaultValue: entry.kind })}</strong>
+                {references.length > 0 && ` : ${references.join(', ')}`}
+              </p>
+              <p className="muted small">
+                n° {entry.seq} · {formatTime.format(new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
+                {entry.actorId ? (names.get(entry.actorId) ?? t('journal.formerMember')) : t('journal.system')} ·{' '}
+                <span className="hash" title={entry.hash}>
+                  {entry.hash.slice(0, 12)}…
+                </span>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+      {journal.hasNextPage && (
+        <button type="button" className="button-secondary" disabled={journal.isFetchingNextPage} onClick={() => void journal.fetchNextPage()}>
+          {t('journal.more')}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../components/EnumSelect';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import type { OrganizationDetail } from '../types';
+
+function EditOrganization({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useAct<Record<string, unknown>>('patch', () => `/organizations/${organization.id}`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    update.mutate(
+      {
+        name: String(data.get('name') ?? ''),
+        kind: String(data.get('kind')),
+        contactEmail: orNull(data.get('contactEmail')),
+        contactPhone: orNull(data.get('contactPhone')),
+        address: orNull(data.get('address')),
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('organization.edit')}</h2>
+      <FormError error={update.error} />
+      <OrganizationFields organization={organization} error={update.error} />
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function OrganizationFields({ organization, error }: { organization?: OrganizationDetail; error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('common.name')} error={fieldError(error, 'name')}>
+        {(props) => <input {...props} name="name" defaultValue={organization?.name} required />}
+      </Field>
+      <Field label={t('organization.kind')} error={fieldError(error, 'kind')}>
+        {(props) => (
+          <EnumSelect {...props} name="kind" values={ORGANIZATION_KINDS} labelPrefix="organizationKind" defaultValue={organization?.kind ?? 'association'} />
+        )}
+      </Field>
+      <Field label={t('organization.contactEmail')} error={fieldError(error, 'contactEmail')}>
+        {(props) => <input {...props} name="contactEmail" type="email" defaultValue={organization?.contactEmail ?? ''} />}
+      </Field>
+      <Field label={t('organization.contactPhone')} error={fieldError(error, 'contactPhone')}>
+        {(props) => <input {...props} name="contactPhone" type="tel" defaultValue={organization?.contactPhone ?? ''} />}
+      </Field>
+      <Field label={t('organization.address')} error={fieldError(error, 'address')}>
+        {(props) => <input {...props} name="address" defaultValue={organization?.address ?? ''} />}
+      </Field>
+    </>
+  );
+}
+
+function AddMember({ organization }: { organization: OrganizationDetail }) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const add = useAct<{ personId: string; kind: string; isOrganizationAdmin: boolean }>('post', () => `/organizations/${organization.id}/memberships`);
+  const members = new Set(organization.members.map((m) => m.personId));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    add.mutate(
+      { personId: String(data.get('personId') ?? ''), kind: String(data.get('kind')), isOrganizationAdmin: data.get('isOrganizationAdmin') === 'on' },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{t('organization.addMember')}</h3>
+      <FormError error={add.error} />
+      <Field label={t('body.person')} error={fieldError(add.error, 'personId')}>
+        {(props) => (
+          <select {...props} name="personId" defaultValue="">
+            <option value="" disabled>
+              {t('common.choose')}
+            </option>
+            {(people.data ?? [])
+              .filter((p) => !members.has(p.id))
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('organization.membershipKind')} error={fieldError(add.error, 'kind')}>
+        {(props) => <EnumSelect {...props} name="kind" values={MEMBERSHIP_KINDS} labelPrefix="membershipKind" defaultValue="volunteer" />}
+      </Field>
+      <label className="checkbox">
+        <input type="checkbox" name="isOrganizationAdmin" /> {t('organization.isAdmin')}
+      </label>
+      <button type="submit" className="button-primary" disabled={add.isPending}>
+        {t('organization.addMemberSubmit')}
+      </button>
+    </form>
+  );
+}
+
+export default function OrganizationPage() {
+  const { t } = useTranslation();
+  const { organizationId } = useParams();
+  const partnershipId = usePartnershipId();
+  const [editing, setEditing] = useState(false);
+  const query = usePartnershipQuery<OrganizationDetail>(`/organizations/${organizationId}`);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const organization = query.data;
+  const base = `/p/${partnershipId}`;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={base}>{t('layout.overview')}</Link>
+      </p>
+      <PageTitle title={organization.name}>{organization.name}</PageTitle>
+      <p className="muted">{t(`organizationKind.${organization.kind}`)}</p>
+      {editing ? (
+        <EditOrganization organization={organization} onDone={() => setEditing(false)} />
+      ) : (
+        <section className="card" aria-labelledby="contact-title">
+          <div className="section-head">
+            <h2 id="contact-title">{t('organization.contact')}</h2>
+            {organization.can.manage && (
+              <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+                {t('organization.edit')}
+              </button>
+            )}
+          </div>
+          <dl className="details">
+            <dt>{t('organization.contactEmail')}</dt>
+            <dd>{organization.contactEmail ? <a href={`mailto:${organization.contactEmail}`}>{organization.contactEmail}</a> : '—'}</dd>
+            <dt>{t('organization.contactPhone')}</dt>
+            <dd>{organization.contactPhone ?? '—'}</dd>
+            <dt>{t('organization.address')}</dt>
+            <dd>{organization.address ?? '—'}</dd>
+          </dl>
+        </section>
+      )}
+      <section aria-labelledby="seats-title">
+        <h2 id="seats-title">{t('organization.seats')}</h2>
+        {organization.seats.length === 0 ? (
+          <p className="muted">{t('organization.noSeats')}</p>
+        ) : (
+          <ul>
+            {organization.seats.map((seat) => (
+              <li key={seat.id}>
+                <Link to={`${base}/personnes/${seat.personId}`}>{seat.fullName}</Link> · {t(`capacity.${seat.capacity}`)} ·{' '}
+                <Link to={`${base}/instances/${seat.bodyId}`}>{seat.bodyName}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="org-members-title">
+        <h2 id="org-members-title">{t('organization.members', { count: organization.members.length })}</h2>
+        <ul className="member-list">
+          {organization.members.map((member) => (
+            <li key={member.id} className="member">
+              <div>
+                <Link to={`${base}/personnes/${member.personId}`} className="member-name">
+                  {member.fullName}
+                </Link>
+                <span className="muted">
+                  {' · '}
+                  {t(`membershipKind.${member.kind}`)}
+                  {member.isOrganizationAdmin && ` · ${t('organization.admin')}`}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+        {organization.can.manage && <AddMember organization={organization} />}
+      </section>
+    </>
+  );
+}

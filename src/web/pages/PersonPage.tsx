@@ -1,0 +1,294 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
+import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import type { DelegationView, PersonDetail } from '../types';
+
+function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useAct<Record<string, unknown>>('patch', () => `/people/${person.id}`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    update.mutate(
+      {
+        fullName: String(data.get('fullName') ?? ''),
+        email: orNull(data.get('email')),
+        phone: orNull(data.get('phone')),
+        ...(person.can.setAdmin ? { isPartnershipAdmin: data.get('isPartnershipAdmin') === 'on' } : {}),
+      },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('person.edit')}</h2>
+      <FormError error={update.error} />
+      <Field label={t('person.fullName')} error={fieldError(update.error, 'fullName')}>
+        {(props) => <input {...props} name="fullName" defaultValue={person.fullName} autoComplete="name" required />}
+      </Field>
+      <Field label={t('person.email')} error={fieldError(update.error, 'email')}>
+        {(props) => <input {...props} name="email" type="email" defaultValue={person.contact?.email ?? ''} autoComplete="email" />}
+      </Field>
+      <Field label={t('person.phone')} error={fieldError(update.error, 'phone')}>
+        {(props) => <input {...props} name="phone" type="tel" defaultValue={person.contact?.phone ?? ''} autoComplete="tel" />}
+      </Field>
+      {person.can.setAdmin && (
+        <label className="checkbox">
+          <input type="checkbox" name="isPartnershipAdmin" defaultChecked={person.isPartnershipAdmin} /> {t('person.isAdmin')}
+        </label>
+      )}
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Invite({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const invite = useAct<Record<string, never>, { expiresAt: string }>('post', () => `/people/${person.id}/invitation`);
+  if (!person.account || person.account.active) return null;
+  const pending = invite.data?.expiresAt ?? person.account.invitationExpiresAt;
+  return (
+    <div className="card">
+      <h2>{t('person.account')}</h2>
+      {pending ? (
+        <p role="status">{t('person.invitationPending', { date: formatDate(pending) })}</p>
+      ) : (
+        <p>{t('person.noAccount')}</p>
+      )}
+      <FormError error={invite.error} />
+      <button type="button" className="button-secondary" disabled={invite.isPending} onClick={() => invite.mutate({})}>
+        {pending ? t('person.inviteAgain') : t('person.invite')}
+      </button>
+    </div>
+  );
+}
+
+interface DelegationForm {
+  fromPersonId: string;
+  toPersonId: string;
+  bodyId: string;
+  scope: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+function Delegate({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const overview = useOverview();
+  const [done, setDone] = useState(false);
+  const delegate = useAct<DelegationForm>('post', () => '/delegations');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    delegate.mutate(
+      {
+        fromPersonId: person.id,
+        toPersonId: String(data.get('toPersonId') ?? ''),
+        bodyId: String(data.get('bodyId') ?? ''),
+        scope: String(data.get('scope') ?? ''),
+        startsOn: String(data.get('startsOn') ?? ''),
+        endsOn: orNull(data.get('endsOn')),
+      },
+      {
+        onSuccess: () => {
+          form.reset();
+          setDone(true);
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{t('delegation.new')}</h3>
+      <p className="hint">{t('delegation.hint')}</p>
+      {done && (
+        <p role="status" className="notice notice-ok">
+          {t('delegation.created')}
+        </p>
+      )}
+      <FormError error={delegate.error} />
+      <Field label={t('delegation.to')} error={fieldError(delegate.error, 'toPersonId')}>
+        {(props) => (
+          <select {...props} name="toPersonId" defaultValue="">
+            <option value="" disabled>
+              {t('common.choose')}
+            </option>
+            {(people.data ?? [])
+              .filter((p) => p.id !== person.id)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.fullName}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('delegation.body')} hint={t('delegation.bodyHint')} error={fieldError(delegate.error, 'bodyId')}>
+        {(props) => (
+          <select {...props} name="bodyId" defaultValue="">
+            <option value="" disabled>
+              {t('common.choose')}
+            </option>
+            {(overview.data?.bodies ?? []).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('delegation.scope')} error={fieldError(delegate.error, 'scope')}>
+        {(props) => <textarea {...props} name="scope" rows={3} />}
+      </Field>
+      <div className="field-row">
+        <Field label={t('common.startsOn')} error={fieldError(delegate.error, 'startsOn')}>
+          {(props) => <input {...props} name="startsOn" type="date" defaultValue={todayIso()} />}
+        </Field>
+        <Field label={t('common.endsOnOptional')} error={fieldError(delegate.error, 'endsOn')}>
+          {(props) => <input {...props} name="endsOn" type="date" />}
+        </Field>
+      </div>
+      <button type="submit" className="button-primary" disabled={delegate.isPending}>
+        {t('delegation.submit')}
+      </button>
+    </form>
+  );
+}
+
+function DelegationItem({ delegation }: { delegation: DelegationView }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const end = useAct<Record<string, never>>('post', () => `/delegations/${delegation.id}/end`);
+  return (
+    <li className="card">
+      <p>
+        {t('delegation.summary', { from: delegation.fromName, to: delegation.toName })}{' '}
+        {delegation.bodyId && (
+          <>
+            ({t('delegation.informed')} <Link to={`/p/${partnershipId}/instances/${delegation.bodyId}`}>{delegation.bodyName}</Link>)
+          </>
+        )}
+      </p>
+      <p className="quote">{delegation.scope}</p>
+      <p className="muted small">
+        {delegation.endsOn
+          ? t('common.fromTo', { from: formatDate(delegation.startsOn), to: formatDate(delegation.endsOn) })
+          : t('common.since', { date: formatDate(delegation.startsOn) })}
+      </p>
+      <FormError error={end.error} />
+      {delegation.current && delegation.canEnd && (
+        <button type="button" className="button-quiet" disabled={end.isPending} onClick={() => end.mutate({})}>
+          {t('delegation.end')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+export default function PersonPage() {
+  const { t } = useTranslation();
+  const { personId } = useParams();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const [editing, setEditing] = useState(false);
+  const query = usePartnershipQuery<PersonDetail>(`/people/${personId}`);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const person = query.data;
+  const base = `/p/${partnershipId}`;
+  const period = (item: { startsOn: string; endsOn: string | null }) =>
+    item.endsOn ? t('common.fromTo', { from: formatDate(item.startsOn), to: formatDate(item.endsOn) }) : t('common.since', { date: formatDate(item.startsOn) });
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`${base}/personnes`}>{t('layout.people')}</Link>
+      </p>
+      <PageTitle title={person.fullName}>{person.fullName}</PageTitle>
+      {person.isPartnershipAdmin && <Badge tone="neutral">{t('person.admin')}</Badge>}
+      {editing ? (
+        <EditPerson person={person} onDone={() => setEditing(false)} />
+      ) : (
+        person.contact && (
+          <section className="card" aria-labelledby="person-contact">
+            <div className="section-head">
+              <h2 id="person-contact">{t('person.contact')}</h2>
+              {person.can.edit && (
+                <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+                  {t('person.edit')}
+                </button>
+              )}
+            </div>
+            <dl className="details">
+              <dt>{t('person.email')}</dt>
+              <dd>{person.contact.email ?? '—'}</dd>
+              <dt>{t('person.phone')}</dt>
+              <dd>{person.contact.phone ?? '—'}</dd>
+            </dl>
+          </section>
+        )
+      )}
+      <Invite person={person} />
+      <section aria-labelledby="person-orgs">
+        <h2 id="person-orgs">{t('person.organizations')}</h2>
+        <ul>
+          {person.memberships.map((m) => (
+            <li key={m.id}>
+              <Link to={`${base}/structures/${m.organizationId}`}>{m.organizationName}</Link> · {t(`membershipKind.${m.kind}`)}
+              {m.isOrganizationAdmin && ` · ${t('organization.admin')}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="person-seats">
+        <h2 id="person-seats">{t('person.seats')}</h2>
+        {person.seats.length === 0 ? <p className="muted">{t('person.noSeats')}</p> : (
+          <ul>
+            {person.seats.map((s) => (
+              <li key={s.id} className={s.current ? '' : 'muted'}>
+                <Link to={`${base}/instances/${s.bodyId}`}>{s.bodyName}</Link> · {t(`capacity.${s.capacity}`)}
+                {s.organizationName && ` (${s.organizationName})`} · {period(s)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="person-roles">
+        <h2 id="person-roles">{t('person.roles')}</h2>
+        {person.roles.length === 0 ? <p className="muted">{t('person.noRoles')}</p> : (
+          <ul>
+            {person.roles.map((r) => (
+              <li key={r.id} className={r.current ? '' : 'muted'}>
+                <Link to={`${base}/roles/${r.roleId}`}>{r.roleName}</Link> · {period(r)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="person-delegations">
+        <h2 id="person-delegations">{t('person.delegations')}</h2>
+        {person.delegations.length === 0 ? <p className="muted">{t('body.noDelegations')}</p> : (
+          <ul className="card-list">
+            {person.delegations.map((d) => (
+              <DelegationItem key={d.id} delegation={d} />
+            ))}
+          </ul>
+        )}
+        {person.can.delegate && <Delegate person={person} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import type { Holder, RoleDetail } from '../types';
+import { RoleFields, roleFromForm } from './create/NewRole';
+
+function Assign({ role }: { role: RoleDetail }) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const assign = useAct<{ personId: string; startsOn: string; endsOn: string | null }>('post', () => `/roles/${role.id}/assignments`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    assign.mutate(
+      { personId: String(data.get('personId') ?? ''), startsOn: String(data.get('startsOn') ?? ''), endsOn: orNull(data.get('endsOn')) },
+      { onSuccess: () => form.reset() },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{t('role.assign')}</h3>
+      <FormError error={assign.error} />
+      <Field label={t('body.person')} error={fieldError(assign.error, 'personId')}>
+        {(props) => (
+          <select {...props} name="personId" defaultValue="">
+            <option value="" disabled>
+              {t('common.choose')}
+            </option>
+            {(people.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.fullName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field-row">
+        <Field label={t('common.startsOn')} error={fieldError(assign.error, 'startsOn')}>
+          {(props) => <input {...props} name="startsOn" type="date" defaultValue={todayIso()} />}
+        </Field>
+        <Field label={t('common.endsOnOptional')} hint={role.termMonths ? t('role.termHint', { count: role.termMonths }) : undefined} error={fieldError(assign.error, 'endsOn')}>
+          {(props) => <input {...props} name="endsOn" type="date" />}
+        </Field>
+      </div>
+      <button type="submit" className="button-primary" disabled={assign.isPending}>
+        {t('role.assignSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function AssignmentRow({ role, holder, current }: { role: RoleDetail; holder: Holder; current: boolean }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const end = useAct<Record<string, never>>('post', () => `/roles/${role.id}/assignments/${holder.id}/end`);
+  return (
+    <li className="member">
+      <div>
+        <Link className="member-name" to={`/p/${partnershipId}/personnes/${holder.personId}`}>
+          {holder.fullName}
+        </Link>
+        <p className="muted small">
+          {holder.endsOn
+            ? t('common.fromTo', { from: formatDate(holder.startsOn), to: formatDate(holder.endsOn) })
+            : t('common.since', { date: formatDate(holder.startsOn) })}
+        </p>
+        <FormError error={end.error} />
+      </div>
+      {current && role.can.assign && (
+        <button type="button" className="button-quiet" disabled={end.isPending} onClick={() => end.mutate({})}>
+          {t('role.end')}
+          <span className="visually-hidden"> : {holder.fullName}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+function EditRole({ role, onDone }: { role: RoleDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useAct<Record<string, unknown>>('patch', () => `/roles/${role.id}`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    update.mutate(roleFromForm(new FormData(event.currentTarget)), { onSuccess: onDone });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('role.edit')}</h2>
+      <FormError error={update.error} />
+      <RoleFields role={role} error={update.error} />
+      <div className="actions">
+        <button type="submit" className="button-primary" disabled={update.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button-quiet" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function RolePage() {
+  const { t } = useTranslation();
+  const { roleId } = useParams();
+  const partnershipId = usePartnershipId();
+  const [editing, setEditing] = useState(false);
+  const query = usePartnershipQuery<RoleDetail>(`/roles/${roleId}`);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const role = query.data;
+  const base = `/p/${partnershipId}`;
+  const currentIds = new Set(role.holders.map((h) => h.id));
+  const past = role.assignments.filter((a) => !currentIds.has(a.id));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={base}>{t('layout.overview')}</Link>
+      </p>
+      <PageTitle title={role.name}>{role.name}</PageTitle>
+      {role.body && (
+        <p className="muted">
+          {t('role.ofBody')} <Link to={`${base}/instances/${role.body.id}`}>{role.body.name}</Link>
+        </p>
+      )}
+      {editing ? (
+        <EditRole role={role} onDone={() => setEditing(false)} />
+      ) : (
+        <section className="card" aria-labelledby="role-what">
+          <div className="section-head">
+            <h2 id="role-what">{t('role.purpose')}</h2>
+            {role.can.edit && (
+              <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+                {t('role.edit')}
+              </button>
+            )}
+          </div>
+          <p>{role.purpose || '—'}</p>
+          {role.accountabilities.length > 0 && (
+            <>
+              <h3>{t('role.accountabilities')}</h3>
+              <ul>
+                {role.accountabilities.map((a) => (
+                  <li key={a}>{a}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {role.termMonths && <p className="muted">{t('role.term', { count: role.termMonths })}</p>}
+        </section>
+      )}
+      <section aria-labelledby="role-holders">
+        <h2 id="role-holders">{t('role.holders')}</h2>
+        {role.holders.length === 0 ? (
+          <p className="badge badge-warn">{t('overview.unfilled')}</p>
+        ) : (
+          <ul className="member-list">
+            {role.holders.map((h) => (
+              <AssignmentRow key={h.id} role={role} holder={h} current />
+            ))}
+          </ul>
+        )}
+        {role.can.assign && <Assign role={role} />}
+        {past.length > 0 && (
+          <details>
+            <summary>{t('role.past', { count: past.length })}</summary>
+            <ul className="member-list">
+              {past.map((h) => (
+                <AssignmentRow key={h.id} role={role} holder={h} current={false} />
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { BODY_KINDS, EnumSelect } from '../../components/EnumSelect';
+import { RuleFields } from '../../components/RuleFields';
+import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
+import { numberOrNull, orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
+
+export default function NewBody() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const overview = useOverview();
+  const create = useAct<Record<string, unknown>>('post', () => '/bodies');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    create.mutate(
+      {
+        name: String(data.get('name') ?? ''),
+        kind: String(data.get('kind')),
+        parentBodyId: orNull(data.get('parentBodyId')),
+        purpose: String(data.get('purpose') ?? ''),
+        delegatesPerOrganization: numberOrNull(data.get('delegatesPerOrganization')),
+        minReferentsPerOrganization: numberOrNull(data.get('minReferentsPerOrganization')),
+        minSize: numberOrNull(data.get('minSize')),
+        maxSize: numberOrNull(data.get('maxSize')),
+      },
+      { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/instances/${id}`) },
+    );
+  };
+  return (
+    <section className="narrow">
+      <PageTitle title={t('overview.newBody')}>{t('overview.newBody')}</PageTitle>
+      <form onSubmit={onSubmit} noValidate className="card">
+        <FormError error={create.error} />
+        <Field label={t('common.name')} error={fieldError(create.error, 'name')}>
+          {(props) => <input {...props} name="name" required />}
+        </Field>
+        <Field label={t('body.kind')} error={fieldError(create.error, 'kind')}>
+          {(props) => <EnumSelect {...props} name="kind" values={BODY_KINDS} labelPrefix="bodyKind" defaultValue="working_group" />}
+        </Field>
+        <Field label={t('body.parent')} error={fieldError(create.error, 'parentBodyId')}>
+          {(props) => (
+            <select {...props} name="parentBodyId" defaultValue="">
+              <option value="">{t('body.noParent')}</option>
+              {(overview.data?.bodies ?? []).map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('body.purpose')} error={fieldError(create.error, 'purpose')}>
+          {(props) => <textarea {...props} name="purpose" rows={3} />}
+        </Field>
+        <RuleFields error={create.error} />
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t('common.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { EnumSelect, MEMBERSHIP_KINDS } from '../../components/EnumSelect';
+import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
+import { orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
+
+export default function NewPerson() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const overview = useOverview();
+  const create = useAct<Record<string, unknown>>('post', () => '/people');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const organizationId = orNull(data.get('organizationId'));
+    create.mutate(
+      {
+        fullName: String(data.get('fullName') ?? ''),
+        email: orNull(data.get('email')),
+        phone: orNull(data.get('phone')),
+        memberships: organizationId ? [{ organizationId, kind: String(data.get('kind')) }] : [],
+      },
+      { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/personnes/${id}`) },
+    );
+  };
+  return (
+    <section className="narrow">
+      <PageTitle title={t('people.new')}>{t('people.new')}</PageTitle>
+      <form onSubmit={onSubmit} noValidate className="card">
+        <FormError error={create.error} />
+        <Field label={t('person.fullName')} error={fieldError(create.error, 'fullName')}>
+          {(props) => <input {...props} name="fullName" autoComplete="off" required />}
+        </Field>
+        <Field label={t('person.email')} hint={t('person.emailHint')} error={fieldError(create.error, 'email')}>
+          {(props) => <input {...props} name="email" type="email" autoComplete="off" />}
+        </Field>
+        <Field label={t('person.phone')} error={fieldError(create.error, 'phone')}>
+          {(props) => <input {...props} name="phone" type="tel" autoComplete="off" />}
+        </Field>
+        <Field label={t('person.organization')} error={fieldError(create.error, 'memberships.0.organizationId')}>
+          {(props) => (
+            <select {...props} name="organizationId" defaultValue="">
+              <option value="">{t('person.noOrganization')}</option>
+              {(overview.data?.organizations ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('organization.membershipKind')} error={fieldError(create.error, 'memberships.0.kind')}>
+          {(props) => <EnumSelect {...props} name="kind" values={MEMBERSHIP_KINDS} labelPrefix="membershipKind" defaultValue="volunteer" />}
+        </Field>
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t('common.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

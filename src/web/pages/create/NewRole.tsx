@@ -1,0 +1,77 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
+import { numberOrNull, orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
+import type { RoleDetail } from '../../types';
+
+export function roleFromForm(data: FormData) {
+  return {
+    name: String(data.get('name') ?? ''),
+    purpose: String(data.get('purpose') ?? ''),
+    accountabilities: String(data.get('accountabilities') ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+    termMonths: numberOrNull(data.get('termMonths')),
+    bodyId: orNull(data.get('bodyId')),
+  };
+}
+
+export function RoleFields({ role, error }: { role?: RoleDetail; error: unknown }) {
+  const { t } = useTranslation();
+  const overview = useOverview();
+  return (
+    <>
+      <Field label={t('common.name')} error={fieldError(error, 'name')}>
+        {(props) => <input {...props} name="name" defaultValue={role?.name} required />}
+      </Field>
+      <Field label={t('role.purpose')} error={fieldError(error, 'purpose')}>
+        {(props) => <textarea {...props} name="purpose" rows={2} defaultValue={role?.purpose} />}
+      </Field>
+      <Field label={t('role.accountabilities')} hint={t('role.accountabilitiesHint')} error={fieldError(error, 'accountabilities')}>
+        {(props) => <textarea {...props} name="accountabilities" rows={4} defaultValue={role?.accountabilities.join('\n')} />}
+      </Field>
+      <Field label={t('role.termMonths')} error={fieldError(error, 'termMonths')}>
+        {(props) => <input {...props} name="termMonths" type="number" inputMode="numeric" min={1} defaultValue={role?.termMonths ?? ''} />}
+      </Field>
+      <Field label={t('role.body')} error={fieldError(error, 'bodyId')}>
+        {(props) => (
+          <select {...props} name="bodyId" defaultValue={role?.bodyId ?? ''}>
+            <option value="">{t('role.noBody')}</option>
+            {(overview.data?.bodies ?? []).map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
+export default function NewRole() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const create = useAct<ReturnType<typeof roleFromForm>>('post', () => '/roles');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(roleFromForm(new FormData(event.currentTarget)), {
+      onSuccess: ({ id }) => navigate(`/p/${partnershipId}/roles/${id}`),
+    });
+  };
+  return (
+    <section className="narrow">
+      <PageTitle title={t('overview.newRole')}>{t('overview.newRole')}</PageTitle>
+      <form onSubmit={onSubmit} noValidate className="card">
+        <FormError error={create.error} />
+        <RoleFields error={create.error} />
+        <button type="submit" className="button-primary" disabled={create.isPending}>
+          {t('common.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

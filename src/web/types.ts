@@ -1,0 +1,144 @@
+/** Shapes of the API's answers, as the pages use them. */
+export interface Session {
+  email: string;
+  locale: 'fr' | 'en' | null;
+  csrfToken: string;
+  partnerships: { id: string; name: string; personId: string; fullName: string; isAdmin: boolean }[];
+}
+
+export interface Gap {
+  code: string;
+  organizationId?: string;
+  actual: number;
+  expected: number;
+  message: string;
+}
+
+export interface Rule {
+  delegatesPerOrganization: number | null;
+  minReferentsPerOrganization: number | null;
+  minSize: number | null;
+  maxSize: number | null;
+}
+
+export interface Holder {
+  id: string;
+  personId: string;
+  fullName: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface RoleSummary {
+  id: string;
+  name: string;
+  purpose: string;
+  accountabilities: string[];
+  termMonths: number | null;
+  bodyId: string | null;
+  holders: Holder[];
+  assignments: Holder[];
+}
+
+export interface Overview {
+  partnership: { id: string; name: string; description: string };
+  peopleCount: number;
+  organizations: { id: string; name: string; kind: string }[];
+  bodies: { id: string; name: string; kind: string; parentBodyId: string | null; memberCount: number; rule: Rule; gaps: Gap[] }[];
+  roles: RoleSummary[];
+  can: { manageStructure: boolean };
+}
+
+export interface SeatView {
+  id: string;
+  personId: string;
+  fullName: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  capacity: string;
+  mandateSource: string;
+  startsOn: string;
+  endsOn: string | null;
+  current: boolean;
+}
+
+export interface DelegationView {
+  id: string;
+  fromPersonId: string;
+  fromName: string;
+  toPersonId: string;
+  toName: string;
+  bodyId?: string;
+  bodyName?: string;
+  scope: string;
+  startsOn: string;
+  endsOn: string | null;
+  current: boolean;
+  canEnd: boolean;
+}
+
+export interface BodyDetail {
+  id: string;
+  name: string;
+  kind: string;
+  purpose: string;
+  rule: Rule;
+  parent: { id: string; name: string } | null;
+  children: { id: string; name: string; kind: string }[];
+  members: SeatView[];
+  gaps: Gap[];
+  organizations: { id: string; name: string }[];
+  roles: { id: string; name: string }[];
+  delegations: DelegationView[];
+  can: { edit: boolean; manageSeatsOf: string[]; manageUnaffiliatedSeats: boolean };
+}
+
+export interface OrganizationDetail {
+  id: string;
+  name: string;
+  kind: string;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  members: { id: string; personId: string; fullName: string; kind: string; isOrganizationAdmin: boolean }[];
+  seats: { id: string; bodyId: string; bodyName: string; personId: string; fullName: string; capacity: string }[];
+  can: { manage: boolean };
+}
+
+export interface PersonSummary {
+  id: string;
+  fullName: string;
+  memberships: { organizationId: string; organizationName: string; kind: string }[];
+}
+
+export interface PersonDetail {
+  id: string;
+  fullName: string;
+  isPartnershipAdmin: boolean;
+  contact: { email: string | null; phone: string | null } | null;
+  account: { active: boolean; invitationExpiresAt: string | null } | null;
+  memberships: { id: string; organizationId: string; organizationName: string; kind: string; isOrganizationAdmin: boolean }[];
+  seats: (Omit<SeatView, 'personId' | 'fullName' | 'organizationId'> & { bodyId: string; bodyName: string })[];
+  roles: { id: string; roleId: string; roleName: string; startsOn: string; endsOn: string | null; current: boolean }[];
+  delegations: DelegationView[];
+  can: { edit: boolean; setAdmin: boolean; delegate: boolean };
+}
+
+export interface RoleDetail extends RoleSummary {
+  body: { id: string; name: string } | null;
+  can: { edit: boolean; assign: boolean };
+}
+
+export interface JournalEntry {
+  seq: number;
+  recordedAt: string;
+  actorId: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  hash: string;
+}
+
+export interface OutboxView {
+  deliversByEmail: boolean;
+  messages: { id: string; recipient: string; subject: string; body: string; createdAt: string }[];
+}
