@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
+import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+
+let t: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let origin: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ webRoot: WEB_ROOT });
+  t.clock.current = new Date();
+  await createDemoPartnership(t.store.db, t.clock.now());
+  origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('a coordinator fixes a composition gap on a phone', () => {
+  it('signs in', async () => {
+    await page.goto(origin);
+    await expect.poll(() => page.url()).toContain('/connexion');
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '01-sign-in');
+    await page.getByLabel('Adresse e-mail').first().fill(DEMO_SIGN_IN.email);
+    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
+    await page.getByLabel('Mot de passe').fill(DEMO_SIGN_IN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+  });
+
+  it('sees the overview with the steering committee’s gap', async () => {
+    await page.getByText('Comité de pilotage : MJC des Tilleuls a 3 délégué·e(s) sur 4').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '02-overview');
+  });
+
+  it('adds a delegate to the steering committee and the gap disappears', async () => {
+    await page.getByRole('link', { name: 'Comité de pilotage', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Comité de pilotage' }).waitFor();
+    await expect.poll(() => page.getByText('MJC des Tilleuls a 3 délégué·e(s) sur 4').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '03-body-with-gap');
+
+    await page.getByLabel('Structure représentée').selectOption({ label: 'MJC des Tilleuls' });
+    await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Odile Perrin' });
+    await page.getByLabel('Qualité').selectOption('delegate');
+    await page.getByLabel('Mandat donné par').selectOption('board');
+    await page.getByRole('button', { name: 'Ajouter à l’instance' }).click();
+    await page.getByRole('status').filter({ hasText: 'Odile Perrin siège maintenant dans l’instance.' }).waitFor();
+    await page.getByText('Composition conforme à la règle.').waitFor();
+    expect(await page.getByText('MJC des Tilleuls a 3 délégué·e(s) sur 4').count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Odile Perrin' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '04-body-fixed');
+  });
+
+  it('shows a clear error on a bad form', async () => {
+    await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Thomas Roux' });
+    await page.getByLabel('Début').fill('2026-05-10');
+    await page.getByLabel('Fin (facultatif)').fill('2026-05-01');
+    await page.getByRole('button', { name: 'Ajouter à l’instance' }).click();
+    await page.getByText('La fin ne peut pas précéder le début.').waitFor();
+    await expect.poll(() => page.getByLabel('Fin (facultatif)').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '05-form-error');
+  });
+
+  it('opens the other pages without accessibility violations', async () => {
+    await page.getByRole('link', { name: 'Odile Perrin' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Odile Perrin' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '06-person');
+
+    await page.getByRole('link', { name: 'MJC des Tilleuls' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'MJC des Tilleuls' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '07-organization');
+
+    await page.getByRole('link', { name: 'Vue d’ensemble' }).first().click();
+    await page.getByRole('link', { name: 'Chef·fe de projet Sorties familles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chef·fe de projet Sorties familles' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '08-role');
+
+    await page.getByRole('link', { name: 'Journal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+    await page.getByText('Mandat commencé : Odile Perrin').first().waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '09-journal');
+
+    await page.getByRole('link', { name: 'Messages' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '10-outbox');
+  });
+
+  it('switches to English, and the server answers in English too', async () => {
+    await page.getByRole('link', { name: 'Vue d’ensemble' }).first().click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Bodies' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).click();
+    await page.getByText('Composition matches the rule.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '11-body-english');
+
+    await page.getByRole('link', { name: 'Overview' }).first().click();
+    await page.getByRole('link', { name: 'New body' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('This field is required.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '12-new-body-error-english');
+  });
+});
