@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDay, isCurrent } from '../../src/domain/dates.js';
+
+describe('calendarDay (Europe/Paris)', () => {
+  const cases: readonly [instant: string, day: string, why: string][] = [
+    ['2026-03-10T09:00:00Z', '2026-03-10', 'a morning in winter'],
+    ['2026-03-09T22:59:59Z', '2026-03-09', 'one second before midnight in Paris (UTC+1)'],
+    ['2026-03-09T23:00:00Z', '2026-03-10', 'midnight in Paris is 23:00 UTC in winter'],
+    ['2026-03-09T23:30:00Z', '2026-03-10', 'still the previous day in UTC'],
+    ['2026-07-14T21:59:59Z', '2026-07-14', 'one second before midnight in Paris (UTC+2)'],
+    ['2026-07-14T22:00:00Z', '2026-07-15', 'midnight in Paris is 22:00 UTC in summer'],
+    ['2025-12-31T22:59:59Z', '2025-12-31', 'last second of the year in Paris'],
+    ['2025-12-31T23:00:00Z', '2026-01-01', 'new year in Paris before new year in UTC'],
+    ['2026-03-29T00:59:59Z', '2026-03-29', 'spring change of hour'],
+    ['2026-10-24T22:00:00Z', '2026-10-25', 'night of the autumn change of hour (still UTC+2)'],
+    ['2026-10-25T22:59:59Z', '2026-10-25', 'after the autumn change (UTC+1 again)'],
+    ['2024-02-28T23:00:00Z', '2024-02-29', 'a leap day'],
+  ];
+  for (const [instant, day, why] of cases) {
+    it(`${instant} is ${day} (${why})`, () => expect(calendarDay(new Date(instant))).toBe(day));
+  }
+
+  it('answers as YYYY-MM-DD with zero padding', () => {
+    expect(calendarDay(new Date('2026-01-05T12:00:00Z'))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(calendarDay(new Date('2026-01-05T12:00:00Z'))).toBe('2026-01-05');
+  });
+});
+
+describe('isCurrent', () => {
+  const today = '2026-03-10';
+  it('holds from the first day included', () => {
+    expect(isCurrent({ startsOn: today, endsOn: null }, today)).toBe(true);
+    expect(isCurrent({ startsOn: '2026-03-11', endsOn: null }, today)).toBe(false);
+  });
+  it('holds until the last day included', () => {
+    expect(isCurrent({ startsOn: '2026-01-01', endsOn: today }, today)).toBe(true);
+    expect(isCurrent({ startsOn: '2026-01-01', endsOn: '2026-03-09' }, today)).toBe(false);
+  });
+  it('holds for a one-day period on that day only', () => {
+    expect(isCurrent({ startsOn: today, endsOn: today }, today)).toBe(true);
+    expect(isCurrent({ startsOn: today, endsOn: today }, '2026-03-11')).toBe(false);
+    expect(isCurrent({ startsOn: today, endsOn: today }, '2026-03-09')).toBe(false);
+  });
+  it('holds indefinitely without an end', () => expect(isCurrent({ startsOn: '1990-01-01', endsOn: null }, '2099-12-31')).toBe(true));
+  it('compares across months and years as dates, not as numbers', () => {
+    expect(isCurrent({ startsOn: '2025-12-31', endsOn: '2026-01-01' }, '2026-01-01')).toBe(true);
+    expect(isCurrent({ startsOn: '2025-09-30', endsOn: '2025-10-01' }, '2025-10-02')).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { may, type Viewer } from '../../src/domain/structure/permissions.js';
+
+const viewer = (values: Partial<Viewer> = {}): Viewer => ({
+  personId: 'me',
+  isPartnershipAdmin: false,
+  adminOfOrganizations: new Set<string>(),
+  memberOfBodies: new Set<string>(),
+  ...values,
+});
+
+const plain = viewer();
+const admin = viewer({ isPartnershipAdmin: true });
+const houseAdmin = viewer({ adminOfOrganizations: new Set(['house-a']) });
+const bodyMember = viewer({ memberOfBodies: new Set(['steering']) });
+
+describe('may.manageStructure', () => {
+  it('allows a partnership administrator', () => expect(may.manageStructure(admin)).toBe(true));
+  it('refuses everyone else, including house administrators and body members', () => {
+    expect(may.manageStructure(plain)).toBe(false);
+    expect(may.manageStructure(houseAdmin)).toBe(false);
+    expect(may.manageStructure(bodyMember)).toBe(false);
+  });
+});
+
+describe('may.manageOrganization', () => {
+  it('allows a partnership administrator for any house', () => expect(may.manageOrganization(admin, 'house-z')).toBe(true));
+  it('allows the administrator of that house', () => expect(may.manageOrganization(houseAdmin, 'house-a')).toBe(true));
+  it('refuses the administrator of another house', () => expect(may.manageOrganization(houseAdmin, 'house-b')).toBe(false));
+  it('refuses a plain member', () => expect(may.manageOrganization(plain, 'house-a')).toBe(false));
+});
+
+describe('may.manageSeat', () => {
+  it('allows a partnership administrator for any seat, affiliated or not', () => {
+    expect(may.manageSeat(admin, 'house-b')).toBe(true);
+    expect(may.manageSeat(admin, null)).toBe(true);
+  });
+  it('allows a house administrator for the seats of their house only', () => {
+    expect(may.manageSeat(houseAdmin, 'house-a')).toBe(true);
+    expect(may.manageSeat(houseAdmin, 'house-b')).toBe(false);
+  });
+  it('refuses a house administrator for seats representing no house', () => expect(may.manageSeat(houseAdmin, null)).toBe(false));
+  it('refuses a member of the body', () => expect(may.manageSeat(bodyMember, null)).toBe(false));
+});
+
+describe('may.managePerson', () => {
+  it('allows the person themself', () => expect(may.managePerson(plain, 'me', [])).toBe(true));
+  it('allows a partnership administrator', () => expect(may.managePerson(admin, 'someone', [])).toBe(true));
+  it('allows the administrator of one of the person’s houses', () => {
+    expect(may.managePerson(houseAdmin, 'someone', ['house-b', 'house-a'])).toBe(true);
+  });
+  it('refuses the administrator of houses the person does not belong to', () => {
+    expect(may.managePerson(houseAdmin, 'someone', ['house-b'])).toBe(false);
+    expect(may.managePerson(houseAdmin, 'someone', [])).toBe(false);
+  });
+  it('refuses a plain member for someone else', () => expect(may.managePerson(plain, 'someone', ['house-a'])).toBe(false));
+});
+
+describe('may.assignRole', () => {
+  it('allows a partnership administrator for any role', () => {
+    expect(may.assignRole(admin, null)).toBe(true);
+    expect(may.assignRole(admin, 'plenary')).toBe(true);
+  });
+  it('allows a member of the body the role belongs to', () => expect(may.assignRole(bodyMember, 'steering')).toBe(true));
+  it('refuses a member of another body', () => expect(may.assignRole(bodyMember, 'plenary')).toBe(false));
+  it('refuses a body member for a role that belongs to no body', () => expect(may.assignRole(bodyMember, null)).toBe(false));
+  it('refuses a house administrator who sits nowhere', () => expect(may.assignRole(houseAdmin, 'steering')).toBe(false));
+});
+
+describe('may.delegate', () => {
+  it('allows the person handing over part of their own mission', () => expect(may.delegate(plain, 'me')).toBe(true));
+  it('allows a partnership administrator on anyone’s behalf', () => expect(may.delegate(admin, 'someone')).toBe(true));
+  it('refuses anyone else, even a house administrator or a body member', () => {
+    expect(may.delegate(plain, 'someone')).toBe(false);
+    expect(may.delegate(houseAdmin, 'someone')).toBe(false);
+    expect(may.delegate(bodyMember, 'someone')).toBe(false);
+  });
+});

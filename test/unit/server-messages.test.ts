@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isLocale, isMessageKey, translator } from '../../src/i18n/server-messages.js';
+
+describe('server catalogue', () => {
+  it('translates the same key in French and in English', () => {
+    expect(translator('fr')('error.signInFailed')).toBe('Adresse e-mail ou mot de passe incorrect.');
+    expect(translator('en')('error.signInFailed')).toBe('Wrong e-mail address or password.');
+  });
+
+  it('fills the composition messages with names and counts', () => {
+    const params = { body: 'Comité de pilotage', organization: 'MJC des Tilleuls', actual: 3, expected: 4 };
+    expect(translator('fr')('composition.delegates_missing', params)).toBe('Comité de pilotage : MJC des Tilleuls a 3 délégué·e(s) sur 4');
+    expect(translator('en')('composition.delegates_missing', params)).toBe('Comité de pilotage: MJC des Tilleuls has 3 delegate(s) out of 4');
+  });
+
+  it('has an English text for every French key, with the same placeholders', () => {
+    const keys = [
+      'error.required', 'error.tooLong', 'error.email', 'error.date', 'error.reference', 'error.choice', 'error.endsBeforeStart',
+      'error.sizeRange', 'error.delegateToSelf', 'error.passwordTooShort', 'error.notFound', 'error.forbidden', 'error.csrf',
+      'error.tooManyRequests', 'error.linkExpired', 'error.parentCycle', 'error.seatNeedsOrganization', 'error.notAMemberOfOrganization',
+      'error.alreadySeated', 'error.alreadyEnded', 'error.endBeforeStart', 'error.nameTaken', 'error.lastAdmin', 'error.internal',
+      'composition.delegates_missing', 'composition.delegates_excess', 'composition.referents_missing', 'composition.too_few_members',
+      'composition.too_many_members', 'mail.invitationBody', 'mail.magicLinkBody', 'mail.delegationSubject', 'mail.delegationBody',
+    ];
+    // A prefix that appears nowhere keeps the {{placeholders}} as written in the catalogue.
+    const raw = (locale: 'fr' | 'en', key: string): string => String(translator(locale)(key, { interpolation: { prefix: '<<<', suffix: '>>>' } } as never));
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const key of keys) {
+      expect(isMessageKey(key), key).toBe(true);
+      // i18next answers the key itself when a text is missing, and must not fall back to French.
+      expect(raw('en', key), key).not.toBe(key);
+      expect(raw('en', key), key).not.toBe(raw('fr', key));
+      expect(placeholders(raw('en', key)), key).toEqual(placeholders(raw('fr', key)));
+    }
+  });
+
+  it('knows which locales exist', () => {
+    expect(isLocale('fr')).toBe(true);
+    expect(isLocale('en')).toBe(true);
+    expect(isLocale('de')).toBe(false);
+    expect(isLocale(undefined)).toBe(false);
+    expect(isMessageKey('error.doesNotExist')).toBe(false);
+  });
+});
