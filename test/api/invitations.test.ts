@@ -1,0 +1,264 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { Client, newMember, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { builder, linkSentTo, outboxMessages } from '../support/structure.js';
+
+let t: TestApp;
+let startedAt: Date;
+beforeAll(async () => {
+  t = await startTestApp();
+  startedAt = t.clock.current;
+});
+afterEach(() => {
+  t.clock.current = startedAt;
+});
+afterAll(() => t.close());
+
+const INVITATION_LINK = /http:\/\/entente\.test\/invitation\/([\w-]{43})/;
+const MAGIC_LINK = /http:\/\/entente\.test\/connexion\/lien#([\w-]{43})/;
+const NEW_PASSWORD = 'une phrase de passe solide';
+
+const request = (client: Client, email: string) => client.post('/api/v1/auth/magic-link', { email });
+
+async function invite(f: PartnershipFixture, fullName = 'Nadia Benali') {
+  const email = uniqueEmail('nadia');
+  const organizationId = await builder(f).organization();
+  const personId = await builder(f).person({ fullName, email, memberships: [{ organizationId, kind: 'staff' }] });
+  const response = await f.admin.post(`${f.base}/people/${personId}/invitation`);
+  expect(response.status).toBe(201);
+  const token = await linkSentTo(f, email, INVITATION_LINK);
+  return { email, personId, token, response };
+}
+
+describe('invitations', () => {
+  it('go end to end: invite, read the link in the outbox, describe, accept, and the person is in', async () => {
+    const f = await newPartnership(t, 'Les Trois Rives');
+    const { email, personId, token, response } = await invite(f);
+    expect(new Date(response.body.expiresAt).getTime() - t.clock.now().getTime()).toBe(7 * 24 * 60 * 60_000);
+
+    const message = (await outboxMessages(f)).find((m) => m.recipient === email)!;
+    expect(message.subject).toBe('Invitation à rejoindre Les Trois Rives sur Entente');
+    expect(message.body).toContain('Bonjour Nadia Benali');
+
+    const person = await f.admin.get(`${f.base}/people/${personId}`);
+    expect(person.body.account).toEqual({ active: false, invitationExpiresAt: response.body.expiresAt });
+
+    const visitor = new Client(t.app);
+    const described = await visitor.get(`/api/v1/auth/invitation/${token}`);
+    expect(described.status).toBe(200);
+    expect(described.body).toEqual({ fullName: 'Nadia Benali', email, partnership: 'Les Trois Rives', hasAccount: false });
+
+    const accepted = await visitor.post('/api/v1/auth/invitation/accept', { token, password: NEW_PASSWORD });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.csrfToken).toEqual(expect.any(String));
+    expect(visitor.cookie).toBeDefined();
+
+    const session = await visitor.get('/api/v1/auth/session');
+    expect(session.body.email).toBe(email);
+    expect(session.body.partnerships).toEqual([expect.objectContaining({ id: f.partnershipId, personId, isAdmin: false })]);
+    expect((await visitor.get(f.base)).status).toBe(200);
+    expect((await f.admin.get(`${f.base}/people/${personId}`)).body.account).toEqual({ active: true, invitationExpiresAt: null });
+
+    // The chosen password works from then on.
+    expect((await new Client(t.app).signIn(email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('cannot be used twice', async () => {
+    const f = await newPartnership(t);
+    const { token } = await invite(f);
+    expect((await new Client(t.app).post('/api/v1/auth/invitation/accept', { token, password: NEW_PASSWORD })).status).toBe(200);
+    const again = await new Client(t.app).post('/api/v1/auth/invitation/accept', { token, password: 'an attacker password' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Ce lien n’est plus valable. Demandez-en un nouveau.');
+    expect((await new Client(t.app).get(`/api/v1/auth/invitation/${token}`)).status).toBe(409);
+  });
+
+  it('want a password of at least 12 characters, with a message on the field, and stay usable', async () => {
+    const f = await newPartnership(t);
+    const { token } = await invite(f);
+    const visitor = new Client(t.app);
+    const short = await visitor.post('/api/v1/auth/invitation/accept', { token, password: '12345678901' });
+    expect(short.status).toBe(400);
+    expect(short.body.fields).toEqual({ password: 'Le mot de passe doit compter au moins 12 caractères.' });
+    expect(visitor.cookie).toBeUndefined();
+    visitor.locale = 'en';
+    const english = await visitor.post('/api/v1/auth/invitation/accept', { token, password: 'short' });
+    expect(english.body.fields).toEqual({ password: 'The password must be at least 12 characters long.' });
+    const missing = await visitor.post('/api/v1/auth/invitation/accept', { token });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields).toHaveProperty('password');
+    expect((await visitor.post('/api/v1/auth/invitation/accept', { token, password: '123456789012' })).status).toBe(200);
+  });
+
+  it('expire after 7 days', async () => {
+    const f = await newPartnership(t);
+    const { token } = await invite(f);
+    t.clock.advanceMinutes(7 * 24 * 60 + 1);
+    expect((await new Client(t.app).get(`/api/v1/auth/invitation/${token}`)).status).toBe(409);
+    expect((await new Client(t.app).post('/api/v1/auth/invitation/accept', { token, password: NEW_PASSWORD })).status).toBe(409);
+  });
+
+  it('refuse unknown and malformed tokens without a 500', async () => {
+    const visitor = new Client(t.app);
+    expect((await visitor.get(`/api/v1/auth/invitation/${'x'.repeat(43)}`)).status).toBe(409);
+    expect((await visitor.get('/api/v1/auth/invitation/short')).status).toBe(400);
+    expect((await visitor.post('/api/v1/auth/invitation/accept', { token: 'x'.repeat(43), password: NEW_PASSWORD })).status).toBe(409);
+  });
+
+  it('need an e-mail address, and a person without an account', async () => {
+    const f = await newPartnership(t);
+    const noEmail = await builder(f).person({ fullName: 'Sans Adresse' });
+    const response = await f.admin.post(`${f.base}/people/${noEmail}/invitation`);
+    expect(response.status).toBe(409);
+    expect(response.body.message).toBe('Indiquez d’abord l’adresse e-mail de cette personne.');
+    const member = await newMember(t, f);
+    const again = await f.admin.post(`${f.base}/people/${member.personId}/invitation`);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Cette personne a déjà un compte.');
+  });
+
+  it('are sent by those who may manage the person only', async () => {
+    const f = await newPartnership(t);
+    const organizationId = await builder(f).organization();
+    const other = await builder(f).organization();
+    const plain = await newMember(t, f, { memberships: [{ organizationId: other, kind: 'volunteer' }] });
+    const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'board', isOrganizationAdmin: true }] });
+    const invitee = await builder(f).person({ email: uniqueEmail('invitee'), memberships: [{ organizationId, kind: 'staff' }] });
+    expect((await plain.client.post(`${f.base}/people/${invitee}/invitation`)).status).toBe(403);
+    expect((await houseAdmin.client.post(`${f.base}/people/${invitee}/invitation`)).status).toBe(201);
+  });
+
+  it('link an existing account without touching its password', async () => {
+    const first = await newPartnership(t);
+    const second = await newPartnership(t);
+    // The administrator of the first partnership is invited to the second one.
+    const personId = await builder(second).person({ fullName: 'Admin Test', email: first.adminEmail });
+    expect((await second.admin.post(`${second.base}/people/${personId}/invitation`)).status).toBe(201);
+    const token = await linkSentTo(second, first.adminEmail, INVITATION_LINK);
+    expect((await new Client(t.app).get(`/api/v1/auth/invitation/${token}`)).body.hasAccount).toBe(true);
+
+    const visitor = new Client(t.app);
+    const accepted = await visitor.post('/api/v1/auth/invitation/accept', { token, password: 'taking over the account' });
+    expect(accepted.status).toBe(200);
+    const partnerships = (await visitor.get('/api/v1/auth/session')).body.partnerships.map((p: { id: string }) => p.id).sort();
+    expect(partnerships).toEqual([first.partnershipId, second.partnershipId].sort());
+    expect((await new Client(t.app).signIn(first.adminEmail, 'taking over the account')).status).toBe(401);
+    expect((await new Client(t.app).signIn(first.adminEmail, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('of another partnership cannot be sent', async () => {
+    const f = await newPartnership(t);
+    const other = await newPartnership(t);
+    const stranger = await builder(other).person({ email: uniqueEmail('stranger') });
+    expect((await f.admin.post(`${f.base}/people/${stranger}/invitation`)).status).toBe(404);
+    expect((await outboxMessages(other)).length).toBe(0);
+  });
+});
+
+describe('magic links', () => {
+
+  it('answer 202 with the same body for known and unknown addresses, and only known ones get a message', async () => {
+    const f = await newPartnership(t);
+    const visitor = new Client(t.app);
+    const known = await request(visitor, f.adminEmail);
+    const unknown = await request(visitor, uniqueEmail('nobody'));
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+    const messages = await outboxMessages(f);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.recipient).toBe(f.adminEmail);
+    expect(messages[0]!.subject).toBe('Votre lien de connexion à Entente');
+    expect(messages[0]!.body).toMatch(MAGIC_LINK);
+  });
+
+  it('sign in once: the token after # is consumed and a second use is refused', async () => {
+    const f = await newPartnership(t);
+    const member = await newMember(t, f);
+    await request(new Client(t.app), member.email.toUpperCase());
+    const token = await linkSentTo(f, member.email, MAGIC_LINK);
+
+    const visitor = new Client(t.app);
+    const consumed = await visitor.post('/api/v1/auth/magic-link/consume', { token });
+    expect(consumed.status).toBe(200);
+    expect(consumed.body.csrfToken).toEqual(expect.any(String));
+    const session = await visitor.get('/api/v1/auth/session');
+    expect(session.body.email).toBe(member.email);
+    expect((await visitor.get(f.base)).status).toBe(200);
+
+    const again = await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Ce lien n’est plus valable. Demandez-en un nouveau.');
+  });
+
+  it('are valid for 30 minutes', async () => {
+    const f = await newPartnership(t);
+    await request(new Client(t.app), f.adminEmail);
+    const early = await linkSentTo(f, f.adminEmail, MAGIC_LINK);
+    t.clock.advanceMinutes(29);
+    expect((await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: early })).status).toBe(200);
+
+    await request(new Client(t.app), f.adminEmail);
+    const late = await linkSentTo(f, f.adminEmail, MAGIC_LINK);
+    expect(late).not.toBe(early);
+    t.clock.advanceMinutes(31);
+    const expired = await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: late });
+    expect(expired.status).toBe(409);
+  });
+
+  it('are written in the language of the request when the account has not chosen one', async () => {
+    const f = await newPartnership(t);
+    const visitor = new Client(t.app);
+    visitor.locale = 'en';
+    await request(visitor, f.adminEmail);
+    const [message] = await outboxMessages(f);
+    expect(message!.subject).toBe('Your sign-in link for Entente');
+  });
+
+  it('refuse an invalid address with 400 and unknown tokens with 409', async () => {
+    expect((await request(new Client(t.app), 'not-an-address')).status).toBe(400);
+    expect((await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: 'y'.repeat(43) })).status).toBe(409);
+  });
+});
+
+describe('the outbox page', () => {
+  it('is readable by the partnership’s administrators only; others get the same 404 as a missing page', async () => {
+    const f = await newPartnership(t);
+    const organizationId = await builder(f).organization();
+    const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'board', isOrganizationAdmin: true }] });
+    const plain = await newMember(t, f);
+    expect((await f.admin.get(`${f.base}/outbox`)).status).toBe(200);
+    expect((await f.admin.get(`${f.base}/outbox`)).body.deliversByEmail).toBe(false);
+    const missing = await f.admin.get(`${f.base}/no-such-page`);
+    for (const client of [plain.client, houseAdmin.client]) {
+      const response = await client.get(`${f.base}/outbox`);
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(missing.body);
+    }
+  });
+
+  it('shows only the partnership’s own messages', async () => {
+    const f = await newPartnership(t);
+    const other = await newPartnership(t);
+    await request(new Client(t.app), other.adminEmail);
+    expect(await outboxMessages(f)).toEqual([]);
+    expect((await outboxMessages(other)).map((m) => m.recipient)).toEqual([other.adminEmail]);
+  });
+
+  it('is empty on a server that delivers by e-mail', async () => {
+    const mailing = await startTestApp({ smtpUrl: 'smtp://127.0.0.1:1' });
+    try {
+      const f = await newPartnership(mailing);
+      const response = await f.admin.get(`${f.base}/outbox`);
+      expect(response.body).toEqual({ deliversByEmail: true, messages: [] });
+    } finally {
+      await mailing.close();
+    }
+  });
+});
+
+describe('accounts created directly', () => {
+  it('refuse a password shorter than 12 characters', async () => {
+    await expect(createAccountWithPassword(t.store.db, uniqueEmail('short'), 'elevenchars')).rejects.toThrow();
+  });
+});

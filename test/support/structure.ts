@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Client, PartnershipFixture, Response, TestApp } from './test-app.js';
+
+/** The test clock's day (see TestClock): seats starting today are current. */
+export const TODAY = '2026-03-10';
+
+let counter = 0;
+/** A name no other test uses, so files can share one PostgreSQL database. */
+export const uniqueName = (prefix: string) => `${prefix} ${process.pid}-${++counter}`;
+
+export function expectCreated(response: Response, what: string): string {
+  if (response.status !== 201) throw new Error(`${what} not created: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
+}
+
+export interface Membership {
+  readonly organizationId: string;
+  readonly kind: 'volunteer' | 'staff' | 'board';
+  readonly isOrganizationAdmin?: boolean;
+}
+
+/** Shortcuts to build a structure through the API, as a given client (the admin by default). */
+export function builder(f: PartnershipFixture, client: Client = f.admin) {
+  return {
+    organization: async (name = uniqueName('Maison'), kind = 'association') =>
+      expectCreated(await client.post(`${f.base}/organizations`, { name, kind }), 'organization'),
+    person: async (input: { fullName?: string; email?: string | null; memberships?: Membership[] } = {}) =>
+      expectCreated(
+        await client.post(`${f.base}/people`, { fullName: input.fullName ?? uniqueName('Personne'), email: input.email ?? null, memberships: input.memberships ?? [] }),
+        'person',
+      ),
+    body: async (input: Record<string, unknown> = {}) =>
+      expectCreated(await client.post(`${f.base}/bodies`, { name: uniqueName('Instance'), kind: 'steering', ...input }), 'body'),
+    seat: async (bodyId: string, input: { personId: string; organizationId: string | null; capacity?: string; mandateSource?: string; startsOn?: string; endsOn?: string | null }) =>
+      expectCreated(
+        await client.post(`${f.base}/bodies/${bodyId}/members`, {
+          capacity: input.organizationId ? 'delegate' : 'member',
+          mandateSource: 'board',
+          startsOn: TODAY,
+          ...input,
+        }),
+        'seat',
+      ),
+    role: async (input: Record<string, unknown> = {}) => expectCreated(await client.post(`${f.base}/roles`, { name: uniqueName('Rôle'), ...input }), 'role'),
+    assign: async (roleId: string, personId: string, startsOn = TODAY) =>
+      expectCreated(await client.post(`${f.base}/roles/${roleId}/assignments`, { personId, startsOn }), 'assignment'),
+    delegation: async (input: { fromPersonId: string; toPersonId: string; bodyId: string; scope?: string; startsOn?: string }) =>
+      expectCreated(await client.post(`${f.base}/delegations`, { scope: 'Représenter la maison', startsOn: TODAY, ...input }), 'delegation'),
+  };
+}
+
+/** Rows of one partnership in every table an act may write, and its journal length. */
+export async function countRows(t: TestApp, partnershipId: string): Promise<Record<string, number>> {
+  const result = await sql<Record<string, string | number>>`
+    select
+      (select count(*) from organization where partnership_id = ${partnershipId}) as organization,
+      (select count(*) from person where partnership_id = ${partnershipId}) as person,
+      (select count(*) from membership m join person p on p.id = m.person_id where p.partnership_id = ${partnershipId}) as membership,
+      (select count(*) from body where partnership_id = ${partnershipId}) as body,
+      (select count(*) from body_member s join body b on b.id = s.body_id where b.partnership_id = ${partnershipId}) as body_member,
+      (select count(*) from role where partnership_id = ${partnershipId}) as role,
+      (select count(*) from role_assignment a join role r on r.id = a.role_id where r.partnership_id = ${partnershipId}) as role_assignment,
+      (select count(*) from delegation where partnership_id = ${partnershipId}) as delegation,
+      (select count(*) from outbox_message where partnership_id = ${partnershipId}) as outbox_message,
+      (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
+      (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);
+  const row = result.rows[0]!;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+}
+
+/** The journal of one partnership, oldest first, straight from the table. */
+export async function journalOf(t: TestApp, partnershipId: string) {
+  return t.store.db.selectFrom('journal_entry').selectAll().where('partnership_id', '=', partnershipId).orderBy('seq').execute();
+}
+
+/** Kinds of the entries added after `afterSeq`. */
+export async function kindsAfter(t: TestApp, partnershipId: string, afterSeq: number): Promise<string[]> {
+  const rows = await t.store.db
+    .selectFrom('journal_entry')
+    .select('kind')
+    .where('partnership_id', '=', partnershipId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => row.kind);
+}
+
+export async function journalLength(t: TestApp, partnershipId: string): Promise<number> {
+  const head = await t.store.db.selectFrom('journal_head').select('seq').where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow();
+  return head.seq;
+}
+
+/** Messages of the outbox page, as the partnership's administrator reads them. */
+export async function outboxMessages(f: PartnershipFixture): Promise<{ recipient: string; subject: string; body: string }[]> {
+  const response = await f.admin.get(`${f.base}/outbox`);
+  if (response.status !== 200) throw new Error(`outbox: ${response.status}`);
+  return response.body.messages;
+}
+
+/** The last link of the given shape in the messages sent to this address. */
+export async function linkSentTo(f: PartnershipFixture, recipient: string, pattern: RegExp): Promise<string> {
+  const message = (await outboxMessages(f)).find((m) => m.recipient === recipient && pattern.test(m.body));
+  if (!message) throw new Error(`no message to ${recipient} matching ${pattern}`);
+  return pattern.exec(message.body)![1]!;
+}
