@@ -6,11 +6,30 @@ export type VerifyOutcome =
   | { readonly ok: true; readonly count: number; readonly chains: number }
   | { readonly ok: false; readonly count: number; readonly partnershipId: string; readonly broken: ChainBreak };
 
+export interface VerifyOptions {
+  /** Check only this partnership's chain. */
+  readonly partnershipId?: string | undefined;
+}
+
 const BATCH = 5000;
 
-/** Walks every partnership's chain in sequence order, batch by batch, and stops at the first break. */
-export async function verifyJournal(db: Kysely<Database>): Promise<VerifyOutcome> {
-  const heads = await db.selectFrom('journal_head').selectAll().orderBy('partnership_id').execute();
+/**
+ * Walks every partnership's chain (or one) in sequence order, batch by batch, and stops at the
+ * first break. It reads one snapshot (a repeatable-read transaction), so acts committed while it
+ * runs are not mistaken for a broken head.
+ */
+export async function verifyJournal(db: Kysely<Database>, options: VerifyOptions = {}): Promise<VerifyOutcome> {
+  if (db.isTransaction) return walk(db, options);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => walk(trx, options));
+}
+
+async function walk(db: Kysely<Database>, options: VerifyOptions): Promise<VerifyOutcome> {
+  let headsQuery = db.selectFrom('journal_head').selectAll().orderBy('partnership_id');
+  if (options.partnershipId !== undefined) headsQuery = headsQuery.where('partnership_id', '=', options.partnershipId);
+  const heads = await headsQuery.execute();
   let count = 0;
   for (const head of heads) {
     const verifier = new ChainVerifier();

@@ -10,10 +10,12 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
-import { findSession, type SessionInfo } from '../services/accounts.js';
 import { MailDispatcher } from '../services/mailer.js';
+import { findSessionAndViewer, type SessionInfo } from '../services/viewer.js';
+import type { Viewer } from '../domain/structure/permissions.js';
 import type { Store } from '../store/database.js';
 import { RequestValidationError, sendError } from './errors.js';
+import { isUuid } from './ids.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
 import { structureRoutes } from './routes/structure.js';
 import { systemRoutes } from './routes/system.js';
@@ -23,6 +25,8 @@ declare module 'fastify' {
     locale: Locale;
     session: SessionInfo | undefined;
     sessionToken: string | undefined;
+    /** The signed-in person in the partnership the URL names, if any. */
+    viewer: Viewer | undefined;
   }
   interface FastifyInstance {
     store: Store;
@@ -72,6 +76,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorateRequest('locale', 'fr');
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('viewer', undefined);
 
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
     const result = (schema as ZodType).safeParse(data);
@@ -121,8 +126,11 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith('/api/')) {
-      request.session = await findSession(store.db, token, app.now());
-      request.sessionToken = request.session ? token : undefined;
+      const partnershipId = (request.params as { partnershipId?: unknown } | undefined)?.partnershipId;
+      const found = await findSessionAndViewer(store.db, token, isUuid(partnershipId) ? partnershipId : undefined, app.now());
+      request.session = found?.session;
+      request.viewer = found?.viewer;
+      request.sessionToken = found ? token : undefined;
     }
     const chosen = request.headers['x-entente-locale'];
     request.locale = isLocale(chosen)

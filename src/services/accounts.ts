@@ -12,14 +12,6 @@ const INVITATION_DAYS = 7;
 const MAGIC_LINK_MINUTES = 30;
 const addMinutes = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
-export interface SessionInfo {
-  readonly accountId: string;
-  readonly email: string;
-  /** The language the person chose, or null to follow the browser's. */
-  readonly locale: Locale | null;
-  readonly csrfToken: string;
-}
-
 export interface NewSession {
   readonly token: string;
   readonly csrfToken: string;
@@ -32,18 +24,6 @@ export async function openSession(db: Kysely<Database>, accountId: string, now: 
   const expiresAt = addMinutes(now, SESSION_DAYS * 24 * 60);
   await db.insertInto('session').values({ id_hash: digest(token), account_id: accountId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
   return { token, csrfToken, expiresAt };
-}
-
-export async function findSession(db: Kysely<Database>, token: string, now: Date): Promise<SessionInfo | undefined> {
-  const row = await db
-    .selectFrom('session as s')
-    .innerJoin('account as a', 'a.id', 's.account_id')
-    .select(['a.id', 'a.email', 'a.locale', 's.csrf_token'])
-    .where('s.id_hash', '=', digest(token))
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return { accountId: row.id, email: row.email, locale: isLocale(row.locale) ? row.locale : null, csrfToken: row.csrf_token };
 }
 
 export async function closeSession(db: Kysely<Database>, token: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { calendarDay } from '../domain/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type {
@@ -14,6 +14,7 @@ import type {
 } from '../domain/structure/commands.js';
 import { may } from '../domain/structure/permissions.js';
 import type { Database } from '../store/schema.js';
+import { changeWithEntry } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { informBodyOfDelegation } from './mailer.js';
 
@@ -28,7 +29,7 @@ const notInPartnershipKey: Record<PartnershipTable, string> = {
 };
 
 /** A reference in the input must point inside the same partnership, or the input is invalid. */
-async function requireReference(trx: Trx, table: PartnershipTable, id: string, partnershipId: string, path: string) {
+async function requireReference(trx: Kysely<Database>, table: PartnershipTable, id: string, partnershipId: string, path: string) {
   const row = await trx
     .selectFrom(table)
     .select('id')
@@ -39,7 +40,7 @@ async function requireReference(trx: Trx, table: PartnershipTable, id: string, p
 }
 
 /** A target named in the URL that is outside the partnership does not exist for this viewer. */
-async function requireTarget(trx: Trx, table: PartnershipTable, id: string, partnershipId: string): Promise<void> {
+async function requireTarget(trx: Kysely<Database>, table: PartnershipTable, id: string, partnershipId: string): Promise<void> {
   const row = await trx
     .selectFrom(table)
     .select('id')
@@ -332,57 +333,61 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
   });
 }
 
+/** Why a seat could not be inserted: the same checks, one by one, to name the failure. */
+async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatInput): Promise<never> {
+  const db = ctx.db;
+  await requireTarget(db, 'body', bodyId, ctx.partnershipId);
+  await requireReference(db, 'person', input.personId, ctx.partnershipId, 'personId');
+  if (input.organizationId !== null) {
+    await requireReference(db, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
+    throw invalid('organizationId', 'error.notAMemberOfOrganization');
+  }
+  throw conflict('error.conflict');
+}
+
+/**
+ * Seating someone is the most frequent act of a partnership's life, so it takes the one-statement
+ * path: the INSERT … SELECT only finds a row when the body and the person are in the partnership
+ * and the person belongs to the organization they represent.
+ */
 export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput) {
   if ((input.capacity === 'delegate' || input.capacity === 'referent') && input.organizationId === null) {
     throw invalid('organizationId', 'error.seatNeedsOrganization');
   }
-  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
-    if (!may.manageSeat(ctx.viewer, input.organizationId)) throw forbidden();
-    await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
-    if (input.organizationId !== null) {
-      await requireReference(trx, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
-      const membership = await trx
-        .selectFrom('membership')
-        .select('id')
-        .where('person_id', '=', input.personId)
-        .where('organization_id', '=', input.organizationId)
-        .executeTakeFirst();
-      if (!membership) throw invalid('organizationId', 'error.notAMemberOfOrganization');
-    }
-    const id = randomUUID();
-    await trx
-      .insertInto('body_member')
-      .values({
-        id,
-        body_id: bodyId,
-        person_id: input.personId,
-        organization_id: input.organizationId,
-        capacity: input.capacity,
-        mandate_source: input.mandateSource,
-        starts_on: input.startsOn,
-        ends_on: input.endsOn ?? null,
-      })
-      .execute();
-    return {
-      result: created(id),
-      events: [
-        {
-          kind: 'mandate.started',
-          payload: {
-            seatId: id,
-            bodyId,
-            personId: input.personId,
-            organizationId: input.organizationId,
-            capacity: input.capacity,
-            mandateSource: input.mandateSource,
-            startsOn: input.startsOn,
-            endsOn: input.endsOn ?? null,
-          },
-        },
-      ],
-    };
-  });
+  if (!may.manageSeat(ctx.viewer, input.organizationId)) {
+    await requireTarget(ctx.db, 'body', bodyId, ctx.partnershipId);
+    throw forbidden();
+  }
+  const id = randomUUID();
+  const endsOn = input.endsOn ?? null;
+  const represents =
+    input.organizationId === null
+      ? sql``
+      : sql`and exists (select 1 from membership m join organization o on o.id = m.organization_id
+              where m.person_id = p.id and m.organization_id = ${input.organizationId} and o.partnership_id = ${ctx.partnershipId})`;
+  const insert = sql`insert into body_member (id, body_id, person_id, organization_id, capacity, mandate_source, starts_on, ends_on)
+      select ${id}::uuid, b.id, p.id, ${input.organizationId}::uuid, ${input.capacity}, ${input.mandateSource}, ${input.startsOn}::date, ${endsOn}::date
+        from body b, person p
+       where b.id = ${bodyId} and b.partnership_id = ${ctx.partnershipId}
+         and p.id = ${input.personId} and p.partnership_id = ${ctx.partnershipId}
+         ${represents}
+      returning id`;
+  const event = {
+    kind: 'mandate.started',
+    payload: {
+      seatId: id,
+      bodyId,
+      personId: input.personId,
+      organizationId: input.organizationId,
+      capacity: input.capacity,
+      mandateSource: input.mandateSource,
+      startsOn: input.startsOn,
+      endsOn,
+    },
+  };
+  const seated = await changeWithEntry(ctx.db, ctx.partnershipId, ctx.viewer.personId, insert, event, ctx.now);
+  if (!seated) await explainRefusedSeat(ctx, bodyId, input);
+  return created(id);
 }
 
 export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, endsOn: string | undefined) {

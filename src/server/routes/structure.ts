@@ -8,7 +8,6 @@ import {
   bodyPatch,
   delegationInput,
   endInput,
-  id,
   membershipInput,
   organizationInput,
   organizationPatch,
@@ -35,7 +34,7 @@ import {
   roleDetail,
   type GapView,
 } from '../../services/structure-queries.js';
-import { loadViewer } from '../../services/viewer.js';
+import { isUuid } from '../ids.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -46,8 +45,6 @@ declare module 'fastify' {
 const inPartnership = z.object({ partnershipId: z.string() });
 const withId = <K extends string>(key: K) => inPartnership.extend({ [key]: z.string() } as Record<K, z.ZodString>);
 const created = { 201: z.object({ id: z.uuid() }) };
-
-const isUuid = (value: string) => id.safeParse(value).success;
 
 export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.decorateRequest('act', undefined as unknown as ActContext);
@@ -62,13 +59,12 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!request.session) {
       return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
     }
-    const now = app.now();
-    const viewer = isUuid(partnershipId) ? await loadViewer(app.store.db, request.session.accountId, partnershipId, now) : undefined;
+    const viewer = request.viewer;
     if (!viewer) throw notFound();
     for (const [key, value] of Object.entries(request.params as Record<string, string>)) {
       if (key !== 'partnershipId' && !isUuid(value)) throw notFound();
     }
-    request.act = { db: app.store.db, partnershipId, viewer, now };
+    request.act = { db: app.store.db, partnershipId, viewer, now: app.now() };
   });
 
   const gapView = (request: FastifyRequest) => (view: GapView) => ({

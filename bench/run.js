@@ -1,0 +1,114 @@
+// npm run bench: load from this process (autocannon) against the server in a child process, on
+// PGlite and on PostgreSQL. Figures, not assertions: see bench/README.md.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
+const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+function startServer(env) {
+  const child = fork(new URL('./server.js', import.meta.url), { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (info) => resolve({ child, info }));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+function load(title, options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: DURATION, title, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+const failures = new Map();
+
+/** Each POST seats a different person, as the database allows one open seat per person and body. */
+function seatRequests(info, path, headers) {
+  let next = 0;
+  return [
+    {
+      onResponse: (status, body) => {
+        if (status >= 300 && !failures.has(path)) failures.set(path, `${status} ${body}`);
+      },
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'application/json', ...headers },
+      setupRequest: (request) => ({
+        ...request,
+        body: JSON.stringify({
+          personId: info.personIds[next++ % info.personIds.length],
+          organizationId: info.organizationId,
+          capacity: 'delegate',
+          mandateSource: 'board',
+          startsOn: '2026-01-01',
+        }),
+      }),
+    },
+  ];
+}
+
+const summary = (result) => ({
+  rps: Math.round(result.requests.average),
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  errors: result.errors + result.non2xx,
+});
+
+async function measure(label, env) {
+  const { child, info } = await startServer(env);
+  const auth = { cookie: info.cookie, 'x-csrf-token': info.csrfToken };
+  const page = await load(`${label} GET body page`, { url: info.address + info.pagePath, headers: { cookie: info.cookie } });
+  const half = Math.floor(info.personIds.length / 2);
+  const bare = await load(`${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) });
+  const post = await load(`${label} POST body member`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(0, half) }, info.postPath, auth) });
+  child.send('journal-count');
+  const { journalEntries } = await new Promise((resolve) => child.once('message', resolve));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send('stop');
+  await exited;
+  const row = { database: info.kind, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), journalEntries };
+  row.postVsBare = `${Math.round((100 * row.postMember.rps) / row.bareInsert.rps)} %`;
+  return row;
+}
+
+async function withFreshPostgres(work) {
+  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`PostgreSQL not reachable at ${POSTGRES}: skipped (set BENCH_DATABASE_URL).`);
+    return undefined;
+  }
+  await admin.query(`create database ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+const rows = [await measure('pglite', {})];
+const postgresRow = await withFreshPostgres((url) => measure('postgres', { BENCH_DATABASE_URL: url }));
+if (postgresRow) rows.push(postgresRow);
+for (const [path, failure] of failures) console.log(`first failure on ${path}: ${failure}`);
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`);
+console.table(
+  rows.map((r) => ({
+    database: r.database,
+    'GET body req/s': r.getPage.rps,
+    'GET p99 ms': r.getPage.p99,
+    'bare INSERT req/s': r.bareInsert.rps,
+    'bare p99 ms': r.bareInsert.p99,
+    'POST member req/s': r.postMember.rps,
+    'POST p99 ms': r.postMember.p99,
+    'POST / bare': r.postVsBare,
+    errors: r.getPage.errors + r.bareInsert.errors + r.postMember.errors,
+  })),
+);
