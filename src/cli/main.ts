@@ -6,7 +6,7 @@ import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
 import { createAccountWithPassword } from '../services/accounts.js';
 import { createPartnership } from '../services/partnerships.js';
-import { openStore, type Store } from '../store/database.js';
+import { DataDirInUseError, openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
@@ -118,5 +118,11 @@ export async function run(argv: readonly string[]): Promise<void> {
       }),
     );
 
-  await program.parseAsync([...argv]);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+  }
 }

@@ -84,8 +84,9 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(sendError);
+  const servesWeb = config.webRoot !== undefined && existsSync(join(config.webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
-    if (config.webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendError(Object.assign(new Error('not found'), { statusCode: 404 }), request, reply);
@@ -155,7 +156,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(structureRoutes, { prefix: '/api/v1/partnerships' });
 
-  if (config.webRoot && existsSync(join(config.webRoot, 'index.html'))) {
+  if (servesWeb) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: 'index.html', maxAge: '1h' });
   }
   return app;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
+import lockfile from 'proper-lockfile';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -41,9 +42,11 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() };
   }
   let dataDir: string | undefined;
+  let unlock = async () => {};
   if (options.dataDir) {
     dataDir = resolve(options.dataDir);
     mkdirSync(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -51,5 +54,29 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     parsers: { [DATE_OID]: keepDateAsText },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      await unlock();
+    },
+  };
+}
+
+export class DataDirInUseError extends Error {
+  constructor(readonly dataDir: string) {
+    super(`${dataDir} is in use by another Entente process (the embedded database has one user at a time). Stop it, or use DATABASE_URL.`);
+  }
+}
+
+/** PGlite is one process's database: a second process opening the same folder would corrupt it. */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, { lockfilePath: `${dataDir}.lock`, stale: 15_000, update: 5_000 });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED') throw new DataDirInUseError(dataDir);
+    throw error;
+  }
 }

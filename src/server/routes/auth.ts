@@ -56,6 +56,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         rateLimit: {
           max: app.config.signInAttemptsPerMinute,
           timeWindow: '1 minute',
+          // After parsing, so that the key is the address tried from this IP, not the IP alone.
+          hook: 'preHandler',
           keyGenerator: (request: FastifyRequest) => `${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '')}`,
         },
       },
