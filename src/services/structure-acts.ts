@@ -329,7 +329,9 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
       })
       .where('id', '=', bodyId)
       .execute();
-    return { result: { id: bodyId }, events: [{ kind: 'body.updated', payload: { bodyId, changes: patch } }] };
+    // Name and purpose are free text, which may name people: the entry records that they changed, not their words.
+    const { name: _name, purpose: _purpose, ...changes } = patch;
+    return { result: { id: bodyId }, events: [{ kind: 'body.updated', payload: { bodyId, fields: changedFields(patch), changes } }] };
   });
 }
 
