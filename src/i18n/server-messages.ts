@@ -61,7 +61,9 @@ const fr = {
       'Bonjour,\n\nPour vous connecter à Entente, ouvrez ce lien (valable 30 minutes, une seule fois) :\n{{link}}\n\nSi vous n’avez rien demandé, ignorez ce message.',
     delegationSubject: '{{body}} : {{giver}} délègue une partie de sa mission à {{receiver}}',
     delegationBody:
-      'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, du {{startsOn}} au {{endsOn}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
+      'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, {{period}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
+    periodOpen: 'à partir du {{startsOn}}',
+    periodClosed: 'du {{startsOn}} au {{endsOn}}',
   },
 };
 
@@ -123,7 +125,9 @@ const en: typeof fr = {
       'Hello,\n\nTo sign in to Entente, open this link (valid for 30 minutes, once):\n{{link}}\n\nIf you did not ask for it, ignore this message.',
     delegationSubject: '{{body}}: {{giver}} delegates part of their mission to {{receiver}}',
     delegationBody:
-      'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, from {{startsOn}} to {{endsOn}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
+      'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, {{period}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
+    periodOpen: 'from {{startsOn}}',
+    periodClosed: 'from {{startsOn}} to {{endsOn}}',
   },
 };
 
@@ -142,6 +146,16 @@ export function translator(locale: Locale): TFunction {
 
 export function isMessageKey(key: string): boolean {
   return catalogue.exists(key, { lng: 'fr' });
+}
+
+const longDate = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+
+/** A calendar date (YYYY-MM-DD) as people write it, in the message's language. */
+export function formatCalendarDate(locale: Locale, isoDate: string): string {
+  return longDate[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 export function isLocale(value: unknown): value is Locale {

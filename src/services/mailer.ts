@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { calendarDay } from '../domain/dates.js';
-import { isLocale, translator } from '../i18n/server-messages.js';
+import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import type { Database } from '../store/schema.js';
 
 export interface OutgoingMail {
@@ -108,8 +108,13 @@ export async function informBodyOfDelegation(
     .where('p.email', 'is not', null)
     .execute();
   for (const member of members) {
-    const t = translator(isLocale(member.locale) ? member.locale : 'fr');
-    const params = { ...delegation, endsOn: delegation.ends_on ?? '—', startsOn: delegation.starts_on };
+    const locale = isLocale(member.locale) ? member.locale : 'fr';
+    const t = translator(locale);
+    const startsOn = formatCalendarDate(locale, delegation.starts_on);
+    const period = delegation.ends_on
+      ? t('mail.periodClosed', { startsOn, endsOn: formatCalendarDate(locale, delegation.ends_on) })
+      : t('mail.periodOpen', { startsOn });
+    const params = { ...delegation, period };
     await queueMail(trx, {
       partnershipId,
       recipient: member.email!,

@@ -106,8 +106,32 @@ describe('a coordinator fixes a composition gap on a phone', () => {
 
     await page.getByRole('link', { name: 'Messages' }).click();
     await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await page.getByText('Mireille Blanc délègue une partie de sa mission à Karim Toure').first().waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '10-outbox');
+
+    await page.getByRole('link', { name: 'Personnes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Personnes' }).waitFor();
+    await page.getByLabel('Chercher une personne ou une structure').fill('Haut-Pré');
+    await page.getByRole('status').filter({ hasText: '6 personnes' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '11-people');
+
+    await page.getByRole('link', { name: 'Nouvelle personne' }).click();
+    await page.getByLabel('Nom et prénom').fill('Rose Delmas');
+    await page.getByLabel('Adresse e-mail').fill('pas-une-adresse');
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByText('Cette adresse e-mail n’est pas valide.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '12-new-person-error');
+    await page.getByLabel('Adresse e-mail').fill('rose.delmas@example.org');
+    await page.getByLabel('Structure', { exact: true }).selectOption({ label: 'Centre social du Moulin' });
+    await page.getByRole('button', { name: 'Créer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rose Delmas' }).waitFor();
+    await page.getByRole('button', { name: 'Inviter à se connecter' }).click();
+    await page.getByRole('status').filter({ hasText: 'Invitation envoyée' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '13-person-invited');
   });
 
   it('switches to English, and the server answers in English too', async () => {
@@ -118,13 +142,13 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).click();
     await page.getByText('Composition matches the rule.').waitFor();
     await expectNoAxeViolations(page);
-    await screenshot(page, '11-body-english');
+    await screenshot(page, '14-body-english');
 
     await page.getByRole('link', { name: 'Overview' }).first().click();
     await page.getByRole('link', { name: 'New body' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByText('This field is required.').waitFor();
     await expectNoAxeViolations(page);
-    await screenshot(page, '12-new-body-error-english');
+    await screenshot(page, '15-new-body-error-english');
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { useSession } from '../session';
 import type { DelegationView, PersonDetail } from '../types';
 
 function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
@@ -84,6 +85,9 @@ interface DelegationForm {
 
 function Delegate({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
+  const session = useSession();
+  const partnershipId = usePartnershipId();
+  const isSelf = session.data?.partnerships.some((p) => p.id === partnershipId && p.personId === person.id) ?? false;
   const people = usePeople();
   const overview = useOverview();
   const [done, setDone] = useState(false);
@@ -111,7 +115,7 @@ function Delegate({ person }: { person: PersonDetail }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
-      <h3>{t('delegation.new')}</h3>
+      <h3>{isSelf ? t('delegation.newOwn') : t('delegation.newFor', { name: person.fullName })}</h3>
       <p className="hint">{t('delegation.hint')}</p>
       {done && (
         <p role="status" className="notice notice-ok">
