@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalBody, chainHash } from '../../src/journal/chain.js';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { builder, journalOf } from '../support/structure.js';
+import { bypassAppendOnly } from '../support/tamper.js';
+
+/**
+ * Tampering modifies the database. On PostgreSQL the database is shared with the other test
+ * files, so each test only touches entries of its own partnership, verifies with that
+ * partnership's id, and puts the entry back afterwards.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** A partnership whose chain has four entries: its creation, its admin, two organizations. */
+async function chainOfFour(): Promise<PartnershipFixture> {
+  const f = await newPartnership(t);
+  await builder(f).organization();
+  await builder(f).organization();
+  expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+  return f;
+}
+
+const entry = async (f: PartnershipFixture, seq: number) => (await journalOf(t, f.partnershipId)).find((e) => e.seq === seq)!;
+
+describe('a tampered journal', () => {
+  it('names the partnership and the entry whose payload was altered (hash_mismatch), and holds again once restored', async () => {
+    const f = await chainOfFour();
+    const original = await entry(f, 3);
+    await bypassAppendOnly(t.store.db, async (trx) => {
+      await sql`update journal_entry set payload = jsonb_set(payload, '{kind}', '"cooperative"')
+                 where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
+    });
+    expect((await entry(f, 3)).payload).not.toEqual(original.payload);
+    try {
+      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+        ok: false,
+        count: 2,
+        partnershipId: f.partnershipId,
+        broken: { reason: 'hash_mismatch', seq: 3 },
+      });
+      // Walking every chain of the server stops at this break too (the other chains are intact).
+      const everything = await verifyJournal(t.store.db);
+      expect(everything).toMatchObject({ ok: false, partnershipId: f.partnershipId, broken: { reason: 'hash_mismatch', seq: 3 } });
+    } finally {
+      await bypassAppendOnly(t.store.db, async (trx) => {
+        await sql`update journal_entry set payload = ${JSON.stringify(original.payload)}::jsonb
+                   where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
+      });
+    }
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+  });
+
+  it('leaves the append-only trigger on after tampering', async () => {
+    const f = await chainOfFour();
+    await bypassAppendOnly(t.store.db, async () => {});
+    await expect(sql`update journal_entry set kind = 'x' where partnership_id = ${f.partnershipId}`.execute(t.store.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('finds an altered actor or time', async () => {
+    const f = await chainOfFour();
+    const original = await entry(f, 4);
+    for (const change of [sql`actor_id = null`, sql`recorded_at = recorded_at + interval '1 day'`]) {
+      await bypassAppendOnly(t.store.db, async (trx) => {
+        await sql`update journal_entry set ${change} where partnership_id = ${f.partnershipId} and seq = 4`.execute(trx);
+      });
+      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: false, broken: { reason: 'hash_mismatch', seq: 4 } });
+      await bypassAppendOnly(t.store.db, async (trx) => {
+        await sql`update journal_entry set actor_id = ${original.actor_id}, recorded_at = ${original.recorded_at.toISOString()}::timestamptz
+                   where partnership_id = ${f.partnershipId} and seq = 4`.execute(trx);
+      });
+      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true });
+    }
+  });
+
+  it('finds a deleted entry in the middle (sequence_gap)', async () => {
+    const f = await chainOfFour();
+    const removed = await entry(f, 2);
+    await bypassAppendOnly(t.store.db, async (trx) => {
+      await trx.deleteFrom('journal_entry').where('partnership_id', '=', f.partnershipId).where('seq', '=', 2).execute();
+    });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+      ok: false,
+      count: 1,
+      partnershipId: f.partnershipId,
+      broken: { reason: 'sequence_gap', expectedSeq: 2, seq: 3 },
+    });
+    await t.store.db.insertInto('journal_entry').values({ ...removed, payload: JSON.stringify(removed.payload) }).execute();
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+  });
+
+  it('finds a deleted last entry through the head (head_mismatch)', async () => {
+    const f = await chainOfFour();
+    const removed = await entry(f, 4);
+    await bypassAppendOnly(t.store.db, async (trx) => {
+      await trx.deleteFrom('journal_entry').where('partnership_id', '=', f.partnershipId).where('seq', '=', 4).execute();
+    });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+      ok: false,
+      count: 3,
+      partnershipId: f.partnershipId,
+      broken: { reason: 'head_mismatch', seq: 4 },
+    });
+    await t.store.db.insertInto('journal_entry').values({ ...removed, payload: JSON.stringify(removed.payload) }).execute();
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+  });
+
+  it('finds an entry rewritten with a recomputed hash: the next entry no longer links to it (prev_hash_mismatch)', async () => {
+    const f = await chainOfFour();
+    const original = await entry(f, 2);
+    const forged = { ...original, payload: { ...original.payload, isPartnershipAdmin: false } };
+    const forgedHash = chainHash(
+      forged.prev_hash,
+      forged.seq,
+      canonicalBody({ partnershipId: forged.partnership_id, recordedAt: forged.recorded_at, actorId: forged.actor_id, kind: forged.kind, payload: forged.payload }),
+    );
+    await bypassAppendOnly(t.store.db, async (trx) => {
+      await sql`update journal_entry set payload = ${JSON.stringify(forged.payload)}::jsonb, hash = ${forgedHash}
+                 where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
+    });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+      ok: false,
+      count: 2,
+      partnershipId: f.partnershipId,
+      broken: { reason: 'prev_hash_mismatch', seq: 3 },
+    });
+    await bypassAppendOnly(t.store.db, async (trx) => {
+      await sql`update journal_entry set payload = ${JSON.stringify(original.payload)}::jsonb, hash = ${original.hash}
+                 where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
+    });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+  });
+
+  it('finds a head that was moved back (head_mismatch), the head table not being append-only', async () => {
+    const f = await chainOfFour();
+    const head = await t.store.db.selectFrom('journal_head').selectAll().where('partnership_id', '=', f.partnershipId).executeTakeFirstOrThrow();
+    const third = await entry(f, 3);
+    await t.store.db.updateTable('journal_head').set({ seq: 3, hash: third.hash, prev_hash: third.prev_hash }).where('partnership_id', '=', f.partnershipId).execute();
+    try {
+      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: false, broken: { reason: 'head_mismatch', seq: 3 } });
+    } finally {
+      await t.store.db.updateTable('journal_head').set(head).where('partnership_id', '=', f.partnershipId).execute();
+    }
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+  });
+});
