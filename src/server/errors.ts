@@ -95,7 +95,9 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
       });
     }
     if (error.code === '40001' || error.code === '40P01') return send(409, { error: 'conflict', message: t('error.conflict') });
-    if (error.code === '23503' || error.code === '23514' || error.code === '22P02' || error.code === '22007' || error.code === '22008') {
+    // Class 22 (data exception: a NUL character in text, a number or date out of range, …) and
+    // broken references or checks come from what the client sent, not from a defect.
+    if (error.code.startsWith('22') || error.code === '23503' || error.code === '23514') {
       return send(400, { error: 'invalid', message: t('error.invalid') });
     }
   }

@@ -77,17 +77,16 @@ export async function updateOrganization(ctx: ActContext, organizationId: string
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireTarget(trx, 'organization', organizationId, ctx.partnershipId);
     if (!may.manageOrganization(ctx.viewer, organizationId)) throw forbidden();
-    await trx
-      .updateTable('organization')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.kind !== undefined && { kind: patch.kind }),
-        ...(patch.contactEmail !== undefined && { contact_email: patch.contactEmail }),
-        ...(patch.contactPhone !== undefined && { contact_phone: patch.contactPhone }),
-        ...(patch.address !== undefined && { address: patch.address }),
-      })
-      .where('id', '=', organizationId)
-      .execute();
+    const values = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(patch.contactEmail !== undefined && { contact_email: patch.contactEmail }),
+      ...(patch.contactPhone !== undefined && { contact_phone: patch.contactPhone }),
+      ...(patch.address !== undefined && { address: patch.address }),
+    };
+    // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
+    if (Object.keys(values).length === 0) return { result: { id: organizationId }, events: [] };
+    await trx.updateTable('organization').set(values).where('id', '=', organizationId).execute();
     return {
       result: { id: organizationId },
       events: [{ kind: 'organization.updated', payload: { organizationId, fields: changedFields(patch) } }],
@@ -172,16 +171,15 @@ export async function updatePerson(
         if (others.length === 0) throw conflict('error.lastAdmin');
       }
     }
-    await trx
-      .updateTable('person')
-      .set({
-        ...(patch.fullName !== undefined && { full_name: patch.fullName }),
-        ...(patch.email !== undefined && { email: patch.email }),
-        ...(patch.phone !== undefined && { phone: patch.phone }),
-        ...(patch.isPartnershipAdmin !== undefined && { is_partnership_admin: patch.isPartnershipAdmin }),
-      })
-      .where('id', '=', personId)
-      .execute();
+    const values = {
+      ...(patch.fullName !== undefined && { full_name: patch.fullName }),
+      ...(patch.email !== undefined && { email: patch.email }),
+      ...(patch.phone !== undefined && { phone: patch.phone }),
+      ...(patch.isPartnershipAdmin !== undefined && { is_partnership_admin: patch.isPartnershipAdmin }),
+    };
+    // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
+    if (Object.keys(values).length === 0) return { result: { id: personId }, events: [] };
+    await trx.updateTable('person').set(values).where('id', '=', personId).execute();
     return {
       result: { id: personId },
       events: [{ kind: 'person.updated', payload: { personId, fields: changedFields(patch) } }],
@@ -314,21 +312,20 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
     const minSize = patch.minSize !== undefined ? patch.minSize : current.min_size;
     const maxSize = patch.maxSize !== undefined ? patch.maxSize : current.max_size;
     if (minSize !== null && maxSize !== null && minSize > maxSize) throw invalid('maxSize', 'error.sizeRange');
-    await trx
-      .updateTable('body')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.parentBodyId !== undefined && { parent_body_id: patch.parentBodyId }),
-        ...(patch.purpose !== undefined && { purpose: patch.purpose }),
-        ...(patch.delegatesPerOrganization !== undefined && { delegates_per_organization: patch.delegatesPerOrganization }),
-        ...(patch.minReferentsPerOrganization !== undefined && {
-          min_referents_per_organization: patch.minReferentsPerOrganization,
-        }),
-        ...(patch.minSize !== undefined && { min_size: patch.minSize }),
-        ...(patch.maxSize !== undefined && { max_size: patch.maxSize }),
-      })
-      .where('id', '=', bodyId)
-      .execute();
+    const values = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.parentBodyId !== undefined && { parent_body_id: patch.parentBodyId }),
+      ...(patch.purpose !== undefined && { purpose: patch.purpose }),
+      ...(patch.delegatesPerOrganization !== undefined && { delegates_per_organization: patch.delegatesPerOrganization }),
+      ...(patch.minReferentsPerOrganization !== undefined && {
+        min_referents_per_organization: patch.minReferentsPerOrganization,
+      }),
+      ...(patch.minSize !== undefined && { min_size: patch.minSize }),
+      ...(patch.maxSize !== undefined && { max_size: patch.maxSize }),
+    };
+    // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
+    if (Object.keys(values).length === 0) return { result: { id: bodyId }, events: [] };
+    await trx.updateTable('body').set(values).where('id', '=', bodyId).execute();
     // Name and purpose are free text, which may name people: the entry records that they changed, not their words.
     const { name: _name, purpose: _purpose, ...changes } = patch;
     return { result: { id: bodyId }, events: [{ kind: 'body.updated', payload: { bodyId, fields: changedFields(patch), changes } }] };
@@ -442,17 +439,16 @@ export async function updateRole(ctx: ActContext, roleId: string, patch: Partial
     await requireTarget(trx, 'role', roleId, ctx.partnershipId);
     if (!may.manageStructure(ctx.viewer)) throw forbidden();
     if (patch.bodyId) await requireReference(trx, 'body', patch.bodyId, ctx.partnershipId, 'bodyId');
-    await trx
-      .updateTable('role')
-      .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.purpose !== undefined && { purpose: patch.purpose }),
-        ...(patch.accountabilities !== undefined && { accountabilities: JSON.stringify(patch.accountabilities) }),
-        ...(patch.termMonths !== undefined && { term_months: patch.termMonths }),
-        ...(patch.bodyId !== undefined && { body_id: patch.bodyId }),
-      })
-      .where('id', '=', roleId)
-      .execute();
+    const values = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.purpose !== undefined && { purpose: patch.purpose }),
+      ...(patch.accountabilities !== undefined && { accountabilities: JSON.stringify(patch.accountabilities) }),
+      ...(patch.termMonths !== undefined && { term_months: patch.termMonths }),
+      ...(patch.bodyId !== undefined && { body_id: patch.bodyId }),
+    };
+    // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
+    if (Object.keys(values).length === 0) return { result: { id: roleId }, events: [] };
+    await trx.updateTable('role').set(values).where('id', '=', roleId).execute();
     return { result: { id: roleId }, events: [{ kind: 'role.updated', payload: { roleId, fields: changedFields(patch) } }] };
   });
 }

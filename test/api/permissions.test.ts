@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newMember, newPartnership, startTestApp, uniqueEmail, type Client, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { newMember, newPartnership, startTestApp, uniqueEmail, type Client, type PartnershipFixture, type Response, type TestApp } from '../support/test-app.js';
 import { builder, countRows, TODAY, uniqueName } from '../support/structure.js';
 
 let t: TestApp;
@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 
 /** Expects the status, and that a refusal changed nothing in the partnership. */
-async function expectOutcome(f: PartnershipFixture, status: number, act: () => Promise<{ status: number; body: unknown }>) {
+async function expectOutcome(f: PartnershipFixture, status: number, act: () => Promise<Response>) {
   const before = await countRows(t, f.partnershipId);
   const response = await act();
   expect(response.status, JSON.stringify(response.body)).toBe(status);

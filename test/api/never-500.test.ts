@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { builder, TODAY } from '../support/structure.js';
+
+/**
+ * Whatever a client sends, the answer is a 2xx or a 4xx: random JSON, and inputs that are
+ * nearly right (real ids and dates mixed with wrong values, odd Unicode, extreme numbers).
+ */
+let t: TestApp;
+let f: PartnershipFixture;
+let ids: { organizationId: string; personId: string; otherPersonId: string; bodyId: string; roleId: string; seatId: string; assignmentId: string; delegationId: string };
+beforeAll(async () => {
+  t = await startTestApp();
+  f = await newPartnership(t);
+  const build = builder(f);
+  const organizationId = await build.organization();
+  const personId = await build.person({ memberships: [{ organizationId, kind: 'staff' }] });
+  const otherPersonId = await build.person({ memberships: [{ organizationId, kind: 'board' }] });
+  const bodyId = await build.body({ delegatesPerOrganization: 2 });
+  const seatId = await build.seat(bodyId, { personId, organizationId, startsOn: '2026-01-01' });
+  const roleId = await build.role({ bodyId });
+  const assignmentId = await build.assign(roleId, personId, '2026-01-01');
+  const delegationId = await build.delegation({ fromPersonId: personId, toPersonId: otherPersonId, bodyId });
+  ids = { organizationId, personId, otherPersonId, bodyId, roleId, seatId, assignmentId, delegationId };
+});
+afterAll(() => t.close());
+
+const RUNS = 50;
+
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\uD800', '\uDFFF', 'x'.repeat(201), 'é'.repeat(250), "'; drop table person; --", '{"a":1}', 'null'),
+);
+const anyValue = fc.oneof(text, fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, true, 0, -1, 1.5, 2 ** 31, 2 ** 53, -(2 ** 63), 1e308, Number.MIN_VALUE));
+const date = fc.oneof(
+  fc.constantFrom(TODAY, '2026-01-01', '0000-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '2026-02-29', '2026-13-01', '20260310', '2026-03-10T00:00:00Z'),
+  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
+const number = fc.oneof(fc.integer({ min: -5, max: 200 }), fc.constantFrom(0, 1, 50, 51, 10000, 10001, 2 ** 31, 1e21, 0.5));
+const maybe = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: anyValue });
+
+/** Records of the route's fields, each right or wrong, each present or not. */
+function nearlyValid(fields: Record<string, fc.Arbitrary<unknown>>) {
+  return fc.record(Object.fromEntries(Object.entries(fields).map(([key, arbitrary]) => [key, maybe(arbitrary)])), { requiredKeys: [] });
+}
+
+const someId = () => fc.constantFrom(...Object.values(ids), f.adminPersonId, f.partnershipId, '00000000-0000-0000-0000-000000000000');
+const bodies = {
+  organization: () => nearlyValid({ name: text, kind: fc.constantFrom('association', 'other', 'castle'), contactEmail: fc.oneof(fc.emailAddress(), text), contactPhone: text, address: text }),
+  person: () =>
+    nearlyValid({
+      fullName: text,
+      email: fc.oneof(fc.emailAddress(), text),
+      phone: text,
+      isPartnershipAdmin: fc.boolean(),
+      memberships: fc.array(nearlyValid({ organizationId: someId(), kind: fc.constantFrom('volunteer', 'staff', 'board', 'king'), isOrganizationAdmin: fc.boolean() }), { maxLength: 3 }),
+    }),
+  body: () =>
+    nearlyValid({
+      name: text,
+      kind: fc.constantFrom('plenary', 'steering', 'circle', 'x'),
+      parentBodyId: fc.oneof(someId(), fc.constant(null)),
+      purpose: text,
+      delegatesPerOrganization: number,
+      minReferentsPerOrganization: number,
+      minSize: number,
+      maxSize: number,
+    }),
+  seat: () =>
+    nearlyValid({
+      personId: someId(),
+      organizationId: fc.oneof(someId(), fc.constant(null)),
+      capacity: fc.constantFrom('delegate', 'referent', 'member', 'chair'),
+      mandateSource: fc.constantFrom('board', 'staff_body', 'self', 'god'),
+      startsOn: date,
+      endsOn: fc.oneof(date, fc.constant(null)),
+    }),
+  role: () => nearlyValid({ name: text, purpose: text, accountabilities: fc.array(text, { maxLength: 3 }), termMonths: number, bodyId: fc.oneof(someId(), fc.constant(null)) }),
+  assignment: () => nearlyValid({ personId: someId(), startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
+  delegation: () => nearlyValid({ fromPersonId: someId(), toPersonId: someId(), bodyId: someId(), scope: text, startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
+  end: () => nearlyValid({ endsOn: date }),
+};
+
+type Method = 'POST' | 'PATCH';
+const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
+  ['POST', `${f.base}/organizations`, bodies.organization()],
+  ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
+  ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],
+  ['POST', `${f.base}/people`, bodies.person()],
+  ['PATCH', `${f.base}/people/${ids.otherPersonId}`, bodies.person()],
+  ['POST', `${f.base}/bodies`, bodies.body()],
+  ['PATCH', `${f.base}/bodies/${ids.bodyId}`, bodies.body()],
+  ['POST', `${f.base}/bodies/${ids.bodyId}/members`, bodies.seat()],
+  ['POST', `${f.base}/bodies/${ids.bodyId}/members/${ids.seatId}/end`, bodies.end()],
+  ['POST', `${f.base}/roles`, bodies.role()],
+  ['PATCH', `${f.base}/roles/${ids.roleId}`, bodies.role()],
+  ['POST', `${f.base}/roles/${ids.roleId}/assignments`, bodies.assignment()],
+  ['POST', `${f.base}/roles/${ids.roleId}/assignments/${ids.assignmentId}/end`, bodies.end()],
+  ['POST', `${f.base}/delegations`, bodies.delegation()],
+  ['POST', `${f.base}/delegations/${ids.delegationId}/end`, bodies.end()],
+  ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
+  ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
+  ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],
+  ['POST', '/api/v1/auth/invitation/accept', nearlyValid({ token: fc.string({ minLength: 20, maxLength: 60 }), password: text })],
+  ['POST', '/api/v1/auth/locale', nearlyValid({ locale: fc.constantFrom('fr', 'en', 'de') })],
+];
+
+async function send(method: Method, url: string, payload: unknown) {
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: { cookie: f.admin.cookie!, 'x-csrf-token': f.admin.csrfToken!, 'content-type': 'application/json' },
+    payload: JSON.stringify(payload) ?? 'null',
+  });
+  return response;
+}
+
+describe('never a 500', () => {
+  it('for any JSON body on any route', async () => {
+    for (const [method, url] of routes()) {
+      await fc.assert(
+        fc.asyncProperty(fc.jsonValue(), async (payload) => {
+          const response = await send(method, url, payload);
+          expect(response.statusCode, `${method} ${url} ${JSON.stringify(payload)} → ${response.body}`).toBeLessThan(500);
+        }),
+        { numRuns: RUNS },
+      );
+    }
+  });
+
+  it('for nearly valid inputs on every route', async () => {
+    for (const [method, url, input] of routes()) {
+      await fc.assert(
+        fc.asyncProperty(input, async (payload) => {
+          const response = await send(method, url, payload);
+          expect(response.statusCode, `${method} ${url} ${JSON.stringify(payload)} → ${response.body}`).toBeLessThan(500);
+          expect(response.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(200);
+        }),
+        { numRuns: RUNS },
+      );
+    }
+  });
+
+  it('for any query string of the journal', async () => {
+    const value = fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('0', '-1', '1.5', '2147483647', '2147483648', '3000000000', '9007199254740991', '1e300', 'NaN', '', '%00'));
+    await fc.assert(
+      fc.asyncProperty(value, value, async (before, limit) => {
+        const response = await f.admin.get(`${f.base}/journal?before=${encodeURIComponent(before)}&limit=${encodeURIComponent(limit)}`);
+        expect(response.status, `before=${before} limit=${limit}`).toBeLessThan(500);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('for bodies that are not JSON at all', async () => {
+    for (const [method, url] of routes()) {
+      for (const [type, payload] of [
+        ['application/json', '{"name":'],
+        ['application/json', ''],
+        ['application/json', '{"__proto__":{"polluted":true},"name":"x","kind":"other"}'],
+        ['application/json', '{"constructor":{"prototype":{"polluted":true}}}'],
+        ['application/json; charset=latin1', '{"name":"x"}'],
+        ['text/plain', 'hello'],
+        ['application/x-www-form-urlencoded', 'name=x&kind=other'],
+      ] as const) {
+        const response = await t.app.inject({ method, url, headers: { cookie: f.admin.cookie!, 'x-csrf-token': f.admin.csrfToken!, 'content-type': type }, payload });
+        expect(response.statusCode, `${method} ${url} ${type} ${payload}`).toBeLessThan(500);
+      }
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('inputs that once caused a 500', () => {
+  it('an empty patch is a no-op: 200, nothing changed, no journal entry', async () => {
+    const before = await t.store.db.selectFrom('journal_head').select('seq').where('partnership_id', '=', f.partnershipId).executeTakeFirstOrThrow();
+    for (const url of [`organizations/${ids.organizationId}`, `people/${ids.otherPersonId}`, `bodies/${ids.bodyId}`, `roles/${ids.roleId}`]) {
+      const response = await f.admin.patch(`${f.base}/${url}`, {});
+      expect(response.status, url).toBe(200);
+    }
+    const after = await t.store.db.selectFrom('journal_head').select('seq').where('partnership_id', '=', f.partnershipId).executeTakeFirstOrThrow();
+    expect(after.seq).toBe(before.seq);
+  });
+
+  it('a NUL character in text is refused with 400 (PostgreSQL text cannot hold it)', async () => {
+    for (const [method, url, payload] of [
+      ['POST', `${f.base}/organizations`, { name: 'Maison\u0000', kind: 'other' }],
+      ['PATCH', `${f.base}/bodies/${ids.bodyId}`, { purpose: 'x\u0000y' }],
+      ['POST', `${f.base}/roles`, { name: 'Rôle', accountabilities: ['a\u0000'] }],
+      ['POST', `${f.base}/delegations`, { fromPersonId: ids.personId, toPersonId: ids.otherPersonId, bodyId: ids.bodyId, scope: '\u0000', startsOn: TODAY }],
+    ] as const) {
+      const response = await f.admin.request(method, url, payload);
+      expect(response.status, url).toBe(400);
+      // The random requests above may have set the account's language: only the kind of answer matters here.
+      expect(response.body.error).toBe('invalid');
+    }
+  });
+
+  it('a journal page before a sequence number beyond 32 bits', async () => {
+    expect((await f.admin.get(`${f.base}/journal?before=3000000000`)).status).toBeLessThan(500);
+  });
+});
