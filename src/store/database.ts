@@ -37,7 +37,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.databaseUrl) {
     pg.types.setTypeParser(DATE_OID, keepDateAsText);
     pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 20,
+      // JIT compilation costs tens of milliseconds and pays off only on analytic queries; every
+      // query here is short, and a misestimated plan would otherwise be compiled on each request.
+      options: '-c jit=off',
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() };
   }
