@@ -6,6 +6,7 @@ export interface Environment {
   readonly databaseUrl: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly publicUrl: string;
+  readonly trustProxy: boolean;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -17,6 +18,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     dataDir: env['DATA_DIR'] ?? './data',
     databaseUrl: env['DATABASE_URL'] || undefined,
     smtpUrl: env['SMTP_URL'] || undefined,
+    trustProxy: env['TRUST_PROXY'] === 'true',
     publicUrl: (env['PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -37,6 +37,7 @@ async function serve(options: { demo: boolean }): Promise<void> {
     webRoot: WEB_ROOT,
     signInAttemptsPerMinute: 10,
     secureCookies: env.publicUrl.startsWith('https://'),
+    trustProxy: env.trustProxy,
     logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   const stop = async () => {

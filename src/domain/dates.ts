@@ -19,6 +19,10 @@ export interface Period {
   readonly endsOn: IsoDate | null;
 }
 
+/**
+ * A period holds from its first day included to its end day excluded: a mandate ended today is
+ * over today, which is what a person removing a delegate expects to see.
+ */
 export function isCurrent(period: Period, today: IsoDate): boolean {
-  return period.startsOn <= today && (period.endsOn === null || period.endsOn >= today);
+  return period.startsOn <= today && (period.endsOn === null || period.endsOn > today);
 }

@@ -44,6 +44,7 @@ const fr = {
     alreadyHasAccount: 'Cette personne a déjà un compte.',
     lastAdmin: 'Le partenariat doit garder au moins un·e administrateur·rice.',
     internal: 'Une erreur inattendue est survenue. Réessayez plus tard.',
+    jsonRequired: 'Cette demande doit être envoyée au format JSON.',
   },
   composition: {
     delegates_missing: '{{body}} : {{organization}} a {{actual}} délégué·e(s) sur {{expected}}',
@@ -108,6 +109,7 @@ const en: typeof fr = {
     alreadyHasAccount: 'This person already has an account.',
     lastAdmin: 'The partnership must keep at least one administrator.',
     internal: 'An unexpected error occurred. Try again later.',
+    jsonRequired: 'This request must be sent as JSON.',
   },
   composition: {
     delegates_missing: '{{body}}: {{organization}} has {{actual}} delegate(s) out of {{expected}}',

@@ -45,6 +45,8 @@ export interface AppConfig {
   readonly webRoot?: string | undefined;
   readonly signInAttemptsPerMinute: number;
   readonly secureCookies: boolean;
+  /** Believe X-Forwarded-For: only behind a reverse proxy that sets it, else anyone picks their IP. */
+  readonly trustProxy?: boolean;
   readonly now?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -64,7 +66,7 @@ const SESSIONLESS_MUTATIONS = new Set([
 export async function buildApp(store: Store, config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logger ?? false,
-    trustProxy: true,
+    trustProxy: config.trustProxy ?? false,
     bodyLimit: 256 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -142,7 +144,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
     if (SESSIONLESS_MUTATIONS.has(path)) {
       // A JSON body cannot be sent cross-site without a CORS preflight, which this server never grants.
       if (!request.headers['content-type']?.startsWith('application/json')) {
-        return reply.status(415).send({ error: 'invalid', message: 'application/json required' });
+        return reply.status(415).send({ error: 'invalid', message: translatorFor(request)('error.jsonRequired') });
       }
       return;
     }

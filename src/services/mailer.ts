@@ -104,7 +104,7 @@ export async function informBodyOfDelegation(
     .distinct()
     .where('s.body_id', '=', delegation.body_id)
     .where('s.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>=', today)]))
+    .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
     .where('p.email', 'is not', null)
     .execute();
   for (const member of members) {

@@ -47,7 +47,7 @@ export async function findSessionAndViewer(
         where m.person_id = p.id and m.is_organization_admin), '{}')`.as('admin_of'),
       sql<string[]>`coalesce((select array_agg(distinct seat.body_id) from body_member seat
         where seat.person_id = p.id and seat.starts_on <= ${today}
-          and (seat.ends_on is null or seat.ends_on >= ${today})), '{}')`.as('member_of'),
+          and (seat.ends_on is null or seat.ends_on > ${today})), '{}')`.as('member_of'),
     ])
     .where('s.id_hash', '=', digest(token))
     .where('s.expires_at', '>', now)

@@ -286,6 +286,25 @@ describe('rate limit on sign-in', () => {
     expect(fifth.body.message).toBe('Too many attempts. Try again in a minute.');
   });
 
+  it('counts attempts per client address, whatever the account or a forged X-Forwarded-For', async () => {
+    const app = await startTestApp({ signInAttemptsPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const response = await app.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/sign-in',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${attempt}` },
+          payload: JSON.stringify({ email: uniqueEmail(`spray${attempt}`), password: 'a wrong password' }),
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('sets a Secure cookie when the server is told it runs behind https', async () => {
     const other = await startTestApp({ secureCookies: true });
     try {

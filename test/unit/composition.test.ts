@@ -99,8 +99,9 @@ describe('checkComposition', () => {
     const cases: readonly [label: string, startsOn: string, endsOn: string | null, counts: boolean][] = [
       ['open-ended, started long ago', '2020-01-01', null, true],
       ['starting today', TODAY, null, true],
-      ['ending today (the end date is the last day held)', '2025-01-01', TODAY, true],
-      ['a single day, today', TODAY, TODAY, true],
+      ['ending today (a mandate is over on its end date)', '2025-01-01', TODAY, false],
+      ['ending tomorrow', '2025-01-01', '2026-03-11', true],
+      ['a single day, today', TODAY, '2026-03-11', true],
       ['ended yesterday', '2025-01-01', '2026-03-09', false],
       ['starting tomorrow', '2026-03-11', null, false],
       ['entirely in the future', '2026-04-01', '2026-05-01', false],

@@ -32,18 +32,21 @@ describe('isCurrent', () => {
     expect(isCurrent({ startsOn: today, endsOn: null }, today)).toBe(true);
     expect(isCurrent({ startsOn: '2026-03-11', endsOn: null }, today)).toBe(false);
   });
-  it('holds until the last day included', () => {
-    expect(isCurrent({ startsOn: '2026-01-01', endsOn: today }, today)).toBe(true);
+  it('is over on its end day', () => {
+    expect(isCurrent({ startsOn: '2026-01-01', endsOn: '2026-03-11' }, today)).toBe(true);
+    expect(isCurrent({ startsOn: '2026-01-01', endsOn: today }, today)).toBe(false);
     expect(isCurrent({ startsOn: '2026-01-01', endsOn: '2026-03-09' }, today)).toBe(false);
   });
   it('holds for a one-day period on that day only', () => {
-    expect(isCurrent({ startsOn: today, endsOn: today }, today)).toBe(true);
-    expect(isCurrent({ startsOn: today, endsOn: today }, '2026-03-11')).toBe(false);
-    expect(isCurrent({ startsOn: today, endsOn: today }, '2026-03-09')).toBe(false);
+    expect(isCurrent({ startsOn: today, endsOn: '2026-03-11' }, today)).toBe(true);
+    expect(isCurrent({ startsOn: today, endsOn: '2026-03-11' }, '2026-03-11')).toBe(false);
+    expect(isCurrent({ startsOn: today, endsOn: '2026-03-11' }, '2026-03-09')).toBe(false);
   });
+  it('never holds when it ends the day it starts', () => expect(isCurrent({ startsOn: today, endsOn: today }, today)).toBe(false));
   it('holds indefinitely without an end', () => expect(isCurrent({ startsOn: '1990-01-01', endsOn: null }, '2099-12-31')).toBe(true));
   it('compares across months and years as dates, not as numbers', () => {
-    expect(isCurrent({ startsOn: '2025-12-31', endsOn: '2026-01-01' }, '2026-01-01')).toBe(true);
+    expect(isCurrent({ startsOn: '2025-12-31', endsOn: '2026-01-01' }, '2025-12-31')).toBe(true);
+    expect(isCurrent({ startsOn: '2025-12-31', endsOn: '2026-01-01' }, '2026-01-01')).toBe(false);
     expect(isCurrent({ startsOn: '2025-09-30', endsOn: '2025-10-01' }, '2025-10-02')).toBe(false);
   });
 });
