@@ -15,35 +15,16 @@ export async function startChain(trx: Transaction<Database>, partnershipId: stri
     .execute();
 }
 
-/** The chain formula of chainHash(), in SQL, over the head row being updated. */
-const nextHash = (canonical: string) =>
-  sql`encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${canonical}::text, 'UTF8')), 'hex')`;
-
-/**
- * The two CTEs that append one entry: `journal_head_next` takes the partnership's chain lock by
- * updating its head row and computes the next hash; `journal_appended` writes the entry from it.
- * `onlyIf` makes the append conditional on another CTE of the same statement having changed rows.
- */
-function appendCtes(partnershipId: string, actorId: string | null, event: JournalEvent, recordedAt: Date, onlyIf?: RawBuilder<unknown>) {
+/** One call of journal_append() (migration 002): the chain lock, the next hash, the entry. */
+function appendCall(partnershipId: string, actorId: string | null, event: JournalEvent, recordedAt: Date) {
   const canonical = canonicalBody({ partnershipId, recordedAt, actorId, kind: event.kind, payload: event.payload });
-  return sql`journal_head_next as (
-      update journal_head
-         set seq = seq + 1, prev_hash = hash, hash = ${nextHash(canonical)}
-       where partnership_id = ${partnershipId} ${onlyIf ? sql`and exists (select 1 from ${onlyIf})` : sql``}
-      returning seq, prev_hash, hash
-    ),
-    journal_appended as (
-      insert into journal_entry (partnership_id, seq, recorded_at, actor_id, kind, payload, prev_hash, hash)
-      select ${partnershipId}, head.seq, ${recordedAt.toISOString()}::timestamptz, ${actorId}::uuid, ${event.kind},
-             ${JSON.stringify(event.payload)}::jsonb, head.prev_hash, head.hash
-        from journal_head_next head
-      returning seq
-    )`;
+  return sql<number>`journal_append(${partnershipId}::uuid, ${actorId}::uuid, ${event.kind}::text,
+    ${JSON.stringify(event.payload)}::jsonb, ${canonical}::text, ${recordedAt.toISOString()}::timestamptz)`;
 }
 
 /**
- * Appends one entry in a single statement. Call it last in the transaction, so the chain lock is
- * held for one round trip only.
+ * Appends one entry. Call it last in the transaction: the head row it updates is the
+ * partnership's chain lock, held from then until commit.
  */
 export async function appendEntry(
   trx: Transaction<Database>,
@@ -52,18 +33,15 @@ export async function appendEntry(
   event: JournalEvent,
   recordedAt: Date,
 ): Promise<number> {
-  const result = await sql<{ seq: number }>`with ${appendCtes(partnershipId, actorId, event, recordedAt)}
-    select seq from journal_appended`.execute(trx);
-  const seq = result.rows[0]?.seq;
-  if (seq === undefined) throw new Error(`partnership ${partnershipId} has no journal head`);
-  return seq;
+  const result = await sql<{ seq: number }>`select ${appendCall(partnershipId, actorId, event, recordedAt)} as seq`.execute(trx);
+  return result.rows[0]!.seq;
 }
 
 /**
- * A change of one row and its journal entry as ONE statement, with no BEGIN/COMMIT round trips:
- * the statement is its own transaction. `change` is an INSERT/UPDATE … RETURNING whose conditions
- * carry the act's checks; when it changes nothing, nothing is journaled and the caller finds out
- * why. This is the path of the acts that must be fast (see bench/).
+ * A change of rows and its journal entry as ONE statement, with no BEGIN/COMMIT round trips:
+ * the statement is its own transaction. `change` is an INSERT/UPDATE … RETURNING whose
+ * conditions carry the act's checks; when it changes nothing, nothing is journaled and the
+ * caller finds out why. This is the path of the acts that must be fast (see bench/).
  */
 export async function changeWithEntry(
   db: Kysely<Database>,
@@ -73,12 +51,10 @@ export async function changeWithEntry(
   event: JournalEvent,
   recordedAt: Date,
 ): Promise<boolean> {
-  const result = await sql<{ changed: number; appended: number }>`with journaled_change as (${change}),
-    ${appendCtes(partnershipId, actorId, event, recordedAt, sql`journaled_change`)}
-    select (select count(*) from journaled_change)::int as changed, (select count(*) from journal_appended)::int as appended`.execute(db);
-  const { changed = 0, appended = 0 } = result.rows[0] ?? {};
-  if (changed !== appended) throw new Error(`journal head missing for partnership ${partnershipId}: ${changed} change(s), ${appended} entry`);
-  return changed > 0;
+  const result = await sql<{ seq: number }>`with journaled_change as (${change})
+    select ${appendCall(partnershipId, actorId, event, recordedAt)} as seq
+      from (select 1 from journaled_change limit 1) as changed`.execute(db);
+  return result.rows.length > 0;
 }
 
 export interface JournalPageEntry {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { foundation } from './migrations/001-foundation.js';
+import { journalAppendFunction } from './migrations/002-journal-append-function.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -10,6 +11,7 @@ const statementsMigration = (statements: readonly string[]): Migration => ({
 
 const migrations: Record<string, Migration> = {
   '001-foundation': statementsMigration(foundation),
+  '002-journal-append-function': statementsMigration(journalAppendFunction),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
