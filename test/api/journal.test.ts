@@ -336,9 +336,14 @@ describe('the database keeps the journal append-only', () => {
     expect(await journalOf(t, f.partnershipId)).toHaveLength(2);
   });
 
-  // TRUNCATE would empty every partnership's journal: only tried on this file's own PGlite database.
-  it.runIf(onPglite)('refuses TRUNCATE', async () => {
-    await expect(sql`truncate journal_entry`.execute(t.store.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
+  // Inside a transaction that never commits, so that even a broken trigger could not empty the
+  // journals of the other test files sharing a PostgreSQL database.
+  it('refuses TRUNCATE', async () => {
+    const attempt = t.store.db.transaction().execute(async (trx) => {
+      await sql`truncate journal_entry`.execute(trx);
+      throw new Error('TRUNCATE went through');
+    });
+    await expect(attempt).rejects.toThrow(/append-only: TRUNCATE refused/);
     const count = await sql<{ n: string }>`select count(*) as n from journal_entry`.execute(t.store.db);
     expect(Number(count.rows[0]!.n)).toBeGreaterThan(0);
   });
