@@ -4,7 +4,6 @@ import { readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
-import { createAccountWithPassword } from '../services/accounts.js';
 import { createPartnership } from '../services/partnerships.js';
 import { DataDirInUseError, openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -40,7 +39,9 @@ async function serve(options: { demo: boolean }): Promise<void> {
     trustProxy: env.trustProxy,
     logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
+  const stopRetrying = app.mailer.startRetrying();
   const stop = async () => {
+    stopRetrying();
     await app.close();
     await store.close();
     process.exit(0);
@@ -91,13 +92,15 @@ export async function run(argv: readonly string[]): Promise<void> {
           process.exitCode = 2;
           return;
         }
-        const accountId = await createAccountWithPassword(store.db, options.email, password);
-        const { partnershipId } = await createPartnership(
+        const { partnershipId, accountCreated } = await createPartnership(
           store.db,
-          { name: options.partnership, admin: { fullName: options.name, email: options.email, accountId } },
+          { name: options.partnership, admin: { fullName: options.name, email: options.email, password } },
           new Date(),
         );
-        console.log(`Partnership ${partnershipId} created; ${options.email} is its administrator.`);
+        console.log(
+          `Partnership ${partnershipId} created; ${options.email} is its administrator` +
+            (accountCreated ? '.' : ' (this address already had an account: its password is unchanged).'),
+        );
       }),
     );
 

@@ -45,6 +45,9 @@ const fr = {
     lastAdmin: 'Le partenariat doit garder au moins un·e administrateur·rice.',
     internal: 'Une erreur inattendue est survenue. Réessayez plus tard.',
     jsonRequired: 'Cette demande doit être envoyée au format JSON.',
+    endAfterPlannedEnd: 'La fin prévue est le {{endsOn}} : on peut l’avancer, pas la repousser.',
+    notSeatedInBody: 'La personne qui délègue doit siéger dans l’instance à informer.',
+    signInToAccept: 'Un compte existe déjà pour cette adresse : connectez-vous avec lui, puis rouvrez ce lien.',
   },
   composition: {
     delegates_missing: '{{body}} : {{organization}} a {{actual}} délégué·e(s) sur {{expected}}',
@@ -110,6 +113,9 @@ const en: typeof fr = {
     lastAdmin: 'The partnership must keep at least one administrator.',
     internal: 'An unexpected error occurred. Try again later.',
     jsonRequired: 'This request must be sent as JSON.',
+    endAfterPlannedEnd: 'The planned end is {{endsOn}}: it can be brought forward, not pushed back.',
+    notSeatedInBody: 'The person who delegates must sit in the body to inform.',
+    signInToAccept: 'An account already exists for this address: sign in with it, then open this link again.',
   },
   composition: {
     delegates_missing: '{{body}}: {{organization}} has {{actual}} delegate(s) out of {{expected}}',

@@ -59,6 +59,7 @@ const SESSIONLESS_MUTATIONS = new Set([
   '/api/v1/auth/sign-in',
   '/api/v1/auth/magic-link',
   '/api/v1/auth/magic-link/consume',
+  '/api/v1/auth/invitation/describe',
   '/api/v1/auth/invitation/accept',
   '/api/v1/auth/locale',
 ]);

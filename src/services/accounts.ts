@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
+import { personAsTarget } from './structure-acts.js';
 import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import type { Database } from '../store/schema.js';
 import { queueMail } from './mailer.js';
@@ -51,6 +52,7 @@ export async function invitePerson(
   partnershipId: string,
   personId: string,
   link: Link,
+  locale: Locale,
   now: Date,
 ): Promise<{ readonly expiresAt: Date }> {
   return db.transaction().execute(async (trx) => {
@@ -62,59 +64,74 @@ export async function invitePerson(
       .where('p.partnership_id', '=', partnershipId)
       .executeTakeFirst();
     if (!person) throw notFound();
-    const organizations = await trx.selectFrom('membership').select('organization_id').where('person_id', '=', personId).execute();
-    if (!may.managePerson(viewer, personId, organizations.map((o) => o.organization_id))) throw forbidden();
+    if (!may.managePerson(viewer, await personAsTarget(trx, personId))) throw forbidden();
     if (!person.email) throw conflict('error.noEmail');
     if (person.account_id) throw conflict('error.alreadyHasAccount');
     const token = newToken();
     const expiresAt = addMinutes(now, INVITATION_DAYS * 24 * 60);
-    await trx.insertInto('invitation').values({ token_hash: digest(token), person_id: personId, expires_at: expiresAt }).execute();
-    const t = translator('fr');
-    const params = { name: person.full_name, partnership: person.partnership, link: `${link.baseUrl}/invitation/${token}` };
+    await trx
+      .insertInto('invitation')
+      .values({ token_hash: digest(token), person_id: personId, email: person.email, expires_at: expiresAt })
+      .execute();
+    const t = translator(locale);
+    // The token travels in the fragment, which browsers send to no server and which no log records.
+    const params = { name: person.full_name, partnership: person.partnership, link: `${link.baseUrl}/invitation#${token}` };
     await queueMail(trx, { partnershipId, recipient: person.email, subject: t('mail.invitationSubject', params), body: t('mail.invitationBody', params) });
     return { expiresAt };
   });
 }
 
-export async function describeInvitation(db: Kysely<Database>, token: string, now: Date) {
-  const row = await db
+/**
+ * An invitation holds while it is unused, unexpired, and its person still has the address it was
+ * sent to: changing someone's address must not redirect an invitation already sent.
+ */
+async function openInvitation(db: Kysely<Database>, token: string, now: Date, lock: boolean) {
+  let query = db
     .selectFrom('invitation as i')
     .innerJoin('person as p', 'p.id', 'i.person_id')
     .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
-    .select(['p.full_name', 'p.email', 'pa.name as partnership', 'p.account_id'])
+    .select(['i.token_hash', 'i.email', 'p.id as person_id', 'p.full_name', 'p.account_id', 'pa.name as partnership'])
     .where('i.token_hash', '=', digest(token))
     .where('i.accepted_at', 'is', null)
     .where('i.expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row) throw conflict('error.linkExpired');
-  const existingAccount = row.email
-    ? await db.selectFrom('account').select('id').where('email', '=', row.email).executeTakeFirst()
-    : undefined;
-  return { fullName: row.full_name, email: row.email, partnership: row.partnership, hasAccount: existingAccount !== undefined };
+    .whereRef('p.email', '=', 'i.email')
+    .where('p.account_id', 'is', null);
+  if (lock) query = query.forUpdate('i');
+  const invitation = await query.executeTakeFirst();
+  if (!invitation) throw conflict('error.linkExpired');
+  const account = await db.selectFrom('account').select('id').where('email', '=', invitation.email).executeTakeFirst();
+  return { ...invitation, existingAccountId: account?.id };
+}
+
+export async function describeInvitation(db: Kysely<Database>, token: string, now: Date) {
+  const invitation = await openInvitation(db, token, now, false);
+  return {
+    fullName: invitation.full_name,
+    email: invitation.email,
+    partnership: invitation.partnership,
+    hasAccount: invitation.existingAccountId !== undefined,
+  };
 }
 
 /**
- * Accepting creates the account with the chosen password, or, when the address already has an
- * account, links the person to it without touching its password (the invitation link alone must
- * not be enough to take over an existing account).
+ * Accepting creates the account with the chosen password. When the address already has an
+ * account, the person is linked to it only if that account is the one signed in: the link alone
+ * must never open someone's existing account.
  */
-export async function acceptInvitation(db: Kysely<Database>, token: string, password: string | undefined, now: Date): Promise<string> {
+export async function acceptInvitation(
+  db: Kysely<Database>,
+  token: string,
+  password: string | undefined,
+  signedInAccountId: string | undefined,
+  now: Date,
+): Promise<string> {
   if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) throw invalid('password', 'error.passwordTooShort');
   const passwordHash = password === undefined ? undefined : await hashPassword(password);
   return db.transaction().execute(async (trx) => {
-    const invitation = await trx
-      .selectFrom('invitation as i')
-      .innerJoin('person as p', 'p.id', 'i.person_id')
-      .select(['i.token_hash', 'p.id as person_id', 'p.email', 'p.account_id'])
-      .where('i.token_hash', '=', digest(token))
-      .where('i.accepted_at', 'is', null)
-      .where('i.expires_at', '>', now)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!invitation || !invitation.email || invitation.account_id) throw conflict('error.linkExpired');
-    const existing = await trx.selectFrom('account').select('id').where('email', '=', invitation.email).executeTakeFirst();
-    let accountId = existing?.id;
-    if (!accountId) {
+    const invitation = await openInvitation(trx, token, now, true);
+    let accountId = invitation.existingAccountId;
+    if (accountId !== undefined && accountId !== signedInAccountId) throw conflict('error.signInToAccept');
+    if (accountId === undefined) {
       if (!passwordHash) throw invalid('password', 'error.passwordTooShort');
       accountId = randomUUID();
       await trx.insertInto('account').values({ id: accountId, email: invitation.email, password_hash: passwordHash }).execute();
@@ -125,16 +142,15 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, pass
   });
 }
 
-/** Always answers the same way, so the form tells nobody which addresses have an account. */
+/**
+ * Always answers the same way, so the form tells nobody which addresses have an account. Without
+ * SMTP the message is kept for the administrators' outbox only when the account belongs to a single
+ * partnership: the administrators of one partnership must never read a key to another.
+ */
 export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date): Promise<void> {
-  const account = await db
-    .selectFrom('account as a')
-    .leftJoin('person as p', 'p.account_id', 'a.id')
-    .select(['a.id', 'a.email', 'a.locale', 'p.partnership_id'])
-    .where('a.email', '=', email.toLowerCase())
-    .orderBy('p.created_at')
-    .executeTakeFirst();
+  const account = await db.selectFrom('account').select(['id', 'email', 'locale']).where('email', '=', email.toLowerCase()).executeTakeFirst();
   if (!account) return;
+  const partnerships = await db.selectFrom('person').select('partnership_id').where('account_id', '=', account.id).execute();
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -144,7 +160,7 @@ export async function requestMagicLink(db: Kysely<Database>, email: string, link
     const t = translator(isLocale(account.locale) ? account.locale : locale);
     const params = { link: `${link.baseUrl}/connexion/lien#${token}` };
     await queueMail(trx, {
-      partnershipId: account.partnership_id,
+      partnershipId: partnerships.length === 1 ? partnerships[0]!.partnership_id : null,
       recipient: account.email,
       subject: t('mail.magicLinkSubject', params),
       body: t('mail.magicLinkBody', params),

@@ -48,6 +48,13 @@ export class MailDispatcher {
     this.#transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
   }
 
+  /** Retries what failed, every minute, for as long as the server runs. */
+  startRetrying(intervalMs = 60_000): () => void {
+    const timer = setInterval(() => void this.flush(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** True when messages leave by e-mail, so the outbox page must not show them. */
   get deliversByEmail(): boolean {
     return this.#transport !== undefined;
@@ -70,12 +77,17 @@ export class MailDispatcher {
       .limit(100)
       .execute();
     for (const message of pending) {
-      if (this.#transport) {
-        await this.#transport.sendMail({ from: this.from, to: message.recipient, subject: message.subject, text: message.body });
-      } else {
-        this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: outbox only)');
+      try {
+        if (this.#transport) {
+          await this.#transport.sendMail({ from: this.from, to: message.recipient, subject: message.subject, text: message.body });
+        } else {
+          this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: outbox only)');
+        }
+        await this.db.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+      } catch (error) {
+        // One refused message must not hold back the others; it stays queued for the next round.
+        this.log.error({ err: error, messageId: message.id }, 'mail delivery failed; will retry');
       }
-      await this.db.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
     }
   }
 }

@@ -144,9 +144,13 @@ export async function createPerson(ctx: ActContext, input: PersonInput) {
   });
 }
 
-async function organizationsOf(trx: Trx, personId: string): Promise<string[]> {
-  const rows = await trx.selectFrom('membership').select('organization_id').where('person_id', '=', personId).execute();
-  return rows.map((row) => row.organization_id);
+/** What may.managePerson needs to know of the person an act is about. */
+export async function personAsTarget(db: Kysely<Database>, personId: string) {
+  const [person, memberships] = await Promise.all([
+    db.selectFrom('person').select('is_partnership_admin').where('id', '=', personId).executeTakeFirstOrThrow(),
+    db.selectFrom('membership').select('organization_id').where('person_id', '=', personId).execute(),
+  ]);
+  return { personId, organizationIds: memberships.map((m) => m.organization_id), isPartnershipAdmin: person.is_partnership_admin };
 }
 
 export async function updatePerson(
@@ -156,7 +160,7 @@ export async function updatePerson(
 ) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireTarget(trx, 'person', personId, ctx.partnershipId);
-    if (!may.managePerson(ctx.viewer, personId, await organizationsOf(trx, personId))) throw forbidden();
+    if (!may.managePerson(ctx.viewer, await personAsTarget(trx, personId))) throw forbidden();
     if (patch.isPartnershipAdmin !== undefined) {
       if (!may.manageStructure(ctx.viewer)) throw forbidden();
       if (!patch.isPartnershipAdmin) {
@@ -405,6 +409,7 @@ export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, e
     if (seat.ends_on !== null && seat.ends_on <= today) throw conflict('error.alreadyEnded');
     const end = endsOn ?? today;
     if (end < seat.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: seat.starts_on });
+    if (seat.ends_on !== null && end > seat.ends_on) throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: seat.ends_on });
     await trx.updateTable('body_member').set({ ends_on: end }).where('id', '=', seatId).execute();
     return { result: { id: seatId }, events: [{ kind: 'mandate.ended', payload: { seatId, bodyId, endsOn: end } }] };
   });
@@ -503,6 +508,9 @@ export async function endAssignment(ctx: ActContext, roleId: string, assignmentI
     if (assignment.ends_on !== null && assignment.ends_on <= today) throw conflict('error.alreadyEnded');
     const end = endsOn ?? today;
     if (end < assignment.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: assignment.starts_on });
+    if (assignment.ends_on !== null && end > assignment.ends_on) {
+      throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: assignment.ends_on });
+    }
     await trx.updateTable('role_assignment').set({ ends_on: end }).where('id', '=', assignmentId).execute();
     return {
       result: { id: assignmentId },
@@ -518,6 +526,17 @@ export async function createDelegation(ctx: ActContext, input: DelegationInput) 
     await requireReference(trx, 'person', input.fromPersonId, ctx.partnershipId, 'fromPersonId');
     await requireReference(trx, 'person', input.toPersonId, ctx.partnershipId, 'toPersonId');
     await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
+    // The body informed is the delegating person's group of reference: one where they sit.
+    const today = calendarDay(ctx.now);
+    const seat = await trx
+      .selectFrom('body_member')
+      .select('id')
+      .where('body_id', '=', input.bodyId)
+      .where('person_id', '=', input.fromPersonId)
+      .where('starts_on', '<=', today)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .executeTakeFirst();
+    if (!seat) throw invalid('bodyId', 'error.notSeatedInBody');
     await trx
       .insertInto('delegation')
       .values({
@@ -567,6 +586,9 @@ export async function endDelegation(ctx: ActContext, delegationId: string, endsO
     if (delegation.ends_on !== null && delegation.ends_on <= today) throw conflict('error.alreadyEnded');
     const end = endsOn ?? today;
     if (end < delegation.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: delegation.starts_on });
+    if (delegation.ends_on !== null && end > delegation.ends_on) {
+      throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: delegation.ends_on });
+    }
     await trx.updateTable('delegation').set({ ends_on: end }).where('id', '=', delegationId).execute();
     return { result: { id: delegationId }, events: [{ kind: 'delegation.ended', payload: { delegationId, endsOn: end } }] };
   });

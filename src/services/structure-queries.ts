@@ -383,7 +383,11 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
       .orderBy('expires_at', 'desc')
       .executeTakeFirst(),
   ]);
-  const canManage = may.managePerson(viewer, personId, memberships.map((m) => m.organization_id));
+  const canManage = may.managePerson(viewer, {
+    personId,
+    organizationIds: memberships.map((m) => m.organization_id),
+    isPartnershipAdmin: person.is_partnership_admin,
+  });
   return {
     id: person.id,
     fullName: person.full_name,

@@ -111,6 +111,8 @@ export interface DelegationTable {
 export interface InvitationTable {
   token_hash: string;
   person_id: string;
+  /** The address the invitation was sent to: accepting requires the person still to have it. */
+  email: string;
   expires_at: Date;
   accepted_at: Date | null;
   created_at: CreatedAt;

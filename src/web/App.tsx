@@ -146,7 +146,7 @@ export function App() {
     <Routes>
       <Route path="/connexion" element={<Shell><SignIn /></Shell>} />
       <Route path="/connexion/lien" element={<Shell><MagicLink /></Shell>} />
-      <Route path="/invitation/:token" element={<Shell><AcceptInvitation /></Shell>} />
+      <Route path="/invitation" element={<Shell><AcceptInvitation /></Shell>} />
       <Route element={<RequireSession />}>
         <Route path="/" element={<Shell><Home /></Shell>} />
         <Route path="/p/:partnershipId">

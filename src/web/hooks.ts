@@ -37,6 +37,16 @@ export function useAct<Input, Result = { id: string }>(method: 'post' | 'patch',
   });
 }
 
+/** A DELETE inside the current partnership, refreshing its reads afterwards as useAct does. */
+export function useDeleteAct<Input = void, Result = { id: string }>(path: (input: Input) => string) {
+  const partnershipId = usePartnershipId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Input) => api.delete<Result>(`/partnerships/${partnershipId}${path(input)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
+  });
+}
+
 /** Empty text fields mean "no value" to the API. */
 export const orNull = (value: FormDataEntryValue | null): string | null => {
   const text = typeof value === 'string' ? value.trim() : '';

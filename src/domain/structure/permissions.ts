@@ -9,8 +9,8 @@ export interface Viewer {
   readonly memberOfBodies: ReadonlySet<string>;
 }
 
-const administersAny = (viewer: Viewer, organizationIds: readonly string[]): boolean =>
-  organizationIds.some((id) => viewer.adminOfOrganizations.has(id));
+const administersAll = (viewer: Viewer, organizationIds: readonly string[]): boolean =>
+  organizationIds.length > 0 && organizationIds.every((id) => viewer.adminOfOrganizations.has(id));
 
 export const may = {
   /** Create organizations, bodies and roles; change composition rules; read the outbox. */
@@ -25,9 +25,19 @@ export const may = {
     viewer.isPartnershipAdmin ||
     (representedOrganizationId !== null && viewer.adminOfOrganizations.has(representedOrganizationId)),
 
-  /** Edit a person's details, see their contact details, invite them. */
-  managePerson: (viewer: Viewer, personId: string, personOrganizationIds: readonly string[]): boolean =>
-    viewer.isPartnershipAdmin || viewer.personId === personId || administersAny(viewer, personOrganizationIds),
+  /**
+   * Edit a person's details, see their contact details, invite them. An organization administrator
+   * may do it only for people who belong to their organizations alone, and never for a partnership
+   * administrator: changing someone's address and inviting them would otherwise hand over their
+   * account.
+   */
+  managePerson: (
+    viewer: Viewer,
+    target: { readonly personId: string; readonly organizationIds: readonly string[]; readonly isPartnershipAdmin: boolean },
+  ): boolean =>
+    viewer.isPartnershipAdmin ||
+    viewer.personId === target.personId ||
+    (!target.isPartnershipAdmin && administersAll(viewer, target.organizationIds)),
 
   /** A role that belongs to a body is filled by that body; other roles by the partnership. */
   assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>

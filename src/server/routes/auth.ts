@@ -97,10 +97,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/invitation/:token',
-    { schema: { tags, summary: 'What an invitation is for', params: z.object({ token }) } },
-    async (request) => describeInvitation(app.store.db, request.params.token, app.now()),
+  app.post(
+    '/invitation/describe',
+    { schema: { tags, summary: 'What an invitation is for (the token stays out of URLs and logs)', body: z.object({ token }) } },
+    async (request) => describeInvitation(app.store.db, request.body.token, app.now()),
   );
 
   app.post(
@@ -114,7 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const accountId = await acceptInvitation(app.store.db, request.body.token, request.body.password, app.now());
+      const accountId = await acceptInvitation(app.store.db, request.body.token, request.body.password, request.session?.accountId, app.now());
       return startSession(request, reply, accountId);
     },
   );

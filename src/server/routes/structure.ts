@@ -155,6 +155,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
         request.act.partnershipId,
         request.params.personId,
         { baseUrl: app.config.publicUrl },
+        request.locale,
         request.act.now,
       );
       void app.mailer.flush();

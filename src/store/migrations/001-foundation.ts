@@ -124,6 +124,7 @@ export const foundation: readonly string[] = [
   `create table invitation (
     token_hash text primary key,
     person_id uuid not null references person(id),
+    email text not null,
     expires_at timestamptz not null,
     accepted_at timestamptz,
     created_at timestamptz not null default now()

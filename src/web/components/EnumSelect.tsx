@@ -24,8 +24,5 @@ export function EnumSelect({ values, labelPrefix, ...props }: EnumSelectProps) {
   );
 }
 
-export const BODY_KINDS = ['plenary', 'steering', 'directors', 'working_group', 'circle'] as const;
-export const ORGANIZATION_KINDS = ['association', 'social_centre', 'youth_centre', 'residents_committee', 'cooperative', 'public_body', 'other'] as const;
-export const MEMBERSHIP_KINDS = ['volunteer', 'staff', 'board'] as const;
-export const SEAT_CAPACITIES = ['delegate', 'referent', 'member'] as const;
-export const MANDATE_SOURCES = ['board', 'staff_body', 'general_assembly', 'partnership', 'self'] as const;
+/** The codes come from the domain, so the form offers exactly what the server accepts. */
+export { BODY_KINDS, MANDATE_SOURCES, MEMBERSHIP_KINDS, ORGANIZATION_KINDS, SEAT_CAPACITIES } from '../../domain/structure/types';

@@ -95,3 +95,16 @@ export function useFormatDate() {
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }
+
+export type PeriodStatus = 'current' | 'upcoming' | 'ended';
+
+/**
+ * Where a mandate, a role assignment or a delegation stands today. A period holds from its start
+ * day included to its end day excluded, as on the server; one that ends on the day it starts never
+ * holds (it was withdrawn before it began) and counts as ended.
+ */
+export function periodStatus(period: { startsOn: string; endsOn: string | null }, today: string): PeriodStatus {
+  if (period.endsOn !== null && period.endsOn <= period.startsOn) return 'ended';
+  if (period.startsOn > today) return 'upcoming';
+  return period.endsOn !== null && period.endsOn <= today ? 'ended' : 'current';
+}

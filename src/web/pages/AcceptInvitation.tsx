@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
+import { useSession } from '../session';
 
 interface Invitation {
   fullName: string;
@@ -12,12 +13,18 @@ interface Invitation {
   hasAccount: boolean;
 }
 
+/** The token travels in the URL fragment, which reaches no server log; it is posted, never put in a URL. */
 export default function AcceptInvitation() {
   const { t } = useTranslation();
-  const { token } = useParams();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const invitation = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<Invitation>(`/auth/invitation/${token}`) });
+  const session = useSession();
+  const [token] = useState(() => location.hash.slice(1));
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => api.post<Invitation>('/auth/invitation/describe', { token }),
+    enabled: token.length > 0,
+  });
   const accept = useMutation({
     mutationFn: (password: string | undefined) => api.post('/auth/invitation/accept', { token, password }),
     onSuccess: async () => {
@@ -30,25 +37,37 @@ export default function AcceptInvitation() {
     const password = new FormData(event.currentTarget).get('password');
     accept.mutate(typeof password === 'string' ? password : undefined);
   };
+  const signedInAs = session.data?.email;
+  const needsSignIn = invitation.data?.hasAccount && signedInAs !== invitation.data.email;
   return (
     <section className="narrow">
       <PageTitle title={t('invitation.title')}>{t('invitation.title')}</PageTitle>
-      {invitation.isPending && <Loading />}
+      {!token && <p>{t('magicLink.missing')}</p>}
+      {invitation.isLoading && <Loading />}
       {invitation.error && <LoadError error={invitation.error} />}
       {invitation.data && (
         <form onSubmit={onSubmit} noValidate className="card">
           <p>{t('invitation.intro', { name: invitation.data.fullName, partnership: invitation.data.partnership })}</p>
           <FormError error={accept.error} />
           {invitation.data.hasAccount ? (
-            <p>{t('invitation.existingAccount', { email: invitation.data.email })}</p>
+            needsSignIn ? (
+              <p>
+                {t('invitation.existingAccount', { email: invitation.data.email })}{' '}
+                <Link to={`/connexion?retour=${encodeURIComponent(`/invitation#${token}`)}`}>{t('invitation.signInFirst')}</Link>
+              </p>
+            ) : (
+              <p>{t('invitation.linkToAccount', { email: invitation.data.email })}</p>
+            )
           ) : (
             <Field label={t('invitation.password')} hint={t('invitation.passwordHint')} error={fieldError(accept.error, 'password')}>
               {(props) => <input {...props} name="password" type="password" autoComplete="new-password" minLength={12} required />}
             </Field>
           )}
-          <button type="submit" className="button-primary" disabled={accept.isPending}>
-            {t('invitation.accept')}
-          </button>
+          {!needsSignIn && (
+            <button type="submit" className="button-primary" disabled={accept.isPending}>
+              {t('invitation.accept')}
+            </button>
+          )}
         </form>
       )}
     </section>

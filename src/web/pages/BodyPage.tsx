@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { CompositionStatus, hasRule } from '../components/CompositionStatus';
 import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
 import { describeRule, RuleFields } from '../components/RuleFields';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
 import { numberOrNull, orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { BodyDetail, SeatView } from '../types';
 
@@ -108,13 +108,22 @@ function AddSeat({ body }: { body: BodyDetail }) {
   );
 }
 
-function MemberRow({ seat, body }: { seat: SeatView; body: BodyDetail }) {
+function MemberRow({ seat, body, status }: { seat: SeatView; body: BodyDetail; status: PeriodStatus }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const endSeat = useAct<Record<string, never>>('post', () => `/bodies/${body.id}/members/${seat.id}/end`);
+  const endSeat = useAct<{ endsOn?: string }>('post', () => `/bodies/${body.id}/members/${seat.id}/end`);
   const canEnd =
-    seat.current && (seat.organizationId ? body.can.manageSeatsOf.includes(seat.organizationId) : body.can.manageUnaffiliatedSeats);
+    status !== 'ended' && (seat.organizationId ? body.can.manageSeatsOf.includes(seat.organizationId) : body.can.manageUnaffiliatedSeats);
+  // A mandate that has not begun ends on its first day, so it never holds.
+  const onEnd = () => {
+    if (status === 'upcoming') {
+      const confirmed = window.confirm(t('body.endUpcomingSeatConfirm', { name: seat.fullName, date: formatDate(seat.startsOn) }));
+      if (confirmed) endSeat.mutate({ endsOn: seat.startsOn });
+    } else if (window.confirm(t('body.endSeatConfirm', { name: seat.fullName }))) {
+      endSeat.mutate({});
+    }
+  };
   return (
     <li className="member">
       <div>
@@ -130,7 +139,9 @@ function MemberRow({ seat, body }: { seat: SeatView; body: BodyDetail }) {
           {t(`mandateSource.${seat.mandateSource}`)} ·{' '}
           {seat.endsOn
             ? t('common.fromTo', { from: formatDate(seat.startsOn), to: formatDate(seat.endsOn) })
-            : t('common.since', { date: formatDate(seat.startsOn) })}
+            : status === 'upcoming'
+              ? t('common.startingOn', { date: formatDate(seat.startsOn) })
+              : t('common.since', { date: formatDate(seat.startsOn) })}
         </p>
         {endSeat.error ? <FormError error={endSeat.error} /> : null}
       </div>
@@ -139,12 +150,10 @@ function MemberRow({ seat, body }: { seat: SeatView; body: BodyDetail }) {
           type="button"
           className="button-quiet"
           disabled={endSeat.isPending}
-          onClick={() => {
-            if (window.confirm(t('body.endSeatConfirm', { name: seat.fullName }))) endSeat.mutate({});
-          }}
+          onClick={onEnd}
         >
           {t('body.endSeat')}
-          <span className="visually-hidden"> : {seat.fullName}</span>
+          <span className="visually-hidden">{t('common.nameSuffix', { name: seat.fullName })}</span>
         </button>
       )}
     </li>
@@ -203,8 +212,11 @@ export default function BodyPage() {
   if (query.error) return <LoadError error={query.error} />;
   const body = query.data;
   const base = `/p/${partnershipId}`;
-  const current = body.members.filter((m) => m.current);
-  const past = body.members.filter((m) => !m.current);
+  const today = todayIso();
+  const statusOf = (seat: SeatView): PeriodStatus => (seat.current ? 'current' : periodStatus(seat, today) === 'upcoming' ? 'upcoming' : 'ended');
+  const current = body.members.filter((m) => statusOf(m) === 'current');
+  const upcoming = body.members.filter((m) => statusOf(m) === 'upcoming');
+  const past = body.members.filter((m) => statusOf(m) === 'ended');
   const canAddSeats = body.can.manageSeatsOf.length > 0 || body.can.manageUnaffiliatedSeats;
   const ruleLines = describeRule(body.rule, t);
 
@@ -253,9 +265,19 @@ export default function BodyPage() {
         {current.length === 0 ? <p className="muted">{t('body.noMembers')}</p> : (
           <ul className="member-list">
             {current.map((seat) => (
-              <MemberRow key={seat.id} seat={seat} body={body} />
+              <MemberRow key={seat.id} seat={seat} body={body} status="current" />
             ))}
           </ul>
+        )}
+        {upcoming.length > 0 && (
+          <>
+            <h3>{t('body.upcomingMandates')}</h3>
+            <ul className="member-list">
+              {upcoming.map((seat) => (
+                <MemberRow key={seat.id} seat={seat} body={body} status="upcoming" />
+              ))}
+            </ul>
+          </>
         )}
         {canAddSeats && <AddSeat body={body} />}
         {past.length > 0 && (
@@ -263,7 +285,7 @@ export default function BodyPage() {
             <summary>{t('body.pastMandates', { count: past.length })}</summary>
             <ul className="member-list">
               {past.map((seat) => (
-                <MemberRow key={seat.id} seat={seat} body={body} />
+                <MemberRow key={seat.id} seat={seat} body={body} status="ended" />
               ))}
             </ul>
           </details>

@@ -53,10 +53,10 @@ export default function JournalPage() {
             <li key={entry.seq}>
               <p>
                 <strong>{t(`journalKind.${entry.kind}`, { defaultValue: entry.kind })}</strong>
-                {references.length > 0 && ` : ${references.join(', ')}`}
+                {references.length > 0 && t('journal.references', { references: references.join(', ') })}
               </p>
               <p className="muted small">
-                n° {entry.seq} · {formatTime.format(new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
+                {t('journal.entryNumber', { seq: entry.seq })} · {formatTime.format(new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
                 {entry.actorId ? (names.get(entry.actorId) ?? t('journal.formerMember')) : t('journal.system')} ·{' '}
                 <span className="hash" title={entry.hash}>
                   {entry.hash.slice(0, 12)}…

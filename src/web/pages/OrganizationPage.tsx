@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../components/EnumSelect';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
-import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { OrganizationDetail } from '../types';
 
 function EditOrganization({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
@@ -112,11 +112,51 @@ function AddMember({ organization }: { organization: OrganizationDetail }) {
   );
 }
 
+type Member = OrganizationDetail['members'][number];
+
+function MemberRow({ organization, member, onRemoved }: { organization: OrganizationDetail; member: Member; onRemoved: (name: string) => void }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const remove = useDeleteAct(() => `/organizations/${organization.id}/memberships/${member.id}`);
+  const onRemove = () => {
+    if (window.confirm(t('organization.removeMemberConfirm', { name: member.fullName, organization: organization.name }))) {
+      // Not mutate's onSuccess: the row, and with it that callback, is gone once the list is refreshed.
+      remove.mutateAsync().then(
+        () => onRemoved(member.fullName),
+        () => undefined, // shown by FormError below
+      );
+    }
+  };
+  return (
+    <li className="member">
+      <div>
+        <Link to={`/p/${partnershipId}/personnes/${member.personId}`} className="member-name">
+          {member.fullName}
+        </Link>
+        <span className="muted">
+          {' · '}
+          {t(`membershipKind.${member.kind}`)}
+          {member.isOrganizationAdmin && ` · ${t('organization.admin')}`}
+        </span>
+        <FormError error={remove.error} />
+      </div>
+      {organization.can.manage && (
+        <button type="button" className="button-quiet" disabled={remove.isPending} onClick={onRemove}>
+          {t('organization.removeMember')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: member.fullName })}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
 export default function OrganizationPage() {
   const { t } = useTranslation();
   const { organizationId } = useParams();
   const partnershipId = usePartnershipId();
   const [editing, setEditing] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const membersHeading = useRef<HTMLHeadingElement>(null);
   const query = usePartnershipQuery<OrganizationDetail>(`/organizations/${organizationId}`);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
@@ -167,21 +207,24 @@ export default function OrganizationPage() {
         )}
       </section>
       <section aria-labelledby="org-members-title">
-        <h2 id="org-members-title">{t('organization.members', { count: organization.members.length })}</h2>
+        <h2 id="org-members-title" ref={membersHeading} tabIndex={-1}>
+          {t('organization.members', { count: organization.members.length })}
+        </h2>
+        <div role="status">
+          {removed !== null && <p className="notice notice-ok">{t('organization.memberRemoved', { name: removed })}</p>}
+        </div>
         <ul className="member-list">
           {organization.members.map((member) => (
-            <li key={member.id} className="member">
-              <div>
-                <Link to={`${base}/personnes/${member.personId}`} className="member-name">
-                  {member.fullName}
-                </Link>
-                <span className="muted">
-                  {' · '}
-                  {t(`membershipKind.${member.kind}`)}
-                  {member.isOrganizationAdmin && ` · ${t('organization.admin')}`}
-                </span>
-              </div>
-            </li>
+            <MemberRow
+              key={member.id}
+              organization={organization}
+              member={member}
+              onRemoved={(name) => {
+                setRemoved(name);
+                // The button pressed is gone with its row: keep the keyboard in the list.
+                membersHeading.current?.focus();
+              }}
+            />
           ))}
         </ul>
         {organization.can.manage && <AddMember organization={organization} />}

@@ -196,6 +196,7 @@ function DelegationItem({ delegation }: { delegation: DelegationView }) {
       {delegation.current && delegation.canEnd && (
         <button type="button" className="button-quiet" disabled={end.isPending} onClick={() => end.mutate({})}>
           {t('delegation.end')}
+          <span className="visually-hidden">{t('delegation.endSuffix', { from: delegation.fromName, to: delegation.toName })}</span>
         </button>
       )}
     </li>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { Holder, RoleDetail } from '../types';
 import { RoleFields, roleFromForm } from './create/NewRole';
@@ -52,11 +52,12 @@ function Assign({ role }: { role: RoleDetail }) {
   );
 }
 
-function AssignmentRow({ role, holder, current }: { role: RoleDetail; holder: Holder; current: boolean }) {
+function AssignmentRow({ role, holder, status }: { role: RoleDetail; holder: Holder; status: PeriodStatus }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const end = useAct<Record<string, never>>('post', () => `/roles/${role.id}/assignments/${holder.id}/end`);
+  // An assignment that has not begun yet is ended on its first day, so it never holds.
+  const end = useAct<{ endsOn?: string }>('post', () => `/roles/${role.id}/assignments/${holder.id}/end`);
   return (
     <li className="member">
       <div>
@@ -66,14 +67,21 @@ function AssignmentRow({ role, holder, current }: { role: RoleDetail; holder: Ho
         <p className="muted small">
           {holder.endsOn
             ? t('common.fromTo', { from: formatDate(holder.startsOn), to: formatDate(holder.endsOn) })
-            : t('common.since', { date: formatDate(holder.startsOn) })}
+            : status === 'upcoming'
+              ? t('common.startingOn', { date: formatDate(holder.startsOn) })
+              : t('common.since', { date: formatDate(holder.startsOn) })}
         </p>
         <FormError error={end.error} />
       </div>
-      {current && role.can.assign && (
-        <button type="button" className="button-quiet" disabled={end.isPending} onClick={() => end.mutate({})}>
+      {status !== 'ended' && role.can.assign && (
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={end.isPending}
+          onClick={() => end.mutate(status === 'upcoming' ? { endsOn: holder.startsOn } : {})}
+        >
           {t('role.end')}
-          <span className="visually-hidden"> : {holder.fullName}</span>
+          <span className="visually-hidden">{t('common.nameSuffix', { name: holder.fullName })}</span>
         </button>
       )}
     </li>
@@ -115,7 +123,10 @@ export default function RolePage() {
   const role = query.data;
   const base = `/p/${partnershipId}`;
   const currentIds = new Set(role.holders.map((h) => h.id));
-  const past = role.assignments.filter((a) => !currentIds.has(a.id));
+  const today = todayIso();
+  const notCurrent = role.assignments.filter((a) => !currentIds.has(a.id));
+  const upcoming = notCurrent.filter((a) => periodStatus(a, today) === 'upcoming');
+  const past = notCurrent.filter((a) => periodStatus(a, today) !== 'upcoming');
   return (
     <>
       <p className="breadcrumb">
@@ -160,9 +171,19 @@ export default function RolePage() {
         ) : (
           <ul className="member-list">
             {role.holders.map((h) => (
-              <AssignmentRow key={h.id} role={role} holder={h} current />
+              <AssignmentRow key={h.id} role={role} holder={h} status="current" />
             ))}
           </ul>
+        )}
+        {upcoming.length > 0 && (
+          <>
+            <h3>{t('role.upcoming')}</h3>
+            <ul className="member-list">
+              {upcoming.map((h) => (
+                <AssignmentRow key={h.id} role={role} holder={h} status="upcoming" />
+              ))}
+            </ul>
+          </>
         )}
         {role.can.assign && <Assign role={role} />}
         {past.length > 0 && (
@@ -170,7 +191,7 @@ export default function RolePage() {
             <summary>{t('role.past', { count: past.length })}</summary>
             <ul className="member-list">
               {past.map((h) => (
-                <AssignmentRow key={h.id} role={role} holder={h} current={false} />
+                <AssignmentRow key={h.id} role={role} holder={h} status="ended" />
               ))}
             </ul>
           </details>

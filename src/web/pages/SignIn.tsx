@@ -5,8 +5,14 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { Field, fieldError, FormError, PageTitle } from '../components/ui';
 
-/** Only paths of this site are followed after sign-in. */
-const safeReturn = (value: string | null) => (value && value.startsWith('/') && !value.startsWith('//') ? value : '/');
+/**
+ * Only paths of this site are followed after sign-in: one '/' followed by neither '/' nor '\', which
+ * browsers read as the start of another site's address ('//evil.example', '/\evil.example'). Tabs,
+ * line breaks and other control characters are refused too, because browsers drop them from
+ * addresses: '/<tab>/evil.example' would become '//evil.example'.
+ */
+const safeReturn = (value: string | null): string =>
+  value && /^\/(?![/\\])/.test(value) && ![...value].some((c) => c < ' ' || c === '\u007f') ? value : '/';
 
 export default function SignIn() {
   const { t } = useTranslation();
