@@ -14,11 +14,22 @@ afterEach(() => {
 });
 afterAll(() => t.close());
 
-const INVITATION_LINK = /http:\/\/entente\.test\/invitation\/([\w-]{43})/;
+const INVITATION_LINK = /http:\/\/entente\.test\/invitation#([\w-]{43})/;
 const MAGIC_LINK = /http:\/\/entente\.test\/connexion\/lien#([\w-]{43})/;
 const NEW_PASSWORD = 'une phrase de passe solide';
 
 const request = (client: Client, email: string) => client.post('/api/v1/auth/magic-link', { email });
+const describeInvitation = (client: Client, token: string) => client.post('/api/v1/auth/invitation/describe', { token });
+const accept = (client: Client, token: string, password?: string) =>
+  client.post('/api/v1/auth/invitation/accept', password === undefined ? { token } : { token, password });
+const SIGN_IN_TO_ACCEPT = 'Un compte existe déjà pour cette adresse : connectez-vous avec lui, puis rouvrez ce lien.';
+
+async function accountIdOf(email: string): Promise<string> {
+  return (await t.store.db.selectFrom('account').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+}
+async function sessionsOf(accountId: string): Promise<number> {
+  return (await t.store.db.selectFrom('session').select('id_hash').where('account_id', '=', accountId).execute()).length;
+}
 
 async function invite(f: PartnershipFixture, fullName = 'Nadia Benali') {
   const email = uniqueEmail('nadia');
@@ -39,12 +50,15 @@ describe('invitations', () => {
     const message = (await outboxMessages(f)).find((m) => m.recipient === email)!;
     expect(message.subject).toBe('Invitation à rejoindre Les Trois Rives sur Entente');
     expect(message.body).toContain('Bonjour Nadia Benali');
+    // The token travels in the fragment, never in a path a server or a proxy would log.
+    expect(message.body).toContain(`http://entente.test/invitation#${token}`);
+    expect(message.body).not.toContain(`/invitation/${token}`);
 
     const person = await f.admin.get(`${f.base}/people/${personId}`);
     expect(person.body.account).toEqual({ active: false, invitationExpiresAt: response.body.expiresAt });
 
     const visitor = new Client(t.app);
-    const described = await visitor.get(`/api/v1/auth/invitation/${token}`);
+    const described = await describeInvitation(visitor, token);
     expect(described.status).toBe(200);
     expect(described.body).toEqual({ fullName: 'Nadia Benali', email, partnership: 'Les Trois Rives', hasAccount: false });
 
@@ -70,7 +84,50 @@ describe('invitations', () => {
     const again = await new Client(t.app).post('/api/v1/auth/invitation/accept', { token, password: 'an attacker password' });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('Ce lien n’est plus valable. Demandez-en un nouveau.');
-    expect((await new Client(t.app).get(`/api/v1/auth/invitation/${token}`)).status).toBe(409);
+    expect((await describeInvitation(new Client(t.app), token)).status).toBe(409);
+  });
+
+  it('are void once the person has an account, even one opened by another invitation', async () => {
+    const f = await newPartnership(t);
+    const { personId, token: first } = await invite(f);
+    expect((await f.admin.post(`${f.base}/people/${personId}/invitation`)).status).toBe(201);
+    const messages = (await outboxMessages(f)).filter((m) => INVITATION_LINK.test(m.body));
+    const second = messages.map((m) => INVITATION_LINK.exec(m.body)![1]!).find((token) => token !== first)!;
+    expect(second).toBeDefined();
+    expect((await accept(new Client(t.app), second, NEW_PASSWORD)).status).toBe(200);
+    expect((await describeInvitation(new Client(t.app), first)).status).toBe(409);
+    expect((await accept(new Client(t.app), first, 'an attacker password')).status).toBe(409);
+  });
+
+  it('are void once the person’s address changes, and a new one goes to the new address', async () => {
+    const f = await newPartnership(t);
+    const { personId, token } = await invite(f);
+    const newEmail = uniqueEmail('nadia.new');
+    expect((await f.admin.patch(`${f.base}/people/${personId}`, { email: newEmail })).status).toBe(200);
+    const described = await describeInvitation(new Client(t.app), token);
+    expect(described.status).toBe(409);
+    expect(described.body.message).toBe('Ce lien n’est plus valable. Demandez-en un nouveau.');
+    const visitor = new Client(t.app);
+    expect((await accept(visitor, token, NEW_PASSWORD)).status).toBe(409);
+    expect(visitor.cookie).toBeUndefined();
+    expect(await t.store.db.selectFrom('account').select('id').where('email', 'in', [newEmail]).execute()).toEqual([]);
+
+    expect((await f.admin.post(`${f.base}/people/${personId}/invitation`)).status).toBe(201);
+    const renewed = await linkSentTo(f, newEmail, INVITATION_LINK);
+    expect((await describeInvitation(new Client(t.app), renewed)).body.email).toBe(newEmail);
+    expect((await accept(new Client(t.app), renewed, NEW_PASSWORD)).status).toBe(200);
+    expect((await f.admin.get(`${f.base}/people/${personId}`)).body.account.active).toBe(true);
+  });
+
+  it('are written in the language of the person who invites', async () => {
+    const f = await newPartnership(t, 'Three Banks');
+    const email = uniqueEmail('nadia');
+    const personId = await builder(f).person({ fullName: 'Nadia Benali', email });
+    f.admin.locale = 'en';
+    expect((await f.admin.post(`${f.base}/people/${personId}/invitation`)).status).toBe(201);
+    const message = (await outboxMessages(f)).find((m) => m.recipient === email)!;
+    expect(message.subject).toBe('Invitation to join Three Banks on Entente');
+    expect(message.body).toMatch(INVITATION_LINK);
   });
 
   it('want a password of at least 12 characters, with a message on the field, and stay usable', async () => {
@@ -94,14 +151,17 @@ describe('invitations', () => {
     const f = await newPartnership(t);
     const { token } = await invite(f);
     t.clock.advanceMinutes(7 * 24 * 60 + 1);
-    expect((await new Client(t.app).get(`/api/v1/auth/invitation/${token}`)).status).toBe(409);
+    expect((await describeInvitation(new Client(t.app), token)).status).toBe(409);
     expect((await new Client(t.app).post('/api/v1/auth/invitation/accept', { token, password: NEW_PASSWORD })).status).toBe(409);
   });
 
   it('refuse unknown and malformed tokens without a 500', async () => {
     const visitor = new Client(t.app);
-    expect((await visitor.get(`/api/v1/auth/invitation/${'x'.repeat(43)}`)).status).toBe(409);
-    expect((await visitor.get('/api/v1/auth/invitation/short')).status).toBe(400);
+    expect((await describeInvitation(visitor, 'x'.repeat(43))).status).toBe(409);
+    expect((await describeInvitation(visitor, 'short')).status).toBe(400);
+    expect((await visitor.post('/api/v1/auth/invitation/describe', {})).status).toBe(400);
+    // The token is no longer read from a path.
+    expect((await visitor.get(`/api/v1/auth/invitation/${'x'.repeat(43)}`)).status).toBe(404);
     expect((await visitor.post('/api/v1/auth/invitation/accept', { token: 'x'.repeat(43), password: NEW_PASSWORD })).status).toBe(409);
   });
 
@@ -128,22 +188,84 @@ describe('invitations', () => {
     expect((await houseAdmin.client.post(`${f.base}/people/${invitee}/invitation`)).status).toBe(201);
   });
 
-  it('link an existing account without touching its password', async () => {
+  it('to an address that has an account open nothing without that account’s session, and link it when signed in with it', async () => {
     const first = await newPartnership(t);
     const second = await newPartnership(t);
     // The administrator of the first partnership is invited to the second one.
     const personId = await builder(second).person({ fullName: 'Admin Test', email: first.adminEmail });
     expect((await second.admin.post(`${second.base}/people/${personId}/invitation`)).status).toBe(201);
     const token = await linkSentTo(second, first.adminEmail, INVITATION_LINK);
-    expect((await new Client(t.app).get(`/api/v1/auth/invitation/${token}`)).body.hasAccount).toBe(true);
+    expect((await describeInvitation(new Client(t.app), token)).body).toMatchObject({ email: first.adminEmail, hasAccount: true });
+    const accountId = await accountIdOf(first.adminEmail);
+    const sessions = await sessionsOf(accountId);
 
+    // The link alone: refused, with or without a password, and no session for that account.
     const visitor = new Client(t.app);
-    const accepted = await visitor.post('/api/v1/auth/invitation/accept', { token, password: 'taking over the account' });
+    for (const password of ['taking over the account', undefined]) {
+      const refused = await accept(visitor, token, password);
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toBe(SIGN_IN_TO_ACCEPT);
+    }
+    visitor.locale = 'en';
+    expect((await accept(visitor, token)).body.message).toBe('An account already exists for this address: sign in with it, then open this link again.');
+    expect(visitor.cookie).toBeUndefined();
+
+    // Signed in with another account: refused too, and that session stays what it was.
+    const someoneElse = await newMember(t, second);
+    const wrongAccount = await accept(someoneElse.client, token);
+    expect(wrongAccount.status).toBe(409);
+    expect(wrongAccount.body.message).toBe(SIGN_IN_TO_ACCEPT);
+    expect((await someoneElse.client.get('/api/v1/auth/session')).body.email).toBe(someoneElse.email);
+    expect(await sessionsOf(accountId)).toBe(sessions);
+    expect((await second.admin.get(`${second.base}/people/${personId}`)).body.account.active).toBe(false);
+
+    // Signed in with that very account: the person is linked, the password is untouched.
+    const accepted = await accept(first.admin, token, 'taking over the account');
     expect(accepted.status).toBe(200);
-    const partnerships = (await visitor.get('/api/v1/auth/session')).body.partnerships.map((p: { id: string }) => p.id).sort();
+    const partnerships = (await first.admin.get('/api/v1/auth/session')).body.partnerships.map((p: { id: string }) => p.id).sort();
     expect(partnerships).toEqual([first.partnershipId, second.partnershipId].sort());
+    expect((await second.admin.get(`${second.base}/people/${personId}`)).body.account.active).toBe(true);
     expect((await new Client(t.app).signIn(first.adminEmail, 'taking over the account')).status).toBe(401);
     expect((await new Client(t.app).signIn(first.adminEmail, TEST_PASSWORD)).status).toBe(200);
+    expect((await accept(first.admin, token)).status).toBe(409);
+  });
+
+  it('cannot hand someone’s account to an organization administrator who re-addresses the person they invited', async () => {
+    // The attack from the review: an organization administrator creates a person with an address
+    // they control, invites them, then gives that person the address of a victim who has an account.
+    const f = await newPartnership(t);
+    const organizationId = await builder(f).organization();
+    const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'board', isOrganizationAdmin: true }] });
+    const victim = await newPartnership(t);
+    const victimAccountId = await accountIdOf(victim.adminEmail);
+    const attackerAddress = uniqueEmail('attacker');
+    const personId = await builder(f, houseAdmin.client).person({ fullName: 'Prête Nom', email: attackerAddress, memberships: [{ organizationId, kind: 'volunteer' }] });
+    expect((await houseAdmin.client.post(`${f.base}/people/${personId}/invitation`)).status).toBe(201);
+    const token = await linkSentTo(f, attackerAddress, INVITATION_LINK);
+    expect((await houseAdmin.client.patch(`${f.base}/people/${personId}`, { email: victim.adminEmail })).status).toBe(200);
+    const sessions = await sessionsOf(victimAccountId);
+
+    const visitor = new Client(t.app);
+    expect((await describeInvitation(visitor, token)).status).toBe(409);
+    for (const password of [NEW_PASSWORD, undefined]) {
+      const accepted = await accept(visitor, token, password);
+      expect(accepted.status).toBe(409);
+    }
+    expect(visitor.cookie).toBeUndefined();
+    expect((await visitor.get('/api/v1/auth/session')).status).toBe(401);
+    expect(await sessionsOf(victimAccountId)).toBe(sessions);
+    const person = await t.store.db.selectFrom('person').select('account_id').where('id', '=', personId).executeTakeFirstOrThrow();
+    expect(person.account_id).toBeNull();
+    expect((await new Client(t.app).signIn(victim.adminEmail, NEW_PASSWORD)).status).toBe(401);
+
+    // A new invitation now goes to the victim's address, and still opens nothing without their session.
+    expect((await houseAdmin.client.post(`${f.base}/people/${personId}/invitation`)).status).toBe(201);
+    const renewed = await linkSentTo(f, victim.adminEmail, INVITATION_LINK);
+    const again = await accept(visitor, renewed, NEW_PASSWORD);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe(SIGN_IN_TO_ACCEPT);
+    expect(visitor.cookie).toBeUndefined();
+    expect(await sessionsOf(victimAccountId)).toBe(sessions);
   });
 
   it('of another partnership cannot be sent', async () => {
@@ -235,6 +357,27 @@ describe('the outbox page', () => {
       expect(response.status).toBe(404);
       expect(response.body).toEqual(missing.body);
     }
+  });
+
+  it('shows a magic link only for an account that belongs to that partnership alone', async () => {
+    const first = await newPartnership(t);
+    const second = await newPartnership(t);
+    // The administrator of the first partnership is also a member of the second one.
+    const sharedAccountId = await accountIdOf(first.adminEmail);
+    const personId = await builder(second).person({ email: first.adminEmail });
+    await t.store.db.updateTable('person').set({ account_id: sharedAccountId }).where('id', '=', personId).execute();
+
+    expect((await request(new Client(t.app), first.adminEmail)).status).toBe(202);
+    expect((await outboxMessages(first)).filter((m) => MAGIC_LINK.test(m.body))).toEqual([]);
+    expect((await outboxMessages(second)).filter((m) => MAGIC_LINK.test(m.body))).toEqual([]);
+    // The message exists, kept out of every partnership (the server log shows it).
+    const kept = await t.store.db.selectFrom('outbox_message').select(['partnership_id', 'body']).where('recipient', '=', first.adminEmail).execute();
+    expect(kept).toEqual([{ partnership_id: null, body: expect.stringMatching(MAGIC_LINK) }]);
+
+    // The second partnership's administrator belongs to it alone: their link shows on its page only.
+    expect((await request(new Client(t.app), second.adminEmail)).status).toBe(202);
+    expect((await outboxMessages(second)).filter((m) => MAGIC_LINK.test(m.body)).map((m) => m.recipient)).toEqual([second.adminEmail]);
+    expect((await outboxMessages(first)).filter((m) => MAGIC_LINK.test(m.body))).toEqual([]);
   });
 
   it('shows only the partnership’s own messages', async () => {

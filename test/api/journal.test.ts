@@ -99,6 +99,8 @@ describe('every act writes exactly its journal entries', () => {
     expect(await entriesOf(f, () => f.admin.post(`${p}/roles/${roleId}/assignments/${assignmentId}/end`, {}), 200)).toEqual(['role.unassigned']);
     expect(await entriesOf(f, () => f.admin.post(`${p}/roles/${roleId}/assignments`, { personId: otherPersonId, startsOn: TODAY }), 201)).toEqual(['role.assigned']);
 
+    // Only a person who sits in the body may delegate with it as the body to inform.
+    await build.seat(bodyId, { personId, organizationId: null });
     let delegationId = '';
     expect(
       await entriesOf(

@@ -154,6 +154,46 @@ describe('an organization administrator', () => {
     await expectOutcome(f, 403, () => houseAdmin.client.post(`${f.base}/organizations/${w.houseB}/memberships`, { personId: w.memberOfA, kind: 'volunteer' }));
   });
 
+  it('manages people of their organizations alone: never a partnership administrator, nor someone of another organization too', async () => {
+    const { f, houseAdmin } = w;
+    const build = builder(f);
+    const partnershipAdmin = await expectOutcome(f, 201, () =>
+      f.admin.post(`${f.base}/people`, { fullName: 'Admin de A', email: uniqueEmail('pa'), isPartnershipAdmin: true, memberships: [{ organizationId: w.houseA, kind: 'board' }] }),
+    );
+    const inBoth = await build.person({ fullName: 'Deux Maisons', email: uniqueEmail('both'), memberships: [{ organizationId: w.houseA, kind: 'staff' }, { organizationId: w.houseB, kind: 'volunteer' }] });
+    const onlyA = await build.person({ fullName: 'Seulement A', email: uniqueEmail('only-a'), memberships: [{ organizationId: w.houseA, kind: 'staff' }] });
+    for (const personId of [partnershipAdmin.body.id as string, inBoth, f.adminPersonId]) {
+      await expectOutcome(f, 403, () => houseAdmin.client.patch(`${f.base}/people/${personId}`, { email: uniqueEmail('attacker') }));
+      await expectOutcome(f, 403, () => houseAdmin.client.patch(`${f.base}/people/${personId}`, { phone: '07 00 00 00 00' }));
+      await expectOutcome(f, 403, () => houseAdmin.client.post(`${f.base}/people/${personId}/invitation`));
+      const read = await houseAdmin.client.get(`${f.base}/people/${personId}`);
+      expect(read.body.contact).toBeNull();
+      expect(read.body.can.edit).toBe(false);
+    }
+    await expectOutcome(f, 200, () => houseAdmin.client.patch(`${f.base}/people/${onlyA}`, { phone: '07 00 00 00 00' }));
+    await expectOutcome(f, 201, () => houseAdmin.client.post(`${f.base}/people/${onlyA}/invitation`));
+    expect((await houseAdmin.client.get(`${f.base}/people/${onlyA}`)).body.can.edit).toBe(true);
+    // The partnership administrator still manages them all.
+    await expectOutcome(f, 200, () => f.admin.patch(`${f.base}/people/${inBoth}`, { phone: '07 00 00 00 01' }));
+    await expectOutcome(f, 201, () => f.admin.post(`${f.base}/people/${partnershipAdmin.body.id}/invitation`));
+  });
+
+  it('manages someone of several organizations when they administer every one of them', async () => {
+    const f = await newPartnership(t);
+    const build = builder(f);
+    const houseA = await build.organization();
+    const houseB = await build.organization();
+    const both = await newMember(t, f, {
+      memberships: [
+        { organizationId: houseA, kind: 'board', isOrganizationAdmin: true },
+        { organizationId: houseB, kind: 'board', isOrganizationAdmin: true },
+      ],
+    });
+    const inBoth = await build.person({ email: uniqueEmail('both'), memberships: [{ organizationId: houseA, kind: 'staff' }, { organizationId: houseB, kind: 'volunteer' }] });
+    await expectOutcome(f, 200, () => both.client.patch(`${f.base}/people/${inBoth}`, { phone: '07 00 00 00 00' }));
+    await expectOutcome(f, 201, () => both.client.post(`${f.base}/people/${inBoth}/invitation`));
+  });
+
   it('cannot change the structure itself', async () => {
     const { f, houseAdmin } = w;
     await expectOutcome(f, 403, () => houseAdmin.client.post(`${f.base}/organizations`, { name: uniqueName('Maison'), kind: 'other' }));
@@ -200,14 +240,45 @@ describe('delegations', () => {
   it('are made by the delegating person or an administrator only', async () => {
     const { f } = w;
     const input = (fromPersonId: string, toPersonId: string) => ({ fromPersonId, toPersonId, bodyId: w.steering, scope: 'Suivre le budget', startsOn: TODAY });
+    // The delegating person must sit in the body: the body member does; Lucie gets a seat for her house.
+    await builder(f).seat(w.steering, { personId: w.memberOfA, organizationId: w.houseA });
     await expectOutcome(f, 201, () => w.bodyMember.client.post(`${f.base}/delegations`, input(w.bodyMember.personId, w.memberOfB)));
     await expectOutcome(f, 403, () => w.plain.client.post(`${f.base}/delegations`, input(w.bodyMember.personId, w.plain.personId)));
     await expectOutcome(f, 403, () => w.houseAdmin.client.post(`${f.base}/delegations`, input(w.memberOfA, w.houseAdmin.personId)));
     await expectOutcome(f, 201, () => f.admin.post(`${f.base}/delegations`, input(w.memberOfA, w.memberOfB)));
   });
 
+  it('come only from a person who currently sits in the body to inform', async () => {
+    const { f } = w;
+    const input = (fromPersonId: string, bodyId: string) => ({ fromPersonId, toPersonId: w.memberOfA, bodyId, scope: 'Suivre le budget', startsOn: TODAY });
+    const expectNotSeated = async (response: Response) => {
+      expect(response.body.fields).toEqual({ bodyId: 'La personne qui délègue doit siéger dans l’instance à informer.' });
+    };
+    // Paul sits nowhere: neither he nor an administrator on his behalf may delegate.
+    await expectNotSeated(await expectOutcome(f, 400, () => f.admin.post(`${f.base}/delegations`, input(w.memberOfB, w.steering))));
+    // Samia sits in the steering committee, not in the working group.
+    await expectNotSeated(await expectOutcome(f, 400, () => w.bodyMember.client.post(`${f.base}/delegations`, input(w.bodyMember.personId, w.group))));
+    // A seat that starts later, or one that ended today, does not count.
+    const later = await builder(f).person({ memberships: [{ organizationId: w.houseB, kind: 'volunteer' }] });
+    await builder(f).seat(w.group, { personId: later, organizationId: null, startsOn: '2026-04-01' });
+    await expectNotSeated(await expectOutcome(f, 400, () => f.admin.post(`${f.base}/delegations`, input(later, w.group))));
+    const former = await builder(f).person({ memberships: [{ organizationId: w.houseB, kind: 'volunteer' }] });
+    const seat = await builder(f).seat(w.group, { personId: former, organizationId: null, startsOn: '2026-01-01' });
+    await expectOutcome(f, 201, () => f.admin.post(`${f.base}/delegations`, input(former, w.group)));
+    await expectOutcome(f, 200, () => f.admin.post(`${f.base}/bodies/${w.group}/members/${seat}/end`, { endsOn: TODAY }));
+    await expectNotSeated(await expectOutcome(f, 400, () => f.admin.post(`${f.base}/delegations`, input(former, w.group))));
+    f.admin.locale = 'en';
+    try {
+      const english = await f.admin.post(`${f.base}/delegations`, input(w.memberOfB, w.steering));
+      expect(english.body.fields).toEqual({ bodyId: 'The person who delegates must sit in the body to inform.' });
+    } finally {
+      f.admin.locale = undefined;
+    }
+  });
+
   it('are ended by the delegating person or an administrator only', async () => {
     const { f } = w;
+    await builder(f).seat(w.group, { personId: w.plain.personId, organizationId: null });
     const mine = async (client: Client, fromPersonId: string) =>
       (await client.post(`${f.base}/delegations`, { fromPersonId, toPersonId: w.memberOfB, bodyId: w.group, scope: 'Réserver le car', startsOn: TODAY })).body.id as string;
     const delegationId = await mine(w.plain.client, w.plain.personId);

@@ -507,6 +507,74 @@ describe('role assignments', () => {
   });
 });
 
+describe('end dates', () => {
+  const PLANNED = '2026-06-30';
+  const pushBackRefused = (planned: string) => ({ endsOn: `La fin prévue est le ${planned} : on peut l’avancer, pas la repousser.` });
+
+  /** Pushing the end back is refused and changes nothing; bringing it forward works, and the new end is the new limit. */
+  async function onlyBroughtForward(f: PartnershipFixture, endUrl: string, currentEnd: () => Promise<string | null>) {
+    const before = await countRows(t, f.partnershipId);
+    for (const endsOn of ['2026-07-01', '2027-01-01']) {
+      const later = await f.admin.post(endUrl, { endsOn });
+      expect(later.status).toBe(400);
+      expect(later.body.fields).toEqual(pushBackRefused(PLANNED));
+    }
+    expect(await countRows(t, f.partnershipId)).toEqual(before);
+    expect(await currentEnd()).toBe(PLANNED);
+    expect((await f.admin.post(endUrl, { endsOn: '2026-05-31' })).status).toBe(200);
+    expect(await currentEnd()).toBe('2026-05-31');
+    const back = await f.admin.post(endUrl, { endsOn: PLANNED });
+    expect(back.status).toBe(400);
+    expect(back.body.fields).toEqual(pushBackRefused('2026-05-31'));
+    // Ending today, before the planned end, is bringing it forward too.
+    expect((await f.admin.post(endUrl, {})).status).toBe(200);
+    expect(await currentEnd()).toBe(TODAY);
+  }
+
+  it('of a mandate can be brought forward, never pushed back', async () => {
+    const f = await newPartnership(t);
+    const s = await steeringWithGap(f);
+    const seatId = await builder(f).seat(s.steering, { personId: s.a2, organizationId: s.houseA, endsOn: PLANNED });
+    await onlyBroughtForward(f, `${f.base}/bodies/${s.steering}/members/${seatId}/end`, async () => {
+      const body = await f.admin.get(`${f.base}/bodies/${s.steering}`);
+      return body.body.members.find((m: { id: string }) => m.id === seatId).endsOn;
+    });
+  });
+
+  it('of a role assignment can be brought forward, never pushed back', async () => {
+    const f = await newPartnership(t);
+    const roleId = await builder(f).role();
+    const personId = await builder(f).person();
+    const assigned = await f.admin.post(`${f.base}/roles/${roleId}/assignments`, { personId, startsOn: TODAY, endsOn: PLANNED });
+    expect(assigned.status).toBe(201);
+    await onlyBroughtForward(f, `${f.base}/roles/${roleId}/assignments/${assigned.body.id}/end`, async () => {
+      const role = await f.admin.get(`${f.base}/roles/${roleId}`);
+      return role.body.assignments.find((a: { id: string }) => a.id === assigned.body.id).endsOn;
+    });
+  });
+
+  it('of a delegation can be brought forward, never pushed back', async () => {
+    const f = await newPartnership(t);
+    const s = await steeringWithGap(f);
+    const delegation = await f.admin.post(`${f.base}/delegations`, { fromPersonId: s.a1, toPersonId: s.a2, bodyId: s.steering, scope: 'Budget', startsOn: TODAY, endsOn: PLANNED });
+    expect(delegation.status).toBe(201);
+    await onlyBroughtForward(f, `${f.base}/delegations/${delegation.body.id}/end`, async () => {
+      const row = await t.store.db.selectFrom('delegation').select('ends_on').where('id', '=', delegation.body.id).executeTakeFirstOrThrow();
+      return row.ends_on;
+    });
+  });
+
+  it('are refused in English too', async () => {
+    const f = await newPartnership(t);
+    const roleId = await builder(f).role();
+    const personId = await builder(f).person();
+    const assigned = await f.admin.post(`${f.base}/roles/${roleId}/assignments`, { personId, startsOn: TODAY, endsOn: PLANNED });
+    f.admin.locale = 'en';
+    const later = await f.admin.post(`${f.base}/roles/${roleId}/assignments/${assigned.body.id}/end`, { endsOn: '2026-12-31' });
+    expect(later.body.fields).toEqual({ endsOn: `The planned end is ${PLANNED}: it can be brought forward, not pushed back.` });
+  });
+});
+
 describe('counts stay put when an act is refused', () => {
   it('for each kind of refusal above', async () => {
     const f = await newPartnership(t);

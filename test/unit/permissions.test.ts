@@ -44,16 +44,39 @@ describe('may.manageSeat', () => {
 });
 
 describe('may.managePerson', () => {
-  it('allows the person themself', () => expect(may.managePerson(plain, 'me', [])).toBe(true));
-  it('allows a partnership administrator', () => expect(may.managePerson(admin, 'someone', [])).toBe(true));
-  it('allows the administrator of one of the person’s houses', () => {
-    expect(may.managePerson(houseAdmin, 'someone', ['house-b', 'house-a'])).toBe(true);
+  const target = (personId: string, organizationIds: string[], isPartnershipAdmin = false) => ({ personId, organizationIds, isPartnershipAdmin });
+  const twoHousesAdmin = viewer({ adminOfOrganizations: new Set(['house-a', 'house-b']) });
+
+  it('allows the person themself, even a partnership administrator or someone in no house', () => {
+    expect(may.managePerson(plain, target('me', []))).toBe(true);
+    expect(may.managePerson(plain, target('me', ['house-z'], true))).toBe(true);
   });
-  it('refuses the administrator of houses the person does not belong to', () => {
-    expect(may.managePerson(houseAdmin, 'someone', ['house-b'])).toBe(false);
-    expect(may.managePerson(houseAdmin, 'someone', [])).toBe(false);
+  it('allows a partnership administrator for anyone, another administrator included', () => {
+    expect(may.managePerson(admin, target('someone', []))).toBe(true);
+    expect(may.managePerson(admin, target('someone', ['house-b']))).toBe(true);
+    expect(may.managePerson(admin, target('other-admin', [], true))).toBe(true);
   });
-  it('refuses a plain member for someone else', () => expect(may.managePerson(plain, 'someone', ['house-a'])).toBe(false));
+  it('allows a house administrator for a person who belongs to their houses only', () => {
+    expect(may.managePerson(houseAdmin, target('someone', ['house-a']))).toBe(true);
+    expect(may.managePerson(twoHousesAdmin, target('someone', ['house-b', 'house-a']))).toBe(true);
+  });
+  it('refuses a house administrator when the person also belongs to a house they do not administer', () => {
+    expect(may.managePerson(houseAdmin, target('someone', ['house-b', 'house-a']))).toBe(false);
+    expect(may.managePerson(houseAdmin, target('someone', ['house-a', 'house-b']))).toBe(false);
+  });
+  it('refuses a house administrator for a person of other houses only, or of no house', () => {
+    expect(may.managePerson(houseAdmin, target('someone', ['house-b']))).toBe(false);
+    expect(may.managePerson(houseAdmin, target('someone', []))).toBe(false);
+  });
+  it('refuses a house administrator for a partnership administrator, even one of their house only', () => {
+    expect(may.managePerson(houseAdmin, target('the-admin', ['house-a'], true))).toBe(false);
+    expect(may.managePerson(twoHousesAdmin, target('the-admin', ['house-a', 'house-b'], true))).toBe(false);
+  });
+  it('refuses a plain member or a body member for someone else', () => {
+    expect(may.managePerson(plain, target('someone', ['house-a']))).toBe(false);
+    expect(may.managePerson(plain, target('someone', []))).toBe(false);
+    expect(may.managePerson(bodyMember, target('someone', []))).toBe(false);
+  });
 });
 
 describe('may.assignRole', () => {
