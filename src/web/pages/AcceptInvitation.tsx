@@ -13,13 +13,28 @@ interface Invitation {
   hasAccount: boolean;
 }
 
-/** The token travels in the URL fragment, which reaches no server log; it is posted, never put in a URL. */
+const PENDING_INVITATION = 'entente.invitation';
+
+/**
+ * The token travels in the URL fragment, which reaches no server log; it is posted, never put in
+ * a URL. While the person signs in first, it waits in this tab's session storage.
+ */
+function takeToken(): string {
+  const fromLink = location.hash.slice(1);
+  if (fromLink) {
+    sessionStorage.setItem(PENDING_INVITATION, fromLink);
+    history.replaceState(history.state, '', location.pathname);
+    return fromLink;
+  }
+  return sessionStorage.getItem(PENDING_INVITATION) ?? '';
+}
+
 export default function AcceptInvitation() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
   const session = useSession();
-  const [token] = useState(() => location.hash.slice(1));
+  const [token] = useState(takeToken);
   const invitation = useQuery({
     queryKey: ['invitation', token],
     queryFn: () => api.post<Invitation>('/auth/invitation/describe', { token }),
@@ -28,6 +43,7 @@ export default function AcceptInvitation() {
   const accept = useMutation({
     mutationFn: (password: string | undefined) => api.post('/auth/invitation/accept', { token, password }),
     onSuccess: async () => {
+      sessionStorage.removeItem(PENDING_INVITATION);
       await client.invalidateQueries({ queryKey: ['session'] });
       navigate('/', { replace: true });
     },
@@ -53,7 +69,7 @@ export default function AcceptInvitation() {
             needsSignIn ? (
               <p>
                 {t('invitation.existingAccount', { email: invitation.data.email })}{' '}
-                <Link to={`/connexion?retour=${encodeURIComponent(`/invitation#${token}`)}`}>{t('invitation.signInFirst')}</Link>
+                <Link to={`/connexion?retour=${encodeURIComponent('/invitation')}`}>{t('invitation.signInFirst')}</Link>
               </p>
             ) : (
               <p>{t('invitation.linkToAccount', { email: invitation.data.email })}</p>
