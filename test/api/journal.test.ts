@@ -252,7 +252,10 @@ describe('verifying the journal', () => {
     expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
   });
 
-  it.runIf(onPglite)('reports ok with the count of every chain on the server (PGlite: this file’s own database)', async () => {
+  // Only where the database is this file's own: on the PostgreSQL run, other files tamper with
+  // their own chains in parallel, and a whole-database count would race them.
+  const onOwnDatabase = onPglite ? it : () => undefined;
+  onOwnDatabase('reports ok with the count of every chain on the server (PGlite: this file’s own database)', async () => {
     const total = await sql<{ entries: string; chains: string }>`select (select count(*) from journal_entry) as entries, (select count(*) from journal_head) as chains`.execute(t.store.db);
     const outcome = await verifyJournal(t.store.db);
     expect(outcome).toEqual({ ok: true, count: Number(total.rows[0]!.entries), chains: Number(total.rows[0]!.chains) });
