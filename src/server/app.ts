@@ -11,7 +11,9 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
 import { MailDispatcher } from '../services/mailer.js';
+import { digest } from '../services/secrets.js';
 import { findSessionAndViewer, type SessionInfo } from '../services/viewer.js';
+import { ViewerCache } from './viewer-cache.js';
 import type { Viewer } from '../domain/structure/permissions.js';
 import type { Store } from '../store/database.js';
 import { RequestValidationError, sendError } from './errors.js';
@@ -31,6 +33,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
     mailer: MailDispatcher;
+    viewers: ViewerCache;
     config: AppConfig;
     /** The clock of the whole app; tests move it. */
     now(): Date;
@@ -76,6 +79,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorate('config', config);
   app.decorate('now', config.now ?? (() => new Date()));
   app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl));
+  app.decorate('viewers', new ViewerCache());
   app.decorateRequest('locale', 'fr');
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionToken', undefined);
@@ -130,8 +134,15 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token && request.url.startsWith('/api/')) {
-      const partnershipId = (request.params as { partnershipId?: unknown } | undefined)?.partnershipId;
-      const found = await findSessionAndViewer(store.db, token, isUuid(partnershipId) ? partnershipId : undefined, app.now());
+      const named = (request.params as { partnershipId?: unknown } | undefined)?.partnershipId;
+      const partnershipId = isUuid(named) ? named : undefined;
+      const tokenDigest = digest(token);
+      const nowMs = app.now().getTime();
+      let found = app.viewers.get(tokenDigest, partnershipId, nowMs);
+      if (!found) {
+        found = await findSessionAndViewer(store.db, token, partnershipId, app.now());
+        if (found) app.viewers.set(tokenDigest, partnershipId, found, nowMs);
+      }
       request.session = found?.session;
       request.viewer = found?.viewer;
       request.sessionToken = found ? token : undefined;

@@ -9,6 +9,8 @@ export interface ActContext {
   readonly partnershipId: string;
   readonly viewer: Viewer;
   readonly now: Date;
+  /** Told of the entries of every act that committed, e.g. to drop rights cached for a person. */
+  readonly onCommitted?: ((events: readonly JournalEvent[]) => void) | undefined;
 }
 
 export interface ActOutcome<T> {
@@ -21,14 +23,16 @@ export interface ActOutcome<T> {
  * all. Entries are appended last so the chain lock is held for the shortest time.
  */
 export async function recordAct<T>(
-  ctx: Pick<ActContext, 'db' | 'partnershipId' | 'now'> & { readonly actorId: string | null },
+  ctx: Pick<ActContext, 'db' | 'partnershipId' | 'now' | 'onCommitted'> & { readonly actorId: string | null },
   work: (trx: Transaction<Database>) => Promise<ActOutcome<T>>,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const { result, events } = await work(trx);
-    for (const event of events) await appendEntry(trx, ctx.partnershipId, ctx.actorId, event, ctx.now);
-    return result;
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const done = await work(trx);
+    for (const event of done.events) await appendEntry(trx, ctx.partnershipId, ctx.actorId, event, ctx.now);
+    return done;
   });
+  ctx.onCommitted?.(outcome.events);
+  return outcome.result;
 }
 
 export const actorOf = (ctx: ActContext): { actorId: string } => ({ actorId: ctx.viewer.personId });

@@ -390,6 +390,7 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
   };
   const seated = await changeWithEntry(ctx.db, ctx.partnershipId, ctx.viewer.personId, insert, event, ctx.now);
   if (!seated) await explainRefusedSeat(ctx, bodyId, input);
+  ctx.onCommitted?.([event]);
   return created(id);
 }
 
@@ -398,7 +399,7 @@ export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, e
     await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
     const seat = await trx
       .selectFrom('body_member')
-      .select(['organization_id', 'starts_on', 'ends_on'])
+      .select(['person_id', 'organization_id', 'starts_on', 'ends_on'])
       .where('id', '=', seatId)
       .where('body_id', '=', bodyId)
       .forUpdate()
@@ -411,7 +412,7 @@ export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, e
     if (end < seat.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: seat.starts_on });
     if (seat.ends_on !== null && end > seat.ends_on) throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: seat.ends_on });
     await trx.updateTable('body_member').set({ ends_on: end }).where('id', '=', seatId).execute();
-    return { result: { id: seatId }, events: [{ kind: 'mandate.ended', payload: { seatId, bodyId, endsOn: end } }] };
+    return { result: { id: seatId }, events: [{ kind: 'mandate.ended', payload: { seatId, bodyId, personId: seat.person_id, endsOn: end } }] };
   });
 }
 

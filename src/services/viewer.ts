@@ -11,6 +11,7 @@ export interface SessionInfo {
   /** The language the person chose, or null to follow the browser's. */
   readonly locale: Locale | null;
   readonly csrfToken: string;
+  readonly expiresAt: Date;
 }
 
 export interface SessionAndViewer {
@@ -41,6 +42,7 @@ export async function findSessionAndViewer(
       'a.email',
       'a.locale',
       's.csrf_token',
+      's.expires_at',
       'p.id as person_id',
       'p.is_partnership_admin',
       sql<string[]>`coalesce((select array_agg(m.organization_id) from membership m
@@ -59,6 +61,7 @@ export async function findSessionAndViewer(
       email: row.email,
       locale: isLocale(row.locale) ? row.locale : null,
       csrfToken: row.csrf_token,
+      expiresAt: row.expires_at,
     },
     viewer:
       row.person_id === null

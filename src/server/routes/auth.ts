@@ -13,6 +13,7 @@ import {
   setLocale,
 } from '../../services/accounts.js';
 import { listPartnershipsOfAccount } from '../../services/partnerships.js';
+import { digest } from '../../services/secrets.js';
 
 export const SESSION_COOKIE = 'entente_session';
 
@@ -23,9 +24,14 @@ const email = z.email({ error: 'error.email' }).max(254);
 const token = z.string().min(20).max(200);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function endSession(token: string) {
+    await closeSession(app.store.db, token);
+    app.viewers.forgetSession(digest(token));
+  }
+
   /** A new session id at every sign-in; the old one, if any, ends. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, accountId: string) {
-    if (request.sessionToken) await closeSession(app.store.db, request.sessionToken);
+    if (request.sessionToken) await endSession(request.sessionToken);
     const session = await openSession(app.store.db, accountId, app.now());
     reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
@@ -67,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post('/sign-out', { schema: { tags, summary: 'End the current session' } }, async (request, reply) => {
-    if (request.sessionToken) await closeSession(app.store.db, request.sessionToken);
+    if (request.sessionToken) await endSession(request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
@@ -124,6 +130,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Choose the language of the interface and messages', body: z.object({ locale: z.enum(LOCALES) }) } },
     async (request, reply) => {
       if (request.session) await setLocale(app.store.db, request.session.accountId, request.body.locale);
+      if (request.sessionToken) app.viewers.forgetSession(digest(request.sessionToken));
       return reply.status(204).send();
     },
   );

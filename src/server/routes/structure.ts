@@ -64,7 +64,13 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const [key, value] of Object.entries(request.params as Record<string, string>)) {
       if (key !== 'partnershipId' && !isUuid(value)) throw notFound();
     }
-    request.act = { db: app.store.db, partnershipId, viewer, now: app.now() };
+    request.act = {
+      db: app.store.db,
+      partnershipId,
+      viewer,
+      now: app.now(),
+      onCommitted: (events) => app.viewers.forgetAffected(partnershipId, events),
+    };
   });
 
   const gapView = (request: FastifyRequest) => (view: GapView) => ({

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ViewerCache } from '../../src/server/viewer-cache.js';
+import type { SessionAndViewer } from '../../src/services/viewer.js';
+
+const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndViewer => ({
+  session: { accountId: `account-${personId}`, email: `${personId}@example.org`, locale: null, csrfToken: 'csrf', expiresAt },
+  viewer: { personId, isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set() },
+});
+
+describe('ViewerCache', () => {
+  it('answers until its time to live runs out', () => {
+    const cache = new ViewerCache(5_000);
+    cache.set('token', 'p1', entry('ana'), 1_000);
+    expect(cache.get('token', 'p1', 5_999)?.viewer?.personId).toBe('ana');
+    expect(cache.get('token', 'p1', 6_000)).toBeUndefined();
+    expect(cache.get('token', 'p2', 2_000)).toBeUndefined();
+  });
+
+  it('never outlives the session it holds', () => {
+    const cache = new ViewerCache(5_000);
+    cache.set('token', 'p1', entry('ana', new Date(2_000)), 1_000);
+    expect(cache.get('token', 'p1', 1_999)).toBeDefined();
+    expect(cache.get('token', 'p1', 2_000)).toBeUndefined();
+  });
+
+  it('forgets every partnership of a session that ends', () => {
+    const cache = new ViewerCache();
+    cache.set('token', 'p1', entry('ana'), 0);
+    cache.set('token', undefined, entry('ana'), 0);
+    cache.set('other', 'p1', entry('ben'), 0);
+    cache.forgetSession('token');
+    expect(cache.get('token', 'p1', 1)).toBeUndefined();
+    expect(cache.get('token', undefined, 1)).toBeUndefined();
+    expect(cache.get('other', 'p1', 1)).toBeDefined();
+  });
+
+  it('forgets the people whose rights an act changed, in that partnership only', () => {
+    const cache = new ViewerCache();
+    cache.set('ana-token', 'p1', entry('ana'), 0);
+    cache.set('ben-token', 'p1', entry('ben'), 0);
+    cache.set('ana-token', 'p2', entry('ana'), 0);
+    cache.forgetAffected('p1', [{ kind: 'membership.created', payload: { personId: 'ana' } }]);
+    expect(cache.get('ana-token', 'p1', 1)).toBeUndefined();
+    expect(cache.get('ben-token', 'p1', 1)).toBeDefined();
+    expect(cache.get('ana-token', 'p2', 1)).toBeDefined();
+  });
+
+  it('keeps entries after acts that change nobody’s rights', () => {
+    const cache = new ViewerCache();
+    cache.set('ana-token', 'p1', entry('ana'), 0);
+    cache.forgetAffected('p1', [{ kind: 'organization.updated', payload: { organizationId: 'o', personId: 'ana' } }]);
+    expect(cache.get('ana-token', 'p1', 1)).toBeDefined();
+  });
+
+  it('drops the oldest entry when full', () => {
+    const cache = new ViewerCache(5_000, 2);
+    cache.set('a', 'p', entry('a'), 0);
+    cache.set('b', 'p', entry('b'), 0);
+    cache.set('c', 'p', entry('c'), 0);
+    expect(cache.get('a', 'p', 1)).toBeUndefined();
+    expect(cache.get('b', 'p', 1)).toBeDefined();
+    expect(cache.get('c', 'p', 1)).toBeDefined();
+  });
+});
