@@ -134,6 +134,51 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     await screenshot(page, '13-person-invited');
   });
 
+  it('lets the invited person choose a password, then sign in again by e-mailed link', async () => {
+    const linkIn = async (recipient: string, pattern: RegExp) => {
+      const message = await t.store.db
+        .selectFrom('outbox_message')
+        .select('body')
+        .where('recipient', '=', recipient)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const link = pattern.exec(message.body)?.[0];
+      if (!link) throw new Error(`no link in: ${message.body}`);
+      return link.replace('http://entente.test', origin);
+    };
+    const rose = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' });
+    try {
+      const rosePage = await rose.newPage();
+      await rosePage.goto(await linkIn('rose.delmas@example.org', /http:\/\/entente\.test\/invitation#[\w-]+/));
+      await rosePage.getByText('Bonjour Rose Delmas, vous êtes invité·e à rejoindre « Les Trois Rives ».').waitFor();
+      expect(rosePage.url()).not.toContain('#');
+      await expectNoAxeViolations(rosePage);
+      await screenshot(rosePage, '16-invitation');
+      await rosePage.getByLabel('Choisissez un mot de passe').fill('trop court');
+      await rosePage.getByRole('button', { name: 'Accepter l’invitation' }).click();
+      await rosePage.getByText('Le mot de passe doit compter au moins 12 caractères.').waitFor();
+      await rosePage.getByLabel('Choisissez un mot de passe').fill('les bords du canal en mai');
+      await rosePage.getByRole('button', { name: 'Accepter l’invitation' }).click();
+      await rosePage.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+      expect(await rosePage.getByRole('link', { name: 'Nouvelle instance' }).count()).toBe(0);
+
+      await rosePage.getByRole('button', { name: 'Se déconnecter' }).click();
+      await rosePage.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+      await rosePage.getByLabel('Adresse e-mail').last().fill('rose.delmas@example.org');
+      await rosePage.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
+      await rosePage.getByRole('status').filter({ hasText: 'un lien de connexion vient de lui être envoyé' }).waitFor();
+      await rosePage.goto(await linkIn('rose.delmas@example.org', /http:\/\/entente\.test\/connexion\/lien#[\w-]+/));
+      await rosePage.getByRole('button', { name: 'Se connecter' }).waitFor();
+      expect(rosePage.url()).not.toContain('#');
+      await expectNoAxeViolations(rosePage);
+      await screenshot(rosePage, '17-magic-link');
+      await rosePage.getByRole('button', { name: 'Se connecter' }).click();
+      await rosePage.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+    } finally {
+      await rose.close();
+    }
+  });
+
   it('switches to English, and the server answers in English too', async () => {
     await page.getByRole('link', { name: 'Vue d’ensemble' }).first().click();
     await page.getByRole('button', { name: 'English' }).click();
