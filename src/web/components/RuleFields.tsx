@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { numberOrNull } from '../hooks';
 import type { Rule } from '../types';
 import { Field, fieldError } from './ui';
 
@@ -25,6 +26,14 @@ export function RuleFields({ rule, error }: { rule?: Rule | undefined; error: un
     </fieldset>
   );
 }
+
+/** The rule's four numbers from a form holding RuleFields. */
+export const ruleFromForm = (data: FormData): Rule => ({
+  delegatesPerOrganization: numberOrNull(data.get('delegatesPerOrganization')),
+  minReferentsPerOrganization: numberOrNull(data.get('minReferentsPerOrganization')),
+  minSize: numberOrNull(data.get('minSize')),
+  maxSize: numberOrNull(data.get('maxSize')),
+});
 
 export function describeRule(rule: Rule, t: (key: string, options?: Record<string, unknown>) => string): string[] {
   const lines: string[] = [];

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CompositionStatus, hasRule } from '../components/CompositionStatus';
 import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
-import { describeRule, RuleFields } from '../components/RuleFields';
+import { describeRule, RuleFields, ruleFromForm } from '../components/RuleFields';
+import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
-import { numberOrNull, orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { BodyDetail, SeatView } from '../types';
 
 interface SeatForm {
@@ -163,25 +164,18 @@ function MemberRow({ seat, body, status }: { seat: SeatView; body: BodyDetail; s
 function EditBody({ body, onDone }: { body: BodyDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useAct<Record<string, unknown>>('patch', () => `/bodies/${body.id}`);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = (data: FormData) => {
     update.mutate(
       {
         name: String(data.get('name') ?? ''),
         purpose: String(data.get('purpose') ?? ''),
-        delegatesPerOrganization: numberOrNull(data.get('delegatesPerOrganization')),
-        minReferentsPerOrganization: numberOrNull(data.get('minReferentsPerOrganization')),
-        minSize: numberOrNull(data.get('minSize')),
-        maxSize: numberOrNull(data.get('maxSize')),
+        ...ruleFromForm(data),
       },
       { onSuccess: onDone },
     );
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <h2>{t('body.edit')}</h2>
-      <FormError error={update.error} />
+    <EditForm title={t('body.edit')} error={update.error} pending={update.isPending} onSubmit={onSubmit} onCancel={onDone}>
       <Field label={t('common.name')} error={fieldError(update.error, 'name')}>
         {(props) => <input {...props} name="name" defaultValue={body.name} required />}
       </Field>
@@ -189,15 +183,7 @@ function EditBody({ body, onDone }: { body: BodyDetail; onDone: () => void }) {
         {(props) => <textarea {...props} name="purpose" rows={3} defaultValue={body.purpose} />}
       </Field>
       <RuleFields rule={body.rule} error={update.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../components/EnumSelect';
+import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
 import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { OrganizationDetail } from '../types';
@@ -9,36 +10,21 @@ import type { OrganizationDetail } from '../types';
 function EditOrganization({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useAct<Record<string, unknown>>('patch', () => `/organizations/${organization.id}`);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    update.mutate(
-      {
-        name: String(data.get('name') ?? ''),
-        kind: String(data.get('kind')),
-        contactEmail: orNull(data.get('contactEmail')),
-        contactPhone: orNull(data.get('contactPhone')),
-        address: orNull(data.get('address')),
-      },
-      { onSuccess: onDone },
-    );
-  };
+  const onSubmit = (data: FormData) => update.mutate(organizationFromForm(data), { onSuccess: onDone });
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <h2>{t('organization.edit')}</h2>
-      <FormError error={update.error} />
+    <EditForm title={t('organization.edit')} error={update.error} pending={update.isPending} onSubmit={onSubmit} onCancel={onDone}>
       <OrganizationFields organization={organization} error={update.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
+
+export const organizationFromForm = (data: FormData) => ({
+  name: String(data.get('name') ?? ''),
+  kind: String(data.get('kind')),
+  contactEmail: orNull(data.get('contactEmail')),
+  contactPhone: orNull(data.get('contactPhone')),
+  address: orNull(data.get('address')),
+});
 
 export function OrganizationFields({ organization, error }: { organization?: OrganizationDetail; error: unknown }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EditForm } from '../components/forms';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import { useSession } from '../session';
@@ -9,9 +10,7 @@ import type { DelegationView, PersonDetail } from '../types';
 function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useAct<Record<string, unknown>>('patch', () => `/people/${person.id}`);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = (data: FormData) => {
     update.mutate(
       {
         fullName: String(data.get('fullName') ?? ''),
@@ -23,9 +22,7 @@ function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => vo
     );
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <h2>{t('person.edit')}</h2>
-      <FormError error={update.error} />
+    <EditForm title={t('person.edit')} error={update.error} pending={update.isPending} onSubmit={onSubmit} onCancel={onDone}>
       <Field label={t('person.fullName')} error={fieldError(update.error, 'fullName')}>
         {(props) => <input {...props} name="fullName" defaultValue={person.fullName} autoComplete="name" required />}
       </Field>
@@ -40,15 +37,7 @@ function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => vo
           <input type="checkbox" name="isPartnershipAdmin" defaultChecked={person.isPartnershipAdmin} /> {t('person.isAdmin')}
         </label>
       )}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 

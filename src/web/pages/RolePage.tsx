@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { Holder, RoleDetail } from '../types';
@@ -91,24 +92,11 @@ function AssignmentRow({ role, holder, status }: { role: RoleDetail; holder: Hol
 function EditRole({ role, onDone }: { role: RoleDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useAct<Record<string, unknown>>('patch', () => `/roles/${role.id}`);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    update.mutate(roleFromForm(new FormData(event.currentTarget)), { onSuccess: onDone });
-  };
+  const onSubmit = (data: FormData) => update.mutate(roleFromForm(data), { onSuccess: onDone });
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <h2>{t('role.edit')}</h2>
-      <FormError error={update.error} />
+    <EditForm title={t('role.edit')} error={update.error} pending={update.isPending} onSubmit={onSubmit} onCancel={onDone}>
       <RoleFields role={role} error={update.error} />
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={update.isPending}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="button-quiet" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
 

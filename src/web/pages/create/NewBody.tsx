@@ -1,10 +1,10 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { BODY_KINDS, EnumSelect } from '../../components/EnumSelect';
-import { RuleFields } from '../../components/RuleFields';
-import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
-import { numberOrNull, orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
+import { CreatePage } from '../../components/forms';
+import { RuleFields, ruleFromForm } from '../../components/RuleFields';
+import { Field, fieldError } from '../../components/ui';
+import { orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
 
 export default function NewBody() {
   const { t } = useTranslation();
@@ -12,28 +12,19 @@ export default function NewBody() {
   const partnershipId = usePartnershipId();
   const overview = useOverview();
   const create = useAct<Record<string, unknown>>('post', () => '/bodies');
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = (data: FormData) =>
     create.mutate(
       {
         name: String(data.get('name') ?? ''),
         kind: String(data.get('kind')),
         parentBodyId: orNull(data.get('parentBodyId')),
         purpose: String(data.get('purpose') ?? ''),
-        delegatesPerOrganization: numberOrNull(data.get('delegatesPerOrganization')),
-        minReferentsPerOrganization: numberOrNull(data.get('minReferentsPerOrganization')),
-        minSize: numberOrNull(data.get('minSize')),
-        maxSize: numberOrNull(data.get('maxSize')),
+        ...ruleFromForm(data),
       },
       { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/instances/${id}`) },
     );
-  };
   return (
-    <section className="narrow">
-      <PageTitle title={t('overview.newBody')}>{t('overview.newBody')}</PageTitle>
-      <form onSubmit={onSubmit} noValidate className="card">
-        <FormError error={create.error} />
+    <CreatePage title={t('overview.newBody')} error={create.error} pending={create.isPending} onSubmit={onSubmit}>
         <Field label={t('common.name')} error={fieldError(create.error, 'name')}>
           {(props) => <input {...props} name="name" required />}
         </Field>
@@ -56,10 +47,6 @@ export default function NewBody() {
           {(props) => <textarea {...props} name="purpose" rows={3} />}
         </Field>
         <RuleFields error={create.error} />
-        <button type="submit" className="button-primary" disabled={create.isPending}>
-          {t('common.create')}
-        </button>
-      </form>
-    </section>
+    </CreatePage>
   );
 }

@@ -1,8 +1,8 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreatePage } from '../../components/forms';
 import { useNavigate } from 'react-router';
 import { EnumSelect, MEMBERSHIP_KINDS } from '../../components/EnumSelect';
-import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
+import { Field, fieldError } from '../../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
 
 export default function NewPerson() {
@@ -11,9 +11,7 @@ export default function NewPerson() {
   const partnershipId = usePartnershipId();
   const overview = useOverview();
   const create = useAct<Record<string, unknown>>('post', () => '/people');
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
+  const onSubmit = (data: FormData) => {
     const organizationId = orNull(data.get('organizationId'));
     create.mutate(
       {
@@ -26,10 +24,7 @@ export default function NewPerson() {
     );
   };
   return (
-    <section className="narrow">
-      <PageTitle title={t('people.new')}>{t('people.new')}</PageTitle>
-      <form onSubmit={onSubmit} noValidate className="card">
-        <FormError error={create.error} />
+    <CreatePage title={t('people.new')} error={create.error} pending={create.isPending} onSubmit={onSubmit}>
         <Field label={t('person.fullName')} error={fieldError(create.error, 'fullName')}>
           {(props) => <input {...props} name="fullName" autoComplete="off" required />}
         </Field>
@@ -54,10 +49,6 @@ export default function NewPerson() {
         <Field label={t('organization.membershipKind')} error={fieldError(create.error, 'memberships.0.kind')}>
           {(props) => <EnumSelect {...props} name="kind" values={MEMBERSHIP_KINDS} labelPrefix="membershipKind" defaultValue="volunteer" />}
         </Field>
-        <button type="submit" className="button-primary" disabled={create.isPending}>
-          {t('common.create')}
-        </button>
-      </form>
-    </section>
+    </CreatePage>
   );
 }

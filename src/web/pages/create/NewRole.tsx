@@ -1,7 +1,7 @@
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreatePage } from '../../components/forms';
 import { useNavigate } from 'react-router';
-import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
+import { Field, fieldError } from '../../components/ui';
 import { numberOrNull, orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
 import type { RoleDetail } from '../../types';
 
@@ -56,22 +56,11 @@ export default function NewRole() {
   const navigate = useNavigate();
   const partnershipId = usePartnershipId();
   const create = useAct<ReturnType<typeof roleFromForm>>('post', () => '/roles');
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    create.mutate(roleFromForm(new FormData(event.currentTarget)), {
-      onSuccess: ({ id }) => navigate(`/p/${partnershipId}/roles/${id}`),
-    });
-  };
+  const onSubmit = (data: FormData) =>
+    create.mutate(roleFromForm(data), { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/roles/${id}`) });
   return (
-    <section className="narrow">
-      <PageTitle title={t('overview.newRole')}>{t('overview.newRole')}</PageTitle>
-      <form onSubmit={onSubmit} noValidate className="card">
-        <FormError error={create.error} />
+    <CreatePage title={t('overview.newRole')} error={create.error} pending={create.isPending} onSubmit={onSubmit}>
         <RoleFields error={create.error} />
-        <button type="submit" className="button-primary" disabled={create.isPending}>
-          {t('common.create')}
-        </button>
-      </form>
-    </section>
+    </CreatePage>
   );
 }
