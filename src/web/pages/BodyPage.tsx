@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ItemSelect, personItems } from '../components/ItemSelect';
 import { CompositionStatus, hasRule } from '../components/CompositionStatus';
 import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
 import { describeRule, RuleFields, ruleFromForm } from '../components/RuleFields';
@@ -76,16 +77,7 @@ function AddSeat({ body }: { body: BodyDetail }) {
       </Field>
       <Field label={t('body.person')} error={fieldError(addSeat.error, 'personId')} hint={t('body.personHint')}>
         {(props) => (
-          <select {...props} name="personId" required defaultValue="">
-            <option value="" disabled>
-              {t('common.choose')}
-            </option>
-            {candidates.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.fullName}
-              </option>
-            ))}
-          </select>
+          <ItemSelect {...props} name="personId" required items={personItems(candidates)} />
         )}
       </Field>
       <Field label={t('body.capacity')} error={fieldError(addSeat.error, 'capacity')}>

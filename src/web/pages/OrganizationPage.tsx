@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ItemSelect, personItems } from '../components/ItemSelect';
 import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../components/EnumSelect';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
@@ -71,18 +72,7 @@ function AddMember({ organization }: { organization: OrganizationDetail }) {
       <FormError error={add.error} />
       <Field label={t('body.person')} error={fieldError(add.error, 'personId')}>
         {(props) => (
-          <select {...props} name="personId" defaultValue="">
-            <option value="" disabled>
-              {t('common.choose')}
-            </option>
-            {(people.data ?? [])
-              .filter((p) => !members.has(p.id))
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.fullName}
-                </option>
-              ))}
-          </select>
+          <ItemSelect {...props} name="personId" items={personItems((people.data ?? []).filter((p) => !members.has(p.id)))} />
         )}
       </Field>
       <Field label={t('organization.membershipKind')} error={fieldError(add.error, 'kind')}>

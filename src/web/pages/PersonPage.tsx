@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ItemSelect, namedItems, personItems } from '../components/ItemSelect';
 import { EditForm } from '../components/forms';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
@@ -114,32 +115,12 @@ function Delegate({ person }: { person: PersonDetail }) {
       <FormError error={delegate.error} />
       <Field label={t('delegation.to')} error={fieldError(delegate.error, 'toPersonId')}>
         {(props) => (
-          <select {...props} name="toPersonId" defaultValue="">
-            <option value="" disabled>
-              {t('common.choose')}
-            </option>
-            {(people.data ?? [])
-              .filter((p) => p.id !== person.id)
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.fullName}
-                </option>
-              ))}
-          </select>
+          <ItemSelect {...props} name="toPersonId" items={personItems((people.data ?? []).filter((p) => p.id !== person.id))} />
         )}
       </Field>
       <Field label={t('delegation.body')} hint={t('delegation.bodyHint')} error={fieldError(delegate.error, 'bodyId')}>
         {(props) => (
-          <select {...props} name="bodyId" defaultValue="">
-            <option value="" disabled>
-              {t('common.choose')}
-            </option>
-            {(overview.data?.bodies ?? []).map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
+          <ItemSelect {...props} name="bodyId" items={namedItems(overview.data?.bodies ?? [])} />
         )}
       </Field>
       <Field label={t('delegation.scope')} error={fieldError(delegate.error, 'scope')}>

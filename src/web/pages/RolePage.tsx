@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ItemSelect, personItems } from '../components/ItemSelect';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
@@ -26,16 +27,7 @@ function Assign({ role }: { role: RoleDetail }) {
       <FormError error={assign.error} />
       <Field label={t('body.person')} error={fieldError(assign.error, 'personId')}>
         {(props) => (
-          <select {...props} name="personId" defaultValue="">
-            <option value="" disabled>
-              {t('common.choose')}
-            </option>
-            {(people.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.fullName}
-              </option>
-            ))}
-          </select>
+          <ItemSelect {...props} name="personId" items={personItems(people.data ?? [])} />
         )}
       </Field>
       <div className="field-row">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ItemSelect, namedItems } from '../../components/ItemSelect';
 import { BODY_KINDS, EnumSelect } from '../../components/EnumSelect';
 import { CreatePage } from '../../components/forms';
 import { RuleFields, ruleFromForm } from '../../components/RuleFields';
@@ -33,14 +34,7 @@ export default function NewBody() {
         </Field>
         <Field label={t('body.parent')} error={fieldError(create.error, 'parentBodyId')}>
           {(props) => (
-            <select {...props} name="parentBodyId" defaultValue="">
-              <option value="">{t('body.noParent')}</option>
-              {(overview.data?.bodies ?? []).map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
+            <ItemSelect {...props} name="parentBodyId" noneLabel={t('body.noParent')} items={namedItems(overview.data?.bodies ?? [])} />
           )}
         </Field>
         <Field label={t('body.purpose')} error={fieldError(create.error, 'purpose')}>

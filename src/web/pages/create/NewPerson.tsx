@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ItemSelect, namedItems } from '../../components/ItemSelect';
 import { CreatePage } from '../../components/forms';
 import { useNavigate } from 'react-router';
 import { EnumSelect, MEMBERSHIP_KINDS } from '../../components/EnumSelect';
@@ -36,14 +37,7 @@ export default function NewPerson() {
         </Field>
         <Field label={t('person.organization')} error={fieldError(create.error, 'memberships.0.organizationId')}>
           {(props) => (
-            <select {...props} name="organizationId" defaultValue="">
-              <option value="">{t('person.noOrganization')}</option>
-              {(overview.data?.organizations ?? []).map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <ItemSelect {...props} name="organizationId" noneLabel={t('person.noOrganization')} items={namedItems(overview.data?.organizations ?? [])} />
           )}
         </Field>
         <Field label={t('organization.membershipKind')} error={fieldError(create.error, 'memberships.0.kind')}>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ItemSelect, namedItems } from '../../components/ItemSelect';
 import { CreatePage } from '../../components/forms';
 import { useNavigate } from 'react-router';
 import { Field, fieldError } from '../../components/ui';
@@ -37,14 +38,7 @@ export function RoleFields({ role, error }: { role?: RoleDetail; error: unknown 
       </Field>
       <Field label={t('role.body')} error={fieldError(error, 'bodyId')}>
         {(props) => (
-          <select {...props} name="bodyId" defaultValue={role?.bodyId ?? ''}>
-            <option value="">{t('role.noBody')}</option>
-            {(overview.data?.bodies ?? []).map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
+          <ItemSelect {...props} name="bodyId" defaultValue={role?.bodyId ?? ''} noneLabel={t('role.noBody')} items={namedItems(overview.data?.bodies ?? [])} />
         )}
       </Field>
     </>
