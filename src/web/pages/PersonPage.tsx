@@ -164,7 +164,14 @@ function DelegationItem({ delegation }: { delegation: DelegationView }) {
       </p>
       <FormError error={end.error} />
       {delegation.current && delegation.canEnd && (
-        <button type="button" className="button-quiet" disabled={end.isPending} onClick={() => end.mutate({})}>
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={end.isPending}
+          onClick={() => {
+            if (window.confirm(t('delegation.endConfirm', { from: delegation.fromName, to: delegation.toName }))) end.mutate({});
+          }}
+        >
           {t('delegation.end')}
           <span className="visually-hidden">{t('delegation.endSuffix', { from: delegation.fromName, to: delegation.toName })}</span>
         </button>

@@ -71,7 +71,11 @@ function AssignmentRow({ role, holder, status }: { role: RoleDetail; holder: Hol
           type="button"
           className="button-quiet"
           disabled={end.isPending}
-          onClick={() => end.mutate(status === 'upcoming' ? { endsOn: holder.startsOn } : {})}
+          onClick={() => {
+            if (window.confirm(t('role.endConfirm', { name: holder.fullName, role: role.name }))) {
+              end.mutate(status === 'upcoming' ? { endsOn: holder.startsOn } : {});
+            }
+          }}
         >
           {t('role.end')}
           <span className="visually-hidden">{t('common.nameSuffix', { name: holder.fullName })}</span>
