@@ -17,10 +17,18 @@ function startServer(env) {
   });
 }
 
-function load(title, options) {
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
+
+function run(options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: DURATION, title, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
   });
+}
+
+/** A first, unmeasured run lets V8 compile the hot paths (PGlite's WebAssembly too) before measuring. */
+async function load(title, options) {
+  await run({ ...options, duration: WARM_UP_SECONDS });
+  return run({ ...options, duration: DURATION, title });
 }
 
 const failures = new Map();

@@ -11,7 +11,7 @@ import { createPartnership } from '../dist/server/services/partnerships.js';
 import { openStore } from '../dist/server/store/database.js';
 import { migrateToLatest } from '../dist/server/store/migrate.js';
 
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 80000);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 120000);
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const store = await openStore(databaseUrl ? { databaseUrl, poolSize: 20 } : { dataDir: mkdtempSync(join(tmpdir(), 'entente-bench-')) });
 await migrateToLatest(store.db);
