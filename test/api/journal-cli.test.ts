@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrganization } from '../../src/services/structure-acts.js';
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type OpenStoreOptions } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { bypassAppendOnly } from '../support/tamper.js';
+import { createThrowawayDatabase } from '../support/throwaway-database.js';
 
 /**
  * `entente journal verify` as an operator runs it: a separate process on a database of its own,
@@ -61,22 +60,10 @@ beforeAll(async () => {
     throw new Error(`${BUILT} is missing: build the server first (npm run build, or npx tsc -p tsconfig.server.json). npm test does it before running the suite.`);
   }
   if (onPostgres) {
-    const name = `entente_cli_${randomBytes(6).toString('hex')}`;
-    const adminUrl = inject('postgresUrl');
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    storeOptions = { databaseUrl: url.toString() };
-    env = { ...process.env, DATABASE_URL: url.toString(), DATA_DIR: '' };
-    cleanup = async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
+    const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_cli');
+    storeOptions = { databaseUrl: database.url };
+    env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: '' };
+    cleanup = database.drop;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'));
     const dataDir = join(dir, 'data');
