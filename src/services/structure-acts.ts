@@ -96,10 +96,12 @@ export async function updateOrganization(ctx: ActContext, organizationId: string
 
 export async function createPerson(ctx: ActContext, input: PersonInput) {
   const organizationIds = (input.memberships ?? []).map((m) => m.organizationId);
-  const allowed =
-    may.manageStructure(ctx.viewer) ||
-    (organizationIds.length > 0 && organizationIds.every((orgId) => may.manageOrganization(ctx.viewer, orgId)));
-  if (!allowed) throw forbidden();
+  if (!may.manageStructure(ctx.viewer)) {
+    // An organization administrator adds people to the organizations they manage, and only there.
+    if (ctx.viewer.adminOfOrganizations.size === 0) throw forbidden();
+    if (organizationIds.length === 0) throw invalid('memberships.0.organizationId', 'error.required');
+    if (!organizationIds.every((orgId) => may.manageOrganization(ctx.viewer, orgId))) throw forbidden();
+  }
   if (input.isPartnershipAdmin && !may.manageStructure(ctx.viewer)) throw forbidden();
   const personId = randomUUID();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {

@@ -128,7 +128,10 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
       };
     }),
     roles,
-    can: { manageStructure: may.manageStructure(viewer) },
+    can: {
+      manageStructure: may.manageStructure(viewer),
+      manageOrganizations: organizations.filter((o) => may.manageOrganization(viewer, o.id)).map((o) => o.id),
+    },
   };
 }
 

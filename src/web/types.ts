@@ -46,7 +46,7 @@ export interface Overview {
   organizations: { id: string; name: string; kind: string }[];
   bodies: { id: string; name: string; kind: string; parentBodyId: string | null; memberCount: number; rule: Rule; gaps: Gap[] }[];
   roles: RoleSummary[];
-  can: { manageStructure: boolean };
+  can: { manageStructure: boolean; manageOrganizations: string[] };
 }
 
 export interface SeatView {

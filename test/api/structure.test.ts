@@ -120,7 +120,7 @@ describe('creating the structure', () => {
     const steering = overview.body.bodies.find((b: { id: string }) => b.id === bodyId);
     expect(steering).toMatchObject({ parentBodyId: plenary.body.id, memberCount: 1, gaps: [], rule: { delegatesPerOrganization: 1, minSize: 1, maxSize: 12, minReferentsPerOrganization: null } });
     expect(overview.body.roles[0]).toMatchObject({ name: 'Animation du comité', termMonths: 6, bodyId, holders: [{ personId, fullName: 'Nadia Benali', startsOn: TODAY, endsOn: null }] });
-    expect(overview.body.can).toEqual({ manageStructure: true });
+    expect(overview.body.can).toEqual({ manageStructure: true, manageOrganizations: overview.body.organizations.map((o: { id: string }) => o.id) });
 
     const detail = await f.admin.get(`${f.base}/bodies/${bodyId}`);
     expect(detail.body).toMatchObject({

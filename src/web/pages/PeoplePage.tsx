@@ -24,7 +24,7 @@ export default function PeoplePage() {
           <label htmlFor="people-filter">{t('people.filter')}</label>
           <input id="people-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
-        {overview.data?.can.manageStructure && (
+        {(overview.data?.can.manageStructure || (overview.data?.can.manageOrganizations.length ?? 0) > 0) && (
           <Link className="button-secondary" to={`/p/${partnershipId}/personnes/nouvelle`}>
             {t('people.new')}
           </Link>

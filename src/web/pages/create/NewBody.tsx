@@ -26,21 +26,21 @@ export default function NewBody() {
     );
   return (
     <CreatePage title={t('overview.newBody')} error={create.error} pending={create.isPending} onSubmit={onSubmit}>
-        <Field label={t('common.name')} error={fieldError(create.error, 'name')}>
-          {(props) => <input {...props} name="name" required />}
-        </Field>
-        <Field label={t('body.kind')} error={fieldError(create.error, 'kind')}>
-          {(props) => <EnumSelect {...props} name="kind" values={BODY_KINDS} labelPrefix="bodyKind" defaultValue="working_group" />}
-        </Field>
-        <Field label={t('body.parent')} error={fieldError(create.error, 'parentBodyId')}>
-          {(props) => (
-            <ItemSelect {...props} name="parentBodyId" noneLabel={t('body.noParent')} items={namedItems(overview.data?.bodies ?? [])} />
-          )}
-        </Field>
-        <Field label={t('body.purpose')} error={fieldError(create.error, 'purpose')}>
-          {(props) => <textarea {...props} name="purpose" rows={3} />}
-        </Field>
-        <RuleFields error={create.error} />
+      <Field label={t('common.name')} error={fieldError(create.error, 'name')}>
+        {(props) => <input {...props} name="name" required />}
+      </Field>
+      <Field label={t('body.kind')} error={fieldError(create.error, 'kind')}>
+        {(props) => <EnumSelect {...props} name="kind" values={BODY_KINDS} labelPrefix="bodyKind" defaultValue="working_group" />}
+      </Field>
+      <Field label={t('body.parent')} error={fieldError(create.error, 'parentBodyId')}>
+        {(props) => (
+          <ItemSelect {...props} name="parentBodyId" noneLabel={t('body.noParent')} items={namedItems(overview.data?.bodies ?? [])} />
+        )}
+      </Field>
+      <Field label={t('body.purpose')} error={fieldError(create.error, 'purpose')}>
+        {(props) => <textarea {...props} name="purpose" rows={3} />}
+      </Field>
+      <RuleFields error={create.error} />
     </CreatePage>
   );
 }

@@ -11,6 +11,10 @@ export default function NewPerson() {
   const navigate = useNavigate();
   const partnershipId = usePartnershipId();
   const overview = useOverview();
+  // An organization administrator adds people to the organizations they manage, and only there.
+  const canManageAll = overview.data?.can.manageStructure ?? false;
+  const manageable = new Set(overview.data?.can.manageOrganizations ?? []);
+  const organizations = (overview.data?.organizations ?? []).filter((o) => canManageAll || manageable.has(o.id));
   const create = useAct<Record<string, unknown>>('post', () => '/people');
   const onSubmit = (data: FormData) => {
     const organizationId = orNull(data.get('organizationId'));
@@ -26,23 +30,28 @@ export default function NewPerson() {
   };
   return (
     <CreatePage title={t('people.new')} error={create.error} pending={create.isPending} onSubmit={onSubmit}>
-        <Field label={t('person.fullName')} error={fieldError(create.error, 'fullName')}>
-          {(props) => <input {...props} name="fullName" autoComplete="off" required />}
-        </Field>
-        <Field label={t('person.email')} hint={t('person.emailHint')} error={fieldError(create.error, 'email')}>
-          {(props) => <input {...props} name="email" type="email" autoComplete="off" />}
-        </Field>
-        <Field label={t('person.phone')} error={fieldError(create.error, 'phone')}>
-          {(props) => <input {...props} name="phone" type="tel" autoComplete="off" />}
-        </Field>
-        <Field label={t('person.organization')} error={fieldError(create.error, 'memberships.0.organizationId')}>
-          {(props) => (
-            <ItemSelect {...props} name="organizationId" noneLabel={t('person.noOrganization')} items={namedItems(overview.data?.organizations ?? [])} />
-          )}
-        </Field>
-        <Field label={t('organization.membershipKind')} error={fieldError(create.error, 'memberships.0.kind')}>
-          {(props) => <EnumSelect {...props} name="kind" values={MEMBERSHIP_KINDS} labelPrefix="membershipKind" defaultValue="volunteer" />}
-        </Field>
+      <Field label={t('person.fullName')} error={fieldError(create.error, 'fullName')}>
+        {(props) => <input {...props} name="fullName" autoComplete="off" required />}
+      </Field>
+      <Field label={t('person.email')} hint={t('person.emailHint')} error={fieldError(create.error, 'email')}>
+        {(props) => <input {...props} name="email" type="email" autoComplete="off" />}
+      </Field>
+      <Field label={t('person.phone')} error={fieldError(create.error, 'phone')}>
+        {(props) => <input {...props} name="phone" type="tel" autoComplete="off" />}
+      </Field>
+      <Field label={t('person.organization')} error={fieldError(create.error, 'memberships.0.organizationId')}>
+        {(props) => (
+          <ItemSelect
+            {...props}
+            name="organizationId"
+            {...(canManageAll ? { noneLabel: t('person.noOrganization') } : { required: true })}
+            items={namedItems(organizations)}
+          />
+        )}
+      </Field>
+      <Field label={t('organization.membershipKind')} error={fieldError(create.error, 'memberships.0.kind')}>
+        {(props) => <EnumSelect {...props} name="kind" values={MEMBERSHIP_KINDS} labelPrefix="membershipKind" defaultValue="volunteer" />}
+      </Field>
     </CreatePage>
   );
 }

@@ -54,7 +54,7 @@ export default function NewRole() {
     create.mutate(roleFromForm(data), { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/roles/${id}`) });
   return (
     <CreatePage title={t('overview.newRole')} error={create.error} pending={create.isPending} onSubmit={onSubmit}>
-        <RoleFields error={create.error} />
+      <RoleFields error={create.error} />
     </CreatePage>
   );
 }
