@@ -19,6 +19,17 @@ function EditOrganization({ organization, onDone }: { organization: Organization
   );
 }
 
+/** The seats an organization holds, body by body, in the order the server lists them. */
+function seatsByBody(seats: OrganizationDetail['seats']) {
+  const groups = new Map<string, { bodyId: string; bodyName: string; seats: OrganizationDetail['seats'] }>();
+  for (const seat of seats) {
+    const group = groups.get(seat.bodyId) ?? { bodyId: seat.bodyId, bodyName: seat.bodyName, seats: [] };
+    group.seats.push(seat);
+    groups.set(seat.bodyId, group);
+  }
+  return [...groups.values()];
+}
+
 export const organizationFromForm = (data: FormData) => ({
   name: String(data.get('name') ?? ''),
   kind: String(data.get('kind')),
@@ -172,11 +183,20 @@ export default function OrganizationPage() {
         {organization.seats.length === 0 ? (
           <p className="muted">{t('organization.noSeats')}</p>
         ) : (
-          <ul>
-            {organization.seats.map((seat) => (
-              <li key={seat.id}>
-                <Link to={`${base}/personnes/${seat.personId}`}>{seat.fullName}</Link> · {t(`capacity.${seat.capacity}`)} ·{' '}
-                <Link to={`${base}/instances/${seat.bodyId}`}>{seat.bodyName}</Link>
+          <ul className="card-list">
+            {seatsByBody(organization.seats).map(({ bodyId, bodyName, seats }) => (
+              <li key={bodyId} className="card">
+                <h3>
+                  <Link to={`${base}/instances/${bodyId}`}>{bodyName}</Link>
+                </h3>
+                <ul className="plain-list">
+                  {seats.map((seat) => (
+                    <li key={seat.id}>
+                      <Link to={`${base}/personnes/${seat.personId}`}>{seat.fullName}</Link>
+                      <span className="muted"> · {t(`capacity.${seat.capacity}`)}</span>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
