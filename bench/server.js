@@ -18,7 +18,7 @@ await migrateToLatest(store.db);
 
 const now = new Date();
 const accountId = await createAccountWithPassword(store.db, `bench-${randomUUID()}@example.org`, 'bench password 123');
-const { partnershipId, adminPersonId } = await createPartnership(
+const { partnershipId } = await createPartnership(
   store.db,
   { name: `Bench ${randomUUID()}`, admin: { fullName: 'Bench Admin', email: `admin-${randomUUID()}@example.org`, accountId } },
   now,
@@ -79,7 +79,6 @@ app.post('/bench/bare-seat', async (request, reply) => {
   return reply.status(201).send({ ok: true });
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-void adminPersonId;
 
 process.send({
   address,
