@@ -92,6 +92,18 @@ export function useFormatDate() {
   return (isoDate: string) => format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/** "du … au …", "depuis le …" or "à partir du …", as the period stands today. */
+export function useFormatPeriod() {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const today = todayIso();
+  return (period: { startsOn: string; endsOn: string | null }) => {
+    if (period.endsOn) return t('common.fromTo', { from: formatDate(period.startsOn), to: formatDate(period.endsOn) });
+    const key = periodStatus(period, today) === 'upcoming' ? 'common.startingOn' : 'common.since';
+    return t(key, { date: formatDate(period.startsOn) });
+  };
+}
+
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
 }

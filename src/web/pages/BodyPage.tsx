@@ -6,7 +6,7 @@ import { CompositionStatus, hasRule } from '../components/CompositionStatus';
 import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
 import { describeRule, RuleFields, ruleFromForm } from '../components/RuleFields';
 import { EditForm } from '../components/forms';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { BodyDetail, SeatView } from '../types';
 
@@ -105,6 +105,7 @@ function MemberRow({ seat, body, status }: { seat: SeatView; body: BodyDetail; s
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
+  const formatPeriod = useFormatPeriod();
   const endSeat = useAct<{ endsOn?: string }>('post', () => `/bodies/${body.id}/members/${seat.id}/end`);
   const canEnd =
     status !== 'ended' && (seat.organizationId ? body.can.manageSeatsOf.includes(seat.organizationId) : body.can.manageUnaffiliatedSeats);
@@ -130,11 +131,7 @@ function MemberRow({ seat, body, status }: { seat: SeatView; body: BodyDetail; s
         </span>
         <p className="muted small">
           {t(`mandateSource.${seat.mandateSource}`)} ·{' '}
-          {seat.endsOn
-            ? t('common.fromTo', { from: formatDate(seat.startsOn), to: formatDate(seat.endsOn) })
-            : status === 'upcoming'
-              ? t('common.startingOn', { date: formatDate(seat.startsOn) })
-              : t('common.since', { date: formatDate(seat.startsOn) })}
+          {formatPeriod(seat)}
         </p>
         {endSeat.error ? <FormError error={endSeat.error} /> : null}
       </div>
@@ -183,7 +180,7 @@ export default function BodyPage() {
   const { t } = useTranslation();
   const { bodyId } = useParams();
   const partnershipId = usePartnershipId();
-  const formatDate = useFormatDate();
+  const formatPeriod = useFormatPeriod();
   const [editing, setEditing] = useState(false);
   const query = usePartnershipQuery<BodyDetail>(`/bodies/${bodyId}`);
   if (query.isPending) return <Loading />;
@@ -303,9 +300,7 @@ export default function BodyPage() {
                 </p>
                 <p className="quote">{d.scope}</p>
                 <p className="muted small">
-                  {d.endsOn
-                    ? t('common.fromTo', { from: formatDate(d.startsOn), to: formatDate(d.endsOn) })
-                    : t('common.since', { date: formatDate(d.startsOn) })}
+                  {formatPeriod(d)}
                 </p>
               </li>
             ))}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemSelect, namedItems, personItems } from '../components/ItemSelect';
 import { EditForm } from '../components/forms';
-import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../components/ui';
+import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import { useSession } from '../session';
 import type { DelegationView, PersonDetail } from '../types';
@@ -144,7 +144,7 @@ function Delegate({ person }: { person: PersonDetail }) {
 function DelegationItem({ delegation }: { delegation: DelegationView }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
-  const formatDate = useFormatDate();
+  const formatPeriod = useFormatPeriod();
   const end = useAct<Record<string, never>>('post', () => `/delegations/${delegation.id}/end`);
   return (
     <li className="card">
@@ -158,9 +158,7 @@ function DelegationItem({ delegation }: { delegation: DelegationView }) {
       </p>
       <p className="quote">{delegation.scope}</p>
       <p className="muted small">
-        {delegation.endsOn
-          ? t('common.fromTo', { from: formatDate(delegation.startsOn), to: formatDate(delegation.endsOn) })
-          : t('common.since', { date: formatDate(delegation.startsOn) })}
+        {formatPeriod(delegation)}
       </p>
       <FormError error={end.error} />
       {delegation.current && delegation.canEnd && (
@@ -184,15 +182,13 @@ export default function PersonPage() {
   const { t } = useTranslation();
   const { personId } = useParams();
   const partnershipId = usePartnershipId();
-  const formatDate = useFormatDate();
+  const formatPeriod = useFormatPeriod();
   const [editing, setEditing] = useState(false);
   const query = usePartnershipQuery<PersonDetail>(`/people/${personId}`);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const person = query.data;
   const base = `/p/${partnershipId}`;
-  const period = (item: { startsOn: string; endsOn: string | null }) =>
-    item.endsOn ? t('common.fromTo', { from: formatDate(item.startsOn), to: formatDate(item.endsOn) }) : t('common.since', { date: formatDate(item.startsOn) });
 
   return (
     <>
@@ -242,7 +238,7 @@ export default function PersonPage() {
             {person.seats.map((s) => (
               <li key={s.id} className={s.current ? '' : 'muted'}>
                 <Link to={`${base}/instances/${s.bodyId}`}>{s.bodyName}</Link> · {t(`capacity.${s.capacity}`)}
-                {s.organizationName && ` (${s.organizationName})`} · {period(s)}
+                {s.organizationName && ` (${s.organizationName})`} · {formatPeriod(s)}
               </li>
             ))}
           </ul>
@@ -254,7 +250,7 @@ export default function PersonPage() {
           <ul>
             {person.roles.map((r) => (
               <li key={r.id} className={r.current ? '' : 'muted'}>
-                <Link to={`${base}/roles/${r.roleId}`}>{r.roleName}</Link> · {period(r)}
+                <Link to={`${base}/roles/${r.roleId}`}>{r.roleName}</Link> · {formatPeriod(r)}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemSelect, personItems } from '../components/ItemSelect';
 import { EditForm } from '../components/forms';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, type PeriodStatus } from '../components/ui';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import type { Holder, RoleDetail } from '../types';
 import { RoleFields, roleFromForm } from './create/NewRole';
@@ -48,7 +48,7 @@ function Assign({ role }: { role: RoleDetail }) {
 function AssignmentRow({ role, holder, status }: { role: RoleDetail; holder: Holder; status: PeriodStatus }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
-  const formatDate = useFormatDate();
+  const formatPeriod = useFormatPeriod();
   // An assignment that has not begun yet is ended on its first day, so it never holds.
   const end = useAct<{ endsOn?: string }>('post', () => `/roles/${role.id}/assignments/${holder.id}/end`);
   return (
@@ -58,11 +58,7 @@ function AssignmentRow({ role, holder, status }: { role: RoleDetail; holder: Hol
           {holder.fullName}
         </Link>
         <p className="muted small">
-          {holder.endsOn
-            ? t('common.fromTo', { from: formatDate(holder.startsOn), to: formatDate(holder.endsOn) })
-            : status === 'upcoming'
-              ? t('common.startingOn', { date: formatDate(holder.startsOn) })
-              : t('common.since', { date: formatDate(holder.startsOn) })}
+          {formatPeriod(holder)}
         </p>
         <FormError error={end.error} />
       </div>
