@@ -1,0 +1,180 @@
+import { DECISION_LEVELS, type CharterContent, type DecisionLevel, type DecisionRule } from './types.js';
+
+/**
+ * A place in the charter where its rules do not hold together, with the field it belongs to
+ * (a path into the content, as zod gives them) so that a form can show it there.
+ */
+export interface CharterIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: CharterIssueCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export type CharterIssueCode =
+  | 'no_articles'
+  | 'level_without_body'
+  | 'body_missing'
+  | 'body_unknown'
+  | 'body_not_listed'
+  | 'rule_duplicate'
+  | 'quorum_required'
+  | 'escalation_cycle'
+  | 'escalation_dead_end'
+  | 'budget_post_empty'
+  | 'budget_percent_without_total'
+  | 'budget_percent_over'
+  | 'budget_sum_mismatch'
+  | 'duration_order'
+  | 'signatory_person_missing'
+  | 'person_unknown'
+  | 'organization_unknown';
+
+/** What the check needs to know of the partnership: the names of what the rules may reference. */
+export interface CharterReferences {
+  readonly bodies: ReadonlyMap<string, string>;
+  readonly people: ReadonlySet<string>;
+  readonly organizations: ReadonlySet<string>;
+}
+
+/** The amount a post stands for: its own, or its percent of the total. */
+export function postAmountCents(post: { percent: number | null; amountCents: number | null }, totalCents: number | null): number | null {
+  if (post.amountCents !== null) return post.amountCents;
+  if (post.percent !== null && totalCents !== null) return Math.round((post.percent * totalCents) / 100);
+  return null;
+}
+
+/** The row that decides a matter of this level and topic: the one naming the topic, else the level's general row. */
+export function findDecisionRule(rules: readonly DecisionRule[], level: DecisionLevel, topic: string): DecisionRule | undefined {
+  const ofLevel = rules.filter((rule) => rule.level === level);
+  return ofLevel.find((rule) => topic !== '' && sameTopic(rule.topic, topic)) ?? ofLevel.find((rule) => rule.topic === '');
+}
+
+/**
+ * How the arbitrating body decides: its row for the same topic, else its general row for the
+ * level, else its first row of the level. Undefined when it has none, which the check reports.
+ */
+function arbitratorRule(rules: readonly DecisionRule[], bodyId: string, level: DecisionLevel, topic: string): DecisionRule | undefined {
+  const own = rules.filter((rule) => rule.bodyId === bodyId && rule.level === level);
+  return own.find((rule) => topic !== '' && sameTopic(rule.topic, topic)) ?? own.find((rule) => rule.topic === '') ?? own[0];
+}
+
+function sameTopic(a: string, b: string): boolean {
+  return a.localeCompare(b, 'fr', { sensitivity: 'base' }) === 0;
+}
+
+function checkBodyReference(
+  bodyId: string | null,
+  path: readonly (string | number)[],
+  content: CharterContent,
+  references: CharterReferences,
+): CharterIssue[] {
+  if (bodyId === null) return [{ path, code: 'body_missing', params: {} }];
+  const name = references.bodies.get(bodyId);
+  if (name === undefined) return [{ path, code: 'body_unknown', params: {} }];
+  if (!content.rules.bodyIds.includes(bodyId)) return [{ path, code: 'body_not_listed', params: { body: name } }];
+  return [];
+}
+
+function checkEscalation(rule: DecisionRule, index: number, rules: readonly DecisionRule[], references: CharterReferences): CharterIssue[] {
+  if (rule.onBlock.kind !== 'arbitration' || rule.onBlock.bodyId === null || rule.bodyId === null) return [];
+  const path = ['rules', 'decisionMatrix', index, 'onBlock', 'bodyId'];
+  const name = (id: string) => references.bodies.get(id) ?? '?';
+  const chain = [rule.bodyId];
+  let next: string = rule.onBlock.bodyId;
+  for (;;) {
+    if (chain.includes(next)) {
+      return [{ path, code: 'escalation_cycle', params: { chain: [...chain, next].map(name).join(' → ') } }];
+    }
+    const step = arbitratorRule(rules, next, rule.level, rule.topic);
+    if (step === undefined) return [{ path, code: 'escalation_dead_end', params: { body: name(next), level: rule.level } }];
+    if (step.onBlock.kind === 'lapse' || step.onBlock.bodyId === null) return [];
+    chain.push(next);
+    next = step.onBlock.bodyId;
+  }
+}
+
+function checkDecisionMatrix(content: CharterContent, references: CharterReferences): CharterIssue[] {
+  const rules = content.rules.decisionMatrix;
+  const issues: CharterIssue[] = [];
+  for (const level of DECISION_LEVELS) {
+    if (!rules.some((rule) => rule.level === level && rule.topic === '')) {
+      issues.push({ path: ['rules', 'decisionMatrix'], code: 'level_without_body', params: { level } });
+    }
+  }
+  rules.forEach((rule, index) => {
+    const at = ['rules', 'decisionMatrix', index];
+    issues.push(...checkBodyReference(rule.bodyId, [...at, 'bodyId'], content, references));
+    const earlier = rules.slice(0, index).some((other) => other.level === rule.level && sameTopic(other.topic, rule.topic) && other.bodyId === rule.bodyId);
+    if (earlier) issues.push({ path: [...at, 'topic'], code: 'rule_duplicate', params: {} });
+    if (rule.method === 'majority' && rule.quorumPercent === null) issues.push({ path: [...at, 'quorumPercent'], code: 'quorum_required', params: {} });
+    if (rule.onBlock.kind === 'arbitration') {
+      const referenceIssues = checkBodyReference(rule.onBlock.bodyId, [...at, 'onBlock', 'bodyId'], content, references);
+      issues.push(...(referenceIssues.length > 0 ? referenceIssues : checkEscalation(rule, index, rules, references)));
+    }
+  });
+  return issues;
+}
+
+function checkBudget(content: CharterContent): CharterIssue[] {
+  const { totalCents, posts } = content.rules.budget;
+  const issues: CharterIssue[] = [];
+  let percentSum = 0;
+  let amountSum = 0;
+  let everyPostHasAmount = true;
+  posts.forEach((post, index) => {
+    const at = ['rules', 'budget', 'posts', index];
+    if (post.percent === null && post.amountCents === null) issues.push({ path: [...at, 'amountCents'], code: 'budget_post_empty', params: {} });
+    if (post.percent !== null && post.amountCents === null && totalCents === null) {
+      issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_percent_without_total', params: { post: post.label } });
+    }
+    percentSum += post.percent ?? 0;
+    const amount = postAmountCents(post, totalCents);
+    if (amount === null) everyPostHasAmount = false;
+    else amountSum += amount;
+  });
+  // Percents are compared in hundredths so that 33.33 + 33.33 + 33.34 makes exactly 100.
+  if (Math.round(percentSum * 100) > 100 * 100) issues.push({ path: ['rules', 'budget', 'posts'], code: 'budget_percent_over', params: { percent: round2(percentSum) } });
+  if (totalCents !== null && posts.length > 0 && everyPostHasAmount && amountSum !== totalCents) {
+    issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sumCents: amountSum, totalCents } });
+  }
+  return issues;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function checkSignatories(content: CharterContent, references: CharterReferences): CharterIssue[] {
+  const issues: CharterIssue[] = [];
+  content.rules.signatories.forEach((signatory, index) => {
+    const at = ['rules', 'signatories', index];
+    if (signatory.personId === null) issues.push({ path: [...at, 'personId'], code: 'signatory_person_missing', params: {} });
+    else if (!references.people.has(signatory.personId)) issues.push({ path: [...at, 'personId'], code: 'person_unknown', params: {} });
+    if (signatory.organizationId !== null && !references.organizations.has(signatory.organizationId)) {
+      issues.push({ path: [...at, 'organizationId'], code: 'organization_unknown', params: {} });
+    }
+  });
+  return issues;
+}
+
+/**
+ * Whether the rules hold together, in the order a reader meets them. An empty list means the
+ * version can be adopted; each issue is worded by the catalogue under `charterCheck.<code>`.
+ */
+export function checkCharter(content: CharterContent, references: CharterReferences): CharterIssue[] {
+  const issues: CharterIssue[] = [];
+  if (content.articles.length === 0) issues.push({ path: ['articles'], code: 'no_articles', params: {} });
+  content.rules.bodyIds.forEach((bodyId, index) => {
+    if (!references.bodies.has(bodyId)) issues.push({ path: ['rules', 'bodyIds', index], code: 'body_unknown', params: {} });
+  });
+  issues.push(...checkDecisionMatrix(content, references));
+  const revisionBody = content.rules.revision.bodyId;
+  if (revisionBody !== null || content.rules.revision.requestedBy === 'body_member') {
+    issues.push(...checkBodyReference(revisionBody, ['rules', 'revision', 'bodyId'], content, references));
+  }
+  issues.push(...checkBudget(content));
+  const { startsOn, endsOn } = content.rules.duration;
+  if (startsOn !== null && endsOn !== null && endsOn < startsOn) issues.push({ path: ['rules', 'duration', 'endsOn'], code: 'duration_order', params: {} });
+  issues.push(...checkSignatories(content, references));
+  return issues;
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/**
+ * A charter version is data: ordered articles a person reads, and rules the software obeys.
+ * The schemas here validate both what the API receives and what the database holds.
+ */
+
+export const CHARTER_KINDS = ['partnership', 'project'] as const;
+export type CharterKind = (typeof CHARTER_KINDS)[number];
+
+export const ARTICLE_KINDS = [
+  'purpose',
+  'roles',
+  'values',
+  'duration',
+  'budget',
+  'management',
+  'disputes',
+  'licence',
+  'data_protection',
+  'revision',
+  'signatories',
+  'governance',
+  'decision_matrix',
+  'custom',
+] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+export const DECISION_LEVELS = ['strategic', 'operational', 'functional'] as const;
+export type DecisionLevel = (typeof DECISION_LEVELS)[number];
+
+export const DECISION_METHODS = ['consensus', 'consent', 'advice', 'majority', 'lead_decides'] as const;
+export type DecisionMethod = (typeof DECISION_METHODS)[number];
+
+/** How much an initiator keeps the decision: consultation and concertation keep it, participation hands it to the body. */
+export const PARTICIPATION_LEVELS = ['consultation', 'concertation', 'participation'] as const;
+export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
+
+export const REVISION_REQUESTERS = ['any_signatory', 'any_member', 'body_member'] as const;
+export type RevisionRequester = (typeof REVISION_REQUESTERS)[number];
+
+export const LICENCES = ['CC-BY-SA-4.0', 'CC-BY-4.0', 'CC-BY-NC-SA-4.0', 'CC0-1.0', 'all_rights_reserved'] as const;
+export type Licence = (typeof LICENCES)[number];
+
+export const VERSION_STATUSES = ['draft', 'adopted', 'superseded'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+const choice = { error: 'error.choice' } as const;
+const reference = z.uuid({ error: 'error.reference' });
+const line = z.string({ error: 'error.required' }).trim().max(300, { error: 'error.tooLong' });
+const requiredLine = line.min(1, { error: 'error.required' });
+const isoDate = z.iso.date({ error: 'error.date' });
+const listOfLines = z.array(requiredLine).max(50, { error: 'error.tooMany' });
+
+export const decisionRuleSchema = z.object({
+  id: reference,
+  level: z.enum(DECISION_LEVELS, choice),
+  /** Empty: the rule for every topic of its level that no other row names. */
+  topic: line,
+  bodyId: reference.nullable(),
+  method: z.enum(DECISION_METHODS, choice),
+  /** Share of the body's members who must take part, in percent. */
+  quorumPercent: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(100, { error: 'error.percent' }).nullable(),
+  /** Rounds without agreement after which the matter is blocked. */
+  maxRounds: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(10, { error: 'error.tooLarge' }).nullable(),
+  onBlock: z.discriminatedUnion(
+    'kind',
+    [z.object({ kind: z.literal('arbitration'), bodyId: reference.nullable() }), z.object({ kind: z.literal('lapse') })],
+    choice,
+  ),
+});
+export type DecisionRule = z.infer<typeof decisionRuleSchema>;
+
+export const budgetPostSchema = z.object({
+  id: reference,
+  label: requiredLine,
+  percent: z.number({ error: 'error.number' }).min(0, { error: 'error.negative' }).max(100, { error: 'error.percent' }).nullable(),
+  /** Euro cents, so that sums are exact. */
+  amountCents: z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(100_000_000_000, { error: 'error.tooLarge' }).nullable(),
+});
+export type BudgetPost = z.infer<typeof budgetPostSchema>;
+
+export const signatorySchema = z.object({
+  id: reference,
+  personId: reference.nullable(),
+  organizationId: reference.nullable(),
+  capacity: line,
+});
+export type Signatory = z.infer<typeof signatorySchema>;
+
+export const charterRulesSchema = z.object({
+  bodyIds: z.array(reference).max(50, { error: 'error.tooMany' }),
+  decisionMatrix: z.array(decisionRuleSchema).max(100, { error: 'error.tooMany' }),
+  participationLevels: z.array(z.enum(PARTICIPATION_LEVELS, choice)).max(3),
+  revision: z.object({
+    requestedBy: z.enum(REVISION_REQUESTERS, choice),
+    bodyId: reference.nullable(),
+    method: z.enum(DECISION_METHODS, choice),
+  }),
+  dispute: z.object({
+    crisisMeetingWithinDays: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(365, { error: 'error.tooLarge' }).nullable(),
+    mediationProvider: line,
+    exitPlanObjectives: listOfLines,
+  }),
+  duration: z.object({ startsOn: isoDate.nullable(), endsOn: isoDate.nullable() }),
+  budget: z.object({
+    totalCents: z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(100_000_000_000, { error: 'error.tooLarge' }).nullable(),
+    posts: z.array(budgetPostSchema).max(50, { error: 'error.tooMany' }),
+  }),
+  licence: z.object({ licence: z.enum(LICENCES, choice), outputs: listOfLines }),
+  confidentialData: listOfLines,
+  signatories: z.array(signatorySchema).max(100, { error: 'error.tooMany' }),
+});
+export type CharterRules = z.infer<typeof charterRulesSchema>;
+
+export const articleSchema = z.object({
+  /** Stays with the article across versions, so a diff can follow it when it moves or is renamed. */
+  key: reference,
+  kind: z.enum(ARTICLE_KINDS, choice),
+  title: requiredLine,
+  body: z.string({ error: 'error.required' }).max(50_000, { error: 'error.tooLong' }),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+/** What a version says: the text and the rules. Its hash is what signatories sign. */
+export const charterContentSchema = z.object({
+  title: requiredLine,
+  articles: z.array(articleSchema).max(100, { error: 'error.tooMany' }),
+  rules: charterRulesSchema,
+});
+export type CharterContent = z.infer<typeof charterContentSchema>;
+
+export function emptyRules(): CharterRules {
+  return {
+    bodyIds: [],
+    decisionMatrix: [],
+    participationLevels: [],
+    revision: { requestedBy: 'any_signatory', bodyId: null, method: 'consent' },
+    dispute: { crisisMeetingWithinDays: null, mediationProvider: '', exitPlanObjectives: [] },
+    duration: { startsOn: null, endsOn: null },
+    budget: { totalCents: null, posts: [] },
+    licence: { licence: 'CC-BY-SA-4.0', outputs: [] },
+    confidentialData: [],
+    signatories: [],
+  };
+}

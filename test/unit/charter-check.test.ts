@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/domain/charter/check.js';
+import { charterFromTemplate } from '../../src/domain/charter/templates.js';
+import { emptyRules, type CharterContent, type DecisionRule } from '../../src/domain/charter/types.js';
+
+const plenary = randomUUID();
+const steering = randomUUID();
+const directors = randomUUID();
+const group = randomUUID();
+const alice = randomUUID();
+const house = randomUUID();
+
+const references: CharterReferences = {
+  bodies: new Map([
+    [plenary, 'Assemblée plénière'],
+    [steering, 'Comité de pilotage'],
+    [directors, 'Codir'],
+    [group, 'Groupe de travail'],
+  ]),
+  people: new Set([alice]),
+  organizations: new Set([house]),
+};
+
+const template = () =>
+  charterFromTemplate('partnership', {
+    locale: 'fr',
+    bodies: [
+      { id: plenary, kind: 'plenary' },
+      { id: steering, kind: 'steering' },
+      { id: directors, kind: 'directors' },
+      { id: group, kind: 'working_group' },
+    ],
+    newId: randomUUID,
+  });
+
+const row = (values: Partial<DecisionRule>): DecisionRule => ({
+  id: randomUUID(),
+  level: 'strategic',
+  topic: '',
+  bodyId: plenary,
+  method: 'consensus',
+  quorumPercent: null,
+  maxRounds: null,
+  onBlock: { kind: 'lapse' },
+  ...values,
+});
+
+const withMatrix = (decisionMatrix: DecisionRule[]): CharterContent => {
+  const content = template();
+  return { ...content, rules: { ...content.rules, decisionMatrix } };
+};
+const everyLevel = (onBlock: DecisionRule['onBlock'] = { kind: 'lapse' }) =>
+  (['strategic', 'operational', 'functional'] as const).map((level) => row({ level, bodyId: steering, onBlock }));
+const codes = (content: CharterContent) => checkCharter(content, references).map((issue) => issue.code);
+
+describe('checkCharter', () => {
+  it('finds nothing to say about the partnership template linked to a complete structure', () => {
+    expect(checkCharter(template(), references)).toEqual([]);
+  });
+
+  it('asks for articles when there are none', () => {
+    const content = { ...template(), articles: [] };
+    expect(checkCharter(content, references)).toContainEqual({ path: ['articles'], code: 'no_articles', params: {} });
+  });
+
+  it('names each decision level that no general row covers', () => {
+    const content = withMatrix([row({ level: 'strategic' }), row({ level: 'operational', topic: 'Budget' })]);
+    const issues = checkCharter(content, references).filter((issue) => issue.code === 'level_without_body');
+    expect(issues.map((issue) => issue.params.level)).toEqual(['operational', 'functional']);
+    expect(issues[0]!.path).toEqual(['rules', 'decisionMatrix']);
+  });
+
+  it('asks for the deciding body when a row has none, at that row', () => {
+    const content = withMatrix([...everyLevel(), row({ level: 'operational', topic: 'Budget', bodyId: null })]);
+    expect(checkCharter(content, references)).toEqual([{ path: ['rules', 'decisionMatrix', 3, 'bodyId'], code: 'body_missing', params: {} }]);
+  });
+
+  it('reports a body that is not in the structure any more', () => {
+    const content = withMatrix([...everyLevel(), row({ level: 'operational', topic: 'Budget', bodyId: randomUUID() })]);
+    expect(codes(content)).toEqual(['body_unknown']);
+  });
+
+  it('reports a body of the structure that the charter does not list among its bodies', () => {
+    const content = withMatrix(everyLevel());
+    const unlisted = { ...content, rules: { ...content.rules, bodyIds: [plenary, directors, group] } };
+    const issues = checkCharter(unlisted, references);
+    expect(issues.map((issue) => issue.code)).toContain('body_not_listed');
+    expect(issues.find((issue) => issue.code === 'body_not_listed')!.params).toEqual({ body: 'Comité de pilotage' });
+    expect(issues.find((issue) => issue.code === 'body_not_listed')!.path).toEqual(['rules', 'decisionMatrix', 0, 'bodyId']);
+  });
+
+  it('reports a listed body that no longer exists, at its place in the list', () => {
+    const content = template();
+    const gone = randomUUID();
+    const broken = { ...content, rules: { ...content.rules, bodyIds: [...content.rules.bodyIds, gone] } };
+    expect(checkCharter(broken, references)).toEqual([{ path: ['rules', 'bodyIds', 4], code: 'body_unknown', params: {} }]);
+  });
+
+  it('refuses two rows for the same level, topic and body', () => {
+    const content = withMatrix([...everyLevel(), row({ level: 'functional', topic: 'budget', bodyId: steering }), row({ level: 'functional', topic: 'Budget', bodyId: steering })]);
+    expect(checkCharter(content, references)).toEqual([{ path: ['rules', 'decisionMatrix', 4, 'topic'], code: 'rule_duplicate', params: {} }]);
+  });
+
+  it('asks for a quorum when a body decides by majority', () => {
+    const content = withMatrix([...everyLevel().slice(1), row({ level: 'strategic', method: 'majority' })]);
+    expect(checkCharter(content, references)).toEqual([{ path: ['rules', 'decisionMatrix', 2, 'quorumPercent'], code: 'quorum_required', params: {} }]);
+    const fixed = withMatrix([...everyLevel().slice(1), row({ level: 'strategic', method: 'majority', quorumPercent: 50 })]);
+    expect(codes(fixed)).toEqual([]);
+  });
+
+  it('names the bodies of an escalation that turns in a circle', () => {
+    const content = withMatrix([
+      ...everyLevel().slice(1),
+      row({ level: 'strategic', bodyId: plenary, onBlock: { kind: 'arbitration', bodyId: steering } }),
+      row({ level: 'strategic', topic: 'Arbitrage', bodyId: steering, onBlock: { kind: 'arbitration', bodyId: directors } }),
+      row({ level: 'strategic', topic: 'Arbitrage', bodyId: directors, onBlock: { kind: 'arbitration', bodyId: plenary } }),
+    ]);
+    const cycles = checkCharter(content, references).filter((issue) => issue.code === 'escalation_cycle');
+    expect(cycles[0]).toEqual({
+      path: ['rules', 'decisionMatrix', 2, 'onBlock', 'bodyId'],
+      code: 'escalation_cycle',
+      params: { chain: 'Assemblée plénière → Comité de pilotage → Codir → Assemblée plénière' },
+    });
+    expect(cycles).toHaveLength(3);
+  });
+
+  it('reports a body that arbitrates its own block', () => {
+    const content = withMatrix([...everyLevel().slice(1), row({ level: 'strategic', bodyId: plenary, onBlock: { kind: 'arbitration', bodyId: plenary } })]);
+    expect(checkCharter(content, references)[0]!.params).toEqual({ chain: 'Assemblée plénière → Assemblée plénière' });
+  });
+
+  it('reports an arbitrating body that has no rule at that level', () => {
+    const content = withMatrix([...everyLevel().slice(1), row({ level: 'strategic', bodyId: plenary, onBlock: { kind: 'arbitration', bodyId: directors } })]);
+    expect(checkCharter(content, references)).toEqual([
+      { path: ['rules', 'decisionMatrix', 2, 'onBlock', 'bodyId'], code: 'escalation_dead_end', params: { body: 'Codir', level: 'strategic' } },
+    ]);
+  });
+
+  it('accepts an escalation that ends in a lapse after two arbitrations', () => {
+    const content = withMatrix([
+      ...everyLevel().slice(1),
+      row({ level: 'strategic', bodyId: plenary, onBlock: { kind: 'arbitration', bodyId: steering } }),
+      row({ level: 'strategic', topic: 'Arbitrage', bodyId: steering, onBlock: { kind: 'arbitration', bodyId: directors } }),
+      row({ level: 'strategic', topic: 'Arbitrage', bodyId: directors, onBlock: { kind: 'lapse' } }),
+    ]);
+    expect(codes(content)).toEqual([]);
+  });
+
+  it('requires the revision body when members of a body may ask for a revision', () => {
+    const content = template();
+    const revised = { ...content, rules: { ...content.rules, revision: { requestedBy: 'body_member' as const, bodyId: null, method: 'consent' as const } } };
+    expect(checkCharter(revised, references)).toEqual([{ path: ['rules', 'revision', 'bodyId'], code: 'body_missing', params: {} }]);
+  });
+
+  describe('budget', () => {
+    const withBudget = (totalCents: number | null, posts: { percent: number | null; amountCents: number | null }[]): CharterContent => {
+      const content = template();
+      return {
+        ...content,
+        rules: { ...content.rules, budget: { totalCents, posts: posts.map((post, index) => ({ id: randomUUID(), label: `Poste ${index + 1}`, ...post })) } },
+      };
+    };
+
+    it('accepts posts whose amounts add up to the total, like seed 000 (712 + 5,480 + 2,080 = 8,272 €)', () => {
+      const content = withBudget(827_200, [
+        { percent: 10, amountCents: 71_200 },
+        { percent: null, amountCents: 548_000 },
+        { percent: null, amountCents: 208_000 },
+      ]);
+      expect(codes(content)).toEqual([]);
+    });
+
+    it('says by how much the posts miss the total', () => {
+      const content = withBudget(827_200, [
+        { percent: null, amountCents: 71_200 },
+        { percent: null, amountCents: 500_000 },
+      ]);
+      expect(checkCharter(content, references)).toEqual([
+        { path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sumCents: 571_200, totalCents: 827_200 } },
+      ]);
+    });
+
+    it('counts a post given only as a percent as that share of the total', () => {
+      expect(postAmountCents({ percent: 25, amountCents: null }, 10_000)).toBe(2_500);
+      expect(codes(withBudget(10_000, [{ percent: 25, amountCents: null }, { percent: null, amountCents: 7_500 }]))).toEqual([]);
+      expect(codes(withBudget(10_000, [{ percent: 25, amountCents: null }, { percent: null, amountCents: 7_000 }]))).toEqual(['budget_sum_mismatch']);
+    });
+
+    it('refuses percents above 100 in all, but accepts thirds that round to 100', () => {
+      expect(codes(withBudget(null, [{ percent: 60, amountCents: 1 }, { percent: 50, amountCents: 1 }]))).toEqual(['budget_percent_over']);
+      expect(codes(withBudget(null, [{ percent: 33.33, amountCents: 1 }, { percent: 33.33, amountCents: 1 }, { percent: 33.34, amountCents: 1 }]))).toEqual([]);
+    });
+
+    it('asks for an amount or a percent on each post, and for a total when a post is only a percent', () => {
+      expect(checkCharter(withBudget(100, [{ percent: null, amountCents: null }]), references)).toEqual([
+        { path: ['rules', 'budget', 'posts', 0, 'amountCents'], code: 'budget_post_empty', params: {} },
+      ]);
+      expect(checkCharter(withBudget(null, [{ percent: 50, amountCents: null }]), references)).toEqual([
+        { path: ['rules', 'budget', 'totalCents'], code: 'budget_percent_without_total', params: { post: 'Poste 1' } },
+      ]);
+    });
+  });
+
+  it('refuses an end date before the start date', () => {
+    const content = template();
+    const dated = (startsOn: string, endsOn: string) => ({ ...content, rules: { ...content.rules, duration: { startsOn, endsOn } } });
+    expect(checkCharter(dated('2026-01-01', '2025-12-31'), references)).toEqual([{ path: ['rules', 'duration', 'endsOn'], code: 'duration_order', params: {} }]);
+    expect(codes(dated('2026-01-01', '2026-01-01'))).toEqual([]);
+  });
+
+  it('checks that signatories name a person of the partnership and a known organization', () => {
+    const content = template();
+    const signatories = [
+      { id: randomUUID(), personId: alice, organizationId: house, capacity: 'Présidente' },
+      { id: randomUUID(), personId: null, organizationId: null, capacity: '' },
+      { id: randomUUID(), personId: randomUUID(), organizationId: randomUUID(), capacity: '' },
+    ];
+    expect(checkCharter({ ...content, rules: { ...content.rules, signatories } }, references)).toEqual([
+      { path: ['rules', 'signatories', 1, 'personId'], code: 'signatory_person_missing', params: {} },
+      { path: ['rules', 'signatories', 2, 'personId'], code: 'person_unknown', params: {} },
+      { path: ['rules', 'signatories', 2, 'organizationId'], code: 'organization_unknown', params: {} },
+    ]);
+  });
+
+  it('flags every unlinked body of a template used in a partnership without bodies', () => {
+    const content = charterFromTemplate('partnership', { locale: 'en', bodies: [], newId: randomUUID });
+    const issues = checkCharter(content, references);
+    expect(issues.every((issue) => issue.code === 'body_missing')).toBe(true);
+    expect(issues.length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('findDecisionRule', () => {
+  const rules = [row({ level: 'operational', bodyId: steering }), row({ level: 'operational', topic: 'Nomination des chefs de projet', bodyId: directors })];
+
+  it('routes a named topic to its own row, whatever the case of its letters', () => {
+    expect(findDecisionRule(rules, 'operational', 'nomination des chefs de projet')!.bodyId).toBe(directors);
+  });
+
+  it('routes any other topic, or none, to the general row of the level', () => {
+    expect(findDecisionRule(rules, 'operational', 'Séjours')!.bodyId).toBe(steering);
+    expect(findDecisionRule(rules, 'operational', '')!.bodyId).toBe(steering);
+    expect(findDecisionRule(rules, 'strategic', '')).toBeUndefined();
+  });
+});
+
+describe('emptyRules', () => {
+  it('starts with consent for revisions and CC BY-SA 4.0 for outputs, as both seeds do', () => {
+    expect(emptyRules().revision.method).toBe('consent');
+    expect(emptyRules().licence.licence).toBe('CC-BY-SA-4.0');
+  });
+});
