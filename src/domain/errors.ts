@@ -5,7 +5,13 @@
 export type ActFailure =
   | { readonly kind: 'not_found' }
   | { readonly kind: 'forbidden' }
-  | { readonly kind: 'conflict'; readonly messageKey: string; readonly params?: Readonly<Record<string, string | number>> }
+  | {
+      readonly kind: 'conflict';
+      readonly messageKey: string;
+      readonly params?: Readonly<Record<string, string | number>>;
+      /** Where the state in conflict needs fixing, when it is a form the user can fix. */
+      readonly fields?: readonly FieldProblem[];
+    }
   | { readonly kind: 'invalid'; readonly fields: readonly FieldProblem[] };
 
 export interface FieldProblem {
@@ -25,5 +31,6 @@ export const notFound = (): ActError => new ActError({ kind: 'not_found' });
 export const forbidden = (): ActError => new ActError({ kind: 'forbidden' });
 export const conflict = (messageKey: string, params?: Record<string, string | number>): ActError =>
   new ActError({ kind: 'conflict', messageKey, ...(params ? { params } : {}) });
+export const conflictAt = (messageKey: string, fields: readonly FieldProblem[]): ActError => new ActError({ kind: 'conflict', messageKey, fields });
 export const invalid = (path: string, messageKey: string, params?: Record<string, string | number>): ActError =>
   new ActError({ kind: 'invalid', fields: [{ path, messageKey, ...(params ? { params } : {}) }] });

@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { charterEn, charterFr } from './charter-messages.js';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -48,6 +49,19 @@ const fr = {
     endAfterPlannedEnd: 'La fin prévue est le {{endsOn}} : on peut l’avancer, pas la repousser.',
     notSeatedInBody: 'La personne qui délègue doit siéger dans l’instance à informer.',
     signInToAccept: 'Un compte existe déjà pour cette adresse : connectez-vous avec lui, puis rouvrez ce lien.',
+    versionNotDraft: 'Cette version n’est plus un projet : elle ne peut plus changer.',
+    draftExists: 'Un projet de nouvelle version existe déjà : reprenez-le.',
+    onlyVersion: 'C’est la seule version de cette charte : on ne peut pas la supprimer.',
+    charterHasIssues: 'La charte ne peut pas être adoptée tant que ses règles ont des erreurs.',
+    versionNotInForce: 'Seule la version en vigueur peut être signée.',
+    versionChanged: 'Le texte a changé depuis que vous l’avez ouvert : relisez-le avant de signer.',
+    readAndApproved: 'Cochez « Lu et approuvé » pour signer.',
+    alreadySigned: 'Cette signature a déjà été donnée.',
+    charterFormat: 'Ce fichier n’est pas une charte exportée par Entente.',
+    number: 'Indiquez un nombre.',
+    negative: 'Indiquez un nombre positif.',
+    percent: 'Un pourcentage va de 0 à 100.',
+    tooMany: 'Il y a trop d’éléments dans cette liste.',
   },
   composition: {
     delegates_missing: '{{body}} : {{organization}} a {{actual}} délégué·e(s) sur {{expected}}',
@@ -69,6 +83,7 @@ const fr = {
     periodOpen: 'à partir du {{startsOn}}',
     periodClosed: 'du {{startsOn}} au {{endsOn}}',
   },
+  ...charterFr,
 };
 
 const en: typeof fr = {
@@ -116,6 +131,19 @@ const en: typeof fr = {
     endAfterPlannedEnd: 'The planned end is {{endsOn}}: it can be brought forward, not pushed back.',
     notSeatedInBody: 'The person who delegates must sit in the body to inform.',
     signInToAccept: 'An account already exists for this address: sign in with it, then open this link again.',
+    versionNotDraft: 'This version is no longer a draft: it cannot change any more.',
+    draftExists: 'A draft of a new version already exists: continue it.',
+    onlyVersion: 'This is the charter’s only version: it cannot be deleted.',
+    charterHasIssues: 'The charter cannot be adopted while its rules have errors.',
+    versionNotInForce: 'Only the version in force can be signed.',
+    versionChanged: 'The text has changed since you opened it: read it again before signing.',
+    readAndApproved: 'Tick “Read and approved” to sign.',
+    alreadySigned: 'This signature has already been given.',
+    charterFormat: 'This file is not a charter exported by Entente.',
+    number: 'Enter a number.',
+    negative: 'Enter a positive number.',
+    percent: 'A percentage goes from 0 to 100.',
+    tooMany: 'There are too many items in this list.',
   },
   composition: {
     delegates_missing: '{{body}}: {{organization}} has {{actual}} delegate(s) out of {{expected}}',
@@ -137,6 +165,7 @@ const en: typeof fr = {
     periodOpen: 'from {{startsOn}}',
     periodClosed: 'from {{startsOn}} to {{endsOn}}',
   },
+  ...charterEn,
 };
 
 const catalogue = i18next.createInstance();

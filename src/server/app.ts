@@ -19,7 +19,7 @@ import type { Store } from '../store/database.js';
 import { RequestValidationError, sendError } from './errors.js';
 import { isUuid } from './ids.js';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
-import { structureRoutes } from './routes/structure.js';
+import { partnershipRoutes } from './routes/partnership-scope.js';
 import { systemRoutes } from './routes/system.js';
 
 declare module 'fastify' {
@@ -168,7 +168,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
 
   await app.register(systemRoutes, { prefix: '/api/v1' });
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
-  await app.register(structureRoutes, { prefix: '/api/v1/partnerships' });
+  await app.register(partnershipRoutes, { prefix: '/api/v1/partnerships' });
 
   if (servesWeb) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false, index: 'index.html', maxAge: '1h' });

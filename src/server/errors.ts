@@ -44,6 +44,8 @@ const uniqueConstraintMessages: Record<string, { field: string; key: string }> =
   person_partnership_id_email_key: { field: 'email', key: 'error.emailTaken' },
   membership_person_id_organization_id_key: { field: 'personId', key: 'error.alreadyMember' },
   body_member_one_open_seat: { field: 'personId', key: 'error.alreadySeated' },
+  charter_signature_version_id_signatory_id_key: { field: 'signatoryId', key: 'error.alreadySigned' },
+  charter_version_one_draft: { field: '_', key: 'error.draftExists' },
 };
 
 interface DatabaseError {
@@ -80,7 +82,11 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
       case 'forbidden':
         return send(403, { error: 'forbidden', message: t('error.forbidden') });
       case 'conflict':
-        return send(409, { error: 'conflict', message: translateIssue(locale, failure.messageKey, failure.params) });
+        return send(409, {
+          error: 'conflict',
+          message: translateIssue(locale, failure.messageKey, failure.params),
+          ...(failure.fields ? { fields: problemsToFields(locale, failure.fields) } : {}),
+        });
       case 'invalid':
         return send(400, { error: 'invalid', message: t('error.invalid'), fields: problemsToFields(locale, failure.fields) });
     }

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { foundation } from './migrations/001-foundation.js';
 import { journalAppendFunction } from './migrations/002-journal-append-function.js';
+import { charters } from './migrations/003-charters.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -12,6 +13,7 @@ const statementsMigration = (statements: readonly string[]): Migration => ({
 const migrations: Record<string, Migration> = {
   '001-foundation': statementsMigration(foundation),
   '002-journal-append-function': statementsMigration(journalAppendFunction),
+  '003-charters': statementsMigration(charters),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

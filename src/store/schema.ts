@@ -162,6 +162,41 @@ export interface JournalEntryTable {
   hash: string;
 }
 
+export interface CharterTable {
+  id: string;
+  partnership_id: string;
+  kind: string;
+  created_at: CreatedAt;
+}
+
+export interface CharterVersionTable {
+  id: string;
+  charter_id: string;
+  number: number;
+  status: string;
+  title: string;
+  articles: Json<unknown>;
+  rules: Json<unknown>;
+  content_hash: string;
+  adopted_on: string | null;
+  adopted_by_body_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface CharterSignatureTable {
+  id: string;
+  version_id: string;
+  signatory_id: string;
+  person_id: string;
+  organization_id: string | null;
+  capacity: string;
+  typed_name: string;
+  statement: string;
+  content_hash: string;
+  signed_at: Date;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   organization: OrganizationTable;
@@ -179,4 +214,7 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   journal_head: JournalHeadTable;
   journal_entry: JournalEntryTable;
+  charter: CharterTable;
+  charter_version: CharterVersionTable;
+  charter_signature: CharterSignatureTable;
 }

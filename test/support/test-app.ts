@@ -82,6 +82,7 @@ export class Client {
   get = <T = any>(url: string) => this.request<T>('GET', url);
   post = <T = any>(url: string, payload?: unknown) => this.request<T>('POST', url, payload ?? {});
   patch = <T = any>(url: string, payload: unknown) => this.request<T>('PATCH', url, payload);
+  put = <T = any>(url: string, payload: unknown) => this.request<T>('PUT', url, payload);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 
   async signIn(email: string, password = TEST_PASSWORD): Promise<Response> {

@@ -177,7 +177,7 @@ describe('checkCharter', () => {
         { percent: null, amountCents: 500_000 },
       ]);
       expect(checkCharter(content, references)).toEqual([
-        { path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sumCents: 571_200, totalCents: 827_200 } },
+        { path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sum: 5_712, total: 8_272 } },
       ]);
     });
 

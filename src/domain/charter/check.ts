@@ -135,7 +135,7 @@ function checkBudget(content: CharterContent): CharterIssue[] {
   // Percents are compared in hundredths so that 33.33 + 33.33 + 33.34 makes exactly 100.
   if (Math.round(percentSum * 100) > 100 * 100) issues.push({ path: ['rules', 'budget', 'posts'], code: 'budget_percent_over', params: { percent: round2(percentSum) } });
   if (totalCents !== null && posts.length > 0 && everyPostHasAmount && amountSum !== totalCents) {
-    issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sumCents: amountSum, totalCents } });
+    issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sum: amountSum / 100, total: totalCents / 100 } });
   }
   return issues;
 }

@@ -43,6 +43,12 @@ export const may = {
   assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
     viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),
 
+  /**
+   * Write and revise charters, and record an adoption. Until decisions run in Entente, an adoption
+   * is recorded by a partnership administrator after the body has decided.
+   */
+  manageCharters: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
+
   /** Only the person in charge hands part of their mission to someone else. */
   delegate: (viewer: Viewer, fromPersonId: string): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === fromPersonId,

@@ -21,7 +21,6 @@ import { may } from '../../domain/structure/permissions.js';
 import { translator } from '../../i18n/server-messages.js';
 import { readJournal } from '../../journal/journal-store.js';
 import { invitePerson } from '../../services/accounts.js';
-import type { ActContext } from '../../services/act.js';
 import { listPartnershipsOfAccount } from '../../services/partnerships.js';
 import * as acts from '../../services/structure-acts.js';
 import {
@@ -34,45 +33,11 @@ import {
   roleDetail,
   type GapView,
 } from '../../services/structure-queries.js';
-import { isUuid } from '../ids.js';
+import { inPartnership, withId } from './params.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    act: ActContext;
-  }
-}
-
-const inPartnership = z.object({ partnershipId: z.string() });
-const withId = <K extends string>(key: K) => inPartnership.extend({ [key]: z.string() } as Record<K, z.ZodString>);
 const created = { 201: z.object({ id: z.uuid() }) };
 
 export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.decorateRequest('act', undefined as unknown as ActContext);
-
-  /**
-   * Every route below is inside one partnership. An outsider, like a malformed id, gets the same
-   * 404 as a partnership that does not exist: nothing tells them what is there.
-   */
-  app.addHook('preValidation', async (request: FastifyRequest<{ Params: { partnershipId?: string } }>, reply) => {
-    const partnershipId = request.params.partnershipId;
-    if (partnershipId === undefined) return;
-    if (!request.session) {
-      return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
-    }
-    const viewer = request.viewer;
-    if (!viewer) throw notFound();
-    for (const [key, value] of Object.entries(request.params as Record<string, string>)) {
-      if (key !== 'partnershipId' && !isUuid(value)) throw notFound();
-    }
-    request.act = {
-      db: app.store.db,
-      partnershipId,
-      viewer,
-      now: app.now(),
-      onCommitted: (events) => app.viewers.forgetAffected(partnershipId, events),
-    };
-  });
-
   const gapView = (request: FastifyRequest) => (view: GapView) => ({
     ...view.gap,
     message: translator(request.locale)(`composition.${view.gap.code}`, {

@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../../domain/errors.js';
+import { translator } from '../../i18n/server-messages.js';
+import type { ActContext } from '../../services/act.js';
+import { isUuid } from '../ids.js';
+import { charterRoutes } from './charters.js';
+import { structureRoutes } from './structure.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    act: ActContext;
+  }
+}
+
+/**
+ * The routes under /partnerships. Every route with a partnership id is inside one partnership: an
+ * outsider, like a malformed id, gets the same 404 as a partnership that does not exist, so
+ * nothing tells them what is there.
+ */
+export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.decorateRequest('act', undefined as unknown as ActContext);
+
+  app.addHook('preValidation', async (request: FastifyRequest<{ Params: { partnershipId?: string } }>, reply) => {
+    const partnershipId = request.params.partnershipId;
+    if (partnershipId === undefined) return;
+    if (!request.session) {
+      return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
+    }
+    const viewer = request.viewer;
+    if (!viewer) throw notFound();
+    for (const [key, value] of Object.entries(request.params as Record<string, string>)) {
+      if (key !== 'partnershipId' && !isUuid(value)) throw notFound();
+    }
+    request.act = {
+      db: app.store.db,
+      partnershipId,
+      viewer,
+      now: app.now(),
+      onCommitted: (events) => app.viewers.forgetAffected(partnershipId, events),
+    };
+  });
+
+  await app.register(structureRoutes);
+  await app.register(charterRoutes);
+};

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import { checkCharter, type CharterIssue } from '../domain/charter/check.js';
+import type { adoptInput, createCharterInput, signInput } from '../domain/charter/commands.js';
+import { charterContentHash } from '../domain/charter/content.js';
+import type { CharterDocument } from '../domain/charter/exchange.js';
+import { TEMPLATE_CHARTER_KINDS, blankCharter, charterFromTemplate, type TemplateLocale } from '../domain/charter/templates.js';
+import type { CharterContent, CharterKind } from '../domain/charter/types.js';
+import { conflict, conflictAt, forbidden, notFound } from '../domain/errors.js';
+import { may } from '../domain/structure/permissions.js';
+import type { BodyKind } from '../domain/structure/types.js';
+import type { Database } from '../store/schema.js';
+import { actorOf, recordAct, type ActContext } from './act.js';
+import { loadCharterReferences } from './charter-references.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The words signatories agree to, kept with each signature as the paper custom has it. */
+export const READ_AND_APPROVED = 'Lu et approuvé';
+
+const contentColumns = (content: CharterContent) => ({
+  title: content.title,
+  articles: JSON.stringify(content.articles),
+  rules: JSON.stringify(content.rules),
+  content_hash: charterContentHash(content),
+});
+
+async function insertCharterWithDraft(ctx: ActContext, kind: CharterKind, content: CharterContent, origin: string) {
+  const charterId = randomUUID();
+  const versionId = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await trx.insertInto('charter').values({ id: charterId, partnership_id: ctx.partnershipId, kind }).execute();
+    await trx
+      .insertInto('charter_version')
+      .values({ id: versionId, charter_id: charterId, number: 1, status: 'draft', adopted_on: null, adopted_by_body_id: null, ...contentColumns(content) })
+      .execute();
+    return {
+      result: { id: charterId, versionId },
+      events: [{ kind: 'charter.created', payload: { charterId, versionId, charterKind: kind, origin, contentHash: charterContentHash(content) } }],
+    };
+  });
+}
+
+export async function createCharter(ctx: ActContext, input: z.infer<typeof createCharterInput>, locale: TemplateLocale) {
+  if (!may.manageCharters(ctx.viewer)) throw forbidden();
+  if (input.template === null) return insertCharterWithDraft(ctx, 'partnership', blankCharter(input.title ?? 'Charte'), 'blank');
+  const bodies = await ctx.db
+    .selectFrom('body')
+    .select(['id', 'kind'])
+    .where('partnership_id', '=', ctx.partnershipId)
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
+  const content = charterFromTemplate(input.template, { locale, bodies: bodies.map((b) => ({ id: b.id, kind: b.kind as BodyKind })), newId: randomUUID });
+  return insertCharterWithDraft(ctx, TEMPLATE_CHARTER_KINDS[input.template], input.title ? { ...content, title: input.title } : content, `template:${input.template}`);
+}
+
+/** A charter file from elsewhere becomes a new charter's first draft; it is adopted here, by this partnership's rules. */
+export async function importCharter(ctx: ActContext, document: CharterDocument) {
+  if (!may.manageCharters(ctx.viewer)) throw forbidden();
+  return insertCharterWithDraft(ctx, document.kind, document.content, 'import');
+}
+
+async function lockedVersion(trx: Db, ctx: ActContext, charterId: string, versionId: string) {
+  const version = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.number', 'v.status', 'v.title', 'v.articles', 'v.rules', 'v.content_hash', 'c.kind'])
+    .where('v.id', '=', versionId)
+    .where('v.charter_id', '=', charterId)
+    .where('c.partnership_id', '=', ctx.partnershipId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!version) throw notFound();
+  return version;
+}
+
+const contentOf = (row: { title: string; articles: unknown; rules: unknown }): CharterContent =>
+  ({ title: row.title, articles: row.articles, rules: row.rules }) as CharterContent;
+
+/** Saves a draft whole, as the editor holds it, and says what the check finds in it. */
+export async function saveDraft(ctx: ActContext, charterId: string, versionId: string, content: CharterContent) {
+  if (!may.manageCharters(ctx.viewer)) throw forbidden();
+  const contentHash = charterContentHash(content);
+  await recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const version = await lockedVersion(trx, ctx, charterId, versionId);
+    if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+    await trx.updateTable('charter_version').set({ ...contentColumns(content), updated_at: ctx.now }).where('id', '=', versionId).execute();
+    return { result: null, events: [{ kind: 'charter.draft_saved', payload: { charterId, versionId, contentHash } }] };
+  });
+  const references = await loadCharterReferences(ctx.db, ctx.partnershipId, [content]);
+  return { id: versionId, contentHash, issues: checkCharter(content, references) };
+}
+
+/** Opens the next version as a draft copied from the adopted one (or the latest), to be revised. */
+export async function startDraft(ctx: ActContext, charterId: string) {
+  if (!may.manageCharters(ctx.viewer)) throw forbidden();
+  const versionId = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const charter = await trx
+      .selectFrom('charter')
+      .select('id')
+      .where('id', '=', charterId)
+      .where('partnership_id', '=', ctx.partnershipId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!charter) throw notFound();
+    const versions = await trx
+      .selectFrom('charter_version')
+      .select(['number', 'status', 'title', 'articles', 'rules'])
+      .where('charter_id', '=', charterId)
+      .orderBy('number', 'desc')
+      .execute();
+    if (versions.some((v) => v.status === 'draft')) throw conflict('error.draftExists');
+    const base = versions.find((v) => v.status === 'adopted') ?? versions[0]!;
+    const number = versions[0]!.number + 1;
+    const content = contentOf(base);
+    await trx
+      .insertInto('charter_version')
+      .values({ id: versionId, charter_id: charterId, number, status: 'draft', adopted_on: null, adopted_by_body_id: null, ...contentColumns(content) })
+      .execute();
+    return {
+      result: { id: versionId },
+      events: [{ kind: 'charter.draft_started', payload: { charterId, versionId, number, basedOn: base.number } }],
+    };
+  });
+}
+
+export async function discardDraft(ctx: ActContext, charterId: string, versionId: string) {
+  if (!may.manageCharters(ctx.viewer)) throw forbidden();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const version = await lockedVersion(trx, ctx, charterId, versionId);
+    if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+    const others = await trx.selectFrom('charter_version').select('id').where('charter_id', '=', charterId).where('id', '<>', versionId).execute();
+    if (others.length === 0) throw conflict('error.onlyVersion');
+    await trx.deleteFrom('charter_version').where('id', '=', versionId).execute();
+    return { result: { id: versionId }, events: [{ kind: 'charter.draft_discarded', payload: { charterId, versionId, number: version.number } }] };
+  });
+}
+
+const issueToField = (issue: CharterIssue) => ({ path: issue.path.join('.'), messageKey: `charterCheck.${issue.code}`, params: issue.params });
+
+/**
+ * Makes a draft the charter in force, superseding the one before, once its rules hold together.
+ * This is the seam decisions will drive: a consent decision of the revision body will call it
+ * inside its own act, in place of a person recording what the body decided.
+ */
+export async function adoptVersionInTransaction(
+  trx: Transaction<Database>,
+  ctx: ActContext,
+  charterId: string,
+  versionId: string,
+  adoption: z.infer<typeof adoptInput>,
+) {
+  const version = await lockedVersion(trx, ctx, charterId, versionId);
+  if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+  const body = await trx.selectFrom('body').select('id').where('id', '=', adoption.bodyId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
+  if (!body) throw conflictAt('error.invalid', [{ path: 'bodyId', messageKey: 'error.bodyNotInPartnership' }]);
+  const content = contentOf(version);
+  const issues = checkCharter(content, await loadCharterReferences(trx, ctx.partnershipId, [content]));
+  if (issues.length > 0) throw conflictAt('error.charterHasIssues', issues.map(issueToField));
+  const previous = await trx
+    .updateTable('charter_version')
+    .set({ status: 'superseded', updated_at: ctx.now })
+    .where('charter_id', '=', charterId)
+    .where('status', '=', 'adopted')
+    .returning('id')
+    .executeTakeFirst();
+  await trx
+    .updateTable('charter_version')
+    .set({ status: 'adopted', adopted_on: adoption.adoptedOn, adopted_by_body_id: adoption.bodyId, updated_at: ctx.now })
+    .where('id', '=', versionId)
+    .execute();
+  return {
+    kind: 'charter.adopted',
+    payload: {
+      charterId,
+      versionId,
+      number: version.number,
+      contentHash: version.content_hash,
+      bodyId: adoption.bodyId,
+      adoptedOn: adoption.adoptedOn,
+      supersededVersionId: previous?.id ?? null,
+    },
+  };
+}
+
+export async function recordAdoption(ctx: ActContext, charterId: string, versionId: string, adoption: z.infer<typeof adoptInput>) {
+  if (!may.manageCharters(ctx.viewer)) throw forbidden();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const event = await adoptVersionInTransaction(trx, ctx, charterId, versionId, adoption);
+    return { result: { id: versionId }, events: [event] };
+  });
+}
+
+/**
+ * A signatory signs the adopted version in force, with their typed name and « Lu et approuvé ».
+ * The signature keeps the hash of the text they were shown; only the signatory signs for themself.
+ */
+export async function signVersion(ctx: ActContext, charterId: string, versionId: string, input: z.infer<typeof signInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const version = await lockedVersion(trx, ctx, charterId, versionId);
+    const signatory = contentOf(version).rules.signatories.find((s) => s.id === input.signatoryId);
+    if (!signatory) throw notFound();
+    if (signatory.personId !== ctx.viewer.personId) throw forbidden();
+    if (version.status !== 'adopted') throw conflict('error.versionNotInForce');
+    if (input.contentHash !== version.content_hash) throw conflict('error.versionChanged');
+    const id = randomUUID();
+    await trx
+      .insertInto('charter_signature')
+      .values({
+        id,
+        version_id: versionId,
+        signatory_id: signatory.id,
+        person_id: ctx.viewer.personId,
+        organization_id: signatory.organizationId,
+        capacity: signatory.capacity,
+        typed_name: input.typedName,
+        statement: READ_AND_APPROVED,
+        content_hash: version.content_hash,
+        signed_at: ctx.now,
+      })
+      .execute();
+    return {
+      result: { id },
+      events: [
+        {
+          kind: 'charter.signed',
+          payload: {
+            charterId,
+            versionId,
+            signatoryId: signatory.id,
+            personId: ctx.viewer.personId,
+            organizationId: signatory.organizationId,
+            contentHash: version.content_hash,
+          },
+        },
+      ],
+    };
+  });
+}

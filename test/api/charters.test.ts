@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { pdfText } from '../support/pdf-text.js';
+import { builder, journalOf, TODAY, uniqueName } from '../support/structure.js';
+import { Client, newMember, newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+/** A partnership shaped like seed 001: three houses, the four bodies the template links to, two signatories. */
+async function furnishedPartnership() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const houses = [await build.organization('MJC des Tilleuls'), await build.organization('Maison du Port')];
+  const plenary = await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
+  const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
+  const directors = await build.body({ name: 'Codir', kind: 'directors' });
+  const group = await build.body({ name: 'Groupe jardins', kind: 'working_group' });
+  const nadia = await newMember(t, f, { fullName: 'Nadia Benali', memberships: [{ organizationId: houses[0]!, kind: 'board' }] });
+  const paul = await newMember(t, f, { fullName: 'Paul Girard', memberships: [{ organizationId: houses[1]!, kind: 'board' }] });
+  return { f, houses, plenary, steering, directors, group, nadia, paul };
+}
+
+type Furnished = Awaited<ReturnType<typeof furnishedPartnership>>;
+
+async function createFromTemplate(f: PartnershipFixture, template: 'partnership' | 'cooperation' = 'partnership') {
+  const created = await f.admin.post(`${f.base}/charters`, { template });
+  expect(created.status).toBe(201);
+  const charterId = created.body.id as string;
+  const versionId = created.body.versionId as string;
+  const version = await f.admin.get(`${f.base}/charters/${charterId}/versions/${versionId}`);
+  expect(version.status).toBe(200);
+  return { charterId, versionId, url: `${f.base}/charters/${charterId}/versions/${versionId}`, version: version.body };
+}
+
+/** The template's draft with two signatories and a budget that adds up, ready to adopt. */
+async function readyDraft(p: Furnished) {
+  const draft = await createFromTemplate(p.f);
+  const content = {
+    ...draft.version.content,
+    rules: {
+      ...draft.version.content.rules,
+      duration: { startsOn: '2026-01-01', endsOn: '2028-12-31' },
+      budget: {
+        totalCents: 827_200,
+        posts: [
+          { id: randomUUID(), label: 'Maison porteuse', percent: 10, amountCents: 71_200 },
+          { id: randomUUID(), label: 'Coordination', percent: null, amountCents: 548_000 },
+          { id: randomUUID(), label: 'Accompagnement', percent: null, amountCents: 208_000 },
+        ],
+      },
+      signatories: [
+        { id: randomUUID(), personId: p.nadia.personId, organizationId: p.houses[0], capacity: 'Présidente' },
+        { id: randomUUID(), personId: p.paul.personId, organizationId: p.houses[1], capacity: 'Président' },
+      ],
+    },
+  };
+  content.articles = [...content.articles, { key: randomUUID(), kind: 'budget', title: 'Budget commun', body: 'Le budget se répartit **ainsi** :' }];
+  const saved = await p.f.admin.put(draft.url, content);
+  expect(saved.status).toBe(200);
+  expect(saved.body.issues).toEqual([]);
+  return { ...draft, content };
+}
+
+async function adopt(p: Furnished, url: string) {
+  const adopted = await p.f.admin.post(`${url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY });
+  expect(adopted.status).toBe(200);
+}
+
+async function sign(client: Client, url: string, signatoryId: string, typedName: string) {
+  const version = await client.get(url);
+  return client.post(`${url}/signatures`, { signatoryId, typedName, readAndApproved: true, contentHash: version.body.contentHash });
+}
+
+describe('creating a charter', () => {
+  it('creates the partnership template linked to the structure, with no issue, and journals it', async () => {
+    const p = await furnishedPartnership();
+    const draft = await createFromTemplate(p.f);
+    expect(draft.version).toMatchObject({ number: 1, status: 'draft', kind: 'partnership', issues: [] });
+    expect(draft.version.content.title).toBe('Charte de partenariat');
+    expect(draft.version.content.rules.bodyIds).toEqual([p.plenary, p.steering, p.directors, p.group]);
+    const operational = draft.version.content.rules.decisionMatrix.find((rule: { level: string; topic: string }) => rule.level === 'operational' && rule.topic === '');
+    expect(operational).toMatchObject({ bodyId: p.steering, method: 'consensus', onBlock: { kind: 'arbitration', bodyId: p.directors } });
+    const journal = await journalOf(t, p.f.partnershipId);
+    expect(journal.at(-1)).toMatchObject({ kind: 'charter.created', payload: { charterId: draft.charterId, versionId: draft.versionId, charterKind: 'partnership', origin: 'template:partnership' } });
+  });
+
+  it('writes the template in English for an English reader', async () => {
+    const p = await furnishedPartnership();
+    p.f.admin.locale = 'en';
+    const draft = await createFromTemplate(p.f, 'cooperation');
+    expect(draft.version.content.title).toBe('Cooperation charter');
+    expect(draft.version.kind).toBe('project');
+  });
+
+  it('creates a blank charter whose check asks for articles and for a body at each level', async () => {
+    const p = await furnishedPartnership();
+    const created = await p.f.admin.post(`${p.f.base}/charters`, { template: null, title: 'Charte du jardin partagé' });
+    expect(created.status).toBe(201);
+    const version = await p.f.admin.get(`${p.f.base}/charters/${created.body.id}/versions/${created.body.versionId}`);
+    expect(version.body.content.title).toBe('Charte du jardin partagé');
+    expect(version.body.issues.map((issue: { code: string }) => issue.code)).toEqual(['no_articles', 'level_without_body', 'level_without_body', 'level_without_body']);
+    expect(version.body.issues[1].message).toBe('Aucune ligne ne dit qui prend les décisions stratégiques : ajoutez une ligne sans sujet précis pour ce niveau.');
+  });
+
+  it('lists the charters with their draft and their version in force', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const before = await p.f.admin.get(`${p.f.base}/charters`);
+    expect(before.body.charters).toEqual([expect.objectContaining({ id: draft.charterId, inForce: null, draft: expect.objectContaining({ versionId: draft.versionId, number: 1 }) })]);
+    await adopt(p, draft.url);
+    const after = await p.f.admin.get(`${p.f.base}/charters`);
+    expect(after.body.charters[0]).toMatchObject({ draft: null, inForce: { versionId: draft.versionId, number: 1, signed: 0, expectedSignatures: 2 } });
+  });
+});
+
+describe('the rules check', () => {
+  it('answers a save with the budget message at the total, in French and in English', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const broken = structuredClone(draft.content);
+    broken.rules.budget.posts[1].amountCents = 500_000;
+    const saved = await p.f.admin.put(draft.url, broken);
+    expect(saved.status).toBe(200);
+    expect(saved.body.issues).toEqual([
+      { path: 'rules.budget.totalCents', code: 'budget_sum_mismatch', message: expect.stringMatching(/^Les postes font 7\s?792,00\s€, mais le total annoncé est 8\s?272,00\s€\.$/) },
+    ]);
+    p.f.admin.locale = 'en';
+    const english = await p.f.admin.get(draft.url);
+    expect(english.body.issues[0].message).toBe('The posts add up to €7,792.00, but the stated total is €8,272.00.');
+  });
+
+  it('refuses to adopt a draft whose rules have issues, with the messages at their fields, and writes nothing', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const broken = structuredClone(draft.content);
+    broken.rules.decisionMatrix[0].onBlock = { kind: 'arbitration', bodyId: p.plenary };
+    await p.f.admin.put(draft.url, broken);
+    const journalBefore = (await journalOf(t, p.f.partnershipId)).length;
+    const refused = await p.f.admin.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('La charte ne peut pas être adoptée tant que ses règles ont des erreurs.');
+    expect(refused.body.fields['rules.decisionMatrix.0.onBlock.bodyId']).toContain('Assemblée plénière → Assemblée plénière');
+    expect((await journalOf(t, p.f.partnershipId)).length).toBe(journalBefore);
+    expect((await p.f.admin.get(draft.url)).body.status).toBe('draft');
+  });
+
+  it('answers malformed content with a 400 and a message per field, never a partial save', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const bad = structuredClone(draft.content);
+    bad.rules.budget.posts[0].percent = 140;
+    bad.rules.decisionMatrix[0].method = 'coin_toss';
+    bad.articles[0].title = '';
+    const refused = await p.f.admin.put(draft.url, bad);
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields).toMatchObject({
+      'rules.budget.posts.0.percent': 'Un pourcentage va de 0 à 100.',
+      'rules.decisionMatrix.0.method': 'Choisissez une des valeurs proposées.',
+      'articles.0.title': 'Ce champ est obligatoire.',
+    });
+    expect((await p.f.admin.get(draft.url)).body.content).toEqual(draft.content);
+  });
+});
+
+describe('adoption, versions and signatures', () => {
+  it('adopts, signs as two people, and journals each signature with the content hash and no name', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    await adopt(p, draft.url);
+    const adopted = await p.f.admin.get(draft.url);
+    expect(adopted.body).toMatchObject({ status: 'adopted', adoptedOn: TODAY, adoptedBy: { id: p.steering, name: 'Comité de pilotage' } });
+    const [nadiaSeat, paulSeat] = adopted.body.signatories;
+
+    expect((await p.nadia.client.get(draft.url)).body.can.signAs).toEqual([nadiaSeat.signatoryId]);
+    expect((await sign(p.nadia.client, draft.url, nadiaSeat.signatoryId, 'Nadia Benali')).status).toBe(201);
+    expect((await sign(p.paul.client, draft.url, paulSeat.signatoryId, 'Paul Girard')).status).toBe(201);
+
+    const signed = await p.f.admin.get(draft.url);
+    expect(signed.body.signatories.map((s: { fullName: string; signature: { typedName: string; statement: string; contentHash: string } }) => [s.fullName, s.signature.typedName, s.signature.statement, s.signature.contentHash])).toEqual([
+      ['Nadia Benali', 'Nadia Benali', 'Lu et approuvé', adopted.body.contentHash],
+      ['Paul Girard', 'Paul Girard', 'Lu et approuvé', adopted.body.contentHash],
+    ]);
+    const journal = await journalOf(t, p.f.partnershipId);
+    const signatures = journal.filter((entry) => entry.kind === 'charter.signed');
+    expect(signatures.map((entry) => entry.payload)).toEqual([
+      { charterId: draft.charterId, versionId: draft.versionId, signatoryId: nadiaSeat.signatoryId, personId: p.nadia.personId, organizationId: p.houses[0], contentHash: adopted.body.contentHash },
+      { charterId: draft.charterId, versionId: draft.versionId, signatoryId: paulSeat.signatoryId, personId: p.paul.personId, organizationId: p.houses[1], contentHash: adopted.body.contentHash },
+    ]);
+    expect(JSON.stringify(journal.map((entry) => entry.payload))).not.toContain('Nadia');
+    expect(journal.find((entry) => entry.kind === 'charter.adopted')!.payload).toMatchObject({ versionId: draft.versionId, bodyId: p.steering, adoptedOn: TODAY, contentHash: adopted.body.contentHash });
+    expect(await verifyJournal(t.store.db, { partnershipId: p.f.partnershipId })).toMatchObject({ ok: true });
+  });
+
+  it('lets only the signatory sign for themself, once, with « Lu et approuvé », on the text they saw', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const early = await p.f.admin.get(draft.url);
+    const nadiaSeat = early.body.content.rules.signatories[0].id;
+    const tooEarly = await sign(p.nadia.client, draft.url, nadiaSeat, 'Nadia Benali');
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.message).toBe('Seule la version en vigueur peut être signée.');
+    await adopt(p, draft.url);
+
+    expect((await sign(p.paul.client, draft.url, nadiaSeat, 'Paul Girard')).status).toBe(403);
+    expect((await sign(p.f.admin, draft.url, nadiaSeat, 'Admin')).status).toBe(403);
+    const unticked = await p.nadia.client.post(`${draft.url}/signatures`, { signatoryId: nadiaSeat, typedName: 'Nadia Benali', readAndApproved: false, contentHash: early.body.contentHash });
+    expect(unticked.status).toBe(400);
+    expect(unticked.body.fields.readAndApproved).toBe('Cochez « Lu et approuvé » pour signer.');
+    const otherText = await p.nadia.client.post(`${draft.url}/signatures`, { signatoryId: nadiaSeat, typedName: 'Nadia Benali', readAndApproved: true, contentHash: 'a'.repeat(64) });
+    expect(otherText.status).toBe(409);
+    expect((await sign(p.nadia.client, draft.url, nadiaSeat, 'Nadia Benali')).status).toBe(201);
+    const twice = await sign(p.nadia.client, draft.url, nadiaSeat, 'Nadia Benali');
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toBe('Cette signature a déjà été donnée.');
+    const rows = await t.store.db.selectFrom('charter_signature').select('id').where('version_id', '=', draft.versionId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('counts one signature per signatory when the same signature is sent ten times at once', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    await adopt(p, draft.url);
+    const seat = (await p.f.admin.get(draft.url)).body.signatories[0].signatoryId;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => sign(p.nadia.client, draft.url, seat, 'Nadia Benali')));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
+  });
+
+  it('revises: a new draft copies the version in force, its adoption supersedes it and asks for new signatures', async () => {
+    const p = await furnishedPartnership();
+    const first = await readyDraft(p);
+    await adopt(p, first.url);
+    const seat = (await p.f.admin.get(first.url)).body.signatories[0].signatoryId;
+    await sign(p.nadia.client, first.url, seat, 'Nadia Benali');
+
+    const edit = await p.f.admin.put(first.url, first.content);
+    expect(edit.status).toBe(409);
+    expect(edit.body.message).toBe('Cette version n’est plus un projet : elle ne peut plus changer.');
+    const frozen = sql`update charter_version set title = 'Falsifiée' where id = ${first.versionId}`.execute(t.store.db);
+    await expect(frozen).rejects.toThrow(/cannot change/);
+
+    const started = await p.f.admin.post(`${p.f.base}/charters/${first.charterId}/drafts`);
+    expect(started.status).toBe(201);
+    expect((await p.f.admin.post(`${p.f.base}/charters/${first.charterId}/drafts`)).status).toBe(409);
+    const secondUrl = `${p.f.base}/charters/${first.charterId}/versions/${started.body.id}`;
+    const second = await p.f.admin.get(secondUrl);
+    expect(second.body).toMatchObject({ number: 2, status: 'draft', content: first.content });
+
+    const revised = structuredClone(first.content);
+    revised.articles[0].body = revised.articles[0].body.replace('mieux', 'bien mieux');
+    revised.articles.splice(1, 1);
+    expect((await p.f.admin.put(secondUrl, revised)).body.issues).toEqual([]);
+    await adopt(p, secondUrl);
+
+    const history = await p.f.admin.get(`${p.f.base}/charters/${first.charterId}`);
+    expect(history.body.versions.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
+      [2, 'adopted'],
+      [1, 'superseded'],
+    ]);
+    const now = await p.f.admin.get(secondUrl);
+    expect(now.body.signatories.every((s: { signature: unknown }) => s.signature === null)).toBe(true);
+    expect((await sign(p.paul.client, first.url, (await p.f.admin.get(first.url)).body.signatories[1].signatoryId, 'Paul Girard')).status).toBe(409);
+
+    const diff = await p.f.admin.get(`${p.f.base}/charters/${first.charterId}/diff?from=${first.versionId}&to=${started.body.id}`);
+    expect(diff.status).toBe(200);
+    const statuses = diff.body.diff.articles.map((a: { status: string }) => a.status);
+    expect(statuses[0]).toBe('changed');
+    expect(statuses[1]).toBe('removed');
+    expect(diff.body.diff.articles[0].body.filter((part: { added: boolean }) => part.added).map((part: { value: string }) => part.value.trim())).toContain('bien');
+  });
+
+  it('discards a draft, but never the only version nor an adopted one', async () => {
+    const p = await furnishedPartnership();
+    const first = await readyDraft(p);
+    expect((await p.f.admin.delete(first.url)).status).toBe(409);
+    await adopt(p, first.url);
+    expect((await p.f.admin.delete(first.url)).status).toBe(409);
+    const started = await p.f.admin.post(`${p.f.base}/charters/${first.charterId}/drafts`);
+    const draftUrl = `${p.f.base}/charters/${first.charterId}/versions/${started.body.id}`;
+    expect((await p.f.admin.delete(draftUrl)).status).toBe(200);
+    expect((await p.f.admin.get(draftUrl)).status).toBe(404);
+    expect((await journalOf(t, p.f.partnershipId)).at(-1)!.kind).toBe('charter.draft_discarded');
+  });
+});
+
+describe('printing and exchanging', () => {
+  it('prints an A4 PDF with the numbered articles, the budget table, both signatures and the licence', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    await adopt(p, draft.url);
+    const seats = (await p.f.admin.get(draft.url)).body.signatories;
+    await sign(p.nadia.client, draft.url, seats[0].signatoryId, 'Nadia Benali');
+    await sign(p.paul.client, draft.url, seats[1].signatoryId, 'Paul Girard');
+    const response = await t.app.inject({ method: 'GET', url: `${draft.url}/pdf`, headers: { cookie: p.f.admin.cookie! } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="Charte-de-partenariat-v1.pdf"');
+    const pages = await pdfText(new Uint8Array(response.rawPayload));
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Charte de partenariat');
+    expect(text).toContain('Article 1 — Pourquoi ce partenariat');
+    expect(text).toContain('Article 10 — Budget commun');
+    expect(text).toContain('Coordination 5 480,00 €');
+    expect(text).toContain('Total 8 272,00 €');
+    expect(text).not.toContain('\u0000');
+    expect(text).toMatch(/Nadia Benali MJC des Tilleuls Présidente .*Lu et approuvé Nadia Benali/);
+    expect(text).toMatch(/Paul Girard Maison du Port Président .*Lu et approuvé Paul Girard/);
+    expect(text).toContain('Comité de pilotage');
+    expect(text).toContain('Texte sous licence Creative Commons Attribution');
+    expect(text).toContain(`Page 1 sur ${pages.length}`);
+  });
+
+  it('exports Markdown with the articles and the tables', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const markdown = await p.f.admin.get(`${draft.url}/markdown`);
+    expect(markdown.status).toBe(200);
+    expect(markdown.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(markdown.body).toContain('# Charte de partenariat\n\n_Version 1 — Projet, non adopté_');
+    expect(markdown.body).toContain('## Article 4 — Qui décide quoi');
+    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tour\(s\) au plus \| arbitrage par Codir \|/);
+    expect(markdown.body).toMatch(/\| \*\*Total\*\* \|  \| \*\*8\s?272,00\s€\*\* \|/);
+  });
+
+  it('gives back the same charter after an export and an import into another partnership', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const exported = await p.f.admin.get(`${draft.url}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({ format: 'entente-charter', formatVersion: 1, kind: 'partnership' });
+    const other = await newPartnership(t);
+    const imported = await other.admin.post(`${other.base}/charters/import`, exported.body);
+    expect(imported.status).toBe(201);
+    const copy = await other.admin.get(`${other.base}/charters/${imported.body.id}/versions/${imported.body.versionId}/export`);
+    expect(copy.body).toEqual(exported.body);
+    const copyVersion = await other.admin.get(`${other.base}/charters/${imported.body.id}/versions/${imported.body.versionId}`);
+    expect(copyVersion.body.contentHash).toBe((await p.f.admin.get(draft.url)).body.contentHash);
+    expect(copyVersion.body.issues.map((issue: { code: string }) => issue.code)).toContain('body_unknown');
+    const wrong = await other.admin.post(`${other.base}/charters/import`, { ...exported.body, format: 'docx' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields.format).toBe('Ce fichier n’est pas une charte exportée par Entente.');
+  });
+});
+
+describe('permissions', () => {
+  it('lets members read charters but only administrators write them', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const member = p.nadia.client;
+    expect((await member.get(`${p.f.base}/charters`)).status).toBe(200);
+    expect((await member.get(draft.url)).body.can).toEqual({ manage: false, signAs: [] });
+    expect((await member.post(`${p.f.base}/charters`, { template: 'partnership' })).status).toBe(403);
+    expect((await member.put(draft.url, draft.content)).status).toBe(403);
+    expect((await member.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY })).status).toBe(403);
+    expect((await member.post(`${p.f.base}/charters/${draft.charterId}/drafts`)).status).toBe(403);
+    expect((await member.delete(draft.url)).status).toBe(403);
+  });
+
+  it('shows nothing of a charter to another partnership', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const other = await newPartnership(t);
+    const foreign = `${other.base}/charters/${draft.charterId}/versions/${draft.versionId}`;
+    expect((await other.admin.get(foreign)).status).toBe(404);
+    expect((await other.admin.get(`${foreign}/pdf`)).status).toBe(404);
+    expect((await other.admin.put(foreign, draft.content)).status).toBe(404);
+    expect((await other.admin.get(`${other.base}/charters/${draft.charterId}`)).status).toBe(404);
+    const outsider = await other.admin.post(`${other.base}/charters/${draft.charterId}/versions/${draft.versionId}/adoption`, { bodyId: p.steering, adoptedOn: TODAY });
+    expect(outsider.status).toBe(404);
+    expect((await p.f.admin.get(draft.url)).body.status).toBe('draft');
+  });
+});
+
+describe('compliance', () => {
+  it('sets reality against the charter: no charter, missing signatures, vacant roles, expired terms, composition gaps', async () => {
+    const p = await furnishedPartnership();
+    const build = builder(p.f);
+    await build.role({ name: uniqueName('Trésorerie') });
+    const facilitation = await build.role({ name: 'Animation', termMonths: 1 });
+    await build.assign(facilitation, p.nadia.personId, '2026-01-31');
+    const gapBody = await build.body({ name: 'Comité restreint', kind: 'steering', delegatesPerOrganization: 1 });
+
+    const before = await p.f.admin.get(`${p.f.base}/compliance`);
+    expect(before.status).toBe(200);
+    const codes = (body: { findings: { code: string }[] }) => body.findings.map((finding) => finding.code);
+    expect(codes(before.body)).toContain('no_charter_in_force');
+    expect(codes(before.body)).toContain('role_vacant');
+    const term = before.body.findings.find((finding: { code: string }) => finding.code === 'term_expired');
+    expect(term.message).toBe('Nadia Benali tient le rôle « Animation » au-delà de son mandat, terminé le 28 février 2026.');
+    expect(before.body.findings).toContainEqual(expect.objectContaining({ code: 'delegates_missing', link: { kind: 'body', id: gapBody } }));
+
+    const draft = await readyDraft(p);
+    await adopt(p, draft.url);
+    const after = await p.f.admin.get(`${p.f.base}/compliance`);
+    expect(codes(after.body)).not.toContain('no_charter_in_force');
+    const unsigned = after.body.findings.find((finding: { code: string }) => finding.code === 'signatures_missing');
+    expect(unsigned.message).toBe('« Charte de partenariat » attend encore la signature de : Nadia Benali, Paul Girard.');
+    expect(unsigned.link).toEqual({ kind: 'charter', id: draft.charterId });
+
+    const ended = await createFromTemplate(p.f, 'partnership');
+    await p.f.admin.put(ended.url, { ...ended.version.content, title: 'Charte 2024-2025', rules: { ...ended.version.content.rules, duration: { startsOn: '2024-01-01', endsOn: '2025-12-31' } } });
+    await adopt(p, ended.url);
+    const expired = await p.f.admin.get(`${p.f.base}/compliance`);
+    expect(expired.body.findings.find((finding: { code: string }) => finding.code === 'charter_expired').message).toBe(
+      '« Charte 2024-2025 » a pris fin le 31 décembre 2025 : révisez-la ou prolongez-la.',
+    );
+  });
+});
