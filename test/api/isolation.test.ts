@@ -22,11 +22,17 @@ async function furnished(f: PartnershipFixture, fullName: string) {
   const delegationId = await build.delegation({ fromPersonId: personId, toPersonId: otherPersonId, bodyId });
   const person = await f.admin.get(`${f.base}/people/${personId}`);
   const membershipId = person.body.memberships[0].id as string;
-  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId };
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  const charterId = charter.body.id as string;
+  const versionId = charter.body.versionId as string;
+  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId };
 }
 
 type Furnished = Awaited<ReturnType<typeof furnished>>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A valid charter version's content, to send where a route expects one. */
+let charterContent: unknown;
 
 /** Every route inside a partnership, with a valid input, aimed at the given ids. */
 function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, string, unknown?][] {
@@ -57,6 +63,21 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['POST', `${base}/roles/${ids.roleId}/assignments/${ids.assignmentId}/end`, {}],
     ['POST', `${base}/delegations`, { fromPersonId: own.personId, toPersonId: own.otherPersonId, bodyId: own.bodyId, scope: 'Tout', startsOn: TODAY }],
     ['POST', `${base}/delegations/${ids.delegationId}/end`, {}],
+    ['GET', `${base}/charters`],
+    ['GET', `${base}/compliance`],
+    ['POST', `${base}/charters`, { template: 'cooperation' }],
+    ['POST', `${base}/charters/import`, { format: 'entente-charter', formatVersion: 1, kind: 'project', content: charterContent }],
+    ['GET', `${base}/charters/${ids.charterId}`],
+    ['POST', `${base}/charters/${ids.charterId}/drafts`],
+    ['GET', `${base}/charters/${ids.charterId}/diff?from=${ids.versionId}&to=${ids.versionId}`],
+    ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}`],
+    ['PUT', `${base}/charters/${ids.charterId}/versions/${ids.versionId}`, charterContent],
+    ['DELETE', `${base}/charters/${ids.charterId}/versions/${ids.versionId}`],
+    ['POST', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/adoption`, { bodyId: own.bodyId, adoptedOn: TODAY }],
+    ['POST', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/signatures`, { signatoryId: ids.personId, typedName: 'X', readAndApproved: true, contentHash: '0'.repeat(64) }],
+    ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/export`],
+    ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/markdown`],
+    ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/pdf`],
   ];
 }
 
@@ -70,6 +91,7 @@ beforeAll(async () => {
   b = await newPartnership(t);
   aIds = await furnished(a, 'Nadia Benali');
   bIds = await furnished(b, 'Personne Secrète');
+  charterContent = (await a.admin.get(`${a.base}/charters/${aIds.charterId}/versions/${aIds.versionId}`)).body.content;
   const missing = await a.admin.get(`/api/v1/partnerships/${randomUUID()}`);
   expect(missing.status).toBe(404);
   notFoundBody = missing.body;
@@ -98,7 +120,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(16);
+    expect(aimed).toHaveLength(27);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);

@@ -9,7 +9,18 @@ import { builder, TODAY } from '../support/structure.js';
  */
 let t: TestApp;
 let f: PartnershipFixture;
-let ids: { organizationId: string; personId: string; otherPersonId: string; bodyId: string; roleId: string; seatId: string; assignmentId: string; delegationId: string };
+let ids: {
+  organizationId: string;
+  personId: string;
+  otherPersonId: string;
+  bodyId: string;
+  roleId: string;
+  seatId: string;
+  assignmentId: string;
+  delegationId: string;
+  charterId: string;
+  versionId: string;
+};
 beforeAll(async () => {
   t = await startTestApp();
   f = await newPartnership(t);
@@ -22,7 +33,8 @@ beforeAll(async () => {
   const roleId = await build.role({ bodyId });
   const assignmentId = await build.assign(roleId, personId, '2026-01-01');
   const delegationId = await build.delegation({ fromPersonId: personId, toPersonId: otherPersonId, bodyId });
-  ids = { organizationId, personId, otherPersonId, bodyId, roleId, seatId, assignmentId, delegationId };
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  ids = { organizationId, personId, otherPersonId, bodyId, roleId, seatId, assignmentId, delegationId, charterId: charter.body.id, versionId: charter.body.versionId };
 });
 afterAll(() => t.close());
 
@@ -82,9 +94,38 @@ const bodies = {
   assignment: () => nearlyValid({ personId: someId(), startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
   delegation: () => nearlyValid({ fromPersonId: someId(), toPersonId: someId(), bodyId: someId(), scope: text, startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
   end: () => nearlyValid({ endsOn: date }),
+  charterContent: () =>
+    nearlyValid({
+      title: text,
+      articles: fc.array(nearlyValid({ key: someId(), kind: fc.constantFrom('purpose', 'budget', 'custom', 'x'), title: text, body: text }), { maxLength: 3 }),
+      rules: nearlyValid({
+        bodyIds: fc.array(someId(), { maxLength: 3 }),
+        decisionMatrix: fc.array(
+          nearlyValid({
+            id: someId(),
+            level: fc.constantFrom('strategic', 'operational', 'x'),
+            topic: text,
+            bodyId: someId(),
+            method: fc.constantFrom('consensus', 'majority', 'x'),
+            quorumPercent: number,
+            maxRounds: number,
+            onBlock: fc.oneof(fc.constant({ kind: 'lapse' }), nearlyValid({ kind: fc.constantFrom('arbitration', 'x'), bodyId: someId() })),
+          }),
+          { maxLength: 3 },
+        ),
+        participationLevels: fc.array(fc.constantFrom('consultation', 'x'), { maxLength: 3 }),
+        revision: nearlyValid({ requestedBy: fc.constantFrom('any_member', 'x'), bodyId: someId(), method: fc.constantFrom('consent', 'x') }),
+        dispute: nearlyValid({ crisisMeetingWithinDays: number, mediationProvider: text, exitPlanObjectives: fc.array(text, { maxLength: 2 }) }),
+        duration: nearlyValid({ startsOn: date, endsOn: date }),
+        budget: nearlyValid({ totalCents: number, posts: fc.array(nearlyValid({ id: someId(), label: text, percent: number, amountCents: number }), { maxLength: 3 }) }),
+        licence: nearlyValid({ licence: fc.constantFrom('CC-BY-SA-4.0', 'x'), outputs: fc.array(text, { maxLength: 2 }) }),
+        confidentialData: fc.array(text, { maxLength: 2 }),
+        signatories: fc.array(nearlyValid({ id: someId(), personId: someId(), organizationId: someId(), capacity: text }), { maxLength: 2 }),
+      }),
+    }),
 };
 
-type Method = 'POST' | 'PATCH';
+type Method = 'POST' | 'PATCH' | 'PUT';
 const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
@@ -101,6 +142,15 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/roles/${ids.roleId}/assignments/${ids.assignmentId}/end`, bodies.end()],
   ['POST', `${f.base}/delegations`, bodies.delegation()],
   ['POST', `${f.base}/delegations/${ids.delegationId}/end`, bodies.end()],
+  ['POST', `${f.base}/charters`, nearlyValid({ template: fc.constantFrom('partnership', 'cooperation', null, 'x'), title: text })],
+  ['PUT', `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}`, bodies.charterContent()],
+  ['POST', `${f.base}/charters/import`, nearlyValid({ format: fc.constantFrom('entente-charter', 'x'), formatVersion: number, kind: fc.constantFrom('project', 'x'), content: bodies.charterContent() })],
+  ['POST', `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}/adoption`, nearlyValid({ bodyId: someId(), adoptedOn: date })],
+  [
+    'POST',
+    `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}/signatures`,
+    nearlyValid({ signatoryId: someId(), typedName: text, readAndApproved: fc.constantFrom(true, false, 'oui'), contentHash: fc.constantFrom('0'.repeat(64), 'x') }),
+  ],
   ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
   ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
   ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],

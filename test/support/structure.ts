@@ -62,6 +62,9 @@ export async function countRows(t: TestApp, partnershipId: string): Promise<Reco
       (select count(*) from role_assignment a join role r on r.id = a.role_id where r.partnership_id = ${partnershipId}) as role_assignment,
       (select count(*) from delegation where partnership_id = ${partnershipId}) as delegation,
       (select count(*) from outbox_message where partnership_id = ${partnershipId}) as outbox_message,
+      (select count(*) from charter where partnership_id = ${partnershipId}) as charter,
+      (select count(*) from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${partnershipId}) as charter_version,
+      (select count(*) from charter_signature s join charter_version v on v.id = s.version_id join charter c on c.id = v.charter_id where c.partnership_id = ${partnershipId}) as charter_signature,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);
   const row = result.rows[0]!;
