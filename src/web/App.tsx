@@ -16,6 +16,12 @@ const PersonPage = lazy(() => import('./pages/PersonPage'));
 const RolePage = lazy(() => import('./pages/RolePage'));
 const JournalPage = lazy(() => import('./pages/JournalPage'));
 const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const ChartersPage = lazy(() => import('./pages/charters/ChartersPage'));
+const CharterPage = lazy(() => import('./pages/charters/CharterPage'));
+const VersionPage = lazy(() => import('./pages/charters/VersionPage'));
+const DraftEditor = lazy(() => import('./pages/charters/DraftEditor'));
+const DiffPage = lazy(() => import('./pages/charters/DiffPage'));
+const CompliancePage = lazy(() => import('./pages/charters/CompliancePage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/create/NewOrganization')),
   person: lazy(() => import('./pages/create/NewPerson')),
@@ -71,6 +77,12 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/p/${partnership.id}`} end>
                   {t('layout.overview')}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/chartes`}>{t('layout.charters')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/personnes`}>{t('layout.people')}</NavLink>
@@ -162,6 +174,12 @@ export function App() {
           <Route path="roles/:roleId" element={<Shell><RolePage /></Shell>} />
           <Route path="journal" element={<Shell><JournalPage /></Shell>} />
           <Route path="messages" element={<Shell><OutboxPage /></Shell>} />
+          <Route path="chartes" element={<Shell><ChartersPage /></Shell>} />
+          <Route path="chartes/:charterId" element={<Shell><CharterPage /></Shell>} />
+          <Route path="chartes/:charterId/comparer" element={<Shell><DiffPage /></Shell>} />
+          <Route path="chartes/:charterId/versions/:versionId" element={<Shell><VersionPage /></Shell>} />
+          <Route path="chartes/:charterId/versions/:versionId/modifier" element={<Shell><DraftEditor /></Shell>} />
+          <Route path="conformite" element={<Shell><CompliancePage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

@@ -1,3 +1,5 @@
+import type { CharterContent, CharterKind, CharterRules, VersionStatus } from '../domain/charter/types';
+
 /** Shapes of the API's answers, as the pages use them. */
 export interface Session {
   email: string;
@@ -141,4 +143,107 @@ export interface JournalEntry {
 export interface OutboxView {
   deliversByEmail: boolean;
   messages: { id: string; recipient: string; subject: string; body: string; createdAt: string }[];
+}
+
+export type { Article, BudgetPost, CharterContent, CharterRules, DecisionRule, Signatory } from '../domain/charter/types';
+
+export interface CharterSummary {
+  id: string;
+  kind: CharterKind;
+  title: string;
+  inForce: { versionId: string; number: number; adoptedOn: string; signed: number; expectedSignatures: number } | null;
+  draft: { versionId: string; number: number; updatedAt: string } | null;
+}
+
+export interface CharterList {
+  charters: CharterSummary[];
+  can: { manage: boolean };
+}
+
+export interface VersionSummary {
+  id: string;
+  number: number;
+  status: VersionStatus;
+  title: string;
+  contentHash: string;
+  adoptedOn: string | null;
+  adoptedBy: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CharterDetail {
+  id: string;
+  kind: CharterKind;
+  title: string;
+  versions: VersionSummary[];
+  can: { manage: boolean };
+}
+
+export interface CharterIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface CharterNames {
+  bodies: Record<string, string>;
+  organizations: Record<string, string>;
+  people: Record<string, string>;
+}
+
+export interface SignatoryView {
+  signatoryId: string;
+  personId: string | null;
+  fullName: string | null;
+  organizationId: string | null;
+  organizationName: string | null;
+  capacity: string;
+  signature: { typedName: string; statement: string; signedAt: string; contentHash: string } | null;
+}
+
+export interface VersionDetail {
+  charterId: string;
+  kind: CharterKind;
+  id: string;
+  number: number;
+  status: VersionStatus;
+  contentHash: string;
+  adoptedOn: string | null;
+  adoptedBy: { id: string; name: string } | null;
+  updatedAt: string;
+  content: CharterContent;
+  issues: CharterIssue[];
+  names: CharterNames;
+  signatories: SignatoryView[];
+  can: { manage: boolean; signAs: string[] };
+}
+
+export interface TextChange {
+  value: string;
+  added: boolean;
+  removed: boolean;
+}
+
+export interface CharterDiffResponse {
+  from: { id: string; number: number; status: VersionStatus; rules: CharterRules };
+  to: { id: string; number: number; status: VersionStatus; rules: CharterRules };
+  diff: {
+    title: TextChange[];
+    articles: {
+      key: string;
+      status: 'added' | 'removed' | 'changed' | 'moved' | 'unchanged';
+      numberBefore: number | null;
+      numberAfter: number | null;
+      title: TextChange[];
+      body: TextChange[];
+    }[];
+    changedRules: (keyof CharterRules)[];
+  };
+}
+
+export interface ComplianceFinding {
+  code: string;
+  link: { kind: 'body' | 'charter' | 'role'; id: string } | null;
+  message: string;
 }

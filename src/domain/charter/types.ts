@@ -1,49 +1,12 @@
 import { z } from 'zod';
+import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS } from './enums.js';
+
+export * from './enums.js';
 
 /**
  * A charter version is data: ordered articles a person reads, and rules the software obeys.
  * The schemas here validate both what the API receives and what the database holds.
  */
-
-export const CHARTER_KINDS = ['partnership', 'project'] as const;
-export type CharterKind = (typeof CHARTER_KINDS)[number];
-
-export const ARTICLE_KINDS = [
-  'purpose',
-  'roles',
-  'values',
-  'duration',
-  'budget',
-  'management',
-  'disputes',
-  'licence',
-  'data_protection',
-  'revision',
-  'signatories',
-  'governance',
-  'decision_matrix',
-  'custom',
-] as const;
-export type ArticleKind = (typeof ARTICLE_KINDS)[number];
-
-export const DECISION_LEVELS = ['strategic', 'operational', 'functional'] as const;
-export type DecisionLevel = (typeof DECISION_LEVELS)[number];
-
-export const DECISION_METHODS = ['consensus', 'consent', 'advice', 'majority', 'lead_decides'] as const;
-export type DecisionMethod = (typeof DECISION_METHODS)[number];
-
-/** How much an initiator keeps the decision: consultation and concertation keep it, participation hands it to the body. */
-export const PARTICIPATION_LEVELS = ['consultation', 'concertation', 'participation'] as const;
-export type ParticipationLevel = (typeof PARTICIPATION_LEVELS)[number];
-
-export const REVISION_REQUESTERS = ['any_signatory', 'any_member', 'body_member'] as const;
-export type RevisionRequester = (typeof REVISION_REQUESTERS)[number];
-
-export const LICENCES = ['CC-BY-SA-4.0', 'CC-BY-4.0', 'CC-BY-NC-SA-4.0', 'CC0-1.0', 'all_rights_reserved'] as const;
-export type Licence = (typeof LICENCES)[number];
-
-export const VERSION_STATUSES = ['draft', 'adopted', 'superseded'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
 const choice = { error: 'error.choice' } as const;
 const reference = z.uuid({ error: 'error.reference' });

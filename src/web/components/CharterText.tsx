@@ -1,0 +1,236 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleKind } from '../../domain/charter/enums';
+import { renderMarkdown } from '../../domain/charter/markdown';
+import type { CharterContent, CharterNames, CharterRules, SignatoryView } from '../types';
+import { useFormatDate } from './ui';
+
+/** Markdown written by members, rendered with HTML off and only web and mail links (see domain/charter/markdown). */
+export function MarkdownText({ source }: { source: string }) {
+  return <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+}
+
+export function useFormatMoney() {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' });
+  return (cents: number) => format.format(cents / 100);
+}
+
+/** Wide tables scroll sideways on phones; the scrolling region takes keyboard focus so it can be scrolled without a mouse. */
+function ScrollingTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+function bodyNameOf(names: CharterNames) {
+  return (id: string | null) => (id === null ? '—' : (names.bodies[id] ?? '—'));
+}
+
+export function BudgetTable({ rules }: { rules: CharterRules }) {
+  const { t } = useTranslation();
+  const money = useFormatMoney();
+  const total = rules.budget.totalCents;
+  if (rules.budget.posts.length === 0) return null;
+  return (
+    <ScrollingTable label={t('charter.rules.budget')}>
+      <table>
+        <caption className="visually-hidden">{t('charter.rules.budget')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('charter.budget.post')}</th>
+            <th scope="col">{t('charter.budget.percent')}</th>
+            <th scope="col">{t('charter.budget.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.budget.posts.map((post) => {
+            const amount = post.amountCents ?? (post.percent !== null && total !== null ? Math.round((post.percent * total) / 100) : null);
+            return (
+              <tr key={post.id}>
+                <th scope="row">{post.label}</th>
+                <td>{post.percent === null ? '' : `${post.percent} %`}</td>
+                <td>{amount === null ? '' : money(amount)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('charter.budget.total')}</th>
+            <td />
+            <td>{total === null ? '' : money(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </ScrollingTable>
+  );
+}
+
+export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; names: CharterNames }) {
+  const { t } = useTranslation();
+  const bodyName = bodyNameOf(names);
+  return (
+    <>
+      <ScrollingTable label={t('charter.rules.decisionMatrix')}>
+        <table>
+          <caption className="visually-hidden">{t('charter.rules.decisionMatrix')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('charter.matrix.level')}</th>
+              <th scope="col">{t('charter.matrix.topic')}</th>
+              <th scope="col">{t('charter.matrix.body')}</th>
+              <th scope="col">{t('charter.matrix.method')}</th>
+              <th scope="col">{t('charter.matrix.onBlock')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.decisionMatrix.map((rule) => (
+              <tr key={rule.id}>
+                <td>{t(`charter.level.${rule.level}`)}</td>
+                <td>{rule.topic === '' ? t('charter.matrix.anyTopic') : rule.topic}</td>
+                <td>{bodyName(rule.bodyId)}</td>
+                <td>
+                  {[
+                    t(`charter.method.${rule.method}`),
+                    ...(rule.quorumPercent === null ? [] : [t('charter.matrix.quorum', { percent: rule.quorumPercent })]),
+                    ...(rule.maxRounds === null ? [] : [t('charter.matrix.rounds', { count: rule.maxRounds })]),
+                  ].join(', ')}
+                </td>
+                <td>{rule.onBlock.kind === 'lapse' ? t('charter.matrix.lapse') : t('charter.matrix.arbitration', { body: bodyName(rule.onBlock.bodyId) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollingTable>
+      {rules.participationLevels.length > 0 && (
+        <p>{t('charter.participationLine', { levels: rules.participationLevels.map((level) => t(`charter.participation.${level}`)).join(', ') })}</p>
+      )}
+    </>
+  );
+}
+
+export function SignatoriesTable({ signatories }: { signatories: readonly SignatoryView[] }) {
+  const { t, i18n } = useTranslation();
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+  if (signatories.length === 0) return <p className="muted">{t('charter.signatures.none')}</p>;
+  return (
+    <ScrollingTable label={t('charter.signatures.title')}>
+      <table>
+        <caption className="visually-hidden">{t('charter.signatures.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('charter.signatures.name')}</th>
+            <th scope="col">{t('charter.signatures.organization')}</th>
+            <th scope="col">{t('charter.signatures.capacity')}</th>
+            <th scope="col">{t('charter.signatures.date')}</th>
+            <th scope="col">{t('charter.signatures.signature')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {signatories.map((s) => (
+            <tr key={s.signatoryId}>
+              <th scope="row">{s.fullName ?? '—'}</th>
+              <td>{s.organizationName ?? ''}</td>
+              <td>{s.capacity}</td>
+              <td>{s.signature ? format.format(new Date(s.signature.signedAt)) : ''}</td>
+              <td>
+                {s.signature ? (
+                  <>
+                    <span className="signature-statement">{s.signature.statement}</span> — <span className="signature-name">{s.signature.typedName}</span>
+                  </>
+                ) : (
+                  <span className="badge badge-warn">{t('charter.signatures.waiting')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
+  );
+}
+
+function LinesList({ title, items }: { title: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <p>{title}</p>
+      <ul>
+        {items.map((item, index) => (
+          <li key={index}>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The rules an article of this kind carries, shown under its text as the printed charter does. */
+export function ArticleRules({ kind, rules, names, signatories }: { kind: ArticleKind; rules: CharterRules; names: CharterNames; signatories: readonly SignatoryView[] }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const bodyName = bodyNameOf(names);
+  switch (kind) {
+    case 'duration': {
+      const date = (value: string | null) => (value === null ? t('charter.notSet') : formatDate(value));
+      return <p>{t('charter.durationLine', { from: date(rules.duration.startsOn), to: date(rules.duration.endsOn) })}</p>;
+    }
+    case 'budget':
+      return <BudgetTable rules={rules} />;
+    case 'decision_matrix':
+      return <DecisionMatrixTable rules={rules} names={names} />;
+    case 'governance':
+      return <LinesList title={t('charter.rules.bodies')} items={rules.bodyIds.map((id) => bodyName(id))} />;
+    case 'revision':
+      return (
+        <p>
+          {t('charter.revisionLine', {
+            who: t(`charter.requester.${rules.revision.requestedBy}`),
+            body: bodyName(rules.revision.bodyId),
+            method: t(`charter.method.${rules.revision.method}`),
+          })}
+        </p>
+      );
+    case 'disputes':
+      return (
+        <>
+          {rules.dispute.crisisMeetingWithinDays !== null && <p>{t('charter.crisisLine', { count: rules.dispute.crisisMeetingWithinDays })}</p>}
+          {rules.dispute.mediationProvider !== '' && <p>{t('charter.mediationLine', { provider: rules.dispute.mediationProvider })}</p>}
+          <LinesList title={t('charter.exitPlanLine')} items={rules.dispute.exitPlanObjectives} />
+        </>
+      );
+    case 'licence':
+      return (
+        <>
+          <p>{t(`charter.licence.${rules.licence.licence}`)}</p>
+          <LinesList title={t('charter.outputsLine')} items={rules.licence.outputs} />
+        </>
+      );
+    case 'data_protection':
+      return <LinesList title={t('charter.confidentialLine')} items={rules.confidentialData} />;
+    case 'signatories':
+      return <SignatoriesTable signatories={signatories} />;
+    default:
+      return null;
+  }
+}
+
+/** A version as it reads: numbered articles, each followed by its rules. */
+export function CharterText({ content, names, signatories }: { content: CharterContent; names: CharterNames; signatories: readonly SignatoryView[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="charter-text">
+      {content.articles.map((article, index) => (
+        <section key={article.key} className="charter-article" aria-labelledby={`article-${article.key}`}>
+          <h2 id={`article-${article.key}`}>
+            {t('charter.articleNumber', { number: index + 1 })} — {article.title}
+          </h2>
+          <MarkdownText source={article.body} />
+          <ArticleRules kind={article.kind} rules={content.rules} names={names} signatories={signatories} />
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Loading, LoadError, PageTitle } from '../../components/ui';
+import { usePartnershipId, usePartnershipQuery } from '../../hooks';
+import type { ComplianceFinding } from '../../types';
+
+const paths = { body: 'instances', role: 'roles', charter: 'chartes' } as const;
+
+export default function CompliancePage() {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const query = usePartnershipQuery<{ findings: ComplianceFinding[] }>('/compliance');
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const { findings } = query.data;
+  return (
+    <section>
+      <PageTitle title={t('compliance.title')}>{t('compliance.title')}</PageTitle>
+      <p className="lead">{t('compliance.intro')}</p>
+      {findings.length === 0 ? (
+        <p className="notice notice-ok">{t('compliance.none')}</p>
+      ) : (
+        <>
+          <p>{t('compliance.count', { count: findings.length })}</p>
+          <ul className="member-list findings">
+            {findings.map((finding, index) => (
+              <li key={index} className="member">
+                <span>{finding.message}</span>
+                {finding.link && (
+                  <Link to={`/p/${partnershipId}/${paths[finding.link.kind]}/${finding.link.id}`}>
+                    {t(`compliance.open.${finding.link.kind}`)}
+                    <span className="visually-hidden">{t('common.nameSuffix', { name: finding.message })}</span>
+                  </Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { BudgetTable, DecisionMatrixTable } from '../../components/CharterText';
+import { Badge, Loading, LoadError, PageTitle } from '../../components/ui';
+import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import type { CharterDiffResponse, CharterNames, CharterRules, TextChange } from '../../types';
+
+/** Removed words struck through, added words underlined, each announced as such by screen readers. */
+function Changes({ parts }: { parts: readonly TextChange[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.added ? (
+          <ins key={index} aria-label={t('charter.diff.added', { text: part.value })}>
+            {part.value}
+          </ins>
+        ) : part.removed ? (
+          <del key={index} aria-label={t('charter.diff.removed', { text: part.value })}>
+            {part.value}
+          </del>
+        ) : (
+          <span key={index}>{part.value}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function RulesSide({ group, rules, names }: { group: keyof CharterRules; rules: CharterRules; names: CharterNames }) {
+  if (group === 'budget') return <BudgetTable rules={rules} />;
+  if (group === 'decisionMatrix' || group === 'participationLevels') return <DecisionMatrixTable rules={rules} names={names} />;
+  return <pre className="diff-body">{JSON.stringify(rules[group], null, 2)}</pre>;
+}
+
+export default function DiffPage() {
+  const { t } = useTranslation();
+  const { charterId } = useParams();
+  const [search] = useSearchParams();
+  const partnershipId = usePartnershipId();
+  const overview = useOverview();
+  const query = usePartnershipQuery<CharterDiffResponse>(`/charters/${charterId}/diff?from=${search.get('de') ?? ''}&to=${search.get('a') ?? ''}`);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const { from, to, diff } = query.data;
+  const names: CharterNames = { bodies: Object.fromEntries((overview.data?.bodies ?? []).map((b) => [b.id, b.name])), organizations: {}, people: {} };
+  const title = t('charter.diff.title', { from: from.number, to: to.number });
+  const changed = diff.articles.filter((article) => article.status !== 'unchanged');
+  return (
+    <section className="diff">
+      <p className="breadcrumb">
+        <Link to={`/p/${partnershipId}/chartes/${charterId}`}>{t('charter.history.title')}</Link>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      <p className="lead">
+        <Changes parts={diff.title} />
+      </p>
+      <p>{t('charter.diff.summary', { count: changed.length })}</p>
+      {diff.articles.map((article) => (
+        <section key={article.key} className="card">
+          <h2 className="h3">
+            {article.numberAfter !== null ? t('charter.articleNumber', { number: article.numberAfter }) : t('charter.diff.formerArticle', { number: article.numberBefore })} —{' '}
+            <Changes parts={article.title} /> <Badge tone={article.status === 'unchanged' ? 'neutral' : 'warn'}>{t(`charter.diff.status.${article.status}`, { number: article.numberBefore })}</Badge>
+          </h2>
+          {article.status !== 'unchanged' && article.status !== 'moved' && (
+            <div className="diff-body">
+              <Changes parts={article.body} />
+            </div>
+          )}
+        </section>
+      ))}
+      <h2>{t('charter.diff.rules')}</h2>
+      {diff.changedRules.length === 0 ? (
+        <p>{t('charter.diff.noRuleChange')}</p>
+      ) : (
+        diff.changedRules.map((group) => (
+          <section key={group} className="card">
+            <h3>{t(`charter.rules.${group}`)}</h3>
+            <div className="two-columns">
+              <div>
+                <p className="muted">{t('charter.diff.before', { number: from.number })}</p>
+                <RulesSide group={group} rules={from.rules} names={names} />
+              </div>
+              <div>
+                <p className="muted">{t('charter.diff.after', { number: to.number })}</p>
+                <RulesSide group={group} rules={to.rules} names={names} />
+              </div>
+            </div>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}

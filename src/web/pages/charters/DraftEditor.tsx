@@ -1,0 +1,558 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS } from '../../../domain/charter/enums';
+import { api, ApiError } from '../../api';
+import { MarkdownText, useFormatMoney } from '../../components/CharterText';
+import { Field, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
+import { useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../../hooks';
+import type { Article, CharterContent, CharterIssue, CharterRules, DecisionRule, VersionDetail } from '../../types';
+
+type Errors = Readonly<Record<string, string>>;
+type Update = (change: (content: CharterContent) => CharterContent) => void;
+
+/** The editor and the server number rows alike, so every message lands on its field. */
+const newId = () => crypto.randomUUID();
+const linesOf = (text: string) => text.split('\n');
+const withoutBlankLines = (lines: readonly string[]) => lines.map((line) => line.trim()).filter((line) => line !== '');
+const centsOf = (value: string): number | null => (value.trim() === '' ? null : Math.round(Number(value.replace(',', '.')) * 100));
+const numberOf = (value: string): number | null => (value.trim() === '' ? null : Number(value.replace(',', '.')));
+
+/** Blank lines a person types between items are not items: they are dropped when saving. */
+function cleaned(content: CharterContent): CharterContent {
+  const rules = content.rules;
+  return {
+    ...content,
+    rules: {
+      ...rules,
+      dispute: { ...rules.dispute, exitPlanObjectives: withoutBlankLines(rules.dispute.exitPlanObjectives) },
+      licence: { ...rules.licence, outputs: withoutBlankLines(rules.licence.outputs) },
+      confidentialData: withoutBlankLines(rules.confidentialData),
+    },
+  };
+}
+
+function EditorField({ path, errors, label, hint, children }: { path: string; errors: Errors; label: string; hint?: string; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode }) {
+  return (
+    <div id={`field-${path}`}>
+      <Field label={label} hint={hint} error={errors[path]}>
+        {children}
+      </Field>
+    </div>
+  );
+}
+
+function ArticleEditor({ article, index, count, errors, update }: { article: Article; index: number; count: number; errors: Errors; update: Update }) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState(false);
+  const path = `articles.${index}`;
+  const change = (patch: Partial<Article>) =>
+    update((content) => ({ ...content, articles: content.articles.map((a, i) => (i === index ? { ...a, ...patch } : a)) }));
+  const move = (offset: number) =>
+    update((content) => {
+      const articles = [...content.articles];
+      const [moved] = articles.splice(index, 1);
+      articles.splice(index + offset, 0, moved!);
+      return { ...content, articles };
+    });
+  const label = t('charter.articleNumber', { number: index + 1 });
+  return (
+    <fieldset className="editor-article">
+      <legend>
+        {label} — {article.title || t('charter.edit.untitled')}
+      </legend>
+      <div className="field-row">
+        <EditorField path={`${path}.title`} errors={errors} label={t('charter.edit.articleTitle')}>
+          {(props) => <input {...props} type="text" value={article.title} onChange={(e) => change({ title: e.target.value })} />}
+        </EditorField>
+        <EditorField path={`${path}.kind`} errors={errors} label={t('charter.edit.articleKind')} hint={t('charter.edit.articleKindHint')}>
+          {(props) => (
+            <select {...props} value={article.kind} onChange={(e) => change({ kind: e.target.value as Article['kind'] })}>
+              {ARTICLE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`charter.articleKind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </EditorField>
+      </div>
+      <EditorField path={`${path}.body`} errors={errors} label={t('charter.edit.articleBody')} hint={t('charter.edit.markdownHint')}>
+        {(props) => <textarea {...props} rows={6} value={article.body} onChange={(e) => change({ body: e.target.value })} />}
+      </EditorField>
+      {preview && (
+        <div className="preview" aria-label={t('charter.edit.preview')}>
+          <MarkdownText source={article.body} />
+        </div>
+      )}
+      <div className="editor-tools">
+        <button type="button" className="link-button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+          {preview ? t('charter.edit.hidePreview') : t('charter.edit.showPreview')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+        </button>
+        <button type="button" className="link-button" disabled={index === 0} onClick={() => move(-1)}>
+          {t('charter.edit.moveUp')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+        </button>
+        <button type="button" className="link-button" disabled={index === count - 1} onClick={() => move(1)}>
+          {t('charter.edit.moveDown')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+        </button>
+        <button type="button" className="link-button" onClick={() => update((content) => ({ ...content, articles: content.articles.filter((_, i) => i !== index) }))}>
+          {t('charter.edit.remove')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function BodyChoice({ value, onChange, bodies, noneLabel, ...props }: { value: string | null; onChange: (id: string | null) => void; bodies: readonly { id: string; name: string }[]; noneLabel: string; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
+  return (
+    <select {...props} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
+      <option value="">{noneLabel}</option>
+      {bodies.map((body) => (
+        <option key={body.id} value={body.id}>
+          {body.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function MatrixRowEditor({ rule, index, bodies, errors, update }: { rule: DecisionRule; index: number; bodies: readonly { id: string; name: string }[]; errors: Errors; update: Update }) {
+  const { t } = useTranslation();
+  const path = `rules.decisionMatrix.${index}`;
+  const change = (patch: Partial<DecisionRule>) =>
+    update((content) => ({
+      ...content,
+      rules: { ...content.rules, decisionMatrix: content.rules.decisionMatrix.map((r, i) => (i === index ? { ...r, ...patch } : r)) },
+    }));
+  const label = t('charter.edit.matrixRow', { number: index + 1 });
+  return (
+    <fieldset className="editor-row">
+      <legend>{label}</legend>
+      <div className="field-row">
+        <EditorField path={`${path}.level`} errors={errors} label={t('charter.matrix.level')}>
+          {(props) => (
+            <select {...props} value={rule.level} onChange={(e) => change({ level: e.target.value as DecisionRule['level'] })}>
+              {DECISION_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(`charter.level.${level}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </EditorField>
+        <EditorField path={`${path}.topic`} errors={errors} label={t('charter.matrix.topic')} hint={t('charter.edit.topicHint')}>
+          {(props) => <input {...props} type="text" value={rule.topic} onChange={(e) => change({ topic: e.target.value })} />}
+        </EditorField>
+      </div>
+      <div className="field-row">
+        <EditorField path={`${path}.bodyId`} errors={errors} label={t('charter.matrix.body')}>
+          {(props) => <BodyChoice {...props} value={rule.bodyId} bodies={bodies} noneLabel={t('common.choose')} onChange={(bodyId) => change({ bodyId })} />}
+        </EditorField>
+        <EditorField path={`${path}.method`} errors={errors} label={t('charter.matrix.method')}>
+          {(props) => (
+            <select {...props} value={rule.method} onChange={(e) => change({ method: e.target.value as DecisionRule['method'] })}>
+              {DECISION_METHODS.map((method) => (
+                <option key={method} value={method}>
+                  {t(`charter.method.${method}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </EditorField>
+      </div>
+      <div className="field-row">
+        <EditorField path={`${path}.quorumPercent`} errors={errors} label={t('charter.edit.quorum')}>
+          {(props) => <input {...props} type="number" min={1} max={100} inputMode="numeric" value={rule.quorumPercent ?? ''} onChange={(e) => change({ quorumPercent: numberOf(e.target.value) })} />}
+        </EditorField>
+        <EditorField path={`${path}.maxRounds`} errors={errors} label={t('charter.edit.maxRounds')}>
+          {(props) => <input {...props} type="number" min={1} max={10} inputMode="numeric" value={rule.maxRounds ?? ''} onChange={(e) => change({ maxRounds: numberOf(e.target.value) })} />}
+        </EditorField>
+      </div>
+      <EditorField path={`${path}.onBlock.bodyId`} errors={errors} label={t('charter.matrix.onBlock')}>
+        {(props) => (
+          <select
+            {...props}
+            value={rule.onBlock.kind === 'lapse' ? 'lapse' : (rule.onBlock.bodyId ?? '')}
+            onChange={(e) => change({ onBlock: e.target.value === 'lapse' ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: e.target.value === '' ? null : e.target.value } })}
+          >
+            <option value="lapse">{t('charter.matrix.lapse')}</option>
+            {bodies.map((body) => (
+              <option key={body.id} value={body.id}>
+                {t('charter.matrix.arbitration', { body: body.name })}
+              </option>
+            ))}
+          </select>
+        )}
+      </EditorField>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => update((content) => ({ ...content, rules: { ...content.rules, decisionMatrix: content.rules.decisionMatrix.filter((_, i) => i !== index) } }))}
+      >
+        {t('charter.edit.remove')}
+        <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+      </button>
+    </fieldset>
+  );
+}
+
+function RulesEditor({ content, errors, update, bodies }: { content: CharterContent; errors: Errors; update: Update; bodies: readonly { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const overview = useOverview();
+  const people = usePeople();
+  const money = useFormatMoney();
+  const rules = content.rules;
+  const setRules = (patch: Partial<CharterRules>) => update((c) => ({ ...c, rules: { ...c.rules, ...patch } }));
+  const organizations = overview.data?.organizations ?? [];
+  const listedBodies = bodies.filter((body) => rules.bodyIds.includes(body.id));
+  return (
+    <>
+      <h2 id="rules">{t('charter.edit.rulesTitle')}</h2>
+      <p className="hint">{t('charter.edit.rulesHint')}</p>
+
+      <fieldset id="field-rules.bodyIds">
+        <legend>{t('charter.rules.bodies')}</legend>
+        {bodies.map((body) => (
+          <div className="choice" key={body.id}>
+            <input
+              type="checkbox"
+              id={`body-${body.id}`}
+              checked={rules.bodyIds.includes(body.id)}
+              onChange={(e) => setRules({ bodyIds: e.target.checked ? [...rules.bodyIds, body.id] : rules.bodyIds.filter((id) => id !== body.id) })}
+            />
+            <label htmlFor={`body-${body.id}`}>{body.name}</label>
+          </div>
+        ))}
+        {rules.bodyIds.map((id, index) => errors[`rules.bodyIds.${index}`] && <p key={id} className="field-error">{errors[`rules.bodyIds.${index}`]}</p>)}
+      </fieldset>
+
+      <fieldset id="field-rules.decisionMatrix">
+        <legend>{t('charter.rules.decisionMatrix')}</legend>
+        {errors['rules.decisionMatrix'] && <p className="field-error">{errors['rules.decisionMatrix']}</p>}
+        {rules.decisionMatrix.map((rule, index) => (
+          <MatrixRowEditor key={rule.id} rule={rule} index={index} bodies={listedBodies} errors={errors} update={update} />
+        ))}
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() =>
+            setRules({
+              decisionMatrix: [...rules.decisionMatrix, { id: newId(), level: 'operational', topic: '', bodyId: null, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' } }],
+            })
+          }
+        >
+          {t('charter.edit.addRow')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('charter.rules.participation')}</legend>
+        {PARTICIPATION_LEVELS.map((level) => (
+          <div className="choice" key={level}>
+            <input
+              type="checkbox"
+              id={`participation-${level}`}
+              checked={rules.participationLevels.includes(level)}
+              onChange={(e) =>
+                setRules({ participationLevels: PARTICIPATION_LEVELS.filter((l) => (l === level ? e.target.checked : rules.participationLevels.includes(l))) })
+              }
+            />
+            <label htmlFor={`participation-${level}`}>
+              {t(`charter.participation.${level}`)}
+              <span className="hint">{t(`charter.participationHint.${level}`)}</span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('charter.rules.revision')}</legend>
+        <div className="field-row">
+          <EditorField path="rules.revision.requestedBy" errors={errors} label={t('charter.edit.revisionWho')}>
+            {(props) => (
+              <select {...props} value={rules.revision.requestedBy} onChange={(e) => setRules({ revision: { ...rules.revision, requestedBy: e.target.value as CharterRules['revision']['requestedBy'] } })}>
+                {REVISION_REQUESTERS.map((who) => (
+                  <option key={who} value={who}>
+                    {t(`charter.requester.${who}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </EditorField>
+          <EditorField path="rules.revision.bodyId" errors={errors} label={t('charter.edit.revisionBody')}>
+            {(props) => <BodyChoice {...props} value={rules.revision.bodyId} bodies={listedBodies} noneLabel={t('charter.edit.none')} onChange={(bodyId) => setRules({ revision: { ...rules.revision, bodyId } })} />}
+          </EditorField>
+          <EditorField path="rules.revision.method" errors={errors} label={t('charter.matrix.method')}>
+            {(props) => (
+              <select {...props} value={rules.revision.method} onChange={(e) => setRules({ revision: { ...rules.revision, method: e.target.value as DecisionRule['method'] } })}>
+                {DECISION_METHODS.map((method) => (
+                  <option key={method} value={method}>
+                    {t(`charter.method.${method}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </EditorField>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('charter.rules.dispute')}</legend>
+        <div className="field-row">
+          <EditorField path="rules.dispute.crisisMeetingWithinDays" errors={errors} label={t('charter.edit.crisisDays')}>
+            {(props) => (
+              <input {...props} type="number" min={1} inputMode="numeric" value={rules.dispute.crisisMeetingWithinDays ?? ''} onChange={(e) => setRules({ dispute: { ...rules.dispute, crisisMeetingWithinDays: numberOf(e.target.value) } })} />
+            )}
+          </EditorField>
+          <EditorField path="rules.dispute.mediationProvider" errors={errors} label={t('charter.edit.mediation')}>
+            {(props) => <input {...props} type="text" value={rules.dispute.mediationProvider} onChange={(e) => setRules({ dispute: { ...rules.dispute, mediationProvider: e.target.value } })} />}
+          </EditorField>
+        </div>
+        <EditorField path="rules.dispute.exitPlanObjectives" errors={errors} label={t('charter.edit.exitPlan')} hint={t('charter.edit.oneLineEach')}>
+          {(props) => <textarea {...props} rows={4} value={rules.dispute.exitPlanObjectives.join('\n')} onChange={(e) => setRules({ dispute: { ...rules.dispute, exitPlanObjectives: linesOf(e.target.value) } })} />}
+        </EditorField>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('charter.rules.duration')}</legend>
+        <div className="field-row">
+          <EditorField path="rules.duration.startsOn" errors={errors} label={t('common.startsOn')}>
+            {(props) => <input {...props} type="date" value={rules.duration.startsOn ?? ''} onChange={(e) => setRules({ duration: { ...rules.duration, startsOn: e.target.value || null } })} />}
+          </EditorField>
+          <EditorField path="rules.duration.endsOn" errors={errors} label={t('common.endsOnOptional')}>
+            {(props) => <input {...props} type="date" value={rules.duration.endsOn ?? ''} onChange={(e) => setRules({ duration: { ...rules.duration, endsOn: e.target.value || null } })} />}
+          </EditorField>
+        </div>
+      </fieldset>
+
+      <fieldset id="field-rules.budget.posts">
+        <legend>{t('charter.rules.budget')}</legend>
+        {errors['rules.budget.posts'] && <p className="field-error">{errors['rules.budget.posts']}</p>}
+        {rules.budget.posts.map((post, index) => {
+          const path = `rules.budget.posts.${index}`;
+          const setPost = (patch: Partial<typeof post>) => setRules({ budget: { ...rules.budget, posts: rules.budget.posts.map((p, i) => (i === index ? { ...p, ...patch } : p)) } });
+          const label = t('charter.edit.budgetPost', { number: index + 1 });
+          return (
+            <fieldset className="editor-row" key={post.id}>
+              <legend>{label}</legend>
+              <EditorField path={`${path}.label`} errors={errors} label={t('charter.budget.post')}>
+                {(props) => <input {...props} type="text" value={post.label} onChange={(e) => setPost({ label: e.target.value })} />}
+              </EditorField>
+              <div className="field-row">
+                <EditorField path={`${path}.percent`} errors={errors} label={t('charter.edit.percent')}>
+                  {(props) => <input {...props} type="number" min={0} max={100} step="0.01" inputMode="decimal" value={post.percent ?? ''} onChange={(e) => setPost({ percent: numberOf(e.target.value) })} />}
+                </EditorField>
+                <EditorField path={`${path}.amountCents`} errors={errors} label={t('charter.edit.amount')}>
+                  {(props) => (
+                    <input {...props} type="number" min={0} step="0.01" inputMode="decimal" value={post.amountCents === null ? '' : post.amountCents / 100} onChange={(e) => setPost({ amountCents: centsOf(e.target.value) })} />
+                  )}
+                </EditorField>
+              </div>
+              <button type="button" className="link-button" onClick={() => setRules({ budget: { ...rules.budget, posts: rules.budget.posts.filter((_, i) => i !== index) } })}>
+                {t('charter.edit.remove')}
+                <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+              </button>
+            </fieldset>
+          );
+        })}
+        <button type="button" className="button-secondary" onClick={() => setRules({ budget: { ...rules.budget, posts: [...rules.budget.posts, { id: newId(), label: '', percent: null, amountCents: null }] } })}>
+          {t('charter.edit.addPost')}
+        </button>
+        <EditorField
+          path="rules.budget.totalCents"
+          errors={errors}
+          label={t('charter.edit.total')}
+          hint={rules.budget.totalCents === null ? undefined : t('charter.edit.totalHint', { total: money(rules.budget.totalCents) })}
+        >
+          {(props) => (
+            <input {...props} type="number" min={0} step="0.01" inputMode="decimal" value={rules.budget.totalCents === null ? '' : rules.budget.totalCents / 100} onChange={(e) => setRules({ budget: { ...rules.budget, totalCents: centsOf(e.target.value) } })} />
+          )}
+        </EditorField>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('charter.rules.licence')}</legend>
+        <EditorField path="rules.licence.licence" errors={errors} label={t('charter.edit.licence')}>
+          {(props) => (
+            <select {...props} value={rules.licence.licence} onChange={(e) => setRules({ licence: { ...rules.licence, licence: e.target.value as CharterRules['licence']['licence'] } })}>
+              {LICENCES.map((licence) => (
+                <option key={licence} value={licence}>
+                  {t(`charter.licence.${licence}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </EditorField>
+        <EditorField path="rules.licence.outputs" errors={errors} label={t('charter.edit.outputs')} hint={t('charter.edit.oneLineEach')}>
+          {(props) => <textarea {...props} rows={3} value={rules.licence.outputs.join('\n')} onChange={(e) => setRules({ licence: { ...rules.licence, outputs: linesOf(e.target.value) } })} />}
+        </EditorField>
+        <EditorField path="rules.confidentialData" errors={errors} label={t('charter.edit.confidential')} hint={t('charter.edit.oneLineEach')}>
+          {(props) => <textarea {...props} rows={3} value={rules.confidentialData.join('\n')} onChange={(e) => setRules({ confidentialData: linesOf(e.target.value) })} />}
+        </EditorField>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('charter.rules.signatories')}</legend>
+        {rules.signatories.map((signatory, index) => {
+          const path = `rules.signatories.${index}`;
+          const setSignatory = (patch: Partial<typeof signatory>) => setRules({ signatories: rules.signatories.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
+          const label = t('charter.edit.signatory', { number: index + 1 });
+          return (
+            <fieldset className="editor-row" key={signatory.id}>
+              <legend>{label}</legend>
+              <div className="field-row">
+                <EditorField path={`${path}.personId`} errors={errors} label={t('charter.signatures.name')}>
+                  {(props) => (
+                    <select {...props} value={signatory.personId ?? ''} onChange={(e) => setSignatory({ personId: e.target.value || null })}>
+                      <option value="">{t('common.choose')}</option>
+                      {(people.data ?? []).map((person) => (
+                        <option key={person.id} value={person.id}>
+                          {person.fullName}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </EditorField>
+                <EditorField path={`${path}.organizationId`} errors={errors} label={t('charter.signatures.organization')}>
+                  {(props) => (
+                    <select {...props} value={signatory.organizationId ?? ''} onChange={(e) => setSignatory({ organizationId: e.target.value || null })}>
+                      <option value="">{t('charter.edit.none')}</option>
+                      {organizations.map((organization) => (
+                        <option key={organization.id} value={organization.id}>
+                          {organization.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </EditorField>
+              </div>
+              <EditorField path={`${path}.capacity`} errors={errors} label={t('charter.signatures.capacity')}>
+                {(props) => <input {...props} type="text" value={signatory.capacity} onChange={(e) => setSignatory({ capacity: e.target.value })} />}
+              </EditorField>
+              <button type="button" className="link-button" onClick={() => setRules({ signatories: rules.signatories.filter((_, i) => i !== index) })}>
+                {t('charter.edit.remove')}
+                <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+              </button>
+            </fieldset>
+          );
+        })}
+        <button type="button" className="button-secondary" onClick={() => setRules({ signatories: [...rules.signatories, { id: newId(), personId: null, organizationId: null, capacity: '' }] })}>
+          {t('charter.edit.addSignatory')}
+        </button>
+      </fieldset>
+    </>
+  );
+}
+
+function Editor({ version }: { version: VersionDetail }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const client = useQueryClient();
+  const [content, setContent] = useState<CharterContent>(version.content);
+  const [issues, setIssues] = useState<readonly CharterIssue[]>(version.issues);
+  const [dirty, setDirty] = useState(false);
+  const update: Update = (change) => {
+    setContent(change);
+    setDirty(true);
+  };
+  const save = useMutation({
+    mutationFn: (next: CharterContent) =>
+      api.put<{ issues: CharterIssue[] }>(`/partnerships/${partnershipId}/charters/${version.charterId}/versions/${version.id}`, next),
+    onSuccess: (saved) => {
+      setIssues(saved.issues);
+      setDirty(false);
+      void client.invalidateQueries({ queryKey: ['partnership', partnershipId] });
+    },
+  });
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+  const requestErrors = save.error instanceof ApiError ? save.error.fields : {};
+  const errors: Errors = { ...Object.fromEntries(issues.map((issue) => [issue.path, issue.message])), ...requestErrors };
+  const bodies = Object.entries(version.names.bodies)
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const messages = Object.entries(errors);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(cleaned(content));
+      }}
+    >
+      <div aria-live="polite">
+        {messages.length > 0 ? (
+          <div className="notice notice-warn" id="issues">
+            <p>{t('charter.check.count', { count: messages.length })}</p>
+            <ul>
+              {messages.map(([path, message]) => (
+                <li key={path}>
+                  <a href={`#field-${path}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          !dirty && <p className="notice notice-ok">{t('charter.check.ok')}</p>
+        )}
+      </div>
+      <FormError error={save.error} />
+      <EditorField path="title" errors={errors} label={t('charter.edit.charterTitle')}>
+        {(props) => <input {...props} type="text" value={content.title} onChange={(e) => update((c) => ({ ...c, title: e.target.value }))} />}
+      </EditorField>
+
+      <h2 id="field-articles">{t('charter.edit.articlesTitle')}</h2>
+      {errors['articles'] && <p className="field-error">{errors['articles']}</p>}
+      {content.articles.map((article, index) => (
+        <ArticleEditor key={article.key} article={article} index={index} count={content.articles.length} errors={errors} update={update} />
+      ))}
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => update((c) => ({ ...c, articles: [...c.articles, { key: newId(), kind: 'custom', title: '', body: '' }] }))}
+      >
+        {t('charter.edit.addArticle')}
+      </button>
+
+      <RulesEditor content={content} errors={errors} update={update} bodies={bodies} />
+
+      <div className="editor-savebar">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {t('common.save')}
+        </button>
+        <span role="status">{save.isPending ? t('charter.edit.saving') : dirty ? t('charter.edit.unsaved') : save.isSuccess ? t('charter.edit.saved') : ''}</span>
+        <Link to={`/p/${partnershipId}/chartes/${version.charterId}/versions/${version.id}`}>{t('charter.edit.backToReading')}</Link>
+      </div>
+    </form>
+  );
+}
+
+export default function DraftEditor() {
+  const { t } = useTranslation();
+  const { charterId, versionId } = useParams();
+  const partnershipId = usePartnershipId();
+  const query = usePartnershipQuery<VersionDetail>(`/charters/${charterId}/versions/${versionId}`);
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const version = query.data;
+  const title = t('charter.edit.title', { title: version.content.title, number: version.number });
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/p/${partnershipId}/chartes`}>{t('charter.list.title')}</Link> ›{' '}
+        <Link to={`/p/${partnershipId}/chartes/${charterId}`}>{t('charter.history.title')}</Link>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      {version.status !== 'draft' || !version.can.manage ? <p className="notice notice-warn">{t('charter.edit.notEditable')}</p> : <Editor version={version} />}
+    </section>
+  );
+}

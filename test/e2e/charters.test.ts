@@ -1,0 +1,172 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
+import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { pdfText } from '../support/pdf-text.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+
+const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+const GERARD_EMAIL = 'gerard.lefevre@trois-rives.example';
+
+let t: TestApp;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let versionUrl: string;
+
+async function signIn(target: Page, email: string, password: string) {
+  await target.goto(`${origin}/connexion`);
+  await target.getByLabel('Adresse e-mail').first().fill(email);
+  await target.getByLabel('Mot de passe').fill(password);
+  await target.getByRole('button', { name: 'Se connecter' }).click();
+  await target.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+}
+
+/** Signs the version in force as the signed-in signatory. */
+async function signAs(target: Page, typedName: string) {
+  await target.getByRole('heading', { name: 'Signer la charte' }).waitFor();
+  await target.getByLabel('Lu et approuvé').check();
+  await target.getByLabel('Votre nom, en toutes lettres').fill(typedName);
+  await target.getByRole('button', { name: 'Signer', exact: true }).click();
+  await target.getByRole('heading', { name: 'Signer la charte' }).waitFor({ state: 'detached' });
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ webRoot: WEB_ROOT });
+  t.clock.current = new Date();
+  const { partnershipId } = await createDemoPartnership(t.store.db, t.clock.now());
+  const accountId = await createAccountWithPassword(t.store.db, GERARD_EMAIL, TEST_PASSWORD);
+  await t.store.db.updateTable('person').set({ account_id: accountId, email: GERARD_EMAIL }).where('partnership_id', '=', partnershipId).where('full_name', '=', 'Gérard Lefèvre').execute();
+  origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR', acceptDownloads: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('a coordinator writes, adopts and has the partnership charter signed', () => {
+  it('creates a partnership charter from the template', async () => {
+    await signIn(page, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    await page.getByRole('link', { name: 'Chartes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Chartes' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '20-charters');
+    await page.getByLabel('Charte de partenariat').check();
+    await page.getByRole('button', { name: 'Créer et commencer à écrire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Charte de partenariat — projet de version 1' }).waitFor();
+    await page.getByText('Les règles de la charte tiennent ensemble.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '21-editor');
+  });
+
+  it('breaks the budget, reads the message at the total, and fixes it', async () => {
+    await page.getByRole('button', { name: 'Ajouter un article' }).click();
+    const article = page.locator('fieldset.editor-article').last();
+    await article.getByLabel('Titre de l’article').fill('Budget commun');
+    await article.getByLabel('Sorte d’article').selectOption('budget');
+    await article.getByLabel('Texte').fill('Chaque maison verse sa part à la **caisse commune**.');
+    await article.getByRole('button', { name: /^Aperçu/ }).click();
+    await article.locator('.preview strong').filter({ hasText: 'caisse commune' }).waitFor();
+
+    await page.getByRole('button', { name: 'Ajouter un poste' }).click();
+    await page.getByRole('group', { name: 'Poste 1' }).getByLabel('Poste', { exact: true }).fill('Coordination');
+    await page.getByRole('group', { name: 'Poste 1' }).getByLabel('Montant (€)').fill('5000');
+    await page.getByRole('button', { name: 'Ajouter un poste' }).click();
+    await page.getByRole('group', { name: 'Poste 2' }).getByLabel('Poste', { exact: true }).fill('Animation des ateliers');
+    await page.getByRole('group', { name: 'Poste 2' }).getByLabel('Montant (€)').fill('2000');
+    await page.getByLabel('Total du budget (€)').fill('8000');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+    const message = /Les postes font 7\s000,00\s€, mais le total annoncé est 8\s000,00\s€\./;
+    await page.locator('#field-rules\\.budget\\.totalCents .field-error').filter({ hasText: message }).waitFor();
+    await expect.poll(() => page.getByLabel('Total du budget (€)').getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('link', { name: message }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '22-editor-budget-message');
+
+    await page.getByLabel('Total du budget (€)').fill('7000');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Les règles de la charte tiennent ensemble.').waitFor();
+    expect(await page.getByText(message).count()).toBe(0);
+  });
+
+  it('names two signatories and adopts the charter', async () => {
+    await page.getByRole('button', { name: 'Ajouter un·e signataire' }).click();
+    const first = page.getByRole('group', { name: 'Signataire 1' });
+    await first.getByLabel('Nom').selectOption({ label: 'Camille Martin' });
+    await first.getByLabel('Qualité').fill('Coordinatrice du partenariat');
+    await page.getByRole('button', { name: 'Ajouter un·e signataire' }).click();
+    const second = page.getByRole('group', { name: 'Signataire 2' });
+    await second.getByLabel('Nom').selectOption({ label: 'Gérard Lefèvre' });
+    await second.getByLabel('Structure').selectOption({ label: 'MJC des Tilleuls' });
+    await second.getByLabel('Qualité').fill('Président');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
+
+    await page.getByRole('link', { name: 'Relire la charte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Charte de partenariat' }).waitFor();
+    await page.getByRole('heading', { name: 'Article 10 — Budget commun' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '23-draft-reading');
+    await page.getByLabel('Instance qui a adopté').selectOption({ label: 'Comité de pilotage' });
+    await page.getByRole('button', { name: 'Enregistrer l’adoption' }).click();
+    await page.getByText('En vigueur', { exact: true }).waitFor();
+    versionUrl = page.url();
+  });
+
+  it('is signed by both signatories, each in their own session', async () => {
+    await signAs(page, 'Camille Martin');
+    await page.getByText('1 signature(s) sur 2.').waitFor();
+
+    const gerard = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
+    await signIn(gerard, GERARD_EMAIL, TEST_PASSWORD);
+    await gerard.goto(versionUrl);
+    await expectNoAxeViolations(gerard);
+    await screenshot(gerard, '24-signing');
+    await signAs(gerard, 'Gérard Lefèvre');
+    await gerard.getByText('2 signature(s) sur 2.').waitFor();
+    await gerard.context().close();
+
+    await page.reload();
+    await page.getByText('2 signature(s) sur 2.').waitFor();
+    const rows = page.getByRole('table', { name: 'Signatures' }).getByRole('row');
+    await expect.poll(() => rows.filter({ hasText: 'Lu et approuvé' }).count()).toBe(2);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '25-signed');
+  });
+
+  it('downloads the PDF with the articles, the budget table and both signatures', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger en PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe('Charte-de-partenariat-v1.pdf');
+    const text = (await pdfText(new Uint8Array(readFileSync((await download.path())!)))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Article 1 — Pourquoi ce partenariat');
+    expect(text).toContain('Article 4 — Qui décide quoi');
+    expect(text).toContain('Article 10 — Budget commun');
+    expect(text).toContain('Coordination 5 000,00 €');
+    expect(text).toContain('Animation des ateliers 2 000,00 €');
+    expect(text).toContain('Total 7 000,00 €');
+    expect(text).toMatch(/Camille Martin Coordinatrice du partenariat .* Lu et approuvé Camille Martin/);
+    expect(text).toMatch(/Gérard Lefèvre MJC des Tilleuls Président .* Lu et approuvé Gérard Lefèvre/);
+  });
+
+  it('shows the compliance view, in English too', async () => {
+    await page.getByRole('link', { name: 'Conformité' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Conformité' }).waitFor();
+    await page.getByText('Comité de pilotage : MJC des Tilleuls a 3 délégué·e(s) sur 4', { exact: true }).waitFor();
+    expect(await page.getByText('Aucune charte n’est en vigueur').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '26-compliance');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
+    await page.getByText('Comité de pilotage: MJC des Tilleuls has 3 delegate(s) out of 4', { exact: true }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '27-compliance-en');
+  });
+});
