@@ -68,7 +68,7 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
 
   it('breaks the budget, reads the message at the total, and fixes it', async () => {
     await page.getByRole('button', { name: 'Ajouter un article' }).click();
-    const article = page.locator('fieldset.editor-article').last();
+    const article = page.locator('details.editor-article').last();
     await article.getByLabel('Titre de l’article').fill('Budget commun');
     await article.getByLabel('Sorte d’article').selectOption('budget');
     await article.getByLabel('Texte').fill('Chaque maison verse sa part à la **caisse commune**.');

@@ -36,7 +36,7 @@ export function BudgetTable({ rules }: { rules: CharterRules }) {
   if (rules.budget.posts.length === 0) return null;
   return (
     <ScrollingTable label={t('charter.rules.budget')}>
-      <table>
+      <table className="stack-table">
         <caption className="visually-hidden">{t('charter.rules.budget')}</caption>
         <thead>
           <tr>
@@ -51,8 +51,8 @@ export function BudgetTable({ rules }: { rules: CharterRules }) {
             return (
               <tr key={post.id}>
                 <th scope="row">{post.label}</th>
-                <td>{post.percent === null ? '' : `${post.percent} %`}</td>
-                <td>{amount === null ? '' : money(amount)}</td>
+                <td data-label={t('charter.budget.percent')}>{post.percent === null ? '' : `${post.percent} %`}</td>
+                <td data-label={t('charter.budget.amount')}>{amount === null ? '' : money(amount)}</td>
               </tr>
             );
           })}
@@ -61,7 +61,7 @@ export function BudgetTable({ rules }: { rules: CharterRules }) {
           <tr>
             <th scope="row">{t('charter.budget.total')}</th>
             <td />
-            <td>{total === null ? '' : money(total)}</td>
+            <td data-label={t('charter.budget.amount')}>{total === null ? '' : money(total)}</td>
           </tr>
         </tfoot>
       </table>
@@ -75,7 +75,7 @@ export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; nam
   return (
     <>
       <ScrollingTable label={t('charter.rules.decisionMatrix')}>
-        <table>
+        <table className="stack-table">
           <caption className="visually-hidden">{t('charter.rules.decisionMatrix')}</caption>
           <thead>
             <tr>
@@ -89,17 +89,17 @@ export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; nam
           <tbody>
             {rules.decisionMatrix.map((rule) => (
               <tr key={rule.id}>
-                <td>{t(`charter.level.${rule.level}`)}</td>
-                <td>{rule.topic === '' ? t('charter.matrix.anyTopic') : rule.topic}</td>
-                <td>{bodyName(rule.bodyId)}</td>
-                <td>
+                <td data-label={t('charter.matrix.level')}>{t(`charter.level.${rule.level}`)}</td>
+                <td data-label={t('charter.matrix.topic')}>{rule.topic === '' ? t('charter.matrix.anyTopic') : rule.topic}</td>
+                <td data-label={t('charter.matrix.body')}>{bodyName(rule.bodyId)}</td>
+                <td data-label={t('charter.matrix.method')}>
                   {[
                     t(`charter.method.${rule.method}`),
                     ...(rule.quorumPercent === null ? [] : [t('charter.matrix.quorum', { percent: rule.quorumPercent })]),
                     ...(rule.maxRounds === null ? [] : [t('charter.matrix.rounds', { count: rule.maxRounds })]),
                   ].join(', ')}
                 </td>
-                <td>{rule.onBlock.kind === 'lapse' ? t('charter.matrix.lapse') : t('charter.matrix.arbitration', { body: bodyName(rule.onBlock.bodyId) })}</td>
+                <td data-label={t('charter.matrix.onBlock')}>{rule.onBlock.kind === 'lapse' ? t('charter.matrix.lapse') : t('charter.matrix.arbitration', { body: bodyName(rule.onBlock.bodyId) })}</td>
               </tr>
             ))}
           </tbody>
@@ -118,7 +118,7 @@ export function SignatoriesTable({ signatories }: { signatories: readonly Signat
   if (signatories.length === 0) return <p className="muted">{t('charter.signatures.none')}</p>;
   return (
     <ScrollingTable label={t('charter.signatures.title')}>
-      <table>
+      <table className="stack-table">
         <caption className="visually-hidden">{t('charter.signatures.title')}</caption>
         <thead>
           <tr>
@@ -133,10 +133,10 @@ export function SignatoriesTable({ signatories }: { signatories: readonly Signat
           {signatories.map((s) => (
             <tr key={s.signatoryId}>
               <th scope="row">{s.fullName ?? '—'}</th>
-              <td>{s.organizationName ?? ''}</td>
-              <td>{s.capacity}</td>
-              <td>{s.signature ? format.format(new Date(s.signature.signedAt)) : ''}</td>
-              <td>
+              <td data-label={t('charter.signatures.organization')}>{s.organizationName ?? ''}</td>
+              <td data-label={t('charter.signatures.capacity')}>{s.capacity}</td>
+              <td data-label={t('charter.signatures.date')}>{s.signature ? format.format(new Date(s.signature.signedAt)) : ''}</td>
+              <td data-label={t('charter.signatures.signature')}>
                 {s.signature ? (
                   <>
                     <span className="signature-statement">{s.signature.statement}</span> — <span className="signature-name">{s.signature.typedName}</span>

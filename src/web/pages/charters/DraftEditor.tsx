@@ -35,7 +35,7 @@ function cleaned(content: CharterContent): CharterContent {
 
 function EditorField({ path, errors, label, hint, children }: { path: string; errors: Errors; label: string; hint?: string; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode }) {
   return (
-    <div id={`field-${path}`}>
+    <div id={`field-${path}`} className="field-slot">
       <Field label={label} hint={hint} error={errors[path]}>
         {children}
       </Field>
@@ -43,10 +43,13 @@ function EditorField({ path, errors, label, hint, children }: { path: string; er
   );
 }
 
-function ArticleEditor({ article, index, count, errors, update }: { article: Article; index: number; count: number; errors: Errors; update: Update }) {
+function ArticleEditor({ article, index, count, errors, update, isNew }: { article: Article; index: number; count: number; errors: Errors; update: Update; isNew: boolean }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState(false);
   const path = `articles.${index}`;
+  const hasError = Object.keys(errors).some((key) => key.startsWith(`${path}.`));
+  // Ten articles open at once make a very long page on a phone: each opens on demand, or by itself when it needs fixing.
+  const [open, setOpen] = useState(isNew);
   const change = (patch: Partial<Article>) =>
     update((content) => ({ ...content, articles: content.articles.map((a, i) => (i === index ? { ...a, ...patch } : a)) }));
   const move = (offset: number) =>
@@ -58,53 +61,56 @@ function ArticleEditor({ article, index, count, errors, update }: { article: Art
     });
   const label = t('charter.articleNumber', { number: index + 1 });
   return (
-    <fieldset className="editor-article">
-      <legend>
-        {label} — {article.title || t('charter.edit.untitled')}
-      </legend>
-      <div className="field-row">
-        <EditorField path={`${path}.title`} errors={errors} label={t('charter.edit.articleTitle')}>
-          {(props) => <input {...props} type="text" value={article.title} onChange={(e) => change({ title: e.target.value })} />}
-        </EditorField>
-        <EditorField path={`${path}.kind`} errors={errors} label={t('charter.edit.articleKind')} hint={t('charter.edit.articleKindHint')}>
-          {(props) => (
-            <select {...props} value={article.kind} onChange={(e) => change({ kind: e.target.value as Article['kind'] })}>
-              {ARTICLE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`charter.articleKind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </EditorField>
-      </div>
-      <EditorField path={`${path}.body`} errors={errors} label={t('charter.edit.articleBody')} hint={t('charter.edit.markdownHint')}>
-        {(props) => <textarea {...props} rows={6} value={article.body} onChange={(e) => change({ body: e.target.value })} />}
-      </EditorField>
-      {preview && (
-        <div className="preview" aria-label={t('charter.edit.preview')}>
-          <MarkdownText source={article.body} />
+    <details className="editor-article" open={open || hasError} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {label} — {article.title || t('charter.edit.untitled')} <span className="muted small">({t(`charter.articleKind.${article.kind}`)})</span>
+      </summary>
+      <fieldset className="plain-fieldset">
+        <legend className="visually-hidden">{label}</legend>
+        <div className="field-row">
+          <EditorField path={`${path}.title`} errors={errors} label={t('charter.edit.articleTitle')}>
+            {(props) => <input {...props} type="text" value={article.title} onChange={(e) => change({ title: e.target.value })} />}
+          </EditorField>
+          <EditorField path={`${path}.kind`} errors={errors} label={t('charter.edit.articleKind')} hint={t('charter.edit.articleKindHint')}>
+            {(props) => (
+              <select {...props} value={article.kind} onChange={(e) => change({ kind: e.target.value as Article['kind'] })}>
+                {ARTICLE_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`charter.articleKind.${kind}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </EditorField>
         </div>
-      )}
-      <div className="editor-tools">
-        <button type="button" className="link-button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
-          {preview ? t('charter.edit.hidePreview') : t('charter.edit.showPreview')}
-          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
-        </button>
-        <button type="button" className="link-button" disabled={index === 0} onClick={() => move(-1)}>
-          {t('charter.edit.moveUp')}
-          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
-        </button>
-        <button type="button" className="link-button" disabled={index === count - 1} onClick={() => move(1)}>
-          {t('charter.edit.moveDown')}
-          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
-        </button>
-        <button type="button" className="link-button" onClick={() => update((content) => ({ ...content, articles: content.articles.filter((_, i) => i !== index) }))}>
-          {t('charter.edit.remove')}
-          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
-        </button>
-      </div>
-    </fieldset>
+        <EditorField path={`${path}.body`} errors={errors} label={t('charter.edit.articleBody')} hint={t('charter.edit.markdownHint')}>
+          {(props) => <textarea {...props} rows={6} value={article.body} onChange={(e) => change({ body: e.target.value })} />}
+        </EditorField>
+        {preview && (
+          <div className="preview" aria-label={t('charter.edit.preview')}>
+            <MarkdownText source={article.body} />
+          </div>
+        )}
+        <div className="editor-tools">
+          <button type="button" className="link-button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+            {preview ? t('charter.edit.hidePreview') : t('charter.edit.showPreview')}
+            <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+          </button>
+          <button type="button" className="link-button" disabled={index === 0} onClick={() => move(-1)}>
+            {t('charter.edit.moveUp')}
+            <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+          </button>
+          <button type="button" className="link-button" disabled={index === count - 1} onClick={() => move(1)}>
+            {t('charter.edit.moveDown')}
+            <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+          </button>
+          <button type="button" className="link-button" onClick={() => update((content) => ({ ...content, articles: content.articles.filter((_, i) => i !== index) }))}>
+            {t('charter.edit.remove')}
+            <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+          </button>
+        </div>
+      </fieldset>
+    </details>
   );
 }
 
@@ -456,6 +462,7 @@ function Editor({ version }: { version: VersionDetail }) {
   const [content, setContent] = useState<CharterContent>(version.content);
   const [issues, setIssues] = useState<readonly CharterIssue[]>(version.issues);
   const [dirty, setDirty] = useState(false);
+  const [initialKeys] = useState(() => new Set(version.content.articles.map((article) => article.key)));
   const update: Update = (change) => {
     setContent(change);
     setDirty(true);
@@ -513,7 +520,7 @@ function Editor({ version }: { version: VersionDetail }) {
       <h2 id="field-articles">{t('charter.edit.articlesTitle')}</h2>
       {errors['articles'] && <p className="field-error">{errors['articles']}</p>}
       {content.articles.map((article, index) => (
-        <ArticleEditor key={article.key} article={article} index={index} count={content.articles.length} errors={errors} update={update} />
+        <ArticleEditor key={article.key} article={article} index={index} count={content.articles.length} errors={errors} update={update} isNew={!initialKeys.has(article.key)} />
       ))}
       <button
         type="button"
