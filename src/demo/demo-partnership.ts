@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { MandateSource, MembershipKind, OrganizationKind, SeatCapacity } from '../domain/structure/types.js';
 import { createAccountWithPassword } from '../services/accounts.js';
+import * as charterActs from '../services/charter-acts.js';
+import { versionDetail } from '../services/charter-queries.js';
 import type { ActContext } from '../services/act.js';
 import { createPartnership } from '../services/partnerships.js';
 import * as acts from '../services/structure-acts.js';
@@ -199,7 +202,48 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date): Pr
       startsOn: SINCE,
     },
   );
+  await adoptDemoCharter(ctx, {
+    steering: steeringBody.id,
+    signatories: [
+      { personId: adminPersonId, organizationId: null, capacity: 'Coordinatrice du partenariat', signed: true },
+      { personId: personIds['gerard']!, organizationId: houseIds.tilleuls, capacity: 'Président', signed: true },
+      { personId: personIds['bernard']!, organizationId: houseIds.moulin, capacity: 'Président', signed: false },
+      { personId: personIds['jacques']!, organizationId: houseIds.hautpre, capacity: 'Président', signed: false },
+    ],
+  });
   return { partnershipId };
+}
+
+/**
+ * The partnership charter, from the template, adopted by the steering committee and signed by
+ * half its signatories: the list of charters, the signing page and the compliance view all have
+ * something to show.
+ */
+async function adoptDemoCharter(
+  ctx: ActContext,
+  input: { steering: string; signatories: { personId: string; organizationId: string | null; capacity: string; signed: boolean }[] },
+) {
+  const { id: charterId, versionId } = await charterActs.createCharter(ctx, { template: 'partnership', title: 'Charte de partenariat des Trois Rives' }, 'fr');
+  const draft = await versionDetail(ctx.db, ctx.viewer, ctx.partnershipId, charterId, versionId);
+  const signatories = input.signatories.map(({ signed: _signed, ...signatory }) => ({ id: randomUUID(), ...signatory }));
+  const content = {
+    ...draft.content,
+    rules: {
+      ...draft.content.rules,
+      duration: { startsOn: SINCE, endsOn: null },
+      dispute: { ...draft.content.rules.dispute, mediationProvider: 'Médiation de quartier de Valbourg' },
+      signatories,
+    },
+  };
+  await charterActs.saveDraft(ctx, charterId, versionId, content);
+  await charterActs.recordAdoption(ctx, charterId, versionId, { bodyId: input.steering, adoptedOn: SINCE });
+  const contentHash = (await versionDetail(ctx.db, ctx.viewer, ctx.partnershipId, charterId, versionId)).contentHash;
+  for (const [index, signatory] of input.signatories.entries()) {
+    if (!signatory.signed) continue;
+    const signer = { ...ctx, viewer: { ...ctx.viewer, personId: signatory.personId } };
+    const typedName = (await ctx.db.selectFrom('person').select('full_name').where('id', '=', signatory.personId).executeTakeFirstOrThrow()).full_name;
+    await charterActs.signVersion(signer, charterId, versionId, { signatoryId: signatories[index]!.id, typedName, readAndApproved: true, contentHash });
+  }
 }
 
 export async function hasAnyPartnership(db: Kysely<Database>): Promise<boolean> {

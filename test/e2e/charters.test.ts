@@ -156,6 +156,26 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     expect(text).toMatch(/Gérard Lefèvre MJC des Tilleuls Président .* Lu et approuvé Gérard Lefèvre/);
   });
 
+  it('prepares a new version and reads what changed', async () => {
+    await page.getByRole('link', { name: 'Versions de la charte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Charte de partenariat' }).waitFor();
+    await page.getByRole('button', { name: 'Préparer une nouvelle version' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Charte de partenariat — projet de version 2' }).waitFor();
+    await page.getByText('Article 1 — Pourquoi ce partenariat').click();
+    const purpose = page.locator('details.editor-article').first().getByLabel('Texte');
+    await purpose.fill((await purpose.inputValue()).replace('servent mieux', 'servent bien mieux'));
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
+
+    await page.getByRole('link', { name: 'Versions de la charte' }).click();
+    await page.getByRole('button', { name: 'Voir les différences' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Différences entre la version 1 et la version 2' }).waitFor();
+    await page.getByText('1 article a changé.').waitFor();
+    expect(await page.locator('ins').filter({ hasText: 'bien' }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '28-diff');
+  });
+
   it('shows the compliance view, in English too', async () => {
     await page.getByRole('link', { name: 'Conformité' }).click();
     await page.getByRole('heading', { level: 1, name: 'Conformité' }).waitFor();

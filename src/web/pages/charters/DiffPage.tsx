@@ -46,6 +46,7 @@ export default function DiffPage() {
   const names: CharterNames = { bodies: Object.fromEntries((overview.data?.bodies ?? []).map((b) => [b.id, b.name])), organizations: {}, people: {} };
   const title = t('charter.diff.title', { from: from.number, to: to.number });
   const changed = diff.articles.filter((article) => article.status !== 'unchanged');
+  const unchanged = diff.articles.filter((article) => article.status === 'unchanged');
   return (
     <section className="diff">
       <p className="breadcrumb">
@@ -56,19 +57,20 @@ export default function DiffPage() {
         <Changes parts={diff.title} />
       </p>
       <p>{t('charter.diff.summary', { count: changed.length })}</p>
-      {diff.articles.map((article) => (
+      {changed.map((article) => (
         <section key={article.key} className="card">
           <h2 className="h3">
             {article.numberAfter !== null ? t('charter.articleNumber', { number: article.numberAfter }) : t('charter.diff.formerArticle', { number: article.numberBefore })} —{' '}
-            <Changes parts={article.title} /> <Badge tone={article.status === 'unchanged' ? 'neutral' : 'warn'}>{t(`charter.diff.status.${article.status}`, { number: article.numberBefore })}</Badge>
+            <Changes parts={article.title} /> <Badge tone="warn">{t(`charter.diff.status.${article.status}`, { number: article.numberBefore })}</Badge>
           </h2>
-          {article.status !== 'unchanged' && article.status !== 'moved' && (
+          {article.status !== 'moved' && (
             <div className="diff-body">
               <Changes parts={article.body} />
             </div>
           )}
         </section>
       ))}
+      {unchanged.length > 0 && <p className="muted">{t('charter.diff.unchanged', { numbers: unchanged.map((article) => article.numberAfter).join(', ') })}</p>}
       <h2>{t('charter.diff.rules')}</h2>
       {diff.changedRules.length === 0 ? (
         <p>{t('charter.diff.noRuleChange')}</p>
