@@ -1,8 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ArticleKind } from '../../domain/charter/enums';
 import { renderMarkdown } from '../../domain/charter/markdown';
 import type { CharterContent, CharterNames, CharterRules, SignatoryView } from '../types';
+import { useOverview, usePartnershipId } from '../hooks';
+import { describeRule } from './RuleFields';
 import { useFormatDate } from './ui';
 
 /** Markdown written by members, rendered with HTML off and only web and mail links (see domain/charter/markdown). */
@@ -167,6 +170,32 @@ function LinesList({ title, items }: { title: string; items: readonly string[] }
   );
 }
 
+/** The bodies a charter relies on, as the structure composes them today. */
+function CharterBodies({ bodyIds, names }: { bodyIds: readonly string[]; names: CharterNames }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const overview = useOverview();
+  if (bodyIds.length === 0) return null;
+  const rules = new Map((overview.data?.bodies ?? []).map((body) => [body.id, body.rule]));
+  return (
+    <>
+      <p>{t('charter.rules.bodies')}</p>
+      <ul>
+        {bodyIds.map((id) => {
+          const rule = rules.get(id);
+          const lines = rule ? describeRule(rule, t) : [];
+          return (
+            <li key={id}>
+              {names.bodies[id] ? <Link to={`/p/${partnershipId}/instances/${id}`}>{names.bodies[id]}</Link> : '—'}
+              {lines.length > 0 && <> — {lines.join(', ')}</>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 /** The rules an article of this kind carries, shown under its text as the printed charter does. */
 export function ArticleRules({ kind, rules, names, signatories }: { kind: ArticleKind; rules: CharterRules; names: CharterNames; signatories: readonly SignatoryView[] }) {
   const { t } = useTranslation();
@@ -182,7 +211,7 @@ export function ArticleRules({ kind, rules, names, signatories }: { kind: Articl
     case 'decision_matrix':
       return <DecisionMatrixTable rules={rules} names={names} />;
     case 'governance':
-      return <LinesList title={t('charter.rules.bodies')} items={rules.bodyIds.map((id) => bodyName(id))} />;
+      return <CharterBodies bodyIds={rules.bodyIds} names={names} />;
     case 'revision':
       return (
         <p>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { BudgetTable, DecisionMatrixTable } from '../../components/CharterText';
+import type { ArticleKind } from '../../../domain/charter/enums';
+import { ArticleRules } from '../../components/CharterText';
 import { Badge, Loading, LoadError, PageTitle } from '../../components/ui';
-import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { CharterDiffResponse, CharterNames, CharterRules, TextChange } from '../../types';
+import { useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../../hooks';
+import type { CharterDiffResponse, CharterNames, CharterRules, SignatoryView, TextChange } from '../../types';
 
 /** Removed words struck through, added words underlined, each announced as such by screen readers. */
 function Changes({ parts }: { parts: readonly TextChange[] }) {
@@ -27,10 +28,31 @@ function Changes({ parts }: { parts: readonly TextChange[] }) {
   );
 }
 
+/** Which article kind shows each rule group, so a changed group reads as it does in the charter. */
+const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
+  bodyIds: 'governance',
+  decisionMatrix: 'decision_matrix',
+  participationLevels: 'decision_matrix',
+  revision: 'revision',
+  dispute: 'disputes',
+  duration: 'duration',
+  budget: 'budget',
+  licence: 'licence',
+  confidentialData: 'data_protection',
+  signatories: 'signatories',
+};
+
 function RulesSide({ group, rules, names }: { group: keyof CharterRules; rules: CharterRules; names: CharterNames }) {
-  if (group === 'budget') return <BudgetTable rules={rules} />;
-  if (group === 'decisionMatrix' || group === 'participationLevels') return <DecisionMatrixTable rules={rules} names={names} />;
-  return <pre className="diff-body">{JSON.stringify(rules[group], null, 2)}</pre>;
+  const signatories: SignatoryView[] = rules.signatories.map((s) => ({
+    signatoryId: s.id,
+    personId: s.personId,
+    fullName: s.personId === null ? null : (names.people[s.personId] ?? null),
+    organizationId: s.organizationId,
+    organizationName: s.organizationId === null ? null : (names.organizations[s.organizationId] ?? null),
+    capacity: s.capacity,
+    signature: null,
+  }));
+  return <ArticleRules kind={KIND_OF_GROUP[group]} rules={rules} names={names} signatories={signatories} />;
 }
 
 export default function DiffPage() {
@@ -39,11 +61,16 @@ export default function DiffPage() {
   const [search] = useSearchParams();
   const partnershipId = usePartnershipId();
   const overview = useOverview();
+  const people = usePeople();
   const query = usePartnershipQuery<CharterDiffResponse>(`/charters/${charterId}/diff?from=${search.get('de') ?? ''}&to=${search.get('a') ?? ''}`);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const { from, to, diff } = query.data;
-  const names: CharterNames = { bodies: Object.fromEntries((overview.data?.bodies ?? []).map((b) => [b.id, b.name])), organizations: {}, people: {} };
+  const names: CharterNames = {
+    bodies: Object.fromEntries((overview.data?.bodies ?? []).map((b) => [b.id, b.name])),
+    organizations: Object.fromEntries((overview.data?.organizations ?? []).map((o) => [o.id, o.name])),
+    people: Object.fromEntries((people.data ?? []).map((p) => [p.id, p.fullName])),
+  };
   const title = t('charter.diff.title', { from: from.number, to: to.number });
   const changed = diff.articles.filter((article) => article.status !== 'unchanged');
   const unchanged = diff.articles.filter((article) => article.status === 'unchanged');
