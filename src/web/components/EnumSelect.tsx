@@ -1,20 +1,19 @@
+import type { SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface EnumSelectProps {
-  readonly values: readonly string[];
+interface EnumSelectProps<T extends string> extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children' | 'value' | 'onChange'> {
+  readonly values: readonly T[];
   readonly labelPrefix: string;
-  readonly name: string;
-  readonly defaultValue?: string;
-  readonly id: string;
-  readonly 'aria-invalid': boolean;
-  readonly 'aria-describedby': string | undefined;
+  readonly value?: T;
+  /** For a controlled select: called with the chosen code. */
+  readonly onChoose?: (value: T) => void;
 }
 
 /** A select over a fixed list of codes, each shown with its translated label. */
-export function EnumSelect({ values, labelPrefix, ...props }: EnumSelectProps) {
+export function EnumSelect<T extends string>({ values, labelPrefix, onChoose, ...props }: EnumSelectProps<T>) {
   const { t } = useTranslation();
   return (
-    <select {...props}>
+    <select {...props} {...(onChoose && { onChange: (event) => onChoose(event.target.value as T) })}>
       {values.map((value) => (
         <option key={value} value={value}>
           {t(`${labelPrefix}.${value}`)}

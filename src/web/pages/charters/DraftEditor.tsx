@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS } from '../../../domain/charter/enums';
 import { api, ApiError } from '../../api';
 import { MarkdownText, useFormatMoney } from '../../components/CharterText';
+import { EnumSelect } from '../../components/EnumSelect';
 import { Field, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../../hooks';
 import type { Article, CharterContent, CharterIssue, CharterRules, DecisionRule, VersionDetail } from '../../types';
@@ -72,15 +73,7 @@ function ArticleEditor({ article, index, count, errors, update, isNew }: { artic
             {(props) => <input {...props} type="text" value={article.title} onChange={(e) => change({ title: e.target.value })} />}
           </EditorField>
           <EditorField path={`${path}.kind`} errors={errors} label={t('charter.edit.articleKind')} hint={t('charter.edit.articleKindHint')}>
-            {(props) => (
-              <select {...props} value={article.kind} onChange={(e) => change({ kind: e.target.value as Article['kind'] })}>
-                {ARTICLE_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`charter.articleKind.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <EnumSelect {...props} values={ARTICLE_KINDS} labelPrefix="charter.articleKind" value={article.kind} onChoose={(choice) => change({ kind: choice })} />}
           </EditorField>
         </div>
         <EditorField path={`${path}.body`} errors={errors} label={t('charter.edit.articleBody')} hint={t('charter.edit.markdownHint')}>
@@ -141,15 +134,7 @@ function MatrixRowEditor({ rule, index, bodies, errors, update }: { rule: Decisi
       <legend>{label}</legend>
       <div className="field-row">
         <EditorField path={`${path}.level`} errors={errors} label={t('charter.matrix.level')}>
-          {(props) => (
-            <select {...props} value={rule.level} onChange={(e) => change({ level: e.target.value as DecisionRule['level'] })}>
-              {DECISION_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`charter.level.${level}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <EnumSelect {...props} values={DECISION_LEVELS} labelPrefix="charter.level" value={rule.level} onChoose={(choice) => change({ level: choice })} />}
         </EditorField>
         <EditorField path={`${path}.topic`} errors={errors} label={t('charter.matrix.topic')} hint={t('charter.edit.topicHint')}>
           {(props) => <input {...props} type="text" value={rule.topic} onChange={(e) => change({ topic: e.target.value })} />}
@@ -160,15 +145,7 @@ function MatrixRowEditor({ rule, index, bodies, errors, update }: { rule: Decisi
           {(props) => <BodyChoice {...props} value={rule.bodyId} bodies={bodies} noneLabel={t('common.choose')} onChange={(bodyId) => change({ bodyId })} />}
         </EditorField>
         <EditorField path={`${path}.method`} errors={errors} label={t('charter.matrix.method')}>
-          {(props) => (
-            <select {...props} value={rule.method} onChange={(e) => change({ method: e.target.value as DecisionRule['method'] })}>
-              {DECISION_METHODS.map((method) => (
-                <option key={method} value={method}>
-                  {t(`charter.method.${method}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <EnumSelect {...props} values={DECISION_METHODS} labelPrefix="charter.method" value={rule.method} onChoose={(choice) => change({ method: choice })} />}
         </EditorField>
       </div>
       <div className="field-row">
@@ -280,29 +257,13 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
         <legend>{t('charter.rules.revision')}</legend>
         <div className="field-row">
           <EditorField path="rules.revision.requestedBy" errors={errors} label={t('charter.edit.revisionWho')}>
-            {(props) => (
-              <select {...props} value={rules.revision.requestedBy} onChange={(e) => setRules({ revision: { ...rules.revision, requestedBy: e.target.value as CharterRules['revision']['requestedBy'] } })}>
-                {REVISION_REQUESTERS.map((who) => (
-                  <option key={who} value={who}>
-                    {t(`charter.requester.${who}`)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <EnumSelect {...props} values={REVISION_REQUESTERS} labelPrefix="charter.requester" value={rules.revision.requestedBy} onChoose={(choice) => setRules({ revision: { ...rules.revision, requestedBy: choice } })} />}
           </EditorField>
           <EditorField path="rules.revision.bodyId" errors={errors} label={t('charter.edit.revisionBody')}>
             {(props) => <BodyChoice {...props} value={rules.revision.bodyId} bodies={listedBodies} noneLabel={t('charter.edit.none')} onChange={(bodyId) => setRules({ revision: { ...rules.revision, bodyId } })} />}
           </EditorField>
           <EditorField path="rules.revision.method" errors={errors} label={t('charter.matrix.method')}>
-            {(props) => (
-              <select {...props} value={rules.revision.method} onChange={(e) => setRules({ revision: { ...rules.revision, method: e.target.value as DecisionRule['method'] } })}>
-                {DECISION_METHODS.map((method) => (
-                  <option key={method} value={method}>
-                    {t(`charter.method.${method}`)}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(props) => <EnumSelect {...props} values={DECISION_METHODS} labelPrefix="charter.method" value={rules.revision.method} onChoose={(choice) => setRules({ revision: { ...rules.revision, method: choice } })} />}
           </EditorField>
         </div>
       </fieldset>
@@ -384,15 +345,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
       <fieldset>
         <legend>{t('charter.rules.licence')}</legend>
         <EditorField path="rules.licence.licence" errors={errors} label={t('charter.edit.licence')}>
-          {(props) => (
-            <select {...props} value={rules.licence.licence} onChange={(e) => setRules({ licence: { ...rules.licence, licence: e.target.value as CharterRules['licence']['licence'] } })}>
-              {LICENCES.map((licence) => (
-                <option key={licence} value={licence}>
-                  {t(`charter.licence.${licence}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <EnumSelect {...props} values={LICENCES} labelPrefix="charter.licence" value={rules.licence.licence} onChoose={(choice) => setRules({ licence: { ...rules.licence, licence: choice } })} />}
         </EditorField>
         <EditorField path="rules.licence.outputs" errors={errors} label={t('charter.edit.outputs')} hint={t('charter.edit.oneLineEach')}>
           {(props) => <textarea {...props} rows={3} value={rules.licence.outputs.join('\n')} onChange={(e) => setRules({ licence: { ...rules.licence, outputs: linesOf(e.target.value) } })} />}
