@@ -53,7 +53,7 @@ export function findDecisionRule(rules: readonly DecisionRule[], level: Decision
  * How the arbitrating body decides: its row for the same topic, else its general row for the
  * level, else its first row of the level. Undefined when it has none, which the check reports.
  */
-function arbitratorRule(rules: readonly DecisionRule[], bodyId: string, level: DecisionLevel, topic: string): DecisionRule | undefined {
+export function arbitratorRule(rules: readonly DecisionRule[], bodyId: string, level: DecisionLevel, topic: string): DecisionRule | undefined {
   const own = rules.filter((rule) => rule.bodyId === bodyId && rule.level === level);
   return own.find((rule) => topic !== '' && sameTopic(rule.topic, topic)) ?? own.find((rule) => rule.topic === '') ?? own[0];
 }
