@@ -23,6 +23,12 @@ export const charterFr = {
     organization_unknown: 'Cette structure ne fait pas partie du partenariat.',
   },
   decisionLevelPlural: { strategic: 'stratégiques', operational: 'opérationnelles', functional: 'fonctionnelles' },
+  decisionLevelOne: { strategic: 'Décision stratégique', operational: 'Décision opérationnelle', functional: 'Décision fonctionnelle' },
+  decision: {
+    routing: '{{level}} → {{body}}, par {{method}} (charte, art. {{article}})',
+    routingNoArticle: '{{level}} → {{body}}, par {{method}} (charte)',
+    routingArbitration: 'Arbitrage → {{body}}, par {{method}} (charte, en cas de blocage)',
+  },
   decisionLevel: { strategic: 'Décisions stratégiques', operational: 'Décisions opérationnelles', functional: 'Décisions fonctionnelles' },
   decisionMethod: {
     consensus: 'consensus',
@@ -117,6 +123,12 @@ export const charterEn: typeof charterFr = {
     organization_unknown: 'This organization is not part of the partnership.',
   },
   decisionLevelPlural: { strategic: 'strategic', operational: 'operational', functional: 'functional' },
+  decisionLevelOne: { strategic: 'Strategic decision', operational: 'Operational decision', functional: 'Functional decision' },
+  decision: {
+    routing: '{{level}} → {{body}}, by {{method}} (charter, art. {{article}})',
+    routingNoArticle: '{{level}} → {{body}}, by {{method}} (charter)',
+    routingArbitration: 'Arbitration → {{body}}, by {{method}} (charter, when blocked)',
+  },
   decisionLevel: { strategic: 'Strategic decisions', operational: 'Operational decisions', functional: 'Functional decisions' },
   decisionMethod: { consensus: 'consensus', consent: 'consent', advice: 'advice process', majority: 'majority vote', lead_decides: 'the lead decides' },
   participationLevel: { consultation: 'consultation', concertation: 'concertation', participation: 'participation' },

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider, Migrator } fr
 import { foundation } from './migrations/001-foundation.js';
 import { journalAppendFunction } from './migrations/002-journal-append-function.js';
 import { charters } from './migrations/003-charters.js';
+import { decisions } from './migrations/004-decisions.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '001-foundation': statementsMigration(foundation),
   '002-journal-append-function': statementsMigration(journalAppendFunction),
   '003-charters': statementsMigration(charters),
+  '004-decisions': statementsMigration(decisions),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -197,6 +197,50 @@ export interface CharterSignatureTable {
   signed_at: Date;
 }
 
+export interface ProposalTable {
+  id: string;
+  partnership_id: string;
+  charter_version_id: string;
+  level: string;
+  topic: string;
+  wording: string;
+  context: string;
+  participation_level: string;
+  initiator_id: string;
+  facilitator_id: string;
+  body_id: string;
+  rule: Json<unknown>;
+  stage: string;
+  phase: string;
+  round: number;
+  status: string;
+  outcome_statement: Generated<string>;
+  review_on: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface StanceTable {
+  id: string;
+  proposal_id: string;
+  body_id: string;
+  round: number;
+  member_id: string;
+  posted_by: string;
+  stance: string;
+  reason: string;
+  idempotency_key: string;
+  updated_at: Date;
+}
+
+export interface ProxyTable {
+  id: string;
+  proposal_id: string;
+  giver_id: string;
+  holder_id: string;
+  created_at: Date;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   organization: OrganizationTable;
@@ -217,4 +261,7 @@ export interface Database {
   charter: CharterTable;
   charter_version: CharterVersionTable;
   charter_signature: CharterSignatureTable;
+  proposal: ProposalTable;
+  stance: StanceTable;
+  proxy: ProxyTable;
 }

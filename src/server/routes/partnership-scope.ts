@@ -5,6 +5,7 @@ import { translator } from '../../i18n/server-messages.js';
 import type { ActContext } from '../../services/act.js';
 import { isUuid } from '../ids.js';
 import { charterRoutes } from './charters.js';
+import { decisionRoutes } from './decisions.js';
 import { structureRoutes } from './structure.js';
 
 declare module 'fastify' {
@@ -43,4 +44,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(structureRoutes);
   await app.register(charterRoutes);
+  await app.register(decisionRoutes);
 };

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
+import { translator, type Locale } from '../../i18n/server-messages.js';
+import * as acts from '../../services/decision-acts.js';
+import { listProposals, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
+import { inPartnership, withId } from './params.js';
+
+const inProposal = withId('proposalId');
+const created = { 201: z.object({ id: z.uuid() }) };
+
+/** « Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4) » */
+function routingLine(locale: Locale, proposal: ProposalDetail): string {
+  const t = translator(locale);
+  const params = { level: t(`decisionLevelOne.${proposal.level}`), body: proposal.body.name, method: t(`decisionMethod.${proposal.method}`), article: proposal.charter.article ?? '' };
+  const key = proposal.stage === 'arbitration' ? 'decision.routingArbitration' : proposal.charter.article === null ? 'decision.routingNoArticle' : 'decision.routing';
+  return t(key, params);
+}
+
+export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:partnershipId/proposals',
+    { schema: { tags: ['decisions'], summary: 'Proposals, newest first, optionally of one body', params: inPartnership, querystring: z.object({ bodyId: z.uuid().optional() }) } },
+    async (request) => listProposals(app.store.db, request.act.partnershipId, request.query.bodyId),
+  );
+  app.post(
+    '/:partnershipId/proposals',
+    { schema: { tags: ['decisions'], summary: 'Propose a decision; the charter in force routes it to a body and a method', params: inPartnership, body: proposalInput, response: created } },
+    async (request, reply) => reply.status(201).send(await acts.createProposal(request.act, request.body)),
+  );
+  app.get(
+    '/:partnershipId/proposals/:proposalId',
+    { schema: { tags: ['decisions'], summary: 'A proposal: routing, phase, round table, outcome', params: inProposal } },
+    async (request) => {
+      const proposal = await proposalDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.proposalId, request.act.now);
+      return { ...proposal, routing: routingLine(request.locale, proposal) };
+    },
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/phase',
+    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase', params: inProposal } },
+    async (request) => acts.advancePhase(request.act, request.params.proposalId),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/stances',
+    { schema: { tags: ['decisions'], summary: 'Take or change a stance in the current round (idempotent by key)', params: inProposal, body: stanceInput } },
+    async (request) => acts.takeStance(request.act, request.params.proposalId, request.body),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/proxies',
+    { schema: { tags: ['decisions'], summary: 'Give one’s voice on this proposal to a member of the same organization', params: inProposal, body: proxyInput, response: created } },
+    async (request, reply) => reply.status(201).send(await acts.giveProxy(request.act, request.params.proposalId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/close-round',
+    { schema: { tags: ['decisions'], summary: 'The facilitator closes the round: decided, amended or blocked', params: inProposal, body: closeRoundInput } },
+    async (request) => acts.closeRound(request.act, request.params.proposalId, request.body),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/blocked',
+    { schema: { tags: ['decisions'], summary: 'The facilitator declares the body blocked; the charter says where the matter goes', params: inProposal } },
+    async (request) => acts.declareBlocked(request.act, request.params.proposalId),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/decision',
+    { schema: { tags: ['decisions'], summary: 'The initiator records the decision where the charter leaves it to them', params: inProposal, body: decideInput } },
+    async (request) => acts.recordDecision(request.act, request.params.proposalId, request.body),
+  );
+};

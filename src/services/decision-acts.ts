@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { CharterRules, DecisionLevel, DecisionRule } from '../domain/charter/types.js';
+import { calendarDay } from '../domain/dates.js';
+import type { closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../domain/decisions/commands.js';
+import {
+  checkProxy,
+  checkStance,
+  closeRound as closeProcessRound,
+  escalate,
+  nextPhase as nextProcessPhase,
+  routeDecision,
+  startProcess,
+  tally,
+  type Phase,
+  type ProcessState,
+  type Refusal,
+  type Stance,
+} from '../domain/decisions/process.js';
+import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import type { Database } from '../store/schema.js';
+import { actorOf, recordAct, type ActContext } from './act.js';
+
+type Trx = Transaction<Database>;
+
+const refusalErrors: Record<Refusal, () => ActError> = {
+  not_in_this_phase: () => conflict('error.decision.notInThisPhase'),
+  stance_not_allowed: () => invalid('stance', 'error.decision.stanceNotAllowed'),
+  reason_required: () => invalid('reason', 'error.decision.reasonRequired'),
+  not_a_member: () => forbidden(),
+  already_decided: () => conflict('error.decision.alreadyDecided'),
+  no_next_phase: () => conflict('error.decision.noNextPhase'),
+  round_not_open: () => conflict('error.decision.roundNotOpen'),
+  proxy_other_organization: () => invalid('holderId', 'error.decision.proxyOtherOrganization'),
+  proxy_to_self: () => invalid('holderId', 'error.decision.proxyToSelf'),
+};
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; refusal: Refusal }): T {
+  if (!result.ok) throw refusalErrors[result.refusal]();
+  return result.value;
+}
+
+/** The partnership charter in force routes decisions; a project charter governs its project only. */
+async function charterInForce(trx: Trx, partnershipId: string) {
+  const version = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.rules'])
+    .where('c.partnership_id', '=', partnershipId)
+    .where('c.kind', '=', 'partnership')
+    .where('v.status', '=', 'adopted')
+    .orderBy('c.created_at')
+    .executeTakeFirst();
+  return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
+}
+
+/** The people who sit in a body today, with the organizations they belong to (for proxies). */
+export async function membersToday(trx: Trx | ActContext['db'], bodyId: string, now: Date) {
+  const today = calendarDay(now);
+  const rows = await trx
+    .selectFrom('body_member as s')
+    .leftJoin('membership as m', 'm.person_id', 's.person_id')
+    .select(['s.person_id', 'm.organization_id'])
+    .where('s.body_id', '=', bodyId)
+    .where('s.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
+    .execute();
+  const members = new Map<string, string[]>();
+  for (const row of rows) {
+    const organizations = members.get(row.person_id) ?? [];
+    if (row.organization_id !== null && !organizations.includes(row.organization_id)) organizations.push(row.organization_id);
+    members.set(row.person_id, organizations);
+  }
+  return members;
+}
+
+export async function createProposal(ctx: ActContext, input: z.infer<typeof proposalInput>) {
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const charter = await charterInForce(trx, ctx.partnershipId);
+    if (!charter) throw conflict('error.decision.noCharterInForce');
+    const rule = routeDecision(charter.rules, input.level, input.topic);
+    if (!rule) throw invalid('level', 'error.decision.noRoute');
+    const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
+    const facilitator = await trx.selectFrom('person').select('id').where('id', '=', facilitatorId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
+    if (!facilitator) throw invalid('facilitatorId', 'error.personNotInPartnership');
+    const state = startProcess(rule);
+    await trx
+      .insertInto('proposal')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        charter_version_id: charter.id,
+        level: input.level,
+        topic: input.topic,
+        wording: input.wording,
+        context: input.context,
+        participation_level: input.participationLevel,
+        initiator_id: ctx.viewer.personId,
+        facilitator_id: facilitatorId,
+        body_id: rule.bodyId!,
+        rule: JSON.stringify(rule),
+        stage: 'decision',
+        phase: state.phase,
+        round: state.round,
+        status: 'open',
+        review_on: null,
+        decided_at: null,
+      })
+      .execute();
+    return {
+      result: { id },
+      events: [
+        {
+          kind: 'proposal.created',
+          payload: { proposalId: id, charterVersionId: charter.id, level: input.level, bodyId: rule.bodyId, method: rule.method, ruleId: rule.id, facilitatorId },
+        },
+      ],
+    };
+  });
+}
+
+/**
+ * The proposal, locked for the act: FOR UPDATE for the facilitator's moves, FOR SHARE for stances
+ * (which may run side by side, but never while a round closes).
+ */
+async function lockedProposal(trx: Trx, ctx: ActContext, proposalId: string, mode: 'update' | 'share') {
+  let query = trx
+    .selectFrom('proposal')
+    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id'])
+    .where('id', '=', proposalId)
+    .where('partnership_id', '=', ctx.partnershipId);
+  query = mode === 'update' ? query.forUpdate() : query.forShare();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound();
+  const rule = row.rule as DecisionRule;
+  const state: ProcessState = {
+    method: rule.method,
+    phase: row.phase as Phase,
+    round: row.round,
+    maxRounds: rule.maxRounds,
+    quorumPercent: rule.quorumPercent,
+    decided: row.status !== 'open',
+  };
+  return { ...row, rule, state };
+}
+
+type LockedProposal = Awaited<ReturnType<typeof lockedProposal>>;
+
+function requireFacilitator(ctx: ActContext, proposal: LockedProposal) {
+  if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== proposal.facilitator_id) throw forbidden();
+}
+
+export async function advancePhase(ctx: ActContext, proposalId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    const next = unwrap(nextProcessPhase(proposal.state));
+    await trx.updateTable('proposal').set({ phase: next.phase, round: next.round }).where('id', '=', proposalId).execute();
+    return { result: { phase: next.phase, round: next.round }, events: [{ kind: 'proposal.phase', payload: { proposalId, phase: next.phase, round: next.round } }] };
+  });
+}
+
+/**
+ * A member's stance in the current round, or a change of it. One statement writes it: a new
+ * stance, a changed one, or nothing when the same request (same idempotency key) comes again,
+ * in which case nothing is journaled either.
+ */
+export async function takeStance(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
+    const memberId = input.onBehalfOf ?? ctx.viewer.personId;
+    const members = await membersToday(trx, proposal.body_id, ctx.now);
+    if (!members.has(memberId)) throw forbidden();
+    if (input.onBehalfOf !== undefined && input.onBehalfOf !== ctx.viewer.personId) {
+      const proxy = await trx.selectFrom('proxy').select('holder_id').where('proposal_id', '=', proposalId).where('giver_id', '=', memberId).executeTakeFirst();
+      if (proxy?.holder_id !== ctx.viewer.personId) throw forbidden();
+    }
+    unwrap(checkStance(proposal.state, { stance: input.stance as Stance, reason: input.reason }));
+    const written = await sql<{ id: string }>`
+      insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
+      values (${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${ctx.viewer.personId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now})
+      on conflict (proposal_id, body_id, round, member_id) do update
+        set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by,
+            idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
+        where stance.idempotency_key <> excluded.idempotency_key
+      returning id`.execute(trx);
+    const changed = written.rows.length > 0;
+    return {
+      result: { memberId, round: proposal.round, changed },
+      events: changed
+        ? [
+            {
+              kind: 'stance.taken',
+              payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, memberId, postedBy: ctx.viewer.personId, stance: input.stance },
+            },
+          ]
+        : [],
+    };
+  });
+}
+
+export async function giveProxy(ctx: ActContext, proposalId: string, input: z.infer<typeof proxyInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    const members = await membersToday(trx, proposal.body_id, ctx.now);
+    const giver = members.get(ctx.viewer.personId);
+    if (!giver) throw forbidden();
+    const holder = members.get(input.holderId);
+    if (!holder) throw invalid('holderId', 'error.decision.holderNotMember');
+    unwrap(checkProxy({ personId: ctx.viewer.personId, organizationIds: giver }, { personId: input.holderId, organizationIds: holder }));
+    const id = randomUUID();
+    await trx.insertInto('proxy').values({ id, proposal_id: proposalId, giver_id: ctx.viewer.personId, holder_id: input.holderId, created_at: ctx.now }).execute();
+    return { result: { id }, events: [{ kind: 'proxy.given', payload: { proposalId, giverId: ctx.viewer.personId, holderId: input.holderId } }] };
+  });
+}
+
+/** A block sends the matter where the charter says: to the arbitrating body, from its first phase, or to a lapse. */
+async function escalateBlocked(trx: Trx, ctx: ActContext, proposal: LockedProposal, why: string) {
+  const charter = await trx.selectFrom('charter_version').select('rules').where('id', '=', proposal.charter_version_id).executeTakeFirstOrThrow();
+  const next = escalate(charter.rules as CharterRules, proposal.rule, proposal.level as DecisionLevel, proposal.topic);
+  if (next.kind === 'lapse') {
+    await trx.updateTable('proposal').set({ status: 'lapsed', decided_at: ctx.now }).where('id', '=', proposal.id).execute();
+    return { kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } };
+  }
+  const state = startProcess(next.rule);
+  await trx
+    .updateTable('proposal')
+    .set({ stage: 'arbitration', body_id: next.bodyId, rule: JSON.stringify(next.rule), phase: state.phase, round: state.round })
+    .where('id', '=', proposal.id)
+    .execute();
+  return { kind: 'proposal.escalated', payload: { proposalId: proposal.id, fromBodyId: proposal.body_id, toBodyId: next.bodyId, ruleId: next.rule.id, method: next.rule.method, why } };
+}
+
+function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected') {
+  return proposal.stage === 'arbitration' && outcome === 'adopted' ? 'arbitrated' : outcome;
+}
+
+/** The facilitator closes the round: the tally decides, asks for an amendment, or blocks. */
+export async function closeRound(ctx: ActContext, proposalId: string, input: z.infer<typeof closeRoundInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    const members = await membersToday(trx, proposal.body_id, ctx.now);
+    const stances = await trx
+      .selectFrom('stance')
+      .select(['member_id', 'stance'])
+      .where('proposal_id', '=', proposalId)
+      .where('body_id', '=', proposal.body_id)
+      .where('round', '=', proposal.round)
+      .execute();
+    const counted = stances.filter((s) => members.has(s.member_id)).map((s) => s.stance as Stance);
+    const result = tally(proposal.state, counted, members.size);
+    const outcome = unwrap(closeProcessRound(proposal.state, result));
+    const closed = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
+    if (outcome.kind === 'amend') {
+      await trx.updateTable('proposal').set({ phase: outcome.state.phase }).where('id', '=', proposalId).execute();
+      return { result: { outcome: outcome.kind }, events: [closed] };
+    }
+    if (outcome.kind === 'blocked') {
+      return { result: { outcome: outcome.kind }, events: [closed, await escalateBlocked(trx, ctx, proposal, outcome.why)] };
+    }
+    const status = decidedStatus(proposal, outcome.kind);
+    await trx
+      .updateTable('proposal')
+      .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now })
+      .where('id', '=', proposalId)
+      .execute();
+    return { result: { outcome: status }, events: [closed, { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }] };
+  });
+}
+
+/** The facilitator declares the body blocked, whatever round it is in. */
+export async function declareBlocked(ctx: ActContext, proposalId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    const event = await escalateBlocked(trx, ctx, proposal, 'declared');
+    return { result: { outcome: event.kind === 'proposal.lapsed' ? 'lapsed' : 'escalated' }, events: [event] };
+  });
+}
+
+/**
+ * Where the charter leaves the decision to one person (advice: after hearing the advice; lead
+ * decides), the initiator records it. Consultation and concertation also leave it to them.
+ */
+export async function recordDecision(ctx: ActContext, proposalId: string, input: z.infer<typeof decideInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    if (ctx.viewer.personId !== proposal.initiator_id) throw forbidden();
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    if (proposal.rule.method !== 'advice' && proposal.rule.method !== 'lead_decides') throw conflict('error.decision.bodyDecides');
+    const status = decidedStatus(proposal, input.outcome);
+    await trx
+      .updateTable('proposal')
+      .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now })
+      .where('id', '=', proposalId)
+      .execute();
+    return { result: { outcome: status }, events: [{ kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }] };
+  });
+}

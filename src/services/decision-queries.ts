@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely';
+import type { Article, DecisionRule } from '../domain/charter/types.js';
+import { notFound } from '../domain/errors.js';
+import { STANCES, type Phase } from '../domain/decisions/process.js';
+import type { Viewer } from '../domain/structure/permissions.js';
+import type { Database } from '../store/schema.js';
+import { membersToday } from './decision-acts.js';
+
+type Db = Kysely<Database>;
+
+export async function listProposals(db: Db, partnershipId: string, bodyId: string | undefined) {
+  let query = db
+    .selectFrom('proposal as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .select(['p.id', 'p.wording', 'p.level', 'p.topic', 'p.body_id', 'b.name as body_name', 'p.status', 'p.stage', 'p.phase', 'p.round', 'p.created_at', 'p.decided_at'])
+    .where('p.partnership_id', '=', partnershipId);
+  if (bodyId !== undefined) query = query.where('p.body_id', '=', bodyId);
+  const rows = await query.orderBy('p.created_at', 'desc').limit(200).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    wording: row.wording,
+    level: row.level,
+    topic: row.topic,
+    body: { id: row.body_id, name: row.body_name },
+    status: row.status,
+    stage: row.stage,
+    phase: row.phase,
+    round: row.round,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+  }));
+}
+
+/** A proposal as its page shows it: the routing, the members, the round table, what the viewer may do. */
+export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: string, proposalId: string, now: Date) {
+  const row = await db
+    .selectFrom('proposal as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .innerJoin('person as i', 'i.id', 'p.initiator_id')
+    .innerJoin('person as f', 'f.id', 'p.facilitator_id')
+    .innerJoin('charter_version as v', 'v.id', 'p.charter_version_id')
+    .select([
+      'p.id',
+      'p.wording',
+      'p.context',
+      'p.level',
+      'p.topic',
+      'p.participation_level',
+      'p.body_id',
+      'b.name as body_name',
+      'p.rule',
+      'p.stage',
+      'p.phase',
+      'p.round',
+      'p.status',
+      'p.outcome_statement',
+      'p.review_on',
+      'p.decided_at',
+      'p.created_at',
+      'p.initiator_id',
+      'i.full_name as initiator_name',
+      'p.facilitator_id',
+      'f.full_name as facilitator_name',
+      'v.articles',
+      'v.charter_id',
+      'v.id as charter_version_id',
+      'v.number as charter_version_number',
+    ])
+    .where('p.id', '=', proposalId)
+    .where('p.partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  const rule = row.rule as DecisionRule;
+  const [members, stances, proxies] = await Promise.all([
+    membersToday(db, row.body_id, now),
+    db
+      .selectFrom('stance as s')
+      .innerJoin('person as m', 'm.id', 's.member_id')
+      .innerJoin('body as b', 'b.id', 's.body_id')
+      .select(['s.body_id', 'b.name as body_name', 's.round', 's.member_id', 'm.full_name', 's.posted_by', 's.stance', 's.reason', 's.updated_at'])
+      .where('s.proposal_id', '=', proposalId)
+      .orderBy('s.updated_at')
+      .execute(),
+    db
+      .selectFrom('proxy as x')
+      .innerJoin('person as g', 'g.id', 'x.giver_id')
+      .innerJoin('person as h', 'h.id', 'x.holder_id')
+      .select(['x.giver_id', 'g.full_name as giver_name', 'x.holder_id', 'h.full_name as holder_name'])
+      .where('x.proposal_id', '=', proposalId)
+      .execute(),
+  ]);
+  const memberIds = [...members.keys()];
+  const names = memberIds.length === 0 ? [] : await db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', memberIds).orderBy('full_name').execute();
+  const articleIndex = (row.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
+  const current = stances.filter((s) => s.body_id === row.body_id && s.round === row.round);
+  const open = row.status === 'open';
+  const isFacilitator = viewer.isPartnershipAdmin || viewer.personId === row.facilitator_id;
+  const speakFor = open ? [viewer.personId, ...proxies.filter((p) => p.holder_id === viewer.personId).map((p) => p.giver_id)].filter((id) => members.has(id)) : [];
+  return {
+    id: row.id,
+    wording: row.wording,
+    context: row.context,
+    level: row.level,
+    topic: row.topic,
+    participationLevel: row.participation_level,
+    body: { id: row.body_id, name: row.body_name },
+    method: rule.method,
+    quorumPercent: rule.quorumPercent,
+    maxRounds: rule.maxRounds,
+    stances: STANCES[rule.method],
+    stage: row.stage,
+    phase: row.phase as Phase,
+    round: row.round,
+    status: row.status,
+    outcomeStatement: row.outcome_statement,
+    reviewOn: row.review_on,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+    initiator: { id: row.initiator_id, fullName: row.initiator_name },
+    facilitator: { id: row.facilitator_id, fullName: row.facilitator_name },
+    charter: { id: row.charter_id, versionId: row.charter_version_id, versionNumber: row.charter_version_number, article: articleIndex < 0 ? null : articleIndex + 1 },
+    members: names.map((person) => {
+      const stance = current.find((s) => s.member_id === person.id);
+      const proxy = proxies.find((p) => p.giver_id === person.id);
+      return {
+        personId: person.id,
+        fullName: person.full_name,
+        stance: stance ? { stance: stance.stance, reason: stance.reason, postedBy: stance.posted_by } : null,
+        proxyHolder: proxy ? { personId: proxy.holder_id, fullName: proxy.holder_name } : null,
+      };
+    }),
+    history: stances
+      .filter((s) => !(s.body_id === row.body_id && s.round === row.round))
+      .map((s) => ({ body: s.body_name, round: s.round, fullName: s.full_name, stance: s.stance, reason: s.reason })),
+    can: {
+      facilitate: open && isFacilitator,
+      speakFor,
+      giveProxy: open && members.has(viewer.personId) && !proxies.some((p) => p.giver_id === viewer.personId),
+      decide: open && viewer.personId === row.initiator_id && (rule.method === 'advice' || rule.method === 'lead_decides'),
+    },
+  };
+}
+
+export type ProposalDetail = Awaited<ReturnType<typeof proposalDetail>>;

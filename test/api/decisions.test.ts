@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { builder, journalOf, TODAY } from '../support/structure.js';
+import { Client, newMember, newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+type Member = Awaited<ReturnType<typeof newMember>>;
+
+/**
+ * Seed 001 in small: two houses, a steering committee of two delegates per house, a directors'
+ * committee of one director per house, and the partnership charter of the template in force.
+ */
+async function partnershipWithCharter() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const tilleuls = await build.organization('MJC des Tilleuls');
+  const moulin = await build.organization('Centre social du Moulin');
+  await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
+  const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
+  const directors = await build.body({ name: 'Codir', kind: 'directors' });
+  await build.body({ name: 'Groupe jardins', kind: 'working_group' });
+  const member = async (fullName: string, organizationId: string, bodyId: string) => {
+    const person = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board' }] });
+    await build.seat(bodyId, { personId: person.personId, organizationId });
+    return person;
+  };
+  const steeringMembers = [
+    await member('Nadia Benali', tilleuls, steering),
+    await member('Gérard Lefèvre', tilleuls, steering),
+    await member('Samia Haddad', moulin, steering),
+    await member('Bernard Colin', moulin, steering),
+  ];
+  const directorMembers = [await member('Hélène Dubois', tilleuls, directors), await member('Jacques Arnaud', moulin, directors)];
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  const adopted = await f.admin.post(`${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}/adoption`, { bodyId: steering, adoptedOn: TODAY });
+  expect(adopted.status).toBe(200);
+  return { f, tilleuls, moulin, steering, directors, steeringMembers, directorMembers };
+}
+
+type Setting = Awaited<ReturnType<typeof partnershipWithCharter>>;
+
+async function propose(s: Setting, input: Record<string, unknown> = {}) {
+  const created = await s.f.admin.post(`${s.f.base}/proposals`, {
+    level: 'operational',
+    wording: 'Organiser deux séjours familles par an, un l’été et un à la Toussaint.',
+    context: 'Les familles des trois maisons le demandent.',
+    participationLevel: 'participation',
+    ...input,
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return `${s.f.base}/proposals/${created.body.id}`;
+}
+
+async function toRound(s: Setting, url: string) {
+  for (;;) {
+    const proposal = await s.f.admin.get(url);
+    if (proposal.body.phase === 'round') return;
+    expect((await s.f.admin.post(`${url}/phase`)).status).toBe(200);
+  }
+}
+
+const stance = (client: Client, url: string, value: string, reason = '', extra: Record<string, unknown> = {}) =>
+  client.post(`${url}/stances`, { stance: value, reason, idempotencyKey: randomUUID(), ...extra });
+
+async function everyone(members: Member[], url: string, value: string) {
+  for (const m of members) expect((await stance(m.client, url, value)).status).toBe(200);
+}
+
+describe('routing by the charter in force', () => {
+  it('sends an operational proposal to the steering committee, by consensus, and says why', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    const proposal = await s.f.admin.get(url);
+    expect(proposal.body).toMatchObject({ body: { id: s.steering, name: 'Comité de pilotage' }, method: 'consensus', phase: 'clarification', round: 1, status: 'open', stage: 'decision' });
+    expect(proposal.body.routing).toBe('Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4)');
+    s.f.admin.locale = 'en';
+    expect((await s.f.admin.get(url)).body.routing).toBe('Operational decision → Comité de pilotage, by consensus (charter, art. 4)');
+    expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'proposal.created', payload: { bodyId: s.steering, level: 'operational', method: 'consensus' } });
+  });
+
+  it('routes a named topic to its own row: the directors appoint project leads', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s, { topic: 'Nomination des chefs de projet', wording: 'Nommer Inès Fabre cheffe de projet du groupe jardins.' });
+    expect((await s.f.admin.get(url)).body.body.id).toBe(s.directors);
+  });
+
+  it('refuses a proposal while no partnership charter is in force', async () => {
+    const f = await newPartnership(t);
+    const refused = await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Faire un site commun.', participationLevel: 'participation' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('Aucune charte de partenariat n’est en vigueur : elle seule dit qui décide.');
+  });
+});
+
+describe('a consensus round table', () => {
+  it('adopts when every member agrees, reservations kept, and journals each step', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    expect((await stance(s.steeringMembers[0]!.client, url, 'agree')).status).toBe(409);
+    await toRound(s, url);
+    const [nadia, gerard, samia, bernard] = s.steeringMembers as [Member, Member, Member, Member];
+    await everyone([nadia, gerard, samia], url, 'agree');
+    expect((await stance(bernard.client, url, 'agree_with_reservation')).status).toBe(400);
+    expect((await stance(bernard.client, url, 'agree_with_reservation', 'Le budget de la Toussaint reste à trouver.')).status).toBe(200);
+    const closed = await s.f.admin.post(`${url}/close-round`, { statement: 'Deux séjours par an, budget de la Toussaint à confirmer.', reviewOn: '2027-03-01' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toEqual({ outcome: 'adopted' });
+    const proposal = await s.f.admin.get(url);
+    expect(proposal.body).toMatchObject({ status: 'adopted', outcomeStatement: 'Deux séjours par an, budget de la Toussaint à confirmer.', reviewOn: '2027-03-01' });
+    expect(proposal.body.members.find((m: { personId: string }) => m.personId === bernard.personId).stance).toMatchObject({ stance: 'agree_with_reservation', reason: 'Le budget de la Toussaint reste à trouver.' });
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
+    expect(kinds.filter((kind) => kind === 'stance.taken')).toHaveLength(4);
+    expect(kinds.slice(-2)).toEqual(['round.closed', 'proposal.decided']);
+    const entries = JSON.stringify((await journalOf(t, s.f.partnershipId)).map((entry) => entry.payload));
+    expect(entries).not.toContain('Toussaint');
+    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+  });
+
+  it('counts one stance per member when the same stance is sent 100 times at once', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const nadia = s.steeringMembers[0]!;
+    const journalBefore = (await journalOf(t, s.f.partnershipId)).length;
+    const key = randomUUID();
+    const answers = await Promise.all(Array.from({ length: 100 }, () => nadia.client.post(`${url}/stances`, { stance: 'agree', idempotencyKey: key })));
+    expect(answers.map((a) => a.status)).toEqual(Array(100).fill(200));
+    expect(answers.filter((a) => a.body.changed)).toHaveLength(1);
+    const rows = await t.store.db.selectFrom('stance').select('id').where('member_id', '=', nadia.personId).execute();
+    expect(rows).toHaveLength(1);
+    expect((await journalOf(t, s.f.partnershipId)).length).toBe(journalBefore + 1);
+  });
+
+  it('lets a member change their stance until the round closes, keeping one row', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const nadia = s.steeringMembers[0]!;
+    await stance(nadia.client, url, 'object', 'Trop cher pour les familles.');
+    await stance(nadia.client, url, 'agree');
+    const rows = await t.store.db.selectFrom('stance').select(['stance']).where('member_id', '=', nadia.personId).execute();
+    expect(rows).toEqual([{ stance: 'agree' }]);
+  });
+
+  it('refuses a stance from someone who does not sit in the deciding body, and an unknown stance', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    expect((await stance(s.directorMembers[0]!.client, url, 'agree')).status).toBe(403);
+    expect((await stance(s.f.admin, url, 'agree')).status).toBe(403);
+    const wrong = await stance(s.steeringMembers[0]!.client, url, 'consent');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields.stance).toBe('Cette position n’existe pas dans la méthode de l’instance.');
+  });
+
+  it('leaves the phases and the round to the facilitator', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    const member = s.steeringMembers[0]!.client;
+    expect((await member.post(`${url}/phase`)).status).toBe(403);
+    expect((await member.post(`${url}/close-round`, {})).status).toBe(403);
+    expect((await member.post(`${url}/blocked`)).status).toBe(403);
+    expect((await s.f.admin.get(url)).body.phase).toBe('clarification');
+  });
+});
+
+describe('blocks and arbitration (seed 001)', () => {
+  async function blockSteering(s: Setting, url: string) {
+    await toRound(s, url);
+    const [nadia, gerard, samia, bernard] = s.steeringMembers as [Member, Member, Member, Member];
+    for (let round = 1; round <= 2; round += 1) {
+      await everyone([nadia, gerard, samia], url, 'agree');
+      expect((await stance(bernard.client, url, 'object', 'Le Moulin ne peut pas assurer l’encadrement l’été.')).status).toBe(200);
+      const closed = await s.f.admin.post(`${url}/close-round`, {});
+      expect(closed.body.outcome).toBe(round === 1 ? 'amend' : 'blocked');
+      if (round === 1) expect((await s.f.admin.post(`${url}/phase`)).body).toEqual({ phase: 'round', round: 2 });
+    }
+  }
+
+  it('sends a steering committee blocked after two rounds to the directors, who arbitrate', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await blockSteering(s, url);
+    const escalated = await s.f.admin.get(url);
+    expect(escalated.body).toMatchObject({ stage: 'arbitration', body: { id: s.directors }, phase: 'clarification', round: 1, status: 'open' });
+    expect(escalated.body.routing).toBe('Arbitrage → Codir, par consensus (charte, en cas de blocage)');
+    expect(escalated.body.history.filter((h: { stance: string }) => h.stance === 'object')).toHaveLength(2);
+    await toRound(s, url);
+    await everyone(s.directorMembers, url, 'agree');
+    const decided = await s.f.admin.post(`${url}/close-round`, { statement: 'Un seul séjour cet été, l’autre l’an prochain.' });
+    expect(decided.body).toEqual({ outcome: 'arbitrated' });
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
+    expect(kinds).toContain('proposal.escalated');
+    expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'proposal.decided', payload: { status: 'arbitrated', bodyId: s.directors } });
+  });
+
+  it('lapses when the directors themselves are blocked', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await blockSteering(s, url);
+    const lapsed = await s.f.admin.post(`${url}/blocked`);
+    expect(lapsed.body).toEqual({ outcome: 'lapsed' });
+    expect((await s.f.admin.get(url)).body.status).toBe('lapsed');
+    expect((await stance(s.directorMembers[0]!.client, url, 'agree')).status).toBe(409);
+  });
+});
+
+describe('proxies', () => {
+  it('let a member speak for another member of the same house, visibly, but not across houses', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    const [nadia, gerard, samia] = s.steeringMembers as [Member, Member, Member];
+    const across = await nadia.client.post(`${url}/proxies`, { holderId: samia.personId });
+    expect(across.status).toBe(400);
+    expect(across.body.fields.holderId).toBe('Une procuration se donne à un membre de la même structure.');
+    expect((await nadia.client.post(`${url}/proxies`, { holderId: gerard.personId })).status).toBe(201);
+    await toRound(s, url);
+    expect((await stance(samia.client, url, 'agree', '', { onBehalfOf: nadia.personId })).status).toBe(403);
+    expect((await stance(gerard.client, url, 'agree', '', { onBehalfOf: nadia.personId })).status).toBe(200);
+    const proposal = await samia.client.get(url);
+    const shown = proposal.body.members.find((m: { personId: string }) => m.personId === nadia.personId);
+    expect(shown).toMatchObject({ proxyHolder: { personId: gerard.personId, fullName: 'Gérard Lefèvre' }, stance: { stance: 'agree', postedBy: gerard.personId } });
+    expect((await gerard.client.get(url)).body.can.speakFor).toEqual([gerard.personId, nadia.personId]);
+  });
+});
+
+describe('another partnership', () => {
+  it('sees none of the proposals: 404', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    const other = await newPartnership(t);
+    const foreign = url.replace(s.f.base, other.base);
+    expect((await other.admin.get(foreign)).status).toBe(404);
+    expect((await other.admin.post(`${foreign}/phase`)).status).toBe(404);
+    expect((await other.admin.post(`${foreign}/stances`, { stance: 'agree', idempotencyKey: randomUUID() })).status).toBe(404);
+    expect((await other.admin.get(`${other.base}/proposals`)).body).toEqual([]);
+  });
+});
