@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
-import { builder, countRows, journalOf, TODAY, uniqueName } from '../support/structure.js';
+import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { builder, countRows, expectCreated, journalOf, TODAY, uniqueName } from '../support/structure.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,10 +23,23 @@ async function furnished(f: PartnershipFixture, fullName: string) {
   const delegationId = await build.delegation({ fromPersonId: personId, toPersonId: otherPersonId, bodyId });
   const person = await f.admin.get(`${f.base}/people/${personId}`);
   const membershipId = person.body.memberships[0].id as string;
-  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  // A charter in force whose every decision goes to the one body, so a proposal can be made.
+  const content = {
+    title: 'Charte',
+    articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }],
+    rules: {
+      ...emptyRules(),
+      bodyIds: [bodyId],
+      decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' } })),
+    },
+  };
+  const charter = await f.admin.post(`${f.base}/charters/import`, { format: 'entente-charter', formatVersion: 1, kind: 'partnership', content });
   const charterId = charter.body.id as string;
   const versionId = charter.body.versionId as string;
-  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId };
+  expect((await f.admin.post(`${f.base}/charters/${charterId}/versions/${versionId}/adoption`, { bodyId, adoptedOn: TODAY })).status).toBe(200);
+  const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'operational', wording: 'Une proposition', participationLevel: 'participation' });
+  const proposalId = expectCreated(proposal, 'proposal');
+  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId };
 }
 
 type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -78,6 +92,15 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/export`],
     ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/markdown`],
     ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/pdf`],
+    ['GET', `${base}/proposals`],
+    ['POST', `${base}/proposals`, { level: 'strategic', wording: 'Intrusion', participationLevel: 'participation' }],
+    ['GET', `${base}/proposals/${ids.proposalId}`],
+    ['POST', `${base}/proposals/${ids.proposalId}/phase`],
+    ['POST', `${base}/proposals/${ids.proposalId}/stances`, { stance: 'agree', idempotencyKey: 'isolation-key' }],
+    ['POST', `${base}/proposals/${ids.proposalId}/proxies`, { holderId: own.otherPersonId }],
+    ['POST', `${base}/proposals/${ids.proposalId}/close-round`, {}],
+    ['POST', `${base}/proposals/${ids.proposalId}/blocked`],
+    ['POST', `${base}/proposals/${ids.proposalId}/decision`, { outcome: 'adopted', statement: 'x' }],
   ];
 }
 
@@ -120,7 +143,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(27);
+    expect(aimed).toHaveLength(34);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);

@@ -65,6 +65,9 @@ export async function countRows(t: TestApp, partnershipId: string): Promise<Reco
       (select count(*) from charter where partnership_id = ${partnershipId}) as charter,
       (select count(*) from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${partnershipId}) as charter_version,
       (select count(*) from charter_signature s join charter_version v on v.id = s.version_id join charter c on c.id = v.charter_id where c.partnership_id = ${partnershipId}) as charter_signature,
+      (select count(*) from proposal where partnership_id = ${partnershipId}) as proposal,
+      (select count(*) from stance s join proposal p on p.id = s.proposal_id where p.partnership_id = ${partnershipId}) as stance,
+      (select count(*) from proxy x join proposal p on p.id = x.proposal_id where p.partnership_id = ${partnershipId}) as proxy,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);
   const row = result.rows[0]!;
