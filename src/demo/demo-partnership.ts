@@ -84,7 +84,11 @@ const familyOutings: readonly Seating[] = [
   ['karim', 'member', 'self'],
 ];
 
-export async function createDemoPartnership(db: Kysely<Database>, now: Date): Promise<{ partnershipId: string }> {
+/**
+ * The demo partnership. `withCharter: false` leaves out its charter, for a walk-through that
+ * writes one from the template.
+ */
+export async function createDemoPartnership(db: Kysely<Database>, now: Date, options: { readonly withCharter?: boolean } = {}): Promise<{ partnershipId: string }> {
   const accountId = await createAccountWithPassword(db, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
   const { partnershipId, adminPersonId } = await createPartnership(
     db,
@@ -202,6 +206,7 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date): Pr
       startsOn: SINCE,
     },
   );
+  if (options.withCharter === false) return { partnershipId };
   await adoptDemoCharter(ctx, {
     steering: steeringBody.id,
     signatories: [
@@ -235,9 +240,8 @@ async function adoptDemoCharter(
       signatories,
     },
   };
-  await charterActs.saveDraft(ctx, charterId, versionId, content);
-  await charterActs.recordAdoption(ctx, charterId, versionId, { bodyId: input.steering, adoptedOn: SINCE });
-  const contentHash = (await versionDetail(ctx.db, ctx.viewer, ctx.partnershipId, charterId, versionId)).contentHash;
+  const { contentHash } = await charterActs.saveDraft(ctx, charterId, versionId, content);
+  await charterActs.recordAdoption(ctx, charterId, versionId, { bodyId: input.steering, adoptedOn: SINCE, contentHash });
   for (const [index, signatory] of input.signatories.entries()) {
     if (!signatory.signed) continue;
     const signer = { ...ctx, viewer: { ...ctx.viewer, personId: signatory.personId } };

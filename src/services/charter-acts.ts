@@ -44,7 +44,7 @@ async function insertCharterWithDraft(ctx: ActContext, kind: CharterKind, conten
 
 export async function createCharter(ctx: ActContext, input: z.infer<typeof createCharterInput>, locale: TemplateLocale) {
   if (!may.manageCharters(ctx.viewer)) throw forbidden();
-  if (input.template === null) return insertCharterWithDraft(ctx, 'partnership', blankCharter(input.title ?? 'Charte'), 'blank');
+  if (input.template === null) return insertCharterWithDraft(ctx, input.kind ?? 'project', blankCharter(input.title ?? 'Charte'), 'blank');
   const bodies = await ctx.db
     .selectFrom('body')
     .select(['id', 'kind'])
@@ -155,6 +155,20 @@ export async function adoptVersionInTransaction(
 ) {
   const version = await lockedVersion(trx, ctx, charterId, versionId);
   if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+  if (adoption.contentHash !== version.content_hash) throw conflict('error.versionChanged');
+  if (version.kind === 'partnership') {
+    // Decisions are routed by THE partnership charter: a second one in force would make that ambiguous.
+    const other = await trx
+      .selectFrom('charter_version as v')
+      .innerJoin('charter as c', 'c.id', 'v.charter_id')
+      .select('v.id')
+      .where('c.partnership_id', '=', ctx.partnershipId)
+      .where('c.kind', '=', 'partnership')
+      .where('c.id', '<>', charterId)
+      .where('v.status', '=', 'adopted')
+      .executeTakeFirst();
+    if (other) throw conflict('error.otherPartnershipCharter');
+  }
   const body = await trx.selectFrom('body').select('id').where('id', '=', adoption.bodyId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
   if (!body) throw conflictAt('error.invalid', [{ path: 'bodyId', messageKey: 'error.bodyNotInPartnership' }]);
   const content = contentOf(version);

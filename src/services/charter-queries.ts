@@ -27,14 +27,14 @@ async function signaturesOf(db: Db, versionIds: readonly string[]) {
   if (versionIds.length === 0) return [];
   return db
     .selectFrom('charter_signature')
-    .select(['version_id', 'signatory_id', 'typed_name', 'statement', 'signed_at', 'content_hash'])
+    .select(['version_id', 'signatory_id', 'person_id', 'typed_name', 'statement', 'signed_at', 'content_hash'])
     .where('version_id', 'in', versionIds)
     .execute();
 }
 
 function signatoriesOf(content: CharterContent, signatures: Awaited<ReturnType<typeof signaturesOf>>, names: CharterNames): SignatoryView[] {
   return content.rules.signatories.map((signatory) => {
-    const signature = signatures.find((s) => s.signatory_id === signatory.id);
+    const signature = signatures.find((s) => s.signatory_id === signatory.id && s.person_id === signatory.personId);
     return {
       signatoryId: signatory.id,
       personId: signatory.personId,

@@ -68,7 +68,8 @@ async function readyDraft(p: Furnished) {
 }
 
 async function adopt(p: Furnished, url: string) {
-  const adopted = await p.f.admin.post(`${url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY });
+  const { contentHash } = (await p.f.admin.get(url)).body;
+  const adopted = await p.f.admin.post(`${url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash });
   expect(adopted.status).toBe(200);
 }
 
@@ -142,7 +143,7 @@ describe('the rules check', () => {
     broken.rules.decisionMatrix[0].onBlock = { kind: 'arbitration', bodyId: p.plenary };
     await p.f.admin.put(draft.url, broken);
     const journalBefore = (await journalOf(t, p.f.partnershipId)).length;
-    const refused = await p.f.admin.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY });
+    const refused = await p.f.admin.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: (await p.f.admin.get(draft.url)).body.contentHash });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('La charte ne peut pas être adoptée tant que ses règles ont des erreurs.');
     expect(refused.body.fields['rules.decisionMatrix.0.onBlock.bodyId']).toContain('Assemblée plénière → Assemblée plénière');
@@ -275,6 +276,32 @@ describe('adoption, versions and signatures', () => {
     expect(diff.body.diff.articles[0].body.filter((part: { added: boolean }) => part.added).map((part: { value: string }) => part.value.trim())).toContain('bien');
   });
 
+  it('refuses an adoption of a text other than the one shown, and a second partnership charter in force', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const shown = (await p.f.admin.get(draft.url)).body.contentHash;
+    await p.f.admin.put(draft.url, { ...draft.content, title: 'Charte revue entre-temps' });
+    const stale = await p.f.admin.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: shown });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toBe('Le texte a changé depuis que vous l’avez ouvert : relisez-le avant de continuer.');
+    await adopt(p, draft.url);
+    const second = await readyDraft(p);
+    const refused = await p.f.admin.post(`${second.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: (await p.f.admin.get(second.url)).body.contentHash });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('Une autre charte de partenariat est déjà en vigueur : révisez-la plutôt que d’en adopter une seconde.');
+  });
+
+  it('keeps signatures as they were given: the database refuses to change or delete one', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    await adopt(p, draft.url);
+    const seat = (await p.f.admin.get(draft.url)).body.signatories[0].signatoryId;
+    await sign(p.nadia.client, draft.url, seat, 'Nadia Benali');
+    await expect(sql`update charter_signature set typed_name = 'Quelqu’un d’autre' where version_id = ${draft.versionId}`.execute(t.store.db)).rejects.toThrow(/cannot be changed/);
+    await expect(sql`delete from charter_signature where version_id = ${draft.versionId}`.execute(t.store.db)).rejects.toThrow(/cannot be changed/);
+    await expect(sql`update charter_version set status = 'draft' where id = ${draft.versionId}`.execute(t.store.db)).rejects.toThrow();
+  });
+
   it('discards a draft, but never the only version nor an adopted one', async () => {
     const p = await furnishedPartnership();
     const first = await readyDraft(p);
@@ -357,7 +384,7 @@ describe('permissions', () => {
     expect((await member.get(draft.url)).body.can).toEqual({ manage: false, signAs: [] });
     expect((await member.post(`${p.f.base}/charters`, { template: 'partnership' })).status).toBe(403);
     expect((await member.put(draft.url, draft.content)).status).toBe(403);
-    expect((await member.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY })).status).toBe(403);
+    expect((await member.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: '0'.repeat(64) })).status).toBe(403);
     expect((await member.post(`${p.f.base}/charters/${draft.charterId}/drafts`)).status).toBe(403);
     expect((await member.delete(draft.url)).status).toBe(403);
   });
@@ -371,7 +398,7 @@ describe('permissions', () => {
     expect((await other.admin.get(`${foreign}/pdf`)).status).toBe(404);
     expect((await other.admin.put(foreign, draft.content)).status).toBe(404);
     expect((await other.admin.get(`${other.base}/charters/${draft.charterId}`)).status).toBe(404);
-    const outsider = await other.admin.post(`${other.base}/charters/${draft.charterId}/versions/${draft.versionId}/adoption`, { bodyId: p.steering, adoptedOn: TODAY });
+    const outsider = await other.admin.post(`${other.base}/charters/${draft.charterId}/versions/${draft.versionId}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: '0'.repeat(64) });
     expect(outsider.status).toBe(404);
     expect((await p.f.admin.get(draft.url)).body.status).toBe('draft');
   });
@@ -403,7 +430,7 @@ describe('compliance', () => {
     expect(unsigned.message).toBe('« Charte de partenariat » attend encore la signature de : Nadia Benali, Paul Girard.');
     expect(unsigned.link).toEqual({ kind: 'charter', id: draft.charterId });
 
-    const ended = await createFromTemplate(p.f, 'partnership');
+    const ended = await createFromTemplate(p.f, 'cooperation');
     await p.f.admin.put(ended.url, { ...ended.version.content, title: 'Charte 2024-2025', rules: { ...ended.version.content.rules, duration: { startsOn: '2024-01-01', endsOn: '2025-12-31' } } });
     await adopt(p, ended.url);
     const expired = await p.f.admin.get(`${p.f.base}/compliance`);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { builder, journalOf, TODAY } from '../support/structure.js';
-import { Client, newMember, newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -38,7 +38,8 @@ async function partnershipWithCharter() {
   ];
   const directorMembers = [await member('Hélène Dubois', tilleuls, directors), await member('Jacques Arnaud', moulin, directors)];
   const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
-  const adopted = await f.admin.post(`${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}/adoption`, { bodyId: steering, adoptedOn: TODAY });
+  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+  const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
   expect(adopted.status).toBe(200);
   return { f, tilleuls, moulin, steering, directors, steeringMembers, directorMembers };
 }

@@ -36,7 +36,9 @@ async function furnished(f: PartnershipFixture, fullName: string) {
   const charter = await f.admin.post(`${f.base}/charters/import`, { format: 'entente-charter', formatVersion: 1, kind: 'partnership', content });
   const charterId = charter.body.id as string;
   const versionId = charter.body.versionId as string;
-  expect((await f.admin.post(`${f.base}/charters/${charterId}/versions/${versionId}/adoption`, { bodyId, adoptedOn: TODAY })).status).toBe(200);
+  const versionUrl = `${f.base}/charters/${charterId}/versions/${versionId}`;
+  const contentHash = (await f.admin.get(versionUrl)).body.contentHash as string;
+  expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash })).status).toBe(200);
   const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'operational', wording: 'Une proposition', participationLevel: 'participation' });
   const proposalId = expectCreated(proposal, 'proposal');
   return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId };
@@ -87,7 +89,7 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}`],
     ['PUT', `${base}/charters/${ids.charterId}/versions/${ids.versionId}`, charterContent],
     ['DELETE', `${base}/charters/${ids.charterId}/versions/${ids.versionId}`],
-    ['POST', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/adoption`, { bodyId: own.bodyId, adoptedOn: TODAY }],
+    ['POST', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/adoption`, { bodyId: own.bodyId, adoptedOn: TODAY, contentHash: '0'.repeat(64) }],
     ['POST', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/signatures`, { signatoryId: ids.personId, typedName: 'X', readAndApproved: true, contentHash: '0'.repeat(64) }],
     ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/export`],
     ['GET', `${base}/charters/${ids.charterId}/versions/${ids.versionId}/markdown`],

@@ -145,7 +145,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/charters`, nearlyValid({ template: fc.constantFrom('partnership', 'cooperation', null, 'x'), title: text })],
   ['PUT', `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}`, bodies.charterContent()],
   ['POST', `${f.base}/charters/import`, nearlyValid({ format: fc.constantFrom('entente-charter', 'x'), formatVersion: number, kind: fc.constantFrom('project', 'x'), content: bodies.charterContent() })],
-  ['POST', `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}/adoption`, nearlyValid({ bodyId: someId(), adoptedOn: date })],
+  ['POST', `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}/adoption`, nearlyValid({ bodyId: someId(), adoptedOn: date, contentHash: fc.constantFrom('0'.repeat(64), 'x') })],
   [
     'POST',
     `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}/signatures`,

@@ -97,8 +97,8 @@ describe('checkCharter', () => {
     expect(checkCharter(broken, references)).toEqual([{ path: ['rules', 'bodyIds', 4], code: 'body_unknown', params: {} }]);
   });
 
-  it('refuses two rows for the same level, topic and body', () => {
-    const content = withMatrix([...everyLevel(), row({ level: 'functional', topic: 'budget', bodyId: steering }), row({ level: 'functional', topic: 'Budget', bodyId: steering })]);
+  it('refuses two rows for the same level and topic, whatever their bodies: routing would never use the second', () => {
+    const content = withMatrix([...everyLevel(), row({ level: 'functional', topic: 'budget', bodyId: steering }), row({ level: 'functional', topic: 'Budget', bodyId: plenary })]);
     expect(checkCharter(content, references)).toEqual([{ path: ['rules', 'decisionMatrix', 4, 'topic'], code: 'rule_duplicate', params: {} }]);
   });
 
@@ -113,8 +113,8 @@ describe('checkCharter', () => {
     const content = withMatrix([
       ...everyLevel().slice(1),
       row({ level: 'strategic', bodyId: plenary, onBlock: { kind: 'arbitration', bodyId: steering } }),
-      row({ level: 'strategic', topic: 'Arbitrage', bodyId: steering, onBlock: { kind: 'arbitration', bodyId: directors } }),
-      row({ level: 'strategic', topic: 'Arbitrage', bodyId: directors, onBlock: { kind: 'arbitration', bodyId: plenary } }),
+      row({ level: 'strategic', topic: 'Arbitrage du comité', bodyId: steering, onBlock: { kind: 'arbitration', bodyId: directors } }),
+      row({ level: 'strategic', topic: 'Arbitrage final', bodyId: directors, onBlock: { kind: 'arbitration', bodyId: plenary } }),
     ]);
     const cycles = checkCharter(content, references).filter((issue) => issue.code === 'escalation_cycle');
     expect(cycles[0]).toEqual({
@@ -141,8 +141,8 @@ describe('checkCharter', () => {
     const content = withMatrix([
       ...everyLevel().slice(1),
       row({ level: 'strategic', bodyId: plenary, onBlock: { kind: 'arbitration', bodyId: steering } }),
-      row({ level: 'strategic', topic: 'Arbitrage', bodyId: steering, onBlock: { kind: 'arbitration', bodyId: directors } }),
-      row({ level: 'strategic', topic: 'Arbitrage', bodyId: directors, onBlock: { kind: 'lapse' } }),
+      row({ level: 'strategic', topic: 'Arbitrage du comité', bodyId: steering, onBlock: { kind: 'arbitration', bodyId: directors } }),
+      row({ level: 'strategic', topic: 'Arbitrage final', bodyId: directors, onBlock: { kind: 'lapse' } }),
     ]);
     expect(codes(content)).toEqual([]);
   });
@@ -179,6 +179,11 @@ describe('checkCharter', () => {
       expect(checkCharter(content, references)).toEqual([
         { path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sum: 5_712, total: 8_272 } },
       ]);
+    });
+
+    it('accepts percent shares whose cents fall between two whole cents (50 % of 10.01 €, thirds of 10 €)', () => {
+      expect(codes(withBudget(1_001, [{ percent: 50, amountCents: null }, { percent: 50, amountCents: null }]))).toEqual([]);
+      expect(codes(withBudget(1_000, [{ percent: 33.33, amountCents: null }, { percent: 33.33, amountCents: null }, { percent: 33.34, amountCents: null }]))).toEqual([]);
     });
 
     it('counts a post given only as a percent as that share of the total', () => {

@@ -68,6 +68,15 @@ describe('diffCharters', () => {
     expect(diff.changedRules).toEqual(['budget']);
   });
 
+  it('keeps a removed article where it stood, after the articles that came before it', () => {
+    const [a, b, c, d] = content().articles;
+    const added = (title: string) => ({ key: randomUUID(), kind: 'custom' as const, title, body: '' });
+    const before = { ...content(), articles: [a!, b!, c!, d!] };
+    const after = { ...content(), articles: [a!, added('N1'), added('N2'), added('N3'), b!, d!] };
+    const order = diffCharters(before, after).articles.map((article) => article.title.map((part) => part.value).join(''));
+    expect(order).toEqual([a!.title, 'N1', 'N2', 'N3', b!.title, c!.title, d!.title]);
+  });
+
   it('lists every article of both versions exactly once', () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(content().articles), fc.shuffledSubarray(content().articles), (a, b) => {
@@ -159,6 +168,14 @@ describe('charter exchange file', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('refuses two articles, rows, posts or signatories with the same id, at the second one', () => {
+    const charter = content();
+    const twice = { ...charter, articles: [...charter.articles, { ...charter.articles[0]! }] };
+    const result = charterDocumentSchema.safeParse(exportCharterDocument('project', twice));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([[`content.articles.${charter.articles.length}.key`, 'error.duplicateId']]);
   });
 
   it('refuses a file of another format', () => {

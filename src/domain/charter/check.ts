@@ -36,10 +36,13 @@ export interface CharterReferences {
   readonly organizations: ReadonlySet<string>;
 }
 
-/** The amount a post stands for: its own, or its percent of the total. */
+/**
+ * The amount a post stands for: its own, or its percent of the total, in cents that may be
+ * fractional (50 % of 10.01 € is 500.5 cents); round it only to show it.
+ */
 export function postAmountCents(post: { percent: number | null; amountCents: number | null }, totalCents: number | null): number | null {
   if (post.amountCents !== null) return post.amountCents;
-  if (post.percent !== null && totalCents !== null) return Math.round((post.percent * totalCents) / 100);
+  if (post.percent !== null && totalCents !== null) return (post.percent * totalCents) / 100;
   return null;
 }
 
@@ -104,7 +107,8 @@ function checkDecisionMatrix(content: CharterContent, references: CharterReferen
   rules.forEach((rule, index) => {
     const at = ['rules', 'decisionMatrix', index];
     issues.push(...checkBodyReference(rule.bodyId, [...at, 'bodyId'], content, references));
-    const earlier = rules.slice(0, index).some((other) => other.level === rule.level && sameTopic(other.topic, rule.topic) && other.bodyId === rule.bodyId);
+    // Routing takes the first row of a level and topic: a second one would never be used.
+    const earlier = rules.slice(0, index).some((other) => other.level === rule.level && sameTopic(other.topic, rule.topic));
     if (earlier) issues.push({ path: [...at, 'topic'], code: 'rule_duplicate', params: {} });
     if (rule.method === 'majority' && rule.quorumPercent === null) issues.push({ path: [...at, 'quorumPercent'], code: 'quorum_required', params: {} });
     if (rule.onBlock.kind === 'arbitration') {
@@ -134,8 +138,8 @@ function checkBudget(content: CharterContent): CharterIssue[] {
   });
   // Percents are compared in hundredths so that 33.33 + 33.33 + 33.34 makes exactly 100.
   if (Math.round(percentSum * 100) > 100 * 100) issues.push({ path: ['rules', 'budget', 'posts'], code: 'budget_percent_over', params: { percent: round2(percentSum) } });
-  if (totalCents !== null && posts.length > 0 && everyPostHasAmount && amountSum !== totalCents) {
-    issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sum: amountSum / 100, total: totalCents / 100 } });
+  if (totalCents !== null && posts.length > 0 && everyPostHasAmount && Math.round(amountSum) !== totalCents) {
+    issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_sum_mismatch', params: { sum: Math.round(amountSum) / 100, total: totalCents / 100 } });
   }
   return issues;
 }

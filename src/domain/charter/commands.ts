@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { charterDocumentSchema } from './exchange.js';
 import { TEMPLATE_IDS } from './templates.js';
-import { charterContentSchema } from './types.js';
+import { CHARTER_KINDS, charterContentSchema } from './types.js';
 
 /** The inputs of the charter's acts, validated by the server and published as OpenAPI. */
 export const createCharterInput = z.object({
   template: z.enum(TEMPLATE_IDS, { error: 'error.choice' }).nullable(),
+  /** A blank charter's kind; a template has its own. */
+  kind: z.enum(CHARTER_KINDS, { error: 'error.choice' }).optional(),
   /** A blank charter's title; a template brings its own. */
   title: z.string().trim().min(1, { error: 'error.required' }).max(300, { error: 'error.tooLong' }).optional(),
 });
@@ -17,6 +19,8 @@ export const importCharterInput = charterDocumentSchema;
 export const adoptInput = z.object({
   bodyId: z.uuid({ error: 'error.reference' }),
   adoptedOn: z.iso.date({ error: 'error.date' }),
+  /** The hash of the text the body adopted, as the person recording it was shown it. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: 'error.reference' }),
 });
 
 export const signInput = z.object({

@@ -27,8 +27,18 @@ export interface CharterDiff {
   readonly changedRules: readonly (keyof CharterRules)[];
 }
 
+/** Past this, two long texts that share little are shown as one replaced by the other, rather than blocking the server. */
+const DIFF_TIMEOUT_MS = 300;
+
 function textDiff(before: string, after: string): TextChange[] {
-  return diffWordsWithSpace(before, after).map((part) => ({ value: part.value, added: part.added, removed: part.removed }));
+  const parts = diffWordsWithSpace(before, after, { timeout: DIFF_TIMEOUT_MS });
+  if (parts === undefined) {
+    return [
+      ...(before === '' ? [] : [{ value: before, added: false, removed: true }]),
+      ...(after === '' ? [] : [{ value: after, added: true, removed: false }]),
+    ];
+  }
+  return parts.map((part) => ({ value: part.value, added: part.added, removed: part.removed }));
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -62,7 +72,6 @@ export function diffCharters(before: CharterContent, after: CharterContent): Cha
   after.articles.forEach((article, index) => {
     const previousIndex = beforeIndex.get(article.key);
     if (previousIndex === undefined) {
-      pushRemovedUpTo(index - 1);
       articles.push({
         key: article.key,
         status: 'added',

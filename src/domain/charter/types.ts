@@ -86,11 +86,29 @@ export const articleSchema = z.object({
 export type Article = z.infer<typeof articleSchema>;
 
 /** What a version says: the text and the rules. Its hash is what signatories sign. */
-export const charterContentSchema = z.object({
-  title: requiredLine,
-  articles: z.array(articleSchema).max(100, { error: 'error.tooMany' }),
-  rules: charterRulesSchema,
-});
+export const charterContentSchema = z
+  .object({
+    title: requiredLine,
+    articles: z.array(articleSchema).max(100, { error: 'error.tooMany' }),
+    rules: charterRulesSchema,
+  })
+  .superRefine((content, context) => {
+    // Rows are told apart by their ids (signatures, diffs, the editor): two rows may not share one.
+    const lists: [readonly { readonly id?: string; readonly key?: string }[], (string | number)[], 'id' | 'key'][] = [
+      [content.articles, ['articles'], 'key'],
+      [content.rules.decisionMatrix, ['rules', 'decisionMatrix'], 'id'],
+      [content.rules.budget.posts, ['rules', 'budget', 'posts'], 'id'],
+      [content.rules.signatories, ['rules', 'signatories'], 'id'],
+    ];
+    for (const [rows, path, field] of lists) {
+      const seen = new Set<string>();
+      rows.forEach((row, index) => {
+        const value = row[field]!;
+        if (seen.has(value)) context.addIssue({ code: 'custom', path: [...path, index, field], message: 'error.duplicateId' });
+        seen.add(value);
+      });
+    }
+  });
 export type CharterContent = z.infer<typeof charterContentSchema>;
 
 export function emptyRules(): CharterRules {

@@ -34,9 +34,12 @@ export const charters: readonly string[] = [
        if old.status <> 'draft' then raise exception 'an adopted charter version cannot be deleted' using errcode = '55000'; end if;
        return old;
      end if;
-     if old.status <> 'draft' and (new.title, new.articles, new.rules, new.content_hash, new.adopted_on, new.number)
-          is distinct from (old.title, old.articles, old.rules, old.content_hash, old.adopted_on, old.number) then
+     if old.status <> 'draft' and (new.title, new.articles, new.rules, new.content_hash, new.adopted_on, new.adopted_by_body_id, new.number)
+          is distinct from (old.title, old.articles, old.rules, old.content_hash, old.adopted_on, old.adopted_by_body_id, old.number) then
        raise exception 'an adopted charter version cannot change' using errcode = '55000';
+     end if;
+     if (old.status, new.status) not in (('draft', 'draft'), ('draft', 'adopted'), ('adopted', 'adopted'), ('adopted', 'superseded'), ('superseded', 'superseded')) then
+       raise exception 'a charter version goes from draft to adopted to superseded only' using errcode = '55000';
      end if;
      return new;
    end
@@ -57,4 +60,11 @@ export const charters: readonly string[] = [
     unique (version_id, signatory_id)
   )`,
   `create index charter_signature_person on charter_signature (person_id)`,
+  `create function charter_signature_append_only() returns trigger language plpgsql as $$
+   begin
+     raise exception 'a signature cannot be changed or withdrawn' using errcode = '55000';
+   end
+   $$`,
+  `create trigger charter_signature_append_only before update or delete on charter_signature
+     for each row execute function charter_signature_append_only()`,
 ];

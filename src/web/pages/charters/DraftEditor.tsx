@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS } from '../../../domain/charter/enums';
@@ -34,10 +34,17 @@ function cleaned(content: CharterContent): CharterContent {
   };
 }
 
+/** A field's message, or the first message of an item inside it (one line of a list, say). */
+const errorAt = (errors: Errors, path: string): string | undefined =>
+  errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}.`))?.[1];
+
+/** The field a message's link goes to: the list field for a message about one of its lines. */
+const anchorOf = (path: string): string => path.replace(/^(rules\.(?:bodyIds|confidentialData|licence\.outputs|dispute\.exitPlanObjectives))\.\d+$/, '$1');
+
 function EditorField({ path, errors, label, hint, children }: { path: string; errors: Errors; label: string; hint?: string; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode }) {
   return (
     <div id={`field-${path}`} className="field-slot">
-      <Field label={label} hint={hint} error={errors[path]}>
+      <Field label={label} hint={hint} error={errorAt(errors, path)}>
         {children}
       </Field>
     </div>
@@ -107,11 +114,16 @@ function ArticleEditor({ article, index, count, errors, update, isNew }: { artic
   );
 }
 
-function BodyChoice({ value, onChange, bodies, noneLabel, ...props }: { value: string | null; onChange: (id: string | null) => void; bodies: readonly { id: string; name: string }[]; noneLabel: string; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
+/** The bodies offered, plus the one already chosen if it is no longer among them, so the select never shows another value than the data's. */
+function withCurrent(bodies: readonly { id: string; name: string }[], current: string | null, allBodies: Readonly<Record<string, string>>) {
+  return current === null || bodies.some((body) => body.id === current) ? bodies : [...bodies, { id: current, name: allBodies[current] ?? '?' }];
+}
+
+function BodyChoice({ value, onChange, bodies, allBodies, noneLabel, ...props }: { value: string | null; onChange: (id: string | null) => void; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; noneLabel: string; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
   return (
     <select {...props} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
       <option value="">{noneLabel}</option>
-      {bodies.map((body) => (
+      {withCurrent(bodies, value, allBodies).map((body) => (
         <option key={body.id} value={body.id}>
           {body.name}
         </option>
@@ -120,7 +132,7 @@ function BodyChoice({ value, onChange, bodies, noneLabel, ...props }: { value: s
   );
 }
 
-function MatrixRowEditor({ rule, index, bodies, errors, update }: { rule: DecisionRule; index: number; bodies: readonly { id: string; name: string }[]; errors: Errors; update: Update }) {
+function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update }: { rule: DecisionRule; index: number; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; errors: Errors; update: Update }) {
   const { t } = useTranslation();
   const path = `rules.decisionMatrix.${index}`;
   const change = (patch: Partial<DecisionRule>) =>
@@ -142,7 +154,7 @@ function MatrixRowEditor({ rule, index, bodies, errors, update }: { rule: Decisi
       </div>
       <div className="field-row">
         <EditorField path={`${path}.bodyId`} errors={errors} label={t('charter.matrix.body')}>
-          {(props) => <BodyChoice {...props} value={rule.bodyId} bodies={bodies} noneLabel={t('common.choose')} onChange={(bodyId) => change({ bodyId })} />}
+          {(props) => <BodyChoice {...props} value={rule.bodyId} bodies={bodies} allBodies={allBodies} noneLabel={t('common.choose')} onChange={(bodyId) => change({ bodyId })} />}
         </EditorField>
         <EditorField path={`${path}.method`} errors={errors} label={t('charter.matrix.method')}>
           {(props) => <EnumSelect {...props} values={DECISION_METHODS} labelPrefix="charter.method" value={rule.method} onChoose={(choice) => change({ method: choice })} />}
@@ -164,7 +176,8 @@ function MatrixRowEditor({ rule, index, bodies, errors, update }: { rule: Decisi
             onChange={(e) => change({ onBlock: e.target.value === 'lapse' ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: e.target.value === '' ? null : e.target.value } })}
           >
             <option value="lapse">{t('charter.matrix.lapse')}</option>
-            {bodies.map((body) => (
+            <option value="">{t('charter.edit.arbitrationUnchosen')}</option>
+            {withCurrent(bodies, rule.onBlock.kind === 'arbitration' ? rule.onBlock.bodyId : null, allBodies).map((body) => (
               <option key={body.id} value={body.id}>
                 {t('charter.matrix.arbitration', { body: body.name })}
               </option>
@@ -193,6 +206,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
   const setRules = (patch: Partial<CharterRules>) => update((c) => ({ ...c, rules: { ...c.rules, ...patch } }));
   const organizations = overview.data?.organizations ?? [];
   const listedBodies = bodies.filter((body) => rules.bodyIds.includes(body.id));
+  const allBodies = Object.fromEntries(bodies.map((body) => [body.id, body.name]));
   return (
     <>
       <h2 id="rules">{t('charter.edit.rulesTitle')}</h2>
@@ -218,7 +232,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
         <legend>{t('charter.rules.decisionMatrix')}</legend>
         {errors['rules.decisionMatrix'] && <p className="field-error">{errors['rules.decisionMatrix']}</p>}
         {rules.decisionMatrix.map((rule, index) => (
-          <MatrixRowEditor key={rule.id} rule={rule} index={index} bodies={listedBodies} errors={errors} update={update} />
+          <MatrixRowEditor key={rule.id} rule={rule} index={index} bodies={listedBodies} allBodies={allBodies} errors={errors} update={update} />
         ))}
         <button
           type="button"
@@ -260,7 +274,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
             {(props) => <EnumSelect {...props} values={REVISION_REQUESTERS} labelPrefix="charter.requester" value={rules.revision.requestedBy} onChoose={(choice) => setRules({ revision: { ...rules.revision, requestedBy: choice } })} />}
           </EditorField>
           <EditorField path="rules.revision.bodyId" errors={errors} label={t('charter.edit.revisionBody')}>
-            {(props) => <BodyChoice {...props} value={rules.revision.bodyId} bodies={listedBodies} noneLabel={t('charter.edit.none')} onChange={(bodyId) => setRules({ revision: { ...rules.revision, bodyId } })} />}
+            {(props) => <BodyChoice {...props} value={rules.revision.bodyId} bodies={listedBodies} allBodies={allBodies} noneLabel={t('charter.edit.none')} onChange={(bodyId) => setRules({ revision: { ...rules.revision, bodyId } })} />}
           </EditorField>
           <EditorField path="rules.revision.method" errors={errors} label={t('charter.matrix.method')}>
             {(props) => <EnumSelect {...props} values={DECISION_METHODS} labelPrefix="charter.method" value={rules.revision.method} onChoose={(choice) => setRules({ revision: { ...rules.revision, method: choice } })} />}
@@ -415,6 +429,9 @@ function Editor({ version }: { version: VersionDetail }) {
   const [content, setContent] = useState<CharterContent>(version.content);
   const [issues, setIssues] = useState<readonly CharterIssue[]>(version.issues);
   const [dirty, setDirty] = useState(false);
+  // What the person sees now: a save succeeds for the content it sent, not for edits typed meanwhile.
+  const latest = useRef(content);
+  latest.current = content;
   const [initialKeys] = useState(() => new Set(version.content.articles.map((article) => article.key)));
   const update: Update = (change) => {
     setContent(change);
@@ -423,9 +440,9 @@ function Editor({ version }: { version: VersionDetail }) {
   const save = useMutation({
     mutationFn: (next: CharterContent) =>
       api.put<{ issues: CharterIssue[] }>(`/partnerships/${partnershipId}/charters/${version.charterId}/versions/${version.id}`, next),
-    onSuccess: (saved) => {
+    onSuccess: (saved, sent) => {
       setIssues(saved.issues);
-      setDirty(false);
+      if (JSON.stringify(cleaned(latest.current)) === JSON.stringify(sent)) setDirty(false);
       void client.invalidateQueries({ queryKey: ['partnership', partnershipId] });
     },
   });
@@ -456,7 +473,7 @@ function Editor({ version }: { version: VersionDetail }) {
             <ul>
               {messages.map(([path, message]) => (
                 <li key={path}>
-                  <a href={`#field-${path}`}>{message}</a>
+                  <a href={`#field-${anchorOf(path)}`}>{message}</a>
                 </li>
               ))}
             </ul>

@@ -26,12 +26,12 @@ function IssueList({ version }: { version: VersionDetail }) {
 
 function Adopt({ version }: { version: VersionDetail }) {
   const { t } = useTranslation();
-  const adopt = useAct<{ bodyId: string; adoptedOn: string }>('post', () => `/charters/${version.charterId}/versions/${version.id}/adoption`);
+  const adopt = useAct<{ bodyId: string; adoptedOn: string; contentHash: string }>('post', () => `/charters/${version.charterId}/versions/${version.id}/adoption`);
   const bodies = Object.entries(version.names.bodies).map(([id, label]) => ({ id, label }));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    adopt.mutate({ bodyId: String(data.get('bodyId') ?? ''), adoptedOn: String(data.get('adoptedOn') ?? '') });
+    adopt.mutate({ bodyId: String(data.get('bodyId') ?? ''), adoptedOn: String(data.get('adoptedOn') ?? ''), contentHash: version.contentHash });
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
