@@ -169,6 +169,17 @@ describe('the rules check', () => {
   });
 });
 
+describe('long charters', () => {
+  it('saves a charter longer than the server’s usual request size (ten articles of 40,000 characters)', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const long = { ...draft.content, articles: draft.content.articles.map((article: object) => ({ ...article, body: 'Texte de la charte. '.repeat(2_000) })) };
+    const saved = await p.f.admin.put(draft.url, long);
+    expect(saved.status).toBe(200);
+    expect((await p.f.admin.get(draft.url)).body.content.articles[0].body).toHaveLength(40_000);
+  });
+});
+
 describe('adoption, versions and signatures', () => {
   it('adopts, signs as two people, and journals each signature with the content hash and no name', async () => {
     const p = await furnishedPartnership();

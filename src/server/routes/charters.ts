@@ -15,6 +15,8 @@ import { inPartnership, withId } from './params.js';
 const inCharter = withId('charterId');
 const inVersion = inCharter.extend({ versionId: z.string() });
 const created = { 201: z.object({ id: z.uuid() }) };
+/** A whole charter travels in one request: up to 100 articles of 50,000 characters. */
+const CHARTER_BODY_LIMIT = 8 * 1024 * 1024;
 const charterCreated = { 201: z.object({ id: z.uuid(), versionId: z.uuid() }) };
 
 export function translateCharterIssue(locale: Locale, issue: CharterIssue) {
@@ -66,7 +68,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/:partnershipId/charters/import',
-    { schema: { tags: ['charters'], summary: 'Create a charter from an exported charter file', params: inPartnership, body: importCharterInput, response: charterCreated } },
+    { bodyLimit: CHARTER_BODY_LIMIT, schema: { tags: ['charters'], summary: 'Create a charter from an exported charter file', params: inPartnership, body: importCharterInput, response: charterCreated } },
     async (request, reply) => reply.status(201).send(await acts.importCharter(request.act, request.body)),
   );
   app.get(
@@ -94,7 +96,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/:partnershipId/charters/:charterId/versions/:versionId',
-    { schema: { tags: ['charters'], summary: 'Save a draft whole; the answer holds the check of its rules', params: inVersion, body: saveDraftInput } },
+    { bodyLimit: CHARTER_BODY_LIMIT, schema: { tags: ['charters'], summary: 'Save a draft whole; the answer holds the check of its rules', params: inVersion, body: saveDraftInput } },
     async (request) => {
       const saved = await acts.saveDraft(request.act, request.params.charterId, request.params.versionId, request.body);
       return { ...saved, issues: saved.issues.map((issue) => translateCharterIssue(request.locale, issue)) };
