@@ -22,6 +22,8 @@ const VersionPage = lazy(() => import('./pages/charters/VersionPage'));
 const DraftEditor = lazy(() => import('./pages/charters/DraftEditor'));
 const DiffPage = lazy(() => import('./pages/charters/DiffPage'));
 const CompliancePage = lazy(() => import('./pages/charters/CompliancePage'));
+const ProposalsPage = lazy(() => import('./pages/decisions/ProposalsPage'));
+const ProposalPage = lazy(() => import('./pages/decisions/ProposalPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/create/NewOrganization')),
   person: lazy(() => import('./pages/create/NewPerson')),
@@ -80,6 +82,9 @@ function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/chartes`}>{t('layout.charters')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/propositions`}>{t('layout.decisions')}</NavLink>
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
@@ -180,6 +185,8 @@ export function App() {
           <Route path="chartes/:charterId/versions/:versionId" element={<Shell><VersionPage /></Shell>} />
           <Route path="chartes/:charterId/versions/:versionId/modifier" element={<Shell><DraftEditor /></Shell>} />
           <Route path="conformite" element={<Shell><CompliancePage /></Shell>} />
+          <Route path="propositions" element={<Shell><ProposalsPage /></Shell>} />
+          <Route path="propositions/:proposalId" element={<Shell><ProposalPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

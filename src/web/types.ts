@@ -247,3 +247,51 @@ export interface ComplianceFinding {
   link: { kind: 'body' | 'charter' | 'role'; id: string } | null;
   message: string;
 }
+
+export interface ProposalSummary {
+  id: string;
+  wording: string;
+  level: string;
+  topic: string;
+  body: { id: string; name: string };
+  status: string;
+  stage: string;
+  phase: string;
+  round: number;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface ProposalDetail {
+  id: string;
+  wording: string;
+  context: string;
+  level: string;
+  topic: string;
+  participationLevel: string;
+  body: { id: string; name: string };
+  method: string;
+  quorumPercent: number | null;
+  maxRounds: number | null;
+  stances: string[];
+  stage: 'decision' | 'arbitration';
+  phase: string;
+  round: number;
+  status: string;
+  outcomeStatement: string;
+  reviewOn: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  routing: string;
+  initiator: { id: string; fullName: string };
+  facilitator: { id: string; fullName: string };
+  charter: { id: string; versionId: string; versionNumber: number; article: number | null };
+  members: {
+    personId: string;
+    fullName: string;
+    stance: { stance: string; reason: string; postedBy: string } | null;
+    proxyHolder: { personId: string; fullName: string } | null;
+  }[];
+  history: { body: string; round: number; fullName: string; stance: string; reason: string }[];
+  can: { facilitate: boolean; speakFor: string[]; giveProxy: boolean; decide: boolean };
+}

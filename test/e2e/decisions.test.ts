@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
+import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+
+const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+/** The family outings working group of the demo: it decides functional matters by consent. */
+const GROUP = ['yanis', 'mireille', 'amandine', 'karim'] as const;
+
+let t: TestApp;
+let browser: Browser;
+let facilitator: Page;
+let mireille: Page;
+let origin: string;
+let proposalPath: string;
+let partnershipId: string;
+const others = new Map<string, Client>();
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${origin}/connexion`);
+  await page.getByLabel('Adresse e-mail').first().fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+}
+
+/** The members who are not in a browser take their stance through the API, as another device would. */
+async function othersConsent() {
+  for (const client of others.values()) {
+    const answer = await client.post(`/api/v1/partnerships/${partnershipId}/proposals/${proposalPath.split('/').pop()}/stances`, { stance: 'consent', idempotencyKey: crypto.randomUUID() });
+    expect(answer.status).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ webRoot: WEB_ROOT });
+  t.clock.current = new Date();
+  ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now()));
+  for (const key of GROUP) {
+    const email = `${key}@trois-rives.example`;
+    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
+    if (key !== 'mireille') {
+      const client = new Client(t.app);
+      expect((await client.signIn(email)).status).toBe(200);
+      others.set(key, client);
+    }
+  }
+  origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  const phone = { viewport: { width: 360, height: 780 }, locale: 'fr-FR' };
+  facilitator = await (await browser.newContext(phone)).newPage();
+  mireille = await (await browser.newContext(phone)).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('a working group decides by consent, live, in two browsers', () => {
+  it('the coordinator proposes; the charter routes it to the working group, by consent', async () => {
+    await signIn(facilitator, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    await facilitator.getByRole('link', { name: 'Décisions' }).click();
+    await facilitator.getByRole('heading', { level: 1, name: 'Décisions' }).waitFor();
+    await facilitator.getByLabel('Libellé de la décision').fill('Partir à la mer le 12 juillet avec deux cars.');
+    await facilitator.getByLabel('Niveau', { exact: true }).selectOption('functional');
+    await facilitator.getByRole('button', { name: 'Proposer' }).click();
+    await facilitator.getByText('Décision fonctionnelle → Groupe de travail Sorties familles, par consentement (charte, art. 4)').waitFor();
+    proposalPath = new URL(facilitator.url()).pathname;
+    await expectNoAxeViolations(facilitator);
+    await screenshot(facilitator, '30-proposal');
+    for (const phase of ['questions de clarification', 'réactions', 'tour de table']) {
+      await facilitator.getByRole('button', { name: 'Passer à la phase suivante' }).click();
+      await facilitator.getByText(`Phase : ${phase} (tour 1)`).waitFor();
+    }
+  });
+
+  it('a member objects from her phone; the facilitator sees it and the round leads to an amendment', async () => {
+    await signIn(mireille, 'mireille@trois-rives.example', TEST_PASSWORD);
+    await mireille.goto(`${origin}${proposalPath}`);
+    await mireille.getByRole('heading', { name: 'Votre position' }).waitFor();
+    await mireille.getByLabel('Objection').check();
+    await mireille.getByRole('button', { name: 'Donner ma position' }).click();
+    await mireille.getByText('Dites pourquoi : une objection ou une réserve s’accompagne de ses raisons.').waitFor();
+    await mireille.getByLabel('Raisons').fill('Un seul car suffit si le centre social prête son minibus.');
+    await mireille.getByRole('button', { name: 'Donner ma position' }).click();
+    await mireille.getByRole('status').filter({ hasText: 'Position enregistrée.' }).waitFor();
+    await expectNoAxeViolations(mireille);
+    await screenshot(mireille, '31-objection');
+    await othersConsent();
+
+    await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »').waitFor();
+    await facilitator.getByText('4 membre(s) sur 4 se sont exprimé·es.').waitFor();
+    await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
+    await facilitator.getByText('Des objections : amendez la proposition, puis ouvrez un nouveau tour.').waitFor();
+    await facilitator.getByRole('button', { name: 'Ouvrir un nouveau tour' }).click();
+    await facilitator.getByText('Phase : tour de table (tour 2)').waitFor();
+  });
+
+  it('the second round consents and both see the outcome', async () => {
+    await mireille.getByText('Phase : tour de table (tour 2)').waitFor();
+    await mireille.getByLabel('Consentement').check();
+    await mireille.getByRole('button', { name: 'Donner ma position' }).click();
+    await mireille.getByRole('status').filter({ hasText: 'Position enregistrée.' }).waitFor();
+    await othersConsent();
+    await facilitator.getByText('4 membre(s) sur 4 se sont exprimé·es.').waitFor();
+    await facilitator.getByLabel('Relevé de décision').fill('Un car et le minibus du Moulin, départ 8 h.');
+    await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
+    await facilitator.getByRole('status').filter({ hasText: 'Un car et le minibus du Moulin, départ 8 h.' }).waitFor();
+    await mireille.getByText('Un car et le minibus du Moulin, départ 8 h.').waitFor();
+    await expect.poll(() => mireille.getByText('Adoptée', { exact: true }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(mireille);
+    await screenshot(mireille, '32-adopted');
+    await facilitator.getByText('Tours précédents').waitFor();
+    await expectNoAxeViolations(facilitator);
+    await screenshot(facilitator, '33-adopted-facilitator');
+  });
+});
