@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { builder, expectCreated, TODAY } from '../support/structure.js';
 import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
-import { builder, TODAY } from '../support/structure.js';
 
 /**
  * Whatever a client sends, the answer is a 2xx or a 4xx: random JSON, and inputs that are
@@ -20,6 +22,7 @@ let ids: {
   delegationId: string;
   charterId: string;
   versionId: string;
+  proposalId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -34,7 +37,34 @@ beforeAll(async () => {
   const assignmentId = await build.assign(roleId, personId, '2026-01-01');
   const delegationId = await build.delegation({ fromPersonId: personId, toPersonId: otherPersonId, bodyId });
   const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
-  ids = { organizationId, personId, otherPersonId, bodyId, roleId, seatId, assignmentId, delegationId, charterId: charter.body.id, versionId: charter.body.versionId };
+  // A second charter, in force, that sends every decision to the one body, so proposals can be fuzzed too.
+  const rules = {
+    ...emptyRules(),
+    bodyIds: [bodyId],
+    decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent', quorumPercent: null, maxRounds: 3, onBlock: { kind: 'lapse' } })),
+  };
+  const inForce = await f.admin.post(`${f.base}/charters/import`, {
+    format: 'entente-charter',
+    formatVersion: 1,
+    kind: 'partnership',
+    content: { title: 'Charte', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules },
+  });
+  const inForceUrl = `${f.base}/charters/${inForce.body.id}/versions/${inForce.body.versionId}`;
+  await f.admin.post(`${inForceUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash: (await f.admin.get(inForceUrl)).body.contentHash });
+  const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Une proposition', participationLevel: 'participation' });
+  ids = {
+    organizationId,
+    personId,
+    otherPersonId,
+    bodyId,
+    roleId,
+    seatId,
+    assignmentId,
+    delegationId,
+    charterId: charter.body.id,
+    versionId: charter.body.versionId,
+    proposalId: expectCreated(proposal, 'proposal'),
+  };
 });
 afterAll(() => t.close());
 
@@ -151,6 +181,20 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
     `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}/signatures`,
     nearlyValid({ signatoryId: someId(), typedName: text, readAndApproved: fc.constantFrom(true, false, 'oui'), contentHash: fc.constantFrom('0'.repeat(64), 'x') }),
   ],
+  [
+    'POST',
+    `${f.base}/proposals`,
+    nearlyValid({ level: fc.constantFrom('strategic', 'x'), topic: text, wording: text, context: text, participationLevel: fc.constantFrom('participation', 'x'), facilitatorId: someId() }),
+  ],
+  ['POST', `${f.base}/proposals/${ids.proposalId}/phase`, anyValue],
+  [
+    'POST',
+    `${f.base}/proposals/${ids.proposalId}/stances`,
+    nearlyValid({ stance: fc.constantFrom('consent', 'object', 'for', 'x'), reason: text, idempotencyKey: fc.oneof(text, fc.uuid()), onBehalfOf: someId() }),
+  ],
+  ['POST', `${f.base}/proposals/${ids.proposalId}/proxies`, nearlyValid({ holderId: someId() })],
+  ['POST', `${f.base}/proposals/${ids.proposalId}/close-round`, nearlyValid({ statement: text, reviewOn: date })],
+  ['POST', `${f.base}/proposals/${ids.proposalId}/decision`, nearlyValid({ outcome: fc.constantFrom('adopted', 'x'), statement: text, reviewOn: date })],
   ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
   ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
   ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],
