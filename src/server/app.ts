@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
 import { MailDispatcher } from '../services/mailer.js';
+import { LiveEvents } from './live-events.js';
 import { digest } from '../services/secrets.js';
 import { findSessionAndViewer, type SessionInfo } from '../services/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
@@ -34,6 +35,7 @@ declare module 'fastify' {
     store: Store;
     mailer: MailDispatcher;
     viewers: ViewerCache;
+    live: LiveEvents;
     config: AppConfig;
     /** The clock of the whole app; tests move it. */
     now(): Date;
@@ -80,6 +82,10 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorate('now', config.now ?? (() => new Date()));
   app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl));
   app.decorate('viewers', new ViewerCache());
+  const live = new LiveEvents(store, app.log);
+  await live.start();
+  app.decorate('live', live);
+  app.addHook('onClose', () => live.close());
   app.decorateRequest('locale', 'fr');
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionToken', undefined);

@@ -14,6 +14,8 @@ export interface Store {
   readonly kind: DatabaseKind;
   /** The embedded database itself, to dump or load whole data folders; undefined on PostgreSQL. */
   readonly pglite: PGlite | undefined;
+  /** The PostgreSQL server's address, for connections of their own (LISTEN); undefined on PGlite. */
+  readonly databaseUrl?: string | undefined;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       options: '-c jit=off',
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pglite: undefined, close: () => db.destroy() };
+    return { db, kind: 'postgres', pglite: undefined, databaseUrl: options.databaseUrl, close: () => db.destroy() };
   }
   let dataDir: string | undefined;
   let unlock = async () => {};

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from './api';
 import type { Overview, PersonSummary } from './types';
@@ -9,12 +9,11 @@ export function usePartnershipId(): string {
 }
 
 /** GET a path inside the current partnership. */
-export function usePartnershipQuery<T>(path: string, options: Pick<UseQueryOptions<T, Error, T, readonly unknown[]>, 'refetchInterval'> = {}) {
+export function usePartnershipQuery<T>(path: string) {
   const partnershipId = usePartnershipId();
   return useQuery({
     queryKey: ['partnership', partnershipId, path],
     queryFn: () => api.get<T>(`/partnerships/${partnershipId}${path}`),
-    ...options,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../../domain/errors.js';
 import { closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
@@ -8,6 +9,7 @@ import { inPartnership, withId } from './params.js';
 
 const inProposal = withId('proposalId');
 const created = { 201: z.object({ id: z.uuid() }) };
+const HEARTBEAT_MS = 25_000;
 
 /** « Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4) » */
 function routingLine(locale: Locale, proposal: ProposalDetail): string {
@@ -18,6 +20,12 @@ function routingLine(locale: Locale, proposal: ProposalDetail): string {
 }
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Event streams stay open until the page leaves; closing the server ends them. */
+  const openStreams = new Set<() => void>();
+  app.addHook('onClose', async () => {
+    for (const stop of openStreams) stop();
+  });
+
   app.get(
     '/:partnershipId/proposals',
     { schema: { tags: ['decisions'], summary: 'Proposals, newest first, optionally of one body', params: inPartnership, querystring: z.object({ bodyId: z.uuid().optional() }) } },
@@ -34,6 +42,38 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const proposal = await proposalDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.proposalId, request.act.now);
       return { ...proposal, routing: routingLine(request.locale, proposal) };
+    },
+  );
+  app.get(
+    '/:partnershipId/proposals/:proposalId/events',
+    { schema: { tags: ['decisions'], summary: 'Server-sent events: a message each time the proposal changes (stance, phase, round, outcome)', params: inProposal } },
+    async (request, reply) => {
+      const proposal = await app.store.db
+        .selectFrom('proposal')
+        .select('id')
+        .where('id', '=', request.params.proposalId)
+        .where('partnership_id', '=', request.act.partnershipId)
+        .executeTakeFirst();
+      if (!proposal) throw notFound();
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+      const unsubscribe = app.live.subscribe(proposal.id, (change) => reply.raw.write(`event: changed\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`));
+      reply.raw.write(': connected\n\n');
+      // A comment now and then keeps proxies from closing an idle stream.
+      const heartbeat = setInterval(() => reply.raw.write(': \n\n'), HEARTBEAT_MS);
+      const end = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      const stop = () => {
+        end();
+        reply.raw.end();
+      };
+      openStreams.add(stop);
+      request.raw.on('close', () => {
+        openStreams.delete(stop);
+        end();
+      });
     },
   );
   app.post(

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
@@ -7,8 +8,16 @@ import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { ProposalDetail } from '../../types';
 import { statusTone } from './ProposalsPage';
 
-/** Until server-sent events carry rounds live, an open proposal refreshes itself every few seconds. */
-const REFRESH_MS = 3_000;
+/** While a proposal is open, its page listens to the server's events and reloads on each change. */
+function useLiveProposal(partnershipId: string, proposalId: string, open: boolean) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!open) return;
+    const source = new EventSource(`/api/v1/partnerships/${partnershipId}/proposals/${proposalId}/events`);
+    source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId, `/proposals/${proposalId}`] }));
+    return () => source.close();
+  }, [client, partnershipId, proposalId, open]);
+}
 
 function StanceForm({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
@@ -166,7 +175,8 @@ export default function ProposalPage() {
   const { proposalId } = useParams();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`, { refetchInterval: (q) => (q.state.data?.status === 'open' ? REFRESH_MS : false) });
+  const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`);
+  useLiveProposal(partnershipId, proposalId!, query.data?.status === 'open');
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const proposal = query.data;

@@ -1,0 +1,83 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import type { JournalEvent } from '../journal/journal-store.js';
+import type { Store } from '../store/database.js';
+
+/** What a page listening to a proposal is told: that it changed, and by which act. */
+export interface LiveChange {
+  readonly partnershipId: string;
+  readonly proposalId: string;
+  readonly kind: string;
+}
+
+type Listener = (change: LiveChange) => void;
+
+const CHANNEL = 'entente_live';
+const RECONNECT_MS = 1_000;
+
+/**
+ * Tells the pages open on a proposal that it changed. On PostgreSQL every instance LISTENs on one
+ * channel and acts NOTIFY it after commit, so a stance posted to one server reaches the pages
+ * served by another; the embedded database has one process, which tells its own pages directly.
+ */
+export class LiveEvents {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private client: pg.Client | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.store.databaseUrl === undefined) return;
+    await this.connect(this.store.databaseUrl);
+  }
+
+  private async connect(databaseUrl: string): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) this.dispatch(JSON.parse(message.payload) as LiveChange);
+    });
+    client.on('error', (error) => {
+      this.log.warn({ err: error }, 'live events: connection lost, reconnecting');
+      this.client = undefined;
+      if (!this.closed) setTimeout(() => void this.connect(databaseUrl).catch((err: unknown) => this.log.error({ err }, 'live events: reconnect failed')), RECONNECT_MS);
+    });
+    await client.connect();
+    await client.query(`listen ${CHANNEL}`);
+    this.client = client;
+  }
+
+  subscribe(proposalId: string, listener: Listener): () => void {
+    const set = this.listeners.get(proposalId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(proposalId, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(proposalId);
+    };
+  }
+
+  /** Called after an act commits, with its journal entries. */
+  async publish(partnershipId: string, events: readonly JournalEvent[]): Promise<void> {
+    const proposalIds = new Set(events.map((event) => event.payload['proposalId']).filter((id): id is string => typeof id === 'string'));
+    for (const proposalId of proposalIds) {
+      const change: LiveChange = { partnershipId, proposalId, kind: events.find((event) => event.payload['proposalId'] === proposalId)!.kind };
+      if (this.store.databaseUrl === undefined) this.dispatch(change);
+      else await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(change)})`.execute(this.store.db);
+    }
+  }
+
+  private dispatch(change: LiveChange): void {
+    for (const listener of this.listeners.get(change.proposalId) ?? []) listener(change);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    await this.client?.end();
+  }
+}

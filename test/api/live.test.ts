@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { builder, expectCreated, TODAY } from '../support/structure.js';
+import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Live round tables: a page subscribed to a proposal's events hears of a stance within a second.
+ * On PostgreSQL the page is served by a second server on the same database, as behind a load
+ * balancer; the embedded database has one process, so there both are the same server.
+ */
+let first: TestApp;
+let second: TestApp;
+let secondOrigin: string;
+beforeAll(async () => {
+  first = await startTestApp();
+  second = first.store.kind === 'postgres' ? await startTestApp() : first;
+  secondOrigin = await second.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  if (second !== first) await second.close();
+  await first.close();
+});
+
+/** An event stream read as text: `until` waits for a pattern, giving up after the timeout. */
+function readStream(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  return {
+    async until(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray | undefined> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const match = pattern.exec(text);
+        if (match) return match;
+        const left = deadline - Date.now();
+        if (left <= 0) return undefined;
+        const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+        if (chunk === null || chunk.done) return pattern.exec(text) ?? undefined;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
+describe('live events of a proposal', () => {
+  it('reach a page open on the other server within a second of a stance', async () => {
+    const f = await newPartnership(first);
+    const build = builder(f);
+    const house = await build.organization();
+    const bodyId = await build.body({ name: 'Cercle', kind: 'circle' });
+    const member = await newMember(first, f, { memberships: [{ organizationId: house, kind: 'volunteer' }] });
+    await build.seat(bodyId, { personId: member.personId, organizationId: house });
+    const rules = {
+      ...emptyRules(),
+      bodyIds: [bodyId],
+      decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent' as const, quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' as const } })),
+    };
+    const charter = await f.admin.post(`${f.base}/charters/import`, {
+      format: 'entente-charter',
+      formatVersion: 1,
+      kind: 'partnership',
+      content: { title: 'Charte du cercle', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules },
+    });
+    const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+    await f.admin.post(`${versionUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
+    const proposalId = expectCreated(await f.admin.post(`${f.base}/proposals`, { level: 'operational', wording: 'Se réunir le jeudi', participationLevel: 'participation' }), 'proposal');
+    const url = `${f.base}/proposals/${proposalId}`;
+    for (let step = 0; step < 3; step += 1) await f.admin.post(`${url}/phase`);
+
+    const stream = await fetch(`${secondOrigin}${url}/events`, { headers: { cookie: member.client.cookie! } });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const events = readStream(stream);
+    try {
+      expect(await events.until(/: connected\n\n/, 1_000)).toBeDefined();
+      const posted = Date.now();
+      expect((await member.client.post(`${url}/stances`, { stance: 'consent', idempotencyKey: randomUUID() })).status).toBe(200);
+      const heard = await events.until(/event: changed\ndata: (.+)\n\n/, 1_000);
+      expect(heard?.[1]).toBe(JSON.stringify({ kind: 'stance.taken' }));
+      expect(Date.now() - posted).toBeLessThan(1_000);
+    } finally {
+      await events.close();
+    }
+  });
+
+  it('are not served to someone outside the partnership', async () => {
+    const f = await newPartnership(first);
+    const other = await newPartnership(first);
+    const stream = await fetch(`${secondOrigin}${other.base}/proposals/${randomUUID()}/events`, { headers: { cookie: f.admin.cookie! } });
+    expect(stream.status).toBe(404);
+    await stream.body?.cancel();
+  });
+});
