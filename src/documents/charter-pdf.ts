@@ -1,25 +1,10 @@
-import { createRequire } from 'node:module';
 import type { Token } from 'markdown-it';
-import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import { markdown } from '../domain/charter/markdown.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
 import type { VersionDetail } from '../services/charter-queries.js';
 import { ruleBlocks, signatoriesTable, versionLine, type RuleBlock } from './charter-blocks.js';
-
-interface PdfMake {
-  addFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(callback: (url: string) => boolean): void;
-  setLocalAccessPolicy(callback: (path: string) => boolean): void;
-  createPdf(definition: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-}
-
-const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as PdfMake;
-// Roboto, shipped with pdfmake, covers French and most Latin scripts.
-pdfmake.addFonts(require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>);
-// A charter never fetches anything: no image or font from a URL or from the server's disk.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.includes('/pdfmake/fonts/'));
+import { renderPdf } from './pdf.js';
 
 type Inline = string | ContentText;
 
@@ -184,29 +169,27 @@ export async function renderCharterPdf(version: VersionDetail, locale: Locale): 
   }
   body.push({ text: t('print.contentHash', { hash: version.contentHash }), style: 'fingerprint' });
   const licence = t('print.licenceFooter', { licence: t(`licence.${content.rules.licence.licence}`) });
-  return pdfmake
-    .createPdf({
-      pageSize: 'A4',
-      pageMargins: [56, 56, 56, 60],
-      info: { title: content.title, subject: versionLine(version, locale), creator: 'Entente' },
-      defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: '#1a1a1a' },
-      styles: {
-        title: { fontSize: 22, bold: true, margin: [0, 0, 0, 4] },
-        subtitle: { fontSize: 11, color: '#555555', margin: [0, 0, 0, 18] },
-        article: { fontSize: 13, bold: true, margin: [0, 12, 0, 6], color: '#1a4f8b' },
-        tableHeader: { bold: true },
-        fingerprint: { fontSize: 7.5, color: '#666666', margin: [0, 18, 0, 0] },
-      },
-      // An article title never ends a page alone.
-      pageBreakBefore: (node, following) => node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
-      footer: (page, pages) => ({
-        columns: [
-          { text: licence, fontSize: 8, color: '#666666' },
-          { text: t('print.page', { page, pages }), fontSize: 8, color: '#666666', alignment: 'right', width: 'auto' },
-        ],
-        margin: [56, 20, 56, 0],
-      }),
-      content: body,
-    })
-    .getBuffer();
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [56, 56, 56, 60],
+    info: { title: content.title, subject: versionLine(version, locale), creator: 'Entente' },
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: '#1a1a1a' },
+    styles: {
+      title: { fontSize: 22, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 11, color: '#555555', margin: [0, 0, 0, 18] },
+      article: { fontSize: 13, bold: true, margin: [0, 12, 0, 6], color: '#1a4f8b' },
+      tableHeader: { bold: true },
+      fingerprint: { fontSize: 7.5, color: '#666666', margin: [0, 18, 0, 0] },
+    },
+    // An article title never ends a page alone.
+    pageBreakBefore: (node, following) => node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
+    footer: (page, pages) => ({
+      columns: [
+        { text: licence, fontSize: 8, color: '#666666' },
+        { text: t('print.page', { page, pages }), fontSize: 8, color: '#666666', alignment: 'right', width: 'auto' },
+      ],
+      margin: [56, 20, 56, 0],
+    }),
+    content: body,
+  });
 }

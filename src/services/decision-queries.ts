@@ -142,3 +142,90 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
 }
 
 export type ProposalDetail = Awaited<ReturnType<typeof proposalDetail>>;
+
+/** LIKE treats % and _ as wildcards: a search for "100 %" means those characters. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * A body's decision register: what it settled, when, how, and who took part in the final round,
+ * newest first; `search` looks in the wording, the context and the decision record.
+ */
+export async function decisionRegister(db: Db, partnershipId: string, bodyId: string, search: string) {
+  const body = await db.selectFrom('body').select(['id', 'name']).where('id', '=', bodyId).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  if (!body) throw notFound();
+  let query = db
+    .selectFrom('proposal')
+    .select(['id', 'wording', 'level', 'status', 'stage', 'rule', 'round', 'outcome_statement', 'review_on', 'decided_at'])
+    .where('partnership_id', '=', partnershipId)
+    .where('body_id', '=', bodyId)
+    .where('status', '<>', 'open');
+  const words = search.trim();
+  if (words !== '') {
+    const pattern = likePattern(words);
+    query = query.where((eb) => eb.or([eb('wording', 'ilike', pattern), eb('context', 'ilike', pattern), eb('outcome_statement', 'ilike', pattern)]));
+  }
+  const proposals = await query.orderBy('decided_at', 'desc').limit(500).execute();
+  const ids = proposals.map((p) => p.id);
+  const stances =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('stance as s')
+          .innerJoin('person as p', 'p.id', 's.member_id')
+          .select(['s.proposal_id', 's.round', 's.body_id', 'p.full_name', 's.stance'])
+          .where('s.proposal_id', 'in', ids)
+          .where('s.body_id', '=', bodyId)
+          .orderBy('p.full_name')
+          .execute();
+  return {
+    body,
+    search: words,
+    decisions: proposals.map((p) => {
+      const final = stances.filter((s) => s.proposal_id === p.id && s.round === p.round);
+      return {
+        id: p.id,
+        wording: p.wording,
+        level: p.level,
+        status: p.status,
+        method: (p.rule as DecisionRule).method,
+        statement: p.outcome_statement,
+        reviewOn: p.review_on,
+        decidedAt: p.decided_at!,
+        participants: final.map((s) => s.full_name),
+        reservations: final.filter((s) => s.stance === 'agree_with_reservation' || s.stance === 'object').length,
+      };
+    }),
+  };
+}
+
+export type DecisionRegister = Awaited<ReturnType<typeof decisionRegister>>;
+
+/**
+ * The register of agreements and disagreements (seed 003, measure 10): every reservation and
+ * objection heard, with its reasons and what became of the proposal, so the partnership knows
+ * where it agrees and where it does not.
+ */
+export async function disagreementRegister(db: Db, partnershipId: string) {
+  const rows = await db
+    .selectFrom('stance as s')
+    .innerJoin('proposal as p', 'p.id', 's.proposal_id')
+    .innerJoin('person as m', 'm.id', 's.member_id')
+    .innerJoin('body as b', 'b.id', 's.body_id')
+    .select(['s.proposal_id', 'p.wording', 'p.status', 'b.name as body_name', 's.round', 'm.full_name', 's.stance', 's.reason', 's.updated_at'])
+    .where('p.partnership_id', '=', partnershipId)
+    .where('s.stance', 'in', ['agree_with_reservation', 'object'])
+    .orderBy('s.updated_at', 'desc')
+    .limit(1000)
+    .execute();
+  return rows.map((row) => ({
+    proposalId: row.proposal_id,
+    wording: row.wording,
+    outcome: row.status,
+    body: row.body_name,
+    round: row.round,
+    fullName: row.full_name,
+    stance: row.stance,
+    reason: row.reason,
+    at: row.updated_at,
+  }));
+}

@@ -24,6 +24,8 @@ const DiffPage = lazy(() => import('./pages/charters/DiffPage'));
 const CompliancePage = lazy(() => import('./pages/charters/CompliancePage'));
 const ProposalsPage = lazy(() => import('./pages/decisions/ProposalsPage'));
 const ProposalPage = lazy(() => import('./pages/decisions/ProposalPage'));
+const RegisterPage = lazy(() => import('./pages/decisions/RegisterPage'));
+const DisagreementsPage = lazy(() => import('./pages/decisions/DisagreementsPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/create/NewOrganization')),
   person: lazy(() => import('./pages/create/NewPerson')),
@@ -187,6 +189,8 @@ export function App() {
           <Route path="conformite" element={<Shell><CompliancePage /></Shell>} />
           <Route path="propositions" element={<Shell><ProposalsPage /></Shell>} />
           <Route path="propositions/:proposalId" element={<Shell><ProposalPage /></Shell>} />
+          <Route path="instances/:bodyId/decisions" element={<Shell><RegisterPage /></Shell>} />
+          <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
+import { pdfText } from '../support/pdf-text.js';
 import { builder, journalOf, TODAY } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -228,6 +229,46 @@ describe('proxies', () => {
     const shown = proposal.body.members.find((m: { personId: string }) => m.personId === nadia.personId);
     expect(shown).toMatchObject({ proxyHolder: { personId: gerard.personId, fullName: 'Gérard Lefèvre' }, stance: { stance: 'agree', postedBy: gerard.personId } });
     expect((await gerard.client.get(url)).body.can.speakFor).toEqual([gerard.personId, nadia.personId]);
+  });
+});
+
+describe('registers', () => {
+  it('keeps each body’s decisions, searchable and printable, and every reservation heard', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const [nadia, gerard, samia, bernard] = s.steeringMembers as [Member, Member, Member, Member];
+    await everyone([nadia, gerard, samia], url, 'agree');
+    await stance(bernard.client, url, 'agree_with_reservation', 'Le budget de la Toussaint reste à trouver.');
+    await s.f.admin.post(`${url}/close-round`, { statement: 'Deux séjours par an (100 % des maisons d’accord).' });
+
+    const register = await nadia.client.get(`${s.f.base}/bodies/${s.steering}/decisions`);
+    expect(register.status).toBe(200);
+    expect(register.body.decisions).toEqual([
+      expect.objectContaining({
+        wording: 'Organiser deux séjours familles par an, un l’été et un à la Toussaint.',
+        status: 'adopted',
+        method: 'consensus',
+        participants: ['Bernard Colin', 'Gérard Lefèvre', 'Nadia Benali', 'Samia Haddad'],
+        reservations: 1,
+      }),
+    ]);
+    expect((await nadia.client.get(`${s.f.base}/bodies/${s.steering}/decisions?q=${encodeURIComponent('100 %')}`)).body.decisions).toHaveLength(1);
+    expect((await nadia.client.get(`${s.f.base}/bodies/${s.steering}/decisions?q=${encodeURIComponent('10_ %')}`)).body.decisions).toHaveLength(0);
+    expect((await nadia.client.get(`${s.f.base}/bodies/${s.steering}/decisions?q=camping`)).body.decisions).toHaveLength(0);
+    expect((await nadia.client.get(`${s.f.base}/bodies/${s.directors}/decisions`)).body.decisions).toEqual([]);
+
+    const pdf = await t.app.inject({ method: 'GET', url: `${s.f.base}/bodies/${s.steering}/decisions.pdf`, headers: { cookie: nadia.client.cookie! } });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(new Uint8Array(pdf.rawPayload))).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Registre des décisions — Comité de pilotage');
+    expect(text).toContain('Organiser deux séjours familles par an');
+    expect(text).toContain('adoptée, consensus — 1 réserve(s) ou objection(s)');
+
+    const disagreements = await samia.client.get(`${s.f.base}/disagreements`);
+    expect(disagreements.body).toEqual([
+      expect.objectContaining({ fullName: 'Bernard Colin', stance: 'agree_with_reservation', reason: 'Le budget de la Toussaint reste à trouver.', outcome: 'adopted', body: 'Comité de pilotage' }),
+    ]);
   });
 });
 

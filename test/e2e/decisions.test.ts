@@ -119,4 +119,21 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await expectNoAxeViolations(facilitator);
     await screenshot(facilitator, '33-adopted-facilitator');
   });
+
+  it('finds the decision in the group’s register, and the objection in the disagreements register', async () => {
+    await facilitator.getByRole('link', { name: 'Décisions' }).first().click();
+    await facilitator.getByRole('link', { name: 'Accords et désaccords' }).click();
+    await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »', { exact: false }).waitFor();
+    await expectNoAxeViolations(facilitator);
+    await screenshot(facilitator, '34-disagreements');
+    await facilitator.goto(`${origin}${proposalPath.replace(/propositions\/.*/, '')}`);
+    await facilitator.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
+    await facilitator.getByRole('link', { name: 'Registre des décisions' }).click();
+    await facilitator.getByRole('heading', { level: 1, name: 'Registre des décisions — Groupe de travail Sorties familles' }).waitFor();
+    await facilitator.getByLabel('Chercher dans les décisions').fill('minibus');
+    await facilitator.getByRole('button', { name: 'Chercher' }).click();
+    await facilitator.getByRole('status').filter({ hasText: '1 décision.' }).waitFor();
+    await expectNoAxeViolations(facilitator);
+    await screenshot(facilitator, '35-register');
+  });
 });

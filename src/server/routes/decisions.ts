@@ -4,7 +4,8 @@ import { notFound } from '../../domain/errors.js';
 import { closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
-import { listProposals, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
+import { renderRegisterPdf } from '../../documents/register-pdf.js';
+import { decisionRegister, disagreementRegister, listProposals, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
 import { inPartnership, withId } from './params.js';
 
 const inProposal = withId('proposalId');
@@ -75,6 +76,26 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         end();
       });
     },
+  );
+  const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });
+  app.get(
+    '/:partnershipId/bodies/:bodyId/decisions',
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable', params: withId('bodyId'), querystring: registerQuery } },
+    async (request) => decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q),
+  );
+  app.get(
+    '/:partnershipId/bodies/:bodyId/decisions.pdf',
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF', params: withId('bodyId'), querystring: registerQuery } },
+    async (request, reply) => {
+      const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q);
+      const pdf = await renderRegisterPdf(register, request.locale, request.act.now);
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registre-des-decisions.pdf"').send(pdf);
+    },
+  );
+  app.get(
+    '/:partnershipId/disagreements',
+    { schema: { tags: ['decisions'], summary: 'Register of agreements and disagreements: reservations and objections heard, with their outcome', params: inPartnership } },
+    async (request) => disagreementRegister(app.store.db, request.act.partnershipId),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/phase',

@@ -211,6 +211,9 @@ export default function BodyPage() {
         )}
       </p>
       {body.purpose && <p className="lead">{body.purpose}</p>}
+      <p>
+        <Link to={`${base}/instances/${body.id}/decisions`}>{t('register.link')}</Link>
+      </p>
 
       {editing ? (
         <EditBody body={body} onDone={() => setEditing(false)} />

@@ -63,6 +63,9 @@ export default function ProposalsPage() {
     <section>
       <PageTitle title={t('decision.list.title')}>{t('decision.list.title')}</PageTitle>
       <p className="lead">{t('decision.list.intro')}</p>
+      <p>
+        <Link to={`/p/${partnershipId}/desaccords`}>{t('disagreements.title')}</Link>
+      </p>
       {list.data.length === 0 ? (
         <p>{t('decision.list.none')}</p>
       ) : (

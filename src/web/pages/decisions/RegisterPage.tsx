@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
+import { usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { statusTone } from './ProposalsPage';
+
+interface Register {
+  body: { id: string; name: string };
+  search: string;
+  decisions: { id: string; wording: string; status: string; method: string; statement: string; reviewOn: string | null; decidedAt: string; participants: string[]; reservations: number }[];
+}
+
+/** A body's decision register: what it settled, how, and who took part; searchable and printable. */
+export default function RegisterPage() {
+  const { t } = useTranslation();
+  const { bodyId } = useParams();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const [typed, setTyped] = useState(search);
+  const query = usePartnershipQuery<Register>(`/bodies/${bodyId}/decisions?q=${encodeURIComponent(search)}`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setParams(typed.trim() === '' ? {} : { q: typed.trim() });
+  };
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const { body, decisions } = query.data;
+  const title = t('register.title', { body: body.name });
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/p/${partnershipId}/instances/${body.id}`}>{body.name}</Link>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      <form role="search" onSubmit={onSubmit} className="field-row">
+        <Field label={t('register.search')}>{(props) => <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />}</Field>
+        <div className="actions">
+          <button type="submit" className="button-secondary">
+            {t('register.searchSubmit')}
+          </button>
+        </div>
+      </form>
+      <p>
+        <a href={`/api/v1/partnerships/${partnershipId}/bodies/${body.id}/decisions.pdf?q=${encodeURIComponent(search)}`} download>
+          {t('register.pdf')}
+        </a>
+      </p>
+      <p role="status">{t('register.count', { count: decisions.length })}</p>
+      <ul className="member-list">
+        {decisions.map((decision) => (
+          <li key={decision.id} className="member">
+            <div>
+              <Link className="member-name" to={`/p/${partnershipId}/propositions/${decision.id}`}>
+                {decision.wording}
+              </Link>
+              {decision.statement && <p>{decision.statement}</p>}
+              <p className="muted small">
+                {formatDate(decision.decidedAt)} · {t(`charter.method.${decision.method}`)} · {t('register.participants', { names: decision.participants.join(', ') || '—' })}
+                {decision.reservations > 0 && <> · {t('register.reservations', { count: decision.reservations })}</>}
+              </p>
+            </div>
+            <Badge tone={statusTone(decision.status)}>{t(`decision.status.${decision.status}`)}</Badge>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
