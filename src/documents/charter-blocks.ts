@@ -70,7 +70,7 @@ export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Lo
       return [
         {
           type: 'table',
-          header: [t('print.matrixLevel'), t('print.matrixTopic'), t('print.matrixBody'), t('print.matrixMethod'), t('print.matrixOnBlock')],
+          header: [t('print.matrixLevel'), t('print.matrixTopic'), t('print.matrixBody'), t('print.matrixMethod'), t('print.matrixOnBlock'), t('print.matrixInform')],
           rows: rules.decisionMatrix.map((rule) => [
             t(`decisionLevel.${rule.level}`),
             rule.topic === '' ? t('print.anyTopic') : rule.topic,
@@ -81,6 +81,7 @@ export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Lo
               ...(rule.maxRounds === null ? [] : [t('print.rounds', { count: rule.maxRounds })]),
             ].join(', '),
             rule.onBlock.kind === 'lapse' ? t('print.lapse') : t('print.arbitration', { body: bodyName(rule.onBlock.bodyId) }),
+            rule.informBodyIds.map((id) => bodyName(id)).join(', '),
           ]),
         },
         ...(rules.participationLevels.length > 0

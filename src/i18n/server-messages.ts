@@ -98,6 +98,9 @@ const fr = {
     delegationSubject: '{{body}} : {{giver}} délègue une partie de sa mission à {{receiver}}',
     delegationBody:
       'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, {{period}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
+    noteSubject: 'Note d’information — {{body}} : « {{wording}} »',
+    noteBody:
+      'Bonjour,\n\nPour information, l’instance « {{body}} » a statué le {{date}} sur la proposition suivante :\n\n{{wording}}\n\nIssue : {{status}}.\nRelevé de décision : {{statement}}\n\nVous recevez cette note parce que vous siégez dans « {{informed}} », que la charte demande d’informer.',
     periodOpen: 'à partir du {{startsOn}}',
     periodClosed: 'du {{startsOn}} au {{endsOn}}',
   },
@@ -198,6 +201,9 @@ const en: typeof fr = {
     delegationSubject: '{{body}}: {{giver}} delegates part of their mission to {{receiver}}',
     delegationBody:
       'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, {{period}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
+    noteSubject: 'Information note — {{body}}: “{{wording}}”',
+    noteBody:
+      'Hello,\n\nFor your information, the body “{{body}}” settled the following proposal on {{date}}:\n\n{{wording}}\n\nOutcome: {{status}}.\nDecision record: {{statement}}\n\nYou receive this note because you sit in “{{informed}}”, which the charter asks to inform.',
     periodOpen: 'from {{startsOn}}',
     periodClosed: 'from {{startsOn}} to {{endsOn}}',
   },

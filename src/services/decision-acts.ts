@@ -20,7 +20,9 @@ import {
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { Database } from '../store/schema.js';
+import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
+import { queueMail } from './mailer.js';
 
 type Trx = Transaction<Database>;
 
@@ -223,7 +225,7 @@ async function escalateBlocked(trx: Trx, ctx: ActContext, proposal: LockedPropos
   const next = escalate(charter.rules as CharterRules, proposal.rule, proposal.level as DecisionLevel, proposal.topic);
   if (next.kind === 'lapse') {
     await trx.updateTable('proposal').set({ status: 'lapsed', decided_at: ctx.now }).where('id', '=', proposal.id).execute();
-    return { kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } };
+    return [{ kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } }, ...(await informBodies(trx, ctx, proposal, 'lapsed', ''))];
   }
   const state = startProcess(next.rule);
   await trx
@@ -231,7 +233,43 @@ async function escalateBlocked(trx: Trx, ctx: ActContext, proposal: LockedPropos
     .set({ stage: 'arbitration', body_id: next.bodyId, rule: JSON.stringify(next.rule), phase: state.phase, round: state.round })
     .where('id', '=', proposal.id)
     .execute();
-  return { kind: 'proposal.escalated', payload: { proposalId: proposal.id, fromBodyId: proposal.body_id, toBodyId: next.bodyId, ruleId: next.rule.id, method: next.rule.method, why } };
+  return [{ kind: 'proposal.escalated', payload: { proposalId: proposal.id, fromBodyId: proposal.body_id, toBodyId: next.bodyId, ruleId: next.rule.id, method: next.rule.method, why } }];
+}
+
+/**
+ * An information note to each body the charter row names, with the decision and its reasons:
+ * one e-mail per current member with an address, in their language, queued in the act's transaction.
+ */
+async function informBodies(trx: Trx, ctx: ActContext, proposal: LockedProposal, status: string, statement: string) {
+  const bodyIds = proposal.rule.informBodyIds.filter((id) => id !== proposal.body_id);
+  if (bodyIds.length === 0) return [];
+  const today = calendarDay(ctx.now);
+  const [decided, informed, recipients] = await Promise.all([
+    trx.selectFrom('proposal as p').innerJoin('body as b', 'b.id', 'p.body_id').select(['p.wording', 'b.name']).where('p.id', '=', proposal.id).executeTakeFirstOrThrow(),
+    trx.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).where('partnership_id', '=', ctx.partnershipId).execute(),
+    trx
+      .selectFrom('body_member as s')
+      .innerJoin('person as p', 'p.id', 's.person_id')
+      .leftJoin('account as a', 'a.id', 'p.account_id')
+      .select(['s.body_id', 'p.email', 'a.locale'])
+      .distinct()
+      .where('s.body_id', 'in', bodyIds)
+      .where('s.starts_on', '<=', today)
+      .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
+      .where('p.email', 'is not', null)
+      .execute(),
+  ]);
+  for (const body of informed) {
+    const members = recipients.filter((r) => r.body_id === body.id);
+    for (const member of members) {
+      const locale = isLocale(member.locale) ? member.locale : 'fr';
+      const t = translator(locale);
+      const params = { body: decided.name, informed: body.name, wording: decided.wording, status: t(`register.status.${status}`), statement: statement || '—', date: formatCalendarDate(locale, today) };
+      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t('mail.noteSubject', params), body: t('mail.noteBody', params) });
+    }
+    await trx.insertInto('information_note').values({ id: randomUUID(), proposal_id: proposal.id, body_id: body.id, recipients: members.length, created_at: ctx.now }).execute();
+  }
+  return [{ kind: 'information_note.sent', payload: { proposalId: proposal.id, bodyIds: informed.map((body) => body.id) } }];
 }
 
 function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected') {
@@ -260,7 +298,7 @@ export async function closeRound(ctx: ActContext, proposalId: string, input: z.i
       return { result: { outcome: outcome.kind }, events: [closed] };
     }
     if (outcome.kind === 'blocked') {
-      return { result: { outcome: outcome.kind }, events: [closed, await escalateBlocked(trx, ctx, proposal, outcome.why)] };
+      return { result: { outcome: outcome.kind }, events: [closed, ...(await escalateBlocked(trx, ctx, proposal, outcome.why))] };
     }
     const status = decidedStatus(proposal, outcome.kind);
     await trx
@@ -268,7 +306,10 @@ export async function closeRound(ctx: ActContext, proposalId: string, input: z.i
       .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now })
       .where('id', '=', proposalId)
       .execute();
-    return { result: { outcome: status }, events: [closed, { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }] };
+    return {
+      result: { outcome: status },
+      events: [closed, { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }, ...(await informBodies(trx, ctx, proposal, status, input.statement))],
+    };
   });
 }
 
@@ -278,8 +319,8 @@ export async function declareBlocked(ctx: ActContext, proposalId: string) {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
     requireFacilitator(ctx, proposal);
     if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
-    const event = await escalateBlocked(trx, ctx, proposal, 'declared');
-    return { result: { outcome: event.kind === 'proposal.lapsed' ? 'lapsed' : 'escalated' }, events: [event] };
+    const events = await escalateBlocked(trx, ctx, proposal, 'declared');
+    return { result: { outcome: events[0]!.kind === 'proposal.lapsed' ? 'lapsed' : 'escalated' }, events };
   });
 }
 
@@ -299,6 +340,9 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
       .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now })
       .where('id', '=', proposalId)
       .execute();
-    return { result: { outcome: status }, events: [{ kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }] };
+    return {
+      result: { outcome: status },
+      events: [{ kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }, ...(await informBodies(trx, ctx, proposal, status, input.statement))],
+    };
   });
 }

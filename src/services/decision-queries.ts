@@ -71,7 +71,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
     .executeTakeFirst();
   if (!row) throw notFound();
   const rule = row.rule as DecisionRule;
-  const [members, stances, proxies] = await Promise.all([
+  const [members, stances, proxies, notes] = await Promise.all([
     membersToday(db, row.body_id, now),
     db
       .selectFrom('stance as s')
@@ -87,6 +87,13 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       .innerJoin('person as h', 'h.id', 'x.holder_id')
       .select(['x.giver_id', 'g.full_name as giver_name', 'x.holder_id', 'h.full_name as holder_name'])
       .where('x.proposal_id', '=', proposalId)
+      .execute(),
+    db
+      .selectFrom('information_note as n')
+      .innerJoin('body as b', 'b.id', 'n.body_id')
+      .select(['n.body_id', 'b.name', 'n.recipients', 'n.created_at'])
+      .where('n.proposal_id', '=', proposalId)
+      .orderBy('b.name')
       .execute(),
   ]);
   const memberIds = [...members.keys()];
@@ -129,6 +136,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
         proxyHolder: proxy ? { personId: proxy.holder_id, fullName: proxy.holder_name } : null,
       };
     }),
+    informed: notes.map((note) => ({ body: { id: note.body_id, name: note.name }, recipients: note.recipients, sentAt: note.created_at })),
     history: stances
       .filter((s) => !(s.body_id === row.body_id && s.round === row.round))
       .map((s) => ({ body: s.body_name, round: s.round, fullName: s.full_name, stance: s.stance, reason: s.reason })),

@@ -241,6 +241,14 @@ export interface ProxyTable {
   created_at: Date;
 }
 
+export interface InformationNoteTable {
+  id: string;
+  proposal_id: string;
+  body_id: string;
+  recipients: number;
+  created_at: Date;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   organization: OrganizationTable;
@@ -264,4 +272,5 @@ export interface Database {
   proposal: ProposalTable;
   stance: StanceTable;
   proxy: ProxyTable;
+  information_note: InformationNoteTable;
 }

@@ -293,5 +293,6 @@ export interface ProposalDetail {
     proxyHolder: { personId: string; fullName: string } | null;
   }[];
   history: { body: string; round: number; fullName: string; stance: string; reason: string }[];
+  informed: { body: { id: string; name: string }; recipients: number; sentAt: string }[];
   can: { facilitate: boolean; speakFor: string[]; giveProxy: boolean; decide: boolean };
 }

@@ -362,7 +362,7 @@ describe('printing and exchanging', () => {
     expect(markdown.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(markdown.body).toContain('# Charte de partenariat\n\n_Version 1 — Projet, non adopté_');
     expect(markdown.body).toContain('## Article 4 — Qui décide quoi');
-    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tour\(s\) au plus \| arbitrage par Codir \|/);
+    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tour\(s\) au plus \| arbitrage par Codir \| Assemblée plénière \|/);
     expect(markdown.body).toMatch(/\| \*\*Total\*\* \|  \| \*\*8\s?272,00\s€\*\* \|/);
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { pdfText } from '../support/pdf-text.js';
-import { builder, journalOf, TODAY } from '../support/structure.js';
+import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -22,7 +22,7 @@ async function partnershipWithCharter() {
   const build = builder(f);
   const tilleuls = await build.organization('MJC des Tilleuls');
   const moulin = await build.organization('Centre social du Moulin');
-  await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
+  const plenary = await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
   const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
   const directors = await build.body({ name: 'Codir', kind: 'directors' });
   await build.body({ name: 'Groupe jardins', kind: 'working_group' });
@@ -42,7 +42,7 @@ async function partnershipWithCharter() {
   const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
   const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
   expect(adopted.status).toBe(200);
-  return { f, tilleuls, moulin, steering, directors, steeringMembers, directorMembers };
+  return { f, tilleuls, moulin, plenary, steering, directors, steeringMembers, directorMembers, member };
 }
 
 type Setting = Awaited<ReturnType<typeof partnershipWithCharter>>;
@@ -118,7 +118,7 @@ describe('a consensus round table', () => {
     expect(proposal.body.members.find((m: { personId: string }) => m.personId === bernard.personId).stance).toMatchObject({ stance: 'agree_with_reservation', reason: 'Le budget de la Toussaint reste à trouver.' });
     const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
     expect(kinds.filter((kind) => kind === 'stance.taken')).toHaveLength(4);
-    expect(kinds.slice(-2)).toEqual(['round.closed', 'proposal.decided']);
+    expect(kinds.slice(-3)).toEqual(['round.closed', 'proposal.decided', 'information_note.sent']);
     const entries = JSON.stringify((await journalOf(t, s.f.partnershipId)).map((entry) => entry.payload));
     expect(entries).not.toContain('Toussaint');
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
@@ -199,7 +199,7 @@ describe('blocks and arbitration (seed 001)', () => {
     expect(decided.body).toEqual({ outcome: 'arbitrated' });
     const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
     expect(kinds).toContain('proposal.escalated');
-    expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'proposal.decided', payload: { status: 'arbitrated', bodyId: s.directors } });
+    expect((await journalOf(t, s.f.partnershipId)).find((entry) => entry.kind === 'proposal.decided')).toMatchObject({ payload: { status: 'arbitrated', bodyId: s.directors } });
   });
 
   it('lapses when the directors themselves are blocked', async () => {
@@ -229,6 +229,23 @@ describe('proxies', () => {
     const shown = proposal.body.members.find((m: { personId: string }) => m.personId === nadia.personId);
     expect(shown).toMatchObject({ proxyHolder: { personId: gerard.personId, fullName: 'Gérard Lefèvre' }, stance: { stance: 'agree', postedBy: gerard.personId } });
     expect((await gerard.client.get(url)).body.can.speakFor).toEqual([gerard.personId, nadia.personId]);
+  });
+});
+
+describe('information notes', () => {
+  it('tell the bodies the charter names of the decision and its reasons', async () => {
+    const s = await partnershipWithCharter();
+    const odile = await s.member('Odile Perrin', s.tilleuls, s.plenary);
+    const url = await propose(s);
+    await toRound(s, url);
+    await everyone(s.steeringMembers, url, 'agree');
+    await s.f.admin.post(`${url}/close-round`, { statement: 'Deux séjours, l’été et à la Toussaint.' });
+    const proposal = await s.f.admin.get(url);
+    expect(proposal.body.informed).toEqual([expect.objectContaining({ body: { id: s.plenary, name: 'Assemblée plénière' }, recipients: 1 })]);
+    const mail = (await outboxMessages(s.f)).find((message) => message.recipient === odile.email);
+    expect(mail?.subject).toBe('Note d’information — Comité de pilotage : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »');
+    expect(mail?.body).toContain('Issue : adoptée.\nRelevé de décision : Deux séjours, l’été et à la Toussaint.');
+    expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'information_note.sent', payload: { bodyIds: [s.plenary] } });
   });
 });
 

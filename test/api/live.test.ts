@@ -55,7 +55,7 @@ describe('live events of a proposal', () => {
     const rules = {
       ...emptyRules(),
       bodyIds: [bodyId],
-      decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent' as const, quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' as const } })),
+      decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent' as const, quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' as const }, informBodyIds: [] })),
     };
     const charter = await f.admin.post(`${f.base}/charters/import`, {
       format: 'entente-charter',

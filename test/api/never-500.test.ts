@@ -41,7 +41,7 @@ beforeAll(async () => {
   const rules = {
     ...emptyRules(),
     bodyIds: [bodyId],
-    decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent', quorumPercent: null, maxRounds: 3, onBlock: { kind: 'lapse' } })),
+    decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId, method: 'consent', quorumPercent: null, maxRounds: 3, onBlock: { kind: 'lapse' }, informBodyIds: [] })),
   };
   const inForce = await f.admin.post(`${f.base}/charters/import`, {
     format: 'entente-charter',

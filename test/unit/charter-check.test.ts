@@ -43,6 +43,7 @@ const row = (values: Partial<DecisionRule>): DecisionRule => ({
   quorumPercent: null,
   maxRounds: null,
   onBlock: { kind: 'lapse' },
+  informBodyIds: [],
   ...values,
 });
 

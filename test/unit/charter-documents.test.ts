@@ -130,6 +130,7 @@ const arbitraryContent: fc.Arbitrary<CharterContent> = fc.record({
         quorumPercent: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
         maxRounds: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
         onBlock: fc.oneof(fc.record({ kind: fc.constant('lapse' as const) }), fc.record({ kind: fc.constant('arbitration' as const), bodyId: fc.option(uuid, { nil: null }) })),
+        informBodyIds: fc.array(uuid, { maxLength: 2 }),
       }),
       { maxLength: 5 },
     ),

@@ -30,6 +30,7 @@ const rule = (values: Partial<DecisionRule>): DecisionRule => ({
   quorumPercent: null,
   maxRounds: 2,
   onBlock: { kind: 'lapse' },
+  informBodyIds: [],
   ...values,
 });
 const atRound = (method: DecisionRule['method'], values: Partial<DecisionRule> = {}): ProcessState => {

@@ -111,6 +111,7 @@ function checkDecisionMatrix(content: CharterContent, references: CharterReferen
     const earlier = rules.slice(0, index).some((other) => other.level === rule.level && sameTopic(other.topic, rule.topic));
     if (earlier) issues.push({ path: [...at, 'topic'], code: 'rule_duplicate', params: {} });
     if (rule.method === 'majority' && rule.quorumPercent === null) issues.push({ path: [...at, 'quorumPercent'], code: 'quorum_required', params: {} });
+    rule.informBodyIds.forEach((bodyId, bodyIndex) => issues.push(...checkBodyReference(bodyId, [...at, 'informBodyIds', bodyIndex], content, references)));
     if (rule.onBlock.kind === 'arbitration') {
       const referenceIssues = checkBodyReference(rule.onBlock.bodyId, [...at, 'onBlock', 'bodyId'], content, references);
       issues.push(...(referenceIssues.length > 0 ? referenceIssues : checkEscalation(rule, index, rules, references)));

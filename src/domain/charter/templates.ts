@@ -250,6 +250,7 @@ function rule(
   bodyId: string | null,
   method: DecisionRule['method'],
   arbitratorId: string | null | 'lapse',
+  inform: readonly (string | null)[] = [],
 ): DecisionRule {
   return {
     id: context.newId(),
@@ -260,6 +261,7 @@ function rule(
     quorumPercent: null,
     maxRounds: method === 'consensus' ? 2 : null,
     onBlock: arbitratorId === 'lapse' ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: arbitratorId },
+    informBodyIds: inform.filter((id): id is string => id !== null),
   };
 }
 
@@ -272,14 +274,15 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
   return {
     ...emptyRules(),
     bodyIds: [plenary, steering, directors, workingGroup].filter((id): id is string => id !== null),
+    // Information flows up (seed 001): a working group tells the steering committee, which tells the plenary.
     decisionMatrix: [
-      rule(context, 'strategic', '', plenary, 'consensus', directors),
-      rule(context, 'strategic', text.topics.arbitration, directors, 'consensus', 'lapse'),
-      rule(context, 'operational', '', steering, 'consensus', directors),
-      rule(context, 'operational', text.topics.projectLeads, directors, 'consensus', 'lapse'),
-      rule(context, 'functional', '', workingGroup, 'consent', steering),
-      rule(context, 'functional', text.topics.legalFinancial, steering, 'consensus', directors),
-      rule(context, 'functional', text.topics.social, directors, 'consensus', 'lapse'),
+      rule(context, 'strategic', '', plenary, 'consensus', directors, [steering]),
+      rule(context, 'strategic', text.topics.arbitration, directors, 'consensus', 'lapse', [plenary, steering]),
+      rule(context, 'operational', '', steering, 'consensus', directors, [plenary]),
+      rule(context, 'operational', text.topics.projectLeads, directors, 'consensus', 'lapse', [steering]),
+      rule(context, 'functional', '', workingGroup, 'consent', steering, [steering]),
+      rule(context, 'functional', text.topics.legalFinancial, steering, 'consensus', directors, [directors]),
+      rule(context, 'functional', text.topics.social, directors, 'consensus', 'lapse', [steering]),
     ],
     participationLevels: ['consultation', 'concertation', 'participation'],
     revision: { requestedBy: 'any_member', bodyId: steering, method: 'consent' },

@@ -31,6 +31,8 @@ export const decisionRuleSchema = z.object({
     [z.object({ kind: z.literal('arbitration'), bodyId: reference.nullable() }), z.object({ kind: z.literal('lapse') })],
     choice,
   ),
+  /** Bodies that receive an information note with each decision taken under this row. */
+  informBodyIds: z.array(reference).max(20, { error: 'error.tooMany' }),
 });
 export type DecisionRule = z.infer<typeof decisionRuleSchema>;
 

@@ -52,4 +52,12 @@ export const decisions: readonly string[] = [
     unique (proposal_id, giver_id),
     check (giver_id <> holder_id)
   )`,
+  `create table information_note (
+    id uuid primary key,
+    proposal_id uuid not null references proposal(id),
+    body_id uuid not null references body(id),
+    recipients integer not null,
+    created_at timestamptz not null,
+    unique (proposal_id, body_id)
+  )`,
 ];

@@ -87,6 +87,7 @@ export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; nam
               <th scope="col">{t('charter.matrix.body')}</th>
               <th scope="col">{t('charter.matrix.method')}</th>
               <th scope="col">{t('charter.matrix.onBlock')}</th>
+              <th scope="col">{t('charter.matrix.inform')}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,6 +104,7 @@ export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; nam
                   ].join(', ')}
                 </td>
                 <td data-label={t('charter.matrix.onBlock')}>{rule.onBlock.kind === 'lapse' ? t('charter.matrix.lapse') : t('charter.matrix.arbitration', { body: bodyName(rule.onBlock.bodyId) })}</td>
+                <td data-label={t('charter.matrix.inform')}>{rule.informBodyIds.map((id) => bodyName(id)).join(', ')}</td>
               </tr>
             ))}
           </tbody>

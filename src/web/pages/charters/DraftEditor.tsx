@@ -119,6 +119,10 @@ function withCurrent(bodies: readonly { id: string; name: string }[], current: s
   return current === null || bodies.some((body) => body.id === current) ? bodies : [...bodies, { id: current, name: allBodies[current] ?? '?' }];
 }
 
+function withCurrentAll(bodies: readonly { id: string; name: string }[], current: readonly string[], allBodies: Readonly<Record<string, string>>) {
+  return current.reduce((list, id) => withCurrent(list, id, allBodies), bodies);
+}
+
 function BodyChoice({ value, onChange, bodies, allBodies, noneLabel, ...props }: { value: string | null; onChange: (id: string | null) => void; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; noneLabel: string; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
   return (
     <select {...props} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
@@ -185,6 +189,21 @@ function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update }: { r
           </select>
         )}
       </EditorField>
+      <fieldset className="plain-fieldset" id={`field-${path}.informBodyIds`}>
+        <legend className="small">{t('charter.matrix.inform')}</legend>
+        {withCurrentAll(bodies, rule.informBodyIds, allBodies).map((body) => (
+          <div className="choice" key={body.id}>
+            <input
+              type="checkbox"
+              id={`inform-${rule.id}-${body.id}`}
+              checked={rule.informBodyIds.includes(body.id)}
+              onChange={(e) => change({ informBodyIds: e.target.checked ? [...rule.informBodyIds, body.id] : rule.informBodyIds.filter((id) => id !== body.id) })}
+            />
+            <label htmlFor={`inform-${rule.id}-${body.id}`}>{body.name}</label>
+          </div>
+        ))}
+        {errorAt(errors, `${path}.informBodyIds`) && <p className="field-error">{errorAt(errors, `${path}.informBodyIds`)}</p>}
+      </fieldset>
       <button
         type="button"
         className="link-button"
@@ -239,7 +258,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
           className="button-secondary"
           onClick={() =>
             setRules({
-              decisionMatrix: [...rules.decisionMatrix, { id: newId(), level: 'operational', topic: '', bodyId: null, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' } }],
+              decisionMatrix: [...rules.decisionMatrix, { id: newId(), level: 'operational', topic: '', bodyId: null, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] }],
             })
           }
         >

@@ -209,6 +209,9 @@ export default function ProposalPage() {
           </p>
           {proposal.outcomeStatement && <p>{proposal.outcomeStatement}</p>}
           {proposal.reviewOn && <p>{t('decision.detail.reviewOn', { date: formatDate(proposal.reviewOn) })}</p>}
+          {proposal.informed.length > 0 && (
+            <p>{t('decision.detail.informed', { bodies: proposal.informed.map((note) => `${note.body.name} (${t('decision.detail.recipients', { count: note.recipients })})`).join(', ') })}</p>
+          )}
         </div>
       )}
 

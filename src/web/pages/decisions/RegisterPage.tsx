@@ -35,7 +35,7 @@ export default function RegisterPage() {
         <Link to={`/p/${partnershipId}/instances/${body.id}`}>{body.name}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      <form role="search" onSubmit={onSubmit} className="field-row">
+      <form role="search" onSubmit={onSubmit} className="field-row search-row">
         <Field label={t('register.search')}>{(props) => <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />}</Field>
         <div className="actions">
           <button type="submit" className="button-secondary">
