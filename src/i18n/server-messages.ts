@@ -58,6 +58,7 @@ const fr = {
     readAndApproved: 'Cochez « Lu et approuvé » pour signer.',
     alreadySigned: 'Cette signature a déjà été donnée.',
     charterFormat: 'Ce fichier n’est pas une charte exportée par Entente.',
+    draftUnderDecision: 'Ce projet est soumis à décision : il ne peut pas changer tant que l’instance n’a pas tranché.',
     otherPartnershipCharter: 'Une autre charte de partenariat est déjà en vigueur : révisez-la plutôt que d’en adopter une seconde.',
     duplicateId: 'Cet identifiant est déjà utilisé par une autre ligne.',
     number: 'Indiquez un nombre.',
@@ -79,6 +80,7 @@ const fr = {
       noRoute: 'La charte ne dit pas qui prend ce genre de décision.',
       bodyDecides: 'Ici, c’est l’instance qui décide, par son tour de table.',
       keyReused: 'Cette clé d’envoi a déjà servi pour une autre position.',
+      noRevisionBody: 'La charte ne dit pas quelle instance la révise : complétez sa règle de révision.',
     },
   },
   composition: {
@@ -161,6 +163,7 @@ const en: typeof fr = {
     readAndApproved: 'Tick “Read and approved” to sign.',
     alreadySigned: 'This signature has already been given.',
     charterFormat: 'This file is not a charter exported by Entente.',
+    draftUnderDecision: 'This draft is being decided on: it cannot change until the body has decided.',
     otherPartnershipCharter: 'Another partnership charter is already in force: revise it rather than adopt a second one.',
     duplicateId: 'This identifier is already used by another row.',
     number: 'Enter a number.',
@@ -182,6 +185,7 @@ const en: typeof fr = {
       noRoute: 'The charter does not say who takes this kind of decision.',
       bodyDecides: 'Here the body decides, by its round.',
       keyReused: 'This request key was already used for another stance.',
+      noRevisionBody: 'The charter does not say which body revises it: complete its revision rule.',
     },
   },
   composition: {

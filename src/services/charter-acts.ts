@@ -62,6 +62,12 @@ export async function importCharter(ctx: ActContext, document: CharterDocument) 
   return insertCharterWithDraft(ctx, document.kind, document.content, 'import');
 }
 
+/** A draft put to a decision is the text the body is deciding on: it stays as it is until then. */
+async function refuseIfUnderDecision(trx: Db, versionId: string) {
+  const open = await trx.selectFrom('proposal').select('id').where('charter_draft_version_id', '=', versionId).where('status', '=', 'open').executeTakeFirst();
+  if (open) throw conflict('error.draftUnderDecision');
+}
+
 async function lockedVersion(trx: Db, ctx: ActContext, charterId: string, versionId: string) {
   const version = await trx
     .selectFrom('charter_version as v')
@@ -86,6 +92,7 @@ export async function saveDraft(ctx: ActContext, charterId: string, versionId: s
   await recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const version = await lockedVersion(trx, ctx, charterId, versionId);
     if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+    await refuseIfUnderDecision(trx, versionId);
     await trx.updateTable('charter_version').set({ ...contentColumns(content), updated_at: ctx.now }).where('id', '=', versionId).execute();
     return { result: null, events: [{ kind: 'charter.draft_saved', payload: { charterId, versionId, contentHash } }] };
   });
@@ -132,6 +139,7 @@ export async function discardDraft(ctx: ActContext, charterId: string, versionId
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const version = await lockedVersion(trx, ctx, charterId, versionId);
     if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+    await refuseIfUnderDecision(trx, versionId);
     const others = await trx.selectFrom('charter_version').select('id').where('charter_id', '=', charterId).where('id', '<>', versionId).execute();
     if (others.length === 0) throw conflict('error.onlyVersion');
     await trx.deleteFrom('charter_version').where('id', '=', versionId).execute();

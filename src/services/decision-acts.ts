@@ -22,6 +22,7 @@ import { ActError, conflict, forbidden, invalid, notFound } from '../domain/erro
 import type { Database } from '../store/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
+import { adoptVersionInTransaction } from './charter-acts.js';
 import { queueMail } from './mailer.js';
 
 type Trx = Transaction<Database>;
@@ -77,12 +78,59 @@ export async function membersToday(trx: Trx | ActContext['db'], bodyId: string, 
   return members;
 }
 
+/**
+ * A proposal to adopt a draft charter version goes where the charter's revision rule says: its
+ * version in force decides how it may be changed (the draft's own rule, for a first adoption),
+ * and only those it names may ask.
+ */
+async function routeAmendment(trx: Trx, ctx: ActContext, draftVersionId: string) {
+  const draft = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.charter_id', 'v.status', 'v.rules', 'v.content_hash'])
+    .where('v.id', '=', draftVersionId)
+    .where('c.partnership_id', '=', ctx.partnershipId)
+    .executeTakeFirst();
+  if (!draft) throw invalid('amendsVersionId', 'error.reference');
+  if (draft.status !== 'draft') throw conflict('error.versionNotDraft');
+  const inForce = await trx.selectFrom('charter_version').select(['id', 'rules']).where('charter_id', '=', draft.charter_id).where('status', '=', 'adopted').executeTakeFirst();
+  const governing = inForce ?? draft;
+  const rules = governing.rules as CharterRules;
+  const revision = rules.revision;
+  if (revision.bodyId === null) throw conflict('error.decision.noRevisionBody');
+  const mayAsk =
+    revision.requestedBy === 'any_member' ||
+    (revision.requestedBy === 'any_signatory' && rules.signatories.some((s) => s.personId === ctx.viewer.personId)) ||
+    (revision.requestedBy === 'body_member' && (await membersToday(trx, revision.bodyId, ctx.now)).has(ctx.viewer.personId));
+  if (!mayAsk && !ctx.viewer.isPartnershipAdmin) throw forbidden();
+  const rule: DecisionRule = {
+    id: randomUUID(),
+    level: 'strategic',
+    topic: '',
+    bodyId: revision.bodyId,
+    method: revision.method,
+    quorumPercent: null,
+    maxRounds: null,
+    onBlock: { kind: 'lapse' },
+    informBodyIds: rules.bodyIds.filter((id) => id !== revision.bodyId),
+  };
+  return { charterVersionId: governing.id, rule, draft };
+}
+
 export async function createProposal(ctx: ActContext, input: z.infer<typeof proposalInput>) {
   const id = randomUUID();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const charter = await charterInForce(trx, ctx.partnershipId);
-    if (!charter) throw conflict('error.decision.noCharterInForce');
-    const rule = routeDecision(charter.rules, input.level, input.topic);
+    let charterVersionId: string;
+    let rule: DecisionRule | undefined;
+    let draft: { id: string; content_hash: string } | undefined;
+    if (input.amendsVersionId === undefined) {
+      const charter = await charterInForce(trx, ctx.partnershipId);
+      if (!charter) throw conflict('error.decision.noCharterInForce');
+      charterVersionId = charter.id;
+      rule = routeDecision(charter.rules, input.level, input.topic);
+    } else {
+      ({ charterVersionId, rule, draft } = await routeAmendment(trx, ctx, input.amendsVersionId));
+    }
     if (!rule) throw invalid('level', 'error.decision.noRoute');
     const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
     const facilitator = await trx.selectFrom('person').select('id').where('id', '=', facilitatorId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
@@ -93,7 +141,9 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
       .values({
         id,
         partnership_id: ctx.partnershipId,
-        charter_version_id: charter.id,
+        charter_version_id: charterVersionId,
+        charter_draft_version_id: draft?.id ?? null,
+        charter_draft_hash: draft?.content_hash ?? null,
         level: input.level,
         topic: input.topic,
         wording: input.wording,
@@ -116,7 +166,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
       events: [
         {
           kind: 'proposal.created',
-          payload: { proposalId: id, charterVersionId: charter.id, level: input.level, bodyId: rule.bodyId, method: rule.method, ruleId: rule.id, facilitatorId },
+          payload: { proposalId: id, charterVersionId, level: input.level, bodyId: rule.bodyId, method: rule.method, ruleId: rule.id, facilitatorId, amendsVersionId: draft?.id ?? null },
         },
       ],
     };
@@ -130,7 +180,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
 async function lockedProposal(trx: Trx, ctx: ActContext, proposalId: string, mode: 'update' | 'share') {
   let query = trx
     .selectFrom('proposal')
-    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id'])
+    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash'])
     .where('id', '=', proposalId)
     .where('partnership_id', '=', ctx.partnershipId);
   query = mode === 'update' ? query.forUpdate() : query.forShare();
@@ -272,6 +322,19 @@ async function informBodies(trx: Trx, ctx: ActContext, proposal: LockedProposal,
   return [{ kind: 'information_note.sent', payload: { proposalId: proposal.id, bodyIds: informed.map((body) => body.id) } }];
 }
 
+/** An adopted amendment makes its draft the charter in force, by the body that decided, today; its signatures open. */
+async function adoptAmendedCharter(trx: Trx, ctx: ActContext, proposal: LockedProposal, status: string) {
+  if (status !== 'adopted' || proposal.charter_draft_version_id === null) return [];
+  const draft = await trx.selectFrom('charter_version').select('charter_id').where('id', '=', proposal.charter_draft_version_id).executeTakeFirstOrThrow();
+  return [
+    await adoptVersionInTransaction(trx, ctx, draft.charter_id, proposal.charter_draft_version_id, {
+      bodyId: proposal.body_id,
+      adoptedOn: calendarDay(ctx.now),
+      contentHash: proposal.charter_draft_hash!,
+    }),
+  ];
+}
+
 function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected') {
   return proposal.stage === 'arbitration' && outcome === 'adopted' ? 'arbitrated' : outcome;
 }
@@ -308,7 +371,12 @@ export async function closeRound(ctx: ActContext, proposalId: string, input: z.i
       .execute();
     return {
       result: { outcome: status },
-      events: [closed, { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }, ...(await informBodies(trx, ctx, proposal, status, input.statement))],
+      events: [
+        closed,
+        { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } },
+        ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+        ...(await informBodies(trx, ctx, proposal, status, input.statement)),
+      ],
     };
   });
 }
@@ -342,7 +410,11 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
       .execute();
     return {
       result: { outcome: status },
-      events: [{ kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } }, ...(await informBodies(trx, ctx, proposal, status, input.statement))],
+      events: [
+        { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } },
+        ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+        ...(await informBodies(trx, ctx, proposal, status, input.statement)),
+      ],
     };
   });
 }

@@ -65,6 +65,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       'v.charter_id',
       'v.id as charter_version_id',
       'v.number as charter_version_number',
+      'p.charter_draft_version_id',
     ])
     .where('p.id', '=', proposalId)
     .where('p.partnership_id', '=', partnershipId)
@@ -96,6 +97,10 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       .orderBy('b.name')
       .execute(),
   ]);
+  const amended =
+    row.charter_draft_version_id === null
+      ? undefined
+      : await db.selectFrom('charter_version').select(['id', 'charter_id', 'number', 'status']).where('id', '=', row.charter_draft_version_id).executeTakeFirst();
   const memberIds = [...members.keys()];
   const names = memberIds.length === 0 ? [] : await db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', memberIds).orderBy('full_name').execute();
   const articleIndex = (row.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
@@ -136,6 +141,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
         proxyHolder: proxy ? { personId: proxy.holder_id, fullName: proxy.holder_name } : null,
       };
     }),
+    amends: amended ? { charterId: amended.charter_id, versionId: amended.id, number: amended.number, status: amended.status } : null,
     informed: notes.map((note) => ({ body: { id: note.body_id, name: note.name }, recipients: note.recipients, sentAt: note.created_at })),
     history: stances
       .filter((s) => !(s.body_id === row.body_id && s.round === row.round))

@@ -217,6 +217,8 @@ export interface ProposalTable {
   outcome_statement: Generated<string>;
   review_on: string | null;
   decided_at: Date | null;
+  charter_draft_version_id: string | null;
+  charter_draft_hash: string | null;
   created_at: CreatedAt;
 }
 

@@ -42,7 +42,7 @@ async function partnershipWithCharter() {
   const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
   const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
   expect(adopted.status).toBe(200);
-  return { f, tilleuls, moulin, plenary, steering, directors, steeringMembers, directorMembers, member };
+  return { f, tilleuls, moulin, plenary, steering, directors, steeringMembers, directorMembers, member, charterId: charter.body.id as string, versionUrl };
 }
 
 type Setting = Awaited<ReturnType<typeof partnershipWithCharter>>;
@@ -246,6 +246,52 @@ describe('information notes', () => {
     expect(mail?.subject).toBe('Note d’information — Comité de pilotage : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »');
     expect(mail?.body).toContain('Issue : adoptée.\nRelevé de décision : Deux séjours, l’été et à la Toussaint.');
     expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'information_note.sent', payload: { bodyIds: [s.plenary] } });
+  });
+});
+
+describe('charter amendments', () => {
+  it('are proposals to the revision body; adopted by consent, the draft comes into force', async () => {
+    const s = await partnershipWithCharter();
+    const draft = await s.f.admin.post(`${s.f.base}/charters/${s.charterId}/drafts`);
+    const draftUrl = `${s.f.base}/charters/${s.charterId}/versions/${draft.body.id}`;
+    const content = (await s.f.admin.get(draftUrl)).body.content;
+    expect((await s.f.admin.put(draftUrl, { ...content, title: 'Charte de partenariat, révisée' })).status).toBe(200);
+
+    const [nadia] = s.steeringMembers as [Member];
+    const proposed = await nadia.client.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter la version 2 de la charte', participationLevel: 'participation', amendsVersionId: draft.body.id });
+    expect(proposed.status).toBe(201);
+    const url = `${s.f.base}/proposals/${proposed.body.id}`;
+    const proposal = await s.f.admin.get(url);
+    expect(proposal.body).toMatchObject({ body: { id: s.steering }, method: 'consent', amends: { versionId: draft.body.id, number: 2 } });
+    const locked = await s.f.admin.put(draftUrl, { ...content, title: 'Autre titre' });
+    expect(locked.status).toBe(409);
+    expect(locked.body.message).toBe('Ce projet est soumis à décision : il ne peut pas changer tant que l’instance n’a pas tranché.');
+    expect((await nadia.client.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Encore', participationLevel: 'participation', amendsVersionId: draft.body.id })).status).toBe(409);
+
+    await toRound(s, url);
+    await everyone(s.steeringMembers, url, 'consent');
+    expect((await s.f.admin.post(`${url}/close-round`, { statement: 'Révision adoptée.' })).body).toEqual({ outcome: 'adopted' });
+    const history = await s.f.admin.get(`${s.f.base}/charters/${s.charterId}`);
+    expect(history.body.versions.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
+      [2, 'adopted'],
+      [1, 'superseded'],
+    ]);
+    expect((await s.f.admin.get(draftUrl)).body).toMatchObject({ status: 'adopted', adoptedOn: TODAY, adoptedBy: { id: s.steering } });
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
+    expect(kinds.slice(kinds.indexOf('round.closed'))).toEqual(['round.closed', 'proposal.decided', 'charter.adopted', 'information_note.sent']);
+  });
+
+  it('are refused to whom the revision rule does not name', async () => {
+    const s = await partnershipWithCharter();
+    const content = (await s.f.admin.get(s.versionUrl)).body.content;
+    // A new charter whose revision rule lets only members of the revision body ask; a director is not one.
+    const revised = { ...content, rules: { ...content.rules, revision: { ...content.rules.revision, requestedBy: 'body_member' } } };
+    const second = await s.f.admin.post(`${s.f.base}/charters`, { template: null, kind: 'project', title: 'Charte du jardin' });
+    const secondUrl = `${s.f.base}/charters/${second.body.id}/versions/${second.body.versionId}`;
+    expect((await s.f.admin.put(secondUrl, { ...revised, title: 'Charte du jardin' })).status).toBe(200);
+    const director = s.directorMembers[0]!.client;
+    expect((await director.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter', participationLevel: 'participation', amendsVersionId: second.body.versionId })).status).toBe(403);
+    expect((await s.steeringMembers[0]!.client.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter', participationLevel: 'participation', amendsVersionId: second.body.versionId })).status).toBe(201);
   });
 });
 

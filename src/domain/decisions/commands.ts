@@ -12,6 +12,8 @@ export const proposalInput = z.object({
   context: z.string().trim().max(20000, { error: 'error.tooLong' }).default(''),
   participationLevel: z.enum(PARTICIPATION_LEVELS, choice),
   facilitatorId: z.uuid({ error: 'error.reference' }).optional(),
+  /** A draft charter version: the proposal is to adopt it, by the charter's revision rule. */
+  amendsVersionId: z.uuid({ error: 'error.reference' }).optional(),
 });
 
 export const STANCE_VALUES = ['agree', 'agree_with_reservation', 'object', 'consent', 'advice', 'for', 'against', 'abstain'] as const;

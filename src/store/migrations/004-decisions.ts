@@ -24,11 +24,14 @@ export const decisions: readonly string[] = [
     outcome_statement text not null default '' check (length(outcome_statement) <= 5000),
     review_on date,
     decided_at timestamptz,
+    charter_draft_version_id uuid references charter_version(id),
+    charter_draft_hash text,
     created_at timestamptz not null default now(),
     check ((status = 'open') = (decided_at is null))
   )`,
   `create index proposal_partnership on proposal (partnership_id, created_at desc)`,
   `create index proposal_body on proposal (body_id)`,
+  `create unique index proposal_one_open_per_draft on proposal (charter_draft_version_id) where status = 'open'`,
   `create table stance (
     id uuid primary key,
     proposal_id uuid not null references proposal(id),

@@ -99,6 +99,39 @@ function Sign({ version, signatoryId }: { version: VersionDetail; signatoryId: s
   );
 }
 
+/** Puts the draft to the body the charter's revision rule names, which decides by its method. */
+function SubmitToDecision({ version }: { version: VersionDetail }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const navigate = useNavigate();
+  const submit = useAct<Record<string, string>>('post', () => '/proposals');
+  return (
+    <div className="card">
+      <h2>{t('charter.submit.title')}</h2>
+      <p className="hint">{t('charter.submit.hint')}</p>
+      <FormError error={submit.error} />
+      <button
+        type="button"
+        className="button-primary"
+        disabled={submit.isPending}
+        onClick={() =>
+          submit.mutate(
+            {
+              level: 'strategic',
+              wording: t('charter.submit.wording', { title: version.content.title, number: version.number }),
+              participationLevel: 'participation',
+              amendsVersionId: version.id,
+            },
+            { onSuccess: (created) => navigate(`/p/${partnershipId}/propositions/${created.id}`) },
+          )
+        }
+      >
+        {t('charter.submit.button')}
+      </button>
+    </div>
+  );
+}
+
 function Downloads({ version }: { version: VersionDetail }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
@@ -184,6 +217,7 @@ export default function VersionPage() {
             </div>
           )}
           <FormError error={discard.error} />
+          {version.issues.length === 0 && <SubmitToDecision version={version} />}
           {version.can.manage && <Adopt version={version} />}
         </div>
       )}

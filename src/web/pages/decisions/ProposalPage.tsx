@@ -196,6 +196,13 @@ export default function ProposalPage() {
         {t('decision.detail.by', { initiator: proposal.initiator.fullName, facilitator: proposal.facilitator.fullName, date: formatDate(proposal.createdAt) })} ·{' '}
         {t(`charter.participation.${proposal.participationLevel}`)}
       </p>
+      {proposal.amends && (
+        <p>
+          <Link to={`/p/${partnershipId}/chartes/${proposal.amends.charterId}/versions/${proposal.amends.versionId}`}>
+            {t('decision.detail.amends', { number: proposal.amends.number })}
+          </Link>
+        </p>
+      )}
       {proposal.context && <p className="message-body">{proposal.context}</p>}
       {open ? (
         <p className="notice notice-warn">
