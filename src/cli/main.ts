@@ -5,6 +5,7 @@ import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } fro
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
 import { createPartnership } from '../services/partnerships.js';
+import { sendDueReviewReminders } from '../services/review-reminders.js';
 import { DataDirInUseError, openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -40,8 +41,10 @@ async function serve(options: { demo: boolean }): Promise<void> {
     logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   const stopRetrying = app.mailer.startRetrying();
+  const stopReminders = startReviewReminders(app);
   const stop = async () => {
     stopRetrying();
+    stopReminders();
     await app.close();
     await store.close();
     process.exit(0);
@@ -51,6 +54,18 @@ async function serve(options: { demo: boolean }): Promise<void> {
   await app.listen({ port: env.port, host: env.host });
   console.log(`\nEntente est prêt : ${env.publicUrl}  (base : ${where(env)})`);
   if (options.demo) console.log(`Connexion de démonstration : ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\n`);
+}
+
+/** Review dates come due at midnight; looking every hour (and at start) is soon enough. */
+function startReviewReminders(app: Awaited<ReturnType<typeof buildApp>>): () => void {
+  const remind = () =>
+    sendDueReviewReminders(app.store.db, app.now())
+      .then((count) => (count > 0 ? app.mailer.flush() : undefined))
+      .catch((error: unknown) => app.log.error({ err: error }, 'review reminders failed'));
+  void remind();
+  const timer = setInterval(remind, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function run(argv: readonly string[]): Promise<void> {

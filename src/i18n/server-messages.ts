@@ -100,6 +100,8 @@ const fr = {
     delegationSubject: '{{body}} : {{giver}} délègue une partie de sa mission à {{receiver}}',
     delegationBody:
       'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, {{period}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
+    reviewSubject: 'À revoir : « {{wording}} »',
+    reviewBody: 'Bonjour,\n\nLa décision « {{wording}} » devait être revue le {{date}}. Vous pouvez la reprendre avec l’instance, ou la confirmer.\n\nVous recevez ce rappel parce que vous l’avez proposée ou animée.',
     noteSubject: 'Note d’information — {{body}} : « {{wording}} »',
     noteBody:
       'Bonjour,\n\nPour information, l’instance « {{body}} » a statué le {{date}} sur la proposition suivante :\n\n{{wording}}\n\nIssue : {{status}}.\nRelevé de décision : {{statement}}\n\nVous recevez cette note parce que vous siégez dans « {{informed}} », que la charte demande d’informer.',
@@ -205,6 +207,8 @@ const en: typeof fr = {
     delegationSubject: '{{body}}: {{giver}} delegates part of their mission to {{receiver}}',
     delegationBody:
       'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, {{period}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
+    reviewSubject: 'To review: “{{wording}}”',
+    reviewBody: 'Hello,\n\nThe decision “{{wording}}” was to be reviewed on {{date}}. You may take it up again with the body, or confirm it.\n\nYou receive this reminder because you proposed or facilitated it.',
     noteSubject: 'Information note — {{body}}: “{{wording}}”',
     noteBody:
       'Hello,\n\nFor your information, the body “{{body}}” settled the following proposal on {{date}}:\n\n{{wording}}\n\nOutcome: {{status}}.\nDecision record: {{statement}}\n\nYou receive this note because you sit in “{{informed}}”, which the charter asks to inform.',

@@ -219,6 +219,7 @@ export interface ProposalTable {
   decided_at: Date | null;
   charter_draft_version_id: string | null;
   charter_draft_hash: string | null;
+  review_reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
+import { sendDueReviewReminders } from '../../src/services/review-reminders.js';
 import { pdfText } from '../support/pdf-text.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
@@ -292,6 +293,27 @@ describe('charter amendments', () => {
     const director = s.directorMembers[0]!.client;
     expect((await director.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter', participationLevel: 'participation', amendsVersionId: second.body.versionId })).status).toBe(403);
     expect((await s.steeringMembers[0]!.client.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter', participationLevel: 'participation', amendsVersionId: second.body.versionId })).status).toBe(201);
+  });
+});
+
+describe('review dates', () => {
+  it('bring the decision back to its initiator once, when the day comes', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    await everyone(s.steeringMembers, url, 'agree');
+    await s.f.admin.post(`${url}/close-round`, { statement: 'À l’essai un an.', reviewOn: '2026-04-01' });
+    const reminders = async () => (await outboxMessages(s.f)).filter((m) => m.recipient === s.f.adminEmail && m.subject.startsWith('À revoir'));
+
+    await sendDueReviewReminders(t.store.db, new Date('2026-03-31T20:00:00Z'));
+    expect(await reminders()).toEqual([]);
+    await sendDueReviewReminders(t.store.db, new Date('2026-04-01T06:00:00Z'));
+    const sent = await reminders();
+    expect(sent.map((m) => m.subject)).toEqual(['À revoir : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »']);
+    expect(sent[0]!.body).toContain('devait être revue le 1 avril 2026');
+    await sendDueReviewReminders(t.store.db, new Date('2026-04-02T06:00:00Z'));
+    expect(await reminders()).toHaveLength(1);
+    expect((await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'proposal.review_due')).toHaveLength(1);
   });
 });
 

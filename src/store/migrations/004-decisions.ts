@@ -26,6 +26,7 @@ export const decisions: readonly string[] = [
     decided_at timestamptz,
     charter_draft_version_id uuid references charter_version(id),
     charter_draft_hash text,
+    review_reminded_at timestamptz,
     created_at timestamptz not null default now(),
     check ((status = 'open') = (decided_at is null))
   )`,
