@@ -1,7 +1,7 @@
 // npm run bench: load from this process (autocannon) against the server in a child process, on
 // PGlite and on PostgreSQL. Figures, not assertions: see bench/README.md.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
@@ -58,6 +58,29 @@ function seatRequests(info, path, headers) {
   ];
 }
 
+/** Each stance comes from the next member of the circle, in their own session, with a fresh idempotency key. */
+function stanceRequests(info, path, withSession) {
+  let next = 0;
+  return [
+    {
+      onResponse: (status, body) => {
+        if (status >= 300 && !failures.has(path)) failures.set(path, `${status} ${body}`);
+      },
+      method: 'POST',
+      path,
+      setupRequest: (request) => {
+        const index = next++ % info.circleMembers.length;
+        const session = info.stanceSessions[index];
+        return {
+          ...request,
+          headers: { 'content-type': 'application/json', ...(withSession ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}) },
+          body: JSON.stringify(withSession ? { stance: 'consent', idempotencyKey: randomUUID() } : { memberId: info.circleMembers[index] }),
+        };
+      },
+    },
+  ];
+}
+
 const summary = (result) => ({
   rps: Math.round(result.requests.average),
   p50: result.latency.p50,
@@ -72,13 +95,16 @@ async function measure(label, env) {
   const half = Math.floor(info.personIds.length / 2);
   const bare = await load(`${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) });
   const post = await load(`${label} POST body member`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(0, half) }, info.postPath, auth) });
+  const bareStance = await load(`${label} bare stance upsert`, { url: info.address, requests: stanceRequests(info, '/bench/bare-stance', false) });
+  const stance = await load(`${label} POST stance`, { url: info.address, requests: stanceRequests(info, info.stancePath, true) });
   child.send('journal-count');
   const { journalEntries } = await new Promise((resolve) => child.once('message', resolve));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send('stop');
   await exited;
-  const row = { database: info.kind, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), journalEntries };
+  const row = { database: info.kind, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), bareStance: summary(bareStance), stance: summary(stance), journalEntries };
   row.postVsBare = `${Math.round((100 * row.postMember.rps) / row.bareInsert.rps)} %`;
+  row.stanceVsBare = `${Math.round((100 * row.stance.rps) / row.bareStance.rps)} %`;
   return row;
 }
 
@@ -118,5 +144,16 @@ console.table(
     'POST p99 ms': r.postMember.p99,
     'POST / bare': r.postVsBare,
     errors: r.getPage.errors + r.bareInsert.errors + r.postMember.errors,
+  })),
+);
+console.table(
+  rows.map((r) => ({
+    database: r.database,
+    'bare stance req/s': r.bareStance.rps,
+    'bare p99 ms': r.bareStance.p99,
+    'POST stance req/s': r.stance.rps,
+    'POST stance p99 ms': r.stance.p99,
+    'stance / bare': r.stanceVsBare,
+    errors: r.bareStance.errors + r.stance.errors,
   })),
 );

@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../dist/server/server/app.js';
 import { createAccountWithPassword, openSession } from '../dist/server/services/accounts.js';
+import { DECISION_LEVELS, emptyRules } from '../dist/server/domain/charter/types.js';
+import { importCharter, recordAdoption, saveDraft } from '../dist/server/services/charter-acts.js';
+import { versionDetail } from '../dist/server/services/charter-queries.js';
+import { advancePhase, createProposal } from '../dist/server/services/decision-acts.js';
 import { createPartnership } from '../dist/server/services/partnerships.js';
 import { openStore } from '../dist/server/store/database.js';
 import { migrateToLatest } from '../dist/server/store/migrate.js';
@@ -18,7 +22,7 @@ await migrateToLatest(store.db);
 
 const now = new Date();
 const accountId = await createAccountWithPassword(store.db, `bench-${randomUUID()}@example.org`, 'bench password 123');
-const { partnershipId } = await createPartnership(
+const { partnershipId, adminPersonId } = await createPartnership(
   store.db,
   { name: `Bench ${randomUUID()}`, admin: { fullName: 'Bench Admin', email: `admin-${randomUUID()}@example.org`, accountId } },
   now,
@@ -66,6 +70,45 @@ await store.db
   .insertInto('body_member')
   .values(seated.map((personId) => ({ id: randomUUID(), body_id: pageBody.id, person_id: personId, organization_id: organizationId, capacity: 'delegate', mandate_source: 'board', starts_on: '2025-09-01', ends_on: null })))
   .execute();
+// A circle of STANCE_MEMBERS people, each with a session, deciding by consent under a charter in
+// force: each stance POST comes from the next member, as at a round table.
+const STANCE_MEMBERS = Number(process.env.BENCH_STANCE_MEMBERS ?? 200);
+const circle = { ...body('Cercle', null), kind: 'circle' };
+await store.db.insertInto('body').values(circle).execute();
+const circleMembers = personIds.splice(0, STANCE_MEMBERS);
+await store.db
+  .insertInto('body_member')
+  .values(circleMembers.map((personId) => ({ id: randomUUID(), body_id: circle.id, person_id: personId, organization_id: organizationId, capacity: 'member', mandate_source: 'self', starts_on: '2025-09-01', ends_on: null })))
+  .execute();
+const stanceSessions = [];
+for (const personId of circleMembers) {
+  const memberAccount = randomUUID();
+  await store.db.insertInto('account').values({ id: memberAccount, email: `member-${memberAccount}@example.org`, password_hash: null, locale: null }).execute();
+  await store.db.updateTable('person').set({ account_id: memberAccount }).where('id', '=', personId).execute();
+  const memberSession = await openSession(store.db, memberAccount, now);
+  stanceSessions.push({ cookie: `entente_session=${memberSession.token}`, csrfToken: memberSession.csrfToken });
+}
+const adminCtx = { db: store.db, partnershipId, now, viewer: { personId: adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set(), memberOfBodies: new Set() } };
+const rules = {
+  ...emptyRules(),
+  bodyIds: [circle.id],
+  decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId: circle.id, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] })),
+};
+const charter = await importCharter(adminCtx, {
+  format: 'entente-charter',
+  formatVersion: 1,
+  kind: 'partnership',
+  content: { title: 'Charte du cercle', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules },
+});
+const { contentHash } = await saveDraft(adminCtx, charter.id, charter.versionId, (await versionDetail(store.db, adminCtx.viewer, partnershipId, charter.id, charter.versionId)).content);
+await recordAdoption(adminCtx, charter.id, charter.versionId, { bodyId: circle.id, adoptedOn: '2026-01-01', contentHash });
+const newProposal = async () => {
+  const { id } = await createProposal(adminCtx, { level: 'operational', topic: '', wording: 'Se réunir le jeudi', context: '', participationLevel: 'participation' });
+  for (let step = 0; step < 3; step += 1) await advancePhase(adminCtx, id);
+  return id;
+};
+const stanceProposal = await newProposal();
+const bareProposal = await newProposal();
 await sql`analyze`.execute(store.db);
 
 const session = await openSession(store.db, accountId, now);
@@ -78,6 +121,16 @@ app.post('/bench/bare-seat', async (request, reply) => {
     .execute();
   return reply.status(201).send({ ok: true });
 });
+// The same upsert as a stance, with no session, validation, membership check or journal.
+app.post('/bench/bare-stance', async (request, reply) => {
+  const { memberId } = request.body;
+  await sql`insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
+    values (${randomUUID()}, ${bareProposal}, ${circle.id}, 1, ${memberId}, ${memberId}, 'consent', '', ${randomUUID()}, now())
+    on conflict (proposal_id, body_id, round, member_id) do update
+      set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
+      where stance.idempotency_key <> excluded.idempotency_key`.execute(store.db);
+  return reply.status(200).send({ ok: true });
+});
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
 process.send({
@@ -89,6 +142,9 @@ process.send({
   postPath: `/api/v1/partnerships/${partnershipId}/bodies/${postBody.id}/members`,
   organizationId,
   personIds,
+  stancePath: `/api/v1/partnerships/${partnershipId}/proposals/${stanceProposal}/stances`,
+  stanceSessions,
+  circleMembers,
 });
 
 process.on('message', async (message) => {

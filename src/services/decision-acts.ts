@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CharterRules, DecisionLevel, DecisionRule } from '../domain/charter/types.js';
 import { calendarDay } from '../domain/dates.js';
-import type { closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../domain/decisions/commands.js';
+import type { amendInput, closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../domain/decisions/commands.js';
 import {
   checkProxy,
   checkStance,
@@ -56,6 +56,21 @@ async function charterInForce(trx: Trx, partnershipId: string) {
     .orderBy('c.created_at')
     .executeTakeFirst();
   return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
+}
+
+/** Whether a person sits in a body today: one indexed lookup, on the path of every stance. */
+async function sitsToday(trx: Trx, bodyId: string, personId: string, now: Date): Promise<boolean> {
+  const today = calendarDay(now);
+  const seat = await trx
+    .selectFrom('body_member')
+    .select('id')
+    .where('body_id', '=', bodyId)
+    .where('person_id', '=', personId)
+    .where('starts_on', '<=', today)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+    .limit(1)
+    .executeTakeFirst();
+  return seat !== undefined;
 }
 
 /** The people who sit in a body today, with the organizations they belong to (for proxies). */
@@ -214,6 +229,23 @@ export async function advancePhase(ctx: ActContext, proposalId: string) {
   });
 }
 
+/** The facilitator rewrites the proposal to integrate the objections, before the next round. */
+export async function amendProposal(ctx: ActContext, proposalId: string, input: z.infer<typeof amendInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    if (proposal.phase !== 'amendment') throw conflict('error.decision.notInThisPhase');
+    await trx
+      .updateTable('proposal')
+      .set({ wording: input.wording, ...(input.context !== undefined && { context: input.context }) })
+      .where('id', '=', proposalId)
+      .execute();
+    // The words are free text: the entry records that they changed, and in which round.
+    return { result: { id: proposalId }, events: [{ kind: 'proposal.amended', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round } }] };
+  });
+}
+
 /**
  * A member's stance in the current round, or a change of it. One statement writes it: a new
  * stance, a changed one, or nothing when the same request (same idempotency key) comes again,
@@ -223,8 +255,7 @@ export async function takeStance(ctx: ActContext, proposalId: string, input: z.i
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
     const memberId = input.onBehalfOf ?? ctx.viewer.personId;
-    const members = await membersToday(trx, proposal.body_id, ctx.now);
-    if (!members.has(memberId)) throw forbidden();
+    if (!(await sitsToday(trx, proposal.body_id, memberId, ctx.now))) throw forbidden();
     if (input.onBehalfOf !== undefined && input.onBehalfOf !== ctx.viewer.personId) {
       const proxy = await trx.selectFrom('proxy').select('holder_id').where('proposal_id', '=', proposalId).where('giver_id', '=', memberId).executeTakeFirst();
       if (proxy?.holder_id !== ctx.viewer.personId) throw forbidden();

@@ -97,12 +97,16 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await facilitator.getByText('4 membre(s) sur 4 se sont exprimé·es.').waitFor();
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
     await facilitator.getByText('Des objections : amendez la proposition, puis ouvrez un nouveau tour.').waitFor();
+    await facilitator.getByLabel('Proposition amendée').fill('Partir à la mer le 12 juillet avec un car et le minibus du Moulin.');
+    await facilitator.getByRole('button', { name: 'Enregistrer l’amendement' }).click();
+    await facilitator.getByRole('heading', { level: 1, name: 'Partir à la mer le 12 juillet avec un car et le minibus du Moulin.' }).waitFor();
     await facilitator.getByRole('button', { name: 'Ouvrir un nouveau tour' }).click();
     await facilitator.getByText('Phase : tour de table (tour 2)').waitFor();
   });
 
-  it('the second round consents and both see the outcome', async () => {
+  it('the second round consents and both see the outcome and the information note', async () => {
     await mireille.getByText('Phase : tour de table (tour 2)').waitFor();
+    await mireille.getByRole('heading', { level: 1, name: 'Partir à la mer le 12 juillet avec un car et le minibus du Moulin.' }).waitFor();
     await mireille.getByLabel('Consentement').check();
     await mireille.getByRole('button', { name: 'Donner ma position' }).click();
     await mireille.getByRole('status').filter({ hasText: 'Position enregistrée.' }).waitFor();
@@ -113,6 +117,7 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await facilitator.getByRole('status').filter({ hasText: 'Un car et le minibus du Moulin, départ 8 h.' }).waitFor();
     await mireille.getByText('Un car et le minibus du Moulin, départ 8 h.').waitFor();
     await expect.poll(() => mireille.getByText('Adoptée', { exact: true }).count()).toBeGreaterThan(0);
+    await mireille.getByText(/Note d’information envoyée à : Comité de pilotage \(\d+ destinataires\)\./).waitFor();
     await expectNoAxeViolations(mireille);
     await screenshot(mireille, '32-adopted');
     await facilitator.getByText('Tours précédents').waitFor();

@@ -34,4 +34,10 @@ export const closeRoundInput = z.object({
 
 export const decideInput = closeRoundInput.extend({ outcome: z.enum(['adopted', 'rejected'], choice) });
 
+/** During the amendment phase, the facilitator rewrites the proposal so that it integrates the objections heard. */
+export const amendInput = z.object({
+  wording: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(2000, { error: 'error.tooLong' }),
+  context: z.string().trim().max(20000, { error: 'error.tooLong' }).optional(),
+});
+
 export const proxyInput = z.object({ holderId: z.uuid({ error: 'error.reference' }) });

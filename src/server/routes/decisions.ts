@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
-import { closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
+import { amendInput, closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
 import { renderRegisterPdf } from '../../documents/register-pdf.js';
@@ -96,6 +96,11 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/disagreements',
     { schema: { tags: ['decisions'], summary: 'Register of agreements and disagreements: reservations and objections heard, with their outcome', params: inPartnership } },
     async (request) => disagreementRegister(app.store.db, request.act.partnershipId),
+  );
+  app.patch(
+    '/:partnershipId/proposals/:proposalId',
+    { schema: { tags: ['decisions'], summary: 'The facilitator amends the proposal, in the amendment phase, to integrate the objections', params: inProposal, body: amendInput } },
+    async (request) => acts.amendProposal(request.act, request.params.proposalId, request.body),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/phase',

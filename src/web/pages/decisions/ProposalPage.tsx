@@ -83,12 +83,33 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
     const reviewOn = String(data.get('reviewOn') ?? '');
     close.mutate({ statement: String(data.get('statement') ?? ''), reviewOn: reviewOn === '' ? null : reviewOn });
   };
+  const amend = useAct<{ wording: string; context: string }>('patch', () => `/proposals/${proposal.id}`);
+  const onAmend = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    amend.mutate({ wording: String(data.get('wording') ?? ''), context: String(data.get('context') ?? '') });
+  };
   const outcome = close.data?.outcome ?? block.data?.outcome;
   return (
     <section className="card" aria-labelledby="facilitation">
       <h2 id="facilitation">{t('decision.facilitate.title')}</h2>
       <FormError error={next.error ?? close.error ?? block.error} />
       {outcome && <p role="status">{t(`decision.facilitate.outcome.${outcome}`)}</p>}
+      {proposal.phase === 'amendment' && (
+        <form onSubmit={onAmend} noValidate>
+          <FormError error={amend.error} />
+          <Field label={t('decision.facilitate.amendWording')} hint={t('decision.facilitate.amendHint')} error={fieldError(amend.error, 'wording')}>
+            {(props) => <textarea {...props} name="wording" rows={3} defaultValue={proposal.wording} />}
+          </Field>
+          <Field label={t('decision.new.context')} error={fieldError(amend.error, 'context')}>
+            {(props) => <textarea {...props} name="context" rows={3} defaultValue={proposal.context} />}
+          </Field>
+          <button type="submit" className="button-secondary" disabled={amend.isPending}>
+            {t('decision.facilitate.amend')}
+          </button>
+          {amend.isSuccess && <p role="status">{t('decision.facilitate.amended')}</p>}
+        </form>
+      )}
       {proposal.phase !== 'round' && proposal.phase !== 'advice' && proposal.phase !== 'decision' && (
         <button type="button" className="button-primary" disabled={next.isPending} onClick={() => next.mutate()}>
           {proposal.phase === 'amendment' ? t('decision.facilitate.newRound') : t('decision.facilitate.next')}
