@@ -4,6 +4,7 @@ import { readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
+import { closeRoundsPastDeadline } from '../services/decision-acts.js';
 import { createPartnership } from '../services/partnerships.js';
 import { sendDueReviewReminders } from '../services/review-reminders.js';
 import { DataDirInUseError, openStore, type Store } from '../store/database.js';
@@ -41,10 +42,10 @@ async function serve(options: { demo: boolean }): Promise<void> {
     logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   const stopRetrying = app.mailer.startRetrying();
-  const stopReminders = startReviewReminders(app);
+  const stopClockWork = startClockWork(app);
   const stop = async () => {
     stopRetrying();
-    stopReminders();
+    stopClockWork();
     await app.close();
     await store.close();
     process.exit(0);
@@ -56,16 +57,26 @@ async function serve(options: { demo: boolean }): Promise<void> {
   if (options.demo) console.log(`Connexion de démonstration : ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\n`);
 }
 
-/** Review dates come due at midnight; looking every hour (and at start) is soon enough. */
-function startReviewReminders(app: Awaited<ReturnType<typeof buildApp>>): () => void {
-  const remind = () =>
-    sendDueReviewReminders(app.store.db, app.now())
-      .then((count) => (count > 0 ? app.mailer.flush() : undefined))
-      .catch((error: unknown) => app.log.error({ err: error }, 'review reminders failed'));
-  void remind();
-  const timer = setInterval(remind, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * Work the clock triggers: rounds past their deadline close every minute; review dates come due
+ * at midnight, and are looked for every hour. Both also run at start.
+ */
+function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
+  const every = (minutes: number, work: () => Promise<number>, what: string) => {
+    const run = () =>
+      work()
+        .then((count) => (count > 0 ? app.mailer.flush() : undefined))
+        .catch((error: unknown) => app.log.error({ err: error }, `${what} failed`));
+    void run();
+    const timer = setInterval(run, minutes * 60_000);
+    timer.unref();
+    return () => clearInterval(timer);
+  };
+  const stops = [
+    every(1, () => closeRoundsPastDeadline(app.store.db, app.now()), 'closing rounds past their deadline'),
+    every(60, () => sendDueReviewReminders(app.store.db, app.now()), 'review reminders'),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 export async function run(argv: readonly string[]): Promise<void> {

@@ -68,7 +68,7 @@ async function refuseIfUnderDecision(trx: Db, versionId: string) {
   if (open) throw conflict('error.draftUnderDecision');
 }
 
-async function lockedVersion(trx: Db, ctx: ActContext, charterId: string, versionId: string) {
+async function lockedVersion(trx: Db, ctx: Pick<ActContext, 'partnershipId'>, charterId: string, versionId: string) {
   const version = await trx
     .selectFrom('charter_version as v')
     .innerJoin('charter as c', 'c.id', 'v.charter_id')
@@ -156,7 +156,7 @@ const issueToField = (issue: CharterIssue) => ({ path: issue.path.join('.'), mes
  */
 export async function adoptVersionInTransaction(
   trx: Transaction<Database>,
-  ctx: ActContext,
+  ctx: Pick<ActContext, 'partnershipId' | 'now'>,
   charterId: string,
   versionId: string,
   adoption: z.infer<typeof adoptInput>,

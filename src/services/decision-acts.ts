@@ -3,7 +3,7 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CharterRules, DecisionLevel, DecisionRule } from '../domain/charter/types.js';
 import { calendarDay } from '../domain/dates.js';
-import type { amendInput, closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../domain/decisions/commands.js';
+import type { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from '../domain/decisions/commands.js';
 import {
   checkProxy,
   checkStance,
@@ -26,6 +26,8 @@ import { adoptVersionInTransaction } from './charter-acts.js';
 import { queueMail } from './mailer.js';
 
 type Trx = Transaction<Database>;
+/** Where and when an act happens, for the steps that do not depend on who acts. */
+type Scope = Pick<ActContext, 'partnershipId' | 'now'>;
 
 const refusalErrors: Record<Refusal, () => ActError> = {
   not_in_this_phase: () => conflict('error.decision.notInThisPhase'),
@@ -192,10 +194,10 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
  * The proposal, locked for the act: FOR UPDATE for the facilitator's moves, FOR SHARE for stances
  * (which may run side by side, but never while a round closes).
  */
-async function lockedProposal(trx: Trx, ctx: ActContext, proposalId: string, mode: 'update' | 'share') {
+async function lockedProposal(trx: Trx, ctx: Scope, proposalId: string, mode: 'update' | 'share') {
   let query = trx
     .selectFrom('proposal')
-    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash'])
+    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'round_deadline', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash'])
     .where('id', '=', proposalId)
     .where('partnership_id', '=', ctx.partnershipId);
   query = mode === 'update' ? query.forUpdate() : query.forShare();
@@ -219,13 +221,24 @@ function requireFacilitator(ctx: ActContext, proposal: LockedProposal) {
   if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== proposal.facilitator_id) throw forbidden();
 }
 
-export async function advancePhase(ctx: ActContext, proposalId: string) {
+/**
+ * The facilitator moves to the next phase. Opening a round may set a deadline, for a round held
+ * online rather than in a meeting: it then closes by itself when the deadline passes.
+ */
+export async function advancePhase(ctx: ActContext, proposalId: string, input: z.infer<typeof phaseInput> = {}) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
     requireFacilitator(ctx, proposal);
     const next = unwrap(nextProcessPhase(proposal.state));
-    await trx.updateTable('proposal').set({ phase: next.phase, round: next.round }).where('id', '=', proposalId).execute();
-    return { result: { phase: next.phase, round: next.round }, events: [{ kind: 'proposal.phase', payload: { proposalId, phase: next.phase, round: next.round } }] };
+    const collecting = next.phase === 'round' || next.phase === 'advice';
+    if (input.deadline !== undefined && !collecting) throw invalid('deadline', 'error.decision.deadlineOutsideRound');
+    const deadline = input.deadline === undefined ? null : new Date(input.deadline);
+    if (deadline !== null && deadline <= ctx.now) throw invalid('deadline', 'error.decision.deadlinePast');
+    await trx.updateTable('proposal').set({ phase: next.phase, round: next.round, round_deadline: deadline }).where('id', '=', proposalId).execute();
+    return {
+      result: { phase: next.phase, round: next.round },
+      events: [{ kind: 'proposal.phase', payload: { proposalId, phase: next.phase, round: next.round, deadline: deadline?.toISOString() ?? null } }],
+    };
   });
 }
 
@@ -254,6 +267,7 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
 export async function takeStance(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
+    if (proposal.round_deadline !== null && proposal.round_deadline <= ctx.now) throw conflict('error.decision.deadlinePassed');
     const memberId = input.onBehalfOf ?? ctx.viewer.personId;
     if (!(await sitsToday(trx, proposal.body_id, memberId, ctx.now))) throw forbidden();
     if (input.onBehalfOf !== undefined && input.onBehalfOf !== ctx.viewer.personId) {
@@ -301,7 +315,7 @@ export async function giveProxy(ctx: ActContext, proposalId: string, input: z.in
 }
 
 /** A block sends the matter where the charter says: to the arbitrating body, from its first phase, or to a lapse. */
-async function escalateBlocked(trx: Trx, ctx: ActContext, proposal: LockedProposal, why: string) {
+async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, why: string) {
   const charter = await trx.selectFrom('charter_version').select('rules').where('id', '=', proposal.charter_version_id).executeTakeFirstOrThrow();
   const next = escalate(charter.rules as CharterRules, proposal.rule, proposal.level as DecisionLevel, proposal.topic);
   if (next.kind === 'lapse') {
@@ -311,7 +325,7 @@ async function escalateBlocked(trx: Trx, ctx: ActContext, proposal: LockedPropos
   const state = startProcess(next.rule);
   await trx
     .updateTable('proposal')
-    .set({ stage: 'arbitration', body_id: next.bodyId, rule: JSON.stringify(next.rule), phase: state.phase, round: state.round })
+    .set({ stage: 'arbitration', body_id: next.bodyId, rule: JSON.stringify(next.rule), phase: state.phase, round: state.round, round_deadline: null })
     .where('id', '=', proposal.id)
     .execute();
   return [{ kind: 'proposal.escalated', payload: { proposalId: proposal.id, fromBodyId: proposal.body_id, toBodyId: next.bodyId, ruleId: next.rule.id, method: next.rule.method, why } }];
@@ -321,7 +335,7 @@ async function escalateBlocked(trx: Trx, ctx: ActContext, proposal: LockedPropos
  * An information note to each body the charter row names, with the decision and its reasons:
  * one e-mail per current member with an address, in their language, queued in the act's transaction.
  */
-async function informBodies(trx: Trx, ctx: ActContext, proposal: LockedProposal, status: string, statement: string) {
+async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, status: string, statement: string) {
   const bodyIds = proposal.rule.informBodyIds.filter((id) => id !== proposal.body_id);
   if (bodyIds.length === 0) return [];
   const today = calendarDay(ctx.now);
@@ -354,7 +368,7 @@ async function informBodies(trx: Trx, ctx: ActContext, proposal: LockedProposal,
 }
 
 /** An adopted amendment makes its draft the charter in force, by the body that decided, today; its signatures open. */
-async function adoptAmendedCharter(trx: Trx, ctx: ActContext, proposal: LockedProposal, status: string) {
+async function adoptAmendedCharter(trx: Trx, ctx: Scope, proposal: LockedProposal, status: string) {
   if (status !== 'adopted' || proposal.charter_draft_version_id === null) return [];
   const draft = await trx.selectFrom('charter_version').select('charter_id').where('id', '=', proposal.charter_draft_version_id).executeTakeFirstOrThrow();
   return [
@@ -375,41 +389,63 @@ export async function closeRound(ctx: ActContext, proposalId: string, input: z.i
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
     requireFacilitator(ctx, proposal);
-    const members = await membersToday(trx, proposal.body_id, ctx.now);
-    const stances = await trx
-      .selectFrom('stance')
-      .select(['member_id', 'stance'])
-      .where('proposal_id', '=', proposalId)
-      .where('body_id', '=', proposal.body_id)
-      .where('round', '=', proposal.round)
-      .execute();
-    const counted = stances.filter((s) => members.has(s.member_id)).map((s) => s.stance as Stance);
-    const result = tally(proposal.state, counted, members.size);
-    const outcome = unwrap(closeProcessRound(proposal.state, result));
-    const closed = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
-    if (outcome.kind === 'amend') {
-      await trx.updateTable('proposal').set({ phase: outcome.state.phase }).where('id', '=', proposalId).execute();
-      return { result: { outcome: outcome.kind }, events: [closed] };
-    }
-    if (outcome.kind === 'blocked') {
-      return { result: { outcome: outcome.kind }, events: [closed, ...(await escalateBlocked(trx, ctx, proposal, outcome.why))] };
-    }
-    const status = decidedStatus(proposal, outcome.kind);
-    await trx
-      .updateTable('proposal')
-      .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now })
-      .where('id', '=', proposalId)
-      .execute();
-    return {
-      result: { outcome: status },
-      events: [
-        closed,
-        { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } },
-        ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
-        ...(await informBodies(trx, ctx, proposal, status, input.statement)),
-      ],
-    };
+    return closeLockedRound(trx, ctx, proposal, input);
   });
+}
+
+/**
+ * Rounds held online close by themselves once their deadline has passed, as the facilitator would
+ * close them, with no decision record. Returns how many closed.
+ */
+export async function closeRoundsPastDeadline(db: ActContext['db'], now: Date): Promise<number> {
+  const due = await db.selectFrom('proposal').select(['id', 'partnership_id']).where('status', '=', 'open').where('round_deadline', '<=', now).limit(500).execute();
+  for (const { id, partnership_id: partnershipId } of due) {
+    const ctx: Scope = { partnershipId, now };
+    await recordAct({ db, partnershipId, now, actorId: null }, async (trx) => {
+      const proposal = await lockedProposal(trx, ctx, id, 'update');
+      if (proposal.status !== 'open' || proposal.round_deadline === null || proposal.round_deadline > now) return { result: null, events: [] };
+      return closeLockedRound(trx, ctx, proposal, { statement: '', reviewOn: null });
+    });
+  }
+  return due.length;
+}
+
+async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>) {
+  const proposalId = proposal.id;
+  const members = await membersToday(trx, proposal.body_id, ctx.now);
+  const stances = await trx
+    .selectFrom('stance')
+    .select(['member_id', 'stance'])
+    .where('proposal_id', '=', proposalId)
+    .where('body_id', '=', proposal.body_id)
+    .where('round', '=', proposal.round)
+    .execute();
+  const counted = stances.filter((s) => members.has(s.member_id)).map((s) => s.stance as Stance);
+  const result = tally(proposal.state, counted, members.size);
+  const outcome = unwrap(closeProcessRound(proposal.state, result));
+  const closed = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
+  if (outcome.kind === 'amend') {
+    await trx.updateTable('proposal').set({ phase: outcome.state.phase, round_deadline: null }).where('id', '=', proposalId).execute();
+    return { result: { outcome: outcome.kind }, events: [closed] };
+  }
+  if (outcome.kind === 'blocked') {
+    return { result: { outcome: outcome.kind }, events: [closed, ...(await escalateBlocked(trx, ctx, proposal, outcome.why))] };
+  }
+  const status = decidedStatus(proposal, outcome.kind);
+  await trx
+    .updateTable('proposal')
+    .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now, round_deadline: null })
+    .where('id', '=', proposalId)
+    .execute();
+  return {
+    result: { outcome: status },
+    events: [
+      closed,
+      { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } },
+      ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+      ...(await informBodies(trx, ctx, proposal, status, input.statement)),
+    ],
+  };
 }
 
 /** The facilitator declares the body blocked, whatever round it is in. */

@@ -213,6 +213,7 @@ export interface ProposalTable {
   stage: string;
   phase: string;
   round: number;
+  round_deadline: ColumnType<Date | null, Date | null | undefined, Date | null>;
   status: string;
   outcome_statement: Generated<string>;
   review_on: string | null;

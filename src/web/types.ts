@@ -277,6 +277,7 @@ export interface ProposalDetail {
   stage: 'decision' | 'arbitration';
   phase: string;
   round: number;
+  roundDeadline: string | null;
   status: string;
   outcomeStatement: string;
   reviewOn: string | null;

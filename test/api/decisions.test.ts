@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
+import { closeRoundsPastDeadline } from '../../src/services/decision-acts.js';
 import { sendDueReviewReminders } from '../../src/services/review-reminders.js';
 import { pdfText } from '../support/pdf-text.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
@@ -293,6 +294,33 @@ describe('charter amendments', () => {
     const director = s.directorMembers[0]!.client;
     expect((await director.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter', participationLevel: 'participation', amendsVersionId: second.body.versionId })).status).toBe(403);
     expect((await s.steeringMembers[0]!.client.post(`${s.f.base}/proposals`, { level: 'strategic', wording: 'Adopter', participationLevel: 'participation', amendsVersionId: second.body.versionId })).status).toBe(201);
+  });
+});
+
+describe('rounds held online', () => {
+  it('close by themselves at their deadline, and refuse stances after it', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    for (let step = 0; step < 2; step += 1) await s.f.admin.post(`${url}/phase`);
+    expect((await s.f.admin.post(`${url}/phase`, { deadline: '2026-03-01T12:00:00+01:00' })).status).toBe(400);
+    expect((await s.f.admin.post(`${url}/phase`, { deadline: '2026-03-12T18:00:00+01:00' })).body).toEqual({ phase: 'round', round: 1 });
+    expect((await s.f.admin.get(url)).body.roundDeadline).toBe('2026-03-12T17:00:00.000Z');
+    await everyone(s.steeringMembers, url, 'agree');
+
+    expect(await closeRoundsPastDeadline(t.store.db, new Date('2026-03-12T16:59:00Z'))).toBe(0);
+    t.clock.current = new Date('2026-03-12T17:00:00Z');
+    try {
+      const late = await stance(s.steeringMembers[0]!.client, url, 'object', 'Trop tard ?');
+      expect(late.status).toBe(409);
+      expect(late.body.message).toBe('Le tour est clos : sa date limite est passée.');
+    } finally {
+      t.clock.current = new Date('2026-03-10T09:00:00Z');
+    }
+    expect(await closeRoundsPastDeadline(t.store.db, new Date('2026-03-12T17:00:00Z'))).toBeGreaterThanOrEqual(1);
+    const closed = await s.f.admin.get(url);
+    expect(closed.body).toMatchObject({ status: 'adopted', roundDeadline: null });
+    const entry = (await journalOf(t, s.f.partnershipId)).find((e) => e.kind === 'round.closed');
+    expect(entry).toMatchObject({ actor_id: null, payload: { outcome: 'adopted', voices: 4 } });
   });
 });
 

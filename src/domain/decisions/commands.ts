@@ -27,6 +27,9 @@ export const stanceInput = z.object({
   onBehalfOf: z.uuid({ error: 'error.reference' }).optional(),
 });
 
+/** Opening a round online: when it closes by itself (an instant, with its time zone). */
+export const phaseInput = z.object({ deadline: z.iso.datetime({ offset: true, error: 'error.dateTime' }).optional() });
+
 export const closeRoundInput = z.object({
   statement: z.string().trim().max(5000, { error: 'error.tooLong' }).default(''),
   reviewOn: z.iso.date({ error: 'error.date' }).nullable().default(null),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
-import { amendInput, closeRoundInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
+import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
 import { renderRegisterPdf } from '../../documents/register-pdf.js';
@@ -104,8 +104,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/phase',
-    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase', params: inProposal } },
-    async (request) => acts.advancePhase(request.act, request.params.proposalId),
+    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase; opening a round may set its deadline', params: inProposal, body: phaseInput } },
+    async (request) => acts.advancePhase(request.act, request.params.proposalId, request.body),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/stances',

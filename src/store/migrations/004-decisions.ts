@@ -20,6 +20,7 @@ export const decisions: readonly string[] = [
     stage text not null check (stage in ('decision', 'arbitration')),
     phase text not null,
     round integer not null check (round >= 1),
+    round_deadline timestamptz,
     status text not null check (status in ('open', 'adopted', 'rejected', 'arbitrated', 'lapsed')),
     outcome_statement text not null default '' check (length(outcome_statement) <= 5000),
     review_on date,

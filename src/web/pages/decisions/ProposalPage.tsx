@@ -8,6 +8,9 @@ import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { ProposalDetail } from '../../types';
 import { statusTone } from './ProposalsPage';
 
+/** The phase after which the round table opens, for each method that has one. */
+const PHASE_BEFORE_ROUND: Readonly<Record<string, string>> = { consensus: 'objections', consent: 'reactions', majority: 'discussion' };
+
 /** While a proposal is open, its page listens to the server's events and reloads on each change. */
 function useLiveProposal(partnershipId: string, proposalId: string, open: boolean) {
   const client = useQueryClient();
@@ -74,7 +77,14 @@ function StanceForm({ proposal }: { proposal: ProposalDetail }) {
 
 function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
-  const next = useAct<void>('post', () => `/proposals/${proposal.id}/phase`);
+  const next = useAct<{ deadline?: string }>('post', () => `/proposals/${proposal.id}/phase`);
+  const opensRound = proposal.phase === PHASE_BEFORE_ROUND[proposal.method] || proposal.phase === 'amendment';
+  const onNext = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local = String(new FormData(event.currentTarget).get('deadline') ?? '');
+    // The browser gives local wall-clock time; the server wants an instant.
+    next.mutate(local === '' ? {} : { deadline: new Date(local).toISOString() });
+  };
   const close = useAct<{ statement: string; reviewOn: string | null }, { outcome: string }>('post', () => `/proposals/${proposal.id}/close-round`);
   const block = useAct<void, { outcome: string }>('post', () => `/proposals/${proposal.id}/blocked`);
   const onClose = (event: FormEvent<HTMLFormElement>) => {
@@ -111,9 +121,16 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
         </form>
       )}
       {proposal.phase !== 'round' && proposal.phase !== 'advice' && proposal.phase !== 'decision' && (
-        <button type="button" className="button-primary" disabled={next.isPending} onClick={() => next.mutate()}>
-          {proposal.phase === 'amendment' ? t('decision.facilitate.newRound') : t('decision.facilitate.next')}
-        </button>
+        <form onSubmit={onNext} noValidate>
+          {opensRound && (
+            <Field label={t('decision.facilitate.deadline')} hint={t('decision.facilitate.deadlineHint')} error={fieldError(next.error, 'deadline')}>
+              {(props) => <input {...props} name="deadline" type="datetime-local" />}
+            </Field>
+          )}
+          <button type="submit" className="button-primary" disabled={next.isPending}>
+            {proposal.phase === 'amendment' ? t('decision.facilitate.newRound') : t('decision.facilitate.next')}
+          </button>
+        </form>
       )}
       {proposal.phase === 'round' && (
         <form onSubmit={onClose} noValidate>
@@ -192,10 +209,12 @@ function DecideForm({ proposal }: { proposal: ProposalDetail }) {
 }
 
 export default function ProposalPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { proposalId } = useParams();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
+  const instantFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const formatInstant = (iso: string) => instantFormat.format(new Date(iso));
   const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`);
   useLiveProposal(partnershipId, proposalId!, query.data?.status === 'open');
   if (query.isPending) return <Loading />;
@@ -228,6 +247,7 @@ export default function ProposalPage() {
       {open ? (
         <p className="notice notice-warn">
           {t('decision.detail.phase', { phase: t(`decision.phase.${proposal.phase}`), round: proposal.round })}
+          {proposal.roundDeadline && <> {t('decision.detail.deadline', { when: formatInstant(proposal.roundDeadline) })}</>}
         </p>
       ) : (
         <div className="notice notice-ok" role="status">
