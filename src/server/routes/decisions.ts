@@ -104,8 +104,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/phase',
-    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase; opening a round may set its deadline', params: inProposal, body: phaseInput } },
-    async (request) => acts.advancePhase(request.act, request.params.proposalId, request.body),
+    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase; opening a round may set its deadline', params: inProposal, body: phaseInput.nullish() } },
+    async (request) => acts.advancePhase(request.act, request.params.proposalId, request.body ?? {}),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/stances',
