@@ -73,7 +73,17 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     return () => clearInterval(timer);
   };
   const stops = [
-    every(1, () => closeRoundsPastDeadline(app.store.db, app.now()), 'closing rounds past their deadline'),
+    every(
+      1,
+      () =>
+        closeRoundsPastDeadline(
+          app.store.db,
+          app.now(),
+          (partnershipId, events) => void app.live.publish(partnershipId, events).catch((error: unknown) => app.log.warn({ err: error }, 'live events: notify failed')),
+          (proposalId, error) => app.log.error({ err: error, proposalId }, 'a round past its deadline could not close'),
+        ),
+      'closing rounds past their deadline',
+    ),
     every(60, () => sendDueReviewReminders(app.store.db, app.now()), 'review reminders'),
   ];
   return () => stops.forEach((stop) => stop());

@@ -24,9 +24,10 @@ export function renderRegisterPdf(register: DecisionRegister, locale: Locale, pr
     { text: t('register.title', { body: register.body.name }), fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
     { text: t('register.printed', { date: formatSignedAt(locale, printedAt), count: register.decisions.length }), color: '#555555', margin: [0, 0, 0, 4] },
     ...(register.search ? [{ text: t('register.searched', { search: register.search }), color: '#555555', margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+    // Rows may break across pages: pdfmake would cut a long decision record kept on one page.
     register.decisions.length === 0
       ? { text: t('register.none'), margin: [0, 12, 0, 0] }
-      : { table: { headerRows: 1, dontBreakRows: true, widths: [70, '*', 110, 110], body: [header, ...rows] }, layout: 'lightHorizontalLines', fontSize: 9, margin: [0, 12, 0, 0] },
+      : { table: { headerRows: 1, widths: [70, '*', 110, 110], body: [header, ...rows] }, layout: 'lightHorizontalLines', fontSize: 9, margin: [0, 12, 0, 0] },
   ];
   return renderPdf({
     pageSize: 'A4',

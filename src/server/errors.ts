@@ -46,8 +46,7 @@ const uniqueConstraintMessages: Record<string, { field: string; key: string }> =
   body_member_one_open_seat: { field: 'personId', key: 'error.alreadySeated' },
   charter_signature_version_id_signatory_id_key: { field: 'signatoryId', key: 'error.alreadySigned' },
   charter_version_one_draft: { field: '_', key: 'error.draftExists' },
-  stance_proposal_id_idempotency_key_key: { field: 'idempotencyKey', key: 'error.decision.keyReused' },
-  proxy_proposal_id_giver_id_key: { field: 'holderId', key: 'error.duplicate' },
+  proxy_proposal_id_body_id_giver_id_key: { field: 'holderId', key: 'error.duplicate' },
   proposal_one_open_per_draft: { field: 'amendsVersionId', key: 'error.draftUnderDecision' },
 };
 

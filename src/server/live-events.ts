@@ -37,18 +37,31 @@ export class LiveEvents {
   }
 
   private async connect(databaseUrl: string): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl });
+    // keepAlive: a connection a network device drops silently is noticed, then replaced.
+    const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL && message.payload) this.dispatch(JSON.parse(message.payload) as LiveChange);
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'live events: connection lost, reconnecting');
-      this.client = undefined;
-      if (!this.closed) setTimeout(() => void this.connect(databaseUrl).catch((err: unknown) => this.log.error({ err }, 'live events: reconnect failed')), RECONNECT_MS);
+      if (this.client === client) this.client = undefined;
+      void client.end().catch(() => undefined);
+      this.reconnectLater(databaseUrl);
     });
     await client.connect();
     await client.query(`listen ${CHANNEL}`);
     this.client = client;
+  }
+
+  /** Tries again every RECONNECT_MS for as long as the database is away, unless closed meanwhile. */
+  private reconnectLater(databaseUrl: string): void {
+    setTimeout(() => {
+      if (this.closed || this.client !== undefined) return;
+      this.connect(databaseUrl).catch((error: unknown) => {
+        this.log.warn({ err: error }, 'live events: reconnect failed, retrying');
+        this.reconnectLater(databaseUrl);
+      });
+    }, RECONNECT_MS).unref();
   }
 
   subscribe(proposalId: string, listener: Listener): () => void {

@@ -211,6 +211,8 @@ export async function adoptVersionInTransaction(
 export async function recordAdoption(ctx: ActContext, charterId: string, versionId: string, adoption: z.infer<typeof adoptInput>) {
   if (!may.manageCharters(ctx.viewer)) throw forbidden();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    // A draft put to a decision is adopted by that decision, not by hand.
+    await refuseIfUnderDecision(trx, versionId);
     const event = await adoptVersionInTransaction(trx, ctx, charterId, versionId, adoption);
     return { result: { id: versionId }, events: [event] };
   });

@@ -19,6 +19,7 @@ import {
   type Stance,
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../store/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
@@ -107,6 +108,8 @@ async function routeAmendment(trx: Trx, ctx: ActContext, draftVersionId: string)
     .select(['v.id', 'v.charter_id', 'v.status', 'v.rules', 'v.content_hash'])
     .where('v.id', '=', draftVersionId)
     .where('c.partnership_id', '=', ctx.partnershipId)
+    // Held until the proposal is recorded, so no save slips between reading the hash and locking the draft.
+    .forShare('v')
     .executeTakeFirst();
   if (!draft) throw invalid('amendsVersionId', 'error.reference');
   if (draft.status !== 'draft') throw conflict('error.versionNotDraft');
@@ -249,6 +252,8 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
     requireFacilitator(ctx, proposal);
     if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
     if (proposal.phase !== 'amendment') throw conflict('error.decision.notInThisPhase');
+    // A charter amendment is decided on its draft's text, which stays locked: amend the draft in a new proposal.
+    if (proposal.charter_draft_version_id !== null) throw conflict('error.decision.charterTextLocked');
     await trx
       .updateTable('proposal')
       .set({ wording: input.wording, ...(input.context !== undefined && { context: input.context }) })
@@ -271,17 +276,29 @@ export async function takeStance(ctx: ActContext, proposalId: string, input: z.i
     const memberId = input.onBehalfOf ?? ctx.viewer.personId;
     if (!(await sitsToday(trx, proposal.body_id, memberId, ctx.now))) throw forbidden();
     if (input.onBehalfOf !== undefined && input.onBehalfOf !== ctx.viewer.personId) {
-      const proxy = await trx.selectFrom('proxy').select('holder_id').where('proposal_id', '=', proposalId).where('giver_id', '=', memberId).executeTakeFirst();
-      if (proxy?.holder_id !== ctx.viewer.personId) throw forbidden();
+      const proxy = await trx
+        .selectFrom('proxy')
+        .select('holder_id')
+        .where('proposal_id', '=', proposalId)
+        .where('body_id', '=', proposal.body_id)
+        .where('giver_id', '=', memberId)
+        .executeTakeFirst();
+      if (proxy?.holder_id !== ctx.viewer.personId || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
     }
     unwrap(checkStance(proposal.state, { stance: input.stance as Stance, reason: input.reason }));
+    // The key is recorded first: a request seen before, even one since overtaken by another, writes nothing.
     const written = await sql<{ id: string }>`
+      with request as (
+        insert into stance_request (proposal_id, idempotency_key) values (${proposalId}, ${input.idempotencyKey})
+        on conflict do nothing
+        returning 1
+      )
       insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
-      values (${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${ctx.viewer.personId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now})
+      select ${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${ctx.viewer.personId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now}
+        from request
       on conflict (proposal_id, body_id, round, member_id) do update
         set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by,
             idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
-        where stance.idempotency_key <> excluded.idempotency_key
       returning id`.execute(trx);
     const changed = written.rows.length > 0;
     return {
@@ -309,8 +326,11 @@ export async function giveProxy(ctx: ActContext, proposalId: string, input: z.in
     if (!holder) throw invalid('holderId', 'error.decision.holderNotMember');
     unwrap(checkProxy({ personId: ctx.viewer.personId, organizationIds: giver }, { personId: input.holderId, organizationIds: holder }));
     const id = randomUUID();
-    await trx.insertInto('proxy').values({ id, proposal_id: proposalId, giver_id: ctx.viewer.personId, holder_id: input.holderId, created_at: ctx.now }).execute();
-    return { result: { id }, events: [{ kind: 'proxy.given', payload: { proposalId, giverId: ctx.viewer.personId, holderId: input.holderId } }] };
+    await trx
+      .insertInto('proxy')
+      .values({ id, proposal_id: proposalId, body_id: proposal.body_id, giver_id: ctx.viewer.personId, holder_id: input.holderId, created_at: ctx.now })
+      .execute();
+    return { result: { id }, events: [{ kind: 'proxy.given', payload: { proposalId, bodyId: proposal.body_id, giverId: ctx.viewer.personId, holderId: input.holderId } }] };
   });
 }
 
@@ -397,17 +417,36 @@ export async function closeRound(ctx: ActContext, proposalId: string, input: z.i
  * Rounds held online close by themselves once their deadline has passed, as the facilitator would
  * close them, with no decision record. Returns how many closed.
  */
-export async function closeRoundsPastDeadline(db: ActContext['db'], now: Date): Promise<number> {
-  const due = await db.selectFrom('proposal').select(['id', 'partnership_id']).where('status', '=', 'open').where('round_deadline', '<=', now).limit(500).execute();
+export async function closeRoundsPastDeadline(
+  db: ActContext['db'],
+  now: Date,
+  onCommitted: (partnershipId: string, events: readonly JournalEvent[]) => void = () => {},
+  onFailure: (proposalId: string, error: unknown) => void = () => {},
+): Promise<number> {
+  const due = await db
+    .selectFrom('proposal')
+    .select(['id', 'partnership_id'])
+    .where('status', '=', 'open')
+    .where('round_deadline', '<=', now)
+    .orderBy('round_deadline')
+    .limit(500)
+    .execute();
+  let closed = 0;
   for (const { id, partnership_id: partnershipId } of due) {
     const ctx: Scope = { partnershipId, now };
-    await recordAct({ db, partnershipId, now, actorId: null }, async (trx) => {
-      const proposal = await lockedProposal(trx, ctx, id, 'update');
-      if (proposal.status !== 'open' || proposal.round_deadline === null || proposal.round_deadline > now) return { result: null, events: [] };
-      return closeLockedRound(trx, ctx, proposal, { statement: '', reviewOn: null });
-    });
+    // One round that cannot close (its charter draft changed, say) must not keep the others open.
+    try {
+      await recordAct({ db, partnershipId, now, actorId: null, onCommitted: (events) => onCommitted(partnershipId, events) }, async (trx) => {
+        const proposal = await lockedProposal(trx, ctx, id, 'update');
+        if (proposal.status !== 'open' || proposal.round_deadline === null || proposal.round_deadline > now) return { result: null, events: [] };
+        return closeLockedRound(trx, ctx, proposal, { statement: '', reviewOn: null });
+      });
+      closed += 1;
+    } catch (error) {
+      onFailure(id, error);
+    }
   }
-  return due.length;
+  return closed;
 }
 
 async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>) {
@@ -466,9 +505,16 @@ export async function declareBlocked(ctx: ActContext, proposalId: string) {
 export async function recordDecision(ctx: ActContext, proposalId: string, input: z.infer<typeof decideInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
-    if (ctx.viewer.personId !== proposal.initiator_id) throw forbidden();
     if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
     if (proposal.rule.method !== 'advice' && proposal.rule.method !== 'lead_decides') throw conflict('error.decision.bodyDecides');
+    // The one who decides is the initiator who brought the matter, or, once it went to arbitration,
+    // a member of the arbitrating body; either way someone who sits in the deciding body.
+    const decider = proposal.stage === 'decision' ? ctx.viewer.personId === proposal.initiator_id : true;
+    if (!decider || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
+    if (proposal.rule.method === 'advice') {
+      const advice = await trx.selectFrom('stance').select('id').where('proposal_id', '=', proposalId).where('body_id', '=', proposal.body_id).where('stance', '=', 'advice').limit(1).executeTakeFirst();
+      if (!advice) throw conflict('error.decision.adviceFirst');
+    }
     const status = decidedStatus(proposal, input.outcome);
     await trx
       .updateTable('proposal')

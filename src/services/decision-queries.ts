@@ -89,6 +89,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       .innerJoin('person as h', 'h.id', 'x.holder_id')
       .select(['x.giver_id', 'g.full_name as giver_name', 'x.holder_id', 'h.full_name as holder_name'])
       .where('x.proposal_id', '=', proposalId)
+      .where('x.body_id', '=', row.body_id)
       .execute(),
     db
       .selectFrom('information_note as n')
@@ -108,7 +109,8 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
   const current = stances.filter((s) => s.body_id === row.body_id && s.round === row.round);
   const open = row.status === 'open';
   const isFacilitator = viewer.isPartnershipAdmin || viewer.personId === row.facilitator_id;
-  const speakFor = open ? [viewer.personId, ...proxies.filter((p) => p.holder_id === viewer.personId).map((p) => p.giver_id)].filter((id) => members.has(id)) : [];
+  // A proxy holder speaks for the giver only while sitting in the deciding body themself.
+  const speakFor = open && members.has(viewer.personId) ? [viewer.personId, ...proxies.filter((p) => p.holder_id === viewer.personId).map((p) => p.giver_id).filter((id) => members.has(id))] : [];
   return {
     id: row.id,
     wording: row.wording,
@@ -149,10 +151,11 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       .filter((s) => !(s.body_id === row.body_id && s.round === row.round))
       .map((s) => ({ body: s.body_name, round: s.round, fullName: s.full_name, stance: s.stance, reason: s.reason })),
     can: {
+      viewerId: viewer.personId,
       facilitate: open && isFacilitator,
       speakFor,
       giveProxy: open && members.has(viewer.personId) && !proxies.some((p) => p.giver_id === viewer.personId),
-      decide: open && viewer.personId === row.initiator_id && (rule.method === 'advice' || rule.method === 'lead_decides'),
+      decide: open && (row.stage === 'arbitration' || viewer.personId === row.initiator_id) && members.has(viewer.personId) && (rule.method === 'advice' || rule.method === 'lead_decides'),
     },
   };
 }

@@ -237,9 +237,15 @@ export interface StanceTable {
   updated_at: Date;
 }
 
+export interface StanceRequestTable {
+  proposal_id: string;
+  idempotency_key: string;
+}
+
 export interface ProxyTable {
   id: string;
   proposal_id: string;
+  body_id: string;
   giver_id: string;
   holder_id: string;
   created_at: Date;
@@ -276,5 +282,6 @@ export interface Database {
   proposal: ProposalTable;
   stance: StanceTable;
   proxy: ProxyTable;
+  stance_request: StanceRequestTable;
   information_note: InformationNoteTable;
 }

@@ -141,6 +141,19 @@ describe('a consensus round table', () => {
     expect((await journalOf(t, s.f.partnershipId)).length).toBe(journalBefore + 1);
   });
 
+  it('ignores a stale retry of an earlier stance, even after the member changed it', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const nadia = s.steeringMembers[0]!;
+    const first = { stance: 'object', reason: 'Trop cher.', idempotencyKey: randomUUID() };
+    expect((await nadia.client.post(`${url}/stances`, first)).body.changed).toBe(true);
+    expect((await stance(nadia.client, url, 'agree')).body.changed).toBe(true);
+    expect((await nadia.client.post(`${url}/stances`, first)).body.changed).toBe(false);
+    const rows = await t.store.db.selectFrom('stance').select(['stance']).where('member_id', '=', nadia.personId).execute();
+    expect(rows).toEqual([{ stance: 'agree' }]);
+  });
+
   it('lets a member change their stance until the round closes, keeping one row', async () => {
     const s = await partnershipWithCharter();
     const url = await propose(s);

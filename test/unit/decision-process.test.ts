@@ -139,6 +139,13 @@ describe('closing a round', () => {
     expect(close(vote, ['for', 'for'], 6).kind).toBe('amend');
   });
 
+  it('needs more than half of the members to vote when the charter sets no quorum', () => {
+    const vote = atRound('majority', { quorumPercent: null });
+    expect(close(vote, ['for'], 10).kind).toBe('amend');
+    expect(close(vote, ['for', 'for', 'for', 'for', 'against'], 10).kind).toBe('amend');
+    expect(close(vote, ['for', 'for', 'for', 'for', 'against', 'abstain'], 10)).toEqual({ kind: 'adopted' });
+  });
+
   it('refuses to close outside the round', () => {
     expect(closeRound(startProcess(rule({ method: 'consent' })), tally(atRound('consent'), [], 1))).toEqual({ ok: false, refusal: 'round_not_open' });
   });

@@ -108,8 +108,9 @@ export interface Tally {
 export function tally(state: ProcessState, stances: readonly Stance[], members: number): Tally {
   const counts: Partial<Record<Stance, number>> = {};
   for (const stance of stances) counts[stance] = (counts[stance] ?? 0) + 1;
-  // Without a quorum in the charter, consensus and consent need every member's voice, as a round table does.
-  const needed = state.quorumPercent === null ? (state.method === 'majority' ? 1 : members) : Math.ceil((state.quorumPercent * members) / 100);
+  // Without a quorum in the charter, consensus and consent need every member's voice, as a round
+  // table does, and a vote needs more than half of the members.
+  const needed = state.quorumPercent === null ? (state.method === 'majority' ? Math.floor(members / 2) + 1 : members) : Math.ceil((state.quorumPercent * members) / 100);
   return { members, voices: stances.length, quorumMet: members > 0 && stances.length >= Math.max(1, needed), counts };
 }
 

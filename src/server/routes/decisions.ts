@@ -21,9 +21,12 @@ function routingLine(locale: Locale, proposal: ProposalDetail): string {
 }
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
-  /** Event streams stay open until the page leaves; closing the server ends them. */
+  /**
+   * Event streams stay open until the page leaves. Closing the server ends them first (preClose):
+   * the server waits for open requests before its onClose hooks run.
+   */
   const openStreams = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  app.addHook('preClose', async () => {
     for (const stop of openStreams) stop();
   });
 
@@ -57,6 +60,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         .executeTakeFirst();
       if (!proposal) throw notFound();
       reply.hijack();
+      // The page may have left while the proposal was looked up.
+      if (request.raw.destroyed || reply.raw.destroyed) return;
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
       const unsubscribe = app.live.subscribe(proposal.id, (change) => reply.raw.write(`event: changed\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`));
       reply.raw.write(': connected\n\n');
@@ -71,7 +76,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.raw.end();
       };
       openStreams.add(stop);
-      request.raw.on('close', () => {
+      reply.raw.on('close', () => {
         openStreams.delete(stop);
         end();
       });

@@ -1,7 +1,8 @@
 /**
  * Proposals and their rounds. A stance is one row per member, per round, per deciding body (a
  * database constraint, so parallel requests cannot count a voice twice); it changes in place until
- * the round closes, and its idempotency key makes a replayed request a no-op.
+ * the round closes. Every stance request's idempotency key is kept, so a request replayed even
+ * after a later change is a no-op. A proxy holds for one proposal in one deciding body.
  */
 export const decisions: readonly string[] = [
   `create table proposal (
@@ -45,16 +46,21 @@ export const decisions: readonly string[] = [
     reason text not null default '' check (length(reason) <= 5000),
     idempotency_key text not null check (length(idempotency_key) between 8 and 100),
     updated_at timestamptz not null,
-    unique (proposal_id, body_id, round, member_id),
-    unique (proposal_id, idempotency_key)
+    unique (proposal_id, body_id, round, member_id)
+  )`,
+  `create table stance_request (
+    proposal_id uuid not null references proposal(id),
+    idempotency_key text not null check (length(idempotency_key) between 8 and 100),
+    primary key (proposal_id, idempotency_key)
   )`,
   `create table proxy (
     id uuid primary key,
     proposal_id uuid not null references proposal(id),
+    body_id uuid not null references body(id),
     giver_id uuid not null references person(id),
     holder_id uuid not null references person(id),
     created_at timestamptz not null,
-    unique (proposal_id, giver_id),
+    unique (proposal_id, body_id, giver_id),
     check (giver_id <> holder_id)
   )`,
   `create table information_note (

@@ -34,7 +34,7 @@ function StanceForm({ proposal }: { proposal: ProposalDetail }) {
       stance: String(data.get('stance') ?? ''),
       reason: String(data.get('reason') ?? ''),
       idempotencyKey: crypto.randomUUID(),
-      ...(speaker !== proposal.can.speakFor[0] && { onBehalfOf: speaker }),
+      ...(speaker !== proposal.can.viewerId && { onBehalfOf: speaker }),
     });
   };
   return (
@@ -45,9 +45,9 @@ function StanceForm({ proposal }: { proposal: ProposalDetail }) {
         <Field label={t('decision.stance.speaker')}>
           {(props) => (
             <select {...props} value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
-              {proposal.can.speakFor.map((id, index) => (
+              {proposal.can.speakFor.map((id) => (
                 <option key={id} value={id}>
-                  {index === 0 ? t('decision.stance.myself') : t('decision.stance.forOther', { name: names.get(id) ?? '' })}
+                  {id === proposal.can.viewerId ? t('decision.stance.myself') : t('decision.stance.forOther', { name: names.get(id) ?? '' })}
                 </option>
               ))}
             </select>
