@@ -5,6 +5,7 @@ import type { CharterContent, CharterKind, VersionStatus } from '../domain/chart
 import { calendarDay } from '../domain/dates.js';
 import { notFound } from '../domain/errors.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
+import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { loadCharterReferences, type CharterNames } from './charter-references.js';
 
@@ -227,8 +228,7 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
       // PostgreSQL's calendar: a term of one month started on 31 January ends on the last day of February.
       .select(sql<string | null>`(a.starts_on + make_interval(months => r.term_months))::date`.as('term_ends_on'))
       .where('r.partnership_id', '=', partnershipId)
-      .where('a.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>', today)]))
+      .where(heldOn('a', today))
       .execute(),
   ]);
   const contents = inForce.map(contentOf);

@@ -20,6 +20,7 @@ import {
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { JournalEvent } from '../journal/journal-store.js';
+import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
@@ -69,8 +70,7 @@ async function sitsToday(trx: Trx, bodyId: string, personId: string, now: Date):
     .select('id')
     .where('body_id', '=', bodyId)
     .where('person_id', '=', personId)
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+    .where(heldOn('body_member', today))
     .limit(1)
     .executeTakeFirst();
   return seat !== undefined;
@@ -84,8 +84,7 @@ export async function membersToday(trx: Trx | ActContext['db'], bodyId: string, 
     .leftJoin('membership as m', 'm.person_id', 's.person_id')
     .select(['s.person_id', 'm.organization_id'])
     .where('s.body_id', '=', bodyId)
-    .where('s.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
+    .where(heldOn('s', today))
     .execute();
   const members = new Map<string, string[]>();
   for (const row of rows) {
@@ -369,8 +368,7 @@ async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, stat
       .select(['s.body_id', 'p.email', 'a.locale'])
       .distinct()
       .where('s.body_id', 'in', bodyIds)
-      .where('s.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
+      .where(heldOn('s', today))
       .where('p.email', 'is not', null)
       .execute(),
   ]);

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { calendarDay } from '../domain/dates.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
+import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 
 export interface OutgoingMail {
@@ -115,8 +116,7 @@ export async function informBodyOfDelegation(
     .select(['p.email', 'a.locale'])
     .distinct()
     .where('s.body_id', '=', delegation.body_id)
-    .where('s.starts_on', '<=', today)
-    .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
+    .where(heldOn('s', today))
     .where('p.email', 'is not', null)
     .execute();
   for (const member of members) {

@@ -13,6 +13,7 @@ import type {
   SeatInput,
 } from '../domain/structure/commands.js';
 import { may } from '../domain/structure/permissions.js';
+import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { changeWithEntry } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
@@ -536,8 +537,7 @@ export async function createDelegation(ctx: ActContext, input: DelegationInput) 
       .select('id')
       .where('body_id', '=', input.bodyId)
       .where('person_id', '=', input.fromPersonId)
-      .where('starts_on', '<=', today)
-      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .where(heldOn('body_member', today))
       .executeTakeFirst();
     if (!seat) throw invalid('bodyId', 'error.notSeatedInBody');
     await trx
