@@ -141,4 +141,12 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await expectNoAxeViolations(facilitator);
     await screenshot(facilitator, '35-register');
   });
+
+  it('reads the same proposal in English', async () => {
+    await mireille.getByRole('button', { name: 'English' }).click();
+    await mireille.getByText('Functional decision → Groupe de travail Sorties familles, by consent (charter, art. 4)').waitFor();
+    await mireille.getByRole('heading', { name: 'Round table — Groupe de travail Sorties familles' }).waitFor();
+    await expectNoAxeViolations(mireille);
+    await screenshot(mireille, '36-proposal-en');
+  });
 });
