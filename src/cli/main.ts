@@ -79,7 +79,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
         closeRoundsPastDeadline(
           app.store.db,
           app.now(),
-          (partnershipId, events) => void app.live.publish(partnershipId, events).catch((error: unknown) => app.log.warn({ err: error }, 'live events: notify failed')),
+          (partnershipId, events) => app.live.publish(partnershipId, events),
           (proposalId, error) => app.log.error({ err: error, proposalId }, 'a round past its deadline could not close'),
         ),
       'closing rounds past their deadline',

@@ -15,6 +15,7 @@ type Listener = (change: LiveChange) => void;
 
 const CHANNEL = 'entente_live';
 const RECONNECT_MS = 1_000;
+const NOTIFY_DELAY_MS = 50;
 
 /**
  * Tells the pages open on a proposal that it changed. On PostgreSQL every instance LISTENs on one
@@ -25,6 +26,8 @@ export class LiveEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
   private client: pg.Client | undefined;
   private closed = false;
+  private readonly queued = new Map<string, LiveChange>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: Store,
@@ -75,13 +78,31 @@ export class LiveEvents {
   }
 
   /** Called after an act commits, with its journal entries. */
-  async publish(partnershipId: string, events: readonly JournalEvent[]): Promise<void> {
+  publish(partnershipId: string, events: readonly JournalEvent[]): void {
     const proposalIds = new Set(events.map((event) => event.payload['proposalId']).filter((id): id is string => typeof id === 'string'));
     for (const proposalId of proposalIds) {
       const change: LiveChange = { partnershipId, proposalId, kind: events.find((event) => event.payload['proposalId'] === proposalId)!.kind };
       if (this.store.databaseUrl === undefined) this.dispatch(change);
-      else await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(change)})`.execute(this.store.db);
+      else this.queued.set(proposalId, change);
     }
+    if (this.queued.size > 0) this.flushSoon();
+  }
+
+  /**
+   * A round table under load changes many times a second, and a page only needs to know that it
+   * changed: notices wait NOTIFY_DELAY_MS and leave together, one per proposal, in one statement.
+   */
+  private flushSoon(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      const payloads = [...this.queued.values()].map((change) => JSON.stringify(change));
+      this.queued.clear();
+      sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`
+        .execute(this.store.db)
+        .catch((error: unknown) => this.log.warn({ err: error }, 'live events: notify failed'));
+    }, NOTIFY_DELAY_MS);
+    this.flushTimer.unref();
   }
 
   private dispatch(change: LiveChange): void {
@@ -90,6 +111,8 @@ export class LiveEvents {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.flushTimer);
+    this.queued.clear();
     this.listeners.clear();
     await this.client?.end();
   }

@@ -41,7 +41,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       onCommitted: (events) => {
         app.viewers.forgetAffected(partnershipId, events);
         // Pages learn of the change once it is committed; a lost notice only delays their refresh.
-        app.live.publish(partnershipId, events).catch((error: unknown) => request.log.warn({ err: error }, 'live events: notify failed'));
+        app.live.publish(partnershipId, events);
       },
     };
   });
