@@ -21,6 +21,7 @@ export const charterFr = {
     signatory_person_missing: 'Choisissez la personne qui signe.',
     person_unknown: 'Cette personne ne fait pas partie du partenariat.',
     organization_unknown: 'Cette structure ne fait pas partie du partenariat.',
+    signatory_not_member: 'Cette personne n’est pas membre de la structure pour laquelle elle signerait.',
   },
   decisionLevelPlural: { strategic: 'stratégiques', operational: 'opérationnelles', functional: 'fonctionnelles' },
   register: {
@@ -135,6 +136,7 @@ export const charterEn: typeof charterFr = {
     signatory_person_missing: 'Choose the person who signs.',
     person_unknown: 'This person is not part of the partnership.',
     organization_unknown: 'This organization is not part of the partnership.',
+    signatory_not_member: 'This person is not a member of the organization they would sign for.',
   },
   decisionLevelPlural: { strategic: 'strategic', operational: 'operational', functional: 'functional' },
   register: {

@@ -9,8 +9,9 @@ export interface CharterNames extends CharterReferences {
 }
 
 /**
- * What charters may name in this partnership, in three queries whatever their size: every body
- * and organization (a partnership has few), and only the people the signatories name.
+ * What charters may name in this partnership, in four queries whatever their size: every body
+ * and organization (a partnership has few), and only the people the signatories name, with their
+ * organizations.
  */
 export async function loadCharterReferences(
   db: Kysely<Database> | Transaction<Database>,
@@ -18,19 +19,23 @@ export async function loadCharterReferences(
   contents: readonly CharterContent[],
 ): Promise<CharterNames> {
   const personIds = [...new Set(contents.flatMap((content) => content.rules.signatories.map((s) => s.personId)).filter((id): id is string => id !== null))];
-  const [bodies, organizations, people] = await Promise.all([
+  const [bodies, organizations, people, memberships] = await Promise.all([
     db.selectFrom('body').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
     personIds.length === 0
       ? Promise.resolve([])
       : db.selectFrom('person').select(['id', 'full_name']).where('partnership_id', '=', partnershipId).where('id', 'in', personIds).execute(),
+    personIds.length === 0 ? Promise.resolve([]) : db.selectFrom('membership').select(['person_id', 'organization_id']).where('person_id', 'in', personIds).execute(),
   ]);
+  const organizationsOf = new Map<string, Set<string>>();
+  for (const membership of memberships) organizationsOf.set(membership.person_id, (organizationsOf.get(membership.person_id) ?? new Set()).add(membership.organization_id));
   const organizationNames = new Map(organizations.map((o) => [o.id, o.name]));
   const peopleNames = new Map(people.map((p) => [p.id, p.full_name]));
   return {
     bodies: new Map(bodies.map((b) => [b.id, b.name])),
     people: new Set(peopleNames.keys()),
     organizations: new Set(organizationNames.keys()),
+    memberships: organizationsOf,
     peopleNames,
     organizationNames,
   };

@@ -20,6 +20,7 @@ const references: CharterReferences = {
   ]),
   people: new Set([alice]),
   organizations: new Set([house]),
+  memberships: new Map([[alice, new Set([house])]]),
 };
 
 const template = () =>
@@ -226,6 +227,16 @@ describe('checkCharter', () => {
       { path: ['rules', 'signatories', 1, 'personId'], code: 'signatory_person_missing', params: {} },
       { path: ['rules', 'signatories', 2, 'personId'], code: 'person_unknown', params: {} },
       { path: ['rules', 'signatories', 2, 'organizationId'], code: 'organization_unknown', params: {} },
+    ]);
+  });
+
+  it('refuses a signatory who would sign for an organization they do not belong to', () => {
+    const content = template();
+    const other = randomUUID();
+    const refs = { ...references, organizations: new Set([house, other]) };
+    const signatories = [{ id: randomUUID(), personId: alice, organizationId: other, capacity: 'Présidente' }];
+    expect(checkCharter({ ...content, rules: { ...content.rules, signatories } }, refs)).toEqual([
+      { path: ['rules', 'signatories', 0, 'organizationId'], code: 'signatory_not_member', params: {} },
     ]);
   });
 

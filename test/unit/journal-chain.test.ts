@@ -59,9 +59,8 @@ function reorderKeys(value: unknown, order: (keys: string[]) => string[]): unkno
   if (Array.isArray(value)) return value.map((item) => reorderKeys(item, order));
   if (value !== null && typeof value === 'object') {
     const source = value as Record<string, unknown>;
-    const result: Record<string, unknown> = {};
-    for (const key of order(Object.keys(source))) result[key] = reorderKeys(source[key], order);
-    return result;
+    // fromEntries defines own properties, so a key named "__proto__" stays a key instead of setting the prototype.
+    return Object.fromEntries(order(Object.keys(source)).map((key) => [key, reorderKeys(source[key], order)]));
   }
   return value;
 }
@@ -109,7 +108,8 @@ describe('canonicalBody', () => {
         expect(canonicalBody(body(permuted))).toBe(canonical);
         expect(canonicalBody(body(reversed))).toBe(canonical);
       }),
-      { numRuns: 200 },
+      // A key named "__proto__" (JSON.parse makes it an own key) once broke the test's own reordering.
+      { numRuns: 200, examples: [[{ '': JSON.parse('{"__proto__": []}') as fc.JsonValue }, 0]] },
     );
   });
 

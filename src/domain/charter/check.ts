@@ -27,13 +27,16 @@ export type CharterIssueCode =
   | 'duration_order'
   | 'signatory_person_missing'
   | 'person_unknown'
-  | 'organization_unknown';
+  | 'organization_unknown'
+  | 'signatory_not_member';
 
 /** What the check needs to know of the partnership: the names of what the rules may reference. */
 export interface CharterReferences {
   readonly bodies: ReadonlyMap<string, string>;
   readonly people: ReadonlySet<string>;
   readonly organizations: ReadonlySet<string>;
+  /** The organizations each signatory belongs to. */
+  readonly memberships: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -157,6 +160,11 @@ function checkSignatories(content: CharterContent, references: CharterReferences
     else if (!references.people.has(signatory.personId)) issues.push({ path: [...at, 'personId'], code: 'person_unknown', params: {} });
     if (signatory.organizationId !== null && !references.organizations.has(signatory.organizationId)) {
       issues.push({ path: [...at, 'organizationId'], code: 'organization_unknown', params: {} });
+    } else if (signatory.organizationId !== null && signatory.personId !== null && references.people.has(signatory.personId)) {
+      // One signs for an organization one belongs to.
+      if (!references.memberships.get(signatory.personId)?.has(signatory.organizationId)) {
+        issues.push({ path: [...at, 'organizationId'], code: 'signatory_not_member', params: {} });
+      }
     }
   });
   return issues;

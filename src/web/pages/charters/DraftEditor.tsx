@@ -20,6 +20,16 @@ const withoutBlankLines = (lines: readonly string[]) => lines.map((line) => line
 const centsOf = (value: string): number | null => (value.trim() === '' ? null : Math.round(Number(value.replace(',', '.')) * 100));
 const numberOf = (value: string): number | null => (value.trim() === '' ? null : Number(value.replace(',', '.')));
 
+/** The order of every list's rows, as one string to compare. */
+const rowsOf = (content: CharterContent) =>
+  JSON.stringify([
+    content.articles.map((article) => article.key),
+    content.rules.decisionMatrix.map((rule) => rule.id),
+    content.rules.budget.posts.map((post) => post.id),
+    content.rules.signatories.map((signatory) => signatory.id),
+    content.rules.bodyIds,
+  ]);
+
 /** Blank lines a person types between items are not items: they are dropped when saving. */
 function cleaned(content: CharterContent): CharterContent {
   const rules = content.rules;
@@ -465,6 +475,16 @@ function Editor({ version }: { version: VersionDetail }) {
       void client.invalidateQueries({ queryKey: ['partnership', partnershipId] });
     },
   });
+  // Messages point at rows by their place: once rows are added, removed or moved, they would point
+  // at the wrong ones, so they go until the next save says where the problems are.
+  const rows = rowsOf(content);
+  const shownRows = useRef(rows);
+  useEffect(() => {
+    if (rows === shownRows.current) return;
+    shownRows.current = rows;
+    setIssues([]);
+    save.reset();
+  }, [rows, save]);
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
