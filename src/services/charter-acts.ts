@@ -85,13 +85,18 @@ async function lockedVersion(trx: Db, ctx: Pick<ActContext, 'partnershipId'>, ch
 const contentOf = (row: { title: string; articles: unknown; rules: unknown }): CharterContent =>
   ({ title: row.title, articles: row.articles, rules: row.rules }) as CharterContent;
 
-/** Saves a draft whole, as the editor holds it, and says what the check finds in it. */
-export async function saveDraft(ctx: ActContext, charterId: string, versionId: string, content: CharterContent) {
+/**
+ * Saves a draft whole, as the editor holds it, and says what the check finds in it. `basedOn`, the
+ * hash of the draft the editor started from, refuses the save if someone saved in between.
+ */
+export async function saveDraft(ctx: ActContext, charterId: string, versionId: string, content: CharterContent, basedOn?: string) {
   if (!may.manageCharters(ctx.viewer)) throw forbidden();
   const contentHash = charterContentHash(content);
   await recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const version = await lockedVersion(trx, ctx, charterId, versionId);
     if (version.status !== 'draft') throw conflict('error.versionNotDraft');
+    // Two people editing one draft: the second save must not silently undo the first.
+    if (basedOn !== undefined && basedOn !== version.content_hash) throw conflict('error.versionChanged');
     await refuseIfUnderDecision(trx, versionId);
     await trx.updateTable('charter_version').set({ ...contentColumns(content), updated_at: ctx.now }).where('id', '=', versionId).execute();
     return { result: null, events: [{ kind: 'charter.draft_saved', payload: { charterId, versionId, contentHash } }] };

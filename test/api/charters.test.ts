@@ -287,6 +287,17 @@ describe('adoption, versions and signatures', () => {
     expect(diff.body.diff.articles[0].body.filter((part: { added: boolean }) => part.added).map((part: { value: string }) => part.value.trim())).toContain('bien');
   });
 
+  it('refuses a save based on a draft someone else has saved since', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const loaded = (await p.f.admin.get(draft.url)).body.contentHash;
+    expect((await p.f.admin.put(`${draft.url}?basedOn=${loaded}`, { ...draft.content, title: 'Première reprise' })).status).toBe(200);
+    const second = await p.f.admin.put(`${draft.url}?basedOn=${loaded}`, { ...draft.content, title: 'Seconde reprise' });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toBe('Le texte a changé depuis que vous l’avez ouvert : relisez-le avant de continuer.');
+    expect((await p.f.admin.get(draft.url)).body.content.title).toBe('Première reprise');
+  });
+
   it('refuses an adoption of a text other than the one shown, and a second partnership charter in force', async () => {
     const p = await furnishedPartnership();
     const draft = await readyDraft(p);

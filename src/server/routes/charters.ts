@@ -96,9 +96,18 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/:partnershipId/charters/:charterId/versions/:versionId',
-    { bodyLimit: CHARTER_BODY_LIMIT, schema: { tags: ['charters'], summary: 'Save a draft whole; the answer holds the check of its rules', params: inVersion, body: saveDraftInput } },
+    {
+      bodyLimit: CHARTER_BODY_LIMIT,
+      schema: {
+        tags: ['charters'],
+        summary: 'Save a draft whole; the answer holds the check of its rules. basedOn: the hash the editor started from (409 if the draft changed since)',
+        params: inVersion,
+        querystring: z.object({ basedOn: z.string().regex(/^[0-9a-f]{64}$/, { error: 'error.reference' }).optional() }),
+        body: saveDraftInput,
+      },
+    },
     async (request) => {
-      const saved = await acts.saveDraft(request.act, request.params.charterId, request.params.versionId, request.body);
+      const saved = await acts.saveDraft(request.act, request.params.charterId, request.params.versionId, request.body, request.query.basedOn);
       return { ...saved, issues: saved.issues.map((issue) => translateCharterIssue(request.locale, issue)) };
     },
   );

@@ -85,11 +85,16 @@ export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'neutral'; chi
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
-/** A calendar date in the interface's language, without shifting it across time zones. */
+/**
+ * A day in the interface's language: a calendar date ('YYYY-MM-DD') as it is, without shifting it
+ * across time zones; an instant (a timestamp) as the day it fell on where the partnerships live.
+ */
 export function useFormatDate() {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
-  return (isoDate: string) => format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
+  const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Paris' });
+  return (value: string) => (value.length === 10 ? calendar.format(new Date(`${value}T00:00:00Z`)) : instant.format(new Date(value)));
 }
 
 /** "du … au …", "depuis le …" or "à partir du …", as the period stands today. */

@@ -466,10 +466,13 @@ function Editor({ version }: { version: VersionDetail }) {
     setContent(change);
     setDirty(true);
   };
+  // The draft this editor last loaded or saved: a save from an older one is refused by the server.
+  const [basedOn, setBasedOn] = useState(version.contentHash);
   const save = useMutation({
     mutationFn: (next: CharterContent) =>
-      api.put<{ issues: CharterIssue[] }>(`/partnerships/${partnershipId}/charters/${version.charterId}/versions/${version.id}`, next),
+      api.put<{ issues: CharterIssue[]; contentHash: string }>(`/partnerships/${partnershipId}/charters/${version.charterId}/versions/${version.id}?basedOn=${basedOn}`, next),
     onSuccess: (saved, sent) => {
+      setBasedOn(saved.contentHash);
       setIssues(saved.issues);
       if (JSON.stringify(cleaned(latest.current)) === JSON.stringify(sent)) setDirty(false);
       void client.invalidateQueries({ queryKey: ['partnership', partnershipId] });
