@@ -146,83 +146,92 @@ function BodyChoice({ value, onChange, bodies, allBodies, noneLabel, ...props }:
   );
 }
 
-function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update }: { rule: DecisionRule; index: number; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; errors: Errors; update: Update }) {
+function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update, isNew }: { rule: DecisionRule; index: number; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; errors: Errors; update: Update; isNew: boolean }) {
   const { t } = useTranslation();
   const path = `rules.decisionMatrix.${index}`;
+  // Like articles, rows fold to one line each; a new row or one with a problem opens by itself.
+  const hasError = Object.keys(errors).some((key) => key.startsWith(`${path}.`));
+  const [open, setOpen] = useState(isNew);
   const change = (patch: Partial<DecisionRule>) =>
     update((content) => ({
       ...content,
       rules: { ...content.rules, decisionMatrix: content.rules.decisionMatrix.map((r, i) => (i === index ? { ...r, ...patch } : r)) },
     }));
   const label = t('charter.edit.matrixRow', { number: index + 1 });
+  const summary = `${t(`charter.level.${rule.level}`)}, ${rule.topic === '' ? t('charter.matrix.anyTopic') : rule.topic} → ${rule.bodyId === null ? '—' : (allBodies[rule.bodyId] ?? '—')}`;
   return (
-    <fieldset className="editor-row">
-      <legend>{label}</legend>
-      <div className="field-row">
-        <EditorField path={`${path}.level`} errors={errors} label={t('charter.matrix.level')}>
-          {(props) => <EnumSelect {...props} values={DECISION_LEVELS} labelPrefix="charter.level" value={rule.level} onChoose={(choice) => change({ level: choice })} />}
+    <details className="editor-rule" open={open || hasError} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {label} — <span className="small">{summary}</span>
+      </summary>
+      <fieldset className="plain-fieldset">
+        <legend className="visually-hidden">{label}</legend>
+        <div className="field-row">
+          <EditorField path={`${path}.level`} errors={errors} label={t('charter.matrix.level')}>
+            {(props) => <EnumSelect {...props} values={DECISION_LEVELS} labelPrefix="charter.level" value={rule.level} onChoose={(choice) => change({ level: choice })} />}
+          </EditorField>
+          <EditorField path={`${path}.topic`} errors={errors} label={t('charter.matrix.topic')} hint={t('charter.edit.topicHint')}>
+            {(props) => <input {...props} type="text" value={rule.topic} onChange={(e) => change({ topic: e.target.value })} />}
+          </EditorField>
+        </div>
+        <div className="field-row">
+          <EditorField path={`${path}.bodyId`} errors={errors} label={t('charter.matrix.body')}>
+            {(props) => <BodyChoice {...props} value={rule.bodyId} bodies={bodies} allBodies={allBodies} noneLabel={t('common.choose')} onChange={(bodyId) => change({ bodyId })} />}
+          </EditorField>
+          <EditorField path={`${path}.method`} errors={errors} label={t('charter.matrix.method')}>
+            {(props) => <EnumSelect {...props} values={DECISION_METHODS} labelPrefix="charter.method" value={rule.method} onChoose={(choice) => change({ method: choice })} />}
+          </EditorField>
+        </div>
+        <div className="field-row">
+          <EditorField path={`${path}.quorumPercent`} errors={errors} label={t('charter.edit.quorum')}>
+            {(props) => <input {...props} type="number" min={1} max={100} inputMode="numeric" value={rule.quorumPercent ?? ''} onChange={(e) => change({ quorumPercent: numberOf(e.target.value) })} />}
+          </EditorField>
+          <EditorField path={`${path}.maxRounds`} errors={errors} label={t('charter.edit.maxRounds')}>
+            {(props) => <input {...props} type="number" min={1} max={10} inputMode="numeric" value={rule.maxRounds ?? ''} onChange={(e) => change({ maxRounds: numberOf(e.target.value) })} />}
+          </EditorField>
+        </div>
+        <EditorField path={`${path}.onBlock.bodyId`} errors={errors} label={t('charter.matrix.onBlock')}>
+          {(props) => (
+            <select
+              {...props}
+              value={rule.onBlock.kind === 'lapse' ? 'lapse' : (rule.onBlock.bodyId ?? '')}
+              onChange={(e) => change({ onBlock: e.target.value === 'lapse' ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: e.target.value === '' ? null : e.target.value } })}
+            >
+              <option value="lapse">{t('charter.matrix.lapse')}</option>
+              <option value="">{t('charter.edit.arbitrationUnchosen')}</option>
+              {withCurrent(bodies, rule.onBlock.kind === 'arbitration' ? rule.onBlock.bodyId : null, allBodies).map((body) => (
+                <option key={body.id} value={body.id}>
+                  {t('charter.matrix.arbitration', { body: body.name })}
+                </option>
+              ))}
+            </select>
+          )}
         </EditorField>
-        <EditorField path={`${path}.topic`} errors={errors} label={t('charter.matrix.topic')} hint={t('charter.edit.topicHint')}>
-          {(props) => <input {...props} type="text" value={rule.topic} onChange={(e) => change({ topic: e.target.value })} />}
-        </EditorField>
-      </div>
-      <div className="field-row">
-        <EditorField path={`${path}.bodyId`} errors={errors} label={t('charter.matrix.body')}>
-          {(props) => <BodyChoice {...props} value={rule.bodyId} bodies={bodies} allBodies={allBodies} noneLabel={t('common.choose')} onChange={(bodyId) => change({ bodyId })} />}
-        </EditorField>
-        <EditorField path={`${path}.method`} errors={errors} label={t('charter.matrix.method')}>
-          {(props) => <EnumSelect {...props} values={DECISION_METHODS} labelPrefix="charter.method" value={rule.method} onChoose={(choice) => change({ method: choice })} />}
-        </EditorField>
-      </div>
-      <div className="field-row">
-        <EditorField path={`${path}.quorumPercent`} errors={errors} label={t('charter.edit.quorum')}>
-          {(props) => <input {...props} type="number" min={1} max={100} inputMode="numeric" value={rule.quorumPercent ?? ''} onChange={(e) => change({ quorumPercent: numberOf(e.target.value) })} />}
-        </EditorField>
-        <EditorField path={`${path}.maxRounds`} errors={errors} label={t('charter.edit.maxRounds')}>
-          {(props) => <input {...props} type="number" min={1} max={10} inputMode="numeric" value={rule.maxRounds ?? ''} onChange={(e) => change({ maxRounds: numberOf(e.target.value) })} />}
-        </EditorField>
-      </div>
-      <EditorField path={`${path}.onBlock.bodyId`} errors={errors} label={t('charter.matrix.onBlock')}>
-        {(props) => (
-          <select
-            {...props}
-            value={rule.onBlock.kind === 'lapse' ? 'lapse' : (rule.onBlock.bodyId ?? '')}
-            onChange={(e) => change({ onBlock: e.target.value === 'lapse' ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: e.target.value === '' ? null : e.target.value } })}
-          >
-            <option value="lapse">{t('charter.matrix.lapse')}</option>
-            <option value="">{t('charter.edit.arbitrationUnchosen')}</option>
-            {withCurrent(bodies, rule.onBlock.kind === 'arbitration' ? rule.onBlock.bodyId : null, allBodies).map((body) => (
-              <option key={body.id} value={body.id}>
-                {t('charter.matrix.arbitration', { body: body.name })}
-              </option>
-            ))}
-          </select>
-        )}
-      </EditorField>
-      <fieldset className="plain-fieldset" id={`field-${path}.informBodyIds`}>
-        <legend className="small">{t('charter.matrix.inform')}</legend>
-        {withCurrentAll(bodies, rule.informBodyIds, allBodies).map((body) => (
-          <div className="choice" key={body.id}>
-            <input
-              type="checkbox"
-              id={`inform-${rule.id}-${body.id}`}
-              checked={rule.informBodyIds.includes(body.id)}
-              onChange={(e) => change({ informBodyIds: e.target.checked ? [...rule.informBodyIds, body.id] : rule.informBodyIds.filter((id) => id !== body.id) })}
-            />
-            <label htmlFor={`inform-${rule.id}-${body.id}`}>{body.name}</label>
-          </div>
-        ))}
-        {errorAt(errors, `${path}.informBodyIds`) && <p className="field-error">{errorAt(errors, `${path}.informBodyIds`)}</p>}
+        <fieldset className="plain-fieldset" id={`field-${path}.informBodyIds`}>
+          <legend className="small">{t('charter.matrix.inform')}</legend>
+          {withCurrentAll(bodies, rule.informBodyIds, allBodies).map((body) => (
+            <div className="choice" key={body.id}>
+              <input
+                type="checkbox"
+                id={`inform-${rule.id}-${body.id}`}
+                checked={rule.informBodyIds.includes(body.id)}
+                onChange={(e) => change({ informBodyIds: e.target.checked ? [...rule.informBodyIds, body.id] : rule.informBodyIds.filter((id) => id !== body.id) })}
+              />
+              <label htmlFor={`inform-${rule.id}-${body.id}`}>{body.name}</label>
+            </div>
+          ))}
+          {errorAt(errors, `${path}.informBodyIds`) && <p className="field-error">{errorAt(errors, `${path}.informBodyIds`)}</p>}
+        </fieldset>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => update((content) => ({ ...content, rules: { ...content.rules, decisionMatrix: content.rules.decisionMatrix.filter((_, i) => i !== index) } }))}
+        >
+          {t('charter.edit.remove')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
+        </button>
       </fieldset>
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => update((content) => ({ ...content, rules: { ...content.rules, decisionMatrix: content.rules.decisionMatrix.filter((_, i) => i !== index) } }))}
-      >
-        {t('charter.edit.remove')}
-        <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
-      </button>
-    </fieldset>
+    </details>
   );
 }
 
@@ -235,6 +244,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
   const setRules = (patch: Partial<CharterRules>) => update((c) => ({ ...c, rules: { ...c.rules, ...patch } }));
   const organizations = overview.data?.organizations ?? [];
   const listedBodies = bodies.filter((body) => rules.bodyIds.includes(body.id));
+  const [initialRows] = useState(() => new Set(content.rules.decisionMatrix.map((rule) => rule.id)));
   const allBodies = Object.fromEntries(bodies.map((body) => [body.id, body.name]));
   return (
     <>
@@ -261,7 +271,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
         <legend>{t('charter.rules.decisionMatrix')}</legend>
         {errors['rules.decisionMatrix'] && <p className="field-error">{errors['rules.decisionMatrix']}</p>}
         {rules.decisionMatrix.map((rule, index) => (
-          <MatrixRowEditor key={rule.id} rule={rule} index={index} bodies={listedBodies} allBodies={allBodies} errors={errors} update={update} />
+          <MatrixRowEditor key={rule.id} rule={rule} index={index} bodies={listedBodies} allBodies={allBodies} errors={errors} update={update} isNew={!initialRows.has(rule.id)} />
         ))}
         <button
           type="button"
