@@ -32,15 +32,17 @@ async function load(title, options) {
 }
 
 const failures = new Map();
+/** Keeps the first refusal of each path, to print it: a benchmark of errors measures nothing. */
+const recordFailure = (path) => (status, body) => {
+  if (status >= 300 && !failures.has(path)) failures.set(path, `${status} ${body}`);
+};
 
 /** Each POST seats a different person, as the database allows one open seat per person and body. */
 function seatRequests(info, path, headers) {
   let next = 0;
   return [
     {
-      onResponse: (status, body) => {
-        if (status >= 300 && !failures.has(path)) failures.set(path, `${status} ${body}`);
-      },
+      onResponse: recordFailure(path),
       method: 'POST',
       path,
       headers: { 'content-type': 'application/json', ...headers },
@@ -63,9 +65,7 @@ function stanceRequests(info, path, withSession) {
   let next = 0;
   return [
     {
-      onResponse: (status, body) => {
-        if (status >= 300 && !failures.has(path)) failures.set(path, `${status} ${body}`);
-      },
+      onResponse: recordFailure(path),
       method: 'POST',
       path,
       setupRequest: (request) => {

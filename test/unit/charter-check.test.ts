@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/domain/charter/check.js';
 import { charterFromTemplate } from '../../src/domain/charter/templates.js';
 import { emptyRules, type CharterContent, type DecisionRule } from '../../src/domain/charter/types.js';
+import { seed001Charter } from '../support/charter.js';
 
-const plenary = randomUUID();
-const steering = randomUUID();
-const directors = randomUUID();
-const group = randomUUID();
+const seed = seed001Charter();
+const { plenary, steering, directors, group } = seed;
 const alice = randomUUID();
 const house = randomUUID();
 
@@ -23,17 +22,7 @@ const references: CharterReferences = {
   memberships: new Map([[alice, new Set([house])]]),
 };
 
-const template = () =>
-  charterFromTemplate('partnership', {
-    locale: 'fr',
-    bodies: [
-      { id: plenary, kind: 'plenary' },
-      { id: steering, kind: 'steering' },
-      { id: directors, kind: 'directors' },
-      { id: group, kind: 'working_group' },
-    ],
-    newId: randomUUID,
-  });
+const template = () => structuredClone(seed.content);
 
 const row = (values: Partial<DecisionRule>): DecisionRule => ({
   id: randomUUID(),

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { charterFromTemplate } from '../../src/domain/charter/templates.js';
 import type { DecisionRule } from '../../src/domain/charter/types.js';
 import {
   checkProxy,
@@ -16,6 +15,7 @@ import {
   type Result,
   type Stance,
 } from '../../src/domain/decisions/process.js';
+import { seed001Charter } from '../support/charter.js';
 
 const value = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(`refused: ${result.refusal}`);
@@ -161,20 +161,8 @@ describe('proxies', () => {
 });
 
 describe('routing and escalation with the partnership template (seed 001)', () => {
-  const plenary = randomUUID();
-  const steering = randomUUID();
-  const directors = randomUUID();
-  const group = randomUUID();
-  const rules = charterFromTemplate('partnership', {
-    locale: 'fr',
-    bodies: [
-      { id: plenary, kind: 'plenary' },
-      { id: steering, kind: 'steering' },
-      { id: directors, kind: 'directors' },
-      { id: group, kind: 'working_group' },
-    ],
-    newId: randomUUID,
-  }).rules;
+  const { plenary, steering, directors, group, content } = seed001Charter();
+  const rules = content.rules;
 
   it('routes each level to its body, and a named topic to its own row', () => {
     expect(routeDecision(rules, 'strategic', '')).toMatchObject({ bodyId: plenary, method: 'consensus' });
