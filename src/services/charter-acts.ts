@@ -12,7 +12,8 @@ import { may } from '../domain/structure/permissions.js';
 import type { BodyKind } from '../domain/structure/types.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
-import { loadCharterReferences } from './charter-references.js';
+import { contentOf, loadCharterReferences } from './charter-references.js';
+import { requireReference } from './references.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -81,9 +82,6 @@ async function lockedVersion(trx: Db, ctx: Pick<ActContext, 'partnershipId'>, ch
   if (!version) throw notFound();
   return version;
 }
-
-const contentOf = (row: { title: string; articles: unknown; rules: unknown }): CharterContent =>
-  ({ title: row.title, articles: row.articles, rules: row.rules }) as CharterContent;
 
 /**
  * Saves a draft whole, as the editor holds it, and says what the check finds in it. `basedOn`, the
@@ -182,8 +180,7 @@ export async function adoptVersionInTransaction(
       .executeTakeFirst();
     if (other) throw conflict('error.otherPartnershipCharter');
   }
-  const body = await trx.selectFrom('body').select('id').where('id', '=', adoption.bodyId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
-  if (!body) throw conflictAt('error.invalid', [{ path: 'bodyId', messageKey: 'error.bodyNotInPartnership' }]);
+  await requireReference(trx, 'body', adoption.bodyId, ctx.partnershipId, 'bodyId');
   const content = contentOf(version);
   const issues = checkCharter(content, await loadCharterReferences(trx, ctx.partnershipId, [content]));
   if (issues.length > 0) throw conflictAt('error.charterHasIssues', issues.map(issueToField));

@@ -7,12 +7,9 @@ import { notFound } from '../domain/errors.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
-import { loadCharterReferences, type CharterNames } from './charter-references.js';
+import { contentOf, loadCharterReferences, type CharterNames } from './charter-references.js';
 
 type Db = Kysely<Database>;
-
-const contentOf = (row: { title: string; articles: unknown; rules: unknown }): CharterContent =>
-  ({ title: row.title, articles: row.articles, rules: row.rules }) as CharterContent;
 
 export interface SignatoryView {
   readonly signatoryId: string;

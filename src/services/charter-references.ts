@@ -3,6 +3,10 @@ import type { CharterReferences } from '../domain/charter/check.js';
 import type { CharterContent } from '../domain/charter/types.js';
 import type { Database } from '../store/schema.js';
 
+/** A version row's content; rows were validated by the charter schema when they were written. */
+export const contentOf = (row: { title: string; articles: unknown; rules: unknown }): CharterContent =>
+  ({ title: row.title, articles: row.articles, rules: row.rules }) as CharterContent;
+
 export interface CharterNames extends CharterReferences {
   readonly peopleNames: ReadonlyMap<string, string>;
   readonly organizationNames: ReadonlyMap<string, string>;

@@ -26,6 +26,7 @@ import { formatCalendarDate, isLocale, translator } from '../i18n/server-message
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { adoptVersionInTransaction } from './charter-acts.js';
 import { queueMail } from './mailer.js';
+import { requireReference } from './references.js';
 
 type Trx = Transaction<Database>;
 /** Where and when an act happens, for the steps that do not depend on who acts. */
@@ -152,8 +153,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
     }
     if (!rule) throw invalid('level', 'error.decision.noRoute');
     const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
-    const facilitator = await trx.selectFrom('person').select('id').where('id', '=', facilitatorId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
-    if (!facilitator) throw invalid('facilitatorId', 'error.personNotInPartnership');
+    await requireReference(trx, 'person', facilitatorId, ctx.partnershipId, 'facilitatorId');
     const state = startProcess(rule);
     await trx
       .insertInto('proposal')

@@ -18,39 +18,9 @@ import type { Database } from '../store/schema.js';
 import { changeWithEntry } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { informBodyOfDelegation } from './mailer.js';
+import { requireReference, requireTarget } from './references.js';
 
 type Trx = Transaction<Database>;
-type PartnershipTable = 'organization' | 'person' | 'body' | 'role';
-
-const notInPartnershipKey: Record<PartnershipTable, string> = {
-  organization: 'error.organizationNotInPartnership',
-  person: 'error.personNotInPartnership',
-  body: 'error.bodyNotInPartnership',
-  role: 'error.reference',
-};
-
-/** A reference in the input must point inside the same partnership, or the input is invalid. */
-async function requireReference(trx: Kysely<Database>, table: PartnershipTable, id: string, partnershipId: string, path: string) {
-  const row = await trx
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .where('partnership_id', '=', partnershipId)
-    .executeTakeFirst();
-  if (!row) throw invalid(path, notInPartnershipKey[table]);
-}
-
-/** A target named in the URL that is outside the partnership does not exist for this viewer. */
-async function requireTarget(trx: Kysely<Database>, table: PartnershipTable, id: string, partnershipId: string): Promise<void> {
-  const row = await trx
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .where('partnership_id', '=', partnershipId)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-}
-
 const changedFields = (patch: object): string[] => Object.keys(patch).sort();
 const created = (id: string) => ({ id });
 

@@ -36,7 +36,7 @@ export default function DisagreementsPage() {
             <li key={index} className="member">
               <div>
                 <p>
-                  <strong>{entry.fullName}</strong> — {t(`decision.stanceLabel.${entry.stance}`)} : « {entry.reason} »
+                  <strong>{entry.fullName}</strong> — {t('decision.stanceWithReason', { stance: t(`decision.stanceLabel.${entry.stance}`), reason: entry.reason })}
                 </p>
                 <p className="muted small">
                   <Link to={`/p/${partnershipId}/propositions/${entry.proposalId}`}>{entry.wording}</Link> · {entry.body}, {t('disagreements.round', { round: entry.round })} · {formatDate(entry.at)}

@@ -271,7 +271,7 @@ export default function ProposalPage() {
             <div>
               <span className="member-name">{member.fullName}</span>
               {member.proxyHolder && <p className="muted small">{t('decision.table.proxy', { name: member.proxyHolder.fullName })}</p>}
-              {member.stance?.reason && <p className="small">« {member.stance.reason} »</p>}
+              {member.stance?.reason && <p className="small">{t('decision.quoted', { text: member.stance.reason })}</p>}
             </div>
             {member.stance ? (
               <Badge tone={member.stance.stance === 'object' || member.stance.stance === 'against' ? 'warn' : 'ok'}>{t(`decision.stanceLabel.${member.stance.stance}`)}</Badge>
@@ -294,7 +294,7 @@ export default function ProposalPage() {
             {proposal.history.map((entry, index) => (
               <li key={index}>
                 {t('decision.history.line', { body: entry.body, round: entry.round, name: entry.fullName, stance: t(`decision.stanceLabel.${entry.stance}`) })}
-                {entry.reason && <> — « {entry.reason} »</>}
+                {entry.reason && <> — {t('decision.quoted', { text: entry.reason })}</>}
               </li>
             ))}
           </ul>
