@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
+import { pendingEntryCount, sealAllPending } from '../journal/journal-store.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
 import { closeRoundsPastDeadline } from '../services/decision-acts.js';
@@ -58,8 +59,9 @@ async function serve(options: { demo: boolean }): Promise<void> {
 }
 
 /**
- * Work the clock triggers: rounds past their deadline close every minute; review dates come due
- * at midnight, and are looked for every hour. Both also run at start.
+ * Work the clock triggers: journal entries left unsealed are sealed and rounds past their
+ * deadline close every minute; review dates come due at midnight, and are looked for every hour.
+ * All also run at start.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
   const every = (minutes: number, work: () => Promise<number>, what: string) => {
@@ -73,6 +75,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     return () => clearInterval(timer);
   };
   const stops = [
+    every(1, () => sealAllPending(app.store.db).then(() => 0), 'sealing the journal'),
     every(
       1,
       () =>
@@ -149,6 +152,8 @@ export async function run(argv: readonly string[]): Promise<void> {
         const outcome = await verifyJournal(store.db);
         if (outcome.ok) {
           console.log(`Journal intact: ${outcome.count} entries in ${outcome.chains} chain(s).`);
+          const pending = await pendingEntryCount(store.db);
+          if (pending > 0) console.log(`${pending} recent entries are not sealed yet; the server seals them at start and every minute.`);
           return;
         }
         console.error(

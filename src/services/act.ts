@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from '../domain/structure/permissions.js';
-import { appendEntry, type JournalEvent } from '../journal/journal-store.js';
+import { appendEntry, sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../store/schema.js';
 
 /** Who acts, where and when: everything a use case needs besides its input. */
@@ -20,7 +20,7 @@ export interface ActOutcome<T> {
 
 /**
  * Runs one governance act: its state changes and its journal entries commit together or not at
- * all. Entries are appended last so the chain lock is held for the shortest time.
+ * all. The entries are chained into the journal right after commit, before the act answers.
  */
 export async function recordAct<T>(
   ctx: Pick<ActContext, 'db' | 'partnershipId' | 'now' | 'onCommitted'> & { readonly actorId: string | null },
@@ -31,6 +31,7 @@ export async function recordAct<T>(
     for (const event of done.events) await appendEntry(trx, ctx.partnershipId, ctx.actorId, event, ctx.now);
     return done;
   });
+  if (outcome.events.length > 0) await sealAfterCommit(ctx.db, ctx.partnershipId);
   ctx.onCommitted?.(outcome.events);
   return outcome.result;
 }

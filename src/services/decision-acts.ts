@@ -19,7 +19,7 @@ import {
   type Stance,
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import type { JournalEvent } from '../journal/journal-store.js';
+import { changeWithEntry, type JournalEvent } from '../journal/journal-store.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
@@ -268,7 +268,78 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
  * stance, a changed one, or nothing when the same request (same idempotency key) comes again,
  * in which case nothing is journaled either.
  */
+/**
+ * A stance is the act a body's members repeat most, so a member's own stance first takes the
+ * one-statement path: the proposal is read without a lock and checked, then one statement locks
+ * it FOR SHARE while it still is in that phase and round, checks the seat, records the key and
+ * upserts the stance with its journal entry. Whenever that statement writes nothing (a repeated
+ * key, a round just closed, no seat, a proxy), the transaction below decides and explains.
+ */
 export async function takeStance(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  if (input.onBehalfOf === undefined || input.onBehalfOf === ctx.viewer.personId) {
+    const taken = await takeOwnStanceInOneStatement(ctx, proposalId, input);
+    if (taken) return taken;
+  }
+  return takeStanceInTransaction(ctx, proposalId, input);
+}
+
+async function takeOwnStanceInOneStatement(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  const proposal = await ctx.db
+    .selectFrom('proposal')
+    .select(['body_id', 'rule', 'phase', 'round', 'round_deadline', 'status'])
+    .where('id', '=', proposalId)
+    .where('partnership_id', '=', ctx.partnershipId)
+    .executeTakeFirst();
+  if (!proposal || proposal.status !== 'open' || (proposal.round_deadline !== null && proposal.round_deadline <= ctx.now)) return undefined;
+  const rule = proposal.rule as DecisionRule;
+  const state: ProcessState = {
+    method: rule.method,
+    phase: proposal.phase as Phase,
+    round: proposal.round,
+    maxRounds: rule.maxRounds,
+    quorumPercent: rule.quorumPercent,
+    decided: false,
+  };
+  if (!checkStance(state, { stance: input.stance as Stance, reason: input.reason }).ok) return undefined;
+  const memberId = ctx.viewer.personId;
+  const steps = sql`
+    proposal_unchanged as (
+      select id from proposal
+       where id = ${proposalId} and partnership_id = ${ctx.partnershipId} and status = 'open'
+         and phase = ${proposal.phase} and round = ${proposal.round}
+         and (round_deadline is null or round_deadline > ${ctx.now})
+         for share
+    ),
+    seat as (
+      select 1 from body_member s
+       where s.body_id = ${proposal.body_id} and s.person_id = ${memberId} and ${heldOn('s', calendarDay(ctx.now))}
+       limit 1
+    ),
+    request as (
+      insert into stance_request (proposal_id, idempotency_key)
+      select proposal_unchanged.id, ${input.idempotencyKey} from proposal_unchanged, seat
+      on conflict do nothing
+      returning 1
+    ),`;
+  const write = sql`
+    insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
+    select ${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${memberId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now}
+      from request
+    on conflict (proposal_id, body_id, round, member_id) do update
+      set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by,
+          idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
+    returning id`;
+  const event = stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, memberId, input.stance);
+  if (!(await changeWithEntry(ctx.db, ctx.partnershipId, memberId, { steps, write }, event, ctx.now))) return undefined;
+  ctx.onCommitted?.([event]);
+  return { memberId, round: proposal.round, changed: true };
+}
+
+function stanceTaken(proposalId: string, bodyId: string, round: number, memberId: string, postedBy: string, stance: string): JournalEvent {
+  return { kind: 'stance.taken', payload: { proposalId, bodyId, round, memberId, postedBy, stance } };
+}
+
+async function takeStanceInTransaction(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
     if (proposal.round_deadline !== null && proposal.round_deadline <= ctx.now) throw conflict('error.decision.deadlinePassed');
@@ -302,14 +373,7 @@ export async function takeStance(ctx: ActContext, proposalId: string, input: z.i
     const changed = written.rows.length > 0;
     return {
       result: { memberId, round: proposal.round, changed },
-      events: changed
-        ? [
-            {
-              kind: 'stance.taken',
-              payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, memberId, postedBy: ctx.viewer.personId, stance: input.stance },
-            },
-          ]
-        : [],
+      events: changed ? [stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, ctx.viewer.personId, input.stance)] : [],
     };
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { invalid } from '../domain/errors.js';
-import { appendEntry, startChain } from '../journal/journal-store.js';
+import { appendEntry, sealAfterCommit, startChain } from '../journal/journal-store.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './secrets.js';
 import type { Database } from '../store/schema.js';
 
@@ -66,6 +66,7 @@ export async function createPartnership(
       now,
     );
   });
+  await sealAfterCommit(db, partnershipId);
   return { partnershipId, adminPersonId, accountCreated };
 }
 

@@ -361,7 +361,7 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
       endsOn,
     },
   };
-  const seated = await changeWithEntry(ctx.db, ctx.partnershipId, ctx.viewer.personId, insert, event, ctx.now);
+  const seated = await changeWithEntry(ctx.db, ctx.partnershipId, ctx.viewer.personId, { write: insert }, event, ctx.now);
   if (!seated) await explainRefusedSeat(ctx, bodyId, input);
   ctx.onCommitted?.([event]);
   return created(id);

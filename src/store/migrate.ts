@@ -3,6 +3,7 @@ import { foundation } from './migrations/001-foundation.js';
 import { journalAppendFunction } from './migrations/002-journal-append-function.js';
 import { charters } from './migrations/003-charters.js';
 import { decisions } from './migrations/004-decisions.js';
+import { journalSealing } from './migrations/005-journal-sealing.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '002-journal-append-function': statementsMigration(journalAppendFunction),
   '003-charters': statementsMigration(charters),
   '004-decisions': statementsMigration(decisions),
+  '005-journal-sealing': statementsMigration(journalSealing),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -162,6 +162,17 @@ export interface JournalEntryTable {
   hash: string;
 }
 
+/** An entry an act committed, until journal_seal() chains it into journal_entry. */
+export interface JournalPendingTable {
+  id: Generated<string>;
+  partnership_id: string;
+  recorded_at: Date;
+  actor_id: string | null;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  canonical: string;
+}
+
 export interface CharterTable {
   id: string;
   partnership_id: string;
@@ -276,6 +287,7 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   journal_head: JournalHeadTable;
   journal_entry: JournalEntryTable;
+  journal_pending: JournalPendingTable;
   charter: CharterTable;
   charter_version: CharterVersionTable;
   charter_signature: CharterSignatureTable;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { sql, type KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalBody, chainHash, GENESIS_HASH } from '../../src/journal/chain.js';
+import { appendEntry, sealAllPending, sealJournal } from '../../src/journal/journal-store.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { recordAct } from '../../src/services/act.js';
 import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
@@ -301,6 +302,7 @@ describe('verifying the journal', () => {
     const seqs = (await journalOf(t, f.partnershipId)).map((e) => e.seq);
     expect(seqs).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
     expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 14, chains: 1 });
+    expect((await countRows(t, f.partnershipId))['journal_pending']).toBe(0);
   });
 
   it('reads one snapshot: an act committed while it runs is not taken for a broken head', async () => {
@@ -322,6 +324,61 @@ describe('verifying the journal', () => {
     expect(await act).toMatchObject({ status: 201 });
     expect(outcome).toEqual({ ok: true, count: 2, chains: 1 });
     expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 3, chains: 1 });
+  });
+});
+
+describe('sealing after commit', () => {
+  /** An entry committed by a process that stopped before sealing it. */
+  async function leaveUnsealed(f: PartnershipFixture, kind: string) {
+    await t.store.db.transaction().execute((trx) => appendEntry(trx, f.partnershipId, f.adminPersonId, { kind, payload: { left: true } }, t.clock.now()));
+  }
+
+  it('leaves nothing waiting once an act has answered', async () => {
+    const f = await newPartnership(t);
+    await builder(f).organization();
+    expect(await countRows(t, f.partnershipId)).toMatchObject({ journal_entry: 3, journal_pending: 0, journal_head: 3 });
+  });
+
+  it('chains an entry left unsealed at the next act, before that act’s own, and verification holds throughout', async () => {
+    const f = await newPartnership(t);
+    await leaveUnsealed(f, 'test.left');
+    expect(await countRows(t, f.partnershipId)).toMatchObject({ journal_entry: 2, journal_pending: 1 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 2, chains: 1 });
+    await builder(f).organization();
+    expect((await journalOf(t, f.partnershipId)).map((e) => e.kind)).toEqual(['partnership.created', 'person.created', 'test.left', 'organization.created']);
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+  });
+
+  it('seals what every partnership left waiting when the clock asks', async () => {
+    const [f, g] = [await newPartnership(t), await newPartnership(t)];
+    await leaveUnsealed(f, 'test.left');
+    await leaveUnsealed(g, 'test.left');
+    await leaveUnsealed(g, 'test.left.again');
+    await sealAllPending(t.store.db);
+    expect(await countRows(t, f.partnershipId)).toMatchObject({ journal_entry: 3, journal_pending: 0, journal_head: 3 });
+    expect(await countRows(t, g.partnershipId)).toMatchObject({ journal_entry: 4, journal_pending: 0, journal_head: 4 });
+    expect(await verifyJournal(t.store.db, { partnershipId: g.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+  });
+
+  it('serves calls made while a seal runs with one more seal, not one each', async () => {
+    const f = await newPartnership(t);
+    for (let i = 0; i < 5; i += 1) await leaveUnsealed(f, `test.left.${i}`);
+    let seals = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (JSON.stringify(args.node).includes('journal_seal(')) seals += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const db = t.store.db.withPlugin(counting);
+    await Promise.all(Array.from({ length: 20 }, () => sealJournal(db, f.partnershipId)));
+    expect(seals).toBe(2);
+    expect(await countRows(t, f.partnershipId)).toMatchObject({ journal_entry: 7, journal_pending: 0 });
+  });
+
+  it('refuses to seal a partnership that has no chain', async () => {
+    await expect(sealJournal(t.store.db, randomUUID())).rejects.toThrow(/has no journal head/);
   });
 });
 

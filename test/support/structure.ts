@@ -69,6 +69,7 @@ export async function countRows(t: TestApp, partnershipId: string): Promise<Reco
       (select count(*) from stance s join proposal p on p.id = s.proposal_id where p.partnership_id = ${partnershipId}) as stance,
       (select count(*) from proxy x join proposal p on p.id = x.proposal_id where p.partnership_id = ${partnershipId}) as proxy,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
+      (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);
   const row = result.rows[0]!;
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
