@@ -9,8 +9,13 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+/** A folder for a CPU profile of the server (open the .cpuprofile in Chrome's DevTools). */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+
 function startServer(env) {
-  const child = fork(new URL('./server.js', import.meta.url), { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = fork(new URL('./server.js', import.meta.url), { env: { ...process.env, ...env }, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (info) => resolve({ child, info }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
@@ -128,8 +133,9 @@ async function withFreshPostgres(work) {
   }
 }
 
-const rows = [await measure('pglite', {})];
-const postgresRow = await withFreshPostgres((url) => measure('postgres', { BENCH_DATABASE_URL: url }));
+const rows = [];
+if (DATABASES.includes('pglite')) rows.push(await measure('pglite', {}));
+const postgresRow = DATABASES.includes('postgres') ? await withFreshPostgres((url) => measure('postgres', { BENCH_DATABASE_URL: url })) : undefined;
 if (postgresRow) rows.push(postgresRow);
 for (const [path, failure] of failures) console.log(`first failure on ${path}: ${failure}`);
 console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`);

@@ -39,8 +39,8 @@ export function canonicalBody(body: JournalEntryBody): string {
 }
 
 /**
- * hash = SHA-256(prevHash "\n" seq "\n" canonicalBody), hex. The database computes the same
- * expression when it appends (see journal-store.ts), so an entry is chained in one statement.
+ * hash = SHA-256(prevHash "\n" seq "\n" canonicalBody), hex: the sealer (journal-store.ts)
+ * chains with it, and verification recomputes it.
  */
 export function chainHash(prevHash: string, seq: number, canonical: string): string {
   return createHash('sha256').update(`${prevHash}\n${seq}\n${canonical}`, 'utf8').digest('hex');

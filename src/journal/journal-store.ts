@@ -1,6 +1,6 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { GENESIS_HASH, canonicalBody } from './chain.js';
+import { GENESIS_HASH, canonicalBody, chainHash } from './chain.js';
 
 /** One governance act, as the domain describes it. */
 export interface JournalEvent {
@@ -15,15 +15,6 @@ export async function startChain(trx: Transaction<Database>, partnershipId: stri
     .execute();
 }
 
-/** The row an act inserts: its entry, waiting for journal_seal() (migration 005) to chain it. */
-function pendingRow(partnershipId: string, actorId: string | null, event: JournalEvent, recordedAt: Date) {
-  const canonical = canonicalBody({ partnershipId, recordedAt, actorId, kind: event.kind, payload: event.payload });
-  return sql`${partnershipId}::uuid, ${recordedAt.toISOString()}::timestamptz, ${actorId}::uuid, ${event.kind}::text,
-    ${JSON.stringify(event.payload)}::jsonb, ${canonical}::text`;
-}
-
-const pendingColumns = sql`journal_pending (partnership_id, recorded_at, actor_id, kind, payload, canonical)`;
-
 /** Adds one entry to the act's transaction. It is chained once the act has committed (see sealJournal). */
 export async function appendEntry(
   trx: Transaction<Database>,
@@ -32,33 +23,45 @@ export async function appendEntry(
   event: JournalEvent,
   recordedAt: Date,
 ): Promise<void> {
-  await sql`insert into ${pendingColumns} values (${pendingRow(partnershipId, actorId, event, recordedAt)})`.execute(trx);
+  await trx
+    .insertInto('journal_pending')
+    .values({ partnership_id: partnershipId, recorded_at: recordedAt, actor_id: actorId, kind: event.kind, payload: JSON.stringify(event.payload) })
+    .execute();
 }
 
+/** Entries chained per transaction: one multi-row insert stays well under the parameter limit. */
+const SEAL_BATCH = 1000;
+
 /**
- * A change of rows and its journal entry as ONE statement, with no BEGIN/COMMIT round trips:
- * the statement is its own transaction. `change` is an INSERT/UPDATE … RETURNING whose
- * conditions carry the act's checks; `steps`, when given, are the common table expressions it
- * reads (`name as (…),` each), so that they stay at the statement's top level as PostgreSQL
- * requires of data-modifying ones. When the change writes nothing, nothing is journaled and the
- * caller finds out why. The entry is sealed before this returns. This is the path of the acts
- * that must be fast (see bench/).
+ * Chains the partnership's pending entries, oldest first, under the lock of its head row. The
+ * hash is computed from the payload as the database gives it back, exactly as verification reads
+ * it. Answers whether entries may remain for another batch.
  */
-export async function changeWithEntry(
-  db: Kysely<Database>,
-  partnershipId: string,
-  actorId: string | null,
-  change: { readonly steps?: RawBuilder<unknown>; readonly write: RawBuilder<unknown> },
-  event: JournalEvent,
-  recordedAt: Date,
-): Promise<boolean> {
-  const result = await sql`with ${change.steps ?? sql``} journaled_change as (${change.write})
-    insert into ${pendingColumns}
-    select ${pendingRow(partnershipId, actorId, event, recordedAt)} from (select 1 from journaled_change limit 1) as changed
-    returning 1`.execute(db);
-  const changed = result.rows.length > 0;
-  if (changed) await sealAfterCommit(db, partnershipId);
-  return changed;
+async function sealBatch(db: Kysely<Database>, partnershipId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const head = await trx.selectFrom('journal_head').select(['seq', 'hash']).where('partnership_id', '=', partnershipId).forUpdate().executeTakeFirst();
+    if (!head) throw new Error(`partnership ${partnershipId} has no journal head`);
+    const pending = await trx
+      .selectFrom('journal_pending')
+      .select(['id', 'recorded_at', 'actor_id', 'kind', 'payload'])
+      .where('partnership_id', '=', partnershipId)
+      .orderBy('id')
+      .limit(SEAL_BATCH)
+      .execute();
+    if (pending.length === 0) return false;
+    let { seq, hash } = head;
+    const entries = pending.map((row) => {
+      const prevHash = hash;
+      seq += 1;
+      const body = { partnershipId, recordedAt: row.recorded_at, actorId: row.actor_id, kind: row.kind, payload: row.payload };
+      hash = chainHash(prevHash, seq, canonicalBody(body));
+      return { partnership_id: partnershipId, seq, recorded_at: row.recorded_at, actor_id: row.actor_id, kind: row.kind, payload: JSON.stringify(row.payload), prev_hash: prevHash, hash };
+    });
+    await trx.insertInto('journal_entry').values(entries).execute();
+    await trx.deleteFrom('journal_pending').where('id', 'in', pending.map((row) => row.id)).execute();
+    await trx.updateTable('journal_head').set({ seq, prev_hash: entries[entries.length - 1]!.prev_hash, hash }).where('partnership_id', '=', partnershipId).execute();
+    return pending.length === SEAL_BATCH;
+  });
 }
 
 interface SealQueue {
@@ -88,7 +91,7 @@ export function sealJournal(db: Kysely<Database>, partnershipId: string): Promis
   const seal = async () => {
     queue.next = undefined;
     try {
-      await sql`select journal_seal(${partnershipId}::uuid)`.execute(db);
+      while (await sealBatch(db, partnershipId));
     } finally {
       queue.running = undefined;
       if (!queue.next) queues.delete(partnershipId);

@@ -11,6 +11,7 @@ import {
   escalate,
   nextPhase as nextProcessPhase,
   routeDecision,
+  stanceOpenings,
   startProcess,
   tally,
   type Phase,
@@ -19,7 +20,7 @@ import {
   type Stance,
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import { changeWithEntry, type JournalEvent } from '../journal/journal-store.js';
+import { sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
@@ -269,70 +270,35 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
  * in which case nothing is journaled either.
  */
 /**
- * A stance is the act a body's members repeat most, so a member's own stance first takes the
- * one-statement path: the proposal is read without a lock and checked, then one statement locks
- * it FOR SHARE while it still is in that phase and round, checks the seat, records the key and
- * upserts the stance with its journal entry. Whenever that statement writes nothing (a repeated
- * key, a round just closed, no seat, a proxy), the transaction below decides and explains.
+ * A stance is the act a body's members repeat most, so a member's own stance first takes one
+ * call of stance_take() (migration 006): under a FOR SHARE lock on the proposal, it checks that
+ * the proposal is open in a phase where the domain accepts this stance, that the member sits in
+ * the body, records the key and upserts the stance with its journal entry. Whenever it writes
+ * nothing (a repeated key, a round just closed, no seat, a proxy), the transaction below decides
+ * and explains.
  */
 export async function takeStance(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
   if (input.onBehalfOf === undefined || input.onBehalfOf === ctx.viewer.personId) {
-    const taken = await takeOwnStanceInOneStatement(ctx, proposalId, input);
+    const taken = await takeOwnStanceInOneCall(ctx, proposalId, input);
     if (taken) return taken;
   }
   return takeStanceInTransaction(ctx, proposalId, input);
 }
 
-async function takeOwnStanceInOneStatement(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
-  const proposal = await ctx.db
-    .selectFrom('proposal')
-    .select(['body_id', 'rule', 'phase', 'round', 'round_deadline', 'status'])
-    .where('id', '=', proposalId)
-    .where('partnership_id', '=', ctx.partnershipId)
-    .executeTakeFirst();
-  if (!proposal || proposal.status !== 'open' || (proposal.round_deadline !== null && proposal.round_deadline <= ctx.now)) return undefined;
-  const rule = proposal.rule as DecisionRule;
-  const state: ProcessState = {
-    method: rule.method,
-    phase: proposal.phase as Phase,
-    round: proposal.round,
-    maxRounds: rule.maxRounds,
-    quorumPercent: rule.quorumPercent,
-    decided: false,
-  };
-  if (!checkStance(state, { stance: input.stance as Stance, reason: input.reason }).ok) return undefined;
+async function takeOwnStanceInOneCall(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  const openings = stanceOpenings({ stance: input.stance as Stance, reason: input.reason });
+  if (openings.length === 0) return undefined;
   const memberId = ctx.viewer.personId;
-  const steps = sql`
-    proposal_unchanged as (
-      select id from proposal
-       where id = ${proposalId} and partnership_id = ${ctx.partnershipId} and status = 'open'
-         and phase = ${proposal.phase} and round = ${proposal.round}
-         and (round_deadline is null or round_deadline > ${ctx.now})
-         for share
-    ),
-    seat as (
-      select 1 from body_member s
-       where s.body_id = ${proposal.body_id} and s.person_id = ${memberId} and ${heldOn('s', calendarDay(ctx.now))}
-       limit 1
-    ),
-    request as (
-      insert into stance_request (proposal_id, idempotency_key)
-      select proposal_unchanged.id, ${input.idempotencyKey} from proposal_unchanged, seat
-      on conflict do nothing
-      returning 1
-    ),`;
-  const write = sql`
-    insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
-    select ${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${memberId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now}
-      from request
-    on conflict (proposal_id, body_id, round, member_id) do update
-      set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by,
-          idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
-    returning id`;
-  const event = stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, memberId, input.stance);
-  if (!(await changeWithEntry(ctx.db, ctx.partnershipId, memberId, { steps, write }, event, ctx.now))) return undefined;
-  ctx.onCommitted?.([event]);
-  return { memberId, round: proposal.round, changed: true };
+  const result = await sql<{ payload: Record<string, unknown> | null }>`select stance_take(
+      ${ctx.partnershipId}::uuid, ${proposalId}::uuid, ${openings}::text[], ${ctx.now}::timestamptz, ${calendarDay(ctx.now)}::date,
+      ${memberId}::uuid, ${input.idempotencyKey}::text, ${randomUUID()}::uuid, ${input.stance}::text, ${input.reason}::text,
+      ${JSON.stringify({ proposalId, memberId, postedBy: memberId, stance: input.stance })}::jsonb
+    ) as payload`.execute(ctx.db);
+  const payload = result.rows[0]?.payload;
+  if (!payload) return undefined;
+  await sealAfterCommit(ctx.db, ctx.partnershipId);
+  ctx.onCommitted?.([{ kind: 'stance.taken', payload }]);
+  return { memberId, round: payload['round'] as number, changed: true };
 }
 
 function stanceTaken(proposalId: string, bodyId: string, round: number, memberId: string, postedBy: string, stance: string): JournalEvent {

@@ -15,7 +15,7 @@ import type {
 import { may } from '../domain/structure/permissions.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
-import { changeWithEntry } from '../journal/journal-store.js';
+import { sealAfterCommit } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { informBodyOfDelegation } from './mailer.js';
 import { requireReference, requireTarget } from './references.js';
@@ -322,9 +322,9 @@ async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatIn
 }
 
 /**
- * Seating someone is the most frequent act of a partnership's life, so it takes the one-statement
- * path: the INSERT … SELECT only finds a row when the body and the person are in the partnership
- * and the person belongs to the organization they represent.
+ * Seating someone is the most frequent act of a partnership's life, so it is one call of
+ * seat_start() (migration 006): it seats only when the body and the person are in the
+ * partnership and the person belongs to the organization they represent, and journals the act.
  */
 export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput) {
   if ((input.capacity === 'delegate' || input.capacity === 'referent') && input.organizationId === null) {
@@ -336,18 +336,6 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
   }
   const id = randomUUID();
   const endsOn = input.endsOn ?? null;
-  const represents =
-    input.organizationId === null
-      ? sql``
-      : sql`and exists (select 1 from membership m join organization o on o.id = m.organization_id
-              where m.person_id = p.id and m.organization_id = ${input.organizationId} and o.partnership_id = ${ctx.partnershipId})`;
-  const insert = sql`insert into body_member (id, body_id, person_id, organization_id, capacity, mandate_source, starts_on, ends_on)
-      select ${id}::uuid, b.id, p.id, ${input.organizationId}::uuid, ${input.capacity}, ${input.mandateSource}, ${input.startsOn}::date, ${endsOn}::date
-        from body b, person p
-       where b.id = ${bodyId} and b.partnership_id = ${ctx.partnershipId}
-         and p.id = ${input.personId} and p.partnership_id = ${ctx.partnershipId}
-         ${represents}
-      returning id`;
   const event = {
     kind: 'mandate.started',
     payload: {
@@ -361,8 +349,13 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
       endsOn,
     },
   };
-  const seated = await changeWithEntry(ctx.db, ctx.partnershipId, ctx.viewer.personId, { write: insert }, event, ctx.now);
-  if (!seated) await explainRefusedSeat(ctx, bodyId, input);
+  const seated = await sql<{ seat: string | null }>`select seat_start(
+      ${ctx.partnershipId}::uuid, ${id}::uuid, ${bodyId}::uuid, ${input.personId}::uuid, ${input.organizationId}::uuid,
+      ${input.capacity}::text, ${input.mandateSource}::text, ${input.startsOn}::date, ${endsOn}::date,
+      ${ctx.viewer.personId}::uuid, ${ctx.now}::timestamptz, ${JSON.stringify(event.payload)}::jsonb
+    ) as seat`.execute(ctx.db);
+  if (!seated.rows[0]?.seat) await explainRefusedSeat(ctx, bodyId, input);
+  await sealAfterCommit(ctx.db, ctx.partnershipId);
   ctx.onCommitted?.([event]);
   return created(id);
 }

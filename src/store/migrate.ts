@@ -4,6 +4,7 @@ import { journalAppendFunction } from './migrations/002-journal-append-function.
 import { charters } from './migrations/003-charters.js';
 import { decisions } from './migrations/004-decisions.js';
 import { journalSealing } from './migrations/005-journal-sealing.js';
+import { actFunctions } from './migrations/006-act-functions.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '003-charters': statementsMigration(charters),
   '004-decisions': statementsMigration(decisions),
   '005-journal-sealing': statementsMigration(journalSealing),
+  '006-act-functions': statementsMigration(actFunctions),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -162,7 +162,7 @@ export interface JournalEntryTable {
   hash: string;
 }
 
-/** An entry an act committed, until journal_seal() chains it into journal_entry. */
+/** An entry an act committed, until the sealer chains it into journal_entry. */
 export interface JournalPendingTable {
   id: Generated<string>;
   partnership_id: string;
@@ -170,7 +170,6 @@ export interface JournalPendingTable {
   actor_id: string | null;
   kind: string;
   payload: Json<Record<string, unknown>>;
-  canonical: string;
 }
 
 export interface CharterTable {

@@ -1,4 +1,5 @@
 import { arbitratorRule, findDecisionRule } from '../charter/check.js';
+import { DECISION_METHODS } from '../charter/enums.js';
 import type { CharterRules, DecisionLevel, DecisionMethod, DecisionRule } from '../charter/types.js';
 
 /**
@@ -85,6 +86,19 @@ export function checkStance(state: ProcessState, input: StanceInput): Result<Sta
   if (!STANCES[state.method].includes(input.stance)) return refuse('stance_not_allowed');
   if (STANCES_WITH_REASON.has(input.stance) && input.reason.trim() === '') return refuse('reason_required');
   return ok(input);
+}
+
+/**
+ * The "method:phase" pairs of an open proposal in which this stance would be accepted. The
+ * stance service hands them to the database, which checks the proposal against them under its
+ * lock, so the rule stays here and the check sees the proposal as it is at that instant.
+ */
+export function stanceOpenings(input: StanceInput): string[] {
+  return DECISION_METHODS.flatMap((method) =>
+    PHASES[method]
+      .filter((phase) => checkStance({ method, phase, round: 1, maxRounds: null, quorumPercent: null, decided: false }, input).ok)
+      .map((phase) => `${method}:${phase}`),
+  );
 }
 
 /**
