@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { GENESIS_HASH, canonicalBody, chainHash } from './chain.js';
@@ -71,6 +72,9 @@ interface SealQueue {
   next: Promise<void> | undefined;
 }
 
+/** How long a seal waits for the acts committing alongside: one turn of the event loop's timers. */
+const SEAL_GATHER_MS = 1;
+
 /** Per database handle, per partnership: concurrent acts share one seal instead of queueing one each. */
 const sealQueues = new WeakMap<Kysely<Database>, Map<string, SealQueue>>();
 
@@ -89,6 +93,9 @@ export function sealJournal(db: Kysely<Database>, partnershipId: string): Promis
   queues.set(partnershipId, queue);
   if (queue.next) return queue.next;
   const seal = async () => {
+    // PGlite runs each statement on this thread, faster than requests reach their act: without
+    // this pause the seal would start before the next act commits, and seal one entry each time.
+    await setTimeout(SEAL_GATHER_MS);
     queue.next = undefined;
     try {
       while (await sealBatch(db, partnershipId));

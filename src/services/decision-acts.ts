@@ -194,16 +194,21 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
 }
 
 /**
- * The proposal, locked for the act: FOR UPDATE for the facilitator's moves, FOR SHARE for stances
- * (which may run side by side, but never while a round closes).
+ * The proposal, locked for the act. Stances and proxies share the proposal's advisory lock and
+ * may run side by side; the facilitator's moves take it alone (and the row FOR UPDATE), so no
+ * stance lands in a round while it closes. An advisory lock lives in memory: a row lock FOR SHARE
+ * would write to the proposal's row on every stance, and build multixacts when many vote at once.
+ * stance_take() (migration 006) takes the same shared lock.
  */
 async function lockedProposal(trx: Trx, ctx: Scope, proposalId: string, mode: 'update' | 'share') {
+  const lock = mode === 'update' ? sql`pg_advisory_xact_lock` : sql`pg_advisory_xact_lock_shared`;
+  await sql`select ${lock}(hashtextextended(${proposalId}::text, 0))`.execute(trx);
   let query = trx
     .selectFrom('proposal')
     .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'round_deadline', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash'])
     .where('id', '=', proposalId)
     .where('partnership_id', '=', ctx.partnershipId);
-  query = mode === 'update' ? query.forUpdate() : query.forShare();
+  if (mode === 'update') query = query.forUpdate();
   const row = await query.executeTakeFirst();
   if (!row) throw notFound();
   const rule = row.rule as DecisionRule;
@@ -271,7 +276,7 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
  */
 /**
  * A stance is the act a body's members repeat most, so a member's own stance first takes one
- * call of stance_take() (migration 006): under a FOR SHARE lock on the proposal, it checks that
+ * call of stance_take() (migration 006): under the proposal's shared lock, it checks that
  * the proposal is open in a phase where the domain accepts this stance, that the member sits in
  * the body, records the key and upserts the stance with its journal entry. Whenever it writes
  * nothing (a repeated key, a round just closed, no seat, a proxy), the transaction below decides

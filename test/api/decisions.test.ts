@@ -141,6 +141,20 @@ describe('a consensus round table', () => {
     expect((await journalOf(t, s.f.partnershipId)).length).toBe(journalBefore + 1);
   });
 
+  it('lets no stance land in a round while it closes: the round’s tally holds every stance recorded in it', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const proposalId = url.split('/').pop()!;
+    const stances = s.steeringMembers.flatMap((m) => Array.from({ length: 10 }, () => stance(m.client, url, 'agree')));
+    const [closed, ...answers] = await Promise.all([s.f.admin.post(`${url}/close-round`, { statement: 'Clos pendant le tour.' }), ...stances]);
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(new Set(answers.map((a) => a.status))).toSatisfy((statuses: Set<number>) => [...statuses].every((status) => status === 200 || status === 409));
+    const entry = (await journalOf(t, s.f.partnershipId)).find((e) => e.kind === 'round.closed')!;
+    const recorded = await t.store.db.selectFrom('stance').select('member_id').distinct().where('proposal_id', '=', proposalId).where('round', '=', 1).execute();
+    expect(entry.payload['voices']).toBe(recorded.length);
+  });
+
   it('ignores a stale retry of an earlier stance, even after the member changed it', async () => {
     const s = await partnershipWithCharter();
     const url = await propose(s);

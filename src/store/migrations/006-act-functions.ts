@@ -30,7 +30,8 @@ export const actFunctions: readonly string[] = [
    end
    $$`,
   // p_openings lists the 'method:phase' pairs in which the domain accepts this stance; the round
-  // and body come from the proposal row, locked FOR SHARE so that a round cannot close under it.
+  // and body come from the proposal row, read under the proposal's shared advisory lock so that a
+  // round cannot close under it (see lockedProposal in services/decision-acts.ts).
   `create function stance_take(
      p_partnership uuid, p_proposal uuid, p_openings text[], p_now timestamptz, p_today date, p_member uuid,
      p_idempotency_key text, p_stance_id uuid, p_stance text, p_reason text, p_payload jsonb
@@ -40,12 +41,12 @@ export const actFunctions: readonly string[] = [
      v_round integer;
      v_payload jsonb;
    begin
+     perform pg_advisory_xact_lock_shared(hashtextextended(p_proposal::text, 0));
      select body_id, round into v_body, v_round
        from proposal
       where id = p_proposal and partnership_id = p_partnership and status = 'open'
         and (rule ->> 'method') || ':' || phase = any(p_openings)
-        and (round_deadline is null or round_deadline > p_now)
-        for share;
+        and (round_deadline is null or round_deadline > p_now);
      if v_body is null then
        return null;
      end if;

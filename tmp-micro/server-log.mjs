@@ -1,0 +1,164 @@
+// The server under load, in its own process: the real app plus one bare route doing the same
+// single INSERT as "add a body member", with no session, permission, validation or journal.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, Kysely } from 'kysely';
+import { PGliteDialect } from '../dist/server/store/pglite-dialect.js';
+import { buildApp } from '../dist/server/server/app.js';
+import { createAccountWithPassword, openSession } from '../dist/server/services/accounts.js';
+import { DECISION_LEVELS, emptyRules } from '../dist/server/domain/charter/types.js';
+import { importCharter, recordAdoption, saveDraft } from '../dist/server/services/charter-acts.js';
+import { versionDetail } from '../dist/server/services/charter-queries.js';
+import { advancePhase, createProposal } from '../dist/server/services/decision-acts.js';
+import { createPartnership } from '../dist/server/services/partnerships.js';
+import { openStore } from '../dist/server/store/database.js';
+import { migrateToLatest } from '../dist/server/store/migrate.js';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 120000);
+const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const store = await openStore(databaseUrl ? { databaseUrl, poolSize: 20 } : { dataDir: mkdtempSync(join(tmpdir(), 'entente-bench-')) });
+await migrateToLatest(store.db);
+const stats = new Map();
+let logging = false;
+store.db = new Kysely({ dialect: new PGliteDialect(store.pglite), log: (e) => { if (!logging) return; const k = e.query.sql.replace(/\s+/g,' ').slice(0, 60); const s = stats.get(k) ?? { n: 0, ms: 0 }; s.n++; s.ms += e.queryDurationMillis; stats.set(k, s); } });
+
+const now = new Date();
+const accountId = await createAccountWithPassword(store.db, `bench-${randomUUID()}@example.org`, 'bench password 123');
+const { partnershipId, adminPersonId } = await createPartnership(
+  store.db,
+  { name: `Bench ${randomUUID()}`, admin: { fullName: 'Bench Admin', email: `admin-${randomUUID()}@example.org`, accountId } },
+  now,
+);
+const organizationId = randomUUID();
+await store.db.insertInto('organization').values({ id: organizationId, partnership_id: partnershipId, name: 'Maison', kind: 'association', contact_email: null, contact_phone: null, address: null }).execute();
+
+const body = (name, delegates) => ({
+  id: randomUUID(),
+  partnership_id: partnershipId,
+  parent_body_id: null,
+  name,
+  kind: 'steering',
+  purpose: '',
+  delegates_per_organization: delegates,
+  min_referents_per_organization: null,
+  min_size: null,
+  max_size: null,
+});
+const pageBody = body('Comité de pilotage', 4);
+const postBody = body('Assemblée', null);
+const bareBody = body('Assemblée nue', null);
+await store.db.insertInto('body').values([pageBody, postBody, bareBody]).execute();
+
+// People in batches: those seated on the page body, then one fresh person per POST.
+const personIds = [];
+for (let start = 0; start < PEOPLE; start += 1000) {
+  const batch = Array.from({ length: Math.min(1000, PEOPLE - start) }, (_, i) => ({
+    id: randomUUID(),
+    partnership_id: partnershipId,
+    account_id: null,
+    full_name: `Personne ${start + i}`,
+    email: null,
+    phone: null,
+  }));
+  await store.db.insertInto('person').values(batch).execute();
+  await store.db
+    .insertInto('membership')
+    .values(batch.map((p) => ({ id: randomUUID(), person_id: p.id, organization_id: organizationId, kind: 'volunteer' })))
+    .execute();
+  personIds.push(...batch.map((p) => p.id));
+}
+const seated = personIds.splice(0, 12);
+await store.db
+  .insertInto('body_member')
+  .values(seated.map((personId) => ({ id: randomUUID(), body_id: pageBody.id, person_id: personId, organization_id: organizationId, capacity: 'delegate', mandate_source: 'board', starts_on: '2025-09-01', ends_on: null })))
+  .execute();
+// A circle of STANCE_MEMBERS people, each with a session, deciding by consent under a charter in
+// force: each stance POST comes from the next member, as at a round table.
+const STANCE_MEMBERS = Number(process.env.BENCH_STANCE_MEMBERS ?? 200);
+const circle = { ...body('Cercle', null), kind: 'circle' };
+await store.db.insertInto('body').values(circle).execute();
+const circleMembers = personIds.splice(0, STANCE_MEMBERS);
+await store.db
+  .insertInto('body_member')
+  .values(circleMembers.map((personId) => ({ id: randomUUID(), body_id: circle.id, person_id: personId, organization_id: organizationId, capacity: 'member', mandate_source: 'self', starts_on: '2025-09-01', ends_on: null })))
+  .execute();
+const stanceSessions = [];
+for (const personId of circleMembers) {
+  const memberAccount = randomUUID();
+  await store.db.insertInto('account').values({ id: memberAccount, email: `member-${memberAccount}@example.org`, password_hash: null, locale: null }).execute();
+  await store.db.updateTable('person').set({ account_id: memberAccount }).where('id', '=', personId).execute();
+  const memberSession = await openSession(store.db, memberAccount, now);
+  stanceSessions.push({ cookie: `entente_session=${memberSession.token}`, csrfToken: memberSession.csrfToken });
+}
+const adminCtx = { db: store.db, partnershipId, now, viewer: { personId: adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set(), memberOfBodies: new Set() } };
+const rules = {
+  ...emptyRules(),
+  bodyIds: [circle.id],
+  decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId: circle.id, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] })),
+};
+const charter = await importCharter(adminCtx, {
+  format: 'entente-charter',
+  formatVersion: 1,
+  kind: 'partnership',
+  content: { title: 'Charte du cercle', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules },
+});
+const { contentHash } = await saveDraft(adminCtx, charter.id, charter.versionId, (await versionDetail(store.db, adminCtx.viewer, partnershipId, charter.id, charter.versionId)).content);
+await recordAdoption(adminCtx, charter.id, charter.versionId, { bodyId: circle.id, adoptedOn: '2026-01-01', contentHash });
+const newProposal = async () => {
+  const { id } = await createProposal(adminCtx, { level: 'operational', topic: '', wording: 'Se réunir le jeudi', context: '', participationLevel: 'participation' });
+  for (let step = 0; step < 3; step += 1) await advancePhase(adminCtx, id);
+  return id;
+};
+const stanceProposal = await newProposal();
+const bareProposal = await newProposal();
+await sql`analyze`.execute(store.db);
+
+const session = await openSession(store.db, accountId, now);
+const app0 = 0;
+const app = await buildApp(store, { publicUrl: 'http://localhost', signInAttemptsPerMinute: 10, secureCookies: false, logger: false });
+app.post('/bench/bare-seat', async (request, reply) => {
+  const { personId } = request.body;
+  await store.db
+    .insertInto('body_member')
+    .values({ id: randomUUID(), body_id: bareBody.id, person_id: personId, organization_id: organizationId, capacity: 'delegate', mandate_source: 'board', starts_on: '2026-01-01', ends_on: null })
+    .execute();
+  return reply.status(201).send({ ok: true });
+});
+// The same upsert as a stance, with no session, validation, membership check or journal.
+app.post('/bench/bare-stance', async (request, reply) => {
+  const { memberId } = request.body;
+  await sql`insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
+    values (${randomUUID()}, ${bareProposal}, ${circle.id}, 1, ${memberId}, ${memberId}, 'consent', '', ${randomUUID()}, now())
+    on conflict (proposal_id, body_id, round, member_id) do update
+      set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by, idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
+      where stance.idempotency_key <> excluded.idempotency_key`.execute(store.db);
+  return reply.status(200).send({ ok: true });
+});
+app.addHook('onRequest', async () => { inReq++; maxReq = Math.max(maxReq, inReq); });
+app.addHook('onResponse', async () => { inReq--; });
+await app.ready();
+let waiting = 0, maxWaiting = 0;
+const { PGliteDialect: D } = await import('../dist/server/store/pglite-dialect.js');
+const driver = store.db.getExecutor().adapter; 
+const origQuery = store.pglite.query.bind(store.pglite);
+let inQuery = 0, maxIn = 0;
+store.pglite.query = async (...a) => { inQuery++; maxIn = Math.max(maxIn, inQuery); try { return await origQuery(...a); } finally { inQuery--; } };
+let inReq = 0, maxReq = 0, inSeat = 0, maxSeat = 0;
+store.db = store.db;
+const origExec = store.pglite.query;
+setInterval(() => { console.log('max in-flight requests', maxReq, 'max waiting for seat_start', maxSeat); maxReq = 0; maxSeat = 0; }, 2000).unref();
+const payloadFor = (i) => JSON.stringify({ personId: personIds[i], organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: '2026-01-01' });
+const headers = { cookie: `entente_session=${session.token}`, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
+for (const [label, from, to] of [['warm', 0, 1000], ['measured', 1000, 4000]]) {
+  logging = label === 'measured';
+  let next = from; const codes = new Map();
+  const t = performance.now();
+  await Promise.all(Array.from({ length: 100 }, async () => {
+    while (next < to) { const i = next++; const ss = stanceSessions[i % stanceSessions.length]; const r = process.env.STANCE ? await app.inject({ method: 'POST', url: `/api/v1/partnerships/${partnershipId}/proposals/${stanceProposal}/stances`, headers: { cookie: ss.cookie, 'x-csrf-token': ss.csrfToken, 'content-type': 'application/json' }, payload: JSON.stringify({ stance: 'consent', idempotencyKey: randomUUID() }) }) : await app.inject({ method: 'POST', url: `/api/v1/partnerships/${partnershipId}/bodies/${postBody.id}/members`, headers, payload: payloadFor(i) }); codes.set(r.statusCode, (codes.get(r.statusCode) ?? 0) + 1); }
+  }));
+  console.log(label, 'ms/req', ((performance.now() - t) / (to - from)).toFixed(3), [...codes]);
+}
+for (const [k, s] of stats) console.log(s.n, (s.ms / s.n).toFixed(3), k);
+process.exit(0);
