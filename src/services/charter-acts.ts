@@ -64,6 +64,23 @@ export async function importCharter(ctx: ActContext, document: CharterDocument) 
 }
 
 /** A draft put to a decision is the text the body is deciding on: it stays as it is until then. */
+/**
+ * Recording an adoption by hand is for a charter's first version, adopted before the partnership
+ * used Entente (on paper, in a meeting): once a charter has been adopted, its revisions are
+ * decided by a proposal to the body its revision rule names.
+ */
+async function refuseIfAdoptedBefore(trx: Db, ctx: Pick<ActContext, 'partnershipId'>, charterId: string) {
+  const adopted = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select('v.id')
+    .where('c.id', '=', charterId)
+    .where('c.partnership_id', '=', ctx.partnershipId)
+    .where('v.status', '<>', 'draft')
+    .executeTakeFirst();
+  if (adopted) throw conflict('error.reviseByDecision');
+}
+
 async function refuseIfUnderDecision(trx: Db, versionId: string) {
   const open = await trx.selectFrom('proposal').select('id').where('charter_draft_version_id', '=', versionId).where('status', '=', 'open').executeTakeFirst();
   if (open) throw conflict('error.draftUnderDecision');
@@ -215,6 +232,7 @@ export async function recordAdoption(ctx: ActContext, charterId: string, version
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     // A draft put to a decision is adopted by that decision, not by hand.
     await refuseIfUnderDecision(trx, versionId);
+    await refuseIfAdoptedBefore(trx, ctx, charterId);
     const event = await adoptVersionInTransaction(trx, ctx, charterId, versionId, adoption);
     return { result: { id: versionId }, events: [event] };
   });

@@ -139,6 +139,11 @@ export async function versionDetail(db: Db, viewer: Viewer, partnershipId: strin
     .innerJoin('charter as c', 'c.id', 'v.charter_id')
     .leftJoin('body as b', 'b.id', 'v.adopted_by_body_id')
     .select([...versionColumns, 'c.kind', 'v.articles', 'v.rules', 'b.name as adopted_by_body_name'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('charter_version as w').select('w.id').whereRef('w.charter_id', '=', 'c.id').where('w.status', '<>', 'draft'))
+        .as('adopted_before'),
+    )
     .where('v.id', '=', versionId)
     .where('c.id', '=', charterId)
     .where('c.partnership_id', '=', partnershipId)
@@ -168,6 +173,8 @@ export async function versionDetail(db: Db, viewer: Viewer, partnershipId: strin
     signatories,
     can: {
       manage: may.manageCharters(viewer),
+      /** By hand, only a first adoption made outside Entente; revisions are decided by proposal. */
+      recordAdoption: may.manageCharters(viewer) && !row.adopted_before,
       signAs: status === 'adopted' ? signatories.filter((s) => s.personId === viewer.personId && s.signature === null).map((s) => s.signatoryId) : [],
     },
   };

@@ -216,7 +216,7 @@ export interface VersionDetail {
   issues: CharterIssue[];
   names: CharterNames;
   signatories: SignatoryView[];
-  can: { manage: boolean; signAs: string[] };
+  can: { manage: boolean; recordAdoption: boolean; signAs: string[] };
 }
 
 export interface TextChange {

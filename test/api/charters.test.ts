@@ -73,6 +73,21 @@ async function adopt(p: Furnished, url: string) {
   expect(adopted.status).toBe(200);
 }
 
+/**
+ * Once adopted, a charter changes by decision: the steering committee (its revision body in the
+ * template) consents to the draft, with Nadia and Paul seated in it.
+ */
+async function adoptByDecision(p: Furnished, draftVersionId: string) {
+  await builder(p.f).seat(p.steering, { personId: p.nadia.personId, organizationId: p.houses[0]! });
+  await builder(p.f).seat(p.steering, { personId: p.paul.personId, organizationId: p.houses[1]! });
+  const proposed = await p.nadia.client.post(`${p.f.base}/proposals`, { level: 'strategic', wording: 'Adopter la révision de la charte', participationLevel: 'participation', amendsVersionId: draftVersionId });
+  expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+  const url = `${p.f.base}/proposals/${proposed.body.id}`;
+  while ((await p.f.admin.get(url)).body.phase !== 'round') expect((await p.f.admin.post(`${url}/phase`)).status).toBe(200);
+  for (const member of [p.nadia, p.paul]) expect((await member.client.post(`${url}/stances`, { stance: 'consent', idempotencyKey: randomUUID() })).status).toBe(200);
+  expect((await p.f.admin.post(`${url}/close-round`, { statement: 'Révision adoptée.' })).body).toEqual({ outcome: 'adopted' });
+}
+
 async function sign(client: Client, url: string, signatoryId: string, typedName: string) {
   const version = await client.get(url);
   return client.post(`${url}/signatures`, { signatoryId, typedName, readAndApproved: true, contentHash: version.body.contentHash });
@@ -268,7 +283,11 @@ describe('adoption, versions and signatures', () => {
     revised.articles[0].body = revised.articles[0].body.replace('mieux', 'bien mieux');
     revised.articles.splice(1, 1);
     expect((await p.f.admin.put(secondUrl, revised)).body.issues).toEqual([]);
-    await adopt(p, secondUrl);
+    const byHand = await p.f.admin.post(`${secondUrl}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: (await p.f.admin.get(secondUrl)).body.contentHash });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.message).toBe('Cette charte a déjà été adoptée : sa révision se décide par une proposition à l’instance que nomme sa règle de révision.');
+    expect((await p.f.admin.get(secondUrl)).body.can.recordAdoption).toBe(false);
+    await adoptByDecision(p, started.body.id);
 
     const history = await p.f.admin.get(`${p.f.base}/charters/${first.charterId}`);
     expect(history.body.versions.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
@@ -403,7 +422,7 @@ describe('permissions', () => {
     const draft = await readyDraft(p);
     const member = p.nadia.client;
     expect((await member.get(`${p.f.base}/charters`)).status).toBe(200);
-    expect((await member.get(draft.url)).body.can).toEqual({ manage: false, signAs: [] });
+    expect((await member.get(draft.url)).body.can).toEqual({ manage: false, recordAdoption: false, signAs: [] });
     expect((await member.post(`${p.f.base}/charters`, { template: 'partnership' })).status).toBe(403);
     expect((await member.put(draft.url, draft.content)).status).toBe(403);
     expect((await member.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: '0'.repeat(64) })).status).toBe(403);

@@ -218,7 +218,7 @@ export default function VersionPage() {
           )}
           <FormError error={discard.error} />
           {version.issues.length === 0 && <SubmitToDecision version={version} />}
-          {version.can.manage && <Adopt version={version} />}
+          {version.can.recordAdoption && <Adopt version={version} />}
         </div>
       )}
       {version.can.signAs.map((signatoryId) => (
