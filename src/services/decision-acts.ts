@@ -26,6 +26,7 @@ import type { Database } from '../store/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { adoptVersionInTransaction } from './charter-acts.js';
+import { holdsDelegatedScope } from './delegated-scope.js';
 import { queueMail } from './mailer.js';
 import { requireReference } from './references.js';
 
@@ -544,6 +545,9 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
     // a member of the arbitrating body; either way someone who sits in the deciding body.
     const decider = proposal.stage === 'decision' ? ctx.viewer.personId === proposal.initiator_id : true;
     if (!decider || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
+    if (proposal.rule.method === 'lead_decides' && proposal.stage === 'decision' && !(await holdsDelegatedScope(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) {
+      throw conflict('error.decision.noDelegatedScope');
+    }
     if (proposal.rule.method === 'advice') {
       const advice = await trx.selectFrom('stance').select('id').where('proposal_id', '=', proposalId).where('body_id', '=', proposal.body_id).where('stance', '=', 'advice').limit(1).executeTakeFirst();
       if (!advice) throw conflict('error.decision.adviceFirst');

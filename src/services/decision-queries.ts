@@ -5,6 +5,7 @@ import { STANCES, type Phase } from '../domain/decisions/process.js';
 import type { Viewer } from '../domain/structure/permissions.js';
 import type { Database } from '../store/schema.js';
 import { membersToday } from './decision-acts.js';
+import { holdsDelegatedScope } from './delegated-scope.js';
 
 type Db = Kysely<Database>;
 
@@ -108,6 +109,8 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
   const articleIndex = (row.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
   const current = stances.filter((s) => s.body_id === row.body_id && s.round === row.round);
   const open = row.status === 'open';
+  const leadsHere = open && rule.method === 'lead_decides' && row.stage === 'decision' && viewer.personId === row.initiator_id;
+  const lacksDelegatedScope = leadsHere && !(await holdsDelegatedScope(db, row.body_id, viewer.personId, now));
   const isFacilitator = viewer.isPartnershipAdmin || viewer.personId === row.facilitator_id;
   // A proxy holder speaks for the giver only while sitting in the deciding body themself.
   const speakFor = open && members.has(viewer.personId) ? [viewer.personId, ...proxies.filter((p) => p.holder_id === viewer.personId).map((p) => p.giver_id).filter((id) => members.has(id))] : [];
@@ -155,7 +158,14 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       facilitate: open && isFacilitator,
       speakFor,
       giveProxy: open && members.has(viewer.personId) && !proxies.some((p) => p.giver_id === viewer.personId),
-      decide: open && (row.stage === 'arbitration' || viewer.personId === row.initiator_id) && members.has(viewer.personId) && (rule.method === 'advice' || rule.method === 'lead_decides'),
+      decide:
+        open &&
+        !lacksDelegatedScope &&
+        (row.stage === 'arbitration' || viewer.personId === row.initiator_id) &&
+        members.has(viewer.personId) &&
+        (rule.method === 'advice' || rule.method === 'lead_decides'),
+      /** The initiator may not decide alone: the body gave them no role nor delegation. */
+      lacksDelegatedScope,
     },
   };
 }

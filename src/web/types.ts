@@ -296,5 +296,5 @@ export interface ProposalDetail {
   history: { body: string; round: number; fullName: string; stance: string; reason: string }[];
   informed: { body: { id: string; name: string }; recipients: number; sentAt: string }[];
   amends: { charterId: string; versionId: string; number: number; status: string } | null;
-  can: { viewerId: string; facilitate: boolean; speakFor: string[]; giveProxy: boolean; decide: boolean };
+  can: { viewerId: string; facilitate: boolean; speakFor: string[]; giveProxy: boolean; decide: boolean; lacksDelegatedScope: boolean };
 }

@@ -19,7 +19,7 @@ type Member = Awaited<ReturnType<typeof newMember>>;
  * Seed 001 in small: two houses, a steering committee of two delegates per house, a directors'
  * committee of one director per house, and the partnership charter of the template in force.
  */
-async function partnershipWithCharter() {
+async function partnershipWithCharter(adjust: (content: { rules: { decisionMatrix: Record<string, unknown>[]; bodyIds: string[] } }, bodies: { group: string }) => void = () => {}) {
   const f = await newPartnership(t);
   const build = builder(f);
   const tilleuls = await build.organization('MJC des Tilleuls');
@@ -27,7 +27,7 @@ async function partnershipWithCharter() {
   const plenary = await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
   const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
   const directors = await build.body({ name: 'Codir', kind: 'directors' });
-  await build.body({ name: 'Groupe jardins', kind: 'working_group' });
+  const group = await build.body({ name: 'Groupe jardins', kind: 'working_group' });
   const member = async (fullName: string, organizationId: string, bodyId: string) => {
     const person = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board' }] });
     await build.seat(bodyId, { personId: person.personId, organizationId });
@@ -42,9 +42,12 @@ async function partnershipWithCharter() {
   const directorMembers = [await member('Hélène Dubois', tilleuls, directors), await member('Jacques Arnaud', moulin, directors)];
   const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
   const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+  const content = (await f.admin.get(versionUrl)).body.content;
+  adjust(content, { group });
+  expect((await f.admin.put(versionUrl, content)).body.issues).toEqual([]);
   const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
   expect(adopted.status).toBe(200);
-  return { f, tilleuls, moulin, plenary, steering, directors, steeringMembers, directorMembers, member, charterId: charter.body.id as string, versionUrl };
+  return { f, tilleuls, moulin, plenary, steering, directors, group, steeringMembers, directorMembers, member, charterId: charter.body.id as string, versionUrl };
 }
 
 type Setting = Awaited<ReturnType<typeof partnershipWithCharter>>;
@@ -258,6 +261,29 @@ describe('proxies', () => {
     const shown = proposal.body.members.find((m: { personId: string }) => m.personId === nadia.personId);
     expect(shown).toMatchObject({ proxyHolder: { personId: gerard.personId, fullName: 'Gérard Lefèvre' }, stance: { stance: 'agree', postedBy: gerard.personId } });
     expect((await gerard.client.get(url)).body.can.speakFor).toEqual([gerard.personId, nadia.personId]);
+  });
+});
+
+describe('lead decides', () => {
+  it('within a scope the body delegated: without a role or a delegation from the body, the lead may not decide alone', async () => {
+    const s = await partnershipWithCharter((content, { group }) => {
+      content.rules.decisionMatrix.push({ id: randomUUID(), level: 'functional', topic: 'Achats du jardin', bodyId: group, method: 'lead_decides', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] });
+    });
+    const lea = await s.member('Léa Martin', s.tilleuls, s.group);
+    const colette = await s.member('Colette Roux', s.tilleuls, s.group);
+    const proposed = await lea.client.post(`${s.f.base}/proposals`, { level: 'functional', topic: 'Achats du jardin', wording: 'Acheter des semences pour le printemps', participationLevel: 'participation' });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const url = `${s.f.base}/proposals/${proposed.body.id}`;
+    expect((await lea.client.get(url)).body).toMatchObject({ method: 'lead_decides', body: { id: s.group }, can: { decide: false, lacksDelegatedScope: true } });
+    const decision = { outcome: 'adopted', statement: 'Semences achetées chez le grainetier du quartier.', reviewOn: null };
+    const refused = await lea.client.post(`${url}/decision`, decision);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('La charte laisse cette décision à qui tient un rôle de l’instance ou en a reçu une délégation : ce n’est pas votre cas aujourd’hui.');
+    await builder(s.f).delegation({ fromPersonId: colette.personId, toPersonId: lea.personId, bodyId: s.group, scope: 'Achats du jardin jusqu’à 200 €' });
+    expect((await lea.client.get(url)).body.can).toMatchObject({ decide: true, lacksDelegatedScope: false });
+    const decided = await lea.client.post(`${url}/decision`, decision);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect((await lea.client.get(url)).body).toMatchObject({ status: 'adopted', outcomeStatement: decision.statement });
   });
 });
 

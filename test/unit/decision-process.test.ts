@@ -9,6 +9,7 @@ import {
   nextPhase,
   PHASES,
   routeDecision,
+  stanceOpenings,
   startProcess,
   tally,
   type ProcessState,
@@ -96,6 +97,14 @@ describe('stances', () => {
     expect(checkStance(atRound('consent'), { stance: 'object', reason: '  ' })).toEqual({ ok: false, refusal: 'reason_required' });
     expect(checkStance(atRound('consensus'), { stance: 'agree_with_reservation', reason: '' })).toEqual({ ok: false, refusal: 'reason_required' });
     expect(checkStance(atRound('consensus'), { stance: 'agree_with_reservation', reason: 'Le calendrier est serré' }).ok).toBe(true);
+  });
+
+  it('open in the method:phase pairs the database checks a proposal against, no more', () => {
+    expect(stanceOpenings({ stance: 'consent', reason: '' })).toEqual(['consent:round']);
+    expect(stanceOpenings({ stance: 'object', reason: '' })).toEqual([]);
+    expect(stanceOpenings({ stance: 'object', reason: 'Le budget manque' })).toEqual(['consensus:round', 'consent:round']);
+    expect(stanceOpenings({ stance: 'advice', reason: 'Voir la mairie' })).toEqual(['advice:advice']);
+    expect(stanceOpenings({ stance: 'abstain', reason: '' })).toEqual(['majority:round']);
   });
 });
 

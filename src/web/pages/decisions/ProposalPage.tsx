@@ -285,6 +285,7 @@ export default function ProposalPage() {
       {open && collecting && proposal.can.speakFor.length > 0 && <StanceForm key={`${proposal.stage}-${proposal.round}`} proposal={proposal} />}
       {proposal.can.facilitate && <FacilitatorControls proposal={proposal} />}
       {proposal.can.decide && <DecideForm proposal={proposal} />}
+      {proposal.can.lacksDelegatedScope && <p className="notice">{t('decision.decide.noDelegatedScope')}</p>}
       {proposal.can.giveProxy && <ProxyForm proposal={proposal} />}
 
       {proposal.history.length > 0 && (
