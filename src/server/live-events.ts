@@ -4,12 +4,16 @@ import pg from 'pg';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Store } from '../store/database.js';
 
-/** What a page listening to a proposal is told: that it changed, and by which act. */
+/** What a page listening to a proposal or an election is told: that it changed, and by which act. */
 export interface LiveChange {
   readonly partnershipId: string;
-  readonly proposalId: string;
+  /** The proposal or election the act was about. */
+  readonly subjectId: string;
   readonly kind: string;
 }
+
+/** The proposal or election an act concerns, as its journal entry names it. */
+const subjectOf = (event: JournalEvent): unknown => event.payload['proposalId'] ?? event.payload['electionId'];
 
 type Listener = (change: LiveChange) => void;
 
@@ -18,7 +22,7 @@ const RECONNECT_MS = 1_000;
 const NOTIFY_DELAY_MS = 50;
 
 /**
- * Tells the pages open on a proposal that it changed. On PostgreSQL every instance LISTENs on one
+ * Tells the pages open on a proposal or an election that it changed. On PostgreSQL every instance LISTENs on one
  * channel and acts NOTIFY it after commit, so a stance posted to one server reaches the pages
  * served by another; the embedded database has one process, which tells its own pages directly.
  */
@@ -67,30 +71,30 @@ export class LiveEvents {
     }, RECONNECT_MS).unref();
   }
 
-  subscribe(proposalId: string, listener: Listener): () => void {
-    const set = this.listeners.get(proposalId) ?? new Set();
+  subscribe(subjectId: string, listener: Listener): () => void {
+    const set = this.listeners.get(subjectId) ?? new Set();
     set.add(listener);
-    this.listeners.set(proposalId, set);
+    this.listeners.set(subjectId, set);
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(proposalId);
+      if (set.size === 0) this.listeners.delete(subjectId);
     };
   }
 
   /** Called after an act commits, with its journal entries. */
   publish(partnershipId: string, events: readonly JournalEvent[]): void {
-    const proposalIds = new Set(events.map((event) => event.payload['proposalId']).filter((id): id is string => typeof id === 'string'));
-    for (const proposalId of proposalIds) {
-      const change: LiveChange = { partnershipId, proposalId, kind: events.find((event) => event.payload['proposalId'] === proposalId)!.kind };
+    const subjectIds = new Set(events.map(subjectOf).filter((id): id is string => typeof id === 'string'));
+    for (const subjectId of subjectIds) {
+      const change: LiveChange = { partnershipId, subjectId, kind: events.find((event) => subjectOf(event) === subjectId)!.kind };
       if (this.store.databaseUrl === undefined) this.dispatch(change);
-      else this.queued.set(proposalId, change);
+      else this.queued.set(subjectId, change);
     }
     if (this.queued.size > 0) this.flushSoon();
   }
 
   /**
    * A round table under load changes many times a second, and a page only needs to know that it
-   * changed: notices wait NOTIFY_DELAY_MS and leave together, one per proposal, in one statement.
+   * changed: notices wait NOTIFY_DELAY_MS and leave together, one per subject, in one statement.
    */
   private flushSoon(): void {
     if (this.flushTimer !== undefined) return;
@@ -106,7 +110,7 @@ export class LiveEvents {
   }
 
   private dispatch(change: LiveChange): void {
-    for (const listener of this.listeners.get(change.proposalId) ?? []) listener(change);
+    for (const listener of this.listeners.get(change.subjectId) ?? []) listener(change);
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { charters } from './migrations/003-charters.js';
 import { decisions } from './migrations/004-decisions.js';
 import { journalSealing } from './migrations/005-journal-sealing.js';
 import { actFunctions } from './migrations/006-act-functions.js';
+import { elections } from './migrations/007-elections.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '004-decisions': statementsMigration(decisions),
   '005-journal-sealing': statementsMigration(journalSealing),
   '006-act-functions': statementsMigration(actFunctions),
+  '007-elections': statementsMigration(elections),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

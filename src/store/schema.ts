@@ -247,6 +247,42 @@ export interface StanceTable {
   updated_at: Date;
 }
 
+export interface ElectionTable {
+  id: string;
+  partnership_id: string;
+  body_id: string;
+  role_id: string;
+  term_months: number;
+  qualities: string;
+  facilitator_id: string;
+  phase: string;
+  round: number;
+  candidate_id: string | null;
+  assignment_id: string | null;
+  created_by: string;
+  created_at: Date;
+  ended_at: Date | null;
+}
+
+export interface NominationTable {
+  election_id: string;
+  member_id: string;
+  nominee_id: string;
+  reason: string;
+  first_nominee_id: string;
+  first_reason: string;
+  updated_at: Date;
+}
+
+export interface ElectionStanceTable {
+  election_id: string;
+  round: number;
+  member_id: string;
+  stance: string;
+  reason: string;
+  updated_at: Date;
+}
+
 export interface StanceRequestTable {
   proposal_id: string;
   idempotency_key: string;
@@ -287,6 +323,9 @@ export interface Database {
   journal_head: JournalHeadTable;
   journal_entry: JournalEntryTable;
   journal_pending: JournalPendingTable;
+  election: ElectionTable;
+  nomination: NominationTable;
+  election_stance: ElectionStanceTable;
   charter: CharterTable;
   charter_version: CharterVersionTable;
   charter_signature: CharterSignatureTable;

@@ -41,7 +41,8 @@ async function furnished(f: PartnershipFixture, fullName: string) {
   expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash })).status).toBe(200);
   const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'operational', wording: 'Une proposition', participationLevel: 'participation' });
   const proposalId = expectCreated(proposal, 'proposal');
-  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId };
+  const electionId = expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election');
+  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId, electionId };
 }
 
 type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -103,6 +104,15 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['POST', `${base}/proposals/${ids.proposalId}/close-round`, {}],
     ['POST', `${base}/proposals/${ids.proposalId}/blocked`],
     ['POST', `${base}/proposals/${ids.proposalId}/decision`, { outcome: 'adopted', statement: 'x' }],
+    ['GET', `${base}/elections`],
+    ['POST', `${base}/elections`, { bodyId: own.bodyId, roleId: own.roleId, termMonths: 6, facilitatorId: own.personId }],
+    ['GET', `${base}/elections/${ids.electionId}`],
+    ['PUT', `${base}/elections/${ids.electionId}/nomination`, { nomineeId: own.personId, reason: 'Intrusion' }],
+    ['POST', `${base}/elections/${ids.electionId}/phase`],
+    ['POST', `${base}/elections/${ids.electionId}/candidate`, { candidateId: own.personId }],
+    ['POST', `${base}/elections/${ids.electionId}/stances`, { stance: 'consent' }],
+    ['POST', `${base}/elections/${ids.electionId}/close-round`],
+    ['POST', `${base}/elections/${ids.electionId}/abandon`],
   ];
 }
 
@@ -145,7 +155,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(34);
+    expect(aimed).toHaveLength(41);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);
@@ -173,6 +183,7 @@ describe('another partnership', () => {
       ['POST', `${a.base}/delegations`, { fromPersonId: aIds.personId, toPersonId: aIds.otherPersonId, bodyId: bIds.bodyId, scope: 'x', startsOn: TODAY }, 'bodyId', 'Cette instance ne fait pas partie du partenariat.'],
       ['POST', `${a.base}/people`, { fullName: 'Double vie', memberships: [{ organizationId: bIds.organizationId, kind: 'staff' }] }, 'memberships.0.organizationId', 'Cette structure ne fait pas partie du partenariat.'],
       ['POST', `${a.base}/organizations/${aIds.organizationId}/memberships`, { personId: bIds.personId, kind: 'staff' }, 'personId', 'Cette personne ne fait pas partie du partenariat.'],
+      ['POST', `${a.base}/elections`, { bodyId: bIds.bodyId, roleId: aIds.roleId, termMonths: 6 }, 'bodyId', 'Cette instance ne fait pas partie du partenariat.'],
     ];
     for (const [method, url, payload, field, message] of cases) {
       const response = await a.admin.request(method, url, payload);

@@ -23,6 +23,7 @@ let ids: {
   charterId: string;
   versionId: string;
   proposalId: string;
+  electionId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -64,6 +65,7 @@ beforeAll(async () => {
     charterId: charter.body.id,
     versionId: charter.body.versionId,
     proposalId: expectCreated(proposal, 'proposal'),
+    electionId: expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election'),
   };
 });
 afterAll(() => t.close());
@@ -195,6 +197,12 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/proposals/${ids.proposalId}/proxies`, nearlyValid({ holderId: someId() })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/close-round`, nearlyValid({ statement: text, reviewOn: date })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/decision`, nearlyValid({ outcome: fc.constantFrom('adopted', 'x'), statement: text, reviewOn: date })],
+  ['POST', `${f.base}/elections`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), roleId: someId(), termMonths: number, qualities: text, facilitatorId: someId() })],
+  ['PUT', `${f.base}/elections/${ids.electionId}/nomination`, nearlyValid({ nomineeId: fc.constantFrom(ids.personId, ids.otherPersonId, randomUUID()), reason: text })],
+  ['POST', `${f.base}/elections/${ids.electionId}/phase`, anyValue],
+  ['POST', `${f.base}/elections/${ids.electionId}/candidate`, nearlyValid({ candidateId: someId() })],
+  ['POST', `${f.base}/elections/${ids.electionId}/stances`, nearlyValid({ stance: fc.constantFrom('consent', 'object', 'x'), reason: text })],
+  ['POST', `${f.base}/elections/${ids.electionId}/close-round`, anyValue],
   ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
   ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
   ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],

@@ -68,6 +68,9 @@ export async function countRows(t: TestApp, partnershipId: string): Promise<Reco
       (select count(*) from proposal where partnership_id = ${partnershipId}) as proposal,
       (select count(*) from stance s join proposal p on p.id = s.proposal_id where p.partnership_id = ${partnershipId}) as stance,
       (select count(*) from proxy x join proposal p on p.id = x.proposal_id where p.partnership_id = ${partnershipId}) as proxy,
+      (select count(*) from election where partnership_id = ${partnershipId}) as election,
+      (select count(*) from nomination n join election e on e.id = n.election_id where e.partnership_id = ${partnershipId}) as nomination,
+      (select count(*) from election_stance s join election e on e.id = s.election_id where e.partnership_id = ${partnershipId}) as election_stance,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);

@@ -6,11 +6,11 @@ import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
 import { renderRegisterPdf } from '../../documents/register-pdf.js';
 import { decisionRegister, disagreementRegister, listProposals, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
+import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
 
 const inProposal = withId('proposalId');
 const created = { 201: z.object({ id: z.uuid() }) };
-const HEARTBEAT_MS = 25_000;
 
 /** « Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4) » */
 function routingLine(locale: Locale, proposal: ProposalDetail): string {
@@ -21,14 +21,7 @@ function routingLine(locale: Locale, proposal: ProposalDetail): string {
 }
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
-  /**
-   * Event streams stay open until the page leaves. Closing the server ends them first (preClose):
-   * the server waits for open requests before its onClose hooks run.
-   */
-  const openStreams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const stop of openStreams) stop();
-  });
+  const stream = eventStreams(app);
 
   app.get(
     '/:partnershipId/proposals',
@@ -59,27 +52,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('partnership_id', '=', request.act.partnershipId)
         .executeTakeFirst();
       if (!proposal) throw notFound();
-      reply.hijack();
-      // The page may have left while the proposal was looked up.
-      if (request.raw.destroyed || reply.raw.destroyed) return;
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
-      const unsubscribe = app.live.subscribe(proposal.id, (change) => reply.raw.write(`event: changed\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`));
-      reply.raw.write(': connected\n\n');
-      // A comment now and then keeps proxies from closing an idle stream.
-      const heartbeat = setInterval(() => reply.raw.write(': \n\n'), HEARTBEAT_MS);
-      const end = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      const stop = () => {
-        end();
-        reply.raw.end();
-      };
-      openStreams.add(stop);
-      reply.raw.on('close', () => {
-        openStreams.delete(stop);
-        end();
-      });
+      stream(request, reply, proposal.id);
     },
   );
   const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });

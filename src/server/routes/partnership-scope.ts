@@ -6,6 +6,7 @@ import type { ActContext } from '../../services/act.js';
 import { isUuid } from '../ids.js';
 import { charterRoutes } from './charters.js';
 import { decisionRoutes } from './decisions.js';
+import { electionRoutes } from './elections.js';
 import { structureRoutes } from './structure.js';
 
 declare module 'fastify' {
@@ -49,4 +50,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(structureRoutes);
   await app.register(charterRoutes);
   await app.register(decisionRoutes);
+  await app.register(electionRoutes);
 };

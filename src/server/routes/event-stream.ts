@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Server-sent events for a page open on a proposal or an election: one message each time an act
+ * changes it. Streams stay open until the page leaves; closing the server ends them first
+ * (preClose), since the server waits for open requests before its onClose hooks run.
+ */
+export function eventStreams(app: FastifyInstance) {
+  const openStreams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const stop of openStreams) stop();
+  });
+  return (request: FastifyRequest, reply: FastifyReply, subjectId: string) => {
+    reply.hijack();
+    // The page may have left while the subject was looked up.
+    if (request.raw.destroyed || reply.raw.destroyed) return;
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    const unsubscribe = app.live.subscribe(subjectId, (change) => reply.raw.write(`event: changed\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`));
+    reply.raw.write(': connected\n\n');
+    // A comment now and then keeps proxies from closing an idle stream.
+    const heartbeat = setInterval(() => reply.raw.write(': \n\n'), HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    const stop = () => {
+      end();
+      reply.raw.end();
+    };
+    openStreams.add(stop);
+    reply.raw.on('close', () => {
+      openStreams.delete(stop);
+      end();
+    });
+  };
+}

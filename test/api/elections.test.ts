@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { builder, journalOf, TODAY } from '../support/structure.js';
+import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+type Member = Awaited<ReturnType<typeof newMember>>;
+
+/** Seed 004 in small: a circle of four that elects its facilitator for a year, Ana facilitating. */
+async function circle() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const house = await build.organization('Maison des Possibles');
+  const body = await build.body({ name: 'Cercle jardins', kind: 'circle', minSize: 3, maxSize: 8 });
+  const role = await build.role({ name: 'Facilitation du cercle', purpose: 'Tenir le cadre des réunions', termMonths: 12, bodyId: body });
+  const seat = async (fullName: string) => {
+    const member = await newMember(t, f, { fullName, memberships: [{ organizationId: house, kind: 'volunteer' }] });
+    await build.seat(body, { personId: member.personId, organizationId: house });
+    return member;
+  };
+  const [ana, bruno, chloe, david] = [await seat('Ana Lopes'), await seat('Bruno Petit'), await seat('Chloé Martin'), await seat('David Roux')] as [Member, Member, Member, Member];
+  const opened = await ana.client.post(`${f.base}/elections`, { bodyId: body, roleId: role, qualities: 'Patience, sens du temps, écoute' });
+  expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+  const url = `${f.base}/elections/${opened.body.id}`;
+  return { f, house, body, role, ana, bruno, chloe, david, url, electionId: opened.body.id as string };
+}
+
+type Circle = Awaited<ReturnType<typeof circle>>;
+
+const nominate = (member: Member, url: string, nominee: Member, reason: string) => member.client.put(`${url}/nomination`, { nomineeId: nominee.personId, reason });
+
+async function revealed(c: Circle) {
+  expect((await nominate(c.ana, c.url, c.chloe, 'Elle tient les horaires')).status).toBe(200);
+  expect((await nominate(c.bruno, c.url, c.chloe, 'Elle écoute tout le monde')).status).toBe(200);
+  expect((await nominate(c.chloe, c.url, c.david, 'Il a le temps cette année')).status).toBe(200);
+  expect((await nominate(c.david, c.url, c.david, 'Moi-même : j’aimerais apprendre')).status).toBe(200);
+  expect((await c.ana.client.post(`${c.url}/phase`)).body).toEqual({ phase: 'reveal' });
+}
+
+describe('nominations', () => {
+  it('stay hidden until the reveal, even through the API and to an administrator', async () => {
+    const c = await circle();
+    expect((await nominate(c.bruno, c.url, c.chloe, 'Elle écoute tout le monde')).status).toBe(200);
+    for (const reader of [c.chloe.client, c.f.admin]) {
+      const seen = (await reader.get(c.url)).body;
+      expect(seen.phase).toBe('nomination');
+      expect(seen.nominations).toEqual([]);
+      expect(JSON.stringify(seen)).not.toContain('Elle écoute tout le monde');
+      expect(seen.members.find((m: { id: string }) => m.id === c.bruno.personId).nominated).toBe(true);
+    }
+    expect((await c.bruno.client.get(c.url)).body.ownNomination).toEqual({ nominee: { id: c.chloe.personId, fullName: 'Chloé Martin' }, reason: 'Elle écoute tout le monde' });
+    const written = (await journalOf(t, c.f.partnershipId)).filter((e) => e.kind === 'election.nominated');
+    expect(written.map((e) => e.payload)).toEqual([{ electionId: c.electionId, memberId: c.bruno.personId }]);
+
+    await revealed(c);
+    const shown = (await c.chloe.client.get(c.url)).body;
+    expect(shown.nominations.map((n: { member: { fullName: string }; nominee: { fullName: string }; reason: string }) => [n.member.fullName, n.nominee.fullName, n.reason])).toEqual([
+      ['Ana Lopes', 'Chloé Martin', 'Elle tient les horaires'],
+      ['Bruno Petit', 'Chloé Martin', 'Elle écoute tout le monde'],
+      ['Chloé Martin', 'David Roux', 'Il a le temps cette année'],
+      ['David Roux', 'David Roux', 'Moi-même : j’aimerais apprendre'],
+    ]);
+    const reveal = (await journalOf(t, c.f.partnershipId)).find((e) => e.kind === 'election.revealed')!;
+    expect(reveal.payload['nominations']).toHaveLength(4);
+  });
+
+  it('are written only by members of the body, for members of the body, with a reason', async () => {
+    const c = await circle();
+    const outsider = await newMember(t, c.f, { fullName: 'Eva Hors-Cercle', memberships: [{ organizationId: c.house, kind: 'volunteer' }] });
+    expect((await nominate(outsider, c.url, c.ana, 'Je ne siège pas')).status).toBe(403);
+    const forOutsider = await nominate(c.ana, c.url, outsider, 'Elle viendrait');
+    expect(forOutsider.status).toBe(400);
+    expect(forOutsider.body.fields.nomineeId).toBe('Cette personne ne siège pas dans l’instance qui élit.');
+    const noReason = await nominate(c.ana, c.url, c.bruno, '  ');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.fields.reason).toBe('Dites pourquoi : chaque proposition de nom, chaque objection s’accompagne de ses raisons.');
+    expect((await c.bruno.client.post(`${c.url}/phase`)).status).toBe(403);
+  });
+
+  it('may be changed in the change round, with the first one kept beside the new', async () => {
+    const c = await circle();
+    await revealed(c);
+    expect((await nominate(c.chloe, c.url, c.chloe, 'Trop tôt')).status).toBe(409);
+    expect((await c.ana.client.post(`${c.url}/phase`)).body).toEqual({ phase: 'change' });
+    expect((await nominate(c.chloe, c.url, c.ana, 'Convaincue par les raisons données pour Ana')).status).toBe(200);
+    const changed = (await c.david.client.get(c.url)).body.nominations.find((n: { member: { id: string } }) => n.member.id === c.chloe.personId);
+    expect(changed).toMatchObject({ nominee: { id: c.ana.personId }, changedFrom: { nominee: { id: c.david.personId }, reason: 'Il a le temps cette année' } });
+  });
+});
+
+describe('the consent round', () => {
+  it('after an objection goes back to a proposal; with every consent it elects, and the role is assigned for its term', async () => {
+    const c = await circle();
+    await revealed(c);
+    await c.ana.client.post(`${c.url}/phase`);
+    expect((await c.ana.client.post(`${c.url}/phase`)).body).toEqual({ phase: 'proposal' });
+    expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.chloe.personId })).body).toEqual({ round: 1 });
+    for (const m of [c.ana, c.bruno, c.chloe]) expect((await m.client.post(`${c.url}/stances`, { stance: 'consent' })).status).toBe(200);
+    expect((await c.david.client.post(`${c.url}/stances`, { stance: 'object' })).status).toBe(400);
+    expect((await c.david.client.post(`${c.url}/stances`, { stance: 'object', reason: 'Chloé part trois mois au printemps' })).status).toBe(200);
+    expect((await c.ana.client.post(`${c.url}/close-round`)).body).toEqual({ phase: 'proposal' });
+
+    expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.chloe.personId })).body).toEqual({ round: 2 });
+    for (const m of [c.ana, c.bruno, c.chloe]) await m.client.post(`${c.url}/stances`, { stance: 'consent' });
+    const early = await c.ana.client.post(`${c.url}/close-round`);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('Chaque membre doit avoir consenti pour élire : des voix manquent encore.');
+    await c.david.client.post(`${c.url}/stances`, { stance: 'consent', reason: 'Avec un binôme pendant son absence' });
+    const elected = await c.ana.client.post(`${c.url}/close-round`);
+    expect(elected.body).toMatchObject({ phase: 'elected' });
+
+    const page = (await c.bruno.client.get(c.url)).body;
+    expect(page).toMatchObject({ phase: 'elected', elected: { id: c.chloe.personId, startsOn: TODAY, endsOn: '2027-03-10' }, can: { nominate: false, facilitate: false, takeStance: false } });
+    expect(page.objections).toEqual([{ round: 1, member: { id: c.david.personId, fullName: 'David Roux' }, reason: 'Chloé part trois mois au printemps' }]);
+    const role = (await c.f.admin.get(`${c.f.base}/roles/${c.role}`)).body;
+    expect(JSON.stringify(role)).toContain(c.chloe.personId);
+    const kinds = (await journalOf(t, c.f.partnershipId)).map((e) => e.kind);
+    expect(kinds.slice(-3)).toEqual(['election.round_closed', 'role.assigned', 'election.elected']);
+    expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
+    expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.bruno.personId })).status).toBe(409);
+  });
+
+  it('opens once per role at a time, for a role of the electing body, with a term', async () => {
+    const c = await circle();
+    const again = await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: c.role });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('Une élection est déjà en cours pour ce rôle.');
+    const noTerm = await builder(c.f).role({ name: 'Lien vers le comité', bodyId: c.body });
+    const refused = await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: noTerm });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.termMonths).toBe('Indiquez la durée du mandat : ce rôle n’en a pas.');
+    expect((await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: noTerm, termMonths: 6 })).status).toBe(201);
+    const other = await newPartnership(t);
+    expect((await other.admin.get(c.url.replace(c.f.base, other.base))).status).toBe(404);
+    expect((await other.admin.get(`${other.base}/elections/${c.electionId}`)).status).toBe(404);
+  });
+});
