@@ -17,6 +17,7 @@ import {
   type ElectionState,
 } from '../domain/elections/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import { may } from '../domain/structure/permissions.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
@@ -40,9 +41,6 @@ function unwrap<T>(result: ElectionResult<T>): T {
   return result.value;
 }
 
-/** Who may open an election for a body: its members, who elect their own roles, and administrators. */
-const mayOpen = (ctx: ActContext, bodyId: string) => ctx.viewer.isPartnershipAdmin || ctx.viewer.memberOfBodies.has(bodyId);
-
 /**
  * Opens an election without candidates for a role of a body (or a role of no body, held for it).
  * The term is the role's unless the body sets another for this election.
@@ -50,7 +48,7 @@ const mayOpen = (ctx: ActContext, bodyId: string) => ctx.viewer.isPartnershipAdm
 export async function openElection(ctx: ActContext, input: z.infer<typeof electionInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
-    if (!mayOpen(ctx, input.bodyId)) throw forbidden();
+    if (!may.openElection(ctx.viewer, input.bodyId)) throw forbidden();
     await requireReference(trx, 'role', input.roleId, ctx.partnershipId, 'roleId');
     const role = await trx.selectFrom('role').select(['id', 'body_id', 'term_months']).where('id', '=', input.roleId).executeTakeFirstOrThrow();
     if (role.body_id !== null && role.body_id !== input.bodyId) throw invalid('roleId', 'error.election.roleOfAnotherBody');

@@ -255,6 +255,7 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
       edit: may.manageStructure(viewer),
       manageSeatsOf: organizations.filter((o) => may.manageSeat(viewer, o.id)).map((o) => o.id),
       manageUnaffiliatedSeats: may.manageSeat(viewer, null),
+      openElection: may.openElection(viewer, bodyId),
     },
   };
 }

@@ -11,6 +11,7 @@ const AcceptInvitation = lazy(() => import('./pages/AcceptInvitation'));
 const Overview = lazy(() => import('./pages/Overview'));
 const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
 const BodyPage = lazy(() => import('./pages/BodyPage'));
+const ElectionPage = lazy(() => import('./pages/elections/ElectionPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/PersonPage'));
 const RolePage = lazy(() => import('./pages/RolePage'));
@@ -191,6 +192,7 @@ export function App() {
           <Route path="propositions/:proposalId" element={<Shell><ProposalPage /></Shell>} />
           <Route path="instances/:bodyId/decisions" element={<Shell><RegisterPage /></Shell>} />
           <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
+          <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

@@ -24,14 +24,14 @@ export const usePeople = () => usePartnershipQuery<PersonSummary[]>('/people');
  * A governance act from a form. Structure reads are cheap, so every read of the partnership is
  * refreshed after an act rather than guessing which ones it touched.
  */
-export function useAct<Input, Result = { id: string }>(method: 'post' | 'patch', path: (input: Input) => string, body?: (input: Input) => unknown) {
+export function useAct<Input, Result = { id: string }>(method: 'post' | 'patch' | 'put', path: (input: Input) => string, body?: (input: Input) => unknown) {
   const partnershipId = usePartnershipId();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: Input) => {
       const url = `/partnerships/${partnershipId}${path(input)}`;
       const payload = body ? body(input) : input;
-      return method === 'post' ? api.post<Result>(url, payload) : api.patch<Result>(url, payload);
+      return method === 'post' ? api.post<Result>(url, payload) : method === 'put' ? api.put<Result>(url, payload) : api.patch<Result>(url, payload);
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
   });

@@ -92,7 +92,7 @@ export interface BodyDetail {
   organizations: { id: string; name: string }[];
   roles: { id: string; name: string }[];
   delegations: DelegationView[];
-  can: { edit: boolean; manageSeatsOf: string[]; manageUnaffiliatedSeats: boolean };
+  can: { edit: boolean; manageSeatsOf: string[]; manageUnaffiliatedSeats: boolean; openElection: boolean };
 }
 
 export interface OrganizationDetail {
@@ -297,4 +297,42 @@ export interface ProposalDetail {
   informed: { body: { id: string; name: string }; recipients: number; sentAt: string }[];
   amends: { charterId: string; versionId: string; number: number; status: string } | null;
   can: { viewerId: string; facilitate: boolean; speakFor: string[]; giveProxy: boolean; decide: boolean; lacksDelegatedScope: boolean };
+}
+
+export type ElectionPhase = 'nomination' | 'reveal' | 'change' | 'proposal' | 'consent' | 'elected' | 'abandoned';
+
+export interface ElectionSummary {
+  id: string;
+  phase: ElectionPhase;
+  round: number;
+  body: { id: string; name: string };
+  role: { id: string; name: string };
+  elected: string | null;
+  createdAt: string;
+  endedAt: string | null;
+}
+
+interface Named {
+  id: string;
+  fullName: string;
+}
+
+export interface ElectionDetail {
+  id: string;
+  phase: ElectionPhase;
+  round: number;
+  termMonths: number;
+  qualities: string;
+  body: { id: string; name: string };
+  role: { id: string; name: string; purpose: string; accountabilities: string[] };
+  facilitator: Named;
+  candidate: Named | null;
+  elected: (Named & { startsOn: string | null; endsOn: string | null }) | null;
+  createdAt: string;
+  endedAt: string | null;
+  members: (Named & { nominated: boolean; stance: { stance: 'consent' | 'object'; reason: string } | null })[];
+  ownNomination: { nominee: Named; reason: string } | null;
+  nominations: { member: Named; nominee: Named; reason: string; changedFrom: { nominee: Named; reason: string } | null }[];
+  objections: { round: number; member: Named; reason: string }[];
+  can: { nominate: boolean; facilitate: boolean; takeStance: boolean };
 }

@@ -43,9 +43,12 @@ export const may = {
   assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
     viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),
 
+  /** A body elects its own roles: its members open an election, as do administrators. */
+  openElection: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),
+
   /**
-   * Write and revise charters, and record an adoption. Until decisions run in Entente, an adoption
-   * is recorded by a partnership administrator after the body has decided.
+   * Write charters and submit them to decision; record by hand the adoption of a first version
+   * adopted before Entente.
    */
   manageCharters: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
 

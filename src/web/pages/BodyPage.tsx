@@ -8,6 +8,7 @@ import { describeRule, RuleFields, ruleFromForm } from '../components/RuleFields
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { ElectionsSection } from './elections/ElectionsSection';
 import type { BodyDetail, SeatView } from '../types';
 
 interface SeatForm {
@@ -287,6 +288,8 @@ export default function BodyPage() {
           </ul>
         </section>
       )}
+
+      <ElectionsSection body={body} />
 
       <section aria-labelledby="delegations-title">
         <h2 id="delegations-title">{t('body.delegations')}</h2>

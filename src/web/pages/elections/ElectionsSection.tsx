@@ -1,0 +1,72 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ItemSelect } from '../../components/ItemSelect';
+import { Badge, Field, fieldError, FormError } from '../../components/ui';
+import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import type { BodyDetail, ElectionPhase, ElectionSummary } from '../../types';
+
+export const phaseTone = (phase: ElectionPhase) => (phase === 'elected' ? 'ok' : phase === 'abandoned' ? 'neutral' : 'warn');
+
+function OpenElection({ body }: { body: BodyDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const open = useAct<{ bodyId: string; roleId: string; qualities: string; termMonths?: number }>('post', () => '/elections');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const term = String(data.get('termMonths') ?? '').trim();
+    open.mutate(
+      { bodyId: body.id, roleId: String(data.get('roleId') ?? ''), qualities: String(data.get('qualities') ?? ''), ...(term !== '' && { termMonths: Number(term) }) },
+      { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/elections/${id}`) },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{t('election.open.title')}</h3>
+      <p className="hint">{t('election.open.hint')}</p>
+      <FormError error={open.error} />
+      <Field label={t('election.open.role')} error={fieldError(open.error, 'roleId')}>
+        {(props) => <ItemSelect {...props} name="roleId" items={body.roles.map((role) => ({ id: role.id, label: role.name }))} />}
+      </Field>
+      <Field label={t('election.open.qualities')} hint={t('election.open.qualitiesHint')} error={fieldError(open.error, 'qualities')}>
+        {(props) => <textarea {...props} name="qualities" rows={3} />}
+      </Field>
+      <Field label={t('election.open.term')} hint={t('election.open.termHint')} error={fieldError(open.error, 'termMonths')}>
+        {(props) => <input {...props} name="termMonths" type="number" min={1} max={120} inputMode="numeric" />}
+      </Field>
+      <button type="submit" className="button-primary" disabled={open.isPending}>
+        {t('election.open.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The body's elections without candidates, and the form to open one for a role of the body. */
+export function ElectionsSection({ body }: { body: BodyDetail }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const query = usePartnershipQuery<ElectionSummary[]>(`/elections?bodyId=${body.id}`);
+  const elections = query.data ?? [];
+  return (
+    <section aria-labelledby="elections-title">
+      <h2 id="elections-title">{t('election.section.title')}</h2>
+      <p className="hint">{t('election.section.hint')}</p>
+      {elections.length === 0 ? (
+        <p className="muted">{t('election.section.none')}</p>
+      ) : (
+        <ul className="card-list">
+          {elections.map((election) => (
+            <li key={election.id} className="card">
+              <Link to={`/p/${partnershipId}/elections/${election.id}`}>{election.role.name}</Link>{' '}
+              <Badge tone={phaseTone(election.phase)}>{t(`election.phase.${election.phase}`)}</Badge>
+              {election.elected && <p className="small">{t('election.section.elected', { name: election.elected })}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {body.can.openElection && body.roles.length > 0 && <OpenElection body={body} />}
+    </section>
+  );
+}

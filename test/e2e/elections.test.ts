@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
+import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+
+const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+/** The family outings working group of the demo re-elects its project lead; Mireille facilitates from her phone. */
+const OTHERS = ['yanis', 'amandine', 'karim'] as const;
+
+let t: TestApp;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let partnershipId: string;
+let electionApi: string;
+const people = new Map<string, { personId: string; client: Client }>();
+
+async function personId(key: string): Promise<string> {
+  const row = await t.store.db.selectFrom('person').select('id').where('partnership_id', '=', partnershipId).where('email', '=', `${key}@trois-rives.example`).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The members who are not in a browser answer through the API, as their own phones would. */
+async function othersAnswer(stances: Partial<Record<(typeof OTHERS)[number], { stance: string; reason?: string }>>) {
+  for (const key of OTHERS) {
+    const answer = await people.get(key)!.client.post(`${electionApi}/stances`, stances[key] ?? { stance: 'consent' });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ webRoot: WEB_ROOT });
+  t.clock.current = new Date();
+  ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now()));
+  for (const key of [...OTHERS, 'mireille']) {
+    const email = `${key}@trois-rives.example`;
+    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
+    const client = new Client(t.app);
+    expect((await client.signIn(email)).status).toBe(200);
+    people.set(key, { personId: await personId(key), client });
+  }
+  origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('a working group elects its project lead without candidates', () => {
+  it('opens the election from the group’s page and nominates, the names staying hidden', async () => {
+    await page.goto(`${origin}/connexion`);
+    await page.getByLabel('Adresse e-mail').first().fill('mireille@trois-rives.example');
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+    await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
+    await page.getByRole('heading', { name: 'Élections sans candidat' }).waitFor();
+    await page.getByLabel('Rôle à pourvoir').selectOption({ label: 'Chef·fe de projet Sorties familles' });
+    await page.getByLabel('Qualités recherchées').fill('Du temps le mercredi, le goût de l’organisation, le lien avec les trois maisons.');
+    await page.getByRole('button', { name: 'Ouvrir l’élection' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Élection : Chef·fe de projet Sorties familles' }).waitFor();
+    electionApi = `/api/v1/partnerships/${partnershipId}/elections/${page.url().split('/').pop()}`;
+
+    await page.getByLabel('Je propose').selectOption({ label: 'Karim Toure' });
+    await page.getByLabel('Pourquoi cette personne ?').fill('Il connaît les familles des trois maisons.');
+    await page.getByRole('button', { name: 'Enregistrer ma proposition' }).click();
+    await page.getByRole('status').filter({ hasText: 'Proposition enregistrée.' }).waitFor();
+    const reasons = { yanis: 'Elle a monté la sortie de l’an dernier.', amandine: 'Elle sait tenir un budget.', karim: 'Je connais les familles, j’ai du temps cette année.' };
+    for (const [key, nominee, reason] of [['yanis', 'amandine', reasons.yanis], ['amandine', 'amandine', reasons.amandine], ['karim', 'karim', reasons.karim]] as const) {
+      const answer = await people.get(key)!.client.put(`${electionApi}/nomination`, { nomineeId: people.get(nominee)!.personId, reason });
+      expect(answer.status).toBe(200);
+    }
+    await page.getByText('4 membre(s) sur 4 ont proposé un nom.', { exact: false }).waitFor();
+    for (const reason of Object.values(reasons)) expect(await page.getByText(reason).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '40-election-nominations');
+  });
+
+  it('reveals the names and their reasons, then proposes the name the reasons point to', async () => {
+    await page.getByRole('button', { name: 'Dévoiler les propositions' }).click();
+    await page.getByText('Elle sait tenir un budget.').waitFor();
+    await page.getByText('Amandine Giraud : 2 propositions · Karim Toure : 2 propositions', { exact: false }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '41-election-reveal');
+    await page.getByRole('button', { name: 'Ouvrir le tour de changement' }).click();
+    await page.getByRole('button', { name: 'Passer à la proposition' }).click();
+    await page.getByLabel('Nom proposé').selectOption({ label: 'Karim Toure' });
+    await page.getByRole('button', { name: 'Proposer ce nom' }).click();
+    await page.getByRole('heading', { name: 'Consentez-vous à élire Karim Toure ?' }).waitFor();
+  });
+
+  it('hears an objection, proposes again, and elects with every member’s consent', async () => {
+    await page.getByLabel('Je consens').check();
+    await page.getByRole('button', { name: 'Répondre' }).click();
+    await page.getByRole('status').filter({ hasText: 'Réponse enregistrée.' }).waitFor();
+    await othersAnswer({ amandine: { stance: 'object', reason: 'Karim part en stage en mai : prévoir un binôme.' } });
+    await page.getByText('« Karim part en stage en mai : prévoir un binôme. »').first().waitFor();
+    await page.getByRole('button', { name: 'Clore le tour de consentement' }).click();
+    await page.getByRole('button', { name: 'Proposer ce nom' }).waitFor();
+    await page.getByLabel('Nom proposé').selectOption({ label: 'Karim Toure' });
+    await page.getByRole('button', { name: 'Proposer ce nom' }).click();
+    await page.getByLabel('Je consens').check();
+    await page.getByRole('button', { name: 'Répondre' }).click();
+    await page.getByRole('status').filter({ hasText: 'Réponse enregistrée.' }).waitFor();
+    await othersAnswer({ amandine: { stance: 'consent', reason: 'Avec Yanis en binôme pendant son stage.' } });
+    await page.getByRole('button', { name: 'Clore le tour de consentement' }).click();
+    await page.getByText(/Karim Toure est élu·e, du .* au .*\./).waitFor();
+    await page.getByRole('heading', { name: 'Objections entendues' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '42-election-elected');
+    const role = await t.store.db
+      .selectFrom('role_assignment as a')
+      .innerJoin('role as r', 'r.id', 'a.role_id')
+      .select(['a.person_id', 'a.ends_on'])
+      .where('r.name', '=', 'Chef·fe de projet Sorties familles')
+      .where('r.partnership_id', '=', partnershipId)
+      .where('a.person_id', '=', people.get('karim')!.personId)
+      .executeTakeFirst();
+    expect(role?.ends_on).not.toBeNull();
+  });
+});
