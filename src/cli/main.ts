@@ -8,6 +8,7 @@ import { buildApp } from '../server/app.js';
 import { closeRoundsPastDeadline } from '../services/decision-acts.js';
 import { createPartnership } from '../services/partnerships.js';
 import { sendDueReviewReminders } from '../services/review-reminders.js';
+import { sendTermEndingReminders } from '../services/term-reminders.js';
 import { DataDirInUseError, openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 
@@ -60,8 +61,8 @@ async function serve(options: { demo: boolean }): Promise<void> {
 
 /**
  * Work the clock triggers: journal entries left unsealed are sealed and rounds past their
- * deadline close every minute; review dates come due at midnight, and are looked for every hour.
- * All also run at start.
+ * deadline close every minute; review dates and terms ending within a month are looked for every
+ * hour. All also run at start.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
   const every = (minutes: number, work: () => Promise<number>, what: string) => {
@@ -88,6 +89,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
       'closing rounds past their deadline',
     ),
     every(60, () => sendDueReviewReminders(app.store.db, app.now()), 'review reminders'),
+    every(60, () => sendTermEndingReminders(app.store.db, app.now()), 'term-ending reminders'),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -122,6 +122,8 @@ const fr = {
       'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, {{period}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
     reviewSubject: 'À revoir : « {{wording}} »',
     reviewBody: 'Bonjour,\n\nLa décision « {{wording}} » devait être revue le {{date}}. Vous pouvez la reprendre avec l’instance, ou la confirmer.\n\nVous recevez ce rappel parce que vous l’avez proposée ou animée.',
+    termEndingSubject: 'Fin de mandat le {{date}} : « {{role}} »',
+    termEndingBody: 'Bonjour,\n\nLe mandat de {{name}} comme « {{role}} » se termine le {{date}}. L’instance peut élire la personne qui prendra la suite, sans candidat : ouvrez une élection depuis sa page.\n\nVous recevez ce rappel parce que vous tenez ce rôle ou siégez dans l’instance dont il relève.',
     noteSubject: 'Note d’information — {{body}} : « {{wording}} »',
     noteBody:
       'Bonjour,\n\nPour information, l’instance « {{body}} » a statué le {{date}} sur la proposition suivante :\n\n{{wording}}\n\nIssue : {{status}}.\nRelevé de décision : {{statement}}\n\nVous recevez cette note parce que vous siégez dans « {{informed}} », que la charte demande d’informer.',
@@ -249,6 +251,8 @@ const en: typeof fr = {
       'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, {{period}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
     reviewSubject: 'To review: “{{wording}}”',
     reviewBody: 'Hello,\n\nThe decision “{{wording}}” was to be reviewed on {{date}}. You may take it up again with the body, or confirm it.\n\nYou receive this reminder because you proposed or facilitated it.',
+    termEndingSubject: 'Term ending on {{date}}: “{{role}}”',
+    termEndingBody: 'Hello,\n\n{{name}}’s term as “{{role}}” ends on {{date}}. The body can elect who takes over, without candidates: open an election from its page.\n\nYou receive this reminder because you hold this role or sit in the body it belongs to.',
     noteSubject: 'Information note — {{body}}: “{{wording}}”',
     noteBody:
       'Hello,\n\nFor your information, the body “{{body}}” settled the following proposal on {{date}}:\n\n{{wording}}\n\nOutcome: {{status}}.\nDecision record: {{statement}}\n\nYou receive this note because you sit in “{{informed}}”, which the charter asks to inform.',

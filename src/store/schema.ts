@@ -94,6 +94,7 @@ export interface RoleAssignmentTable {
   starts_on: string;
   ends_on: string | null;
   created_at: CreatedAt;
+  term_reminded_at: Generated<Date | null>;
 }
 
 export interface DelegationTable {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
-import { builder, journalOf, TODAY } from '../support/structure.js';
+import { sendTermEndingReminders } from '../../src/services/term-reminders.js';
+import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -138,5 +139,22 @@ describe('the consent round', () => {
     const other = await newPartnership(t);
     expect((await other.admin.get(c.url.replace(c.f.base, other.base))).status).toBe(404);
     expect((await other.admin.get(`${other.base}/elections/${c.electionId}`)).status).toBe(404);
+  });
+});
+
+describe('terms coming to an end', () => {
+  it('are announced once, a month ahead, to the holder and the members of the role’s body', async () => {
+    const c = await circle();
+    const assign = (personId: string, endsOn: string) => c.f.admin.post(`${c.f.base}/roles/${c.role}/assignments`, { personId, startsOn: TODAY, endsOn });
+    expect((await assign(c.chloe.personId, '2026-04-01')).status).toBe(201);
+    expect((await assign(c.bruno.personId, '2026-06-01')).status).toBe(201);
+    await sendTermEndingReminders(t.store.db, t.clock.now());
+    const reminders = (await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Fin de mandat'));
+    expect(reminders.map((m) => m.recipient).sort()).toEqual([c.ana.email, c.bruno.email, c.chloe.email, c.david.email].sort());
+    expect(reminders[0]!.subject).toBe('Fin de mandat le 1 avril 2026 : « Facilitation du cercle »');
+    expect(reminders[0]!.body).toContain('Le mandat de Chloé Martin comme « Facilitation du cercle » se termine le 1 avril 2026.');
+    await sendTermEndingReminders(t.store.db, t.clock.now());
+    expect((await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Fin de mandat'))).toHaveLength(4);
+    expect((await journalOf(t, c.f.partnershipId)).filter((e) => e.kind === 'role.term_ending').map((e) => e.payload['personId'])).toEqual([c.chloe.personId]);
   });
 });

@@ -203,7 +203,7 @@ describe('an organization administrator', () => {
 
   it('sees what they may do on the body page', async () => {
     const body = await w.houseAdmin.client.get(`${w.f.base}/bodies/${w.steering}`);
-    expect(body.body.can).toEqual({ edit: false, manageSeatsOf: [w.houseA], manageUnaffiliatedSeats: false });
+    expect(body.body.can).toEqual({ edit: false, manageSeatsOf: [w.houseA], manageUnaffiliatedSeats: false, openElection: false });
   });
 });
 
@@ -293,7 +293,7 @@ describe('delegations', () => {
 describe('a partnership administrator', () => {
   it('may do all of the above, and the rights show in the answers', async () => {
     const { f } = w;
-    expect((await f.admin.get(`${f.base}/bodies/${w.steering}`)).body.can).toEqual({ edit: true, manageSeatsOf: [w.houseA, w.houseB], manageUnaffiliatedSeats: true });
+    expect((await f.admin.get(`${f.base}/bodies/${w.steering}`)).body.can).toEqual({ edit: true, manageSeatsOf: [w.houseA, w.houseB], manageUnaffiliatedSeats: true, openElection: true });
     const newcomer = await builder(f).person({ memberships: [{ organizationId: w.houseB, kind: 'volunteer' }] });
     await expectOutcome(f, 201, () => f.admin.post(`${f.base}/bodies/${w.group}/members`, seatInput(newcomer, w.houseB)));
     await expectOutcome(f, 201, () => f.admin.post(`${f.base}/roles/${w.groupRole}/assignments`, { personId: w.memberOfA, startsOn: TODAY }));

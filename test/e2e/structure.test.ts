@@ -59,7 +59,7 @@ describe('a coordinator fixes a composition gap on a phone', () => {
 
     await page.getByLabel('Structure représentée').selectOption({ label: 'MJC des Tilleuls' });
     await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Odile Perrin' });
-    await page.getByLabel('Qualité').selectOption('delegate');
+    await page.getByLabel('Qualité', { exact: true }).selectOption('delegate');
     await page.getByLabel('Mandat donné par').selectOption('board');
     await page.getByRole('button', { name: 'Ajouter à l’instance' }).click();
     await page.getByRole('status').filter({ hasText: 'Odile Perrin siège maintenant dans l’instance.' }).waitFor();

@@ -34,6 +34,8 @@ export const elections: readonly string[] = [
     updated_at timestamptz not null,
     primary key (election_id, member_id)
   )`,
+  // A reminder goes out once, a month before a term ends (services/term-reminders.ts).
+  `alter table role_assignment add column term_reminded_at timestamptz`,
   `create table election_stance (
     election_id uuid not null references election(id),
     round integer not null check (round >= 1),
