@@ -6,6 +6,7 @@ import { decisions } from './migrations/004-decisions.js';
 import { journalSealing } from './migrations/005-journal-sealing.js';
 import { actFunctions } from './migrations/006-act-functions.js';
 import { elections } from './migrations/007-elections.js';
+import { meetings } from './migrations/008-meetings.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '005-journal-sealing': statementsMigration(journalSealing),
   '006-act-functions': statementsMigration(actFunctions),
   '007-elections': statementsMigration(elections),
+  '008-meetings': statementsMigration(meetings),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

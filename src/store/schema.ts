@@ -284,6 +284,42 @@ export interface ElectionStanceTable {
   updated_at: Date;
 }
 
+export interface MeetingTable {
+  id: string;
+  partnership_id: string;
+  body_id: string;
+  title: string;
+  starts_at: Date;
+  duration_minutes: number;
+  place: string;
+  online_url: string | null;
+  facilitator_id: string;
+  secretary_id: string | null;
+  minutes: Generated<string>;
+  minutes_published_at: Generated<Date | null>;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  meeting_id: string;
+  position: number;
+  kind: string;
+  title: string;
+  proposal_id: string | null;
+  minutes_allotted: number | null;
+  proposed_by: string;
+  created_at: Date;
+}
+
+export interface AttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  status: string;
+  represented_by: string | null;
+}
+
 export interface StanceRequestTable {
   proposal_id: string;
   idempotency_key: string;
@@ -327,6 +363,9 @@ export interface Database {
   election: ElectionTable;
   nomination: NominationTable;
   election_stance: ElectionStanceTable;
+  meeting: MeetingTable;
+  agenda_item: AgendaItemTable;
+  attendance: AttendanceTable;
   charter: CharterTable;
   charter_version: CharterVersionTable;
   charter_signature: CharterSignatureTable;

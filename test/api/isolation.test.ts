@@ -42,7 +42,9 @@ async function furnished(f: PartnershipFixture, fullName: string) {
   const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'operational', wording: 'Une proposition', participationLevel: 'participation' });
   const proposalId = expectCreated(proposal, 'proposal');
   const electionId = expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election');
-  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId, electionId };
+  const meetingId = expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting');
+  const agendaItemId = expectCreated(await f.admin.post(`${f.base}/meetings/${meetingId}/agenda`, { kind: 'information', title: 'Nouvelles' }), 'agenda item');
+  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId, electionId, meetingId, agendaItemId };
 }
 
 type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -113,6 +115,16 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['POST', `${base}/elections/${ids.electionId}/stances`, { stance: 'consent' }],
     ['POST', `${base}/elections/${ids.electionId}/close-round`],
     ['POST', `${base}/elections/${ids.electionId}/abandon`],
+    ['GET', `${base}/bodies/${ids.bodyId}/meetings`],
+    ['POST', `${base}/meetings`, { bodyId: own.bodyId, title: 'Intrusion', startsAt: '2026-04-02T18:00:00+02:00', facilitatorId: own.personId }],
+    ['GET', `${base}/meetings/${ids.meetingId}`],
+    ['GET', `${base}/meetings/${ids.meetingId}/calendar.ics`],
+    ['GET', `${base}/meetings/${ids.meetingId}/minutes.pdf`],
+    ['POST', `${base}/meetings/${ids.meetingId}/agenda`, { kind: 'information', title: 'Intrusion' }],
+    ['PUT', `${base}/meetings/${ids.meetingId}/agenda/order`, { itemIds: [ids.agendaItemId] }],
+    ['PUT', `${base}/meetings/${ids.meetingId}/attendance`, { personId: own.personId, status: 'present' }],
+    ['PUT', `${base}/meetings/${ids.meetingId}/minutes`, { text: 'Intrusion' }],
+    ['POST', `${base}/meetings/${ids.meetingId}/minutes/publish`],
   ];
 }
 
@@ -155,7 +167,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(41);
+    expect(aimed).toHaveLength(50);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);
@@ -184,6 +196,7 @@ describe('another partnership', () => {
       ['POST', `${a.base}/people`, { fullName: 'Double vie', memberships: [{ organizationId: bIds.organizationId, kind: 'staff' }] }, 'memberships.0.organizationId', 'Cette structure ne fait pas partie du partenariat.'],
       ['POST', `${a.base}/organizations/${aIds.organizationId}/memberships`, { personId: bIds.personId, kind: 'staff' }, 'personId', 'Cette personne ne fait pas partie du partenariat.'],
       ['POST', `${a.base}/elections`, { bodyId: bIds.bodyId, roleId: aIds.roleId, termMonths: 6 }, 'bodyId', 'Cette instance ne fait pas partie du partenariat.'],
+      ['POST', `${a.base}/meetings`, { bodyId: bIds.bodyId, title: 'Ailleurs', startsAt: '2026-04-02T18:00:00+02:00' }, 'bodyId', 'Cette instance ne fait pas partie du partenariat.'],
     ];
     for (const [method, url, payload, field, message] of cases) {
       const response = await a.admin.request(method, url, payload);

@@ -24,6 +24,7 @@ let ids: {
   versionId: string;
   proposalId: string;
   electionId: string;
+  meetingId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -66,6 +67,7 @@ beforeAll(async () => {
     versionId: charter.body.versionId,
     proposalId: expectCreated(proposal, 'proposal'),
     electionId: expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election'),
+    meetingId: expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting'),
   };
 });
 afterAll(() => t.close());
@@ -203,6 +205,15 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/elections/${ids.electionId}/candidate`, nearlyValid({ candidateId: someId() })],
   ['POST', `${f.base}/elections/${ids.electionId}/stances`, nearlyValid({ stance: fc.constantFrom('consent', 'object', 'x'), reason: text })],
   ['POST', `${f.base}/elections/${ids.electionId}/close-round`, anyValue],
+  [
+    'POST',
+    `${f.base}/meetings`,
+    nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), title: text, startsAt: fc.oneof(date, fc.constant('2026-04-01T18:00:00+02:00')), durationMinutes: number, place: text, onlineUrl: fc.oneof(text, fc.webUrl()), facilitatorId: someId(), secretaryId: someId() }),
+  ],
+  ['POST', `${f.base}/meetings/${ids.meetingId}/agenda`, nearlyValid({ kind: fc.constantFrom('information', 'decision', 'x'), title: text, proposalId: someId(), minutesAllotted: number })],
+  ['PUT', `${f.base}/meetings/${ids.meetingId}/agenda/order`, nearlyValid({ itemIds: fc.array(someId(), { maxLength: 3 }) })],
+  ['PUT', `${f.base}/meetings/${ids.meetingId}/attendance`, nearlyValid({ personId: someId(), status: fc.constantFrom('present', 'represented', 'x'), representedBy: someId() })],
+  ['PUT', `${f.base}/meetings/${ids.meetingId}/minutes`, nearlyValid({ text })],
   ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
   ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
   ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],

@@ -71,6 +71,9 @@ export async function countRows(t: TestApp, partnershipId: string): Promise<Reco
       (select count(*) from election where partnership_id = ${partnershipId}) as election,
       (select count(*) from nomination n join election e on e.id = n.election_id where e.partnership_id = ${partnershipId}) as nomination,
       (select count(*) from election_stance s join election e on e.id = s.election_id where e.partnership_id = ${partnershipId}) as election_stance,
+      (select count(*) from meeting where partnership_id = ${partnershipId}) as meeting,
+      (select count(*) from agenda_item i join meeting m on m.id = i.meeting_id where m.partnership_id = ${partnershipId}) as agenda_item,
+      (select count(*) from attendance a join meeting m on m.id = a.meeting_id where m.partnership_id = ${partnershipId}) as attendance,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);

@@ -43,8 +43,9 @@ export const may = {
   assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
     viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),
 
-  /** A body elects its own roles: its members open an election, as do administrators. */
+  /** A body runs its own life: its members open an election or call a meeting, as do administrators. */
   openElection: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),
+  callMeeting: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),
 
   /**
    * Write charters and submit them to decision; record by hand the adoption of a first version

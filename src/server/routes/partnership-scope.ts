@@ -7,6 +7,7 @@ import { isUuid } from '../ids.js';
 import { charterRoutes } from './charters.js';
 import { decisionRoutes } from './decisions.js';
 import { electionRoutes } from './elections.js';
+import { meetingRoutes } from './meetings.js';
 import { structureRoutes } from './structure.js';
 
 declare module 'fastify' {
@@ -51,4 +52,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(charterRoutes);
   await app.register(decisionRoutes);
   await app.register(electionRoutes);
+  await app.register(meetingRoutes);
 };

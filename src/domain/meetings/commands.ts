@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES } from './meetings.js';
+
+/** The inputs of the meetings' acts, validated by the server and published as OpenAPI. */
+const reference = { error: 'error.reference' } as const;
+const choice = { error: 'error.choice' } as const;
+
+export const meetingInput = z.object({
+  bodyId: z.uuid(reference),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(200, { error: 'error.tooLong' }),
+  startsAt: z.iso.datetime({ offset: true, error: 'error.dateTime' }),
+  durationMinutes: z.int({ error: 'error.integer' }).min(5, { error: 'error.atLeastOne' }).max(1440, { error: 'error.tooLarge' }).default(120),
+  place: z.string().trim().max(500, { error: 'error.tooLong' }).default(''),
+  onlineUrl: z.url({ protocol: /^https?$/, error: 'error.url' }).max(2000, { error: 'error.tooLong' }).nullable().default(null),
+  facilitatorId: z.uuid(reference).optional(),
+  secretaryId: z.uuid(reference).nullable().default(null),
+});
+
+export const agendaItemInput = z.object({
+  kind: z.enum(AGENDA_KINDS, choice),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(300, { error: 'error.tooLong' }),
+  /** A decision item brings a proposal of the body into the meeting, where its round table runs. */
+  proposalId: z.uuid(reference).nullable().default(null),
+  minutesAllotted: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(480, { error: 'error.tooLarge' }).nullable().default(null),
+});
+
+export const agendaOrderInput = z.object({ itemIds: z.array(z.uuid(reference)).max(200, { error: 'error.tooMany' }) });
+
+export const attendanceInput = z.object({
+  personId: z.uuid(reference),
+  status: z.enum(ATTENDANCE_STATUSES, choice),
+  representedBy: z.uuid(reference).nullable().default(null),
+});
+
+export const minutesInput = z.object({ text: z.string().max(200_000, { error: 'error.tooLong' }) });

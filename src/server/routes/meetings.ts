@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import ical from 'ical-generator';
+import { z } from 'zod';
+import { agendaItemInput, agendaOrderInput, attendanceInput, meetingInput, minutesInput } from '../../domain/meetings/commands.js';
+import { renderMinutesPdf } from '../../documents/minutes-pdf.js';
+import * as acts from '../../services/meeting-acts.js';
+import { bodyMeetings, meetingDetail, type MeetingDetail } from '../../services/meeting-queries.js';
+import { inPartnership, withId } from './params.js';
+
+const inMeeting = withId('meetingId');
+const tags = ['meetings'];
+
+/** The meeting as an iCalendar event, for the members' calendars. */
+function calendarOf(meeting: MeetingDetail, publicUrl: string, path: string): string {
+  const calendar = ical({ name: meeting.body.name, prodId: { company: 'Entente', product: 'Entente' } });
+  calendar.createEvent({
+    id: `${meeting.id}@entente`,
+    start: meeting.startsAt,
+    end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+    summary: `${meeting.body.name} — ${meeting.title}`,
+    location: meeting.place || meeting.onlineUrl || null,
+    url: meeting.onlineUrl ?? `${publicUrl}${path}`,
+    description: meeting.agenda.map((item, index) => `${index + 1}. ${item.title}`).join('\n'),
+  });
+  return calendar.toString();
+}
+
+export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:partnershipId/bodies/:bodyId/meetings',
+    { schema: { tags, summary: 'A body’s meetings, newest first, and who facilitates next by rotation', params: withId('bodyId') } },
+    async (request) => bodyMeetings(app.store.db, request.act.viewer, request.act.partnershipId, request.params.bodyId, request.act.now),
+  );
+  app.post(
+    '/:partnershipId/meetings',
+    { schema: { tags, summary: 'Call a meeting of a body', params: inPartnership, body: meetingInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send(await acts.scheduleMeeting(request.act, request.body)),
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId',
+    { schema: { tags, summary: 'A meeting: agenda, attendance and quorum, decisions taken, minutes', params: inMeeting } },
+    async (request) => meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now),
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId/calendar.ics',
+    { schema: { tags, summary: 'The meeting as an iCalendar event', params: inMeeting } },
+    async (request, reply) => {
+      const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
+      const ics = calendarOf(meeting, app.config.publicUrl, `/p/${request.act.partnershipId}/reunions/${meeting.id}`);
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="reunion.ics"').send(ics);
+    },
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId/minutes.pdf',
+    { schema: { tags, summary: 'The minutes as a PDF', params: inMeeting } },
+    async (request, reply) => {
+      const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
+      const pdf = await renderMinutesPdf(meeting, request.locale);
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="compte-rendu.pdf"').send(pdf);
+    },
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/agenda',
+    { schema: { tags, summary: 'Propose an agenda item (information, discussion, or a decision on a proposal)', params: inMeeting, body: agendaItemInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send(await acts.addAgendaItem(request.act, request.params.meetingId, request.body)),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/agenda/order',
+    { schema: { tags, summary: 'Facilitator: order the agenda', params: inMeeting, body: agendaOrderInput } },
+    async (request) => acts.orderAgenda(request.act, request.params.meetingId, request.body),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/attendance',
+    { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput } },
+    async (request) => acts.recordAttendance(request.act, request.params.meetingId, request.body),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/minutes',
+    { schema: { tags, summary: 'Secretary: save the draft minutes (Markdown)', params: inMeeting, body: minutesInput } },
+    async (request) => acts.saveMinutes(request.act, request.params.meetingId, request.body),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/minutes/publish',
+    { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting } },
+    async (request) => acts.publishMinutes(request.act, request.params.meetingId),
+  );
+};

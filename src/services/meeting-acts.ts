@@ -1,0 +1,184 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import { calendarDay } from '../domain/dates.js';
+import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import type { agendaItemInput, agendaOrderInput, attendanceInput, meetingInput, minutesInput } from '../domain/meetings/commands.js';
+import { checkAgendaOrder } from '../domain/meetings/meetings.js';
+import { may } from '../domain/structure/permissions.js';
+import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
+import { heldOn } from '../store/periods.js';
+import type { Database } from '../store/schema.js';
+import { actorOf, recordAct, type ActContext } from './act.js';
+import { membersToday } from './decision-acts.js';
+import { queueMail } from './mailer.js';
+import { requireReference } from './references.js';
+
+type Trx = Transaction<Database>;
+
+/** A body meets: its members call the meeting, name who facilitates and who takes the minutes. */
+export async function scheduleMeeting(ctx: ActContext, input: z.infer<typeof meetingInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
+    if (!may.callMeeting(ctx.viewer, input.bodyId)) throw forbidden();
+    const members = await membersToday(trx, input.bodyId, ctx.now);
+    const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
+    if (!members.has(facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
+    if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');
+    const id = randomUUID();
+    await trx
+      .insertInto('meeting')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        body_id: input.bodyId,
+        title: input.title,
+        starts_at: new Date(input.startsAt),
+        duration_minutes: input.durationMinutes,
+        place: input.place,
+        online_url: input.onlineUrl,
+        facilitator_id: facilitatorId,
+        secretary_id: input.secretaryId,
+        created_by: ctx.viewer.personId,
+        created_at: ctx.now,
+      })
+      .execute();
+    return {
+      result: { id },
+      events: [{ kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: new Date(input.startsAt).toISOString(), facilitatorId, secretaryId: input.secretaryId } }],
+    };
+  });
+}
+
+async function lockedMeeting(trx: Trx, ctx: ActContext, meetingId: string) {
+  const meeting = await trx
+    .selectFrom('meeting')
+    .selectAll()
+    .where('id', '=', meetingId)
+    .where('partnership_id', '=', ctx.partnershipId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!meeting) throw notFound();
+  return meeting;
+}
+
+type LockedMeeting = Awaited<ReturnType<typeof lockedMeeting>>;
+
+/** The facilitator and the secretary run the meeting; administrators may stand in. */
+function requireRunner(ctx: ActContext, meeting: LockedMeeting) {
+  if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== meeting.facilitator_id && ctx.viewer.personId !== meeting.secretary_id) throw forbidden();
+}
+
+/** Any member proposes an item; a decision item brings a proposal before this body. */
+export async function addAgendaItem(ctx: ActContext, meetingId: string, input: z.infer<typeof agendaItemInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    if (!may.callMeeting(ctx.viewer, meeting.body_id)) throw forbidden();
+    if (input.proposalId !== null) {
+      const proposal = await trx.selectFrom('proposal').select('body_id').where('id', '=', input.proposalId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
+      if (!proposal) throw invalid('proposalId', 'error.reference');
+      if (proposal.body_id !== meeting.body_id) throw invalid('proposalId', 'error.meeting.proposalOfAnotherBody');
+    }
+    const last = await trx.selectFrom('agenda_item').select((eb) => eb.fn.max('position').as('position')).where('meeting_id', '=', meetingId).executeTakeFirst();
+    const id = randomUUID();
+    await trx
+      .insertInto('agenda_item')
+      .values({
+        id,
+        meeting_id: meetingId,
+        position: (last?.position ?? 0) + 1,
+        kind: input.kind,
+        title: input.title,
+        proposal_id: input.proposalId,
+        minutes_allotted: input.minutesAllotted,
+        proposed_by: ctx.viewer.personId,
+        created_at: ctx.now,
+      })
+      .execute();
+    return { result: { id }, events: [{ kind: 'agenda.item_added', payload: { meetingId, itemId: id, kind: input.kind, proposalId: input.proposalId } }] };
+  });
+}
+
+/** The facilitator orders the agenda. */
+export async function orderAgenda(ctx: ActContext, meetingId: string, input: z.infer<typeof agendaOrderInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    requireRunner(ctx, meeting);
+    const items = await trx.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute();
+    if (!checkAgendaOrder(items.map((item) => item.id), input.itemIds)) throw invalid('itemIds', 'error.meeting.agendaOrder');
+    for (const [index, id] of input.itemIds.entries()) await trx.updateTable('agenda_item').set({ position: index + 1 }).where('id', '=', id).execute();
+    return { result: null, events: [{ kind: 'agenda.ordered', payload: { meetingId, itemIds: input.itemIds } }] };
+  });
+}
+
+/** The secretary notes who is there: present, excused, absent, or represented by another member. */
+export async function recordAttendance(ctx: ActContext, meetingId: string, input: z.infer<typeof attendanceInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    requireRunner(ctx, meeting);
+    const members = await membersToday(trx, meeting.body_id, ctx.now);
+    if (!members.has(input.personId)) throw invalid('personId', 'error.meeting.notAMember');
+    const representedBy = input.status === 'represented' ? input.representedBy : null;
+    if (input.status === 'represented' && (representedBy === null || representedBy === input.personId || !members.has(representedBy))) {
+      throw invalid('representedBy', 'error.meeting.representedBySelf');
+    }
+    await trx
+      .insertInto('attendance')
+      .values({ meeting_id: meetingId, person_id: input.personId, status: input.status, represented_by: representedBy })
+      .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet({ status: input.status, represented_by: representedBy }))
+      .execute();
+    return { result: null, events: [{ kind: 'meeting.attendance', payload: { meetingId, personId: input.personId, status: input.status, representedBy } }] };
+  });
+}
+
+const minutesHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The secretary drafts the minutes during the meeting; the journal keeps each saved draft's fingerprint. */
+export async function saveMinutes(ctx: ActContext, meetingId: string, input: z.infer<typeof minutesInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    requireRunner(ctx, meeting);
+    if (meeting.minutes_published_at !== null) throw conflict('error.meeting.minutesPublished');
+    await trx.updateTable('meeting').set({ minutes: input.text }).where('id', '=', meetingId).execute();
+    return { result: null, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, minutesHash: minutesHash(input.text) } }] };
+  });
+}
+
+/**
+ * Publishing locks the minutes (a trigger refuses any later change) and sends them as an
+ * information note to the members of the body and of the body above it.
+ */
+export async function publishMinutes(ctx: ActContext, meetingId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    requireRunner(ctx, meeting);
+    if (meeting.minutes_published_at !== null) throw conflict('error.meeting.minutesPublished');
+    if (meeting.minutes.trim() === '') throw conflict('error.meeting.minutesEmpty');
+    await trx.updateTable('meeting').set({ minutes_published_at: ctx.now }).where('id', '=', meetingId).execute();
+    const body = await trx.selectFrom('body').select(['name', 'parent_body_id']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
+    const informed = [meeting.body_id, ...(body.parent_body_id ? [body.parent_body_id] : [])];
+    const today = calendarDay(ctx.now);
+    const recipients = await trx
+      .selectFrom('body_member as s')
+      .innerJoin('person as p', 'p.id', 's.person_id')
+      .innerJoin('body as b', 'b.id', 's.body_id')
+      .leftJoin('account as a', 'a.id', 'p.account_id')
+      .select(['p.email', 'a.locale', 'b.name as body_name'])
+      .distinctOn('p.email')
+      .where('s.body_id', 'in', informed)
+      .where(heldOn('s', today))
+      .where('p.email', 'is not', null)
+      .orderBy('p.email')
+      .execute();
+    for (const person of recipients) {
+      const locale = isLocale(person.locale) ? person.locale : 'fr';
+      const t = translator(locale);
+      const params = { body: body.name, title: meeting.title, date: formatCalendarDate(locale, calendarDay(meeting.starts_at)), minutes: meeting.minutes, recipientBody: person.body_name };
+      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: person.email!, subject: t('mail.minutesSubject', params), body: t('mail.minutesBody', params) });
+    }
+    return {
+      result: null,
+      events: [{ kind: 'meeting.minutes_published', payload: { meetingId, minutesHash: minutesHash(meeting.minutes), informedBodyIds: informed, recipients: recipients.length } }],
+    };
+  });
+}

@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import { notFound } from '../domain/errors.js';
+import { calendarDay } from '../domain/dates.js';
+import { meetingQuorum, nextFacilitator, type AttendanceStatus } from '../domain/meetings/meetings.js';
+import { may, type Viewer } from '../domain/structure/permissions.js';
+import { heldOn } from '../store/periods.js';
+import type { Database } from '../store/schema.js';
+import { requireTarget } from './references.js';
+
+type Db = Kysely<Database>;
+
+/** The seats of a body today, with names, in the body's order (by name). */
+async function seatsToday(db: Db, bodyId: string, now: Date) {
+  return db
+    .selectFrom('body_member as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .select(['s.person_id', 's.organization_id', 'p.full_name'])
+    .where('s.body_id', '=', bodyId)
+    .where(heldOn('s', calendarDay(now)))
+    .orderBy('p.full_name')
+    .execute();
+}
+
+/** A body's meetings, newest first, and who would facilitate the next one by rotation. */
+export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string, bodyId: string, now: Date) {
+  await requireTarget(db, 'body', bodyId, partnershipId);
+  const [meetings, seats] = await Promise.all([
+    db
+      .selectFrom('meeting')
+      .select(['id', 'title', 'starts_at', 'place', 'facilitator_id', 'minutes_published_at'])
+      .where('body_id', '=', bodyId)
+      .orderBy('starts_at', 'desc')
+      .limit(200)
+      .execute(),
+    seatsToday(db, bodyId, now),
+  ]);
+  const members = [...new Set(seats.map((s) => s.person_id))];
+  const past = meetings.filter((m) => m.starts_at <= now).reverse().map((m) => m.facilitator_id);
+  const next = nextFacilitator(members, past);
+  const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
+  return {
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null })),
+    nextFacilitator: next === undefined ? null : { id: next, fullName: nameOf.get(next) ?? '' },
+    members: members.map((id) => ({ id, fullName: nameOf.get(id) ?? '' })),
+    can: { call: may.callMeeting(viewer, bodyId) },
+  };
+}
+
+/** A meeting as its page shows it: the agenda, who is there and whether the body may decide, the minutes. */
+export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: string, meetingId: string, now: Date) {
+  const meeting = await db
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .innerJoin('person as f', 'f.id', 'm.facilitator_id')
+    .leftJoin('person as s', 's.id', 'm.secretary_id')
+    .select(['m.id', 'm.title', 'm.starts_at', 'm.duration_minutes', 'm.place', 'm.online_url', 'm.facilitator_id', 'm.secretary_id', 'm.minutes', 'm.minutes_published_at', 'm.body_id', 'b.name as body_name', 'f.full_name as facilitator_name', 's.full_name as secretary_name'])
+    .where('m.id', '=', meetingId)
+    .where('m.partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!meeting) throw notFound();
+  const [seats, items, attendance, organizations] = await Promise.all([
+    seatsToday(db, meeting.body_id, now),
+    db
+      .selectFrom('agenda_item as i')
+      .innerJoin('person as p', 'p.id', 'i.proposed_by')
+      .leftJoin('proposal as q', 'q.id', 'i.proposal_id')
+      .select(['i.id', 'i.position', 'i.kind', 'i.title', 'i.minutes_allotted', 'i.proposal_id', 'p.full_name as proposed_by_name', 'q.wording', 'q.status', 'q.outcome_statement'])
+      .where('i.meeting_id', '=', meetingId)
+      .orderBy('i.position')
+      .execute(),
+    db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).execute(),
+    db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
+  ]);
+  const statusOf = new Map(attendance.map((a) => [a.person_id, a.status as AttendanceStatus]));
+  const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
+  const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
+  const quorum = meetingQuorum(
+    seats.map((s) => ({ personId: s.person_id, organizationId: s.organization_id })),
+    statusOf,
+  );
+  const runner = viewer.isPartnershipAdmin || viewer.personId === meeting.facilitator_id || viewer.personId === meeting.secretary_id;
+  const published = meeting.minutes_published_at !== null;
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    body: { id: meeting.body_id, name: meeting.body_name },
+    startsAt: meeting.starts_at,
+    durationMinutes: meeting.duration_minutes,
+    place: meeting.place,
+    onlineUrl: meeting.online_url,
+    facilitator: { id: meeting.facilitator_id, fullName: meeting.facilitator_name },
+    secretary: meeting.secretary_id === null ? null : { id: meeting.secretary_id, fullName: meeting.secretary_name ?? '' },
+    agenda: items.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      minutesAllotted: item.minutes_allotted,
+      proposedBy: item.proposed_by_name,
+      proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: item.status ?? 'open', outcomeStatement: item.outcome_statement },
+    })),
+    attendance: [...new Set(seats.map((s) => s.person_id))].map((personId) => {
+      const row = attendance.find((a) => a.person_id === personId);
+      return {
+        personId,
+        fullName: nameOf.get(personId) ?? '',
+        status: row?.status ?? null,
+        representedBy: row?.represented_by ? { id: row.represented_by, fullName: nameOf.get(row.represented_by) ?? '' } : null,
+      };
+    }),
+    quorum: {
+      ...quorum,
+      missingOrganizations: quorum.rule === 'one_delegate_per_organization' ? quorum.missingOrganizationIds.map((id) => organizationName.get(id) ?? '') : [],
+    },
+    /** The decisions taken on the agenda's proposals, as the minutes record them. */
+    decisions: items
+      .filter((item) => item.proposal_id !== null && item.status !== null && item.status !== 'open')
+      .map((item) => ({ proposalId: item.proposal_id!, wording: item.wording ?? '', status: item.status!, outcomeStatement: item.outcome_statement })),
+    minutes: meeting.minutes,
+    minutesPublishedAt: meeting.minutes_published_at,
+    can: {
+      addItem: !published && may.callMeeting(viewer, meeting.body_id),
+      run: !published && runner,
+    },
+  };
+}
+
+export type MeetingDetail = Awaited<ReturnType<typeof meetingDetail>>;

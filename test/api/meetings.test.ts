@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/pdf-text.js';
+import { builder, journalOf, outboxMessages } from '../support/structure.js';
+import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+type Member = Awaited<ReturnType<typeof newMember>>;
+
+/** A steering committee of two houses, two delegates each, inside a plenary that hears its minutes. */
+async function steering() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const tilleuls = await build.organization('MJC des Tilleuls');
+  const moulin = await build.organization('Centre social du Moulin');
+  const plenary = await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
+  const body = await build.body({ name: 'Comité de pilotage', kind: 'steering', parentBodyId: plenary, delegatesPerOrganization: 2 });
+  const seat = async (fullName: string, organizationId: string, bodyId = body) => {
+    const member = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board' }] });
+    await build.seat(bodyId, { personId: member.personId, organizationId });
+    return member;
+  };
+  const [nadia, gerard, samia, bernard] = [await seat('Nadia Benali', tilleuls), await seat('Gérard Lefèvre', tilleuls), await seat('Samia Haddad', moulin), await seat('Bernard Colin', moulin)] as [Member, Member, Member, Member];
+  const odile = await seat('Odile Perrin', tilleuls, plenary);
+  return { f, body, plenary, tilleuls, moulin, nadia, gerard, samia, bernard, odile };
+}
+
+type Steering = Awaited<ReturnType<typeof steering>>;
+
+async function meeting(s: Steering) {
+  const called = await s.nadia.client.post(`${s.f.base}/meetings`, {
+    bodyId: s.body,
+    title: 'Comité de rentrée',
+    startsAt: '2026-09-15T18:30:00+02:00',
+    durationMinutes: 120,
+    place: 'Salle polyvalente du Moulin',
+    secretaryId: s.samia.personId,
+  });
+  expect(called.status, JSON.stringify(called.body)).toBe(201);
+  return `${s.f.base}/meetings/${called.body.id}`;
+}
+
+describe('a meeting of the steering committee', () => {
+  it('is called by a member, who facilitates; the agenda is built together and ordered by the facilitator', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const first = await s.gerard.client.post(`${url}/agenda`, { kind: 'information', title: 'Nouvelles des maisons' });
+    const second = await s.bernard.client.post(`${url}/agenda`, { kind: 'discussion', title: 'Bilan des sorties d’été', minutesAllotted: 30 });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect((await s.odile.client.post(`${url}/agenda`, { kind: 'information', title: 'Je ne siège pas ici' })).status).toBe(403);
+    expect((await s.gerard.client.put(`${url}/agenda/order`, { itemIds: [second.body.id, first.body.id] })).status).toBe(403);
+    const missing = await s.nadia.client.put(`${url}/agenda/order`, { itemIds: [second.body.id] });
+    expect(missing.status).toBe(400);
+    expect(missing.body.fields.itemIds).toBe('L’ordre doit reprendre chaque point de l’ordre du jour, une fois.');
+    expect((await s.nadia.client.put(`${url}/agenda/order`, { itemIds: [second.body.id, first.body.id] })).status).toBe(200);
+    const page = (await s.odile.client.get(url)).body;
+    expect(page).toMatchObject({ facilitator: { id: s.nadia.personId }, secretary: { id: s.samia.personId }, place: 'Salle polyvalente du Moulin' });
+    expect(page.agenda.map((item: { title: string }) => item.title)).toEqual(['Bilan des sorties d’été', 'Nouvelles des maisons']);
+  });
+
+  it('shows the quorum live: one delegate of each house must be there', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const note = (member: Member, status: string, representedBy: string | null = null) =>
+      s.samia.client.put(`${url}/attendance`, { personId: member.personId, status, representedBy });
+    expect((await note(s.nadia, 'present')).status).toBe(200);
+    expect((await note(s.gerard, 'present')).status).toBe(200);
+    expect((await s.odile.client.get(url)).body.quorum).toEqual({ rule: 'one_delegate_per_organization', met: false, missingOrganizationIds: [s.moulin], missingOrganizations: ['Centre social du Moulin'], present: 2, members: 4 });
+    const alone = await note(s.bernard, 'represented');
+    expect(alone.status).toBe(400);
+    expect(alone.body.fields.representedBy).toBe('Un membre représenté l’est par un autre membre présent.');
+    expect((await note(s.bernard, 'represented', s.samia.personId)).status).toBe(200);
+    expect((await s.odile.client.get(url)).body.quorum).toMatchObject({ met: true, missingOrganizations: [], present: 3 });
+    expect((await s.gerard.client.put(`${url}/attendance`, { personId: s.samia.personId, status: 'present', representedBy: null })).status).toBe(403);
+  });
+
+  it('publishes its minutes: locked, journaled, printed, and sent to the committee and the plenary above it', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    await s.samia.client.put(`${url}/attendance`, { personId: s.nadia.personId, status: 'present', representedBy: null });
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(409);
+    expect((await s.gerard.client.put(`${url}/minutes`, { text: 'Pas secrétaire' })).status).toBe(403);
+    const text = '## Bilan des sorties\n\nDeux sorties, **quarante familles**.\n\n- Car loué au Moulin\n- Pique-nique offert';
+    expect((await s.samia.client.put(`${url}/minutes`, { text })).status).toBe(200);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(200);
+    const changed = await s.samia.client.put(`${url}/minutes`, { text: 'Réécrit après coup' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.message).toBe('Le compte rendu est publié : il ne peut plus changer.');
+    await expect(sql`update meeting set minutes = 'forgé' where id = ${url.split('/').pop()}`.execute(t.store.db)).rejects.toThrow(/published minutes cannot change/);
+
+    const page = (await s.odile.client.get(url)).body;
+    expect(page.minutes).toBe(text);
+    expect(page.minutesPublishedAt).not.toBeNull();
+    expect(page.can).toEqual({ addItem: false, run: false });
+    const mails = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Compte rendu'));
+    expect(mails.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email, s.odile.email].sort());
+    expect(mails[0]!.subject).toBe('Compte rendu — Comité de pilotage : « Comité de rentrée » du 15 septembre 2026');
+    expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'meeting.minutes_published', payload: { recipients: 5 } });
+
+    const pdf = await t.app.inject({ method: 'GET', url: `${url}/minutes.pdf`, headers: { cookie: s.odile.client.cookie! } });
+    expect(pdf.statusCode).toBe(200);
+    const printed = (await pdfText(new Uint8Array(pdf.rawPayload))).join(' ').replace(/\s+/g, ' ');
+    for (const expected of ['Compte rendu — Comité de rentrée', 'Comité de pilotage, le 15 septembre 2026', 'Nadia Benali — présent·e', 'quarante familles', 'Car loué au Moulin']) expect(printed).toContain(expected);
+  });
+
+  it('exports to calendars, and rotates facilitation among those who have not facilitated yet', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const ics = await t.app.inject({ method: 'GET', url: `${url}/calendar.ics`, headers: { cookie: s.gerard.client.cookie! } });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain('BEGIN:VEVENT');
+    expect(ics.body).toContain('SUMMARY:Comité de pilotage — Comité de rentrée');
+    expect(ics.body).toContain('DTSTART:20260915T163000Z');
+    expect(ics.body).toContain('LOCATION:Salle polyvalente du Moulin');
+    const past = await s.nadia.client.post(`${s.f.base}/meetings`, { bodyId: s.body, title: 'Comité d’hiver', startsAt: '2026-03-02T18:00:00+01:00' });
+    expect(past.status).toBe(201);
+    const listed = (await s.gerard.client.get(`${s.f.base}/bodies/${s.body}/meetings`)).body;
+    expect(listed.meetings.map((m: { title: string }) => m.title)).toEqual(['Comité de rentrée', 'Comité d’hiver']);
+    // Nadia facilitated the past meeting; the rotation goes on in the committee's order, by name.
+    expect(listed.nextFacilitator).toEqual({ id: s.bernard.personId, fullName: 'Bernard Colin' });
+    const other = await newPartnership(t);
+    expect((await other.admin.get(url.replace(s.f.base, other.base))).status).toBe(404);
+  });
+});
