@@ -12,6 +12,7 @@ const Overview = lazy(() => import('./pages/Overview'));
 const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
 const BodyPage = lazy(() => import('./pages/BodyPage'));
 const ElectionPage = lazy(() => import('./pages/elections/ElectionPage'));
+const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/PersonPage'));
 const RolePage = lazy(() => import('./pages/RolePage'));
@@ -193,6 +194,7 @@ export function App() {
           <Route path="instances/:bodyId/decisions" element={<Shell><RegisterPage /></Shell>} />
           <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
+          <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

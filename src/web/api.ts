@@ -27,7 +27,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (response.status === 204) return undefined as T;
-  const payload = (await response.json().catch(() => ({}))) as { message?: string; fields?: Record<string, string>; csrfToken?: string };
+  // A JSON null answers like an empty body.
+  const payload = ((await response.json().catch(() => null)) ?? {}) as { message?: string; fields?: Record<string, string>; csrfToken?: string };
   if (!response.ok) throw new ApiError(response.status, payload.message || i18n.t('common.unexpectedError'), payload.fields);
   if (payload.csrfToken) setCsrfToken(payload.csrfToken);
   return payload as T;

@@ -336,3 +336,38 @@ export interface ElectionDetail {
   objections: { round: number; member: Named; reason: string }[];
   can: { nominate: boolean; facilitate: boolean; takeStance: boolean };
 }
+
+export type AttendanceStatus = 'present' | 'excused' | 'absent' | 'represented';
+
+export interface BodyMeetings {
+  meetings: { id: string; title: string; startsAt: string; place: string; published: boolean }[];
+  nextFacilitator: { id: string; fullName: string } | null;
+  members: { id: string; fullName: string }[];
+  can: { call: boolean };
+}
+
+export interface MeetingDetail {
+  id: string;
+  title: string;
+  body: { id: string; name: string };
+  startsAt: string;
+  durationMinutes: number;
+  place: string;
+  onlineUrl: string | null;
+  facilitator: { id: string; fullName: string };
+  secretary: { id: string; fullName: string } | null;
+  agenda: {
+    id: string;
+    kind: 'information' | 'discussion' | 'decision';
+    title: string;
+    minutesAllotted: number | null;
+    proposedBy: string;
+    proposal: { id: string; wording: string; status: string; outcomeStatement: string | null } | null;
+  }[];
+  attendance: { personId: string; fullName: string; status: AttendanceStatus | null; representedBy: { id: string; fullName: string } | null }[];
+  quorum: { rule: 'one_delegate_per_organization' | 'majority'; met: boolean; present: number; members: number; missingOrganizations: string[] };
+  decisions: { proposalId: string; wording: string; status: string; outcomeStatement: string | null }[];
+  minutes: string;
+  minutesPublishedAt: string | null;
+  can: { addItem: boolean; run: boolean };
+}

@@ -57,7 +57,7 @@ describe('a meeting of the steering committee', () => {
     const missing = await s.nadia.client.put(`${url}/agenda/order`, { itemIds: [second.body.id] });
     expect(missing.status).toBe(400);
     expect(missing.body.fields.itemIds).toBe('L’ordre doit reprendre chaque point de l’ordre du jour, une fois.');
-    expect((await s.nadia.client.put(`${url}/agenda/order`, { itemIds: [second.body.id, first.body.id] })).status).toBe(200);
+    expect((await s.nadia.client.put(`${url}/agenda/order`, { itemIds: [second.body.id, first.body.id] })).status).toBe(204);
     const page = (await s.odile.client.get(url)).body;
     expect(page).toMatchObject({ facilitator: { id: s.nadia.personId }, secretary: { id: s.samia.personId }, place: 'Salle polyvalente du Moulin' });
     expect(page.agenda.map((item: { title: string }) => item.title)).toEqual(['Bilan des sorties d’été', 'Nouvelles des maisons']);
@@ -68,13 +68,13 @@ describe('a meeting of the steering committee', () => {
     const url = await meeting(s);
     const note = (member: Member, status: string, representedBy: string | null = null) =>
       s.samia.client.put(`${url}/attendance`, { personId: member.personId, status, representedBy });
-    expect((await note(s.nadia, 'present')).status).toBe(200);
-    expect((await note(s.gerard, 'present')).status).toBe(200);
+    expect((await note(s.nadia, 'present')).status).toBe(204);
+    expect((await note(s.gerard, 'present')).status).toBe(204);
     expect((await s.odile.client.get(url)).body.quorum).toEqual({ rule: 'one_delegate_per_organization', met: false, missingOrganizationIds: [s.moulin], missingOrganizations: ['Centre social du Moulin'], present: 2, members: 4 });
     const alone = await note(s.bernard, 'represented');
     expect(alone.status).toBe(400);
     expect(alone.body.fields.representedBy).toBe('Un membre représenté l’est par un autre membre présent.');
-    expect((await note(s.bernard, 'represented', s.samia.personId)).status).toBe(200);
+    expect((await note(s.bernard, 'represented', s.samia.personId)).status).toBe(204);
     expect((await s.odile.client.get(url)).body.quorum).toMatchObject({ met: true, missingOrganizations: [], present: 3 });
     expect((await s.gerard.client.put(`${url}/attendance`, { personId: s.samia.personId, status: 'present', representedBy: null })).status).toBe(403);
   });
@@ -86,8 +86,8 @@ describe('a meeting of the steering committee', () => {
     expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(409);
     expect((await s.gerard.client.put(`${url}/minutes`, { text: 'Pas secrétaire' })).status).toBe(403);
     const text = '## Bilan des sorties\n\nDeux sorties, **quarante familles**.\n\n- Car loué au Moulin\n- Pique-nique offert';
-    expect((await s.samia.client.put(`${url}/minutes`, { text })).status).toBe(200);
-    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(200);
+    expect((await s.samia.client.put(`${url}/minutes`, { text })).status).toBe(204);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
     const changed = await s.samia.client.put(`${url}/minutes`, { text: 'Réécrit après coup' });
     expect(changed.status).toBe(409);
     expect(changed.body.message).toBe('Le compte rendu est publié : il ne peut plus changer.');

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
 import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { pdfText } from '../support/pdf-text.js';
 import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
@@ -124,5 +126,52 @@ describe('a working group elects its project lead without candidates', () => {
       .where('a.person_id', '=', people.get('karim')!.personId)
       .executeTakeFirst();
     expect(role?.ends_on).not.toBeNull();
+  });
+});
+
+describe('the working group then meets, and publishes its minutes', () => {
+  it('calls a meeting, facilitation proposed by rotation, and builds the agenda together', async () => {
+    await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
+    await page.getByRole('heading', { name: 'Convoquer une réunion' }).waitFor();
+    await page.getByText('À tour de rôle, c’est à Amandine Giraud d’animer.').waitFor();
+    await page.getByLabel('Intitulé', { exact: true }).fill('Préparer la sortie à la mer');
+    await page.getByLabel('Date et heure').fill('2027-06-02T18:30');
+    await page.getByLabel('Lieu').fill('Centre social du Moulin, salle 2');
+    await page.getByLabel('Animation').selectOption({ label: 'Mireille Blanc' });
+    await page.getByLabel('Secrétariat').selectOption({ label: 'Mireille Blanc' });
+    await page.getByRole('button', { name: 'Convoquer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Préparer la sortie à la mer' }).waitFor();
+    const meetingApi = `/api/v1/partnerships/${partnershipId}/meetings/${page.url().split('/').pop()}`;
+    await page.getByLabel('Intitulé du point').fill('Tour de nouvelles des maisons');
+    await page.getByRole('button', { name: 'Ajouter à l’ordre du jour' }).click();
+    await page.getByText('Tour de nouvelles des maisons').waitFor();
+    expect((await people.get('yanis')!.client.post(`${meetingApi}/agenda`, { kind: 'discussion', title: 'Budget du car', minutesAllotted: 20 })).status).toBe(201);
+    await page.reload();
+    await page.getByRole('button', { name: 'Monter « Budget du car »' }).click();
+    await expect.poll(async () => (await page.locator('ol.card-list > li strong').allTextContents()).join(' | ')).toBe('Budget du car | Tour de nouvelles des maisons');
+  });
+
+  it('notes who is there, shows the quorum, writes and publishes the minutes, and prints them', async () => {
+    const status = (name: string) => page.getByRole('combobox', { name, exact: true });
+    for (const name of ['Mireille Blanc', 'Karim Toure', 'Yanis Morel']) {
+      await status(name).selectOption('present');
+    }
+    await status('Amandine Giraud').selectOption('excused');
+    await page.getByText('Quorum non atteint : il manque un membre de', { exact: false }).waitFor();
+    await status('Amandine Giraud').selectOption('represented');
+    await page.getByLabel('Amandine Giraud est représenté·e par').selectOption({ label: 'Karim Toure' });
+    await page.getByText('Quorum atteint : 4 membre(s) sur 4.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '43-meeting');
+    await page.getByLabel('Texte du compte rendu').fill('## Budget du car\n\nUn car de **50 places**, réservé auprès du Moulin.\n\n- Départ 8 h\n- Retour 19 h');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Compte rendu enregistré.' }).waitFor();
+    await page.getByRole('button', { name: 'Publier le compte rendu' }).click();
+    await page.getByText(/Publié le /).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '44-minutes-published');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le compte rendu (PDF)' }).click()]);
+    const text = (await pdfText(new Uint8Array(readFileSync((await download.path())!)))).join('\n').replace(/\s+/g, ' ');
+    for (const expected of ['Compte rendu — Préparer la sortie à la mer', 'Amandine Giraud — représenté·e par Karim Toure', 'Budget du car', '50 places', 'Retour 19 h']) expect(text).toContain(expected);
   });
 });

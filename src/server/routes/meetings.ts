@@ -67,21 +67,33 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:partnershipId/meetings/:meetingId/agenda/order',
     { schema: { tags, summary: 'Facilitator: order the agenda', params: inMeeting, body: agendaOrderInput } },
-    async (request) => acts.orderAgenda(request.act, request.params.meetingId, request.body),
+    async (request, reply) => {
+      await acts.orderAgenda(request.act, request.params.meetingId, request.body);
+      return reply.status(204).send();
+    },
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/attendance',
     { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput } },
-    async (request) => acts.recordAttendance(request.act, request.params.meetingId, request.body),
+    async (request, reply) => {
+      await acts.recordAttendance(request.act, request.params.meetingId, request.body);
+      return reply.status(204).send();
+    },
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/minutes',
     { schema: { tags, summary: 'Secretary: save the draft minutes (Markdown)', params: inMeeting, body: minutesInput } },
-    async (request) => acts.saveMinutes(request.act, request.params.meetingId, request.body),
+    async (request, reply) => {
+      await acts.saveMinutes(request.act, request.params.meetingId, request.body);
+      return reply.status(204).send();
+    },
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/minutes/publish',
     { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting } },
-    async (request) => acts.publishMinutes(request.act, request.params.meetingId),
+    async (request, reply) => {
+      await acts.publishMinutes(request.act, request.params.meetingId);
+      return reply.status(204).send();
+    },
   );
 };

@@ -9,6 +9,7 @@ import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
 import { ElectionsSection } from './elections/ElectionsSection';
+import { MeetingsSection } from './meetings/MeetingsSection';
 import type { BodyDetail, SeatView } from '../types';
 
 interface SeatForm {
@@ -288,6 +289,8 @@ export default function BodyPage() {
           </ul>
         </section>
       )}
+
+      <MeetingsSection body={body} />
 
       <ElectionsSection body={body} />
 

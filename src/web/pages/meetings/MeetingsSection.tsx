@@ -1,0 +1,99 @@
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ItemSelect } from '../../components/ItemSelect';
+import { Badge, Field, fieldError, FormError } from '../../components/ui';
+import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import type { BodyDetail, BodyMeetings } from '../../types';
+import { useFormatInstant } from './format';
+
+function CallMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeetings }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const call = useAct<Record<string, unknown>>('post', () => '/meetings');
+  const members = meetings.members.map((m) => ({ id: m.id, label: m.fullName }));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const local = String(data.get('startsAt') ?? '');
+    const secretary = String(data.get('secretaryId') ?? '');
+    const online = String(data.get('onlineUrl') ?? '').trim();
+    call.mutate(
+      {
+        bodyId: body.id,
+        title: String(data.get('title') ?? ''),
+        // The browser's local time, sent with its offset.
+        startsAt: local === '' ? '' : new Date(local).toISOString(),
+        place: String(data.get('place') ?? ''),
+        onlineUrl: online === '' ? null : online,
+        facilitatorId: String(data.get('facilitatorId') ?? ''),
+        secretaryId: secretary === '' ? null : secretary,
+      },
+      { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/reunions/${id}`) },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{t('meeting.call.title')}</h3>
+      <FormError error={call.error} />
+      <Field label={t('meeting.call.name')} error={fieldError(call.error, 'title')}>
+        {(props) => <input {...props} name="title" />}
+      </Field>
+      <Field label={t('meeting.call.startsAt')} error={fieldError(call.error, 'startsAt')}>
+        {(props) => <input {...props} name="startsAt" type="datetime-local" />}
+      </Field>
+      <Field label={t('meeting.call.place')} error={fieldError(call.error, 'place')}>
+        {(props) => <input {...props} name="place" />}
+      </Field>
+      <Field label={t('meeting.call.onlineUrl')} hint={t('meeting.call.onlineUrlHint')} error={fieldError(call.error, 'onlineUrl')}>
+        {(props) => <input {...props} name="onlineUrl" type="url" inputMode="url" />}
+      </Field>
+      <Field
+        label={t('meeting.call.facilitator')}
+        hint={meetings.nextFacilitator ? t('meeting.call.rotation', { name: meetings.nextFacilitator.fullName }) : undefined}
+        error={fieldError(call.error, 'facilitatorId')}
+      >
+        {(props) => <ItemSelect {...props} name="facilitatorId" items={members} defaultValue={meetings.nextFacilitator?.id ?? ''} />}
+      </Field>
+      <Field label={t('meeting.call.secretary')} error={fieldError(call.error, 'secretaryId')}>
+        {(props) => <ItemSelect {...props} name="secretaryId" items={members} noneLabel={t('meeting.call.noSecretary')} />}
+      </Field>
+      <button type="submit" className="button-primary" disabled={call.isPending}>
+        {t('meeting.call.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** A body's meetings and the form to call the next one, facilitation proposed by rotation. */
+export function MeetingsSection({ body }: { body: BodyDetail }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const formatInstant = useFormatInstant();
+  const query = usePartnershipQuery<BodyMeetings>(`/bodies/${body.id}/meetings`);
+  if (!query.data) return null;
+  const meetings = query.data;
+  return (
+    <section aria-labelledby="meetings-title">
+      <h2 id="meetings-title">{t('meeting.section.title')}</h2>
+      {meetings.meetings.length === 0 ? (
+        <p className="muted">{t('meeting.section.none')}</p>
+      ) : (
+        <ul className="card-list">
+          {meetings.meetings.map((meeting) => (
+            <li key={meeting.id} className="card">
+              <Link to={`/p/${partnershipId}/reunions/${meeting.id}`}>{meeting.title}</Link>{' '}
+              {meeting.published && <Badge tone="ok">{t('meeting.section.published')}</Badge>}
+              <p className="muted small">
+                {formatInstant(meeting.startsAt)}
+                {meeting.place && <> — {meeting.place}</>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {meetings.can.call && meetings.members.length > 0 && <CallMeeting body={body} meetings={meetings} />}
+    </section>
+  );
+}
