@@ -47,7 +47,7 @@ beforeAll(async () => {
   }
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
+  page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
 });
 
 afterAll(async () => {
