@@ -4,16 +4,16 @@ import pg from 'pg';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Store } from '../store/database.js';
 
-/** What a page listening to a proposal or an election is told: that it changed, and by which act. */
+/** What a page listening to a proposal, an election or a meeting is told: that it changed, and by which act. */
 export interface LiveChange {
   readonly partnershipId: string;
-  /** The proposal or election the act was about. */
+  /** The proposal, election or meeting the act was about. */
   readonly subjectId: string;
   readonly kind: string;
 }
 
-/** The proposal or election an act concerns, as its journal entry names it. */
-const subjectOf = (event: JournalEvent): unknown => event.payload['proposalId'] ?? event.payload['electionId'];
+/** The proposal, election or meeting an act concerns, as its journal entry names it. */
+const subjectOf = (event: JournalEvent): unknown => event.payload['proposalId'] ?? event.payload['electionId'] ?? event.payload['meetingId'];
 
 type Listener = (change: LiveChange) => void;
 
@@ -22,7 +22,7 @@ const RECONNECT_MS = 1_000;
 const NOTIFY_DELAY_MS = 50;
 
 /**
- * Tells the pages open on a proposal or an election that it changed. On PostgreSQL every instance LISTENs on one
+ * Tells the pages open on a proposal, an election or a meeting that it changed. On PostgreSQL every instance LISTENs on one
  * channel and acts NOTIFY it after commit, so a stance posted to one server reaches the pages
  * served by another; the embedded database has one process, which tells its own pages directly.
  */

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { api } from './api';
 import type { Overview, PersonSummary } from './types';
@@ -57,3 +58,18 @@ export const numberOrNull = (value: FormDataEntryValue | null): number | null =>
   const text = orNull(value);
   return text === null ? null : Number(text);
 };
+
+/**
+ * While a proposal, an election or a meeting is open, its page listens to the server's events
+ * and reloads it on each change, so a round or an attendance list stays live in a meeting.
+ */
+export function useLiveChanges(subject: 'proposals' | 'elections' | 'meetings', id: string, open: boolean) {
+  const partnershipId = usePartnershipId();
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!open) return;
+    const source = new EventSource(`/api/v1/partnerships/${partnershipId}/${subject}/${id}/events`);
+    source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId, `/${subject}/${id}`] }));
+    return () => source.close();
+  }, [client, partnershipId, subject, id, open]);
+}

@@ -93,3 +93,31 @@ describe('live events of a proposal', () => {
     await stream.body?.cancel();
   });
 });
+
+describe('live events of elections and meetings', () => {
+  it('reach the other server when a member nominates, and when attendance is noted', async () => {
+    const f = await newPartnership(first);
+    const build = builder(f);
+    const house = await build.organization();
+    const bodyId = await build.body({ name: 'Cercle', kind: 'circle' });
+    const roleId = await build.role({ name: 'Facilitation', bodyId, termMonths: 12 });
+    const member = await newMember(first, f, { memberships: [{ organizationId: house, kind: 'volunteer' }] });
+    await build.seat(bodyId, { personId: member.personId, organizationId: house });
+    const electionId = expectCreated(await member.client.post(`${f.base}/elections`, { bodyId, roleId }), 'election');
+    const meetingId = expectCreated(await member.client.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00' }), 'meeting');
+    const acts: [string, () => Promise<{ status: number }>, string][] = [
+      [`${f.base}/elections/${electionId}`, () => member.client.put(`${f.base}/elections/${electionId}/nomination`, { nomineeId: member.personId, reason: 'Je veux bien' }), 'election.nominated'],
+      [`${f.base}/meetings/${meetingId}`, () => member.client.put(`${f.base}/meetings/${meetingId}/attendance`, { personId: member.personId, status: 'present' }), 'meeting.attendance'],
+    ];
+    for (const [url, act, kind] of acts) {
+      const events = readStream(await fetch(`${secondOrigin}${url}/events`, { headers: { cookie: member.client.cookie! } }));
+      try {
+        expect(await events.until(/: connected\n\n/, 1_000)).toBeDefined();
+        expect((await act()).status).toBeLessThan(300);
+        expect((await events.until(/event: changed\ndata: (.+)\n\n/, 1_000))?.[1]).toBe(JSON.stringify({ kind }));
+      } finally {
+        await events.close();
+      }
+    }
+  });
+});

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 const HEARTBEAT_MS = 25_000;
 
 /**
- * Server-sent events for a page open on a proposal or an election: one message each time an act
+ * Server-sent events for a page open on a proposal, an election or a meeting: one message each time an act
  * changes it. Streams stay open until the page leaves; closing the server ends them first
  * (preClose), since the server waits for open requests before its onClose hooks run.
  */

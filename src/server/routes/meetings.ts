@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import ical from 'ical-generator';
 import { z } from 'zod';
+import { notFound } from '../../domain/errors.js';
 import { agendaItemInput, agendaOrderInput, attendanceInput, meetingInput, minutesInput } from '../../domain/meetings/commands.js';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.js';
 import * as acts from '../../services/meeting-acts.js';
 import { bodyMeetings, meetingDetail, type MeetingDetail } from '../../services/meeting-queries.js';
+import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
 
 const inMeeting = withId('meetingId');
@@ -26,6 +28,8 @@ function calendarOf(meeting: MeetingDetail, publicUrl: string, path: string): st
 }
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const stream = eventStreams(app);
+
   app.get(
     '/:partnershipId/bodies/:bodyId/meetings',
     { schema: { tags, summary: 'A body’s meetings, newest first, and who facilitates next by rotation', params: withId('bodyId') } },
@@ -57,6 +61,20 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
       const pdf = await renderMinutesPdf(meeting, request.locale);
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="compte-rendu.pdf"').send(pdf);
+    },
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId/events',
+    { schema: { tags, summary: 'Server-sent events: a message each time the meeting changes (agenda, attendance, minutes)', params: inMeeting } },
+    async (request, reply) => {
+      const meeting = await app.store.db
+        .selectFrom('meeting')
+        .select('id')
+        .where('id', '=', request.params.meetingId)
+        .where('partnership_id', '=', request.act.partnershipId)
+        .executeTakeFirst();
+      if (!meeting) throw notFound();
+      stream(request, reply, meeting.id);
     },
   );
   app.post(

@@ -1,26 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { ProposalDetail } from '../../types';
 import { statusTone } from './ProposalsPage';
 
 /** The phase after which the round table opens, for each method that has one. */
 const PHASE_BEFORE_ROUND: Readonly<Record<string, string>> = { consensus: 'objections', consent: 'reactions', majority: 'discussion' };
-
-/** While a proposal is open, its page listens to the server's events and reloads on each change. */
-function useLiveProposal(partnershipId: string, proposalId: string, open: boolean) {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!open) return;
-    const source = new EventSource(`/api/v1/partnerships/${partnershipId}/proposals/${proposalId}/events`);
-    source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId, `/proposals/${proposalId}`] }));
-    return () => source.close();
-  }, [client, partnershipId, proposalId, open]);
-}
 
 function StanceForm({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
@@ -216,7 +204,7 @@ export default function ProposalPage() {
   const instantFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
   const formatInstant = (iso: string) => instantFormat.format(new Date(iso));
   const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`);
-  useLiveProposal(partnershipId, proposalId!, query.data?.status === 'open');
+  useLiveChanges('proposals', proposalId!, query.data?.status === 'open');
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const proposal = query.data;

@@ -1,25 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { ElectionDetail, ElectionPhase } from '../../types';
 import { phaseTone } from './ElectionsSection';
 
 const STEPS: readonly ElectionPhase[] = ['nomination', 'reveal', 'change', 'proposal', 'consent', 'elected'];
-
-/** While an election runs, its page listens to the server's events and reloads on each change. */
-function useLiveElection(partnershipId: string, electionId: string, open: boolean) {
-  const client = useQueryClient();
-  useEffect(() => {
-    if (!open) return;
-    const source = new EventSource(`/api/v1/partnerships/${partnershipId}/elections/${electionId}/events`);
-    source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId] }));
-    return () => source.close();
-  }, [client, partnershipId, electionId, open]);
-}
 
 function Steps({ phase }: { phase: ElectionPhase }) {
   const { t } = useTranslation();
@@ -180,7 +168,7 @@ export default function ElectionPage() {
   const formatDate = useFormatDate();
   const query = usePartnershipQuery<ElectionDetail>(`/elections/${electionId}`);
   const open = query.data !== undefined && query.data.phase !== 'elected' && query.data.phase !== 'abandoned';
-  useLiveElection(partnershipId, electionId!, open);
+  useLiveChanges('elections', electionId!, open);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const election = query.data;

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
-import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { AttendanceStatus, MeetingDetail } from '../../types';
 import { useFormatInstant } from './format';
 
@@ -182,6 +182,13 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
   const [text, setText] = useState(meeting.minutes);
   const save = useAct<{ text: string }, null>('put', () => `/meetings/${meeting.id}/minutes`);
   const publish = useAct<undefined, null>('post', () => `/meetings/${meeting.id}/minutes/publish`, () => ({}));
+  /** The decisions taken on the agenda's proposals, as a Markdown section the secretary can edit. */
+  const decisionsSection = () =>
+    [
+      `## ${t('meeting.decisions')}`,
+      '',
+      ...meeting.decisions.map((d) => `- **${d.wording}** — ${t(`decision.status.${d.status}`)}${d.outcomeStatement ? ` : ${d.outcomeStatement}` : ''}`),
+    ].join('\n');
   return (
     <section className="card" aria-labelledby="minutes-edit-title">
       <h2 id="minutes-edit-title">{t('meeting.minutes.edit')}</h2>
@@ -190,6 +197,13 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
       <Field label={t('meeting.minutes.text')} error={fieldError(save.error, 'text')}>
         {(props) => <textarea {...props} rows={10} value={text} onChange={(event) => setText(event.target.value)} />}
       </Field>
+      {meeting.decisions.length > 0 && (
+        <p>
+          <button type="button" className="button-quiet" onClick={() => setText((current) => `${current.trimEnd()}\n\n${decisionsSection()}\n`.trimStart())}>
+            {t('meeting.minutes.insertDecisions')}
+          </button>
+        </p>
+      )}
       <button type="button" className="button-primary" disabled={save.isPending} onClick={() => save.mutate({ text })}>
         {t('meeting.minutes.save')}
       </button>{' '}
@@ -213,6 +227,7 @@ export default function MeetingPage() {
   const partnershipId = usePartnershipId();
   const formatInstant = useFormatInstant();
   const query = usePartnershipQuery<MeetingDetail>(`/meetings/${meetingId}`);
+  useLiveChanges('meetings', meetingId!, query.data !== undefined && query.data.minutesPublishedAt === null);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const meeting = query.data;
