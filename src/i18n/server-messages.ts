@@ -131,6 +131,10 @@ const fr = {
       'Bonjour,\n\nPour information, {{giver}} confie à {{receiver}} une partie de sa mission, {{period}} :\n\n{{scope}}\n\nVous recevez ce message parce que vous siégez dans l’instance « {{body}} ».',
     reviewSubject: 'À revoir : « {{wording}} »',
     reviewBody: 'Bonjour,\n\nLa décision « {{wording}} » devait être revue le {{date}}. Vous pouvez la reprendre avec l’instance, ou la confirmer.\n\nVous recevez ce rappel parce que vous l’avez proposée ou animée.',
+    meetingSubject: 'Convocation — {{body}} : « {{title}} », {{when}}',
+    meetingPlace: 'Lieu : {{place}}.',
+    meetingOnline: 'En ligne : {{url}}',
+    meetingBody: 'Bonjour,\n\n{{body}} se réunit : « {{title}} », {{when}}.\n{{where}}\nAnimation : {{facilitator}}.\n\nChaque membre peut proposer un point à l’ordre du jour depuis la page de la réunion, dans Entente.\n\nVous recevez cette convocation parce que vous siégez dans {{body}}.',
     minutesSubject: 'Compte rendu — {{body}} : « {{title}} » du {{date}}',
     minutesBody: 'Bonjour,\n\nLe compte rendu de la réunion « {{title}} » ({{body}}, {{date}}) est publié.\n\n{{minutes}}\n\nVous recevez cette note parce que vous siégez dans {{recipientBody}}.',
     termEndingSubject: 'Fin de mandat le {{date}} : « {{role}} »',
@@ -271,6 +275,10 @@ const en: typeof fr = {
       'Hello,\n\nFor your information, {{giver}} hands part of their mission to {{receiver}}, {{period}}:\n\n{{scope}}\n\nYou receive this message because you sit in the body “{{body}}”.',
     reviewSubject: 'To review: “{{wording}}”',
     reviewBody: 'Hello,\n\nThe decision “{{wording}}” was to be reviewed on {{date}}. You may take it up again with the body, or confirm it.\n\nYou receive this reminder because you proposed or facilitated it.',
+    meetingSubject: 'Meeting — {{body}}: “{{title}}”, {{when}}',
+    meetingBody: 'Hello,\n\n{{body}} meets: “{{title}}”, {{when}}.\n{{where}}\nFacilitation: {{facilitator}}.\n\nEvery member may propose an agenda item from the meeting’s page, in Entente.\n\nYou receive this invitation because you sit in {{body}}.',
+    meetingPlace: 'Place: {{place}}.',
+    meetingOnline: 'Online: {{url}}',
     minutesSubject: 'Minutes — {{body}}: “{{title}}” of {{date}}',
     minutesBody: 'Hello,\n\nThe minutes of the meeting “{{title}}” ({{body}}, {{date}}) are published.\n\n{{minutes}}\n\nYou receive this note because you sit in {{recipientBody}}.',
     termEndingSubject: 'Term ending on {{date}}: “{{role}}”',
@@ -309,6 +317,16 @@ const longDate = {
 /** A calendar date (YYYY-MM-DD) as people write it, in the message's language. */
 export function formatCalendarDate(locale: Locale, isoDate: string): string {
   return longDate[locale].format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+const meetingTime: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+};
+
+/** An instant as the day and time it falls on where the partnerships live: « mardi 15 septembre 2026 à 18:30 ». */
+export function formatMeetingTime(locale: Locale, instant: Date): string {
+  return meetingTime[locale].format(instant);
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   readonly recipient: string;
   readonly subject: string;
   readonly body: string;
+  /** An iCalendar event the recipient's mail client offers to add to their calendar. */
+  readonly calendar?: string | undefined;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function queueMail(trx: Transaction<Database> | Kysely<Database>, m
       recipient: mail.recipient,
       subject: mail.subject,
       body: mail.body,
+      calendar: mail.calendar ?? null,
     })
     .execute();
 }
@@ -80,7 +83,13 @@ export class MailDispatcher {
     for (const message of pending) {
       try {
         if (this.#transport) {
-          await this.#transport.sendMail({ from: this.from, to: message.recipient, subject: message.subject, text: message.body });
+          await this.#transport.sendMail({
+            from: this.from,
+            to: message.recipient,
+            subject: message.subject,
+            text: message.body,
+            ...(message.calendar ? { icalEvent: { filename: 'reunion.ics', method: 'REQUEST', content: message.calendar } } : {}),
+          });
         } else {
           this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: outbox only)');
         }

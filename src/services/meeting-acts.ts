@@ -6,7 +6,8 @@ import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { agendaItemInput, agendaOrderInput, attendanceInput, meetingInput, minutesInput } from '../domain/meetings/commands.js';
 import { checkAgendaOrder } from '../domain/meetings/meetings.js';
 import { may } from '../domain/structure/permissions.js';
-import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
+import { meetingCalendar } from '../documents/meeting-calendar.js';
+import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
@@ -43,11 +44,41 @@ export async function scheduleMeeting(ctx: ActContext, input: z.infer<typeof mee
         created_at: ctx.now,
       })
       .execute();
+    await inviteMembers(trx, ctx, { id, ...input, startsAt: new Date(input.startsAt), facilitatorId });
     return {
       result: { id },
       events: [{ kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: new Date(input.startsAt).toISOString(), facilitatorId, secretaryId: input.secretaryId } }],
     };
   });
+}
+
+/** Each member of the body with an address receives the invitation, with the meeting as a calendar event. */
+async function inviteMembers(
+  trx: Trx,
+  ctx: ActContext,
+  meeting: { id: string; bodyId: string; title: string; startsAt: Date; durationMinutes: number; place: string; onlineUrl: string | null; facilitatorId: string },
+) {
+  const body = await trx.selectFrom('body').select('name').where('id', '=', meeting.bodyId).executeTakeFirstOrThrow();
+  const facilitator = await trx.selectFrom('person').select('full_name').where('id', '=', meeting.facilitatorId).executeTakeFirstOrThrow();
+  const members = await trx
+    .selectFrom('body_member as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .leftJoin('account as a', 'a.id', 'p.account_id')
+    .select(['p.email', 'a.locale'])
+    .distinctOn('p.email')
+    .where('s.body_id', '=', meeting.bodyId)
+    .where(heldOn('s', calendarDay(ctx.now)))
+    .where('p.email', 'is not', null)
+    .orderBy('p.email')
+    .execute();
+  const calendar = meetingCalendar({ ...meeting, bodyName: body.name, agendaTitles: [] });
+  for (const member of members) {
+    const locale = isLocale(member.locale) ? member.locale : 'fr';
+    const t = translator(locale);
+    const where = [meeting.place && t('mail.meetingPlace', { place: meeting.place }), meeting.onlineUrl && t('mail.meetingOnline', { url: meeting.onlineUrl })].filter(Boolean).join('\n');
+    const params = { body: body.name, title: meeting.title, when: formatMeetingTime(locale, meeting.startsAt), where, facilitator: facilitator.full_name };
+    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t('mail.meetingSubject', params), body: t('mail.meetingBody', params), calendar });
+  }
 }
 
 async function lockedMeeting(trx: Trx, ctx: ActContext, meetingId: string) {

@@ -141,6 +141,8 @@ export interface OutboxMessageTable {
   recipient: string;
   subject: string;
   body: string;
+  /** An iCalendar event sent along, for a meeting's invitation. */
+  calendar: Generated<string | null>;
   sent_at: Date | null;
   created_at: CreatedAt;
 }

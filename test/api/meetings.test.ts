@@ -46,6 +46,17 @@ async function meeting(s: Steering) {
 }
 
 describe('a meeting of the steering committee', () => {
+  it('is announced to each member by an invitation carrying its calendar event', async () => {
+    const s = await steering();
+    await meeting(s);
+    const invitations = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Convocation'));
+    expect(invitations.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email].sort());
+    expect(invitations[0]!.subject).toBe('Convocation — Comité de pilotage : « Comité de rentrée », mardi 15 septembre 2026 à 18:30');
+    expect(invitations[0]!.body).toContain('Lieu : Salle polyvalente du Moulin.\nAnimation : Nadia Benali.');
+    const stored = await t.store.db.selectFrom('outbox_message').select('calendar').where('partnership_id', '=', s.f.partnershipId).where('subject', 'like', 'Convocation%').execute();
+    expect(stored.every((row) => row.calendar?.includes('DTSTART:20260915T163000Z') && row.calendar.includes('SUMMARY:Comité de pilotage — Comité de rentrée'))).toBe(true);
+  });
+
   it('is called by a member, who facilitates; the agenda is built together and ordered by the facilitator', async () => {
     const s = await steering();
     const url = await meeting(s);

@@ -1,31 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import ical from 'ical-generator';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.js';
 import { agendaItemInput, agendaOrderInput, attendanceInput, meetingInput, minutesInput } from '../../domain/meetings/commands.js';
+import { meetingCalendar } from '../../documents/meeting-calendar.js';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.js';
 import * as acts from '../../services/meeting-acts.js';
-import { bodyMeetings, meetingDetail, type MeetingDetail } from '../../services/meeting-queries.js';
+import { bodyMeetings, meetingDetail } from '../../services/meeting-queries.js';
 import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
 
 const inMeeting = withId('meetingId');
 const tags = ['meetings'];
-
-/** The meeting as an iCalendar event, for the members' calendars. */
-function calendarOf(meeting: MeetingDetail, publicUrl: string, path: string): string {
-  const calendar = ical({ name: meeting.body.name, prodId: { company: 'Entente', product: 'Entente' } });
-  calendar.createEvent({
-    id: `${meeting.id}@entente`,
-    start: meeting.startsAt,
-    end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
-    summary: `${meeting.body.name} — ${meeting.title}`,
-    location: meeting.place || meeting.onlineUrl || null,
-    url: meeting.onlineUrl ?? `${publicUrl}${path}`,
-    description: meeting.agenda.map((item, index) => `${index + 1}. ${item.title}`).join('\n'),
-  });
-  return calendar.toString();
-}
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const stream = eventStreams(app);
@@ -50,7 +35,16 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'The meeting as an iCalendar event', params: inMeeting } },
     async (request, reply) => {
       const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
-      const ics = calendarOf(meeting, app.config.publicUrl, `/p/${request.act.partnershipId}/reunions/${meeting.id}`);
+      const ics = meetingCalendar({
+        id: meeting.id,
+        title: meeting.title,
+        bodyName: meeting.body.name,
+        startsAt: meeting.startsAt,
+        durationMinutes: meeting.durationMinutes,
+        place: meeting.place,
+        onlineUrl: meeting.onlineUrl,
+        agendaTitles: meeting.agenda.map((item) => item.title),
+      });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="reunion.ics"').send(ics);
     },
   );

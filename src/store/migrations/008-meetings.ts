@@ -1,6 +1,6 @@
 /**
  * Meetings of a body: their agenda, who attended, and their minutes. Published minutes are
- * frozen by a trigger, like adopted charter versions.
+ * frozen by a trigger, like adopted charter versions. Invitations carry the meeting's calendar event.
  */
 export const meetings: readonly string[] = [
   `create table meeting (
@@ -43,6 +43,8 @@ export const meetings: readonly string[] = [
     created_at timestamptz not null
   )`,
   `create index agenda_item_meeting on agenda_item (meeting_id, position)`,
+  // A meeting's invitation carries its iCalendar event, sent as an attachment by SMTP.
+  `alter table outbox_message add column calendar text`,
   `create table attendance (
     meeting_id uuid not null references meeting(id),
     person_id uuid not null references person(id),
