@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../domain/errors.js';
 import { calendarDay } from '../domain/dates.js';
-import { meetingQuorum, nextFacilitator, type AttendanceStatus } from '../domain/meetings/meetings.js';
+import { bestSlot, countAnswers, meetingQuorum, nextFacilitator, type AttendanceStatus, type PollAnswer } from '../domain/meetings/meetings.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
@@ -24,7 +24,7 @@ async function seatsToday(db: Db, bodyId: string, now: Date) {
 /** A body's meetings, newest first, and who would facilitate the next one by rotation. */
 export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string, bodyId: string, now: Date) {
   await requireTarget(db, 'body', bodyId, partnershipId);
-  const [meetings, seats] = await Promise.all([
+  const [meetings, seats, polls] = await Promise.all([
     db
       .selectFrom('meeting')
       .select(['id', 'title', 'starts_at', 'place', 'facilitator_id', 'minutes_published_at'])
@@ -33,6 +33,7 @@ export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string
       .limit(200)
       .execute(),
     seatsToday(db, bodyId, now),
+    db.selectFrom('date_poll').select(['id', 'title', 'created_at']).where('body_id', '=', bodyId).where('closed_at', 'is', null).orderBy('created_at', 'desc').execute(),
   ]);
   const members = [...new Set(seats.map((s) => s.person_id))];
   const past = meetings.filter((m) => m.starts_at <= now).reverse().map((m) => m.facilitator_id);
@@ -40,6 +41,7 @@ export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string
   const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
   return {
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null })),
+    openPolls: polls.map((p) => ({ id: p.id, title: p.title, createdAt: p.created_at })),
     nextFacilitator: next === undefined ? null : { id: next, fullName: nameOf.get(next) ?? '' },
     members: members.map((id) => ({ id, fullName: nameOf.get(id) ?? '' })),
     can: { call: may.callMeeting(viewer, bodyId) },
@@ -125,3 +127,51 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
 }
 
 export type MeetingDetail = Awaited<ReturnType<typeof meetingDetail>>;
+
+/** A date poll: each slot with every member's answer (a poll is answered in the open), the counts and the best slot. */
+export async function datePollDetail(db: Db, viewer: Viewer, partnershipId: string, pollId: string, now: Date) {
+  const poll = await db
+    .selectFrom('date_poll as d')
+    .innerJoin('body as b', 'b.id', 'd.body_id')
+    .innerJoin('person as p', 'p.id', 'd.created_by')
+    .select(['d.id', 'd.title', 'd.duration_minutes', 'd.body_id', 'd.created_by', 'd.meeting_id', 'd.closed_at', 'b.name as body_name', 'p.full_name as created_by_name'])
+    .where('d.id', '=', pollId)
+    .where('d.partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!poll) throw notFound();
+  const [seats, slots] = await Promise.all([
+    seatsToday(db, poll.body_id, now),
+    db.selectFrom('date_poll_slot').select(['id', 'starts_at']).where('poll_id', '=', pollId).orderBy('starts_at').execute(),
+  ]);
+  const answers =
+    slots.length === 0
+      ? []
+      : await db.selectFrom('date_poll_answer').select(['slot_id', 'member_id', 'answer']).where('slot_id', 'in', slots.map((slot) => slot.id)).execute();
+  const counts = countAnswers(
+    slots.map((slot) => ({ id: slot.id, startsAt: slot.starts_at })),
+    answers.map((a) => ({ slotId: a.slot_id, answer: a.answer as PollAnswer })),
+  );
+  const members = [...new Map(seats.map((s) => [s.person_id, s.full_name])).entries()];
+  const open = poll.closed_at === null;
+  return {
+    id: poll.id,
+    title: poll.title,
+    durationMinutes: poll.duration_minutes,
+    body: { id: poll.body_id, name: poll.body_name },
+    createdBy: { id: poll.created_by, fullName: poll.created_by_name },
+    meetingId: poll.meeting_id,
+    slots: counts.map((count) => ({ id: count.slotId, startsAt: count.startsAt, yes: count.yes, ifNeedBe: count.ifNeedBe, no: count.no })),
+    members: members.map(([id, fullName]) => ({
+      id,
+      fullName,
+      answers: Object.fromEntries(answers.filter((a) => a.member_id === id).map((a) => [a.slot_id, a.answer as PollAnswer])),
+    })),
+    bestSlotId: bestSlot(counts) ?? null,
+    can: {
+      answer: open && members.some(([id]) => id === viewer.personId),
+      close: open && (viewer.isPartnershipAdmin || viewer.personId === poll.created_by),
+    },
+  };
+}
+
+export type DatePollDetail = Awaited<ReturnType<typeof datePollDetail>>;

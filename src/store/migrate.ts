@@ -7,6 +7,7 @@ import { journalSealing } from './migrations/005-journal-sealing.js';
 import { actFunctions } from './migrations/006-act-functions.js';
 import { elections } from './migrations/007-elections.js';
 import { meetings } from './migrations/008-meetings.js';
+import { datePolls } from './migrations/009-date-polls.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '006-act-functions': statementsMigration(actFunctions),
   '007-elections': statementsMigration(elections),
   '008-meetings': statementsMigration(meetings),
+  '009-date-polls': statementsMigration(datePolls),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -322,6 +322,30 @@ export interface AttendanceTable {
   represented_by: string | null;
 }
 
+export interface DatePollTable {
+  id: string;
+  partnership_id: string;
+  body_id: string;
+  title: string;
+  duration_minutes: number;
+  created_by: string;
+  created_at: Date;
+  meeting_id: string | null;
+  closed_at: Date | null;
+}
+
+export interface DatePollSlotTable {
+  id: string;
+  poll_id: string;
+  starts_at: Date;
+}
+
+export interface DatePollAnswerTable {
+  slot_id: string;
+  member_id: string;
+  answer: string;
+}
+
 export interface StanceRequestTable {
   proposal_id: string;
   idempotency_key: string;
@@ -368,6 +392,9 @@ export interface Database {
   meeting: MeetingTable;
   agenda_item: AgendaItemTable;
   attendance: AttendanceTable;
+  date_poll: DatePollTable;
+  date_poll_slot: DatePollSlotTable;
+  date_poll_answer: DatePollAnswerTable;
   charter: CharterTable;
   charter_version: CharterVersionTable;
   charter_signature: CharterSignatureTable;

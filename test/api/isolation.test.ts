@@ -44,7 +44,9 @@ async function furnished(f: PartnershipFixture, fullName: string) {
   const electionId = expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election');
   const meetingId = expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting');
   const agendaItemId = expectCreated(await f.admin.post(`${f.base}/meetings/${meetingId}/agenda`, { kind: 'information', title: 'Nouvelles' }), 'agenda item');
-  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId, electionId, meetingId, agendaItemId };
+  const pollId = expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll');
+  const slotId = (await f.admin.get(`${f.base}/date-polls/${pollId}`)).body.slots[0].id as string;
+  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, proposalId, electionId, meetingId, agendaItemId, pollId, slotId };
 }
 
 type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -125,6 +127,10 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['PUT', `${base}/meetings/${ids.meetingId}/attendance`, { personId: own.personId, status: 'present' }],
     ['PUT', `${base}/meetings/${ids.meetingId}/minutes`, { text: 'Intrusion' }],
     ['POST', `${base}/meetings/${ids.meetingId}/minutes/publish`],
+    ['POST', `${base}/date-polls`, { bodyId: own.bodyId, title: 'Intrusion', slots: ['2026-04-03T18:00:00+02:00', '2026-04-04T18:00:00+02:00'] }],
+    ['GET', `${base}/date-polls/${ids.pollId}`],
+    ['PUT', `${base}/date-polls/${ids.pollId}/answers`, { answers: [{ slotId: ids.slotId, answer: 'yes' }] }],
+    ['POST', `${base}/date-polls/${ids.pollId}/close`, { slotId: ids.slotId }],
   ];
 }
 
@@ -167,7 +173,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(50);
+    expect(aimed).toHaveLength(53);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);

@@ -139,3 +139,40 @@ describe('a meeting of the steering committee', () => {
     expect((await other.admin.get(url.replace(s.f.base, other.base))).status).toBe(404);
   });
 });
+
+describe('finding a date', () => {
+  it('asks the members, shows every answer and the best slot, and closes into a meeting with its invitations', async () => {
+    const s = await steering();
+    const slots = ['2026-09-14T18:30:00+02:00', '2026-09-15T18:30:00+02:00', '2026-09-17T18:30:00+02:00'];
+    const opened = await s.gerard.client.post(`${s.f.base}/date-polls`, { bodyId: s.body, title: 'Comité de rentrée', slots });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const url = `${s.f.base}/date-polls/${opened.body.id}`;
+    const tooFew = await s.gerard.client.post(`${s.f.base}/date-polls`, { bodyId: s.body, title: 'Une seule date', slots: [slots[0]] });
+    expect(tooFew.body.fields.slots).toBe('Proposez au moins deux dates.');
+    const ids = ((await s.gerard.client.get(url)).body.slots as { id: string }[]).map((slot) => slot.id);
+    const answer = (member: Member, answers: string[]) => member.client.put(`${url}/answers`, { answers: answers.map((a, i) => ({ slotId: ids[i], answer: a })) });
+    expect((await answer(s.nadia, ['yes', 'no', 'yes'])).status).toBe(204);
+    expect((await answer(s.samia, ['no', 'yes', 'if_need_be'])).status).toBe(204);
+    expect((await answer(s.bernard, ['yes', 'no', 'yes'])).status).toBe(204);
+    expect((await answer(s.odile, ['yes', 'yes', 'yes'])).status).toBe(403);
+    const poll = (await s.odile.client.get(url)).body;
+    expect(poll.slots.map((slot: { yes: number; ifNeedBe: number; no: number }) => [slot.yes, slot.ifNeedBe, slot.no])).toEqual([
+      [2, 0, 1],
+      [1, 0, 2],
+      [2, 1, 0],
+    ]);
+    expect(poll.bestSlotId).toBe(ids[2]);
+    expect(poll.members.find((m: { id: string }) => m.id === s.samia.personId).answers[ids[1]!]).toBe('yes');
+    expect((await s.nadia.client.post(`${url}/close`, { slotId: ids[2] })).status).toBe(403);
+
+    const closed = await s.gerard.client.post(`${url}/close`, { slotId: ids[2], place: 'MJC des Tilleuls' });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const called = (await s.nadia.client.get(`${s.f.base}/meetings/${closed.body.meetingId}`)).body;
+    expect(called).toMatchObject({ title: 'Comité de rentrée', place: 'MJC des Tilleuls', facilitator: { id: s.gerard.personId } });
+    expect(new Date(called.startsAt).toISOString()).toBe('2026-09-17T16:30:00.000Z');
+    expect((await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Convocation'))).toHaveLength(4);
+    expect((await answer(s.nadia, ['yes', 'yes', 'yes'])).status).toBe(409);
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((e) => e.kind);
+    expect(kinds.slice(-2)).toEqual(['date_poll.closed', 'meeting.scheduled']);
+  });
+});
