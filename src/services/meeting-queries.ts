@@ -166,6 +166,7 @@ export async function datePollDetail(db: Db, viewer: Viewer, partnershipId: stri
       fullName,
       answers: Object.fromEntries(answers.filter((a) => a.member_id === id).map((a) => [a.slot_id, a.answer as PollAnswer])),
     })),
+    ownAnswers: Object.fromEntries(answers.filter((a) => a.member_id === viewer.personId).map((a) => [a.slot_id, a.answer as PollAnswer])),
     bestSlotId: bestSlot(counts) ?? null,
     can: {
       answer: open && members.some(([id]) => id === viewer.personId),

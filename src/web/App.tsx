@@ -13,6 +13,7 @@ const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
 const BodyPage = lazy(() => import('./pages/BodyPage'));
 const ElectionPage = lazy(() => import('./pages/elections/ElectionPage'));
 const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
+const DatePollPage = lazy(() => import('./pages/meetings/DatePollPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/PersonPage'));
 const RolePage = lazy(() => import('./pages/RolePage'));
@@ -195,6 +196,7 @@ export function App() {
           <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
+          <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

@@ -341,6 +341,7 @@ export type AttendanceStatus = 'present' | 'excused' | 'absent' | 'represented';
 
 export interface BodyMeetings {
   meetings: { id: string; title: string; startsAt: string; place: string; published: boolean }[];
+  openPolls: { id: string; title: string; createdAt: string }[];
   nextFacilitator: { id: string; fullName: string } | null;
   members: { id: string; fullName: string }[];
   can: { call: boolean };
@@ -370,4 +371,20 @@ export interface MeetingDetail {
   minutes: string;
   minutesPublishedAt: string | null;
   can: { addItem: boolean; run: boolean };
+}
+
+export type PollAnswer = 'yes' | 'if_need_be' | 'no';
+
+export interface DatePollDetail {
+  id: string;
+  title: string;
+  durationMinutes: number;
+  body: { id: string; name: string };
+  createdBy: { id: string; fullName: string };
+  meetingId: string | null;
+  slots: { id: string; startsAt: string; yes: number; ifNeedBe: number; no: number }[];
+  members: { id: string; fullName: string; answers: Record<string, PollAnswer> }[];
+  ownAnswers: Record<string, PollAnswer>;
+  bestSlotId: string | null;
+  can: { answer: boolean; close: boolean };
 }

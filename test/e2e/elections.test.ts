@@ -175,3 +175,32 @@ describe('the working group then meets, and publishes its minutes', () => {
     for (const expected of ['Compte rendu — Préparer la sortie à la mer', 'Amandine Giraud — représenté·e par Karim Toure', 'Budget du car', '50 places', 'Retour 19 h']) expect(text).toContain(expected);
   });
 });
+
+describe('the working group finds the date of its next meeting', () => {
+  it('offers dates, hears who can come, and calls the meeting on the best one', async () => {
+    await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
+    await page.getByRole('heading', { name: 'Trouver une date' }).waitFor();
+    await page.getByLabel('Intitulé de la réunion').fill('Bilan de la sortie');
+    await page.getByLabel('Date proposée 1').fill('2027-07-05T18:30');
+    await page.getByLabel('Date proposée 2').fill('2027-07-07T18:30');
+    await page.getByRole('button', { name: 'Lancer le sondage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trouver une date : Bilan de la sortie' }).waitFor();
+    const pollApi = `/api/v1/partnerships/${partnershipId}/date-polls/${page.url().split('/').pop()}`;
+    const slots = ((await people.get('yanis')!.client.get(pollApi)).body.slots as { id: string }[]).map((slot) => slot.id);
+    for (const [key, answers] of [['yanis', ['no', 'yes']], ['amandine', ['yes', 'yes']], ['karim', ['if_need_be', 'yes']]] as const) {
+      expect((await people.get(key)!.client.put(`${pollApi}/answers`, { answers: answers.map((answer, i) => ({ slotId: slots[i], answer })) })).status).toBe(204);
+    }
+    await page.getByRole('group', { name: /5 juillet 2027/ }).getByLabel('Oui').check();
+    await page.getByRole('group', { name: /7 juillet 2027/ }).getByLabel('Si besoin').check();
+    await page.getByRole('button', { name: 'Enregistrer mes réponses' }).click();
+    await page.getByRole('status').filter({ hasText: 'Réponses enregistrées.' }).waitFor();
+    await page.getByText('Oui : 3 · Si besoin : 1 · Non : 0').waitFor();
+    await page.getByRole('button', { name: 'Voir qui a répondu quoi' }).click();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '45-date-poll');
+    expect(await page.getByLabel('Date retenue').inputValue()).toBe(slots[1]);
+    await page.getByRole('button', { name: 'Convoquer à cette date' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bilan de la sortie' }).waitFor();
+    await page.getByText('mercredi 7 juillet 2027 à 18:30', { exact: false }).waitFor();
+  });
+});

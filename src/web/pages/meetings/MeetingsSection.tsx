@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
@@ -66,6 +66,47 @@ function CallMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeeti
   );
 }
 
+function OpenPoll({ body }: { body: BodyDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const [slotCount, setSlotCount] = useState(3);
+  const open = useAct<{ bodyId: string; title: string; slots: string[] }>('post', () => '/date-polls');
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const slots = Array.from({ length: slotCount }, (_, i) => String(data.get(`slot-${i}`) ?? ''))
+      .filter((value) => value !== '')
+      .map((value) => new Date(value).toISOString());
+    open.mutate({ bodyId: body.id, title: String(data.get('title') ?? ''), slots }, { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/sondages/${id}`) });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h3>{t('poll.open.title')}</h3>
+      <p className="hint">{t('poll.open.hint')}</p>
+      <FormError error={open.error} />
+      <Field label={t('poll.open.name')} error={fieldError(open.error, 'title')}>
+        {(props) => <input {...props} name="title" />}
+      </Field>
+      {Array.from({ length: slotCount }, (_, i) => (
+        <Field key={i} label={t('poll.open.slot', { number: i + 1 })} error={i === 0 ? fieldError(open.error, 'slots') : undefined}>
+          {(props) => <input {...props} name={`slot-${i}`} type="datetime-local" />}
+        </Field>
+      ))}
+      {slotCount < 20 && (
+        <p>
+          <button type="button" className="button-quiet" onClick={() => setSlotCount(slotCount + 1)}>
+            {t('poll.open.addSlot')}
+          </button>
+        </p>
+      )}
+      <button type="submit" className="button-primary" disabled={open.isPending}>
+        {t('poll.open.submit')}
+      </button>
+    </form>
+  );
+}
+
 /** A body's meetings and the form to call the next one, facilitation proposed by rotation. */
 export function MeetingsSection({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
@@ -93,7 +134,24 @@ export function MeetingsSection({ body }: { body: BodyDetail }) {
           ))}
         </ul>
       )}
-      {meetings.can.call && meetings.members.length > 0 && <CallMeeting body={body} meetings={meetings} />}
+      {meetings.openPolls.length > 0 && (
+        <>
+          <h3>{t('poll.list.title')}</h3>
+          <ul>
+            {meetings.openPolls.map((poll) => (
+              <li key={poll.id}>
+                <Link to={`/p/${partnershipId}/sondages/${poll.id}`}>{poll.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {meetings.can.call && meetings.members.length > 0 && (
+        <>
+          <OpenPoll body={body} />
+          <CallMeeting body={body} meetings={meetings} />
+        </>
+      )}
     </section>
   );
 }
