@@ -113,7 +113,10 @@ export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.in
     if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== poll.created_by) throw forbidden();
     const slot = await trx.selectFrom('date_poll_slot').select('starts_at').where('id', '=', input.slotId).where('poll_id', '=', pollId).executeTakeFirst();
     if (!slot) throw invalid('slotId', 'error.poll.slotOfAnotherPoll');
+    // An administrator outside the body closes the poll for its creator, who then facilitates.
+    const facilitatorId = (await membersToday(trx, poll.body_id, ctx.now)).has(ctx.viewer.personId) ? ctx.viewer.personId : poll.created_by;
     const { id, event } = await callMeeting(trx, ctx, {
+      facilitatorId,
       bodyId: poll.body_id,
       title: poll.title,
       startsAt: slot.starts_at,

@@ -172,6 +172,11 @@ describe('finding a date', () => {
     expect(new Date(called.startsAt).toISOString()).toBe('2026-09-17T16:30:00.000Z');
     expect((await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Convocation'))).toHaveLength(4);
     expect((await answer(s.nadia, ['yes', 'yes', 'yes'])).status).toBe(409);
+    const second = await s.gerard.client.post(`${s.f.base}/date-polls`, { bodyId: s.body, title: 'Comité d’automne', slots: slots.slice(0, 2) });
+    const secondSlot = (await s.f.admin.get(`${s.f.base}/date-polls/${second.body.id}`)).body.slots[0].id;
+    const byAdmin = await s.f.admin.post(`${s.f.base}/date-polls/${second.body.id}/close`, { slotId: secondSlot });
+    expect(byAdmin.status, JSON.stringify(byAdmin.body)).toBe(200);
+    expect((await s.f.admin.get(`${s.f.base}/meetings/${byAdmin.body.meetingId}`)).body.facilitator.id).toBe(s.gerard.personId);
     const kinds = (await journalOf(t, s.f.partnershipId)).map((e) => e.kind);
     expect(kinds.slice(-2)).toEqual(['date_poll.closed', 'meeting.scheduled']);
   });

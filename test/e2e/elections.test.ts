@@ -200,7 +200,7 @@ describe('the working group finds the date of its next meeting', () => {
     await screenshot(page, '45-date-poll');
     expect(await page.getByLabel('Date retenue').inputValue()).toBe(slots[1]);
     await page.getByRole('button', { name: 'Convoquer à cette date' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bilan de la sortie' }).waitFor();
-    await page.getByText('mercredi 7 juillet 2027 à 18:30', { exact: false }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Bilan de la sortie', exact: true }).waitFor();
+    await page.getByText('mercredi 7 juillet 2027 à 18:30 · 120 min', { exact: false }).waitFor();
   });
 });
