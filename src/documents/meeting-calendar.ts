@@ -1,4 +1,4 @@
-import ical from 'ical-generator';
+import ical, { ICalCalendarMethod } from 'ical-generator';
 
 export interface CalendarMeeting {
   readonly id: string;
@@ -13,7 +13,7 @@ export interface CalendarMeeting {
 
 /** A meeting as an iCalendar event (ical-generator), for the members' calendars and invitations. */
 export function meetingCalendar(meeting: CalendarMeeting): string {
-  const calendar = ical({ name: meeting.bodyName, prodId: { company: 'Entente', product: 'Entente' } });
+  const calendar = ical({ name: meeting.bodyName, prodId: { company: 'Entente', product: 'Entente' }, method: ICalCalendarMethod.PUBLISH });
   calendar.createEvent({
     id: `${meeting.id}@entente`,
     start: meeting.startsAt,

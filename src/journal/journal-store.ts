@@ -92,11 +92,12 @@ export function sealJournal(db: Kysely<Database>, partnershipId: string): Promis
   const queue = queues.get(partnershipId) ?? { running: undefined, next: undefined };
   queues.set(partnershipId, queue);
   if (queue.next) return queue.next;
-  const seal = async () => {
+  const seal = async (wasNext: boolean) => {
     // PGlite runs each statement on this thread, faster than requests reach their act: without
     // this pause the seal would start before the next act commits, and seal one entry each time.
     await setTimeout(SEAL_GATHER_MS);
-    queue.next = undefined;
+    // Acts that committed during the pause are sealed by this seal; later ones wait for the next.
+    if (wasNext) queue.next = undefined;
     try {
       while (await sealBatch(db, partnershipId));
     } finally {
@@ -105,10 +106,10 @@ export function sealJournal(db: Kysely<Database>, partnershipId: string): Promis
     }
   };
   if (!queue.running) {
-    queue.running = seal();
+    queue.running = seal(false);
     return queue.running;
   }
-  queue.next = queue.running.catch(() => undefined).then(() => (queue.running = seal()));
+  queue.next = queue.running.catch(() => undefined).then(() => (queue.running = seal(true)));
   return queue.next;
 }
 

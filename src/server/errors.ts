@@ -48,6 +48,7 @@ const uniqueConstraintMessages: Record<string, { field: string; key: string }> =
   charter_version_one_draft: { field: '_', key: 'error.draftExists' },
   proxy_proposal_id_body_id_giver_id_key: { field: 'holderId', key: 'error.duplicate' },
   proposal_one_open_per_draft: { field: 'amendsVersionId', key: 'error.draftUnderDecision' },
+  election_one_open_per_role: { field: 'roleId', key: 'error.election.alreadyOpen' },
 };
 
 interface DatabaseError {

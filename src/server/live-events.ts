@@ -12,8 +12,9 @@ export interface LiveChange {
   readonly kind: string;
 }
 
-/** The proposal, election or meeting an act concerns, as its journal entry names it. */
-const subjectOf = (event: JournalEvent): unknown => event.payload['proposalId'] ?? event.payload['electionId'] ?? event.payload['meetingId'];
+/** The proposals, elections and meetings an act concerns, as its journal entry names them. */
+const subjectsOf = (event: JournalEvent): string[] =>
+  [event.payload['proposalId'], event.payload['electionId'], event.payload['meetingId']].filter((id): id is string => typeof id === 'string');
 
 type Listener = (change: LiveChange) => void;
 
@@ -83,9 +84,9 @@ export class LiveEvents {
 
   /** Called after an act commits, with its journal entries. */
   publish(partnershipId: string, events: readonly JournalEvent[]): void {
-    const subjectIds = new Set(events.map(subjectOf).filter((id): id is string => typeof id === 'string'));
+    const subjectIds = new Set(events.flatMap(subjectsOf));
     for (const subjectId of subjectIds) {
-      const change: LiveChange = { partnershipId, subjectId, kind: events.find((event) => subjectOf(event) === subjectId)!.kind };
+      const change: LiveChange = { partnershipId, subjectId, kind: events.find((event) => subjectsOf(event).includes(subjectId))!.kind };
       if (this.store.databaseUrl === undefined) this.dispatch(change);
       else this.queued.set(subjectId, change);
     }

@@ -63,7 +63,6 @@ export async function importCharter(ctx: ActContext, document: CharterDocument) 
   return insertCharterWithDraft(ctx, document.kind, document.content, 'import');
 }
 
-/** A draft put to a decision is the text the body is deciding on: it stays as it is until then. */
 /**
  * Recording an adoption by hand is for a charter's first version, adopted before the partnership
  * used Entente (on paper, in a meeting): once a charter has been adopted, its revisions are
@@ -81,6 +80,7 @@ async function refuseIfAdoptedBefore(trx: Db, ctx: Pick<ActContext, 'partnership
   if (adopted) throw conflict('error.reviseByDecision');
 }
 
+/** A draft put to a decision is the text the body is deciding on: it stays as it is until then. */
 async function refuseIfUnderDecision(trx: Db, versionId: string) {
   const open = await trx.selectFrom('proposal').select('id').where('charter_draft_version_id', '=', versionId).where('status', '=', 'open').executeTakeFirst();
   if (open) throw conflict('error.draftUnderDecision');

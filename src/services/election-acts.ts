@@ -52,6 +52,7 @@ export async function openElection(ctx: ActContext, input: z.infer<typeof electi
     await requireReference(trx, 'role', input.roleId, ctx.partnershipId, 'roleId');
     const role = await trx.selectFrom('role').select(['id', 'body_id', 'term_months']).where('id', '=', input.roleId).executeTakeFirstOrThrow();
     if (role.body_id !== null && role.body_id !== input.bodyId) throw invalid('roleId', 'error.election.roleOfAnotherBody');
+    if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
     const termMonths = input.termMonths ?? role.term_months;
     if (termMonths === null) throw invalid('termMonths', 'error.election.termRequired');
     const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
@@ -138,7 +139,15 @@ export async function nominate(ctx: ActContext, electionId: string, input: z.inf
         first_reason: input.reason,
         updated_at: ctx.now,
       })
-      .onConflict((oc) => oc.columns(['election_id', 'member_id']).doUpdateSet({ nominee_id: input.nomineeId, reason: input.reason, updated_at: ctx.now }))
+      .onConflict((oc) =>
+        oc.columns(['election_id', 'member_id']).doUpdateSet({
+          nominee_id: input.nomineeId,
+          reason: input.reason,
+          updated_at: ctx.now,
+          // Before the reveal a member may rewrite their nomination in private: only the change round shows as a change.
+          ...(election.state.phase === 'nomination' && { first_nominee_id: input.nomineeId, first_reason: input.reason }),
+        }),
+      )
       .execute();
     const changing = election.state.phase === 'change';
     return {

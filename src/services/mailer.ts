@@ -88,7 +88,7 @@ export class MailDispatcher {
             to: message.recipient,
             subject: message.subject,
             text: message.body,
-            ...(message.calendar ? { icalEvent: { filename: 'reunion.ics', method: 'REQUEST', content: message.calendar } } : {}),
+            ...(message.calendar ? { icalEvent: { filename: 'reunion.ics', method: 'PUBLISH', content: message.calendar } } : {}),
           });
         } else {
           this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: outbox only)');

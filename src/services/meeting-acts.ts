@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { calendarDay } from '../domain/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import type { agendaItemInput, agendaOrderInput, attendanceInput, closePollInput, datePollInput, meetingInput, minutesInput, pollAnswersInput } from '../domain/meetings/commands.js';
-import { checkAgendaOrder } from '../domain/meetings/meetings.js';
+import { checkAgendaOrder, nextFacilitator } from '../domain/meetings/meetings.js';
 import { may } from '../domain/structure/permissions.js';
 import { meetingCalendar } from '../documents/meeting-calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
@@ -113,8 +113,10 @@ export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.in
     if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== poll.created_by) throw forbidden();
     const slot = await trx.selectFrom('date_poll_slot').select('starts_at').where('id', '=', input.slotId).where('poll_id', '=', pollId).executeTakeFirst();
     if (!slot) throw invalid('slotId', 'error.poll.slotOfAnotherPoll');
-    // An administrator outside the body closes the poll for its creator, who then facilitates.
-    const facilitatorId = (await membersToday(trx, poll.body_id, ctx.now)).has(ctx.viewer.personId) ? ctx.viewer.personId : poll.created_by;
+    // Whoever closes facilitates; an administrator outside the body hands it to the poll's creator, or by rotation.
+    const members = await membersToday(trx, poll.body_id, ctx.now);
+    const facilitatorId = [ctx.viewer.personId, poll.created_by].find((id) => members.has(id)) ?? nextFacilitator([...members.keys()].sort(), []);
+    if (facilitatorId === undefined) throw invalid('slotId', 'error.meeting.notAMember');
     const { id, event } = await callMeeting(trx, ctx, {
       facilitatorId,
       bodyId: poll.body_id,
@@ -173,6 +175,11 @@ async function lockedMeeting(trx: Trx, ctx: ActContext, meetingId: string) {
 
 type LockedMeeting = Awaited<ReturnType<typeof lockedMeeting>>;
 
+/** Once its minutes are published, a meeting is a record: its agenda, attendance and minutes no longer change. */
+function refuseIfPublished(meeting: LockedMeeting) {
+  if (meeting.minutes_published_at !== null) throw conflict('error.meeting.minutesPublished');
+}
+
 /** The facilitator and the secretary run the meeting; administrators may stand in. */
 function requireRunner(ctx: ActContext, meeting: LockedMeeting) {
   if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== meeting.facilitator_id && ctx.viewer.personId !== meeting.secretary_id) throw forbidden();
@@ -182,6 +189,7 @@ function requireRunner(ctx: ActContext, meeting: LockedMeeting) {
 export async function addAgendaItem(ctx: ActContext, meetingId: string, input: z.infer<typeof agendaItemInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
     if (!may.callMeeting(ctx.viewer, meeting.body_id)) throw forbidden();
     if (input.proposalId !== null) {
       const proposal = await trx.selectFrom('proposal').select('body_id').where('id', '=', input.proposalId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
@@ -212,6 +220,7 @@ export async function addAgendaItem(ctx: ActContext, meetingId: string, input: z
 export async function orderAgenda(ctx: ActContext, meetingId: string, input: z.infer<typeof agendaOrderInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
     requireRunner(ctx, meeting);
     const items = await trx.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute();
     if (!checkAgendaOrder(items.map((item) => item.id), input.itemIds)) throw invalid('itemIds', 'error.meeting.agendaOrder');
@@ -224,6 +233,7 @@ export async function orderAgenda(ctx: ActContext, meetingId: string, input: z.i
 export async function recordAttendance(ctx: ActContext, meetingId: string, input: z.infer<typeof attendanceInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
     requireRunner(ctx, meeting);
     const members = await membersToday(trx, meeting.body_id, ctx.now);
     if (!members.has(input.personId)) throw invalid('personId', 'error.meeting.notAMember');
@@ -247,7 +257,7 @@ export async function saveMinutes(ctx: ActContext, meetingId: string, input: z.i
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     requireRunner(ctx, meeting);
-    if (meeting.minutes_published_at !== null) throw conflict('error.meeting.minutesPublished');
+    refuseIfPublished(meeting);
     await trx.updateTable('meeting').set({ minutes: input.text }).where('id', '=', meetingId).execute();
     return { result: null, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, minutesHash: minutesHash(input.text) } }] };
   });
@@ -261,7 +271,7 @@ export async function publishMinutes(ctx: ActContext, meetingId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     requireRunner(ctx, meeting);
-    if (meeting.minutes_published_at !== null) throw conflict('error.meeting.minutesPublished');
+    refuseIfPublished(meeting);
     if (meeting.minutes.trim() === '') throw conflict('error.meeting.minutesEmpty');
     await trx.updateTable('meeting').set({ minutes_published_at: ctx.now }).where('id', '=', meetingId).execute();
     const body = await trx.selectFrom('body').select(['name', 'parent_body_id']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();

@@ -83,9 +83,13 @@ describe('nominations', () => {
     expect((await c.bruno.client.post(`${c.url}/phase`)).status).toBe(403);
   });
 
-  it('may be changed in the change round, with the first one kept beside the new', async () => {
+  it('may be changed in the change round, with the first one kept beside the new; a rewrite before the reveal stays private', async () => {
     const c = await circle();
+    expect((await nominate(c.ana, c.url, c.bruno, 'Première idée, gardée pour moi')).status).toBe(200);
     await revealed(c);
+    const ana = (await c.david.client.get(c.url)).body.nominations.find((n: { member: { id: string } }) => n.member.id === c.ana.personId);
+    expect(ana).toMatchObject({ nominee: { id: c.chloe.personId }, changedFrom: null });
+    expect(JSON.stringify((await c.david.client.get(c.url)).body)).not.toContain('Première idée');
     expect((await nominate(c.chloe, c.url, c.chloe, 'Trop tôt')).status).toBe(409);
     expect((await c.ana.client.post(`${c.url}/phase`)).body).toEqual({ phase: 'change' });
     expect((await nominate(c.chloe, c.url, c.ana, 'Convaincue par les raisons données pour Ana')).status).toBe(200);
@@ -136,6 +140,10 @@ describe('the consent round', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.fields.termMonths).toBe('Indiquez la durée du mandat : ce rôle n’en a pas.');
     expect((await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: noTerm, termMonths: 6 })).status).toBe(201);
+    // A role of no body is filled by the partnership: a member of one body may not elect it alone.
+    const partnershipRole = await builder(c.f).role({ name: 'Coordination', termMonths: 12 });
+    expect((await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: partnershipRole })).status).toBe(403);
+    expect((await c.f.admin.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: partnershipRole, facilitatorId: c.bruno.personId })).status).toBe(201);
     const other = await newPartnership(t);
     expect((await other.admin.get(c.url.replace(c.f.base, other.base))).status).toBe(404);
     expect((await other.admin.get(`${other.base}/elections/${c.electionId}`)).status).toBe(404);

@@ -103,6 +103,9 @@ describe('a meeting of the steering committee', () => {
     expect(changed.status).toBe(409);
     expect(changed.body.message).toBe('Le compte rendu est publié : il ne peut plus changer.');
     await expect(sql`update meeting set minutes = 'forgé' where id = ${url.split('/').pop()}`.execute(t.store.db)).rejects.toThrow(/published minutes cannot change/);
+    // The published record holds: no more agenda items or attendance changes either.
+    expect((await s.nadia.client.post(`${url}/agenda`, { kind: 'information', title: 'Après coup' })).status).toBe(409);
+    expect((await s.samia.client.put(`${url}/attendance`, { personId: s.gerard.personId, status: 'present', representedBy: null })).status).toBe(409);
 
     const page = (await s.odile.client.get(url)).body;
     expect(page.minutes).toBe(text);
