@@ -238,8 +238,12 @@ export async function recordAttendance(ctx: ActContext, meetingId: string, input
     const members = await membersToday(trx, meeting.body_id, ctx.now);
     if (!members.has(input.personId)) throw invalid('personId', 'error.meeting.notAMember');
     const representedBy = input.status === 'represented' ? input.representedBy : null;
-    if (input.status === 'represented' && (representedBy === null || representedBy === input.personId || !members.has(representedBy))) {
-      throw invalid('representedBy', 'error.meeting.representedBySelf');
+    if (input.status === 'represented') {
+      const holder =
+        representedBy === null || representedBy === input.personId || !members.has(representedBy)
+          ? undefined
+          : await trx.selectFrom('attendance').select('status').where('meeting_id', '=', meetingId).where('person_id', '=', representedBy).executeTakeFirst();
+      if (holder?.status !== 'present') throw invalid('representedBy', 'error.meeting.representedBySelf');
     }
     await trx
       .insertInto('attendance')

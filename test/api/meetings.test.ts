@@ -85,8 +85,13 @@ describe('a meeting of the steering committee', () => {
     const alone = await note(s.bernard, 'represented');
     expect(alone.status).toBe(400);
     expect(alone.body.fields.representedBy).toBe('Un membre représenté l’est par un autre membre présent.');
+    // Samia holds Bernard's voice once she is noted present.
+    expect((await note(s.bernard, 'represented', s.samia.personId)).status).toBe(400);
+    expect((await note(s.samia, 'excused')).status).toBe(204);
+    expect((await note(s.bernard, 'represented', s.samia.personId)).status).toBe(400);
+    expect((await note(s.samia, 'present')).status).toBe(204);
     expect((await note(s.bernard, 'represented', s.samia.personId)).status).toBe(204);
-    expect((await s.odile.client.get(url)).body.quorum).toMatchObject({ met: true, missingOrganizations: [], present: 3 });
+    expect((await s.odile.client.get(url)).body.quorum).toMatchObject({ met: true, missingOrganizations: [], present: 4 });
     expect((await s.gerard.client.put(`${url}/attendance`, { personId: s.samia.personId, status: 'present', representedBy: null })).status).toBe(403);
   });
 

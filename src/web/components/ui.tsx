@@ -36,13 +36,25 @@ export function LoadError({ error }: { error: unknown }) {
 }
 
 /** The form's overall error, announced when it appears. */
-export function FormError({ error }: { error: unknown }) {
+/**
+ * The form's error. `shown` names the fields the form marks inline; the messages of any other
+ * field the server named (one the form has no input for) are listed here, so none is lost.
+ */
+export function FormError({ error, shown }: { error: unknown; shown?: readonly string[] }) {
   const { t } = useTranslation();
   if (!error) return null;
   const message = error instanceof ApiError ? error.message : t('common.unexpectedError');
+  const others = error instanceof ApiError && shown ? Object.entries(error.fields).filter(([field]) => !shown.includes(field)) : [];
   return (
     <div role="alert" className="notice notice-error">
       {message}
+      {others.length > 0 && (
+        <ul>
+          {others.map(([field, text]) => (
+            <li key={field}>{text}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

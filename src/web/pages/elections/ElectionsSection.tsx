@@ -26,7 +26,7 @@ function OpenElection({ body }: { body: BodyDetail }) {
     <form onSubmit={onSubmit} noValidate className="card">
       <h3>{t('election.open.title')}</h3>
       <p className="hint">{t('election.open.hint')}</p>
-      <FormError error={open.error} />
+      <FormError error={open.error} shown={['roleId', 'qualities', 'termMonths']} />
       <Field label={t('election.open.role')} error={fieldError(open.error, 'roleId')}>
         {(props) => <ItemSelect {...props} name="roleId" items={body.roles.map((role) => ({ id: role.id, label: role.name }))} />}
       </Field>

@@ -24,7 +24,7 @@ function AnswerForm({ poll }: { poll: DatePollDetail }) {
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <h2>{t('poll.answer.title')}</h2>
-      <FormError error={answer.error} />
+      <FormError error={answer.error} shown={[]} />
       {poll.slots.map((slot) => (
         <fieldset key={slot.id}>
           <legend>{formatInstant(slot.startsAt)}</legend>
@@ -62,7 +62,7 @@ function CloseForm({ poll }: { poll: DatePollDetail }) {
     <form onSubmit={onSubmit} noValidate className="card">
       <h2>{t('poll.close.title')}</h2>
       <p className="hint">{t('poll.close.hint')}</p>
-      <FormError error={close.error} />
+      <FormError error={close.error} shown={['slotId', 'place']} />
       <Field label={t('poll.close.slot')} error={fieldError(close.error, 'slotId')}>
         {(props) => (
           // Keyed by the best slot, so that new answers move the suggestion.

@@ -150,7 +150,7 @@ function AttendanceRow({ meeting, row }: { meeting: MeetingDetail; row: MeetingD
           onChange={(event) => note.mutate({ personId: row.personId, status: 'represented', representedBy: event.target.value })}
         />
       )}
-      <FormError error={note.error} />
+      <FormError error={note.error} shown={[]} />
     </li>
   );
 }

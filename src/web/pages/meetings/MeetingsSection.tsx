@@ -84,7 +84,7 @@ function OpenPoll({ body }: { body: BodyDetail }) {
     <form onSubmit={onSubmit} noValidate className="card">
       <h3>{t('poll.open.title')}</h3>
       <p className="hint">{t('poll.open.hint')}</p>
-      <FormError error={open.error} />
+      <FormError error={open.error} shown={['title', 'slots']} />
       <Field label={t('poll.open.name')} error={fieldError(open.error, 'title')}>
         {(props) => <input {...props} name="title" />}
       </Field>
