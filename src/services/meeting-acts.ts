@@ -235,7 +235,8 @@ export async function recordAttendance(ctx: ActContext, meetingId: string, input
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     refuseIfPublished(meeting);
     requireRunner(ctx, meeting);
-    const members = await membersToday(trx, meeting.body_id, ctx.now);
+    // Who sits on the meeting's day, so that minutes noted later still name the members of then.
+    const members = await membersToday(trx, meeting.body_id, meeting.starts_at);
     if (!members.has(input.personId)) throw invalid('personId', 'error.meeting.notAMember');
     const representedBy = input.status === 'represented' ? input.representedBy : null;
     if (input.status === 'represented') {

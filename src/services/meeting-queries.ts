@@ -9,7 +9,7 @@ import { requireTarget } from './references.js';
 
 type Db = Kysely<Database>;
 
-/** The seats of a body today, with names, in the body's order (by name). */
+/** The seats of a body on a day (the instant's day where the partnerships live), with names, in the body's order (by name). */
 async function seatsToday(db: Db, bodyId: string, now: Date) {
   return db
     .selectFrom('body_member as s')
@@ -61,7 +61,8 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     .executeTakeFirst();
   if (!meeting) throw notFound();
   const [seats, items, attendance, organizations] = await Promise.all([
-    seatsToday(db, meeting.body_id, now),
+    // The members on the meeting's day: the minutes of a past meeting keep naming those who were in the body then.
+    seatsToday(db, meeting.body_id, meeting.starts_at),
     db
       .selectFrom('agenda_item as i')
       .innerJoin('person as p', 'p.id', 'i.proposed_by')

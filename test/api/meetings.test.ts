@@ -95,6 +95,17 @@ describe('a meeting of the steering committee', () => {
     expect((await s.gerard.client.put(`${url}/attendance`, { personId: s.samia.personId, status: 'present', representedBy: null })).status).toBe(403);
   });
 
+  it('lists the members of the meeting’s day: one whose seat ends before it is not expected there', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const seat = (await s.f.admin.get(`${s.f.base}/bodies/${s.body}`)).body.members.find((m: { personId: string }) => m.personId === s.gerard.personId);
+    expect((await s.f.admin.post(`${s.f.base}/bodies/${s.body}/members/${seat.id}/end`, { endsOn: '2026-06-01' })).status).toBe(200);
+    const page = (await s.odile.client.get(url)).body;
+    expect(page.attendance.map((a: { fullName: string }) => a.fullName)).toEqual(['Bernard Colin', 'Nadia Benali', 'Samia Haddad']);
+    const refused = await s.samia.client.put(`${url}/attendance`, { personId: s.gerard.personId, status: 'present', representedBy: null });
+    expect(refused.body.fields.personId).toBe('Cette personne ne siège pas dans l’instance qui se réunit.');
+  });
+
   it('publishes its minutes: locked, journaled, printed, and sent to the committee and the plenary above it', async () => {
     const s = await steering();
     const url = await meeting(s);
