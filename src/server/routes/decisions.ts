@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.js';
 import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
@@ -44,16 +43,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:partnershipId/proposals/:proposalId/events',
     { schema: { tags: ['decisions'], summary: 'Server-sent events: a message each time the proposal changes (stance, phase, round, outcome)', params: inProposal } },
-    async (request, reply) => {
-      const proposal = await app.store.db
-        .selectFrom('proposal')
-        .select('id')
-        .where('id', '=', request.params.proposalId)
-        .where('partnership_id', '=', request.act.partnershipId)
-        .executeTakeFirst();
-      if (!proposal) throw notFound();
-      stream(request, reply, proposal.id);
-    },
+    async (request, reply) => stream(request, reply, 'proposal', request.params.proposalId),
   );
   const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });
   app.get(

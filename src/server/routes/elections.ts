@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.js';
 import { candidateInput, electionInput, electionStanceInput, nominationInput } from '../../domain/elections/commands.js';
 import * as acts from '../../services/election-acts.js';
 import { electionDetail, listElections } from '../../services/election-queries.js';
@@ -31,16 +30,7 @@ export const electionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:partnershipId/elections/:electionId/events',
     { schema: { tags, summary: 'Server-sent events: a message each time the election changes', params: inElection } },
-    async (request, reply) => {
-      const election = await app.store.db
-        .selectFrom('election')
-        .select('id')
-        .where('id', '=', request.params.electionId)
-        .where('partnership_id', '=', request.act.partnershipId)
-        .executeTakeFirst();
-      if (!election) throw notFound();
-      stream(request, reply, election.id);
-    },
+    async (request, reply) => stream(request, reply, 'election', request.params.electionId),
   );
   app.put(
     '/:partnershipId/elections/:electionId/nomination',

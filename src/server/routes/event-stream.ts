@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../domain/errors.js';
 
 const HEARTBEAT_MS = 25_000;
 
@@ -12,12 +13,15 @@ export function eventStreams(app: FastifyInstance) {
   app.addHook('preClose', async () => {
     for (const stop of openStreams) stop();
   });
-  return (request: FastifyRequest, reply: FastifyReply, subjectId: string) => {
+  /** Streams the changes of a proposal, election or meeting of the request's partnership; 404 for any other. */
+  return async (request: FastifyRequest, reply: FastifyReply, table: 'proposal' | 'election' | 'meeting', id: string) => {
+    const subject = await app.store.db.selectFrom(table).select('id').where('id', '=', id).where('partnership_id', '=', request.act.partnershipId).executeTakeFirst();
+    if (!subject) throw notFound();
     reply.hijack();
     // The page may have left while the subject was looked up.
     if (request.raw.destroyed || reply.raw.destroyed) return;
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
-    const unsubscribe = app.live.subscribe(subjectId, (change) => reply.raw.write(`event: changed\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`));
+    const unsubscribe = app.live.subscribe(subject.id, (change) => reply.raw.write(`event: changed\ndata: ${JSON.stringify({ kind: change.kind })}\n\n`));
     reply.raw.write(': connected\n\n');
     // A comment now and then keeps proxies from closing an idle stream.
     const heartbeat = setInterval(() => reply.raw.write(': \n\n'), HEARTBEAT_MS);

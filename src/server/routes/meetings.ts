@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../domain/errors.js';
 import { agendaItemInput, agendaOrderInput, attendanceInput, closePollInput, datePollInput, meetingInput, minutesInput, pollAnswersInput } from '../../domain/meetings/commands.js';
 import { meetingCalendar } from '../../documents/meeting-calendar.js';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.js';
@@ -61,16 +60,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:partnershipId/meetings/:meetingId/events',
     { schema: { tags, summary: 'Server-sent events: a message each time the meeting changes (agenda, attendance, minutes)', params: inMeeting } },
-    async (request, reply) => {
-      const meeting = await app.store.db
-        .selectFrom('meeting')
-        .select('id')
-        .where('id', '=', request.params.meetingId)
-        .where('partnership_id', '=', request.act.partnershipId)
-        .executeTakeFirst();
-      if (!meeting) throw notFound();
-      stream(request, reply, meeting.id);
-    },
+    async (request, reply) => stream(request, reply, 'meeting', request.params.meetingId),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/agenda',
