@@ -22,6 +22,11 @@ function startServer(env) {
   });
 }
 
+/** Which loads to run: `BENCH_LOADS=stance` measures stances alone (page, seat, stance). */
+const LOADS = (process.env.BENCH_LOADS ?? 'page,seat,stance').split(',');
+/** The figures of a load left out by BENCH_LOADS. */
+const NOT_RUN = { requests: { average: 0 }, latency: { p50: 0, p99: 0 }, errors: 0, non2xx: 0 };
+
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 
 function run(options) {
@@ -96,12 +101,14 @@ const summary = (result) => ({
 async function measure(label, env) {
   const { child, info } = await startServer(env);
   const auth = { cookie: info.cookie, 'x-csrf-token': info.csrfToken };
-  const page = await load(`${label} GET body page`, { url: info.address + info.pagePath, headers: { cookie: info.cookie } });
+  const page = LOADS.includes('page') ? await load(`${label} GET body page`, { url: info.address + info.pagePath, headers: { cookie: info.cookie } }) : NOT_RUN;
   const half = Math.floor(info.personIds.length / 2);
-  const bare = await load(`${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) });
-  const post = await load(`${label} POST body member`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(0, half) }, info.postPath, auth) });
-  const bareStance = await load(`${label} bare stance upsert`, { url: info.address, requests: stanceRequests(info, '/bench/bare-stance', false) });
-  const stance = await load(`${label} POST stance`, { url: info.address, requests: stanceRequests(info, info.stancePath, true) });
+  const seats = LOADS.includes('seat');
+  const bare = seats ? await load(`${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) }) : NOT_RUN;
+  const post = seats ? await load(`${label} POST body member`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(0, half) }, info.postPath, auth) }) : NOT_RUN;
+  const stances = LOADS.includes('stance');
+  const bareStance = stances ? await load(`${label} bare stance upsert`, { url: info.address, requests: stanceRequests(info, '/bench/bare-stance', false) }) : NOT_RUN;
+  const stance = stances ? await load(`${label} POST stance`, { url: info.address, requests: stanceRequests(info, info.stancePath, true) }) : NOT_RUN;
   child.send('journal-count');
   const { journalEntries } = await new Promise((resolve) => child.once('message', resolve));
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,5 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { GENESIS_HASH, canonicalBody, chainHash } from './chain.js';
 
@@ -30,39 +30,66 @@ export async function appendEntry(
     .execute();
 }
 
-/** Entries chained per transaction: one multi-row insert stays well under the parameter limit. */
+/** Entries chained per statement: one JSON parameter carries them all. */
 const SEAL_BATCH = 1000;
 
+interface PendingRow {
+  readonly seq: number;
+  readonly hash: string;
+  readonly id: string | null;
+  readonly recorded_at: Date | null;
+  readonly actor_id: string | null;
+  readonly kind: string | null;
+  readonly payload: Record<string, unknown> | null;
+}
+
 /**
- * Chains the partnership's pending entries, oldest first, under the lock of its head row. The
- * hash is computed from the payload as the database gives it back, exactly as verification reads
- * it. Answers whether entries may remain for another batch.
+ * Chains the partnership's pending entries, oldest first, in two statements and no explicit
+ * transaction: a seal's round trips are what every act of a busy partnership waits for. The first
+ * reads the head and the pending entries; the hashes are computed here from the payloads as the
+ * database gives them back, exactly as verification reads them; the second moves the head on
+ * only if it has not moved since, and in that same statement inserts the entries and clears them
+ * from journal_pending. If another server instance sealed first, nothing is written and the batch
+ * is read again. Answers whether entries may remain for another batch.
  */
 async function sealBatch(db: Kysely<Database>, partnershipId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const head = await trx.selectFrom('journal_head').select(['seq', 'hash']).where('partnership_id', '=', partnershipId).forUpdate().executeTakeFirst();
-    if (!head) throw new Error(`partnership ${partnershipId} has no journal head`);
-    const pending = await trx
-      .selectFrom('journal_pending')
-      .select(['id', 'recorded_at', 'actor_id', 'kind', 'payload'])
-      .where('partnership_id', '=', partnershipId)
-      .orderBy('id')
-      .limit(SEAL_BATCH)
-      .execute();
-    if (pending.length === 0) return false;
-    let { seq, hash } = head;
-    const entries = pending.map((row) => {
-      const prevHash = hash;
-      seq += 1;
-      const body = { partnershipId, recordedAt: row.recorded_at, actorId: row.actor_id, kind: row.kind, payload: row.payload };
-      hash = chainHash(prevHash, seq, canonicalBody(body));
-      return { partnership_id: partnershipId, seq, recorded_at: row.recorded_at, actor_id: row.actor_id, kind: row.kind, payload: JSON.stringify(row.payload), prev_hash: prevHash, hash };
-    });
-    await trx.insertInto('journal_entry').values(entries).execute();
-    await trx.deleteFrom('journal_pending').where('id', 'in', pending.map((row) => row.id)).execute();
-    await trx.updateTable('journal_head').set({ seq, prev_hash: entries[entries.length - 1]!.prev_hash, hash }).where('partnership_id', '=', partnershipId).execute();
-    return pending.length === SEAL_BATCH;
+  const { rows } = await sql<PendingRow>`
+    select h.seq, h.hash, p.id, p.recorded_at, p.actor_id, p.kind, p.payload
+      from journal_head h
+      left join lateral (
+        select id, recorded_at, actor_id, kind, payload from journal_pending
+         where partnership_id = h.partnership_id order by id limit ${SEAL_BATCH}
+      ) p on true
+     where h.partnership_id = ${partnershipId}
+     order by p.id`.execute(db);
+  const head = rows[0];
+  if (!head) throw new Error(`partnership ${partnershipId} has no journal head`);
+  const pending = rows.filter((row) => row.id !== null);
+  if (pending.length === 0) return false;
+  let { seq, hash } = head;
+  const entries = pending.map((row) => {
+    const prevHash = hash;
+    seq += 1;
+    const body = { partnershipId, recordedAt: row.recorded_at!, actorId: row.actor_id, kind: row.kind!, payload: row.payload! };
+    hash = chainHash(prevHash, seq, canonicalBody(body));
+    return { seq, recorded_at: row.recorded_at!.toISOString(), actor_id: row.actor_id, kind: row.kind, payload: row.payload, prev_hash: prevHash, hash };
   });
+  const { rows: moved } = await sql<{ advanced: number }>`
+    with advanced as (
+      update journal_head set seq = ${seq}, prev_hash = ${entries[entries.length - 1]!.prev_hash}, hash = ${hash}
+       where partnership_id = ${partnershipId} and seq = ${head.seq}
+      returning 1
+    ), sealed as (
+      insert into journal_entry (partnership_id, seq, recorded_at, actor_id, kind, payload, prev_hash, hash)
+      select ${partnershipId}, e.seq, e.recorded_at, e.actor_id, e.kind, e.payload, e.prev_hash, e.hash
+        from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
+          as e(seq integer, recorded_at timestamptz, actor_id uuid, kind text, payload jsonb, prev_hash text, hash text)
+       where exists (select from advanced)
+    ), cleared as (
+      delete from journal_pending where id = any(${pending.map((row) => row.id!)}::bigint[]) and exists (select from advanced)
+    )
+    select count(*)::int as advanced from advanced`.execute(db);
+  return moved[0]!.advanced === 0 || pending.length === SEAL_BATCH;
 }
 
 interface SealQueue {

@@ -366,8 +366,8 @@ describe('sealing after commit', () => {
     let seals = 0;
     const counting: KyselyPlugin = {
       transformQuery: (args) => {
-        // Each seal starts by locking the partnership's head row.
-        if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('"journal_head"')) seals += 1;
+        // Each seal starts by reading the partnership's head row.
+        if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes('from journal_head')) seals += 1;
         return args.node;
       },
       transformResult: async (args) => args.result,
@@ -376,6 +376,20 @@ describe('sealing after commit', () => {
     await Promise.all(Array.from({ length: 20 }, () => sealJournal(db, f.partnershipId)));
     expect(seals).toBe(2);
     expect(await countRows(t, f.partnershipId)).toMatchObject({ journal_entry: 7, journal_pending: 0 });
+  });
+
+  it('keeps one chain when two server instances seal at once: the one that finds the head moved reads again', async () => {
+    const f = await newPartnership(t);
+    // Each database handle has its own seal queue, as each server instance does.
+    const instances = [t.store.db.withPlugin({ transformQuery: (args) => args.node, transformResult: async (args) => args.result }), t.store.db];
+    await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        await leaveUnsealed(f, `test.raced.${i}`);
+        await sealJournal(instances[i % 2]!, f.partnershipId);
+      }),
+    );
+    expect(await countRows(t, f.partnershipId)).toMatchObject({ journal_entry: 32, journal_pending: 0, journal_head: 32 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 32, chains: 1 });
   });
 
   it('refuses to seal a partnership that has no chain', async () => {
