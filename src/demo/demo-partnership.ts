@@ -125,6 +125,7 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
     name: 'Assemblée plénière',
     kind: 'plenary',
     purpose: 'Réunit deux fois par an toutes les personnes engagées dans les projets communs : bilan, liens, nouvelles orientations.',
+    meetingsPerYear: 2,
   });
   const steeringBody = await acts.createBody(ctx, {
     name: 'Comité de pilotage',
@@ -132,6 +133,7 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
     parentBodyId: plenary.id,
     purpose: 'Pilote le partenariat : oriente, valide les projets communs et décide de leur bonne marche.',
     delegatesPerOrganization: 4,
+    meetingsPerYear: 6,
   });
   const directorsBody = await acts.createBody(ctx, {
     name: 'Codir / Coprédir',

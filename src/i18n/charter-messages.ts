@@ -87,6 +87,8 @@ export const charterFr = {
     charter_rule: '« {{title}} » : {{message}}',
     role_vacant: 'Le rôle « {{role}} » n’est tenu par personne.',
     term_expired: '{{fullName}} tient le rôle « {{role}} » au-delà de son mandat, terminé le {{since}}.',
+    meeting_cadence_one: '{{body}} doit se réunir au moins {{count}} fois par an : {{held}} réunion(s) sur les douze derniers mois, pour {{expected}} attendue(s).',
+    meeting_cadence_other: '{{body}} doit se réunir au moins {{count}} fois par an : {{held}} réunion(s) sur les douze derniers mois, pour {{expected}} attendue(s).',
   },
   print: {
     version: 'Version {{number}}',
@@ -208,6 +210,8 @@ export const charterEn: typeof charterFr = {
     charter_rule: '“{{title}}”: {{message}}',
     role_vacant: 'Nobody holds the role “{{role}}”.',
     term_expired: '{{fullName}} holds the role “{{role}}” past their term, which ended on {{since}}.',
+    meeting_cadence_one: '{{body}} should meet at least once a year: {{held}} meeting(s) in the last twelve months, for {{expected}} expected.',
+    meeting_cadence_other: '{{body}} should meet at least {{count}} times a year: {{held}} meeting(s) in the last twelve months, for {{expected}} expected.',
   },
   print: {
     version: 'Version {{number}}',

@@ -49,6 +49,7 @@ const uniqueConstraintMessages: Record<string, { field: string; key: string }> =
   proxy_proposal_id_body_id_giver_id_key: { field: 'holderId', key: 'error.duplicate' },
   proposal_one_open_per_draft: { field: 'amendsVersionId', key: 'error.draftUnderDecision' },
   election_one_open_per_role: { field: 'roleId', key: 'error.election.alreadyOpen' },
+  agenda_item_one_per_proposal: { field: 'proposalId', key: 'error.meeting.proposalAlreadyOnAgenda' },
 };
 
 interface DatabaseError {

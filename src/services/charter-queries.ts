@@ -3,6 +3,7 @@ import { checkCharter, type CharterIssue } from '../domain/charter/check.js';
 import { diffCharters } from '../domain/charter/diff.js';
 import type { CharterContent, CharterKind, VersionStatus } from '../domain/charter/types.js';
 import { calendarDay } from '../domain/dates.js';
+import { cadenceShortfall } from '../domain/meetings/meetings.js';
 import { notFound } from '../domain/errors.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
 import { heldOn } from '../store/periods.js';
@@ -205,7 +206,8 @@ export type ComplianceFinding =
   | { readonly code: 'signatures_missing'; readonly charterId: string; readonly versionId: string; readonly title: string; readonly missing: readonly string[] }
   | { readonly code: 'charter_rule'; readonly charterId: string; readonly title: string; readonly issue: CharterIssue }
   | { readonly code: 'role_vacant'; readonly roleId: string; readonly role: string }
-  | { readonly code: 'term_expired'; readonly roleId: string; readonly role: string; readonly personId: string; readonly fullName: string; readonly since: string };
+  | { readonly code: 'term_expired'; readonly roleId: string; readonly role: string; readonly personId: string; readonly fullName: string; readonly since: string }
+  | { readonly code: 'meeting_cadence'; readonly bodyId: string; readonly body: string; readonly meetingsPerYear: number; readonly expected: number; readonly held: number };
 
 /**
  * The charters in force against reality: charters past their end, signatures missing, rules the
@@ -214,7 +216,8 @@ export type ComplianceFinding =
  */
 export async function charterCompliance(db: Db, partnershipId: string, now: Date): Promise<ComplianceFinding[]> {
   const today = calendarDay(now);
-  const [inForce, roles, assignments] = await Promise.all([
+  const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
+  const [inForce, roles, assignments, paced, meetings] = await Promise.all([
     db
       .selectFrom('charter_version as v')
       .innerJoin('charter as c', 'c.id', 'v.charter_id')
@@ -234,6 +237,8 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
       .where('r.partnership_id', '=', partnershipId)
       .where(heldOn('a', today))
       .execute(),
+    db.selectFrom('body').select(['id', 'name', 'meetings_per_year', 'created_at']).where('partnership_id', '=', partnershipId).where('meetings_per_year', 'is not', null).orderBy('name').execute(),
+    db.selectFrom('meeting').select(['body_id', 'starts_at']).where('partnership_id', '=', partnershipId).where('starts_at', '>=', yearAgo).where('starts_at', '<=', now).execute(),
   ]);
   const contents = inForce.map(contentOf);
   const [names, signatures] = await Promise.all([loadCharterReferences(db, partnershipId, contents), signaturesOf(db, inForce.map((v) => v.id))]);
@@ -257,6 +262,11 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
         findings.push({ code: 'term_expired', roleId: role.id, role: role.name, personId: holder.person_id, fullName: holder.full_name, since: holder.term_ends_on });
       }
     }
+  }
+  for (const body of paced) {
+    const meetingStarts = meetings.filter((m) => m.body_id === body.id).map((m) => m.starts_at);
+    const shortfall = cadenceShortfall({ meetingsPerYear: body.meetings_per_year!, createdAt: body.created_at, now, meetingStarts });
+    if (shortfall) findings.push({ code: 'meeting_cadence', bodyId: body.id, body: body.name, meetingsPerYear: body.meetings_per_year!, ...shortfall });
   }
   return findings;
 }

@@ -271,11 +271,8 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
 }
 
 /**
- * A member's stance in the current round, or a change of it. One statement writes it: a new
- * stance, a changed one, or nothing when the same request (same idempotency key) comes again,
- * in which case nothing is journaled either.
- */
-/**
+ * A member's stance in the current round, or a change of it: a new stance, a changed one, or
+ * nothing (not journaled either) when the same request (same idempotency key) comes again.
  * A stance is the act a body's members repeat most, so a member's own stance first takes one
  * call of stance_take() (migration 006): under the proposal's shared lock, it checks that
  * the proposal is open in a phase where the domain accepts this stance, that the member sits in

@@ -3,8 +3,20 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { calendarDay } from '../domain/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
-import type { agendaItemInput, agendaOrderInput, attendanceInput, closePollInput, datePollInput, meetingInput, minutesInput, pollAnswersInput } from '../domain/meetings/commands.js';
-import { checkAgendaOrder, nextFacilitator } from '../domain/meetings/meetings.js';
+import type {
+  agendaItemInput,
+  agendaOrderInput,
+  attendanceInput,
+  closePollInput,
+  datePollInput,
+  meetingInput,
+  minutesAnswerInput,
+  minutesInput,
+  minutesReviewInput,
+  pollAnswersInput,
+  roundWordInput,
+} from '../domain/meetings/commands.js';
+import { checkAgendaOrder, meetingStage, minutesPublishable, nextFacilitator, nextStage } from '../domain/meetings/meetings.js';
 import { may } from '../domain/structure/permissions.js';
 import { meetingCalendar } from '../documents/meeting-calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
@@ -255,16 +267,146 @@ export async function recordAttendance(ctx: ActContext, meetingId: string, input
   });
 }
 
+const progressOf = (meeting: LockedMeeting) => ({ openedAt: meeting.opened_at, currentItemId: meeting.current_item_id, closingAt: meeting.closing_at, endedAt: meeting.ended_at });
+
+/**
+ * The facilitator moves the meeting on: the opening round, each item in the agenda's order (the
+ * time each takes is kept), the closing round, the end.
+ */
+export async function advanceMeeting(ctx: ActContext, meetingId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
+    requireRunner(ctx, meeting);
+    const items = await trx.selectFrom('agenda_item').select(['id', 'started_at']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+    const stage = meetingStage(progressOf(meeting));
+    const next = nextStage(
+      stage,
+      items.map((item) => ({ id: item.id, started: item.started_at !== null })),
+    );
+    if (next === undefined) throw conflict('error.meeting.ended');
+    if (stage.kind === 'item') await trx.updateTable('agenda_item').set({ ended_at: ctx.now }).where('id', '=', stage.itemId).execute();
+    if (next.kind === 'item') await trx.updateTable('agenda_item').set({ started_at: ctx.now }).where('id', '=', next.itemId).execute();
+    await trx
+      .updateTable('meeting')
+      .set({
+        current_item_id: next.kind === 'item' ? next.itemId : null,
+        ...(next.kind === 'opening' && { opened_at: ctx.now }),
+        ...(next.kind === 'closing' && { closing_at: ctx.now }),
+        ...(next.kind === 'ended' && { ended_at: ctx.now }),
+      })
+      .where('id', '=', meetingId)
+      .execute();
+    return { result: null, events: [{ kind: 'meeting.advanced', payload: { meetingId, stage: next.kind, itemId: next.kind === 'item' ? next.itemId : null } }] };
+  });
+}
+
+/** In the opening or closing round, a member of the body says a word; saying it again replaces it. */
+export async function sayRoundWord(ctx: ActContext, meetingId: string, input: z.infer<typeof roundWordInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
+    if (!(await membersToday(trx, meeting.body_id, meeting.starts_at)).has(ctx.viewer.personId)) throw forbidden();
+    const stage = meetingStage(progressOf(meeting));
+    if (stage.kind !== 'opening' && stage.kind !== 'closing') throw conflict('error.meeting.notInRound');
+    await trx
+      .insertInto('meeting_round_word')
+      .values({ meeting_id: meetingId, round: stage.kind, person_id: ctx.viewer.personId, word: input.word, said_at: ctx.now })
+      .onConflict((oc) => oc.columns(['meeting_id', 'round', 'person_id']).doUpdateSet({ word: input.word, said_at: ctx.now }))
+      .execute();
+    // The word is free text: the entry records that it was said, not what.
+    return { result: null, events: [{ kind: 'meeting.round_word', payload: { meetingId, round: stage.kind, personId: ctx.viewer.personId } }] };
+  });
+}
+
 const minutesHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** The secretary drafts the minutes during the meeting; the journal keeps each saved draft's fingerprint. */
+/**
+ * The secretary drafts the minutes during the meeting; the journal keeps each saved draft's
+ * fingerprint. A save names the version it was based on, so that one runner's save never
+ * silently replaces another's.
+ */
 export async function saveMinutes(ctx: ActContext, meetingId: string, input: z.infer<typeof minutesInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     requireRunner(ctx, meeting);
     refuseIfPublished(meeting);
-    await trx.updateTable('meeting').set({ minutes: input.text }).where('id', '=', meetingId).execute();
-    return { result: null, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, minutesHash: minutesHash(input.text) } }] };
+    if (input.basedOn !== meeting.minutes_version) throw conflict('error.meeting.minutesChanged');
+    const version = meeting.minutes_version + 1;
+    await trx.updateTable('meeting').set({ minutes: input.text, minutes_version: version }).where('id', '=', meetingId).execute();
+    return { result: { version }, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, version, minutesHash: minutesHash(input.text) } }] };
+  });
+}
+
+/** Those noted present: they review the minutes before they are published. */
+async function attendeesOf(trx: Trx, meetingId: string) {
+  const rows = await trx.selectFrom('attendance').select('person_id').where('meeting_id', '=', meetingId).where('status', '=', 'present').execute();
+  return rows.map((row) => row.person_id);
+}
+
+/**
+ * The secretary submits the minutes to the attendees until a date, and each present attendee
+ * with an address is asked to read them. Submitting again moves the end of the review.
+ */
+export async function openMinutesReview(ctx: ActContext, meetingId: string, input: z.infer<typeof minutesReviewInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    requireRunner(ctx, meeting);
+    refuseIfPublished(meeting);
+    if (meeting.minutes.trim() === '') throw conflict('error.meeting.minutesEmpty');
+    const until = new Date(input.until);
+    if (until <= ctx.now) throw invalid('until', 'error.meeting.reviewInThePast');
+    await trx.updateTable('meeting').set({ review_until: until }).where('id', '=', meetingId).execute();
+    const body = await trx.selectFrom('body').select('name').where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
+    const readers = await trx
+      .selectFrom('attendance as t')
+      .innerJoin('person as p', 'p.id', 't.person_id')
+      .leftJoin('account as a', 'a.id', 'p.account_id')
+      .select(['p.email', 'a.locale'])
+      .where('t.meeting_id', '=', meetingId)
+      .where('t.status', '=', 'present')
+      .where('p.email', 'is not', null)
+      .orderBy('p.email')
+      .execute();
+    for (const reader of readers) {
+      const locale = isLocale(reader.locale) ? reader.locale : 'fr';
+      const t = translator(locale);
+      const params = {
+        body: body.name,
+        title: meeting.title,
+        date: formatCalendarDate(locale, calendarDay(meeting.starts_at)),
+        until: formatMeetingTime(locale, until),
+        minutes: meeting.minutes,
+      };
+      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: reader.email!, subject: t('mail.minutesReviewSubject', params), body: t('mail.minutesReviewBody', params) });
+    }
+    return {
+      result: null,
+      events: [{ kind: 'meeting.minutes_review_opened', payload: { meetingId, until: until.toISOString(), version: meeting.minutes_version, readers: readers.length } }],
+    };
+  });
+}
+
+/** An attendee approves the version read, or asks for an amendment; a new answer replaces the previous one. */
+export async function answerMinutesReview(ctx: ActContext, meetingId: string, input: z.infer<typeof minutesAnswerInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
+    if (!(await attendeesOf(trx, meetingId)).includes(ctx.viewer.personId)) throw forbidden();
+    if (meeting.review_until === null || meeting.review_until <= ctx.now) throw conflict('error.meeting.reviewClosed');
+    if (input.basedOn !== meeting.minutes_version) throw conflict('error.meeting.minutesChanged');
+    const answer = { minutes_version: input.basedOn, verdict: input.verdict, remark: input.remark, answered_at: ctx.now };
+    await trx
+      .insertInto('minutes_review')
+      .values({ meeting_id: meetingId, person_id: ctx.viewer.personId, ...answer })
+      .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet(answer))
+      .execute();
+    // The remark is free text, which may name people: the entry records its fingerprint, not its words.
+    const remarkHash = input.remark === '' ? null : minutesHash(input.remark);
+    return {
+      result: null,
+      events: [{ kind: 'meeting.minutes_reviewed', payload: { meetingId, personId: ctx.viewer.personId, verdict: input.verdict, version: input.basedOn, remarkHash } }],
+    };
   });
 }
 
@@ -278,6 +420,25 @@ export async function publishMinutes(ctx: ActContext, meetingId: string) {
     requireRunner(ctx, meeting);
     refuseIfPublished(meeting);
     if (meeting.minutes.trim() === '') throw conflict('error.meeting.minutesEmpty');
+    const approvals = await trx
+      .selectFrom('minutes_review')
+      .select('person_id')
+      .where('meeting_id', '=', meetingId)
+      .where('verdict', '=', 'approve')
+      .where('minutes_version', '=', meeting.minutes_version)
+      .execute();
+    const publishable = minutesPublishable({
+      reviewUntil: meeting.review_until,
+      now: ctx.now,
+      attendeeIds: await attendeesOf(trx, meetingId),
+      secretaryId: meeting.secretary_id,
+      approvedIds: approvals.map((row) => row.person_id),
+    });
+    if (!publishable.ok) {
+      if (publishable.reason === 'review_first') throw conflict('error.meeting.reviewFirst');
+      const names = await trx.selectFrom('person').select('full_name').where('id', 'in', publishable.waitingFor).orderBy('full_name').execute();
+      throw conflict('error.meeting.reviewOpen', { names: names.map((n) => n.full_name).join(', ') });
+    }
     await trx.updateTable('meeting').set({ minutes_published_at: ctx.now }).where('id', '=', meetingId).execute();
     const body = await trx.selectFrom('body').select(['name', 'parent_body_id']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
     const informed = [meeting.body_id, ...(body.parent_body_id ? [body.parent_body_id] : [])];

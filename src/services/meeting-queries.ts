@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../domain/errors.js';
 import { calendarDay } from '../domain/dates.js';
-import { bestSlot, countAnswers, meetingQuorum, nextFacilitator, type AttendanceStatus, type PollAnswer } from '../domain/meetings/meetings.js';
+import { bestSlot, countAnswers, meetingQuorum, meetingStage, minutesSpent, nextFacilitator, type AttendanceStatus, type PollAnswer } from '../domain/meetings/meetings.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
@@ -55,24 +55,70 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     .innerJoin('body as b', 'b.id', 'm.body_id')
     .innerJoin('person as f', 'f.id', 'm.facilitator_id')
     .leftJoin('person as s', 's.id', 'm.secretary_id')
-    .select(['m.id', 'm.title', 'm.starts_at', 'm.duration_minutes', 'm.place', 'm.online_url', 'm.facilitator_id', 'm.secretary_id', 'm.minutes', 'm.minutes_published_at', 'm.body_id', 'b.name as body_name', 'f.full_name as facilitator_name', 's.full_name as secretary_name'])
+    .select([
+      'm.id',
+      'm.title',
+      'm.starts_at',
+      'm.duration_minutes',
+      'm.place',
+      'm.online_url',
+      'm.facilitator_id',
+      'm.secretary_id',
+      'm.minutes',
+      'm.minutes_version',
+      'm.minutes_published_at',
+      'm.review_until',
+      'm.opened_at',
+      'm.current_item_id',
+      'm.closing_at',
+      'm.ended_at',
+      'm.body_id',
+      'b.name as body_name',
+      'f.full_name as facilitator_name',
+      's.full_name as secretary_name',
+    ])
     .where('m.id', '=', meetingId)
     .where('m.partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!meeting) throw notFound();
-  const [seats, items, attendance, organizations] = await Promise.all([
+  const [seats, items, attendance, organizations, words, reviews, openProposals] = await Promise.all([
     // The members on the meeting's day: the minutes of a past meeting keep naming those who were in the body then.
     seatsToday(db, meeting.body_id, meeting.starts_at),
     db
       .selectFrom('agenda_item as i')
       .innerJoin('person as p', 'p.id', 'i.proposed_by')
       .leftJoin('proposal as q', 'q.id', 'i.proposal_id')
-      .select(['i.id', 'i.position', 'i.kind', 'i.title', 'i.minutes_allotted', 'i.proposal_id', 'p.full_name as proposed_by_name', 'q.wording', 'q.status', 'q.outcome_statement'])
+      .select(['i.id', 'i.position', 'i.kind', 'i.title', 'i.minutes_allotted', 'i.proposal_id', 'i.started_at', 'i.ended_at', 'p.full_name as proposed_by_name', 'q.wording', 'q.status', 'q.outcome_statement'])
       .where('i.meeting_id', '=', meetingId)
       .orderBy('i.position')
       .execute(),
     db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).execute(),
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
+    db
+      .selectFrom('meeting_round_word as w')
+      .innerJoin('person as p', 'p.id', 'w.person_id')
+      .select(['w.round', 'w.person_id', 'w.word', 'p.full_name'])
+      .where('w.meeting_id', '=', meetingId)
+      .orderBy('w.said_at')
+      .execute(),
+    db
+      .selectFrom('minutes_review as r')
+      .innerJoin('person as p', 'p.id', 'r.person_id')
+      .select(['r.person_id', 'r.minutes_version', 'r.verdict', 'r.remark', 'r.answered_at', 'p.full_name'])
+      .where('r.meeting_id', '=', meetingId)
+      .orderBy('r.answered_at')
+      .execute(),
+    // The body's open proposals not on this agenda yet, for a decision item to bring in.
+    db
+      .selectFrom('proposal as q')
+      .select(['q.id', 'q.wording'])
+      .where('q.body_id', '=', meeting.body_id)
+      .where('q.partnership_id', '=', partnershipId)
+      .where('q.status', '=', 'open')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('agenda_item as a').select('a.id').where('a.meeting_id', '=', meetingId).whereRef('a.proposal_id', '=', 'q.id'))))
+      .orderBy('q.created_at', 'desc')
+      .limit(100)
+      .execute(),
   ]);
   const statusOf = new Map(attendance.map((a) => [a.person_id, a.status as AttendanceStatus]));
   const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
@@ -83,6 +129,9 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
   );
   const runner = viewer.isPartnershipAdmin || viewer.personId === meeting.facilitator_id || viewer.personId === meeting.secretary_id;
   const published = meeting.minutes_published_at !== null;
+  const stage = meetingStage({ openedAt: meeting.opened_at, currentItemId: meeting.current_item_id, closingAt: meeting.closing_at, endedAt: meeting.ended_at });
+  const inRound = stage.kind === 'opening' || stage.kind === 'closing';
+  const reviewOpen = meeting.review_until !== null && meeting.review_until > now;
   return {
     id: meeting.id,
     title: meeting.title,
@@ -98,6 +147,10 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       kind: item.kind,
       title: item.title,
       minutesAllotted: item.minutes_allotted,
+      startedAt: item.started_at,
+      endedAt: item.ended_at,
+      /** Whole minutes taken so far, or in all once the item is over. */
+      minutesSpent: item.started_at === null ? null : minutesSpent(item.started_at, item.ended_at, now),
       proposedBy: item.proposed_by_name,
       proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: item.status ?? 'open', outcomeStatement: item.outcome_statement },
     })),
@@ -118,11 +171,30 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     decisions: items
       .filter((item) => item.proposal_id !== null && item.status !== null && item.status !== 'open')
       .map((item) => ({ proposalId: item.proposal_id!, wording: item.wording ?? '', status: item.status!, outcomeStatement: item.outcome_statement })),
+    stage,
+    openedAt: meeting.opened_at,
+    endedAt: meeting.ended_at,
+    roundWords: words.map((w) => ({ round: w.round, personId: w.person_id, fullName: w.full_name, word: w.word })),
     minutes: meeting.minutes,
+    minutesVersion: meeting.minutes_version,
     minutesPublishedAt: meeting.minutes_published_at,
+    reviewUntil: meeting.review_until,
+    reviews: reviews.map((r) => ({
+      personId: r.person_id,
+      fullName: r.full_name,
+      verdict: r.verdict,
+      remark: r.remark,
+      answeredAt: r.answered_at,
+      /** Whether the answer is about the text as it stands, not an earlier draft. */
+      current: r.minutes_version === meeting.minutes_version,
+    })),
+    openProposals: published ? [] : openProposals.map((q) => ({ id: q.id, wording: q.wording })),
     can: {
       addItem: !published && may.callMeeting(viewer, meeting.body_id),
       run: !published && runner,
+      sayWord: !published && inRound && nameOf.has(viewer.personId),
+      // The secretary wrote the text: those present other than them review it.
+      review: !published && reviewOpen && statusOf.get(viewer.personId) === 'present' && viewer.personId !== meeting.secretary_id,
     },
   };
 }

@@ -247,11 +247,17 @@ export async function createBody(ctx: ActContext, input: BodyInput) {
         min_referents_per_organization: rule.minReferentsPerOrganization,
         min_size: rule.minSize,
         max_size: rule.maxSize,
+        meetings_per_year: input.meetingsPerYear ?? null,
       })
       .execute();
     return {
       result: created(id),
-      events: [{ kind: 'body.created', payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule } }],
+      events: [
+        {
+          kind: 'body.created',
+          payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule, meetingsPerYear: input.meetingsPerYear ?? null },
+        },
+      ],
     };
   });
 }
@@ -299,6 +305,7 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
       }),
       ...(patch.minSize !== undefined && { min_size: patch.minSize }),
       ...(patch.maxSize !== undefined && { max_size: patch.maxSize }),
+      ...(patch.meetingsPerYear !== undefined && { meetings_per_year: patch.meetingsPerYear }),
     };
     // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
     if (Object.keys(values).length === 0) return { result: { id: bodyId }, events: [] };

@@ -19,6 +19,7 @@ const ruleOfRow = (body: BodyRow) => ({
   minReferentsPerOrganization: body.min_referents_per_organization,
   minSize: body.min_size,
   maxSize: body.max_size,
+  meetingsPerYear: body.meetings_per_year,
 });
 
 export interface GapView {
@@ -93,6 +94,7 @@ const bodyColumns = [
   'min_referents_per_organization',
   'min_size',
   'max_size',
+  'meetings_per_year',
   'partnership_id',
 ] as const;
 

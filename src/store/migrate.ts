@@ -8,6 +8,7 @@ import { actFunctions } from './migrations/006-act-functions.js';
 import { elections } from './migrations/007-elections.js';
 import { meetings } from './migrations/008-meetings.js';
 import { datePolls } from './migrations/009-date-polls.js';
+import { meetingConduct } from './migrations/010-meeting-conduct.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '007-elections': statementsMigration(elections),
   '008-meetings': statementsMigration(meetings),
   '009-date-polls': statementsMigration(datePolls),
+  '010-meeting-conduct': statementsMigration(meetingConduct),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

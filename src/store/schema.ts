@@ -61,6 +61,7 @@ export interface BodyTable {
   min_referents_per_organization: number | null;
   min_size: number | null;
   max_size: number | null;
+  meetings_per_year: number | null;
   created_at: CreatedAt;
 }
 
@@ -301,6 +302,12 @@ export interface MeetingTable {
   minutes_published_at: Generated<Date | null>;
   created_by: string;
   created_at: Date;
+  opened_at: Generated<Date | null>;
+  current_item_id: Generated<string | null>;
+  closing_at: Generated<Date | null>;
+  ended_at: Generated<Date | null>;
+  minutes_version: Generated<number>;
+  review_until: Generated<Date | null>;
 }
 
 export interface AgendaItemTable {
@@ -313,6 +320,25 @@ export interface AgendaItemTable {
   minutes_allotted: number | null;
   proposed_by: string;
   created_at: Date;
+  started_at: Generated<Date | null>;
+  ended_at: Generated<Date | null>;
+}
+
+export interface MeetingRoundWordTable {
+  meeting_id: string;
+  round: string;
+  person_id: string;
+  word: string;
+  said_at: Date;
+}
+
+export interface MinutesReviewTable {
+  meeting_id: string;
+  person_id: string;
+  minutes_version: number;
+  verdict: string;
+  remark: string;
+  answered_at: Date;
 }
 
 export interface AttendanceTable {
@@ -392,6 +418,8 @@ export interface Database {
   meeting: MeetingTable;
   agenda_item: AgendaItemTable;
   attendance: AttendanceTable;
+  meeting_round_word: MeetingRoundWordTable;
+  minutes_review: MinutesReviewTable;
   date_poll: DatePollTable;
   date_poll_slot: DatePollSlotTable;
   date_poll_answer: DatePollAnswerTable;

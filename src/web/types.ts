@@ -21,6 +21,8 @@ export interface Rule {
   minReferentsPerOrganization: number | null;
   minSize: number | null;
   maxSize: number | null;
+  /** How often the body meets at least, as its charter sets it. */
+  meetingsPerYear: number | null;
 }
 
 export interface Holder {
@@ -362,16 +364,29 @@ export interface MeetingDetail {
     kind: 'information' | 'discussion' | 'decision';
     title: string;
     minutesAllotted: number | null;
+    startedAt: string | null;
+    endedAt: string | null;
+    minutesSpent: number | null;
     proposedBy: string;
     proposal: { id: string; wording: string; status: string; outcomeStatement: string | null } | null;
   }[];
   attendance: { personId: string; fullName: string; status: AttendanceStatus | null; representedBy: { id: string; fullName: string } | null }[];
   quorum: { rule: 'one_delegate_per_organization' | 'majority'; met: boolean; present: number; members: number; missingOrganizations: string[] };
   decisions: { proposalId: string; wording: string; status: string; outcomeStatement: string | null }[];
+  stage: MeetingStage;
+  openedAt: string | null;
+  endedAt: string | null;
+  roundWords: { round: 'opening' | 'closing'; personId: string; fullName: string; word: string }[];
   minutes: string;
+  minutesVersion: number;
   minutesPublishedAt: string | null;
-  can: { addItem: boolean; run: boolean };
+  reviewUntil: string | null;
+  reviews: { personId: string; fullName: string; verdict: 'approve' | 'amend'; remark: string; answeredAt: string; current: boolean }[];
+  openProposals: { id: string; wording: string }[];
+  can: { addItem: boolean; run: boolean; sayWord: boolean; review: boolean };
 }
+
+export type MeetingStage = { kind: 'planned' } | { kind: 'opening' } | { kind: 'item'; itemId: string } | { kind: 'closing' } | { kind: 'ended' };
 
 export type PollAnswer = 'yes' | 'if_need_be' | 'no';
 

@@ -479,4 +479,36 @@ describe('compliance', () => {
       '« Charte 2024-2025 » a pris fin le 31 décembre 2025 : révisez-la ou prolongez-la.',
     );
   });
+
+  it('points out a body meeting less often than its charter asks (a circle six times a year, seed 004)', async () => {
+    const p = await furnishedPartnership();
+    const circle = await builder(p.f).body({ name: 'Cercle Jardins', kind: 'circle', minSize: 6, maxSize: 8, meetingsPerYear: 6 });
+    expect((await p.f.admin.patch(`${p.f.base}/bodies/${circle}`, { meetingsPerYear: 0 })).body.fields.meetingsPerYear).toBeDefined();
+    expect((await p.f.admin.get(`${p.f.base}/bodies/${circle}`)).body.rule).toMatchObject({ minSize: 6, maxSize: 8, meetingsPerYear: 6 });
+    // A circle of more than a year, which met twice in the last twelve months (and plans a meeting to come).
+    await t.store.db.updateTable('body').set({ created_at: new Date('2024-09-01T00:00:00Z') }).where('id', '=', circle).execute();
+    const met = (startsAt: string) => ({
+      id: randomUUID(),
+      partnership_id: p.f.partnershipId,
+      body_id: circle,
+      title: 'Cercle',
+      starts_at: new Date(startsAt),
+      duration_minutes: 90,
+      facilitator_id: p.nadia.personId,
+      secretary_id: null,
+      place: '',
+      online_url: null,
+      created_by: p.nadia.personId,
+      created_at: new Date(startsAt),
+    });
+    await t.store.db.insertInto('meeting').values([met('2025-01-15T18:00:00Z'), met('2025-06-15T18:00:00Z'), met('2025-11-15T18:00:00Z'), met('2026-06-15T18:00:00Z')]).execute();
+    const findings = (await p.f.admin.get(`${p.f.base}/compliance`)).body.findings;
+    expect(findings.find((finding: { code: string }) => finding.code === 'meeting_cadence')).toEqual({
+      code: 'meeting_cadence',
+      link: { kind: 'body', id: circle },
+      message: 'Cercle Jardins doit se réunir au moins 6 fois par an : 2 réunion(s) sur les douze derniers mois, pour 6 attendue(s).',
+    });
+    expect((await p.f.admin.patch(`${p.f.base}/bodies/${circle}`, { meetingsPerYear: null })).status).toBe(200);
+    expect((await p.f.admin.get(`${p.f.base}/compliance`)).body.findings.map((finding: { code: string }) => finding.code)).not.toContain('meeting_cadence');
+  });
 });

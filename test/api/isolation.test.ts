@@ -125,7 +125,11 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['POST', `${base}/meetings/${ids.meetingId}/agenda`, { kind: 'information', title: 'Intrusion' }],
     ['PUT', `${base}/meetings/${ids.meetingId}/agenda/order`, { itemIds: [ids.agendaItemId] }],
     ['PUT', `${base}/meetings/${ids.meetingId}/attendance`, { personId: own.personId, status: 'present' }],
-    ['PUT', `${base}/meetings/${ids.meetingId}/minutes`, { text: 'Intrusion' }],
+    ['PUT', `${base}/meetings/${ids.meetingId}/minutes`, { text: 'Intrusion', basedOn: 0 }],
+    ['POST', `${base}/meetings/${ids.meetingId}/advance`],
+    ['PUT', `${base}/meetings/${ids.meetingId}/round-word`, { word: 'Intrusion' }],
+    ['POST', `${base}/meetings/${ids.meetingId}/minutes/review`, { until: '2026-04-02T18:00:00+02:00' }],
+    ['PUT', `${base}/meetings/${ids.meetingId}/minutes/review`, { verdict: 'approve', basedOn: 0 }],
     ['POST', `${base}/meetings/${ids.meetingId}/minutes/publish`],
     ['POST', `${base}/date-polls`, { bodyId: own.bodyId, title: 'Intrusion', slots: ['2026-04-03T18:00:00+02:00', '2026-04-04T18:00:00+02:00'] }],
     ['GET', `${base}/date-polls/${ids.pollId}`],
@@ -173,7 +177,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(53);
+    expect(aimed).toHaveLength(57);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);

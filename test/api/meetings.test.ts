@@ -45,6 +45,15 @@ async function meeting(s: Steering) {
   return `${s.f.base}/meetings/${called.body.id}`;
 }
 
+const inDays = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+
+/** The secretary submits the minutes for a week, and every attendee given approves the text as it stands. */
+async function reviewedByAll(s: Steering, url: string, attendees: Member[]) {
+  expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(7) })).status).toBe(204);
+  const version = (await s.samia.client.get(url)).body.minutesVersion;
+  for (const attendee of attendees) expect((await attendee.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: version })).status).toBe(204);
+}
+
 describe('a meeting of the steering committee', () => {
   it('is announced to each member by an invitation carrying its calendar event', async () => {
     const s = await steering();
@@ -111,11 +120,12 @@ describe('a meeting of the steering committee', () => {
     const url = await meeting(s);
     await s.samia.client.put(`${url}/attendance`, { personId: s.nadia.personId, status: 'present', representedBy: null });
     expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(409);
-    expect((await s.gerard.client.put(`${url}/minutes`, { text: 'Pas secrétaire' })).status).toBe(403);
+    expect((await s.gerard.client.put(`${url}/minutes`, { text: 'Pas secrétaire', basedOn: 0 })).status).toBe(403);
     const text = '## Bilan des sorties\n\nDeux sorties, **quarante familles**.\n\n- Car loué au Moulin\n- Pique-nique offert';
-    expect((await s.samia.client.put(`${url}/minutes`, { text })).status).toBe(204);
+    expect((await s.samia.client.put(`${url}/minutes`, { text, basedOn: 0 })).body).toEqual({ version: 1 });
+    await reviewedByAll(s, url, [s.nadia]);
     expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
-    const changed = await s.samia.client.put(`${url}/minutes`, { text: 'Réécrit après coup' });
+    const changed = await s.samia.client.put(`${url}/minutes`, { text: 'Réécrit après coup', basedOn: 1 });
     expect(changed.status).toBe(409);
     expect(changed.body.message).toBe('Le compte rendu est publié : il ne peut plus changer.');
     await expect(sql`update meeting set minutes = 'forgé' where id = ${url.split('/').pop()}`.execute(t.store.db)).rejects.toThrow(/published minutes cannot change/);
@@ -126,7 +136,7 @@ describe('a meeting of the steering committee', () => {
     const page = (await s.odile.client.get(url)).body;
     expect(page.minutes).toBe(text);
     expect(page.minutesPublishedAt).not.toBeNull();
-    expect(page.can).toEqual({ addItem: false, run: false });
+    expect(page.can).toEqual({ addItem: false, run: false, sayWord: false, review: false });
     const mails = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Compte rendu'));
     expect(mails.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email, s.odile.email].sort());
     expect(mails[0]!.subject).toBe('Compte rendu — Comité de pilotage : « Comité de rentrée » du 15 septembre 2026');
@@ -136,6 +146,121 @@ describe('a meeting of the steering committee', () => {
     expect(pdf.statusCode).toBe(200);
     const printed = (await pdfText(new Uint8Array(pdf.rawPayload))).join(' ').replace(/\s+/g, ' ');
     for (const expected of ['Compte rendu — Comité de rentrée', 'Comité de pilotage, le 15 septembre 2026', 'Nadia Benali — présent·e', 'quarante familles', 'Car loué au Moulin']) expect(printed).toContain(expected);
+  });
+
+  it('submits its minutes to those present: amendments asked, the text changed, approved, then published', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    for (const [member, status] of [[s.nadia, 'present'], [s.bernard, 'present'], [s.gerard, 'absent']] as const) {
+      expect((await s.samia.client.put(`${url}/attendance`, { personId: member.personId, status, representedBy: null })).status).toBe(204);
+    }
+    expect((await s.samia.client.put(`${url}/minutes`, { text: 'Sorties : quarante familles.', basedOn: 0 })).status).toBe(200);
+    const first = await s.samia.client.post(`${url}/minutes/publish`);
+    expect(first.body.message).toBe('Soumettez d’abord le compte rendu à la relecture des présents.');
+    expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(-1) })).body.fields.until).toBe('Choisissez une fin de relecture à venir.');
+    expect((await s.gerard.client.post(`${url}/minutes/review`, { until: inDays(7) })).status).toBe(403);
+    expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(7) })).status).toBe(204);
+    const asked = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('À relire'));
+    expect(asked.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.bernard.email].sort());
+    expect(asked[0]!.body).toContain('Sorties : quarante familles.');
+
+    // Only those present review; an amendment says what it asks.
+    expect((await s.gerard.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).status).toBe(403);
+    expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'amend', basedOn: 1 })).body.fields.remark).toBe('Dites quel amendement vous proposez.');
+    expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'amend', remark: 'Il y avait quarante-deux familles.', basedOn: 1 })).status).toBe(204);
+    expect((await s.bernard.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).status).toBe(204);
+    const waiting = await s.samia.client.post(`${url}/minutes/publish`);
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.message).toBe('La relecture est encore ouverte et des présents n’ont pas approuvé ce texte : Nadia Benali.');
+
+    // The secretary integrates the amendment; a save based on the old text is refused, not lost.
+    expect((await s.samia.client.put(`${url}/minutes`, { text: 'Sorties : quarante-deux familles.', basedOn: 1 })).body).toEqual({ version: 2 });
+    // Nadia facilitates, so she may edit too: her save based on the text she read is refused.
+    const staleSave = await s.nadia.client.put(`${url}/minutes`, { text: 'Version de Nadia', basedOn: 1 });
+    expect(staleSave.status).toBe(409);
+    expect(staleSave.body.message).toBe('Le compte rendu a été modifié entre-temps : rechargez la page, relisez, puis recommencez.');
+    expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).status).toBe(409);
+    let page = (await s.bernard.client.get(url)).body;
+    expect(page.reviews.map((r: { fullName: string; verdict: string; current: boolean }) => [r.fullName, r.verdict, r.current])).toEqual([
+      ['Nadia Benali', 'amend', false],
+      ['Bernard Colin', 'approve', false],
+    ]);
+    expect(page.can).toMatchObject({ review: true, run: false });
+    // An approval holds for the text read: both approve the new version, and it may be published before the week is out.
+    expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 2 })).status).toBe(204);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).body.message).toContain('Bernard Colin');
+    expect((await s.bernard.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 2 })).status).toBe(204);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
+    page = (await s.nadia.client.get(url)).body;
+    expect(page.minutes).toBe('Sorties : quarante-deux familles.');
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'meeting.minutes_reviewed')).toHaveLength(4);
+    // The remark stays out of the journal: only its fingerprint.
+    expect(JSON.stringify(await journalOf(t, s.f.partnershipId))).not.toContain('quarante-deux');
+  });
+
+  it('publishes once the review window has closed, whoever has not answered', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    await s.samia.client.put(`${url}/attendance`, { personId: s.nadia.personId, status: 'present', representedBy: null });
+    await s.samia.client.put(`${url}/minutes`, { text: 'Court.', basedOn: 0 });
+    expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(2) })).status).toBe(204);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(409);
+    t.clock.advanceMinutes(2 * 24 * 60 + 1);
+    expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).body.message).toBe('La relecture du compte rendu n’est pas ouverte.');
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
+  });
+
+  it('runs live: opening round, each item timed in the agenda’s order, closing round, end', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const item = async (title: string, minutesAllotted: number | null = null) => (await s.gerard.client.post(`${url}/agenda`, { kind: 'discussion', title, minutesAllotted })).body.id as string;
+    const summer = await item('Bilan de l’été', 20);
+    const news = await item('Nouvelles des maisons');
+    const advance = () => s.nadia.client.post(`${url}/advance`);
+    const stage = async () => (await s.odile.client.get(url)).body.stage;
+
+    expect((await s.samia.client.put(`${url}/round-word`, { word: 'En forme' })).body.message).toBe('Le tour d’inclusion ou de clôture n’est pas en cours.');
+    expect((await s.gerard.client.post(`${url}/advance`)).status).toBe(403);
+    expect((await advance()).status).toBe(204);
+    expect(await stage()).toEqual({ kind: 'opening' });
+    expect((await s.samia.client.put(`${url}/round-word`, { word: 'Contente d’être là' })).status).toBe(204);
+    expect((await s.odile.client.put(`${url}/round-word`, { word: 'Je ne siège pas ici' })).status).toBe(403);
+    expect((await s.bernard.client.put(`${url}/round-word`, { word: ' ' })).status).toBe(400);
+
+    expect((await advance()).status).toBe(204);
+    expect(await stage()).toEqual({ kind: 'item', itemId: summer });
+    // An item added while the meeting runs, moved first, comes next: the first not taken up yet.
+    const late = await item('Point ajouté en séance', 5);
+    expect((await s.nadia.client.put(`${url}/agenda/order`, { itemIds: [late, summer, news] })).status).toBe(204);
+    t.clock.advanceMinutes(25);
+    let page = (await s.odile.client.get(url)).body;
+    expect(page.agenda.find((i: { id: string }) => i.id === summer)).toMatchObject({ minutesAllotted: 20, minutesSpent: 25, endedAt: null });
+    expect((await advance()).status).toBe(204);
+    expect(await stage()).toEqual({ kind: 'item', itemId: late });
+    t.clock.advanceMinutes(4);
+    expect((await advance()).status).toBe(204);
+    expect(await stage()).toEqual({ kind: 'item', itemId: news });
+    expect((await advance()).status).toBe(204);
+    expect(await stage()).toEqual({ kind: 'closing' });
+    expect((await s.bernard.client.put(`${url}/round-word`, { word: 'Bonne soirée' })).status).toBe(204);
+    expect((await advance()).status).toBe(204);
+    expect(await stage()).toEqual({ kind: 'ended' });
+    expect((await advance()).body.message).toBe('La réunion est close.');
+
+    page = (await s.odile.client.get(url)).body;
+    expect(page.agenda.map((i: { title: string; minutesSpent: number }) => [i.title, i.minutesSpent])).toEqual([
+      ['Point ajouté en séance', 4],
+      ['Bilan de l’été', 25],
+      ['Nouvelles des maisons', 0],
+    ]);
+    expect(page.roundWords.map((w: { round: string; fullName: string; word: string }) => [w.round, w.fullName, w.word])).toEqual([
+      ['opening', 'Samia Haddad', 'Contente d’être là'],
+      ['closing', 'Bernard Colin', 'Bonne soirée'],
+    ]);
+    const journal = await journalOf(t, s.f.partnershipId);
+    expect(journal.filter((e) => e.kind === 'meeting.advanced').map((e) => e.payload['stage'])).toEqual(['opening', 'item', 'item', 'item', 'closing', 'ended']);
+    expect(JSON.stringify(journal)).not.toContain('Bonne soirée');
   });
 
   it('exports to calendars, and rotates facilitation among those who have not facilitated yet', async () => {

@@ -164,11 +164,11 @@ describe('creating the structure', () => {
     const roleId = await build.role();
     expect((await f.admin.patch(`${f.base}/organizations/${organizationId}`, { name: 'Centre social du Moulin', kind: 'social_centre' })).status).toBe(200);
     expect((await f.admin.patch(`${f.base}/people/${personId}`, { fullName: 'Inès Fabre', email: 'INES@example.org' })).status).toBe(200);
-    expect((await f.admin.patch(`${f.base}/bodies/${bodyId}`, { maxSize: 9, delegatesPerOrganization: null })).status).toBe(200);
+    expect((await f.admin.patch(`${f.base}/bodies/${bodyId}`, { maxSize: 9, delegatesPerOrganization: null, meetingsPerYear: 6 })).status).toBe(200);
     expect((await f.admin.patch(`${f.base}/roles/${roleId}`, { termMonths: 24, accountabilities: ['Tenir les comptes'] })).status).toBe(200);
     expect((await f.admin.get(`${f.base}/organizations/${organizationId}`)).body).toMatchObject({ name: 'Centre social du Moulin', kind: 'social_centre' });
     expect((await f.admin.get(`${f.base}/people/${personId}`)).body).toMatchObject({ fullName: 'Inès Fabre', contact: { email: 'ines@example.org' } });
-    expect((await f.admin.get(`${f.base}/bodies/${bodyId}`)).body.rule).toEqual({ delegatesPerOrganization: null, minReferentsPerOrganization: null, minSize: 2, maxSize: 9 });
+    expect((await f.admin.get(`${f.base}/bodies/${bodyId}`)).body.rule).toEqual({ delegatesPerOrganization: null, minReferentsPerOrganization: null, minSize: 2, maxSize: 9, meetingsPerYear: 6 });
     expect((await f.admin.get(`${f.base}/roles/${roleId}`)).body).toMatchObject({ termMonths: 24, accountabilities: ['Tenir les comptes'] });
   });
 

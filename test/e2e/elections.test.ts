@@ -166,13 +166,24 @@ describe('the working group then meets, and publishes its minutes', () => {
     await page.getByLabel('Texte du compte rendu').fill('## Budget du car\n\nUn car de **50 places**, réservé auprès du Moulin.\n\n- Départ 8 h\n- Retour 19 h');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Compte rendu enregistré.' }).waitFor();
+    await page.getByRole('button', { name: 'Soumettre à la relecture des présents' }).click();
+    await page.getByText(/À relire jusqu’au /).waitFor();
+    // Those present read it on their phones: Karim asks for a detail, then approves the corrected text with Yanis.
+    const meetingApi = `/api/v1/partnerships/${partnershipId}/meetings/${page.url().split('/').pop()}`;
+    const review = (key: string, verdict: string, basedOn: number, remark = '') => people.get(key)!.client.put(`${meetingApi}/minutes/review`, { verdict, remark, basedOn });
+    expect((await review('karim', 'amend', 1, 'Préciser le lieu de départ : parking du Moulin.')).status).toBe(204);
+    await page.getByText('« Préciser le lieu de départ : parking du Moulin. »').waitFor();
+    await page.getByLabel('Texte du compte rendu').fill('## Budget du car\n\nUn car de **50 places**, réservé auprès du Moulin.\n\n- Départ 8 h, parking du Moulin\n- Retour 19 h');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Sur une version antérieure du texte').waitFor();
+    for (const key of ['karim', 'yanis']) expect((await review(key, 'approve', 2)).status).toBe(204);
     await page.getByRole('button', { name: 'Publier le compte rendu' }).click();
     await page.getByText(/Publié le /).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '44-minutes-published');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le compte rendu (PDF)' }).click()]);
     const text = (await pdfText(new Uint8Array(readFileSync((await download.path())!)))).join('\n').replace(/\s+/g, ' ');
-    for (const expected of ['Compte rendu — Préparer la sortie à la mer', 'Amandine Giraud — représenté·e par Karim Toure', 'Budget du car', '50 places', 'Retour 19 h']) expect(text).toContain(expected);
+    for (const expected of ['Compte rendu — Préparer la sortie à la mer', 'Amandine Giraud — représenté·e par Karim Toure', 'Budget du car', '50 places', 'parking du Moulin', 'Retour 19 h']) expect(text).toContain(expected);
   });
 });
 

@@ -74,6 +74,8 @@ export async function countRows(t: TestApp, partnershipId: string): Promise<Reco
       (select count(*) from meeting where partnership_id = ${partnershipId}) as meeting,
       (select count(*) from agenda_item i join meeting m on m.id = i.meeting_id where m.partnership_id = ${partnershipId}) as agenda_item,
       (select count(*) from attendance a join meeting m on m.id = a.meeting_id where m.partnership_id = ${partnershipId}) as attendance,
+      (select count(*) from meeting_round_word w join meeting m on m.id = w.meeting_id where m.partnership_id = ${partnershipId}) as meeting_round_word,
+      (select count(*) from minutes_review r join meeting m on m.id = r.meeting_id where m.partnership_id = ${partnershipId}) as minutes_review,
       (select count(*) from date_poll where partnership_id = ${partnershipId}) as date_poll,
       (select count(*) from date_poll_answer a join date_poll_slot s on s.id = a.slot_id join date_poll d on d.id = s.poll_id where d.partnership_id = ${partnershipId}) as date_poll_answer,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,

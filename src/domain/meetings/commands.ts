@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENDA_KINDS, ATTENDANCE_STATUSES, POLL_ANSWERS } from './meetings.js';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_VERDICTS, POLL_ANSWERS } from './meetings.js';
 
 /** The inputs of the meetings' acts, validated by the server and published as OpenAPI. */
 const reference = { error: 'error.reference' } as const;
@@ -32,7 +32,27 @@ export const attendanceInput = z.object({
   representedBy: z.uuid(reference).nullable().default(null),
 });
 
-export const minutesInput = z.object({ text: z.string().max(200_000, { error: 'error.tooLong' }) });
+/** The version the text was based on: a save over someone else's newer save is refused, not lost. */
+const minutesVersion = z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(1_000_000, { error: 'error.tooLarge' });
+
+export const minutesInput = z.object({ text: z.string().max(200_000, { error: 'error.tooLong' }), basedOn: minutesVersion });
+
+/** The secretary submits the minutes to the attendees until a date; the window may be moved while it is open. */
+export const minutesReviewInput = z.object({ until: z.iso.datetime({ offset: true, error: 'error.dateTime' }) });
+
+/** An attendee approves the text read, or asks for an amendment, saying which. */
+export const minutesAnswerInput = z
+  .object({
+    verdict: z.enum(MINUTES_VERDICTS, choice),
+    remark: z.string().trim().max(2000, { error: 'error.tooLong' }).default(''),
+    basedOn: minutesVersion,
+  })
+  .refine((answer) => answer.verdict === 'approve' || answer.remark !== '', { error: 'error.meeting.amendmentNeedsText', path: ['remark'] });
+
+/** A member's word in the opening or closing round. */
+export const roundWordInput = z.object({
+  word: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(280, { error: 'error.tooLong' }),
+});
 
 export const datePollInput = z.object({
   bodyId: z.uuid(reference),

@@ -88,3 +88,98 @@ export function bestSlot(counts: readonly SlotCount[]): string | undefined {
     .sort((a, b) => b.yes + b.ifNeedBe - (a.yes + a.ifNeedBe) || b.yes - a.yes || a.startsAt.getTime() - b.startsAt.getTime());
   return ranked[0]?.slotId;
 }
+
+/**
+ * Where a meeting stands as it runs (seeds 000 and 002): an opening round where each says how
+ * they arrive, the agenda's items one after the other, a closing round, then the end.
+ */
+export type MeetingStage =
+  | { readonly kind: 'planned' }
+  | { readonly kind: 'opening' }
+  | { readonly kind: 'item'; readonly itemId: string }
+  | { readonly kind: 'closing' }
+  | { readonly kind: 'ended' };
+
+export interface MeetingProgress {
+  readonly openedAt: Date | null;
+  readonly currentItemId: string | null;
+  readonly closingAt: Date | null;
+  readonly endedAt: Date | null;
+}
+
+export function meetingStage(progress: MeetingProgress): MeetingStage {
+  if (progress.endedAt !== null) return { kind: 'ended' };
+  if (progress.closingAt !== null) return { kind: 'closing' };
+  if (progress.currentItemId !== null) return { kind: 'item', itemId: progress.currentItemId };
+  if (progress.openedAt !== null) return { kind: 'opening' };
+  return { kind: 'planned' };
+}
+
+/**
+ * The stage the facilitator moves to. The next item is the first, in the agenda's order, not
+ * taken up yet, so items added or moved during the meeting are taken up where they stand.
+ * Undefined once the meeting has ended.
+ */
+export function nextStage(stage: MeetingStage, agenda: readonly { readonly id: string; readonly started: boolean }[]): MeetingStage | undefined {
+  switch (stage.kind) {
+    case 'planned':
+      return { kind: 'opening' };
+    case 'opening':
+    case 'item': {
+      const next = agenda.find((item) => !item.started && (stage.kind === 'opening' || item.id !== stage.itemId));
+      return next ? { kind: 'item', itemId: next.id } : { kind: 'closing' };
+    }
+    case 'closing':
+      return { kind: 'ended' };
+    case 'ended':
+      return undefined;
+  }
+}
+
+/** Whole minutes an item has taken: until it ended, or until now while it runs. */
+export function minutesSpent(startedAt: Date, endedAt: Date | null, now: Date): number {
+  return Math.max(0, Math.floor(((endedAt ?? now).getTime() - startedAt.getTime()) / 60_000));
+}
+
+/** The rounds in which members say a word: on arriving and on leaving. */
+export const ROUNDS = ['opening', 'closing'] as const;
+export type Round = (typeof ROUNDS)[number];
+
+export const MINUTES_VERDICTS = ['approve', 'amend'] as const;
+export type MinutesVerdict = (typeof MINUTES_VERDICTS)[number];
+
+/**
+ * Whether the minutes may be published. The attendees review them first: publishing waits until
+ * the review window has closed, or until every attendee but the secretary who wrote them has
+ * approved the current text.
+ */
+export function minutesPublishable(input: {
+  readonly reviewUntil: Date | null;
+  readonly now: Date;
+  readonly attendeeIds: readonly string[];
+  readonly secretaryId: string | null;
+  readonly approvedIds: readonly string[];
+}): { readonly ok: true } | { readonly ok: false; readonly reason: 'review_first' | 'review_open'; readonly waitingFor: readonly string[] } {
+  if (input.reviewUntil === null) return { ok: false, reason: 'review_first', waitingFor: [] };
+  const waitingFor = input.attendeeIds.filter((id) => id !== input.secretaryId && !input.approvedIds.includes(id));
+  if (input.now >= input.reviewUntil || waitingFor.length === 0) return { ok: true };
+  return { ok: false, reason: 'review_open', waitingFor };
+}
+
+/**
+ * Whether a body keeps the cadence its charter sets (seed 004: a circle meets at least six times a
+ * year; seed 001: the plenary twice). Over the last twelve months, or since the body was created if
+ * later, it should have met its yearly count in proportion; undefined when it has.
+ */
+export function cadenceShortfall(input: {
+  readonly meetingsPerYear: number;
+  readonly createdAt: Date;
+  readonly now: Date;
+  readonly meetingStarts: readonly Date[];
+}): { readonly expected: number; readonly held: number } | undefined {
+  const yearAgo = new Date(input.now.getTime() - 365 * 86_400_000);
+  const since = input.createdAt > yearAgo ? input.createdAt : yearAgo;
+  const expected = Math.floor((input.meetingsPerYear * (input.now.getTime() - since.getTime())) / (365 * 86_400_000));
+  const held = input.meetingStarts.filter((start) => start >= since && start <= input.now).length;
+  return held < expected ? { expected, held } : undefined;
+}

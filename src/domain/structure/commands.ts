@@ -57,6 +57,8 @@ const compositionFields = {
   minSize: count(10000).nullable().optional(),
   maxSize: count(10000).nullable().optional(),
 };
+/** How often the body meets at least, as its charter sets it (seed 004: a circle six times a year). */
+const meetingsPerYear = count(52).nullable().optional();
 const sizeInOrder = (value: { minSize?: number | null | undefined; maxSize?: number | null | undefined }) =>
   value.minSize == null || value.maxSize == null || value.minSize <= value.maxSize;
 const sizeInOrderMessage = { error: 'error.sizeRange', path: ['maxSize'] };
@@ -68,6 +70,7 @@ export const bodyInput = z
     parentBodyId: id.nullable().optional(),
     purpose: longText.optional(),
     ...compositionFields,
+    meetingsPerYear,
   })
   .refine(sizeInOrder, sizeInOrderMessage);
 export const bodyPatch = z
@@ -76,6 +79,7 @@ export const bodyPatch = z
     parentBodyId: id.nullable().optional(),
     purpose: longText.optional(),
     ...compositionFields,
+    meetingsPerYear,
   })
   .refine(sizeInOrder, sizeInOrderMessage);
 

@@ -38,6 +38,8 @@ function translateFinding(locale: Locale, finding: ComplianceFinding): string {
       return t('compliance.role_vacant', { role: finding.role });
     case 'no_charter_in_force':
       return t('compliance.no_charter_in_force');
+    case 'meeting_cadence':
+      return t('compliance.meeting_cadence', { body: finding.body, count: finding.meetingsPerYear, expected: finding.expected, held: finding.held });
   }
 }
 
@@ -168,7 +170,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/compliance',
-    { schema: { tags: ['charters'], summary: 'Reality against the charters: composition gaps, vacant roles, expired terms, charters, signatures', params: inPartnership } },
+    { schema: { tags: ['charters'], summary: 'Reality against the charters: composition gaps, vacant roles, expired terms, meeting cadence, charters, signatures', params: inPartnership } },
     async (request) => {
       const locale = request.locale;
       const [overview, findings] = await Promise.all([
@@ -190,7 +192,9 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
             ? { kind: 'charter' as const, id: finding.charterId }
             : 'roleId' in finding
               ? { kind: 'role' as const, id: finding.roleId }
-              : null,
+              : 'bodyId' in finding
+                ? { kind: 'body' as const, id: finding.bodyId }
+                : null,
         message: translateFinding(locale, finding),
       }));
       return { findings: [...charterRows, ...compositionRows] };

@@ -1,6 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agendaItemInput, agendaOrderInput, attendanceInput, closePollInput, datePollInput, meetingInput, minutesInput, pollAnswersInput } from '../../domain/meetings/commands.js';
+import {
+  agendaItemInput,
+  agendaOrderInput,
+  attendanceInput,
+  closePollInput,
+  datePollInput,
+  meetingInput,
+  minutesAnswerInput,
+  minutesInput,
+  minutesReviewInput,
+  pollAnswersInput,
+  roundWordInput,
+} from '../../domain/meetings/commands.js';
 import { meetingCalendar } from '../../documents/meeting-calendar.js';
 import { renderMinutesPdf } from '../../documents/minutes-pdf.js';
 import * as acts from '../../services/meeting-acts.js';
@@ -83,11 +95,49 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send();
     },
   );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/advance',
+    { schema: { tags, summary: 'Facilitator: move on (opening round, next item, closing round, end)', params: inMeeting } },
+    async (request, reply) => {
+      await acts.advanceMeeting(request.act, request.params.meetingId);
+      return reply.status(204).send();
+    },
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/round-word',
+    { schema: { tags, summary: 'A member’s word in the opening or closing round', params: inMeeting, body: roundWordInput } },
+    async (request, reply) => {
+      await acts.sayRoundWord(request.act, request.params.meetingId, request.body);
+      return reply.status(204).send();
+    },
+  );
   app.put(
     '/:partnershipId/meetings/:meetingId/minutes',
-    { schema: { tags, summary: 'Secretary: save the draft minutes (Markdown)', params: inMeeting, body: minutesInput } },
+    {
+      schema: {
+        tags,
+        summary: 'Secretary: save the draft minutes (Markdown), based on the version read',
+        params: inMeeting,
+        body: minutesInput,
+        response: { 200: z.object({ version: z.int() }) },
+      },
+    },
+    async (request) => acts.saveMinutes(request.act, request.params.meetingId, request.body),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/minutes/review',
+    { schema: { tags, summary: 'Secretary: submit the minutes to the attendees until a date', params: inMeeting, body: minutesReviewInput } },
     async (request, reply) => {
-      await acts.saveMinutes(request.act, request.params.meetingId, request.body);
+      await acts.openMinutesReview(request.act, request.params.meetingId, request.body);
+      void app.mailer.flush();
+      return reply.status(204).send();
+    },
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/minutes/review',
+    { schema: { tags, summary: 'Attendee: approve the minutes read, or ask for an amendment', params: inMeeting, body: minutesAnswerInput } },
+    async (request, reply) => {
+      await acts.answerMinutesReview(request.act, request.params.meetingId, request.body);
       return reply.status(204).send();
     },
   );

@@ -3,13 +3,13 @@ import { numberOrNull } from '../hooks';
 import type { Rule } from '../types';
 import { Field, fieldError } from './ui';
 
-/** The four numbers of a composition rule; an empty field means "no constraint". */
+/** The numbers of a body's rule (composition and cadence); an empty field means "no constraint". */
 export function RuleFields({ rule, error }: { rule?: Rule | undefined; error: unknown }) {
   const { t } = useTranslation();
-  const number = (name: keyof Rule, hint?: string) => (
+  const number = (name: keyof Rule, hint?: string, max?: number) => (
     <Field label={t(`rule.${name}`)} hint={hint} error={fieldError(error, name)}>
       {(props) => (
-        <input {...props} name={name} type="number" inputMode="numeric" min={1} defaultValue={rule?.[name] ?? ''} />
+        <input {...props} name={name} type="number" inputMode="numeric" min={1} max={max} defaultValue={rule?.[name] ?? ''} />
       )}
     </Field>
   );
@@ -23,16 +23,18 @@ export function RuleFields({ rule, error }: { rule?: Rule | undefined; error: un
         {number('minSize')}
         {number('maxSize')}
       </div>
+      {number('meetingsPerYear', t('rule.meetingsPerYearHint'), 52)}
     </fieldset>
   );
 }
 
-/** The rule's four numbers from a form holding RuleFields. */
+/** The rule's numbers from a form holding RuleFields. */
 export const ruleFromForm = (data: FormData): Rule => ({
   delegatesPerOrganization: numberOrNull(data.get('delegatesPerOrganization')),
   minReferentsPerOrganization: numberOrNull(data.get('minReferentsPerOrganization')),
   minSize: numberOrNull(data.get('minSize')),
   maxSize: numberOrNull(data.get('maxSize')),
+  meetingsPerYear: numberOrNull(data.get('meetingsPerYear')),
 });
 
 export function describeRule(rule: Rule, t: (key: string, options?: Record<string, unknown>) => string): string[] {
@@ -42,5 +44,6 @@ export function describeRule(rule: Rule, t: (key: string, options?: Record<strin
   if (rule.minSize !== null && rule.maxSize !== null) lines.push(t('rule.describeSizeRange', { min: rule.minSize, max: rule.maxSize }));
   else if (rule.minSize !== null) lines.push(t('rule.describeMinSize', { count: rule.minSize }));
   else if (rule.maxSize !== null) lines.push(t('rule.describeMaxSize', { count: rule.maxSize }));
+  if (rule.meetingsPerYear !== null) lines.push(t('rule.describeMeetingsPerYear', { count: rule.meetingsPerYear }));
   return lines;
 }

@@ -1,26 +1,38 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { minutesSpent } from '../../../domain/meetings/meetings';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { AttendanceStatus, MeetingDetail } from '../../types';
+import type { AttendanceStatus, MeetingDetail, ProposalDetail } from '../../types';
+import { RoundTable } from '../decisions/RoundTable';
 import { useFormatInstant } from './format';
 
 const STATUSES: readonly AttendanceStatus[] = ['present', 'excused', 'absent', 'represented'];
 
 function AddItem({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
-  const add = useAct<{ kind: string; title: string; minutesAllotted: number | null }>('post', () => `/meetings/${meeting.id}/agenda`);
+  const [kind, setKind] = useState('information');
+  const add = useAct<{ kind: string; title: string; proposalId: string | null; minutesAllotted: number | null }>('post', () => `/meetings/${meeting.id}/agenda`);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     const minutes = String(data.get('minutesAllotted') ?? '').trim();
+    const proposalId = kind === 'decision' ? String(data.get('proposalId') ?? '') || null : null;
+    const typed = String(data.get('title') ?? '').trim();
+    // A decision item is named by its proposal unless the member words it otherwise.
+    const title = typed === '' && proposalId !== null ? (meeting.openProposals.find((p) => p.id === proposalId)?.wording.slice(0, 300) ?? '') : typed;
     add.mutate(
-      { kind: String(data.get('kind') ?? ''), title: String(data.get('title') ?? ''), minutesAllotted: minutes === '' ? null : Number(minutes) },
-      { onSuccess: () => form.reset() },
+      { kind, title, proposalId, minutesAllotted: minutes === '' ? null : Number(minutes) },
+      {
+        onSuccess: () => {
+          form.reset();
+          setKind('information');
+        },
+      },
     );
   };
   return (
@@ -29,15 +41,20 @@ function AddItem({ meeting }: { meeting: MeetingDetail }) {
       <FormError error={add.error} />
       <Field label={t('meeting.agenda.kind')} error={fieldError(add.error, 'kind')}>
         {(props) => (
-          <select {...props} name="kind" defaultValue="information">
-            {(['information', 'discussion', 'decision'] as const).map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`meeting.kind.${kind}`)}
+          <select {...props} name="kind" value={kind} onChange={(event) => setKind(event.target.value)}>
+            {(['information', 'discussion', 'decision'] as const).map((value) => (
+              <option key={value} value={value}>
+                {t(`meeting.kind.${value}`)}
               </option>
             ))}
           </select>
         )}
       </Field>
+      {kind === 'decision' && (
+        <Field label={t('meeting.agenda.proposal')} hint={t('meeting.agenda.proposalHint')} error={fieldError(add.error, 'proposalId')}>
+          {(props) => <ItemSelect {...props} name="proposalId" items={meeting.openProposals.map((p) => ({ id: p.id, label: p.wording }))} noneLabel={t('meeting.agenda.noProposal')} />}
+        </Field>
+      )}
       <Field label={t('meeting.agenda.itemTitle')} error={fieldError(add.error, 'title')}>
         {(props) => <input {...props} name="title" />}
       </Field>
@@ -51,9 +68,38 @@ function AddItem({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+/** The time now, renewed every half minute: enough for a timer counted in minutes. */
+function useNow() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** How long an item has taken against the time planned for it, counting while it runs. */
+function ItemTime({ item, now }: { item: MeetingDetail['agenda'][number]; now: Date }) {
+  const { t } = useTranslation();
+  if (item.startedAt === null) return item.minutesAllotted !== null ? <span className="muted small"> {t('meeting.agenda.duration', { minutes: item.minutesAllotted })}</span> : null;
+  const spent = minutesSpent(new Date(item.startedAt), item.endedAt === null ? null : new Date(item.endedAt), now);
+  const over = item.minutesAllotted !== null && spent > item.minutesAllotted;
+  const text =
+    item.minutesAllotted === null ? t('meeting.agenda.spent', { spent }) : t('meeting.agenda.spentOf', { spent, planned: item.minutesAllotted });
+  return (
+    <span className={`small ${over ? 'text-warn' : 'muted'}`}>
+      {' '}
+      {text}
+      {over && <> — {t('meeting.agenda.over')}</>}
+    </span>
+  );
+}
+
 function Agenda({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
+  const now = useNow();
+  const currentId = meeting.stage.kind === 'item' ? meeting.stage.itemId : null;
   const order = useAct<{ itemIds: string[] }, null>('put', () => `/meetings/${meeting.id}/agenda/order`);
   const move = (index: number, by: number) => {
     const ids = meeting.agenda.map((item) => item.id);
@@ -70,10 +116,11 @@ function Agenda({ meeting }: { meeting: MeetingDetail }) {
       ) : (
         <ol className="card-list">
           {meeting.agenda.map((item, index) => (
-            <li key={item.id} className="card">
+            <li key={item.id} className={item.id === currentId ? 'card card-current' : 'card'} aria-current={item.id === currentId ? 'step' : undefined}>
               <p>
                 <strong>{item.title}</strong> <Badge tone="neutral">{t(`meeting.kind.${item.kind}`)}</Badge>
-                {item.minutesAllotted !== null && <span className="muted small"> {t('meeting.agenda.duration', { minutes: item.minutesAllotted })}</span>}
+                {item.id === currentId && <Badge tone="ok">{t('meeting.agenda.current')}</Badge>}
+                <ItemTime item={item} now={now} />
               </p>
               <p className="muted small">{t('meeting.agenda.proposedBy', { name: item.proposedBy })}</p>
               {item.proposal && (
@@ -180,8 +227,13 @@ function Attendance({ meeting }: { meeting: MeetingDetail }) {
 function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const [text, setText] = useState(meeting.minutes);
-  const save = useAct<{ text: string }, null>('put', () => `/meetings/${meeting.id}/minutes`);
+  /** The version this text was based on: the server refuses a save over a newer one. */
+  const [basedOn, setBasedOn] = useState(meeting.minutesVersion);
+  const save = useAct<{ text: string; basedOn: number }, { version: number }>('put', () => `/meetings/${meeting.id}/minutes`);
   const publish = useAct<undefined, null>('post', () => `/meetings/${meeting.id}/minutes/publish`, () => ({}));
+  const review = useAct<{ until: string }, null>('post', () => `/meetings/${meeting.id}/minutes/review`);
+  const [reviewDays, setReviewDays] = useState('7');
+  const saved = text === meeting.minutes && basedOn === meeting.minutesVersion;
   /** The decisions taken on the agenda's proposals, as a Markdown section the secretary can edit. */
   const decisionsSection = () =>
     [
@@ -193,7 +245,8 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
     <section className="card" aria-labelledby="minutes-edit-title">
       <h2 id="minutes-edit-title">{t('meeting.minutes.edit')}</h2>
       <p className="hint">{t('meeting.minutes.hint')}</p>
-      <FormError error={save.error ?? publish.error} />
+      <FormError error={save.error ?? review.error ?? publish.error} />
+      {basedOn !== meeting.minutesVersion && <p className="notice notice-warn">{t('meeting.minutes.changedElsewhere')}</p>}
       <Field label={t('meeting.minutes.text')} error={fieldError(save.error, 'text')}>
         {(props) => <textarea {...props} rows={10} value={text} onChange={(event) => setText(event.target.value)} />}
       </Field>
@@ -204,19 +257,193 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
           </button>
         </p>
       )}
-      <button type="button" className="button-primary" disabled={save.isPending} onClick={() => save.mutate({ text })}>
+      <button type="button" className="button-primary" disabled={save.isPending} onClick={() => save.mutate({ text, basedOn }, { onSuccess: (result) => setBasedOn(result.version) })}>
         {t('meeting.minutes.save')}
-      </button>{' '}
-      <button type="button" className="button-quiet" disabled={publish.isPending || text !== meeting.minutes} onClick={() => publish.mutate(undefined)}>
-        {t('meeting.minutes.publish')}
       </button>
-      {save.isSuccess && <p role="status">{t('meeting.minutes.saved')}</p>}
+      {save.isSuccess && saved && <p role="status">{t('meeting.minutes.saved')}</p>}
+      <div className="minutes-steps">
+        <Field label={t('meeting.review.length')} hint={t('meeting.review.lengthHint')}>
+          {(props) => (
+            <select {...props} value={reviewDays} onChange={(event) => setReviewDays(event.target.value)}>
+              {['2', '7', '14'].map((days) => (
+                <option key={days} value={days}>
+                  {t('meeting.review.days', { count: Number(days) })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={review.isPending || !saved || meeting.minutes.trim() === ''}
+          onClick={() => review.mutate({ until: new Date(Date.now() + Number(reviewDays) * 86_400_000).toISOString() })}
+        >
+          {meeting.reviewUntil === null ? t('meeting.review.open') : t('meeting.review.extend')}
+        </button>{' '}
+        <button type="button" className="button-primary" disabled={publish.isPending || !saved || meeting.reviewUntil === null} onClick={() => publish.mutate(undefined)}>
+          {t('meeting.minutes.publish')}
+        </button>
+      </div>
       {text !== '' && (
         <>
           <h3>{t('meeting.minutes.preview')}</h3>
           <MarkdownText source={text} />
         </>
       )}
+    </section>
+  );
+}
+
+/** The attendees' reading of the minutes: their answers, and the form of one who may answer. */
+function MinutesReview({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const formatInstant = useFormatInstant();
+  const [verdict, setVerdict] = useState<'approve' | 'amend'>('approve');
+  const [remark, setRemark] = useState('');
+  const answer = useAct<{ verdict: string; remark: string; basedOn: number }, null>('put', () => `/meetings/${meeting.id}/minutes/review`);
+  if (meeting.reviewUntil === null) return null;
+  const open = new Date(meeting.reviewUntil) > new Date();
+  return (
+    <section aria-labelledby="review-title">
+      <h2 id="review-title">{t('meeting.review.title')}</h2>
+      <p className={`notice ${open ? 'notice-warn' : 'notice-ok'}`}>
+        {open ? t('meeting.review.until', { date: formatInstant(meeting.reviewUntil) }) : t('meeting.review.closed', { date: formatInstant(meeting.reviewUntil) })}
+      </p>
+      {meeting.reviews.length > 0 && (
+        <ul className="member-list">
+          {meeting.reviews.map((r) => (
+            <li key={r.personId} className="member">
+              <div>
+                <span className="member-name">{r.fullName}</span>
+                {r.remark && <p className="small">{t('decision.quoted', { text: r.remark })}</p>}
+                {!r.current && <p className="muted small">{t('meeting.review.earlierDraft')}</p>}
+              </div>
+              <Badge tone={r.verdict === 'approve' ? 'ok' : 'warn'}>{t(`meeting.review.verdict.${r.verdict}`)}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      {meeting.can.review && (
+        <form
+          className="card"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            answer.mutate({ verdict, remark: verdict === 'amend' ? remark : '', basedOn: meeting.minutesVersion }, { onSuccess: () => setRemark('') });
+          }}
+        >
+          <h3>{t('meeting.review.yourAnswer')}</h3>
+          <FormError error={answer.error} shown={['remark']} />
+          <fieldset>
+            <legend>{t('meeting.review.question')}</legend>
+            {(['approve', 'amend'] as const).map((value) => (
+              <label key={value} className="choice">
+                <input type="radio" name="verdict" value={value} checked={verdict === value} onChange={() => setVerdict(value)} /> {t(`meeting.review.choice.${value}`)}
+              </label>
+            ))}
+          </fieldset>
+          {verdict === 'amend' && (
+            <Field label={t('meeting.review.remark')} error={fieldError(answer.error, 'remark')}>
+              {(props) => <textarea {...props} rows={3} value={remark} onChange={(event) => setRemark(event.target.value)} />}
+            </Field>
+          )}
+          <button type="submit" className="button-primary" disabled={answer.isPending}>
+            {t('meeting.review.send')}
+          </button>
+          {answer.isSuccess && <p role="status">{t('meeting.review.sent')}</p>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+const NEXT_LABEL: Readonly<Record<MeetingDetail['stage']['kind'], string>> = {
+  planned: 'meeting.conduct.open',
+  opening: 'meeting.conduct.toItems',
+  item: 'meeting.conduct.next',
+  closing: 'meeting.conduct.end',
+  ended: '',
+};
+
+/** The meeting as it runs: where it stands, the facilitator's button to move on, the rounds' words. */
+function Conduct({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const advance = useAct<undefined, null>('post', () => `/meetings/${meeting.id}/advance`, () => ({}));
+  const [word, setWord] = useState('');
+  const say = useAct<{ word: string }, null>('put', () => `/meetings/${meeting.id}/round-word`);
+  const stage = meeting.stage;
+  const current = stage.kind === 'item' ? meeting.agenda.find((item) => item.id === stage.itemId) : undefined;
+  const remaining = meeting.agenda.some((item) => item.startedAt === null && item.id !== current?.id);
+  const nextLabel = (stage.kind === 'opening' || stage.kind === 'item') && !remaining ? 'meeting.conduct.toClosing' : NEXT_LABEL[stage.kind];
+  const round = stage.kind === 'opening' || stage.kind === 'closing' ? stage.kind : null;
+  const words = (kind: 'opening' | 'closing') => meeting.roundWords.filter((w) => w.round === kind);
+  return (
+    <section aria-labelledby="conduct-title">
+      <h2 id="conduct-title">{t('meeting.conduct.title')}</h2>
+      <p className="notice" role="status">
+        {stage.kind === 'item' ? t('meeting.conduct.stage.item', { title: current?.title ?? '' }) : t(`meeting.conduct.stage.${stage.kind}`)}
+      </p>
+      {meeting.can.run && stage.kind !== 'ended' && (
+        <p>
+          <button type="button" className="button-primary" disabled={advance.isPending} onClick={() => advance.mutate(undefined)}>
+            {t(nextLabel)}
+          </button>
+        </p>
+      )}
+      <FormError error={advance.error} />
+      {(['opening', 'closing'] as const)
+        .filter((kind) => words(kind).length > 0 || round === kind)
+        .map((kind) => (
+          <div key={kind}>
+            <h3>{t(`meeting.conduct.round.${kind}`)}</h3>
+            <ul className="plain-list" aria-live="polite">
+              {words(kind).map((w) => (
+                <li key={w.personId}>
+                  <strong>{w.fullName}</strong> — {w.word}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      {meeting.can.sayWord && round !== null && (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            say.mutate({ word }, { onSuccess: () => setWord('') });
+          }}
+        >
+          <FormError error={say.error} shown={['word']} />
+          <Field label={t(`meeting.conduct.word.${round}`)} error={fieldError(say.error, 'word')}>
+            {(props) => <input {...props} value={word} maxLength={280} onChange={(event) => setWord(event.target.value)} />}
+          </Field>
+          <button type="submit" className="button-quiet" disabled={say.isPending}>
+            {t('meeting.conduct.say')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** While a decision item is under way, its proposal's round table runs in the meeting, live. */
+function ProposalInSession({ proposalId }: { proposalId: string }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`);
+  useLiveChanges('proposals', proposalId, query.data?.status === 'open');
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  const proposal = query.data;
+  return (
+    <section className="card" aria-labelledby="in-session-title">
+      <h2 id="in-session-title">{t('meeting.inSession', { wording: proposal.wording })}</h2>
+      <p>
+        {proposal.status === 'open' ? t('decision.detail.phase', { phase: t(`decision.phase.${proposal.phase}`), round: proposal.round }) : t(`decision.status.${proposal.status}`)}{' '}
+        <Link to={`/p/${partnershipId}/propositions/${proposal.id}`}>{t('meeting.openProposal')}</Link>
+      </p>
+      <RoundTable proposal={proposal} />
     </section>
   );
 }
@@ -232,6 +459,8 @@ export default function MeetingPage() {
   if (query.error) return <LoadError error={query.error} />;
   const meeting = query.data;
   const api = `/api/v1/partnerships/${partnershipId}/meetings/${meeting.id}`;
+  const stage = meeting.stage;
+  const currentProposalId = stage.kind === 'item' ? (meeting.agenda.find((item) => item.id === stage.itemId)?.proposal?.id ?? null) : null;
   return (
     <article>
       <p className="breadcrumb">
@@ -258,6 +487,8 @@ export default function MeetingPage() {
         </a>
       </p>
 
+      <Conduct meeting={meeting} />
+      {currentProposalId !== null && <ProposalInSession key={currentProposalId} proposalId={currentProposalId} />}
       <Agenda meeting={meeting} />
       <Attendance meeting={meeting} />
 
@@ -288,10 +519,20 @@ export default function MeetingPage() {
             </a>
           </p>
         </section>
-      ) : meeting.can.run ? (
-        <MinutesEditor meeting={meeting} />
       ) : (
-        <p className="muted">{t('meeting.minutes.notYet')}</p>
+        <>
+          {meeting.can.run ? (
+            <MinutesEditor meeting={meeting} />
+          ) : meeting.reviewUntil !== null ? (
+            <section aria-labelledby="minutes-title">
+              <h2 id="minutes-title">{t('meeting.minutes.draft')}</h2>
+              <MarkdownText source={meeting.minutes} />
+            </section>
+          ) : (
+            <p className="muted">{t('meeting.minutes.notYet')}</p>
+          )}
+          <MinutesReview meeting={meeting} />
+        </>
       )}
     </article>
   );

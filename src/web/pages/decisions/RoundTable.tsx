@@ -1,0 +1,235 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ItemSelect } from '../../components/ItemSelect';
+import { Badge, Field, fieldError, FormError } from '../../components/ui';
+import { useAct } from '../../hooks';
+import type { ProposalDetail } from '../../types';
+
+/** The phase after which the round table opens, for each method that has one. */
+const PHASE_BEFORE_ROUND: Readonly<Record<string, string>> = { consensus: 'objections', consent: 'reactions', majority: 'discussion' };
+
+function StanceForm({ proposal }: { proposal: ProposalDetail }) {
+  const { t } = useTranslation();
+  const [speaker, setSpeaker] = useState(proposal.can.speakFor[0]!);
+  const take = useAct<{ stance: string; reason: string; idempotencyKey: string; onBehalfOf?: string }, { changed: boolean }>('post', () => `/proposals/${proposal.id}/stances`);
+  const names = new Map(proposal.members.map((m) => [m.personId, m.fullName]));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    take.mutate({
+      stance: String(data.get('stance') ?? ''),
+      reason: String(data.get('reason') ?? ''),
+      idempotencyKey: crypto.randomUUID(),
+      ...(speaker !== proposal.can.viewerId && { onBehalfOf: speaker }),
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('decision.stance.title')}</h2>
+      <FormError error={take.error} />
+      {proposal.can.speakFor.length > 1 && (
+        <Field label={t('decision.stance.speaker')}>
+          {(props) => (
+            <select {...props} value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
+              {proposal.can.speakFor.map((id) => (
+                <option key={id} value={id}>
+                  {id === proposal.can.viewerId ? t('decision.stance.myself') : t('decision.stance.forOther', { name: names.get(id) ?? '' })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <fieldset>
+        <legend>{t('decision.stance.choose')}</legend>
+        {proposal.stances.map((stance) => (
+          <div className="choice" key={stance}>
+            <input type="radio" id={`stance-${stance}`} name="stance" value={stance} />
+            <label htmlFor={`stance-${stance}`}>{t(`decision.stanceLabel.${stance}`)}</label>
+          </div>
+        ))}
+        {fieldError(take.error, 'stance') && <p className="field-error">{fieldError(take.error, 'stance')}</p>}
+      </fieldset>
+      <Field label={t('decision.stance.reason')} hint={t('decision.stance.reasonHint')} error={fieldError(take.error, 'reason')}>
+        {(props) => <textarea {...props} name="reason" rows={3} />}
+      </Field>
+      <button type="submit" className="button-primary" disabled={take.isPending}>
+        {t('decision.stance.submit')}
+      </button>
+      {take.isSuccess && <p role="status">{t('decision.stance.recorded')}</p>}
+    </form>
+  );
+}
+
+function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
+  const { t } = useTranslation();
+  const next = useAct<{ deadline?: string }>('post', () => `/proposals/${proposal.id}/phase`);
+  const opensRound = proposal.phase === PHASE_BEFORE_ROUND[proposal.method] || proposal.phase === 'amendment';
+  const onNext = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local = String(new FormData(event.currentTarget).get('deadline') ?? '');
+    // The browser gives local wall-clock time; the server wants an instant.
+    next.mutate(local === '' ? {} : { deadline: new Date(local).toISOString() });
+  };
+  const close = useAct<{ statement: string; reviewOn: string | null }, { outcome: string }>('post', () => `/proposals/${proposal.id}/close-round`);
+  const block = useAct<void, { outcome: string }>('post', () => `/proposals/${proposal.id}/blocked`);
+  const onClose = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const reviewOn = String(data.get('reviewOn') ?? '');
+    close.mutate({ statement: String(data.get('statement') ?? ''), reviewOn: reviewOn === '' ? null : reviewOn });
+  };
+  const amend = useAct<{ wording: string; context: string }>('patch', () => `/proposals/${proposal.id}`);
+  const onAmend = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    amend.mutate({ wording: String(data.get('wording') ?? ''), context: String(data.get('context') ?? '') });
+  };
+  const outcome = close.data?.outcome ?? block.data?.outcome;
+  return (
+    <section className="card" aria-labelledby="facilitation">
+      <h2 id="facilitation">{t('decision.facilitate.title')}</h2>
+      <FormError error={next.error ?? close.error ?? block.error} />
+      {outcome && <p role="status">{t(`decision.facilitate.outcome.${outcome}`)}</p>}
+      {proposal.phase === 'amendment' && (
+        <form onSubmit={onAmend} noValidate>
+          <FormError error={amend.error} />
+          <Field label={t('decision.facilitate.amendWording')} hint={t('decision.facilitate.amendHint')} error={fieldError(amend.error, 'wording')}>
+            {(props) => <textarea {...props} name="wording" rows={3} defaultValue={proposal.wording} />}
+          </Field>
+          <Field label={t('decision.new.context')} error={fieldError(amend.error, 'context')}>
+            {(props) => <textarea {...props} name="context" rows={3} defaultValue={proposal.context} />}
+          </Field>
+          <button type="submit" className="button-secondary" disabled={amend.isPending}>
+            {t('decision.facilitate.amend')}
+          </button>
+          {amend.isSuccess && <p role="status">{t('decision.facilitate.amended')}</p>}
+        </form>
+      )}
+      {proposal.phase !== 'round' && proposal.phase !== 'advice' && proposal.phase !== 'decision' && (
+        <form onSubmit={onNext} noValidate>
+          {opensRound && (
+            <Field label={t('decision.facilitate.deadline')} hint={t('decision.facilitate.deadlineHint')} error={fieldError(next.error, 'deadline')}>
+              {(props) => <input {...props} name="deadline" type="datetime-local" />}
+            </Field>
+          )}
+          <button type="submit" className="button-primary" disabled={next.isPending}>
+            {proposal.phase === 'amendment' ? t('decision.facilitate.newRound') : t('decision.facilitate.next')}
+          </button>
+        </form>
+      )}
+      {proposal.phase === 'round' && (
+        <form onSubmit={onClose} noValidate>
+          <Field label={t('decision.facilitate.statement')} hint={t('decision.facilitate.statementHint')} error={fieldError(close.error, 'statement')}>
+            {(props) => <textarea {...props} name="statement" rows={3} />}
+          </Field>
+          <Field label={t('decision.facilitate.reviewOn')} error={fieldError(close.error, 'reviewOn')}>
+            {(props) => <input {...props} name="reviewOn" type="date" />}
+          </Field>
+          <button type="submit" className="button-primary" disabled={close.isPending}>
+            {t('decision.facilitate.close')}
+          </button>
+        </form>
+      )}
+      <div className="actions">
+        <button type="button" className="button-quiet" disabled={block.isPending} onClick={() => window.confirm(t('decision.facilitate.blockConfirm')) && block.mutate()}>
+          {t('decision.facilitate.block')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ProxyForm({ proposal }: { proposal: ProposalDetail }) {
+  const { t } = useTranslation();
+  const give = useAct<{ holderId: string }>('post', () => `/proposals/${proposal.id}/proxies`);
+  const others = proposal.members.filter((m) => !proposal.can.speakFor.includes(m.personId)).map((m) => ({ id: m.personId, label: m.fullName }));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    give.mutate({ holderId: String(new FormData(event.currentTarget).get('holderId') ?? '') });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('decision.proxy.title')}</h2>
+      <p className="hint">{t('decision.proxy.hint')}</p>
+      <FormError error={give.error} />
+      <Field label={t('decision.proxy.holder')} error={fieldError(give.error, 'holderId')}>
+        {(props) => <ItemSelect {...props} name="holderId" items={others} />}
+      </Field>
+      <button type="submit" className="button-secondary" disabled={give.isPending}>
+        {t('decision.proxy.submit')}
+      </button>
+    </form>
+  );
+}
+
+function DecideForm({ proposal }: { proposal: ProposalDetail }) {
+  const { t } = useTranslation();
+  const decide = useAct<{ outcome: string; statement: string; reviewOn: null }>('post', () => `/proposals/${proposal.id}/decision`);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    decide.mutate({ outcome: String(data.get('outcome') ?? ''), statement: String(data.get('statement') ?? ''), reviewOn: null });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="card">
+      <h2>{t('decision.decide.title')}</h2>
+      <FormError error={decide.error} />
+      <fieldset>
+        <legend>{t('decision.decide.outcome')}</legend>
+        {(['adopted', 'rejected'] as const).map((outcome) => (
+          <div className="choice" key={outcome}>
+            <input type="radio" id={`outcome-${outcome}`} name="outcome" value={outcome} />
+            <label htmlFor={`outcome-${outcome}`}>{t(`decision.status.${outcome}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <Field label={t('decision.facilitate.statement')} error={fieldError(decide.error, 'statement')}>
+        {(props) => <textarea {...props} name="statement" rows={3} />}
+      </Field>
+      <button type="submit" className="button-primary" disabled={decide.isPending}>
+        {t('decision.decide.submit')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The round table of a proposal, with what the viewer may do there: take a stance, facilitate,
+ * decide alone, give a proxy. The proposal's page shows it, and so does a meeting while the
+ * proposal is the item under way.
+ */
+export function RoundTable({ proposal }: { proposal: ProposalDetail }) {
+  const { t } = useTranslation();
+  const open = proposal.status === 'open';
+  const collecting = proposal.phase === 'round' || proposal.phase === 'advice';
+  const spoken = proposal.members.filter((m) => m.stance !== null).length;
+  return (
+    <>
+      <h2>{t('decision.table.title', { body: proposal.body.name })}</h2>
+      <p>{t('decision.table.spoken', { spoken, members: proposal.members.length })}</p>
+      <ul className="member-list" aria-live="polite">
+        {proposal.members.map((member) => (
+          <li key={member.personId} className="member">
+            <div>
+              <span className="member-name">{member.fullName}</span>
+              {member.proxyHolder && <p className="muted small">{t('decision.table.proxy', { name: member.proxyHolder.fullName })}</p>}
+              {member.stance?.reason && <p className="small">{t('decision.quoted', { text: member.stance.reason })}</p>}
+            </div>
+            {member.stance ? (
+              <Badge tone={member.stance.stance === 'object' || member.stance.stance === 'against' ? 'warn' : 'ok'}>{t(`decision.stanceLabel.${member.stance.stance}`)}</Badge>
+            ) : (
+              <Badge tone="neutral">{t('decision.table.waiting')}</Badge>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      {open && collecting && proposal.can.speakFor.length > 0 && <StanceForm key={`${proposal.stage}-${proposal.round}`} proposal={proposal} />}
+      {proposal.can.facilitate && <FacilitatorControls proposal={proposal} />}
+      {proposal.can.decide && <DecideForm proposal={proposal} />}
+      {proposal.can.lacksDelegatedScope && <p className="notice">{t('decision.decide.noDelegatedScope')}</p>}
+      {proposal.can.giveProxy && <ProxyForm proposal={proposal} />}
+    </>
+  );
+}
