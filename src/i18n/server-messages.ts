@@ -122,6 +122,9 @@ const fr = {
       reviewInThePast: 'Choisissez une fin de relecture à venir.',
       amendmentNeedsText: 'Dites quel amendement vous proposez.',
     },
+    role: {
+      noParentBody: 'Ce rôle doit relever d’une instance rattachée à une autre, où la personne siégera.',
+    },
   },
   composition: {
     delegates_missing: '{{body}} : {{organization}} a {{actual}} délégué·e(s) sur {{expected}}',
@@ -278,6 +281,9 @@ const en: typeof fr = {
       notAnAttendee: 'Only those present at the meeting review its minutes.',
       reviewInThePast: 'Choose an end of review in the future.',
       amendmentNeedsText: 'Say which amendment you propose.',
+    },
+    role: {
+      noParentBody: 'This role must belong to a body placed under another, where its holder will sit.',
     },
   },
   composition: {

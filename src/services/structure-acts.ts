@@ -18,6 +18,7 @@ import type { Database } from '../store/schema.js';
 import { sealAfterCommit } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { informBodyOfDelegation } from './mailer.js';
+import { endSeatInParentBody, seatInParentBody } from './role-links.js';
 import { requireReference, requireTarget } from './references.js';
 
 type Trx = Transaction<Database>;
@@ -389,11 +390,18 @@ export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, e
   });
 }
 
+/** A role that seats its holder in the parent body belongs to a body that has one. */
+async function requireParentBody(trx: Trx, bodyId: string | null) {
+  const body = bodyId === null ? undefined : await trx.selectFrom('body').select('parent_body_id').where('id', '=', bodyId).executeTakeFirst();
+  if (!body?.parent_body_id) throw invalid('sitsInParent', 'error.role.noParentBody');
+}
+
 export async function createRole(ctx: ActContext, input: RoleInput) {
   if (!may.manageStructure(ctx.viewer)) throw forbidden();
   const id = randomUUID();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     if (input.bodyId) await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
+    if (input.sitsInParent) await requireParentBody(trx, input.bodyId ?? null);
     await trx
       .insertInto('role')
       .values({
@@ -404,11 +412,12 @@ export async function createRole(ctx: ActContext, input: RoleInput) {
         purpose: input.purpose ?? '',
         accountabilities: JSON.stringify(input.accountabilities ?? []),
         term_months: input.termMonths ?? null,
+        sits_in_parent: input.sitsInParent ?? false,
       })
       .execute();
     return {
       result: created(id),
-      events: [{ kind: 'role.created', payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null } }],
+      events: [{ kind: 'role.created', payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null, sitsInParent: input.sitsInParent ?? false } }],
     };
   });
 }
@@ -424,10 +433,12 @@ export async function updateRole(ctx: ActContext, roleId: string, patch: Partial
       ...(patch.accountabilities !== undefined && { accountabilities: JSON.stringify(patch.accountabilities) }),
       ...(patch.termMonths !== undefined && { term_months: patch.termMonths }),
       ...(patch.bodyId !== undefined && { body_id: patch.bodyId }),
+      ...(patch.sitsInParent !== undefined && { sits_in_parent: patch.sitsInParent }),
     };
     // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
     if (Object.keys(values).length === 0) return { result: { id: roleId }, events: [] };
-    await trx.updateTable('role').set(values).where('id', '=', roleId).execute();
+    const updated = await trx.updateTable('role').set(values).where('id', '=', roleId).returning(['body_id', 'sits_in_parent']).executeTakeFirstOrThrow();
+    if (updated.sits_in_parent) await requireParentBody(trx, updated.body_id);
     return { result: { id: roleId }, events: [{ kind: 'role.updated', payload: { roleId, fields: changedFields(patch) } }] };
   });
 }
@@ -444,18 +455,12 @@ export async function assignRole(ctx: ActContext, roleId: string, input: Assignm
     if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
     await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
     const id = randomUUID();
-    await trx
-      .insertInto('role_assignment')
-      .values({ id, role_id: roleId, person_id: input.personId, starts_on: input.startsOn, ends_on: input.endsOn ?? null })
-      .execute();
+    const endsOn = input.endsOn ?? null;
+    await trx.insertInto('role_assignment').values({ id, role_id: roleId, person_id: input.personId, starts_on: input.startsOn, ends_on: endsOn }).execute();
+    const seated = await seatInParentBody(trx, { id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn });
     return {
       result: created(id),
-      events: [
-        {
-          kind: 'role.assigned',
-          payload: { assignmentId: id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn: input.endsOn ?? null },
-        },
-      ],
+      events: [{ kind: 'role.assigned', payload: { assignmentId: id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn } }, ...seated],
     };
   });
 }
@@ -486,9 +491,10 @@ export async function endAssignment(ctx: ActContext, roleId: string, assignmentI
       throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: assignment.ends_on });
     }
     await trx.updateTable('role_assignment').set({ ends_on: end }).where('id', '=', assignmentId).execute();
+    const unseated = await endSeatInParentBody(trx, assignmentId, end);
     return {
       result: { id: assignmentId },
-      events: [{ kind: 'role.unassigned', payload: { assignmentId, roleId, endsOn: end } }],
+      events: [{ kind: 'role.unassigned', payload: { assignmentId, roleId, endsOn: end } }, ...unseated],
     };
   });
 }

@@ -140,7 +140,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
 async function rolesWithHolders(db: Db, partnershipId: string, today: string, roleId?: string) {
   let rolesQuery = db
     .selectFrom('role')
-    .select(['id', 'name', 'purpose', 'accountabilities', 'term_months', 'body_id'])
+    .select(['id', 'name', 'purpose', 'accountabilities', 'term_months', 'body_id', 'sits_in_parent'])
     .where('partnership_id', '=', partnershipId);
   if (roleId) rolesQuery = rolesQuery.where('id', '=', roleId);
   let assignmentsQuery = db
@@ -170,6 +170,7 @@ async function rolesWithHolders(db: Db, partnershipId: string, today: string, ro
       accountabilities: role.accountabilities,
       termMonths: role.term_months,
       bodyId: role.body_id,
+      sitsInParent: role.sits_in_parent,
       holders: own.filter((a) => isCurrent({ startsOn: a.starts_on, endsOn: a.ends_on }, today)).map(toView),
       assignments: own.map(toView),
     };
@@ -454,11 +455,18 @@ export async function roleDetail(db: Db, viewer: Viewer, partnershipId: string, 
   const [role] = await rolesWithHolders(db, partnershipId, calendarDay(now), roleId);
   if (!role) throw notFound();
   const body = role.bodyId
-    ? await db.selectFrom('body').select(['id', 'name']).where('id', '=', role.bodyId).executeTakeFirst()
+    ? await db
+        .selectFrom('body as b')
+        .leftJoin('body as parent', 'parent.id', 'b.parent_body_id')
+        .select(['b.id', 'b.name', 'parent.id as parent_id', 'parent.name as parent_name'])
+        .where('b.id', '=', role.bodyId)
+        .executeTakeFirst()
     : undefined;
   return {
     ...role,
-    body: body ?? null,
+    body: body ? { id: body.id, name: body.name } : null,
+    /** Where the holder also sits, for a role that seats its holder in the parent body. */
+    parentBody: body?.parent_id ? { id: body.parent_id, name: body.parent_name ?? '' } : null,
     can: { edit: may.manageStructure(viewer), assign: may.assignRole(viewer, role.bodyId) },
   };
 }

@@ -9,6 +9,7 @@ import { elections } from './migrations/007-elections.js';
 import { meetings } from './migrations/008-meetings.js';
 import { datePolls } from './migrations/009-date-polls.js';
 import { meetingConduct } from './migrations/010-meeting-conduct.js';
+import { roleLinks } from './migrations/011-role-links.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '008-meetings': statementsMigration(meetings),
   '009-date-polls': statementsMigration(datePolls),
   '010-meeting-conduct': statementsMigration(meetingConduct),
+  '011-role-links': statementsMigration(roleLinks),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

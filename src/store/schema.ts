@@ -74,6 +74,7 @@ export interface BodyMemberTable {
   mandate_source: string;
   starts_on: string;
   ends_on: string | null;
+  role_assignment_id: Generated<string | null>;
   created_at: CreatedAt;
 }
 
@@ -85,6 +86,7 @@ export interface RoleTable {
   purpose: Generated<string>;
   accountabilities: Json<string[]>;
   term_months: number | null;
+  sits_in_parent: Generated<boolean>;
   created_at: CreatedAt;
 }
 

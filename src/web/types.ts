@@ -40,6 +40,7 @@ export interface RoleSummary {
   accountabilities: string[];
   termMonths: number | null;
   bodyId: string | null;
+  sitsInParent: boolean;
   holders: Holder[];
   assignments: Holder[];
 }
@@ -130,6 +131,7 @@ export interface PersonDetail {
 
 export interface RoleDetail extends RoleSummary {
   body: { id: string; name: string } | null;
+  parentBody: { id: string; name: string } | null;
   can: { edit: boolean; assign: boolean };
 }
 

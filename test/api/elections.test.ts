@@ -130,6 +130,40 @@ describe('the consent round', () => {
     expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.bruno.personId })).status).toBe(409);
   });
 
+  it('seats the elected second link in the circle above for the term, until the role ends', async () => {
+    const c = await circle();
+    const build = builder(c.f);
+    const parent = await build.body({ name: 'Cercle général', kind: 'circle' });
+    const orphan = await c.f.admin.post(`${c.f.base}/roles`, { name: 'Second lien', bodyId: c.body, termMonths: 12, sitsInParent: true });
+    expect(orphan.body.fields.sitsInParent).toBe('Ce rôle doit relever d’une instance rattachée à une autre, où la personne siégera.');
+    expect((await c.f.admin.patch(`${c.f.base}/bodies/${c.body}`, { parentBodyId: parent })).status).toBe(200);
+    const secondLink = await build.role({ name: 'Second lien', bodyId: c.body, termMonths: 12, sitsInParent: true });
+    const opened = await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: secondLink, qualities: 'Porter la voix du cercle' });
+    const url = `${c.f.base}/elections/${opened.body.id}`;
+    for (const m of [c.ana, c.bruno, c.chloe, c.david]) expect((await nominate(m, url, c.chloe, 'Elle connaît le cercle général')).status).toBe(200);
+    for (const phase of ['reveal', 'change', 'proposal']) expect((await c.bruno.client.post(`${url}/phase`)).body).toEqual({ phase });
+    await c.bruno.client.post(`${url}/candidate`, { candidateId: c.chloe.personId });
+    for (const m of [c.ana, c.bruno, c.chloe, c.david]) await m.client.post(`${url}/stances`, { stance: 'consent' });
+    const elected = await c.bruno.client.post(`${url}/close-round`);
+    expect(elected.body).toMatchObject({ phase: 'elected' });
+
+    const seats = (await c.f.admin.get(`${c.f.base}/bodies/${parent}`)).body.members;
+    expect(seats).toEqual([expect.objectContaining({ personId: c.chloe.personId, capacity: 'member', mandateSource: 'role', startsOn: TODAY, endsOn: '2027-03-10' })]);
+    expect((await journalOf(t, c.f.partnershipId)).map((e) => e.kind).slice(-4)).toEqual(['election.round_closed', 'role.assigned', 'mandate.started', 'election.elected']);
+
+    // Ending the role ends the seat it gave, the same day.
+    const end = await c.f.admin.post(`${c.f.base}/roles/${secondLink}/assignments/${elected.body.assignmentId}/end`, { endsOn: '2026-06-30' });
+    expect(end.status).toBe(200);
+    const after = (await c.f.admin.get(`${c.f.base}/bodies/${parent}`)).body.members;
+    expect(after).toEqual([expect.objectContaining({ personId: c.chloe.personId, endsOn: '2026-06-30' })]);
+    expect((await journalOf(t, c.f.partnershipId)).at(-1)).toMatchObject({ kind: 'mandate.ended', payload: { bodyId: parent, personId: c.chloe.personId, endsOn: '2026-06-30' } });
+    // Someone who already sits in the circle above keeps their own seat: no second one.
+    await build.seat(parent, { personId: c.ana.personId, organizationId: c.house });
+    expect((await c.f.admin.post(`${c.f.base}/roles/${secondLink}/assignments`, { personId: c.ana.personId, startsOn: TODAY })).status).toBe(201);
+    const ana = (await c.f.admin.get(`${c.f.base}/bodies/${parent}`)).body.members.filter((m: { personId: string }) => m.personId === c.ana.personId);
+    expect(ana.map((m: { mandateSource: string }) => m.mandateSource)).toEqual(['board']);
+  });
+
   it('opens once per role at a time, for a role of the electing body, with a term', async () => {
     const c = await circle();
     const again = await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: c.role });

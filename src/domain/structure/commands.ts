@@ -102,6 +102,8 @@ export const roleInput = z.object({
   accountabilities: z.array(z.string().trim().min(1, required).max(500, { error: 'error.tooLong' })).max(30).optional(),
   termMonths: count(120).nullable().optional(),
   bodyId: id.nullable().optional(),
+  /** The holder also sits in the body above the role's body, as a circle's second link (seed 004). */
+  sitsInParent: z.boolean({ error: 'error.choice' }).optional(),
 });
 export const rolePatch = roleInput.partial();
 

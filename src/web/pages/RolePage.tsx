@@ -142,6 +142,11 @@ export default function RolePage() {
             </>
           )}
           {role.termMonths && <p className="muted">{t('role.term', { count: role.termMonths })}</p>}
+          {role.sitsInParent && role.parentBody && (
+            <p className="muted">
+              {t('role.sitsIn')} <Link to={`/p/${partnershipId}/instances/${role.parentBody.id}`}>{role.parentBody.name}</Link>
+            </p>
+          )}
         </section>
       )}
       <section aria-labelledby="role-holders">

@@ -16,6 +16,7 @@ export function roleFromForm(data: FormData) {
       .filter(Boolean),
     termMonths: numberOrNull(data.get('termMonths')),
     bodyId: orNull(data.get('bodyId')),
+    sitsInParent: data.get('sitsInParent') === 'on',
   };
 }
 
@@ -41,6 +42,16 @@ export function RoleFields({ role, error }: { role?: RoleDetail; error: unknown 
           <ItemSelect {...props} name="bodyId" defaultValue={role?.bodyId ?? ''} noneLabel={t('role.noBody')} items={namedItems(overview.data?.bodies ?? [])} />
         )}
       </Field>
+      <div className={`field choice${fieldError(error, 'sitsInParent') ? ' field-invalid' : ''}`}>
+        <input type="checkbox" id="sits-in-parent" name="sitsInParent" defaultChecked={role?.sitsInParent ?? false} aria-describedby="sits-in-parent-hint" />
+        <label htmlFor="sits-in-parent">
+          {t('role.sitsInParent')}
+          <span id="sits-in-parent-hint" className="hint">
+            {t('role.sitsInParentHint')}
+          </span>
+        </label>
+        {fieldError(error, 'sitsInParent') && <p className="field-error">{fieldError(error, 'sitsInParent')}</p>}
+      </div>
     </>
   );
 }
