@@ -18,10 +18,13 @@ import {
 } from '../domain/elections/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { may } from '../domain/structure/permissions.js';
+import { formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
+import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
 import { requireReference } from './references.js';
+import { queueMail } from './mailer.js';
 import { seatInParentBody } from './role-links.js';
 
 type Trx = Transaction<Database>;
@@ -60,6 +63,7 @@ export async function openElection(ctx: ActContext, input: z.infer<typeof electi
     if (!(await membersToday(trx, input.bodyId, ctx.now)).has(facilitatorId)) throw invalid('facilitatorId', 'error.election.facilitatorNotAMember');
     const open = await trx.selectFrom('election').select('id').where('role_id', '=', role.id).where('phase', 'not in', ['elected', 'abandoned']).executeTakeFirst();
     if (open) throw conflict('error.election.alreadyOpen');
+    const deadline = futureDeadline(ctx, input.nominationDeadline, 'nominationDeadline');
     const id = randomUUID();
     const state = startElection();
     await trx
@@ -79,11 +83,18 @@ export async function openElection(ctx: ActContext, input: z.infer<typeof electi
         created_by: ctx.viewer.personId,
         created_at: ctx.now,
         ended_at: null,
+        deadline,
       })
       .execute();
+    if (deadline !== null) await askMembers(trx, ctx, { electionId: id, bodyId: input.bodyId, roleId: role.id, deadline, candidateId: null });
     return {
       result: { id },
-      events: [{ kind: 'election.opened', payload: { electionId: id, bodyId: input.bodyId, roleId: role.id, termMonths, facilitatorId } }],
+      events: [
+        {
+          kind: 'election.opened',
+          payload: { electionId: id, bodyId: input.bodyId, roleId: role.id, termMonths, facilitatorId, deadline: deadline?.toISOString() ?? null },
+        },
+      ],
     };
   });
 }
@@ -113,6 +124,48 @@ function requireMember(ctx: ActContext, election: LockedElection) {
   if (!election.members.has(ctx.viewer.personId)) throw forbidden();
 }
 
+/** Past the deadline of the phase under way, nominations and answers are closed. */
+function refuseAfterDeadline(ctx: ActContext, election: LockedElection) {
+  if (election.deadline !== null && election.deadline <= ctx.now) throw conflict('error.election.deadlinePassed');
+}
+
+function futureDeadline(ctx: ActContext, value: string | undefined, field: string): Date | null {
+  if (value === undefined) return null;
+  const deadline = new Date(value);
+  if (deadline <= ctx.now) throw invalid(field, 'error.election.deadlineInThePast');
+  return deadline;
+}
+
+/**
+ * An election held at a distance asks each member of the body by e-mail: to nominate someone
+ * before the deadline, or to answer on the name proposed.
+ */
+async function askMembers(trx: Trx, ctx: ActContext, ask: { electionId: string; bodyId: string; roleId: string; deadline: Date; candidateId: string | null }) {
+  const [role, candidate, members] = await Promise.all([
+    trx.selectFrom('role').select('name').where('id', '=', ask.roleId).executeTakeFirstOrThrow(),
+    ask.candidateId === null ? undefined : trx.selectFrom('person').select('full_name').where('id', '=', ask.candidateId).executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('body_member as s')
+      .innerJoin('person as p', 'p.id', 's.person_id')
+      .innerJoin('body as b', 'b.id', 's.body_id')
+      .leftJoin('account as a', 'a.id', 'p.account_id')
+      .select(['p.email', 'a.locale', 'b.name as body_name'])
+      .distinctOn('p.email')
+      .where('s.body_id', '=', ask.bodyId)
+      .where(heldOn('s', calendarDay(ctx.now)))
+      .where('p.email', 'is not', null)
+      .orderBy('p.email')
+      .execute(),
+  ]);
+  for (const member of members) {
+    const locale = isLocale(member.locale) ? member.locale : 'fr';
+    const t = translator(locale);
+    const params = { role: role.name, body: member.body_name, until: formatMeetingTime(locale, ask.deadline), candidate: candidate?.full_name ?? '' };
+    const [subject, body] = candidate === undefined ? ['mail.nominateSubject', 'mail.nominateBody'] : ['mail.consentSubject', 'mail.consentBody'];
+    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t(subject, params), body: t(body, params) });
+  }
+}
+
 /**
  * A member nominates someone of the body, themself included, with a reason; in the change round
  * they may name someone else, saying why. While nominations are hidden, the journal records who
@@ -122,6 +175,7 @@ export async function nominate(ctx: ActContext, electionId: string, input: z.inf
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const election = await lockedElection(trx, ctx, electionId);
     requireMember(ctx, election);
+    refuseAfterDeadline(ctx, election);
     const previous = await trx
       .selectFrom('nomination')
       .select('nominee_id')
@@ -175,7 +229,7 @@ export async function advanceElection(ctx: ActContext, electionId: string) {
       .orderBy('updated_at')
       .execute();
     const next = unwrap(nextElectionPhase(election.state, nominations.length));
-    await trx.updateTable('election').set({ phase: next.phase }).where('id', '=', electionId).execute();
+    await trx.updateTable('election').set({ phase: next.phase, deadline: null }).where('id', '=', electionId).execute();
     const moved = { kind: 'election.phase_changed', payload: { electionId, phase: next.phase } };
     const revealed =
       next.phase === 'reveal'
@@ -191,10 +245,12 @@ export async function proposeName(ctx: ActContext, electionId: string, input: z.
     const election = await lockedElection(trx, ctx, electionId);
     requireFacilitator(ctx, election);
     const next = unwrap(proposeCandidate(election.state, input.candidateId, election.members));
-    await trx.updateTable('election').set({ phase: next.phase, round: next.round, candidate_id: next.candidateId }).where('id', '=', electionId).execute();
+    const deadline = futureDeadline(ctx, input.deadline, 'deadline');
+    await trx.updateTable('election').set({ phase: next.phase, round: next.round, candidate_id: next.candidateId, deadline }).where('id', '=', electionId).execute();
+    if (deadline !== null) await askMembers(trx, ctx, { electionId, bodyId: election.body_id, roleId: election.role_id, deadline, candidateId: input.candidateId });
     return {
       result: { round: next.round },
-      events: [{ kind: 'election.candidate_proposed', payload: { electionId, round: next.round, candidateId: input.candidateId } }],
+      events: [{ kind: 'election.candidate_proposed', payload: { electionId, round: next.round, candidateId: input.candidateId, deadline: deadline?.toISOString() ?? null } }],
     };
   });
 }
@@ -204,6 +260,7 @@ export async function takeElectionStance(ctx: ActContext, electionId: string, in
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const election = await lockedElection(trx, ctx, electionId);
     requireMember(ctx, election);
+    refuseAfterDeadline(ctx, election);
     const stance = unwrap(checkElectionStance(election.state, input));
     await trx
       .insertInto('election_stance')
@@ -237,10 +294,10 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
       consents: counted.filter((s) => s.stance === 'consent').length,
       objections: counted.filter((s) => s.stance === 'object').length,
     };
-    const next = unwrap(closeConsentRound(election.state, count));
+    const next = unwrap(closeConsentRound(election.state, count, election.deadline !== null && election.deadline <= ctx.now));
     const closed = { kind: 'election.round_closed', payload: { electionId, round: election.round, ...count, outcome: next.phase } };
     if (next.phase !== 'elected') {
-      await trx.updateTable('election').set({ phase: next.phase }).where('id', '=', electionId).execute();
+      await trx.updateTable('election').set({ phase: next.phase, deadline: null }).where('id', '=', electionId).execute();
       return { result: { phase: next.phase }, events: [closed] };
     }
     const assignmentId = randomUUID();
@@ -251,7 +308,7 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
     const personId = election.candidate_id!;
     await trx.insertInto('role_assignment').values({ id: assignmentId, role_id: election.role_id, person_id: personId, starts_on: startsOn, ends_on: endsOn }).execute();
     const seated = await seatInParentBody(trx, { id: assignmentId, roleId: election.role_id, personId, startsOn, endsOn });
-    await trx.updateTable('election').set({ phase: 'elected', assignment_id: assignmentId, ended_at: ctx.now }).where('id', '=', electionId).execute();
+    await trx.updateTable('election').set({ phase: 'elected', assignment_id: assignmentId, ended_at: ctx.now, deadline: null }).where('id', '=', electionId).execute();
     return {
       result: { phase: next.phase, assignmentId },
       events: [

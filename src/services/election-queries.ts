@@ -52,6 +52,7 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
       'e.facilitator_id',
       'e.created_at',
       'e.ended_at',
+      'e.deadline',
       'b.id as body_id',
       'b.name as body_name',
       'r.id as role_id',
@@ -83,6 +84,7 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
   const open = !OVER.includes(phase);
   const isMember = members.has(viewer.personId);
   const isFacilitator = viewer.isPartnershipAdmin || viewer.personId === row.facilitator_id;
+  const beforeDeadline = row.deadline === null || row.deadline > now;
   const own = nominations.find((n) => n.member_id === viewer.personId);
   const roundStances = stances.filter((s) => s.round === row.round);
   return {
@@ -98,6 +100,8 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
     elected: phase === 'elected' && row.candidate_id !== null ? { ...person(row.candidate_id), startsOn: row.starts_on, endsOn: row.ends_on } : null,
     createdAt: row.created_at,
     endedAt: row.ended_at,
+    /** The deadline of the nominations or of the consent round under way, for an election held at a distance. */
+    deadline: row.deadline,
     members: [...members.keys()]
       .map((id) => ({
         ...person(id),
@@ -117,9 +121,9 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
       : [],
     objections: stances.filter((s) => s.stance === 'object').map((s) => ({ round: s.round, member: person(s.member_id), reason: s.reason })),
     can: {
-      nominate: open && isMember && (phase === 'nomination' || (phase === 'change' && own !== undefined)),
+      nominate: open && beforeDeadline && isMember && (phase === 'nomination' || (phase === 'change' && own !== undefined)),
       facilitate: open && isFacilitator,
-      takeStance: open && isMember && phase === 'consent',
+      takeStance: open && beforeDeadline && isMember && phase === 'consent',
     },
   };
 }

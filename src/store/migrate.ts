@@ -10,6 +10,7 @@ import { meetings } from './migrations/008-meetings.js';
 import { datePolls } from './migrations/009-date-polls.js';
 import { meetingConduct } from './migrations/010-meeting-conduct.js';
 import { roleLinks } from './migrations/011-role-links.js';
+import { electionDeadlines } from './migrations/012-election-deadlines.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '009-date-polls': statementsMigration(datePolls),
   '010-meeting-conduct': statementsMigration(meetingConduct),
   '011-role-links': statementsMigration(roleLinks),
+  '012-election-deadlines': statementsMigration(electionDeadlines),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -268,6 +268,7 @@ export interface ElectionTable {
   created_by: string;
   created_at: Date;
   ended_at: Date | null;
+  deadline: Generated<Date | null>;
 }
 
 export interface NominationTable {

@@ -334,6 +334,7 @@ export interface ElectionDetail {
   elected: (Named & { startsOn: string | null; endsOn: string | null }) | null;
   createdAt: string;
   endedAt: string | null;
+  deadline: string | null;
   members: (Named & { nominated: boolean; stance: { stance: 'consent' | 'object'; reason: string } | null })[];
   ownNomination: { nominee: Named; reason: string } | null;
   nominations: { member: Named; nominee: Named; reason: string; changedFrom: { nominee: Named; reason: string } | null }[];

@@ -164,6 +164,39 @@ describe('the consent round', () => {
     expect(ana.map((m: { mandateSource: string }) => m.mandateSource)).toEqual(['board']);
   });
 
+  it('runs at a distance with deadlines: members are asked by e-mail, nothing is taken after the deadline, and silence never elects', async () => {
+    const c = await circle();
+    const inHours = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
+    const role = await builder(c.f).role({ name: 'Secrétariat du cercle', bodyId: c.body, termMonths: 6 });
+    expect((await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: role, nominationDeadline: inHours(-1) })).body.fields.nominationDeadline).toBe('Choisissez une échéance à venir.');
+    const opened = await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: role, nominationDeadline: inHours(48) });
+    expect(opened.status).toBe(201);
+    const url = `${c.f.base}/elections/${opened.body.id}`;
+    const asked = (await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Élection sans candidat « Secrétariat du cercle »'));
+    expect(asked).toHaveLength(4);
+    expect(asked[0]!.body).toContain('Les propositions restent cachées');
+    for (const m of [c.ana, c.bruno, c.chloe]) expect((await nominate(m, url, c.bruno, 'Il prend de belles notes')).status).toBe(200);
+    t.clock.advanceMinutes(48 * 60 + 1);
+    const late = await nominate(c.david, url, c.bruno, 'Trop tard');
+    expect(late.status).toBe(409);
+    expect(late.body.message).toBe('L’échéance est passée : cette étape de l’élection est close.');
+    expect((await c.david.client.get(url)).body.can.nominate).toBe(false);
+    for (const phase of ['reveal', 'change', 'proposal']) expect((await c.ana.client.post(`${url}/phase`)).body).toEqual({ phase });
+    expect((await c.ana.client.get(url)).body.deadline).toBeNull();
+
+    expect((await c.ana.client.post(`${url}/candidate`, { candidateId: c.bruno.personId, deadline: inHours(24) })).status).toBe(200);
+    expect((await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Élection « Secrétariat du cercle » : consentez-vous à élire Bruno Petit ?'))).toHaveLength(4);
+    for (const m of [c.ana, c.bruno, c.chloe]) expect((await m.client.post(`${url}/stances`, { stance: 'consent' })).status).toBe(200);
+    expect((await c.ana.client.post(`${url}/close-round`)).status).toBe(409);
+    t.clock.advanceMinutes(24 * 60 + 1);
+    expect((await c.david.client.post(`${url}/stances`, { stance: 'consent' })).status).toBe(409);
+    // David did not answer in time: the round closes without electing, and the facilitator proposes again.
+    expect((await c.ana.client.post(`${url}/close-round`)).body).toEqual({ phase: 'proposal' });
+    expect((await c.ana.client.post(`${url}/candidate`, { candidateId: c.bruno.personId })).body).toEqual({ round: 2 });
+    for (const m of [c.ana, c.bruno, c.chloe, c.david]) expect((await m.client.post(`${url}/stances`, { stance: 'consent' })).status).toBe(200);
+    expect((await c.ana.client.post(`${url}/close-round`)).body).toMatchObject({ phase: 'elected' });
+  });
+
   it('opens once per role at a time, for a role of the electing body, with a term', async () => {
     const c = await circle();
     const again = await c.bruno.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: c.role });

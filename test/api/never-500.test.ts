@@ -199,10 +199,10 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/proposals/${ids.proposalId}/proxies`, nearlyValid({ holderId: someId() })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/close-round`, nearlyValid({ statement: text, reviewOn: date })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/decision`, nearlyValid({ outcome: fc.constantFrom('adopted', 'x'), statement: text, reviewOn: date })],
-  ['POST', `${f.base}/elections`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), roleId: someId(), termMonths: number, qualities: text, facilitatorId: someId() })],
+  ['POST', `${f.base}/elections`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), roleId: someId(), termMonths: number, qualities: text, facilitatorId: someId(), nominationDeadline: date })],
   ['PUT', `${f.base}/elections/${ids.electionId}/nomination`, nearlyValid({ nomineeId: fc.constantFrom(ids.personId, ids.otherPersonId, randomUUID()), reason: text })],
   ['POST', `${f.base}/elections/${ids.electionId}/phase`, anyValue],
-  ['POST', `${f.base}/elections/${ids.electionId}/candidate`, nearlyValid({ candidateId: someId() })],
+  ['POST', `${f.base}/elections/${ids.electionId}/candidate`, nearlyValid({ candidateId: someId(), deadline: date })],
   ['POST', `${f.base}/elections/${ids.electionId}/stances`, nearlyValid({ stance: fc.constantFrom('consent', 'object', 'x'), reason: text })],
   ['POST', `${f.base}/elections/${ids.electionId}/close-round`, anyValue],
   [

@@ -87,4 +87,10 @@ describe('the consent round', () => {
     expect(closeConsentRound(at('consent', 1, 'ana'), { members: 3, consents: 2, objections: 0 })).toEqual({ ok: false, refusal: 'voices_missing' });
     expect(closeConsentRound(at('proposal', 1, 'ana'), { members: 3, consents: 3, objections: 0 })).toEqual({ ok: false, refusal: 'not_in_this_phase' });
   });
+
+  it('at a distance, once the deadline has passed, goes back to a proposal without every voice: silence never elects', () => {
+    expect(closeConsentRound(at('consent', 1, 'ana'), { members: 3, consents: 2, objections: 0 }, true)).toEqual({ ok: true, value: at('proposal', 1, 'ana') });
+    expect(closeConsentRound(at('consent', 1, 'ana'), { members: 3, consents: 3, objections: 0 }, true)).toEqual({ ok: true, value: at('elected', 1, 'ana') });
+    expect(closeConsentRound(at('consent', 1, 'ana'), { members: 3, consents: 0, objections: 0 }, true)).toEqual({ ok: true, value: at('proposal', 1, 'ana') });
+  });
 });

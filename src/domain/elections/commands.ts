@@ -12,6 +12,8 @@ export const electionInput = z.object({
   /** The qualities sought, said before anyone nominates. */
   qualities: z.string().trim().max(5000, { error: 'error.tooLong' }).default(''),
   facilitatorId: z.uuid(reference).optional(),
+  /** For an election held at a distance: nominations are written until then. */
+  nominationDeadline: z.iso.datetime({ offset: true, error: 'error.dateTime' }).optional(),
 });
 
 export const nominationInput = z.object({
@@ -19,7 +21,11 @@ export const nominationInput = z.object({
   reason: z.string({ error: 'error.required' }).trim().max(2000, { error: 'error.tooLong' }),
 });
 
-export const candidateInput = z.object({ candidateId: z.uuid(reference) });
+export const candidateInput = z.object({
+  candidateId: z.uuid(reference),
+  /** For a consent round held at a distance: members answer until then. */
+  deadline: z.iso.datetime({ offset: true, error: 'error.dateTime' }).optional(),
+});
 
 export const electionStanceInput = z.object({
   stance: z.enum(ELECTION_STANCES, { error: 'error.choice' }),

@@ -112,13 +112,15 @@ export interface ConsentCount {
 
 /**
  * Closing the consent round: any objection sends the election back to a proposal, once heard; with
- * no objection, every member must have consented, since silence is not consent.
+ * no objection, every member must have consented, since silence is not consent. A round held at a
+ * distance has a deadline: once it has passed, missing voices no longer hold the round open, and
+ * without every consent the facilitator proposes again.
  */
-export function closeConsentRound(state: ElectionState, count: ConsentCount): ElectionResult<ElectionState> {
+export function closeConsentRound(state: ElectionState, count: ConsentCount, deadlinePassed = false): ElectionResult<ElectionState> {
   if (over(state)) return refuse('election_over');
   if (state.phase !== 'consent') return refuse('not_in_this_phase');
   if (count.objections > 0) return ok({ ...state, phase: 'proposal' });
-  if (count.consents < count.members) return refuse('voices_missing');
+  if (count.consents < count.members) return deadlinePassed ? ok({ ...state, phase: 'proposal' }) : refuse('voices_missing');
   return ok({ ...state, phase: 'elected' });
 }
 

@@ -5,6 +5,7 @@ import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { ElectionDetail, ElectionPhase } from '../../types';
+import { useFormatInstant } from '../meetings/format';
 import { phaseTone } from './ElectionsSection';
 
 const STEPS: readonly ElectionPhase[] = ['nomination', 'reveal', 'change', 'proposal', 'consent', 'elected'];
@@ -96,13 +97,15 @@ function FacilitatorControls({ election }: { election: ElectionDetail }) {
   const { t } = useTranslation();
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const next = useAct<undefined, { phase: ElectionPhase }>('post', () => `/elections/${election.id}/phase`, () => ({}));
-  const propose = useAct<{ candidateId: string }, { round: number }>('post', () => `/elections/${election.id}/candidate`);
+  const propose = useAct<{ candidateId: string; deadline?: string }, { round: number }>('post', () => `/elections/${election.id}/candidate`);
   const close = useAct<undefined, { phase: ElectionPhase }>('post', () => `/elections/${election.id}/close-round`, () => ({}));
   const abandon = useAct<undefined, { phase: ElectionPhase }>('post', () => `/elections/${election.id}/abandon`, () => ({}));
   const error = next.error ?? propose.error ?? close.error ?? abandon.error;
   const onPropose = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    propose.mutate({ candidateId: String(new FormData(event.currentTarget).get('candidateId') ?? '') });
+    const data = new FormData(event.currentTarget);
+    const deadline = String(data.get('deadline') ?? '');
+    propose.mutate({ candidateId: String(data.get('candidateId') ?? ''), ...(deadline !== '' && { deadline: new Date(deadline).toISOString() }) });
   };
   const nextLabel: Partial<Record<ElectionPhase, string>> = { nomination: 'election.facilitate.reveal', reveal: 'election.facilitate.openChange', change: 'election.facilitate.toProposal' };
   const label = nextLabel[election.phase];
@@ -119,6 +122,9 @@ function FacilitatorControls({ election }: { election: ElectionDetail }) {
         <form onSubmit={onPropose} noValidate>
           <Field label={t('election.facilitate.candidate')} hint={t('election.facilitate.candidateHint')} error={fieldError(propose.error, 'candidateId')}>
             {(props) => <ItemSelect {...props} name="candidateId" items={election.members.map((m) => ({ id: m.id, label: m.fullName }))} />}
+          </Field>
+          <Field label={t('election.facilitate.deadline')} hint={t('election.facilitate.deadlineHint')} error={fieldError(propose.error, 'deadline')}>
+            {(props) => <input {...props} name="deadline" type="datetime-local" />}
           </Field>
           <button type="submit" className="button-primary" disabled={propose.isPending}>
             {t('election.facilitate.propose')}
@@ -166,6 +172,7 @@ export default function ElectionPage() {
   const { electionId } = useParams();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
+  const formatInstant = useFormatInstant();
   const query = usePartnershipQuery<ElectionDetail>(`/elections/${electionId}`);
   const open = query.data !== undefined && query.data.phase !== 'elected' && query.data.phase !== 'abandoned';
   useLiveChanges('elections', electionId!, open);
@@ -191,6 +198,11 @@ export default function ElectionPage() {
         </p>
       ) : (
         <p className="notice notice-warn">{t(`election.explain.${election.phase}`, { name: election.candidate?.fullName ?? '' })}</p>
+      )}
+      {election.deadline && (
+        <p className={new Date(election.deadline) > new Date() ? 'notice' : 'notice notice-warn'}>
+          {t(new Date(election.deadline) > new Date() ? 'election.page.deadline' : 'election.page.deadlinePassed', { when: formatInstant(election.deadline) })}
+        </p>
       )}
 
       <section aria-labelledby="role-title">

@@ -12,13 +12,20 @@ function OpenElection({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const partnershipId = usePartnershipId();
-  const open = useAct<{ bodyId: string; roleId: string; qualities: string; termMonths?: number }>('post', () => '/elections');
+  const open = useAct<{ bodyId: string; roleId: string; qualities: string; termMonths?: number; nominationDeadline?: string }>('post', () => '/elections');
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const term = String(data.get('termMonths') ?? '').trim();
+    const deadline = String(data.get('nominationDeadline') ?? '');
     open.mutate(
-      { bodyId: body.id, roleId: String(data.get('roleId') ?? ''), qualities: String(data.get('qualities') ?? ''), ...(term !== '' && { termMonths: Number(term) }) },
+      {
+        bodyId: body.id,
+        roleId: String(data.get('roleId') ?? ''),
+        qualities: String(data.get('qualities') ?? ''),
+        ...(term !== '' && { termMonths: Number(term) }),
+        ...(deadline !== '' && { nominationDeadline: new Date(deadline).toISOString() }),
+      },
       { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/elections/${id}`) },
     );
   };
@@ -26,7 +33,7 @@ function OpenElection({ body }: { body: BodyDetail }) {
     <form onSubmit={onSubmit} noValidate className="card">
       <h3>{t('election.open.title')}</h3>
       <p className="hint">{t('election.open.hint')}</p>
-      <FormError error={open.error} shown={['roleId', 'qualities', 'termMonths']} />
+      <FormError error={open.error} shown={['roleId', 'qualities', 'termMonths', 'nominationDeadline']} />
       <Field label={t('election.open.role')} error={fieldError(open.error, 'roleId')}>
         {(props) => <ItemSelect {...props} name="roleId" items={body.roles.map((role) => ({ id: role.id, label: role.name }))} />}
       </Field>
@@ -35,6 +42,9 @@ function OpenElection({ body }: { body: BodyDetail }) {
       </Field>
       <Field label={t('election.open.term')} hint={t('election.open.termHint')} error={fieldError(open.error, 'termMonths')}>
         {(props) => <input {...props} name="termMonths" type="number" min={1} max={120} inputMode="numeric" />}
+      </Field>
+      <Field label={t('election.open.deadline')} hint={t('election.open.deadlineHint')} error={fieldError(open.error, 'nominationDeadline')}>
+        {(props) => <input {...props} name="nominationDeadline" type="datetime-local" />}
       </Field>
       <button type="submit" className="button-primary" disabled={open.isPending}>
         {t('election.open.submit')}
