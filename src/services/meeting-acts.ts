@@ -10,6 +10,7 @@ import type {
   closePollInput,
   datePollInput,
   meetingInput,
+  meetingRolesInput,
   minutesAnswerInput,
   minutesInput,
   minutesReviewInput,
@@ -195,6 +196,20 @@ function refuseIfPublished(meeting: LockedMeeting) {
 /** The facilitator and the secretary run the meeting; administrators may stand in. */
 function requireRunner(ctx: ActContext, meeting: LockedMeeting) {
   if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== meeting.facilitator_id && ctx.viewer.personId !== meeting.secretary_id) throw forbidden();
+}
+
+/** A member of the body changes who facilitates or who takes the minutes, among the members of the meeting's day. */
+export async function changeMeetingRoles(ctx: ActContext, meetingId: string, input: z.infer<typeof meetingRolesInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfPublished(meeting);
+    if (!may.callMeeting(ctx.viewer, meeting.body_id)) throw forbidden();
+    const members = await membersToday(trx, meeting.body_id, meeting.starts_at);
+    if (!members.has(input.facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
+    if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');
+    await trx.updateTable('meeting').set({ facilitator_id: input.facilitatorId, secretary_id: input.secretaryId }).where('id', '=', meetingId).execute();
+    return { result: null, events: [{ kind: 'meeting.roles_changed', payload: { meetingId, facilitatorId: input.facilitatorId, secretaryId: input.secretaryId } }] };
+  });
 }
 
 /** Any member proposes an item; a decision item brings a proposal before this body. */

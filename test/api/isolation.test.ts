@@ -127,6 +127,7 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['PUT', `${base}/meetings/${ids.meetingId}/attendance`, { personId: own.personId, status: 'present' }],
     ['PUT', `${base}/meetings/${ids.meetingId}/minutes`, { text: 'Intrusion', basedOn: 0 }],
     ['POST', `${base}/meetings/${ids.meetingId}/advance`],
+    ['PUT', `${base}/meetings/${ids.meetingId}/roles`, { facilitatorId: own.personId, secretaryId: null }],
     ['PUT', `${base}/meetings/${ids.meetingId}/round-word`, { word: 'Intrusion' }],
     ['POST', `${base}/meetings/${ids.meetingId}/minutes/review`, { until: '2026-04-02T18:00:00+02:00' }],
     ['PUT', `${base}/meetings/${ids.meetingId}/minutes/review`, { verdict: 'approve', basedOn: 0 }],
@@ -177,7 +178,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(57);
+    expect(aimed).toHaveLength(58);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);

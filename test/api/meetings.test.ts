@@ -263,6 +263,19 @@ describe('a meeting of the steering committee', () => {
     expect(JSON.stringify(journal)).not.toContain('Bonne soirée');
   });
 
+  it('hands facilitation or the minutes to another member of the body, until the minutes are published', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    expect((await s.odile.client.put(`${url}/roles`, { facilitatorId: s.odile.personId, secretaryId: null })).status).toBe(403);
+    expect((await s.gerard.client.put(`${url}/roles`, { facilitatorId: s.odile.personId, secretaryId: null })).body.fields.facilitatorId).toBe('Cette personne ne siège pas dans l’instance qui se réunit.');
+    expect((await s.gerard.client.put(`${url}/roles`, { facilitatorId: s.bernard.personId, secretaryId: s.gerard.personId })).status).toBe(204);
+    expect((await s.odile.client.get(url)).body).toMatchObject({ facilitator: { id: s.bernard.personId }, secretary: { id: s.gerard.personId } });
+    // Nadia called the meeting but no longer runs it; Bernard does.
+    expect((await s.nadia.client.post(`${url}/advance`)).status).toBe(403);
+    expect((await s.bernard.client.post(`${url}/advance`)).status).toBe(204);
+    expect((await journalOf(t, s.f.partnershipId)).at(-2)).toMatchObject({ kind: 'meeting.roles_changed', payload: { facilitatorId: s.bernard.personId, secretaryId: s.gerard.personId } });
+  });
+
   it('exports to calendars, and rotates facilitation among those who have not facilitated yet', async () => {
     const s = await steering();
     const url = await meeting(s);

@@ -215,6 +215,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['PUT', `${f.base}/meetings/${ids.meetingId}/attendance`, nearlyValid({ personId: someId(), status: fc.constantFrom('present', 'represented', 'x'), representedBy: someId() })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/minutes`, nearlyValid({ text, basedOn: number })],
   ['POST', `${f.base}/meetings/${ids.meetingId}/advance`, anyValue],
+  ['PUT', `${f.base}/meetings/${ids.meetingId}/roles`, nearlyValid({ facilitatorId: fc.constantFrom(ids.personId, randomUUID()), secretaryId: someId() })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/round-word`, nearlyValid({ word: text })],
   ['POST', `${f.base}/meetings/${ids.meetingId}/minutes/review`, nearlyValid({ until: fc.oneof(date, fc.constant('2026-04-01T18:00:00+02:00')) })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/minutes/review`, nearlyValid({ verdict: fc.constantFrom('approve', 'amend', 'x'), remark: text, basedOn: number })],

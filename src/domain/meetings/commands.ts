@@ -16,6 +16,12 @@ export const meetingInput = z.object({
   secretaryId: z.uuid(reference).nullable().default(null),
 });
 
+/** Facilitation rotates, and the body may hand it, or the minutes, to someone else until they are published. */
+export const meetingRolesInput = z.object({
+  facilitatorId: z.uuid(reference),
+  secretaryId: z.uuid(reference).nullable(),
+});
+
 export const agendaItemInput = z.object({
   kind: z.enum(AGENDA_KINDS, choice),
   title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(300, { error: 'error.tooLong' }),

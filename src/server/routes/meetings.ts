@@ -7,6 +7,7 @@ import {
   closePollInput,
   datePollInput,
   meetingInput,
+  meetingRolesInput,
   minutesAnswerInput,
   minutesInput,
   minutesReviewInput,
@@ -73,6 +74,14 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/meetings/:meetingId/events',
     { schema: { tags, summary: 'Server-sent events: a message each time the meeting changes (agenda, attendance, minutes)', params: inMeeting } },
     async (request, reply) => stream(request, reply, 'meeting', request.params.meetingId),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/roles',
+    { schema: { tags, summary: 'A member of the body: change who facilitates or takes the minutes', params: inMeeting, body: meetingRolesInput } },
+    async (request, reply) => {
+      await acts.changeMeetingRoles(request.act, request.params.meetingId, request.body);
+      return reply.status(204).send();
+    },
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/agenda',

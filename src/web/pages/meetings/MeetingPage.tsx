@@ -68,6 +68,36 @@ function AddItem({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
+/** Facilitation rotates, and any member of the body may hand it, or the minutes, to someone else. */
+function ChangeRoles({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const change = useAct<{ facilitatorId: string; secretaryId: string | null }, null>('put', () => `/meetings/${meeting.id}/roles`);
+  const members = meeting.attendance.map((a) => ({ id: a.personId, label: a.fullName }));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    change.mutate({ facilitatorId: String(data.get('facilitatorId') ?? ''), secretaryId: String(data.get('secretaryId') ?? '') || null });
+  };
+  return (
+    <details className="card">
+      <summary>{t('meeting.roles.change')}</summary>
+      <form onSubmit={onSubmit} noValidate>
+        <FormError error={change.error} shown={['facilitatorId', 'secretaryId']} />
+        <Field label={t('meeting.call.facilitator')} error={fieldError(change.error, 'facilitatorId')}>
+          {(props) => <ItemSelect {...props} name="facilitatorId" items={members} defaultValue={meeting.facilitator.id} />}
+        </Field>
+        <Field label={t('meeting.call.secretary')} error={fieldError(change.error, 'secretaryId')}>
+          {(props) => <ItemSelect {...props} name="secretaryId" items={members} defaultValue={meeting.secretary?.id ?? ''} noneLabel={t('meeting.call.noSecretary')} />}
+        </Field>
+        <button type="submit" className="button-quiet" disabled={change.isPending}>
+          {t('meeting.roles.submit')}
+        </button>
+        {change.isSuccess && <p role="status">{t('meeting.roles.changed')}</p>}
+      </form>
+    </details>
+  );
+}
+
 /** The time now, renewed every half minute: enough for a timer counted in minutes. */
 function useNow() {
   const [now, setNow] = useState(() => new Date());
@@ -481,6 +511,7 @@ export default function MeetingPage() {
       <p className="muted">
         {t('meeting.detail.roles', { facilitator: meeting.facilitator.fullName, secretary: meeting.secretary?.fullName ?? t('meeting.detail.noSecretary') })}
       </p>
+      {meeting.can.addItem && <ChangeRoles meeting={meeting} />}
       <p>
         <a href={`${api}/calendar.ics`} download>
           {t('meeting.detail.calendar')}
