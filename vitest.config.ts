@@ -36,6 +36,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       api('pglite'),
       ...(postgresUrl ? [api('postgres')] : []),
+      // Runs the built server (npm test builds first) and kills it; each database in turn.
+      { test: { name: 'crash', include: ['test/crash/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 120_000 } },
       ...(hasChromium
         ? [
             {
