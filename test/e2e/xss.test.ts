@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from '../support/browser.js';
+import { builder } from '../support/structure.js';
+import { newMember, newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+
+/**
+ * What volunteers type is shown to everyone, so every field that reaches a page is tried with the
+ * tricks of Decidim's and Loomio's advisories: HTML in names, javascript: and data: links and SVG
+ * in Markdown. Each payload sets window.__xss if it ever runs; none may, and no dangerous link or
+ * image may reach the page.
+ */
+const WEB_ROOT = join(process.cwd(), 'dist', 'web');
+const run = (label: string) => `window.__xss='${label}'`;
+const MARKDOWN = [
+  `[Lien piégé](javascript:${run('md-link')})`,
+  `[Lien data](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)`,
+  `![image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3hzcz0xIj48L3N2Zz4=)`,
+  `<img src=x onerror="${run('md-html')}">`,
+  `<a href="javascript:${run('md-anchor')}">ancre</a>`,
+  `<svg onload="${run('md-svg')}"></svg>`,
+  '<script>window.__xss="md-script"</script>',
+  '[Lien sûr](https://example.org/charte)',
+].join('\n\n');
+
+let t: TestApp;
+let f: PartnershipFixture;
+let browser: Browser;
+let page: Page;
+let origin: string;
+const dialogs: string[] = [];
+/** Each page, with a payload it must show as plain text: proof the page is there, and the payload inert. */
+const pages: [path: string, shownAsText: string][] = [];
+
+beforeAll(async () => {
+  t = await startTestApp({ webRoot: WEB_ROOT });
+  t.clock.current = new Date();
+  f = await newPartnership(t, `<img src=x onerror="${run('partnership')}">`);
+  const build = builder(f);
+  const house = await build.organization(`<svg onload="${run('organization')}">`);
+  const body = await build.body({ name: `"><script>${run('body')}</script>`, kind: 'circle', purpose: `<img src=x onerror="${run('purpose')}">` });
+  const member = await newMember(t, f, { fullName: `<img src=x onerror="${run('person')}">`, memberships: [{ organizationId: house, kind: 'volunteer' }] });
+  await build.seat(body, { personId: member.personId, organizationId: house });
+  const refused = await member.client.post(`${f.base}/meetings`, { bodyId: body, title: 'Réunion', startsAt: '2027-02-01T18:00:00+01:00', onlineUrl: `javascript:${run('online')}` });
+  expect(refused.status).toBe(400);
+  const meeting = await member.client.post(`${f.base}/meetings`, { bodyId: body, title: `<iframe src="javascript:${run('meeting')}">`, startsAt: '2027-02-01T18:00:00+01:00' });
+  expect(meeting.status).toBe(201);
+  const meetingApi = `${f.base}/meetings/${meeting.body.id}`;
+  expect((await member.client.post(`${meetingApi}/agenda`, { kind: 'discussion', title: `<b onmouseover="${run('agenda')}">point</b>` })).status).toBe(201);
+  expect((await member.client.put(`${meetingApi}/minutes`, { text: MARKDOWN, basedOn: 0 })).status).toBe(200);
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'cooperation' });
+  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+  const content = (await f.admin.get(versionUrl)).body.content;
+  content.articles[0].body = MARKDOWN;
+  content.title = `<img src=x onerror="${run('charter')}">`;
+  expect((await f.admin.put(versionUrl, content)).status).toBe(200);
+  pages.push(
+    ['', run('partnership')],
+    [`/instances/${body}`, `<script>${run('body')}</script>`],
+    [`/structures/${house}`, run('organization')],
+    [`/personnes/${member.personId}`, run('person')],
+    [`/reunions/${meeting.body.id}`, run('meeting')],
+    [`/chartes/${charter.body.id}/versions/${charter.body.versionId}`, run('charter')],
+  );
+
+  origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' })).newPage();
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('what members type stays text', () => {
+  it('on every page that shows it: names, titles, purposes, minutes and charter articles in Markdown', async () => {
+    await page.goto(`${origin}/connexion`);
+    await page.getByLabel('Adresse e-mail').first().fill(f.adminEmail);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    for (const [path, shownAsText] of pages) {
+      await page.goto(`${origin}/p/${f.partnershipId}${path}`);
+      await page.getByText(shownAsText).first().waitFor();
+      const found = await page.evaluate(() => ({
+        ran: (window as unknown as { __xss?: string }).__xss ?? null,
+        dangerousLinks: [...document.querySelectorAll('a[href], iframe[src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '').filter((href) => /^\s*(javascript|data|vbscript):/i.test(href)),
+        injected: document.querySelectorAll('main img[onerror], main svg[onload], main iframe, main script, main [onmouseover]').length,
+      }));
+      expect(found, path || '/').toEqual({ ran: null, dangerousLinks: [], injected: 0 });
+    }
+    await screenshot(page, '49-inert-charter');
+    expect(dialogs).toEqual([]);
+    // The minutes' preview shows the text of the trapped link, not a link; the safe link stays a link.
+    await page.goto(`${origin}/p/${f.partnershipId}${pages[4]![0]}`);
+    await page.getByText('Lien piégé').first().waitFor();
+    expect(await page.locator('.prose a[href="https://example.org/charte"]').count()).toBe(1);
+    await screenshot(page, '49-inert-payloads');
+  });
+});
