@@ -1,0 +1,62 @@
+// npm run bench:journal: how fast `entente journal verify` walks a chain (issue 6: at least
+// 200,000 entries per second). Builds one partnership's chain of BENCH_ENTRIES entries the way
+// the server does (pending entries, then the sealer), then times the verification alone, on
+// PGlite (in memory) and on PostgreSQL (a fresh database on BENCH_DATABASE_URL, dropped after).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { sealAllPending } from '../dist/server/journal/journal-store.js';
+import { verifyJournal } from '../dist/server/journal/verify.js';
+import { createPartnership } from '../dist/server/services/partnerships.js';
+import { openStore } from '../dist/server/store/database.js';
+import { migrateToLatest } from '../dist/server/store/migrate.js';
+
+const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
+const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
+
+async function measure(store) {
+  await migrateToLatest(store.db);
+  const { partnershipId, adminPersonId } = await createPartnership(store.db, { name: `Bench ${randomUUID()}`, admin: { fullName: 'Admin', email: `admin-${randomUUID()}@example.org` } }, new Date());
+  // Payloads shaped like a stance's: ids and values, as acts write them.
+  await sql`insert into journal_pending (partnership_id, recorded_at, actor_id, kind, payload)
+    select ${partnershipId}::uuid, now(), ${adminPersonId}::uuid, 'stance.taken',
+           jsonb_build_object('proposalId', gen_random_uuid(), 'bodyId', gen_random_uuid(), 'round', 1, 'memberId', gen_random_uuid(), 'postedBy', gen_random_uuid(), 'stance', 'consent')
+      from generate_series(1, ${ENTRIES})`.execute(store.db);
+  const sealStart = performance.now();
+  await sealAllPending(store.db);
+  const sealSeconds = (performance.now() - sealStart) / 1000;
+  const start = performance.now();
+  const outcome = await verifyJournal(store.db, { partnershipId });
+  const seconds = (performance.now() - start) / 1000;
+  if (!outcome.ok) throw new Error(`the chain does not verify: ${JSON.stringify(outcome)}`);
+  return { entries: outcome.count, 'verify s': seconds.toFixed(2), 'entries/s': Math.round(outcome.count / seconds), 'seal entries/s': Math.round(outcome.count / sealSeconds) };
+}
+
+const rows = [];
+if (DATABASES.includes('pglite')) {
+  const store = await openStore({});
+  try {
+    rows.push({ database: 'pglite', ...(await measure(store)) });
+  } finally {
+    await store.close();
+  }
+}
+if (DATABASES.includes('postgres')) {
+  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(POSTGRES);
+  url.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: url.toString() });
+  try {
+    rows.push({ database: 'postgres', ...(await measure(store)) });
+  } finally {
+    await store.close();
+    await admin.query(`drop database ${name}`);
+    await admin.end();
+  }
+}
+console.log(`Journal verification, ${ENTRIES} entries, Node ${process.version}`);
+console.table(rows);
