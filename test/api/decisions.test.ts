@@ -234,6 +234,25 @@ describe('blocks and arbitration (seed 001)', () => {
     expect((await journalOf(t, s.f.partnershipId)).find((entry) => entry.kind === 'proposal.decided')).toMatchObject({ payload: { status: 'arbitrated', bodyId: s.directors } });
   });
 
+  it('decides once when two arbitrations are closed at the same moment: one wins, the other gets a 409', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await blockSteering(s, url);
+    await toRound(s, url);
+    await everyone(s.directorMembers, url, 'agree');
+    const before = (await journalOf(t, s.f.partnershipId)).length;
+    const answers = await Promise.all([
+      s.f.admin.post(`${url}/close-round`, { statement: 'Un seul séjour cet été.' }),
+      s.f.admin.post(`${url}/close-round`, { statement: 'Deux séjours, l’un réduit.' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const proposal = (await s.f.admin.get(url)).body;
+    expect(proposal.status).toBe('arbitrated');
+    expect(['Un seul séjour cet été.', 'Deux séjours, l’un réduit.']).toContain(proposal.outcomeStatement);
+    const decided = (await journalOf(t, s.f.partnershipId)).slice(before).filter((entry) => entry.kind === 'proposal.decided');
+    expect(decided).toHaveLength(1);
+  });
+
   it('lapses when the directors themselves are blocked', async () => {
     const s = await partnershipWithCharter();
     const url = await propose(s);
