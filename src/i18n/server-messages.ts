@@ -127,6 +127,10 @@ const fr = {
     role: {
       noParentBody: 'Ce rôle doit relever d’une instance rattachée à une autre, où la personne siégera.',
     },
+    erase: {
+      already: 'Cette personne est déjà effacée.',
+      administrator: 'Retirez d’abord à cette personne l’administration du partenariat.',
+    },
   },
   composition: {
     delegates_missing: '{{body}} : {{organization}} a {{actual}} délégué·e(s) sur {{expected}}',
@@ -292,6 +296,10 @@ const en: typeof fr = {
     },
     role: {
       noParentBody: 'This role must belong to a body placed under another, where its holder will sit.',
+    },
+    erase: {
+      already: 'This person is already erased.',
+      administrator: 'First take the partnership’s administration away from this person.',
     },
   },
   composition: {

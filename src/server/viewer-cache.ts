@@ -2,7 +2,7 @@ import type { JournalEvent } from '../journal/journal-store.js';
 import type { SessionAndViewer } from '../services/viewer.js';
 
 /** Journal kinds after which a person's rights may differ: their cached viewers are dropped. */
-const RIGHTS_CHANGING_KINDS = new Set(['membership.created', 'membership.removed', 'person.updated', 'mandate.started', 'mandate.ended']);
+const RIGHTS_CHANGING_KINDS = new Set(['membership.created', 'membership.removed', 'person.updated', 'mandate.started', 'mandate.ended', 'person.erased']);
 
 interface Entry {
   readonly value: SessionAndViewer;

@@ -333,7 +333,7 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
   const today = calendarDay(now);
   const person = await db
     .selectFrom('person')
-    .select(['id', 'full_name', 'email', 'phone', 'account_id', 'is_partnership_admin'])
+    .select(['id', 'full_name', 'email', 'phone', 'account_id', 'is_partnership_admin', 'erased_at'])
     .where('id', '=', personId)
     .where('partnership_id', '=', partnershipId)
     .executeTakeFirst();
@@ -443,10 +443,12 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
       current: isCurrent({ startsOn: d.starts_on, endsOn: d.ends_on }, today),
       canEnd: may.delegate(viewer, d.from_person_id),
     })),
+    erasedAt: person.erased_at,
     can: {
-      edit: canManage,
+      edit: canManage && person.erased_at === null,
       setAdmin: may.manageStructure(viewer),
-      delegate: may.delegate(viewer, personId),
+      delegate: may.delegate(viewer, personId) && person.erased_at === null,
+      erase: may.manageStructure(viewer) && person.erased_at === null && !person.is_partnership_admin,
     },
   };
 }

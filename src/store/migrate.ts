@@ -11,6 +11,7 @@ import { datePolls } from './migrations/009-date-polls.js';
 import { meetingConduct } from './migrations/010-meeting-conduct.js';
 import { roleLinks } from './migrations/011-role-links.js';
 import { electionDeadlines } from './migrations/012-election-deadlines.js';
+import { erasure } from './migrations/013-erasure.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '010-meeting-conduct': statementsMigration(meetingConduct),
   '011-role-links': statementsMigration(roleLinks),
   '012-election-deadlines': statementsMigration(electionDeadlines),
+  '013-erasure': statementsMigration(erasure),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

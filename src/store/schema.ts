@@ -39,6 +39,7 @@ export interface PersonTable {
   phone: string | null;
   is_partnership_admin: Generated<boolean>;
   created_at: CreatedAt;
+  erased_at: Generated<Date | null>;
 }
 
 export interface MembershipTable {

@@ -126,7 +126,8 @@ export interface PersonDetail {
   seats: (Omit<SeatView, 'personId' | 'fullName' | 'organizationId'> & { bodyId: string; bodyName: string })[];
   roles: { id: string; roleId: string; roleName: string; startsOn: string; endsOn: string | null; current: boolean }[];
   delegations: DelegationView[];
-  can: { edit: boolean; setAdmin: boolean; delegate: boolean };
+  erasedAt: string | null;
+  can: { edit: boolean; setAdmin: boolean; delegate: boolean; erase: boolean };
 }
 
 export interface RoleDetail extends RoleSummary {

@@ -73,6 +73,7 @@ function routes(base: string, ids: Furnished, own: Furnished = ids): [Method, st
     ['DELETE', `${base}/organizations/${ids.organizationId}/memberships/${ids.membershipId}`],
     ['POST', `${base}/people`, { fullName: 'Intrus' }],
     ['PATCH', `${base}/people/${ids.personId}`, { fullName: 'Renommé·e' }],
+    ['POST', `${base}/people/${ids.personId}/erase`],
     ['POST', `${base}/people/${ids.personId}/invitation`],
     ['POST', `${base}/bodies`, { name: uniqueName('Intruse'), kind: 'circle' }],
     ['PATCH', `${base}/bodies/${ids.bodyId}`, { delegatesPerOrganization: 1 }],
@@ -178,7 +179,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(58);
+    expect(aimed).toHaveLength(59);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);

@@ -13,6 +13,7 @@ import {
   setLocale,
 } from '../../services/accounts.js';
 import { listPartnershipsOfAccount } from '../../services/partnerships.js';
+import { exportPersonalData } from '../../services/personal-data.js';
 import { digest } from '../../services/secrets.js';
 
 export const SESSION_COOKIE = 'entente_session';
@@ -52,6 +53,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       csrfToken: request.session.csrfToken,
       partnerships,
     };
+  });
+
+  app.get('/export', { schema: { tags, summary: 'Everything Entente holds about the signed-in account’s people, as one JSON file (GDPR art. 15 and 20)' } }, async (request, reply) => {
+    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
+    const data = await exportPersonalData(app.store.db, request.session.accountId, app.now());
+    return reply.header('content-disposition', 'attachment; filename="mes-donnees-entente.json"').header('cache-control', 'no-store').send(data);
   });
 
   app.post(

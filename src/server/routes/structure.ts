@@ -22,6 +22,7 @@ import { translator } from '../../i18n/server-messages.js';
 import { readJournal } from '../../journal/journal-store.js';
 import { invitePerson } from '../../services/accounts.js';
 import { listPartnershipsOfAccount } from '../../services/partnerships.js';
+import { erasePerson } from '../../services/personal-data.js';
 import * as acts from '../../services/structure-acts.js';
 import {
   bodyDetail,
@@ -115,6 +116,11 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/people/:personId',
     { schema: { tags: ['people'], summary: 'Change a person', params: withId('personId'), body: personPatch } },
     async (request) => acts.updatePerson(request.act, request.params.personId, request.body),
+  );
+  app.post(
+    '/:partnershipId/people/:personId/erase',
+    { schema: { tags: ['people'], summary: 'Administrators: erase a person (GDPR art. 17): pseudonym, no contact, no account, seats and roles ended', params: withId('personId') } },
+    async (request) => erasePerson(request.act, request.params.personId),
   );
   app.post(
     '/:partnershipId/people/:personId/invitation',

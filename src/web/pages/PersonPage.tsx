@@ -178,6 +178,34 @@ function DelegationItem({ delegation }: { delegation: DelegationView }) {
   );
 }
 
+/** Administrators erase a person on request (GDPR art. 17), after saying what it does. */
+function Erase({ person }: { person: PersonDetail }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const erase = useAct<undefined>('post', () => `/people/${person.id}/erase`, () => ({}));
+  return (
+    <section className="card" aria-labelledby="person-erase">
+      <h2 id="person-erase">{t('person.erase.title')}</h2>
+      <p className="hint">{t('person.erase.hint')}</p>
+      <FormError error={erase.error} />
+      {confirming ? (
+        <p>
+          <button type="button" className="button-danger" disabled={erase.isPending} onClick={() => erase.mutate(undefined)}>
+            {t('person.erase.confirm', { name: person.fullName })}
+          </button>{' '}
+          <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+          {t('person.erase.start')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 export default function PersonPage() {
   const { t } = useTranslation();
   const { personId } = useParams();
@@ -185,10 +213,13 @@ export default function PersonPage() {
   const formatPeriod = useFormatPeriod();
   const [editing, setEditing] = useState(false);
   const query = usePartnershipQuery<PersonDetail>(`/people/${personId}`);
+  const session = useSession();
+  const formatDate = useFormatDate();
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const person = query.data;
   const base = `/p/${partnershipId}`;
+  const isSelf = session.data?.partnerships.some((p) => p.id === partnershipId && p.personId === person.id) ?? false;
 
   return (
     <>
@@ -197,6 +228,14 @@ export default function PersonPage() {
       </p>
       <PageTitle title={person.fullName}>{person.fullName}</PageTitle>
       {person.isPartnershipAdmin && <Badge tone="neutral">{t('person.admin')}</Badge>}
+      {person.erasedAt && <p className="notice">{t('person.erased', { date: formatDate(person.erasedAt.slice(0, 10)) })}</p>}
+      {isSelf && (
+        <p>
+          <a href="/api/v1/auth/export" download>
+            {t('person.export')}
+          </a>
+        </p>
+      )}
       {editing ? (
         <EditPerson person={person} onDone={() => setEditing(false)} />
       ) : (
@@ -267,6 +306,7 @@ export default function PersonPage() {
         )}
         {person.can.delegate && <Delegate person={person} />}
       </section>
+      {person.can.erase && <Erase person={person} />}
     </>
   );
 }

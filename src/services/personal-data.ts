@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { calendarDay } from '../domain/dates.js';
+import { conflict, forbidden } from '../domain/errors.js';
+import { may } from '../domain/structure/permissions.js';
+import type { Database } from '../store/schema.js';
+import { actorOf, recordAct, type ActContext } from './act.js';
+import { requireTarget } from './references.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * Everything Entente holds about the people an account is, in every partnership: the right of
+ * access and the right to portability (GDPR art. 15 and 20), as one JSON document. What others
+ * wrote about them (minutes, mails) is not theirs to take away, and stays out.
+ */
+export async function exportPersonalData(db: Db, accountId: string, now: Date) {
+  const account = await db.selectFrom('account').select(['email', 'locale', 'created_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const people = await db
+    .selectFrom('person as p')
+    .innerJoin('partnership as w', 'w.id', 'p.partnership_id')
+    .select(['p.id', 'p.partnership_id', 'w.name as partnership_name', 'p.full_name', 'p.email', 'p.phone', 'p.is_partnership_admin', 'p.created_at'])
+    .where('p.account_id', '=', accountId)
+    .execute();
+  const ids = people.map((p) => p.id);
+  const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
+  const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
+  if (ids.length === 0) return base;
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts] =
+    await Promise.all([
+      db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
+      db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
+      db.selectFrom('role_assignment as a').innerJoin('role as r', 'r.id', 'a.role_id').select(['a.person_id', 'r.name as role', 'a.starts_on', 'a.ends_on']).where('a.person_id', 'in', ids).execute(),
+      db.selectFrom('delegation').select(['from_person_id', 'to_person_id', 'body_id', 'scope', 'starts_on', 'ends_on']).where((eb) => eb.or([eb('from_person_id', 'in', ids), eb('to_person_id', 'in', ids)])).execute(),
+      db.selectFrom('proposal').select(['id', 'initiator_id', 'wording', 'context', 'status', 'created_at']).where('initiator_id', 'in', ids).execute(),
+      db.selectFrom('stance').select(['proposal_id', 'round', 'member_id', 'posted_by', 'stance', 'reason', 'updated_at']).where((eb) => eb.or([eb('member_id', 'in', ids), eb('posted_by', 'in', ids)])).execute(),
+      db.selectFrom('proxy').select(['proposal_id', 'giver_id', 'holder_id']).where((eb) => eb.or([eb('giver_id', 'in', ids), eb('holder_id', 'in', ids)])).execute(),
+      // Their own nominations only: whom others named stays theirs.
+      db.selectFrom('nomination').select(['election_id', 'member_id', 'nominee_id', 'reason', 'first_nominee_id', 'first_reason', 'updated_at']).where('member_id', 'in', ids).execute(),
+      db.selectFrom('election_stance').select(['election_id', 'round', 'member_id', 'stance', 'reason', 'updated_at']).where('member_id', 'in', ids).execute(),
+      db.selectFrom('attendance').select(['meeting_id', 'person_id', 'status', 'represented_by']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('meeting_round_word').select(['meeting_id', 'round', 'person_id', 'word', 'said_at']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('minutes_review').select(['meeting_id', 'person_id', 'verdict', 'remark', 'answered_at']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('date_poll_answer').select(['slot_id', 'member_id', 'answer']).where('member_id', 'in', ids).execute(),
+      db.selectFrom('charter_signature').select(['version_id', 'person_id', 'signed_at']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
+    ]);
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts };
+}
+
+/** The pseudonym an erased person keeps in the records. */
+export const ERASED_NAME = 'Personne effacée';
+
+/**
+ * The right to erasure (GDPR art. 17), exercised by the partnership's administrators: the person
+ * keeps their place in the records under a pseudonym, loses name, contact and account link, their
+ * current seats and roles end today, invitations and mails addressed to them are deleted, and so
+ * are their words in opening and closing rounds. The journal holds ids and values only, so it
+ * still verifies. Published minutes and mails sent to others keep what they said.
+ */
+export async function erasePerson(ctx: ActContext, personId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'person', personId, ctx.partnershipId);
+    if (!may.manageStructure(ctx.viewer)) throw forbidden();
+    const person = await trx.selectFrom('person').select(['email', 'is_partnership_admin', 'erased_at']).where('id', '=', personId).forUpdate().executeTakeFirstOrThrow();
+    if (person.erased_at !== null) throw conflict('error.erase.already');
+    if (person.is_partnership_admin) throw conflict('error.erase.administrator');
+    const today = calendarDay(ctx.now);
+    await trx.updateTable('person').set({ full_name: ERASED_NAME, email: null, phone: null, account_id: null, erased_at: ctx.now }).where('id', '=', personId).execute();
+    const open = (table: 'body_member' | 'role_assignment' | 'delegation') =>
+      trx
+        .updateTable(table)
+        .set({ ends_on: today })
+        .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+        .where('starts_on', '<=', today);
+    await open('body_member').where('person_id', '=', personId).execute();
+    await open('role_assignment').where('person_id', '=', personId).execute();
+    await open('delegation').where((eb) => eb.or([eb('from_person_id', '=', personId), eb('to_person_id', '=', personId)])).execute();
+    // Seats, roles and delegations that had not started yet will not.
+    await trx.deleteFrom('body_member').where('person_id', '=', personId).where('starts_on', '>', today).execute();
+    await trx.deleteFrom('role_assignment').where('person_id', '=', personId).where('starts_on', '>', today).execute();
+    await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
+    if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
+    return { result: { id: personId }, events: [{ kind: 'person.erased', payload: { personId } }] };
+  });
+}
