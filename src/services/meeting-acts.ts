@@ -348,7 +348,13 @@ export async function saveMinutes(ctx: ActContext, meetingId: string, input: z.i
     refuseIfPublished(meeting);
     if (input.basedOn !== meeting.minutes_version) throw conflict('error.meeting.minutesChanged');
     const version = meeting.minutes_version + 1;
-    await trx.updateTable('meeting').set({ minutes: input.text, minutes_version: version }).where('id', '=', meetingId).execute();
+    // A text changed once its review has closed was read by nobody: it goes back to review before it can be published.
+    const reviewClosed = meeting.review_until !== null && meeting.review_until <= ctx.now;
+    await trx
+      .updateTable('meeting')
+      .set({ minutes: input.text, minutes_version: version, ...(reviewClosed && { review_until: null }) })
+      .where('id', '=', meetingId)
+      .execute();
     return { result: { version }, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, version, minutesHash: minutesHash(input.text) } }] };
   });
 }

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { JournalEvent } from '../journal/journal-store.js';
 import { calendarDay } from '../domain/dates.js';
 import { conflict, forbidden } from '../domain/errors.js';
 import { may } from '../domain/structure/permissions.js';
@@ -47,6 +48,13 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts };
 }
 
+/** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
+export async function refuseIfErased(trx: Transaction<Database>, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  const erased = await trx.selectFrom('person').select('id').where('id', 'in', personIds).where('erased_at', 'is not', null).executeTakeFirst();
+  if (erased) throw conflict('error.erase.already');
+}
+
 /** The pseudonym an erased person keeps in the records. */
 export const ERASED_NAME = 'Personne effacée';
 
@@ -66,21 +74,40 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     if (person.is_partnership_admin) throw conflict('error.erase.administrator');
     const today = calendarDay(ctx.now);
     await trx.updateTable('person').set({ full_name: ERASED_NAME, email: null, phone: null, account_id: null, erased_at: ctx.now }).where('id', '=', personId).execute();
-    const open = (table: 'body_member' | 'role_assignment' | 'delegation') =>
-      trx
-        .updateTable(table)
-        .set({ ends_on: today })
-        .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
-        .where('starts_on', '<=', today);
-    await open('body_member').where('person_id', '=', personId).execute();
-    await open('role_assignment').where('person_id', '=', personId).execute();
-    await open('delegation').where((eb) => eb.or([eb('from_person_id', '=', personId), eb('to_person_id', '=', personId)])).execute();
-    // Seats, roles and delegations that had not started yet will not.
+    // What had not started yet will not; what runs ends today, journaled as any other end.
     await trx.deleteFrom('body_member').where('person_id', '=', personId).where('starts_on', '>', today).execute();
     await trx.deleteFrom('role_assignment').where('person_id', '=', personId).where('starts_on', '>', today).execute();
+    const involved = (eb: ExpressionBuilder<Database, 'delegation'>) => eb.or([eb('from_person_id', '=', personId), eb('to_person_id', '=', personId)]);
+    await trx.deleteFrom('delegation').where(involved).where('starts_on', '>', today).execute();
+    const seats = await trx
+      .updateTable('body_member')
+      .set({ ends_on: today })
+      .where('person_id', '=', personId)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .returning(['id', 'body_id'])
+      .execute();
+    const roles = await trx
+      .updateTable('role_assignment')
+      .set({ ends_on: today })
+      .where('person_id', '=', personId)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .returning(['id', 'role_id'])
+      .execute();
+    const delegations = await trx
+      .updateTable('delegation')
+      .set({ ends_on: today })
+      .where(involved)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .returning('id')
+      .execute();
     await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
     if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
-    return { result: { id: personId }, events: [{ kind: 'person.erased', payload: { personId } }] };
+    const ended: JournalEvent[] = [
+      ...seats.map((seat) => ({ kind: 'mandate.ended', payload: { seatId: seat.id, bodyId: seat.body_id, personId, endsOn: today } })),
+      ...roles.map((role) => ({ kind: 'role.unassigned', payload: { assignmentId: role.id, roleId: role.role_id, endsOn: today } })),
+      ...delegations.map((delegation) => ({ kind: 'delegation.ended', payload: { delegationId: delegation.id, endsOn: today } })),
+    ];
+    return { result: { id: personId }, events: [...ended, { kind: 'person.erased', payload: { personId } }] };
   });
 }

@@ -18,6 +18,7 @@ import type { Database } from '../store/schema.js';
 import { sealAfterCommit } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { informBodyOfDelegation } from './mailer.js';
+import { refuseIfErased } from './personal-data.js';
 import { endSeatInParentBody, seatInParentBody } from './role-links.js';
 import { requireReference, requireTarget } from './references.js';
 
@@ -135,6 +136,7 @@ export async function updatePerson(
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireTarget(trx, 'person', personId, ctx.partnershipId);
     if (!may.managePerson(ctx.viewer, await personAsTarget(trx, personId))) throw forbidden();
+    await refuseIfErased(trx, [personId]);
     if (patch.isPartnershipAdmin !== undefined) {
       if (!may.manageStructure(ctx.viewer)) throw forbidden();
       if (!patch.isPartnershipAdmin) {
@@ -454,6 +456,7 @@ export async function assignRole(ctx: ActContext, roleId: string, input: Assignm
     if (!role) throw notFound();
     if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
     await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
+    await refuseIfErased(trx, [input.personId]);
     const id = randomUUID();
     const endsOn = input.endsOn ?? null;
     await trx.insertInto('role_assignment').values({ id, role_id: roleId, person_id: input.personId, starts_on: input.startsOn, ends_on: endsOn }).execute();
@@ -505,6 +508,7 @@ export async function createDelegation(ctx: ActContext, input: DelegationInput) 
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireReference(trx, 'person', input.fromPersonId, ctx.partnershipId, 'fromPersonId');
     await requireReference(trx, 'person', input.toPersonId, ctx.partnershipId, 'toPersonId');
+    await refuseIfErased(trx, [input.fromPersonId, input.toPersonId]);
     await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
     // The body informed is the delegating person's group of reference: one where they sit.
     const today = calendarDay(ctx.now);

@@ -208,6 +208,11 @@ describe('a meeting of the steering committee', () => {
     expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(409);
     t.clock.advanceMinutes(2 * 24 * 60 + 1);
     expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).body.message).toBe('La relecture du compte rendu n’est pas ouverte.');
+    // A text changed after the review has closed was read by nobody: it goes back to review.
+    expect((await s.samia.client.put(`${url}/minutes`, { text: 'Court, et changé.', basedOn: 1 })).status).toBe(200);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).body.message).toBe('Soumettez d’abord le compte rendu à la relecture des présents.');
+    expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(1) })).status).toBe(204);
+    t.clock.advanceMinutes(24 * 60 + 1);
     expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
   });
 

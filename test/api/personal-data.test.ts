@@ -22,6 +22,9 @@ async function committee() {
   await build.seat(body, { personId: paul.personId, organizationId: house });
   const role = await build.role({ name: 'Trésorerie', bodyId: body });
   await build.assign(role, ines.personId);
+  // Paul hands part of his mission to Inès, now and from next month.
+  await build.delegation({ fromPersonId: paul.personId, toPersonId: ines.personId, bodyId: body, scope: 'Suivre les comptes' });
+  await build.delegation({ fromPersonId: paul.personId, toPersonId: ines.personId, bodyId: body, scope: 'Préparer le budget', startsOn: '2026-04-01' });
   const meeting = await paul.client.post(`${f.base}/meetings`, { bodyId: body, title: 'Comité de mars', startsAt: '2026-03-20T18:00:00+01:00' });
   const meetingUrl = `${f.base}/meetings/${meeting.body.id}`;
   expect((await paul.client.post(`${meetingUrl}/advance`)).status).toBe(204);
@@ -78,5 +81,12 @@ describe('erasing a person', () => {
     expect((await journalOf(t, c.f.partnershipId)).at(-1)).toMatchObject({ kind: 'person.erased', payload: { personId: c.ines.personId } });
     expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
     expect((await c.f.admin.post(`${c.f.base}/people/${c.ines.personId}/erase`)).status).toBe(409);
+    // Each end is journaled as any other, and nothing gives the erased person back a name, a role or a delegation.
+    const kinds = (await journalOf(t, c.f.partnershipId)).slice(-4).map((e) => e.kind);
+    expect(kinds).toEqual(['mandate.ended', 'role.unassigned', 'delegation.ended', 'person.erased']);
+    expect((await c.f.admin.patch(`${c.f.base}/people/${c.ines.personId}`, { fullName: 'Inès Fabre' })).body.message).toBe('Cette personne est déjà effacée.');
+    expect((await c.f.admin.post(`${c.f.base}/roles/${c.role}/assignments`, { personId: c.ines.personId, startsOn: '2026-04-01' })).status).toBe(409);
+    expect((await c.f.admin.post(`${c.f.base}/delegations`, { fromPersonId: c.paul.personId, toPersonId: c.ines.personId, bodyId: c.body, scope: 'Tenir la caisse', startsOn: '2026-04-01' })).status).toBe(409);
+    expect((await t.store.db.selectFrom('delegation').select('id').where('to_person_id', '=', c.ines.personId).where('starts_on', '>', '2026-03-10').execute())).toEqual([]);
   });
 });
