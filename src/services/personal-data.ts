@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { JournalEvent } from '../journal/journal-store.js';
 import { calendarDay } from '../domain/dates.js';
 import { conflict, forbidden } from '../domain/errors.js';
@@ -49,9 +49,9 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
-export async function refuseIfErased(trx: Transaction<Database>, personIds: readonly string[]): Promise<void> {
+export async function refuseIfErased(db: Kysely<Database>, personIds: readonly string[]): Promise<void> {
   if (personIds.length === 0) return;
-  const erased = await trx.selectFrom('person').select('id').where('id', 'in', personIds).where('erased_at', 'is not', null).executeTakeFirst();
+  const erased = await db.selectFrom('person').select('id').where('id', 'in', personIds).where('erased_at', 'is not', null).executeTakeFirst();
   if (erased) throw conflict('error.erase.already');
 }
 

@@ -324,6 +324,7 @@ async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatIn
   const db = ctx.db;
   await requireTarget(db, 'body', bodyId, ctx.partnershipId);
   await requireReference(db, 'person', input.personId, ctx.partnershipId, 'personId');
+  await refuseIfErased(db, [input.personId]);
   if (input.organizationId !== null) {
     await requireReference(db, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
     throw invalid('organizationId', 'error.notAMemberOfOrganization');
@@ -333,8 +334,9 @@ async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatIn
 
 /**
  * Seating someone is the most frequent act of a partnership's life, so it is one call of
- * seat_start() (migration 006): it seats only when the body and the person are in the
- * partnership and the person belongs to the organization they represent, and journals the act.
+ * seat_start() (migrations 006 and 014): it seats only when the body and the person are in the
+ * partnership, the person is not erased and belongs to the organization they represent, and
+ * journals the act.
  */
 export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput) {
   if ((input.capacity === 'delegate' || input.capacity === 'referent') && input.organizationId === null) {

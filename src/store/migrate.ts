@@ -12,6 +12,7 @@ import { meetingConduct } from './migrations/010-meeting-conduct.js';
 import { roleLinks } from './migrations/011-role-links.js';
 import { electionDeadlines } from './migrations/012-election-deadlines.js';
 import { erasure } from './migrations/013-erasure.js';
+import { noSeatForTheErased } from './migrations/014-no-seat-for-the-erased.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '011-role-links': statementsMigration(roleLinks),
   '012-election-deadlines': statementsMigration(electionDeadlines),
   '013-erasure': statementsMigration(erasure),
+  '014-no-seat-for-the-erased': statementsMigration(noSeatForTheErased),
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

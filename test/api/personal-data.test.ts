@@ -87,6 +87,7 @@ describe('erasing a person', () => {
     expect((await c.f.admin.patch(`${c.f.base}/people/${c.ines.personId}`, { fullName: 'Inès Fabre' })).body.message).toBe('Cette personne est déjà effacée.');
     expect((await c.f.admin.post(`${c.f.base}/roles/${c.role}/assignments`, { personId: c.ines.personId, startsOn: '2026-04-01' })).status).toBe(409);
     expect((await c.f.admin.post(`${c.f.base}/delegations`, { fromPersonId: c.paul.personId, toPersonId: c.ines.personId, bodyId: c.body, scope: 'Tenir la caisse', startsOn: '2026-04-01' })).status).toBe(409);
+    expect((await c.f.admin.post(`${c.f.base}/bodies/${c.body}/members`, { personId: c.ines.personId, organizationId: null, capacity: 'member', mandateSource: 'self', startsOn: '2026-04-01' })).body.message).toBe('Cette personne est déjà effacée.');
     expect((await t.store.db.selectFrom('delegation').select('id').where('to_person_id', '=', c.ines.personId).where('starts_on', '>', '2026-03-10').execute())).toEqual([]);
   });
 });
