@@ -18,13 +18,12 @@ import {
 } from '../domain/elections/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { may } from '../domain/structure/permissions.js';
-import { formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
-import { heldOn } from '../store/periods.js';
+import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
 import { requireReference } from './references.js';
-import { queueMail } from './mailer.js';
+import { bodyRecipients, queueMail } from './mailer.js';
 import { seatInParentBody } from './role-links.js';
 
 type Trx = Transaction<Database>;
@@ -144,25 +143,13 @@ async function askMembers(trx: Trx, ctx: ActContext, ask: { electionId: string; 
   const [role, candidate, members] = await Promise.all([
     trx.selectFrom('role').select('name').where('id', '=', ask.roleId).executeTakeFirstOrThrow(),
     ask.candidateId === null ? undefined : trx.selectFrom('person').select('full_name').where('id', '=', ask.candidateId).executeTakeFirstOrThrow(),
-    trx
-      .selectFrom('body_member as s')
-      .innerJoin('person as p', 'p.id', 's.person_id')
-      .innerJoin('body as b', 'b.id', 's.body_id')
-      .leftJoin('account as a', 'a.id', 'p.account_id')
-      .select(['p.email', 'a.locale', 'b.name as body_name'])
-      .distinctOn('p.email')
-      .where('s.body_id', '=', ask.bodyId)
-      .where(heldOn('s', calendarDay(ctx.now)))
-      .where('p.email', 'is not', null)
-      .orderBy('p.email')
-      .execute(),
+    bodyRecipients(trx, [ask.bodyId], calendarDay(ctx.now)),
   ]);
   for (const member of members) {
-    const locale = isLocale(member.locale) ? member.locale : 'fr';
-    const t = translator(locale);
-    const params = { role: role.name, body: member.body_name, until: formatMeetingTime(locale, ask.deadline), candidate: candidate?.full_name ?? '' };
+    const t = translator(member.locale);
+    const params = { role: role.name, body: member.bodyName, until: formatMeetingTime(member.locale, ask.deadline), candidate: candidate?.full_name ?? '' };
     const [subject, body] = candidate === undefined ? ['mail.nominateSubject', 'mail.nominateBody'] : ['mail.consentSubject', 'mail.consentBody'];
-    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t(subject, params), body: t(body, params) });
+    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email, subject: t(subject, params), body: t(body, params) });
   }
 }
 

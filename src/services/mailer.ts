@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { calendarDay } from '../domain/dates.js';
-import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
+import { formatCalendarDate, isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 
@@ -102,6 +102,31 @@ export class MailDispatcher {
   }
 }
 
+/**
+ * The members of these bodies on that day who can be written to: one per address, with the
+ * language of their account and (for one sitting in several) one of the bodies they sit in.
+ */
+export async function bodyRecipients(
+  db: Transaction<Database> | Kysely<Database>,
+  bodyIds: readonly string[],
+  day: string,
+): Promise<{ readonly email: string; readonly locale: Locale; readonly bodyName: string }[]> {
+  if (bodyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('body_member as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .innerJoin('body as b', 'b.id', 's.body_id')
+    .leftJoin('account as a', 'a.id', 'p.account_id')
+    .select(['p.email', 'a.locale', 'b.name as body_name'])
+    .distinctOn('p.email')
+    .where('s.body_id', 'in', bodyIds)
+    .where(heldOn('s', day))
+    .where('p.email', 'is not', null)
+    .orderBy('p.email')
+    .execute();
+  return rows.map((row) => ({ email: row.email!, locale: isLocale(row.locale) ? row.locale : 'fr', bodyName: row.body_name }));
+}
+
 /** Tells every current member of the body who has an e-mail address about a new delegation. */
 export async function informBodyOfDelegation(
   trx: Transaction<Database>,
@@ -118,18 +143,9 @@ export async function informBodyOfDelegation(
     .select(['giver.full_name as giver', 'receiver.full_name as receiver', 'b.name as body', 'b.id as body_id', 'd.scope', 'd.starts_on', 'd.ends_on'])
     .where('d.id', '=', delegationId)
     .executeTakeFirstOrThrow();
-  const members = await trx
-    .selectFrom('body_member as s')
-    .innerJoin('person as p', 'p.id', 's.person_id')
-    .leftJoin('account as a', 'a.id', 'p.account_id')
-    .select(['p.email', 'a.locale'])
-    .distinct()
-    .where('s.body_id', '=', delegation.body_id)
-    .where(heldOn('s', today))
-    .where('p.email', 'is not', null)
-    .execute();
+  const members = await bodyRecipients(trx, [delegation.body_id], today);
   for (const member of members) {
-    const locale = isLocale(member.locale) ? member.locale : 'fr';
+    const locale = member.locale;
     const t = translator(locale);
     const startsOn = formatCalendarDate(locale, delegation.starts_on);
     const period = delegation.ends_on
@@ -138,7 +154,7 @@ export async function informBodyOfDelegation(
     const params = { ...delegation, period };
     await queueMail(trx, {
       partnershipId,
-      recipient: member.email!,
+      recipient: member.email,
       subject: t('mail.delegationSubject', params),
       body: t('mail.delegationBody', params),
     });

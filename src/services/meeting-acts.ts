@@ -21,12 +21,11 @@ import { checkAgendaOrder, meetingStage, minutesPublishable, nextFacilitator, ne
 import { may } from '../domain/structure/permissions.js';
 import { meetingCalendar } from '../documents/meeting-calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
-import { heldOn } from '../store/periods.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
-import { queueMail } from './mailer.js';
+import { bodyRecipients, queueMail } from './mailer.js';
 import { requireReference } from './references.js';
 
 type Trx = Transaction<Database>;
@@ -153,24 +152,14 @@ async function inviteMembers(
 ) {
   const body = await trx.selectFrom('body').select('name').where('id', '=', meeting.bodyId).executeTakeFirstOrThrow();
   const facilitator = await trx.selectFrom('person').select('full_name').where('id', '=', meeting.facilitatorId).executeTakeFirstOrThrow();
-  const members = await trx
-    .selectFrom('body_member as s')
-    .innerJoin('person as p', 'p.id', 's.person_id')
-    .leftJoin('account as a', 'a.id', 'p.account_id')
-    .select(['p.email', 'a.locale'])
-    .distinctOn('p.email')
-    .where('s.body_id', '=', meeting.bodyId)
-    .where(heldOn('s', calendarDay(ctx.now)))
-    .where('p.email', 'is not', null)
-    .orderBy('p.email')
-    .execute();
+  const members = await bodyRecipients(trx, [meeting.bodyId], calendarDay(ctx.now));
   const calendar = meetingCalendar({ ...meeting, bodyName: body.name, agendaTitles: [] });
   for (const member of members) {
-    const locale = isLocale(member.locale) ? member.locale : 'fr';
+    const locale = member.locale;
     const t = translator(locale);
     const where = [meeting.place && t('mail.meetingPlace', { place: meeting.place }), meeting.onlineUrl && t('mail.meetingOnline', { url: meeting.onlineUrl })].filter(Boolean).join('\n');
     const params = { body: body.name, title: meeting.title, when: formatMeetingTime(locale, meeting.startsAt), where, facilitator: facilitator.full_name };
-    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t('mail.meetingSubject', params), body: t('mail.meetingBody', params), calendar });
+    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email, subject: t('mail.meetingSubject', params), body: t('mail.meetingBody', params), calendar });
   }
 }
 
@@ -463,24 +452,11 @@ export async function publishMinutes(ctx: ActContext, meetingId: string) {
     await trx.updateTable('meeting').set({ minutes_published_at: ctx.now }).where('id', '=', meetingId).execute();
     const body = await trx.selectFrom('body').select(['name', 'parent_body_id']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
     const informed = [meeting.body_id, ...(body.parent_body_id ? [body.parent_body_id] : [])];
-    const today = calendarDay(ctx.now);
-    const recipients = await trx
-      .selectFrom('body_member as s')
-      .innerJoin('person as p', 'p.id', 's.person_id')
-      .innerJoin('body as b', 'b.id', 's.body_id')
-      .leftJoin('account as a', 'a.id', 'p.account_id')
-      .select(['p.email', 'a.locale', 'b.name as body_name'])
-      .distinctOn('p.email')
-      .where('s.body_id', 'in', informed)
-      .where(heldOn('s', today))
-      .where('p.email', 'is not', null)
-      .orderBy('p.email')
-      .execute();
+    const recipients = await bodyRecipients(trx, informed, calendarDay(ctx.now));
     for (const person of recipients) {
-      const locale = isLocale(person.locale) ? person.locale : 'fr';
-      const t = translator(locale);
-      const params = { body: body.name, title: meeting.title, date: formatCalendarDate(locale, calendarDay(meeting.starts_at)), minutes: meeting.minutes, recipientBody: person.body_name };
-      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: person.email!, subject: t('mail.minutesSubject', params), body: t('mail.minutesBody', params) });
+      const t = translator(person.locale);
+      const params = { body: body.name, title: meeting.title, date: formatCalendarDate(person.locale, calendarDay(meeting.starts_at)), minutes: meeting.minutes, recipientBody: person.bodyName };
+      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: person.email, subject: t('mail.minutesSubject', params), body: t('mail.minutesBody', params) });
     }
     return {
       result: null,
