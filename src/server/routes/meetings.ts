@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -24,6 +25,12 @@ import { inPartnership, withId } from './params.js';
 const inMeeting = withId('meetingId');
 const inPoll = withId('pollId');
 const tags = ['meetings'];
+
+/** Most of a meeting's acts answer nothing but their success. */
+async function noContent(reply: FastifyReply, act: Promise<unknown>) {
+  await act;
+  return reply.status(204).send();
+}
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const stream = eventStreams(app);
@@ -78,10 +85,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:partnershipId/meetings/:meetingId/roles',
     { schema: { tags, summary: 'A member of the body: change who facilitates or takes the minutes', params: inMeeting, body: meetingRolesInput } },
-    async (request, reply) => {
-      await acts.changeMeetingRoles(request.act, request.params.meetingId, request.body);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.changeMeetingRoles(request.act, request.params.meetingId, request.body)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/agenda',
@@ -91,34 +95,22 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:partnershipId/meetings/:meetingId/agenda/order',
     { schema: { tags, summary: 'Facilitator: order the agenda', params: inMeeting, body: agendaOrderInput } },
-    async (request, reply) => {
-      await acts.orderAgenda(request.act, request.params.meetingId, request.body);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.orderAgenda(request.act, request.params.meetingId, request.body)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/attendance',
     { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput } },
-    async (request, reply) => {
-      await acts.recordAttendance(request.act, request.params.meetingId, request.body);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.recordAttendance(request.act, request.params.meetingId, request.body)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/advance',
     { schema: { tags, summary: 'Facilitator: move on (opening round, next item, closing round, end)', params: inMeeting } },
-    async (request, reply) => {
-      await acts.advanceMeeting(request.act, request.params.meetingId);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.advanceMeeting(request.act, request.params.meetingId)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/round-word',
     { schema: { tags, summary: 'A member’s word in the opening or closing round', params: inMeeting, body: roundWordInput } },
-    async (request, reply) => {
-      await acts.sayRoundWord(request.act, request.params.meetingId, request.body);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.sayRoundWord(request.act, request.params.meetingId, request.body)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/minutes',
@@ -145,18 +137,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:partnershipId/meetings/:meetingId/minutes/review',
     { schema: { tags, summary: 'Attendee: approve the minutes read, or ask for an amendment', params: inMeeting, body: minutesAnswerInput } },
-    async (request, reply) => {
-      await acts.answerMinutesReview(request.act, request.params.meetingId, request.body);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.answerMinutesReview(request.act, request.params.meetingId, request.body)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/minutes/publish',
     { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting } },
-    async (request, reply) => {
-      await acts.publishMinutes(request.act, request.params.meetingId);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.publishMinutes(request.act, request.params.meetingId)),
   );
   app.post(
     '/:partnershipId/date-polls',
@@ -171,10 +157,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:partnershipId/date-polls/:pollId/answers',
     { schema: { tags, summary: 'Answer yes, if need be or no for each slot', params: inPoll, body: pollAnswersInput } },
-    async (request, reply) => {
-      await acts.answerDatePoll(request.act, request.params.pollId, request.body);
-      return reply.status(204).send();
-    },
+    async (request, reply) => noContent(reply, acts.answerDatePoll(request.act, request.params.pollId, request.body)),
   );
   app.post(
     '/:partnershipId/date-polls/:pollId/close',
