@@ -1,0 +1,222 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { furnished, partnershipRoutes, type Furnished, type Method } from '../support/partnership-routes.js';
+import { countRows, journalOf } from '../support/structure.js';
+import { Client, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type Response, type TestApp } from '../support/test-app.js';
+
+/**
+ * Every route of a partnership, asked by every kind of actor: the answers form a table that
+ * docs/PERMISSIONS.md keeps. A change of who may do what changes the table, so it shows in review;
+ * `UPDATE_PERMISSIONS=1` writes the new one.
+ */
+const MATRIX_FILE = new URL('../../docs/PERMISSIONS.md', import.meta.url);
+
+/** From the least to the most trusted; on a route that writes, each one acts after the previous. */
+const ACTORS = [
+  ['anonymous', 'anonymous'],
+  ['outsider', 'admin of another partnership'],
+  ['otherOrganization', 'member of another organization'],
+  ['bodyMember', 'body member'],
+  ['facilitator', 'facilitator'],
+  ['organizationAdmin', 'organization admin'],
+  ['partnershipAdmin', 'partnership admin'],
+] as const;
+type Actor = (typeof ACTORS)[number][0];
+
+let t: TestApp;
+let outsider: PartnershipFixture;
+/** One account per kind of actor inside a partnership, signed in once; each world gives it a person. */
+const accounts = {} as Record<'otherOrganization' | 'bodyMember' | 'facilitator' | 'organizationAdmin', { accountId: string; client: Client }>;
+let charterContent: unknown;
+let openApiPaths: string[];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  outsider = await newPartnership(t);
+  for (const kind of ['otherOrganization', 'bodyMember', 'facilitator', 'organizationAdmin'] as const) {
+    const email = uniqueEmail(kind);
+    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const client = new Client(t.app);
+    expect((await client.signIn(email)).status).toBe(200);
+    accounts[kind] = { accountId, client };
+  }
+  openApiPaths = Object.keys((t.app.swagger() as { paths: Record<string, unknown> }).paths).filter((path) => path.startsWith('/api/v1/partnerships/{partnershipId}'));
+});
+afterAll(() => t.close());
+
+interface World {
+  readonly f: PartnershipFixture;
+  readonly ids: Furnished;
+  readonly clients: Record<Actor, Client>;
+}
+
+/** A furnished partnership in which each kind of actor has a person, the proposal in its consent round. */
+async function world(): Promise<World> {
+  const f = await newPartnership(t);
+  const linked = async (kind: keyof typeof accounts, memberships: unknown[]) => {
+    const created = await f.admin.post(`${f.base}/people`, { fullName: `Acteur ${kind}`, email: null, memberships });
+    expect(created.status).toBe(201);
+    await t.store.db.updateTable('person').set({ account_id: accounts[kind].accountId }).where('id', '=', created.body.id).execute();
+    return created.body.id as string;
+  };
+  const seat = async (bodyId: string, personId: string, organizationId: string) =>
+    expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: '2026-03-10' })).status).toBe(201);
+  const ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
+    const other = await f.admin.post(`${f.base}/organizations`, { name: 'Autre maison', kind: 'association' });
+    await linked('otherOrganization', [{ organizationId: other.body.id, kind: 'volunteer' }]);
+    await seat(bodyId, await linked('bodyMember', [{ organizationId, kind: 'staff' }]), organizationId);
+    const facilitatorId = await linked('facilitator', [{ organizationId, kind: 'staff' }]);
+    await seat(bodyId, facilitatorId, organizationId);
+    await linked('organizationAdmin', [{ organizationId, kind: 'board', isOrganizationAdmin: true }]);
+    return { facilitatorId };
+  });
+  for (let move = 0; move < 3; move++) expect((await f.admin.post(`${f.base}/proposals/${ids.proposalId}/phase`)).status).toBe(200);
+  return {
+    f,
+    ids,
+    clients: {
+      anonymous: new Client(t.app),
+      outsider: outsider.admin,
+      otherOrganization: accounts.otherOrganization.client,
+      bodyMember: accounts.bodyMember.client,
+      facilitator: accounts.facilitator.client,
+      organizationAdmin: accounts.organizationAdmin.client,
+      partnershipAdmin: f.admin,
+    },
+  };
+}
+
+/** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
+function templateOf(url: string): string {
+  const path = url.split('?')[0]!;
+  const matches = openApiPaths.filter((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+  // A literal segment ("/charters/import") wins over a parameter ("/charters/{charterId}").
+  const best = matches.sort((a, b) => b.split('{').length - a.split('{').length).at(-1);
+  if (!best) throw new Error(`no OpenAPI path for ${url}`);
+  return best;
+}
+
+/** An event stream never ends: its status is all there is to read, then it is dropped. */
+async function ask(client: Client, method: Method, url: string, payload: unknown): Promise<Response> {
+  if (!url.endsWith('/events')) return client.request(method, url, payload);
+  const response = await t.app.inject({ method, url, headers: client.cookie ? { cookie: client.cookie } : {}, payloadAsStream: true });
+  response.stream().destroy();
+  return { status: response.statusCode, body: undefined, headers: response.headers };
+}
+
+/** Routes the shared list leaves out because only this test needs them. */
+function extraRoutes(base: string, ids: Furnished): [Method, string, unknown?][] {
+  return [
+    ['GET', `${base}/proposals/${ids.proposalId}/events`],
+    ['GET', `${base}/elections/${ids.electionId}/events`],
+    ['GET', `${base}/meetings/${ids.meetingId}/events`],
+  ];
+}
+
+function allRoutes(w: World): [Method, string, unknown?][] {
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids)];
+}
+
+type Row = { route: string; answers: Record<Actor, number> };
+const rows: Row[] = [];
+const refusalsThatWrote: string[] = [];
+
+/** Asks one route as each actor in turn; a refusal must leave the partnership as it was. */
+async function fillRow(w: World, index: number): Promise<void> {
+  const answers = {} as Record<Actor, number>;
+  let template = '';
+  for (const [actor] of ACTORS) {
+    const [method, url, payload] = allRoutes(w)[index]!;
+    template = `${method} ${templateOf(url)}`;
+    const before = { rows: await countRows(t, w.f.partnershipId), journal: await journalOf(t, w.f.partnershipId) };
+    const response = await ask(w.clients[actor], method, url, payload);
+    answers[actor] = response.status;
+    if ([401, 403, 404].includes(response.status)) {
+      const after = { rows: await countRows(t, w.f.partnershipId), journal: await journalOf(t, w.f.partnershipId) };
+      if (JSON.stringify(after) !== JSON.stringify(before)) refusalsThatWrote.push(`${template} as ${actor}`);
+    }
+  }
+  rows.push({ route: template, answers });
+}
+
+function table(): string {
+  const header = `| route | ${ACTORS.map(([, label]) => label).join(' | ')} |`;
+  const rule = `|---|${ACTORS.map(() => '---').join('|')}|`;
+  const lines = [...rows]
+    .sort((a, b) => a.route.replace(/^\w+ /, '').localeCompare(b.route.replace(/^\w+ /, '')) || a.route.localeCompare(b.route))
+    .map((row) => `| \`${row.route.replace('/api/v1/partnerships/{partnershipId}', '…')}\` | ${ACTORS.map(([actor]) => row.answers[actor]).join(' | ')} |`);
+  return [header, rule, ...lines].join('\n');
+}
+
+const PREAMBLE = `# Permission matrix
+
+Generated by \`test/api/permission-matrix.test.ts\`, on PGlite and on PostgreSQL, which must agree;
+the test fails when an answer changes. After a deliberate change of permissions, rewrite this file
+with \`UPDATE_PERMISSIONS=1 npx vitest run --project api-pglite test/api/permission-matrix.test.ts\`
+and review the difference.
+
+Each route of a partnership (\`…\` stands for \`/api/v1/partnerships/{partnershipId}\`) is asked by
+each kind of actor, in a partnership that has one of everything: an organization, a body with
+three seated members, a role, a delegation, a charter in force, a proposal in its consent round,
+an election taking nominations, a meeting with an agenda item, a date poll. On a route that
+writes, the actors ask one after the other, from left to right, each in the state the previous
+left; every partnership starts afresh for each route.
+
+- **anonymous**: no session.
+- **admin of another partnership**: signed in, administrator elsewhere, no person here.
+- **member of another organization**: a person of the partnership, volunteer of another organization, with no seat or role.
+- **body member**: seated in the body for the organization the targets belong to.
+- **facilitator**: seated in the body, and facilitator of the proposal, the election and the meeting.
+- **organization admin**: administrator of the organization the targets belong to, with no seat.
+- **partnership admin**: administrator of the partnership.
+
+Answers: 2xx done; 401 sign in first; 404 not there for them (outsiders cannot tell a partnership
+that exists from one that does not); 403 their place in the structure does not allow it; 400 and
+409 allowed to ask, but the input or the state of this partnership refuses it (a stance outside a
+round, a second publication). A 401, 403 or 404 never writes a row or a journal entry: the test
+checks each one.
+
+`;
+
+describe('the permission matrix', () => {
+  let reads: World;
+  beforeAll(async () => {
+    reads = await world();
+    charterContent = (await reads.f.admin.get(`${reads.f.base}/charters/${reads.ids.charterId}/versions/${reads.ids.versionId}`)).body.content;
+  });
+
+  it('covers every route of a partnership that the API describes', () => {
+    const covered = new Set(allRoutes(reads).map(([method, url]) => `${method} ${templateOf(url)}`));
+    const described = openApiPaths.flatMap((path) =>
+      Object.keys((t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths[path]!).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(described.filter((route) => !covered.has(route))).toEqual([]);
+    expect(covered.size).toBe(allRoutes(reads).length);
+  });
+
+  it('asks every route as every actor, a new partnership for each route that writes', async () => {
+    const routes = allRoutes(reads);
+    for (let index = 0; index < routes.length; index++) {
+      await fillRow(routes[index]![0] === 'GET' ? reads : await world(), index);
+    }
+    expect(refusalsThatWrote).toEqual([]);
+  }, 300_000);
+
+  it('answers 401 to anyone without a session and 404 to another partnership, whatever the route', () => {
+    for (const row of rows) {
+      expect(row.answers.anonymous, row.route).toBe(401);
+      expect(row.answers.outsider, row.route).toBe(404);
+    }
+  });
+
+  it('never answers a 5xx', () => {
+    for (const row of rows) for (const [actor] of ACTORS) expect(row.answers[actor], `${row.route} as ${actor}`).toBeLessThan(500);
+  });
+
+  it('gives the answers docs/PERMISSIONS.md holds', () => {
+    const generated = `${PREAMBLE}${table()}\n`;
+    if (process.env['UPDATE_PERMISSIONS'] === '1') writeFileSync(MATRIX_FILE, generated);
+    expect(generated).toEqual(readFileSync(MATRIX_FILE, 'utf8'));
+  });
+});
