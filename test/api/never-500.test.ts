@@ -25,6 +25,7 @@ let ids: {
   proposalId: string;
   electionId: string;
   meetingId: string;
+  pollId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -68,6 +69,7 @@ beforeAll(async () => {
     proposalId: expectCreated(proposal, 'proposal'),
     electionId: expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election'),
     meetingId: expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting'),
+    pollId: expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll'),
   };
 });
 afterAll(() => t.close());
@@ -191,6 +193,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
     `${f.base}/proposals`,
     nearlyValid({ level: fc.constantFrom('strategic', 'x'), topic: text, wording: text, context: text, participationLevel: fc.constantFrom('participation', 'x'), facilitatorId: someId() }),
   ],
+  ['PATCH', `${f.base}/proposals/${ids.proposalId}`, nearlyValid({ wording: text, context: text })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/phase`, anyValue],
   [
     'POST',
@@ -220,9 +223,13 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['PUT', `${f.base}/meetings/${ids.meetingId}/round-word`, nearlyValid({ word: text })],
   ['POST', `${f.base}/meetings/${ids.meetingId}/minutes/review`, nearlyValid({ until: fc.oneof(date, fc.constant('2026-04-01T18:00:00+02:00')) })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/minutes/review`, nearlyValid({ verdict: fc.constantFrom('approve', 'amend', 'x'), remark: text, basedOn: number })],
+  ['POST', `${f.base}/date-polls`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), title: text, durationMinutes: number, slots: fc.array(fc.oneof(date, fc.constant('2026-04-01T18:00:00+02:00')), { maxLength: 22 }) })],
+  ['PUT', `${f.base}/date-polls/${ids.pollId}/answers`, nearlyValid({ answers: fc.array(nearlyValid({ slotId: someId(), answer: fc.constantFrom('yes', 'if_need_be', 'no', 'x') }), { maxLength: 3 }) })],
+  ['POST', `${f.base}/date-polls/${ids.pollId}/close`, nearlyValid({ slotId: someId(), place: text, onlineUrl: fc.oneof(text, fc.webUrl()), secretaryId: someId() })],
   ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
   ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
   ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],
+  ['POST', '/api/v1/auth/invitation/describe', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],
   ['POST', '/api/v1/auth/invitation/accept', nearlyValid({ token: fc.string({ minLength: 20, maxLength: 60 }), password: text })],
   ['POST', '/api/v1/auth/locale', nearlyValid({ locale: fc.constantFrom('fr', 'en', 'de') })],
 ];
@@ -291,6 +298,24 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
       }
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('the fuzzed routes', () => {
+  it('include every route the API describes as taking a body', () => {
+    const fuzzed = routes().map(([method, url]) => [method, url.split('?')[0]!] as const);
+    const paths = (t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: unknown }>> }).paths;
+    const unfuzzed = Object.entries(paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation.requestBody !== undefined)
+        .map(([method]) => `${method.toUpperCase()} ${path}`)
+        .filter((route) => {
+          const [method, template] = route.split(' ') as [string, string];
+          const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+          return !fuzzed.some(([m, url]) => m === method && pattern.test(url));
+        }),
+    );
+    expect(unfuzzed).toEqual([]);
   });
 });
 
