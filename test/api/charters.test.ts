@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { pdfText } from '../support/pdf-text.js';
-import { builder, journalOf, TODAY, uniqueName } from '../support/structure.js';
+import { builder, journalLength, journalOf, kindsAfter, TODAY, uniqueName } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -249,14 +249,22 @@ describe('adoption, versions and signatures', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('counts one signature per signatory when the same signature is sent ten times at once', async () => {
+  it('counts one signature per signatory when both signatories send theirs ten times at once', async () => {
     const p = await furnishedPartnership();
     const draft = await readyDraft(p);
     await adopt(p, draft.url);
-    const seat = (await p.f.admin.get(draft.url)).body.signatories[0].signatoryId;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => sign(p.nadia.client, draft.url, seat, 'Nadia Benali')));
-    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
+    const [nadiaSeat, paulSeat] = (await p.f.admin.get(draft.url)).body.signatories.map((s: { signatoryId: string }) => s.signatoryId);
+    const journalBefore = await journalLength(t, p.f.partnershipId);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => [sign(p.nadia.client, draft.url, nadiaSeat, 'Nadia Benali'), sign(p.paul.client, draft.url, paulSeat, 'Paul Girard')]).flat(),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(18);
+    const rows = await t.store.db.selectFrom('charter_signature').select('signatory_id').where('version_id', '=', draft.versionId).execute();
+    expect(rows.map((row) => row.signatory_id).sort()).toEqual([nadiaSeat, paulSeat].sort());
+    expect(await kindsAfter(t, p.f.partnershipId, journalBefore)).toEqual(['charter.signed', 'charter.signed']);
+    const signatories = (await p.f.admin.get(draft.url)).body.signatories;
+    expect(signatories.map((s: { signature: unknown }) => s.signature !== null)).toEqual([true, true]);
   });
 
   it('revises: a new draft copies the version in force, its adoption supersedes it and asks for new signatures', async () => {
