@@ -1,10 +1,13 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import { readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
 import { pendingEntryCount, sealAllPending } from '../journal/journal-store.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
+import { BackupRefused, exportPartnership, restorePartnership } from '../services/backup.js';
 import { closeRoundsPastDeadline } from '../services/decision-acts.js';
 import { createPartnership } from '../services/partnerships.js';
 import { sendDueReviewReminders } from '../services/review-reminders.js';
@@ -162,6 +165,45 @@ export async function run(argv: readonly string[]): Promise<void> {
           `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries verified before it.`,
         );
         process.exitCode = 1;
+      }),
+    );
+
+  const backup = program.command('backup').description('a whole partnership in one file');
+  backup
+    .command('export')
+    .description('write a partnership, its journal and its people’s accounts to one JSON file (gzipped if it ends in .gz)')
+    .requiredOption('--partnership <id>', 'id of the partnership')
+    .requiredOption('--out <file>', 'file to write')
+    .action((options: { partnership: string; out: string }) =>
+      withStore(readEnvironment(), async (store) => {
+        const exists = await store.db.selectFrom('partnership').select('id').where('id', '=', options.partnership).executeTakeFirst();
+        if (!exists) {
+          console.error(`No partnership ${options.partnership} in this database.`);
+          process.exitCode = 2;
+          return;
+        }
+        const content = JSON.stringify(await exportPartnership(store.db, options.partnership, new Date()));
+        await writeFile(options.out, options.out.endsWith('.gz') ? gzipSync(content) : content, { mode: 0o600 });
+        console.log(`Partnership ${options.partnership} written to ${options.out}.`);
+      }),
+    );
+  backup
+    .command('restore')
+    .description('restore a partnership from a backup file into this database, which must not hold it; its journal is verified first')
+    .argument('<file>', 'backup file (.json or .json.gz)')
+    .action((file: string) =>
+      withStore(readEnvironment(), async (store) => {
+        try {
+          const raw = await readFile(file);
+          const outcome = await restorePartnership(store.db, JSON.parse((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8')));
+          console.log(`Partnership ${outcome.partnershipId} restored: ${outcome.rows} rows, journal intact (${outcome.journalEntries} entries).`);
+        } catch (error) {
+          // A refused backup, a file that is not JSON, or one that cannot be read or unzipped.
+          const fileProblem = error instanceof BackupRefused || error instanceof SyntaxError || typeof (error as NodeJS.ErrnoException).code === 'string';
+          if (!fileProblem) throw error;
+          console.error(`Nothing restored. ${(error as Error).message}`);
+          process.exitCode = 2;
+        }
       }),
     );
 

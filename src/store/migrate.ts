@@ -13,6 +13,7 @@ import { roleLinks } from './migrations/011-role-links.js';
 import { electionDeadlines } from './migrations/012-election-deadlines.js';
 import { erasure } from './migrations/013-erasure.js';
 import { noSeatForTheErased } from './migrations/014-no-seat-for-the-erased.js';
+import { restorableMeetings } from './migrations/015-restorable-meetings.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -36,7 +37,11 @@ const migrations: Record<string, Migration> = {
   '012-election-deadlines': statementsMigration(electionDeadlines),
   '013-erasure': statementsMigration(erasure),
   '014-no-seat-for-the-erased': statementsMigration(noSeatForTheErased),
+  '015-restorable-meetings': statementsMigration(restorableMeetings),
 };
+
+/** The schema a database has once migrated; a backup records it and is restored only into the same. */
+export const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

@@ -50,7 +50,7 @@ export function builder(f: PartnershipFixture, client: Client = f.admin) {
 }
 
 /** Rows of one partnership in every table an act may write, and its journal length. */
-export async function countRows(t: TestApp, partnershipId: string): Promise<Record<string, number>> {
+export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string): Promise<Record<string, number>> {
   const result = await sql<Record<string, string | number>>`
     select
       (select count(*) from organization where partnership_id = ${partnershipId}) as organization,

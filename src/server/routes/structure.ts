@@ -21,6 +21,7 @@ import { may } from '../../domain/structure/permissions.js';
 import { translator } from '../../i18n/server-messages.js';
 import { readJournal } from '../../journal/journal-store.js';
 import { invitePerson } from '../../services/accounts.js';
+import { downloadBackup } from '../../services/backup.js';
 import { listPartnershipsOfAccount } from '../../services/partnerships.js';
 import { erasePerson } from '../../services/personal-data.js';
 import * as acts from '../../services/structure-acts.js';
@@ -248,6 +249,16 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const entries = await readJournal(app.store.db, request.act.partnershipId, { beforeSeq: request.query.before, limit: request.query.limit });
       return entries.map((entry) => ({ ...entry, recordedAt: entry.recordedAt.toISOString() }));
+    },
+  );
+
+  app.get(
+    '/:partnershipId/backup',
+    { schema: { tags: ['journal'], summary: 'The whole partnership as one file, to keep or restore with `entente backup restore`: administrators only', params: inPartnership } },
+    async (request, reply) => {
+      const backup = await downloadBackup(request.act);
+      const day = backup.exportedAt.slice(0, 10);
+      return reply.header('content-disposition', `attachment; filename="sauvegarde-entente-${day}.json"`).header('cache-control', 'no-store').send(backup);
     },
   );
 

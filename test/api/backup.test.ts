@@ -1,0 +1,194 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { buildApp } from '../../src/server/app.js';
+import { BackupRefused, exportPartnership, restorePartnership, TABLES_IN_BACKUP, TABLES_LEFT_OUT, type Backup } from '../../src/services/backup.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { furnished, type Furnished } from '../support/partnership-routes.js';
+import { countRows, TODAY } from '../support/structure.js';
+import { Client, newMember, newPartnership, openTestStore, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { createThrowawayDatabase } from '../support/throwaway-database.js';
+
+const onPostgres = process.env['ENTENTE_TEST_DB'] === 'postgres';
+
+/** A database with the schema and nothing else: a new PGlite, or a new PostgreSQL database. */
+async function emptyDatabase(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  if (!onPostgres) {
+    const store = await openTestStore();
+    return { store, drop: () => store.close() };
+  }
+  const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_restore');
+  const store = await openStore({ databaseUrl: database.url, poolSize: 2 });
+  await migrateToLatest(store.db);
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
+let t: TestApp;
+let f: PartnershipFixture;
+let ids: Furnished;
+let member: Awaited<ReturnType<typeof newMember>>;
+let backup: Backup;
+
+/** A partnership that has used every capability: seats, charter signed, stances, election, meeting, poll, an erased person. */
+beforeAll(async () => {
+  t = await startTestApp();
+  f = await newPartnership(t);
+  ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
+    member = await newMember(t, f, { fullName: 'Samia Haddad', memberships: [{ organizationId, kind: 'staff' }] });
+    expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId: member.personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY })).status).toBe(201);
+    return { facilitatorId: member.personId };
+  });
+  const version = `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}`;
+  expect((await member.client.post(`${version}/signatures`, { signatoryId: ids.signatoryId, typedName: 'Samia Haddad', readAndApproved: true, contentHash: ids.contentHash })).status).toBe(201);
+  for (let move = 0; move < 3; move++) expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/phase`)).status).toBe(200);
+  expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/stances`, { stance: 'object', reason: 'Trop tôt', idempotencyKey: 'backup-1' })).status).toBe(200);
+  expect((await member.client.put(`${f.base}/elections/${ids.electionId}/nomination`, { nomineeId: ids.personId, reason: 'Elle connaît le quartier' })).status).toBe(200);
+  expect((await member.client.put(`${f.base}/meetings/${ids.meetingId}/attendance`, { personId: member.personId, status: 'present' })).status).toBe(204);
+  expect((await member.client.put(`${f.base}/meetings/${ids.meetingId}/minutes`, { text: '# Relevé\n\nRien à signaler.', basedOn: 0 })).status).toBe(200);
+  expect((await member.client.put(`${f.base}/date-polls/${ids.pollId}/answers`, { answers: [{ slotId: ids.slotId, answer: 'yes' }] })).status).toBe(204);
+  expect((await f.admin.post(`${f.base}/people/${ids.otherPersonId}/erase`)).status).toBe(200);
+  const response = await f.admin.get(`${f.base}/backup`);
+  expect(response.status).toBe(200);
+  expect(response.headers['content-disposition']).toMatch(/^attachment; filename="sauvegarde-entente-\d{4}-\d{2}-\d{2}\.json"$/);
+  backup = response.body;
+});
+afterAll(() => t.close());
+
+const withoutDate = ({ exportedAt: _, ...rest }: Backup) => rest;
+
+describe('a backup', () => {
+  it('holds every table of the schema, or says why it leaves one out', async () => {
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(t.store.db);
+    expect(tables.rows.map((row) => row.name).sort()).toEqual([...TABLES_IN_BACKUP, ...TABLES_LEFT_OUT].sort());
+  });
+
+  it('holds what the partnership did, and no session or sign-in link', () => {
+    const counts = Object.fromEntries(Object.entries(backup.tables).map(([table, rows]) => [table, rows.length]));
+    expect(counts).toMatchObject({ partnership: 1, account: 2, charter_signature: 1, stance: 1, nomination: 1, attendance: 1, date_poll_answer: 1 });
+    const entries = backup.tables['journal_entry']!;
+    expect(entries.find((entry) => entry['seq'] === entries.length)).toMatchObject({ kind: 'partnership.backup_downloaded', actor_id: f.adminPersonId });
+    expect(JSON.stringify(backup)).not.toMatch(/csrf_token|id_hash|token_hash/);
+  });
+
+  it('is for the partnership’s administrators only', async () => {
+    const before = await countRows(t, f.partnershipId);
+    const refused = await member.client.get(`${f.base}/backup`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toBe('Vous n’avez pas le droit de faire cela.');
+    expect(await countRows(t, f.partnershipId)).toEqual(before);
+  });
+});
+
+describe('restoring a backup into an empty database', () => {
+  let target: Awaited<ReturnType<typeof emptyDatabase>>;
+  beforeAll(async () => {
+    target = await emptyDatabase();
+  });
+  afterAll(() => target.drop());
+
+  it('gives back the same partnership, row for row, and its journal verifies', async () => {
+    const outcome = await restorePartnership(target.store.db, backup);
+    expect(outcome).toEqual({ partnershipId: f.partnershipId, rows: Object.values(backup.tables).flat().length, journalEntries: backup.tables['journal_entry']!.length });
+    expect(await verifyJournal(target.store.db)).toMatchObject({ ok: true, chains: 1 });
+    const again = await exportPartnership(target.store.db, f.partnershipId, new Date());
+    expect(withoutDate(again)).toEqual(withoutDate(backup));
+  });
+
+  it('serves it: the administrator signs in with the same password and finds the same pages', async () => {
+    const app = await buildApp(target.store, { publicUrl: 'http://restored.test', signInAttemptsPerMinute: 1000, secureCookies: false, now: t.clock.now });
+    try {
+      const admin = new Client(app);
+      expect((await admin.signIn(f.adminEmail, TEST_PASSWORD)).status).toBe(200);
+      for (const path of ['', `/people/${ids.personId}`, `/proposals/${ids.proposalId}`, `/meetings/${ids.meetingId}`, `/charters/${ids.charterId}/versions/${ids.versionId}`]) {
+        const restored = await admin.get(`${f.base}${path}`);
+        const original = await f.admin.get(`${f.base}${path}`);
+        expect(restored.status, path).toBe(200);
+        expect(restored.body, path).toEqual(original.body);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses it a second time, and changes nothing', async () => {
+    const before = await countRows(target, f.partnershipId);
+    await expect(restorePartnership(target.store.db, backup)).rejects.toThrow(new BackupRefused(`Partnership ${f.partnershipId} is already in this database.`));
+    expect(await countRows(target, f.partnershipId)).toEqual(before);
+  });
+});
+
+describe('a backup that cannot be restored', () => {
+  let target: Awaited<ReturnType<typeof emptyDatabase>>;
+  beforeAll(async () => {
+    target = await emptyDatabase();
+  });
+  afterAll(() => target.drop());
+
+  const expectNothingRestored = async () => {
+    const partnerships = await target.store.db.selectFrom('partnership').select('id').execute();
+    const accounts = await target.store.db.selectFrom('account').select('id').execute();
+    expect([partnerships, accounts]).toEqual([[], []]);
+  };
+
+  it('is refused whole when its journal was changed', async () => {
+    const changed = structuredClone(backup);
+    const entry = changed.tables['journal_entry']!.find((row) => row['kind'] === 'stance.taken')!;
+    entry['payload'] = { ...(entry['payload'] as object), stance: 'consent' };
+    await expect(restorePartnership(target.store.db, changed)).rejects.toThrow(/The journal in this backup does not verify \(entry \d+\): the file was changed\./);
+    await expectNothingRestored();
+  });
+
+  it('is refused whole when a row refers to one that is missing', async () => {
+    const broken = structuredClone(backup);
+    broken.tables['body'] = [];
+    await expect(restorePartnership(target.store.db, broken)).rejects.toThrow(/^This backup cannot be restored here: .*foreign key/);
+    await expectNothingRestored();
+  });
+
+  it('is refused when made with another schema, or when it is not a backup', async () => {
+    await expect(restorePartnership(target.store.db, { ...backup, schema: '099-future' })).rejects.toThrow(
+      'This backup was made with schema 099-future; this server has 015-restorable-meetings. Restore it with the same version of Entente.',
+    );
+    await expect(restorePartnership(target.store.db, { format: 'entente-charter' })).rejects.toThrow('This is not an Entente backup of format 1.');
+    await expectNothingRestored();
+  });
+});
+
+describe('npx entente backup export and restore', () => {
+  const ROOT = process.cwd();
+  const run = promisify(execFile);
+  const cli = (args: string[], env: NodeJS.ProcessEnv) => run(process.execPath, [join(ROOT, 'bin', 'entente.js'), ...args], { env: { ...process.env, ...env }, cwd: ROOT, timeout: 60_000 });
+
+  it('carry a partnership from one server to another through a gzipped file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-backup-'));
+    const databases = onPostgres ? [await createThrowawayDatabase(inject('postgresUrl'), 'entente_source'), await createThrowawayDatabase(inject('postgresUrl'), 'entente_target')] : [];
+    try {
+      const where = (index: 0 | 1): NodeJS.ProcessEnv => (onPostgres ? { DATABASE_URL: databases[index]!.url, DATA_DIR: '' } : { DATA_DIR: join(dir, `data-${index}`), DATABASE_URL: '' });
+      const [sourceEnv, targetEnv] = [where(0), where(1)];
+      const created = await cli(['create-admin', '--partnership', 'Les Trois Rives', '--name', 'Nadia Benali', '--email', 'nadia@example.org'], { ...sourceEnv, ENTENTE_ADMIN_PASSWORD: TEST_PASSWORD });
+      const partnershipId = /Partnership ([0-9a-f-]{36}) created/.exec(created.stdout)![1]!;
+      const file = join(dir, 'sauvegarde.json.gz');
+      expect((await cli(['backup', 'export', '--partnership', partnershipId, '--out', file], sourceEnv)).stdout.trim()).toBe(`Partnership ${partnershipId} written to ${file}.`);
+      expect(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')).tables.partnership).toMatchObject([{ id: partnershipId, name: 'Les Trois Rives' }]);
+      expect((await cli(['backup', 'restore', file], targetEnv)).stdout.trim()).toBe(`Partnership ${partnershipId} restored: 6 rows, journal intact (2 entries).`);
+      const twice = await cli(['backup', 'restore', file], targetEnv).catch((error: { code: number; stderr: string }) => error);
+      expect(twice).toMatchObject({ code: 2, stderr: `Nothing restored. Partnership ${partnershipId} is already in this database.\n` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      for (const database of databases) await database.drop();
+    }
+  }, 120_000);
+});
