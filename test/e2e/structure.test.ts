@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,8 +102,16 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     await page.getByRole('link', { name: 'Journal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
     await page.getByText('Mandat commencé : Odile Perrin').first().waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Sauvegarde' }).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '09-journal');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger la sauvegarde' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^sauvegarde-entente-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(backup).toMatchObject({ format: 'entente-backup', formatVersion: 1 });
+    expect(backup.tables.organization.map((o: { name: string }) => o.name)).toContain('MJC des Tilleuls');
+    await page.reload();
+    await page.getByText('Sauvegarde téléchargée').first().waitFor();
 
     await page.getByRole('link', { name: 'Messages' }).click();
     await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();

@@ -24,6 +24,7 @@ export default function JournalPage() {
   const { t, i18n } = useTranslation();
   const partnershipId = usePartnershipId();
   const names = useNames();
+  const overview = useOverview();
   const journal = useInfiniteQuery({
     queryKey: ['partnership', partnershipId, 'journal'],
     queryFn: ({ pageParam }) =>
@@ -43,6 +44,15 @@ export default function JournalPage() {
     <>
       <PageTitle title={t('journal.title')}>{t('journal.title')}</PageTitle>
       <p className="hint">{t('journal.intro')}</p>
+      {overview.data?.can.manageStructure && (
+        <section aria-labelledby="backup-title" className="card">
+          <h2 id="backup-title">{t('journal.backup.title')}</h2>
+          <p className="hint">{t('journal.backup.hint')}</p>
+          <a className="button-secondary" href={`/api/v1/partnerships/${partnershipId}/backup`} download>
+            {t('journal.backup.download')}
+          </a>
+        </section>
+      )}
       <ol className="journal" reversed>
         {entries.map((entry) => {
           const references = REFERENCE_KEYS.map((key) => entry.payload[key])
