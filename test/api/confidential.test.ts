@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { furnished, partnershipRoutes, type Furnished } from '../support/partnership-routes.js';
+import { pdfText } from '../support/pdf-text.js';
+import { TODAY } from '../support/structure.js';
+import { newMember, newPartnership, startTestApp, uniqueEmail, type Client, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+
+/**
+ * A person's e-mail address and phone number are for those who manage them (the partnership's
+ * administrators, their organization's administrators) and for themself: no page, file or
+ * export of the partnership gives them to anyone else, however the request is made.
+ */
+let t: TestApp;
+let f: PartnershipFixture;
+let ids: Furnished;
+let member: Awaited<ReturnType<typeof newMember>>;
+const secret = { email: uniqueEmail('nadia.confidentielle'), phone: '06 98 76 54 32' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  f = await newPartnership(t);
+  ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
+    member = await newMember(t, f, { fullName: 'Samia Haddad', memberships: [{ organizationId, kind: 'staff' }] });
+    expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId: member.personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY })).status).toBe(201);
+    return { facilitatorId: member.personId };
+  });
+  expect((await f.admin.patch(`${f.base}/people/${ids.personId}`, { email: secret.email, phone: secret.phone })).status).toBe(200);
+  // Nadia takes part in everything the pages show: a meeting she attends, minutes that name her.
+  expect((await member.client.put(`${f.base}/meetings/${ids.meetingId}/attendance`, { personId: ids.personId, status: 'present' })).status).toBe(204);
+  expect((await member.client.put(`${f.base}/meetings/${ids.meetingId}/minutes`, { text: 'Nadia Benali présente le projet.', basedOn: 0 })).status).toBe(200);
+});
+afterAll(() => t.close());
+
+/** What a reader of the answer sees: the text of a PDF, the body of anything else. */
+async function readAs(client: Client, url: string): Promise<{ status: number; text: string }> {
+  const response = await t.app.inject({ method: 'GET', url, headers: { cookie: client.cookie! } });
+  const isPdf = String(response.headers['content-type']).startsWith('application/pdf');
+  return { status: response.statusCode, text: isPdf ? (await pdfText(new Uint8Array(response.rawPayload))).join('\n') : response.body };
+}
+
+const readableRoutes = () =>
+  partnershipRoutes(f.base, ids, ids, null)
+    .filter(([method]) => method === 'GET')
+    .map(([, url]) => url);
+
+describe('contact details', () => {
+  it('appear nowhere a body member reads: pages, registers, PDFs, calendar, journal, exports', async () => {
+    const urls = [...readableRoutes(), '/api/v1/auth/export', '/api/v1/auth/session', `${f.base}/people?q=Nadia`];
+    expect(urls.length).toBeGreaterThan(25);
+    for (const url of urls) {
+      const { status, text } = await readAs(member.client, url);
+      expect([200, 403, 404], url).toContain(status);
+      expect(text, url).not.toContain(secret.email);
+      expect(text, url).not.toContain(secret.phone);
+    }
+  });
+
+  it('are shown to the partnership’s administrators, who manage the person', async () => {
+    const { text } = await readAs(f.admin, `${f.base}/people/${ids.personId}`);
+    expect(text).toContain(secret.email);
+    expect(text).toContain(secret.phone);
+  });
+
+  it('are in the administrators’ backup, which is as sensitive as the database, and only theirs', async () => {
+    const { status, text } = await readAs(f.admin, `${f.base}/backup`);
+    expect(status).toBe(200);
+    expect(text).toContain(secret.phone);
+    expect((await readAs(member.client, `${f.base}/backup`)).status).toBe(403);
+  });
+});
