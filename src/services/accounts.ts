@@ -31,6 +31,12 @@ export async function closeSession(db: Kysely<Database>, token: string): Promise
   await db.deleteFrom('session').where('id_hash', '=', digest(token)).execute();
 }
 
+/** Ends every session of the account (a lost phone, a shared computer); returns their digests. */
+export async function closeAllSessions(db: Kysely<Database>, accountId: string): Promise<string[]> {
+  const closed = await db.deleteFrom('session').where('account_id', '=', accountId).returning('id_hash').execute();
+  return closed.map((session) => session.id_hash);
+}
+
 export async function checkPassword(db: Kysely<Database>, email: string, password: string): Promise<string | undefined> {
   const account = await db.selectFrom('account').select(['id', 'password_hash']).where('email', '=', email.toLowerCase()).executeTakeFirst();
   const matches = await verifyPassword(password, account?.password_hash);

@@ -24,16 +24,21 @@ export function useSession() {
   return query;
 }
 
-export function useSignOut() {
+function useEndSessions(path: '/auth/sign-out' | '/auth/sign-out-everywhere') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post('/auth/sign-out'),
+    mutationFn: () => api.post(path),
     onSuccess: () => {
       setCsrfToken(undefined);
       client.clear();
     },
   });
 }
+
+export const useSignOut = () => useEndSessions('/auth/sign-out');
+
+/** Ends the account's sessions on every device, this one included. */
+export const useSignOutEverywhere = () => useEndSessions('/auth/sign-out-everywhere');
 
 /** Switches the interface, and remembers the choice on the account when signed in. */
 export function useChooseLocale() {

@@ -151,6 +151,28 @@ describe('sessions', () => {
     expect(overview.statusCode).toBe(401);
   });
 
+  it('end on every device when the person asks, and those of other accounts go on', async () => {
+    const f = await newPartnership(t);
+    const other = await newPartnership(t);
+    const laptop = new Client(t.app);
+    await laptop.signIn(f.adminEmail);
+    expect((await laptop.get(f.base)).status).toBe(200);
+    const phoneCookie = f.admin.cookie;
+
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: { cookie: laptop.cookie! } });
+    expect(refused.statusCode).toBe(403);
+    expect((await laptop.get(f.base)).status).toBe(200);
+
+    const response = await laptop.post('/api/v1/auth/sign-out-everywhere');
+    expect(response.status).toBe(204);
+    expect(sessionCookieHeader(response.headers)).toMatch(/^entente_session=;/);
+    expect((await replay(phoneCookie)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: f.base, headers: { cookie: phoneCookie! } })).statusCode).toBe(401);
+    expect((await laptop.get(f.base)).status).toBe(401);
+    expect((await other.admin.get(other.base)).status).toBe(200);
+    expect((await new Client(t.app).post('/api/v1/auth/sign-out-everywhere')).status).toBe(401);
+  });
+
   it('expire after 30 days', async () => {
     const f = await newPartnership(t);
     const saved = t.clock.current;

@@ -183,6 +183,23 @@ describe('a coordinator fixes a composition gap on a phone', () => {
       await screenshot(rosePage, '17-magic-link');
       await rosePage.getByRole('button', { name: 'Se connecter' }).click();
       await rosePage.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+
+      // Rose also signed in on the association's computer, then ends every session from her phone.
+      const shared = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+      await shared.goto(`${origin}/connexion`);
+      await shared.getByLabel('Adresse e-mail').first().fill('rose.delmas@example.org');
+      await shared.getByLabel('Mot de passe').fill('les bords du canal en mai');
+      await shared.getByRole('button', { name: 'Se connecter' }).click();
+      await shared.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
+      await rosePage.getByRole('link', { name: 'Ma fiche' }).click();
+      await rosePage.getByRole('heading', { level: 2, name: 'Mon compte' }).waitFor();
+      await expectNoAxeViolations(rosePage);
+      await screenshot(rosePage, '18-own-account');
+      await rosePage.getByRole('button', { name: 'Me déconnecter de tous les appareils' }).click();
+      await rosePage.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+      await shared.reload();
+      await shared.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+      await shared.context().close();
     } finally {
       await rose.close();
     }

@@ -5,6 +5,7 @@ import { LOCALES, translator } from '../../i18n/server-messages.js';
 import {
   acceptInvitation,
   checkPassword,
+  closeAllSessions,
   closeSession,
   consumeMagicLink,
   describeInvitation,
@@ -81,6 +82,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/sign-out', { schema: { tags, summary: 'End the current session' } }, async (request, reply) => {
     if (request.sessionToken) await endSession(request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device' } }, async (request, reply) => {
+    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
+    for (const tokenDigest of await closeAllSessions(app.store.db, request.session.accountId)) app.viewers.forgetSession(tokenDigest);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ItemSelect, namedItems, personItems } from '../components/ItemSelect';
 import { EditForm } from '../components/forms';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
-import { useSession } from '../session';
+import { useSession, useSignOutEverywhere } from '../session';
 import type { DelegationView, PersonDetail } from '../types';
 
 function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
@@ -206,6 +206,33 @@ function Erase({ person }: { person: PersonDetail }) {
   );
 }
 
+/** What only the person themself sees on their page: their data, and their sessions. */
+function OwnAccount() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const signOutEverywhere = useSignOutEverywhere();
+  return (
+    <section className="card" aria-labelledby="own-account">
+      <h2 id="own-account">{t('person.ownAccount.title')}</h2>
+      <p>
+        <a href="/api/v1/auth/export" download>
+          {t('person.export')}
+        </a>
+      </p>
+      <p className="hint">{t('person.ownAccount.everywhereHint')}</p>
+      <FormError error={signOutEverywhere.error} />
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={signOutEverywhere.isPending}
+        onClick={() => signOutEverywhere.mutate(undefined, { onSuccess: () => navigate('/connexion') })}
+      >
+        {t('person.ownAccount.everywhere')}
+      </button>
+    </section>
+  );
+}
+
 export default function PersonPage() {
   const { t } = useTranslation();
   const { personId } = useParams();
@@ -229,13 +256,7 @@ export default function PersonPage() {
       <PageTitle title={person.fullName}>{person.fullName}</PageTitle>
       {person.isPartnershipAdmin && <Badge tone="neutral">{t('person.admin')}</Badge>}
       {person.erasedAt && <p className="notice">{t('person.erased', { date: formatDate(person.erasedAt.slice(0, 10)) })}</p>}
-      {isSelf && (
-        <p>
-          <a href="/api/v1/auth/export" download>
-            {t('person.export')}
-          </a>
-        </p>
-      )}
+      {isSelf && <OwnAccount />}
       {editing ? (
         <EditPerson person={person} onDone={() => setEditing(false)} />
       ) : (
