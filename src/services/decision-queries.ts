@@ -6,6 +6,7 @@ import type { Viewer } from '../domain/structure/permissions.js';
 import type { Database } from '../store/schema.js';
 import { membersToday } from './decision-acts.js';
 import { holdsDelegatedScope } from './delegated-scope.js';
+import { groupRows } from './group-rows.js';
 
 type Db = Kysely<Database>;
 
@@ -177,9 +178,10 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\$
 
 /**
  * A body's decision register: what it settled, when, how, and who took part in the final round,
- * newest first; `search` looks in the wording, the context and the decision record.
+ * newest first, `limit` at a time after `before` (the `next` of the previous page); `search` looks
+ * in the wording, the context and the decision record.
  */
-export async function decisionRegister(db: Db, partnershipId: string, bodyId: string, search: string) {
+export async function decisionRegister(db: Db, partnershipId: string, bodyId: string, search: string, page: { limit: number; before?: string | undefined }) {
   const body = await db.selectFrom('body').select(['id', 'name']).where('id', '=', bodyId).where('partnership_id', '=', partnershipId).executeTakeFirst();
   if (!body) throw notFound();
   let query = db
@@ -193,7 +195,14 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
     const pattern = likePattern(words);
     query = query.where((eb) => eb.or([eb('wording', 'ilike', pattern), eb('context', 'ilike', pattern), eb('outcome_statement', 'ilike', pattern)]));
   }
-  const proposals = await query.orderBy('decided_at', 'desc').limit(500).execute();
+  if (page.before !== undefined) {
+    const [decidedAt, id] = page.before.split('~') as [string, string];
+    query = query.where((eb) => eb(eb.refTuple('decided_at', 'id'), '<', eb.tuple(new Date(decidedAt), id)));
+  }
+  const fetched = await query.orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const proposals = fetched.slice(0, page.limit);
+  const last = proposals.at(-1);
+  const next = fetched.length > page.limit && last ? `${last.decided_at!.toISOString()}~${last.id}` : null;
   const ids = proposals.map((p) => p.id);
   const stances =
     ids.length === 0
@@ -206,11 +215,13 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
           .where('s.body_id', '=', bodyId)
           .orderBy('p.full_name')
           .execute();
+  const stancesOf = groupRows(stances, (s) => s.proposal_id);
   return {
     body,
     search: words,
+    next,
     decisions: proposals.map((p) => {
-      const final = stances.filter((s) => s.proposal_id === p.id && s.round === p.round);
+      const final = (stancesOf.get(p.id) ?? []).filter((s) => s.round === p.round);
       return {
         id: p.id,
         wording: p.wording,

@@ -6,6 +6,7 @@ import { may, type Viewer } from '../domain/structure/permissions.js';
 import type { SeatCapacity } from '../domain/structure/types.js';
 import type { BodyTable } from '../store/schema.js';
 import type { Database } from '../store/schema.js';
+import { groupRows } from './group-rows.js';
 
 /**
  * The reads behind the pages. Each answers with a fixed number of queries whatever the size of
@@ -320,12 +321,11 @@ export async function listPeople(db: Db, partnershipId: string) {
       .where('o.partnership_id', '=', partnershipId)
       .execute(),
   ]);
+  const membershipsOf = groupRows(memberships, (m) => m.person_id);
   return people.map((person) => ({
     id: person.id,
     fullName: person.full_name,
-    memberships: memberships
-      .filter((m) => m.person_id === person.id)
-      .map((m) => ({ organizationId: m.organization_id, organizationName: m.name, kind: m.kind })),
+    memberships: (membershipsOf.get(person.id) ?? []).map((m) => ({ organizationId: m.organization_id, organizationName: m.name, kind: m.kind })),
   }));
 }
 

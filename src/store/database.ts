@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import lockfile from 'proper-lockfile';
 import pg from 'pg';
@@ -60,6 +61,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ...(dataDir ? { dataDir } : {}),
     ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
     parsers: { [DATE_OID]: keepDateAsText },
+    // Trigram indexes serve the registers' "contains" searches (migration 016), as on PostgreSQL.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

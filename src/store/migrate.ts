@@ -14,6 +14,7 @@ import { electionDeadlines } from './migrations/012-election-deadlines.js';
 import { erasure } from './migrations/013-erasure.js';
 import { noSeatForTheErased } from './migrations/014-no-seat-for-the-erased.js';
 import { restorableMeetings } from './migrations/015-restorable-meetings.js';
+import { registerIndexes } from './migrations/016-register-indexes.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '013-erasure': statementsMigration(erasure),
   '014-no-seat-for-the-erased': statementsMigration(noSeatForTheErased),
   '015-restorable-meetings': statementsMigration(restorableMeetings),
+  '016-register-indexes': statementsMigration(registerIndexes),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

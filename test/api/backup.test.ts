@@ -160,7 +160,7 @@ describe('a backup that cannot be restored', () => {
 
   it('is refused when made with another schema, or when it is not a backup', async () => {
     await expect(restorePartnership(target.store.db, { ...backup, schema: '099-future' })).rejects.toThrow(
-      'This backup was made with schema 099-future; this server has 015-restorable-meetings. Restore it with the same version of Entente.',
+      'This backup was made with schema 099-future; this server has 016-register-indexes. Restore it with the same version of Entente.',
     );
     await expect(restorePartnership(target.store.db, { format: 'entente-charter' })).rejects.toThrow('This is not an Entente backup of format 1.');
     await expectNothingRestored();

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { closeRoundsPastDeadline } from '../../src/services/decision-acts.js';
 import { sendDueReviewReminders } from '../../src/services/review-reminders.js';
 import { pdfText } from '../support/pdf-text.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
-import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+import { Client, newMember, newPartnership, startTestApp, type Response, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -454,6 +455,42 @@ describe('registers', () => {
     expect(disagreements.body).toEqual([
       expect.objectContaining({ fullName: 'Bernard Colin', stance: 'agree_with_reservation', reason: 'Le budget de la Toussaint reste à trouver.', outcome: 'adopted', body: 'Comité de pilotage' }),
     ]);
+  });
+});
+
+describe('a long register', () => {
+  it('comes 100 decisions at a time, newest first, each page going on from the last one’s end', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    await everyone(s.steeringMembers, url, 'agree');
+    await s.f.admin.post(`${url}/close-round`, { statement: 'Adoptée.' });
+    const modelId = url.split('/').at(-1)!;
+    // 249 more decisions, one minute apart, and two at the very same time as the model.
+    await sql`insert into proposal (id, partnership_id, charter_version_id, level, topic, wording, context, participation_level, initiator_id, facilitator_id, body_id, rule, stage, phase, round, status, outcome_statement, decided_at, created_at)
+      select gen_random_uuid(), partnership_id, charter_version_id, level, topic, 'Décision ' || n, context, participation_level, initiator_id, facilitator_id, body_id, rule, stage, phase, round, status, outcome_statement,
+             decided_at - make_interval(mins => greatest(n - 2, 0)), created_at
+        from proposal, generate_series(1, 249) n where id = ${modelId}`.execute(t.store.db);
+    const register = `${s.f.base}/bodies/${s.steering}/decisions`;
+    const pages = [];
+    let before: string | null = '';
+    while (before !== null) {
+      const page: Response = await s.f.admin.get(`${register}${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+      expect(page.status).toBe(200);
+      pages.push(page.body.decisions as { id: string; decidedAt: string }[]);
+      before = page.body.next;
+    }
+    expect(pages.map((page) => page.length)).toEqual([100, 100, 50]);
+    const decisions = pages.flat();
+    expect(new Set(decisions.map((d) => d.id)).size).toBe(250);
+    const times = decisions.map((d) => d.decidedAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    const searched = await s.f.admin.get(`${register}?q=${encodeURIComponent('Décision 1')}`);
+    expect(searched.body.decisions).toHaveLength(100);
+    expect(searched.body.next).not.toBeNull();
+    const bad = await s.f.admin.get(`${register}?before=yesterday`);
+    expect(bad.status).toBe(400);
   });
 });
 

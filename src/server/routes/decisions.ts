@@ -7,6 +7,7 @@ import { renderRegisterPdf } from '../../documents/register-pdf.js';
 import { decisionRegister, disagreementRegister, listProposals, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
 import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
+import { isUuid } from '../ids.js';
 
 const inProposal = withId('proposalId');
 const created = { 201: z.object({ id: z.uuid() }) };
@@ -18,6 +19,10 @@ function routingLine(locale: Locale, proposal: ProposalDetail): string {
   const key = proposal.stage === 'arbitration' ? 'decision.routingArbitration' : proposal.charter.article === null ? 'decision.routingNoArticle' : 'decision.routing';
   return t(key, params);
 }
+
+/** Decisions per page of the register on screen, and in its printed form. */
+const REGISTER_PAGE = 100;
+const REGISTER_PRINTED = 500;
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const stream = eventStreams(app);
@@ -46,16 +51,23 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => stream(request, reply, 'proposal', request.params.proposalId),
   );
   const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });
+  // The `next` of the previous page: the last decision's time and id.
+  const isRegisterCursor = (value: string) => {
+    const [time = '', id = ''] = value.split('~');
+    const date = new Date(time);
+    return !Number.isNaN(date.getTime()) && date.toISOString() === time && isUuid(id);
+  };
+  const registerPage = registerQuery.extend({ before: z.string().max(100).refine(isRegisterCursor, { error: 'error.invalid' }).optional() });
   app.get(
     '/:partnershipId/bodies/:bodyId/decisions',
-    { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable', params: withId('bodyId'), querystring: registerQuery } },
-    async (request) => decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q),
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable, newest first, 100 at a time (`before` = the previous page’s `next`)', params: withId('bodyId'), querystring: registerPage } },
+    async (request) => decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PAGE, before: request.query.before }),
   );
   app.get(
     '/:partnershipId/bodies/:bodyId/decisions.pdf',
-    { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF', params: withId('bodyId'), querystring: registerQuery } },
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF (its 500 latest decisions)', params: withId('bodyId'), querystring: registerQuery } },
     async (request, reply) => {
-      const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q);
+      const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PRINTED });
       const pdf = await renderRegisterPdf(register, request.locale, request.act.now);
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registre-des-decisions.pdf"').send(pdf);
     },

@@ -1,13 +1,17 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { api } from '../../api';
+import { usePartnershipId } from '../../hooks';
 import { statusTone } from './ProposalsPage';
 
 interface Register {
   body: { id: string; name: string };
   search: string;
+  /** Where the next page starts; null on the last one. */
+  next: string | null;
   decisions: { id: string; wording: string; status: string; method: string; statement: string; reviewOn: string | null; decidedAt: string; participants: string[]; reservations: number }[];
 }
 
@@ -20,14 +24,21 @@ export default function RegisterPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const [typed, setTyped] = useState(search);
-  const query = usePartnershipQuery<Register>(`/bodies/${bodyId}/decisions?q=${encodeURIComponent(search)}`);
+  const path = `/bodies/${bodyId}/decisions?q=${encodeURIComponent(search)}`;
+  const query = useInfiniteQuery({
+    queryKey: ['partnership', partnershipId, path],
+    queryFn: ({ pageParam }) => api.get<Register>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setParams(typed.trim() === '' ? {} : { q: typed.trim() });
   };
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
-  const { body, decisions } = query.data;
+  const { body } = query.data.pages[0]!;
+  const decisions = query.data.pages.flatMap((page) => page.decisions);
   const title = t('register.title', { body: body.name });
   return (
     <section>
@@ -48,7 +59,7 @@ export default function RegisterPage() {
           {t('register.pdf')}
         </a>
       </p>
-      <p role="status">{t('register.count', { count: decisions.length })}</p>
+      <p role="status">{t(query.hasNextPage ? 'register.shown' : 'register.count', { count: decisions.length })}</p>
       <ul className="member-list">
         {decisions.map((decision) => (
           <li key={decision.id} className="member">
@@ -66,6 +77,11 @@ export default function RegisterPage() {
           </li>
         ))}
       </ul>
+      {query.hasNextPage && (
+        <button type="button" className="button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          {t('register.more')}
+        </button>
+      )}
     </section>
   );
 }
