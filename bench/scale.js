@@ -95,7 +95,7 @@ function endpoints(f) {
     ['list', 'people', `${base}/people`],
     ['list', 'proposals', `${base}/proposals`],
     ['list', 'decision register', `${base}/bodies/${f.bodyId}/decisions`],
-    ['list', 'register search', `${base}/bodies/${f.bodyId}/decisions?q=${encodeURIComponent('Décision 4242')}`],
+    ['list', 'register search', `${base}/bodies/${f.bodyId}/decisions?q=${encodeURIComponent('Décision 42')}`],
     ['list', 'disagreements', `${base}/disagreements`],
     ['list', 'journal', `${base}/journal`],
     ['list', 'overview', base],
@@ -181,7 +181,7 @@ for (const database of DATABASES) {
 for (const database of DATABASES) {
   const [small, large] = SIZES.map(([people]) => results[`${database} ${people}`]);
   if (!small || !large) continue;
-  const changed = small.filter((row, i) => row.queries !== large[i].queries).map((row, i) => `${row.endpoint}: ${row.queries} → ${large[i].queries}`);
+  const changed = small.map((row, i) => [row, large[i]]).filter(([before, after]) => before.queries !== after.queries).map(([before, after]) => `${before.endpoint}: ${before.queries} → ${after.queries}`);
   console.log(`${database}: queries per request ${changed.length === 0 ? 'the same at both sizes' : `change with size: ${changed.join('; ')}`}.`);
 }
 console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
