@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { builder } from '../support/structure.js';
@@ -32,6 +33,8 @@ let origin: string;
 const dialogs: string[] = [];
 /** Each page, with a payload it must show as plain text: proof the page is there, and the payload inert. */
 const pages: [path: string, shownAsText: string][] = [];
+/** The PDFs that print the Markdown payloads, with a client that may read them. */
+const documents: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp({ webRoot: WEB_ROOT });
@@ -55,6 +58,7 @@ beforeAll(async () => {
   content.articles[0].body = MARKDOWN;
   content.title = `<img src=x onerror="${run('charter')}">`;
   expect((await f.admin.put(versionUrl, content)).status).toBe(200);
+  documents.push(`${meetingApi}/minutes.pdf`, `${versionUrl}/pdf`);
   pages.push(
     ['', run('partnership')],
     [`/instances/${body}`, `<script>${run('body')}</script>`],
@@ -104,3 +108,25 @@ describe('what members type stays text', () => {
     await screenshot(page, '49-inert-payloads');
   });
 });
+
+describe('what members type stays text in printed documents', () => {
+  it('the minutes’ and the charter’s PDFs print the payloads as text, and link only to the safe address', async () => {
+    for (const url of documents) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { cookie: f.admin.cookie! } });
+      expect(response.statusCode, url).toBe(200);
+      const pdf = await getDocument({ data: new Uint8Array(response.rawPayload), useSystemFonts: false, isEvalSupported: false }).promise;
+      const links: string[] = [];
+      let text = '';
+      for (let number = 1; number <= pdf.numPages; number += 1) {
+        const pdfPage = await pdf.getPage(number);
+        for (const annotation of await pdfPage.getAnnotations()) links.push(annotation.url ?? annotation.unsafeUrl ?? annotation.action ?? annotation.subtype);
+        text += (await pdfPage.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join('');
+      }
+      await pdf.destroy();
+      expect([...new Set(links)], url).toEqual(['https://example.org/charte']);
+      expect(pdf.numPages, url).toBeGreaterThan(0);
+      for (const shown of ['Lien piégé', '<svg onload=', '<script>window.__xss="md-script"</script>']) expect(text, `${url}: ${shown}`).toContain(shown);
+    }
+  });
+});
+
