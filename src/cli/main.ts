@@ -162,7 +162,9 @@ export async function run(argv: readonly string[]): Promise<void> {
           return;
         }
         console.error(
-          `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries verified before it.`,
+          outcome.partnershipId === null
+            ? 'Journal broken: the columns of journal_entry read from each entry’s text are no longer generated from it (migration 017).'
+            : `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries verified before it.`,
         );
         process.exitCode = 1;
       }),
@@ -182,7 +184,7 @@ export async function run(argv: readonly string[]): Promise<void> {
           process.exitCode = 2;
           return;
         }
-        const content = JSON.stringify(await exportPartnership(store.db, options.partnership, new Date()));
+        const content = JSON.stringify(await exportPartnership(store.db, options.partnership, new Date(), { withPasswordHashes: true }));
         await writeFile(options.out, options.out.endsWith('.gz') ? gzipSync(content) : content, { mode: 0o600 });
         console.log(`Partnership ${options.partnership} written to ${options.out}.`);
       }),

@@ -19,12 +19,6 @@ export interface JournalEntryBody {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-export interface ChainedEntry extends JournalEntryBody {
-  readonly seq: number;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
 /** RFC 8785 canonical JSON of the entry body: the same bytes whatever the key order or driver. */
 export function canonicalBody(body: JournalEntryBody): string {
   const text = canonicalize({
@@ -40,7 +34,8 @@ export function canonicalBody(body: JournalEntryBody): string {
 
 /**
  * hash = SHA-256(prevHash "\n" seq "\n" canonicalBody), hex: the sealer (journal-store.ts)
- * chains with it, and verification recomputes it.
+ * chains with it and stores the canonical body beside it; verification (verify.ts) recomputes it
+ * in SQL from that stored text.
  */
 export function chainHash(prevHash: string, seq: number, canonical: string): string {
   return createHash('sha256').update(`${prevHash}\n${seq}\n${canonical}`, 'utf8').digest('hex');
@@ -51,35 +46,3 @@ export type ChainBreak =
   | { readonly reason: 'prev_hash_mismatch'; readonly seq: number }
   | { readonly reason: 'hash_mismatch'; readonly seq: number }
   | { readonly reason: 'head_mismatch'; readonly seq: number };
-
-/** Checks one partnership's entries in sequence order, carrying the state between batches. */
-export class ChainVerifier {
-  #expectedSeq = 1;
-  #prevHash = GENESIS_HASH;
-
-  get verifiedCount(): number {
-    return this.#expectedSeq - 1;
-  }
-
-  /** Returns the first break in these entries, or undefined when they continue the chain. */
-  check(entry: ChainedEntry): ChainBreak | undefined {
-    if (entry.seq !== this.#expectedSeq) {
-      return { reason: 'sequence_gap', expectedSeq: this.#expectedSeq, seq: entry.seq };
-    }
-    if (entry.prevHash !== this.#prevHash) return { reason: 'prev_hash_mismatch', seq: entry.seq };
-    if (chainHash(entry.prevHash, entry.seq, canonicalBody(entry)) !== entry.hash) {
-      return { reason: 'hash_mismatch', seq: entry.seq };
-    }
-    this.#expectedSeq += 1;
-    this.#prevHash = entry.hash;
-    return undefined;
-  }
-
-  /** The head records the last entry; a missing tail shows here. */
-  checkHead(head: { readonly seq: number; readonly hash: string }): ChainBreak | undefined {
-    if (head.seq !== this.verifiedCount || head.hash !== this.#prevHash) {
-      return { reason: 'head_mismatch', seq: head.seq };
-    }
-    return undefined;
-  }
-}

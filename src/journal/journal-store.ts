@@ -46,8 +46,8 @@ interface PendingRow {
 /**
  * Chains the partnership's pending entries, oldest first, in two statements and no explicit
  * transaction: a seal's round trips are what every act of a busy partnership waits for. The first
- * reads the head and the pending entries; the hashes are computed here from the payloads as the
- * database gives them back, exactly as verification reads them; the second moves the head on
+ * reads the head and the pending entries; the text each hash covers is written here from the
+ * payloads as the database gives them back, and stored with the entry; the second moves the head on
  * only if it has not moved since, and in that same statement inserts the entries and clears them
  * from journal_pending. If another server instance sealed first, nothing is written and the batch
  * is read again. Answers whether entries may remain for another batch.
@@ -70,9 +70,9 @@ async function sealBatch(db: Kysely<Database>, partnershipId: string): Promise<b
   const entries = pending.map((row) => {
     const prevHash = hash;
     seq += 1;
-    const body = { partnershipId, recordedAt: row.recorded_at!, actorId: row.actor_id, kind: row.kind!, payload: row.payload! };
-    hash = chainHash(prevHash, seq, canonicalBody(body));
-    return { seq, recorded_at: row.recorded_at!.toISOString(), actor_id: row.actor_id, kind: row.kind, payload: row.payload, prev_hash: prevHash, hash };
+    const body = canonicalBody({ partnershipId, recordedAt: row.recorded_at!, actorId: row.actor_id, kind: row.kind!, payload: row.payload! });
+    hash = chainHash(prevHash, seq, body);
+    return { seq, recorded_at: row.recorded_at!.toISOString(), body, prev_hash: prevHash, hash };
   });
   const { rows: moved } = await sql<{ advanced: number }>`
     with advanced as (
@@ -80,10 +80,10 @@ async function sealBatch(db: Kysely<Database>, partnershipId: string): Promise<b
        where partnership_id = ${partnershipId} and seq = ${head.seq}
       returning 1
     ), sealed as (
-      insert into journal_entry (partnership_id, seq, recorded_at, actor_id, kind, payload, prev_hash, hash)
-      select ${partnershipId}, e.seq, e.recorded_at, e.actor_id, e.kind, e.payload, e.prev_hash, e.hash
+      insert into journal_entry (partnership_id, seq, recorded_at, body, prev_hash, hash)
+      select ${partnershipId}, e.seq, e.recorded_at, e.body, e.prev_hash, e.hash
         from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-          as e(seq integer, recorded_at timestamptz, actor_id uuid, kind text, payload jsonb, prev_hash text, hash text)
+          as e(seq integer, recorded_at timestamptz, body text, prev_hash text, hash text)
        where exists (select from advanced)
     ), cleared as (
       delete from journal_pending where id = any(${pending.map((row) => row.id!)}::bigint[]) and exists (select from advanced)

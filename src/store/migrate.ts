@@ -15,6 +15,7 @@ import { erasure } from './migrations/013-erasure.js';
 import { noSeatForTheErased } from './migrations/014-no-seat-for-the-erased.js';
 import { restorableMeetings } from './migrations/015-restorable-meetings.js';
 import { registerIndexes } from './migrations/016-register-indexes.js';
+import { journalBody } from './migrations/017-journal-body.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '014-no-seat-for-the-erased': statementsMigration(noSeatForTheErased),
   '015-restorable-meetings': statementsMigration(restorableMeetings),
   '016-register-indexes': statementsMigration(registerIndexes),
+  '017-journal-body': journalBody,
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

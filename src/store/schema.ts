@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** Columns the database fills on insert and nobody writes afterwards. */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -158,15 +158,19 @@ export interface JournalHeadTable {
   hash: string;
 }
 
+/** A sealed entry: `body` is the text its hash covers; the generated columns are read from it. */
 export interface JournalEntryTable {
   partnership_id: string;
   seq: number;
   recorded_at: Date;
-  actor_id: string | null;
-  kind: string;
-  payload: Json<Record<string, unknown>>;
+  body: string;
   prev_hash: string;
   hash: string;
+  actor_id: GeneratedAlways<string | null>;
+  kind: GeneratedAlways<string>;
+  payload: GeneratedAlways<Record<string, unknown>>;
+  body_partnership_id: GeneratedAlways<string>;
+  body_recorded_at: GeneratedAlways<string>;
 }
 
 /** An entry an act committed, until the sealer chains it into journal_entry. */

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { buildApp } from '../../src/server/app.js';
+import { checkPassword, createAccountWithPassword } from '../../src/services/accounts.js';
 import { BackupRefused, exportPartnership, restorePartnership, TABLES_IN_BACKUP, TABLES_LEFT_OUT, type Backup } from '../../src/services/backup.js';
+import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { furnished, type Furnished } from '../support/partnership-routes.js';
@@ -41,6 +44,11 @@ let f: PartnershipFixture;
 let ids: Furnished;
 let member: Awaited<ReturnType<typeof newMember>>;
 let backup: Backup;
+/** The operator's export, with password hashes. */
+let fullBackup: Backup;
+/** Another partnership, in which the administrator of the first also has a place. */
+let other: PartnershipFixture;
+let otherPersonId: string;
 
 /** A partnership that has used every capability: seats, charter signed, stances, election, meeting, poll, an erased person. */
 beforeAll(async () => {
@@ -64,6 +72,11 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
   expect(response.headers['content-disposition']).toMatch(/^attachment; filename="sauvegarde-entente-\d{4}-\d{2}-\d{2}\.json"$/);
   backup = response.body;
+  fullBackup = await exportPartnership(t.store.db, f.partnershipId, t.clock.now(), { withPasswordHashes: true });
+  other = await newPartnership(t);
+  const account = await t.store.db.selectFrom('account').select('id').where('email', '=', f.adminEmail.toLowerCase()).executeTakeFirstOrThrow();
+  otherPersonId = (await other.admin.post(`${other.base}/people`, { fullName: 'Admin ailleurs', email: null, memberships: [] })).body.id;
+  await t.store.db.updateTable('person').set({ account_id: account.id }).where('id', '=', otherPersonId).execute();
 });
 afterAll(() => t.close());
 
@@ -83,6 +96,16 @@ describe('a backup', () => {
     expect(JSON.stringify(backup)).not.toMatch(/csrf_token|id_hash|token_hash/);
   });
 
+  it('holds nothing of another partnership, even one its administrator belongs to', async () => {
+    const again = JSON.stringify(await exportPartnership(t.store.db, f.partnershipId, t.clock.now(), { withPasswordHashes: true }));
+    for (const id of [other.partnershipId, other.adminPersonId, otherPersonId]) expect(again).not.toContain(id);
+  });
+
+  it('downloaded by an administrator, holds no password hash: an account may open other partnerships', () => {
+    expect(backup.tables['account']!.map((account) => account['password_hash'])).toEqual([null, null]);
+    expect(fullBackup.tables['account']!.some((account) => typeof account['password_hash'] === 'string')).toBe(true);
+  });
+
   it('is for the partnership’s administrators only', async () => {
     const before = await countRows(t, f.partnershipId);
     const refused = await member.client.get(`${f.base}/backup`);
@@ -100,11 +123,11 @@ describe('restoring a backup into an empty database', () => {
   afterAll(() => target.drop());
 
   it('gives back the same partnership, row for row, and its journal verifies', async () => {
-    const outcome = await restorePartnership(target.store.db, backup);
-    expect(outcome).toEqual({ partnershipId: f.partnershipId, rows: Object.values(backup.tables).flat().length, journalEntries: backup.tables['journal_entry']!.length });
+    const outcome = await restorePartnership(target.store.db, fullBackup);
+    expect(outcome).toEqual({ partnershipId: f.partnershipId, rows: Object.values(fullBackup.tables).flat().length, journalEntries: fullBackup.tables['journal_entry']!.length });
     expect(await verifyJournal(target.store.db)).toMatchObject({ ok: true, chains: 1 });
-    const again = await exportPartnership(target.store.db, f.partnershipId, new Date());
-    expect(withoutDate(again)).toEqual(withoutDate(backup));
+    const again = await exportPartnership(target.store.db, f.partnershipId, new Date(), { withPasswordHashes: true });
+    expect(withoutDate(again)).toEqual(withoutDate(fullBackup));
   });
 
   it('serves it: the administrator signs in with the same password and finds the same pages', async () => {
@@ -125,42 +148,77 @@ describe('restoring a backup into an empty database', () => {
 
   it('refuses it a second time, and changes nothing', async () => {
     const before = await countRows(target, f.partnershipId);
-    await expect(restorePartnership(target.store.db, backup)).rejects.toThrow(new BackupRefused(`Partnership ${f.partnershipId} is already in this database.`));
+    await expect(restorePartnership(target.store.db, fullBackup)).rejects.toThrow(new BackupRefused(`Partnership ${f.partnershipId} is already in this database.`));
     expect(await countRows(target, f.partnershipId)).toEqual(before);
   });
 });
 
 describe('a backup that cannot be restored', () => {
   let target: Awaited<ReturnType<typeof emptyDatabase>>;
+  /** A partnership the target server already holds. */
+  let stranger: { partnershipId: string; adminPersonId: string };
+  let before: unknown;
+  const everything = async () => [
+    await target.store.db.selectFrom('partnership').select('id').orderBy('id').execute(),
+    await target.store.db.selectFrom('account').select('id').orderBy('id').execute(),
+    await target.store.db.selectFrom('person').select('id').orderBy('id').execute(),
+  ];
   beforeAll(async () => {
     target = await emptyDatabase();
+    stranger = await createPartnership(target.store.db, { name: 'Ailleurs', admin: { fullName: 'Quelqu’un d’ailleurs', email: 'ailleurs@example.org' } }, t.clock.now());
+    before = await everything();
   });
   afterAll(() => target.drop());
 
-  const expectNothingRestored = async () => {
-    const partnerships = await target.store.db.selectFrom('partnership').select('id').execute();
-    const accounts = await target.store.db.selectFrom('account').select('id').execute();
-    expect([partnerships, accounts]).toEqual([[], []]);
-  };
+  const expectNothingRestored = async () => expect(await everything()).toEqual(before);
 
   it('is refused whole when its journal was changed', async () => {
     const changed = structuredClone(backup);
     const entry = changed.tables['journal_entry']!.find((row) => row['kind'] === 'stance.taken')!;
-    entry['payload'] = { ...(entry['payload'] as object), stance: 'consent' };
+    entry['body'] = String(entry['body']).replace('"stance":"object"', '"stance":"consent"');
+    expect(entry['body']).toContain('"stance":"consent"');
     await expect(restorePartnership(target.store.db, changed)).rejects.toThrow(/The journal in this backup does not verify \(entry \d+\): the file was changed\./);
     await expectNothingRestored();
   });
 
-  it('is refused whole when a row refers to one that is missing', async () => {
-    const broken = structuredClone(backup);
-    broken.tables['body'] = [];
-    await expect(restorePartnership(target.store.db, broken)).rejects.toThrow(/^This backup cannot be restored here: .*foreign key/);
+  it('is refused whole when its journal was taken out', async () => {
+    const emptied = structuredClone(backup);
+    emptied.tables['journal_entry'] = [];
+    emptied.tables['journal_head'] = [];
+    await expect(restorePartnership(target.store.db, emptied)).rejects.toThrow('The journal in this backup does not verify: the file was changed.');
     await expectNothingRestored();
+  });
+
+  it('is refused whole when a row belongs to another partnership, or refers to one', async () => {
+    const intruder = structuredClone(backup);
+    intruder.tables['person']!.push({ ...intruder.tables['person']![0]!, id: randomUUID(), partnership_id: stranger.partnershipId, email: null, is_partnership_admin: true });
+    await expect(restorePartnership(target.store.db, intruder)).rejects.toThrow(`This backup's person rows do not all belong to partnership ${f.partnershipId}: nothing was restored.`);
+    const reaching = structuredClone(backup);
+    reaching.tables['body_member']![0]!['person_id'] = stranger.adminPersonId;
+    await expect(restorePartnership(target.store.db, reaching)).rejects.toThrow('This backup\'s body_member rows refer to person rows of another partnership: nothing was restored.');
+    const stray = structuredClone(backup);
+    stray.tables['account']!.push({ id: randomUUID(), email: 'personne@example.org', password_hash: null, locale: null, created_at: '2026-03-10T09:00:00+00:00' });
+    await expect(restorePartnership(target.store.db, stray)).rejects.toThrow(`This backup's account rows do not all belong to partnership ${f.partnershipId}: nothing was restored.`);
+    await expectNothingRestored();
+  });
+
+  it('uses the account already here for the same address, whose password stays', async () => {
+    const separate = await emptyDatabase();
+    try {
+      const existingId = await createAccountWithPassword(separate.store.db, f.adminEmail, 'un autre mot de passe');
+      await restorePartnership(separate.store.db, fullBackup);
+      const admin = await separate.store.db.selectFrom('person').select('account_id').where('id', '=', f.adminPersonId).executeTakeFirstOrThrow();
+      expect(admin.account_id).toBe(existingId);
+      expect(await checkPassword(separate.store.db, f.adminEmail, 'un autre mot de passe')).toBe(existingId);
+      expect(await checkPassword(separate.store.db, f.adminEmail, TEST_PASSWORD)).toBeUndefined();
+    } finally {
+      await separate.drop();
+    }
   });
 
   it('is refused when made with another schema, or when it is not a backup', async () => {
     await expect(restorePartnership(target.store.db, { ...backup, schema: '099-future' })).rejects.toThrow(
-      'This backup was made with schema 099-future; this server has 016-register-indexes. Restore it with the same version of Entente.',
+      'This backup was made with schema 099-future; this server has 017-journal-body. Restore it with the same version of Entente.',
     );
     await expect(restorePartnership(target.store.db, { format: 'entente-charter' })).rejects.toThrow('This is not an Entente backup of format 1.');
     await expectNothingRestored();

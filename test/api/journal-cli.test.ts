@@ -96,7 +96,7 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
   it('exits 1 and names the first broken entry when a row was altered', async () => {
     await withStore((store) =>
       bypassAppendOnly(store.db, async (trx) => {
-        await sql`update journal_entry set payload = jsonb_set(payload, '{kind}', '"cooperative"') where partnership_id = ${partnershipId} and seq = 3`.execute(trx);
+        await sql`update journal_entry set body = replace(body, '"association"', '"cooperative"') where partnership_id = ${partnershipId} and seq = 3`.execute(trx);
       }),
     );
     const outcome = await verifyCli();

@@ -401,9 +401,9 @@ describe('the database keeps the journal append-only', () => {
   it('refuses UPDATE of an entry', async () => {
     const f = await newPartnership(t);
     await expect(
-      t.store.db.updateTable('journal_entry').set({ kind: 'forged' }).where('partnership_id', '=', f.partnershipId).where('seq', '=', 2).execute(),
+      t.store.db.updateTable('journal_entry').set({ body: 'forged' }).where('partnership_id', '=', f.partnershipId).where('seq', '=', 2).execute(),
     ).rejects.toThrow(/append-only/);
-    await expect(sql`update journal_entry set payload = '{}'::jsonb where partnership_id = ${f.partnershipId}`.execute(t.store.db)).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(sql`update journal_entry set recorded_at = now() where partnership_id = ${f.partnershipId}`.execute(t.store.db)).rejects.toThrow(/append-only: UPDATE refused/);
     expect((await journalOf(t, f.partnershipId))[1]!.kind).toBe('person.created');
   });
 
