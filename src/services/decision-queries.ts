@@ -197,7 +197,9 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
   }
   if (page.before !== undefined) {
     const [decidedAt, id] = page.before.split('~') as [string, string];
-    query = query.where((eb) => eb(eb.refTuple('decided_at', 'id'), '<', eb.tuple(new Date(decidedAt), id)));
+    const after = new Date(decidedAt);
+    // Written so that the index bounds the scan by time; the id orders decisions of the same instant.
+    query = query.where('decided_at', '<=', after).where((eb) => eb.or([eb('decided_at', '<', after), eb('id', '<', id)]));
   }
   const fetched = await query.orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
   const proposals = fetched.slice(0, page.limit);

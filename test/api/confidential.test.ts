@@ -44,14 +44,16 @@ const readableRoutes = () =>
 
 describe('contact details', () => {
   it('appear nowhere a body member reads: pages, registers, PDFs, calendar, journal, exports', async () => {
-    const urls = [...readableRoutes(), '/api/v1/auth/export', '/api/v1/auth/session', `${f.base}/people?q=Nadia`];
-    expect(urls.length).toBeGreaterThan(25);
+    const urls = [...readableRoutes(), '/api/v1/auth/export', '/api/v1/auth/session', `${f.base}/people?q=${encodeURIComponent(secret.email)}`];
+    const refused: string[] = [];
     for (const url of urls) {
       const { status, text } = await readAs(member.client, url);
-      expect([200, 403, 404], url).toContain(status);
+      if (status !== 200) refused.push(`${status} ${url.replace(f.base, '…')}`);
       expect(text, url).not.toContain(secret.email);
       expect(text, url).not.toContain(secret.phone);
     }
+    // Every page was read, but for the administrators' own two.
+    expect(refused).toEqual(['404 …/outbox', '403 …/backup']);
   });
 
   it('are shown to the partnership’s administrators, who manage the person', async () => {

@@ -466,10 +466,10 @@ describe('a long register', () => {
     await everyone(s.steeringMembers, url, 'agree');
     await s.f.admin.post(`${url}/close-round`, { statement: 'Adoptée.' });
     const modelId = url.split('/').at(-1)!;
-    // 249 more decisions, one minute apart, and two at the very same time as the model.
+    // 249 more decisions, one minute apart, with four at the same instant across the end of the first page (99th to 102nd).
     await sql`insert into proposal (id, partnership_id, charter_version_id, level, topic, wording, context, participation_level, initiator_id, facilitator_id, body_id, rule, stage, phase, round, status, outcome_statement, decided_at, created_at)
       select gen_random_uuid(), partnership_id, charter_version_id, level, topic, 'Décision ' || n, context, participation_level, initiator_id, facilitator_id, body_id, rule, stage, phase, round, status, outcome_statement,
-             decided_at - make_interval(mins => greatest(n - 2, 0)), created_at
+             decided_at - make_interval(mins => case when n between 98 and 101 then 98 else n end), created_at
         from proposal, generate_series(1, 249) n where id = ${modelId}`.execute(t.store.db);
     const register = `${s.f.base}/bodies/${s.steering}/decisions`;
     const pages = [];

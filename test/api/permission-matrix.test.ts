@@ -204,6 +204,7 @@ describe('the permission matrix', () => {
   }, 300_000);
 
   it('answers 401 to anyone without a session and 404 to another partnership, whatever the route', () => {
+    expect(rows).toHaveLength(allRoutes(reads).length);
     for (const row of rows) {
       expect(row.answers.anonymous, row.route).toBe(401);
       expect(row.answers.outsider, row.route).toBe(404);

@@ -87,8 +87,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device' } }, async (request, reply) => {
-    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
-    for (const tokenDigest of await closeAllSessions(app.store.db, request.session.accountId)) app.viewers.forgetSession(tokenDigest);
+    // Like every mutation but sign-in's, it reaches here only with a session and its CSRF token (app.ts).
+    const { accountId } = request.session!;
+    for (const tokenDigest of await closeAllSessions(app.store.db, accountId)) app.viewers.forgetSession(tokenDigest);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -7,6 +7,6 @@
 export const registerIndexes: readonly string[] = [
   `create extension if not exists pg_trgm`,
   `create index proposal_search on proposal using gin (wording gin_trgm_ops, context gin_trgm_ops, outcome_statement gin_trgm_ops)`,
-  `create index proposal_register on proposal (body_id, decided_at desc) where status <> 'open'`,
+  `create index proposal_register on proposal (body_id, decided_at desc, id desc) where status <> 'open'`,
   `create index stance_heard on stance (updated_at desc) where stance in ('agree_with_reservation', 'object')`,
 ];
