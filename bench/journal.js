@@ -2,17 +2,15 @@
 // 200,000 entries per second). Builds one partnership's chain of BENCH_ENTRIES entries the way
 // the server does (pending entries, then the sealer), then times the verification alone, on
 // PGlite (in memory) and on PostgreSQL (a fresh database on BENCH_DATABASE_URL, dropped after).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { sealAllPending } from '../dist/server/journal/journal-store.js';
 import { verifyJournal } from '../dist/server/journal/verify.js';
 import { createPartnership } from '../dist/server/services/partnerships.js';
-import { openStore } from '../dist/server/store/database.js';
 import { migrateToLatest } from '../dist/server/store/migrate.js';
+import { onFreshDatabase } from './fresh-database.js';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);
-const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 
 async function measure(store) {
@@ -37,29 +35,8 @@ async function measure(store) {
 }
 
 const rows = [];
-if (DATABASES.includes('pglite')) {
-  const store = await openStore({});
-  try {
-    rows.push({ database: 'pglite', ...(await measure(store)) });
-  } finally {
-    await store.close();
-  }
-}
-if (DATABASES.includes('postgres')) {
-  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  try {
-    rows.push({ database: 'postgres', ...(await measure(store)) });
-  } finally {
-    await store.close();
-    await admin.query(`drop database ${name}`);
-    await admin.end();
-  }
+for (const database of ['pglite', 'postgres'].filter((kind) => DATABASES.includes(kind))) {
+  rows.push({ database, ...(await onFreshDatabase(database, measure)) });
 }
 console.log(`Journal verification, ${ENTRIES} entries, Node ${process.version}`);
 console.table(rows);

@@ -4,9 +4,8 @@
 // proposal through the real acts, then the mass copied in SQL. Requests go one at a time over
 // HTTP to the real server, as the administrator; the queries of each are counted by a Kysely
 // plugin. BENCH_SIZES=people:decisions,… and BENCH_DATABASES=pglite,postgres choose what runs.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../dist/server/server/app.js';
 import { createAccountWithPassword, openSession } from '../dist/server/services/accounts.js';
 import { DECISION_LEVELS, emptyRules } from '../dist/server/domain/charter/types.js';
@@ -14,12 +13,11 @@ import { importCharter, recordAdoption, saveDraft } from '../dist/server/service
 import { versionDetail } from '../dist/server/services/charter-queries.js';
 import { advancePhase, closeRound, createProposal, takeStance } from '../dist/server/services/decision-acts.js';
 import { createPartnership } from '../dist/server/services/partnerships.js';
-import { openStore } from '../dist/server/store/database.js';
 import { migrateToLatest } from '../dist/server/store/migrate.js';
+import { onFreshDatabase } from './fresh-database.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100:1000,10000:100000').split(',').map((size) => size.split(':').map(Number));
 const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
-const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const ORGANIZATIONS = 20;
 const SEATED = 12;
@@ -143,36 +141,11 @@ async function measure(store, people, decisions) {
   return rows;
 }
 
-async function onDatabase(kind, work) {
-  if (kind === 'pglite') {
-    const store = await openStore({});
-    try {
-      return await work(store);
-    } finally {
-      await store.close();
-    }
-  }
-  const name = `entente_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-    await admin.query(`drop database ${name}`);
-    await admin.end();
-  }
-}
-
 const results = {};
 for (const database of DATABASES) {
   for (const [people, decisions] of SIZES) {
     const started = performance.now();
-    const rows = await onDatabase(database, (store) => measure(store, people, decisions));
+    const rows = await onFreshDatabase(database, (store) => measure(store, people, decisions));
     console.log(`\n${database}, ${people} people, ${decisions} decisions (built and measured in ${((performance.now() - started) / 1000).toFixed(0)} s), ${REQUESTS} requests each, one at a time:`);
     console.table(rows);
     results[`${database} ${people}`] = rows;

@@ -14,8 +14,8 @@ import { BackupRefused, exportPartnership, restorePartnership, TABLES_IN_BACKUP,
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
-import { furnished, type Furnished } from '../support/partnership-routes.js';
-import { countRows, TODAY } from '../support/structure.js';
+import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
+import { countRows } from '../support/structure.js';
 import { Client, newMember, newPartnership, openTestStore, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { createThrowawayDatabase } from '../support/throwaway-database.js';
 
@@ -54,11 +54,7 @@ let otherPersonId: string;
 beforeAll(async () => {
   t = await startTestApp();
   f = await newPartnership(t);
-  ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
-    member = await newMember(t, f, { fullName: 'Samia Haddad', memberships: [{ organizationId, kind: 'staff' }] });
-    expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId: member.personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY })).status).toBe(201);
-    return { facilitatorId: member.personId };
-  });
+  ({ ids, facilitator: member } = await furnishedWithFacilitator(t, f, 'Nadia Benali'));
   const version = `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}`;
   expect((await member.client.post(`${version}/signatures`, { signatoryId: ids.signatoryId, typedName: 'Samia Haddad', readAndApproved: true, contentHash: ids.contentHash })).status).toBe(201);
   for (let move = 0; move < 3; move++) expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/phase`)).status).toBe(200);

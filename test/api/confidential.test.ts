@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { furnished, partnershipRoutes, type Furnished } from '../support/partnership-routes.js';
+import { furnishedWithFacilitator, partnershipRoutes, type Furnished } from '../support/partnership-routes.js';
 import { pdfText } from '../support/pdf-text.js';
-import { TODAY } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, uniqueEmail, type Client, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 /**
@@ -18,11 +17,7 @@ const secret = { email: uniqueEmail('nadia.confidentielle'), phone: '06 98 76 54
 beforeAll(async () => {
   t = await startTestApp();
   f = await newPartnership(t);
-  ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
-    member = await newMember(t, f, { fullName: 'Samia Haddad', memberships: [{ organizationId, kind: 'staff' }] });
-    expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId: member.personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY })).status).toBe(201);
-    return { facilitatorId: member.personId };
-  });
+  ({ ids, facilitator: member } = await furnishedWithFacilitator(t, f, 'Nadia Benali'));
   expect((await f.admin.patch(`${f.base}/people/${ids.personId}`, { email: secret.email, phone: secret.phone })).status).toBe(200);
   // Nadia takes part in everything the pages show: a meeting she attends, minutes that name her.
   expect((await member.client.put(`${f.base}/meetings/${ids.meetingId}/attendance`, { personId: ids.personId, status: 'present' })).status).toBe(204);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
 import { builder, expectCreated, TODAY, uniqueName } from './structure.js';
-import { uniqueEmail, type PartnershipFixture } from './test-app.js';
+import { newMember, uniqueEmail, type PartnershipFixture, type TestApp } from './test-app.js';
 
 /**
  * A partnership with one of everything, so every route has a real target. `cast` may seat people
@@ -56,6 +56,17 @@ export async function furnished(
 }
 
 export type Furnished = Awaited<ReturnType<typeof furnished>>;
+
+/** A furnished partnership whose proposal, election and meeting a signed-in member of its body facilitates. */
+export async function furnishedWithFacilitator(t: TestApp, f: PartnershipFixture, fullName: string) {
+  let facilitator: Awaited<ReturnType<typeof newMember>> | undefined;
+  const ids = await furnished(f, fullName, async ({ organizationId, bodyId }) => {
+    facilitator = await newMember(t, f, { fullName: 'Samia Haddad', memberships: [{ organizationId, kind: 'staff' }] });
+    await builder(f).seat(bodyId, { personId: facilitator.personId, organizationId });
+    return { facilitatorId: facilitator.personId };
+  });
+  return { ids, facilitator: facilitator! };
+}
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
