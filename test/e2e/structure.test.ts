@@ -211,6 +211,8 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     await page.getByRole('heading', { level: 2, name: 'Bodies' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).click();
+    // The overview shows the same line for every complete body: wait for the body's own page first.
+    await page.getByRole('heading', { level: 1, name: 'Groupe de travail Sorties familles' }).waitFor();
     await page.getByText('Composition matches the rule.').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '14-body-english');

@@ -4,12 +4,16 @@ import { Link } from 'react-router';
 import { Loading, LoadError, PageTitle } from '../components/ui';
 import { useOverview, usePartnershipId, usePeople } from '../hooks';
 
+/** People listed at once: a phone renders a few hundred rows quickly, not ten thousand. */
+const SHOWN_AT_ONCE = 100;
+
 export default function PeoplePage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const people = usePeople();
   const overview = useOverview();
   const [filter, setFilter] = useState('');
+  const [limit, setLimit] = useState(SHOWN_AT_ONCE);
   if (people.isPending) return <Loading />;
   if (people.error) return <LoadError error={people.error} />;
   const needle = filter.trim().toLocaleLowerCase();
@@ -22,7 +26,15 @@ export default function PeoplePage() {
       <div className="section-head">
         <div className="field">
           <label htmlFor="people-filter">{t('people.filter')}</label>
-          <input id="people-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input
+            id="people-filter"
+            type="search"
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setLimit(SHOWN_AT_ONCE);
+            }}
+          />
         </div>
         {(overview.data?.can.manageStructure || (overview.data?.can.manageOrganizations.length ?? 0) > 0) && (
           <Link className="button-secondary" to={`/p/${partnershipId}/personnes/nouvelle`}>
@@ -34,7 +46,7 @@ export default function PeoplePage() {
         {t('people.count', { count: shown.length })}
       </p>
       <ul className="member-list">
-        {shown.map((person) => (
+        {shown.slice(0, limit).map((person) => (
           <li key={person.id} className="member">
             <div>
               <Link to={`/p/${partnershipId}/personnes/${person.id}`} className="member-name">
@@ -47,6 +59,11 @@ export default function PeoplePage() {
           </li>
         ))}
       </ul>
+      {shown.length > limit && (
+        <button type="button" className="button-secondary" onClick={() => setLimit(limit + SHOWN_AT_ONCE)}>
+          {t('people.more', { count: Math.min(SHOWN_AT_ONCE, shown.length - limit) })}
+        </button>
+      )}
     </>
   );
 }
