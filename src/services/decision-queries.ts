@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Article, DecisionRule } from '../domain/charter/types.js';
 import { notFound } from '../domain/errors.js';
 import { STANCES, type Phase } from '../domain/decisions/process.js';
+import { id as uuid } from '../domain/structure/commands.js';
 import type { Viewer } from '../domain/structure/permissions.js';
 import type { Database } from '../store/schema.js';
 import { membersToday } from './decision-acts.js';
@@ -177,6 +178,20 @@ export type ProposalDetail = Awaited<ReturnType<typeof proposalDetail>>;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /**
+ * Where a page of the register ends, for the next one to go on from: the last decision's time
+ * and id (decisions of the same instant follow their id).
+ */
+const registerCursor = (decidedAt: Date, id: string) => `${decidedAt.toISOString()}~${id}`;
+
+/** A cursor's time and id, or undefined when the text is not one this server wrote. */
+export function parseRegisterCursor(cursor: string): { decidedAt: Date; id: string } | undefined {
+  const [time = '', id = ''] = cursor.split('~');
+  const decidedAt = new Date(time);
+  if (Number.isNaN(decidedAt.getTime()) || registerCursor(decidedAt, id) !== cursor || !uuid.safeParse(id).success) return undefined;
+  return { decidedAt, id };
+}
+
+/**
  * A body's decision register: what it settled, when, how, and who took part in the final round,
  * newest first, `limit` at a time after `before` (the `next` of the previous page); `search` looks
  * in the wording, the context and the decision record.
@@ -195,16 +210,15 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
     const pattern = likePattern(words);
     query = query.where((eb) => eb.or([eb('wording', 'ilike', pattern), eb('context', 'ilike', pattern), eb('outcome_statement', 'ilike', pattern)]));
   }
-  if (page.before !== undefined) {
-    const [decidedAt, id] = page.before.split('~') as [string, string];
-    const after = new Date(decidedAt);
+  const before = page.before === undefined ? undefined : parseRegisterCursor(page.before);
+  if (before) {
     // Written so that the index bounds the scan by time; the id orders decisions of the same instant.
-    query = query.where('decided_at', '<=', after).where((eb) => eb.or([eb('decided_at', '<', after), eb('id', '<', id)]));
+    query = query.where('decided_at', '<=', before.decidedAt).where((eb) => eb.or([eb('decided_at', '<', before.decidedAt), eb('id', '<', before.id)]));
   }
   const fetched = await query.orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
   const proposals = fetched.slice(0, page.limit);
   const last = proposals.at(-1);
-  const next = fetched.length > page.limit && last ? `${last.decided_at!.toISOString()}~${last.id}` : null;
+  const next = fetched.length > page.limit && last ? registerCursor(last.decided_at!, last.id) : null;
   const ids = proposals.map((p) => p.id);
   const stances =
     ids.length === 0

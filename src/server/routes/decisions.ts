@@ -4,10 +4,9 @@ import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, pr
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
 import { renderRegisterPdf } from '../../documents/register-pdf.js';
-import { decisionRegister, disagreementRegister, listProposals, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
+import { decisionRegister, disagreementRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
 import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
-import { isUuid } from '../ids.js';
 
 const inProposal = withId('proposalId');
 const created = { 201: z.object({ id: z.uuid() }) };
@@ -51,13 +50,9 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => stream(request, reply, 'proposal', request.params.proposalId),
   );
   const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });
-  // The `next` of the previous page: the last decision's time and id.
-  const isRegisterCursor = (value: string) => {
-    const [time = '', id = ''] = value.split('~');
-    const date = new Date(time);
-    return !Number.isNaN(date.getTime()) && date.toISOString() === time && isUuid(id);
-  };
-  const registerPage = registerQuery.extend({ before: z.string().max(100).refine(isRegisterCursor, { error: 'error.invalid' }).optional() });
+  const registerPage = registerQuery.extend({
+    before: z.string().max(100).refine((cursor) => parseRegisterCursor(cursor) !== undefined, { error: 'error.invalid' }).optional(),
+  });
   app.get(
     '/:partnershipId/bodies/:bodyId/decisions',
     { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable, newest first, 100 at a time (`before` = the previous page’s `next`)', params: withId('bodyId'), querystring: registerPage } },
