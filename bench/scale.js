@@ -84,13 +84,16 @@ async function furnish(store, people, decisions) {
   const person = await sql`select id from person where partnership_id = ${partnershipId} and id <> ${adminPersonId} order by full_name desc limit 1`.execute(store.db);
   const organization = await sql`select id from organization where partnership_id = ${partnershipId} limit 1`.execute(store.db);
   const session = await openSession(store.db, accountId, now);
-  return { partnershipId, bodyId, charterId: charter.id, versionId: charter.versionId, proposalId: modelId, personId: person.rows[0].id, organizationId: organization.rows[0].id, cookie: `entente_session=${session.token}` };
+  return { partnershipId, adminPersonId, bodyId, charterId: charter.id, versionId: charter.versionId, proposalId: modelId, personId: person.rows[0].id, organizationId: organization.rows[0].id, cookie: `entente_session=${session.token}` };
 }
 
 function endpoints(f) {
   const base = `/api/v1/partnerships/${f.partnershipId}`;
   return [
-    ['list', 'people', `${base}/people`],
+    ['list', 'people (first 100)', `${base}/people`],
+    ['list', 'people (the next 100)', `${base}/people?after=${f.adminPersonId}`],
+    ['list', 'people search', `${base}/people?q=${encodeURIComponent('personne 42')}`],
+    ['list', 'people of an organization', `${base}/people?organizationId=${f.organizationId}`],
     ['list', 'proposals', `${base}/proposals`],
     ['list', 'decision register', `${base}/bodies/${f.bodyId}/decisions`],
     ['list', 'register search', `${base}/bodies/${f.bodyId}/decisions?q=${encodeURIComponent('Décision 42')}`],

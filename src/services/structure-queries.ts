@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { calendarDay, isCurrent } from '../domain/dates.js';
 import { notFound } from '../domain/errors.js';
 import { checkComposition, type CompositionGap } from '../domain/structure/composition.js';
@@ -7,6 +7,7 @@ import type { SeatCapacity } from '../domain/structure/types.js';
 import type { BodyTable } from '../store/schema.js';
 import type { Database } from '../store/schema.js';
 import { groupRows } from './group-rows.js';
+import { containsPattern } from './like-pattern.js';
 
 /**
  * The reads behind the pages. Each answers with a fixed number of queries whatever the size of
@@ -311,22 +312,94 @@ export async function organizationDetail(db: Db, viewer: Viewer, partnershipId: 
   };
 }
 
-export async function listPeople(db: Db, partnershipId: string) {
-  const [people, memberships] = await Promise.all([
-    db.selectFrom('person').select(['id', 'full_name']).where('partnership_id', '=', partnershipId).orderBy('full_name').execute(),
-    db
-      .selectFrom('membership as m')
-      .innerJoin('organization as o', 'o.id', 'm.organization_id')
-      .select(['m.person_id', 'm.organization_id', 'o.name', 'm.kind'])
-      .where('o.partnership_id', '=', partnershipId)
+/** Which people a list asks for: all by default; every filter given narrows it. */
+export interface PeopleFilter {
+  /** Words found in the name or in one of the person's organizations, whatever the case and accents. */
+  readonly search?: string | undefined;
+  readonly organizationId?: string | undefined;
+  readonly ids?: readonly string[] | undefined;
+}
+
+/**
+ * People of the partnership in name order, `limit` at a time after the person `after` (the `next`
+ * of the previous page), with their organizations, how many match in all, and where the next page
+ * starts (null on the last).
+ */
+export async function listPeople(db: Db, partnershipId: string, filter: PeopleFilter, page: { limit: number; after?: string | undefined }) {
+  let matching = db.selectFrom('person as p').where('p.partnership_id', '=', partnershipId);
+  const words = filter.search?.trim() ?? '';
+  if (words !== '') {
+    // The names matched through their trigram index, the organizations' members added: an OR of
+    // the two would fold every name of the partnership to count them.
+    const folded = sql<string>`search_folded(${containsPattern(words)})`;
+    matching = matching.where(
+      'p.id',
+      'in',
+      db
+        .selectFrom('person')
+        .select('id')
+        .where('partnership_id', '=', partnershipId)
+        .where(sql<string>`search_folded(full_name)`, 'like', folded)
+        .unionAll(
+          db
+            .selectFrom('membership as m')
+            .innerJoin('organization as o', 'o.id', 'm.organization_id')
+            .select('m.person_id as id')
+            .where('o.partnership_id', '=', partnershipId)
+            .where(sql<string>`search_folded(o.name)`, 'like', folded),
+        ),
+    );
+  }
+  if (filter.organizationId !== undefined) {
+    const organizationId = filter.organizationId;
+    matching = matching.where((eb) =>
+      eb.exists(eb.selectFrom('membership as m').where('m.person_id', '=', eb.ref('p.id')).where('m.organization_id', '=', organizationId)),
+    );
+  }
+  if (filter.ids !== undefined) {
+    if (filter.ids.length === 0) return { total: 0, next: null, people: [] };
+    matching = matching.where('p.id', 'in', filter.ids);
+  }
+  const after = page.after;
+  const [fetched, counted] = await Promise.all([
+    (after === undefined
+      ? matching
+      : matching.where(
+          sql<boolean>`(p.full_name, p.id) > (select full_name, id from person where id = ${after} and partnership_id = ${partnershipId})`,
+        )
+    )
+      .select(['p.id', 'p.full_name'])
+      .orderBy('p.full_name')
+      .orderBy('p.id')
+      .limit(page.limit + 1)
       .execute(),
+    matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
+  const people = fetched.slice(0, page.limit);
+  const memberships =
+    people.length === 0
+      ? []
+      : await db
+          .selectFrom('membership as m')
+          .innerJoin('organization as o', 'o.id', 'm.organization_id')
+          .select(['m.person_id', 'm.organization_id', 'o.name', 'm.kind'])
+          .where(
+            'm.person_id',
+            'in',
+            people.map((p) => p.id),
+          )
+          .orderBy('o.name')
+          .execute();
   const membershipsOf = groupRows(memberships, (m) => m.person_id);
-  return people.map((person) => ({
-    id: person.id,
-    fullName: person.full_name,
-    memberships: (membershipsOf.get(person.id) ?? []).map((m) => ({ organizationId: m.organization_id, organizationName: m.name, kind: m.kind })),
-  }));
+  return {
+    total: Number(counted.total),
+    next: fetched.length > page.limit ? (people.at(-1)?.id ?? null) : null,
+    people: people.map((person) => ({
+      id: person.id,
+      fullName: person.full_name,
+      memberships: (membershipsOf.get(person.id) ?? []).map((m) => ({ organizationId: m.organization_id, organizationName: m.name, kind: m.kind })),
+    })),
+  };
 }
 
 export async function personDetail(db: Db, viewer: Viewer, partnershipId: string, personId: string, now: Date) {

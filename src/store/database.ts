@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import lockfile from 'proper-lockfile';
 import pg from 'pg';
@@ -61,8 +62,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ...(dataDir ? { dataDir } : {}),
     ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
     parsers: { [DATE_OID]: keepDateAsText },
-    // Trigram indexes serve the registers' "contains" searches (migration 016), as on PostgreSQL.
-    extensions: { pg_trgm },
+    // Trigram indexes serve the "contains" searches (migrations 016 and 018), as on PostgreSQL.
+    extensions: { pg_trgm, unaccent },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {

@@ -16,6 +16,7 @@ import { noSeatForTheErased } from './migrations/014-no-seat-for-the-erased.js';
 import { restorableMeetings } from './migrations/015-restorable-meetings.js';
 import { registerIndexes } from './migrations/016-register-indexes.js';
 import { journalBody } from './migrations/017-journal-body.js';
+import { peopleSearch } from './migrations/018-people-search.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '015-restorable-meetings': statementsMigration(restorableMeetings),
   '016-register-indexes': statementsMigration(registerIndexes),
   '017-journal-body': journalBody,
+  '018-people-search': statementsMigration(peopleSearch),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

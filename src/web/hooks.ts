@@ -1,8 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from './api';
-import type { Overview, PersonSummary } from './types';
+import type { Overview, PeopleList } from './types';
 
 export function usePartnershipId(): string {
   const { partnershipId } = useParams();
@@ -19,7 +19,54 @@ export function usePartnershipQuery<T>(path: string) {
 }
 
 export const useOverview = () => usePartnershipQuery<Overview>('');
-export const usePeople = () => usePartnershipQuery<PersonSummary[]>('/people');
+
+/** The most people the server names in one request (`ids`), and so in one query here. */
+const NAMES_PER_REQUEST = 100;
+
+/** The first `limit` people matching a search or belonging to an organization, and how many match. */
+export function usePeopleSearch(filter: { readonly q: string; readonly organizationId?: string | undefined }, limit: number) {
+  const partnershipId = usePartnershipId();
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (filter.q !== '') query.set('q', filter.q);
+  if (filter.organizationId) query.set('organizationId', filter.organizationId);
+  return useQuery({
+    queryKey: ['partnership', partnershipId, '/people', 'search', filter.q, filter.organizationId ?? null, limit],
+    queryFn: () => api.get<PeopleList>(`/partnerships/${partnershipId}/people?${query}`),
+    // The list keeps showing the previous matches while the next ones load, instead of flashing empty.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The names of the people given by id, for pages that hold ids only (the journal, a charter's
+ * signatories). Ids are asked in the order first seen, so a page that adds ids at the end (the
+ * journal's next entries) asks only for the new ones.
+ */
+export function usePersonNames(ids: readonly string[]) {
+  const partnershipId = usePartnershipId();
+  const unique = [...new Set(ids)];
+  const chunks = Array.from({ length: Math.ceil(unique.length / NAMES_PER_REQUEST) }, (_, i) => unique.slice(i * NAMES_PER_REQUEST, (i + 1) * NAMES_PER_REQUEST));
+  const results = useQueries({
+    queries: chunks.map((chunk) => ({
+      queryKey: ['partnership', partnershipId, '/people', 'names', chunk],
+      queryFn: () => api.get<PeopleList>(`/partnerships/${partnershipId}/people?limit=${NAMES_PER_REQUEST}&ids=${chunk.join(',')}`),
+    })),
+  });
+  return {
+    names: new Map(results.flatMap((result) => (result.data?.people ?? []).map((person) => [person.id, person.fullName] as const))),
+    isPending: results.some((result) => result.isPending),
+  };
+}
+
+/** `value`, once it has stopped changing for `delayMs`: a search asks the server when one pauses typing. */
+export function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
 
 /**
  * A governance act from a form. Structure reads are cheap, so every read of the partnership is

@@ -116,6 +116,13 @@ export interface PersonSummary {
   memberships: { organizationId: string; organizationName: string; kind: string }[];
 }
 
+/** A page of the people list: `next` is where the following page starts, null on the last. */
+export interface PeopleList {
+  total: number;
+  next: string | null;
+  people: PersonSummary[];
+}
+
 export interface PersonDetail {
   id: string;
   fullName: string;

@@ -293,6 +293,20 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
     );
   });
 
+  it('for any query string of the people list', async () => {
+    const id = fc.oneof(fc.uuid().map(String), fc.string(), fc.constantFrom(ids.personId, '00000000-0000-0000-0000-000000000000', ''));
+    const idList = fc.oneof(fc.array(id, { maxLength: 120 }).map((list) => list.join(',')), fc.string(), fc.constantFrom(',', ',,,', `${ids.personId},`));
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('%', '_', '\\', "'", 'x'.repeat(201)));
+    await fc.assert(
+      fc.asyncProperty(text, id, id, idList, fc.oneof(fc.string(), fc.integer().map(String)), async (q, organizationId, after, someIds, limit) => {
+        const query = new URLSearchParams({ q, organizationId, after, ids: someIds, limit });
+        const response = await f.admin.get(`${f.base}/people?${query}`);
+        expect(response.status, String(query)).toBeLessThan(500);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
   it('for bodies that are not JSON at all', async () => {
     for (const [method, url] of routes()) {
       for (const [type, payload] of [

@@ -152,7 +152,8 @@ describe('creating the structure', () => {
     expect(roleDetail.body).toMatchObject({ accountabilities: ['Préparer l’ordre du jour', 'Distribuer la parole'], body: { id: bodyId, name: 'Comité de pilotage' } });
 
     const people = await f.admin.get(`${f.base}/people`);
-    expect(people.body.map((p: { fullName: string }) => p.fullName)).toEqual(['Admin Test', 'Lucie Garnier', 'Nadia Benali']);
+    expect(people.body).toMatchObject({ total: 3, next: null });
+    expect(people.body.people.map((p: { fullName: string }) => p.fullName)).toEqual(['Admin Test', 'Lucie Garnier', 'Nadia Benali']);
   });
 
   it('updates organizations, people, bodies and roles', async () => {

@@ -39,6 +39,10 @@ import { inPartnership, withId } from './params.js';
 
 const created = { 201: z.object({ id: z.uuid() }) };
 
+/** People per page of the list, and ids a page may name (the journal asks for the names it shows). */
+const PEOPLE_PAGE = 100;
+const PEOPLE_BY_ID = 100;
+
 export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
   const gapView = (request: FastifyRequest) => (view: GapView) => ({
     ...view.gap,
@@ -100,8 +104,34 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:partnershipId/people',
-    { schema: { tags: ['people'], summary: 'Everyone in the partnership, with their organizations', params: inPartnership } },
-    async (request) => listPeople(app.store.db, request.act.partnershipId),
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'People of the partnership with their organizations, in name order, a page at a time (`after` = the previous page’s `next`)',
+        params: inPartnership,
+        querystring: z.object({
+          q: z.string().max(200, { error: 'error.tooLong' }).optional(),
+          organizationId: z.uuid({ error: 'error.reference' }).optional(),
+          ids: z
+            .string()
+            .max(PEOPLE_BY_ID * 37, { error: 'error.tooLong' })
+            .transform((text) => text.split(','))
+            .pipe(z.array(z.uuid({ error: 'error.reference' })).max(PEOPLE_BY_ID, { error: 'error.tooLong' }))
+            .optional(),
+          after: z.uuid({ error: 'error.reference' }).optional(),
+          limit: z.coerce
+            .number()
+            .int({ error: 'error.integer' })
+            .min(1, { error: 'error.atLeastOne' })
+            .max(PEOPLE_PAGE, { error: 'error.tooLarge' })
+            .default(PEOPLE_PAGE),
+        }),
+      },
+    },
+    async (request) => {
+      const { q, organizationId, ids, after, limit } = request.query;
+      return listPeople(app.store.db, request.act.partnershipId, { search: q, organizationId, ids }, { limit, after });
+    },
   );
   app.post(
     '/:partnershipId/people',

@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ItemSelect, personItems } from '../components/ItemSelect';
+import { PersonPicker } from '../components/PersonPicker';
 import { CompositionStatus, hasRule } from '../components/CompositionStatus';
 import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
 import { describeRule, RuleFields, ruleFromForm } from '../components/RuleFields';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../components/ui';
-import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../hooks';
 import { ElectionsSection } from './elections/ElectionsSection';
 import { MeetingsSection } from './meetings/MeetingsSection';
 import type { BodyDetail, SeatView } from '../types';
@@ -23,21 +23,18 @@ interface SeatForm {
 
 function AddSeat({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
-  const people = usePeople();
   const form = useRef<HTMLFormElement>(null);
   const [organizationId, setOrganizationId] = useState<string>(body.can.manageSeatsOf[0] ?? '');
   const [added, setAdded] = useState<string | null>(null);
   const addSeat = useAct<SeatForm>('post', () => `/bodies/${body.id}/members`);
   const organizations = body.organizations.filter((o) => body.can.manageSeatsOf.includes(o.id));
   const seated = new Set(body.members.filter((m) => m.current).map((m) => m.personId));
-  const candidates = (people.data ?? []).filter(
-    (person) => !seated.has(person.id) && (organizationId === '' || person.memberships.some((m) => m.organizationId === organizationId)),
-  );
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const personId = String(data.get('personId') ?? '');
+    const personName = event.currentTarget.querySelector<HTMLSelectElement>('select[name="personId"]')?.selectedOptions[0]?.text ?? '';
     addSeat.mutate(
       {
         personId,
@@ -49,7 +46,7 @@ function AddSeat({ body }: { body: BodyDetail }) {
       },
       {
         onSuccess: () => {
-          setAdded(people.data?.find((p) => p.id === personId)?.fullName ?? '');
+          setAdded(personName);
           form.current?.reset();
         },
       },
@@ -79,7 +76,7 @@ function AddSeat({ body }: { body: BodyDetail }) {
       </Field>
       <Field label={t('body.person')} error={fieldError(addSeat.error, 'personId')} hint={t('body.personHint')}>
         {(props) => (
-          <ItemSelect {...props} name="personId" required items={personItems(candidates)} />
+          <PersonPicker {...props} name="personId" required organizationId={organizationId || undefined} exclude={seated} />
         )}
       </Field>
       <Field label={t('body.capacity')} error={fieldError(addSeat.error, 'capacity')}>

@@ -2,28 +2,31 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { Loading, LoadError, PageTitle } from '../components/ui';
-import { useOverview, usePartnershipId, usePeople } from '../hooks';
+import { useOverview, usePartnershipId, usePersonNames } from '../hooks';
 import type { JournalEntry } from '../types';
 
 const PAGE = 50;
-const REFERENCE_KEYS = ['personId', 'fromPersonId', 'toPersonId', 'organizationId', 'bodyId', 'roleId'] as const;
+const PERSON_KEYS = ['personId', 'fromPersonId', 'toPersonId'] as const;
+const REFERENCE_KEYS = [...PERSON_KEYS, 'organizationId', 'bodyId', 'roleId'] as const;
 
-/** The journal stores ids only; names come from the current structure when they still exist. */
-function useNames() {
-  const people = usePeople();
+/**
+ * The journal stores ids only; names come from the current structure when they still exist: the
+ * people its loaded entries name, and the organizations, bodies and roles of the overview.
+ */
+function useNames(entries: readonly JournalEntry[]) {
   const overview = useOverview();
-  const names = new Map<string, string>();
-  for (const p of people.data ?? []) names.set(p.id, p.fullName);
+  const personIds = entries.flatMap((entry) => [entry.actorId, ...PERSON_KEYS.map((key) => entry.payload[key])].filter((id): id is string => typeof id === 'string'));
+  const people = usePersonNames(personIds);
+  const names = new Map(people.names);
   for (const o of overview.data?.organizations ?? []) names.set(o.id, o.name);
   for (const b of overview.data?.bodies ?? []) names.set(b.id, b.name);
   for (const r of overview.data?.roles ?? []) names.set(r.id, r.name);
-  return names;
+  return { names, isPending: people.isPending };
 }
 
 export default function JournalPage() {
   const { t, i18n } = useTranslation();
   const partnershipId = usePartnershipId();
-  const names = useNames();
   const overview = useOverview();
   const journal = useInfiniteQuery({
     queryKey: ['partnership', partnershipId, 'journal'],
@@ -37,9 +40,11 @@ export default function JournalPage() {
     timeStyle: 'short',
     timeZone: 'Europe/Paris',
   });
-  if (journal.isPending) return <Loading />;
+  const entries = journal.data?.pages.flat() ?? [];
+  const { names, isPending: namesPending } = useNames(entries);
+  // The first page waits for its names; later ones show at once and name people as they arrive.
+  if (journal.isPending || (namesPending && journal.data?.pages.length === 1)) return <Loading />;
   if (journal.error) return <LoadError error={journal.error} />;
-  const entries = journal.data.pages.flat();
   return (
     <>
       <PageTitle title={t('journal.title')}>{t('journal.title')}</PageTitle>
@@ -67,7 +72,7 @@ export default function JournalPage() {
               </p>
               <p className="muted small">
                 {t('journal.entryNumber', { seq: entry.seq })} · {formatTime.format(new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
-                {entry.actorId ? (names.get(entry.actorId) ?? t('journal.formerMember')) : t('journal.system')} ·{' '}
+                {entry.actorId ? (names.get(entry.actorId) ?? (namesPending ? '…' : t('journal.formerMember'))) : t('journal.system')} ·{' '}
                 <span className="hash" title={entry.hash}>
                   {entry.hash.slice(0, 12)}…
                 </span>

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ItemSelect, personItems } from '../components/ItemSelect';
+import { PersonPicker } from '../components/PersonPicker';
 import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../components/EnumSelect';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
-import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../hooks';
 import type { OrganizationDetail } from '../types';
 
 function EditOrganization({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
@@ -65,7 +65,6 @@ export function OrganizationFields({ organization, error }: { organization?: Org
 
 function AddMember({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation();
-  const people = usePeople();
   const add = useAct<{ personId: string; kind: string; isOrganizationAdmin: boolean }>('post', () => `/organizations/${organization.id}/memberships`);
   const members = new Set(organization.members.map((m) => m.personId));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -83,7 +82,7 @@ function AddMember({ organization }: { organization: OrganizationDetail }) {
       <FormError error={add.error} />
       <Field label={t('body.person')} error={fieldError(add.error, 'personId')}>
         {(props) => (
-          <ItemSelect {...props} name="personId" items={personItems((people.data ?? []).filter((p) => !members.has(p.id)))} />
+          <PersonPicker {...props} name="personId" exclude={members} />
         )}
       </Field>
       <Field label={t('organization.membershipKind')} error={fieldError(add.error, 'kind')}>

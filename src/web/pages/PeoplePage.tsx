@@ -1,40 +1,46 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api } from '../api';
 import { Loading, LoadError, PageTitle } from '../components/ui';
-import { useOverview, usePartnershipId, usePeople } from '../hooks';
+import { useDebouncedValue, useOverview, usePartnershipId } from '../hooks';
+import type { PeopleList } from '../types';
 
 /** People listed at once: a phone renders a few hundred rows quickly, not ten thousand. */
 const SHOWN_AT_ONCE = 100;
+const SEARCH_DELAY_MS = 250;
 
 export default function PeoplePage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
-  const people = usePeople();
   const overview = useOverview();
   const [filter, setFilter] = useState('');
-  const [limit, setLimit] = useState(SHOWN_AT_ONCE);
+  const search = useDebouncedValue(filter.trim(), SEARCH_DELAY_MS);
+  const people = useInfiniteQuery({
+    queryKey: ['partnership', partnershipId, '/people', 'list', search],
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({ limit: String(SHOWN_AT_ONCE) });
+      if (search !== '') query.set('q', search);
+      if (pageParam !== null) query.set('after', pageParam);
+      return api.get<PeopleList>(`/partnerships/${partnershipId}/people?${query}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    // The list under the search field stays while the next matches load, instead of flashing empty.
+    placeholderData: keepPreviousData,
+  });
   if (people.isPending) return <Loading />;
   if (people.error) return <LoadError error={people.error} />;
-  const needle = filter.trim().toLocaleLowerCase();
-  const shown = people.data.filter(
-    (p) => !needle || p.fullName.toLocaleLowerCase().includes(needle) || p.memberships.some((m) => m.organizationName.toLocaleLowerCase().includes(needle)),
-  );
+  const shown = people.data.pages.flatMap((page) => page.people);
+  const total = people.data.pages[0]?.total ?? 0;
   return (
     <>
       <PageTitle title={t('people.title')}>{t('people.title')}</PageTitle>
       <div className="section-head">
         <div className="field">
           <label htmlFor="people-filter">{t('people.filter')}</label>
-          <input
-            id="people-filter"
-            type="search"
-            value={filter}
-            onChange={(e) => {
-              setFilter(e.target.value);
-              setLimit(SHOWN_AT_ONCE);
-            }}
-          />
+          <input id="people-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
         {(overview.data?.can.manageStructure || (overview.data?.can.manageOrganizations.length ?? 0) > 0) && (
           <Link className="button-secondary" to={`/p/${partnershipId}/personnes/nouvelle`}>
@@ -43,10 +49,10 @@ export default function PeoplePage() {
         )}
       </div>
       <p role="status" className="muted">
-        {t('people.count', { count: shown.length })}
+        {t('people.count', { count: total })}
       </p>
       <ul className="member-list">
-        {shown.slice(0, limit).map((person) => (
+        {shown.map((person) => (
           <li key={person.id} className="member">
             <div>
               <Link to={`/p/${partnershipId}/personnes/${person.id}`} className="member-name">
@@ -59,9 +65,9 @@ export default function PeoplePage() {
           </li>
         ))}
       </ul>
-      {shown.length > limit && (
-        <button type="button" className="button-secondary" onClick={() => setLimit(limit + SHOWN_AT_ONCE)}>
-          {t('people.more', { count: Math.min(SHOWN_AT_ONCE, shown.length - limit) })}
+      {people.hasNextPage && (
+        <button type="button" className="button-secondary" disabled={people.isFetchingNextPage} onClick={() => void people.fetchNextPage()}>
+          {t('people.more', { count: Math.min(SHOWN_AT_ONCE, total - shown.length) })}
         </button>
       )}
     </>

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ItemSelect, namedItems, personItems } from '../components/ItemSelect';
+import { ItemSelect, namedItems } from '../components/ItemSelect';
+import { PersonPicker } from '../components/PersonPicker';
 import { EditForm } from '../components/forms';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../components/ui';
-import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery } from '../hooks';
 import { useSession, useSignOutEverywhere } from '../session';
 import type { DelegationView, PersonDetail } from '../types';
 
@@ -78,7 +79,6 @@ function Delegate({ person }: { person: PersonDetail }) {
   const session = useSession();
   const partnershipId = usePartnershipId();
   const isSelf = session.data?.partnerships.some((p) => p.id === partnershipId && p.personId === person.id) ?? false;
-  const people = usePeople();
   const overview = useOverview();
   const [done, setDone] = useState(false);
   const delegate = useAct<DelegationForm>('post', () => '/delegations');
@@ -115,7 +115,7 @@ function Delegate({ person }: { person: PersonDetail }) {
       <FormError error={delegate.error} />
       <Field label={t('delegation.to')} error={fieldError(delegate.error, 'toPersonId')}>
         {(props) => (
-          <ItemSelect {...props} name="toPersonId" items={personItems((people.data ?? []).filter((p) => p.id !== person.id))} />
+          <PersonPicker {...props} name="toPersonId" exclude={new Set([person.id])} />
         )}
       </Field>
       <Field label={t('delegation.body')} hint={t('delegation.bodyHint')} error={fieldError(delegate.error, 'bodyId')}>

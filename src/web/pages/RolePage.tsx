@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ItemSelect, personItems } from '../components/ItemSelect';
+import { PersonPicker } from '../components/PersonPicker';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../components/ui';
-import { orNull, useAct, usePartnershipId, usePartnershipQuery, usePeople } from '../hooks';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../hooks';
 import type { Holder, RoleDetail } from '../types';
 import { RoleFields, roleFromForm } from './create/NewRole';
 
 function Assign({ role }: { role: RoleDetail }) {
   const { t } = useTranslation();
-  const people = usePeople();
   const assign = useAct<{ personId: string; startsOn: string; endsOn: string | null }>('post', () => `/roles/${role.id}/assignments`);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -27,7 +26,7 @@ function Assign({ role }: { role: RoleDetail }) {
       <FormError error={assign.error} />
       <Field label={t('body.person')} error={fieldError(assign.error, 'personId')}>
         {(props) => (
-          <ItemSelect {...props} name="personId" items={personItems(people.data ?? [])} />
+          <PersonPicker {...props} name="personId" />
         )}
       </Field>
       <div className="field-row">

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ArticleKind } from '../../../domain/charter/enums';
 import { ArticleRules } from '../../components/CharterText';
 import { Badge, Loading, LoadError, PageTitle } from '../../components/ui';
-import { useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../../hooks';
+import { useOverview, usePartnershipId, usePartnershipQuery, usePersonNames } from '../../hooks';
 import type { CharterDiffResponse, CharterNames, CharterRules, SignatoryView, TextChange } from '../../types';
 
 /** Removed words struck through, added words underlined, each announced as such by screen readers. */
@@ -61,15 +61,18 @@ export default function DiffPage() {
   const [search] = useSearchParams();
   const partnershipId = usePartnershipId();
   const overview = useOverview();
-  const people = usePeople();
   const query = usePartnershipQuery<CharterDiffResponse>(`/charters/${charterId}/diff?from=${search.get('de') ?? ''}&to=${search.get('a') ?? ''}`);
+  const signatoryIds = query.data
+    ? [query.data.from, query.data.to].flatMap((version) => version.rules.signatories.flatMap((s) => (s.personId === null ? [] : [s.personId])))
+    : [];
+  const people = usePersonNames(signatoryIds);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const { from, to, diff } = query.data;
   const names: CharterNames = {
     bodies: Object.fromEntries((overview.data?.bodies ?? []).map((b) => [b.id, b.name])),
     organizations: Object.fromEntries((overview.data?.organizations ?? []).map((o) => [o.id, o.name])),
-    people: Object.fromEntries((people.data ?? []).map((p) => [p.id, p.fullName])),
+    people: Object.fromEntries(people.names),
   };
   const title = t('charter.diff.title', { from: from.number, to: to.number });
   const changed = diff.articles.filter((article) => article.status !== 'unchanged');

@@ -6,8 +6,9 @@ import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATI
 import { api, ApiError } from '../../api';
 import { MarkdownText, useFormatMoney } from '../../components/CharterText';
 import { EnumSelect } from '../../components/EnumSelect';
+import { PersonPicker } from '../../components/PersonPicker';
 import { Field, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
-import { useOverview, usePartnershipId, usePartnershipQuery, usePeople } from '../../hooks';
+import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { Article, CharterContent, CharterIssue, CharterRules, DecisionRule, VersionDetail } from '../../types';
 
 type Errors = Readonly<Record<string, string>>;
@@ -238,7 +239,6 @@ function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update, isNew
 function RulesEditor({ content, errors, update, bodies }: { content: CharterContent; errors: Errors; update: Update; bodies: readonly { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const overview = useOverview();
-  const people = usePeople();
   const money = useFormatMoney();
   const rules = content.rules;
   const setRules = (patch: Partial<CharterRules>) => update((c) => ({ ...c, rules: { ...c.rules, ...patch } }));
@@ -420,14 +420,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
               <div className="field-row">
                 <EditorField path={`${path}.personId`} errors={errors} label={t('charter.signatures.name')}>
                   {(props) => (
-                    <select {...props} value={signatory.personId ?? ''} onChange={(e) => setSignatory({ personId: e.target.value || null })}>
-                      <option value="">{t('common.choose')}</option>
-                      {(people.data ?? []).map((person) => (
-                        <option key={person.id} value={person.id}>
-                          {person.fullName}
-                        </option>
-                      ))}
-                    </select>
+                    <PersonPicker {...props} value={signatory.personId} onChange={(personId) => setSignatory({ personId })} noneLabel={t('common.choose')} />
                   )}
                 </EditorField>
                 <EditorField path={`${path}.organizationId`} errors={errors} label={t('charter.signatures.organization')}>
