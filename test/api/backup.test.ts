@@ -13,7 +13,7 @@ import { checkPassword, createAccountWithPassword } from '../../src/services/acc
 import { BackupRefused, exportPartnership, restorePartnership, TABLES_IN_BACKUP, TABLES_LEFT_OUT, type Backup } from '../../src/services/backup.js';
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { LATEST_MIGRATION, migrateToLatest } from '../../src/store/migrate.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
 import { countRows } from '../support/structure.js';
 import { Client, newMember, newPartnership, openTestStore, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
@@ -214,7 +214,7 @@ describe('a backup that cannot be restored', () => {
 
   it('is refused when made with another schema, or when it is not a backup', async () => {
     await expect(restorePartnership(target.store.db, { ...backup, schema: '099-future' })).rejects.toThrow(
-      'This backup was made with schema 099-future; this server has 017-journal-body. Restore it with the same version of Entente.',
+      `This backup was made with schema 099-future; this server has ${LATEST_MIGRATION}. Restore it with the same version of Entente.`,
     );
     await expect(restorePartnership(target.store.db, { format: 'entente-charter' })).rejects.toThrow('This is not an Entente backup of format 1.');
     await expectNothingRestored();
