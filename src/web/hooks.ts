@@ -58,13 +58,17 @@ export function usePersonNames(ids: readonly string[]) {
   };
 }
 
-/** `value`, once it has stopped changing for `delayMs`: a search asks the server when one pauses typing. */
-export function useDebouncedValue<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
+/** How long typing must pause before a search goes to the server. */
+const SEARCH_PAUSE_MS = 250;
+
+/** The words of a search field once typing has paused, trimmed: what to ask the server for. */
+export function useSettledSearch(text: string): string {
+  const words = text.trim();
+  const [settled, setSettled] = useState(words);
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
+    const timer = setTimeout(() => setSettled(words), SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [value, delayMs]);
+  }, [words]);
   return settled;
 }
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
-import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
@@ -17,11 +17,8 @@ let page: Page;
 let origin: string;
 let versionUrl: string;
 
-async function signIn(target: Page, email: string, password: string) {
-  await target.goto(`${origin}/connexion`);
-  await target.getByLabel('Adresse e-mail').first().fill(email);
-  await target.getByLabel('Mot de passe').fill(password);
-  await target.getByRole('button', { name: 'Se connecter' }).click();
+async function signInToTheDemo(target: Page, email: string, password: string) {
+  await signIn(target, origin, email, password);
   await target.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
 }
 
@@ -53,7 +50,7 @@ afterAll(async () => {
 
 describe('a coordinator writes, adopts and has the partnership charter signed', () => {
   it('creates a partnership charter from the template', async () => {
-    await signIn(page, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    await signInToTheDemo(page, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
     await page.getByRole('link', { name: 'Chartes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chartes' }).waitFor();
     await expectNoAxeViolations(page);
@@ -126,7 +123,7 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await page.getByText('1 signature(s) sur 2.').waitFor();
 
     const gerard = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
-    await signIn(gerard, GERARD_EMAIL, TEST_PASSWORD);
+    await signInToTheDemo(gerard, GERARD_EMAIL, TEST_PASSWORD);
     await gerard.goto(versionUrl);
     await expectNoAxeViolations(gerard);
     await screenshot(gerard, '24-signing');

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
-import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
@@ -19,11 +19,8 @@ let proposalPath: string;
 let partnershipId: string;
 const others = new Map<string, Client>();
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${origin}/connexion`);
-  await page.getByLabel('Adresse e-mail').first().fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+async function signInToTheDemo(page: Page, email: string, password: string) {
+  await signIn(page, origin, email, password);
   await page.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
 }
 
@@ -63,7 +60,7 @@ afterAll(async () => {
 
 describe('a working group decides by consent, live, in two browsers', () => {
   it('the coordinator proposes; the charter routes it to the working group, by consent', async () => {
-    await signIn(facilitator, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    await signInToTheDemo(facilitator, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
     await facilitator.getByRole('link', { name: 'Décisions' }).click();
     await facilitator.getByRole('heading', { level: 1, name: 'Décisions' }).waitFor();
     await facilitator.getByLabel('Libellé de la décision').fill('Partir à la mer le 12 juillet avec deux cars.');
@@ -80,7 +77,7 @@ describe('a working group decides by consent, live, in two browsers', () => {
   });
 
   it('a member objects from her phone; the facilitator sees it and the round leads to an amendment', async () => {
-    await signIn(mireille, 'mireille@trois-rives.example', TEST_PASSWORD);
+    await signInToTheDemo(mireille, 'mireille@trois-rives.example', TEST_PASSWORD);
     await mireille.goto(`${origin}${proposalPath}`);
     await mireille.getByRole('heading', { name: 'Votre position' }).waitFor();
     await mireille.getByLabel('Objection').check();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
@@ -30,11 +30,7 @@ afterAll(async () => {
 describe('a partnership of 250 people, on a phone', () => {
   it('lists them a hundred at a time, and a search looks through all of them', async () => {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
-    await page.goto(`${origin}/connexion`);
-    await page.getByLabel('Adresse e-mail').first().fill(f.adminEmail);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await signIn(page, origin, f.adminEmail, TEST_PASSWORD);
     await page.goto(`${origin}/p/${f.partnershipId}/personnes`);
     await page.getByRole('status').filter({ hasText: '250 personnes' }).waitFor();
     const rows = page.locator('.member-list > li');
@@ -62,11 +58,7 @@ describe('a partnership of 250 people, on a phone', () => {
   it('finds the person to name among all of them by typing a few letters, accents or not', async () => {
     const role = await f.admin.post(`${f.base}/roles`, { name: 'Trésorerie' });
     const page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
-    await page.goto(`${origin}/connexion`);
-    await page.getByLabel('Adresse e-mail').first().fill(f.adminEmail);
-    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await signIn(page, origin, f.adminEmail, TEST_PASSWORD);
     await page.goto(`${origin}/p/${f.partnershipId}/roles/${role.body.id}`);
     const assign = page.locator('form', { has: page.getByRole('heading', { name: 'Confier ce rôle' }) });
     await assign.getByText('Les 50 premières personnes sur 250 : tapez quelques lettres du nom pour trouver les autres.').waitFor();

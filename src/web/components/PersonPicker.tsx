@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue, usePeopleSearch, usePersonNames } from '../hooks';
+import { usePeopleSearch, usePersonNames, useSettledSearch } from '../hooks';
 import { ItemSelect, personItems } from './ItemSelect';
 
 /** People a picker offers at once; beyond that it asks for a few letters of the name. */
 const OFFERED_AT_ONCE = 50;
-const SEARCH_DELAY_MS = 250;
 
 interface PersonPickerProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children' | 'value' | 'onChange' | 'defaultValue'> {
   /** Only the members of this organization. */
@@ -29,7 +28,7 @@ export function PersonPicker({ organizationId, exclude, value, onChange, noneLab
   const [search, setSearch] = useState('');
   const [ownChoice, setOwnChoice] = useState('');
   const chosen = value === undefined ? ownChoice : (value ?? '');
-  const words = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const words = useSettledSearch(search);
   const found = usePeopleSearch({ q: words, organizationId }, OFFERED_AT_ONCE);
   const offered = (found.data?.people ?? []).filter((person) => !exclude?.has(person.id));
   const chosenIsOffered = chosen === '' || offered.some((person) => person.id === chosen);

@@ -76,7 +76,7 @@ function AddSeat({ body }: { body: BodyDetail }) {
       </Field>
       <Field label={t('body.person')} error={fieldError(addSeat.error, 'personId')} hint={t('body.personHint')}>
         {(props) => (
-          <PersonPicker {...props} name="personId" required organizationId={organizationId || undefined} exclude={seated} />
+          <PersonPicker key={organizationId} {...props} name="personId" required organizationId={organizationId || undefined} exclude={seated} />
         )}
       </Field>
       <Field label={t('body.capacity')} error={fieldError(addSeat.error, 'capacity')}>

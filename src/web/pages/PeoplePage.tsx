@@ -4,19 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api';
 import { Loading, LoadError, PageTitle } from '../components/ui';
-import { useDebouncedValue, useOverview, usePartnershipId } from '../hooks';
+import { useOverview, usePartnershipId, useSettledSearch } from '../hooks';
 import type { PeopleList } from '../types';
 
 /** People listed at once: a phone renders a few hundred rows quickly, not ten thousand. */
 const SHOWN_AT_ONCE = 100;
-const SEARCH_DELAY_MS = 250;
 
 export default function PeoplePage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const overview = useOverview();
   const [filter, setFilter] = useState('');
-  const search = useDebouncedValue(filter.trim(), SEARCH_DELAY_MS);
+  const search = useSettledSearch(filter);
   const people = useInfiniteQuery({
     queryKey: ['partnership', partnershipId, '/people', 'list', search],
     queryFn: ({ pageParam }) => {
