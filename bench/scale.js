@@ -22,8 +22,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const ORGANIZATIONS = 20;
 const SEATED = 12;
 
-/** Counts the statements the app sends, whatever builds them (query builder or raw SQL). */
-/** Counts the queries that reach the database: Kysely also shows a plugin the subqueries it composes. */
+/** Counts the statements that reach the database, from the query builder or raw SQL, as their results come back: Kysely also shows a plugin the subqueries it composes. */
 class QueryCounter {
   count = 0;
   transformQuery(args) {

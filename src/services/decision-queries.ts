@@ -8,7 +8,6 @@ import type { Database } from '../store/schema.js';
 import { membersToday } from './decision-acts.js';
 import { holdsDelegatedScope } from './delegated-scope.js';
 import { groupRows } from './group-rows.js';
-import { containsPattern } from './like-pattern.js';
 
 type Db = Kysely<Database>;
 
@@ -176,6 +175,8 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
 export type ProposalDetail = Awaited<ReturnType<typeof proposalDetail>>;
 
 /** LIKE treats % and _ as wildcards: a search for "100 %" means those characters. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
 /**
  * Where a page of the register ends, for the next one to go on from: the last decision's time
  * and id (decisions of the same instant follow their id).
@@ -206,7 +207,7 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
     .where('status', '<>', 'open');
   const words = search.trim();
   if (words !== '') {
-    const pattern = containsPattern(words);
+    const pattern = likePattern(words);
     query = query.where((eb) => eb.or([eb('wording', 'ilike', pattern), eb('context', 'ilike', pattern), eb('outcome_statement', 'ilike', pattern)]));
   }
   const before = page.before === undefined ? undefined : parseRegisterCursor(page.before);

@@ -7,7 +7,6 @@ import type { SeatCapacity } from '../domain/structure/types.js';
 import type { BodyTable } from '../store/schema.js';
 import type { Database } from '../store/schema.js';
 import { groupRows } from './group-rows.js';
-import { containsPattern } from './like-pattern.js';
 
 /**
  * The reads behind the pages. Each answers with a fixed number of queries whatever the size of
@@ -331,7 +330,7 @@ export async function listPeople(db: Db, partnershipId: string, filter: PeopleFi
   if (words !== '') {
     // The names matched through their trigram index, the organizations' members added: an OR of
     // the two would fold every name of the partnership to count them.
-    const folded = sql<string>`search_folded(${containsPattern(words)})`;
+    const pattern = sql<string>`search_contains(${words})`;
     matching = matching.where(
       'p.id',
       'in',
@@ -339,14 +338,14 @@ export async function listPeople(db: Db, partnershipId: string, filter: PeopleFi
         .selectFrom('person')
         .select('id')
         .where('partnership_id', '=', partnershipId)
-        .where(sql<string>`search_folded(full_name)`, 'like', folded)
+        .where(sql<string>`search_folded(full_name)`, 'like', pattern)
         .unionAll(
           db
             .selectFrom('membership as m')
             .innerJoin('organization as o', 'o.id', 'm.organization_id')
             .select('m.person_id as id')
             .where('o.partnership_id', '=', partnershipId)
-            .where(sql<string>`search_folded(o.name)`, 'like', folded),
+            .where(sql<string>`search_folded(o.name)`, 'like', pattern),
         ),
     );
   }
@@ -360,6 +359,8 @@ export async function listPeople(db: Db, partnershipId: string, filter: PeopleFi
     if (filter.ids.length === 0) return { total: 0, next: null, people: [] };
     matching = matching.where('p.id', 'in', filter.ids);
   }
+  // The cursor is the last person's id, not their name, which URLs would carry into logs; a
+  // rename between two pages moves where the next one starts.
   const after = page.after;
   const [fetched, counted] = await Promise.all([
     (after === undefined

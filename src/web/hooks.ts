@@ -39,8 +39,9 @@ export function usePeopleSearch(filter: { readonly q: string; readonly organizat
 
 /**
  * The names of the people given by id, for pages that hold ids only (the journal, a charter's
- * signatories). Ids are asked in the order first seen, so a page that adds ids at the end (the
- * journal's next entries) asks only for the new ones.
+ * signatories), a hundred per request in the order first seen: a page that adds ids at the end
+ * (the journal's next entries) asks again for its last, partly filled hundred only, and keeps
+ * showing the names it had meanwhile.
  */
 export function usePersonNames(ids: readonly string[]) {
   const partnershipId = usePartnershipId();
@@ -50,11 +51,13 @@ export function usePersonNames(ids: readonly string[]) {
     queries: chunks.map((chunk) => ({
       queryKey: ['partnership', partnershipId, '/people', 'names', chunk],
       queryFn: () => api.get<PeopleList>(`/partnerships/${partnershipId}/people?limit=${NAMES_PER_REQUEST}&ids=${chunk.join(',')}`),
+      placeholderData: keepPreviousData,
     })),
   });
   return {
     names: new Map(results.flatMap((result) => (result.data?.people ?? []).map((person) => [person.id, person.fullName] as const))),
     isPending: results.some((result) => result.isPending),
+    isFetching: results.some((result) => result.isFetching),
   };
 }
 

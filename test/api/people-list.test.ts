@@ -61,6 +61,21 @@ describe('the people list', () => {
     expect(walked).toEqual(names(whole));
   });
 
+  it('pages through people of the same name, each once', async () => {
+    const homonyms = await newPartnership(t);
+    for (let i = 0; i < 3; i += 1) await builder(homonyms).person({ fullName: 'Marie Martin' });
+    const seen: string[] = [];
+    let query = '?limit=1&q=marie';
+    for (;;) {
+      const page = (await homonyms.admin.get<PeoplePage>(`${homonyms.base}/people${query}`)).body;
+      seen.push(...page.people.map((p) => p.id));
+      if (page.next === null) break;
+      query = `?limit=1&q=marie&after=${page.next}`;
+    }
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(3);
+  });
+
   it('gives each person their organizations', async () => {
     const [francois] = (await list(`?ids=${ids['François Ngo']}`)).people;
     expect(francois!.memberships.map((m) => m.organizationName)).toEqual(['Centre Éveil', 'Maison des Saules']);
@@ -80,6 +95,8 @@ describe('the people list', () => {
     expect(names(await list(`?q=${encodeURIComponent('100%')}`))).toEqual(['Élise 100% Durand']);
     expect((await list(`?q=${encodeURIComponent('%')}`)).total).toBe(1);
     expect((await list('?q=_')).total).toBe(0);
+    expect(names(await list(`?q=${encodeURIComponent('％')}`)), 'a fullwidth sign folds to the one it stands for, still literal').toEqual(['Élise 100% Durand']);
+    expect((await list(`?q=${encodeURIComponent('＿')}`)).total).toBe(0);
   });
 
   it('narrows to an organization, alone or with a search', async () => {

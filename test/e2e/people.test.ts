@@ -62,9 +62,9 @@ describe('a partnership of 250 people, on a phone', () => {
     await page.goto(`${origin}/p/${f.partnershipId}/roles/${role.body.id}`);
     const assign = page.locator('form', { has: page.getByRole('heading', { name: 'Confier ce rôle' }) });
     await assign.getByText('Les 50 premières personnes sur 250 : tapez quelques lettres du nom pour trouver les autres.').waitFor();
-    const picker = assign.getByLabel('Personne', { exact: true });
+    const picker = assign.getByRole('combobox', { name: 'Personne', exact: true });
     expect(await picker.locator('option').count()).toBe(51);
-    await assign.getByRole('searchbox', { name: 'Rechercher un nom' }).fill('zephyr');
+    await assign.getByRole('searchbox', { name: 'Rechercher un nom Personne', exact: true }).fill('zephyr');
     await assign.getByText('1 personne trouvée.').waitFor();
     await screenshot(page, '51-person-picker-search');
     await picker.selectOption({ label: 'Hélène Zéphyr' });

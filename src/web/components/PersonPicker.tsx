@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type SelectHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePeopleSearch, usePersonNames, useSettledSearch } from '../hooks';
 import { ItemSelect, personItems } from './ItemSelect';
+import { fieldLabelId } from './ui';
 
 /** People a picker offers at once; beyond that it asks for a few letters of the name. */
 const OFFERED_AT_ONCE = 50;
@@ -20,11 +21,14 @@ interface PersonPickerProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>
 /**
  * A choice of one person among the partnership's people, however many: a plain select while
  * they fit in it, and a search field above it, asking the server as one types, once they do not.
- * It empties, like the fields around it, when its form is reset.
+ * Inside a Field, the search box is named after the field ("Rechercher un nom Personne"). It
+ * empties, like the fields around it, when its form is reset.
  */
 export function PersonPicker({ organizationId, exclude, value, onChange, noneLabel, ...selectProps }: PersonPickerProps) {
   const { t } = useTranslation();
   const select = useRef<HTMLSelectElement>(null);
+  const searchId = useId();
+  const hintId = useId();
   const [search, setSearch] = useState('');
   const [ownChoice, setOwnChoice] = useState('');
   const chosen = value === undefined ? ownChoice : (value ?? '');
@@ -36,7 +40,9 @@ export function PersonPicker({ organizationId, exclude, value, onChange, noneLab
   const items = personItems(offered);
   if (!chosenIsOffered) items.unshift({ id: chosen, label: chosenName.names.get(chosen) ?? t('common.loading') });
   const total = found.data?.total ?? 0;
-  const searchable = search !== '' || total > OFFERED_AT_ONCE;
+  // Once shown, the search box stays, so that clearing it never takes away the field being typed in.
+  const [searchable, setSearchable] = useState(false);
+  if (!searchable && total > OFFERED_AT_ONCE) setSearchable(true);
 
   useEffect(() => {
     const form = select.current?.form;
@@ -53,8 +59,11 @@ export function PersonPicker({ organizationId, exclude, value, onChange, noneLab
     <div className="person-picker">
       {searchable && (
         <input
+          id={searchId}
           type="search"
           aria-label={t('picker.search')}
+          aria-labelledby={selectProps.id ? `${searchId} ${fieldLabelId(selectProps.id)}` : undefined}
+          aria-describedby={hintId}
           placeholder={t('picker.search')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
@@ -71,11 +80,10 @@ export function PersonPicker({ organizationId, exclude, value, onChange, noneLab
           onChange?.(event.target.value === '' ? null : event.target.value);
         }}
       />
-      {searchable && (
-        <p className="hint" aria-live="polite">
-          {total > OFFERED_AT_ONCE ? t('picker.narrow', { shown: OFFERED_AT_ONCE, count: total }) : t('picker.found', { count: total })}
-        </p>
-      )}
+      <p id={hintId} className="hint" aria-live="polite">
+        {searchable &&
+          (total > OFFERED_AT_ONCE ? t('picker.narrow', { shown: offered.length, count: total }) : t('picker.found', { count: offered.length }))}
+      </p>
     </div>
   );
 }

@@ -70,6 +70,9 @@ interface FieldProps {
 }
 
 /** A label, the control, a hint and the field's error, wired together for assistive technology. */
+/** The id of a Field's label, for a control inside it that needs the field's name in its own (a search box). */
+export const fieldLabelId = (controlId: string) => `${controlId}-label`;
+
 export function Field({ label, error, hint, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -77,7 +80,9 @@ export function Field({ label, error, hint, children }: FieldProps) {
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label id={fieldLabelId(id)} htmlFor={id}>
+        {label}
+      </label>
       {hint && (
         <p id={hintId} className="hint">
           {hint}

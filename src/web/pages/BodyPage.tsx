@@ -48,6 +48,9 @@ function AddSeat({ body }: { body: BodyDetail }) {
         onSuccess: () => {
           setAdded(personName);
           form.current?.reset();
+          // The reset put the represented organization back to its first choice on screen; the form keeps it for the next delegate.
+          const represented = form.current?.elements.namedItem('organizationId');
+          if (represented instanceof HTMLSelectElement) represented.value = organizationId;
         },
       },
     );

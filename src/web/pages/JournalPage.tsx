@@ -21,7 +21,7 @@ function useNames(entries: readonly JournalEntry[]) {
   for (const o of overview.data?.organizations ?? []) names.set(o.id, o.name);
   for (const b of overview.data?.bodies ?? []) names.set(b.id, b.name);
   for (const r of overview.data?.roles ?? []) names.set(r.id, r.name);
-  return { names, isPending: people.isPending };
+  return { names, firstNamesPending: people.isPending && people.names.size === 0, namesFetching: people.isFetching };
 }
 
 export default function JournalPage() {
@@ -41,9 +41,9 @@ export default function JournalPage() {
     timeZone: 'Europe/Paris',
   });
   const entries = journal.data?.pages.flat() ?? [];
-  const { names, isPending: namesPending } = useNames(entries);
-  // The first page waits for its names; later ones show at once and name people as they arrive.
-  if (journal.isPending || (namesPending && journal.data?.pages.length === 1)) return <Loading />;
+  const { names, firstNamesPending, namesFetching } = useNames(entries);
+  // The first page waits for its names; later ones, and refreshed ones, show at once.
+  if (journal.isPending || firstNamesPending) return <Loading />;
   if (journal.error) return <LoadError error={journal.error} />;
   return (
     <>
@@ -72,7 +72,7 @@ export default function JournalPage() {
               </p>
               <p className="muted small">
                 {t('journal.entryNumber', { seq: entry.seq })} · {formatTime.format(new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
-                {entry.actorId ? (names.get(entry.actorId) ?? (namesPending ? '…' : t('journal.formerMember'))) : t('journal.system')} ·{' '}
+                {entry.actorId ? (names.get(entry.actorId) ?? (namesFetching ? '…' : t('journal.formerMember'))) : t('journal.system')} ·{' '}
                 <span className="hash" title={entry.hash}>
                   {entry.hash.slice(0, 12)}…
                 </span>
