@@ -106,12 +106,13 @@ describe('creating a charter', () => {
     expect(journal.at(-1)).toMatchObject({ kind: 'charter.created', payload: { charterId: draft.charterId, versionId: draft.versionId, charterKind: 'partnership', origin: 'template:partnership' } });
   });
 
-  it('writes the template in English for an English reader', async () => {
+  it('writes the template in English for an English reader, its exit plan with the six objectives of seed 000', async () => {
     const p = await furnishedPartnership();
     p.f.admin.locale = 'en';
     const draft = await createFromTemplate(p.f, 'cooperation');
     expect(draft.version.content.title).toBe('Cooperation charter');
     expect(draft.version.kind).toBe('project');
+    expect(draft.version.content.rules.dispute.exitPlanObjectives).toHaveLength(6);
   });
 
   it('creates a blank charter whose check asks for articles and for a body at each level', async () => {

@@ -257,3 +257,14 @@ describe('emptyRules', () => {
     expect(emptyRules().licence.licence).toBe('CC-BY-SA-4.0');
   });
 });
+
+describe('the cooperation template', () => {
+  it.each(['fr', 'en'] as const)('plans the exit with the six objectives of seed 000, the client and the host organization protected each in its own (%s)', (locale) => {
+    const objectives = charterFromTemplate('cooperation', { locale, bodies: [], newId: randomUUID }).rules.dispute.exitPlanObjectives;
+    expect(objectives).toHaveLength(6);
+    const [client, host] = locale === 'fr' ? [/commanditaire/, /structure porteuse/] : [/client/, /host organization/];
+    expect(objectives.filter((objective) => client.test(objective))).toHaveLength(1);
+    expect(objectives.filter((objective) => host.test(objective))).toHaveLength(1);
+    expect(objectives.findIndex((objective) => client.test(objective))).not.toBe(objectives.findIndex((objective) => host.test(objective)));
+  });
+});

@@ -73,10 +73,11 @@ const cooperationFr: TemplateText = {
   ],
   topics: { arbitration: 'Arbitrage', projectLeads: 'Nomination des chefs de projet', legalFinancial: 'Questions juridiques et financières', social: 'Questions sociales et de direction' },
   exitPlan: [
-    'Protéger le commanditaire et la structure porteuse',
+    'Protéger le commanditaire : que la fin du projet ne lui cause aucun tort',
+    'Protéger la structure porteuse : que la fin du projet ne lui cause aucun tort',
     'Rembourser ce qui a été payé pour un travail non fait',
     'Solder les comptes',
-    'Finir par un cercle restauratif',
+    'Finir par un cercle restauratif, pour prendre soin de chaque signataire',
     'Écrire ce que nous avons appris, dans le respect de chacun·e',
   ],
 };
@@ -130,10 +131,11 @@ const cooperationEn: TemplateText = {
   ],
   topics: { arbitration: 'Arbitration', projectLeads: 'Appointing project leads', legalFinancial: 'Legal and financial questions', social: 'Staff and management questions' },
   exitPlan: [
-    'Protect the client and the host organization',
+    'Protect the client: the end of the project must do them no harm',
+    'Protect the host organization: the end of the project must do it no harm',
     'Pay back what was paid for work not done',
     'Settle the accounts',
-    'End with a restorative circle',
+    'End with a restorative circle, to look after each signatory',
     'Write down what we learnt, respecting everyone’s privacy',
   ],
 };
