@@ -235,6 +235,25 @@ describe('blocks and arbitration (seed 001)', () => {
     expect((await journalOf(t, s.f.partnershipId)).find((entry) => entry.kind === 'proposal.decided')).toMatchObject({ payload: { status: 'arbitrated', bodyId: s.directors } });
   });
 
+  it('tells the arbitration to the plenary the blocked row names and to the blocked steering committee, the matter keeping its topic', async () => {
+    const s = await partnershipWithCharter();
+    const odile = await s.member('Odile Perrin', s.tilleuls, s.plenary);
+    const url = await propose(s);
+    await blockSteering(s, url);
+    await toRound(s, url);
+    await everyone(s.directorMembers, url, 'agree');
+    await s.f.admin.post(`${url}/close-round`, { statement: 'Un seul séjour cet été.' });
+    const proposal = (await s.f.admin.get(url)).body;
+    const stored = await t.store.db.selectFrom('proposal').select('rule').where('id', '=', proposal.id).executeTakeFirstOrThrow();
+    expect(stored.rule).toMatchObject({ bodyId: s.directors, topic: '' });
+    expect(proposal.informed.map((note: { body: { id: string } }) => note.body.id).sort()).toEqual([s.plenary, s.steering].sort());
+    const mail = (await outboxMessages(s.f)).find((message) => message.recipient === odile.email);
+    expect(mail?.subject).toBe('Note d’information — Codir : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »');
+    const note = (await journalOf(t, s.f.partnershipId)).at(-1)!;
+    expect(note.kind).toBe('information_note.sent');
+    expect([...(note.payload as { bodyIds: string[] }).bodyIds].sort()).toEqual([s.plenary, s.steering].sort());
+  });
+
   it('decides once when two arbitrations are closed at the same moment: one wins, the other gets a 409', async () => {
     const s = await partnershipWithCharter();
     const url = await propose(s);

@@ -188,6 +188,24 @@ describe('routing and escalation with the partnership template (seed 001)', () =
     expect(escalate(rules, arbitration.rule, 'operational', '')).toEqual({ kind: 'lapse' });
   });
 
+  it('keeps the matter of a blocked operational decision when the directors arbitrate it, and tells the plenary as well as the steering committee', () => {
+    const blocked = routeDecision(rules, 'operational', 'Séjours familles')!;
+    expect(blocked.informBodyIds).toEqual([plenary]);
+    const arbitration = escalate(rules, blocked, 'operational', 'Séjours familles');
+    if (arbitration.kind !== 'arbitration') throw new Error('expected an arbitration');
+    // The directors have no general operational row: they decide by their only one, about project leads, but on this matter.
+    expect(arbitration.rule).toMatchObject({ bodyId: directors, method: 'consensus', topic: '', onBlock: { kind: 'lapse' } });
+    expect([...arbitration.rule.informBodyIds].sort()).toEqual([plenary, steering].sort());
+  });
+
+  it('never sends the arbitrating body a note about its own decision', () => {
+    const strategic = routeDecision(rules, 'strategic', '')!;
+    const arbitration = escalate(rules, { ...strategic, informBodyIds: [steering, directors] }, 'strategic', '');
+    if (arbitration.kind !== 'arbitration') throw new Error('expected an arbitration');
+    expect(arbitration.rule.informBodyIds).not.toContain(directors);
+    expect([...arbitration.rule.informBodyIds].sort()).toEqual([plenary, steering].sort());
+  });
+
   it('finds no route where the charter has no row', () => {
     expect(routeDecision({ ...rules, decisionMatrix: [] }, 'strategic', '')).toBeUndefined();
   });

@@ -149,7 +149,13 @@ export function closeRound(state: ProcessState, result: Tally): Result<RoundOutc
   return ok(roundsLeft ? { kind: 'amend', state: { ...state, phase: 'amendment' } } : { kind: 'blocked', why: 'objections' });
 }
 
-/** Where a blocked matter goes: the arbitrating body, deciding by its own row of the matrix, or nowhere. */
+/**
+ * Where a blocked matter goes: the arbitrating body, deciding by the method of its own row of the
+ * matrix, or nowhere. The matter stays what it was: its topic is the blocked row's, and the
+ * decision is told to every body the blocked row names, to the blocked body itself (seed 001: the
+ * directors tell the steering committee what bears on its choices) and to those the arbitrating
+ * body's row names. That row may be about another topic when the body has no general row.
+ */
 export type Escalation =
   | { readonly kind: 'arbitration'; readonly bodyId: string; readonly rule: DecisionRule }
   | { readonly kind: 'lapse' };
@@ -157,9 +163,12 @@ export type Escalation =
 export function escalate(rules: CharterRules, blocked: DecisionRule, level: DecisionLevel, topic: string): Escalation {
   if (blocked.onBlock.kind === 'lapse' || blocked.onBlock.bodyId === null) return { kind: 'lapse' };
   const arbitratorId = blocked.onBlock.bodyId;
-  const rule = arbitratorRule(rules.decisionMatrix, arbitratorId, level, topic);
+  const arbitratorRow = arbitratorRule(rules.decisionMatrix, arbitratorId, level, topic);
   // The rules check refuses a charter whose arbitrating body has no row; an older version may still lack one.
-  return rule === undefined ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: arbitratorId, rule };
+  if (arbitratorRow === undefined) return { kind: 'lapse' };
+  const informed = [...blocked.informBodyIds, ...(blocked.bodyId === null ? [] : [blocked.bodyId]), ...arbitratorRow.informBodyIds];
+  const informBodyIds = [...new Set(informed)].filter((id) => id !== arbitratorId);
+  return { kind: 'arbitration', bodyId: arbitratorId, rule: { ...arbitratorRow, topic: blocked.topic, informBodyIds } };
 }
 
 /** The row of the charter in force that decides a matter, if any. */
