@@ -108,6 +108,7 @@ const fr = {
     },
     meeting: {
       notAMember: 'Cette personne ne siège pas dans l’instance qui se réunit.',
+      noMembers: 'Personne ne siège aujourd’hui dans cette instance : il n’y a personne à convoquer.',
       proposalOfAnotherBody: 'Cette proposition n’est pas soumise à cette instance.',
       agendaOrder: 'L’ordre doit reprendre chaque point de l’ordre du jour, une fois.',
       minutesPublished: 'Le compte rendu est publié : il ne peut plus changer.',
@@ -277,6 +278,7 @@ const en: typeof fr = {
     },
     meeting: {
       notAMember: 'This person does not sit in the meeting body.',
+      noMembers: 'Nobody sits in this body today: there is nobody to call.',
       proposalOfAnotherBody: 'This proposal is not before this body.',
       agendaOrder: 'The order must list every agenda item, once.',
       minutesPublished: 'The minutes are published: they can no longer change.',

@@ -17,7 +17,7 @@ import type {
   pollAnswersInput,
   roundWordInput,
 } from '../domain/meetings/commands.js';
-import { checkAgendaOrder, meetingStage, minutesPublishable, nextFacilitator, nextStage } from '../domain/meetings/meetings.js';
+import { checkAgendaOrder, meetingStage, minutesPublishable, nextStage } from '../domain/meetings/meetings.js';
 import { may } from '../domain/structure/permissions.js';
 import { meetingCalendar } from '../documents/meeting-calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
@@ -26,6 +26,7 @@ import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
 import { bodyRecipients, queueMail } from './mailer.js';
+import { facilitatorByRotation } from './meeting-queries.js';
 import { requireReference } from './references.js';
 
 type Trx = Transaction<Database>;
@@ -47,7 +48,9 @@ async function callMeeting(
   input: Omit<z.infer<typeof meetingInput>, 'startsAt'> & { readonly startsAt: Date },
 ): Promise<{ id: string; event: JournalEvent }> {
   const members = await membersToday(trx, input.bodyId, ctx.now);
-  const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
+  // Unnamed, the member who calls facilitates; an administrator outside the body leaves it to the rotation.
+  const facilitatorId = input.facilitatorId ?? (members.has(ctx.viewer.personId) ? ctx.viewer.personId : await facilitatorByRotation(trx, input.bodyId, ctx.now));
+  if (facilitatorId === undefined) throw conflict('error.meeting.noMembers');
   if (!members.has(facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
   if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');
   const id = randomUUID();
@@ -125,10 +128,9 @@ export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.in
     if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== poll.created_by) throw forbidden();
     const slot = await trx.selectFrom('date_poll_slot').select('starts_at').where('id', '=', input.slotId).where('poll_id', '=', pollId).executeTakeFirst();
     if (!slot) throw invalid('slotId', 'error.poll.slotOfAnotherPoll');
-    // Whoever closes facilitates; an administrator outside the body hands it to the poll's creator, or by rotation.
+    // Whoever closes facilitates; an administrator outside the body hands it to the poll's creator, or to the rotation.
     const members = await membersToday(trx, poll.body_id, ctx.now);
-    const facilitatorId = [ctx.viewer.personId, poll.created_by].find((id) => members.has(id)) ?? nextFacilitator([...members.keys()].sort(), []);
-    if (facilitatorId === undefined) throw invalid('slotId', 'error.meeting.notAMember');
+    const facilitatorId = [ctx.viewer.personId, poll.created_by].find((id) => members.has(id));
     const { id, event } = await callMeeting(trx, ctx, {
       facilitatorId,
       bodyId: poll.body_id,

@@ -21,23 +21,38 @@ async function seatsToday(db: Db, bodyId: string, now: Date) {
     .execute();
 }
 
+/**
+ * Who facilitates the body's next meeting by rotation: its members of the day in the body's order
+ * (by name), against the facilitators of the meetings already held.
+ */
+export async function facilitatorByRotation(db: Db, bodyId: string, now: Date): Promise<string | undefined> {
+  const [seats, held] = await Promise.all([
+    seatsToday(db, bodyId, now),
+    // Every member's last turn is among the latest meetings, as long as the body has fewer members than this.
+    db.selectFrom('meeting').select('facilitator_id').where('body_id', '=', bodyId).where('starts_at', '<=', now).orderBy('starts_at', 'desc').limit(500).execute(),
+  ]);
+  return nextFacilitator(
+    [...new Set(seats.map((s) => s.person_id))],
+    held.reverse().map((m) => m.facilitator_id),
+  );
+}
+
 /** A body's meetings, newest first, and who would facilitate the next one by rotation. */
 export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string, bodyId: string, now: Date) {
   await requireTarget(db, 'body', bodyId, partnershipId);
-  const [meetings, seats, polls] = await Promise.all([
+  const [meetings, seats, polls, next] = await Promise.all([
     db
       .selectFrom('meeting')
-      .select(['id', 'title', 'starts_at', 'place', 'facilitator_id', 'minutes_published_at'])
+      .select(['id', 'title', 'starts_at', 'place', 'minutes_published_at'])
       .where('body_id', '=', bodyId)
       .orderBy('starts_at', 'desc')
       .limit(200)
       .execute(),
     seatsToday(db, bodyId, now),
     db.selectFrom('date_poll').select(['id', 'title', 'created_at']).where('body_id', '=', bodyId).where('closed_at', 'is', null).orderBy('created_at', 'desc').execute(),
+    facilitatorByRotation(db, bodyId, now),
   ]);
   const members = [...new Set(seats.map((s) => s.person_id))];
-  const past = meetings.filter((m) => m.starts_at <= now).reverse().map((m) => m.facilitator_id);
-  const next = nextFacilitator(members, past);
   const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
   return {
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null })),

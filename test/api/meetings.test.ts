@@ -281,6 +281,19 @@ describe('a meeting of the steering committee', () => {
     expect((await journalOf(t, s.f.partnershipId)).at(-2)).toMatchObject({ kind: 'meeting.roles_changed', payload: { facilitatorId: s.bernard.personId, secretaryId: s.gerard.personId } });
   });
 
+  it('called by an administrator outside the body without naming a facilitator, goes to whoever the rotation names', async () => {
+    const s = await steering();
+    expect((await s.nadia.client.post(`${s.f.base}/meetings`, { bodyId: s.body, title: 'Comité d’hiver', startsAt: '2026-03-02T18:00:00+01:00' })).status).toBe(201);
+    const called = await s.f.admin.post(`${s.f.base}/meetings`, { bodyId: s.body, title: 'Comité de rentrée', startsAt: '2026-09-15T18:30:00+02:00' });
+    expect(called.status, JSON.stringify(called.body)).toBe(201);
+    // Nadia facilitated the last meeting; Bernard comes first, by name, of those who have not.
+    expect((await s.f.admin.get(`${s.f.base}/meetings/${called.body.id}`)).body.facilitator).toEqual({ id: s.bernard.personId, fullName: 'Bernard Colin' });
+    const empty = await builder(s.f).body({ name: 'Groupe de travail Jardins', kind: 'working_group' });
+    const nobody = await s.f.admin.post(`${s.f.base}/meetings`, { bodyId: empty, title: 'Première réunion', startsAt: '2026-09-16T18:30:00+02:00' });
+    expect(nobody.status).toBe(409);
+    expect(nobody.body.message).toBe('Personne ne siège aujourd’hui dans cette instance : il n’y a personne à convoquer.');
+  });
+
   it('exports to calendars, and rotates facilitation among those who have not facilitated yet', async () => {
     const s = await steering();
     const url = await meeting(s);
