@@ -126,6 +126,7 @@ const fr = {
     },
     role: {
       noParentBody: 'Ce rôle doit relever d’une instance rattachée à une autre, où la personne siégera.',
+      laterTerm: 'Ce rôle est déjà confié à partir du {{startsOn}} : commencez ce mandat ce jour-là ou après, ou mettez d’abord fin à l’attribution à venir.',
     },
     erase: {
       already: 'Cette personne est déjà effacée.',
@@ -296,6 +297,7 @@ const en: typeof fr = {
     },
     role: {
       noParentBody: 'This role must belong to a body placed under another, where its holder will sit.',
+      laterTerm: 'This role is already given from {{startsOn}}: start this term on that day or later, or first end the upcoming assignment.',
     },
     erase: {
       already: 'This person is already erased.',

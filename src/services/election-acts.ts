@@ -24,7 +24,7 @@ import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
 import { requireReference } from './references.js';
 import { bodyRecipients, queueMail } from './mailer.js';
-import { seatInParentBody } from './role-links.js';
+import { startRoleTerm } from './role-terms.js';
 
 type Trx = Transaction<Database>;
 
@@ -293,15 +293,13 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
       .execute(trx)
       .then((result) => result.rows[0]!);
     const personId = election.candidate_id!;
-    await trx.insertInto('role_assignment').values({ id: assignmentId, role_id: election.role_id, person_id: personId, starts_on: startsOn, ends_on: endsOn }).execute();
-    const seated = await seatInParentBody(trx, { id: assignmentId, roleId: election.role_id, personId, startsOn, endsOn });
+    const started = await startRoleTerm(trx, { id: assignmentId, roleId: election.role_id, personId, startsOn, endsOn });
     await trx.updateTable('election').set({ phase: 'elected', assignment_id: assignmentId, ended_at: ctx.now, deadline: null }).where('id', '=', electionId).execute();
     return {
       result: { phase: next.phase, assignmentId },
       events: [
         closed,
-        { kind: 'role.assigned', payload: { assignmentId, roleId: election.role_id, personId, startsOn, endsOn } },
-        ...seated,
+        ...started,
         { kind: 'election.elected', payload: { electionId, personId, assignmentId } },
       ],
     };

@@ -19,7 +19,8 @@ import { sealAfterCommit } from '../journal/journal-store.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { informBodyOfDelegation } from './mailer.js';
 import { refuseIfErased } from './personal-data.js';
-import { endSeatInParentBody, seatInParentBody } from './role-links.js';
+import { endSeatInParentBody } from './role-links.js';
+import { startRoleTerm } from './role-terms.js';
 import { requireReference, requireTarget } from './references.js';
 
 type Trx = Transaction<Database>;
@@ -417,11 +418,17 @@ export async function createRole(ctx: ActContext, input: RoleInput) {
         accountabilities: JSON.stringify(input.accountabilities ?? []),
         term_months: input.termMonths ?? null,
         sits_in_parent: input.sitsInParent ?? false,
+        max_holders: input.maxHolders ?? 1,
       })
       .execute();
     return {
       result: created(id),
-      events: [{ kind: 'role.created', payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null, sitsInParent: input.sitsInParent ?? false } }],
+      events: [
+        {
+          kind: 'role.created',
+          payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null, sitsInParent: input.sitsInParent ?? false, maxHolders: input.maxHolders ?? 1 },
+        },
+      ],
     };
   });
 }
@@ -438,12 +445,15 @@ export async function updateRole(ctx: ActContext, roleId: string, patch: Partial
       ...(patch.termMonths !== undefined && { term_months: patch.termMonths }),
       ...(patch.bodyId !== undefined && { body_id: patch.bodyId }),
       ...(patch.sitsInParent !== undefined && { sits_in_parent: patch.sitsInParent }),
+      ...(patch.maxHolders !== undefined && { max_holders: patch.maxHolders }),
     };
     // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
     if (Object.keys(values).length === 0) return { result: { id: roleId }, events: [] };
     const updated = await trx.updateTable('role').set(values).where('id', '=', roleId).returning(['body_id', 'sits_in_parent']).executeTakeFirstOrThrow();
     if (updated.sits_in_parent) await requireParentBody(trx, updated.body_id);
-    return { result: { id: roleId }, events: [{ kind: 'role.updated', payload: { roleId, fields: changedFields(patch) } }] };
+    // Name, purpose and accountabilities are free text: the entry records that they changed, not their words.
+    const { name: _name, purpose: _purpose, accountabilities: _accountabilities, ...changes } = patch;
+    return { result: { id: roleId }, events: [{ kind: 'role.updated', payload: { roleId, fields: changedFields(patch), changes } }] };
   });
 }
 
@@ -460,13 +470,8 @@ export async function assignRole(ctx: ActContext, roleId: string, input: Assignm
     await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
     await refuseIfErased(trx, [input.personId]);
     const id = randomUUID();
-    const endsOn = input.endsOn ?? null;
-    await trx.insertInto('role_assignment').values({ id, role_id: roleId, person_id: input.personId, starts_on: input.startsOn, ends_on: endsOn }).execute();
-    const seated = await seatInParentBody(trx, { id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn });
-    return {
-      result: created(id),
-      events: [{ kind: 'role.assigned', payload: { assignmentId: id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn } }, ...seated],
-    };
+    const events = await startRoleTerm(trx, { id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn: input.endsOn ?? null });
+    return { result: created(id), events };
   });
 }
 
@@ -481,7 +486,7 @@ export async function endAssignment(ctx: ActContext, roleId: string, assignmentI
     if (!role) throw notFound();
     const assignment = await trx
       .selectFrom('role_assignment')
-      .select(['starts_on', 'ends_on'])
+      .select(['person_id', 'starts_on', 'ends_on'])
       .where('id', '=', assignmentId)
       .where('role_id', '=', roleId)
       .forUpdate()
@@ -499,7 +504,7 @@ export async function endAssignment(ctx: ActContext, roleId: string, assignmentI
     const unseated = await endSeatInParentBody(trx, assignmentId, end);
     return {
       result: { id: assignmentId },
-      events: [{ kind: 'role.unassigned', payload: { assignmentId, roleId, endsOn: end } }, ...unseated],
+      events: [{ kind: 'role.unassigned', payload: { assignmentId, roleId, personId: assignment.person_id, endsOn: end } }, ...unseated],
     };
   });
 }

@@ -141,7 +141,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
 async function rolesWithHolders(db: Db, partnershipId: string, today: string, roleId?: string) {
   let rolesQuery = db
     .selectFrom('role')
-    .select(['id', 'name', 'purpose', 'accountabilities', 'term_months', 'body_id', 'sits_in_parent'])
+    .select(['id', 'name', 'purpose', 'accountabilities', 'term_months', 'body_id', 'sits_in_parent', 'max_holders'])
     .where('partnership_id', '=', partnershipId);
   if (roleId) rolesQuery = rolesQuery.where('id', '=', roleId);
   let assignmentsQuery = db
@@ -172,6 +172,7 @@ async function rolesWithHolders(db: Db, partnershipId: string, today: string, ro
       termMonths: role.term_months,
       bodyId: role.body_id,
       sitsInParent: role.sits_in_parent,
+      maxHolders: role.max_holders,
       holders: own.filter((a) => isCurrent({ startsOn: a.starts_on, endsOn: a.ends_on }, today)).map(toView),
       assignments: own.map(toView),
     };

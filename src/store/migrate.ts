@@ -17,6 +17,7 @@ import { restorableMeetings } from './migrations/015-restorable-meetings.js';
 import { registerIndexes } from './migrations/016-register-indexes.js';
 import { journalBody } from './migrations/017-journal-body.js';
 import { peopleSearch } from './migrations/018-people-search.js';
+import { roleHolders } from './migrations/022-role-holders.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '016-register-indexes': statementsMigration(registerIndexes),
   '017-journal-body': journalBody,
   '018-people-search': statementsMigration(peopleSearch),
+  '022-role-holders': statementsMigration(roleHolders),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

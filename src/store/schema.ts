@@ -88,6 +88,7 @@ export interface RoleTable {
   accountabilities: Json<string[]>;
   term_months: number | null;
   sits_in_parent: Generated<boolean>;
+  max_holders: Generated<number>;
   created_at: CreatedAt;
 }
 

@@ -41,6 +41,7 @@ export interface RoleSummary {
   termMonths: number | null;
   bodyId: string | null;
   sitsInParent: boolean;
+  maxHolders: number;
   holders: Holder[];
   assignments: Holder[];
 }

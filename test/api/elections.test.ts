@@ -164,6 +164,38 @@ describe('the consent round', () => {
     expect(ana.map((m: { mandateSource: string }) => m.mandateSource)).toEqual(['board']);
   });
 
+  it('ends the previous holder’s term, and the seat it gave above, the day the newly elected one starts', async () => {
+    const c = await circle();
+    const parent = await builder(c.f).body({ name: 'Cercle général', kind: 'circle' });
+    expect((await c.f.admin.patch(`${c.f.base}/bodies/${c.body}`, { parentBodyId: parent })).status).toBe(200);
+    const secondLink = await builder(c.f).role({ name: 'Second lien', bodyId: c.body, termMonths: 12, sitsInParent: true });
+    const elect = async (candidate: Member) => {
+      const opened = await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: secondLink });
+      const url = `${c.f.base}/elections/${opened.body.id}`;
+      for (const m of [c.ana, c.bruno, c.chloe, c.david]) expect((await nominate(m, url, candidate, 'Elle ou il connaît le cercle général')).status).toBe(200);
+      for (const phase of ['reveal', 'change', 'proposal']) expect((await c.ana.client.post(`${url}/phase`)).body).toEqual({ phase });
+      await c.ana.client.post(`${url}/candidate`, { candidateId: candidate.personId });
+      for (const m of [c.ana, c.bruno, c.chloe, c.david]) await m.client.post(`${url}/stances`, { stance: 'consent' });
+      const elected = await c.ana.client.post(`${url}/close-round`);
+      expect(elected.body).toMatchObject({ phase: 'elected' });
+      return elected.body.assignmentId as string;
+    };
+    const chloeTerm = await elect(c.chloe);
+    const davidTerm = await elect(c.david);
+
+    const role = (await c.f.admin.get(`${c.f.base}/roles/${secondLink}`)).body;
+    expect(role.holders.map((h: { personId: string }) => h.personId)).toEqual([c.david.personId]);
+    expect(role.assignments).toContainEqual(expect.objectContaining({ id: chloeTerm, startsOn: TODAY, endsOn: TODAY }));
+    const seats = (await c.f.admin.get(`${c.f.base}/bodies/${parent}`)).body.members;
+    expect(seats.filter((s: { current: boolean }) => s.current).map((s: { personId: string }) => s.personId)).toEqual([c.david.personId]);
+    expect(seats).toContainEqual(expect.objectContaining({ personId: c.chloe.personId, startsOn: TODAY, endsOn: TODAY }));
+    const entries = (await journalOf(t, c.f.partnershipId)).slice(-5);
+    expect(entries.map((e) => e.kind)).toEqual(['role.unassigned', 'mandate.ended', 'role.assigned', 'mandate.started', 'election.elected']);
+    expect(entries[0]!.payload).toEqual({ assignmentId: chloeTerm, roleId: secondLink, personId: c.chloe.personId, endsOn: TODAY, replacedBy: davidTerm });
+    expect(entries[1]!.payload).toMatchObject({ bodyId: parent, personId: c.chloe.personId, endsOn: TODAY });
+    expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
+  });
+
   it('runs at a distance with deadlines: members are asked by e-mail, nothing is taken after the deadline, and silence never elects', async () => {
     const c = await circle();
     const inHours = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
@@ -220,9 +252,10 @@ describe('the consent round', () => {
 describe('terms coming to an end', () => {
   it('are announced once, a month ahead, to the holder and the members of the role’s body', async () => {
     const c = await circle();
-    const assign = (personId: string, endsOn: string) => c.f.admin.post(`${c.f.base}/roles/${c.role}/assignments`, { personId, startsOn: TODAY, endsOn });
-    expect((await assign(c.chloe.personId, '2026-04-01')).status).toBe(201);
-    expect((await assign(c.bruno.personId, '2026-06-01')).status).toBe(201);
+    const secretary = await builder(c.f).role({ name: 'Secrétariat du cercle', bodyId: c.body, termMonths: 12 });
+    const assign = (roleId: string, personId: string, endsOn: string) => c.f.admin.post(`${c.f.base}/roles/${roleId}/assignments`, { personId, startsOn: TODAY, endsOn });
+    expect((await assign(c.role, c.chloe.personId, '2026-04-01')).status).toBe(201);
+    expect((await assign(secretary, c.bruno.personId, '2026-06-01')).status).toBe(201);
     await sendTermEndingReminders(t.store.db, t.clock.now());
     const reminders = (await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Fin de mandat'));
     expect(reminders.map((m) => m.recipient).sort()).toEqual([c.ana.email, c.bruno.email, c.chloe.email, c.david.email].sort());

@@ -127,7 +127,7 @@ const bodies = {
       startsOn: date,
       endsOn: fc.oneof(date, fc.constant(null)),
     }),
-  role: () => nearlyValid({ name: text, purpose: text, accountabilities: fc.array(text, { maxLength: 3 }), termMonths: number, bodyId: fc.oneof(someId(), fc.constant(null)) }),
+  role: () => nearlyValid({ name: text, purpose: text, accountabilities: fc.array(text, { maxLength: 3 }), termMonths: number, bodyId: fc.oneof(someId(), fc.constant(null)), maxHolders: number }),
   assignment: () => nearlyValid({ personId: someId(), startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
   delegation: () => nearlyValid({ fromPersonId: someId(), toPersonId: someId(), bodyId: someId(), scope: text, startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
   end: () => nearlyValid({ endsOn: date }),

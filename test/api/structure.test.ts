@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
-import { builder, countRows, outboxMessages, TODAY } from '../support/structure.js';
+import { builder, countRows, journalLength, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 
 let t: TestApp;
 let startedAt: Date;
@@ -505,6 +505,95 @@ describe('role assignments', () => {
     const role = (await f.admin.get(`${f.base}/roles/${roleId}`)).body;
     expect(role.holders).toEqual([]);
     expect(role.assignments).toEqual([expect.objectContaining({ personId, startsOn: '2026-01-01', endsOn: '2026-03-01' })]);
+  });
+
+  it('of a role held by one person: the next holder ends the previous term on its first day, and the seat it gave above, journaled', async () => {
+    const f = await newPartnership(t);
+    const build = builder(f);
+    const general = await build.body({ name: 'Cercle général', kind: 'circle' });
+    const circle = await build.body({ name: 'Cercle jardins', kind: 'circle', parentBodyId: general });
+    const secondLink = await build.role({ name: 'Second lien', bodyId: circle, sitsInParent: true });
+    expect((await f.admin.get(`${f.base}/roles/${secondLink}`)).body.maxHolders).toBe(1);
+    const chloe = await build.person({ fullName: 'Chloé Martin' });
+    const david = await build.person({ fullName: 'David Roux' });
+    const first = await build.assign(secondLink, chloe, '2026-01-01');
+    const before = await journalLength(t, f.partnershipId);
+    const second = await build.assign(secondLink, david, TODAY);
+
+    const role = (await f.admin.get(`${f.base}/roles/${secondLink}`)).body;
+    expect(role.holders.map((h: { fullName: string }) => h.fullName)).toEqual(['David Roux']);
+    expect(role.assignments).toContainEqual(expect.objectContaining({ id: first, personId: chloe, startsOn: '2026-01-01', endsOn: TODAY }));
+    const seats = (await f.admin.get(`${f.base}/bodies/${general}`)).body.members;
+    expect(seats.filter((s: { current: boolean }) => s.current)).toEqual([expect.objectContaining({ personId: david, mandateSource: 'role', startsOn: TODAY, endsOn: null })]);
+    const chloeSeat = await t.store.db.selectFrom('body_member').select(['id', 'ends_on']).where('role_assignment_id', '=', first).executeTakeFirstOrThrow();
+    expect(chloeSeat.ends_on).toBe(TODAY);
+    const davidSeat = await t.store.db.selectFrom('body_member').select('id').where('role_assignment_id', '=', second).executeTakeFirstOrThrow();
+
+    const entries = (await journalOf(t, f.partnershipId)).filter((e) => e.seq > before).map((e) => ({ kind: e.kind, payload: e.payload }));
+    expect(entries).toEqual([
+      { kind: 'role.unassigned', payload: { assignmentId: first, roleId: secondLink, personId: chloe, endsOn: TODAY, replacedBy: second } },
+      { kind: 'mandate.ended', payload: { seatId: chloeSeat.id, bodyId: general, personId: chloe, endsOn: TODAY } },
+      { kind: 'role.assigned', payload: { assignmentId: second, roleId: secondLink, personId: david, startsOn: TODAY, endsOn: null } },
+      {
+        kind: 'mandate.started',
+        payload: { seatId: davidSeat.id, bodyId: general, personId: david, organizationId: null, capacity: 'member', mandateSource: 'role', assignmentId: second, startsOn: TODAY, endsOn: null },
+      },
+    ]);
+  });
+
+  it('of a role held by several: one more ends the term of whoever has held it longest, and a holder named again replaces only their own term', async () => {
+    const f = await newPartnership(t);
+    const build = builder(f);
+    const created = await f.admin.post(`${f.base}/roles`, { name: 'Co-présidence', maxHolders: 2 });
+    expect(created.status).toBe(201);
+    const roleId = created.body.id as string;
+    const [ana, bruno, chloe] = [await build.person({ fullName: 'Ana Lopes' }), await build.person({ fullName: 'Bruno Petit' }), await build.person({ fullName: 'Chloé Martin' })];
+    const anaTerm = await build.assign(roleId, ana, '2026-01-01');
+    const brunoTerm = await build.assign(roleId, bruno, '2026-02-01');
+    const holders = async () => (await f.admin.get(`${f.base}/roles/${roleId}`)).body.holders.map((h: { personId: string }) => h.personId).sort();
+    expect(await holders()).toEqual([ana, bruno].sort());
+    // Bruno named again: his own term gives way, Ana keeps hers.
+    const brunoAgain = await build.assign(roleId, bruno, TODAY);
+    expect(await holders()).toEqual([ana, bruno].sort());
+    const ended = async (id: string) => (await t.store.db.selectFrom('role_assignment').select('ends_on').where('id', '=', id).executeTakeFirstOrThrow()).ends_on;
+    expect([await ended(anaTerm), await ended(brunoTerm), await ended(brunoAgain)]).toEqual([null, TODAY, null]);
+    // Chloé makes three: Ana, who has held it longest, steps down.
+    await build.assign(roleId, chloe, TODAY);
+    expect(await holders()).toEqual([bruno, chloe].sort());
+    expect(await ended(anaTerm)).toBe(TODAY);
+
+    // Lowering the number is journaled with its value; the next holder then makes room for the new rule.
+    const before = await journalLength(t, f.partnershipId);
+    expect((await f.admin.patch(`${f.base}/roles/${roleId}`, { maxHolders: 1, name: 'Présidence' })).status).toBe(200);
+    expect((await journalOf(t, f.partnershipId)).filter((e) => e.seq > before).map((e) => e.payload)).toEqual([
+      { roleId, fields: ['maxHolders', 'name'], changes: { maxHolders: 1 } },
+    ]);
+    await build.assign(roleId, ana, '2026-04-01');
+    expect((await t.store.db.selectFrom('role_assignment').select('person_id').where('role_id', '=', roleId).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', '2026-04-01')])).execute()).map((a) => a.person_id)).toEqual([ana]);
+  });
+
+  it('of a full role, before a term planned to begin later, are refused on the start field, and nothing is written', async () => {
+    const f = await newPartnership(t);
+    const build = builder(f);
+    const roleId = await build.role({ name: 'Secrétariat' });
+    const [odile, paul] = [await build.person({ fullName: 'Odile Perrin' }), await build.person({ fullName: 'Paul Girard' })];
+    await build.assign(roleId, odile, '2026-05-01');
+    const before = await countRows(t, f.partnershipId);
+    const early = await f.admin.post(`${f.base}/roles/${roleId}/assignments`, { personId: paul, startsOn: TODAY });
+    expect(early.status).toBe(400);
+    expect(early.body.fields.startsOn).toBe('Ce rôle est déjà confié à partir du 2026-05-01 : commencez ce mandat ce jour-là ou après, ou mettez d’abord fin à l’attribution à venir.');
+    expect(await countRows(t, f.partnershipId)).toEqual(before);
+    // A term that ends before the planned one begins takes no one's place.
+    expect((await f.admin.post(`${f.base}/roles/${roleId}/assignments`, { personId: paul, startsOn: TODAY, endsOn: '2026-05-01' })).status).toBe(201);
+  });
+
+  it('refuse a number of holders below one or above fifty', async () => {
+    const f = await newPartnership(t);
+    for (const maxHolders of [0, 51, 1.5, null]) {
+      const refused = await f.admin.post(`${f.base}/roles`, { name: 'Trésorerie', maxHolders });
+      expect(refused.status).toBe(400);
+      expect(typeof refused.body.fields.maxHolders).toBe('string');
+    }
   });
 });
 

@@ -205,6 +205,32 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     }
   });
 
+  it('gives the facilitation to someone else: the previous holder’s term ends the same day', async () => {
+    await page.getByRole('link', { name: 'Vue d’ensemble' }).first().click();
+    await page.getByRole('link', { name: 'Animation du comité de pilotage' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Animation du comité de pilotage' }).waitFor();
+    await page.getByText('Tenu par une personne à la fois').waitFor();
+    const assign = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Confier ce rôle' }) });
+    await assign.getByText('Inès Fabre tient ce rôle : le confier à une autre personne met fin à son mandat le jour où le nouveau commence.').waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '71-role-held');
+    await assign.getByLabel('Personne', { exact: true }).selectOption({ label: 'Paul Mercier' });
+    await assign.getByRole('button', { name: 'Confier le rôle' }).click();
+    const holders = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Qui tient ce rôle' }) });
+    await assign.getByText('Paul Mercier tient ce rôle').waitFor();
+    await expect.poll(() => holders.locator('ul.member-list').first().getByRole('link').allTextContents()).toEqual(['Paul Mercier']);
+    await holders.getByText('1 attribution passée').click();
+    await holders.getByRole('link', { name: 'Inès Fabre' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, '72-role-handed-over');
+
+    await page.getByRole('button', { name: 'Modifier le rôle' }).click();
+    await page.getByLabel('Nombre de personnes qui le tiennent en même temps').fill('2');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Tenu par 2 personnes au plus à la fois').waitFor();
+    await expect.poll(() => assign.getByText('tient ce rôle').count()).toBe(0);
+  });
+
   it('switches to English, and the server answers in English too', async () => {
     await page.getByRole('link', { name: 'Vue d’ensemble' }).first().click();
     await page.getByRole('button', { name: 'English' }).click();

@@ -104,6 +104,8 @@ export const roleInput = z.object({
   bodyId: id.nullable().optional(),
   /** The holder also sits in the body above the role's body, as a circle's second link (seed 004). */
   sitsInParent: z.boolean({ error: 'error.choice' }).optional(),
+  /** How many people may hold the role at once: one more ends the earliest-begun term. */
+  maxHolders: count(50).optional(),
 });
 export const rolePatch = roleInput.partial();
 

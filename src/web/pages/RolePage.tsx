@@ -20,9 +20,12 @@ function Assign({ role }: { role: RoleDetail }) {
       { onSuccess: () => form.reset() },
     );
   };
+  // Once the role is full, the next holder ends the term of the one who has held it longest.
+  const replaced = role.holders.length >= role.maxHolders ? [...role.holders].sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0] : undefined;
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <h3>{t('role.assign')}</h3>
+      {replaced && <p className="hint">{t('role.replaces', { name: replaced.fullName, count: role.maxHolders })}</p>}
       <FormError error={assign.error} />
       <Field label={t('body.person')} error={fieldError(assign.error, 'personId')}>
         {(props) => (
@@ -141,6 +144,7 @@ export default function RolePage() {
             </>
           )}
           {role.termMonths && <p className="muted">{t('role.term', { count: role.termMonths })}</p>}
+          <p className="muted">{t('role.heldBy', { count: role.maxHolders })}</p>
           {role.sitsInParent && role.parentBody && (
             <p className="muted">
               {t('role.sitsIn')} <Link to={`/p/${partnershipId}/instances/${role.parentBody.id}`}>{role.parentBody.name}</Link>

@@ -17,6 +17,7 @@ export function roleFromForm(data: FormData) {
     termMonths: numberOrNull(data.get('termMonths')),
     bodyId: orNull(data.get('bodyId')),
     sitsInParent: data.get('sitsInParent') === 'on',
+    maxHolders: numberOrNull(data.get('maxHolders')),
   };
 }
 
@@ -36,6 +37,9 @@ export function RoleFields({ role, error }: { role?: RoleDetail; error: unknown 
       </Field>
       <Field label={t('role.termMonths')} error={fieldError(error, 'termMonths')}>
         {(props) => <input {...props} name="termMonths" type="number" inputMode="numeric" min={1} defaultValue={role?.termMonths ?? ''} />}
+      </Field>
+      <Field label={t('role.maxHolders')} hint={t('role.maxHoldersHint')} error={fieldError(error, 'maxHolders')}>
+        {(props) => <input {...props} name="maxHolders" type="number" inputMode="numeric" min={1} max={50} required defaultValue={role?.maxHolders ?? 1} />}
       </Field>
       <Field label={t('role.body')} error={fieldError(error, 'bodyId')}>
         {(props) => (
