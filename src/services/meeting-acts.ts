@@ -189,12 +189,12 @@ function requireRunner(ctx: ActContext, meeting: LockedMeeting) {
   if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== meeting.facilitator_id && ctx.viewer.personId !== meeting.secretary_id) throw forbidden();
 }
 
-/** A member of the body changes who facilitates or who takes the minutes, among the members of the meeting's day. */
+/** The facilitator (or an administrator) hands facilitation or the minutes to members of the meeting's day. */
 export async function changeMeetingRoles(ctx: ActContext, meetingId: string, input: z.infer<typeof meetingRolesInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     refuseIfPublished(meeting);
-    if (!may.callMeeting(ctx.viewer, meeting.body_id)) throw forbidden();
+    if (!may.changeMeetingRoles(ctx.viewer, { facilitatorId: meeting.facilitator_id })) throw forbidden();
     const members = await membersToday(trx, meeting.body_id, meeting.starts_at);
     if (!members.has(input.facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
     if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');

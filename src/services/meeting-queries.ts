@@ -206,6 +206,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     openProposals: published ? [] : openProposals.map((q) => ({ id: q.id, wording: q.wording })),
     can: {
       addItem: !published && may.callMeeting(viewer, meeting.body_id),
+      changeRoles: !published && may.changeMeetingRoles(viewer, { facilitatorId: meeting.facilitator_id }),
       run: !published && runner,
       sayWord: !published && inRound && nameOf.has(viewer.personId),
       // The secretary wrote the text: those present other than them review it.

@@ -395,7 +395,7 @@ export interface MeetingDetail {
   reviewUntil: string | null;
   reviews: { personId: string; fullName: string; verdict: 'approve' | 'amend'; remark: string; answeredAt: string; current: boolean }[];
   openProposals: { id: string; wording: string }[];
-  can: { addItem: boolean; run: boolean; sayWord: boolean; review: boolean };
+  can: { addItem: boolean; changeRoles: boolean; run: boolean; sayWord: boolean; review: boolean };
 }
 
 export type MeetingStage = { kind: 'planned' } | { kind: 'opening' } | { kind: 'item'; itemId: string } | { kind: 'closing' } | { kind: 'ended' };

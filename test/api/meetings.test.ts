@@ -136,7 +136,7 @@ describe('a meeting of the steering committee', () => {
     const page = (await s.odile.client.get(url)).body;
     expect(page.minutes).toBe(text);
     expect(page.minutesPublishedAt).not.toBeNull();
-    expect(page.can).toEqual({ addItem: false, run: false, sayWord: false, review: false });
+    expect(page.can).toEqual({ addItem: false, changeRoles: false, run: false, sayWord: false, review: false });
     const mails = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Compte rendu'));
     expect(mails.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email, s.odile.email].sort());
     expect(mails[0]!.subject).toBe('Compte rendu — Comité de pilotage : « Comité de rentrée » du 15 septembre 2026');
@@ -268,17 +268,25 @@ describe('a meeting of the steering committee', () => {
     expect(JSON.stringify(journal)).not.toContain('Bonne soirée');
   });
 
-  it('hands facilitation or the minutes to another member of the body, until the minutes are published', async () => {
+  it('hands facilitation or the minutes to another member of the body, by its facilitator or an administrator only', async () => {
     const s = await steering();
     const url = await meeting(s);
     expect((await s.odile.client.put(`${url}/roles`, { facilitatorId: s.odile.personId, secretaryId: null })).status).toBe(403);
-    expect((await s.gerard.client.put(`${url}/roles`, { facilitatorId: s.odile.personId, secretaryId: null })).body.fields.facilitatorId).toBe('Cette personne ne siège pas dans l’instance qui se réunit.');
-    expect((await s.gerard.client.put(`${url}/roles`, { facilitatorId: s.bernard.personId, secretaryId: s.gerard.personId })).status).toBe(204);
+    // A member of the body, even its secretary, cannot take the meeting over.
+    expect((await s.gerard.client.put(`${url}/roles`, { facilitatorId: s.gerard.personId, secretaryId: s.gerard.personId })).status).toBe(403);
+    expect((await s.samia.client.put(`${url}/roles`, { facilitatorId: s.samia.personId, secretaryId: s.samia.personId })).status).toBe(403);
+    expect((await s.gerard.client.get(url)).body.can.changeRoles).toBe(false);
+    expect((await s.nadia.client.get(url)).body.can.changeRoles).toBe(true);
+    expect((await s.nadia.client.put(`${url}/roles`, { facilitatorId: s.odile.personId, secretaryId: null })).body.fields.facilitatorId).toBe('Cette personne ne siège pas dans l’instance qui se réunit.');
+    expect((await s.nadia.client.put(`${url}/roles`, { facilitatorId: s.bernard.personId, secretaryId: s.gerard.personId })).status).toBe(204);
     expect((await s.odile.client.get(url)).body).toMatchObject({ facilitator: { id: s.bernard.personId }, secretary: { id: s.gerard.personId } });
-    // Nadia called the meeting but no longer runs it; Bernard does.
+    // Nadia called the meeting but no longer runs it, nor hands it on; Bernard does.
     expect((await s.nadia.client.post(`${url}/advance`)).status).toBe(403);
+    expect((await s.nadia.client.put(`${url}/roles`, { facilitatorId: s.nadia.personId, secretaryId: null })).status).toBe(403);
     expect((await s.bernard.client.post(`${url}/advance`)).status).toBe(204);
     expect((await journalOf(t, s.f.partnershipId)).at(-2)).toMatchObject({ kind: 'meeting.roles_changed', payload: { facilitatorId: s.bernard.personId, secretaryId: s.gerard.personId } });
+    expect((await s.f.admin.put(`${url}/roles`, { facilitatorId: s.samia.personId, secretaryId: null })).status).toBe(204);
+    expect((await s.odile.client.get(url)).body).toMatchObject({ facilitator: { id: s.samia.personId }, secretary: null });
   });
 
   it('called by an administrator outside the body without naming a facilitator, goes to whoever the rotation names', async () => {

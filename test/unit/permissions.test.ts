@@ -99,3 +99,9 @@ describe('may.delegate', () => {
     expect(may.delegate(bodyMember, 'someone')).toBe(false);
   });
 });
+
+describe('may.changeMeetingRoles', () => {
+  it('allows the meeting’s facilitator to hand it on', () => expect(may.changeMeetingRoles(bodyMember, { facilitatorId: 'me' })).toBe(true));
+  it('allows a partnership administrator', () => expect(may.changeMeetingRoles(admin, { facilitatorId: 'someone' })).toBe(true));
+  it('refuses another member of the body, who would take it for themself', () => expect(may.changeMeetingRoles(bodyMember, { facilitatorId: 'someone' })).toBe(false));
+});

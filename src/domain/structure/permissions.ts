@@ -48,6 +48,13 @@ export const may = {
   callMeeting: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),
 
   /**
+   * Hand a meeting's facilitation, or its minutes, to someone else: the facilitator passes them on,
+   * an administrator settles it; a member cannot take them for themself.
+   */
+  changeMeetingRoles: (viewer: Viewer, meeting: { readonly facilitatorId: string }): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === meeting.facilitatorId,
+
+  /**
    * Write charters and submit them to decision; record by hand the adoption of a first version
    * adopted before Entente.
    */

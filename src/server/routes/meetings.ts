@@ -84,7 +84,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/roles',
-    { schema: { tags, summary: 'A member of the body: change who facilitates or takes the minutes', params: inMeeting, body: meetingRolesInput } },
+    { schema: { tags, summary: 'The facilitator or an administrator: hand facilitation or the minutes to another member', params: inMeeting, body: meetingRolesInput } },
     async (request, reply) => noContent(reply, acts.changeMeetingRoles(request.act, request.params.meetingId, request.body)),
   );
   app.post(

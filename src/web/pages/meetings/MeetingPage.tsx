@@ -68,7 +68,7 @@ function AddItem({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-/** Facilitation rotates, and any member of the body may hand it, or the minutes, to someone else. */
+/** Facilitation rotates: the facilitator, or an administrator, hands it or the minutes to someone else. */
 function ChangeRoles({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const change = useAct<{ facilitatorId: string; secretaryId: string | null }, null>('put', () => `/meetings/${meeting.id}/roles`);
@@ -511,7 +511,7 @@ export default function MeetingPage() {
       <p className="muted">
         {t('meeting.detail.roles', { facilitator: meeting.facilitator.fullName, secretary: meeting.secretary?.fullName ?? t('meeting.detail.noSecretary') })}
       </p>
-      {meeting.can.addItem && <ChangeRoles meeting={meeting} />}
+      {meeting.can.changeRoles && <ChangeRoles meeting={meeting} />}
       <p>
         <a href={`${api}/calendar.ics`} download>
           {t('meeting.detail.calendar')}
