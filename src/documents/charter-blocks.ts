@@ -60,7 +60,9 @@ export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Lo
           header: [t('print.budgetPost'), t('print.budgetPercent'), t('print.budgetAmount')],
           rows: rules.budget.posts.map((post) => {
             const amount = postAmountCents(post, total);
-            return [post.label, post.percent === null ? '' : `${withPrintableSpaces(post.percent.toLocaleString(locale))}\u00a0%`, amount === null ? '' : formatMoney(locale, amount)];
+            const percent = post.percent === null ? '' : `${withPrintableSpaces(post.percent.toLocaleString(locale))}\u00a0%`;
+            const share = post.percent === null || post.percentOf === undefined ? percent : t('print.budgetPercentOf', { percent, base: post.percentOf.label, amount: formatMoney(locale, post.percentOf.amountCents) });
+            return [post.label, share, amount === null ? '' : formatMoney(locale, amount)];
           }),
           footer: [t('print.budgetTotal'), '', total === null ? '' : formatMoney(locale, total)],
         },

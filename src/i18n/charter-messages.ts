@@ -17,6 +17,8 @@ export const charterFr = {
     budget_percent_without_total: 'Le poste « {{post}} » est donné en pourcentage : indiquez le total du budget.',
     budget_percent_over: 'Les pourcentages font {{percent}} % : ils ne peuvent pas dépasser 100 %.',
     budget_sum_mismatch: 'Les postes font {{sum, currency(EUR)}}, mais le total annoncé est {{total, currency(EUR)}}.',
+    budget_percent_disagrees:
+      '{{percent}} % de {{base, currency(EUR)}} font {{share, currency(EUR)}}, pas {{amount, currency(EUR)}} : corrigez le pourcentage ou le montant, ou dites de quelle somme ce pourcentage est la part.',
     duration_order: 'La fin ne peut pas précéder le début.',
     signatory_person_missing: 'Choisissez la personne qui signe.',
     person_unknown: 'Cette personne ne fait pas partie du partenariat.',
@@ -103,6 +105,7 @@ export const charterFr = {
     notSet: 'non précisée',
     budgetPost: 'Poste',
     budgetPercent: 'Pourcentage',
+    budgetPercentOf: '{{percent}} de « {{base}} » ({{amount}})',
     budgetAmount: 'Montant',
     budgetTotal: 'Total',
     matrixLevel: 'Niveau',
@@ -150,6 +153,8 @@ export const charterEn: typeof charterFr = {
     budget_percent_without_total: 'The post “{{post}}” is given as a percentage: enter the budget’s total.',
     budget_percent_over: 'The percentages add up to {{percent}}%: they cannot exceed 100%.',
     budget_sum_mismatch: 'The posts add up to {{sum, currency(EUR)}}, but the stated total is {{total, currency(EUR)}}.',
+    budget_percent_disagrees:
+      '{{percent}}% of {{base, currency(EUR)}} is {{share, currency(EUR)}}, not {{amount, currency(EUR)}}: correct the percentage or the amount, or say what sum this percentage is a share of.',
     duration_order: 'The end cannot come before the start.',
     signatory_person_missing: 'Choose the person who signs.',
     person_unknown: 'This person is not part of the partnership.',
@@ -226,6 +231,7 @@ export const charterEn: typeof charterFr = {
     notSet: 'not set',
     budgetPost: 'Post',
     budgetPercent: 'Percentage',
+    budgetPercentOf: '{{percent}} of “{{base}}” ({{amount}})',
     budgetAmount: 'Amount',
     budgetTotal: 'Total',
     matrixLevel: 'Level',

@@ -38,7 +38,7 @@ async function createFromTemplate(f: PartnershipFixture, template: 'partnership'
   return { charterId, versionId, url: `${f.base}/charters/${charterId}/versions/${versionId}`, version: version.body };
 }
 
-/** The template's draft with two signatories and a budget that adds up, ready to adopt. */
+/** The template's draft with two signatories and seed 000's budget, which adds up, ready to adopt. */
 async function readyDraft(p: Furnished) {
   const draft = await createFromTemplate(p.f);
   const content = {
@@ -49,7 +49,7 @@ async function readyDraft(p: Furnished) {
       budget: {
         totalCents: 827_200,
         posts: [
-          { id: randomUUID(), label: 'Maison porteuse', percent: 10, amountCents: 71_200 },
+          { id: randomUUID(), label: 'Maison porteuse', percent: 10, amountCents: 71_200, percentOf: { label: 'Prestations facturées', amountCents: 712_000 } },
           { id: randomUUID(), label: 'Coordination', percent: null, amountCents: 548_000 },
           { id: randomUUID(), label: 'Accompagnement', percent: null, amountCents: 208_000 },
         ],
@@ -150,6 +150,29 @@ describe('the rules check', () => {
     p.f.admin.locale = 'en';
     const english = await p.f.admin.get(draft.url);
     expect(english.body.issues[0].message).toBe('The posts add up to €7,792.00, but the stated total is €8,272.00.');
+  });
+
+  it('says at its amount that a post’s percent and amount disagree once the sum they share is the total, in French and in English', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const ofTheTotal = structuredClone(draft.content);
+    delete ofTheTotal.rules.budget.posts[0].percentOf;
+    const saved = await p.f.admin.put(draft.url, ofTheTotal);
+    expect(saved.status).toBe(200);
+    expect(saved.body.issues).toEqual([
+      {
+        path: 'rules.budget.posts.0.amountCents',
+        code: 'budget_percent_disagrees',
+        message: expect.stringMatching(/^10 % de 8\s?272,00\s€ font 827,20\s€, pas 712,00\s€ : corrigez le pourcentage ou le montant, ou dites de quelle somme ce pourcentage est la part\.$/),
+      },
+    ]);
+    p.f.admin.locale = 'en';
+    expect((await p.f.admin.get(draft.url)).body.issues[0].message).toBe('10% of €8,272.00 is €827.20, not €712.00: correct the percentage or the amount, or say what sum this percentage is a share of.');
+    const unnamed = structuredClone(draft.content);
+    unnamed.rules.budget.posts[0].percentOf = { label: ' ', amountCents: null };
+    const refused = await p.f.admin.put(draft.url, unnamed);
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields).toMatchObject({ 'rules.budget.posts.0.percentOf.label': 'This field is required.', 'rules.budget.posts.0.percentOf.amountCents': 'This field is required.' });
   });
 
   it('refuses to adopt a draft whose rules have issues, with the messages at their fields, and writes nothing', async () => {
@@ -384,6 +407,7 @@ describe('printing and exchanging', () => {
     expect(text).toContain('Article 1 — Pourquoi ce partenariat');
     expect(text).toContain('Article 10 — Budget commun');
     expect(text).toContain('Coordination 5 480,00 €');
+    expect(text).toContain('Maison porteuse 10 % de « Prestations facturées » (7 120,00 €) 712,00 €');
     expect(text).toContain('Total 8 272,00 €');
     expect(text).not.toContain('\u0000');
     expect(text).toMatch(/Nadia Benali MJC des Tilleuls Présidente .*Lu et approuvé Nadia Benali/);

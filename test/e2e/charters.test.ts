@@ -94,6 +94,26 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     expect(await page.getByText(message).count()).toBe(0);
   });
 
+  it('says where a post’s percent and amount disagree, and takes the percent of the sum it names (seed 000: 10 % of another sum is 712 €)', async () => {
+    await page.getByRole('button', { name: 'Ajouter un poste' }).click();
+    const post = page.getByRole('group', { name: 'Poste 3' });
+    await post.getByLabel('Poste', { exact: true }).fill('Maison porteuse');
+    await post.getByLabel('Pourcentage', { exact: true }).fill('10');
+    await post.getByLabel('Montant (€)').fill('712');
+    await page.getByLabel('Total du budget (€)').fill('7712');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const message = /^10 % de 7\s712,00\s€ font 771,20\s€, pas 712,00\s€/;
+    await page.locator('#field-rules\\.budget\\.posts\\.2\\.amountCents .field-error').filter({ hasText: message }).waitFor();
+    await expect.poll(() => post.getByLabel('Montant (€)').getAttribute('aria-invalid')).toBe('true');
+    await post.getByLabel('Ce pourcentage est la part').selectOption({ label: 'd’une autre somme' });
+    await post.getByLabel('Nom de cette somme').fill('Prestations facturées');
+    await post.getByLabel('Montant de cette somme (€)').fill('7120');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '22b-editor-budget-percent-of-a-named-sum');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Les règles de la charte tiennent ensemble.').waitFor();
+  });
+
   it('names two signatories and adopts the charter', async () => {
     await page.getByRole('button', { name: 'Ajouter un·e signataire' }).click();
     const first = page.getByRole('group', { name: 'Signataire 1' });
@@ -110,6 +130,7 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await page.getByRole('link', { name: 'Relire la charte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Charte de partenariat' }).waitFor();
     await page.getByRole('heading', { name: 'Article 10 — Budget commun' }).waitFor();
+    await page.getByText(/^10 % de « Prestations facturées » \(7\s120,00\s€\)$/).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '23-draft-reading');
     await page.getByLabel('Instance qui a adopté').selectOption({ label: 'Comité de pilotage' });
@@ -148,7 +169,8 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     expect(text).toContain('Article 10 — Budget commun');
     expect(text).toContain('Coordination 5 000,00 €');
     expect(text).toContain('Animation des ateliers 2 000,00 €');
-    expect(text).toContain('Total 7 000,00 €');
+    expect(text).toContain('Maison porteuse 10 % de « Prestations facturées » (7 120,00 €) 712,00 €');
+    expect(text).toContain('Total 7 712,00 €');
     expect(text).toMatch(/Camille Martin Coordinatrice du partenariat .* Lu et approuvé Camille Martin/);
     expect(text).toMatch(/Gérard Lefèvre MJC des Tilleuls Président .* Lu et approuvé Gérard Lefèvre/);
   });

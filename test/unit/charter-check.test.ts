@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/domain/charter/check.js';
 import { charterFromTemplate } from '../../src/domain/charter/templates.js';
-import { emptyRules, type CharterContent, type DecisionRule } from '../../src/domain/charter/types.js';
+import { emptyRules, type BudgetPost, type CharterContent, type DecisionRule } from '../../src/domain/charter/types.js';
 import { seed001Charter } from '../support/charter.js';
 
 const seed = seed001Charter();
@@ -145,7 +145,7 @@ describe('checkCharter', () => {
   });
 
   describe('budget', () => {
-    const withBudget = (totalCents: number | null, posts: { percent: number | null; amountCents: number | null }[]): CharterContent => {
+    const withBudget = (totalCents: number | null, posts: Omit<BudgetPost, 'id' | 'label'>[]): CharterContent => {
       const content = template();
       return {
         ...content,
@@ -153,13 +153,47 @@ describe('checkCharter', () => {
       };
     };
 
-    it('accepts posts whose amounts add up to the total, like seed 000 (712 + 5,480 + 2,080 = 8,272 €)', () => {
+    const invoiced = { label: 'Prestations facturées', amountCents: 712_000 };
+
+    it('accepts posts whose amounts add up to the total, like seed 000 (712 + 5,480 + 2,080 = 8,272 €), its 10 % being of another sum', () => {
+      const content = withBudget(827_200, [
+        { percent: 10, amountCents: 71_200, percentOf: invoiced },
+        { percent: null, amountCents: 548_000 },
+        { percent: null, amountCents: 208_000 },
+      ]);
+      expect(codes(content)).toEqual([]);
+    });
+
+    it('says at the amount when a percent of the total and an amount disagree (10 % of 8,272 € is not 712 €)', () => {
       const content = withBudget(827_200, [
         { percent: 10, amountCents: 71_200 },
         { percent: null, amountCents: 548_000 },
         { percent: null, amountCents: 208_000 },
       ]);
-      expect(codes(content)).toEqual([]);
+      expect(checkCharter(content, references)).toEqual([
+        { path: ['rules', 'budget', 'posts', 0, 'amountCents'], code: 'budget_percent_disagrees', params: { percent: 10, base: 8_272, share: 827.2, amount: 712 } },
+      ]);
+    });
+
+    it('checks a percent of a named sum against that sum, not the total', () => {
+      const content = withBudget(827_200, [
+        { percent: 10, amountCents: 82_720, percentOf: invoiced },
+        { percent: null, amountCents: 744_480 },
+      ]);
+      expect(checkCharter(content, references)).toEqual([
+        { path: ['rules', 'budget', 'posts', 0, 'amountCents'], code: 'budget_percent_disagrees', params: { percent: 10, base: 7_120, share: 712, amount: 827.2 } },
+      ]);
+    });
+
+    it('accepts a percent and an amount that agree to the cent or to the hundredth of a percent', () => {
+      expect(codes(withBudget(1_000_000, [{ percent: 33.33, amountCents: 333_333 }, { percent: 66.67, amountCents: 666_667 }]))).toEqual([]);
+      expect(codes(withBudget(827_200, [{ percent: 10, amountCents: 82_720 }, { percent: null, amountCents: 744_480 }]))).toEqual([]);
+    });
+
+    it('counts a post given only as a percent of a named sum as that share of it, outside the 100 % of the total', () => {
+      expect(postAmountCents({ percent: 10, amountCents: null, percentOf: invoiced }, 827_200)).toBe(71_200);
+      expect(codes(withBudget(827_200, [{ percent: 10, amountCents: null, percentOf: invoiced }, { percent: 100, amountCents: null }]))).toEqual(['budget_sum_mismatch']);
+      expect(codes(withBudget(null, [{ percent: 10, amountCents: null, percentOf: invoiced }]))).toEqual([]);
     });
 
     it('says by how much the posts miss the total', () => {
@@ -184,8 +218,8 @@ describe('checkCharter', () => {
     });
 
     it('refuses percents above 100 in all, but accepts thirds that round to 100', () => {
-      expect(codes(withBudget(null, [{ percent: 60, amountCents: 1 }, { percent: 50, amountCents: 1 }]))).toEqual(['budget_percent_over']);
-      expect(codes(withBudget(null, [{ percent: 33.33, amountCents: 1 }, { percent: 33.33, amountCents: 1 }, { percent: 33.34, amountCents: 1 }]))).toEqual([]);
+      expect(codes(withBudget(100, [{ percent: 60, amountCents: null }, { percent: 50, amountCents: null }]))).toEqual(['budget_percent_over', 'budget_sum_mismatch']);
+      expect(codes(withBudget(100, [{ percent: 33.33, amountCents: null }, { percent: 33.33, amountCents: null }, { percent: 33.34, amountCents: null }]))).toEqual([]);
     });
 
     it('asks for an amount or a percent on each post, and for a total when a post is only a percent', () => {

@@ -1,4 +1,5 @@
-import { DECISION_LEVELS, type CharterContent, type DecisionLevel, type DecisionRule } from './types.js';
+import { DECISION_LEVELS, type DecisionLevel } from './enums.js';
+import type { BudgetPost, CharterContent, DecisionRule } from './types.js';
 
 /**
  * A place in the charter where its rules do not hold together, with the field it belongs to
@@ -24,6 +25,7 @@ export type CharterIssueCode =
   | 'budget_percent_without_total'
   | 'budget_percent_over'
   | 'budget_sum_mismatch'
+  | 'budget_percent_disagrees'
   | 'duration_order'
   | 'signatory_person_missing'
   | 'person_unknown'
@@ -39,14 +41,31 @@ export interface CharterReferences {
   readonly memberships: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+type PostShare = Pick<BudgetPost, 'percent' | 'amountCents' | 'percentOf'>;
+
+/** The sum a post's percent is a share of: the base it names, else the budget's total. */
+export function percentBaseCents(post: PostShare, totalCents: number | null): number | null {
+  return post.percentOf?.amountCents ?? totalCents;
+}
+
 /**
- * The amount a post stands for: its own, or its percent of the total, in cents that may be
+ * The amount a post stands for: its own, or its percent of its base, in cents that may be
  * fractional (50 % of 10.01 € is 500.5 cents); round it only to show it.
  */
-export function postAmountCents(post: { percent: number | null; amountCents: number | null }, totalCents: number | null): number | null {
+export function postAmountCents(post: PostShare, totalCents: number | null): number | null {
   if (post.amountCents !== null) return post.amountCents;
-  if (post.percent !== null && totalCents !== null) return (post.percent * totalCents) / 100;
+  const base = percentBaseCents(post, totalCents);
+  if (post.percent !== null && base !== null) return (post.percent * base) / 100;
   return null;
+}
+
+/**
+ * Whether a percent and an amount say the same share of a base: the amount is the share to the
+ * cent, or the percent is the amount's share to the hundredth (33.33 % of 10,000 € is 3,333.33 €).
+ */
+function shareAgrees(percent: number, amountCents: number, baseCents: number): boolean {
+  if (Math.abs((percent * baseCents) / 100 - amountCents) < 0.5) return true;
+  return baseCents > 0 && Math.abs((amountCents * 100) / baseCents - percent) <= 0.005 + Number.EPSILON * 100;
 }
 
 /** The row that decides a matter of this level and topic: the one naming the topic, else the level's general row. */
@@ -132,10 +151,20 @@ function checkBudget(content: CharterContent): CharterIssue[] {
   posts.forEach((post, index) => {
     const at = ['rules', 'budget', 'posts', index];
     if (post.percent === null && post.amountCents === null) issues.push({ path: [...at, 'amountCents'], code: 'budget_post_empty', params: {} });
-    if (post.percent !== null && post.amountCents === null && totalCents === null) {
+    if (post.percent !== null && post.percentOf === undefined && totalCents === null) {
       issues.push({ path: ['rules', 'budget', 'totalCents'], code: 'budget_percent_without_total', params: { post: post.label } });
     }
-    percentSum += post.percent ?? 0;
+    const base = percentBaseCents(post, totalCents);
+    // A post given both a percent and an amount must say the same thing twice, not keep one silently.
+    if (post.percent !== null && post.amountCents !== null && base !== null && !shareAgrees(post.percent, post.amountCents, base)) {
+      issues.push({
+        path: [...at, 'amountCents'],
+        code: 'budget_percent_disagrees',
+        params: { percent: post.percent, base: base / 100, share: Math.round((post.percent * base) / 100) / 100, amount: post.amountCents / 100 },
+      });
+    }
+    // Only shares of the total add up to at most 100 %; a share of another base is not one of them.
+    if (post.percentOf === undefined) percentSum += post.percent ?? 0;
     const amount = postAmountCents(post, totalCents);
     if (amount === null) everyPostHasAmount = false;
     else amountSum += amount;

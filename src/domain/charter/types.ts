@@ -36,12 +36,19 @@ export const decisionRuleSchema = z.object({
 });
 export type DecisionRule = z.infer<typeof decisionRuleSchema>;
 
+/** Euro cents, so that sums are exact. */
+const cents = z.int({ error: (issue) => (issue.input === null || issue.input === undefined ? 'error.required' : 'error.integer') }).min(0, { error: 'error.negative' }).max(100_000_000_000, { error: 'error.tooLarge' });
+
 export const budgetPostSchema = z.object({
   id: reference,
   label: requiredLine,
   percent: z.number({ error: 'error.number' }).min(0, { error: 'error.negative' }).max(100, { error: 'error.percent' }).nullable(),
-  /** Euro cents, so that sums are exact. */
-  amountCents: z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(100_000_000_000, { error: 'error.tooLarge' }).nullable(),
+  amountCents: cents.nullable(),
+  /**
+   * The sum the percent is a share of, when it is not the budget's total: seed 000's association
+   * takes 10 % (712 €) of another sum than the 8,272 € of the split. Absent: the total.
+   */
+  percentOf: z.object({ label: requiredLine, amountCents: cents }).optional(),
 });
 export type BudgetPost = z.infer<typeof budgetPostSchema>;
 
@@ -69,7 +76,7 @@ export const charterRulesSchema = z.object({
   }),
   duration: z.object({ startsOn: isoDate.nullable(), endsOn: isoDate.nullable() }),
   budget: z.object({
-    totalCents: z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(100_000_000_000, { error: 'error.tooLarge' }).nullable(),
+    totalCents: cents.nullable(),
     posts: z.array(budgetPostSchema).max(50, { error: 'error.tooMany' }),
   }),
   licence: z.object({ licence: z.enum(LICENCES, choice), outputs: listOfLines }),

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { postAmountCents } from '../../domain/charter/check';
 import type { ArticleKind } from '../../domain/charter/enums';
 import { renderMarkdown } from '../../domain/charter/markdown';
 import type { CharterContent, CharterNames, CharterRules, SignatoryView } from '../types';
@@ -50,12 +51,15 @@ export function BudgetTable({ rules }: { rules: CharterRules }) {
         </thead>
         <tbody>
           {rules.budget.posts.map((post) => {
-            const amount = post.amountCents ?? (post.percent !== null && total !== null ? Math.round((post.percent * total) / 100) : null);
+            const amount = postAmountCents(post, total);
+            const percent = post.percent === null ? '' : `${post.percent} %`;
             return (
               <tr key={post.id}>
                 <th scope="row">{post.label}</th>
-                <td data-label={t('charter.budget.percent')}>{post.percent === null ? '' : `${post.percent} %`}</td>
-                <td data-label={t('charter.budget.amount')}>{amount === null ? '' : money(amount)}</td>
+                <td data-label={t('charter.budget.percent')}>
+                  {post.percent !== null && post.percentOf !== undefined ? t('charter.budget.percentOf', { percent, base: post.percentOf.label, amount: money(post.percentOf.amountCents) }) : percent}
+                </td>
+                <td data-label={t('charter.budget.amount')}>{amount === null ? '' : money(Math.round(amount))}</td>
               </tr>
             );
           })}

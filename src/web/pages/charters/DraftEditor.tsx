@@ -373,6 +373,40 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
                   )}
                 </EditorField>
               </div>
+              {(post.percent !== null || post.percentOf !== undefined) && (
+                <EditorField path={`${path}.percentOf`} errors={errors} label={t('charter.edit.percentOf')}>
+                  {(props) => (
+                    <select
+                      {...props}
+                      value={post.percentOf === undefined ? 'total' : 'base'}
+                      onChange={(e) => setPost({ percentOf: e.target.value === 'base' ? { label: '', amountCents: 0 } : undefined })}
+                    >
+                      <option value="total">{t('charter.edit.percentOfTotal')}</option>
+                      <option value="base">{t('charter.edit.percentOfBase')}</option>
+                    </select>
+                  )}
+                </EditorField>
+              )}
+              {post.percentOf !== undefined && (
+                <div className="field-row">
+                  <EditorField path={`${path}.percentOf.label`} errors={errors} label={t('charter.edit.baseLabel')}>
+                    {(props) => <input {...props} type="text" value={post.percentOf!.label} onChange={(e) => setPost({ percentOf: { ...post.percentOf!, label: e.target.value } })} />}
+                  </EditorField>
+                  <EditorField path={`${path}.percentOf.amountCents`} errors={errors} label={t('charter.edit.baseAmount')}>
+                    {(props) => (
+                      <input
+                        {...props}
+                        type="number"
+                        min={0}
+                        step="0.01"
+                        inputMode="decimal"
+                        value={post.percentOf!.amountCents / 100}
+                        onChange={(e) => setPost({ percentOf: { ...post.percentOf!, amountCents: centsOf(e.target.value) ?? 0 } })}
+                      />
+                    )}
+                  </EditorField>
+                </div>
+              )}
               <button type="button" className="link-button" onClick={() => setRules({ budget: { ...rules.budget, posts: rules.budget.posts.filter((_, i) => i !== index) } })}>
                 {t('charter.edit.remove')}
                 <span className="visually-hidden">{t('common.nameSuffix', { name: label })}</span>
