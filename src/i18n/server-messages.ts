@@ -144,6 +144,7 @@ const fr = {
     invitationSubject: 'Invitation à rejoindre {{partnership}} sur Entente',
     invitationBody:
       'Bonjour {{name}},\n\nVous êtes invité·e à rejoindre le partenariat « {{partnership}} » sur Entente.\nChoisissez votre mot de passe en ouvrant ce lien (valable 7 jours) :\n{{link}}\n\nSi vous n’attendiez pas ce message, ignorez-le.',
+    linkForAddresseeOnly: '[lien personnel, envoyé à la seule personne destinataire]',
     magicLinkSubject: 'Votre lien de connexion à Entente',
     magicLinkBody:
       'Bonjour,\n\nPour vous connecter à Entente, ouvrez ce lien (valable 30 minutes, une seule fois) :\n{{link}}\n\nSi vous n’avez rien demandé, ignorez ce message.',
@@ -315,6 +316,7 @@ const en: typeof fr = {
     invitationSubject: 'Invitation to join {{partnership}} on Entente',
     invitationBody:
       'Hello {{name}},\n\nYou are invited to join the partnership “{{partnership}}” on Entente.\nChoose your password by opening this link (valid for 7 days):\n{{link}}\n\nIf you were not expecting this message, ignore it.',
+    linkForAddresseeOnly: '[personal link, sent to the addressee alone]',
     magicLinkSubject: 'Your sign-in link for Entente',
     magicLinkBody:
       'Hello,\n\nTo sign in to Entente, open this link (valid for 30 minutes, once):\n{{link}}\n\nIf you did not ask for it, ignore this message.',

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
+import nodemailer from 'nodemailer';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
@@ -80,7 +81,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorate('now', config.now ?? (() => new Date()));
-  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl));
+  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined));
   app.decorate('viewers', new ViewerCache());
   const live = new LiveEvents(store, app.log);
   await live.start();

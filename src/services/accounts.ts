@@ -5,7 +5,7 @@ import { may, type Viewer } from '../domain/structure/permissions.js';
 import { personAsTarget } from './structure-acts.js';
 import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import type { Database } from '../store/schema.js';
-import { queueMail } from './mailer.js';
+import { queueMail, withPersonalLink } from './mailer.js';
 import { MIN_PASSWORD_LENGTH, digest, hashPassword, newToken, verifyPassword } from './secrets.js';
 
 const SESSION_DAYS = 30;
@@ -74,15 +74,20 @@ export async function invitePerson(
     if (!person.email) throw conflict('error.noEmail');
     if (person.account_id) throw conflict('error.alreadyHasAccount');
     const token = newToken();
+    const tokenHash = digest(token);
     const expiresAt = addMinutes(now, INVITATION_DAYS * 24 * 60);
-    await trx
-      .insertInto('invitation')
-      .values({ token_hash: digest(token), person_id: personId, email: person.email, expires_at: expiresAt })
-      .execute();
+    await trx.insertInto('invitation').values({ token_hash: tokenHash, person_id: personId, email: person.email, expires_at: expiresAt }).execute();
     const t = translator(locale);
+    const params = { name: person.full_name, partnership: person.partnership };
     // The token travels in the fragment, which browsers send to no server and which no log records.
-    const params = { name: person.full_name, partnership: person.partnership, link: `${link.baseUrl}/invitation#${token}` };
-    await queueMail(trx, { partnershipId, recipient: person.email, subject: t('mail.invitationSubject', params), body: t('mail.invitationBody', params) });
+    const { body, personalBody } = withPersonalLink(t, 'mail.invitationBody', params, `${link.baseUrl}/invitation#${token}`);
+    await queueMail(trx, {
+      partnershipId,
+      recipient: person.email,
+      subject: t('mail.invitationSubject', params),
+      body,
+      personal: { body: personalBody, invitationTokenHash: tokenHash },
+    });
     return { expiresAt };
   });
 }
@@ -144,14 +149,20 @@ export async function acceptInvitation(
     }
     await trx.updateTable('person').set({ account_id: accountId }).where('id', '=', invitation.person_id).execute();
     await trx.updateTable('invitation').set({ accepted_at: now }).where('token_hash', '=', invitation.token_hash).execute();
+    // The person's other invitations are void now: their links need be kept for nobody.
+    await trx
+      .deleteFrom('outbox_personal_body')
+      .where('invitation_token_hash', 'in', trx.selectFrom('invitation').select('token_hash').where('person_id', '=', invitation.person_id))
+      .execute();
     return accountId;
   });
 }
 
 /**
- * Always answers the same way, so the form tells nobody which addresses have an account. Without
- * SMTP the message is kept for the administrators' outbox only when the account belongs to a single
- * partnership: the administrators of one partnership must never read a key to another.
+ * Always answers the same way, so the form tells nobody which addresses have an account. The link
+ * reaches its addressee alone: by e-mail, or without SMTP through the server log. The message, its
+ * link left out, shows on the Messages page only when the account belongs to a single partnership:
+ * the administrators of one partnership need not know who signs in to another.
  */
 export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date): Promise<void> {
   const account = await db.selectFrom('account').select(['id', 'email', 'locale']).where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -164,12 +175,13 @@ export async function requestMagicLink(db: Kysely<Database>, email: string, link
       .values({ token_hash: digest(token), account_id: account.id, expires_at: addMinutes(now, MAGIC_LINK_MINUTES) })
       .execute();
     const t = translator(isLocale(account.locale) ? account.locale : locale);
-    const params = { link: `${link.baseUrl}/connexion/lien#${token}` };
+    const { body, personalBody } = withPersonalLink(t, 'mail.magicLinkBody', {}, `${link.baseUrl}/connexion/lien#${token}`);
     await queueMail(trx, {
       partnershipId: partnerships.length === 1 ? partnerships[0]!.partnership_id : null,
       recipient: account.email,
-      subject: t('mail.magicLinkSubject', params),
-      body: t('mail.magicLinkBody', params),
+      subject: t('mail.magicLinkSubject'),
+      body,
+      personal: { body: personalBody },
     });
   });
 }

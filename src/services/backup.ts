@@ -12,7 +12,7 @@ import { actorOf, recordAct, type ActContext } from './act.js';
  * A whole partnership in one file: every row that belongs to it, table by table, as PostgreSQL
  * writes it as JSON, so that restoring gives back the same values on PGlite or PostgreSQL.
  * Sessions, sign-in links and invitations are left out: they are keys, not the partnership's
- * record. Password hashes travel only in the operator's export (`entente backup export`): an
+ * record; so is the text of a mail that carries such a link (its message is in, the link left out). Password hashes travel only in the operator's export (`entente backup export`): an
  * account may open other partnerships too, and an administrator of this one must never hold a key
  * to them. After restoring an administrator's download, people sign in by e-mailed link.
  */
@@ -60,7 +60,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
 ];
 
 /** Tables that hold no partnership's record: credentials that expire, and the migrator's own. */
-export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'journal_pending', 'kysely_migration', 'kysely_migration_lock'] as const;
+export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'outbox_personal_body', 'journal_pending', 'kysely_migration', 'kysely_migration_lock'] as const;
 export const TABLES_IN_BACKUP = TABLES.map(([table]) => table);
 
 const backupSchema = z.object({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { TFunction } from 'i18next';
 import type { Kysely, Transaction } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { calendarDay } from '../domain/dates.js';
 import { formatCalendarDate, isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import { heldOn } from '../store/periods.js';
@@ -10,9 +11,16 @@ export interface OutgoingMail {
   readonly partnershipId: string | null;
   readonly recipient: string;
   readonly subject: string;
+  /** What anyone who may read the outbox reads; for a mail with a link that opens an account, without that link. */
   readonly body: string;
   /** An iCalendar event the recipient's mail client offers to add to their calendar. */
   readonly calendar?: string | undefined;
+  /**
+   * The text its addressee receives when it carries a link that opens an account: kept apart from
+   * the message (no backup, export or page reads it) only until the mail is delivered. An
+   * invitation names its digest: while it is open, those who may invite the person may read it.
+   */
+  readonly personal?: { readonly body: string; readonly invitationTokenHash?: string } | undefined;
 }
 
 /**
@@ -20,11 +28,12 @@ export interface OutgoingMail {
  * then delivered after commit: by SMTP when SMTP_URL is set, otherwise written to the server log
  * and kept for the administrators' outbox page.
  */
-export async function queueMail(trx: Transaction<Database> | Kysely<Database>, mail: OutgoingMail): Promise<void> {
+export async function queueMail(trx: Transaction<Database>, mail: OutgoingMail): Promise<void> {
+  const id = randomUUID();
   await trx
     .insertInto('outbox_message')
     .values({
-      id: randomUUID(),
+      id,
       partnership_id: mail.partnershipId,
       recipient: mail.recipient,
       subject: mail.subject,
@@ -32,6 +41,20 @@ export async function queueMail(trx: Transaction<Database> | Kysely<Database>, m
       calendar: mail.calendar ?? null,
     })
     .execute();
+  if (mail.personal) {
+    await trx
+      .insertInto('outbox_personal_body')
+      .values({ message_id: id, body: mail.personal.body, invitation_token_hash: mail.personal.invitationTokenHash ?? null })
+      .execute();
+  }
+}
+
+/**
+ * A mail's body with a link that opens an account, and the same body as others may read it: the
+ * link replaced by a note that it went to the addressee alone.
+ */
+export function withPersonalLink(t: TFunction, bodyKey: string, params: Record<string, string>, link: string) {
+  return { body: t(bodyKey, { ...params, link: t('mail.linkForAddresseeOnly') }), personalBody: t(bodyKey, { ...params, link }) };
 }
 
 export interface MailLog {
@@ -40,17 +63,15 @@ export interface MailLog {
 }
 
 export class MailDispatcher {
-  readonly #transport: Transporter | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
+  /** Without a transport (no SMTP_URL), messages go to the server log. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly log: MailLog,
-    smtpUrl: string | undefined,
+    private readonly transport: Transporter | undefined,
     private readonly from = 'Entente <no-reply@entente.local>',
-  ) {
-    this.#transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
-  }
+  ) {}
 
   /** Retries what failed, every minute, for as long as the server runs. */
   startRetrying(intervalMs = 60_000): () => void {
@@ -61,7 +82,7 @@ export class MailDispatcher {
 
   /** True when messages leave by e-mail, so the outbox page must not show them. */
   get deliversByEmail(): boolean {
-    return this.#transport !== undefined;
+    return this.transport !== undefined;
   }
 
   /** Delivers what is pending; calls made while a delivery runs wait for it, then run once more. */
@@ -74,16 +95,17 @@ export class MailDispatcher {
 
   async #deliverPending(): Promise<void> {
     const pending = await this.db
-      .selectFrom('outbox_message')
-      .selectAll()
-      .where('sent_at', 'is', null)
-      .orderBy('created_at')
+      .selectFrom('outbox_message as m')
+      .leftJoin('outbox_personal_body as p', 'p.message_id', 'm.id')
+      .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
+      .where('m.sent_at', 'is', null)
+      .orderBy('m.created_at')
       .limit(100)
       .execute();
     for (const message of pending) {
       try {
-        if (this.#transport) {
-          await this.#transport.sendMail({
+        if (this.transport) {
+          await this.transport.sendMail({
             from: this.from,
             to: message.recipient,
             subject: message.subject,
@@ -91,9 +113,14 @@ export class MailDispatcher {
             ...(message.calendar ? { icalEvent: { filename: 'reunion.ics', method: 'PUBLISH', content: message.calendar } } : {}),
           });
         } else {
-          this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: outbox only)');
+          this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: not sent, logged here)');
         }
-        await this.db.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+        // Without SMTP, an invitation's text stays for those who may invite the person to pass on.
+        const keepPersonalBody = !this.transport && message.invitation_token_hash !== null;
+        await this.db.transaction().execute(async (trx) => {
+          await trx.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+          if (!keepPersonalBody) await trx.deleteFrom('outbox_personal_body').where('message_id', '=', message.id).execute();
+        });
       } catch (error) {
         // One refused message must not hold back the others; it stays queued for the next round.
         this.log.error({ err: error, messageId: message.id }, 'mail delivery failed; will retry');

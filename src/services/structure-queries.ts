@@ -548,12 +548,28 @@ export async function roleDetail(db: Db, viewer: Viewer, partnershipId: string, 
   };
 }
 
-export async function outbox(db: Db, partnershipId: string) {
+/**
+ * The partnership's messages as its administrators may read them: a link that opens an account is
+ * left out, but for an open invitation's, which they may send again themselves and pass on when
+ * the server has no SMTP.
+ */
+export async function outbox(db: Db, partnershipId: string, now: Date) {
   const rows = await db
-    .selectFrom('outbox_message')
-    .select(['id', 'recipient', 'subject', 'body', 'created_at'])
-    .where('partnership_id', '=', partnershipId)
-    .orderBy('created_at', 'desc')
+    .selectFrom('outbox_message as m')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('outbox_personal_body as p')
+          .innerJoin('invitation as i', 'i.token_hash', 'p.invitation_token_hash')
+          .select(['p.message_id', 'p.body'])
+          .where('i.accepted_at', 'is', null)
+          .where('i.expires_at', '>', now)
+          .as('invitation'),
+      (join) => join.onRef('invitation.message_id', '=', 'm.id'),
+    )
+    .select((eb) => ['m.id', 'm.recipient', 'm.subject', eb.fn.coalesce('invitation.body', 'm.body').as('body'), 'm.created_at'])
+    .where('m.partnership_id', '=', partnershipId)
+    .orderBy('m.created_at', 'desc')
     .limit(100)
     .execute();
   return rows.map((row) => ({ ...row, createdAt: row.created_at.toISOString(), created_at: undefined }));

@@ -17,6 +17,7 @@ import { restorableMeetings } from './migrations/015-restorable-meetings.js';
 import { registerIndexes } from './migrations/016-register-indexes.js';
 import { journalBody } from './migrations/017-journal-body.js';
 import { peopleSearch } from './migrations/018-people-search.js';
+import { personalLinks } from './migrations/019-personal-links.js';
 import { roleHolders } from './migrations/022-role-holders.js';
 import type { Database } from './schema.js';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '016-register-indexes': statementsMigration(registerIndexes),
   '017-journal-body': journalBody,
   '018-people-search': statementsMigration(peopleSearch),
+  '019-personal-links': statementsMigration(personalLinks),
   '022-role-holders': statementsMigration(roleHolders),
 };
 

@@ -152,6 +152,14 @@ export interface OutboxMessageTable {
   created_at: CreatedAt;
 }
 
+/** The text of a mail as its addressee reads it, with a link that opens an account; gone once the mail is delivered. */
+export interface OutboxPersonalBodyTable {
+  message_id: string;
+  body: string;
+  /** Set for an invitation, whose text those who may invite the person may read while it is open. */
+  invitation_token_hash: string | null;
+}
+
 export interface JournalHeadTable {
   partnership_id: string;
   seq: number;
@@ -418,6 +426,7 @@ export interface Database {
   magic_link: MagicLinkTable;
   session: SessionTable;
   outbox_message: OutboxMessageTable;
+  outbox_personal_body: OutboxPersonalBodyTable;
   journal_head: JournalHeadTable;
   journal_entry: JournalEntryTable;
   journal_pending: JournalPendingTable;

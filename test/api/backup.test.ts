@@ -12,32 +12,13 @@ import { buildApp } from '../../src/server/app.js';
 import { checkPassword, createAccountWithPassword } from '../../src/services/accounts.js';
 import { BackupRefused, exportPartnership, restorePartnership, TABLES_IN_BACKUP, TABLES_LEFT_OUT, type Backup } from '../../src/services/backup.js';
 import { createPartnership } from '../../src/services/partnerships.js';
-import { openStore, type Store } from '../../src/store/database.js';
-import { LATEST_MIGRATION, migrateToLatest } from '../../src/store/migrate.js';
+import { LATEST_MIGRATION } from '../../src/store/migrate.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
 import { countRows } from '../support/structure.js';
-import { Client, newMember, newPartnership, openTestStore, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { Client, emptyDatabase, newMember, newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { createThrowawayDatabase } from '../support/throwaway-database.js';
 
 const onPostgres = process.env['ENTENTE_TEST_DB'] === 'postgres';
-
-/** A database with the schema and nothing else: a new PGlite, or a new PostgreSQL database. */
-async function emptyDatabase(): Promise<{ store: Store; drop: () => Promise<void> }> {
-  if (!onPostgres) {
-    const store = await openTestStore();
-    return { store, drop: () => store.close() };
-  }
-  const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_restore');
-  const store = await openStore({ databaseUrl: database.url, poolSize: 2 });
-  await migrateToLatest(store.db);
-  return {
-    store,
-    drop: async () => {
-      await store.close();
-      await database.drop();
-    },
-  };
-}
 
 let t: TestApp;
 let f: PartnershipFixture;

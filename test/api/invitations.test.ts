@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
-import { Client, newMember, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { Client, newMember, newPartnership, ServerLog, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, linkSentTo, outboxMessages } from '../support/structure.js';
 
 let t: TestApp;
 let startedAt: Date;
+const serverLog = new ServerLog();
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ logger: serverLog.logger });
   startedAt = t.clock.current;
 });
 afterEach(() => {
@@ -19,6 +20,12 @@ const MAGIC_LINK = /http:\/\/entente\.test\/connexion\/lien#([\w-]{43})/;
 const NEW_PASSWORD = 'une phrase de passe solide';
 
 const request = (client: Client, email: string) => client.post('/api/v1/auth/magic-link', { email });
+/** Without SMTP, a sign-in link goes to the server log, and nowhere else. */
+async function magicLinkSentTo(email: string): Promise<string> {
+  await t.app.mailer.flush();
+  return serverLog.linkMailedTo(email, MAGIC_LINK);
+}
+const WITHHELD = '[lien personnel, envoyé à la seule personne destinataire]';
 const describeInvitation = (client: Client, token: string) => client.post('/api/v1/auth/invitation/describe', { token });
 const accept = (client: Client, token: string, password?: string) =>
   client.post('/api/v1/auth/invitation/accept', password === undefined ? { token } : { token, password });
@@ -291,14 +298,16 @@ describe('magic links', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]!.recipient).toBe(f.adminEmail);
     expect(messages[0]!.subject).toBe('Votre lien de connexion à Entente');
-    expect(messages[0]!.body).toMatch(MAGIC_LINK);
+    expect(messages[0]!.body).toContain(`(valable 30 minutes, une seule fois) :\n${WITHHELD}`);
+    expect(messages[0]!.body).not.toMatch(MAGIC_LINK);
+    expect(await magicLinkSentTo(f.adminEmail)).toMatch(/^[\w-]{43}$/);
   });
 
   it('sign in once: the token after # is consumed and a second use is refused', async () => {
     const f = await newPartnership(t);
     const member = await newMember(t, f);
     await request(new Client(t.app), member.email.toUpperCase());
-    const token = await linkSentTo(f, member.email, MAGIC_LINK);
+    const token = await magicLinkSentTo(member.email);
 
     const visitor = new Client(t.app);
     const consumed = await visitor.post('/api/v1/auth/magic-link/consume', { token });
@@ -316,12 +325,12 @@ describe('magic links', () => {
   it('are valid for 30 minutes', async () => {
     const f = await newPartnership(t);
     await request(new Client(t.app), f.adminEmail);
-    const early = await linkSentTo(f, f.adminEmail, MAGIC_LINK);
+    const early = await magicLinkSentTo(f.adminEmail);
     t.clock.advanceMinutes(29);
     expect((await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: early })).status).toBe(200);
 
     await request(new Client(t.app), f.adminEmail);
-    const late = await linkSentTo(f, f.adminEmail, MAGIC_LINK);
+    const late = await magicLinkSentTo(f.adminEmail);
     expect(late).not.toBe(early);
     t.clock.advanceMinutes(31);
     const expired = await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: late });
@@ -359,7 +368,7 @@ describe('the outbox page', () => {
     }
   });
 
-  it('shows a magic link only for an account that belongs to that partnership alone', async () => {
+  it('never shows a sign-in link, and shows that one was sent only for an account that belongs to that partnership alone', async () => {
     const first = await newPartnership(t);
     const second = await newPartnership(t);
     // The administrator of the first partnership is also a member of the second one.
@@ -368,16 +377,28 @@ describe('the outbox page', () => {
     await t.store.db.updateTable('person').set({ account_id: sharedAccountId }).where('id', '=', personId).execute();
 
     expect((await request(new Client(t.app), first.adminEmail)).status).toBe(202);
-    expect((await outboxMessages(first)).filter((m) => MAGIC_LINK.test(m.body))).toEqual([]);
-    expect((await outboxMessages(second)).filter((m) => MAGIC_LINK.test(m.body))).toEqual([]);
-    // The message exists, kept out of every partnership (the server log shows it).
-    const kept = await t.store.db.selectFrom('outbox_message').select(['partnership_id', 'body']).where('recipient', '=', first.adminEmail).execute();
-    expect(kept).toEqual([{ partnership_id: null, body: expect.stringMatching(MAGIC_LINK) }]);
+    expect(await outboxMessages(first)).toEqual([]);
+    expect(await outboxMessages(second)).toEqual([]);
+    // The link went to the server log, the one place without SMTP where only the operator reads.
+    expect((await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: await magicLinkSentTo(first.adminEmail) })).status).toBe(200);
 
-    // The second partnership's administrator belongs to it alone: their link shows on its page only.
+    // The second partnership's administrator belongs to it alone: their message shows on its page, without its link.
     expect((await request(new Client(t.app), second.adminEmail)).status).toBe(202);
-    expect((await outboxMessages(second)).filter((m) => MAGIC_LINK.test(m.body)).map((m) => m.recipient)).toEqual([second.adminEmail]);
-    expect((await outboxMessages(first)).filter((m) => MAGIC_LINK.test(m.body))).toEqual([]);
+    const shown = await outboxMessages(second);
+    expect(shown.map((m) => m.recipient)).toEqual([second.adminEmail]);
+    expect(shown[0]!.body).toContain(WITHHELD);
+    expect(shown[0]!.body).not.toContain(await magicLinkSentTo(second.adminEmail));
+    expect(await outboxMessages(first)).toEqual([]);
+  });
+
+  it('shows an invitation’s link while the invitation is open, and no longer once accepted', async () => {
+    const f = await newPartnership(t);
+    const { email, token } = await invite(f);
+    const shown = async () => (await outboxMessages(f)).find((m) => m.recipient === email)!.body;
+    expect(await shown()).toContain(`http://entente.test/invitation#${token}`);
+    expect((await accept(new Client(t.app), token, NEW_PASSWORD)).status).toBe(200);
+    expect(await shown()).not.toContain(token);
+    expect(await shown()).toContain(`(valable 7 jours) :\n${WITHHELD}`);
   });
 
   it('shows only the partnership’s own messages', async () => {

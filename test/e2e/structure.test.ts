@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 
@@ -13,9 +13,10 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let origin: string;
+const serverLog = new ServerLog();
 
 beforeAll(async () => {
-  t = await startTestApp({ webRoot: WEB_ROOT });
+  t = await startTestApp({ webRoot: WEB_ROOT, logger: serverLog.logger });
   t.clock.current = new Date();
   await createDemoPartnership(t.store.db, t.clock.now());
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -144,21 +145,19 @@ describe('a coordinator fixes a composition gap on a phone', () => {
   });
 
   it('lets the invited person choose a password, then sign in again by e-mailed link', async () => {
-    const linkIn = async (recipient: string, pattern: RegExp) => {
-      const message = await t.store.db
-        .selectFrom('outbox_message')
-        .select('body')
-        .where('recipient', '=', recipient)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirstOrThrow();
-      const link = pattern.exec(message.body)?.[0];
-      if (!link) throw new Error(`no link in: ${message.body}`);
-      return link.replace('http://entente.test', origin);
+    const roseMessages = async () => {
+      await page.getByRole('link', { name: 'Messages' }).click();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+      return page.getByRole('listitem').filter({ hasText: 'À rose.delmas@example.org' });
     };
+    // Without SMTP, the administrator who invited Rose reads the invitation on the Messages page and passes it on.
+    const invitation = await (await roseMessages()).filter({ hasText: 'Invitation à rejoindre Les Trois Rives' }).locator('pre').textContent();
+    const invitationLink = /http:\/\/entente\.test\/(invitation#[\w-]{43})/.exec(invitation ?? '')![1]!;
     const rose = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' });
     try {
       const rosePage = await rose.newPage();
-      await rosePage.goto(await linkIn('rose.delmas@example.org', /http:\/\/entente\.test\/invitation#[\w-]+/));
+      await rosePage.goto(`${origin}/${invitationLink}`);
       await rosePage.getByText('Bonjour Rose Delmas, vous êtes invité·e à rejoindre « Les Trois Rives ».').waitFor();
       expect(rosePage.url()).not.toContain('#');
       await expectNoAxeViolations(rosePage);
@@ -176,7 +175,14 @@ describe('a coordinator fixes a composition gap on a phone', () => {
       await rosePage.getByLabel('Adresse e-mail').last().fill('rose.delmas@example.org');
       await rosePage.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
       await rosePage.getByRole('status').filter({ hasText: 'un lien de connexion vient de lui être envoyé' }).waitFor();
-      await rosePage.goto(await linkIn('rose.delmas@example.org', /http:\/\/entente\.test\/connexion\/lien#[\w-]+/));
+      // The sign-in link is Rose's alone: the Messages page says it was sent, the server log holds it.
+      const signInMessage = (await roseMessages()).filter({ hasText: 'Votre lien de connexion à Entente' });
+      await signInMessage.getByText('[lien personnel, envoyé à la seule personne destinataire]').waitFor();
+      expect(await page.getByText(/#[\w-]{43}/).count()).toBe(0);
+      await expectNoAxeViolations(page);
+      await screenshot(page, '19-outbox-personal-links');
+      await t.app.mailer.flush();
+      await rosePage.goto(`${origin}/connexion/lien#${serverLog.linkMailedTo('rose.delmas@example.org', /#([\w-]{43})/)}`);
       await rosePage.getByRole('button', { name: 'Se connecter' }).waitFor();
       expect(rosePage.url()).not.toContain('#');
       await expectNoAxeViolations(rosePage);

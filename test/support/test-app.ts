@@ -5,6 +5,8 @@ import { buildApp, type AppConfig } from '../../src/server/app.js';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type Store } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { createThrowawayDatabase } from './throwaway-database.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -22,6 +24,27 @@ export async function openTestStore(): Promise<Store> {
   return openStore({ pgliteTemplate: new Blob([readFileSync(inject('pgliteTemplate'))]) });
 }
 
+/**
+ * A database with the schema and nothing else, that no other test file writes to: a new PGlite,
+ * or a new PostgreSQL database.
+ */
+export async function emptyDatabase(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  if (process.env['ENTENTE_TEST_DB'] !== 'postgres') {
+    const store = await openTestStore();
+    return { store, drop: () => store.close() };
+  }
+  const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_empty');
+  const store = await openStore({ databaseUrl: database.url, poolSize: 2 });
+  await migrateToLatest(store.db);
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly store: Store;
@@ -29,8 +52,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const store = await openTestStore();
+/** An app on the tests' database, or on `database`, which closing it drops. */
+export async function startTestApp(config: Partial<AppConfig> = {}, database?: { store: Store; drop: () => Promise<void> }): Promise<TestApp> {
+  const store = database?.store ?? (await openTestStore());
   const clock = new TestClock();
   const app = await buildApp(store, {
     publicUrl: 'http://entente.test',
@@ -46,9 +70,25 @@ export async function startTestApp(config: Partial<AppConfig> = {}): Promise<Tes
     clock,
     async close() {
       await app.close();
-      await store.close();
+      await (database ? database.drop() : store.close());
     },
   };
+}
+
+/**
+ * The server's log, as entries, for what goes there alone: without SMTP, a mail's text with its
+ * sign-in link. Pass `logger` to startTestApp.
+ */
+export class ServerLog {
+  readonly entries: Record<string, unknown>[] = [];
+  readonly logger = { level: 'info', stream: { write: (line: string) => void this.entries.push(JSON.parse(line)) } };
+
+  /** The last link of the given shape in a mail logged for this address. */
+  linkMailedTo(recipient: string, pattern: RegExp): string {
+    const mail = [...this.entries].reverse().find((entry) => entry['to'] === recipient && pattern.test(String(entry['body'])));
+    if (!mail) throw new Error(`no mail logged for ${recipient} matching ${pattern}`);
+    return pattern.exec(String(mail['body']))![1]!;
+  }
 }
 
 export interface Response<T = any> {

@@ -20,7 +20,7 @@ describe('server catalogue', () => {
       'error.tooManyRequests', 'error.linkExpired', 'error.parentCycle', 'error.seatNeedsOrganization', 'error.notAMemberOfOrganization',
       'error.alreadySeated', 'error.alreadyEnded', 'error.endBeforeStart', 'error.nameTaken', 'error.lastAdmin', 'error.internal',
       'composition.delegates_missing', 'composition.delegates_excess', 'composition.referents_missing', 'composition.too_few_members',
-      'composition.too_many_members', 'mail.invitationBody', 'mail.magicLinkBody', 'mail.delegationSubject', 'mail.delegationBody',
+      'composition.too_many_members', 'mail.invitationBody', 'mail.magicLinkBody', 'mail.linkForAddresseeOnly', 'mail.delegationSubject', 'mail.delegationBody',
     ];
     // A prefix that appears nowhere keeps the {{placeholders}} as written in the catalogue.
     const raw = (locale: 'fr' | 'en', key: string): string => String(translator(locale)(key, { interpolation: { prefix: '<<<', suffix: '>>>' } } as never));

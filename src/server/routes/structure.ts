@@ -297,7 +297,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['journal'], summary: 'Messages the server could not e-mail (no SMTP_URL): administrators only', params: inPartnership } },
     async (request) => {
       if (!may.manageStructure(request.act.viewer)) throw notFound();
-      return { deliversByEmail: app.mailer.deliversByEmail, messages: app.mailer.deliversByEmail ? [] : await outbox(app.store.db, request.act.partnershipId) };
+      return { deliversByEmail: app.mailer.deliversByEmail, messages: app.mailer.deliversByEmail ? [] : await outbox(app.store.db, request.act.partnershipId, request.act.now) };
     },
   );
 };
