@@ -56,7 +56,12 @@ export const LATEST_MIGRATION = Object.keys(migrations).at(-1)!;
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  await migrateTo(db, LATEST_MIGRATION);
+}
+
+/** Up to the named migration only: how a test writes rows as an older schema held them. */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateTo(name);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed`, { cause: error });

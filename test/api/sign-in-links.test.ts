@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPartnership } from '../../src/services/backup.js';
 import { MailDispatcher } from '../../src/services/mailer.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 import { furnishedWithFacilitator, partnershipRoutes } from '../support/partnership-routes.js';
 import { builder } from '../support/structure.js';
 import {
@@ -168,5 +170,30 @@ describe('links that open an account, in mails waiting for SMTP', () => {
     expect((await new Client(t.app).post('/api/v1/auth/magic-link/consume', { token: signInLink })).status).toBe(409);
     expect((await new Client(t.app).post('/api/v1/auth/invitation/accept', { token: invitationLink, password: TEST_PASSWORD })).status).toBe(200);
     expect((await new Client(t.app).post('/api/v1/auth/invitation/accept', { token: invitationLink, password: TEST_PASSWORD })).status).toBe(409);
+  });
+});
+
+describe('mails written before links were kept apart (migration 019)', () => {
+  it('keep no link in their message: one still to send keeps it apart for its addressee', async () => {
+    const database = await emptyDatabase('018-people-search');
+    try {
+      const db = database.store.db;
+      const key = 'k'.repeat(43);
+      const mail = (body: string, sent: boolean) => ({ id: randomUUID(), partnership_id: null, recipient: 'rose@example.org', subject: 'S', body, sent_at: sent ? new Date() : null });
+      const waiting = mail(`Ouvrez ce lien :\nhttps://entente.example/connexion/lien#${key}\n`, false);
+      const sent = mail(`Ouvrez ce lien :\nhttps://entente.example/invitation#${key}\n`, true);
+      const notice = mail('Pour information, https://entente.example/p#section', false);
+      await db.insertInto('outbox_message').values([waiting, sent, notice]).execute();
+      await migrateToLatest(db);
+      const bodies = await db.selectFrom('outbox_message').select(['id', 'body']).execute();
+      expect(Object.fromEntries(bodies.map((row) => [row.id, row.body]))).toEqual({
+        [waiting.id]: 'Ouvrez ce lien :\nhttps://entente.example/connexion/lien\n',
+        [sent.id]: 'Ouvrez ce lien :\nhttps://entente.example/invitation\n',
+        [notice.id]: notice.body,
+      });
+      expect(await db.selectFrom('outbox_personal_body').selectAll().execute()).toEqual([{ message_id: waiting.id, body: waiting.body, invitation_token_hash: null }]);
+    } finally {
+      await database.drop();
+    }
   });
 });

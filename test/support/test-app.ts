@@ -5,7 +5,7 @@ import { buildApp, type AppConfig } from '../../src/server/app.js';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { LATEST_MIGRATION, migrateTo } from '../../src/store/migrate.js';
 import { createThrowawayDatabase } from './throwaway-database.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -25,17 +25,18 @@ export async function openTestStore(): Promise<Store> {
 }
 
 /**
- * A database with the schema and nothing else, that no other test file writes to: a new PGlite,
- * or a new PostgreSQL database.
+ * A database with the schema (by default the latest, else up to the named migration) and nothing
+ * else, that no other test file writes to: a new PGlite, or a new PostgreSQL database.
  */
-export async function emptyDatabase(): Promise<{ store: Store; drop: () => Promise<void> }> {
+export async function emptyDatabase(schema = LATEST_MIGRATION): Promise<{ store: Store; drop: () => Promise<void> }> {
   if (process.env['ENTENTE_TEST_DB'] !== 'postgres') {
-    const store = await openTestStore();
+    const store = schema === LATEST_MIGRATION ? await openTestStore() : await openStore({});
+    await migrateTo(store.db, schema);
     return { store, drop: () => store.close() };
   }
   const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_empty');
   const store = await openStore({ databaseUrl: database.url, poolSize: 2 });
-  await migrateToLatest(store.db);
+  await migrateTo(store.db, schema);
   return {
     store,
     drop: async () => {
