@@ -6,7 +6,7 @@ import type { adoptInput, createCharterInput, signInput } from '../domain/charte
 import { charterContentHash } from '../domain/charter/content.js';
 import type { CharterDocument } from '../domain/charter/exchange.js';
 import { TEMPLATE_CHARTER_KINDS, blankCharter, charterFromTemplate, type TemplateLocale } from '../domain/charter/templates.js';
-import type { CharterContent, CharterKind } from '../domain/charter/types.js';
+import type { CharterContent, CharterKind, CharterRules } from '../domain/charter/types.js';
 import { conflict, conflictAt, forbidden, notFound } from '../domain/errors.js';
 import { may } from '../domain/structure/permissions.js';
 import type { BodyKind } from '../domain/structure/types.js';
@@ -26,6 +26,20 @@ const contentColumns = (content: CharterContent) => ({
   rules: JSON.stringify(content.rules),
   content_hash: charterContentHash(content),
 });
+
+/** Refuses, before anything is written, whoever may not work on the next version of this charter (see `may.amendCharter`). */
+async function requireAmender(trx: Db, ctx: ActContext, charterId: string) {
+  if (may.manageCharters(ctx.viewer)) return;
+  const inForce = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select('v.rules')
+    .where('v.charter_id', '=', charterId)
+    .where('c.partnership_id', '=', ctx.partnershipId)
+    .where('v.status', '=', 'adopted')
+    .executeTakeFirst();
+  if (!may.amendCharter(ctx.viewer, inForce ? (inForce.rules as CharterRules) : null)) throw forbidden();
+}
 
 async function insertCharterWithDraft(ctx: ActContext, kind: CharterKind, content: CharterContent, origin: string) {
   const charterId = randomUUID();
@@ -105,9 +119,9 @@ async function lockedVersion(trx: Db, ctx: Pick<ActContext, 'partnershipId'>, ch
  * hash of the draft the editor started from, refuses the save if someone saved in between.
  */
 export async function saveDraft(ctx: ActContext, charterId: string, versionId: string, content: CharterContent, basedOn?: string) {
-  if (!may.manageCharters(ctx.viewer)) throw forbidden();
   const contentHash = charterContentHash(content);
   await recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireAmender(trx, ctx, charterId);
     const version = await lockedVersion(trx, ctx, charterId, versionId);
     if (version.status !== 'draft') throw conflict('error.versionNotDraft');
     // Two people editing one draft: the second save must not silently undo the first.
@@ -122,9 +136,9 @@ export async function saveDraft(ctx: ActContext, charterId: string, versionId: s
 
 /** Opens the next version as a draft copied from the adopted one (or the latest), to be revised. */
 export async function startDraft(ctx: ActContext, charterId: string) {
-  if (!may.manageCharters(ctx.viewer)) throw forbidden();
   const versionId = randomUUID();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireAmender(trx, ctx, charterId);
     const charter = await trx
       .selectFrom('charter')
       .select('id')
@@ -155,8 +169,8 @@ export async function startDraft(ctx: ActContext, charterId: string) {
 }
 
 export async function discardDraft(ctx: ActContext, charterId: string, versionId: string) {
-  if (!may.manageCharters(ctx.viewer)) throw forbidden();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireAmender(trx, ctx, charterId);
     const version = await lockedVersion(trx, ctx, charterId, versionId);
     if (version.status !== 'draft') throw conflict('error.versionNotDraft');
     await refuseIfUnderDecision(trx, versionId);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { checkCharter, type CharterIssue } from '../domain/charter/check.js';
 import { diffCharters } from '../domain/charter/diff.js';
-import type { CharterContent, CharterKind, VersionStatus } from '../domain/charter/types.js';
+import type { CharterContent, CharterKind, CharterRules, VersionStatus } from '../domain/charter/types.js';
 import { calendarDay } from '../domain/dates.js';
 import { cadenceShortfall } from '../domain/meetings/meetings.js';
 import { notFound } from '../domain/errors.js';
@@ -108,12 +108,13 @@ export async function charterDetail(db: Db, viewer: Viewer, partnershipId: strin
     .selectFrom('charter_version as v')
     .innerJoin('charter as c', 'c.id', 'v.charter_id')
     .leftJoin('body as b', 'b.id', 'v.adopted_by_body_id')
-    .select([...versionColumns, 'c.kind', 'b.name as adopted_by_body_name'])
+    .select([...versionColumns, 'c.kind', 'b.name as adopted_by_body_name', 'v.rules'])
     .where('c.id', '=', charterId)
     .where('c.partnership_id', '=', partnershipId)
     .orderBy('v.number', 'desc')
     .execute();
   if (versions.length === 0) throw notFound();
+  const inForce = versions.find((v) => v.status === 'adopted');
   return {
     id: charterId,
     kind: versions[0]!.kind as CharterKind,
@@ -129,7 +130,7 @@ export async function charterDetail(db: Db, viewer: Viewer, partnershipId: strin
       createdAt: v.created_at,
       updatedAt: v.updated_at,
     })),
-    can: { manage: may.manageCharters(viewer) },
+    can: { manage: may.manageCharters(viewer), amend: may.amendCharter(viewer, inForce ? (inForce.rules as CharterRules) : null) },
   };
 }
 
@@ -144,6 +145,9 @@ export async function versionDetail(db: Db, viewer: Viewer, partnershipId: strin
       eb
         .exists(eb.selectFrom('charter_version as w').select('w.id').whereRef('w.charter_id', '=', 'c.id').where('w.status', '<>', 'draft'))
         .as('adopted_before'),
+    )
+    .select((eb) =>
+      eb.selectFrom('charter_version as f').select('f.rules').whereRef('f.charter_id', '=', 'c.id').where('f.status', '=', 'adopted').as('rules_in_force'),
     )
     .where('v.id', '=', versionId)
     .where('c.id', '=', charterId)
@@ -174,6 +178,8 @@ export async function versionDetail(db: Db, viewer: Viewer, partnershipId: strin
     signatories,
     can: {
       manage: may.manageCharters(viewer),
+      /** Edit or discard this draft: see `may.amendCharter`. */
+      amend: may.amendCharter(viewer, (row.rules_in_force as CharterRules | null) ?? null),
       /** By hand, only a first adoption made outside Entente; revisions are decided by proposal. */
       recordAdoption: may.manageCharters(viewer) && !row.adopted_before,
       signAs: status === 'adopted' ? signatories.filter((s) => s.personId === viewer.personId && s.signature === null).map((s) => s.signatoryId) : [],

@@ -20,6 +20,7 @@ import {
   type Stance,
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
+import { may } from '../domain/structure/permissions.js';
 import { sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
@@ -120,11 +121,7 @@ async function routeAmendment(trx: Trx, ctx: ActContext, draftVersionId: string)
   const rules = governing.rules as CharterRules;
   const revision = rules.revision;
   if (revision.bodyId === null) throw conflict('error.decision.noRevisionBody');
-  const mayAsk =
-    revision.requestedBy === 'any_member' ||
-    (revision.requestedBy === 'any_signatory' && rules.signatories.some((s) => s.personId === ctx.viewer.personId)) ||
-    (revision.requestedBy === 'body_member' && (await membersToday(trx, revision.bodyId, ctx.now)).has(ctx.viewer.personId));
-  if (!mayAsk && !ctx.viewer.isPartnershipAdmin) throw forbidden();
+  if (!may.amendCharter(ctx.viewer, rules)) throw forbidden();
   const rule: DecisionRule = {
     id: randomUUID(),
     level: 'strategic',

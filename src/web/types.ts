@@ -190,7 +190,8 @@ export interface CharterDetail {
   kind: CharterKind;
   title: string;
   versions: VersionSummary[];
-  can: { manage: boolean };
+  /** manage: write charters and record a first adoption; amend: start, edit or discard the next version's draft. */
+  can: { manage: boolean; amend: boolean };
 }
 
 export interface CharterIssue {
@@ -229,7 +230,7 @@ export interface VersionDetail {
   issues: CharterIssue[];
   names: CharterNames;
   signatories: SignatoryView[];
-  can: { manage: boolean; recordAdoption: boolean; signAs: string[] };
+  can: { manage: boolean; amend: boolean; recordAdoption: boolean; signAs: string[] };
 }
 
 export interface TextChange {

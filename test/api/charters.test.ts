@@ -455,12 +455,45 @@ describe('permissions', () => {
     const draft = await readyDraft(p);
     const member = p.nadia.client;
     expect((await member.get(`${p.f.base}/charters`)).status).toBe(200);
-    expect((await member.get(draft.url)).body.can).toEqual({ manage: false, recordAdoption: false, signAs: [] });
+    expect((await member.get(draft.url)).body.can).toEqual({ manage: false, amend: false, recordAdoption: false, signAs: [] });
     expect((await member.post(`${p.f.base}/charters`, { template: 'partnership' })).status).toBe(403);
     expect((await member.put(draft.url, draft.content)).status).toBe(403);
     expect((await member.post(`${draft.url}/adoption`, { bodyId: p.steering, adoptedOn: TODAY, contentHash: '0'.repeat(64) })).status).toBe(403);
     expect((await member.post(`${p.f.base}/charters/${draft.charterId}/drafts`)).status).toBe(403);
     expect((await member.delete(draft.url)).status).toBe(403);
+  });
+
+  it('lets a signatory start, write and propose an amendment, which goes to the body the revision rule names, and refuses it to a member who is not one', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const signatoriesOnly = structuredClone(draft.content);
+    signatoriesOnly.rules.revision.requestedBy = 'any_signatory';
+    expect((await p.f.admin.put(draft.url, signatoriesOnly)).status).toBe(200);
+    await adopt(p, draft.url);
+    const odile = await newMember(t, p.f, { fullName: 'Odile Perrin', memberships: [{ organizationId: p.houses[0]!, kind: 'volunteer' }] });
+    const drafts = `${p.f.base}/charters/${draft.charterId}/drafts`;
+
+    const before = await journalLength(t, p.f.partnershipId);
+    expect((await odile.client.post(drafts)).status).toBe(403);
+    expect(await journalLength(t, p.f.partnershipId)).toBe(before);
+    expect((await odile.client.get(`${p.f.base}/charters/${draft.charterId}`)).body.can).toEqual({ manage: false, amend: false });
+    expect((await p.nadia.client.get(`${p.f.base}/charters/${draft.charterId}`)).body.can).toEqual({ manage: false, amend: true });
+
+    const started = await p.nadia.client.post(drafts);
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const amendmentUrl = `${p.f.base}/charters/${draft.charterId}/versions/${started.body.id}`;
+    const amendment = (await p.nadia.client.get(amendmentUrl)).body;
+    expect(amendment.can).toMatchObject({ manage: false, amend: true, recordAdoption: false });
+    expect((await p.nadia.client.put(amendmentUrl, { ...amendment.content, title: 'Charte de partenariat, révisée' })).status).toBe(200);
+    expect((await odile.client.put(amendmentUrl, amendment.content)).status).toBe(403);
+    expect((await odile.client.delete(amendmentUrl)).status).toBe(403);
+    expect((await odile.client.get(amendmentUrl)).body.can.amend).toBe(false);
+    const journal = await journalOf(t, p.f.partnershipId);
+    expect(journal.filter((entry) => entry.kind === 'charter.draft_started' || entry.kind === 'charter.draft_saved').slice(-2).map((entry) => entry.actor_id)).toEqual([p.nadia.personId, p.nadia.personId]);
+
+    const proposed = await p.nadia.client.post(`${p.f.base}/proposals`, { level: 'strategic', wording: 'Adopter la révision de la charte', participationLevel: 'participation', amendsVersionId: started.body.id });
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    expect((await p.f.admin.get(`${p.f.base}/proposals/${proposed.body.id}`)).body).toMatchObject({ body: { id: p.steering }, stage: 'decision', status: 'open' });
   });
 
   it('shows nothing of a charter to another partnership', async () => {

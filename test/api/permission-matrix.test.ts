@@ -167,7 +167,7 @@ left; every partnership starts afresh for each route.
 - **admin of another partnership**: signed in, administrator elsewhere, no person here.
 - **member of another organization**: a person of the partnership, volunteer of another organization, with no seat or role.
 - **body member**: seated in the body for the organization the targets belong to.
-- **facilitator**: seated in the body, and facilitator of the proposal, the election and the meeting.
+- **facilitator**: seated in the body, facilitator of the proposal, the election and the meeting, and the signatory of the charter in force (whose revision rule lets signatories ask).
 - **organization admin**: administrator of the organization the targets belong to, with no seat.
 - **partnership admin**: administrator of the partnership.
 

@@ -150,6 +150,9 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await screenshot(gerard, '24-signing');
     await signAs(gerard, 'Gérard Lefèvre');
     await gerard.getByText('2 signature(s) sur 2.').waitFor();
+    // A member, not an administrator, may start the next version: the revision rule lets any member ask.
+    await gerard.getByRole('link', { name: 'Versions de la charte' }).click();
+    await gerard.getByRole('button', { name: 'Préparer une nouvelle version' }).waitFor();
     await gerard.context().close();
 
     await page.reload();

@@ -105,3 +105,23 @@ describe('may.changeMeetingRoles', () => {
   it('allows a partnership administrator', () => expect(may.changeMeetingRoles(admin, { facilitatorId: 'someone' })).toBe(true));
   it('refuses another member of the body, who would take it for themself', () => expect(may.changeMeetingRoles(bodyMember, { facilitatorId: 'someone' })).toBe(false));
 });
+
+describe('may.amendCharter', () => {
+  const rules = (requestedBy: 'any_signatory' | 'any_member' | 'body_member', signatory = 'someone-else') => ({
+    revision: { requestedBy, bodyId: 'steering', method: 'consent' as const },
+    signatories: [{ id: 's1', personId: signatory, organizationId: null, capacity: '' }],
+  });
+  it('allows the signatories when the revision rule lets them ask, as it does by default', () => {
+    expect(may.amendCharter(plain, rules('any_signatory', 'me'))).toBe(true);
+    expect(may.amendCharter(plain, rules('any_signatory'))).toBe(false);
+  });
+  it('allows any member, or the revision body’s members, when the rule says so', () => {
+    expect(may.amendCharter(plain, rules('any_member'))).toBe(true);
+    expect(may.amendCharter(bodyMember, rules('body_member'))).toBe(true);
+    expect(may.amendCharter(plain, rules('body_member', 'me'))).toBe(false);
+  });
+  it('leaves a charter with no version in force to administrators', () => {
+    expect(may.amendCharter(admin, null)).toBe(true);
+    expect(may.amendCharter(viewer({ personId: 'me' }), null)).toBe(false);
+  });
+});

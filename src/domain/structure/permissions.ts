@@ -1,3 +1,5 @@
+import type { CharterRules } from '../charter/types.js';
+
 /**
  * Who may do what, derived from the structure alone. The server asks these questions on every
  * route; the UI asks the same ones only to hide what the server would refuse.
@@ -59,6 +61,20 @@ export const may = {
    * adopted before Entente.
    */
   manageCharters: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
+
+  /**
+   * Start, write or discard the draft of a charter's next version, and put it to the decision its
+   * revision rule names: administrators, and whoever the rules in force let ask for a revision
+   * (the signatories, by default). Without rules in force, administrators alone.
+   */
+  amendCharter: (viewer: Viewer, inForce: Pick<CharterRules, 'revision' | 'signatories'> | null): boolean => {
+    if (viewer.isPartnershipAdmin) return true;
+    if (inForce === null) return false;
+    const { requestedBy, bodyId } = inForce.revision;
+    if (requestedBy === 'any_member') return true;
+    if (requestedBy === 'any_signatory') return inForce.signatories.some((signatory) => signatory.personId === viewer.personId);
+    return bodyId !== null && viewer.memberOfBodies.has(bodyId);
+  },
 
   /** Only the person in charge hands part of their mission to someone else. */
   delegate: (viewer: Viewer, fromPersonId: string): boolean =>

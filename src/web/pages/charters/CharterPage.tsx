@@ -67,7 +67,7 @@ export default function CharterPage() {
           </li>
         ))}
       </ol>
-      {can.manage && !hasDraft && (
+      {can.amend && !hasDraft && (
         <div className="actions">
           <FormError error={startDraft.error} />
           <button

@@ -608,7 +608,7 @@ export default function DraftEditor() {
         <Link to={`/p/${partnershipId}/chartes/${charterId}`}>{t('charter.history.title')}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      {version.status !== 'draft' || !version.can.manage ? <p className="notice notice-warn">{t('charter.edit.notEditable')}</p> : <Editor version={version} />}
+      {version.status !== 'draft' || !version.can.amend ? <p className="notice notice-warn">{t('charter.edit.notEditable')}</p> : <Editor version={version} />}
     </section>
   );
 }

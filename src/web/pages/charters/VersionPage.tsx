@@ -195,7 +195,7 @@ export default function VersionPage() {
       {version.status === 'draft' && (
         <div className="no-print">
           <IssueList version={version} />
-          {version.can.manage && (
+          {version.can.amend && (
             <div className="actions">
               <Link className="button-primary" to={`/p/${partnershipId}/chartes/${charterId}/versions/${versionId}/modifier`}>
                 {t('charter.edit.open')}
