@@ -4,7 +4,7 @@ import { markdown } from '../domain/charter/markdown.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
 import type { VersionDetail } from '../services/charter-queries.js';
 import { ruleBlocks, signatoriesTable, versionLine, type RuleBlock } from './charter-blocks.js';
-import { renderPdf } from './pdf.js';
+import { pageFooter, type PrintJob } from './pdf.js';
 
 type Inline = string | ContentText;
 
@@ -152,7 +152,7 @@ function blockToPdf(block: RuleBlock): Content {
  * articles each followed by the rules of its kind (budget table, decision matrix…), the
  * signatories table with « Lu et approuvé », and the licence and page numbers in the footer.
  */
-export async function renderCharterPdf(version: VersionDetail, locale: Locale): Promise<Buffer> {
+export function charterPrintJob(version: VersionDetail, locale: Locale): PrintJob {
   const t = translator(locale);
   const { content } = version;
   const body: Content[] = [
@@ -168,28 +168,22 @@ export async function renderCharterPdf(version: VersionDetail, locale: Locale): 
     body.push({ text: t('print.signatoryName'), style: 'article' }, blockToPdf(signatoriesTable(version, locale)));
   }
   body.push({ text: t('print.contentHash', { hash: version.contentHash }), style: 'fingerprint' });
-  const licence = t('print.licenceFooter', { licence: t(`licence.${content.rules.licence.licence}`) });
-  return renderPdf({
-    pageSize: 'A4',
-    pageMargins: [56, 56, 56, 60],
-    info: { title: content.title, subject: versionLine(version, locale), creator: 'Entente' },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: '#1a1a1a' },
-    styles: {
-      title: { fontSize: 22, bold: true, margin: [0, 0, 0, 4] },
-      subtitle: { fontSize: 11, color: '#555555', margin: [0, 0, 0, 18] },
-      article: { fontSize: 13, bold: true, margin: [0, 12, 0, 6], color: '#1a4f8b' },
-      tableHeader: { bold: true },
-      fingerprint: { fontSize: 7.5, color: '#666666', margin: [0, 18, 0, 0] },
+  return {
+    definition: {
+      pageSize: 'A4',
+      pageMargins: [56, 56, 56, 60],
+      info: { title: content.title, subject: versionLine(version, locale), creator: 'Entente' },
+      defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: '#1a1a1a' },
+      styles: {
+        title: { fontSize: 22, bold: true, margin: [0, 0, 0, 4] },
+        subtitle: { fontSize: 11, color: '#555555', margin: [0, 0, 0, 18] },
+        article: { fontSize: 13, bold: true, margin: [0, 12, 0, 6], color: '#1a4f8b' },
+        tableHeader: { bold: true },
+        fingerprint: { fontSize: 7.5, color: '#666666', margin: [0, 18, 0, 0] },
+      },
+      content: body,
     },
-    // An article title never ends a page alone.
-    pageBreakBefore: (node, following) => node.headlineLevel === 1 && following.getFollowingNodesOnPage().length === 0,
-    footer: (page, pages) => ({
-      columns: [
-        { text: licence, fontSize: 8, color: '#666666' },
-        { text: t('print.page', { page, pages }), fontSize: 8, color: '#666666', alignment: 'right', width: 'auto' },
-      ],
-      margin: [56, 20, 56, 0],
-    }),
-    content: body,
-  });
+    footer: pageFooter(t, [56, 20, 56, 0], t('print.licenceFooter', { licence: t(`licence.${content.rules.licence.licence}`) })),
+    keepHeadlinesWithText: true,
+  };
 }

@@ -3,10 +3,10 @@ import { translator, type Locale } from '../i18n/server-messages.js';
 import type { MeetingDetail } from '../services/meeting-queries.js';
 import { formatSignedAt } from './charter-blocks.js';
 import { markdownToPdf } from './charter-pdf.js';
-import { renderPdf } from './pdf.js';
+import { pageFooter, type PrintJob } from './pdf.js';
 
 /** A meeting's minutes as an A4 PDF: when and where, who was there, the agenda, the decisions taken, the text. */
-export function renderMinutesPdf(meeting: MeetingDetail, locale: Locale): Promise<Buffer> {
+export function minutesPrintJob(meeting: MeetingDetail, locale: Locale): PrintJob {
   const t = translator(locale);
   const heading = (text: string): Content => ({ text, fontSize: 13, bold: true, margin: [0, 14, 0, 4] });
   const status = (a: MeetingDetail['attendance'][number]) =>
@@ -39,12 +39,14 @@ export function renderMinutesPdf(meeting: MeetingDetail, locale: Locale): Promis
     heading(t('minutes.text')),
     ...markdownToPdf(meeting.minutes),
   ];
-  return renderPdf({
-    pageSize: 'A4',
-    pageMargins: [48, 48, 48, 56],
-    info: { title: t('minutes.title', { title: meeting.title }), creator: 'Entente' },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
-    footer: (page, pages) => ({ text: t('print.page', { page, pages }), alignment: 'right', fontSize: 8, color: '#666666', margin: [48, 20, 48, 0] }),
-    content,
-  });
+  return {
+    definition: {
+      pageSize: 'A4',
+      pageMargins: [48, 48, 48, 56],
+      info: { title: t('minutes.title', { title: meeting.title }), creator: 'Entente' },
+      defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
+      content,
+    },
+    footer: pageFooter(t, [48, 20, 48, 0]),
+  };
 }

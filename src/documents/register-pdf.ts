@@ -2,10 +2,10 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
 import type { DecisionRegister } from '../services/decision-queries.js';
 import { formatSignedAt } from './charter-blocks.js';
-import { renderPdf } from './pdf.js';
+import { pageFooter, type PrintJob } from './pdf.js';
 
 /** A body's decision register as an A4 PDF: one row per decision, with its record and who took part. */
-export function renderRegisterPdf(register: DecisionRegister, locale: Locale, printedAt: Date): Promise<Buffer> {
+export function registerPrintJob(register: DecisionRegister, locale: Locale, printedAt: Date): PrintJob {
   const t = translator(locale);
   const header = [t('register.date'), t('register.decision'), t('register.how'), t('register.participants')].map((text) => ({ text, bold: true }));
   const rows = register.decisions.map((decision) => [
@@ -29,12 +29,14 @@ export function renderRegisterPdf(register: DecisionRegister, locale: Locale, pr
       ? { text: t('register.none'), margin: [0, 12, 0, 0] }
       : { table: { headerRows: 1, widths: [70, '*', 110, 110], body: [header, ...rows] }, layout: 'lightHorizontalLines', fontSize: 9, margin: [0, 12, 0, 0] },
   ];
-  return renderPdf({
-    pageSize: 'A4',
-    pageMargins: [48, 48, 48, 56],
-    info: { title: t('register.title', { body: register.body.name }), creator: 'Entente' },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
-    footer: (page, pages) => ({ text: t('print.page', { page, pages }), alignment: 'right', fontSize: 8, color: '#666666', margin: [48, 20, 48, 0] }),
-    content,
-  });
+  return {
+    definition: {
+      pageSize: 'A4',
+      pageMargins: [48, 48, 48, 56],
+      info: { title: t('register.title', { body: register.body.name }), creator: 'Entente' },
+      defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2, color: '#1a1a1a' },
+      content,
+    },
+    footer: pageFooter(t, [48, 20, 48, 0]),
+  };
 }

@@ -11,7 +11,9 @@ import nodemailer from 'nodemailer';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
+import type { PrintingOptions } from '../documents/pdf.js';
 import { MailDispatcher } from '../services/mailer.js';
+import { Printing } from '../services/printing.js';
 import { LiveEvents } from './live-events.js';
 import { digest } from '../services/secrets.js';
 import { findSessionAndViewer, type SessionInfo } from '../services/viewer.js';
@@ -37,6 +39,7 @@ declare module 'fastify' {
     mailer: MailDispatcher;
     viewers: ViewerCache;
     live: LiveEvents;
+    printing: Printing;
     config: AppConfig;
     /** The clock of the whole app; tests move it. */
     now(): Date;
@@ -55,6 +58,8 @@ export interface AppConfig {
   readonly trustProxy?: boolean;
   readonly now?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Worker threads that print PDFs, and how many documents may wait for one. */
+  readonly printing?: PrintingOptions;
 }
 
 const translatorFor = (request: { locale: Locale }) => translator(request.locale);
@@ -87,6 +92,9 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   await live.start();
   app.decorate('live', live);
   app.addHook('onClose', () => live.close());
+  const printing = new Printing(store.db, config.printing);
+  app.decorate('printing', printing);
+  app.addHook('onClose', () => printing.close());
   app.decorateRequest('locale', 'fr');
   app.decorateRequest('session', undefined);
   app.decorateRequest('sessionToken', undefined);

@@ -25,7 +25,7 @@ function fieldMessages(locale: Locale, error: RequestValidationError): Record<st
   const fields: Record<string, string> = {};
   for (const issue of result.error?.issues ?? []) {
     const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= translateIssue(locale, issue.message);
+    fields[path] ??= translateIssue(locale, issue.message, issue.code === 'too_big' ? { maximum: Number(issue.maximum) } : undefined);
   }
   return fields;
 }
@@ -113,6 +113,7 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
   }
   const status = (error as FastifyError).statusCode;
   if (status === 429) return send(429, { error: 'too_many_requests', message: t('error.tooManyRequests') });
+  if (status === 503) return reply.header('retry-after', '30').status(503).send({ error: 'busy', message: t('error.printersBusy') });
   if (status === 415 || status === 413 || status === 400) {
     return send(status, { error: 'invalid', message: t('error.invalid') });
   }

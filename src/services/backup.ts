@@ -59,8 +59,11 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['journal_head', ofPartnership],
 ];
 
-/** Tables that hold no partnership's record: credentials that expire, and the migrator's own. */
-export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'outbox_personal_body', 'journal_pending', 'kysely_migration', 'kysely_migration_lock'] as const;
+/**
+ * Tables that hold no partnership's record: credentials that expire, the migrator's own, and the
+ * PDFs of frozen documents, printed again from the restored rows.
+ */
+export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'outbox_personal_body', 'journal_pending', 'printed_document', 'kysely_migration', 'kysely_migration_lock'] as const;
 export const TABLES_IN_BACKUP = TABLES.map(([table]) => table);
 
 const backupSchema = z.object({

@@ -62,7 +62,8 @@ export const ERASED_NAME = 'Personne effacée';
  * The right to erasure (GDPR art. 17), exercised by the partnership's administrators: the person
  * keeps their place in the records under a pseudonym, loses name, contact and account link, their
  * current seats and roles end today, invitations and mails addressed to them are deleted, and so
- * are their words in opening and closing rounds. The journal holds ids and values only, so it
+ * are their words in opening and closing rounds, and the partnership's kept PDFs (printed anew).
+ * The journal holds ids and values only, so it
  * still verifies. Published minutes and mails sent to others keep what they said.
  */
 export async function erasePerson(ctx: ActContext, personId: string) {
@@ -102,6 +103,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
       .execute();
     await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
+    // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.
+    await trx.deleteFrom('printed_document').where('partnership_id', '=', ctx.partnershipId).execute();
     if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
     const ended: JournalEvent[] = [
       ...seats.map((seat) => ({ kind: 'mandate.ended', payload: { seatId: seat.id, bodyId: seat.body_id, personId, endsOn: today } })),

@@ -19,6 +19,7 @@ import { journalBody } from './migrations/017-journal-body.js';
 import { peopleSearch } from './migrations/018-people-search.js';
 import { personalLinks } from './migrations/019-personal-links.js';
 import { roleHolders } from './migrations/022-role-holders.js';
+import { printedDocuments } from './migrations/023-printed-documents.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '018-people-search': statementsMigration(peopleSearch),
   '019-personal-links': statementsMigration(personalLinks),
   '022-role-holders': statementsMigration(roleHolders),
+  '023-printed-documents': statementsMigration(printedDocuments),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

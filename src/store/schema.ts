@@ -411,6 +411,16 @@ export interface InformationNoteTable {
   created_at: Date;
 }
 
+/** The PDF of a frozen document as first printed (migration 023). */
+export interface PrintedDocumentTable {
+  subject_id: string;
+  edition: string;
+  locale: string;
+  partnership_id: string;
+  pdf: Uint8Array;
+  printed_at: Generated<Date>;
+}
+
 export interface Database {
   partnership: PartnershipTable;
   organization: OrganizationTable;
@@ -449,4 +459,5 @@ export interface Database {
   proxy: ProxyTable;
   stance_request: StanceRequestTable;
   information_note: InformationNoteTable;
+  printed_document: PrintedDocumentTable;
 }

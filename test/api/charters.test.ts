@@ -417,6 +417,29 @@ describe('printing and exchanging', () => {
     expect(text).toContain(`Page 1 sur ${pages.length}`);
   });
 
+  it('keeps the PDF of an adopted version as first printed, and prints it again at each new signature', async () => {
+    const p = await furnishedPartnership();
+    const draft = await readyDraft(p);
+    const printed = async () => {
+      const response = await t.app.inject({ method: 'GET', url: `${draft.url}/pdf`, headers: { cookie: p.f.admin.cookie! } });
+      expect(response.statusCode).toBe(200);
+      const bytes = Buffer.from(response.rawPayload);
+      return { bytes, text: (await pdfText(new Uint8Array(bytes))).join(' ').replace(/\s+/g, ' ') };
+    };
+    const rename = async (name: string) => expect((await p.f.admin.patch(`${p.f.base}/organizations/${p.houses[0]}`, { name })).status).toBe(200);
+    await adopt(p, draft.url);
+    const unsigned = await printed();
+    expect(unsigned.text).toMatch(/Nadia Benali MJC des Tilleuls Présidente .*pas encore signé/);
+    await rename('MJC des Tilleuls et du Parc');
+    const again = await printed();
+    expect(again.bytes.equals(unsigned.bytes)).toBe(true);
+    const seats = (await p.f.admin.get(draft.url)).body.signatories;
+    expect((await sign(p.nadia.client, draft.url, seats[0].signatoryId, 'Nadia Benali')).status).toBe(201);
+    expect((await printed()).text).toMatch(/Nadia Benali MJC des Tilleuls et du Parc Présidente .*Lu et approuvé Nadia Benali/);
+    const kept = await t.store.db.selectFrom('printed_document').select('edition').where('subject_id', '=', draft.versionId).orderBy('edition').execute();
+    expect(kept.map((row) => row.edition)).toEqual(['adopted:0', 'adopted:1']);
+  });
+
   it('exports Markdown with the articles and the tables', async () => {
     const p = await furnishedPartnership();
     const draft = await readyDraft(p);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINUTES_MAX_LENGTH } from '../../src/domain/meetings/meetings.js';
 import { pdfText } from '../support/pdf-text.js';
 import { builder, journalOf, outboxMessages } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
@@ -320,6 +321,92 @@ describe('a meeting of the steering committee', () => {
     expect(listed.nextFacilitator).toEqual({ id: s.bernard.personId, fullName: 'Bernard Colin' });
     const other = await newPartnership(t);
     expect((await other.admin.get(url.replace(s.f.base, other.base))).status).toBe(404);
+  });
+});
+
+describe('printing the minutes', () => {
+  const printed = async (url: string, member: Member, locale = 'fr') => {
+    const response = await t.app.inject({ method: 'GET', url: `${url}/minutes.pdf`, headers: { cookie: member.client.cookie!, 'x-entente-locale': locale } });
+    expect(response.statusCode).toBe(200);
+    const bytes = new Uint8Array(response.rawPayload);
+    return { bytes, text: (await pdfText(bytes)).join(' ').replace(/\s+/g, ' ') };
+  };
+  const keptRows = (meetingUrl: string) => t.store.db.selectFrom('printed_document').select(['edition', 'locale']).where('subject_id', '=', meetingUrl.split('/').pop()!).orderBy('locale').execute();
+
+  it('bounds the minutes to what a meeting writes, and says so in the writer’s language', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const longest = 'Le comité entend chaque maison. '.repeat(2_000).slice(0, MINUTES_MAX_LENGTH);
+    const save = (text: string, locale: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `${url}/minutes`,
+        headers: { cookie: s.samia.client.cookie!, 'x-csrf-token': s.samia.client.csrfToken!, 'x-entente-locale': locale, 'content-type': 'application/json' },
+        payload: JSON.stringify({ text, basedOn: 0 }),
+      });
+    const french = await save(`${longest}.`, 'fr');
+    expect(french.statusCode).toBe(400);
+    expect(french.json().fields.text).toBe('Un compte rendu compte au plus 50\u202f000 caractères : raccourcissez ce texte.');
+    expect((await save(`${longest}.`, 'en')).json().fields.text).toBe('Minutes hold at most 50,000 characters: shorten this text.');
+    expect((await s.samia.client.get(url)).body.minutesVersion).toBe(0);
+    expect((await save(longest, 'fr')).statusCode).toBe(200);
+  });
+
+  it('prints a draft afresh each time, and published minutes once: the PDF first printed is kept, in each language', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    await s.samia.client.put(`${url}/attendance`, { personId: s.nadia.personId, status: 'present', representedBy: null });
+    expect((await s.samia.client.put(`${url}/minutes`, { text: 'Sorties : quarante familles.', basedOn: 0 })).status).toBe(200);
+    const rename = async (name: string) => expect((await s.f.admin.patch(`${s.f.base}/bodies/${s.body}`, { name })).status).toBe(200);
+    expect((await printed(url, s.odile)).text).toContain('Comité de pilotage, le 15 septembre 2026');
+    await rename('Comité de suivi');
+    expect((await printed(url, s.odile)).text).toContain('Comité de suivi, le 15 septembre 2026');
+    expect(await keptRows(url)).toEqual([]);
+
+    await reviewedByAll(s, url, [s.nadia]);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
+    // Readers arriving together share one printing.
+    const [first, second] = await Promise.all([printed(url, s.odile), printed(url, s.gerard)]);
+    expect(first.text).toContain('Comité de suivi, le 15 septembre 2026');
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    await rename('Comité des maisons');
+    const later = await printed(url, s.nadia);
+    expect(later.text).toContain('Comité de suivi, le 15 septembre 2026');
+    expect(Buffer.from(later.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    expect((await printed(url, s.odile, 'en')).text).toContain('Minutes — Comité de rentrée');
+    expect(await keptRows(url)).toEqual([
+      { edition: 'published', locale: 'en' },
+      { edition: 'published', locale: 'fr' },
+    ]);
+  });
+
+  it('prints kept minutes again once someone they name is erased, under their pseudonym', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    await s.samia.client.put(`${url}/attendance`, { personId: s.gerard.personId, status: 'present', representedBy: null });
+    expect((await s.samia.client.put(`${url}/minutes`, { text: 'Sorties : quarante familles.', basedOn: 0 })).status).toBe(200);
+    await reviewedByAll(s, url, [s.gerard]);
+    expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
+    expect((await printed(url, s.odile)).text).toContain('Secrétariat : Samia Haddad');
+    expect((await s.f.admin.post(`${s.f.base}/people/${s.samia.personId}/erase`)).status).toBe(200);
+    expect(await keptRows(url)).toEqual([]);
+    const after = (await printed(url, s.odile)).text;
+    expect(after).toContain('Secrétariat : Personne effacée');
+    expect(after).not.toContain('Samia');
+  });
+
+  it('answers 503 in the reader’s language when every printer is busy and the queue is full', async () => {
+    const busy = await startTestApp({ printing: { threads: 1, queue: 0 } });
+    try {
+      const f = await newPartnership(busy);
+      const body = await builder(f).body({ name: 'Comité de pilotage', kind: 'steering' });
+      const response = await busy.app.inject({ method: 'GET', url: `${f.base}/bodies/${body}/decisions.pdf`, headers: { cookie: f.admin.cookie! } });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('30');
+      expect(response.json().message).toBe('Beaucoup de documents sont en cours d’impression : réessayez dans une minute.');
+    } finally {
+      await busy.close();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
 import { createAccountWithPassword } from '../../src/services/accounts.js';
-import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
@@ -163,6 +163,14 @@ describe('the working group then meets, and publishes its minutes', () => {
     await page.getByText('Quorum atteint : 4 membre(s) sur 4.').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '43-meeting');
+    // Minutes hold some twenty printed pages: the form counts, says by how much a text goes over, and does not save it.
+    const minutesField = page.locator('.field', { has: page.getByLabel('Texte du compte rendu') });
+    await minutesField.getByText('Au plus 50 000 caractères, une vingtaine de pages imprimées : 0 pour l’instant.').waitFor();
+    await page.getByLabel('Texte du compte rendu').fill('Tour de table. '.repeat(3_334).slice(0, 50_001));
+    await minutesField.getByText('Le texte dépasse la limite de 1 caractère : raccourcissez-le pour l’enregistrer.').waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer' }).isDisabled()).toBe(true);
+    await expectNoAxeViolations(page);
+    await minutesField.screenshot({ path: join(ARTIFACTS, '52-minutes-length-limit.png') });
     await page.getByLabel('Texte du compte rendu').fill('## Budget du car\n\nUn car de **50 places**, réservé auprès du Moulin.\n\n- Départ 8 h\n- Retour 19 h');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Compte rendu enregistré.' }).waitFor();

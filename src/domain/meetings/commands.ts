@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_VERDICTS, POLL_ANSWERS } from './meetings.js';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_MAX_LENGTH, MINUTES_VERDICTS, POLL_ANSWERS } from './meetings.js';
 
 /** The inputs of the meetings' acts, validated by the server and published as OpenAPI. */
 const reference = { error: 'error.reference' } as const;
@@ -41,7 +41,7 @@ export const attendanceInput = z.object({
 /** The version the text was based on: a save over someone else's newer save is refused, not lost. */
 const minutesVersion = z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(1_000_000, { error: 'error.tooLarge' });
 
-export const minutesInput = z.object({ text: z.string().max(200_000, { error: 'error.tooLong' }), basedOn: minutesVersion });
+export const minutesInput = z.object({ text: z.string().max(MINUTES_MAX_LENGTH, { error: 'error.meeting.minutesTooLong' }), basedOn: minutesVersion });
 
 /** The secretary submits the minutes to the attendees until a date; the window may be moved while it is open. */
 export const minutesReviewInput = z.object({ until: z.iso.datetime({ offset: true, error: 'error.dateTime' }) });

@@ -3,6 +3,12 @@
  * services load the seats and the attendance, call these functions, and show what they return.
  */
 
+/**
+ * What the minutes of one meeting hold at most: some twenty printed pages, more than a long general
+ * assembly writes. Bounded so that printing them stays a matter of seconds (issue 14).
+ */
+export const MINUTES_MAX_LENGTH = 50_000;
+
 export const AGENDA_KINDS = ['information', 'discussion', 'decision'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 

@@ -9,7 +9,7 @@ import * as acts from '../../services/charter-acts.js';
 import { charterCompliance, charterDetail, charterDiff, listCharters, versionDetail, type ComplianceFinding } from '../../services/charter-queries.js';
 import { partnershipOverview } from '../../services/structure-queries.js';
 import { renderCharterMarkdown } from '../../documents/charter-markdown.js';
-import { renderCharterPdf } from '../../documents/charter-pdf.js';
+import { charterPrintJob } from '../../documents/charter-pdf.js';
 import { inPartnership, withId } from './params.js';
 
 const inCharter = withId('charterId');
@@ -161,7 +161,15 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['charters'], summary: 'The version as a PDF to print and sign (A4)', params: inVersion } },
     async (request, reply) => {
       const version = await detail(request, request.params);
-      const pdf = await renderCharterPdf(version, request.locale);
+      const locale = request.locale;
+      const job = () => charterPrintJob(version, locale);
+      // An adopted version still gathers signatures (never withdrawn), then is superseded: each
+      // count of signatures of each status is a frozen state of its own.
+      const signed = version.signatories.filter((signatory) => signatory.signature !== null).length;
+      const pdf =
+        version.status === 'draft'
+          ? await app.printing.print(job())
+          : await app.printing.kept({ partnershipId: request.act.partnershipId, subjectId: version.id, edition: `${version.status}:${signed}`, locale }, job);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${fileName(version.content.title, version.number, 'pdf')}"`)

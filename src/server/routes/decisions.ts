@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from '../../domain/decisions/commands.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
-import { renderRegisterPdf } from '../../documents/register-pdf.js';
+import { registerPrintJob } from '../../documents/register-pdf.js';
 import { decisionRegister, disagreementRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
 import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
@@ -63,7 +63,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF (its 500 latest decisions)', params: withId('bodyId'), querystring: registerQuery } },
     async (request, reply) => {
       const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PRINTED });
-      const pdf = await renderRegisterPdf(register, request.locale, request.act.now);
+      // A register grows with every decision, and may be searched: never kept, always printed afresh.
+      const pdf = await app.printing.print(registerPrintJob(register, request.locale, request.act.now));
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registre-des-decisions.pdf"').send(pdf);
     },
   );

@@ -16,7 +16,7 @@ import {
   roundWordInput,
 } from '../../domain/meetings/commands.js';
 import { meetingCalendar } from '../../documents/meeting-calendar.js';
-import { renderMinutesPdf } from '../../documents/minutes-pdf.js';
+import { minutesPrintJob } from '../../documents/minutes-pdf.js';
 import * as acts from '../../services/meeting-acts.js';
 import { bodyMeetings, datePollDetail, meetingDetail } from '../../services/meeting-queries.js';
 import { eventStreams } from './event-stream.js';
@@ -73,7 +73,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'The minutes as a PDF', params: inMeeting } },
     async (request, reply) => {
       const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
-      const pdf = await renderMinutesPdf(meeting, request.locale);
+      const locale = request.locale;
+      const job = () => minutesPrintJob(meeting, locale);
+      const pdf =
+        meeting.minutesPublishedAt === null
+          ? await app.printing.print(job())
+          : await app.printing.kept({ partnershipId: request.act.partnershipId, subjectId: meeting.id, edition: 'published', locale }, job);
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="compte-rendu.pdf"').send(pdf);
     },
   );

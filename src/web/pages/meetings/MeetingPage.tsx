@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { minutesSpent } from '../../../domain/meetings/meetings';
+import { MINUTES_MAX_LENGTH, minutesSpent } from '../../../domain/meetings/meetings';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
@@ -264,6 +264,7 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
   const review = useAct<{ until: string }, null>('post', () => `/meetings/${meeting.id}/minutes/review`);
   const [reviewDays, setReviewDays] = useState('7');
   const saved = text === meeting.minutes && basedOn === meeting.minutesVersion;
+  const excess = text.length - MINUTES_MAX_LENGTH;
   /** The decisions taken on the agenda's proposals, as a Markdown section the secretary can edit. */
   const decisionsSection = () =>
     [
@@ -277,7 +278,11 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
       <p className="hint">{t('meeting.minutes.hint')}</p>
       <FormError error={save.error ?? review.error ?? publish.error} />
       {basedOn !== meeting.minutesVersion && <p className="notice notice-warn">{t('meeting.minutes.changedElsewhere')}</p>}
-      <Field label={t('meeting.minutes.text')} error={fieldError(save.error, 'text')}>
+      <Field
+        label={t('meeting.minutes.text')}
+        hint={t('meeting.minutes.length', { written: text.length, max: MINUTES_MAX_LENGTH })}
+        error={excess > 0 ? t('meeting.minutes.tooLong', { count: excess }) : fieldError(save.error, 'text')}
+      >
         {(props) => <textarea {...props} rows={10} value={text} onChange={(event) => setText(event.target.value)} />}
       </Field>
       {meeting.decisions.length > 0 && (
@@ -287,7 +292,7 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
           </button>
         </p>
       )}
-      <button type="button" className="button-primary" disabled={save.isPending} onClick={() => save.mutate({ text, basedOn }, { onSuccess: (result) => setBasedOn(result.version) })}>
+      <button type="button" className="button-primary" disabled={save.isPending || excess > 0} onClick={() => save.mutate({ text, basedOn }, { onSuccess: (result) => setBasedOn(result.version) })}>
         {t('meeting.minutes.save')}
       </button>
       {save.isSuccess && saved && <p role="status">{t('meeting.minutes.saved')}</p>}
