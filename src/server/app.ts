@@ -152,8 +152,11 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    // Decided on the route the router matched, not on the raw URL: /%61pi/… reaches /api/… too.
+    const route = request.routeOptions.url;
+    const apiRoute = route?.startsWith('/api/') ? route : undefined;
     const token = request.cookies[SESSION_COOKIE];
-    if (token && request.url.startsWith('/api/')) {
+    if (token && apiRoute) {
       const named = (request.params as { partnershipId?: unknown } | undefined)?.partnershipId;
       const partnershipId = isUuid(named) ? named : undefined;
       const tokenDigest = digest(token);
@@ -171,9 +174,8 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
     request.locale = isLocale(chosen)
       ? chosen
       : (request.session?.locale ?? ((request.language([...LOCALES]) || 'fr') as Locale));
-    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/')) return;
-    const path = request.url.split('?')[0] ?? '';
-    if (SESSIONLESS_MUTATIONS.has(path)) {
+    if (!MUTATING.has(request.method) || apiRoute === undefined) return;
+    if (SESSIONLESS_MUTATIONS.has(apiRoute)) {
       // A JSON body cannot be sent cross-site without a CORS preflight, which this server never grants.
       if (!request.headers['content-type']?.startsWith('application/json')) {
         return reply.status(415).send({ error: 'invalid', message: translatorFor(request)('error.jsonRequired') });

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import type { Method as HttpMethod } from '../support/partnership-routes.js';
 import { builder, expectCreated, TODAY } from '../support/structure.js';
-import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { newMember, newPartnership, startTestApp, type Client, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 /**
  * Whatever a client sends, the answer is a 2xx or a 4xx: random JSON, and inputs that are
@@ -305,6 +306,44 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
       }),
       { numRuns: RUNS * 2 },
     );
+  });
+
+  it('for any percent-encoding of any route’s path: the same answer as the plain path', async () => {
+    const member = await newMember(t, f);
+    const paths = (t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths;
+    const everyRoute = Object.entries(paths).flatMap(([template, operations]) =>
+      Object.keys(operations).map((method) => [method.toUpperCase() as HttpMethod, template.replace('{partnershipId}', f.partnershipId).replace(/\{[^}]+\}/g, randomUUID())] as const),
+    );
+    const encoded = (path: string) =>
+      fc
+        .array(fc.constantFrom('keep', 'upper', 'lower'), { minLength: path.length, maxLength: path.length })
+        .map((choices) =>
+          [...path]
+            .map((character, index) => {
+              const hex = character.charCodeAt(0).toString(16).padStart(2, '0');
+              if (character === '/' || choices[index] === 'keep') return character;
+              return `%${choices[index] === 'upper' ? hex.toUpperCase() : hex}`;
+            })
+            .join(''),
+        );
+    // Anonymous, and signed in without the CSRF token: neither may reach a mutation, however the path is written.
+    const ask = (method: HttpMethod, url: string, client: Client | undefined) =>
+      t.app.inject({ method, url, headers: { 'content-type': 'application/json', ...(client ? { cookie: client.cookie! } : {}) }, payload: method === 'GET' ? undefined : '{}' });
+    expect(everyRoute.length).toBeGreaterThan(80);
+    for (const [method, path] of everyRoute) {
+      for (const client of [undefined, member.client]) {
+        const plain = await ask(method, path, client);
+        await fc.assert(
+          fc.asyncProperty(encoded(path), async (url) => {
+            const response = await ask(method, url, client);
+            expect(response.statusCode, `${method} ${url} → ${response.body}`).toBeLessThan(500);
+            if (response.statusCode !== 429 && plain.statusCode !== 429) expect(response.statusCode, `${method} ${url}`).toBe(plain.statusCode);
+          }),
+          { numRuns: Math.max(3, RUNS / 10) },
+        );
+      }
+    }
+    expect((await ask('POST', '/%61pi/v1/auth/sign-out-everywhere', undefined)).statusCode).toBe(401);
   });
 
   it('for bodies that are not JSON at all', async () => {
