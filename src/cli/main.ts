@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
 import { pendingEntryCount, sealAllPending } from '../journal/journal-store.js';
+import { checkStateOfEveryPartnership, describeDisagreement } from '../journal/state-proof.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
 import { BackupRefused, exportPartnership, restorePartnership } from '../services/backup.js';
@@ -151,7 +152,7 @@ export async function run(argv: readonly string[]): Promise<void> {
   const journal = program.command('journal').description('the tamper-evident journal');
   journal
     .command('verify')
-    .description('check every hash chain; exit 0 and print the count when it holds')
+    .description('check every hash chain, then that every governing row agrees with it; exit 0 and print the count when both hold')
     .action(() =>
       withStore(readEnvironment(), async (store) => {
         const outcome = await verifyJournal(store.db);
@@ -159,6 +160,12 @@ export async function run(argv: readonly string[]): Promise<void> {
           console.log(`Journal intact: ${outcome.count} entries in ${outcome.chains} chain(s).`);
           const pending = await pendingEntryCount(store.db);
           if (pending > 0) console.log(`${pending} recent entries are not sealed yet; the server seals them at start and every minute.`);
+          const disagreements = await checkStateOfEveryPartnership(store.db);
+          if (disagreements.length > 0) {
+            console.error(`State not proven: ${disagreements.length} row(s) disagree with the journal.`);
+            for (const { partnershipId, disagreement } of disagreements) console.error(`partnership ${partnershipId}, ${describeDisagreement(disagreement)}`);
+            process.exitCode = 1;
+          }
           return;
         }
         console.error(

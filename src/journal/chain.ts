@@ -46,3 +46,13 @@ export type ChainBreak =
   | { readonly reason: 'prev_hash_mismatch'; readonly seq: number }
   | { readonly reason: 'hash_mismatch'; readonly seq: number }
   | { readonly reason: 'head_mismatch'; readonly seq: number };
+
+/**
+ * The SHA-256 (hex) of free text an entry must not hold (a proposal's words, a stance's reason,
+ * minutes): the entry keeps this fingerprint, so the text in its row can be proven against it,
+ * and erasing the text leaves the chain whole. PostgreSQL computes the same value as
+ * encode(sha256(convert_to(text, 'UTF8')), 'hex').
+ */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { forbidden } from '../domain/errors.js';
 import { may } from '../domain/structure/permissions.js';
 import { sealJournal } from '../journal/journal-store.js';
+import { checkStateAgainstJournal, describeDisagreement } from '../journal/state-proof.js';
 import { verifyJournal } from '../journal/verify.js';
 import { LATEST_MIGRATION } from '../store/migrate.js';
 import type { Database } from '../store/schema.js';
@@ -176,7 +177,7 @@ async function refuseReferencesOutside(trx: Kysely<Database>, partnershipId: str
  * the whole file when anything in it reaches outside that partnership: every table must hold, once
  * restored, exactly the file's rows for it (a row naming another partnership, or an account no
  * restored person uses, would not be counted), every reference must stay inside the partnership,
- * and its journal must verify, head included.
+ * and its journal must verify, head included, and prove every governing row (journal/state-proof.ts).
  */
 export async function restorePartnership(db: Kysely<Database>, file: unknown): Promise<RestoreOutcome> {
   const parsed = backupSchema.safeParse(file);
@@ -219,6 +220,10 @@ export async function restorePartnership(db: Kysely<Database>, file: unknown): P
       await refuseReferencesOutside(trx, partnershipId);
       const verified = await verifyJournal(trx, { partnershipId });
       if (!verified.ok || verified.chains !== 1) throw new BackupRefused(`The journal in this backup does not verify${verified.ok ? '' : ` (entry ${verified.broken.seq})`}: the file was changed.`);
+      const disagreements = await checkStateAgainstJournal(trx, partnershipId);
+      if (disagreements.length > 0) {
+        throw new BackupRefused(`These rows of this backup disagree with its journal: the file was changed, nothing was restored.\n${disagreements.map(describeDisagreement).join('\n')}`);
+      }
       return { partnershipId, rows, journalEntries: verified.count };
     });
   } catch (error) {

@@ -21,6 +21,7 @@ import {
 } from '../domain/decisions/process.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { may } from '../domain/structure/permissions.js';
+import { textHash } from '../journal/chain.js';
 import { sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
 import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
@@ -184,7 +185,17 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
       events: [
         {
           kind: 'proposal.created',
-          payload: { proposalId: id, charterVersionId, level: input.level, bodyId: rule.bodyId, method: rule.method, ruleId: rule.id, facilitatorId, amendsVersionId: draft?.id ?? null },
+          payload: {
+            proposalId: id,
+            charterVersionId,
+            level: input.level,
+            bodyId: rule.bodyId,
+            method: rule.method,
+            ruleId: rule.id,
+            facilitatorId,
+            amendsVersionId: draft?.id ?? null,
+            ...proposalTextHashes(input),
+          },
         },
       ],
     };
@@ -257,13 +268,14 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
     if (proposal.phase !== 'amendment') throw conflict('error.decision.notInThisPhase');
     // A charter amendment is decided on its draft's text, which stays locked: amend the draft in a new proposal.
     if (proposal.charter_draft_version_id !== null) throw conflict('error.decision.charterTextLocked');
-    await trx
+    const amended = await trx
       .updateTable('proposal')
       .set({ wording: input.wording, ...(input.context !== undefined && { context: input.context }) })
       .where('id', '=', proposalId)
-      .execute();
-    // The words are free text: the entry records that they changed, and in which round.
-    return { result: { id: proposalId }, events: [{ kind: 'proposal.amended', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round } }] };
+      .returning(['wording', 'context'])
+      .executeTakeFirstOrThrow();
+    // The words are free text: the entry records that they changed, in which round, and their fingerprints.
+    return { result: { id: proposalId }, events: [{ kind: 'proposal.amended', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, ...proposalTextHashes(amended) } }] };
   });
 }
 
@@ -292,7 +304,7 @@ async function takeOwnStanceInOneCall(ctx: ActContext, proposalId: string, input
   const result = await sql<{ payload: Record<string, unknown> | null }>`select stance_take(
       ${ctx.partnershipId}::uuid, ${proposalId}::uuid, ${openings}::text[], ${ctx.now}::timestamptz, ${calendarDay(ctx.now)}::date,
       ${memberId}::uuid, ${input.idempotencyKey}::text, ${randomUUID()}::uuid, ${input.stance}::text, ${input.reason}::text,
-      ${JSON.stringify({ proposalId, memberId, postedBy: memberId, stance: input.stance })}::jsonb
+      ${JSON.stringify({ proposalId, memberId, postedBy: memberId, stance: input.stance, reasonHash: textHash(input.reason) })}::jsonb
     ) as payload`.execute(ctx.db);
   const payload = result.rows[0]?.payload;
   if (!payload) return undefined;
@@ -301,9 +313,12 @@ async function takeOwnStanceInOneCall(ctx: ActContext, proposalId: string, input
   return { memberId, round: payload['round'] as number, changed: true };
 }
 
-function stanceTaken(proposalId: string, bodyId: string, round: number, memberId: string, postedBy: string, stance: string): JournalEvent {
-  return { kind: 'stance.taken', payload: { proposalId, bodyId, round, memberId, postedBy, stance } };
+function stanceTaken(proposalId: string, bodyId: string, round: number, memberId: string, postedBy: string, stance: string, reason: string): JournalEvent {
+  return { kind: 'stance.taken', payload: { proposalId, bodyId, round, memberId, postedBy, stance, reasonHash: textHash(reason) } };
 }
+
+/** A proposal's words are free text: its entries keep their fingerprints, so the row can be proven against them. */
+const proposalTextHashes = (text: { wording: string; context: string }) => ({ wordingHash: textHash(text.wording), contextHash: textHash(text.context) });
 
 async function takeStanceInTransaction(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
@@ -339,7 +354,7 @@ async function takeStanceInTransaction(ctx: ActContext, proposalId: string, inpu
     const changed = written.rows.length > 0;
     return {
       result: { memberId, round: proposal.round, changed },
-      events: changed ? [stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, ctx.viewer.personId, input.stance)] : [],
+      events: changed ? [stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, ctx.viewer.personId, input.stance, input.reason)] : [],
     };
   });
 }
@@ -508,7 +523,7 @@ async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, 
     result: { outcome: status },
     events: [
       closed,
-      { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } },
+      { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
       ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
       ...(await informBodies(trx, ctx, proposal, status, input.statement)),
     ],
@@ -555,7 +570,7 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
     return {
       result: { outcome: status },
       events: [
-        { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn } },
+        { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
         ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
         ...(await informBodies(trx, ctx, proposal, status, input.statement)),
       ],

@@ -22,6 +22,7 @@ import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
+import { textHash } from '../journal/chain.js';
 import { requireReference } from './references.js';
 import { bodyRecipients, queueMail } from './mailer.js';
 import { startRoleTerm } from './role-terms.js';
@@ -256,7 +257,7 @@ export async function takeElectionStance(ctx: ActContext, electionId: string, in
       .execute();
     return {
       result: { round: election.round },
-      events: [{ kind: 'election.stance_taken', payload: { electionId, round: election.round, memberId: ctx.viewer.personId, stance: stance.stance } }],
+      events: [{ kind: 'election.stance_taken', payload: { electionId, round: election.round, memberId: ctx.viewer.personId, stance: stance.stance, reasonHash: textHash(stance.reason) } }],
     };
   });
 }

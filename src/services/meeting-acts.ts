@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { calendarDay } from '../domain/dates.js';
@@ -21,6 +21,7 @@ import { checkAgendaOrder, meetingStage, minutesPublishable, nextStage } from '.
 import { may } from '../domain/structure/permissions.js';
 import { meetingCalendar } from '../documents/meeting-calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
+import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
@@ -325,8 +326,6 @@ export async function sayRoundWord(ctx: ActContext, meetingId: string, input: z.
   });
 }
 
-const minutesHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /**
  * The secretary drafts the minutes during the meeting; the journal keeps each saved draft's
  * fingerprint. A save names the version it was based on, so that one runner's save never
@@ -346,7 +345,7 @@ export async function saveMinutes(ctx: ActContext, meetingId: string, input: z.i
       .set({ minutes: input.text, minutes_version: version, ...(reviewClosed && { review_until: null }) })
       .where('id', '=', meetingId)
       .execute();
-    return { result: { version }, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, version, minutesHash: minutesHash(input.text) } }] };
+    return { result: { version }, events: [{ kind: 'meeting.minutes_saved', payload: { meetingId, version, minutesHash: textHash(input.text) } }] };
   });
 }
 
@@ -414,7 +413,7 @@ export async function answerMinutesReview(ctx: ActContext, meetingId: string, in
       .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet(answer))
       .execute();
     // The remark is free text, which may name people: the entry records its fingerprint, not its words.
-    const remarkHash = input.remark === '' ? null : minutesHash(input.remark);
+    const remarkHash = input.remark === '' ? null : textHash(input.remark);
     return {
       result: null,
       events: [{ kind: 'meeting.minutes_reviewed', payload: { meetingId, personId: ctx.viewer.personId, verdict: input.verdict, version: input.basedOn, remarkHash } }],
@@ -462,7 +461,7 @@ export async function publishMinutes(ctx: ActContext, meetingId: string) {
     }
     return {
       result: null,
-      events: [{ kind: 'meeting.minutes_published', payload: { meetingId, minutesHash: minutesHash(meeting.minutes), informedBodyIds: informed, recipients: recipients.length } }],
+      events: [{ kind: 'meeting.minutes_published', payload: { meetingId, minutesHash: textHash(meeting.minutes), informedBodyIds: informed, recipients: recipients.length } }],
     };
   });
 }

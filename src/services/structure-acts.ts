@@ -163,7 +163,8 @@ export async function updatePerson(
     await trx.updateTable('person').set(values).where('id', '=', personId).execute();
     return {
       result: { id: personId },
-      events: [{ kind: 'person.updated', payload: { personId, fields: changedFields(patch) } }],
+      // Who administers the partnership is governing state: its value is journaled, not only that it changed.
+      events: [{ kind: 'person.updated', payload: { personId, fields: changedFields(patch), ...(patch.isPartnershipAdmin !== undefined && { isPartnershipAdmin: patch.isPartnershipAdmin }) } }],
     };
   });
 }

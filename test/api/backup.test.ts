@@ -7,6 +7,9 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { charterContentHash } from '../../src/domain/charter/content.js';
+import type { CharterContent } from '../../src/domain/charter/types.js';
+import { textHash } from '../../src/journal/chain.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { buildApp } from '../../src/server/app.js';
 import { checkPassword, createAccountWithPassword } from '../../src/services/accounts.js';
@@ -164,6 +167,75 @@ describe('a backup that cannot be restored', () => {
     emptied.tables['journal_head'] = [];
     await expect(restorePartnership(target.store.db, emptied)).rejects.toThrow('The journal in this backup does not verify: the file was changed.');
     await expectNothingRestored();
+  });
+
+  /** The lines of the refusal: its reason, then one per row that disagrees with the journal. */
+  const refusal = async (file: Backup): Promise<string[]> => {
+    const refused = await restorePartnership(target.store.db, file).then(
+      () => new Error('restored'),
+      (error: unknown) => error as Error,
+    );
+    expect(refused).toBeInstanceOf(BackupRefused);
+    await expectNothingRestored();
+    return refused.message.split('\n');
+  };
+  const DISAGREES = 'These rows of this backup disagree with its journal: the file was changed, nothing was restored.';
+  const rowOf = (file: Backup, table: string, id: string) => file.tables[table]!.find((row) => row['id'] === id)!;
+
+  it('is refused whole, naming the version and each signature, when an adopted article was rewritten under its hash', async () => {
+    const rewritten = structuredClone(backup);
+    const version = rowOf(rewritten, 'charter_version', ids.versionId);
+    const articles = version['articles'] as { body: string }[];
+    articles[0]!.body = 'Chaque maison cède ses locaux au partenariat.';
+    const hashOfText = charterContentHash({ title: version['title'], articles, rules: version['rules'] } as CharterContent);
+    const signatureId = String(rewritten.tables['charter_signature']![0]!['id']);
+    expect(await refusal(rewritten)).toEqual([
+      DISAGREES,
+      `charter_version ${ids.versionId}: keeps the hash ${ids.contentHash}, but its content hashes to ${hashOfText}`,
+      `charter_signature ${signatureId}: keeps the hash ${ids.contentHash}, but the content of the version it signs hashes to ${hashOfText}`,
+    ]);
+    // Hashed again, the version and its signature agree with each other, not with the journal.
+    version['content_hash'] = hashOfText;
+    rewritten.tables['charter_signature']![0]!['content_hash'] = hashOfText;
+    expect(await refusal(rewritten)).toEqual([
+      DISAGREES,
+      `charter_signature ${signatureId}: contentHash is "${hashOfText}", the journal says "${ids.contentHash}"`,
+      `charter_version ${ids.versionId}: contentHash is "${hashOfText}", the journal says "${ids.contentHash}"`,
+    ]);
+  });
+
+  it('is refused whole, naming the person, when a member was made administrator', async () => {
+    const promoted = structuredClone(backup);
+    rowOf(promoted, 'person', ids.personId)['is_partnership_admin'] = true;
+    expect(await refusal(promoted)).toEqual([DISAGREES, `person ${ids.personId}: isPartnershipAdmin is true, the journal says false`]);
+  });
+
+  it('is refused whole, naming the stance, when a stance or its reason was changed', async () => {
+    const changed = structuredClone(backup);
+    const stance = changed.tables['stance']![0]!;
+    stance['stance'] = 'consent';
+    stance['reason'] = '';
+    expect(await refusal(changed)).toEqual([
+      DISAGREES,
+      `stance ${String(stance['id'])}: stance is "consent", the journal says "object"; reasonHash is "${textHash('')}", the journal says "${textHash('Trop tôt')}"`,
+    ]);
+  });
+
+  it('is refused whole, naming the proposal, when its words were changed', async () => {
+    const reworded = structuredClone(backup);
+    rowOf(reworded, 'proposal', ids.proposalId)['wording'] = 'Une autre proposition';
+    expect(await refusal(reworded)).toEqual([DISAGREES, `proposal ${ids.proposalId}: wordingHash is "${textHash('Une autre proposition')}", the journal says "${textHash('Une proposition')}"`]);
+  });
+
+  it('is refused whole when a governing row was added that no act made, or one the journal records was taken out', async () => {
+    const seatId = String(backup.tables['body_member']![0]!['id']);
+    const added = structuredClone(backup);
+    added.tables['body_member']!.push({ ...added.tables['body_member']![0]!, id: randomUUID(), starts_on: '2020-01-01', ends_on: '2020-06-30' });
+    const addedId = String(added.tables['body_member']!.at(-1)!['id']);
+    const removed = structuredClone(backup);
+    removed.tables['body_member'] = removed.tables['body_member']!.filter((seat) => seat['id'] !== seatId);
+    expect(await refusal(added)).toEqual([DISAGREES, `body_member ${addedId}: no journal entry made this row`]);
+    expect(await refusal(removed)).toEqual([DISAGREES, `body_member ${seatId}: the journal records this row, which is missing`]);
   });
 
   it('is refused whole when a row belongs to another partnership, or refers to one', async () => {

@@ -1,0 +1,313 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { charterContentHash } from '../domain/charter/content.js';
+import type { CharterContent } from '../domain/charter/types.js';
+import type { Database } from '../store/schema.js';
+
+/**
+ * The journal proves the governing state: a row edited by hand (an article rewritten under its
+ * hash, a member made administrator, a stance or a proposal's words changed) no longer agrees
+ * with the entries that made it. Each fact below says, in SQL, what the journal records of some
+ * rows (`journaled`: from `entries`, the partnership's entries of the fact's kinds) and what the
+ * rows hold (`stored`), both as JSON objects keyed by the same text; the check joins them.
+ *
+ * A field the journal cannot prove for an entry (written before it carried that value, or free
+ * text of which it kept no fingerprint) is left out of `journaled`: only the fields the journal
+ * names are compared, so `stored @> journaled` is the agreement. A row the journal does not name,
+ * or a journaled row that is gone, disagrees too, unless the journal allows it (`may_be_absent`).
+ */
+interface JournaledFact {
+  /** The table whose rows it proves, as reports name it. */
+  readonly table: string;
+  readonly kinds: readonly string[];
+  /** Columns key, value (jsonb) and may_be_absent (boolean), selected from `entries` (seq, kind, payload). */
+  readonly journaled: RawBuilder<unknown>;
+  /** Columns key, row_id and value (jsonb), for the partnership's rows. */
+  readonly stored: (partnershipId: string) => RawBuilder<unknown>;
+}
+
+/** The SQL twin of chain.ts textHash. */
+const hashOf = (column: RawBuilder<unknown>) => sql`encode(sha256(convert_to(${column}, 'UTF8')), 'hex')`;
+/** The latest entry of these kinds for each value of payload->>key, as (key, payload). */
+const latest = (kinds: readonly string[], key: string) => sql`
+  select distinct on (1) payload->>${sql.lit(key)} as key, payload from entries
+   where kind in (${sql.join(kinds)}) order by 1, seq desc`;
+/** Whether the journal erased this person: what had not started for them was deleted (personal-data.ts). */
+const erased = (personId: RawBuilder<unknown>) => sql`exists (select 1 from entries e where e.kind = 'person.erased' and e.payload->>'personId' = ${personId})`;
+/** A period's end: the latest end the journal records, else the one it started with. */
+const endOf = (ended: string, started: string) => sql.raw(`coalesce(${ended}.payload->'endsOn', ${started}.payload->'endsOn')`);
+
+export const JOURNALED_FACTS: readonly JournaledFact[] = [
+  {
+    table: 'person',
+    kinds: ['person.created', 'person.updated'],
+    // Entries of a change of administrator written before they carried its value prove nothing of it.
+    journaled: sql`
+      select key, case when payload ? 'isPartnershipAdmin' then jsonb_build_object('isPartnershipAdmin', payload->'isPartnershipAdmin') else '{}'::jsonb end as value, false as may_be_absent
+        from (select distinct on (payload->>'personId') payload->>'personId' as key, payload from entries
+               where kind = 'person.created' or payload->'fields' ? 'isPartnershipAdmin'
+               order by payload->>'personId', seq desc) administrators`,
+    stored: (p) => sql`select id::text as key, id::text as row_id, jsonb_build_object('isPartnershipAdmin', is_partnership_admin) as value from person where partnership_id = ${p}`,
+  },
+  {
+    table: 'membership',
+    kinds: ['membership.created', 'membership.removed'],
+    journaled: sql`
+      select c.payload->>'membershipId' as key, false as may_be_absent,
+             jsonb_build_object('personId', c.payload->'personId', 'organizationId', c.payload->'organizationId', 'kind', c.payload->'membershipKind', 'isOrganizationAdmin', c.payload->'isOrganizationAdmin') as value
+        from entries c
+       where c.kind = 'membership.created'
+         and not exists (select 1 from entries r where r.kind = 'membership.removed' and r.payload->>'membershipId' = c.payload->>'membershipId')`,
+    stored: (p) => sql`
+      select m.id::text as key, m.id::text as row_id,
+             jsonb_build_object('personId', m.person_id, 'organizationId', m.organization_id, 'kind', m.kind, 'isOrganizationAdmin', m.is_organization_admin) as value
+        from membership m join person p on p.id = m.person_id where p.partnership_id = ${p}`,
+  },
+  {
+    table: 'body_member',
+    kinds: ['mandate.started', 'mandate.ended', 'person.erased'],
+    journaled: sql`
+      select s.payload->>'seatId' as key, ${erased(sql`s.payload->>'personId'`)} as may_be_absent,
+             jsonb_build_object('bodyId', s.payload->'bodyId', 'personId', s.payload->'personId', 'organizationId', s.payload->'organizationId',
+               'capacity', s.payload->'capacity', 'mandateSource', s.payload->'mandateSource', 'roleAssignmentId', coalesce(s.payload->'assignmentId', 'null'::jsonb),
+               'startsOn', s.payload->'startsOn', 'endsOn', ${endOf('e', 's')}) as value
+        from entries s left join (${latest(['mandate.ended'], 'seatId')}) e on e.key = s.payload->>'seatId'
+       where s.kind = 'mandate.started'`,
+    stored: (p) => sql`
+      select s.id::text as key, s.id::text as row_id,
+             jsonb_build_object('bodyId', s.body_id, 'personId', s.person_id, 'organizationId', s.organization_id, 'capacity', s.capacity,
+               'mandateSource', s.mandate_source, 'roleAssignmentId', s.role_assignment_id, 'startsOn', s.starts_on, 'endsOn', s.ends_on) as value
+        from body_member s join body b on b.id = s.body_id where b.partnership_id = ${p}`,
+  },
+  {
+    table: 'role_assignment',
+    kinds: ['role.assigned', 'role.unassigned', 'person.erased'],
+    journaled: sql`
+      select a.payload->>'assignmentId' as key, ${erased(sql`a.payload->>'personId'`)} as may_be_absent,
+             jsonb_build_object('roleId', a.payload->'roleId', 'personId', a.payload->'personId', 'startsOn', a.payload->'startsOn', 'endsOn', ${endOf('u', 'a')}) as value
+        from entries a left join (${latest(['role.unassigned'], 'assignmentId')}) u on u.key = a.payload->>'assignmentId'
+       where a.kind = 'role.assigned'`,
+    stored: (p) => sql`
+      select a.id::text as key, a.id::text as row_id,
+             jsonb_build_object('roleId', a.role_id, 'personId', a.person_id, 'startsOn', a.starts_on, 'endsOn', a.ends_on) as value
+        from role_assignment a join role r on r.id = a.role_id where r.partnership_id = ${p}`,
+  },
+  {
+    table: 'delegation',
+    kinds: ['delegation.created', 'delegation.ended', 'person.erased'],
+    journaled: sql`
+      select d.payload->>'delegationId' as key, ${erased(sql`d.payload->>'fromPersonId'`)} or ${erased(sql`d.payload->>'toPersonId'`)} as may_be_absent,
+             jsonb_build_object('fromPersonId', d.payload->'fromPersonId', 'toPersonId', d.payload->'toPersonId', 'bodyId', d.payload->'bodyId',
+               'startsOn', d.payload->'startsOn', 'endsOn', ${endOf('x', 'd')}) as value
+        from entries d left join (${latest(['delegation.ended'], 'delegationId')}) x on x.key = d.payload->>'delegationId'
+       where d.kind = 'delegation.created'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('fromPersonId', from_person_id, 'toPersonId', to_person_id, 'bodyId', body_id, 'startsOn', starts_on, 'endsOn', ends_on) as value
+        from delegation where partnership_id = ${p}`,
+  },
+  {
+    // A version is adopted by one entry, and superseded when a later adoption names it.
+    table: 'charter_version',
+    kinds: ['charter.adopted'],
+    journaled: sql`
+      select a.payload->>'versionId' as key, false as may_be_absent,
+             jsonb_build_object('status', case when exists (select 1 from entries s where s.kind = 'charter.adopted' and s.payload->>'supersededVersionId' = a.payload->>'versionId') then 'superseded' else 'adopted' end,
+               'contentHash', a.payload->'contentHash', 'adoptedByBodyId', a.payload->'bodyId', 'adoptedOn', a.payload->'adoptedOn') as value
+        from entries a where a.kind = 'charter.adopted'`,
+    stored: (p) => sql`
+      select v.id::text as key, v.id::text as row_id,
+             jsonb_build_object('status', v.status, 'contentHash', v.content_hash, 'adoptedByBodyId', v.adopted_by_body_id, 'adoptedOn', v.adopted_on) as value
+        from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${p} and v.status <> 'draft'`,
+  },
+  {
+    table: 'charter_signature',
+    kinds: ['charter.signed'],
+    journaled: sql`
+      select (payload->>'versionId') || '/' || (payload->>'signatoryId') as key, false as may_be_absent,
+             jsonb_build_object('personId', payload->'personId', 'organizationId', payload->'organizationId', 'contentHash', payload->'contentHash') as value
+        from entries where kind = 'charter.signed'`,
+    stored: (p) => sql`
+      select s.version_id || '/' || s.signatory_id as key, s.id::text as row_id,
+             jsonb_build_object('personId', s.person_id, 'organizationId', s.organization_id, 'contentHash', s.content_hash) as value
+        from charter_signature s join charter_version v on v.id = s.version_id join charter c on c.id = v.charter_id where c.partnership_id = ${p}`,
+  },
+  {
+    table: 'stance',
+    kinds: ['stance.taken'],
+    journaled: sql`
+      select key, false as may_be_absent,
+             jsonb_build_object('stance', payload->'stance', 'postedBy', payload->'postedBy')
+               || case when payload ? 'reasonHash' then jsonb_build_object('reasonHash', payload->'reasonHash') else '{}'::jsonb end as value
+        from (select distinct on (1) concat_ws('/', payload->>'proposalId', payload->>'bodyId', payload->>'round', payload->>'memberId') as key, payload
+                from entries where kind = 'stance.taken' order by 1, seq desc) stances`,
+    stored: (p) => sql`
+      select concat_ws('/', s.proposal_id, s.body_id, s.round, s.member_id) as key, s.id::text as row_id,
+             jsonb_build_object('stance', s.stance, 'postedBy', s.posted_by, 'reasonHash', ${hashOf(sql`s.reason`)}) as value
+        from stance s join proposal p on p.id = s.proposal_id where p.partnership_id = ${p}`,
+  },
+  {
+    // Where a decision went (escalation moves it), how it ended, and the fingerprints of its words.
+    table: 'proposal',
+    kinds: ['proposal.created', 'proposal.amended', 'proposal.escalated', 'proposal.decided', 'proposal.lapsed'],
+    journaled: sql`
+      select c.payload->>'proposalId' as key, false as may_be_absent,
+             jsonb_build_object('bodyId', coalesce(x.payload->'toBodyId', c.payload->'bodyId'), 'charterDraftVersionId', c.payload->'amendsVersionId',
+               'status', case o.kind when 'proposal.decided' then o.payload->'status' when 'proposal.lapsed' then '"lapsed"'::jsonb else '"open"'::jsonb end,
+               'reviewOn', case when o.kind = 'proposal.decided' then o.payload->'reviewOn' else 'null'::jsonb end)
+               || case when t.payload ? 'wordingHash' then jsonb_build_object('wordingHash', t.payload->'wordingHash', 'contextHash', t.payload->'contextHash') else '{}'::jsonb end
+               || case when o.payload ? 'statementHash' then jsonb_build_object('statementHash', o.payload->'statementHash') else '{}'::jsonb end as value
+        from entries c
+        left join (${latest(['proposal.escalated'], 'proposalId')}) x on x.key = c.payload->>'proposalId'
+        left join (${latest(['proposal.created', 'proposal.amended'], 'proposalId')}) t on t.key = c.payload->>'proposalId'
+        left join (select distinct on (payload->>'proposalId') payload->>'proposalId' as key, kind, payload from entries
+                    where kind in ('proposal.decided', 'proposal.lapsed') order by payload->>'proposalId', seq desc) o on o.key = c.payload->>'proposalId'
+       where c.kind = 'proposal.created'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('bodyId', body_id, 'charterDraftVersionId', charter_draft_version_id, 'status', status, 'reviewOn', review_on,
+               'wordingHash', ${hashOf(sql`wording`)}, 'contextHash', ${hashOf(sql`context`)}, 'statementHash', ${hashOf(sql`outcome_statement`)}) as value
+        from proposal where partnership_id = ${p}`,
+  },
+  {
+    table: 'election',
+    kinds: ['election.opened', 'election.candidate_proposed', 'election.elected', 'election.abandoned'],
+    journaled: sql`
+      select o.payload->>'electionId' as key, false as may_be_absent,
+             jsonb_build_object('roleId', o.payload->'roleId', 'bodyId', o.payload->'bodyId', 'candidateId', coalesce(c.payload->'candidateId', 'null'::jsonb),
+               'outcome', case e.kind when 'election.elected' then 'elected' when 'election.abandoned' then 'abandoned' else 'none' end,
+               'assignmentId', coalesce(e.payload->'assignmentId', 'null'::jsonb)) as value
+        from entries o
+        left join (${latest(['election.candidate_proposed'], 'electionId')}) c on c.key = o.payload->>'electionId'
+        left join (select distinct on (payload->>'electionId') payload->>'electionId' as key, kind, payload from entries
+                    where kind in ('election.elected', 'election.abandoned') order by payload->>'electionId', seq desc) e on e.key = o.payload->>'electionId'
+       where o.kind = 'election.opened'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('roleId', role_id, 'bodyId', body_id, 'candidateId', candidate_id,
+               'outcome', case when phase in ('elected', 'abandoned') then phase else 'none' end, 'assignmentId', assignment_id) as value
+        from election where partnership_id = ${p}`,
+  },
+  {
+    table: 'election_stance',
+    kinds: ['election.stance_taken'],
+    journaled: sql`
+      select key, false as may_be_absent,
+             jsonb_build_object('stance', payload->'stance') || case when payload ? 'reasonHash' then jsonb_build_object('reasonHash', payload->'reasonHash') else '{}'::jsonb end as value
+        from (select distinct on (1) concat_ws('/', payload->>'electionId', payload->>'round', payload->>'memberId') as key, payload
+                from entries where kind = 'election.stance_taken' order by 1, seq desc) stances`,
+    stored: (p) => sql`
+      select concat_ws('/', s.election_id, s.round, s.member_id) as key, concat_ws('/', s.election_id, s.round, s.member_id) as row_id,
+             jsonb_build_object('stance', s.stance, 'reasonHash', ${hashOf(sql`s.reason`)}) as value
+        from election_stance s join election e on e.id = s.election_id where e.partnership_id = ${p}`,
+  },
+  {
+    // Published minutes are the body's record; the journal keeps their fingerprint.
+    table: 'meeting',
+    kinds: ['meeting.minutes_published'],
+    journaled: sql`select payload->>'meetingId' as key, false as may_be_absent, jsonb_build_object('minutesHash', payload->'minutesHash') as value from entries where kind = 'meeting.minutes_published'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id, jsonb_build_object('minutesHash', ${hashOf(sql`minutes`)}) as value
+        from meeting where partnership_id = ${p} and minutes_published_at is not null`,
+  },
+];
+
+/** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */
+export type Disagreement =
+  | {
+      readonly kind: 'journal';
+      readonly table: string;
+      /** The row's id (for a row without one of its own, its key: election_id/round/member_id). */
+      readonly rowId: string;
+      /** What the journal records of the row (only the fields it proves), or null when it does not name it. */
+      readonly journaled: Readonly<Record<string, unknown>> | null;
+      /** What the row holds, or null when the journal names a row that is not there. */
+      readonly stored: Readonly<Record<string, unknown>> | null;
+    }
+  | { readonly kind: 'content'; readonly table: 'charter_version' | 'charter_signature'; readonly rowId: string; readonly kept: string; readonly hashOfText: string };
+
+/** What differs, in the words a report gives an operator. */
+export function describeDisagreement(disagreement: Disagreement): string {
+  const { table, rowId } = disagreement;
+  if (disagreement.kind === 'content') {
+    const whose = table === 'charter_version' ? 'its content' : 'the content of the version it signs';
+    return `${table} ${rowId}: keeps the hash ${disagreement.kept}, but ${whose} hashes to ${disagreement.hashOfText}`;
+  }
+  const { journaled, stored } = disagreement;
+  if (journaled === null) return `${table} ${rowId}: no journal entry made this row`;
+  if (stored === null) return `${table} ${rowId}: the journal records this row, which is missing`;
+  const fields = Object.keys(journaled)
+    .filter((field) => JSON.stringify(stored[field] ?? null) !== JSON.stringify(journaled[field] ?? null))
+    .map((field) => `${field} is ${JSON.stringify(stored[field] ?? null)}, the journal says ${JSON.stringify(journaled[field] ?? null)}`);
+  return `${table} ${rowId}: ${fields.join('; ')}`;
+}
+
+/**
+ * Every row of the partnership that disagrees with its journal, in one statement over the
+ * partnership's chain (read once), then each charter version's content hashed again. The chain
+ * must verify first (journal/verify.ts): this trusts the entries and checks the rows. Run it in
+ * one snapshot (a transaction), so rows and entries are read as of the same moment.
+ */
+export async function checkStateAgainstJournal(db: Kysely<Database>, partnershipId: string): Promise<Disagreement[]> {
+  const kinds = [...new Set(JOURNALED_FACTS.flatMap((fact) => fact.kinds))];
+  const comparisons = JOURNALED_FACTS.map(
+    (fact) => sql`
+      select 'journal' as kind, ${fact.table}::text as "table", coalesce(s.row_id, j.key) as "rowId", j.value as journaled, s.value as stored
+        from (${fact.journaled}) j full join (${fact.stored(partnershipId)}) s on s.key = j.key
+       where (s.key is null and not j.may_be_absent) or j.key is null or not (s.value @> j.value)`,
+  );
+  // Entries an act committed and the sealer has not chained yet are the journal's too: they come after every sealed one.
+  const { rows } = await sql<Disagreement>`
+    with entries as materialized (
+      select seq::bigint as seq, kind, payload from journal_entry where partnership_id = ${partnershipId} and kind in (${sql.join(kinds)})
+      union all
+      select 2147483648 + id::bigint, kind, payload from journal_pending where partnership_id = ${partnershipId} and kind in (${sql.join(kinds)}))
+    select * from (${sql.join(comparisons, sql` union all `)}) disagreements order by 2, 3`.execute(db);
+  return [...rows, ...(await charterContentDisagreements(db, partnershipId))];
+}
+
+/**
+ * A version's content must still hash to the hash it keeps, which its adoption and signatures
+ * cover (the facts above tie those to the journal): an article rewritten under its hash is found
+ * here. RFC 8785 is computed by the same function that hashed it, not in SQL.
+ */
+async function charterContentDisagreements(db: Kysely<Database>, partnershipId: string): Promise<Disagreement[]> {
+  const versions = await db
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.title', 'v.articles', 'v.rules', 'v.content_hash'])
+    .where('c.partnership_id', '=', partnershipId)
+    .orderBy('v.id')
+    .execute();
+  const signatures = await db
+    .selectFrom('charter_signature as s')
+    .innerJoin('charter_version as v', 'v.id', 's.version_id')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['s.id', 's.version_id', 's.content_hash'])
+    .where('c.partnership_id', '=', partnershipId)
+    .orderBy('s.id')
+    .execute();
+  const hashOfVersion = new Map(versions.map((version) => [version.id, charterContentHash({ title: version.title, articles: version.articles, rules: version.rules } as CharterContent)]));
+  return [
+    ...versions
+      .filter((version) => hashOfVersion.get(version.id) !== version.content_hash)
+      .map((version): Disagreement => ({ kind: 'content', table: 'charter_version', rowId: version.id, kept: version.content_hash, hashOfText: hashOfVersion.get(version.id)! })),
+    ...signatures
+      .filter((signature) => hashOfVersion.get(signature.version_id) !== signature.content_hash)
+      .map((signature): Disagreement => ({ kind: 'content', table: 'charter_signature', rowId: signature.id, kept: signature.content_hash, hashOfText: hashOfVersion.get(signature.version_id)! })),
+  ];
+}
+
+/** Every partnership's disagreements, read in one snapshot, so acts committing meanwhile are not mistaken for edits. */
+export async function checkStateOfEveryPartnership(db: Kysely<Database>): Promise<{ readonly partnershipId: string; readonly disagreement: Disagreement }[]> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const partnerships = await trx.selectFrom('partnership').select('id').orderBy('id').execute();
+      const found = [];
+      for (const { id } of partnerships) {
+        for (const disagreement of await checkStateAgainstJournal(trx, id)) found.push({ partnershipId: id, disagreement });
+      }
+      return found;
+    });
+}
