@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
 import { createOrganization } from '../../src/services/structure-acts.js';
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type OpenStoreOptions } from '../../src/store/database.js';
@@ -29,14 +30,29 @@ interface Outcome {
   readonly stderr: string;
 }
 
-let env: NodeJS.ProcessEnv;
-let storeOptions: OpenStoreOptions;
-let cleanup: () => Promise<void>;
+/** A database of the CLI's own: how the CLI reaches it, and how this process opens it. */
+interface CliDatabase {
+  readonly env: NodeJS.ProcessEnv;
+  readonly storeOptions: OpenStoreOptions;
+  readonly cleanup: () => Promise<void>;
+}
+
+async function cliDatabase(): Promise<CliDatabase> {
+  if (onPostgres) {
+    const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_cli');
+    return { storeOptions: { databaseUrl: database.url }, env: { ...process.env, DATABASE_URL: database.url, DATA_DIR: '' }, cleanup: database.drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'));
+  const dataDir = join(dir, 'data');
+  return { storeOptions: { dataDir }, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+let database: CliDatabase;
 let partnershipId: string;
 
-async function verifyCli(): Promise<Outcome> {
+async function verifyCli(on: CliDatabase = database): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, 'journal', 'verify'], { env, cwd: ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'journal', 'verify'], { env: on.env, cwd: ROOT, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -46,8 +62,8 @@ async function verifyCli(): Promise<Outcome> {
 }
 
 /** Opens the CLI's database in this process, and closes it before the CLI runs again. */
-async function withStore(work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>): Promise<void> {
-  const store = await openStore(storeOptions);
+async function withStore(work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>, on: CliDatabase = database): Promise<void> {
+  const store = await openStore(on.storeOptions);
   try {
     await work(store);
   } finally {
@@ -59,18 +75,7 @@ beforeAll(async () => {
   if (!existsSync(BUILT)) {
     throw new Error(`${BUILT} is missing: build the server first (npm run build, or npx tsc -p tsconfig.server.json). npm test does it before running the suite.`);
   }
-  if (onPostgres) {
-    const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_cli');
-    storeOptions = { databaseUrl: database.url };
-    env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: '' };
-    cleanup = database.drop;
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'));
-    const dataDir = join(dir, 'data');
-    storeOptions = { dataDir };
-    env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  database = await cliDatabase();
   await withStore(async (store) => {
     await migrateToLatest(store.db);
     const now = new Date('2026-03-10T09:00:00Z');
@@ -82,7 +87,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await cleanup?.();
+  await database?.cleanup();
 });
 
 describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'})`, () => {
@@ -102,5 +107,53 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
     const outcome = await verifyCli();
     expect(outcome.code).toBe(1);
     expect(outcome.stderr.trim()).toBe(`Journal broken: partnership ${partnershipId}, entry 3 (hash_mismatch); 2 entries verified before it.`);
+  });
+});
+
+describe('npx entente journal verify on the demo partnership', () => {
+  let demo: CliDatabase;
+  let demoId: string;
+  beforeAll(async () => {
+    demo = await cliDatabase();
+    await withStore(async (store) => {
+      await migrateToLatest(store.db);
+      ({ partnershipId: demoId } = await createDemoPartnership(store.db, new Date('2026-03-10T09:00:00Z')));
+    }, demo);
+  }, 120_000);
+  afterAll(() => demo?.cleanup());
+
+  it('exits 0 while only acts wrote its rows', async () => {
+    const outcome = await verifyCli(demo);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^Journal intact: \d+ entries in 1 chain\(s\)\.\n$/);
+  });
+
+  it('exits 1 and names every row that disagrees once a member is made administrator and an adopted article rewritten', async () => {
+    let memberId = '';
+    let versionId = '';
+    let signatureIds: string[] = [];
+    await withStore(async (store) => {
+      memberId = (await store.db.selectFrom('person').select('id').where('partnership_id', '=', demoId).where('is_partnership_admin', '=', false).orderBy('id').executeTakeFirstOrThrow()).id;
+      await store.db.updateTable('person').set({ is_partnership_admin: true }).where('id', '=', memberId).execute();
+      versionId = (await store.db.selectFrom('charter_version').select('id').where('status', '=', 'adopted').executeTakeFirstOrThrow()).id;
+      signatureIds = (await store.db.selectFrom('charter_signature').select('id').where('version_id', '=', versionId).orderBy('id').execute()).map((signature) => signature.id);
+      await store.db.transaction().execute(async (trx) => {
+        await sql`alter table charter_version disable trigger charter_version_frozen`.execute(trx);
+        await sql`update charter_version set articles = jsonb_set(articles, '{0,body}', '"Chaque maison cède ses locaux au partenariat."') where id = ${versionId}`.execute(trx);
+        await sql`alter table charter_version enable trigger charter_version_frozen`.execute(trx);
+      });
+    }, demo);
+    expect(signatureIds.length).toBeGreaterThan(0);
+    const outcome = await verifyCli(demo);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toMatch(/^Journal intact: \d+ entries in 1 chain\(s\)\.\n$/);
+    const hashes = '[0-9a-f]{64}';
+    expect(outcome.stderr.trim().split('\n')).toEqual([
+      `State not proven: ${2 + signatureIds.length} row(s) disagree with the journal.`,
+      `partnership ${demoId}, person ${memberId}: isPartnershipAdmin is true, the journal says false`,
+      expect.stringMatching(new RegExp(`^partnership ${demoId}, charter_version ${versionId}: keeps the hash ${hashes}, but its content hashes to ${hashes}$`)),
+      ...signatureIds.map((id) => expect.stringMatching(new RegExp(`^partnership ${demoId}, charter_signature ${id}: keeps the hash ${hashes}, but the content of the version it signs hashes to ${hashes}$`))),
+    ]);
   });
 });

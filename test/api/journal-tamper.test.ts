@@ -1,6 +1,11 @@
-import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalBody, chainHash } from '../../src/journal/chain.js';
+import { canonicalBody, chainHash, textHash } from '../../src/journal/chain.js';
+import { appendEntry } from '../../src/journal/journal-store.js';
+import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
+import type { Database } from '../../src/store/schema.js';
+import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, journalOf } from '../support/structure.js';
@@ -145,5 +150,86 @@ describe('a tampered journal', () => {
       await t.store.db.updateTable('journal_head').set(head).where('partnership_id', '=', f.partnershipId).execute();
     }
     expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+  });
+});
+
+describe('a governing row edited in place on a live database', () => {
+  let f: PartnershipFixture;
+  let ids: Furnished;
+  let stanceId: string;
+  let signatureId: string;
+  beforeAll(async () => {
+    f = await newPartnership(t);
+    const { ids: furnishedIds, facilitator } = await furnishedWithFacilitator(t, f, 'Nadia Benali');
+    ids = furnishedIds;
+    const version = `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}`;
+    signatureId = (await facilitator.client.post(`${version}/signatures`, { signatoryId: ids.signatoryId, typedName: 'Samia Haddad', readAndApproved: true, contentHash: ids.contentHash })).body.id;
+    for (let move = 0; move < 3; move++) expect((await facilitator.client.post(`${f.base}/proposals/${ids.proposalId}/phase`)).status).toBe(200);
+    expect((await facilitator.client.post(`${f.base}/proposals/${ids.proposalId}/stances`, { stance: 'object', reason: 'Trop tôt', idempotencyKey: 'tamper-1' })).status).toBe(200);
+    expect((await facilitator.client.post(`${f.base}/proposals/${ids.proposalId}/stances`, { stance: 'consent', reason: '', idempotencyKey: 'tamper-2' })).status).toBe(200);
+    stanceId = (await t.store.db.selectFrom('stance').select('id').where('proposal_id', '=', ids.proposalId).executeTakeFirstOrThrow()).id;
+  });
+
+  /** What the check finds once `tamper` has run, in a transaction rolled back afterwards, so the next test finds the rows as the acts left them. */
+  async function foundAfter(tamper: (trx: Kysely<Database>) => Promise<unknown>): Promise<string[]> {
+    const rolledBack = new Error('rolled back');
+    let found: string[] = [];
+    await t.store.db
+      .transaction()
+      .execute(async (trx) => {
+        await tamper(trx);
+        found = (await checkStateAgainstJournal(trx, f.partnershipId)).map(describeDisagreement);
+        throw rolledBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
+    return found;
+  }
+
+  it('finds nothing while only acts wrote the rows', async () => {
+    expect(await foundAfter(async () => undefined)).toEqual([]);
+  });
+
+  it('names the version and its signature when an adopted article was rewritten', async () => {
+    const found = await foundAfter(async (trx) => {
+      await sql`alter table charter_version disable trigger charter_version_frozen`.execute(trx);
+      await sql`update charter_version set articles = jsonb_set(articles, '{0,body}', '"Chaque maison cède ses locaux."') where id = ${ids.versionId}`.execute(trx);
+    });
+    expect(found).toEqual([
+      expect.stringMatching(new RegExp(`^charter_version ${ids.versionId}: keeps the hash ${ids.contentHash}, but its content hashes to [0-9a-f]{64}$`)),
+      expect.stringMatching(new RegExp(`^charter_signature ${signatureId}: keeps the hash ${ids.contentHash}, but the content of the version it signs hashes to [0-9a-f]{64}$`)),
+    ]);
+  });
+
+  it('names the person made administrator', async () => {
+    expect(await foundAfter((trx) => trx.updateTable('person').set({ is_partnership_admin: true }).where('id', '=', ids.personId).execute())).toEqual([
+      `person ${ids.personId}: isPartnershipAdmin is true, the journal says false`,
+    ]);
+  });
+
+  it('names the stance changed back, and the proposal whose words were changed', async () => {
+    expect(await foundAfter((trx) => trx.updateTable('stance').set({ stance: 'object' }).where('id', '=', stanceId).execute())).toEqual([`stance ${stanceId}: stance is "object", the journal says "consent"`]);
+    expect(await foundAfter((trx) => trx.updateTable('proposal').set({ context: 'Ajouté après coup' }).where('id', '=', ids.proposalId).execute())).toEqual([
+      `proposal ${ids.proposalId}: contextHash is "${textHash('Ajouté après coup')}", the journal says "${textHash('')}"`,
+    ]);
+  });
+
+  it('names a seat that was ended, and a decision marked adopted, without their acts', async () => {
+    expect(await foundAfter((trx) => trx.updateTable('body_member').set({ ends_on: '2026-03-11' }).where('id', '=', ids.seatId).execute())).toEqual([
+      `body_member ${ids.seatId}: endsOn is "2026-03-11", the journal says null`,
+    ]);
+    expect(await foundAfter((trx) => trx.updateTable('proposal').set({ status: 'adopted', decided_at: t.clock.now() }).where('id', '=', ids.proposalId).execute())).toEqual([
+      `proposal ${ids.proposalId}: status is "adopted", the journal says "open"`,
+    ]);
+  });
+
+  it('counts entries committed and not yet sealed as the journal’s', async () => {
+    const found = await foundAfter(async (trx) => {
+      const personId = randomUUID();
+      await trx.insertInto('person').values({ id: personId, partnership_id: f.partnershipId, full_name: 'Pas encore scellé', email: null, phone: null }).execute();
+      await appendEntry(trx as Transaction<Database>, f.partnershipId, f.adminPersonId, { kind: 'person.created', payload: { personId, isPartnershipAdmin: false } }, t.clock.now());
+    });
+    expect(found).toEqual([]);
   });
 });
