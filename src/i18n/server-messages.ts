@@ -126,6 +126,10 @@ const fr = {
       reviewInThePast: 'Choisissez une fin de relecture à venir.',
       amendmentNeedsText: 'Dites quel amendement vous proposez.',
     },
+    membershipRequest: {
+      answered: 'Cette demande a déjà reçu une réponse.',
+      alreadyWaiting: 'Une demande attend déjà la réponse de cette personne pour cette structure.',
+    },
     role: {
       noParentBody: 'Ce rôle doit relever d’une instance rattachée à une autre, où la personne siégera.',
       laterTerm: 'Ce rôle est déjà confié à partir du {{startsOn}} : commencez ce mandat ce jour-là ou après, ou mettez d’abord fin à l’attribution à venir.',
@@ -174,6 +178,18 @@ const fr = {
       'Bonjour,\n\nPour information, l’instance « {{body}} » a statué le {{date}} sur la proposition suivante :\n\n{{wording}}\n\nIssue : {{status}}.\nRelevé de décision : {{statement}}\n\nVous recevez cette note parce que vous siégez dans « {{informed}} », que la charte demande d’informer.',
     periodOpen: 'à partir du {{startsOn}}',
     periodClosed: 'du {{startsOn}} au {{endsOn}}',
+    membershipRequestSubject: '« {{organization}} » vous propose de la rejoindre',
+    membershipRequestBody:
+      'Bonjour {{name}},\n\n{{requester}}, qui administre « {{organization}} » dans le partenariat « {{partnership}} », propose de vous y inscrire ({{kind}}). Rien ne change sans votre accord.\n\nPour accepter ou refuser, ouvrez votre fiche en suivant ce lien (valable 7 jours, une seule fois) :\n{{link}}\n\nSi vous ne connaissez pas cette structure, refusez simplement.',
+    membershipAcceptedSubject: '{{name}} a rejoint « {{organization}} »',
+    membershipAcceptedBody: 'Bonjour,\n\n{{name}} a accepté de rejoindre « {{organization}} ».',
+    membershipDeclinedSubject: '{{name}} n’a pas rejoint « {{organization}} »',
+    membershipDeclinedBody: 'Bonjour,\n\n{{name}} a refusé de rejoindre « {{organization}} ». Rien n’a changé.',
+  },
+  membershipKind: {
+    volunteer: 'bénévole',
+    staff: 'salarié·e',
+    board: 'administrateur·rice',
   },
   ...charterFr,
 };
@@ -300,6 +316,10 @@ const en: typeof fr = {
       reviewInThePast: 'Choose an end of review in the future.',
       amendmentNeedsText: 'Say which amendment you propose.',
     },
+    membershipRequest: {
+      answered: 'This request has already been answered.',
+      alreadyWaiting: 'A request is already waiting for this person’s answer for this organization.',
+    },
     role: {
       noParentBody: 'This role must belong to a body placed under another, where its holder will sit.',
       laterTerm: 'This role is already given from {{startsOn}}: start this term on that day or later, or first end the upcoming assignment.',
@@ -348,6 +368,18 @@ const en: typeof fr = {
       'Hello,\n\nFor your information, the body “{{body}}” settled the following proposal on {{date}}:\n\n{{wording}}\n\nOutcome: {{status}}.\nDecision record: {{statement}}\n\nYou receive this note because you sit in “{{informed}}”, which the charter asks to inform.',
     periodOpen: 'from {{startsOn}}',
     periodClosed: 'from {{startsOn}} to {{endsOn}}',
+    membershipRequestSubject: '“{{organization}}” asks you to join it',
+    membershipRequestBody:
+      'Hello {{name}},\n\n{{requester}}, who manages “{{organization}}” in the partnership “{{partnership}}”, proposes to add you to it ({{kind}}). Nothing changes without your consent.\n\nTo accept or decline, open your page with this link (valid for 7 days, once):\n{{link}}\n\nIf you do not know this organization, simply decline.',
+    membershipAcceptedSubject: '{{name}} joined “{{organization}}”',
+    membershipAcceptedBody: 'Hello,\n\n{{name}} accepted to join “{{organization}}”.',
+    membershipDeclinedSubject: '{{name}} did not join “{{organization}}”',
+    membershipDeclinedBody: 'Hello,\n\n{{name}} declined to join “{{organization}}”. Nothing changed.',
+  },
+  membershipKind: {
+    volunteer: 'volunteer',
+    staff: 'staff',
+    board: 'board member',
   },
   ...charterEn,
 };

@@ -43,6 +43,7 @@ const uniqueConstraintMessages: Record<string, { field: string; key: string }> =
   role_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
   person_partnership_id_email_key: { field: 'email', key: 'error.emailTaken' },
   membership_person_id_organization_id_key: { field: 'personId', key: 'error.alreadyMember' },
+  membership_request_one_waiting: { field: 'personId', key: 'error.membershipRequest.alreadyWaiting' },
   body_member_one_open_seat: { field: 'personId', key: 'error.alreadySeated' },
   charter_signature_version_id_signatory_id_key: { field: 'signatoryId', key: 'error.alreadySigned' },
   charter_version_one_draft: { field: '_', key: 'error.draftExists' },

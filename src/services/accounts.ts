@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
 import { may, type Viewer } from '../domain/structure/permissions.js';
 import { personAsTarget } from './structure-acts.js';
@@ -204,4 +204,29 @@ export async function createAccountWithPassword(db: Kysely<Database>, email: str
   const id = randomUUID();
   await db.insertInto('account').values({ id, email: email.toLowerCase(), password_hash: await hashPassword(password) }).execute();
   return id;
+}
+
+/**
+ * A link, for a mail asking its reader to answer something, that opens that page of Entente
+ * signed in: a one-time sign-in link when the person has an account, else an invitation to create
+ * it (whose digest the mail names, as invitePerson's does). It lasts as long as an invitation,
+ * since such a mail may be read days later.
+ */
+export async function linkToPage(
+  trx: Transaction<Database>,
+  person: { readonly id: string; readonly email: string; readonly accountId: string | null },
+  path: string,
+  link: Link,
+  now: Date,
+): Promise<{ readonly url: string; readonly invitationTokenHash?: string }> {
+  const token = newToken();
+  const tokenHash = digest(token);
+  const expiresAt = addMinutes(now, INVITATION_DAYS * 24 * 60);
+  const next = `?vers=${encodeURIComponent(path)}`;
+  if (person.accountId !== null) {
+    await trx.insertInto('magic_link').values({ token_hash: tokenHash, account_id: person.accountId, expires_at: expiresAt }).execute();
+    return { url: `${link.baseUrl}/connexion/lien${next}#${token}` };
+  }
+  await trx.insertInto('invitation').values({ token_hash: tokenHash, person_id: person.id, email: person.email, expires_at: expiresAt }).execute();
+  return { url: `${link.baseUrl}/invitation${next}#${token}`, invitationTokenHash: tokenHash };
 }

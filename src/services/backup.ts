@@ -31,6 +31,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['organization', ofPartnership],
   ['person', ofPartnership],
   ['membership', within('person_id', 'person')],
+  ['membership_request', within('person_id', 'person')],
   ['body', ofPartnership],
   ['role', ofPartnership],
   ['role_assignment', within('role_id', 'role')],

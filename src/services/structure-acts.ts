@@ -169,44 +169,6 @@ export async function updatePerson(
   });
 }
 
-export async function addMembership(
-  ctx: ActContext,
-  organizationId: string,
-  input: { personId: string; kind: string; isOrganizationAdmin?: boolean | undefined },
-) {
-  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    await requireTarget(trx, 'organization', organizationId, ctx.partnershipId);
-    if (!may.manageOrganization(ctx.viewer, organizationId)) throw forbidden();
-    await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
-    const id = randomUUID();
-    await trx
-      .insertInto('membership')
-      .values({
-        id,
-        person_id: input.personId,
-        organization_id: organizationId,
-        kind: input.kind,
-        is_organization_admin: input.isOrganizationAdmin ?? false,
-      })
-      .execute();
-    return {
-      result: created(id),
-      events: [
-        {
-          kind: 'membership.created',
-          payload: {
-            membershipId: id,
-            personId: input.personId,
-            organizationId,
-            membershipKind: input.kind,
-            isOrganizationAdmin: input.isOrganizationAdmin ?? false,
-          },
-        },
-      ],
-    };
-  });
-}
-
 export async function removeMembership(ctx: ActContext, organizationId: string, membershipId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireTarget(trx, 'organization', organizationId, ctx.partnershipId);

@@ -413,7 +413,7 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
     .where('partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!person) throw notFound();
-  const [memberships, seats, assignments, delegations, pendingInvitation] = await Promise.all([
+  const [memberships, seats, assignments, delegations, pendingInvitation, waitingRequests] = await Promise.all([
     db
       .selectFrom('membership as m')
       .innerJoin('organization as o', 'o.id', 'm.organization_id')
@@ -464,6 +464,15 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
       .where('expires_at', '>', now)
       .orderBy('expires_at', 'desc')
       .executeTakeFirst(),
+    db
+      .selectFrom('membership_request as r')
+      .innerJoin('organization as o', 'o.id', 'r.organization_id')
+      .leftJoin('person as asker', 'asker.id', 'r.requested_by')
+      .select(['r.id', 'r.organization_id', 'o.name', 'r.kind', 'r.is_organization_admin', 'asker.full_name as requested_by', 'r.requested_at'])
+      .where('r.person_id', '=', personId)
+      .where('r.answer', 'is', null)
+      .orderBy('r.requested_at')
+      .execute(),
   ]);
   const canManage = may.managePerson(viewer, {
     personId,
@@ -485,6 +494,19 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
       kind: m.kind,
       isOrganizationAdmin: m.is_organization_admin,
     })),
+    // A request waiting for an answer concerns the person asked and those who may answer or asked.
+    membershipRequests: waitingRequests
+      .filter((r) => may.answerMembershipRequest(viewer, personId) || may.manageOrganization(viewer, r.organization_id))
+      .map((r) => ({
+        id: r.id,
+        organizationId: r.organization_id,
+        organizationName: r.name,
+        kind: r.kind,
+        isOrganizationAdmin: r.is_organization_admin,
+        requestedBy: r.requested_by,
+        requestedAt: r.requested_at.toISOString(),
+        canAnswer: may.answerMembershipRequest(viewer, personId),
+      })),
     seats: seats.map((s) => ({
       id: s.id,
       bodyId: s.body_id,

@@ -18,7 +18,7 @@ import { registerIndexes } from './migrations/016-register-indexes.js';
 import { journalBody } from './migrations/017-journal-body.js';
 import { peopleSearch } from './migrations/018-people-search.js';
 import { personalLinks } from './migrations/019-personal-links.js';
-import { roleHolders } from './migrations/022-role-holders.js';
+import { roleHoldersAndMembershipRequests } from './migrations/022-role-holders-and-membership-requests.js';
 import { printedDocuments } from './migrations/023-printed-documents.js';
 import type { Database } from './schema.js';
 
@@ -48,7 +48,7 @@ const migrations: Record<string, Migration> = {
   '017-journal-body': journalBody,
   '018-people-search': statementsMigration(peopleSearch),
   '019-personal-links': statementsMigration(personalLinks),
-  '022-role-holders': statementsMigration(roleHolders),
+  '022-role-holders-and-membership-requests': statementsMigration(roleHoldersAndMembershipRequests),
   '023-printed-documents': statementsMigration(printedDocuments),
 };
 

@@ -51,6 +51,19 @@ export interface MembershipTable {
   created_at: CreatedAt;
 }
 
+export interface MembershipRequestTable {
+  id: string;
+  person_id: string;
+  organization_id: string;
+  kind: string;
+  is_organization_admin: boolean;
+  requested_by: string | null;
+  requested_at: Date;
+  answer: 'accepted' | 'declined' | null;
+  answered_at: Date | null;
+  membership_id: string | null;
+}
+
 export interface BodyTable {
   id: string;
   partnership_id: string;
@@ -427,6 +440,7 @@ export interface Database {
   account: AccountTable;
   person: PersonTable;
   membership: MembershipTable;
+  membership_request: MembershipRequestTable;
   body: BodyTable;
   body_member: BodyMemberTable;
   role: RoleTable;

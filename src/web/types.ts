@@ -124,6 +124,17 @@ export interface PeopleList {
   people: PersonSummary[];
 }
 
+export interface MembershipRequestView {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  kind: string;
+  isOrganizationAdmin: boolean;
+  requestedBy: string | null;
+  requestedAt: string;
+  canAnswer: boolean;
+}
+
 export interface PersonDetail {
   id: string;
   fullName: string;
@@ -131,6 +142,7 @@ export interface PersonDetail {
   contact: { email: string | null; phone: string | null } | null;
   account: { active: boolean; invitationExpiresAt: string | null } | null;
   memberships: { id: string; organizationId: string; organizationName: string; kind: string; isOrganizationAdmin: boolean }[];
+  membershipRequests: MembershipRequestView[];
   seats: (Omit<SeatView, 'personId' | 'fullName' | 'organizationId'> & { bodyId: string; bodyName: string })[];
   roles: { id: string; roleId: string; roleName: string; startsOn: string; endsOn: string | null; current: boolean }[];
   delegations: DelegationView[];

@@ -13,6 +13,7 @@ import { newMember, newPartnership, startTestApp, type Client, type PartnershipF
 let t: TestApp;
 let f: PartnershipFixture;
 let ids: {
+  requestId: string;
   organizationId: string;
   personId: string;
   otherPersonId: string;
@@ -56,7 +57,10 @@ beforeAll(async () => {
   const inForceUrl = `${f.base}/charters/${inForce.body.id}/versions/${inForce.body.versionId}`;
   await f.admin.post(`${inForceUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash: (await f.admin.get(inForceUrl)).body.contentHash });
   const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Une proposition', participationLevel: 'participation' });
+  const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'staff', isOrganizationAdmin: true }] });
+  const asked = await houseAdmin.client.post(`${f.base}/organizations/${organizationId}/memberships`, { personId: await build.person(), kind: 'volunteer' });
   ids = {
+    requestId: asked.body.id,
     organizationId,
     personId,
     otherPersonId,
@@ -168,6 +172,8 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
   ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],
+  ['POST', `${f.base}/membership-requests/${ids.requestId}/decline`, anyValue],
+  ['POST', `${f.base}/membership-requests/${ids.requestId}/accept`, anyValue],
   ['POST', `${f.base}/people`, bodies.person()],
   ['PATCH', `${f.base}/people/${ids.otherPersonId}`, bodies.person()],
   ['POST', `${f.base}/bodies`, bodies.body()],

@@ -48,6 +48,8 @@ afterAll(() => t.close());
 interface World {
   readonly f: PartnershipFixture;
   readonly ids: Furnished;
+  /** The organization administrator's request that the member of another organization join theirs. */
+  readonly requestId: string;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -62,9 +64,10 @@ async function world(): Promise<World> {
   };
   const seat = async (bodyId: string, personId: string, organizationId: string) =>
     expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: '2026-03-10' })).status).toBe(201);
+  let otherOrganizationPersonId = '';
   const ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
     const other = await f.admin.post(`${f.base}/organizations`, { name: 'Autre maison', kind: 'association' });
-    await linked('otherOrganization', [{ organizationId: other.body.id, kind: 'volunteer' }]);
+    otherOrganizationPersonId = await linked('otherOrganization', [{ organizationId: other.body.id, kind: 'volunteer' }]);
     await seat(bodyId, await linked('bodyMember', [{ organizationId, kind: 'staff' }]), organizationId);
     const facilitatorId = await linked('facilitator', [{ organizationId, kind: 'staff' }]);
     await seat(bodyId, facilitatorId, organizationId);
@@ -72,9 +75,12 @@ async function world(): Promise<World> {
     return { facilitatorId };
   });
   for (let move = 0; move < 3; move++) expect((await f.admin.post(`${f.base}/proposals/${ids.proposalId}/phase`)).status).toBe(200);
+  const request = await accounts.organizationAdmin.client.post(`${f.base}/organizations/${ids.organizationId}/memberships`, { personId: otherOrganizationPersonId, kind: 'volunteer' });
+  expect(request.status).toBe(202);
   return {
     f,
     ids,
+    requestId: request.body.id,
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -106,8 +112,10 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string): [Method, string, unknown?][] {
   return [
+    ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
+    ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],
     ['GET', `${base}/elections/${ids.electionId}/events`],
     ['GET', `${base}/meetings/${ids.meetingId}/events`],
@@ -115,7 +123,7 @@ function extraRoutes(base: string, ids: Furnished): [Method, string, unknown?][]
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

@@ -52,7 +52,7 @@ export async function furnished(
   const agendaItemId = expectCreated(await f.admin.post(`${f.base}/meetings/${meetingId}/agenda`, { kind: 'information', title: 'Nouvelles' }), 'agenda item');
   const pollId = expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll');
   const slotId = (await f.admin.get(`${f.base}/date-polls/${pollId}`)).body.slots[0].id as string;
-  return { organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, electionId, meetingId, agendaItemId, pollId, slotId };
+  return { adminPersonId: f.adminPersonId, organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, electionId, meetingId, agendaItemId, pollId, slotId };
 }
 
 export type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -88,7 +88,8 @@ export function partnershipRoutes(base: string, ids: Furnished, own: Furnished, 
     ['GET', `${base}/backup`],
     ['POST', `${base}/organizations`, { name: uniqueName('Intrus'), kind: 'other' }],
     ['PATCH', `${base}/organizations/${ids.organizationId}`, { name: uniqueName('Renommée') }],
-    ['POST', `${base}/organizations/${ids.organizationId}/memberships`, { personId: own.otherPersonId, kind: 'volunteer' }],
+    // The partnership's administrator belongs to no organization: an organization administrator only asks them to join.
+    ['POST', `${base}/organizations/${ids.organizationId}/memberships`, { personId: own.adminPersonId, kind: 'volunteer' }],
     ['DELETE', `${base}/organizations/${ids.organizationId}/memberships/${ids.membershipId}`],
     ['POST', `${base}/people`, { fullName: 'Intrus' }],
     ['PATCH', `${base}/people/${ids.personId}`, { fullName: 'Renommé·e' }],

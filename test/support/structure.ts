@@ -56,6 +56,7 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from organization where partnership_id = ${partnershipId}) as organization,
       (select count(*) from person where partnership_id = ${partnershipId}) as person,
       (select count(*) from membership m join person p on p.id = m.person_id where p.partnership_id = ${partnershipId}) as membership,
+      (select count(*) from membership_request r join person p on p.id = r.person_id where p.partnership_id = ${partnershipId}) as membership_request,
       (select count(*) from body where partnership_id = ${partnershipId}) as body,
       (select count(*) from body_member s join body b on b.id = s.body_id where b.partnership_id = ${partnershipId}) as body_member,
       (select count(*) from role where partnership_id = ${partnershipId}) as role,

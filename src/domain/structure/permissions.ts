@@ -41,6 +41,20 @@ export const may = {
     viewer.personId === target.personId ||
     (!target.isPartnershipAdmin && administersAll(viewer, target.organizationIds)),
 
+  /**
+   * Add a person to an organization at once. An organization administrator may do it only for
+   * someone they already manage (who belongs to their organizations alone); anyone else belonging
+   * elsewhere, or nowhere yet, is only asked, and joins once they or a partnership administrator
+   * accept: a membership hands its administrators that person's details and invitation.
+   */
+  addMemberAtOnce: (
+    viewer: Viewer,
+    target: { readonly personId: string; readonly organizationIds: readonly string[]; readonly isPartnershipAdmin: boolean },
+  ): boolean => may.managePerson(viewer, target),
+
+  /** A request to join an organization is answered by the person asked, or by a partnership administrator. */
+  answerMembershipRequest: (viewer: Viewer, personId: string): boolean => viewer.isPartnershipAdmin || viewer.personId === personId,
+
   /** A role that belongs to a body is filled by that body; other roles by the partnership. */
   assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
     viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),

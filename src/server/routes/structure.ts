@@ -21,6 +21,7 @@ import { may } from '../../domain/structure/permissions.js';
 import { translator } from '../../i18n/server-messages.js';
 import { readJournal } from '../../journal/journal-store.js';
 import { invitePerson } from '../../services/accounts.js';
+import { addMembership, answerMembershipRequest } from '../../services/membership-acts.js';
 import { downloadBackup } from '../../services/backup.js';
 import { listPartnershipsOfAccount } from '../../services/partnerships.js';
 import { erasePerson } from '../../services/personal-data.js';
@@ -44,6 +45,7 @@ const PEOPLE_PAGE = 100;
 const PEOPLE_BY_ID = 100;
 
 export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
+  const mailContext = (request: FastifyRequest) => ({ link: { baseUrl: app.config.publicUrl }, locale: request.locale });
   const gapView = (request: FastifyRequest) => (view: GapView) => ({
     ...view.gap,
     message: translator(request.locale)(`composition.${view.gap.code}`, {
@@ -86,10 +88,38 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:partnershipId/organizations/:organizationId/memberships',
     {
-      schema: { tags: ['organizations'], summary: 'Add a person to an organization', params: withId('organizationId'), body: membershipInput, response: created },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Add a person to an organization (201), or ask them when they belong elsewhere and an organization administrator adds them (202: a request waits for their answer)',
+        params: withId('organizationId'),
+        body: membershipInput,
+        response: { 201: z.object({ id: z.uuid(), pending: z.literal(false) }), 202: z.object({ id: z.uuid(), pending: z.literal(true) }) },
+      },
     },
-    async (request, reply) => reply.status(201).send(await acts.addMembership(request.act, request.params.organizationId, request.body)),
+    async (request, reply) => {
+      const added = await addMembership(request.act, request.params.organizationId, request.body, mailContext(request));
+      // The person asked is e-mailed: send it now rather than at the next retry.
+      if (added.pending) void app.mailer.flush();
+      return reply.status(added.pending ? 202 : 201).send(added);
+    },
   );
+  for (const [path, answer] of [['accept', 'accepted'], ['decline', 'declined']] as const) {
+    app.post(
+      `/:partnershipId/membership-requests/:requestId/${path}`,
+      {
+        schema: {
+          tags: ['people'],
+          summary: `${answer === 'accepted' ? 'Accept' : 'Decline'} a request to join an organization: the person asked, or a partnership administrator`,
+          params: withId('requestId'),
+        },
+      },
+      async (request) => {
+        const answered = await answerMembershipRequest(request.act, request.params.requestId, answer, mailContext(request));
+        void app.mailer.flush();
+        return answered;
+      },
+    );
+  }
   app.delete(
     '/:partnershipId/organizations/:organizationId/memberships/:membershipId',
     {

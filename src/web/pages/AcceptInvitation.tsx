@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
+import { pageAfterSignIn } from '../page-after-sign-in';
 import { useSession } from '../session';
 
 interface Invitation {
@@ -34,6 +35,8 @@ export default function AcceptInvitation() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const session = useSession();
+  // Read before takeToken clears the address bar.
+  const [next] = useState(() => pageAfterSignIn(location.search));
   const [token] = useState(takeToken);
   const invitation = useQuery({
     queryKey: ['invitation', token],
@@ -45,7 +48,7 @@ export default function AcceptInvitation() {
     onSuccess: async () => {
       sessionStorage.removeItem(PENDING_INVITATION);
       await client.invalidateQueries({ queryKey: ['session'] });
-      navigate('/', { replace: true });
+      navigate(next, { replace: true });
     },
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

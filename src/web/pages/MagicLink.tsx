@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { FormError, PageTitle } from '../components/ui';
+import { pageAfterSignIn } from '../page-after-sign-in';
 
 /**
  * The token travels in the URL fragment, which browsers never send to servers or log. It is used
@@ -16,6 +17,7 @@ export default function MagicLink() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const [token] = useState(() => window.location.hash.slice(1));
+  const [next] = useState(() => pageAfterSignIn(window.location.search));
   useEffect(() => {
     if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   }, []);
@@ -23,7 +25,7 @@ export default function MagicLink() {
     mutationFn: () => api.post('/auth/magic-link/consume', { token }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['session'] });
-      navigate('/', { replace: true });
+      navigate(next, { replace: true });
     },
   });
   return (

@@ -65,7 +65,7 @@ export function OrganizationFields({ organization, error }: { organization?: Org
 
 function AddMember({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation();
-  const add = useAct<{ personId: string; kind: string; isOrganizationAdmin: boolean }>('post', () => `/organizations/${organization.id}/memberships`);
+  const add = useAct<{ personId: string; kind: string; isOrganizationAdmin: boolean }, { id: string; pending: boolean }>('post', () => `/organizations/${organization.id}/memberships`);
   const members = new Set(organization.members.map((m) => m.personId));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -80,6 +80,7 @@ function AddMember({ organization }: { organization: OrganizationDetail }) {
     <form onSubmit={onSubmit} noValidate className="card">
       <h3>{t('organization.addMember')}</h3>
       <FormError error={add.error} />
+      <div role="status">{add.data?.pending && <p className="notice">{t('organization.memberAsked', { organization: organization.name })}</p>}</div>
       <Field label={t('body.person')} error={fieldError(add.error, 'personId')}>
         {(props) => (
           <PersonPicker {...props} name="personId" exclude={members} />

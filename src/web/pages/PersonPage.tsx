@@ -7,7 +7,43 @@ import { EditForm } from '../components/forms';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery } from '../hooks';
 import { useSession, useSignOutEverywhere } from '../session';
-import type { DelegationView, PersonDetail } from '../types';
+import type { DelegationView, MembershipRequestView, PersonDetail } from '../types';
+
+function MembershipRequest({ request, onAnswered }: { request: MembershipRequestView; onAnswered: (message: string) => void }) {
+  const { t } = useTranslation();
+  const base = `/p/${usePartnershipId()}`;
+  const answer = useAct<{ answer: 'accept' | 'decline' }>('post', ({ answer }) => `/membership-requests/${request.id}/${answer}`, () => ({}));
+  const reply = (choice: 'accept' | 'decline') =>
+    // Not mutate's onSuccess: the request, and with it that callback, is gone once the page is refreshed.
+    answer.mutateAsync({ answer: choice }).then(
+      () => onAnswered(t(choice === 'accept' ? 'person.requests.accepted' : 'person.requests.declined', { organization: request.organizationName })),
+      () => undefined, // shown by FormError below
+    );
+  return (
+    <li className="card">
+      <p>
+        {t('person.requests.asked', { name: request.requestedBy ?? t('journal.formerMember') })}{' '}
+        <Link to={`${base}/structures/${request.organizationId}`}>{request.organizationName}</Link> · {t(`membershipKind.${request.kind}`)}
+        {request.isOrganizationAdmin && ` · ${t('organization.admin')}`}
+      </p>
+      <FormError error={answer.error} />
+      {request.canAnswer ? (
+        <div className="actions">
+          <button type="button" className="button-primary" disabled={answer.isPending} onClick={() => reply('accept')}>
+            {t('person.requests.accept')}
+            <span className="visually-hidden">{t('common.nameSuffix', { name: request.organizationName })}</span>
+          </button>
+          <button type="button" className="button-secondary" disabled={answer.isPending} onClick={() => reply('decline')}>
+            {t('person.requests.decline')}
+            <span className="visually-hidden">{t('common.nameSuffix', { name: request.organizationName })}</span>
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t('person.requests.waiting')}</p>
+      )}
+    </li>
+  );
+}
 
 function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
   const { t } = useTranslation();
@@ -239,6 +275,7 @@ export default function PersonPage() {
   const partnershipId = usePartnershipId();
   const formatPeriod = useFormatPeriod();
   const [editing, setEditing] = useState(false);
+  const [answered, setAnswered] = useState<string | null>(null);
   const query = usePartnershipQuery<PersonDetail>(`/people/${personId}`);
   const session = useSession();
   const formatDate = useFormatDate();
@@ -282,6 +319,17 @@ export default function PersonPage() {
       <Invite person={person} />
       <section aria-labelledby="person-orgs">
         <h2 id="person-orgs">{t('person.organizations')}</h2>
+        <div role="status">{answered !== null && <p className="notice notice-ok">{answered}</p>}</div>
+        {person.membershipRequests.length > 0 && (
+          <>
+            <h3>{t('person.requests.title')}</h3>
+            <ul className="card-list">
+              {person.membershipRequests.map((r) => (
+                <MembershipRequest key={r.id} request={r} onAnswered={setAnswered} />
+              ))}
+            </ul>
+          </>
+        )}
         <ul>
           {person.memberships.map((m) => (
             <li key={m.id}>
