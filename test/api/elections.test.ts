@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { sendTermEndingReminders } from '../../src/services/term-reminders.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
@@ -193,6 +194,7 @@ describe('the consent round', () => {
     expect(entries.map((e) => e.kind)).toEqual(['role.unassigned', 'mandate.ended', 'role.assigned', 'mandate.started', 'election.elected']);
     expect(entries[0]!.payload).toEqual({ assignmentId: chloeTerm, roleId: secondLink, personId: c.chloe.personId, endsOn: TODAY, replacedBy: davidTerm });
     expect(entries[1]!.payload).toMatchObject({ bodyId: parent, personId: c.chloe.personId, endsOn: TODAY });
+    expect(await checkStateAgainstJournal(t.store.db, c.f.partnershipId)).toEqual([]);
     expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { builder, countRows, journalLength, journalOf, outboxMessages, uniqueName } from '../support/structure.js';
 import { Client, newMember, newPartnership, ServerLog, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
@@ -124,6 +125,7 @@ describe('an organization administrator adding someone who belongs elsewhere', (
     expect((await outboxMessages(f)).map((m) => [m.recipient, m.subject])).toContainEqual([director.email, expect.stringMatching(/^Élise Marchand a rejoint « Maison des Possibles/)]);
     expect((await director.client.post(`${f.base}/bodies/${body}/members`, { personId: elise.personId, organizationId: mine, capacity: 'delegate', mandateSource: 'board', startsOn: '2026-03-10' })).status).toBe(201);
     expect((await fromMail.post(`${f.base}/membership-requests/${requestId}/decline`)).status).toBe(409);
+    expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
   });
 
   it('is declined without a trace but the answer; a partnership administrator adds at once and may answer for the person', async () => {
@@ -148,6 +150,7 @@ describe('an organization administrator adding someone who belongs elsewhere', (
     const added = await f.admin.post(`${f.base}/organizations/${other}/memberships`, { personId: elise.personId, kind: 'volunteer' });
     expect(added.status).toBe(201);
     expect(added.body).toEqual({ id: expect.any(String), pending: false });
+    expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
     const other404 = await newPartnership(t);
     expect((await other404.admin.post(`${f.base.replace(f.partnershipId, other404.partnershipId)}/membership-requests/${second.body.id}/accept`)).status).toBe(404);
   });

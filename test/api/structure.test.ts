@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, countRows, journalLength, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 
@@ -539,6 +540,7 @@ describe('role assignments', () => {
         payload: { seatId: davidSeat.id, bodyId: general, personId: david, organizationId: null, capacity: 'member', mandateSource: 'role', assignmentId: second, startsOn: TODAY, endsOn: null },
       },
     ]);
+    expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
   });
 
   it('of a role held by several: one more ends the term of whoever has held it longest, and a holder named again replaces only their own term', async () => {
@@ -570,6 +572,7 @@ describe('role assignments', () => {
     ]);
     await build.assign(roleId, ana, '2026-04-01');
     expect((await t.store.db.selectFrom('role_assignment').select('person_id').where('role_id', '=', roleId).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', '2026-04-01')])).execute()).map((a) => a.person_id)).toEqual([ana]);
+    expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
   });
 
   it('of a full role, before a term planned to begin later, are refused on the start field, and nothing is written', async () => {
