@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -18,17 +19,35 @@ const subjectsOf = (event: JournalEvent): string[] =>
 
 type Listener = (change: LiveChange) => void;
 
+/** What makes a cached viewer or an open stream obsolete, on every instance. */
+export type Revocation =
+  | { readonly kind: 'sessions-ended'; readonly sessionDigests: readonly string[] }
+  | { readonly kind: 'rights-changed'; readonly partnershipId: string; readonly personIds: readonly string[] };
+type RevocationListener = (revocation: Revocation) => void;
+
+/** What travels on the channel: a subject's change, or a revocation and the instance it comes from. */
+type Notice = { readonly change: LiveChange } | { readonly revocation: Revocation; readonly origin: string };
+
+/** A notice's payload must stay under PostgreSQL's 8,000 bytes: long lists go in several. */
+const IDS_PER_NOTICE = 50;
+const inChunks = (ids: readonly string[]) => Array.from({ length: Math.ceil(ids.length / IDS_PER_NOTICE) }, (_, index) => ids.slice(index * IDS_PER_NOTICE, (index + 1) * IDS_PER_NOTICE));
+
 const CHANNEL = 'entente_live';
 const RECONNECT_MS = 1_000;
 const NOTIFY_DELAY_MS = 50;
 
 /**
- * Tells the pages open on a proposal, an election or a meeting that it changed. On PostgreSQL every instance LISTENs on one
- * channel and acts NOTIFY it after commit, so a stance posted to one server reaches the pages
- * served by another; the embedded database has one process, which tells its own pages directly.
+ * Tells the pages open on a proposal, an election or a meeting that it changed, and every
+ * instance that sessions ended or someone's rights changed (their cached rights and open streams
+ * go). On PostgreSQL every instance LISTENs on one channel and acts NOTIFY it after commit, so a
+ * stance posted to one server reaches the pages served by another; the embedded database has one
+ * process, which tells its own pages directly.
  */
 export class LiveEvents {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly revocationListeners = new Set<RevocationListener>();
+  /** This instance, so that it does not act twice on its own revocations. */
+  private readonly origin = randomUUID();
   private client: pg.Client | undefined;
   private closed = false;
   private readonly queued = new Map<string, LiveChange>();
@@ -48,7 +67,10 @@ export class LiveEvents {
     // keepAlive: a connection a network device drops silently is noticed, then replaced.
     const client = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.dispatch(JSON.parse(message.payload) as LiveChange);
+      if (message.channel !== CHANNEL || !message.payload) return;
+      const notice = JSON.parse(message.payload) as Notice;
+      if ('change' in notice) this.dispatch(notice.change);
+      else if (notice.origin !== this.origin) this.dispatchRevocation(notice.revocation);
     });
     client.on('error', (error) => {
       this.log.warn({ err: error }, 'live events: connection lost, reconnecting');
@@ -82,6 +104,32 @@ export class LiveEvents {
     };
   }
 
+  onRevocation(listener: RevocationListener): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  /**
+   * This instance acts on it before this returns; the others once the notice reaches them, which
+   * the returned promise waits for the database to accept.
+   */
+  async revoke(revocation: Revocation): Promise<void> {
+    this.dispatchRevocation(revocation);
+    if (this.store.databaseUrl === undefined) return;
+    const ids = revocation.kind === 'sessions-ended' ? revocation.sessionDigests : revocation.personIds;
+    const payloads = inChunks(ids).map((chunk) =>
+      JSON.stringify({
+        origin: this.origin,
+        revocation: revocation.kind === 'sessions-ended' ? { ...revocation, sessionDigests: chunk } : { ...revocation, personIds: chunk },
+      } satisfies Notice),
+    );
+    await sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`.execute(this.store.db);
+  }
+
+  private dispatchRevocation(revocation: Revocation): void {
+    for (const listener of this.revocationListeners) listener(revocation);
+  }
+
   /** Called after an act commits, with its journal entries. */
   publish(partnershipId: string, events: readonly JournalEvent[]): void {
     const subjectIds = new Set(events.flatMap(subjectsOf));
@@ -101,7 +149,7 @@ export class LiveEvents {
     if (this.flushTimer !== undefined) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      const payloads = [...this.queued.values()].map((change) => JSON.stringify(change));
+      const payloads = [...this.queued.values()].map((change) => JSON.stringify({ change } satisfies Notice));
       this.queued.clear();
       sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`
         .execute(this.store.db)
@@ -119,6 +167,7 @@ export class LiveEvents {
     clearTimeout(this.flushTimer);
     this.queued.clear();
     this.listeners.clear();
+    this.revocationListeners.clear();
     await this.client?.end();
   }
 }

@@ -1,8 +1,30 @@
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { SessionAndViewer } from '../services/viewer.js';
+import type { Revocation } from './live-events.js';
 
-/** Journal kinds after which a person's rights may differ: their cached viewers are dropped. */
-const RIGHTS_CHANGING_KINDS = new Set(['membership.created', 'membership.removed', 'person.updated', 'mandate.started', 'mandate.ended', 'person.erased']);
+/**
+ * Journal kinds after which a person's rights may differ: administration, memberships, seats, and
+ * the roles they hold (a role may seat its holder in the parent body).
+ */
+const RIGHTS_CHANGING_KINDS = new Set([
+  'membership.created',
+  'membership.removed',
+  'person.updated',
+  'person.erased',
+  'mandate.started',
+  'mandate.ended',
+  'role.assigned',
+  'role.unassigned',
+]);
+
+/** The people whose rights the committed entries of an act may have changed. */
+export function peopleWhoseRightsChanged(events: readonly JournalEvent[]): string[] {
+  const people = events
+    .filter((event) => RIGHTS_CHANGING_KINDS.has(event.kind))
+    .map((event) => event.payload['personId'])
+    .filter((id): id is string => typeof id === 'string');
+  return [...new Set(people)];
+}
 
 interface Entry {
   readonly value: SessionAndViewer;
@@ -12,9 +34,10 @@ interface Entry {
 
 /**
  * Every request needs its session and the viewer's rights; reading them is the largest part of a
- * small act's cost (bench/README.md). They are kept here for a few seconds. This process drops
- * an entry as soon as it changes it (sign-out, an act changing someone's rights); another server
- * instance on the same database may keep a stale entry for at most `ttlMs`.
+ * small act's cost (bench/README.md). They are kept here for a few seconds, and dropped as soon
+ * as a revocation (sign-out, an act changing someone's rights) reaches this instance, from itself
+ * or, through the live channel, from another; a notice lost on the way leaves an entry stale for
+ * at most `ttlMs`.
  */
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
@@ -48,14 +71,14 @@ export class ViewerCache {
     for (const key of this.#entries.keys()) if (key.startsWith(`${tokenDigest}/`)) this.#entries.delete(key);
   }
 
-  /** After acts: the people whose rights the committed entries may have changed lose their entries. */
-  forgetAffected(partnershipId: string, events: readonly JournalEvent[]): void {
-    const people = new Set(
-      events.filter((e) => RIGHTS_CHANGING_KINDS.has(e.kind)).map((e) => e.payload['personId']).filter((id) => typeof id === 'string'),
-    );
-    if (people.size === 0) return;
+  revoke(revocation: Revocation): void {
+    if (revocation.kind === 'sessions-ended') {
+      for (const tokenDigest of revocation.sessionDigests) this.forgetSession(tokenDigest);
+      return;
+    }
+    const people = new Set(revocation.personIds);
     for (const [key, entry] of this.#entries) {
-      if (entry.partnershipId === partnershipId && entry.value.viewer && people.has(entry.value.viewer.personId)) this.#entries.delete(key);
+      if (entry.partnershipId === revocation.partnershipId && entry.value.viewer && people.has(entry.value.viewer.personId)) this.#entries.delete(key);
     }
   }
 }

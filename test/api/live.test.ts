@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
 import { builder, expectCreated, TODAY } from '../support/structure.js';
-import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Live round tables: a page subscribed to a proposal's events hears of a stance within a second.
@@ -37,6 +37,18 @@ function readStream(response: Response) {
         if (left <= 0) return undefined;
         const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
         if (chunk === null || chunk.done) return pattern.exec(text) ?? undefined;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    /** Whether the server ended the stream within the timeout. */
+    async ended(timeoutMs: number): Promise<boolean> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), left))]);
+        if (chunk === null) return false;
+        if (chunk.done) return true;
         text += decoder.decode(chunk.value, { stream: true });
       }
     },
@@ -120,6 +132,60 @@ describe('live events of elections and meetings', () => {
       } finally {
         await events.close();
       }
+    }
+  });
+});
+
+describe('rights and sessions, on whichever server they are read', () => {
+  it('a change of a role’s holders reaches the other server’s cached rights at once', async () => {
+    const f = await newPartnership(first);
+    const build = builder(f);
+    const committee = await build.body({ name: 'Comité', kind: 'steering' });
+    const circle = await build.body({ name: 'Cercle', kind: 'circle', parentBodyId: committee });
+    const secondLink = await build.role({ name: 'Second lien', bodyId: circle, sitsInParent: true });
+    const member = await newMember(first, f);
+    // The member's rights are read, and kept, by the second server.
+    const onSecond = new Client(second.app);
+    expect((await onSecond.signIn(member.email)).status).toBe(200);
+    const callMeeting = async () => (await onSecond.post(`${f.base}/meetings`, { bodyId: committee, title: 'Comité de rentrée', startsAt: '2026-04-01T18:00:00+02:00' })).status;
+    expect(await callMeeting()).toBe(403);
+    // Holding the second link seats them in the committee, whose members call its meetings.
+    const assignmentId = await build.assign(secondLink, member.personId);
+    await expect.poll(callMeeting, { timeout: 1_000, interval: 50 }).toBe(201);
+    expect((await f.admin.post(`${f.base}/roles/${secondLink}/assignments/${assignmentId}/end`, {})).status).toBe(200);
+    await expect.poll(callMeeting, { timeout: 1_000, interval: 50 }).toBe(403);
+  });
+
+  async function openStream() {
+    const f = await newPartnership(first);
+    const build = builder(f);
+    const bodyId = await build.body({ name: 'Cercle', kind: 'circle' });
+    const member = await newMember(first, f);
+    await build.seat(bodyId, { personId: member.personId, organizationId: null, capacity: 'member' });
+    const meetingId = expectCreated(await member.client.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00' }), 'meeting');
+    const events = readStream(await fetch(`${secondOrigin}${f.base}/meetings/${meetingId}/events`, { headers: { cookie: member.client.cookie! } }));
+    expect(await events.until(/: connected\n\n/, 1_000)).toBeDefined();
+    return { f, member, events };
+  }
+
+  it('a stream ends when its session ends, signed out from the other server', async () => {
+    const { member, events } = await openStream();
+    try {
+      expect(await events.ended(300)).toBe(false);
+      expect((await member.client.post('/api/v1/auth/sign-out-everywhere')).status).toBe(204);
+      expect(await events.ended(1_000)).toBe(true);
+    } finally {
+      await events.close();
+    }
+  });
+
+  it('a stream ends when its person may no longer read the partnership', async () => {
+    const { f, member, events } = await openStream();
+    try {
+      expect((await f.admin.post(`${f.base}/people/${member.personId}/erase`)).status).toBe(200);
+      expect(await events.ended(1_000)).toBe(true);
+    } finally {
+      await events.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ViewerCache } from '../../src/server/viewer-cache.js';
+import { peopleWhoseRightsChanged, ViewerCache } from '../../src/server/viewer-cache.js';
 import type { SessionAndViewer } from '../../src/services/viewer.js';
 
 const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndViewer => ({
@@ -28,7 +28,7 @@ describe('ViewerCache', () => {
     cache.set('token', 'p1', entry('ana'), 0);
     cache.set('token', undefined, entry('ana'), 0);
     cache.set('other', 'p1', entry('ben'), 0);
-    cache.forgetSession('token');
+    cache.revoke({ kind: 'sessions-ended', sessionDigests: ['token'] });
     expect(cache.get('token', 'p1', 1)).toBeUndefined();
     expect(cache.get('token', undefined, 1)).toBeUndefined();
     expect(cache.get('other', 'p1', 1)).toBeDefined();
@@ -39,7 +39,7 @@ describe('ViewerCache', () => {
     cache.set('ana-token', 'p1', entry('ana'), 0);
     cache.set('ben-token', 'p1', entry('ben'), 0);
     cache.set('ana-token', 'p2', entry('ana'), 0);
-    cache.forgetAffected('p1', [{ kind: 'membership.created', payload: { personId: 'ana' } }]);
+    cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds: peopleWhoseRightsChanged([{ kind: 'membership.created', payload: { personId: 'ana' } }]) });
     expect(cache.get('ana-token', 'p1', 1)).toBeUndefined();
     expect(cache.get('ben-token', 'p1', 1)).toBeDefined();
     expect(cache.get('ana-token', 'p2', 1)).toBeDefined();
@@ -48,8 +48,16 @@ describe('ViewerCache', () => {
   it('keeps entries after acts that change nobody’s rights', () => {
     const cache = new ViewerCache();
     cache.set('ana-token', 'p1', entry('ana'), 0);
-    cache.forgetAffected('p1', [{ kind: 'organization.updated', payload: { organizationId: 'o', personId: 'ana' } }]);
+    expect(peopleWhoseRightsChanged([{ kind: 'organization.updated', payload: { organizationId: 'o', personId: 'ana' } }])).toEqual([]);
     expect(cache.get('ana-token', 'p1', 1)).toBeDefined();
+  });
+
+  it('counts a change of a role’s holders as a change of their rights, the one leaving and the one arriving', () => {
+    const replaced = [
+      { kind: 'role.unassigned', payload: { assignmentId: 'a1', roleId: 'r', personId: 'ana', endsOn: '2026-03-10', replacedBy: 'a2' } },
+      { kind: 'role.assigned', payload: { assignmentId: 'a2', roleId: 'r', personId: 'ben', startsOn: '2026-03-10', endsOn: null } },
+    ];
+    expect(peopleWhoseRightsChanged(replaced)).toEqual(['ana', 'ben']);
   });
 
   it('drops the oldest entry when full', () => {

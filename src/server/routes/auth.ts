@@ -28,7 +28,7 @@ const token = z.string().min(20).max(200);
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   async function endSession(token: string) {
     await closeSession(app.store.db, token);
-    app.viewers.forgetSession(digest(token));
+    await app.live.revoke({ kind: 'sessions-ended', sessionDigests: [digest(token)] });
   }
 
   /** A new session id at every sign-in; the old one, if any, ends. */
@@ -89,7 +89,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device' } }, async (request, reply) => {
     // Like every mutation but sign-in's, it reaches here only with a session and its CSRF token (app.ts).
     const { accountId } = request.session!;
-    for (const tokenDigest of await closeAllSessions(app.store.db, accountId)) app.viewers.forgetSession(tokenDigest);
+    await app.live.revoke({ kind: 'sessions-ended', sessionDigests: await closeAllSessions(app.store.db, accountId) });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

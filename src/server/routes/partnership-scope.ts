@@ -4,6 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import { translator } from '../../i18n/server-messages.js';
 import type { ActContext } from '../../services/act.js';
 import { isUuid } from '../ids.js';
+import { peopleWhoseRightsChanged } from '../viewer-cache.js';
 import { charterRoutes } from './charters.js';
 import { decisionRoutes } from './decisions.js';
 import { electionRoutes } from './elections.js';
@@ -41,7 +42,10 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       viewer,
       now: app.now(),
       onCommitted: (events) => {
-        app.viewers.forgetAffected(partnershipId, events);
+        const personIds = peopleWhoseRightsChanged(events);
+        if (personIds.length > 0) {
+          app.live.revoke({ kind: 'rights-changed', partnershipId, personIds }).catch((error: unknown) => request.log.warn({ err: error }, 'rights change not told to other instances'));
+        }
         // Pages learn of the change once it is committed; a lost notice only delays their refresh.
         app.live.publish(partnershipId, events);
       },
