@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Article, DecisionRule } from '../domain/charter/types.js';
 import { notFound } from '../domain/errors.js';
-import { STANCES, type Phase } from '../domain/decisions/process.js';
+import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type Stance } from '../domain/decisions/process.js';
 import { id as uuid } from '../domain/structure/commands.js';
 import type { Viewer } from '../domain/structure/permissions.js';
 import type { Database } from '../store/schema.js';
@@ -257,31 +257,68 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
 export type DecisionRegister = Awaited<ReturnType<typeof decisionRegister>>;
 
 /**
- * The register of agreements and disagreements (seed 003, measure 10): every reservation and
- * objection heard, with its reasons and what became of the proposal, so the partnership knows
- * where it agrees and where it does not.
+ * The register of agreements and disagreements (seed 003, measure 10): the partnership's settled
+ * decisions, newest first, `limit` at a time after `before` (the `next` of the previous page), each
+ * with the agreement it met (`agreementOf`) and the reservations, objections and votes against
+ * heard on the way, with their reasons. `search` looks in the wording, the context, the decision
+ * record and the reasons. Two queries whatever the partnership's size.
  */
-export async function disagreementRegister(db: Db, partnershipId: string) {
-  const rows = await db
-    .selectFrom('stance as s')
-    .innerJoin('proposal as p', 'p.id', 's.proposal_id')
-    .innerJoin('person as m', 'm.id', 's.member_id')
-    .innerJoin('body as b', 'b.id', 's.body_id')
-    .select(['s.proposal_id', 'p.wording', 'p.status', 'b.name as body_name', 's.round', 'm.full_name', 's.stance', 's.reason', 's.updated_at'])
+export async function agreementRegister(db: Db, partnershipId: string, search: string, page: { limit: number; before?: string | undefined }) {
+  let query = db
+    .selectFrom('proposal as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .select(['p.id', 'p.wording', 'p.status', 'p.rule', 'p.outcome_statement', 'p.decided_at', 'b.name as body_name'])
     .where('p.partnership_id', '=', partnershipId)
-    .where('s.stance', 'in', ['agree_with_reservation', 'object'])
-    .orderBy('s.updated_at', 'desc')
-    .limit(1000)
-    .execute();
-  return rows.map((row) => ({
-    proposalId: row.proposal_id,
-    wording: row.wording,
-    outcome: row.status,
-    body: row.body_name,
-    round: row.round,
-    fullName: row.full_name,
-    stance: row.stance,
-    reason: row.reason,
-    at: row.updated_at,
-  }));
+    .where('p.status', '<>', 'open');
+  const words = search.trim();
+  if (words !== '') {
+    const pattern = likePattern(words);
+    // A union of two index searches (trigrams of the proposals, of the reasons), not an OR that would read every decision.
+    const matching = db
+      .selectFrom('proposal')
+      .select('id')
+      .where('partnership_id', '=', partnershipId)
+      .where((eb) => eb.or([eb('wording', 'ilike', pattern), eb('context', 'ilike', pattern), eb('outcome_statement', 'ilike', pattern)]))
+      .union(db.selectFrom('stance').select('proposal_id as id').where('stance', 'in', [...STANCES_OF_DISSENT]).where('reason', 'ilike', pattern));
+    query = query.where('p.id', 'in', matching);
+  }
+  const before = page.before === undefined ? undefined : parseRegisterCursor(page.before);
+  if (before) {
+    query = query.where('p.decided_at', '<=', before.decidedAt).where((eb) => eb.or([eb('p.decided_at', '<', before.decidedAt), eb('p.id', '<', before.id)]));
+  }
+  const fetched = await query.orderBy('p.decided_at', 'desc').orderBy('p.id', 'desc').limit(page.limit + 1).execute();
+  const decisions = fetched.slice(0, page.limit);
+  const last = decisions.at(-1);
+  const next = fetched.length > page.limit && last ? registerCursor(last.decided_at!, last.id) : null;
+  const ids = decisions.map((d) => d.id);
+  const heard =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('stance as s')
+          .innerJoin('person as m', 'm.id', 's.member_id')
+          .innerJoin('body as b', 'b.id', 's.body_id')
+          .select(['s.proposal_id', 'b.name as body_name', 's.round', 'm.full_name', 's.stance', 's.reason'])
+          .where('s.proposal_id', 'in', ids)
+          .where('s.stance', 'in', [...STANCES_OF_DISSENT])
+          .orderBy('s.updated_at')
+          .execute();
+  const heardOn = groupRows(heard, (row) => row.proposal_id);
+  return {
+    search: words,
+    next,
+    entries: decisions.map((d) => {
+      const dissent = heardOn.get(d.id) ?? [];
+      return {
+        proposalId: d.id,
+        wording: d.wording,
+        body: d.body_name,
+        status: d.status,
+        agreement: agreementOf(d.status, (d.rule as DecisionRule).method, dissent.map((row) => row.stance as Stance)),
+        statement: d.outcome_statement,
+        decidedAt: d.decided_at!,
+        dissent: dissent.map((row) => ({ fullName: row.full_name, stance: row.stance, reason: row.reason, body: row.body_name, round: row.round })),
+      };
+    }),
+  };
 }

@@ -470,10 +470,94 @@ describe('registers', () => {
     expect(text).toContain('Organiser deux séjours familles par an');
     expect(text).toContain('adoptée, consensus — 1 réserve(s) ou objection(s)');
 
-    const disagreements = await samia.client.get(`${s.f.base}/disagreements`);
-    expect(disagreements.body).toEqual([
-      expect.objectContaining({ fullName: 'Bernard Colin', stance: 'agree_with_reservation', reason: 'Le budget de la Toussaint reste à trouver.', outcome: 'adopted', body: 'Comité de pilotage' }),
-    ]);
+  });
+});
+
+describe('the register of agreements and disagreements (seed 003)', () => {
+  it('lists each decision with the agreement it met beside the dissent heard, newest first, and finds them by their words or their reasons', async () => {
+    const s = await partnershipWithCharter();
+    const [nadia, gerard, samia, bernard] = s.steeringMembers as [Member, Member, Member, Member];
+    const unanimous = await propose(s, { wording: 'Ouvrir la ludothèque le samedi.' });
+    await toRound(s, unanimous);
+    await everyone(s.steeringMembers, unanimous, 'agree');
+    await s.f.admin.post(`${unanimous}/close-round`, { statement: 'Ouverte le samedi.' });
+    t.clock.advanceMinutes(1);
+
+    const reserved = await propose(s, { wording: 'Acheter un minibus commun.' });
+    await toRound(s, reserved);
+    await everyone([nadia, gerard, samia], reserved, 'agree');
+    await stance(bernard.client, reserved, 'agree_with_reservation', 'Le budget de l’assurance reste à trouver.');
+    await s.f.admin.post(`${reserved}/close-round`, { statement: 'Minibus acheté.' });
+    t.clock.advanceMinutes(1);
+
+    const objected = await propose(s, { wording: 'Fusionner les deux fêtes de quartier.' });
+    await toRound(s, objected);
+    await everyone([nadia, gerard, samia], objected, 'agree');
+    await stance(bernard.client, objected, 'object', 'Le Moulin perdrait sa fête des voisins.');
+    expect((await s.f.admin.post(`${objected}/close-round`, {})).body.outcome).toBe('amend');
+    expect((await s.f.admin.post(`${objected}/phase`)).body).toEqual({ phase: 'round', round: 2 });
+    await everyone(s.steeringMembers, objected, 'agree');
+    await s.f.admin.post(`${objected}/close-round`, { statement: 'Une fête commune, la fête des voisins gardée.' });
+
+    const open = await propose(s, { wording: 'Changer les horaires du secrétariat.' });
+    const id = (url: string) => url.split('/').at(-1);
+
+    const register = await samia.client.get(`${s.f.base}/disagreements`);
+    expect(register.status).toBe(200);
+    expect(register.body.next).toBeNull();
+    expect(register.body.entries.map((entry: { proposalId: string }) => entry.proposalId)).toEqual([id(objected), id(reserved), id(unanimous)]);
+    expect(register.body.entries.map((entry: { agreement: string }) => entry.agreement)).toEqual(['after_objections', 'with_reservations', 'unanimous']);
+    expect(register.body.entries[0]).toMatchObject({
+      wording: 'Fusionner les deux fêtes de quartier.',
+      body: 'Comité de pilotage',
+      status: 'adopted',
+      statement: 'Une fête commune, la fête des voisins gardée.',
+      dissent: [{ fullName: 'Bernard Colin', stance: 'object', reason: 'Le Moulin perdrait sa fête des voisins.', body: 'Comité de pilotage', round: 1 }],
+    });
+    expect(register.body.entries[1].dissent).toEqual([{ fullName: 'Bernard Colin', stance: 'agree_with_reservation', reason: 'Le budget de l’assurance reste à trouver.', body: 'Comité de pilotage', round: 1 }]);
+    expect(register.body.entries[2].dissent).toEqual([]);
+    expect(register.body.entries.some((entry: { proposalId: string }) => entry.proposalId === id(open))).toBe(false);
+
+    const byReason = await samia.client.get(`${s.f.base}/disagreements?q=${encodeURIComponent('ASSURANCE')}`);
+    expect(byReason.body).toMatchObject({ search: 'ASSURANCE', next: null });
+    expect(byReason.body.entries.map((entry: { proposalId: string }) => entry.proposalId)).toEqual([id(reserved)]);
+    const byWording = await samia.client.get(`${s.f.base}/disagreements?q=${encodeURIComponent('ludothèque')}`);
+    expect(byWording.body.entries.map((entry: { proposalId: string }) => entry.proposalId)).toEqual([id(unanimous)]);
+    expect((await samia.client.get(`${s.f.base}/disagreements?q=${encodeURIComponent('_')}`)).body.entries).toEqual([]);
+    expect((await samia.client.get(`${s.f.base}/disagreements?before=hier`)).status).toBe(400);
+  });
+
+  it('comes 50 decisions at a time, each page going on from the last one’s end, with their dissent', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const [nadia, gerard, samia, bernard] = s.steeringMembers as [Member, Member, Member, Member];
+    await everyone([nadia, gerard, samia], url, 'agree');
+    await stance(bernard.client, url, 'agree_with_reservation', 'Le budget de la Toussaint reste à trouver.');
+    await s.f.admin.post(`${url}/close-round`, { statement: 'Adoptée.' });
+    const modelId = url.split('/').at(-1)!;
+    // 119 more, one minute apart, two at the same instant across the end of the first page; each with the model's stances.
+    await sql`insert into proposal (id, partnership_id, charter_version_id, level, topic, wording, context, participation_level, initiator_id, facilitator_id, body_id, rule, stage, phase, round, status, outcome_statement, decided_at, created_at)
+      select gen_random_uuid(), partnership_id, charter_version_id, level, topic, 'Décision ' || n, context, participation_level, initiator_id, facilitator_id, body_id, rule, stage, phase, round, status, outcome_statement,
+             decided_at - make_interval(mins => case when n = 50 then 49 else n end), created_at
+        from proposal, generate_series(1, 119) n where id = ${modelId}`.execute(t.store.db);
+    await sql`insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
+      select gen_random_uuid(), p.id, s.body_id, s.round, s.member_id, s.posted_by, s.stance, s.reason, gen_random_uuid()::text, s.updated_at
+        from proposal p, stance s where p.partnership_id = ${s.f.partnershipId} and p.id <> ${modelId} and s.proposal_id = ${modelId}`.execute(t.store.db);
+    const pages = [];
+    let before: string | null = '';
+    while (before !== null) {
+      const page: Response = await s.f.admin.get(`${s.f.base}/disagreements${before ? `?before=${encodeURIComponent(before)}` : ''}`);
+      expect(page.status).toBe(200);
+      pages.push(page.body.entries as { proposalId: string; decidedAt: string; agreement: string; dissent: unknown[] }[]);
+      before = page.body.next;
+    }
+    expect(pages.map((page) => page.length)).toEqual([50, 50, 20]);
+    const entries = pages.flat();
+    expect(new Set(entries.map((entry) => entry.proposalId)).size).toBe(120);
+    const times = entries.map((entry) => entry.decidedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(entries.every((entry) => entry.agreement === 'with_reservations' && entry.dissent.length === 1)).toBe(true);
   });
 });
 

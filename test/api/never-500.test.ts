@@ -289,11 +289,12 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
     );
   });
 
-  it('for any query string of a decision register', async () => {
+  it.each(['a body’s decision register', 'the register of agreements and disagreements'])('for any query string of %s', async (register) => {
+    const path = register === 'a body’s decision register' ? `${f.base}/bodies/${ids.bodyId}/decisions` : `${f.base}/disagreements`;
     const cursor = fc.oneof(fc.string(), fc.constantFrom('2026-03-10T09:00:00.000Z~00000000-0000-0000-0000-000000000000', '9999-99-99T99:99:99.999Z~00000000-0000-0000-0000-000000000000', '0000-01-01T00:00:00.000Z~zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', '~', ''));
     await fc.assert(
       fc.asyncProperty(cursor, fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('%', '_', "'", 'x'.repeat(201))), async (before, q) => {
-        const response = await f.admin.get(`${f.base}/bodies/${ids.bodyId}/decisions?before=${encodeURIComponent(before)}&q=${encodeURIComponent(q)}`);
+        const response = await f.admin.get(`${path}?before=${encodeURIComponent(before)}&q=${encodeURIComponent(q)}`);
         expect(response.status, `before=${before} q=${q}`).toBeLessThan(500);
       }),
       { numRuns: RUNS * 2 },

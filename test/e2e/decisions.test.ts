@@ -126,6 +126,13 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await facilitator.getByRole('link', { name: 'Décisions' }).first().click();
     await facilitator.getByRole('link', { name: 'Accords et désaccords' }).click();
     await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »', { exact: false }).waitFor();
+    // The decision itself is there with the agreement it met, not only the objection heard on the way.
+    const decided = facilitator.getByRole('listitem').filter({ has: facilitator.getByRole('link', { name: 'Partir à la mer le 12 juillet avec un car et le minibus du Moulin.' }) });
+    await decided.getByText('Accord après objections', { exact: true }).waitFor();
+    await facilitator.getByLabel('Chercher dans les décisions et les raisons').fill('centre social');
+    await facilitator.getByRole('button', { name: 'Chercher' }).click();
+    await facilitator.getByRole('status').filter({ hasText: /^1 décision\.$/ }).waitFor();
+    await decided.getByText('Accord après objections', { exact: true }).waitFor();
     await expectNoAxeViolations(facilitator);
     await screenshot(facilitator, '34-disagreements');
     await facilitator.goto(`${origin}${proposalPath.replace(/propositions\/.*/, '')}`);

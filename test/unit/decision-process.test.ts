@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DecisionRule } from '../../src/domain/charter/types.js';
 import {
+  agreementOf,
   checkProxy,
   checkStance,
   closeRound,
@@ -208,5 +209,21 @@ describe('routing and escalation with the partnership template (seed 001)', () =
 
   it('finds no route where the charter has no row', () => {
     expect(routeDecision({ ...rules, decisionMatrix: [] }, 'strategic', '')).toBeUndefined();
+  });
+});
+
+describe('agreementOf', () => {
+  it('names the agreement an adopted decision met, from the dissent heard in any round', () => {
+    expect(agreementOf('adopted', 'consensus', [])).toBe('unanimous');
+    expect(agreementOf('adopted', 'consensus', ['agree_with_reservation'])).toBe('with_reservations');
+    expect(agreementOf('adopted', 'consent', ['object', 'agree_with_reservation'])).toBe('after_objections');
+    expect(agreementOf('adopted', 'majority', ['against'])).toBe('by_majority');
+    expect(agreementOf('adopted', 'advice', [])).toBe('by_lead');
+    expect(agreementOf('arbitrated', 'consensus', ['object'])).toBe('arbitrated');
+  });
+
+  it('finds no agreement in a rejected or lapsed proposal', () => {
+    expect(agreementOf('rejected', 'majority', ['against'])).toBeNull();
+    expect(agreementOf('lapsed', 'consensus', ['object'])).toBeNull();
   });
 });

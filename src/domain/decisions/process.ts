@@ -176,3 +176,24 @@ export function routeDecision(rules: CharterRules, level: DecisionLevel, topic: 
   const rule = findDecisionRule(rules.decisionMatrix, level, topic.trim());
   return rule?.bodyId ? rule : undefined;
 }
+
+/**
+ * The agreement an adopted decision met, for the register of agreements and disagreements (seed
+ * 003): arbitrated when another body settled it; after objections when one was heard in any round
+ * (and integrated, since it passed); by majority when a vote had votes against; with reservations
+ * when someone agreed with one; decided by its lead for the advice and lead methods, which seek
+ * no agreement; else unanimous. A rejected or lapsed proposal met none.
+ */
+export type Agreement = 'unanimous' | 'with_reservations' | 'after_objections' | 'by_majority' | 'by_lead' | 'arbitrated';
+
+export function agreementOf(status: string, method: DecisionMethod, stancesHeard: readonly Stance[]): Agreement | null {
+  if (status === 'arbitrated') return 'arbitrated';
+  if (status !== 'adopted') return null;
+  if (stancesHeard.includes('object')) return 'after_objections';
+  if (stancesHeard.includes('against')) return 'by_majority';
+  if (stancesHeard.includes('agree_with_reservation')) return 'with_reservations';
+  return method === 'advice' || method === 'lead_decides' ? 'by_lead' : 'unanimous';
+}
+
+/** The stances the register of agreements and disagreements keeps: dissent, with its reasons. */
+export const STANCES_OF_DISSENT: readonly Stance[] = ['agree_with_reservation', 'object', 'against'];

@@ -4,7 +4,7 @@ import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, pr
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import * as acts from '../../services/decision-acts.js';
 import { registerPrintJob } from '../../documents/register-pdf.js';
-import { decisionRegister, disagreementRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
+import { agreementRegister, decisionRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from '../../services/decision-queries.js';
 import { eventStreams } from './event-stream.js';
 import { inPartnership, withId } from './params.js';
 
@@ -22,6 +22,8 @@ function routingLine(locale: Locale, proposal: ProposalDetail): string {
 /** Decisions per page of the register on screen, and in its printed form. */
 const REGISTER_PAGE = 100;
 const REGISTER_PRINTED = 500;
+/** Decisions carry their dissent, so a page holds fewer of them than a body's register. */
+const AGREEMENT_PAGE = 50;
 
 export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   const stream = eventStreams(app);
@@ -70,8 +72,15 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/disagreements',
-    { schema: { tags: ['decisions'], summary: 'Register of agreements and disagreements: reservations and objections heard, with their outcome', params: inPartnership } },
-    async (request) => disagreementRegister(app.store.db, request.act.partnershipId),
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'Register of agreements and disagreements: settled decisions with the agreement they met and the dissent heard, searchable, newest first, 50 at a time (`before` = the previous page’s `next`)',
+        params: inPartnership,
+        querystring: registerPage,
+      },
+    },
+    async (request) => agreementRegister(app.store.db, request.act.partnershipId, request.query.q, { limit: AGREEMENT_PAGE, before: request.query.before }),
   );
   app.patch(
     '/:partnershipId/proposals/:proposalId',
