@@ -6,6 +6,7 @@ import { readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
 import { pendingEntryCount, sealAllPending } from '../journal/journal-store.js';
 import { checkStateOfEveryPartnership, describeDisagreement } from '../journal/state-proof.js';
+import { chainHolding, parseAnchor } from '../journal/anchor.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
 import { BackupRefused, exportPartnership, restorePartnership } from '../services/backup.js';
@@ -152,30 +153,46 @@ export async function run(argv: readonly string[]): Promise<void> {
   const journal = program.command('journal').description('the tamper-evident journal');
   journal
     .command('verify')
-    .description('check every hash chain, then that every governing row agrees with it; exit 0 and print the count when both hold')
-    .action(() =>
-      withStore(readEnvironment(), async (store) => {
+    .description('check every hash chain, then that every governing row agrees with it; exit 0 and print each chain’s length and head when both hold')
+    .option('--anchor <seq:hash>', 'a head once seen (printed on every document and mail): exit 0 only if it still lies on a chain')
+    .action((options: { anchor?: string }) => {
+      const anchor = options.anchor === undefined ? undefined : parseAnchor(options.anchor);
+      if (options.anchor !== undefined && anchor === undefined) {
+        console.error('--anchor takes a position and a hash as documents print them: 42:3f5a… (the hash in 64 hexadecimal characters).');
+        process.exitCode = 2;
+        return;
+      }
+      return withStore(readEnvironment(), async (store) => {
         const outcome = await verifyJournal(store.db);
-        if (outcome.ok) {
-          console.log(`Journal intact: ${outcome.count} entries in ${outcome.chains} chain(s).`);
-          const pending = await pendingEntryCount(store.db);
-          if (pending > 0) console.log(`${pending} recent entries are not sealed yet; the server seals them at start and every minute.`);
-          const disagreements = await checkStateOfEveryPartnership(store.db);
-          if (disagreements.length > 0) {
-            console.error(`State not proven: ${disagreements.length} row(s) disagree with the journal.`);
-            for (const { partnershipId, disagreement } of disagreements) console.error(`partnership ${partnershipId}, ${describeDisagreement(disagreement)}`);
-            process.exitCode = 1;
-          }
+        if (!outcome.ok) {
+          console.error(
+            outcome.partnershipId === null
+              ? 'Journal broken: the columns of journal_entry read from each entry’s text are no longer generated from it (migration 017).'
+              : `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries of its chain verified before it.`,
+          );
+          process.exitCode = 1;
           return;
         }
-        console.error(
-          outcome.partnershipId === null
-            ? 'Journal broken: the columns of journal_entry read from each entry’s text are no longer generated from it (migration 017).'
-            : `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries verified before it.`,
-        );
+        console.log(`Journal intact: ${outcome.chains.length} chain(s).`);
+        for (const chain of outcome.chains) console.log(`Partnership ${chain.partnershipId}: ${chain.entries} entries, head ${chain.entries}:${chain.hash}.`);
+        const pending = await pendingEntryCount(store.db);
+        if (pending > 0) console.log(`${pending} recent entries are not sealed yet; the server seals them at start and every minute.`);
+        const disagreements = await checkStateOfEveryPartnership(store.db);
+        if (disagreements.length > 0) {
+          console.error(`State not proven: ${disagreements.length} row(s) disagree with the journal.`);
+          for (const { partnershipId, disagreement } of disagreements) console.error(`partnership ${partnershipId}, ${describeDisagreement(disagreement)}`);
+          process.exitCode = 1;
+        }
+        if (anchor === undefined) return;
+        const holder = await chainHolding(store.db, anchor);
+        if (holder !== undefined) {
+          console.log(`Anchor ${anchor.seq}:${anchor.hash} lies on the chain of partnership ${holder}.`);
+          return;
+        }
+        console.error(`Anchor ${anchor.seq}:${anchor.hash} lies on no chain: the journal was cut or rewritten after this head was seen.`);
         process.exitCode = 1;
-      }),
-    );
+      });
+    });
 
   const backup = program.command('backup').description('a whole partnership in one file');
   backup

@@ -4,7 +4,7 @@ import { markdown } from '../domain/charter/markdown.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
 import type { VersionDetail } from '../services/charter-queries.js';
 import { ruleBlocks, signatoriesTable, versionLine, type RuleBlock } from './charter-blocks.js';
-import { pageFooter, type PrintJob } from './pdf.js';
+import { anchorLine, pageFooter, type PrintAnchor, type PrintJob } from './pdf.js';
 
 type Inline = string | ContentText;
 
@@ -152,7 +152,7 @@ function blockToPdf(block: RuleBlock): Content {
  * articles each followed by the rules of its kind (budget table, decision matrix…), the
  * signatories table with « Lu et approuvé », and the licence and page numbers in the footer.
  */
-export function charterPrintJob(version: VersionDetail, locale: Locale): PrintJob {
+export function charterPrintJob(version: VersionDetail, locale: Locale, anchor: PrintAnchor): PrintJob {
   const t = translator(locale);
   const { content } = version;
   const body: Content[] = [
@@ -168,6 +168,7 @@ export function charterPrintJob(version: VersionDetail, locale: Locale): PrintJo
     body.push({ text: t('print.signatoryName'), style: 'article' }, blockToPdf(signatoriesTable(version, locale)));
   }
   body.push({ text: t('print.contentHash', { hash: version.contentHash }), style: 'fingerprint' });
+  body.push(anchorLine(locale, anchor));
   return {
     definition: {
       pageSize: 'A4',

@@ -3,10 +3,10 @@ import { translator, type Locale } from '../i18n/server-messages.js';
 import type { MeetingDetail } from '../services/meeting-queries.js';
 import { formatSignedAt } from './charter-blocks.js';
 import { markdownToPdf } from './charter-pdf.js';
-import { pageFooter, type PrintJob } from './pdf.js';
+import { anchorLine, pageFooter, type PrintAnchor, type PrintJob } from './pdf.js';
 
 /** A meeting's minutes as an A4 PDF: when and where, who was there, the agenda, the decisions taken, the text. */
-export function minutesPrintJob(meeting: MeetingDetail, locale: Locale): PrintJob {
+export function minutesPrintJob(meeting: MeetingDetail, locale: Locale, anchor: PrintAnchor): PrintJob {
   const t = translator(locale);
   const heading = (text: string): Content => ({ text, fontSize: 13, bold: true, margin: [0, 14, 0, 4] });
   const status = (a: MeetingDetail['attendance'][number]) =>
@@ -38,6 +38,7 @@ export function minutesPrintJob(meeting: MeetingDetail, locale: Locale): PrintJo
       : []),
     heading(t('minutes.text')),
     ...markdownToPdf(meeting.minutes),
+    anchorLine(locale, anchor),
   ];
   return {
     definition: {

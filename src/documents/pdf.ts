@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { TFunction } from 'i18next';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { translator, type Locale } from '../i18n/server-messages.js';
+import type { JournalAnchor } from '../journal/anchor.js';
+import { formatSignedAt } from './charter-blocks.js';
 
 /** The footer of every page: an optional line on the left, the page number on the right. */
 export interface PageFooter {
@@ -14,6 +17,17 @@ export interface PageFooter {
 /** The footer of a document in the reader's language, the page numbers filled in by the worker. */
 export function pageFooter(t: TFunction, margin: PageFooter['margin'], left?: string): PageFooter {
   return { pageLabel: t('print.page', { page: '{page}', pages: '{pages}' }), margin, ...(left !== undefined && { left }) };
+}
+
+/** The journal's head when a document was first printed, and the day: the document ends with it. */
+export interface PrintAnchor extends JournalAnchor {
+  readonly printedAt: Date;
+}
+
+/** The last line of every printed document: a head anyone can check later with `entente journal verify --anchor`. */
+export function anchorLine(locale: Locale, anchor: PrintAnchor): Content {
+  const line = translator(locale)('print.journalAnchor', { date: formatSignedAt(locale, anchor.printedAt), seq: anchor.seq, hash: anchor.hash });
+  return { text: line, fontSize: 7.5, color: '#666666', margin: [0, 18, 0, 0] };
 }
 
 /** A document to print: only data, since it crosses to a worker thread (pdf-worker.js). */

@@ -2,8 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { GENESIS_HASH, type ChainBreak } from './chain.js';
 
+/** A chain that holds: its partnership, its length and its head. */
+export interface ChainSummary {
+  readonly partnershipId: string;
+  readonly entries: number;
+  readonly hash: string;
+}
+
 export type VerifyOutcome =
-  | { readonly ok: true; readonly count: number; readonly chains: number }
+  | { readonly ok: true; readonly chains: readonly ChainSummary[] }
+  /** `count`: the entries of that chain verified before the break. */
   | { readonly ok: false; readonly count: number; readonly partnershipId: string; readonly broken: ChainBreak }
   /** What pages read of an entry is no longer generated from its hashed text (migration 017). */
   | { readonly ok: false; readonly count: 0; readonly partnershipId: null; readonly broken: { readonly reason: 'columns_not_generated'; readonly seq: 0 } };
@@ -40,7 +48,7 @@ async function walk(db: Kysely<Database>, options: VerifyOptions): Promise<Verif
   let headsQuery = db.selectFrom('journal_head').selectAll().orderBy('partnership_id');
   if (options.partnershipId !== undefined) headsQuery = headsQuery.where('partnership_id', '=', options.partnershipId);
   const heads = await headsQuery.execute();
-  let count = 0;
+  const chains: ChainSummary[] = [];
   for (const head of heads) {
     const { rows: breaks } = await sql<{ seq: number; position: number; reason: ChainBreak['reason'] }>`
       select seq, position::integer as position, reason from (
@@ -60,15 +68,15 @@ async function walk(db: Kysely<Database>, options: VerifyOptions): Promise<Verif
     const first = breaks[0];
     if (first) {
       const broken: ChainBreak = first.reason === 'sequence_gap' ? { reason: 'sequence_gap', expectedSeq: first.position, seq: first.seq } : { reason: first.reason, seq: first.seq };
-      return { ok: false, count: count + first.position - 1, partnershipId: head.partnership_id, broken };
+      return { ok: false, count: first.position - 1, partnershipId: head.partnership_id, broken };
     }
     const last = await db.selectFrom('journal_entry').select(['seq', 'hash']).where('partnership_id', '=', head.partnership_id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     // Every entry sits at its place, so the last one's number is the chain's length; the head must name it.
     const length = last?.seq ?? 0;
     if (head.seq !== length || head.hash !== (last?.hash ?? GENESIS_HASH)) {
-      return { ok: false, count: count + length, partnershipId: head.partnership_id, broken: { reason: 'head_mismatch', seq: head.seq } };
+      return { ok: false, count: length, partnershipId: head.partnership_id, broken: { reason: 'head_mismatch', seq: head.seq } };
     }
-    count += length;
+    chains.push({ partnershipId: head.partnership_id, entries: length, hash: head.hash });
   }
-  return { ok: true, count, chains: heads.length };
+  return { ok: true, chains };
 }

@@ -220,12 +220,12 @@ export async function restorePartnership(db: Kysely<Database>, file: unknown): P
       }
       await refuseReferencesOutside(trx, partnershipId);
       const verified = await verifyJournal(trx, { partnershipId });
-      if (!verified.ok || verified.chains !== 1) throw new BackupRefused(`The journal in this backup does not verify${verified.ok ? '' : ` (entry ${verified.broken.seq})`}: the file was changed.`);
+      if (!verified.ok || verified.chains.length !== 1) throw new BackupRefused(`The journal in this backup does not verify${verified.ok ? '' : ` (entry ${verified.broken.seq})`}: the file was changed.`);
       const disagreements = await checkStateAgainstJournal(trx, partnershipId);
       if (disagreements.length > 0) {
         throw new BackupRefused(`These rows of this backup disagree with its journal: the file was changed, nothing was restored.\n${disagreements.map(describeDisagreement).join('\n')}`);
       }
-      return { partnershipId, rows, journalEntries: verified.count };
+      return { partnershipId, rows, journalEntries: verified.chains[0]!.entries };
     });
   } catch (error) {
     if (error instanceof BackupRefused) throw error;

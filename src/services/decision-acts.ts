@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { journalAnchor } from '../journal/anchor.js';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CharterRules, DecisionLevel, DecisionRule } from '../domain/charter/types.js';
@@ -403,7 +404,8 @@ async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, stat
   const bodyIds = proposal.rule.informBodyIds.filter((id) => id !== proposal.body_id);
   if (bodyIds.length === 0) return [];
   const today = calendarDay(ctx.now);
-  const [decided, informed, recipients] = await Promise.all([
+  const [anchor, decided, informed, recipients] = await Promise.all([
+    journalAnchor(trx, ctx.partnershipId),
     trx.selectFrom('proposal as p').innerJoin('body as b', 'b.id', 'p.body_id').select(['p.wording', 'b.name']).where('p.id', '=', proposal.id).executeTakeFirstOrThrow(),
     trx.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).where('partnership_id', '=', ctx.partnershipId).execute(),
     trx
@@ -422,7 +424,7 @@ async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, stat
     for (const member of members) {
       const locale = isLocale(member.locale) ? member.locale : 'fr';
       const t = translator(locale);
-      const params = { body: decided.name, informed: body.name, wording: decided.wording, status: t(`register.status.${status}`), statement: statement || '—', date: formatCalendarDate(locale, today) };
+      const params = { body: decided.name, informed: body.name, wording: decided.wording, status: t(`register.status.${status}`), statement: statement || '—', date: formatCalendarDate(locale, today), seq: anchor.seq, hash: anchor.hash };
       await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t('mail.noteSubject', params), body: t('mail.noteBody', params) });
     }
     await trx.insertInto('information_note').values({ id: randomUUID(), proposal_id: proposal.id, body_id: body.id, recipients: members.length, created_at: ctx.now }).execute();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { journalAnchor } from '../journal/anchor.js';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { calendarDay } from '../domain/dates.js';
@@ -454,9 +455,10 @@ export async function publishMinutes(ctx: ActContext, meetingId: string) {
     const body = await trx.selectFrom('body').select(['name', 'parent_body_id']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
     const informed = [meeting.body_id, ...(body.parent_body_id ? [body.parent_body_id] : [])];
     const recipients = await bodyRecipients(trx, informed, calendarDay(ctx.now));
+    const anchor = await journalAnchor(trx, ctx.partnershipId);
     for (const person of recipients) {
       const t = translator(person.locale);
-      const params = { body: body.name, title: meeting.title, date: formatCalendarDate(person.locale, calendarDay(meeting.starts_at)), minutes: meeting.minutes, recipientBody: person.bodyName };
+      const params = { body: body.name, title: meeting.title, date: formatCalendarDate(person.locale, calendarDay(meeting.starts_at)), minutes: meeting.minutes, recipientBody: person.bodyName, seq: anchor.seq, hash: anchor.hash };
       await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: person.email, subject: t('mail.minutesSubject', params), body: t('mail.minutesBody', params) });
     }
     return {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Locale } from '../i18n/server-messages.js';
-import { Printer, type PrintingOptions, type PrintJob } from '../documents/pdf.js';
+import { Printer, type PrintAnchor, type PrintingOptions, type PrintJob } from '../documents/pdf.js';
+import { journalAnchor } from '../journal/anchor.js';
 import type { Database } from '../store/schema.js';
 
 /** A frozen document in one of its frozen states, in one language. */
@@ -30,13 +31,21 @@ export class Printing {
     this.printer = new Printer(options);
   }
 
+  /** The partnership's journal head now, which the document about to be printed will carry. */
+  async anchor(partnershipId: string, now: Date): Promise<PrintAnchor> {
+    return { ...(await journalAnchor(this.db, partnershipId)), printedAt: now };
+  }
+
   /** A document that may still change (a draft, a register): printed afresh each time. */
   print(job: PrintJob): Promise<Buffer> {
     return this.printer.print(job);
   }
 
-  /** A frozen document: the PDF first printed, or printed now and kept. */
-  async kept(document: FrozenDocument, job: () => PrintJob): Promise<Buffer> {
+  /**
+   * A frozen document: the PDF first printed, or printed now and kept. It carries the journal's
+   * head of its first printing, which stays a valid anchor: a head once seen.
+   */
+  async kept(document: FrozenDocument, job: () => Promise<PrintJob>): Promise<Buffer> {
     const stored = await this.stored(document);
     if (stored) return stored;
     const key = `${document.subjectId} ${document.edition} ${document.locale}`;
@@ -51,8 +60,8 @@ export class Printing {
     return this.printer.close();
   }
 
-  private async printAndKeep(document: FrozenDocument, job: () => PrintJob): Promise<Buffer> {
-    const pdf = await this.printer.print(job());
+  private async printAndKeep(document: FrozenDocument, job: () => Promise<PrintJob>): Promise<Buffer> {
+    const pdf = await this.printer.print(await job());
     await this.db
       .insertInto('printed_document')
       .values({ subject_id: document.subjectId, edition: document.edition, locale: document.locale, partnership_id: document.partnershipId, pdf })

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { pdfText } from '../support/pdf-text.js';
-import { builder, journalLength, journalOf, kindsAfter, TODAY, uniqueName } from '../support/structure.js';
+import { anchorIn, builder, headOf, journalLength, journalOf, kindsAfter, TODAY, uniqueName } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -415,6 +415,7 @@ describe('printing and exchanging', () => {
     expect(text).toContain('Comité de pilotage');
     expect(text).toContain('Texte sous licence Creative Commons Attribution');
     expect(text).toContain(`Page 1 sur ${pages.length}`);
+    expect(await anchorIn(t, p.f.partnershipId, text)).toEqual(await headOf(t, p.f.partnershipId));
   });
 
   it('keeps the PDF of an adopted version as first printed, and prints it again at each new signature', async () => {

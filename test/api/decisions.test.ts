@@ -5,7 +5,7 @@ import { verifyJournal } from '../../src/journal/verify.js';
 import { closeRoundsPastDeadline } from '../../src/services/decision-acts.js';
 import { sendDueReviewReminders } from '../../src/services/review-reminders.js';
 import { pdfText } from '../support/pdf-text.js';
-import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
+import { anchorIn, builder, headOf, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type Response, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -339,7 +339,12 @@ describe('information notes', () => {
     const mail = (await outboxMessages(s.f)).find((message) => message.recipient === odile.email);
     expect(mail?.subject).toBe('Note d’information — Comité de pilotage : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »');
     expect(mail?.body).toContain('Issue : adoptée.\nRelevé de décision : Deux séjours, l’été et à la Toussaint.');
-    expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'information_note.sent', payload: { bodyIds: [s.plenary] } });
+    expect(mail?.body).toContain('Journal du partenariat à l’envoi de ce message : position');
+    // The head when the note was written, before the decision's own entries were sealed.
+    const anchor = await anchorIn(t, s.f.partnershipId, mail!.body);
+    const journal = await journalOf(t, s.f.partnershipId);
+    expect(journal.slice(anchor.seq).map((entry) => entry.kind)).toContain('information_note.sent');
+    expect(journal.at(-1)).toMatchObject({ kind: 'information_note.sent', payload: { bodyIds: [s.plenary] } });
   });
 });
 
@@ -467,6 +472,7 @@ describe('registers', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (await pdfText(new Uint8Array(pdf.rawPayload))).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('Registre des décisions — Comité de pilotage');
+    expect(await anchorIn(t, s.f.partnershipId, text)).toEqual(await headOf(t, s.f.partnershipId));
     expect(text).toContain('Organiser deux séjours familles par an');
     expect(text).toContain('adoptée, consensus — 1 réserve(s) ou objection(s)');
 

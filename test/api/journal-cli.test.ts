@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
+import { journalAnchor } from '../../src/journal/anchor.js';
 import { createOrganization } from '../../src/services/structure-acts.js';
 import { createPartnership } from '../../src/services/partnerships.js';
 import { openStore, type OpenStoreOptions } from '../../src/store/database.js';
@@ -50,9 +51,9 @@ async function cliDatabase(): Promise<CliDatabase> {
 let database: CliDatabase;
 let partnershipId: string;
 
-async function verifyCli(on: CliDatabase = database): Promise<Outcome> {
+async function verifyCli(on: CliDatabase = database, ...options: string[]): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, 'journal', 'verify'], { env: on.env, cwd: ROOT, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'journal', 'verify', ...options], { env: on.env, cwd: ROOT, timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -69,6 +70,14 @@ async function withStore(work: (store: Awaited<ReturnType<typeof openStore>>) =>
   } finally {
     await store.close();
   }
+}
+
+async function headNow() {
+  let head = { seq: 0, hash: '' };
+  await withStore(async (store) => {
+    head = await journalAnchor(store.db, partnershipId);
+  });
+  return head;
 }
 
 beforeAll(async () => {
@@ -91,11 +100,39 @@ afterAll(async () => {
 });
 
 describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'})`, () => {
-  it('exits 0 and prints the count when the chain holds', async () => {
+  it('exits 0 and prints each chain’s length and head when the chain holds', async () => {
     const outcome = await verifyCli();
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout.trim()).toBe('Journal intact: 3 entries in 1 chain(s).');
+    const head = await headNow();
+    expect(outcome.stdout.trim()).toBe(`Journal intact: 1 chain(s).\nPartnership ${partnershipId}: 3 entries, head 3:${head.hash}.`);
+  });
+
+  it('--anchor: says whether a head once seen still lies on the chain, which an end cut and a rewritten head hide from verification alone', async () => {
+    expect((await verifyCli(database, '--anchor', '3:abc')).code).toBe(2);
+    const seen = await headNow();
+    const held = await verifyCli(database, '--anchor', `${seen.seq}:${seen.hash}`);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toContain(`Anchor 3:${seen.hash} lies on the chain of partnership ${partnershipId}.`);
+    let removed: Record<string, unknown> = {};
+    await withStore((store) =>
+      bypassAppendOnly(store.db, async (trx) => {
+        removed = await trx.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'body', 'prev_hash', 'hash']).where('partnership_id', '=', partnershipId).where('seq', '=', 3).executeTakeFirstOrThrow();
+        await trx.deleteFrom('journal_entry').where('partnership_id', '=', partnershipId).where('seq', '=', 3).execute();
+        const second = await trx.selectFrom('journal_entry').select(['seq', 'hash', 'prev_hash']).where('partnership_id', '=', partnershipId).where('seq', '=', 2).executeTakeFirstOrThrow();
+        await trx.updateTable('journal_head').set(second).where('partnership_id', '=', partnershipId).execute();
+      }),
+    );
+    const alone = await verifyCli();
+    expect(alone.stdout).toContain(`Partnership ${partnershipId}: 2 entries`);
+    const cut = await verifyCli(database, '--anchor', `${seen.seq}:${seen.hash}`);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain(`Anchor 3:${seen.hash} lies on no chain: the journal was cut or rewritten after this head was seen.`);
+    await withStore(async (store) => {
+      await store.db.insertInto('journal_entry').values(removed as never).execute();
+      await store.db.updateTable('journal_head').set({ seq: seen.seq, hash: seen.hash, prev_hash: String(removed['prev_hash']) }).where('partnership_id', '=', partnershipId).execute();
+    });
+    expect((await verifyCli(database, '--anchor', `${seen.seq}:${seen.hash}`)).code).toBe(0);
   });
 
   it('exits 1 and names the first broken entry when a row was altered', async () => {
@@ -106,7 +143,7 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
     );
     const outcome = await verifyCli();
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr.trim()).toBe(`Journal broken: partnership ${partnershipId}, entry 3 (hash_mismatch); 2 entries verified before it.`);
+    expect(outcome.stderr.trim()).toBe(`Journal broken: partnership ${partnershipId}, entry 3 (hash_mismatch); 2 entries of its chain verified before it.`);
   });
 });
 
@@ -126,7 +163,7 @@ describe('npx entente journal verify on the demo partnership', () => {
     const outcome = await verifyCli(demo);
     expect(outcome.stderr).toBe('');
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toMatch(/^Journal intact: \d+ entries in 1 chain\(s\)\.\n$/);
+    expect(outcome.stdout).toMatch(/^Journal intact: 1 chain\(s\)\.\nPartnership [0-9a-f-]{36}: \d+ entries, head \d+:[0-9a-f]{64}\.\n$/);
   });
 
   it('exits 1 and names every row that disagrees once a member is made administrator and an adopted article rewritten', async () => {
@@ -147,7 +184,7 @@ describe('npx entente journal verify on the demo partnership', () => {
     expect(signatureIds.length).toBeGreaterThan(0);
     const outcome = await verifyCli(demo);
     expect(outcome.code).toBe(1);
-    expect(outcome.stdout).toMatch(/^Journal intact: \d+ entries in 1 chain\(s\)\.\n$/);
+    expect(outcome.stdout).toMatch(/^Journal intact: 1 chain\(s\)\.\nPartnership [0-9a-f-]{36}: \d+ entries, head \d+:[0-9a-f]{64}\.\n$/);
     const hashes = '[0-9a-f]{64}';
     expect(outcome.stderr.trim().split('\n')).toEqual([
       `State not proven: ${2 + signatureIds.length} row(s) disagree with the journal.`,

@@ -6,6 +6,7 @@ import { appendEntry } from '../../src/journal/journal-store.js';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
 import type { Database } from '../../src/store/schema.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
+import { chainHolding, journalAnchor } from '../../src/journal/anchor.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, journalOf } from '../support/structure.js';
@@ -27,9 +28,12 @@ async function chainOfFour(): Promise<PartnershipFixture> {
   const f = await newPartnership(t);
   await builder(f).organization();
   await builder(f).organization();
-  expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+  expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
   return f;
 }
+
+/** What verification says of a chain of four that holds: its length and head, nothing across chains. */
+const intactChainOfFour = (f: PartnershipFixture) => ({ ok: true, chains: [{ partnershipId: f.partnershipId, entries: 4, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
 
 const entry = async (f: PartnershipFixture, seq: number) => (await journalOf(t, f.partnershipId)).find((e) => e.seq === seq)!;
 /** An entry as it can be written back: the columns generated from its text are left out. */
@@ -52,15 +56,18 @@ describe('a tampered journal', () => {
         partnershipId: f.partnershipId,
         broken: { reason: 'hash_mismatch', seq: 3 },
       });
-      // Walking every chain of the server stops at this break too (the other chains are intact).
+      // Walking every chain of the server stops at this break too (the other chains are intact),
+      // and counts the entries verified before it in this chain only.
+      const walkedBefore = () => t.store.db.selectFrom('journal_head').select('partnership_id').where('partnership_id', '<', f.partnershipId).executeTakeFirst();
+      while ((await walkedBefore()) === undefined) await chainOfFour();
       const everything = await verifyJournal(t.store.db);
-      expect(everything).toMatchObject({ ok: false, partnershipId: f.partnershipId, broken: { reason: 'hash_mismatch', seq: 3 } });
+      expect(everything).toMatchObject({ ok: false, count: 2, partnershipId: f.partnershipId, broken: { reason: 'hash_mismatch', seq: 3 } });
     } finally {
       await bypassAppendOnly(t.store.db, async (trx) => {
         await sql`update journal_entry set body = ${original.body} where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
       });
     }
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
   });
 
   it('leaves the append-only trigger on after tampering', async () => {
@@ -98,7 +105,7 @@ describe('a tampered journal', () => {
       broken: { reason: 'sequence_gap', expectedSeq: 2, seq: 3 },
     });
     await t.store.db.insertInto('journal_entry').values(insertable(removed)).execute();
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({ ok: true, count: 4, chains: 1 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
   });
 
   it('finds a deleted last entry through the head (head_mismatch)', async () => {
@@ -114,7 +121,7 @@ describe('a tampered journal', () => {
       broken: { reason: 'head_mismatch', seq: 4 },
     });
     await t.store.db.insertInto('journal_entry').values(insertable(removed)).execute();
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
   });
 
   it('finds an entry rewritten with a recomputed hash: the next entry no longer links to it (prev_hash_mismatch)', async () => {
@@ -136,7 +143,30 @@ describe('a tampered journal', () => {
       await sql`update journal_entry set body = ${original.body}, hash = ${original.hash}
                  where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
     });
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+  });
+
+  it('cannot see an end cut with its head rewritten, but an anchor taken before the cut no longer lies on the chain', async () => {
+    const f = await chainOfFour();
+    const seen = await journalAnchor(t.store.db, f.partnershipId);
+    expect(seen.seq).toBe(4);
+    expect(await chainHolding(t.store.db, seen)).toBe(f.partnershipId);
+    const head = await t.store.db.selectFrom('journal_head').selectAll().where('partnership_id', '=', f.partnershipId).executeTakeFirstOrThrow();
+    const [third, fourth] = [await entry(f, 3), await entry(f, 4)];
+    await bypassAppendOnly(t.store.db, async (trx) => {
+      await trx.deleteFrom('journal_entry').where('partnership_id', '=', f.partnershipId).where('seq', '=', 4).execute();
+      await trx.updateTable('journal_head').set({ seq: 3, hash: third.hash, prev_hash: third.prev_hash }).where('partnership_id', '=', f.partnershipId).execute();
+    });
+    try {
+      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, chains: [{ entries: 3 }] });
+      expect(await chainHolding(t.store.db, seen)).toBeUndefined();
+      // An anchor from before the cut still holds: it cannot tell what came after it.
+      expect(await chainHolding(t.store.db, { seq: 3, hash: third.hash })).toBe(f.partnershipId);
+    } finally {
+      await t.store.db.insertInto('journal_entry').values(insertable(fourth)).execute();
+      await t.store.db.updateTable('journal_head').set(head).where('partnership_id', '=', f.partnershipId).execute();
+    }
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
   });
 
   it('finds a head that was moved back (head_mismatch), the head table not being append-only', async () => {
@@ -149,7 +179,7 @@ describe('a tampered journal', () => {
     } finally {
       await t.store.db.updateTable('journal_head').set(head).where('partnership_id', '=', f.partnershipId).execute();
     }
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, count: 4 });
+    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
   });
 });
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTES_MAX_LENGTH } from '../../src/domain/meetings/meetings.js';
 import { pdfText } from '../support/pdf-text.js';
-import { builder, journalOf, outboxMessages } from '../support/structure.js';
+import { anchorIn, builder, headOf, journalOf, outboxMessages } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -141,6 +141,7 @@ describe('a meeting of the steering committee', () => {
     const mails = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Compte rendu'));
     expect(mails.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email, s.odile.email].sort());
     expect(mails[0]!.subject).toBe('Compte rendu — Comité de pilotage : « Comité de rentrée » du 15 septembre 2026');
+    await anchorIn(t, s.f.partnershipId, mails[0]!.body);
     expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'meeting.minutes_published', payload: { recipients: 5 } });
 
     const pdf = await t.app.inject({ method: 'GET', url: `${url}/minutes.pdf`, headers: { cookie: s.odile.client.cookie! } });
@@ -365,13 +366,18 @@ describe('printing the minutes', () => {
 
     await reviewedByAll(s, url, [s.nadia]);
     expect((await s.samia.client.post(`${url}/minutes/publish`)).status).toBe(204);
-    // Readers arriving together share one printing.
+    // Readers arriving together share one printing, which ends with the journal's head of that moment.
+    const headAtFirstPrinting = await headOf(t, s.f.partnershipId);
     const [first, second] = await Promise.all([printed(url, s.odile), printed(url, s.gerard)]);
     expect(first.text).toContain('Comité de suivi, le 15 septembre 2026');
+    expect(first.text).toMatch(new RegExp(`Journal du partenariat lors de la première impression de ce document, le [^:]+ : position ${headAtFirstPrinting.seq}, empreinte ${headAtFirstPrinting.hash}\\.`));
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     await rename('Comité des maisons');
     const later = await printed(url, s.nadia);
     expect(later.text).toContain('Comité de suivi, le 15 septembre 2026');
+    // The journal has moved on; the kept PDF still names the head it was printed at, still on the chain.
+    expect((await headOf(t, s.f.partnershipId)).seq).toBeGreaterThan(headAtFirstPrinting.seq);
+    expect(await anchorIn(t, s.f.partnershipId, later.text)).toEqual(headAtFirstPrinting);
     expect(Buffer.from(later.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     expect((await printed(url, s.odile, 'en')).text).toContain('Minutes — Comité de rentrée');
     expect(await keptRows(url)).toEqual([

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
-import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
 import { ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
@@ -104,6 +104,12 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
     await page.getByText('Mandat commencé : Odile Perrin').first().waitFor();
     await page.getByRole('heading', { level: 2, name: 'Sauvegarde' }).waitFor();
+    // The head documents carry, in full, for anyone to note and check later.
+    const partnershipId = new URL(page.url()).pathname.split('/')[2]!;
+    const head = await t.store.db.selectFrom('journal_head').select(['seq', 'hash']).where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow();
+    const headCard = page.getByRole('region', { name: 'Où en est le journal' });
+    await headCard.getByText(`Position ${head.seq}, empreinte ${head.hash}`).waitFor();
+    await headCard.screenshot({ path: join(ARTIFACTS, '53-journal-head.png') });
     await expectNoAxeViolations(page);
     await screenshot(page, '09-journal');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger la sauvegarde' }).click()]);

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { expect } from 'vitest';
+import { chainHolding, journalAnchor, type JournalAnchor } from '../../src/journal/anchor.js';
 import type { Client, PartnershipFixture, Response, TestApp } from './test-app.js';
 
 /** The test clock's day (see TestClock): seats starting today are current. */
@@ -106,6 +108,21 @@ export async function kindsAfter(t: TestApp, partnershipId: string, afterSeq: nu
     .execute();
   return rows.map((row) => row.kind);
 }
+
+/**
+ * The journal anchor a document or mail carries («position N, empreinte …» or its English), which
+ * must name an entry of this partnership's chain.
+ */
+export async function anchorIn(t: TestApp, partnershipId: string, text: string): Promise<JournalAnchor> {
+  const found = /position (\d+), (?:empreinte|fingerprint) ([0-9a-f]{64})/.exec(text);
+  expect(found, 'no journal anchor in the text').not.toBeNull();
+  const anchor = { seq: Number(found![1]), hash: found![2]! };
+  expect(await chainHolding(t.store.db, anchor)).toBe(partnershipId);
+  return anchor;
+}
+
+/** The partnership's journal head now, as documents print it. */
+export const headOf = (t: TestApp, partnershipId: string) => journalAnchor(t.store.db, partnershipId);
 
 export async function journalLength(t: TestApp, partnershipId: string): Promise<number> {
   const head = await t.store.db.selectFrom('journal_head').select('seq').where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow();

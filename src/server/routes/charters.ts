@@ -161,15 +161,15 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['charters'], summary: 'The version as a PDF to print and sign (A4)', params: inVersion } },
     async (request, reply) => {
       const version = await detail(request, request.params);
-      const locale = request.locale;
-      const job = () => charterPrintJob(version, locale);
+      const { locale, act } = request;
+      const job = async () => charterPrintJob(version, locale, await app.printing.anchor(act.partnershipId, act.now));
       // An adopted version still gathers signatures (never withdrawn), then is superseded: each
       // count of signatures of each status is a frozen state of its own.
       const signed = version.signatories.filter((signatory) => signatory.signature !== null).length;
       const pdf =
         version.status === 'draft'
-          ? await app.printing.print(job())
-          : await app.printing.kept({ partnershipId: request.act.partnershipId, subjectId: version.id, edition: `${version.status}:${signed}`, locale }, job);
+          ? await app.printing.print(await job())
+          : await app.printing.kept({ partnershipId: act.partnershipId, subjectId: version.id, edition: `${version.status}:${signed}`, locale }, job);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${fileName(version.content.title, version.number, 'pdf')}"`)

@@ -66,7 +66,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PRINTED });
       // A register grows with every decision, and may be searched: never kept, always printed afresh.
-      const pdf = await app.printing.print(registerPrintJob(register, request.locale, request.act.now));
+      const pdf = await app.printing.print(registerPrintJob(register, request.locale, await app.printing.anchor(request.act.partnershipId, request.act.now)));
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registre-des-decisions.pdf"').send(pdf);
     },
   );

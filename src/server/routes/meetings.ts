@@ -73,12 +73,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'The minutes as a PDF', params: inMeeting } },
     async (request, reply) => {
       const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
-      const locale = request.locale;
-      const job = () => minutesPrintJob(meeting, locale);
+      const { locale, act } = request;
+      const job = async () => minutesPrintJob(meeting, locale, await app.printing.anchor(act.partnershipId, act.now));
       const pdf =
         meeting.minutesPublishedAt === null
-          ? await app.printing.print(job())
-          : await app.printing.kept({ partnershipId: request.act.partnershipId, subjectId: meeting.id, edition: 'published', locale }, job);
+          ? await app.printing.print(await job())
+          : await app.printing.kept({ partnershipId: act.partnershipId, subjectId: meeting.id, edition: 'published', locale }, job);
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="compte-rendu.pdf"').send(pdf);
     },
   );

@@ -41,6 +41,8 @@ export default function JournalPage() {
     timeZone: 'Europe/Paris',
   });
   const entries = journal.data?.pages.flat() ?? [];
+  /** The newest entry is the chain's head: the position and hash documents carry. */
+  const head = entries[0];
   const { names, firstNamesPending, namesFetching } = useNames(entries);
   // The first page waits for its names; later ones, and refreshed ones, show at once.
   if (journal.isPending || firstNamesPending) return <Loading />;
@@ -49,6 +51,15 @@ export default function JournalPage() {
     <>
       <PageTitle title={t('journal.title')}>{t('journal.title')}</PageTitle>
       <p className="hint">{t('journal.intro')}</p>
+      {head && (
+        <section aria-labelledby="head-title" className="card journal-head">
+          <h2 id="head-title">{t('journal.head.title')}</h2>
+          <p>
+            {t('journal.head.position', { seq: head.seq })} <code>{head.hash}</code>
+          </p>
+          <p className="hint">{t('journal.head.hint')}</p>
+        </section>
+      )}
       {overview.data?.can.manageStructure && (
         <section aria-labelledby="backup-title" className="card">
           <h2 id="backup-title">{t('journal.backup.title')}</h2>
