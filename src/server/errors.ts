@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { ActError, type FieldProblem } from '../domain/errors.js';
@@ -67,11 +68,39 @@ export interface ErrorBody {
   readonly fields?: Record<string, string>;
 }
 
+/** Past this, the rest of a body too large is not read: the connection is cut after the answer. */
+const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads and drops what is left of a body too large, so that a client still sending it can read
+ * the answer, where closing the connection on unread data would reset it.
+ */
+function drained(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let bytes = 0;
+    const finish = () => {
+      raw.off('data', count);
+      raw.off('end', finish);
+      raw.off('close', finish);
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_DRAINED_BYTES) finish();
+    };
+    raw.on('data', count);
+    raw.once('end', finish);
+    raw.once('close', finish);
+    raw.resume();
+  });
+}
+
 /**
  * Every failure leaves as a clear answer in the user's language: expected failures as 4xx with
  * a message per field, and only a real defect as a 500 (logged, with no detail sent).
  */
-export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply | Promise<void> {
   const locale = request.locale;
   const t = translator(locale);
   const send = (status: number, body: ErrorBody) => reply.status(status).send(body);
@@ -115,7 +144,13 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
   const status = (error as FastifyError).statusCode;
   if (status === 429) return send(429, { error: 'too_many_requests', message: t('error.tooManyRequests') });
   if (status === 503) return reply.header('retry-after', '30').status(503).send({ error: 'busy', message: t('error.printersBusy') });
-  if (status === 415 || status === 413 || status === 400) {
+  if (status === 413) {
+    const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.floor((request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit ?? 0) / 1024));
+    return drained(request.raw).then(() => {
+      send(413, { error: 'too_large', message: t('error.bodyTooLarge', { size }) });
+    });
+  }
+  if (status === 415 || status === 400) {
     return send(status, { error: 'invalid', message: t('error.invalid') });
   }
   if (status === 404) return send(404, { error: 'not_found', message: t('error.notFound') });

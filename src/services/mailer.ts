@@ -85,6 +85,17 @@ export class MailDispatcher {
     return this.transport !== undefined;
   }
 
+  /**
+   * Runs work that queues mail after whatever delivery is under way, then delivers: a request for
+   * a sign-in link answers before its work, the same whether or not the address has an account.
+   */
+  inBackground(work: () => Promise<void>): void {
+    this.#flushing = this.#flushing
+      .then(work)
+      .then(() => this.#deliverPending())
+      .catch((error: unknown) => this.log.error({ err: error }, 'mail not queued or not delivered'));
+  }
+
   /** Delivers what is pending; calls made while a delivery runs wait for it, then run once more. */
   flush(): Promise<void> {
     this.#flushing = this.#flushing.then(() => this.#deliverPending()).catch((error: unknown) => {

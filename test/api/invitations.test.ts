@@ -19,7 +19,12 @@ const INVITATION_LINK = /http:\/\/entente\.test\/invitation#([\w-]{43})/;
 const MAGIC_LINK = /http:\/\/entente\.test\/connexion\/lien#([\w-]{43})/;
 const NEW_PASSWORD = 'une phrase de passe solide';
 
-const request = (client: Client, email: string) => client.post('/api/v1/auth/magic-link', { email });
+/** Asks for a sign-in link, and waits for the work its answer does not wait for. */
+async function request(client: Client, email: string) {
+  const response = await client.post('/api/v1/auth/magic-link', { email });
+  await t.app.mailer.flush();
+  return response;
+}
 /** Without SMTP, a sign-in link goes to the server log, and nowhere else. */
 async function magicLinkSentTo(email: string): Promise<string> {
   await t.app.mailer.flush();
@@ -344,6 +349,22 @@ describe('magic links', () => {
     await request(visitor, f.adminEmail);
     const [message] = await outboxMessages(f);
     expect(message!.subject).toBe('Your sign-in link for Entente');
+  });
+
+  it('answer before their work is done, so the answer’s time tells nobody whether the address has an account', async () => {
+    const f = await newPartnership(t);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    t.app.mailer.inBackground(() => gate);
+    const links = () =>
+      t.store.db.selectFrom('magic_link as l').innerJoin('account as a', 'a.id', 'l.account_id').select('l.token_hash').where('a.email', '=', f.adminEmail.toLowerCase()).execute();
+    expect((await new Client(t.app).post('/api/v1/auth/magic-link', { email: f.adminEmail })).status).toBe(202);
+    expect(await links()).toEqual([]);
+    release();
+    await t.app.mailer.flush();
+    expect(await links()).toHaveLength(1);
   });
 
   it('refuse an invalid address with 400 and unknown tokens with 409', async () => {

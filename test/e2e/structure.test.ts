@@ -182,12 +182,12 @@ describe('a coordinator fixes a composition gap on a phone', () => {
       await rosePage.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
       await rosePage.getByRole('status').filter({ hasText: 'un lien de connexion vient de lui être envoyé' }).waitFor();
       // The sign-in link is Rose's alone: the Messages page says it was sent, the server log holds it.
+      await t.app.mailer.flush();
       const signInMessage = (await roseMessages()).filter({ hasText: 'Votre lien de connexion à Entente' });
       await signInMessage.getByText('[lien personnel, envoyé à la seule personne destinataire]').waitFor();
       expect(await page.getByText(/#[\w-]{43}/).count()).toBe(0);
       await expectNoAxeViolations(page);
       await screenshot(page, '19-outbox-personal-links');
-      await t.app.mailer.flush();
       await rosePage.goto(`${origin}/connexion/lien#${serverLog.linkMailedTo('rose.delmas@example.org', /#([\w-]{43})/)}`);
       await rosePage.getByRole('button', { name: 'Se connecter' }).waitFor();
       expect(rosePage.url()).not.toContain('#');

@@ -17,7 +17,7 @@ describe('server catalogue', () => {
     const keys = [
       'error.required', 'error.tooLong', 'error.email', 'error.date', 'error.reference', 'error.choice', 'error.endsBeforeStart',
       'error.sizeRange', 'error.delegateToSelf', 'error.passwordTooShort', 'error.notFound', 'error.forbidden', 'error.csrf',
-      'error.tooManyRequests', 'error.linkExpired', 'error.parentCycle', 'error.seatNeedsOrganization', 'error.notAMemberOfOrganization',
+      'error.tooManyRequests', 'error.bodyTooLarge', 'error.linkExpired', 'error.parentCycle', 'error.seatNeedsOrganization', 'error.notAMemberOfOrganization',
       'error.alreadySeated', 'error.alreadyEnded', 'error.endBeforeStart', 'error.nameTaken', 'error.lastAdmin', 'error.internal',
       'composition.delegates_missing', 'composition.delegates_excess', 'composition.referents_missing', 'composition.too_few_members',
       'composition.too_many_members', 'mail.invitationBody', 'mail.magicLinkBody', 'mail.linkForAddresseeOnly', 'mail.delegationSubject', 'mail.delegationBody',
