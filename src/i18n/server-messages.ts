@@ -181,7 +181,9 @@ const fr = {
     periodClosed: 'du {{startsOn}} au {{endsOn}}',
     membershipRequestSubject: '« {{organization}} » vous propose de la rejoindre',
     membershipRequestBody:
-      'Bonjour {{name}},\n\n{{requester}}, qui administre « {{organization}} » dans le partenariat « {{partnership}} », propose de vous y inscrire ({{kind}}). Rien ne change sans votre accord.\n\nPour accepter ou refuser, ouvrez votre fiche en suivant ce lien (valable 7 jours, une seule fois) :\n{{link}}\n\nSi vous ne connaissez pas cette structure, refusez simplement.',
+      'Bonjour {{name}},\n\n{{requester}}, qui administre « {{organization}} » dans le partenariat « {{partnership}} », propose de vous y inscrire ({{kind}}). Rien ne change sans votre accord.\n\nPour accepter ou refuser, ouvrez votre fiche en suivant ce lien (Entente vous demandera de vous connecter si besoin) :\n{{link}}\n\nSi vous ne connaissez pas cette structure, refusez simplement.',
+    membershipRequestBodyInvitation:
+      'Bonjour {{name}},\n\n{{requester}}, qui administre « {{organization}} » dans le partenariat « {{partnership}} », propose de vous y inscrire ({{kind}}). Rien ne change sans votre accord.\n\nPour accepter ou refuser, créez votre compte et ouvrez votre fiche en suivant ce lien (valable 7 jours, une seule fois) :\n{{link}}\n\nSi vous ne connaissez pas cette structure, refusez simplement.',
     membershipAcceptedSubject: '{{name}} a rejoint « {{organization}} »',
     membershipAcceptedBody: 'Bonjour,\n\n{{name}} a accepté de rejoindre « {{organization}} ».',
     membershipDeclinedSubject: '{{name}} n’a pas rejoint « {{organization}} »',
@@ -372,7 +374,9 @@ const en: typeof fr = {
     periodClosed: 'from {{startsOn}} to {{endsOn}}',
     membershipRequestSubject: '“{{organization}}” asks you to join it',
     membershipRequestBody:
-      'Hello {{name}},\n\n{{requester}}, who manages “{{organization}}” in the partnership “{{partnership}}”, proposes to add you to it ({{kind}}). Nothing changes without your consent.\n\nTo accept or decline, open your page with this link (valid for 7 days, once):\n{{link}}\n\nIf you do not know this organization, simply decline.',
+      'Hello {{name}},\n\n{{requester}}, who manages “{{organization}}” in the partnership “{{partnership}}”, proposes to add you to it ({{kind}}). Nothing changes without your consent.\n\nTo accept or decline, open your page with this link (Entente will ask you to sign in if needed):\n{{link}}\n\nIf you do not know this organization, simply decline.',
+    membershipRequestBodyInvitation:
+      'Hello {{name}},\n\n{{requester}}, who manages “{{organization}}” in the partnership “{{partnership}}”, proposes to add you to it ({{kind}}). Nothing changes without your consent.\n\nTo accept or decline, create your account and open your page with this link (valid for 7 days, once):\n{{link}}\n\nIf you do not know this organization, simply decline.',
     membershipAcceptedSubject: '{{name}} joined “{{organization}}”',
     membershipAcceptedBody: 'Hello,\n\n{{name}} accepted to join “{{organization}}”.',
     membershipDeclinedSubject: '{{name}} did not join “{{organization}}”',

@@ -207,10 +207,12 @@ export async function createAccountWithPassword(db: Kysely<Database>, email: str
 }
 
 /**
- * A link, for a mail asking its reader to answer something, that opens that page of Entente
- * signed in: a one-time sign-in link when the person has an account, else an invitation to create
- * it (whose digest the mail names, as invitePerson's does). It lasts as long as an invitation,
- * since such a mail may be read days later.
+ * A link, for a mail asking its reader to answer something, to that page of Entente. Someone with an
+ * account gets the page's plain address and signs in as usual on the way (the sign-in page brings
+ * them back): a mail written at someone else's request must not hold a key to the reader's account,
+ * which may open other partnerships. Someone without one gets an invitation to create it (whose
+ * digest the mail names, as invitePerson's does), lasting as long as an invitation, since such a
+ * mail may be read days later.
  */
 export async function linkToPage(
   trx: Transaction<Database>,
@@ -219,14 +221,10 @@ export async function linkToPage(
   link: Link,
   now: Date,
 ): Promise<{ readonly url: string; readonly invitationTokenHash?: string }> {
+  if (person.accountId !== null) return { url: `${link.baseUrl}${path}` };
   const token = newToken();
   const tokenHash = digest(token);
   const expiresAt = addMinutes(now, INVITATION_DAYS * 24 * 60);
-  const next = `?vers=${encodeURIComponent(path)}`;
-  if (person.accountId !== null) {
-    await trx.insertInto('magic_link').values({ token_hash: tokenHash, account_id: person.accountId, expires_at: expiresAt }).execute();
-    return { url: `${link.baseUrl}/connexion/lien${next}#${token}` };
-  }
   await trx.insertInto('invitation').values({ token_hash: tokenHash, person_id: person.id, email: person.email, expires_at: expiresAt }).execute();
-  return { url: `${link.baseUrl}/invitation${next}#${token}`, invitationTokenHash: tokenHash };
+  return { url: `${link.baseUrl}/invitation?vers=${encodeURIComponent(path)}#${token}`, invitationTokenHash: tokenHash };
 }

@@ -113,8 +113,9 @@ async function requestMembership(trx: Trx, ctx: ActContext, organizationId: stri
 }
 
 /**
- * The person asked is told by e-mail, when they have an address, with a link that opens their own
- * page signed in, for them alone (withPersonalLink). Like a sign-in link's, the mail stays off the
+ * The person asked is told by e-mail, when they have an address, with a link to their own page:
+ * its plain address when they have an account (they sign in as usual), else an invitation to create
+ * it, for them alone (withPersonalLink). Like a sign-in link's, the mail stays off the
  * administrators' Messages page when the account opens other partnerships too.
  */
 async function askByMail(trx: Trx, ctx: ActContext, request: { id: string; organizationId: string; input: MembershipInput }, mail: MailContext) {
@@ -140,14 +141,13 @@ async function askByMail(trx: Trx, ctx: ActContext, request: { id: string; organ
     partnership: person.partnership,
     kind: t(`membershipKind.${request.input.kind}`),
   };
-  const { body, personalBody } = withPersonalLink(t, 'mail.membershipRequestBody', params, link.url);
-  await queueMail(trx, {
-    partnershipId: partnerships.length > 1 ? null : ctx.partnershipId,
-    recipient: person.email,
-    subject: t('mail.membershipRequestSubject', params),
-    body,
-    personal: { body: personalBody, ...(link.invitationTokenHash !== undefined && { invitationTokenHash: link.invitationTokenHash }) },
-  });
+  const common = { partnershipId: partnerships.length > 1 ? null : ctx.partnershipId, recipient: person.email, subject: t('mail.membershipRequestSubject', params) };
+  if (link.invitationTokenHash === undefined) {
+    await queueMail(trx, { ...common, body: t('mail.membershipRequestBody', { ...params, link: link.url }) });
+    return;
+  }
+  const { body, personalBody } = withPersonalLink(t, 'mail.membershipRequestBodyInvitation', params, link.url);
+  await queueMail(trx, { ...common, body, personal: { body: personalBody, invitationTokenHash: link.invitationTokenHash } });
 }
 
 /**

@@ -7,7 +7,7 @@ import { newMember, newPartnership, ServerLog, startTestApp, TEST_PASSWORD, type
 
 /**
  * Issue 14, point 7 in a browser: the director of one house asks a volunteer of another to join
- * theirs; she opens the mail's link on her phone, lands on her own page signed in, and accepts.
+ * theirs; she opens the mail's link on her phone, signs in, lands on her own page, and accepts.
  */
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 
@@ -53,11 +53,14 @@ describe('a volunteer of another house asked to join', () => {
     await screenshot(page, '73-membership-asked');
   });
 
-  it('opens her own page from the mail, signed in, and accepts', async () => {
+  it('opens her own page from the mail, signs in on the way, and accepts', async () => {
     await t.app.mailer.flush();
-    const link = serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/connexion\/lien\S+)/).replace('http://entente.test', origin);
+    const link = serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/\S+)/).replace('http://entente.test', origin);
+    expect(link).toBe(`${origin}/p/${f.partnershipId}/personnes/${elise.personId}`);
     const page = await phone();
     await page.goto(link);
+    await page.getByLabel('Adresse e-mail').first().fill(elise.email);
+    await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Élise Marchand' }).waitFor();
     expect(page.url()).toBe(`${origin}/p/${f.partnershipId}/personnes/${elise.personId}`);
