@@ -19,6 +19,7 @@ const fr = {
     atLeastOne: 'Indiquez au moins 1.',
     choice: 'Choisissez une des valeurs proposées.',
     endsBeforeStart: 'La fin ne peut pas précéder le début.',
+    foundedInFuture: 'La date de création ne peut pas être à venir.',
     sizeRange: 'Le maximum doit être supérieur ou égal au minimum.',
     delegateToSelf: 'On ne se délègue pas une mission à soi-même.',
     passwordTooShort: 'Le mot de passe doit compter au moins 12 caractères.',
@@ -110,6 +111,8 @@ const fr = {
     },
     meeting: {
       notAMember: 'Cette personne ne siège pas dans l’instance qui se réunit.',
+      recordedInFuture: 'Une réunion passée se tient aujourd’hui au plus tard : pour une réunion à venir, convoquez-la.',
+      beforeFounding: 'L’instance a été créée le {{date}} : une réunion ne peut pas la précéder.',
       noMembers: 'Personne ne siège aujourd’hui dans cette instance : il n’y a personne à convoquer.',
       proposalOfAnotherBody: 'Cette proposition n’est pas soumise à cette instance.',
       agendaOrder: 'L’ordre doit reprendre chaque point de l’ordre du jour, une fois.',
@@ -212,6 +215,7 @@ const en: typeof fr = {
     atLeastOne: 'Enter at least 1.',
     choice: 'Choose one of the proposed values.',
     endsBeforeStart: 'The end cannot come before the start.',
+    foundedInFuture: 'The founding date cannot be in the future.',
     sizeRange: 'The maximum must be greater than or equal to the minimum.',
     delegateToSelf: 'You cannot delegate a mission to yourself.',
     passwordTooShort: 'The password must be at least 12 characters long.',
@@ -303,6 +307,8 @@ const en: typeof fr = {
     },
     meeting: {
       notAMember: 'This person does not sit in the meeting body.',
+      recordedInFuture: 'A past meeting was held today at the latest: for a meeting to come, call it.',
+      beforeFounding: 'The body was founded on {{date}}: a meeting cannot come before it.',
       noMembers: 'Nobody sits in this body today: there is nobody to call.',
       proposalOfAnotherBody: 'This proposal is not before this body.',
       agendaOrder: 'The order must list every agenda item, once.',

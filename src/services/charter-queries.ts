@@ -243,7 +243,7 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
       .where('r.partnership_id', '=', partnershipId)
       .where(heldOn('a', today))
       .execute(),
-    db.selectFrom('body').select(['id', 'name', 'meetings_per_year', 'created_at']).where('partnership_id', '=', partnershipId).where('meetings_per_year', 'is not', null).orderBy('name').execute(),
+    db.selectFrom('body').select(['id', 'name', 'meetings_per_year', 'founded_on']).where('partnership_id', '=', partnershipId).where('meetings_per_year', 'is not', null).orderBy('name').execute(),
     db.selectFrom('meeting').select(['body_id', 'starts_at']).where('partnership_id', '=', partnershipId).where('starts_at', '>=', yearAgo).where('starts_at', '<=', now).execute(),
   ]);
   const contents = inForce.map(contentOf);
@@ -271,7 +271,7 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
   }
   for (const body of paced) {
     const meetingStarts = meetings.filter((m) => m.body_id === body.id).map((m) => m.starts_at);
-    const shortfall = cadenceShortfall({ meetingsPerYear: body.meetings_per_year!, createdAt: body.created_at, now, meetingStarts });
+    const shortfall = cadenceShortfall({ meetingsPerYear: body.meetings_per_year!, foundedOn: body.founded_on, now, meetingStarts });
     if (shortfall) findings.push({ code: 'meeting_cadence', bodyId: body.id, body: body.name, meetingsPerYear: body.meetings_per_year!, ...shortfall });
   }
   return findings;

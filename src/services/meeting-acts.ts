@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { journalAnchor } from '../journal/anchor.js';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { calendarDay } from '../domain/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../domain/errors.js';
@@ -15,6 +15,7 @@ import type {
   minutesAnswerInput,
   minutesInput,
   minutesReviewInput,
+  pastMeetingInput,
   pollAnswersInput,
   roundWordInput,
 } from '../domain/meetings/commands.js';
@@ -24,6 +25,7 @@ import { meetingCalendar } from '../documents/meeting-calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
+import { heldOn } from '../store/periods.js';
 import type { Database } from '../store/schema.js';
 import { actorOf, recordAct, type ActContext } from './act.js';
 import { membersToday } from './decision-acts.js';
@@ -78,6 +80,73 @@ async function callMeeting(
     id,
     event: { kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: input.startsAt.toISOString(), facilitatorId, secretaryId: input.secretaryId } },
   };
+}
+
+/**
+ * A meeting held before or outside Entente enters the body's record, as a governance act of
+ * whoever may call its meetings. Its people sat in the body that day or sit in it now (seats are
+ * often entered in Entente later than they began); its minutes are published as recorded, and
+ * frozen from then on like any published minutes. Nobody is mailed: the meeting is long over.
+ */
+export async function recordPastMeeting(ctx: ActContext, input: z.infer<typeof pastMeetingInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
+    if (!may.callMeeting(ctx.viewer, input.bodyId)) throw forbidden();
+    const body = await trx.selectFrom('body').select('founded_on').where('id', '=', input.bodyId).executeTakeFirstOrThrow();
+    const today = calendarDay(ctx.now);
+    if (input.heldOn > today) throw invalid('heldOn', 'error.meeting.recordedInFuture');
+    if (input.heldOn < body.founded_on) throw invalid('heldOn', 'error.meeting.beforeFounding', { date: body.founded_on });
+    const seated = await trx
+      .selectFrom('body_member as s')
+      .select('s.person_id')
+      .distinct()
+      .where('s.body_id', '=', input.bodyId)
+      .where((eb) => eb.or([heldOn('s', input.heldOn), heldOn('s', today)]))
+      .execute();
+    const members = new Set(seated.map((s) => s.person_id));
+    if (!members.has(input.facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
+    if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');
+    const attendeeIds = [...new Set(input.attendeeIds)];
+    if (attendeeIds.some((id) => !members.has(id))) throw invalid('attendeeIds', 'error.meeting.notAMember');
+    const id = randomUUID();
+    await trx
+      .insertInto('meeting')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        body_id: input.bodyId,
+        title: input.title,
+        // The day is what is known; noon where the partnerships live keeps it that day in every reading.
+        starts_at: sql<Date>`(${input.heldOn}::date + time '12:00') at time zone 'Europe/Paris'`,
+        duration_minutes: 120,
+        place: input.place,
+        online_url: null,
+        facilitator_id: input.facilitatorId,
+        secretary_id: input.secretaryId,
+        minutes: input.minutes,
+        minutes_version: 1,
+        minutes_published_at: ctx.now,
+        recorded_afterwards: true,
+        created_by: ctx.viewer.personId,
+        created_at: ctx.now,
+      })
+      .execute();
+    if (attendeeIds.length > 0) {
+      await trx
+        .insertInto('attendance')
+        .values(attendeeIds.map((personId) => ({ meeting_id: id, person_id: personId, status: 'present', represented_by: null })))
+        .execute();
+    }
+    return {
+      result: { id },
+      events: [
+        {
+          kind: 'meeting.recorded',
+          payload: { meetingId: id, bodyId: input.bodyId, heldOn: input.heldOn, facilitatorId: input.facilitatorId, secretaryId: input.secretaryId, attendeeIds, minutesHash: textHash(input.minutes) },
+        },
+      ],
+    };
+  });
 }
 
 /** A member asks the body when it can meet: two to twenty slots, each answered yes, if need be, or no. */

@@ -43,7 +43,7 @@ export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string
   const [meetings, seats, polls, next] = await Promise.all([
     db
       .selectFrom('meeting')
-      .select(['id', 'title', 'starts_at', 'place', 'minutes_published_at'])
+      .select(['id', 'title', 'starts_at', 'place', 'minutes_published_at', 'recorded_afterwards'])
       .where('body_id', '=', bodyId)
       .orderBy('starts_at', 'desc')
       .limit(200)
@@ -55,7 +55,7 @@ export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string
   const members = [...new Set(seats.map((s) => s.person_id))];
   const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
   return {
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null })),
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null, recordedAfterwards: m.recorded_afterwards })),
     openPolls: polls.map((p) => ({ id: p.id, title: p.title, createdAt: p.created_at })),
     nextFacilitator: next === undefined ? null : { id: next, fullName: nameOf.get(next) ?? '' },
     members: members.map((id) => ({ id, fullName: nameOf.get(id) ?? '' })),
@@ -87,6 +87,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       'm.current_item_id',
       'm.closing_at',
       'm.ended_at',
+      'm.recorded_afterwards',
       'm.body_id',
       'b.name as body_name',
       'f.full_name as facilitator_name',
@@ -107,7 +108,13 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       .where('i.meeting_id', '=', meetingId)
       .orderBy('i.position')
       .execute(),
-    db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).execute(),
+    db
+      .selectFrom('attendance as a')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .select(['a.person_id', 'a.status', 'a.represented_by', 'p.full_name'])
+      .where('a.meeting_id', '=', meetingId)
+      .orderBy('p.full_name')
+      .execute(),
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
     db
       .selectFrom('meeting_round_word as w')
@@ -136,7 +143,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       .execute(),
   ]);
   const statusOf = new Map(attendance.map((a) => [a.person_id, a.status as AttendanceStatus]));
-  const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
+  const nameOf = new Map([...seats.map((s) => [s.person_id, s.full_name] as const), ...attendance.map((a) => [a.person_id, a.full_name] as const)]);
   const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
   const quorum = meetingQuorum(
     seats.map((s) => ({ personId: s.person_id, organizationId: s.organization_id })),
@@ -169,7 +176,8 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       proposedBy: item.proposed_by_name,
       proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: item.status ?? 'open', outcomeStatement: item.outcome_statement },
     })),
-    attendance: [...new Set(seats.map((s) => s.person_id))].map((personId) => {
+    // A meeting recorded afterwards may name people whose seats Entente learnt of only later.
+    attendance: [...new Set([...seats.map((s) => s.person_id), ...attendance.map((a) => a.person_id)])].map((personId) => {
       const row = attendance.find((a) => a.person_id === personId);
       return {
         personId,
@@ -187,6 +195,8 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       .filter((item) => item.proposal_id !== null && item.status !== null && item.status !== 'open')
       .map((item) => ({ proposalId: item.proposal_id!, wording: item.wording ?? '', status: item.status!, outcomeStatement: item.outcome_statement })),
     stage,
+    /** Held before or outside Entente: its day and record only, no conduct, no quorum. */
+    recordedAfterwards: meeting.recorded_afterwards,
     openedAt: meeting.opened_at,
     endedAt: meeting.ended_at,
     roundWords: words.map((w) => ({ round: w.round, personId: w.person_id, fullName: w.full_name, word: w.word })),
@@ -208,7 +218,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       addItem: !published && may.callMeeting(viewer, meeting.body_id),
       changeRoles: !published && may.changeMeetingRoles(viewer, { facilitatorId: meeting.facilitator_id }),
       run: !published && runner,
-      sayWord: !published && inRound && nameOf.has(viewer.personId),
+      sayWord: !published && inRound && seats.some((s) => s.person_id === viewer.personId),
       // The secretary wrote the text: those present other than them review it.
       review: !published && reviewOpen && statusOf.get(viewer.personId) === 'present' && viewer.personId !== meeting.secretary_id,
     },

@@ -200,6 +200,8 @@ export async function createBody(ctx: ActContext, input: BodyInput) {
   const id = randomUUID();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     if (input.parentBodyId) await requireReference(trx, 'body', input.parentBodyId, ctx.partnershipId, 'parentBodyId');
+    const foundedOn = input.foundedOn ?? calendarDay(ctx.now);
+    refuseFoundingInFuture(ctx, foundedOn);
     const rule = ruleOf(input);
     await trx
       .insertInto('body')
@@ -215,6 +217,7 @@ export async function createBody(ctx: ActContext, input: BodyInput) {
         min_size: rule.minSize,
         max_size: rule.maxSize,
         meetings_per_year: input.meetingsPerYear ?? null,
+        founded_on: foundedOn,
       })
       .execute();
     return {
@@ -222,11 +225,15 @@ export async function createBody(ctx: ActContext, input: BodyInput) {
       events: [
         {
           kind: 'body.created',
-          payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule, meetingsPerYear: input.meetingsPerYear ?? null },
+          payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule, meetingsPerYear: input.meetingsPerYear ?? null, foundedOn },
         },
       ],
     };
   });
+}
+
+function refuseFoundingInFuture(ctx: ActContext, foundedOn: string) {
+  if (foundedOn > calendarDay(ctx.now)) throw invalid('foundedOn', 'error.foundedInFuture');
 }
 
 /** Walks up from the proposed parent; meeting the body itself would make a cycle. */
@@ -253,6 +260,7 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
       await requireReference(trx, 'body', patch.parentBodyId, ctx.partnershipId, 'parentBodyId');
       await assertNoParentCycle(trx, bodyId, patch.parentBodyId);
     }
+    if (patch.foundedOn !== undefined) refuseFoundingInFuture(ctx, patch.foundedOn);
     const current = await trx
       .selectFrom('body')
       .select(['min_size', 'max_size'])
@@ -273,6 +281,7 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
       ...(patch.minSize !== undefined && { min_size: patch.minSize }),
       ...(patch.maxSize !== undefined && { max_size: patch.maxSize }),
       ...(patch.meetingsPerYear !== undefined && { meetings_per_year: patch.meetingsPerYear }),
+      ...(patch.foundedOn !== undefined && { founded_on: patch.foundedOn }),
     };
     // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
     if (Object.keys(values).length === 0) return { result: { id: bodyId }, events: [] };

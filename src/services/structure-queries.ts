@@ -13,7 +13,7 @@ import { groupRows } from './group-rows.js';
  * the partnership, and returns only what the viewer may see.
  */
 type Db = Kysely<Database>;
-type BodyRow = Omit<BodyTable, 'created_at' | 'purpose'> & { purpose: string };
+type BodyRow = Omit<BodyTable, 'created_at' | 'purpose' | 'founded_on'> & { purpose: string };
 
 const ruleOfRow = (body: BodyRow) => ({
   delegatesPerOrganization: body.delegates_per_organization,
@@ -96,6 +96,7 @@ const bodyColumns = [
   'min_size',
   'max_size',
   'meetings_per_year',
+  'founded_on',
   'partnership_id',
 ] as const;
 
@@ -237,6 +238,7 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
     name: body.name,
     kind: body.kind,
     purpose: body.purpose,
+    foundedOn: body.founded_on,
     rule: ruleOfRow(body),
     parent: parent ? { id: parent.id, name: parent.name } : null,
     children: related.filter((b) => b.parent_body_id === bodyId).map((b) => ({ id: b.id, name: b.name, kind: b.kind })),

@@ -18,6 +18,7 @@ import { registerIndexes } from './migrations/016-register-indexes.js';
 import { journalBody } from './migrations/017-journal-body.js';
 import { peopleSearch } from './migrations/018-people-search.js';
 import { personalLinks } from './migrations/019-personal-links.js';
+import { bodyFounding } from './migrations/020-body-founding.js';
 import { agreementRegister } from './migrations/021-agreement-register.js';
 import { roleHoldersAndMembershipRequests } from './migrations/022-role-holders-and-membership-requests.js';
 import { printedDocuments } from './migrations/023-printed-documents.js';
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '017-journal-body': journalBody,
   '018-people-search': statementsMigration(peopleSearch),
   '019-personal-links': statementsMigration(personalLinks),
+  '020-body-founding': statementsMigration(bodyFounding),
   '021-agreement-register': statementsMigration(agreementRegister),
   '022-role-holders-and-membership-requests': statementsMigration(roleHoldersAndMembershipRequests),
   '023-printed-documents': statementsMigration(printedDocuments),

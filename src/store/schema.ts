@@ -76,6 +76,8 @@ export interface BodyTable {
   min_size: number | null;
   max_size: number | null;
   meetings_per_year: number | null;
+  /** The day the body began, before Entente knew it perhaps: its cadence counts from there. */
+  founded_on: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -338,6 +340,8 @@ export interface MeetingTable {
   ended_at: Generated<Date | null>;
   minutes_version: Generated<number>;
   review_until: Generated<Date | null>;
+  /** Held before or outside Entente and recorded afterwards, its minutes published as written. */
+  recorded_afterwards: Generated<boolean>;
 }
 
 export interface AgendaItemTable {

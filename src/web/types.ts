@@ -88,6 +88,8 @@ export interface BodyDetail {
   name: string;
   kind: string;
   purpose: string;
+  /** The day the body began, perhaps before Entente knew it. */
+  foundedOn: string;
   rule: Rule;
   parent: { id: string; name: string } | null;
   children: { id: string; name: string; kind: string }[];
@@ -367,7 +369,7 @@ export interface ElectionDetail {
 export type AttendanceStatus = 'present' | 'excused' | 'absent' | 'represented';
 
 export interface BodyMeetings {
-  meetings: { id: string; title: string; startsAt: string; place: string; published: boolean }[];
+  meetings: { id: string; title: string; startsAt: string; place: string; published: boolean; recordedAfterwards: boolean }[];
   openPolls: { id: string; title: string; createdAt: string }[];
   nextFacilitator: { id: string; fullName: string } | null;
   members: { id: string; fullName: string }[];
@@ -399,6 +401,8 @@ export interface MeetingDetail {
   quorum: { rule: 'one_delegate_per_organization' | 'majority'; met: boolean; present: number; members: number; missingOrganizations: string[] };
   decisions: { proposalId: string; wording: string; status: string; outcomeStatement: string | null }[];
   stage: MeetingStage;
+  /** Held before or outside Entente: its day and record only. */
+  recordedAfterwards: boolean;
   openedAt: string | null;
   endedAt: string | null;
   roundWords: { round: 'opening' | 'closing'; personId: string; fullName: string; word: string }[];

@@ -576,7 +576,7 @@ describe('compliance', () => {
     expect((await p.f.admin.patch(`${p.f.base}/bodies/${circle}`, { meetingsPerYear: 0 })).body.fields.meetingsPerYear).toBeDefined();
     expect((await p.f.admin.get(`${p.f.base}/bodies/${circle}`)).body.rule).toMatchObject({ minSize: 6, maxSize: 8, meetingsPerYear: 6 });
     // A circle of more than a year, which met twice in the last twelve months (and plans a meeting to come).
-    await sql`update body set created_at = '2024-09-01T00:00:00Z' where id = ${circle}`.execute(t.store.db);
+    expect((await p.f.admin.patch(`${p.f.base}/bodies/${circle}`, { foundedOn: '2024-09-01' })).status).toBe(200);
     const met = (startsAt: string) => ({
       id: randomUUID(),
       partnership_id: p.f.partnershipId,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTES_MAX_LENGTH } from '../../src/domain/meetings/meetings.js';
+import { calendarDay } from '../../src/domain/dates.js';
 import { pdfText } from '../support/pdf-text.js';
 import { anchorIn, builder, headOf, journalOf, outboxMessages } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
@@ -413,6 +414,82 @@ describe('printing the minutes', () => {
     } finally {
       await busy.close();
     }
+  });
+});
+
+describe('a meeting held before or outside Entente', () => {
+  const past = (s: Steering, values: Record<string, unknown> = {}) =>
+    s.nadia.client.post(`${s.f.base}/meetings/past`, {
+      bodyId: s.body,
+      title: 'Comité d’automne',
+      heldOn: '2025-11-20',
+      facilitatorId: s.bernard.personId,
+      secretaryId: s.samia.personId,
+      attendeeIds: [s.nadia.personId, s.bernard.personId, s.samia.personId],
+      minutes: '## Sorties\n\nLe comité retient **deux sorties** au printemps.',
+      ...values,
+    });
+
+  it('is recorded afterwards by a member: its day, who facilitated and attended, its minutes published and frozen, journaled, mailed to nobody', async () => {
+    const s = await steering();
+    expect((await s.f.admin.patch(`${s.f.base}/bodies/${s.body}`, { foundedOn: '2025-01-10' })).status).toBe(200);
+    const mailsBefore = (await outboxMessages(s.f)).length;
+    const outsider = await s.odile.client.post(`${s.f.base}/meetings/past`, { bodyId: s.body, title: 'Pas mon instance', heldOn: '2025-11-20', facilitatorId: s.nadia.personId, minutes: 'x' });
+    expect(outsider.status).toBe(403);
+    expect((await past(s, { heldOn: inDays(1).slice(0, 10) })).body.fields.heldOn).toBe('Une réunion passée se tient aujourd’hui au plus tard : pour une réunion à venir, convoquez-la.');
+    expect((await past(s, { heldOn: '2024-12-01' })).body.fields.heldOn).toBe('L’instance a été créée le 2025-01-10 : une réunion ne peut pas la précéder.');
+    expect((await past(s, { attendeeIds: [s.odile.personId] })).body.fields.attendeeIds).toBe('Cette personne ne siège pas dans l’instance qui se réunit.');
+    expect((await past(s, { minutes: '  ' })).body.fields.minutes).toBe('Ce champ est obligatoire.');
+
+    // The seats were entered in Entente today, months after the meeting: those who sit now may be named.
+    const recorded = await past(s);
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const url = `${s.f.base}/meetings/${recorded.body.id}`;
+    const page = (await s.gerard.client.get(url)).body;
+    expect(page).toMatchObject({ recordedAfterwards: true, title: 'Comité d’automne', facilitator: { id: s.bernard.personId }, secretary: { id: s.samia.personId }, minutesVersion: 1 });
+    expect(page.minutesPublishedAt).not.toBeNull();
+    expect(page.minutes).toBe('## Sorties\n\nLe comité retient **deux sorties** au printemps.');
+    expect(new Date(page.startsAt).toISOString()).toBe('2025-11-20T11:00:00.000Z');
+    expect(page.attendance.map((a: { fullName: string; status: string }) => [a.fullName, a.status])).toEqual([
+      ['Bernard Colin', 'present'],
+      ['Nadia Benali', 'present'],
+      ['Samia Haddad', 'present'],
+    ]);
+    expect(page.can).toEqual({ addItem: false, changeRoles: false, run: false, sayWord: false, review: false });
+    expect((await s.f.admin.put(`${url}/minutes`, { text: 'Réécrit', basedOn: 1 })).status).toBe(409);
+    await expect(sql`update meeting set minutes = 'forgé' where id = ${recorded.body.id}`.execute(t.store.db)).rejects.toThrow(/published minutes cannot change/);
+    const entry = (await journalOf(t, s.f.partnershipId)).at(-1)!;
+    expect(entry).toMatchObject({ kind: 'meeting.recorded', payload: { meetingId: recorded.body.id, bodyId: s.body, heldOn: '2025-11-20', facilitatorId: s.bernard.personId } });
+    expect(JSON.stringify(entry)).not.toContain('deux sorties');
+    expect((await outboxMessages(s.f)).length).toBe(mailsBefore);
+
+    const listed = (await s.gerard.client.get(`${s.f.base}/bodies/${s.body}/meetings`)).body;
+    expect(listed.meetings).toEqual([expect.objectContaining({ title: 'Comité d’automne', published: true, recordedAfterwards: true })]);
+    // Bernard facilitated it: the rotation goes on with Gérard.
+    expect(listed.nextFacilitator.fullName).toBe('Gérard Lefèvre');
+  });
+
+  it('counts in the cadence of the body from its founding, not from the day Entente came to know it', async () => {
+    const s = await steering();
+    expect((await s.f.admin.patch(`${s.f.base}/bodies/${s.body}`, { meetingsPerYear: 4 })).status).toBe(200);
+    const cadence = async () => (await s.f.admin.get(`${s.f.base}/compliance`)).body.findings.find((finding: { code: string }) => finding.code === 'meeting_cadence');
+    expect(await cadence()).toBeUndefined();
+    const future = await s.f.admin.patch(`${s.f.base}/bodies/${s.body}`, { foundedOn: calendarDay(new Date(inDays(1))) });
+    expect(future.body.fields.foundedOn).toBe('La date de création ne peut pas être à venir.');
+    // Founded two years before it came into Entente: four meetings were due over the last twelve months.
+    expect((await s.f.admin.patch(`${s.f.base}/bodies/${s.body}`, { foundedOn: '2024-03-01' })).status).toBe(200);
+    expect((await s.f.admin.get(`${s.f.base}/bodies/${s.body}`)).body.foundedOn).toBe('2024-03-01');
+    expect((await cadence())?.message).toBe('Comité de pilotage doit se réunir au moins 4 fois par an : 0 réunion(s) sur les douze derniers mois, pour 4 attendue(s).');
+    for (const heldOn of ['2025-04-15', '2025-07-01', '2025-10-02', '2026-01-20']) expect((await past(s, { heldOn })).status).toBe(201);
+    expect(await cadence()).toBeUndefined();
+  });
+
+  it('keeps the founding day a body is created with, and that day when none is given', async () => {
+    const s = await steering();
+    const founded = await builder(s.f).body({ name: 'Cercle Jardins', kind: 'circle', foundedOn: '2019-09-01' });
+    expect((await s.f.admin.get(`${s.f.base}/bodies/${founded}`)).body.foundedOn).toBe('2019-09-01');
+    expect((await s.f.admin.get(`${s.f.base}/bodies/${s.body}`)).body.foundedOn).toBe(calendarDay(t.clock.now()));
+    expect((await journalOf(t, s.f.partnershipId)).find((e) => e.kind === 'body.created' && e.payload['bodyId'] === founded)?.payload['foundedOn']).toBe('2019-09-01');
   });
 });
 

@@ -122,6 +122,8 @@ const bodies = {
       minReferentsPerOrganization: number,
       minSize: number,
       maxSize: number,
+      meetingsPerYear: number,
+      foundedOn: date,
     }),
   seat: () =>
     nearlyValid({
@@ -220,6 +222,20 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
     'POST',
     `${f.base}/meetings`,
     nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), title: text, startsAt: fc.oneof(date, fc.constant('2026-04-01T18:00:00+02:00')), durationMinutes: number, place: text, onlineUrl: fc.oneof(text, fc.webUrl()), facilitatorId: someId(), secretaryId: someId() }),
+  ],
+  [
+    'POST',
+    `${f.base}/meetings/past`,
+    nearlyValid({
+      bodyId: fc.constantFrom(ids.bodyId, randomUUID()),
+      title: text,
+      heldOn: date,
+      place: text,
+      facilitatorId: someId(),
+      secretaryId: someId(),
+      attendeeIds: fc.array(someId(), { maxLength: 3 }),
+      minutes: text,
+    }),
   ],
   ['POST', `${f.base}/meetings/${ids.meetingId}/agenda`, nearlyValid({ kind: fc.constantFrom('information', 'decision', 'x'), title: text, proposalId: someId(), minutesAllotted: number })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/agenda/order`, nearlyValid({ itemIds: fc.array(someId(), { maxLength: 3 }) })],

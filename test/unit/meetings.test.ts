@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calendarDay } from '../../src/domain/dates.js';
 import {
   bestSlot,
   cadenceShortfall,
@@ -170,17 +171,29 @@ describe('the cadence a body keeps', () => {
   const monthsAgo = (months: number) => new Date(now.getTime() - months * 30.4 * 86_400_000);
 
   it('finds a circle behind when it met four times in a year where it should meet six (seed 004)', () => {
-    expect(cadenceShortfall({ meetingsPerYear: 6, createdAt: monthsAgo(30), now, meetingStarts: [1, 3, 5, 7].map(monthsAgo) })).toEqual({ expected: 6, held: 4 });
+    expect(cadenceShortfall({ meetingsPerYear: 6, foundedOn: calendarDay(monthsAgo(30)), now, meetingStarts: [1, 3, 5, 7].map(monthsAgo) })).toEqual({ expected: 6, held: 4 });
   });
 
   it('counts only the last twelve months, and not meetings still to come', () => {
     const meetingStarts = [...[1, 3, 5, 7, 9].map(monthsAgo), monthsAgo(14), monthsAgo(-1)];
-    expect(cadenceShortfall({ meetingsPerYear: 6, createdAt: monthsAgo(30), now, meetingStarts })).toEqual({ expected: 6, held: 5 });
+    expect(cadenceShortfall({ meetingsPerYear: 6, foundedOn: calendarDay(monthsAgo(30)), now, meetingStarts })).toEqual({ expected: 6, held: 5 });
+  });
+
+  it('counts from the body’s founding, not from the day Entente came to know it', () => {
+    // Founded two years ago, entered in Entente last month: twelve months of its life are due.
+    expect(cadenceShortfall({ meetingsPerYear: 6, foundedOn: '2024-11-15', now, meetingStarts: [] })).toEqual({ expected: 6, held: 0 });
+    expect(cadenceShortfall({ meetingsPerYear: 6, foundedOn: '2024-11-15', now, meetingStarts: [1, 3, 5, 7, 9, 11].map(monthsAgo) })).toBeUndefined();
+  });
+
+  it('counts a meeting held on the first day of the twelve months, in the partnership’s time zone', () => {
+    // 2025-12-01 00:30 in Paris is still 30 November in UTC.
+    expect(cadenceShortfall({ meetingsPerYear: 1, foundedOn: '2020-01-01', now, meetingStarts: [new Date('2025-11-30T23:30:00Z')] })).toBeUndefined();
+    expect(cadenceShortfall({ meetingsPerYear: 1, foundedOn: '2020-01-01', now, meetingStarts: [new Date('2025-11-30T22:30:00Z')] })).toEqual({ expected: 1, held: 0 });
   });
 
   it('expects of a young body only its share of the year', () => {
-    expect(cadenceShortfall({ meetingsPerYear: 2, createdAt: monthsAgo(5), now, meetingStarts: [] })).toBeUndefined();
-    expect(cadenceShortfall({ meetingsPerYear: 2, createdAt: monthsAgo(7), now, meetingStarts: [] })).toEqual({ expected: 1, held: 0 });
-    expect(cadenceShortfall({ meetingsPerYear: 2, createdAt: monthsAgo(7), now, meetingStarts: [monthsAgo(2)] })).toBeUndefined();
+    expect(cadenceShortfall({ meetingsPerYear: 2, foundedOn: calendarDay(monthsAgo(5)), now, meetingStarts: [] })).toBeUndefined();
+    expect(cadenceShortfall({ meetingsPerYear: 2, foundedOn: calendarDay(monthsAgo(7)), now, meetingStarts: [] })).toEqual({ expected: 1, held: 0 });
+    expect(cadenceShortfall({ meetingsPerYear: 2, foundedOn: calendarDay(monthsAgo(7)), now, meetingStarts: [monthsAgo(2)] })).toBeUndefined();
   });
 });

@@ -16,6 +16,21 @@ export const meetingInput = z.object({
   secretaryId: z.uuid(reference).nullable().default(null),
 });
 
+/**
+ * A meeting held before Entente knew the body, or outside it, recorded afterwards: its day, who
+ * facilitated, who was there, and its minutes, which are published as they are recorded.
+ */
+export const pastMeetingInput = z.object({
+  bodyId: z.uuid(reference),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(200, { error: 'error.tooLong' }),
+  heldOn: z.iso.date({ error: 'error.date' }),
+  place: z.string().trim().max(500, { error: 'error.tooLong' }).default(''),
+  facilitatorId: z.uuid(reference),
+  secretaryId: z.uuid(reference).nullable().default(null),
+  attendeeIds: z.array(z.uuid(reference)).max(500, { error: 'error.tooMany' }).default([]),
+  minutes: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(MINUTES_MAX_LENGTH, { error: 'error.meeting.minutesTooLong' }),
+});
+
 /** Facilitation rotates, and the body may hand it, or the minutes, to someone else until they are published. */
 export const meetingRolesInput = z.object({
   facilitatorId: z.uuid(reference),

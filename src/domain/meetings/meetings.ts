@@ -1,3 +1,5 @@
+import { calendarDay, type IsoDate } from '../dates.js';
+
 /**
  * Meetings of a body: who is there, whether the body may decide, who facilitates next. Pure: the
  * services load the seats and the attendance, call these functions, and show what they return.
@@ -172,20 +174,26 @@ export function minutesPublishable(input: {
   return { ok: false, reason: 'review_open', waitingFor };
 }
 
+const DAY_MS = 86_400_000;
+/** Whole days from one calendar day to another (both read as UTC midnights, so no clock change shifts them). */
+const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+
 /**
  * Whether a body keeps the cadence its charter sets (seed 004: a circle meets at least six times a
- * year; seed 001: the plenary twice). Over the last twelve months, or since the body was created if
- * later, it should have met its yearly count in proportion; undefined when it has.
+ * year; seed 001: the plenary twice). Over the last twelve months of its life — since it was
+ * founded, if later, whenever Entente came to know it — it should have met its yearly count in
+ * proportion; meetings held outside Entente and recorded count as much. Undefined when it has.
  */
 export function cadenceShortfall(input: {
   readonly meetingsPerYear: number;
-  readonly createdAt: Date;
+  readonly foundedOn: IsoDate;
   readonly now: Date;
   readonly meetingStarts: readonly Date[];
 }): { readonly expected: number; readonly held: number } | undefined {
-  const yearAgo = new Date(input.now.getTime() - 365 * 86_400_000);
-  const since = input.createdAt > yearAgo ? input.createdAt : yearAgo;
-  const expected = Math.floor((input.meetingsPerYear * (input.now.getTime() - since.getTime())) / (365 * 86_400_000));
-  const held = input.meetingStarts.filter((start) => start >= since && start <= input.now).length;
+  const today = calendarDay(input.now);
+  const yearAgo = new Date(Date.parse(today) - 365 * DAY_MS).toISOString().slice(0, 10);
+  const since = input.foundedOn > yearAgo ? input.foundedOn : yearAgo;
+  const expected = Math.floor((input.meetingsPerYear * Math.max(0, daysBetween(since, today))) / 365);
+  const held = input.meetingStarts.filter((start) => start <= input.now && calendarDay(start) >= since).length;
   return held < expected ? { expected, held } : undefined;
 }

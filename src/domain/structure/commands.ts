@@ -59,6 +59,8 @@ const compositionFields = {
 };
 /** How often the body meets at least, as its charter sets it (seed 004: a circle six times a year). */
 const meetingsPerYear = count(52).nullable().optional();
+/** The day the body began, which may be long before Entente knew it; its cadence counts from there. */
+const foundedOn = isoDate.optional();
 const sizeInOrder = (value: { minSize?: number | null | undefined; maxSize?: number | null | undefined }) =>
   value.minSize == null || value.maxSize == null || value.minSize <= value.maxSize;
 const sizeInOrderMessage = { error: 'error.sizeRange', path: ['maxSize'] };
@@ -71,6 +73,7 @@ export const bodyInput = z
     purpose: longText.optional(),
     ...compositionFields,
     meetingsPerYear,
+    foundedOn,
   })
   .refine(sizeInOrder, sizeInOrderMessage);
 export const bodyPatch = z
@@ -80,6 +83,7 @@ export const bodyPatch = z
     purpose: longText.optional(),
     ...compositionFields,
     meetingsPerYear,
+    foundedOn,
   })
   .refine(sizeInOrder, sizeInOrderMessage);
 

@@ -12,6 +12,7 @@ import {
   minutesAnswerInput,
   minutesInput,
   minutesReviewInput,
+  pastMeetingInput,
   pollAnswersInput,
   roundWordInput,
 } from '../../domain/meetings/commands.js';
@@ -44,6 +45,19 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/meetings',
     { schema: { tags, summary: 'Call a meeting of a body', params: inPartnership, body: meetingInput, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send(await acts.scheduleMeeting(request.act, request.body)),
+  );
+  app.post(
+    '/:partnershipId/meetings/past',
+    {
+      schema: {
+        tags,
+        summary: 'Record a meeting held before or outside Entente: its day, who was there, its minutes (published as recorded)',
+        params: inPartnership,
+        body: pastMeetingInput,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await acts.recordPastMeeting(request.act, request.body)),
   );
   app.get(
     '/:partnershipId/meetings/:meetingId',

@@ -160,6 +160,7 @@ function EditBody({ body, onDone }: { body: BodyDetail; onDone: () => void }) {
       {
         name: String(data.get('name') ?? ''),
         purpose: String(data.get('purpose') ?? ''),
+        foundedOn: orNull(data.get('foundedOn')) ?? undefined,
         ...ruleFromForm(data),
       },
       { onSuccess: onDone },
@@ -173,6 +174,9 @@ function EditBody({ body, onDone }: { body: BodyDetail; onDone: () => void }) {
       <Field label={t('body.purpose')} error={fieldError(update.error, 'purpose')}>
         {(props) => <textarea {...props} name="purpose" rows={3} defaultValue={body.purpose} />}
       </Field>
+      <Field label={t('body.foundedOn')} hint={t('body.foundedOnHint')} error={fieldError(update.error, 'foundedOn')}>
+        {(props) => <input {...props} name="foundedOn" type="date" max={todayIso()} defaultValue={body.foundedOn} />}
+      </Field>
       <RuleFields rule={body.rule} error={update.error} />
     </EditForm>
   );
@@ -183,6 +187,7 @@ export default function BodyPage() {
   const { bodyId } = useParams();
   const partnershipId = usePartnershipId();
   const formatPeriod = useFormatPeriod();
+  const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
   const query = usePartnershipQuery<BodyDetail>(`/bodies/${bodyId}`);
   if (query.isPending) return <Loading />;
@@ -211,6 +216,8 @@ export default function BodyPage() {
             {t('body.partOf')} <Link to={`${base}/instances/${body.parent.id}`}>{body.parent.name}</Link>
           </>
         )}
+        {' · '}
+        {t('body.founded', { date: formatDate(body.foundedOn) })}
       </p>
       {body.purpose && <p className="lead">{body.purpose}</p>}
       <p>

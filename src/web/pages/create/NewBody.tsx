@@ -4,7 +4,7 @@ import { ItemSelect, namedItems } from '../../components/ItemSelect';
 import { BODY_KINDS, EnumSelect } from '../../components/EnumSelect';
 import { CreatePage } from '../../components/forms';
 import { RuleFields, ruleFromForm } from '../../components/RuleFields';
-import { Field, fieldError } from '../../components/ui';
+import { Field, fieldError, todayIso } from '../../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
 
 export default function NewBody() {
@@ -20,6 +20,7 @@ export default function NewBody() {
         kind: String(data.get('kind')),
         parentBodyId: orNull(data.get('parentBodyId')),
         purpose: String(data.get('purpose') ?? ''),
+        foundedOn: orNull(data.get('foundedOn')) ?? undefined,
         ...ruleFromForm(data),
       },
       { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/instances/${id}`) },
@@ -39,6 +40,9 @@ export default function NewBody() {
       </Field>
       <Field label={t('body.purpose')} error={fieldError(create.error, 'purpose')}>
         {(props) => <textarea {...props} name="purpose" rows={3} />}
+      </Field>
+      <Field label={t('body.foundedOn')} hint={t('body.foundedOnHint')} error={fieldError(create.error, 'foundedOn')}>
+        {(props) => <input {...props} name="foundedOn" type="date" max={todayIso()} />}
       </Field>
       <RuleFields error={create.error} />
     </CreatePage>

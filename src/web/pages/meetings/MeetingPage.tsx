@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { MINUTES_MAX_LENGTH, minutesSpent } from '../../../domain/meetings/meetings';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
-import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
+import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { AttendanceStatus, MeetingDetail, ProposalDetail } from '../../types';
 import { RoundTable } from '../decisions/RoundTable';
@@ -238,13 +238,16 @@ function Attendance({ meeting }: { meeting: MeetingDetail }) {
   return (
     <section aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('meeting.attendance.title')}</h2>
-      <p className={`notice ${quorum.met ? 'notice-ok' : 'notice-warn'}`} role="status">
-        {quorum.met
-          ? t('meeting.quorum.met', { present: quorum.present, members: quorum.members })
-          : quorum.rule === 'one_delegate_per_organization'
-            ? t('meeting.quorum.missingOrganizations', { organizations: quorum.missingOrganizations.join(', ') })
-            : t('meeting.quorum.missingMajority', { present: quorum.present, members: quorum.members })}
-      </p>
+      {/* Who sat in the body on a day before Entente is often unknown: a recorded meeting lists who was there, without a quorum. */}
+      {!meeting.recordedAfterwards && (
+        <p className={`notice ${quorum.met ? 'notice-ok' : 'notice-warn'}`} role="status">
+          {quorum.met
+            ? t('meeting.quorum.met', { present: quorum.present, members: quorum.members })
+            : quorum.rule === 'one_delegate_per_organization'
+              ? t('meeting.quorum.missingOrganizations', { organizations: quorum.missingOrganizations.join(', ') })
+              : t('meeting.quorum.missingMajority', { present: quorum.present, members: quorum.members })}
+        </p>
+      )}
       <ul className="member-list">
         {meeting.attendance.map((row) => (
           <AttendanceRow key={row.personId} meeting={meeting} row={row} />
@@ -488,6 +491,7 @@ export default function MeetingPage() {
   const { meetingId } = useParams();
   const partnershipId = usePartnershipId();
   const formatInstant = useFormatInstant();
+  const formatDate = useFormatDate();
   const query = usePartnershipQuery<MeetingDetail>(`/meetings/${meetingId}`);
   useLiveChanges('meetings', meetingId!, query.data !== undefined && query.data.minutesPublishedAt === null);
   if (query.isPending) return <Loading />;
@@ -503,9 +507,12 @@ export default function MeetingPage() {
       </p>
       <PageTitle title={meeting.title}>{meeting.title}</PageTitle>
       <p>
-        {formatInstant(meeting.startsAt)} · {t('meeting.detail.duration', { minutes: meeting.durationMinutes })}
+        {meeting.recordedAfterwards ? formatDate(meeting.startsAt) : <>{formatInstant(meeting.startsAt)} · {t('meeting.detail.duration', { minutes: meeting.durationMinutes })}</>}
         {meeting.place && <> · {meeting.place}</>}
       </p>
+      {meeting.recordedAfterwards && meeting.minutesPublishedAt && (
+        <p className="notice">{t('meeting.detail.recorded', { date: formatDate(meeting.minutesPublishedAt) })}</p>
+      )}
       {meeting.onlineUrl && (
         <p>
           <a href={meeting.onlineUrl} rel="noopener noreferrer">
@@ -517,15 +524,18 @@ export default function MeetingPage() {
         {t('meeting.detail.roles', { facilitator: meeting.facilitator.fullName, secretary: meeting.secretary?.fullName ?? t('meeting.detail.noSecretary') })}
       </p>
       {meeting.can.changeRoles && <ChangeRoles meeting={meeting} />}
-      <p>
-        <a href={`${api}/calendar.ics`} download>
-          {t('meeting.detail.calendar')}
-        </a>
-      </p>
-
-      <Conduct meeting={meeting} />
-      {currentProposalId !== null && <ProposalInSession key={currentProposalId} proposalId={currentProposalId} />}
-      <Agenda meeting={meeting} />
+      {!meeting.recordedAfterwards && (
+        <>
+          <p>
+            <a href={`${api}/calendar.ics`} download>
+              {t('meeting.detail.calendar')}
+            </a>
+          </p>
+          <Conduct meeting={meeting} />
+          {currentProposalId !== null && <ProposalInSession key={currentProposalId} proposalId={currentProposalId} />}
+          <Agenda meeting={meeting} />
+        </>
+      )}
       <Attendance meeting={meeting} />
 
       {meeting.decisions.length > 0 && (

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
-import { Badge, Field, fieldError, FormError } from '../../components/ui';
-import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { Badge, Field, fieldError, FormError, todayIso, useFormatDate } from '../../components/ui';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { BodyDetail, BodyMeetings } from '../../types';
 import { useFormatInstant } from './format';
 
@@ -66,6 +66,74 @@ function CallMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeeti
   );
 }
 
+/**
+ * A meeting held before Entente knew the body, or outside it: its day, who facilitated and who
+ * was there, and its minutes, published as they are entered.
+ */
+function RecordPastMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeetings }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const partnershipId = usePartnershipId();
+  const record = useAct<Record<string, unknown>>('post', () => '/meetings/past');
+  const members = meetings.members.map((m) => ({ id: m.id, label: m.fullName }));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    record.mutate(
+      {
+        bodyId: body.id,
+        title: String(data.get('title') ?? ''),
+        heldOn: String(data.get('heldOn') ?? ''),
+        place: String(data.get('place') ?? ''),
+        facilitatorId: String(data.get('facilitatorId') ?? ''),
+        secretaryId: orNull(data.get('secretaryId')),
+        attendeeIds: data.getAll('attendeeIds').map(String),
+        minutes: String(data.get('minutes') ?? ''),
+      },
+      { onSuccess: ({ id }) => navigate(`/p/${partnershipId}/reunions/${id}`) },
+    );
+  };
+  return (
+    <details className="card">
+      <summary>{t('meeting.past.title')}</summary>
+      <form onSubmit={onSubmit} noValidate>
+        <p className="hint">{t('meeting.past.hint')}</p>
+        <FormError error={record.error} shown={['title', 'heldOn', 'place', 'facilitatorId', 'secretaryId', 'attendeeIds', 'minutes']} />
+        <Field label={t('meeting.call.name')} error={fieldError(record.error, 'title')}>
+          {(props) => <input {...props} name="title" />}
+        </Field>
+        <Field label={t('meeting.past.heldOn')} error={fieldError(record.error, 'heldOn')}>
+          {(props) => <input {...props} name="heldOn" type="date" min={body.foundedOn} max={todayIso()} />}
+        </Field>
+        <Field label={t('meeting.call.place')} error={fieldError(record.error, 'place')}>
+          {(props) => <input {...props} name="place" />}
+        </Field>
+        <Field label={t('meeting.past.facilitator')} error={fieldError(record.error, 'facilitatorId')}>
+          {(props) => <ItemSelect {...props} name="facilitatorId" items={members} />}
+        </Field>
+        <Field label={t('meeting.call.secretary')} error={fieldError(record.error, 'secretaryId')}>
+          {(props) => <ItemSelect {...props} name="secretaryId" items={members} noneLabel={t('meeting.past.noSecretary')} />}
+        </Field>
+        <fieldset>
+          <legend>{t('meeting.past.attendees')}</legend>
+          {members.map((member) => (
+            <label key={member.id} className="checkbox">
+              <input type="checkbox" name="attendeeIds" value={member.id} /> {member.label}
+            </label>
+          ))}
+          {fieldError(record.error, 'attendeeIds') && <p className="field-error">{fieldError(record.error, 'attendeeIds')}</p>}
+        </fieldset>
+        <Field label={t('meeting.past.minutes')} hint={t('meeting.past.minutesHint')} error={fieldError(record.error, 'minutes')}>
+          {(props) => <textarea {...props} name="minutes" rows={8} />}
+        </Field>
+        <button type="submit" className="button-primary" disabled={record.isPending}>
+          {t('meeting.past.submit')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 function OpenPoll({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -107,11 +175,12 @@ function OpenPoll({ body }: { body: BodyDetail }) {
   );
 }
 
-/** A body's meetings and the form to call the next one, facilitation proposed by rotation. */
+/** A body's meetings, the form to call the next one (facilitation proposed by rotation), and to record one held before or outside Entente. */
 export function MeetingsSection({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const formatInstant = useFormatInstant();
+  const formatDate = useFormatDate();
   const query = usePartnershipQuery<BodyMeetings>(`/bodies/${body.id}/meetings`);
   if (!query.data) return null;
   const meetings = query.data;
@@ -125,9 +194,14 @@ export function MeetingsSection({ body }: { body: BodyDetail }) {
           {meetings.meetings.map((meeting) => (
             <li key={meeting.id} className="card">
               <Link to={`/p/${partnershipId}/reunions/${meeting.id}`}>{meeting.title}</Link>{' '}
-              {meeting.published && <Badge tone="ok">{t('meeting.section.published')}</Badge>}
+              {meeting.recordedAfterwards ? (
+                <Badge tone="neutral">{t('meeting.section.recorded')}</Badge>
+              ) : (
+                meeting.published && <Badge tone="ok">{t('meeting.section.published')}</Badge>
+              )}
               <p className="muted small">
-                {formatInstant(meeting.startsAt)}
+                {/* Only the day of a meeting recorded afterwards is known. */}
+                {meeting.recordedAfterwards ? formatDate(meeting.startsAt) : formatInstant(meeting.startsAt)}
                 {meeting.place && <> — {meeting.place}</>}
               </p>
             </li>
@@ -150,6 +224,7 @@ export function MeetingsSection({ body }: { body: BodyDetail }) {
         <>
           <OpenPoll body={body} />
           <CallMeeting body={body} meetings={meetings} />
+          <RecordPastMeeting body={body} meetings={meetings} />
         </>
       )}
     </section>
