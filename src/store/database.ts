@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -83,12 +84,51 @@ export class DataDirInUseError extends Error {
   }
 }
 
-/** PGlite is one process's database: a second process opening the same folder would corrupt it. */
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * The lock (proper-lockfile) goes stale 15 s after its owner stops refreshing it; beside it, the
+ * owner's process id and machine tell a start after a SIGKILL or a power cut that the owner is
+ * gone, so it need not wait. A live owner, or one on another machine, still refuses the folder.
+ */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockfilePath = `${dataDir}.lock`;
+  const ownerPath = `${dataDir}.lock-owner`;
+  const take = async () => {
+    try {
+      return await lockfile.lock(dataDir, { lockfilePath, stale: 15_000, update: 5_000 });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ELOCKED') throw new DataDirInUseError(dataDir);
+      throw error;
+    }
+  };
+  let release: () => Promise<void>;
   try {
-    return await lockfile.lock(dataDir, { lockfilePath: `${dataDir}.lock`, stale: 15_000, update: 5_000 });
+    release = await take();
   } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED') throw new DataDirInUseError(dataDir);
-    throw error;
+    if (!(error instanceof DataDirInUseError) || !ownerIsGone(ownerPath)) throw error;
+    rmSync(lockfilePath, { recursive: true, force: true });
+    release = await take();
+  }
+  writeFileSync(ownerPath, JSON.stringify({ pid: process.pid, host: hostname() }));
+  return async () => {
+    rmSync(ownerPath, { force: true });
+    await release();
+  };
+}
+
+/** The lock's owner ran on this machine and runs no more. Unknown, unreadable or elsewhere: not gone. */
+function ownerIsGone(ownerPath: string): boolean {
+  let owner: { pid?: unknown; host?: unknown };
+  try {
+    owner = JSON.parse(readFileSync(ownerPath, 'utf8')) as typeof owner;
+  } catch {
+    return false;
+  }
+  if (owner.host !== hostname() || typeof owner.pid !== 'number' || owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as { code?: string }).code === 'ESRCH';
   }
 }
