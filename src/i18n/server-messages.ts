@@ -96,6 +96,7 @@ const fr = {
     },
     election: {
       over: 'Cette élection est terminée.',
+      laterTerm: 'Ce rôle est déjà confié à {{fullName}} à partir du {{startsOn}} : le mandat élu commencerait aujourd’hui sans place libre. Mettez d’abord fin à cette attribution à venir.',
       notInThisPhase: 'Ce n’est pas possible dans l’étape en cours de l’élection.',
       notAMember: 'Cette personne ne siège pas dans l’instance qui élit.',
       reasonRequired: 'Dites pourquoi : chaque proposition de nom, chaque objection s’accompagne de ses raisons.',
@@ -292,6 +293,7 @@ const en: typeof fr = {
     },
     election: {
       over: 'This election is over.',
+      laterTerm: 'This role is already given to {{fullName}} from {{startsOn}}: the elected term would start today with no room left. First end that upcoming assignment.',
       notInThisPhase: 'This is not possible at the election’s current step.',
       notAMember: 'This person does not sit in the electing body.',
       reasonRequired: 'Say why: every name put forward and every objection comes with its reasons.',

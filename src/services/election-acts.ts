@@ -25,7 +25,7 @@ import { membersToday } from './decision-acts.js';
 import { textHash } from '../journal/chain.js';
 import { requireReference } from './references.js';
 import { bodyRecipients, queueMail } from './mailer.js';
-import { startRoleTerm } from './role-terms.js';
+import { blockingLaterTerm, startRoleTerm, type BlockingTerm } from './role-terms.js';
 
 type Trx = Transaction<Database>;
 
@@ -227,12 +227,30 @@ export async function advanceElection(ctx: ActContext, electionId: string) {
   });
 }
 
+/** The term an election closed now would start: from today, for the election's number of months. */
+async function electedTerm(trx: Trx, ctx: ActContext, election: { readonly role_id: string; readonly term_months: number }) {
+  const startsOn = calendarDay(ctx.now);
+  const { endsOn } = await sql<{ endsOn: string }>`select (${startsOn}::date + make_interval(months => ${election.term_months}))::date::text as "endsOn"`
+    .execute(trx)
+    .then((result) => result.rows[0]!);
+  return { roleId: election.role_id, startsOn, endsOn };
+}
+
+/**
+ * An election's term starts the day it closes, a date nobody typed: a term planned later that
+ * leaves no room is a state to fix (end that assignment first), said when the name is proposed and
+ * again at the close should it be planned meanwhile.
+ */
+const laterTermConflict = (blocking: BlockingTerm) => conflict('error.election.laterTerm', { ...blocking });
+
 /** The facilitator proposes a name, usually the one the reasons pointed to: a consent round opens. */
 export async function proposeName(ctx: ActContext, electionId: string, input: z.infer<typeof candidateInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const election = await lockedElection(trx, ctx, electionId);
     requireFacilitator(ctx, election);
     const next = unwrap(proposeCandidate(election.state, input.candidateId, election.members));
+    const blocking = await blockingLaterTerm(trx, await electedTerm(trx, ctx, election));
+    if (blocking) throw laterTermConflict(blocking);
     const deadline = futureDeadline(ctx, input.deadline, 'deadline');
     await trx.updateTable('election').set({ phase: next.phase, round: next.round, candidate_id: next.candidateId, deadline }).where('id', '=', electionId).execute();
     if (deadline !== null) await askMembers(trx, ctx, { electionId, bodyId: election.body_id, roleId: election.role_id, deadline, candidateId: input.candidateId });
@@ -289,12 +307,8 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
       return { result: { phase: next.phase }, events: [closed] };
     }
     const assignmentId = randomUUID();
-    const startsOn = calendarDay(ctx.now);
-    const { endsOn } = await sql<{ endsOn: string }>`select (${startsOn}::date + make_interval(months => ${election.term_months}))::date::text as "endsOn"`
-      .execute(trx)
-      .then((result) => result.rows[0]!);
     const personId = election.candidate_id!;
-    const started = await startRoleTerm(trx, { id: assignmentId, roleId: election.role_id, personId, startsOn, endsOn });
+    const started = await startRoleTerm(trx, { id: assignmentId, personId, ...(await electedTerm(trx, ctx, election)) }, laterTermConflict);
     await trx.updateTable('election').set({ phase: 'elected', assignment_id: assignmentId, ended_at: ctx.now, deadline: null }).where('id', '=', electionId).execute();
     return {
       result: { phase: next.phase, assignmentId },

@@ -131,6 +131,34 @@ describe('the consent round', () => {
     expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.bruno.personId })).status).toBe(409);
   });
 
+  it('refuses with a 409 naming it, at the proposal and at the close, a term planned later that leaves the role no room', async () => {
+    const c = await circle();
+    await revealed(c);
+    await c.ana.client.post(`${c.url}/phase`);
+    await c.ana.client.post(`${c.url}/phase`);
+    expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.chloe.personId })).body).toEqual({ round: 1 });
+    for (const m of [c.ana, c.bruno, c.chloe, c.david]) expect((await m.client.post(`${c.url}/stances`, { stance: 'consent' })).status).toBe(200);
+    // Planned meanwhile: Bruno holds the role from next month.
+    expect((await c.f.admin.post(`${c.f.base}/roles/${c.role}/assignments`, { personId: c.bruno.personId, startsOn: '2026-04-01' })).status).toBe(201);
+    const closing = await c.ana.client.post(`${c.url}/close-round`);
+    expect(closing.status).toBe(409);
+    expect(closing.body.message).toBe('Ce rôle est déjà confié à Bruno Petit à partir du 2026-04-01 : le mandat élu commencerait aujourd’hui sans place libre. Mettez d’abord fin à cette attribution à venir.');
+    expect((await c.bruno.client.get(c.url)).body).toMatchObject({ phase: 'consent' });
+    const abandoned = await c.ana.client.post(`${c.url}/abandon`);
+    expect(abandoned.status).toBe(200);
+
+    const again = await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: c.role, qualities: 'Patience' });
+    expect(again.status).toBe(201);
+    const url = `${c.f.base}/elections/${again.body.id}`;
+    for (const m of [c.ana, c.bruno, c.chloe, c.david]) expect((await nominate(m, url, c.chloe, 'Elle tient les horaires')).status).toBe(200);
+    for (let step = 0; step < 3; step++) await c.ana.client.post(`${url}/phase`);
+    c.ana.client.locale = 'en';
+    const proposed = await c.ana.client.post(`${url}/candidate`, { candidateId: c.chloe.personId });
+    expect(proposed.status).toBe(409);
+    expect(proposed.body.message).toBe('This role is already given to Bruno Petit from 2026-04-01: the elected term would start today with no room left. First end that upcoming assignment.');
+    expect((await c.bruno.client.get(url)).body).toMatchObject({ phase: 'proposal' });
+  });
+
   it('seats the elected second link in the circle above for the term, until the role ends', async () => {
     const c = await circle();
     const build = builder(c.f);
