@@ -80,7 +80,8 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts `entente serve` as a user would, and waits until it answers. After a SIGKILL the PGlite
- * folder's lock stays until it is stale (15 s), so a start refused for that reason is tried again.
+ * folder opens at once (its lock's owner is known to be gone: data-folder-lock.test.ts); a start
+ * refused as the folder in use is still tried again, until the deadline.
  */
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
   const deadline = Date.now() + 60_000;
