@@ -249,7 +249,7 @@ export async function proposeName(ctx: ActContext, electionId: string, input: z.
     const election = await lockedElection(trx, ctx, electionId);
     requireFacilitator(ctx, election);
     const next = unwrap(proposeCandidate(election.state, input.candidateId, election.members));
-    const blocking = await blockingLaterTerm(trx, await electedTerm(trx, ctx, election));
+    const blocking = await blockingLaterTerm(trx, { personId: input.candidateId, ...(await electedTerm(trx, ctx, election)) }, calendarDay(ctx.now));
     if (blocking) throw laterTermConflict(blocking);
     const deadline = futureDeadline(ctx, input.deadline, 'deadline');
     await trx.updateTable('election').set({ phase: next.phase, round: next.round, candidate_id: next.candidateId, deadline }).where('id', '=', electionId).execute();
@@ -308,7 +308,7 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
     }
     const assignmentId = randomUUID();
     const personId = election.candidate_id!;
-    const started = await startRoleTerm(trx, { id: assignmentId, personId, ...(await electedTerm(trx, ctx, election)) }, laterTermConflict);
+    const started = await startRoleTerm(trx, { id: assignmentId, personId, ...(await electedTerm(trx, ctx, election)) }, calendarDay(ctx.now), laterTermConflict);
     await trx.updateTable('election').set({ phase: 'elected', assignment_id: assignmentId, ended_at: ctx.now, deadline: null }).where('id', '=', electionId).execute();
     return {
       result: { phase: next.phase, assignmentId },

@@ -442,7 +442,7 @@ export async function assignRole(ctx: ActContext, roleId: string, input: Assignm
     await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
     await refuseIfErased(trx, [input.personId]);
     const id = randomUUID();
-    const events = await startRoleTerm(trx, { id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn: input.endsOn ?? null });
+    const events = await startRoleTerm(trx, { id, roleId, personId: input.personId, startsOn: input.startsOn, endsOn: input.endsOn ?? null }, calendarDay(ctx.now));
     return { result: created(id), events };
   });
 }

@@ -575,6 +575,28 @@ describe('role assignments', () => {
     expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
   });
 
+  it('backdated, end the terms they replace today, not in the past: who held the role and sat above for it stays as it was', async () => {
+    const f = await newPartnership(t);
+    const build = builder(f);
+    const general = await build.body({ name: 'Cercle général', kind: 'circle' });
+    const circle = await build.body({ name: 'Cercle jardins', kind: 'circle', parentBodyId: general });
+    const secondLink = await build.role({ name: 'Second lien', bodyId: circle, sitsInParent: true });
+    const [chloe, david] = [await build.person({ fullName: 'Chloé Martin' }), await build.person({ fullName: 'David Roux' })];
+    const first = await build.assign(secondLink, chloe, '2026-01-01');
+    const before = await journalLength(t, f.partnershipId);
+    const second = await build.assign(secondLink, david, '2026-02-01');
+    const ended = await t.store.db.selectFrom('role_assignment').select('ends_on').where('id', '=', first).executeTakeFirstOrThrow();
+    expect(ended.ends_on).toBe(TODAY);
+    const chloeSeat = await t.store.db.selectFrom('body_member').select('ends_on').where('role_assignment_id', '=', first).executeTakeFirstOrThrow();
+    expect(chloeSeat.ends_on).toBe(TODAY);
+    const entries = (await journalOf(t, f.partnershipId)).filter((e) => e.seq > before).map((e) => ({ kind: e.kind, payload: e.payload }));
+    expect(entries.slice(0, 2)).toEqual([
+      { kind: 'role.unassigned', payload: { assignmentId: first, roleId: secondLink, personId: chloe, endsOn: TODAY, replacedBy: second } },
+      { kind: 'mandate.ended', payload: expect.objectContaining({ personId: chloe, endsOn: TODAY }) },
+    ]);
+    expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
+  });
+
   it('of a full role, before a term planned to begin later, are refused on the start field, and nothing is written', async () => {
     const f = await newPartnership(t);
     const build = builder(f);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { termsEndedBy } from '../../domain/structure/role-terms';
 import { PersonPicker } from '../components/PersonPicker';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../components/ui';
@@ -20,12 +21,22 @@ function Assign({ role }: { role: RoleDetail }) {
       { onSuccess: () => form.reset() },
     );
   };
-  // Once the role is full, the next holder ends the term of the one who has held it longest.
-  const replaced = role.holders.length >= role.maxHolders ? [...role.holders].sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0] : undefined;
+  // The same rule as the server's, for the person and first day chosen so far.
+  const [chosen, setChosen] = useState({ personId: '', startsOn: todayIso() });
+  const holdersByStart = [...role.holders].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const { ending } = termsEndedBy(holdersByStart, chosen, role.maxHolders, todayIso());
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    setChosen({ personId: String(data.get('personId') ?? ''), startsOn: String(data.get('startsOn') ?? '') || todayIso() });
+  };
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form onSubmit={onSubmit} onChange={onChange} noValidate className="card">
       <h3>{t('role.assign')}</h3>
-      {replaced && <p className="hint">{t('role.replaces', { name: replaced.fullName, count: role.maxHolders })}</p>}
+      {ending.map((holder) => (
+        <p key={holder.id} className="hint">
+          {holder.personId === chosen.personId ? t('role.renews', { name: holder.fullName }) : t('role.replaces', { name: holder.fullName, count: role.maxHolders })}
+        </p>
+      ))}
       <FormError error={assign.error} />
       <Field label={t('body.person')} error={fieldError(assign.error, 'personId')}>
         {(props) => (
