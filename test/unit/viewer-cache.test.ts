@@ -48,8 +48,13 @@ describe('ViewerCache', () => {
   it('keeps entries after acts that change nobody’s rights', () => {
     const cache = new ViewerCache();
     cache.set('ana-token', 'p1', entry('ana'), 0);
-    expect(peopleWhoseRightsChanged([{ kind: 'organization.updated', payload: { organizationId: 'o', personId: 'ana' } }])).toEqual([]);
+    const personIds = peopleWhoseRightsChanged([{ kind: 'organization.updated', payload: { organizationId: 'o', personId: 'ana' } }]);
+    expect(personIds).toEqual([]);
+    cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds });
     expect(cache.get('ana-token', 'p1', 1)).toBeDefined();
+    // The same act naming her as a member would have dropped her entry.
+    cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds: peopleWhoseRightsChanged([{ kind: 'membership.created', payload: { personId: 'ana' } }]) });
+    expect(cache.get('ana-token', 'p1', 1)).toBeUndefined();
   });
 
   it('counts a change of a role’s holders as a change of their rights, the one leaving and the one arriving', () => {
