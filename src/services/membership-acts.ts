@@ -10,7 +10,7 @@ import { actorOf, recordAct, type ActContext } from './act.js';
 import { queueMail, withPersonalLink } from './mailer.js';
 import { refuseIfErased } from './personal-data.js';
 import { requireReference, requireTarget } from './references.js';
-import { personAsTarget } from './structure-acts.js';
+import { membershipCreated, personAsTarget } from './structure-acts.js';
 
 type Trx = Transaction<Database>;
 
@@ -28,16 +28,11 @@ export interface MailContext {
 
 const alreadyMember = () => conflictAt('error.alreadyMember', [{ path: 'personId', messageKey: 'error.alreadyMember' }]);
 
-const membershipCreated = (membershipId: string, personId: string, organizationId: string, input: MembershipInput) => ({
-  kind: 'membership.created',
-  payload: { membershipId, personId, organizationId, membershipKind: input.kind, isOrganizationAdmin: input.isOrganizationAdmin ?? false },
-});
-
 /**
  * Adds a person to an organization, or only asks them. A partnership administrator, or an
  * organization administrator adding someone they already manage, adds at once (and answers a
  * request waiting for the same person and organization). Anyone else is asked: the request waits
- * on their page, they are e-mailed a link that opens it signed in, and nothing of the structure
+ * on their page, they are e-mailed a link to it, and nothing of the structure
  * changes until they accept.
  */
 export async function addMembership(ctx: ActContext, organizationId: string, input: MembershipInput, mail: MailContext) {

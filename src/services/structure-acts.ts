@@ -105,20 +105,17 @@ export async function createPerson(ctx: ActContext, input: PersonInput) {
       result: created(personId),
       events: [
         { kind: 'person.created', payload: { personId, isPartnershipAdmin: input.isPartnershipAdmin ?? false } },
-        ...memberships.map((m) => ({
-          kind: 'membership.created',
-          payload: {
-            membershipId: m.id,
-            personId,
-            organizationId: m.organization_id,
-            membershipKind: m.kind,
-            isOrganizationAdmin: m.is_organization_admin,
-          },
-        })),
+        ...memberships.map((m) => membershipCreated(m.id, personId, m.organization_id, { kind: m.kind, isOrganizationAdmin: m.is_organization_admin })),
       ],
     };
   });
 }
+
+/** The journal entry of a membership, whether made with the person, added later or accepted. */
+export const membershipCreated = (membershipId: string, personId: string, organizationId: string, input: { readonly kind: string; readonly isOrganizationAdmin?: boolean | undefined }) => ({
+  kind: 'membership.created',
+  payload: { membershipId, personId, organizationId, membershipKind: input.kind, isOrganizationAdmin: input.isOrganizationAdmin ?? false },
+});
 
 /** What may.managePerson needs to know of the person an act is about. */
 export async function personAsTarget(db: Kysely<Database>, personId: string) {
