@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
+import { PrintersBusy } from '../documents/pdf.js';
 import { ActError, type FieldProblem } from '../domain/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
@@ -141,9 +142,9 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
       return send(400, { error: 'invalid', message: t('error.invalid') });
     }
   }
+  if (error instanceof PrintersBusy) return reply.header('retry-after', '30').status(503).send({ error: 'busy', message: t('error.printersBusy') });
   const status = (error as FastifyError).statusCode;
   if (status === 429) return send(429, { error: 'too_many_requests', message: t('error.tooManyRequests') });
-  if (status === 503) return reply.header('retry-after', '30').status(503).send({ error: 'busy', message: t('error.printersBusy') });
   if (status === 413) {
     const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.floor((request.routeOptions.bodyLimit ?? request.server.initialConfig.bodyLimit ?? 0) / 1024));
     return drained(request.raw).then(() => {
