@@ -263,3 +263,42 @@ describe('a governing row edited in place on a live database', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('a chain written before entries carried what the rows are proven by', () => {
+  it('proves the rows all the same: an old change of administrator, proposal, decision or stance names no value and no fingerprint', async () => {
+    const f = await newPartnership(t);
+    const { ids, facilitator } = await furnishedWithFacilitator(t, f, 'Nadia Benali');
+    const proposal = `${f.base}/proposals/${ids.proposalId}`;
+    for (let move = 0; move < 3; move++) expect((await facilitator.client.post(`${proposal}/phase`)).status).toBe(200);
+    expect((await facilitator.client.post(`${proposal}/stances`, { stance: 'consent', reason: 'Bien', idempotencyKey: 'old-shape-1' })).status).toBe(200);
+    expect((await f.admin.patch(`${f.base}/people/${ids.personId}`, { isPartnershipAdmin: true })).status).toBe(200);
+
+    const oldShape: [kind: string, keys: string[]][] = [
+      ['person.updated', ['isPartnershipAdmin']],
+      ['proposal.created', ['wordingHash', 'contextHash']],
+      ['stance.taken', ['reasonHash']],
+    ];
+    const rolledBack = new Error('rolled back');
+    let found: unknown[] = ['not checked'];
+    await t.store.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`alter table journal_entry disable trigger journal_append_only`.execute(trx);
+        for (const [kind, keys] of oldShape) {
+          let stripped = sql`body::jsonb`;
+          for (const key of keys) stripped = sql`(${stripped} #- ${`{payload,${key}}`}::text[])`;
+          const rewritten = await sql`update journal_entry set body = ${stripped}::text where partnership_id = ${f.partnershipId} and kind = ${kind} and payload ? ${keys[0]!}`.execute(trx);
+          expect(Number(rewritten.numAffectedRows), kind).toBeGreaterThan(0);
+        }
+        // A decision recorded then: the entry names no fingerprint of its statement.
+        await trx.updateTable('proposal').set({ status: 'adopted', outcome_statement: 'Adoptée sans objection', decided_at: t.clock.now() }).where('id', '=', ids.proposalId).execute();
+        await appendEntry(trx as Transaction<Database>, f.partnershipId, f.adminPersonId, { kind: 'proposal.decided', payload: { proposalId: ids.proposalId, bodyId: ids.bodyId, status: 'adopted', reviewOn: null } }, t.clock.now());
+        found = (await checkStateAgainstJournal(trx, f.partnershipId)).map(describeDisagreement);
+        throw rolledBack;
+      })
+      .catch((error: unknown) => {
+        if (error !== rolledBack) throw error;
+      });
+    expect(found).toEqual([]);
+  });
+});
