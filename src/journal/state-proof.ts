@@ -201,10 +201,14 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from election_stance s join election e on e.id = s.election_id where e.partnership_id = ${p}`,
   },
   {
-    // Published minutes are the body's record; the journal keeps their fingerprint.
+    // Published minutes are the body's record; the journal keeps their fingerprint, at their
+    // publication or, for a meeting recorded afterwards, in the entry that recorded it.
     table: 'meeting',
-    kinds: ['meeting.minutes_published'],
-    journaled: sql`select payload->>'meetingId' as key, false as may_be_absent, jsonb_build_object('minutesHash', payload->'minutesHash') as value from entries where kind = 'meeting.minutes_published'`,
+    kinds: ['meeting.minutes_published', 'meeting.recorded'],
+    journaled: sql`
+      select distinct on (payload->>'meetingId') payload->>'meetingId' as key, false as may_be_absent, jsonb_build_object('minutesHash', payload->'minutesHash') as value
+        from entries where kind in ('meeting.minutes_published', 'meeting.recorded')
+       order by payload->>'meetingId', seq desc`,
     stored: (p) => sql`
       select id::text as key, id::text as row_id, jsonb_build_object('minutesHash', ${hashOf(sql`minutes`)}) as value
         from meeting where partnership_id = ${p} and minutes_published_at is not null`,

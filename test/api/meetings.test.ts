@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { MINUTES_MAX_LENGTH } from '../../src/domain/meetings/meetings.js';
 import { calendarDay } from '../../src/domain/dates.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -467,6 +468,8 @@ describe('a meeting held before or outside Entente', () => {
     expect(listed.meetings).toEqual([expect.objectContaining({ title: 'Comité d’automne', published: true, recordedAfterwards: true })]);
     // Bernard facilitated it: the rotation goes on with Gérard.
     expect(listed.nextFacilitator.fullName).toBe('Gérard Lefèvre');
+    // Its minutes are proven by the entry that recorded it, as a restore and journal verify prove them.
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
   it('counts in the cadence of the body from its founding, not from the day Entente came to know it', async () => {
