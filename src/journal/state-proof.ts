@@ -6,7 +6,10 @@ import type { Database } from '../store/schema.js';
 /**
  * The journal proves the governing state: a row edited by hand (an article rewritten under its
  * hash, a member made administrator, a stance or a proposal's words changed) no longer agrees
- * with the entries that made it. Each fact below says, in SQL, what the journal records of some
+ * with the entries that made it. The chain holds no secret, so this catches an edit of the rows
+ * alone: whoever rewrites entries and rows together and recomputes the whole chain passes here,
+ * and only an anchor seen before (journal/anchor.ts, printed on documents) shows it, its head no
+ * longer lying on the chain. Each fact below says, in SQL, what the journal records of some
  * rows (`journaled`: from `entries`, the partnership's entries of the fact's kinds) and what the
  * rows hold (`stored`), both as JSON objects keyed by the same text; the check joins them.
  *
