@@ -19,7 +19,8 @@ import { createThrowawayDatabase } from '../support/throwaway-database.js';
 /**
  * The server is killed (SIGKILL, no shutdown) while a thousand members of a circle each post
  * their stance at once. After a restart, every stance that was answered 2xx is there, none is
- * there twice, each stance has exactly one journal entry, and the journal verifies.
+ * there twice, each stance has exactly one journal entry, and the journal verifies. The restarted
+ * server, run from dist as in production, also prints the charter's PDF on its worker thread.
  */
 const MEMBERS = Number(process.env['CRASH_MEMBERS'] ?? 1000);
 /** Responses awaited before the kill: the rest are in flight, somewhere between the socket and the commit. */
@@ -28,6 +29,8 @@ const KILL_AFTER = Math.floor(MEMBERS / 10);
 interface Seeded {
   readonly partnershipId: string;
   readonly proposalId: string;
+  /** The charter in force, whose PDF the built server prints on a worker thread. */
+  readonly charterPdf: string;
   readonly members: { readonly personId: string; readonly cookie: string; readonly csrfToken: string }[];
 }
 
@@ -67,7 +70,7 @@ async function seedRoundTable(store: Store): Promise<Seeded> {
   await recordAdoption(ctx, charter.id, charter.versionId, { bodyId: circleId, adoptedOn: '2026-01-01', contentHash });
   const { id: proposalId } = await createProposal(ctx, { level: 'operational', topic: '', wording: 'Se réunir le jeudi', context: '', participationLevel: 'participation' });
   for (let step = 0; step < 3; step += 1) await advancePhase(ctx, proposalId);
-  return { partnershipId, proposalId, members };
+  return { partnershipId, proposalId, charterPdf: `/api/v1/partnerships/${partnershipId}/charters/${charter.id}/versions/${charter.versionId}/pdf`, members };
 }
 
 async function freePort(): Promise<number> {
@@ -169,6 +172,10 @@ describe.each(databases)('a server killed during %s stances', (kind) => {
 
     // The restarted server seals what the killed one left pending.
     const second = await startServer(env);
+    // The built server finds its printing worker's file in dist: a PDF comes out.
+    const pdf = await fetch(`${second.origin}${seeded.charterPdf}`, { headers: { cookie: seeded.members[0]!.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     await stopGracefully(second.child);
 
     store = await open();
