@@ -164,7 +164,7 @@ export async function acceptInvitation(
  * link left out, shows on the Messages page only when the account belongs to a single partnership:
  * the administrators of one partnership need not know who signs in to another.
  */
-export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date): Promise<void> {
+export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date, next?: string): Promise<void> {
   const account = await db.selectFrom('account').select(['id', 'email', 'locale']).where('email', '=', email.toLowerCase()).executeTakeFirst();
   if (!account) return;
   const partnerships = await db.selectFrom('person').select('partnership_id').where('account_id', '=', account.id).execute();
@@ -175,7 +175,7 @@ export async function requestMagicLink(db: Kysely<Database>, email: string, link
       .values({ token_hash: digest(token), account_id: account.id, expires_at: addMinutes(now, MAGIC_LINK_MINUTES) })
       .execute();
     const t = translator(isLocale(account.locale) ? account.locale : locale);
-    const { body, personalBody } = withPersonalLink(t, 'mail.magicLinkBody', {}, `${link.baseUrl}/connexion/lien#${token}`);
+    const { body, personalBody } = withPersonalLink(t, 'mail.magicLinkBody', {}, `${link.baseUrl}/connexion/lien${next === undefined ? '' : `?vers=${encodeURIComponent(next)}`}#${token}`);
     await queueMail(trx, {
       partnershipId: partnerships.length === 1 ? partnerships[0]!.partnership_id : null,
       recipient: account.email,

@@ -105,8 +105,15 @@ describe('an organization administrator adding someone who belongs elsewhere', (
     await t.app.mailer.flush();
     expect(serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/\S+)/)).toBe(`http://entente.test/p/${f.partnershipId}/personnes/${elise.personId}`);
     const fromMail = elise.client;
-    const page = (await fromMail.get(`${f.base}/people/${elise.personId}`)).body;
-    expect(page.membershipRequests).toEqual([
+    // Signing in by e-mailed link from the sign-in page keeps the page to open: a path of this site only.
+    const page = `/p/${f.partnershipId}/personnes/${elise.personId}`;
+    expect((await new Client(t.app).post('/api/v1/auth/magic-link', { email: elise.email, vers: '//evil.example/p' })).status).toBe(400);
+    expect((await new Client(t.app).post('/api/v1/auth/magic-link', { email: elise.email, vers: page })).status).toBe(202);
+    await t.app.mailer.flush();
+    const signIn = /\?vers=([^#\s]+)#([\w-]+)/.exec(serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/connexion\/lien\S+)/))!;
+    expect(decodeURIComponent(signIn[1]!)).toBe(page);
+    const own = (await fromMail.get(`${f.base}/people/${elise.personId}`)).body;
+    expect(own.membershipRequests).toEqual([
       expect.objectContaining({ id: requestId, organizationId: mine, kind: 'volunteer', requestedBy: 'Damien Roche', canAnswer: true }),
     ]);
     // The house's administrator sees it waiting; a member of her own house does not see it at all.

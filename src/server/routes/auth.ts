@@ -97,7 +97,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/magic-link',
     {
-      schema: { tags, summary: 'Send a one-time sign-in link by e-mail', body: z.object({ email }) },
+      schema: {
+        tags,
+        summary: 'Send a one-time sign-in link by e-mail',
+        // The page to open once signed in (a mailed link's, kept by the sign-in page): a path of this site only.
+        body: z.object({ email, vers: z.string().max(500).regex(/^\/(?![/\\])\S*$/).optional() }),
+      },
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -105,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const { email } = request.body;
       const { locale } = request;
       const now = app.now();
-      app.mailer.inBackground(() => requestMagicLink(app.store.db, email, { baseUrl: app.config.publicUrl }, locale, now));
+      app.mailer.inBackground(() => requestMagicLink(app.store.db, email, { baseUrl: app.config.publicUrl }, locale, now, request.body.vers));
       return reply.status(202).send({ sent: true });
     },
   );

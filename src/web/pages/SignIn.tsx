@@ -29,7 +29,10 @@ export default function SignIn() {
     },
   });
   const magicLink = useMutation({
-    mutationFn: (input: { email: string }) => api.post('/auth/magic-link', input),
+    mutationFn: (input: { email: string }) => {
+      const next = safeReturn(params.get('retour'));
+      return api.post('/auth/magic-link', next === '/' ? input : { ...input, vers: next });
+    },
     onSuccess: (_data, input) => setLinkSentTo(input.email),
   });
 
