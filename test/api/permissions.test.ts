@@ -150,7 +150,9 @@ describe('an organization administrator', () => {
     await expectOutcome(f, 403, () =>
       houseAdmin.client.post(`${f.base}/people`, { fullName: 'Admin en douce', isPartnershipAdmin: true, memberships: [{ organizationId: w.houseA, kind: 'volunteer' }] }),
     );
-    await expectOutcome(f, 201, () => houseAdmin.client.post(`${f.base}/organizations/${w.houseA}/memberships`, { personId: w.memberOfB, kind: 'volunteer' }));
+    // Someone of another organization is only asked: they join once they accept (organization-admin-people.test.ts).
+    const asked = await expectOutcome(f, 202, () => houseAdmin.client.post(`${f.base}/organizations/${w.houseA}/memberships`, { personId: w.memberOfB, kind: 'volunteer' }));
+    expect(asked.body.pending).toBe(true);
     await expectOutcome(f, 403, () => houseAdmin.client.post(`${f.base}/organizations/${w.houseB}/memberships`, { personId: w.memberOfA, kind: 'volunteer' }));
   });
 
