@@ -75,4 +75,19 @@ describe('a volunteer of another house asked to join', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, '75-membership-accepted');
   });
+
+  it('opens the same page after signing in without a password, by a link asked on the way', async () => {
+    const page = await phone();
+    await page.goto(`${origin}/p/${f.partnershipId}/personnes/${elise.personId}`);
+    const byLink = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Sans mot de passe' }) });
+    await byLink.getByLabel('Adresse e-mail').fill(elise.email);
+    await byLink.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
+    await page.getByRole('status').waitFor();
+    await t.app.mailer.flush();
+    const link = serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/connexion\/lien\S+)/).replace('http://entente.test', origin);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Élise Marchand' }).waitFor();
+    expect(page.url()).toBe(`${origin}/p/${f.partnershipId}/personnes/${elise.personId}`);
+  });
 });
