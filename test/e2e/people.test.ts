@@ -71,6 +71,13 @@ describe('a partnership of 250 people, on a phone', () => {
     await assign.getByRole('button', { name: 'Confier le rôle' }).click();
     await page.getByRole('link', { name: 'Hélène Zéphyr' }).waitFor();
     expect(await picker.inputValue()).toBe('');
+    // Full now: the hint names who would step down, by the server's rule (her own term, if she is named again).
+    await assign.getByText('Hélène Zéphyr tient ce rôle : le confier à une autre personne met fin à son mandat le jour où le nouveau commence.').waitFor();
+    await assign.getByRole('searchbox', { name: 'Rechercher un nom Personne', exact: true }).fill('zephyr');
+    await assign.getByText('1 personne trouvée.').waitFor();
+    await picker.selectOption({ label: 'Hélène Zéphyr' });
+    await assign.getByText('Hélène Zéphyr tient déjà ce rôle : ce nouveau mandat remplace le sien en cours le jour où il commence.').waitFor();
+    await screenshot(page, '52-role-renewed-hint');
     await expectNoAxeViolations(page);
   });
 });

@@ -12,17 +12,22 @@ import { RoleFields, roleFromForm } from './create/NewRole';
 function Assign({ role }: { role: RoleDetail }) {
   const { t } = useTranslation();
   const assign = useAct<{ personId: string; startsOn: string; endsOn: string | null }>('post', () => `/roles/${role.id}/assignments`);
+  // The same rule as the server's, for the person and first day chosen so far.
+  const [chosen, setChosen] = useState({ personId: '', startsOn: todayIso() });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
     assign.mutate(
       { personId: String(data.get('personId') ?? ''), startsOn: String(data.get('startsOn') ?? ''), endsOn: orNull(data.get('endsOn')) },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: () => {
+          form.reset();
+          setChosen({ personId: '', startsOn: todayIso() });
+        },
+      },
     );
   };
-  // The same rule as the server's, for the person and first day chosen so far.
-  const [chosen, setChosen] = useState({ personId: '', startsOn: todayIso() });
   const holdersByStart = [...role.holders].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const { ending } = termsEndedBy(holdersByStart, chosen, role.maxHolders, todayIso());
   const onChange = (event: FormEvent<HTMLFormElement>) => {
