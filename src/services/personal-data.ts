@@ -104,6 +104,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.
+    // The partnership's row, held to the commit, keeps a printing under way from keeping its PDF (Printing).
+    await trx.selectFrom('partnership').select('id').where('id', '=', ctx.partnershipId).forNoKeyUpdate().execute();
     await trx.deleteFrom('printed_document').where('partnership_id', '=', ctx.partnershipId).execute();
     if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
     const ended: JournalEvent[] = [

@@ -61,14 +61,22 @@ export class Printing {
   }
 
   private async printAndKeep(document: FrozenDocument, job: () => Promise<PrintJob>): Promise<Buffer> {
+    const erasedBefore = await erasedCount(this.db, document.partnershipId);
     const pdf = await this.printer.print(await job());
-    await this.db
-      .insertInto('printed_document')
-      .values({ subject_id: document.subjectId, edition: document.edition, locale: document.locale, partnership_id: document.partnershipId, pdf })
-      .onConflict((oc) => oc.columns(['subject_id', 'edition', 'locale']).doNothing())
-      .execute();
+    const kept = await this.db.transaction().execute(async (trx) => {
+      // An erasure holds the partnership's row while it deletes kept documents: once it has committed,
+      // a printing that read the names before it must not be kept, or the name would outlive the erasure.
+      await trx.selectFrom('partnership').select('id').where('id', '=', document.partnershipId).forShare().execute();
+      if ((await erasedCount(trx, document.partnershipId)) !== erasedBefore) return false;
+      await trx
+        .insertInto('printed_document')
+        .values({ subject_id: document.subjectId, edition: document.edition, locale: document.locale, partnership_id: document.partnershipId, pdf })
+        .onConflict((oc) => oc.columns(['subject_id', 'edition', 'locale']).doNothing())
+        .execute();
+      return true;
+    });
     // Another server instance may have kept its printing first: every reader gets that one.
-    return (await this.stored(document)) ?? pdf;
+    return (kept && (await this.stored(document))) || pdf;
   }
 
   private async stored(document: FrozenDocument): Promise<Buffer | undefined> {
@@ -83,4 +91,14 @@ export class Printing {
       .executeTakeFirst();
     return row && Buffer.from(row.pdf, 'base64');
   }
+}
+
+async function erasedCount(db: Kysely<Database>, partnershipId: string): Promise<number> {
+  const { erased } = await db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<string>().as('erased'))
+    .where('partnership_id', '=', partnershipId)
+    .where('erased_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(erased);
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { MINUTES_MAX_LENGTH } from '../../src/domain/meetings/meetings.js';
 import { calendarDay } from '../../src/domain/dates.js';
+import type { PrintJob } from '../../src/documents/pdf.js';
 import { pdfText } from '../support/pdf-text.js';
 import { anchorIn, builder, headOf, journalOf, outboxMessages } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
@@ -401,6 +402,19 @@ describe('printing the minutes', () => {
     const after = (await printed(url, s.odile)).text;
     expect(after).toContain('Secrétariat : Personne effacée');
     expect(after).not.toContain('Samia');
+  });
+
+  it('keeps no PDF whose printing read a name erased before it could be kept', async () => {
+    const s = await steering();
+    const url = await meeting(s);
+    const meetingId = url.split('/').pop()!;
+    const job = async (): Promise<PrintJob> => {
+      expect((await s.f.admin.post(`${s.f.base}/people/${s.samia.personId}/erase`)).status).toBe(200);
+      return { definition: { content: ['Secrétariat : Samia Haddad'] }, footer: { pageLabel: '{page}/{pages}', margin: [40, 0, 40, 0] } };
+    };
+    const pdf = await t.app.printing.kept({ partnershipId: s.f.partnershipId, subjectId: meetingId, edition: 'published', locale: 'fr' }, job);
+    expect((await pdfText(new Uint8Array(pdf))).join(' ')).toContain('Samia Haddad');
+    expect(await keptRows(url)).toEqual([]);
   });
 
   it('answers 503 in the reader’s language when every printer is busy and the queue is full', async () => {
