@@ -129,6 +129,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       .select(['r.person_id', 'r.minutes_version', 'r.verdict', 'r.remark', 'r.answered_at', 'p.full_name'])
       .where('r.meeting_id', '=', meetingId)
       .orderBy('r.answered_at')
+      .orderBy('p.full_name')
       .execute(),
     // The body's open proposals not on this agenda yet, for a decision item to bring in.
     db

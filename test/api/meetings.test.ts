@@ -173,6 +173,8 @@ describe('a meeting of the steering committee', () => {
     expect((await s.gerard.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).status).toBe(403);
     expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'amend', basedOn: 1 })).body.fields.remark).toBe('Dites quel amendement vous proposez.');
     expect((await s.nadia.client.put(`${url}/minutes/review`, { verdict: 'amend', remark: 'Il y avait quarante-deux familles.', basedOn: 1 })).status).toBe(204);
+    // Answers come in the order given: on the test's clock, standing still, both would bear the same instant.
+    t.clock.advanceMinutes(1);
     expect((await s.bernard.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).status).toBe(204);
     const waiting = await s.samia.client.post(`${url}/minutes/publish`);
     expect(waiting.status).toBe(409);
