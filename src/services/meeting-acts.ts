@@ -45,6 +45,30 @@ export async function scheduleMeeting(ctx: ActContext, input: z.infer<typeof mee
   });
 }
 
+interface MeetingIdentity {
+  readonly id: string;
+  readonly bodyId: string;
+  readonly title: string;
+  readonly place: string;
+  readonly facilitatorId: string;
+  readonly secretaryId: string | null;
+}
+
+/** What a meeting's row says of it whether it is called or recorded afterwards: who holds it, where, and who wrote it in. */
+function meetingRow(ctx: ActContext, meeting: MeetingIdentity) {
+  return {
+    id: meeting.id,
+    partnership_id: ctx.partnershipId,
+    body_id: meeting.bodyId,
+    title: meeting.title,
+    place: meeting.place,
+    facilitator_id: meeting.facilitatorId,
+    secretary_id: meeting.secretaryId,
+    created_by: ctx.viewer.personId,
+    created_at: ctx.now,
+  };
+}
+
 /** The meeting row, its invitations and its journal entry, for a meeting called directly or by closing a date poll. */
 async function callMeeting(
   trx: Trx,
@@ -61,18 +85,10 @@ async function callMeeting(
   await trx
     .insertInto('meeting')
     .values({
-      id,
-      partnership_id: ctx.partnershipId,
-      body_id: input.bodyId,
-      title: input.title,
+      ...meetingRow(ctx, { id, ...input, facilitatorId }),
       starts_at: input.startsAt,
       duration_minutes: input.durationMinutes,
-      place: input.place,
       online_url: input.onlineUrl,
-      facilitator_id: facilitatorId,
-      secretary_id: input.secretaryId,
-      created_by: ctx.viewer.personId,
-      created_at: ctx.now,
     })
     .execute();
   await inviteMembers(trx, ctx, { id, ...input, facilitatorId });
@@ -112,23 +128,15 @@ export async function recordPastMeeting(ctx: ActContext, input: z.infer<typeof p
     await trx
       .insertInto('meeting')
       .values({
-        id,
-        partnership_id: ctx.partnershipId,
-        body_id: input.bodyId,
-        title: input.title,
+        ...meetingRow(ctx, { id, ...input }),
         // The day is what is known; noon where the partnerships live keeps it that day in every reading.
         starts_at: sql<Date>`(${input.heldOn}::date + time '12:00') at time zone 'Europe/Paris'`,
         duration_minutes: 120,
-        place: input.place,
         online_url: null,
-        facilitator_id: input.facilitatorId,
-        secretary_id: input.secretaryId,
         minutes: input.minutes,
         minutes_version: 1,
         minutes_published_at: ctx.now,
         recorded_afterwards: true,
-        created_by: ctx.viewer.personId,
-        created_at: ctx.now,
       })
       .execute();
     if (attendeeIds.length > 0) {
