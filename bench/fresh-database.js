@@ -2,7 +2,7 @@
 // database on BENCH_DATABASE_URL's server, dropped afterwards.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openStore } from '../dist/server/store/database.js';
+import { openStore } from '../dist/server/common/database/database.js';
 
 export const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

@@ -6,13 +6,13 @@
 // BENCH_DATABASE_URL, dropped after).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { charterContentHash } from '../dist/server/domain/charter/content.js';
+import { charterContentHash } from '../dist/server/charters/rules/content.js';
 import { textHash } from '../dist/server/journal/chain.js';
 import { sealAllPending } from '../dist/server/journal/journal-store.js';
 import { checkStateAgainstJournal } from '../dist/server/journal/state-proof.js';
 import { verifyJournal } from '../dist/server/journal/verify.js';
-import { createPartnership } from '../dist/server/services/partnerships.js';
-import { migrateToLatest } from '../dist/server/store/migrate.js';
+import { createPartnership } from '../dist/server/partnerships/acts.js';
+import { migrateToLatest } from '../dist/server/common/database/migrate.js';
 import { onFreshDatabase } from './fresh-database.js';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 200_000);

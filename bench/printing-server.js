@@ -5,11 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../dist/server/server/app.js';
-import { MINUTES_MAX_LENGTH } from '../dist/server/domain/meetings/meetings.js';
-import { createAccountWithPassword, openSession } from '../dist/server/services/accounts.js';
-import { createPartnership } from '../dist/server/services/partnerships.js';
-import { openStore } from '../dist/server/store/database.js';
-import { migrateToLatest } from '../dist/server/store/migrate.js';
+import { MINUTES_MAX_LENGTH } from '../dist/server/meetings/rules.js';
+import { createAccountWithPassword, openSession } from '../dist/server/accounts/acts.js';
+import { createPartnership } from '../dist/server/partnerships/acts.js';
+import { openStore } from '../dist/server/common/database/database.js';
+import { migrateToLatest } from '../dist/server/common/database/migrate.js';
 
 const MEETINGS = 8;
 const store = await openStore({ dataDir: mkdtempSync(join(tmpdir(), 'entente-bench-printing-')) });

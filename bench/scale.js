@@ -7,13 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildApp } from '../dist/server/server/app.js';
-import { createAccountWithPassword, openSession } from '../dist/server/services/accounts.js';
-import { DECISION_LEVELS, emptyRules } from '../dist/server/domain/charter/types.js';
-import { importCharter, recordAdoption, saveDraft } from '../dist/server/services/charter-acts.js';
-import { versionDetail } from '../dist/server/services/charter-queries.js';
-import { advancePhase, closeRound, createProposal, takeStance } from '../dist/server/services/decision-acts.js';
-import { createPartnership } from '../dist/server/services/partnerships.js';
-import { migrateToLatest } from '../dist/server/store/migrate.js';
+import { createAccountWithPassword, openSession } from '../dist/server/accounts/acts.js';
+import { DECISION_LEVELS, emptyRules } from '../dist/server/charters/rules/types.js';
+import { importCharter, recordAdoption, saveDraft } from '../dist/server/charters/acts.js';
+import { versionDetail } from '../dist/server/charters/queries.js';
+import { advancePhase, closeRound, createProposal, takeStance } from '../dist/server/decisions/acts.js';
+import { createPartnership } from '../dist/server/partnerships/acts.js';
+import { migrateToLatest } from '../dist/server/common/database/migrate.js';
 import { onFreshDatabase } from './fresh-database.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100:1000,10000:100000').split(',').map((size) => size.split(':').map(Number));

@@ -9,13 +9,13 @@ import { checkStateOfEveryPartnership, describeDisagreement } from '../journal/s
 import { chainHolding, parseAnchor } from '../journal/anchor.js';
 import { verifyJournal } from '../journal/verify.js';
 import { buildApp } from '../server/app.js';
-import { BackupRefused, exportPartnership, restorePartnership } from '../services/backup.js';
-import { closeRoundsPastDeadline } from '../services/decision-acts.js';
-import { createPartnership } from '../services/partnerships.js';
-import { sendDueReviewReminders } from '../services/review-reminders.js';
-import { sendTermEndingReminders } from '../services/term-reminders.js';
-import { DataDirInUseError, openStore, type Store } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { BackupRefused, exportPartnership, restorePartnership } from '../backup/backup.js';
+import { closeRoundsPastDeadline } from '../decisions/acts.js';
+import { createPartnership } from '../partnerships/acts.js';
+import { sendDueReviewReminders } from '../decisions/review-reminders.js';
+import { sendTermEndingReminders } from '../roles/term-reminders.js';
+import { DataDirInUseError, openStore, type Store } from '../common/database/database.js';
+import { migrateToLatest } from '../common/database/migrate.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
 

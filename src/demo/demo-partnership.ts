@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { MandateSource, MembershipKind, OrganizationKind, SeatCapacity } from '../domain/structure/types.js';
-import { createAccountWithPassword } from '../services/accounts.js';
-import * as charterActs from '../services/charter-acts.js';
-import { versionDetail } from '../services/charter-queries.js';
-import type { ActContext } from '../services/act.js';
-import { createPartnership } from '../services/partnerships.js';
-import * as acts from '../services/structure-acts.js';
-import type { Database } from '../store/schema.js';
+import type { MandateSource, MembershipKind, OrganizationKind, SeatCapacity } from '../common/structure.js';
+import { createAccountWithPassword } from '../accounts/acts.js';
+import * as charterActs from '../charters/acts.js';
+import { versionDetail } from '../charters/queries.js';
+import type { ActContext } from '../common/act.js';
+import { createPartnership } from '../partnerships/acts.js';
+import * as acts from '../structure-split/acts.js';
+import type { Database } from '../common/database/schema.js';
 
 /**
  * A fictional partnership in the shape of seed 001: three neighbourhood houses, a plenary, a

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
 import type { JournalAnchor } from '../journal/anchor.js';
-import { formatSignedAt } from './charter-blocks.js';
+import { formatSignedAt } from '../charters/print/blocks.js';
 
 /** The footer of every page: an optional line on the left, the page number on the right. */
 export interface PageFooter {

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { charterEn, charterFr } from './charter-messages.js';
+import { charterEn, charterFr } from '../charters/messages.js';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { Database } from '../common/database/schema.js';
 import { GENESIS_HASH } from './chain.js';
 
 /**

@@ -1,6 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { Database } from '../common/database/schema.js';
 import { GENESIS_HASH, canonicalBody, chainHash } from './chain.js';
 
 /** One governance act, as the domain describes it. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { charterContentHash } from '../domain/charter/content.js';
-import type { CharterContent } from '../domain/charter/types.js';
-import type { Database } from '../store/schema.js';
+import { charterContentHash } from '../charters/rules/content.js';
+import type { CharterContent } from '../charters/rules/types.js';
+import type { Database } from '../common/database/schema.js';
 
 /**
  * The journal proves the governing state: a row edited by hand (an article rewritten under its

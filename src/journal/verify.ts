@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../store/schema.js';
+import type { Database } from '../common/database/schema.js';
 import { GENESIS_HASH, type ChainBreak } from './chain.js';
 
 /** A chain that holds: its partnership, its length and its head. */

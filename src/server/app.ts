@@ -12,19 +12,19 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
 import type { PrintingOptions } from '../documents/pdf.js';
-import { MailDispatcher } from '../services/mailer.js';
-import { Printing } from '../services/printing.js';
+import { MailDispatcher } from '../mail/mailer.js';
+import { Printing } from '../documents/printing.js';
 import { LiveEvents } from './live-events.js';
-import { digest } from '../services/secrets.js';
-import { findSessionAndViewer, type SessionInfo } from '../services/viewer.js';
+import { digest } from '../accounts/secrets.js';
+import { findSessionAndViewer, type SessionInfo } from '../accounts/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
-import type { Viewer } from '../domain/structure/permissions.js';
-import type { Store } from '../store/database.js';
+import type { Viewer } from '../common/permissions.js';
+import type { Store } from '../common/database/database.js';
 import { RequestValidationError, sendError } from './errors.js';
 import { isUuid } from './ids.js';
-import { authRoutes, SESSION_COOKIE } from './routes/auth.js';
-import { partnershipRoutes } from './routes/partnership-scope.js';
-import { systemRoutes } from './routes/system.js';
+import { authRoutes, SESSION_COOKIE } from '../accounts/routes.js';
+import { partnershipRoutes } from './partnership-scope.js';
+import { systemRoutes } from './system-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { JournalEvent } from '../journal/journal-store.js';
-import type { Store } from '../store/database.js';
+import type { Store } from '../common/database/database.js';
 
 /** What a page listening to a proposal, an election or a meeting is told: that it changed, and by which act. */
 export interface LiveChange {

@@ -1,5 +1,5 @@
 import type { JournalEvent } from '../journal/journal-store.js';
-import type { SessionAndViewer } from '../services/viewer.js';
+import type { SessionAndViewer } from '../accounts/viewer.js';
 import type { Revocation } from './live-events.js';
 
 /**

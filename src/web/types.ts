@@ -1,4 +1,4 @@
-import type { CharterContent, CharterKind, CharterRules, VersionStatus } from '../domain/charter/types';
+import type { CharterContent, CharterKind, CharterRules, VersionStatus } from '../charters/rules/types';
 
 /** Shapes of the API's answers, as the pages use them. */
 export interface Session {
@@ -172,7 +172,7 @@ export interface OutboxView {
   messages: { id: string; recipient: string; subject: string; body: string; createdAt: string }[];
 }
 
-export type { Article, BudgetPost, CharterContent, CharterRules, DecisionRule, Signatory } from '../domain/charter/types';
+export type { Article, BudgetPost, CharterContent, CharterRules, DecisionRule, Signatory } from '../charters/rules/types';
 
 export interface CharterSummary {
   id: string;

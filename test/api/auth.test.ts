@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { Client, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 import { countRows, uniqueName } from '../support/structure.js';
 

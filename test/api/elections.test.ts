@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
-import { sendTermEndingReminders } from '../../src/services/term-reminders.js';
+import { sendTermEndingReminders } from '../../src/roles/term-reminders.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { Client, newMember, newPartnership, ServerLog, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, linkSentTo, outboxMessages } from '../support/structure.js';
 

@@ -7,10 +7,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
 import { journalAnchor } from '../../src/journal/anchor.js';
-import { createOrganization } from '../../src/services/structure-acts.js';
-import { createPartnership } from '../../src/services/partnerships.js';
-import { openStore, type OpenStoreOptions } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { createOrganization } from '../../src/structure-split/acts.js';
+import { createPartnership } from '../../src/partnerships/acts.js';
+import { openStore, type OpenStoreOptions } from '../../src/common/database/database.js';
+import { migrateToLatest } from '../../src/common/database/migrate.js';
 import { bypassAppendOnly } from '../support/tamper.js';
 import { createThrowawayDatabase } from '../support/throwaway-database.js';
 

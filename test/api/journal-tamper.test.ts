@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalBody, chainHash, textHash } from '../../src/journal/chain.js';
 import { appendEntry } from '../../src/journal/journal-store.js';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
-import type { Database } from '../../src/store/schema.js';
+import type { Database } from '../../src/common/database/schema.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
 import { chainHolding, journalAnchor } from '../../src/journal/anchor.js';
 import { verifyJournal } from '../../src/journal/verify.js';

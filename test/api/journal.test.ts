@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalBody, chainHash, GENESIS_HASH } from '../../src/journal/chain.js';
 import { appendEntry, sealAllPending, sealJournal } from '../../src/journal/journal-store.js';
 import { verifyJournal } from '../../src/journal/verify.js';
-import { recordAct } from '../../src/services/act.js';
+import { recordAct } from '../../src/common/act.js';
 import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, countRows, journalLength, journalOf, kindsAfter, TODAY, uniqueName } from '../support/structure.js';
 

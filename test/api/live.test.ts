@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { DECISION_LEVELS, emptyRules } from '../../src/charters/rules/types.js';
 import { builder, expectCreated, TODAY } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 

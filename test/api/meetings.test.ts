@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
-import { MINUTES_MAX_LENGTH } from '../../src/domain/meetings/meetings.js';
-import { calendarDay } from '../../src/domain/dates.js';
+import { MINUTES_MAX_LENGTH } from '../../src/meetings/rules.js';
+import { calendarDay } from '../../src/common/dates.js';
 import type { PrintJob } from '../../src/documents/pdf.js';
 import { pdfText } from '../support/pdf-text.js';
 import { anchorIn, builder, headOf, journalOf, outboxMessages } from '../support/structure.js';

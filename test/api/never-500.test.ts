@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { DECISION_LEVELS, emptyRules } from '../../src/charters/rules/types.js';
 import type { Method as HttpMethod } from '../support/partnership-routes.js';
 import { builder, expectCreated, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type Client, type PartnershipFixture, type TestApp } from '../support/test-app.js';

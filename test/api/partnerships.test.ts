@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
-import { createPartnership } from '../../src/services/partnerships.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
+import { createPartnership } from '../../src/partnerships/acts.js';
 import { Client, startTestApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 import { journalOf, uniqueName } from '../support/structure.js';
 

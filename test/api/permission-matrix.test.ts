@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { furnished, partnershipRoutes, type Furnished, type Method } from '../support/partnership-routes.js';
 import { countRows, journalOf } from '../support/structure.js';
 import { Client, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type Response, type TestApp } from '../support/test-app.js';

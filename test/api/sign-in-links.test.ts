@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPartnership } from '../../src/services/backup.js';
-import { MailDispatcher } from '../../src/services/mailer.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { exportPartnership } from '../../src/backup/backup.js';
+import { MailDispatcher } from '../../src/mail/mailer.js';
+import { migrateToLatest } from '../../src/common/database/migrate.js';
 import { furnishedWithFacilitator, partnershipRoutes } from '../support/partnership-routes.js';
 import { builder } from '../support/structure.js';
 import {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DataDirInUseError, openStore } from '../../src/store/database.js';
+import { DataDirInUseError, openStore } from '../../src/common/database/database.js';
 
 /**
  * The embedded database's folder has one process at a time: a live `entente serve` keeps it

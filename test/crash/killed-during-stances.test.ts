@@ -5,15 +5,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { DECISION_LEVELS, emptyRules } from '../../src/charters/rules/types.js';
 import { verifyJournal } from '../../src/journal/verify.js';
-import { openSession } from '../../src/services/accounts.js';
-import { importCharter, recordAdoption, saveDraft } from '../../src/services/charter-acts.js';
-import { versionDetail } from '../../src/services/charter-queries.js';
-import { advancePhase, createProposal } from '../../src/services/decision-acts.js';
-import { createPartnership } from '../../src/services/partnerships.js';
-import { openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { openSession } from '../../src/accounts/acts.js';
+import { importCharter, recordAdoption, saveDraft } from '../../src/charters/acts.js';
+import { versionDetail } from '../../src/charters/queries.js';
+import { advancePhase, createProposal } from '../../src/decisions/acts.js';
+import { createPartnership } from '../../src/partnerships/acts.js';
+import { openStore, type Store } from '../../src/common/database/database.js';
+import { migrateToLatest } from '../../src/common/database/migrate.js';
 import { createThrowawayDatabase } from '../support/throwaway-database.js';
 
 /**

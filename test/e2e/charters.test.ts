@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';

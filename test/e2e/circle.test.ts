@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarDay } from '../../src/domain/dates.js';
+import { calendarDay } from '../../src/common/dates.js';
 import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { builder } from '../support/structure.js';

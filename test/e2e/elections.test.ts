@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';

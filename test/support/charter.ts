@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { charterFromTemplate } from '../../src/domain/charter/templates.js';
+import { charterFromTemplate } from '../../src/charters/rules/templates.js';
 
 /** The four bodies of seed 001, with fresh ids, and the partnership template linked to them. */
 export function seed001Charter() {

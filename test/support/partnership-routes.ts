@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { DECISION_LEVELS, emptyRules } from '../../src/domain/charter/types.js';
+import { DECISION_LEVELS, emptyRules } from '../../src/charters/rules/types.js';
 import { builder, expectCreated, TODAY, uniqueName } from './structure.js';
 import { newMember, uniqueEmail, type PartnershipFixture, type TestApp } from './test-app.js';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openStore } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { openStore } from '../../src/common/database/database.js';
+import { migrateToLatest } from '../../src/common/database/migrate.js';
 
 /** Migrates once per run and hands every test file a copy, instead of migrating per file. */
 export default async function setup(project: TestProject): Promise<void> {

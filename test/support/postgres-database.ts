@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { openStore } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { openStore } from '../../src/common/database/database.js';
+import { migrateToLatest } from '../../src/common/database/migrate.js';
 import { createThrowawayDatabase } from './throwaway-database.js';
 
 /** A fresh database per run on the server TEST_DATABASE_URL names, migrated once, dropped at the end. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../src/store/schema.js';
+import type { Database } from '../../src/common/database/schema.js';
 
 /**
  * Does what the append-only trigger forbids, as someone with full access to the database would:

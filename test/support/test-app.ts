@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp, type AppConfig } from '../../src/server/app.js';
-import { createAccountWithPassword } from '../../src/services/accounts.js';
-import { createPartnership } from '../../src/services/partnerships.js';
-import { openStore, type Store } from '../../src/store/database.js';
-import { LATEST_MIGRATION, migrateTo } from '../../src/store/migrate.js';
+import { createAccountWithPassword } from '../../src/accounts/acts.js';
+import { createPartnership } from '../../src/partnerships/acts.js';
+import { openStore, type Store } from '../../src/common/database/database.js';
+import { LATEST_MIGRATION, migrateTo } from '../../src/common/database/migrate.js';
 import { createThrowawayDatabase } from './throwaway-database.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/domain/charter/check.js';
-import { charterFromTemplate } from '../../src/domain/charter/templates.js';
-import { emptyRules, type BudgetPost, type CharterContent, type DecisionRule } from '../../src/domain/charter/types.js';
+import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/charters/rules/check.js';
+import { charterFromTemplate } from '../../src/charters/rules/templates.js';
+import { emptyRules, type BudgetPost, type CharterContent, type DecisionRule } from '../../src/charters/rules/types.js';
 import { seed001Charter } from '../support/charter.js';
 
 const seed = seed001Charter();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charterContentHash } from '../../src/domain/charter/content.js';
-import { diffCharters } from '../../src/domain/charter/diff.js';
-import { charterDocumentSchema, exportCharterDocument } from '../../src/domain/charter/exchange.js';
-import { renderMarkdown } from '../../src/domain/charter/markdown.js';
-import { charterFromTemplate } from '../../src/domain/charter/templates.js';
+import { charterContentHash } from '../../src/charters/rules/content.js';
+import { diffCharters } from '../../src/charters/rules/diff.js';
+import { charterDocumentSchema, exportCharterDocument } from '../../src/charters/rules/exchange.js';
+import { renderMarkdown } from '../../src/charters/rules/markdown.js';
+import { charterFromTemplate } from '../../src/charters/rules/templates.js';
 import {
   ARTICLE_KINDS,
   CHARTER_KINDS,
@@ -15,7 +15,7 @@ import {
   PARTICIPATION_LEVELS,
   REVISION_REQUESTERS,
   type CharterContent,
-} from '../../src/domain/charter/types.js';
+} from '../../src/charters/rules/types.js';
 
 const content = (): CharterContent => charterFromTemplate('cooperation', { locale: 'fr', bodies: [], newId: randomUUID });
 

@@ -11,7 +11,7 @@ import {
   personPatch,
   roleInput,
   seatInput,
-} from '../../src/domain/structure/commands.js';
+} from '../../src/structure-split/commands.js';
 import { isMessageKey } from '../../src/i18n/server-messages.js';
 
 const A = '0b8f7e34-5f0c-4c53-8c3e-2a9b8c1d0e01';

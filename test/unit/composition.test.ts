@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkComposition, type CompositionGap } from '../../src/domain/structure/composition.js';
-import type { CompositionRule, OrganizationRef, Seat, SeatCapacity } from '../../src/domain/structure/types.js';
+import { checkComposition, type CompositionGap } from '../../src/bodies/composition.js';
+import type { CompositionRule, OrganizationRef, Seat, SeatCapacity } from '../../src/common/structure.js';
 
 const TODAY = '2026-03-10';
 const houseA: OrganizationRef = { id: 'org-a', name: 'Maison A' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, isCurrent } from '../../src/domain/dates.js';
+import { calendarDay, isCurrent } from '../../src/common/dates.js';
 
 describe('calendarDay (Europe/Paris)', () => {
   const cases: readonly [instant: string, day: string, why: string][] = [

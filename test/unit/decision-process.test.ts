@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { DecisionRule } from '../../src/domain/charter/types.js';
+import type { DecisionRule } from '../../src/charters/rules/types.js';
 import {
   agreementOf,
   checkProxy,
@@ -16,7 +16,7 @@ import {
   type ProcessState,
   type Result,
   type Stance,
-} from '../../src/domain/decisions/process.js';
+} from '../../src/decisions/rules.js';
 import { seed001Charter } from '../support/charter.js';
 
 const value = <T>(result: Result<T>): T => {

@@ -10,7 +10,7 @@ import {
   startElection,
   type ElectionPhase,
   type ElectionState,
-} from '../../src/domain/elections/process.js';
+} from '../../src/elections/rules.js';
 
 const members = new Set(['ana', 'bruno', 'chloe']);
 const at = (phase: ElectionPhase, round = 0, candidateId: string | null = null): ElectionState => ({ phase, round, candidateId });

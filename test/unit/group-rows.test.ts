@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupRows } from '../../src/services/group-rows.js';
+import { groupRows } from '../../src/common/group-rows.js';
 
 describe('groupRows', () => {
   it('groups rows by their key, each group in the rows’ order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay } from '../../src/domain/dates.js';
+import { calendarDay } from '../../src/common/dates.js';
 import {
   bestSlot,
   cadenceShortfall,
@@ -13,7 +13,7 @@ import {
   nextStage,
   type AttendanceStatus,
   type MeetingStage,
-} from '../../src/domain/meetings/meetings.js';
+} from '../../src/meetings/rules.js';
 
 const attendance = (entries: Record<string, AttendanceStatus>) => new Map(Object.entries(entries));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LATEST_MIGRATION, migrations } from '../../src/store/migrate.js';
+import { LATEST_MIGRATION, migrations } from '../../src/common/database/migrate.js';
 
 describe('the migrations', () => {
   it('are listed in number order, one per number, so the latest a backup records is the last one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { may, type Viewer } from '../../src/domain/structure/permissions.js';
+import { may, type Viewer } from '../../src/common/permissions.js';
 
 const viewer = (values: Partial<Viewer> = {}): Viewer => ({
   personId: 'me',

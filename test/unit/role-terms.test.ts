@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termsEndedBy } from '../../src/domain/structure/role-terms.js';
+import { termsEndedBy } from '../../src/roles/rules.js';
 
 const term = (personId: string, startsOn: string, endsOn: string | null = null) => ({ personId, startsOn, endsOn });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH, digest, hashPassword, newToken, verifyPassword } from '../../src/services/secrets.js';
+import { MIN_PASSWORD_LENGTH, digest, hashPassword, newToken, verifyPassword } from '../../src/accounts/secrets.js';
 
 describe('passwords', () => {
   it('verify against their own hash', async () => {

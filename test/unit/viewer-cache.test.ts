@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peopleWhoseRightsChanged, ViewerCache } from '../../src/server/viewer-cache.js';
-import type { SessionAndViewer } from '../../src/services/viewer.js';
+import type { SessionAndViewer } from '../../src/accounts/viewer.js';
 
 const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndViewer => ({
   session: { accountId: `account-${personId}`, email: `${personId}@example.org`, locale: null, csrfToken: 'csrf', expiresAt },

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { postAmountCents } from '../../domain/charter/check';
-import type { ArticleKind } from '../../domain/charter/enums';
-import { renderMarkdown } from '../../domain/charter/markdown';
+import { postAmountCents } from '../../charters/rules/check';
+import type { ArticleKind } from '../../charters/rules/enums';
+import { renderMarkdown } from '../../charters/rules/markdown';
 import type { CharterContent, CharterNames, CharterRules, SignatoryView } from '../types';
 import { useOverview, usePartnershipId } from '../hooks';
 import { describeRule } from './RuleFields';

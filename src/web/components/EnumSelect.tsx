@@ -24,4 +24,4 @@ export function EnumSelect<T extends string>({ values, labelPrefix, onChoose, ..
 }
 
 /** The codes come from the domain, so the form offers exactly what the server accepts. */
-export { BODY_KINDS, MANDATE_SOURCES, MEMBERSHIP_KINDS, ORGANIZATION_KINDS, SEAT_CAPACITIES } from '../../domain/structure/types';
+export { BODY_KINDS, MANDATE_SOURCES, MEMBERSHIP_KINDS, ORGANIZATION_KINDS, SEAT_CAPACITIES } from '../../common/structure';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { termsEndedBy } from '../../domain/structure/role-terms';
+import { termsEndedBy } from '../../roles/rules';
 import { PersonPicker } from '../components/PersonPicker';
 import { EditForm } from '../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../components/ui';

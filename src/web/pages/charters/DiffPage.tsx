@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { ArticleKind } from '../../../domain/charter/enums';
+import type { ArticleKind } from '../../../charters/rules/enums';
 import { ArticleRules } from '../../components/CharterText';
 import { Badge, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePartnershipQuery, usePersonNames } from '../../hooks';

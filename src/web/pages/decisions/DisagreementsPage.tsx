@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Agreement } from '../../../domain/decisions/process';
+import type { Agreement } from '../../../decisions/rules';
 import { api } from '../../api';
 import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { usePartnershipId } from '../../hooks';

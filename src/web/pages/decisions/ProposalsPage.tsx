@@ -1,7 +1,7 @@
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { DECISION_LEVELS, PARTICIPATION_LEVELS } from '../../../domain/charter/enums';
+import { DECISION_LEVELS, PARTICIPATION_LEVELS } from '../../../charters/rules/enums';
 import { EnumSelect } from '../../components/EnumSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';

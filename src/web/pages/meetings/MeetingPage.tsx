@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MINUTES_MAX_LENGTH, minutesSpent } from '../../../domain/meetings/meetings';
+import { MINUTES_MAX_LENGTH, minutesSpent } from '../../../meetings/rules';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';

@@ -1,0 +1,161 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LOCALES, translator } from '../i18n/server-messages.js';
+import {
+  acceptInvitation,
+  checkPassword,
+  closeAllSessions,
+  closeSession,
+  consumeMagicLink,
+  describeInvitation,
+  openSession,
+  requestMagicLink,
+  setLocale,
+} from './acts.js';
+import { listPartnershipsOfAccount } from '../partnerships/acts.js';
+import { exportPersonalData } from '../personal-data/acts.js';
+import { digest } from './secrets.js';
+
+export const SESSION_COOKIE = 'entente_session';
+
+const translatorMessage = (request: FastifyRequest, key: string) => translator(request.locale)(key);
+
+const tags = ['auth'];
+const email = z.email({ error: 'error.email' }).max(254);
+const token = z.string().min(20).max(200);
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function endSession(token: string) {
+    await closeSession(app.store.db, token);
+    await app.live.revoke({ kind: 'sessions-ended', sessionDigests: [digest(token)] });
+  }
+
+  /** A new session id at every sign-in; the old one, if any, ends. */
+  async function startSession(request: FastifyRequest, reply: FastifyReply, accountId: string) {
+    if (request.sessionToken) await endSession(request.sessionToken);
+    const session = await openSession(app.store.db, accountId, app.now());
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: app.config.secureCookies,
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return { csrfToken: session.csrfToken };
+  }
+
+  app.get('/session', { schema: { tags, summary: 'The signed-in account, its partnerships and its CSRF token' } }, async (request, reply) => {
+    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: '' });
+    const partnerships = await listPartnershipsOfAccount(app.store.db, request.session.accountId);
+    return {
+      email: request.session.email,
+      locale: request.session.locale,
+      csrfToken: request.session.csrfToken,
+      partnerships,
+    };
+  });
+
+  app.get('/export', { schema: { tags, summary: 'Everything Entente holds about the signed-in account’s people, as one JSON file (GDPR art. 15 and 20)' } }, async (request, reply) => {
+    if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
+    const data = await exportPersonalData(app.store.db, request.session.accountId, app.now());
+    return reply.header('content-disposition', 'attachment; filename="mes-donnees-entente.json"').header('cache-control', 'no-store').send(data);
+  });
+
+  app.post(
+    '/sign-in',
+    {
+      schema: { tags, summary: 'Sign in with e-mail and password', body: z.object({ email, password: z.string().min(1).max(500) }) },
+      config: {
+        // Per client address, whatever account it tries: guessing across many accounts is slowed too.
+        rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const accountId = await checkPassword(app.store.db, request.body.email, request.body.password);
+      if (!accountId) {
+        return reply.status(401).send({ error: 'sign_in_failed', message: translatorMessage(request, 'error.signInFailed') });
+      }
+      return startSession(request, reply, accountId);
+    },
+  );
+
+  app.post('/sign-out', { schema: { tags, summary: 'End the current session' } }, async (request, reply) => {
+    if (request.sessionToken) await endSession(request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device' } }, async (request, reply) => {
+    // Like every mutation but sign-in's, it reaches here only with a session and its CSRF token (app.ts).
+    const { accountId } = request.session!;
+    await app.live.revoke({ kind: 'sessions-ended', sessionDigests: await closeAllSessions(app.store.db, accountId) });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/magic-link',
+    {
+      schema: {
+        tags,
+        summary: 'Send a one-time sign-in link by e-mail',
+        // The page to open once signed in (a mailed link's, kept by the sign-in page): a path of this site only.
+        body: z.object({ email, vers: z.string().max(500).regex(/^\/(?![/\\])\S*$/).optional() }),
+      },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      // The answer leaves before the work: its time tells nobody whether the address has an account.
+      const { email } = request.body;
+      const { locale } = request;
+      const now = app.now();
+      app.mailer.inBackground(() => requestMagicLink(app.store.db, email, { baseUrl: app.config.publicUrl }, locale, now, request.body.vers));
+      return reply.status(202).send({ sent: true });
+    },
+  );
+
+  app.post(
+    '/magic-link/consume',
+    {
+      schema: { tags, summary: 'Sign in with the token of a magic link', body: z.object({ token }) },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const accountId = await consumeMagicLink(app.store.db, request.body.token, app.now());
+      return startSession(request, reply, accountId);
+    },
+  );
+
+  app.post(
+    '/invitation/describe',
+    { schema: { tags, summary: 'What an invitation is for (the token stays out of URLs and logs)', body: z.object({ token }) } },
+    async (request) => describeInvitation(app.store.db, request.body.token, app.now()),
+  );
+
+  app.post(
+    '/invitation/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation: create the account (or link an existing one) and sign in',
+        body: z.object({ token, password: z.string().max(500).optional() }),
+      },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const accountId = await acceptInvitation(app.store.db, request.body.token, request.body.password, request.session?.accountId, app.now());
+      return startSession(request, reply, accountId);
+    },
+  );
+
+  app.post(
+    '/locale',
+    { schema: { tags, summary: 'Choose the language of the interface and messages', body: z.object({ locale: z.enum(LOCALES) }) } },
+    async (request, reply) => {
+      if (request.session) await setLocale(app.store.db, request.session.accountId, request.body.locale);
+      if (request.sessionToken) app.viewers.forgetSession(digest(request.sessionToken));
+      return reply.status(204).send();
+    },
+  );
+};

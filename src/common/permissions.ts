@@ -1,0 +1,96 @@
+import type { CharterRules } from '../charters/rules/types.js';
+
+/**
+ * Who may do what, derived from the structure alone. The server asks these questions on every
+ * route; the UI asks the same ones only to hide what the server would refuse.
+ */
+export interface Viewer {
+  readonly personId: string;
+  readonly isPartnershipAdmin: boolean;
+  readonly adminOfOrganizations: ReadonlySet<string>;
+  readonly memberOfBodies: ReadonlySet<string>;
+}
+
+const administersAll = (viewer: Viewer, organizationIds: readonly string[]): boolean =>
+  organizationIds.length > 0 && organizationIds.every((id) => viewer.adminOfOrganizations.has(id));
+
+export const may = {
+  /** Create organizations, bodies and roles; change composition rules; read the outbox. */
+  manageStructure: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
+
+  /** Change an organization's details and who belongs to it. */
+  manageOrganization: (viewer: Viewer, organizationId: string): boolean =>
+    viewer.isPartnershipAdmin || viewer.adminOfOrganizations.has(organizationId),
+
+  /** Seats of a house are mandated by that house; other seats by the partnership. */
+  manageSeat: (viewer: Viewer, representedOrganizationId: string | null): boolean =>
+    viewer.isPartnershipAdmin ||
+    (representedOrganizationId !== null && viewer.adminOfOrganizations.has(representedOrganizationId)),
+
+  /**
+   * Edit a person's details, see their contact details, invite them. An organization administrator
+   * may do it only for people who belong to their organizations alone, and never for a partnership
+   * administrator: changing someone's address and inviting them would otherwise hand over their
+   * account.
+   */
+  managePerson: (
+    viewer: Viewer,
+    target: { readonly personId: string; readonly organizationIds: readonly string[]; readonly isPartnershipAdmin: boolean },
+  ): boolean =>
+    viewer.isPartnershipAdmin ||
+    viewer.personId === target.personId ||
+    (!target.isPartnershipAdmin && administersAll(viewer, target.organizationIds)),
+
+  /**
+   * Add a person to an organization at once. An organization administrator may do it only for
+   * someone they already manage (who belongs to their organizations alone); anyone else belonging
+   * elsewhere, or nowhere yet, is only asked, and joins once they or a partnership administrator
+   * accept: a membership hands its administrators that person's details and invitation.
+   */
+  addMemberAtOnce: (
+    viewer: Viewer,
+    target: { readonly personId: string; readonly organizationIds: readonly string[]; readonly isPartnershipAdmin: boolean },
+  ): boolean => may.managePerson(viewer, target),
+
+  /** A request to join an organization is answered by the person asked, or by a partnership administrator. */
+  answerMembershipRequest: (viewer: Viewer, personId: string): boolean => viewer.isPartnershipAdmin || viewer.personId === personId,
+
+  /** A role that belongs to a body is filled by that body; other roles by the partnership. */
+  assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
+    viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),
+
+  /** A body runs its own life: its members open an election or call a meeting, as do administrators. */
+  openElection: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),
+  callMeeting: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),
+
+  /**
+   * Hand a meeting's facilitation, or its minutes, to someone else: the facilitator passes them on,
+   * an administrator settles it; a member cannot take them for themself.
+   */
+  changeMeetingRoles: (viewer: Viewer, meeting: { readonly facilitatorId: string }): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === meeting.facilitatorId,
+
+  /**
+   * Write charters and submit them to decision; record by hand the adoption of a first version
+   * adopted before Entente.
+   */
+  manageCharters: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
+
+  /**
+   * Start, write or discard the draft of a charter's next version, and put it to the decision its
+   * revision rule names: administrators, and whoever the rules in force let ask for a revision
+   * (the signatories, by default). Without rules in force, administrators alone.
+   */
+  amendCharter: (viewer: Viewer, inForce: Pick<CharterRules, 'revision' | 'signatories'> | null): boolean => {
+    if (viewer.isPartnershipAdmin) return true;
+    if (inForce === null) return false;
+    const { requestedBy, bodyId } = inForce.revision;
+    if (requestedBy === 'any_member') return true;
+    if (requestedBy === 'any_signatory') return inForce.signatories.some((signatory) => signatory.personId === viewer.personId);
+    return bodyId !== null && viewer.memberOfBodies.has(bodyId);
+  },
+
+  /** Only the person in charge hands part of their mission to someone else. */
+  delegate: (viewer: Viewer, fromPersonId: string): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === fromPersonId,
+} as const;

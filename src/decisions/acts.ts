@@ -1,0 +1,581 @@
+import { randomUUID } from 'node:crypto';
+import { journalAnchor } from '../journal/anchor.js';
+import { sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { CharterRules, DecisionLevel, DecisionRule } from '../charters/rules/types.js';
+import { calendarDay } from '../common/dates.js';
+import type { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from './contract.js';
+import {
+  checkProxy,
+  checkStance,
+  closeRound as closeProcessRound,
+  escalate,
+  nextPhase as nextProcessPhase,
+  routeDecision,
+  stanceOpenings,
+  startProcess,
+  tally,
+  type Phase,
+  type ProcessState,
+  type Refusal,
+  type Stance,
+} from './rules.js';
+import { ActError, conflict, forbidden, invalid, notFound } from '../common/errors.js';
+import { may } from '../common/permissions.js';
+import { textHash } from '../journal/chain.js';
+import { sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
+import { heldOn } from '../common/database/periods.js';
+import type { Database } from '../common/database/schema.js';
+import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
+import { actorOf, recordAct, type ActContext } from '../common/act.js';
+import { adoptVersionInTransaction } from '../charters/acts.js';
+import { holdsDelegatedScope } from '../delegations/scope.js';
+import { queueMail } from '../mail/mailer.js';
+import { requireReference } from '../common/references.js';
+
+type Trx = Transaction<Database>;
+/** Where and when an act happens, for the steps that do not depend on who acts. */
+type Scope = Pick<ActContext, 'partnershipId' | 'now'>;
+
+const refusalErrors: Record<Refusal, () => ActError> = {
+  not_in_this_phase: () => conflict('error.decision.notInThisPhase'),
+  stance_not_allowed: () => invalid('stance', 'error.decision.stanceNotAllowed'),
+  reason_required: () => invalid('reason', 'error.decision.reasonRequired'),
+  not_a_member: () => forbidden(),
+  already_decided: () => conflict('error.decision.alreadyDecided'),
+  no_next_phase: () => conflict('error.decision.noNextPhase'),
+  round_not_open: () => conflict('error.decision.roundNotOpen'),
+  proxy_other_organization: () => invalid('holderId', 'error.decision.proxyOtherOrganization'),
+  proxy_to_self: () => invalid('holderId', 'error.decision.proxyToSelf'),
+};
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; refusal: Refusal }): T {
+  if (!result.ok) throw refusalErrors[result.refusal]();
+  return result.value;
+}
+
+/** The partnership charter in force routes decisions; a project charter governs its project only. */
+async function charterInForce(trx: Trx, partnershipId: string) {
+  const version = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.rules'])
+    .where('c.partnership_id', '=', partnershipId)
+    .where('c.kind', '=', 'partnership')
+    .where('v.status', '=', 'adopted')
+    .orderBy('c.created_at')
+    .executeTakeFirst();
+  return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
+}
+
+/** Whether a person sits in a body today: one indexed lookup, on the path of every stance. */
+async function sitsToday(trx: Trx, bodyId: string, personId: string, now: Date): Promise<boolean> {
+  const today = calendarDay(now);
+  const seat = await trx
+    .selectFrom('body_member')
+    .select('id')
+    .where('body_id', '=', bodyId)
+    .where('person_id', '=', personId)
+    .where(heldOn('body_member', today))
+    .limit(1)
+    .executeTakeFirst();
+  return seat !== undefined;
+}
+
+/** The people who sit in a body today, with the organizations they belong to (for proxies). */
+export async function membersToday(trx: Trx | ActContext['db'], bodyId: string, now: Date) {
+  const today = calendarDay(now);
+  const rows = await trx
+    .selectFrom('body_member as s')
+    .leftJoin('membership as m', 'm.person_id', 's.person_id')
+    .select(['s.person_id', 'm.organization_id'])
+    .where('s.body_id', '=', bodyId)
+    .where(heldOn('s', today))
+    .execute();
+  const members = new Map<string, string[]>();
+  for (const row of rows) {
+    const organizations = members.get(row.person_id) ?? [];
+    if (row.organization_id !== null && !organizations.includes(row.organization_id)) organizations.push(row.organization_id);
+    members.set(row.person_id, organizations);
+  }
+  return members;
+}
+
+/**
+ * A proposal to adopt a draft charter version goes where the charter's revision rule says: its
+ * version in force decides how it may be changed (the draft's own rule, for a first adoption),
+ * and only those it names may ask.
+ */
+async function routeAmendment(trx: Trx, ctx: ActContext, draftVersionId: string) {
+  const draft = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.charter_id', 'v.status', 'v.rules', 'v.content_hash'])
+    .where('v.id', '=', draftVersionId)
+    .where('c.partnership_id', '=', ctx.partnershipId)
+    // Held until the proposal is recorded, so no save slips between reading the hash and locking the draft.
+    .forShare('v')
+    .executeTakeFirst();
+  if (!draft) throw invalid('amendsVersionId', 'error.reference');
+  if (draft.status !== 'draft') throw conflict('error.versionNotDraft');
+  const inForce = await trx.selectFrom('charter_version').select(['id', 'rules']).where('charter_id', '=', draft.charter_id).where('status', '=', 'adopted').executeTakeFirst();
+  const governing = inForce ?? draft;
+  const rules = governing.rules as CharterRules;
+  const revision = rules.revision;
+  if (revision.bodyId === null) throw conflict('error.decision.noRevisionBody');
+  if (!may.amendCharter(ctx.viewer, rules)) throw forbidden();
+  const rule: DecisionRule = {
+    id: randomUUID(),
+    level: 'strategic',
+    topic: '',
+    bodyId: revision.bodyId,
+    method: revision.method,
+    quorumPercent: null,
+    maxRounds: null,
+    onBlock: { kind: 'lapse' },
+    informBodyIds: rules.bodyIds.filter((id) => id !== revision.bodyId),
+  };
+  return { charterVersionId: governing.id, rule, draft };
+}
+
+export async function createProposal(ctx: ActContext, input: z.infer<typeof proposalInput>) {
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    let charterVersionId: string;
+    let rule: DecisionRule | undefined;
+    let draft: { id: string; content_hash: string } | undefined;
+    if (input.amendsVersionId === undefined) {
+      const charter = await charterInForce(trx, ctx.partnershipId);
+      if (!charter) throw conflict('error.decision.noCharterInForce');
+      charterVersionId = charter.id;
+      rule = routeDecision(charter.rules, input.level, input.topic);
+    } else {
+      ({ charterVersionId, rule, draft } = await routeAmendment(trx, ctx, input.amendsVersionId));
+    }
+    if (!rule) throw invalid('level', 'error.decision.noRoute');
+    const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
+    await requireReference(trx, 'person', facilitatorId, ctx.partnershipId, 'facilitatorId');
+    const state = startProcess(rule);
+    await trx
+      .insertInto('proposal')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        charter_version_id: charterVersionId,
+        charter_draft_version_id: draft?.id ?? null,
+        charter_draft_hash: draft?.content_hash ?? null,
+        level: input.level,
+        topic: input.topic,
+        wording: input.wording,
+        context: input.context,
+        participation_level: input.participationLevel,
+        initiator_id: ctx.viewer.personId,
+        facilitator_id: facilitatorId,
+        body_id: rule.bodyId!,
+        rule: JSON.stringify(rule),
+        stage: 'decision',
+        phase: state.phase,
+        round: state.round,
+        status: 'open',
+        review_on: null,
+        decided_at: null,
+      })
+      .execute();
+    return {
+      result: { id },
+      events: [
+        {
+          kind: 'proposal.created',
+          payload: {
+            proposalId: id,
+            charterVersionId,
+            level: input.level,
+            bodyId: rule.bodyId,
+            method: rule.method,
+            ruleId: rule.id,
+            facilitatorId,
+            amendsVersionId: draft?.id ?? null,
+            ...proposalTextHashes(input),
+          },
+        },
+      ],
+    };
+  });
+}
+
+/**
+ * The proposal, locked for the act. Stances and proxies share the proposal's advisory lock and
+ * may run side by side; the facilitator's moves take it alone (and the row FOR UPDATE), so no
+ * stance lands in a round while it closes. An advisory lock lives in memory: a row lock FOR SHARE
+ * would write to the proposal's row on every stance, and build multixacts when many vote at once.
+ * stance_take() (migration 006) takes the same shared lock.
+ */
+async function lockedProposal(trx: Trx, ctx: Scope, proposalId: string, mode: 'update' | 'share') {
+  const lock = mode === 'update' ? sql`pg_advisory_xact_lock` : sql`pg_advisory_xact_lock_shared`;
+  await sql`select ${lock}(hashtextextended(${proposalId}::text, 0))`.execute(trx);
+  let query = trx
+    .selectFrom('proposal')
+    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'round_deadline', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash'])
+    .where('id', '=', proposalId)
+    .where('partnership_id', '=', ctx.partnershipId);
+  if (mode === 'update') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound();
+  const rule = row.rule as DecisionRule;
+  const state: ProcessState = {
+    method: rule.method,
+    phase: row.phase as Phase,
+    round: row.round,
+    maxRounds: rule.maxRounds,
+    quorumPercent: rule.quorumPercent,
+    decided: row.status !== 'open',
+  };
+  return { ...row, rule, state };
+}
+
+type LockedProposal = Awaited<ReturnType<typeof lockedProposal>>;
+
+function requireFacilitator(ctx: ActContext, proposal: LockedProposal) {
+  if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== proposal.facilitator_id) throw forbidden();
+}
+
+/**
+ * The facilitator moves to the next phase. Opening a round may set a deadline, for a round held
+ * online rather than in a meeting: it then closes by itself when the deadline passes.
+ */
+export async function advancePhase(ctx: ActContext, proposalId: string, input: z.infer<typeof phaseInput> = {}) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    const next = unwrap(nextProcessPhase(proposal.state));
+    const collecting = next.phase === 'round' || next.phase === 'advice';
+    if (input.deadline !== undefined && !collecting) throw invalid('deadline', 'error.decision.deadlineOutsideRound');
+    const deadline = input.deadline === undefined ? null : new Date(input.deadline);
+    if (deadline !== null && deadline <= ctx.now) throw invalid('deadline', 'error.decision.deadlinePast');
+    await trx.updateTable('proposal').set({ phase: next.phase, round: next.round, round_deadline: deadline }).where('id', '=', proposalId).execute();
+    return {
+      result: { phase: next.phase, round: next.round },
+      events: [{ kind: 'proposal.phase', payload: { proposalId, phase: next.phase, round: next.round, deadline: deadline?.toISOString() ?? null } }],
+    };
+  });
+}
+
+/** The facilitator rewrites the proposal to integrate the objections, before the next round. */
+export async function amendProposal(ctx: ActContext, proposalId: string, input: z.infer<typeof amendInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    if (proposal.phase !== 'amendment') throw conflict('error.decision.notInThisPhase');
+    // A charter amendment is decided on its draft's text, which stays locked: amend the draft in a new proposal.
+    if (proposal.charter_draft_version_id !== null) throw conflict('error.decision.charterTextLocked');
+    const amended = await trx
+      .updateTable('proposal')
+      .set({ wording: input.wording, ...(input.context !== undefined && { context: input.context }) })
+      .where('id', '=', proposalId)
+      .returning(['wording', 'context'])
+      .executeTakeFirstOrThrow();
+    // The words are free text: the entry records that they changed, in which round, and their fingerprints.
+    return { result: { id: proposalId }, events: [{ kind: 'proposal.amended', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, ...proposalTextHashes(amended) } }] };
+  });
+}
+
+/**
+ * A member's stance in the current round, or a change of it: a new stance, a changed one, or
+ * nothing (not journaled either) when the same request (same idempotency key) comes again.
+ * A stance is the act a body's members repeat most, so a member's own stance first takes one
+ * call of stance_take() (migration 006): under the proposal's shared lock, it checks that
+ * the proposal is open in a phase where the domain accepts this stance, that the member sits in
+ * the body, records the key and upserts the stance with its journal entry. Whenever it writes
+ * nothing (a repeated key, a round just closed, no seat, a proxy), the transaction below decides
+ * and explains.
+ */
+export async function takeStance(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  if (input.onBehalfOf === undefined || input.onBehalfOf === ctx.viewer.personId) {
+    const taken = await takeOwnStanceInOneCall(ctx, proposalId, input);
+    if (taken) return taken;
+  }
+  return takeStanceInTransaction(ctx, proposalId, input);
+}
+
+async function takeOwnStanceInOneCall(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  const openings = stanceOpenings({ stance: input.stance as Stance, reason: input.reason });
+  if (openings.length === 0) return undefined;
+  const memberId = ctx.viewer.personId;
+  const result = await sql<{ payload: Record<string, unknown> | null }>`select stance_take(
+      ${ctx.partnershipId}::uuid, ${proposalId}::uuid, ${openings}::text[], ${ctx.now}::timestamptz, ${calendarDay(ctx.now)}::date,
+      ${memberId}::uuid, ${input.idempotencyKey}::text, ${randomUUID()}::uuid, ${input.stance}::text, ${input.reason}::text,
+      ${JSON.stringify({ proposalId, memberId, postedBy: memberId, stance: input.stance, reasonHash: textHash(input.reason) })}::jsonb
+    ) as payload`.execute(ctx.db);
+  const payload = result.rows[0]?.payload;
+  if (!payload) return undefined;
+  await sealAfterCommit(ctx.db, ctx.partnershipId);
+  ctx.onCommitted?.([{ kind: 'stance.taken', payload }]);
+  return { memberId, round: payload['round'] as number, changed: true };
+}
+
+function stanceTaken(proposalId: string, bodyId: string, round: number, memberId: string, postedBy: string, stance: string, reason: string): JournalEvent {
+  return { kind: 'stance.taken', payload: { proposalId, bodyId, round, memberId, postedBy, stance, reasonHash: textHash(reason) } };
+}
+
+/** A proposal's words are free text: its entries keep their fingerprints, so the row can be proven against them. */
+const proposalTextHashes = (text: { wording: string; context: string }) => ({ wordingHash: textHash(text.wording), contextHash: textHash(text.context) });
+
+async function takeStanceInTransaction(ctx: ActContext, proposalId: string, input: z.infer<typeof stanceInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
+    if (proposal.round_deadline !== null && proposal.round_deadline <= ctx.now) throw conflict('error.decision.deadlinePassed');
+    const memberId = input.onBehalfOf ?? ctx.viewer.personId;
+    if (!(await sitsToday(trx, proposal.body_id, memberId, ctx.now))) throw forbidden();
+    if (input.onBehalfOf !== undefined && input.onBehalfOf !== ctx.viewer.personId) {
+      const proxy = await trx
+        .selectFrom('proxy')
+        .select('holder_id')
+        .where('proposal_id', '=', proposalId)
+        .where('body_id', '=', proposal.body_id)
+        .where('giver_id', '=', memberId)
+        .executeTakeFirst();
+      if (proxy?.holder_id !== ctx.viewer.personId || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
+    }
+    unwrap(checkStance(proposal.state, { stance: input.stance as Stance, reason: input.reason }));
+    // The key is recorded first: a request seen before, even one since overtaken by another, writes nothing.
+    const written = await sql<{ id: string }>`
+      with request as (
+        insert into stance_request (proposal_id, idempotency_key) values (${proposalId}, ${input.idempotencyKey})
+        on conflict do nothing
+        returning 1
+      )
+      insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
+      select ${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${ctx.viewer.personId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now}
+        from request
+      on conflict (proposal_id, body_id, round, member_id) do update
+        set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by,
+            idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
+      returning id`.execute(trx);
+    const changed = written.rows.length > 0;
+    return {
+      result: { memberId, round: proposal.round, changed },
+      events: changed ? [stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, ctx.viewer.personId, input.stance, input.reason)] : [],
+    };
+  });
+}
+
+export async function giveProxy(ctx: ActContext, proposalId: string, input: z.infer<typeof proxyInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    const members = await membersToday(trx, proposal.body_id, ctx.now);
+    const giver = members.get(ctx.viewer.personId);
+    if (!giver) throw forbidden();
+    const holder = members.get(input.holderId);
+    if (!holder) throw invalid('holderId', 'error.decision.holderNotMember');
+    unwrap(checkProxy({ personId: ctx.viewer.personId, organizationIds: giver }, { personId: input.holderId, organizationIds: holder }));
+    const id = randomUUID();
+    await trx
+      .insertInto('proxy')
+      .values({ id, proposal_id: proposalId, body_id: proposal.body_id, giver_id: ctx.viewer.personId, holder_id: input.holderId, created_at: ctx.now })
+      .execute();
+    return { result: { id }, events: [{ kind: 'proxy.given', payload: { proposalId, bodyId: proposal.body_id, giverId: ctx.viewer.personId, holderId: input.holderId } }] };
+  });
+}
+
+/** A block sends the matter where the charter says: to the arbitrating body, from its first phase, or to a lapse. */
+async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, why: string) {
+  const charter = await trx.selectFrom('charter_version').select('rules').where('id', '=', proposal.charter_version_id).executeTakeFirstOrThrow();
+  const next = escalate(charter.rules as CharterRules, proposal.rule, proposal.level as DecisionLevel, proposal.topic);
+  if (next.kind === 'lapse') {
+    await trx.updateTable('proposal').set({ status: 'lapsed', decided_at: ctx.now }).where('id', '=', proposal.id).execute();
+    return [{ kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } }, ...(await informBodies(trx, ctx, proposal, 'lapsed', ''))];
+  }
+  const state = startProcess(next.rule);
+  await trx
+    .updateTable('proposal')
+    .set({ stage: 'arbitration', body_id: next.bodyId, rule: JSON.stringify(next.rule), phase: state.phase, round: state.round, round_deadline: null })
+    .where('id', '=', proposal.id)
+    .execute();
+  return [{ kind: 'proposal.escalated', payload: { proposalId: proposal.id, fromBodyId: proposal.body_id, toBodyId: next.bodyId, ruleId: next.rule.id, method: next.rule.method, why } }];
+}
+
+/**
+ * An information note to each body the charter row names, with the decision and its reasons:
+ * one e-mail per current member with an address, in their language, queued in the act's transaction.
+ */
+async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, status: string, statement: string) {
+  const bodyIds = proposal.rule.informBodyIds.filter((id) => id !== proposal.body_id);
+  if (bodyIds.length === 0) return [];
+  const today = calendarDay(ctx.now);
+  const [anchor, decided, informed, recipients] = await Promise.all([
+    journalAnchor(trx, ctx.partnershipId),
+    trx.selectFrom('proposal as p').innerJoin('body as b', 'b.id', 'p.body_id').select(['p.wording', 'b.name']).where('p.id', '=', proposal.id).executeTakeFirstOrThrow(),
+    trx.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).where('partnership_id', '=', ctx.partnershipId).execute(),
+    trx
+      .selectFrom('body_member as s')
+      .innerJoin('person as p', 'p.id', 's.person_id')
+      .leftJoin('account as a', 'a.id', 'p.account_id')
+      .select(['s.body_id', 'p.email', 'a.locale'])
+      .distinct()
+      .where('s.body_id', 'in', bodyIds)
+      .where(heldOn('s', today))
+      .where('p.email', 'is not', null)
+      .execute(),
+  ]);
+  for (const body of informed) {
+    const members = recipients.filter((r) => r.body_id === body.id);
+    for (const member of members) {
+      const locale = isLocale(member.locale) ? member.locale : 'fr';
+      const t = translator(locale);
+      const params = { body: decided.name, informed: body.name, wording: decided.wording, status: t(`register.status.${status}`), statement: statement || '—', date: formatCalendarDate(locale, today), seq: anchor.seq, hash: anchor.hash };
+      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email!, subject: t('mail.noteSubject', params), body: t('mail.noteBody', params) });
+    }
+    await trx.insertInto('information_note').values({ id: randomUUID(), proposal_id: proposal.id, body_id: body.id, recipients: members.length, created_at: ctx.now }).execute();
+  }
+  return [{ kind: 'information_note.sent', payload: { proposalId: proposal.id, bodyIds: informed.map((body) => body.id) } }];
+}
+
+/** An adopted amendment makes its draft the charter in force, by the body that decided, today; its signatures open. */
+async function adoptAmendedCharter(trx: Trx, ctx: Scope, proposal: LockedProposal, status: string) {
+  if (status !== 'adopted' || proposal.charter_draft_version_id === null) return [];
+  const draft = await trx.selectFrom('charter_version').select('charter_id').where('id', '=', proposal.charter_draft_version_id).executeTakeFirstOrThrow();
+  return [
+    await adoptVersionInTransaction(trx, ctx, draft.charter_id, proposal.charter_draft_version_id, {
+      bodyId: proposal.body_id,
+      adoptedOn: calendarDay(ctx.now),
+      contentHash: proposal.charter_draft_hash!,
+    }),
+  ];
+}
+
+function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected') {
+  return proposal.stage === 'arbitration' && outcome === 'adopted' ? 'arbitrated' : outcome;
+}
+
+/** The facilitator closes the round: the tally decides, asks for an amendment, or blocks. */
+export async function closeRound(ctx: ActContext, proposalId: string, input: z.infer<typeof closeRoundInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    return closeLockedRound(trx, ctx, proposal, input);
+  });
+}
+
+/**
+ * Rounds held online close by themselves once their deadline has passed, as the facilitator would
+ * close them, with no decision record. Returns how many closed.
+ */
+export async function closeRoundsPastDeadline(
+  db: ActContext['db'],
+  now: Date,
+  onCommitted: (partnershipId: string, events: readonly JournalEvent[]) => void = () => {},
+  onFailure: (proposalId: string, error: unknown) => void = () => {},
+): Promise<number> {
+  const due = await db
+    .selectFrom('proposal')
+    .select(['id', 'partnership_id'])
+    .where('status', '=', 'open')
+    .where('round_deadline', '<=', now)
+    .orderBy('round_deadline')
+    .limit(500)
+    .execute();
+  let closed = 0;
+  for (const { id, partnership_id: partnershipId } of due) {
+    const ctx: Scope = { partnershipId, now };
+    // One round that cannot close (its charter draft changed, say) must not keep the others open.
+    try {
+      await recordAct({ db, partnershipId, now, actorId: null, onCommitted: (events) => onCommitted(partnershipId, events) }, async (trx) => {
+        const proposal = await lockedProposal(trx, ctx, id, 'update');
+        if (proposal.status !== 'open' || proposal.round_deadline === null || proposal.round_deadline > now) return { result: null, events: [] };
+        return closeLockedRound(trx, ctx, proposal, { statement: '', reviewOn: null });
+      });
+      closed += 1;
+    } catch (error) {
+      onFailure(id, error);
+    }
+  }
+  return closed;
+}
+
+async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>) {
+  const proposalId = proposal.id;
+  const members = await membersToday(trx, proposal.body_id, ctx.now);
+  const stances = await trx
+    .selectFrom('stance')
+    .select(['member_id', 'stance'])
+    .where('proposal_id', '=', proposalId)
+    .where('body_id', '=', proposal.body_id)
+    .where('round', '=', proposal.round)
+    .execute();
+  const counted = stances.filter((s) => members.has(s.member_id)).map((s) => s.stance as Stance);
+  const result = tally(proposal.state, counted, members.size);
+  const outcome = unwrap(closeProcessRound(proposal.state, result));
+  const closed = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
+  if (outcome.kind === 'amend') {
+    await trx.updateTable('proposal').set({ phase: outcome.state.phase, round_deadline: null }).where('id', '=', proposalId).execute();
+    return { result: { outcome: outcome.kind }, events: [closed] };
+  }
+  if (outcome.kind === 'blocked') {
+    return { result: { outcome: outcome.kind }, events: [closed, ...(await escalateBlocked(trx, ctx, proposal, outcome.why))] };
+  }
+  const status = decidedStatus(proposal, outcome.kind);
+  await trx
+    .updateTable('proposal')
+    .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now, round_deadline: null })
+    .where('id', '=', proposalId)
+    .execute();
+  return {
+    result: { outcome: status },
+    events: [
+      closed,
+      { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
+      ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+      ...(await informBodies(trx, ctx, proposal, status, input.statement)),
+    ],
+  };
+}
+
+/** The facilitator declares the body blocked, whatever round it is in. */
+export async function declareBlocked(ctx: ActContext, proposalId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    const events = await escalateBlocked(trx, ctx, proposal, 'declared');
+    return { result: { outcome: events[0]!.kind === 'proposal.lapsed' ? 'lapsed' : 'escalated' }, events };
+  });
+}
+
+/**
+ * Where the charter leaves the decision to one person (advice: after hearing the advice; lead
+ * decides), the initiator records it. Consultation and concertation also leave it to them.
+ */
+export async function recordDecision(ctx: ActContext, proposalId: string, input: z.infer<typeof decideInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+    if (proposal.rule.method !== 'advice' && proposal.rule.method !== 'lead_decides') throw conflict('error.decision.bodyDecides');
+    // The one who decides is the initiator who brought the matter, or, once it went to arbitration,
+    // a member of the arbitrating body; either way someone who sits in the deciding body.
+    const decider = proposal.stage === 'decision' ? ctx.viewer.personId === proposal.initiator_id : true;
+    if (!decider || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
+    if (proposal.rule.method === 'lead_decides' && proposal.stage === 'decision' && !(await holdsDelegatedScope(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) {
+      throw conflict('error.decision.noDelegatedScope');
+    }
+    if (proposal.rule.method === 'advice') {
+      const advice = await trx.selectFrom('stance').select('id').where('proposal_id', '=', proposalId).where('body_id', '=', proposal.body_id).where('stance', '=', 'advice').limit(1).executeTakeFirst();
+      if (!advice) throw conflict('error.decision.adviceFirst');
+    }
+    const status = decidedStatus(proposal, input.outcome);
+    await trx
+      .updateTable('proposal')
+      .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now })
+      .where('id', '=', proposalId)
+      .execute();
+    return {
+      result: { outcome: status },
+      events: [
+        { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
+        ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+        ...(await informBodies(trx, ctx, proposal, status, input.statement)),
+      ],
+    };
+  });
+}

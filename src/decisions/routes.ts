@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from './contract.js';
+import { translator, type Locale } from '../i18n/server-messages.js';
+import * as acts from './acts.js';
+import { registerPrintJob } from './register-pdf.js';
+import { agreementRegister, decisionRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from './queries.js';
+import { eventStreams } from '../server/event-stream.js';
+import { inPartnership, withId } from '../server/params.js';
+
+const inProposal = withId('proposalId');
+const created = { 201: z.object({ id: z.uuid() }) };
+
+/** « Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4) » */
+function routingLine(locale: Locale, proposal: ProposalDetail): string {
+  const t = translator(locale);
+  const params = { level: t(`decisionLevelOne.${proposal.level}`), body: proposal.body.name, method: t(`decisionMethod.${proposal.method}`), article: proposal.charter.article ?? '' };
+  const key = proposal.stage === 'arbitration' ? 'decision.routingArbitration' : proposal.charter.article === null ? 'decision.routingNoArticle' : 'decision.routing';
+  return t(key, params);
+}
+
+/** Decisions per page of the register on screen, and in its printed form. */
+const REGISTER_PAGE = 100;
+const REGISTER_PRINTED = 500;
+/** Decisions carry their dissent, so a page holds fewer of them than a body's register. */
+const AGREEMENT_PAGE = 50;
+
+export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const stream = eventStreams(app);
+
+  app.get(
+    '/:partnershipId/proposals',
+    { schema: { tags: ['decisions'], summary: 'Proposals, newest first, optionally of one body', params: inPartnership, querystring: z.object({ bodyId: z.uuid().optional() }) } },
+    async (request) => listProposals(app.store.db, request.act.partnershipId, request.query.bodyId),
+  );
+  app.post(
+    '/:partnershipId/proposals',
+    { schema: { tags: ['decisions'], summary: 'Propose a decision; the charter in force routes it to a body and a method', params: inPartnership, body: proposalInput, response: created } },
+    async (request, reply) => reply.status(201).send(await acts.createProposal(request.act, request.body)),
+  );
+  app.get(
+    '/:partnershipId/proposals/:proposalId',
+    { schema: { tags: ['decisions'], summary: 'A proposal: routing, phase, round table, outcome', params: inProposal } },
+    async (request) => {
+      const proposal = await proposalDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.proposalId, request.act.now);
+      return { ...proposal, routing: routingLine(request.locale, proposal) };
+    },
+  );
+  app.get(
+    '/:partnershipId/proposals/:proposalId/events',
+    { schema: { tags: ['decisions'], summary: 'Server-sent events: a message each time the proposal changes (stance, phase, round, outcome)', params: inProposal } },
+    async (request, reply) => stream(request, reply, 'proposal', request.params.proposalId),
+  );
+  const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });
+  const registerPage = registerQuery.extend({
+    before: z.string().max(100).refine((cursor) => parseRegisterCursor(cursor) !== undefined, { error: 'error.invalid' }).optional(),
+  });
+  app.get(
+    '/:partnershipId/bodies/:bodyId/decisions',
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable, newest first, 100 at a time (`before` = the previous page’s `next`)', params: withId('bodyId'), querystring: registerPage } },
+    async (request) => decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PAGE, before: request.query.before }),
+  );
+  app.get(
+    '/:partnershipId/bodies/:bodyId/decisions.pdf',
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF (its 500 latest decisions)', params: withId('bodyId'), querystring: registerQuery } },
+    async (request, reply) => {
+      const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PRINTED });
+      // A register grows with every decision, and may be searched: never kept, always printed afresh.
+      const pdf = await app.printing.print(registerPrintJob(register, request.locale, await app.printing.anchor(request.act.partnershipId, request.act.now)));
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="registre-des-decisions.pdf"').send(pdf);
+    },
+  );
+  app.get(
+    '/:partnershipId/disagreements',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'Register of agreements and disagreements: settled decisions with the agreement they met and the dissent heard, searchable, newest first, 50 at a time (`before` = the previous page’s `next`)',
+        params: inPartnership,
+        querystring: registerPage,
+      },
+    },
+    async (request) => agreementRegister(app.store.db, request.act.partnershipId, request.query.q, { limit: AGREEMENT_PAGE, before: request.query.before }),
+  );
+  app.patch(
+    '/:partnershipId/proposals/:proposalId',
+    { schema: { tags: ['decisions'], summary: 'The facilitator amends the proposal, in the amendment phase, to integrate the objections', params: inProposal, body: amendInput } },
+    async (request) => acts.amendProposal(request.act, request.params.proposalId, request.body),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/phase',
+    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase; opening a round may set its deadline', params: inProposal, body: phaseInput.nullish() } },
+    async (request) => acts.advancePhase(request.act, request.params.proposalId, request.body ?? {}),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/stances',
+    { schema: { tags: ['decisions'], summary: 'Take or change a stance in the current round (idempotent by key)', params: inProposal, body: stanceInput } },
+    async (request) => acts.takeStance(request.act, request.params.proposalId, request.body),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/proxies',
+    { schema: { tags: ['decisions'], summary: 'Give one’s voice on this proposal to a member of the same organization', params: inProposal, body: proxyInput, response: created } },
+    async (request, reply) => reply.status(201).send(await acts.giveProxy(request.act, request.params.proposalId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/close-round',
+    { schema: { tags: ['decisions'], summary: 'The facilitator closes the round: decided, amended or blocked', params: inProposal, body: closeRoundInput } },
+    async (request) => {
+      const closed = await acts.closeRound(request.act, request.params.proposalId, request.body);
+      void app.mailer.flush();
+      return closed;
+    },
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/blocked',
+    { schema: { tags: ['decisions'], summary: 'The facilitator declares the body blocked; the charter says where the matter goes', params: inProposal } },
+    async (request) => {
+      const blocked = await acts.declareBlocked(request.act, request.params.proposalId);
+      void app.mailer.flush();
+      return blocked;
+    },
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/decision',
+    { schema: { tags: ['decisions'], summary: 'The initiator records the decision where the charter leaves it to them', params: inProposal, body: decideInput } },
+    async (request) => {
+      const decided = await acts.recordDecision(request.act, request.params.proposalId, request.body);
+      void app.mailer.flush();
+      return decided;
+    },
+  );
+};

@@ -1,0 +1,199 @@
+import { arbitratorRule, findDecisionRule } from '../charters/rules/check.js';
+import { DECISION_METHODS } from '../charters/rules/enums.js';
+import type { CharterRules, DecisionLevel, DecisionMethod, DecisionRule } from '../charters/rules/types.js';
+
+/**
+ * How a body decides, as a state machine the facilitator drives: the phases of each method, the
+ * stances a member may take in a round, what a closed round gives, and where a blocked matter
+ * goes. Pure: the services load the state, call these functions, and store what they return.
+ */
+
+export const PHASES: Readonly<Record<DecisionMethod, readonly Phase[]>> = {
+  // Seed 001: clarify, everyone speaks, objections are heard, amendments, then the round table.
+  consensus: ['clarification', 'expression', 'objections', 'round'],
+  // Sociocracy: presentation, clarifying questions, reactions, then the consent round.
+  consent: ['presentation', 'questions', 'reactions', 'round'],
+  advice: ['advice'],
+  majority: ['discussion', 'round'],
+  lead_decides: ['decision'],
+};
+
+export type Phase = 'clarification' | 'expression' | 'objections' | 'presentation' | 'questions' | 'reactions' | 'discussion' | 'advice' | 'round' | 'amendment' | 'decision';
+
+export const STANCES: Readonly<Record<DecisionMethod, readonly Stance[]>> = {
+  consensus: ['agree', 'agree_with_reservation', 'object'],
+  consent: ['consent', 'object'],
+  advice: ['advice'],
+  majority: ['for', 'against', 'abstain'],
+  lead_decides: [],
+};
+
+export type Stance = 'agree' | 'agree_with_reservation' | 'object' | 'consent' | 'advice' | 'for' | 'against' | 'abstain';
+
+/** Stances that must say why: an objection is only heard with its reason, a reservation is kept as dissent. */
+export const STANCES_WITH_REASON: ReadonlySet<Stance> = new Set(['object', 'agree_with_reservation', 'advice']);
+
+export type Refusal =
+  | 'not_in_this_phase'
+  | 'stance_not_allowed'
+  | 'reason_required'
+  | 'not_a_member'
+  | 'already_decided'
+  | 'no_next_phase'
+  | 'round_not_open'
+  | 'proxy_other_organization'
+  | 'proxy_to_self';
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const refuse = <T>(refusal: Refusal): Result<T> => ({ ok: false, refusal });
+
+/** Where the body's decision stands. The method and rules come from the charter row that routed the matter. */
+export interface ProcessState {
+  readonly method: DecisionMethod;
+  readonly phase: Phase;
+  /** 1 for the first round; each amendment after objections opens the next. */
+  readonly round: number;
+  readonly maxRounds: number | null;
+  readonly quorumPercent: number | null;
+  readonly decided: boolean;
+}
+
+export function startProcess(rule: Pick<DecisionRule, 'method' | 'maxRounds' | 'quorumPercent'>): ProcessState {
+  return { method: rule.method, phase: PHASES[rule.method][0]!, round: 1, maxRounds: rule.maxRounds, quorumPercent: rule.quorumPercent, decided: false };
+}
+
+/** The facilitator moves to the next phase; amendment leads back to the round. */
+export function nextPhase(state: ProcessState): Result<ProcessState> {
+  if (state.decided) return refuse('already_decided');
+  if (state.phase === 'amendment') return ok({ ...state, phase: 'round', round: state.round + 1 });
+  const phases = PHASES[state.method];
+  const index = phases.indexOf(state.phase);
+  if (index < 0 || index === phases.length - 1) return refuse('no_next_phase');
+  return ok({ ...state, phase: phases[index + 1]! });
+}
+
+export interface StanceInput {
+  readonly stance: Stance;
+  readonly reason: string;
+}
+
+/** Whether a member may take this stance now; the services check membership, this checks the process. */
+export function checkStance(state: ProcessState, input: StanceInput): Result<StanceInput> {
+  if (state.decided) return refuse('already_decided');
+  const collecting = state.method === 'advice' ? state.phase === 'advice' : state.phase === 'round';
+  if (!collecting) return refuse('round_not_open');
+  if (!STANCES[state.method].includes(input.stance)) return refuse('stance_not_allowed');
+  if (STANCES_WITH_REASON.has(input.stance) && input.reason.trim() === '') return refuse('reason_required');
+  return ok(input);
+}
+
+/**
+ * The "method:phase" pairs of an open proposal in which this stance would be accepted. The
+ * stance service hands them to the database, which checks the proposal against them under its
+ * lock, so the rule stays here and the check sees the proposal as it is at that instant.
+ */
+export function stanceOpenings(input: StanceInput): string[] {
+  return DECISION_METHODS.flatMap((method) =>
+    PHASES[method]
+      .filter((phase) => checkStance({ method, phase, round: 1, maxRounds: null, quorumPercent: null, decided: false }, input).ok)
+      .map((phase) => `${method}:${phase}`),
+  );
+}
+
+/**
+ * A member may hand their voice on one proposal to another member of the same organization;
+ * both are members of the deciding body, which the services check.
+ */
+export function checkProxy(giver: { personId: string; organizationIds: readonly string[] }, holder: { personId: string; organizationIds: readonly string[] }): Result<null> {
+  if (giver.personId === holder.personId) return refuse('proxy_to_self');
+  if (!giver.organizationIds.some((id) => holder.organizationIds.includes(id))) return refuse('proxy_other_organization');
+  return ok(null);
+}
+
+export interface Tally {
+  readonly members: number;
+  /** Members who took a stance, themselves or through a proxy. */
+  readonly voices: number;
+  readonly quorumMet: boolean;
+  readonly counts: Readonly<Partial<Record<Stance, number>>>;
+}
+
+export function tally(state: ProcessState, stances: readonly Stance[], members: number): Tally {
+  const counts: Partial<Record<Stance, number>> = {};
+  for (const stance of stances) counts[stance] = (counts[stance] ?? 0) + 1;
+  // Without a quorum in the charter, consensus and consent need every member's voice, as a round
+  // table does, and a vote needs more than half of the members.
+  const needed = state.quorumPercent === null ? (state.method === 'majority' ? Math.floor(members / 2) + 1 : members) : Math.ceil((state.quorumPercent * members) / 100);
+  return { members, voices: stances.length, quorumMet: members > 0 && stances.length >= Math.max(1, needed), counts };
+}
+
+/** What closing a round gives: a decision, an amendment then another round, or a block. */
+export type RoundOutcome =
+  | { readonly kind: 'adopted' }
+  | { readonly kind: 'rejected' }
+  | { readonly kind: 'amend'; readonly state: ProcessState }
+  | { readonly kind: 'blocked'; readonly why: 'objections' | 'no_quorum' };
+
+export function closeRound(state: ProcessState, result: Tally): Result<RoundOutcome> {
+  if (state.decided) return refuse('already_decided');
+  if (state.phase !== 'round') return refuse('round_not_open');
+  const roundsLeft = state.maxRounds === null || state.round < state.maxRounds;
+  if (!result.quorumMet) return ok(roundsLeft ? { kind: 'amend', state: { ...state, phase: 'amendment' } } : { kind: 'blocked', why: 'no_quorum' });
+  if (state.method === 'majority') {
+    const forVotes = result.counts.for ?? 0;
+    const against = result.counts.against ?? 0;
+    return ok(forVotes > against ? { kind: 'adopted' } : { kind: 'rejected' });
+  }
+  if ((result.counts.object ?? 0) === 0) return ok({ kind: 'adopted' });
+  return ok(roundsLeft ? { kind: 'amend', state: { ...state, phase: 'amendment' } } : { kind: 'blocked', why: 'objections' });
+}
+
+/**
+ * Where a blocked matter goes: the arbitrating body, deciding by the method of its own row of the
+ * matrix, or nowhere. The matter stays what it was: its topic is the blocked row's, and the
+ * decision is told to every body the blocked row names, to the blocked body itself (seed 001: the
+ * directors tell the steering committee what bears on its choices) and to those the arbitrating
+ * body's row names. That row may be about another topic when the body has no general row.
+ */
+export type Escalation =
+  | { readonly kind: 'arbitration'; readonly bodyId: string; readonly rule: DecisionRule }
+  | { readonly kind: 'lapse' };
+
+export function escalate(rules: CharterRules, blocked: DecisionRule, level: DecisionLevel, topic: string): Escalation {
+  if (blocked.onBlock.kind === 'lapse' || blocked.onBlock.bodyId === null) return { kind: 'lapse' };
+  const arbitratorId = blocked.onBlock.bodyId;
+  const arbitratorRow = arbitratorRule(rules.decisionMatrix, arbitratorId, level, topic);
+  // The rules check refuses a charter whose arbitrating body has no row; an older version may still lack one.
+  if (arbitratorRow === undefined) return { kind: 'lapse' };
+  const informed = [...blocked.informBodyIds, ...(blocked.bodyId === null ? [] : [blocked.bodyId]), ...arbitratorRow.informBodyIds];
+  const informBodyIds = [...new Set(informed)].filter((id) => id !== arbitratorId);
+  return { kind: 'arbitration', bodyId: arbitratorId, rule: { ...arbitratorRow, topic: blocked.topic, informBodyIds } };
+}
+
+/** The row of the charter in force that decides a matter, if any. */
+export function routeDecision(rules: CharterRules, level: DecisionLevel, topic: string): DecisionRule | undefined {
+  const rule = findDecisionRule(rules.decisionMatrix, level, topic.trim());
+  return rule?.bodyId ? rule : undefined;
+}
+
+/**
+ * The agreement an adopted decision met, for the register of agreements and disagreements (seed
+ * 003): arbitrated when another body settled it; after objections when one was heard in any round
+ * (and integrated, since it passed); by majority when a vote had votes against; with reservations
+ * when someone agreed with one; decided by its lead for the advice and lead methods, which seek
+ * no agreement; else unanimous. A rejected or lapsed proposal met none.
+ */
+export type Agreement = 'unanimous' | 'with_reservations' | 'after_objections' | 'by_majority' | 'by_lead' | 'arbitrated';
+
+export function agreementOf(status: string, method: DecisionMethod, stancesHeard: readonly Stance[]): Agreement | null {
+  if (status === 'arbitrated') return 'arbitrated';
+  if (status !== 'adopted') return null;
+  if (stancesHeard.includes('object')) return 'after_objections';
+  if (stancesHeard.includes('against')) return 'by_majority';
+  if (stancesHeard.includes('agree_with_reservation')) return 'with_reservations';
+  return method === 'advice' || method === 'lead_decides' ? 'by_lead' : 'unanimous';
+}
+
+/** The stances the register of agreements and disagreements keeps: dissent, with its reasons. */
+export const STANCES_OF_DISSENT: readonly Stance[] = ['agree_with_reservation', 'object', 'against'];

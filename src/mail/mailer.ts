@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { TFunction } from 'i18next';
+import type { Kysely, Transaction } from 'kysely';
+import type { Transporter } from 'nodemailer';
+import { calendarDay } from '../common/dates.js';
+import { formatCalendarDate, isLocale, translator, type Locale } from '../i18n/server-messages.js';
+import { heldOn } from '../common/database/periods.js';
+import type { Database } from '../common/database/schema.js';
+
+export interface OutgoingMail {
+  readonly partnershipId: string | null;
+  readonly recipient: string;
+  readonly subject: string;
+  /** What anyone who may read the outbox reads; for a mail with a link that opens an account, without that link. */
+  readonly body: string;
+  /** An iCalendar event the recipient's mail client offers to add to their calendar. */
+  readonly calendar?: string | undefined;
+  /**
+   * The text its addressee receives when it carries a link that opens an account: kept apart from
+   * the message (no backup, export or page reads it) only until the mail is delivered. An
+   * invitation names its digest: while it is open, those who may invite the person may read it.
+   */
+  readonly personal?: { readonly body: string; readonly invitationTokenHash?: string } | undefined;
+}
+
+/**
+ * Mail is queued in the same transaction as the act that causes it (a transactional outbox),
+ * then delivered after commit: by SMTP when SMTP_URL is set, otherwise written to the server log
+ * and kept for the administrators' outbox page.
+ */
+export async function queueMail(trx: Transaction<Database>, mail: OutgoingMail): Promise<void> {
+  const id = randomUUID();
+  await trx
+    .insertInto('outbox_message')
+    .values({
+      id,
+      partnership_id: mail.partnershipId,
+      recipient: mail.recipient,
+      subject: mail.subject,
+      body: mail.body,
+      calendar: mail.calendar ?? null,
+    })
+    .execute();
+  if (mail.personal) {
+    await trx
+      .insertInto('outbox_personal_body')
+      .values({ message_id: id, body: mail.personal.body, invitation_token_hash: mail.personal.invitationTokenHash ?? null })
+      .execute();
+  }
+}
+
+/**
+ * A mail's body with a link that opens an account, and the same body as others may read it: the
+ * link replaced by a note that it went to the addressee alone.
+ */
+export function withPersonalLink(t: TFunction, bodyKey: string, params: Record<string, string>, link: string) {
+  return { body: t(bodyKey, { ...params, link: t('mail.linkForAddresseeOnly') }), personalBody: t(bodyKey, { ...params, link }) };
+}
+
+export interface MailLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export class MailDispatcher {
+  #flushing: Promise<void> = Promise.resolve();
+
+  /** Without a transport (no SMTP_URL), messages go to the server log. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly log: MailLog,
+    private readonly transport: Transporter | undefined,
+    private readonly from = 'Entente <no-reply@entente.local>',
+  ) {}
+
+  /** Retries what failed, every minute, for as long as the server runs. */
+  startRetrying(intervalMs = 60_000): () => void {
+    const timer = setInterval(() => void this.flush(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** True when messages leave by e-mail, so the outbox page must not show them. */
+  get deliversByEmail(): boolean {
+    return this.transport !== undefined;
+  }
+
+  /**
+   * Runs work that queues mail after whatever delivery is under way, then delivers: a request for
+   * a sign-in link answers before its work, the same whether or not the address has an account.
+   */
+  inBackground(work: () => Promise<void>): void {
+    this.#flushing = this.#flushing
+      .then(work)
+      .then(() => this.#deliverPending())
+      .catch((error: unknown) => this.log.error({ err: error }, 'mail not queued or not delivered'));
+  }
+
+  /** Delivers what is pending; calls made while a delivery runs wait for it, then run once more. */
+  flush(): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#deliverPending()).catch((error: unknown) => {
+      this.log.error({ err: error }, 'mail delivery failed; messages stay queued');
+    });
+    return this.#flushing;
+  }
+
+  async #deliverPending(): Promise<void> {
+    const pending = await this.db
+      .selectFrom('outbox_message as m')
+      .leftJoin('outbox_personal_body as p', 'p.message_id', 'm.id')
+      .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
+      .where('m.sent_at', 'is', null)
+      .orderBy('m.created_at')
+      .limit(100)
+      .execute();
+    for (const message of pending) {
+      try {
+        if (this.transport) {
+          await this.transport.sendMail({
+            from: this.from,
+            to: message.recipient,
+            subject: message.subject,
+            text: message.body,
+            ...(message.calendar ? { icalEvent: { filename: 'reunion.ics', method: 'PUBLISH', content: message.calendar } } : {}),
+          });
+        } else {
+          this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: not sent, logged here)');
+        }
+        // Without SMTP, an invitation's text stays for those who may invite the person to pass on.
+        const keepPersonalBody = !this.transport && message.invitation_token_hash !== null;
+        await this.db.transaction().execute(async (trx) => {
+          await trx.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+          if (!keepPersonalBody) await trx.deleteFrom('outbox_personal_body').where('message_id', '=', message.id).execute();
+        });
+      } catch (error) {
+        // One refused message must not hold back the others; it stays queued for the next round.
+        this.log.error({ err: error, messageId: message.id }, 'mail delivery failed; will retry');
+      }
+    }
+  }
+}
+
+/**
+ * The members of these bodies on that day who can be written to: one per address, with the
+ * language of their account and (for one sitting in several) one of the bodies they sit in.
+ */
+export async function bodyRecipients(
+  db: Transaction<Database> | Kysely<Database>,
+  bodyIds: readonly string[],
+  day: string,
+): Promise<{ readonly email: string; readonly locale: Locale; readonly bodyName: string }[]> {
+  if (bodyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('body_member as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .innerJoin('body as b', 'b.id', 's.body_id')
+    .leftJoin('account as a', 'a.id', 'p.account_id')
+    .select(['p.email', 'a.locale', 'b.name as body_name'])
+    .distinctOn('p.email')
+    .where('s.body_id', 'in', bodyIds)
+    .where(heldOn('s', day))
+    .where('p.email', 'is not', null)
+    .orderBy('p.email')
+    .execute();
+  return rows.map((row) => ({ email: row.email!, locale: isLocale(row.locale) ? row.locale : 'fr', bodyName: row.body_name }));
+}
+
+/** Tells every current member of the body who has an e-mail address about a new delegation. */
+export async function informBodyOfDelegation(
+  trx: Transaction<Database>,
+  partnershipId: string,
+  delegationId: string,
+  now: Date,
+): Promise<number> {
+  const today = calendarDay(now);
+  const delegation = await trx
+    .selectFrom('delegation as d')
+    .innerJoin('person as giver', 'giver.id', 'd.from_person_id')
+    .innerJoin('person as receiver', 'receiver.id', 'd.to_person_id')
+    .innerJoin('body as b', 'b.id', 'd.body_id')
+    .select(['giver.full_name as giver', 'receiver.full_name as receiver', 'b.name as body', 'b.id as body_id', 'd.scope', 'd.starts_on', 'd.ends_on'])
+    .where('d.id', '=', delegationId)
+    .executeTakeFirstOrThrow();
+  const members = await bodyRecipients(trx, [delegation.body_id], today);
+  for (const member of members) {
+    const locale = member.locale;
+    const t = translator(locale);
+    const startsOn = formatCalendarDate(locale, delegation.starts_on);
+    const period = delegation.ends_on
+      ? t('mail.periodClosed', { startsOn, endsOn: formatCalendarDate(locale, delegation.ends_on) })
+      : t('mail.periodOpen', { startsOn });
+    const params = { ...delegation, period };
+    await queueMail(trx, {
+      partnershipId,
+      recipient: member.email,
+      subject: t('mail.delegationSubject', params),
+      body: t('mail.delegationBody', params),
+    });
+  }
+  return members.length;
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_MAX_LENGTH, MINUTES_VERDICTS, POLL_ANSWERS } from './rules.js';
+
+/** The inputs of the meetings' acts, validated by the server and published as OpenAPI. */
+const reference = { error: 'error.reference' } as const;
+const choice = { error: 'error.choice' } as const;
+
+export const meetingInput = z.object({
+  bodyId: z.uuid(reference),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(200, { error: 'error.tooLong' }),
+  startsAt: z.iso.datetime({ offset: true, error: 'error.dateTime' }),
+  durationMinutes: z.int({ error: 'error.integer' }).min(5, { error: 'error.atLeastOne' }).max(1440, { error: 'error.tooLarge' }).default(120),
+  place: z.string().trim().max(500, { error: 'error.tooLong' }).default(''),
+  onlineUrl: z.url({ protocol: /^https?$/, error: 'error.url' }).max(2000, { error: 'error.tooLong' }).nullable().default(null),
+  facilitatorId: z.uuid(reference).optional(),
+  secretaryId: z.uuid(reference).nullable().default(null),
+});
+
+/**
+ * A meeting held before Entente knew the body, or outside it, recorded afterwards: its day, who
+ * facilitated, who was there, and its minutes, which are published as they are recorded.
+ */
+export const pastMeetingInput = z.object({
+  bodyId: z.uuid(reference),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(200, { error: 'error.tooLong' }),
+  heldOn: z.iso.date({ error: 'error.date' }),
+  place: z.string().trim().max(500, { error: 'error.tooLong' }).default(''),
+  facilitatorId: z.uuid(reference),
+  secretaryId: z.uuid(reference).nullable().default(null),
+  attendeeIds: z.array(z.uuid(reference)).max(500, { error: 'error.tooMany' }).default([]),
+  minutes: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(MINUTES_MAX_LENGTH, { error: 'error.meeting.minutesTooLong' }),
+});
+
+/** Facilitation rotates, and the body may hand it, or the minutes, to someone else until they are published. */
+export const meetingRolesInput = z.object({
+  facilitatorId: z.uuid(reference),
+  secretaryId: z.uuid(reference).nullable(),
+});
+
+export const agendaItemInput = z.object({
+  kind: z.enum(AGENDA_KINDS, choice),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(300, { error: 'error.tooLong' }),
+  /** A decision item brings a proposal of the body into the meeting, where its round table runs. */
+  proposalId: z.uuid(reference).nullable().default(null),
+  minutesAllotted: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(480, { error: 'error.tooLarge' }).nullable().default(null),
+});
+
+export const agendaOrderInput = z.object({ itemIds: z.array(z.uuid(reference)).max(200, { error: 'error.tooMany' }) });
+
+export const attendanceInput = z.object({
+  personId: z.uuid(reference),
+  status: z.enum(ATTENDANCE_STATUSES, choice),
+  representedBy: z.uuid(reference).nullable().default(null),
+});
+
+/** The version the text was based on: a save over someone else's newer save is refused, not lost. */
+const minutesVersion = z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(1_000_000, { error: 'error.tooLarge' });
+
+export const minutesInput = z.object({ text: z.string().max(MINUTES_MAX_LENGTH, { error: 'error.meeting.minutesTooLong' }), basedOn: minutesVersion });
+
+/** The secretary submits the minutes to the attendees until a date; the window may be moved while it is open. */
+export const minutesReviewInput = z.object({ until: z.iso.datetime({ offset: true, error: 'error.dateTime' }) });
+
+/** An attendee approves the text read, or asks for an amendment, saying which. */
+export const minutesAnswerInput = z
+  .object({
+    verdict: z.enum(MINUTES_VERDICTS, choice),
+    remark: z.string().trim().max(2000, { error: 'error.tooLong' }).default(''),
+    basedOn: minutesVersion,
+  })
+  .refine((answer) => answer.verdict === 'approve' || answer.remark !== '', { error: 'error.meeting.amendmentNeedsText', path: ['remark'] });
+
+/** A member's word in the opening or closing round. */
+export const roundWordInput = z.object({
+  word: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(280, { error: 'error.tooLong' }),
+});
+
+export const datePollInput = z.object({
+  bodyId: z.uuid(reference),
+  title: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(200, { error: 'error.tooLong' }),
+  durationMinutes: z.int({ error: 'error.integer' }).min(5, { error: 'error.atLeastOne' }).max(1440, { error: 'error.tooLarge' }).default(120),
+  slots: z
+    .array(z.iso.datetime({ offset: true, error: 'error.dateTime' }))
+    .min(2, { error: 'error.poll.twoSlots' })
+    .max(20, { error: 'error.tooMany' }),
+});
+
+export const pollAnswersInput = z.object({
+  answers: z.array(z.object({ slotId: z.uuid(reference), answer: z.enum(POLL_ANSWERS, choice) })).max(20, { error: 'error.tooMany' }),
+});
+
+/** Closing a poll calls the meeting at the chosen slot. */
+export const closePollInput = z.object({
+  slotId: z.uuid(reference),
+  place: z.string().trim().max(500, { error: 'error.tooLong' }).default(''),
+  onlineUrl: z.url({ protocol: /^https?$/, error: 'error.url' }).max(2000, { error: 'error.tooLong' }).nullable().default(null),
+  secretaryId: z.uuid(reference).nullable().default(null),
+});

@@ -1,0 +1,278 @@
+import type { Kysely } from 'kysely';
+import { notFound } from '../common/errors.js';
+import { calendarDay } from '../common/dates.js';
+import { bestSlot, countAnswers, meetingQuorum, meetingStage, minutesSpent, nextFacilitator, type AttendanceStatus, type PollAnswer } from './rules.js';
+import { may, type Viewer } from '../common/permissions.js';
+import { heldOn } from '../common/database/periods.js';
+import type { Database } from '../common/database/schema.js';
+import { requireTarget } from '../common/references.js';
+
+type Db = Kysely<Database>;
+
+/** The seats of a body on a day (the instant's day where the partnerships live), with names, in the body's order (by name). */
+async function seatsToday(db: Db, bodyId: string, now: Date) {
+  return db
+    .selectFrom('body_member as s')
+    .innerJoin('person as p', 'p.id', 's.person_id')
+    .select(['s.person_id', 's.organization_id', 'p.full_name'])
+    .where('s.body_id', '=', bodyId)
+    .where(heldOn('s', calendarDay(now)))
+    .orderBy('p.full_name')
+    .execute();
+}
+
+/**
+ * Who facilitates the body's next meeting by rotation: its members of the day in the body's order
+ * (by name), against the facilitators of the meetings already held.
+ */
+export async function facilitatorByRotation(db: Db, bodyId: string, now: Date): Promise<string | undefined> {
+  const [seats, held] = await Promise.all([
+    seatsToday(db, bodyId, now),
+    // Every member's last turn is among the latest meetings, as long as the body has fewer members than this.
+    db.selectFrom('meeting').select('facilitator_id').where('body_id', '=', bodyId).where('starts_at', '<=', now).orderBy('starts_at', 'desc').limit(500).execute(),
+  ]);
+  return nextFacilitator(
+    [...new Set(seats.map((s) => s.person_id))],
+    held.reverse().map((m) => m.facilitator_id),
+  );
+}
+
+/** A body's meetings, newest first, and who would facilitate the next one by rotation. */
+export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string, bodyId: string, now: Date) {
+  await requireTarget(db, 'body', bodyId, partnershipId);
+  const [meetings, seats, polls, next] = await Promise.all([
+    db
+      .selectFrom('meeting')
+      .select(['id', 'title', 'starts_at', 'place', 'minutes_published_at', 'recorded_afterwards'])
+      .where('body_id', '=', bodyId)
+      .orderBy('starts_at', 'desc')
+      .limit(200)
+      .execute(),
+    seatsToday(db, bodyId, now),
+    db.selectFrom('date_poll').select(['id', 'title', 'created_at']).where('body_id', '=', bodyId).where('closed_at', 'is', null).orderBy('created_at', 'desc').execute(),
+    facilitatorByRotation(db, bodyId, now),
+  ]);
+  const members = [...new Set(seats.map((s) => s.person_id))];
+  const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
+  return {
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null, recordedAfterwards: m.recorded_afterwards })),
+    openPolls: polls.map((p) => ({ id: p.id, title: p.title, createdAt: p.created_at })),
+    nextFacilitator: next === undefined ? null : { id: next, fullName: nameOf.get(next) ?? '' },
+    members: members.map((id) => ({ id, fullName: nameOf.get(id) ?? '' })),
+    can: { call: may.callMeeting(viewer, bodyId) },
+  };
+}
+
+/** A meeting as its page shows it: the agenda, who is there and whether the body may decide, the minutes. */
+export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: string, meetingId: string, now: Date) {
+  const meeting = await db
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .innerJoin('person as f', 'f.id', 'm.facilitator_id')
+    .leftJoin('person as s', 's.id', 'm.secretary_id')
+    .select([
+      'm.id',
+      'm.title',
+      'm.starts_at',
+      'm.duration_minutes',
+      'm.place',
+      'm.online_url',
+      'm.facilitator_id',
+      'm.secretary_id',
+      'm.minutes',
+      'm.minutes_version',
+      'm.minutes_published_at',
+      'm.review_until',
+      'm.opened_at',
+      'm.current_item_id',
+      'm.closing_at',
+      'm.ended_at',
+      'm.recorded_afterwards',
+      'm.body_id',
+      'b.name as body_name',
+      'f.full_name as facilitator_name',
+      's.full_name as secretary_name',
+    ])
+    .where('m.id', '=', meetingId)
+    .where('m.partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!meeting) throw notFound();
+  const [seats, items, attendance, organizations, words, reviews, openProposals] = await Promise.all([
+    // The members on the meeting's day: the minutes of a past meeting keep naming those who were in the body then.
+    seatsToday(db, meeting.body_id, meeting.starts_at),
+    db
+      .selectFrom('agenda_item as i')
+      .innerJoin('person as p', 'p.id', 'i.proposed_by')
+      .leftJoin('proposal as q', 'q.id', 'i.proposal_id')
+      .select(['i.id', 'i.position', 'i.kind', 'i.title', 'i.minutes_allotted', 'i.proposal_id', 'i.started_at', 'i.ended_at', 'p.full_name as proposed_by_name', 'q.wording', 'q.status', 'q.outcome_statement'])
+      .where('i.meeting_id', '=', meetingId)
+      .orderBy('i.position')
+      .execute(),
+    db
+      .selectFrom('attendance as a')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .select(['a.person_id', 'a.status', 'a.represented_by', 'p.full_name'])
+      .where('a.meeting_id', '=', meetingId)
+      .orderBy('p.full_name')
+      .execute(),
+    db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
+    db
+      .selectFrom('meeting_round_word as w')
+      .innerJoin('person as p', 'p.id', 'w.person_id')
+      .select(['w.round', 'w.person_id', 'w.word', 'p.full_name'])
+      .where('w.meeting_id', '=', meetingId)
+      .orderBy('w.said_at')
+      .execute(),
+    db
+      .selectFrom('minutes_review as r')
+      .innerJoin('person as p', 'p.id', 'r.person_id')
+      .select(['r.person_id', 'r.minutes_version', 'r.verdict', 'r.remark', 'r.answered_at', 'p.full_name'])
+      .where('r.meeting_id', '=', meetingId)
+      .orderBy('r.answered_at')
+      .orderBy('p.full_name')
+      .execute(),
+    // The body's open proposals not on this agenda yet, for a decision item to bring in.
+    db
+      .selectFrom('proposal as q')
+      .select(['q.id', 'q.wording'])
+      .where('q.body_id', '=', meeting.body_id)
+      .where('q.partnership_id', '=', partnershipId)
+      .where('q.status', '=', 'open')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('agenda_item as a').select('a.id').where('a.meeting_id', '=', meetingId).whereRef('a.proposal_id', '=', 'q.id'))))
+      .orderBy('q.created_at', 'desc')
+      .limit(100)
+      .execute(),
+  ]);
+  const statusOf = new Map(attendance.map((a) => [a.person_id, a.status as AttendanceStatus]));
+  const nameOf = new Map([...seats.map((s) => [s.person_id, s.full_name] as const), ...attendance.map((a) => [a.person_id, a.full_name] as const)]);
+  const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
+  const quorum = meetingQuorum(
+    seats.map((s) => ({ personId: s.person_id, organizationId: s.organization_id })),
+    statusOf,
+  );
+  const runner = viewer.isPartnershipAdmin || viewer.personId === meeting.facilitator_id || viewer.personId === meeting.secretary_id;
+  const published = meeting.minutes_published_at !== null;
+  const stage = meetingStage({ openedAt: meeting.opened_at, currentItemId: meeting.current_item_id, closingAt: meeting.closing_at, endedAt: meeting.ended_at });
+  const inRound = stage.kind === 'opening' || stage.kind === 'closing';
+  const reviewOpen = meeting.review_until !== null && meeting.review_until > now;
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    body: { id: meeting.body_id, name: meeting.body_name },
+    startsAt: meeting.starts_at,
+    durationMinutes: meeting.duration_minutes,
+    place: meeting.place,
+    onlineUrl: meeting.online_url,
+    facilitator: { id: meeting.facilitator_id, fullName: meeting.facilitator_name },
+    secretary: meeting.secretary_id === null ? null : { id: meeting.secretary_id, fullName: meeting.secretary_name ?? '' },
+    agenda: items.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      minutesAllotted: item.minutes_allotted,
+      startedAt: item.started_at,
+      endedAt: item.ended_at,
+      /** Whole minutes taken so far, or in all once the item is over. */
+      minutesSpent: item.started_at === null ? null : minutesSpent(item.started_at, item.ended_at, now),
+      proposedBy: item.proposed_by_name,
+      proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: item.status ?? 'open', outcomeStatement: item.outcome_statement },
+    })),
+    // A meeting recorded afterwards may name people whose seats Entente learnt of only later.
+    attendance: [...new Set([...seats.map((s) => s.person_id), ...attendance.map((a) => a.person_id)])].map((personId) => {
+      const row = attendance.find((a) => a.person_id === personId);
+      return {
+        personId,
+        fullName: nameOf.get(personId) ?? '',
+        status: row?.status ?? null,
+        representedBy: row?.represented_by ? { id: row.represented_by, fullName: nameOf.get(row.represented_by) ?? '' } : null,
+      };
+    }),
+    quorum: {
+      ...quorum,
+      missingOrganizations: quorum.rule === 'one_delegate_per_organization' ? quorum.missingOrganizationIds.map((id) => organizationName.get(id) ?? '') : [],
+    },
+    /** The decisions taken on the agenda's proposals, as the minutes record them. */
+    decisions: items
+      .filter((item) => item.proposal_id !== null && item.status !== null && item.status !== 'open')
+      .map((item) => ({ proposalId: item.proposal_id!, wording: item.wording ?? '', status: item.status!, outcomeStatement: item.outcome_statement })),
+    stage,
+    /** Held before or outside Entente: its day and record only, no conduct, no quorum. */
+    recordedAfterwards: meeting.recorded_afterwards,
+    openedAt: meeting.opened_at,
+    endedAt: meeting.ended_at,
+    roundWords: words.map((w) => ({ round: w.round, personId: w.person_id, fullName: w.full_name, word: w.word })),
+    minutes: meeting.minutes,
+    minutesVersion: meeting.minutes_version,
+    minutesPublishedAt: meeting.minutes_published_at,
+    reviewUntil: meeting.review_until,
+    reviews: reviews.map((r) => ({
+      personId: r.person_id,
+      fullName: r.full_name,
+      verdict: r.verdict,
+      remark: r.remark,
+      answeredAt: r.answered_at,
+      /** Whether the answer is about the text as it stands, not an earlier draft. */
+      current: r.minutes_version === meeting.minutes_version,
+    })),
+    openProposals: published ? [] : openProposals.map((q) => ({ id: q.id, wording: q.wording })),
+    can: {
+      addItem: !published && may.callMeeting(viewer, meeting.body_id),
+      changeRoles: !published && may.changeMeetingRoles(viewer, { facilitatorId: meeting.facilitator_id }),
+      run: !published && runner,
+      sayWord: !published && inRound && seats.some((s) => s.person_id === viewer.personId),
+      // The secretary wrote the text: those present other than them review it.
+      review: !published && reviewOpen && statusOf.get(viewer.personId) === 'present' && viewer.personId !== meeting.secretary_id,
+    },
+  };
+}
+
+export type MeetingDetail = Awaited<ReturnType<typeof meetingDetail>>;
+
+/** A date poll: each slot with every member's answer (a poll is answered in the open), the counts and the best slot. */
+export async function datePollDetail(db: Db, viewer: Viewer, partnershipId: string, pollId: string, now: Date) {
+  const poll = await db
+    .selectFrom('date_poll as d')
+    .innerJoin('body as b', 'b.id', 'd.body_id')
+    .innerJoin('person as p', 'p.id', 'd.created_by')
+    .select(['d.id', 'd.title', 'd.duration_minutes', 'd.body_id', 'd.created_by', 'd.meeting_id', 'd.closed_at', 'b.name as body_name', 'p.full_name as created_by_name'])
+    .where('d.id', '=', pollId)
+    .where('d.partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!poll) throw notFound();
+  const [seats, slots] = await Promise.all([
+    seatsToday(db, poll.body_id, now),
+    db.selectFrom('date_poll_slot').select(['id', 'starts_at']).where('poll_id', '=', pollId).orderBy('starts_at').execute(),
+  ]);
+  const answers =
+    slots.length === 0
+      ? []
+      : await db.selectFrom('date_poll_answer').select(['slot_id', 'member_id', 'answer']).where('slot_id', 'in', slots.map((slot) => slot.id)).execute();
+  const counts = countAnswers(
+    slots.map((slot) => ({ id: slot.id, startsAt: slot.starts_at })),
+    answers.map((a) => ({ slotId: a.slot_id, answer: a.answer as PollAnswer })),
+  );
+  const members = [...new Map(seats.map((s) => [s.person_id, s.full_name])).entries()];
+  const open = poll.closed_at === null;
+  return {
+    id: poll.id,
+    title: poll.title,
+    durationMinutes: poll.duration_minutes,
+    body: { id: poll.body_id, name: poll.body_name },
+    createdBy: { id: poll.created_by, fullName: poll.created_by_name },
+    meetingId: poll.meeting_id,
+    slots: counts.map((count) => ({ id: count.slotId, startsAt: count.startsAt, yes: count.yes, ifNeedBe: count.ifNeedBe, no: count.no })),
+    members: members.map(([id, fullName]) => ({
+      id,
+      fullName,
+      answers: Object.fromEntries(answers.filter((a) => a.member_id === id).map((a) => [a.slot_id, a.answer as PollAnswer])),
+    })),
+    ownAnswers: Object.fromEntries(answers.filter((a) => a.member_id === viewer.personId).map((a) => [a.slot_id, a.answer as PollAnswer])),
+    bestSlotId: bestSlot(counts) ?? null,
+    can: {
+      answer: open && members.some(([id]) => id === viewer.personId),
+      close: open && (viewer.isPartnershipAdmin || viewer.personId === poll.created_by),
+    },
+  };
+}
+
+export type DatePollDetail = Awaited<ReturnType<typeof datePollDetail>>;

@@ -1,0 +1,186 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  agendaItemInput,
+  agendaOrderInput,
+  attendanceInput,
+  closePollInput,
+  datePollInput,
+  meetingInput,
+  meetingRolesInput,
+  minutesAnswerInput,
+  minutesInput,
+  minutesReviewInput,
+  pastMeetingInput,
+  pollAnswersInput,
+  roundWordInput,
+} from './contract.js';
+import { meetingCalendar } from './calendar.js';
+import { minutesPrintJob } from './minutes-pdf.js';
+import * as acts from './acts.js';
+import { bodyMeetings, datePollDetail, meetingDetail } from './queries.js';
+import { eventStreams } from '../server/event-stream.js';
+import { inPartnership, withId } from '../server/params.js';
+
+const inMeeting = withId('meetingId');
+const inPoll = withId('pollId');
+const tags = ['meetings'];
+
+/** Most of a meeting's acts answer nothing but their success. */
+async function noContent(reply: FastifyReply, act: Promise<unknown>) {
+  await act;
+  return reply.status(204).send();
+}
+
+export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const stream = eventStreams(app);
+
+  app.get(
+    '/:partnershipId/bodies/:bodyId/meetings',
+    { schema: { tags, summary: 'A body’s meetings, newest first, and who facilitates next by rotation', params: withId('bodyId') } },
+    async (request) => bodyMeetings(app.store.db, request.act.viewer, request.act.partnershipId, request.params.bodyId, request.act.now),
+  );
+  app.post(
+    '/:partnershipId/meetings',
+    { schema: { tags, summary: 'Call a meeting of a body', params: inPartnership, body: meetingInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send(await acts.scheduleMeeting(request.act, request.body)),
+  );
+  app.post(
+    '/:partnershipId/meetings/past',
+    {
+      schema: {
+        tags,
+        summary: 'Record a meeting held before or outside Entente: its day, who was there, its minutes (published as recorded)',
+        params: inPartnership,
+        body: pastMeetingInput,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await acts.recordPastMeeting(request.act, request.body)),
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId',
+    { schema: { tags, summary: 'A meeting: agenda, attendance and quorum, decisions taken, minutes', params: inMeeting } },
+    async (request) => meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now),
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId/calendar.ics',
+    { schema: { tags, summary: 'The meeting as an iCalendar event', params: inMeeting } },
+    async (request, reply) => {
+      const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
+      const ics = meetingCalendar({
+        id: meeting.id,
+        title: meeting.title,
+        bodyName: meeting.body.name,
+        startsAt: meeting.startsAt,
+        durationMinutes: meeting.durationMinutes,
+        place: meeting.place,
+        onlineUrl: meeting.onlineUrl,
+        agendaTitles: meeting.agenda.map((item) => item.title),
+      });
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="reunion.ics"').send(ics);
+    },
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId/minutes.pdf',
+    { schema: { tags, summary: 'The minutes as a PDF', params: inMeeting } },
+    async (request, reply) => {
+      const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
+      const { locale, act } = request;
+      const job = async () => minutesPrintJob(meeting, locale, await app.printing.anchor(act.partnershipId, act.now));
+      const pdf =
+        meeting.minutesPublishedAt === null
+          ? await app.printing.print(await job())
+          : await app.printing.kept({ partnershipId: act.partnershipId, subjectId: meeting.id, edition: 'published', locale }, job);
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="compte-rendu.pdf"').send(pdf);
+    },
+  );
+  app.get(
+    '/:partnershipId/meetings/:meetingId/events',
+    { schema: { tags, summary: 'Server-sent events: a message each time the meeting changes (agenda, attendance, minutes)', params: inMeeting } },
+    async (request, reply) => stream(request, reply, 'meeting', request.params.meetingId),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/roles',
+    { schema: { tags, summary: 'The facilitator or an administrator: hand facilitation or the minutes to another member', params: inMeeting, body: meetingRolesInput } },
+    async (request, reply) => noContent(reply, acts.changeMeetingRoles(request.act, request.params.meetingId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/agenda',
+    { schema: { tags, summary: 'Propose an agenda item (information, discussion, or a decision on a proposal)', params: inMeeting, body: agendaItemInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send(await acts.addAgendaItem(request.act, request.params.meetingId, request.body)),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/agenda/order',
+    { schema: { tags, summary: 'Facilitator: order the agenda', params: inMeeting, body: agendaOrderInput } },
+    async (request, reply) => noContent(reply, acts.orderAgenda(request.act, request.params.meetingId, request.body)),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/attendance',
+    { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput } },
+    async (request, reply) => noContent(reply, acts.recordAttendance(request.act, request.params.meetingId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/advance',
+    { schema: { tags, summary: 'Facilitator: move on (opening round, next item, closing round, end)', params: inMeeting } },
+    async (request, reply) => noContent(reply, acts.advanceMeeting(request.act, request.params.meetingId)),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/round-word',
+    { schema: { tags, summary: 'A member’s word in the opening or closing round', params: inMeeting, body: roundWordInput } },
+    async (request, reply) => noContent(reply, acts.sayRoundWord(request.act, request.params.meetingId, request.body)),
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/minutes',
+    {
+      schema: {
+        tags,
+        summary: 'Secretary: save the draft minutes (Markdown), based on the version read',
+        params: inMeeting,
+        body: minutesInput,
+        response: { 200: z.object({ version: z.int() }) },
+      },
+    },
+    async (request) => acts.saveMinutes(request.act, request.params.meetingId, request.body),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/minutes/review',
+    { schema: { tags, summary: 'Secretary: submit the minutes to the attendees until a date', params: inMeeting, body: minutesReviewInput } },
+    async (request, reply) => {
+      await acts.openMinutesReview(request.act, request.params.meetingId, request.body);
+      void app.mailer.flush();
+      return reply.status(204).send();
+    },
+  );
+  app.put(
+    '/:partnershipId/meetings/:meetingId/minutes/review',
+    { schema: { tags, summary: 'Attendee: approve the minutes read, or ask for an amendment', params: inMeeting, body: minutesAnswerInput } },
+    async (request, reply) => noContent(reply, acts.answerMinutesReview(request.act, request.params.meetingId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/minutes/publish',
+    { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting } },
+    async (request, reply) => noContent(reply, acts.publishMinutes(request.act, request.params.meetingId)),
+  );
+  app.post(
+    '/:partnershipId/date-polls',
+    { schema: { tags, summary: 'Ask a body’s members when they can meet: two to twenty slots', params: inPartnership, body: datePollInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send(await acts.openDatePoll(request.act, request.body)),
+  );
+  app.get(
+    '/:partnershipId/date-polls/:pollId',
+    { schema: { tags, summary: 'A date poll: slots, every member’s answers, counts and the best slot', params: inPoll } },
+    async (request) => datePollDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.pollId, request.act.now),
+  );
+  app.put(
+    '/:partnershipId/date-polls/:pollId/answers',
+    { schema: { tags, summary: 'Answer yes, if need be or no for each slot', params: inPoll, body: pollAnswersInput } },
+    async (request, reply) => noContent(reply, acts.answerDatePoll(request.act, request.params.pollId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/date-polls/:pollId/close',
+    { schema: { tags, summary: 'Close the poll on a slot: the meeting is called there', params: inPoll, body: closePollInput } },
+    async (request) => acts.closeDatePoll(request.act, request.params.pollId, request.body),
+  );
+};

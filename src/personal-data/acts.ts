@@ -1,0 +1,118 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { JournalEvent } from '../journal/journal-store.js';
+import { calendarDay } from '../common/dates.js';
+import { conflict, forbidden } from '../common/errors.js';
+import { may } from '../common/permissions.js';
+import type { Database } from '../common/database/schema.js';
+import { actorOf, recordAct, type ActContext } from '../common/act.js';
+import { requireTarget } from '../common/references.js';
+
+type Db = Kysely<Database>;
+
+/**
+ * Everything Entente holds about the people an account is, in every partnership: the right of
+ * access and the right to portability (GDPR art. 15 and 20), as one JSON document. What others
+ * wrote about them (minutes, mails) is not theirs to take away, and stays out.
+ */
+export async function exportPersonalData(db: Db, accountId: string, now: Date) {
+  const account = await db.selectFrom('account').select(['email', 'locale', 'created_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const people = await db
+    .selectFrom('person as p')
+    .innerJoin('partnership as w', 'w.id', 'p.partnership_id')
+    .select(['p.id', 'p.partnership_id', 'w.name as partnership_name', 'p.full_name', 'p.email', 'p.phone', 'p.is_partnership_admin', 'p.created_at'])
+    .where('p.account_id', '=', accountId)
+    .execute();
+  const ids = people.map((p) => p.id);
+  const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
+  const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
+  if (ids.length === 0) return base;
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts] =
+    await Promise.all([
+      db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
+      db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
+      db.selectFrom('role_assignment as a').innerJoin('role as r', 'r.id', 'a.role_id').select(['a.person_id', 'r.name as role', 'a.starts_on', 'a.ends_on']).where('a.person_id', 'in', ids).execute(),
+      db.selectFrom('delegation').select(['from_person_id', 'to_person_id', 'body_id', 'scope', 'starts_on', 'ends_on']).where((eb) => eb.or([eb('from_person_id', 'in', ids), eb('to_person_id', 'in', ids)])).execute(),
+      db.selectFrom('proposal').select(['id', 'initiator_id', 'wording', 'context', 'status', 'created_at']).where('initiator_id', 'in', ids).execute(),
+      db.selectFrom('stance').select(['proposal_id', 'round', 'member_id', 'posted_by', 'stance', 'reason', 'updated_at']).where((eb) => eb.or([eb('member_id', 'in', ids), eb('posted_by', 'in', ids)])).execute(),
+      db.selectFrom('proxy').select(['proposal_id', 'giver_id', 'holder_id']).where((eb) => eb.or([eb('giver_id', 'in', ids), eb('holder_id', 'in', ids)])).execute(),
+      // Their own nominations only: whom others named stays theirs.
+      db.selectFrom('nomination').select(['election_id', 'member_id', 'nominee_id', 'reason', 'first_nominee_id', 'first_reason', 'updated_at']).where('member_id', 'in', ids).execute(),
+      db.selectFrom('election_stance').select(['election_id', 'round', 'member_id', 'stance', 'reason', 'updated_at']).where('member_id', 'in', ids).execute(),
+      db.selectFrom('attendance').select(['meeting_id', 'person_id', 'status', 'represented_by']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('meeting_round_word').select(['meeting_id', 'round', 'person_id', 'word', 'said_at']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('minutes_review').select(['meeting_id', 'person_id', 'verdict', 'remark', 'answered_at']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('date_poll_answer').select(['slot_id', 'member_id', 'answer']).where('member_id', 'in', ids).execute(),
+      db.selectFrom('charter_signature').select(['version_id', 'person_id', 'signed_at']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
+    ]);
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts };
+}
+
+/** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
+export async function refuseIfErased(db: Kysely<Database>, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  const erased = await db.selectFrom('person').select('id').where('id', 'in', personIds).where('erased_at', 'is not', null).executeTakeFirst();
+  if (erased) throw conflict('error.erase.already');
+}
+
+/** The pseudonym an erased person keeps in the records. */
+export const ERASED_NAME = 'Personne effacée';
+
+/**
+ * The right to erasure (GDPR art. 17), exercised by the partnership's administrators: the person
+ * keeps their place in the records under a pseudonym, loses name, contact and account link, their
+ * current seats and roles end today, invitations and mails addressed to them are deleted, and so
+ * are their words in opening and closing rounds, and the partnership's kept PDFs (printed anew).
+ * The journal holds ids and values only, so it
+ * still verifies. Published minutes and mails sent to others keep what they said.
+ */
+export async function erasePerson(ctx: ActContext, personId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'person', personId, ctx.partnershipId);
+    if (!may.manageStructure(ctx.viewer)) throw forbidden();
+    const person = await trx.selectFrom('person').select(['email', 'is_partnership_admin', 'erased_at']).where('id', '=', personId).forUpdate().executeTakeFirstOrThrow();
+    if (person.erased_at !== null) throw conflict('error.erase.already');
+    if (person.is_partnership_admin) throw conflict('error.erase.administrator');
+    const today = calendarDay(ctx.now);
+    await trx.updateTable('person').set({ full_name: ERASED_NAME, email: null, phone: null, account_id: null, erased_at: ctx.now }).where('id', '=', personId).execute();
+    // What had not started yet will not; what runs ends today, journaled as any other end.
+    await trx.deleteFrom('body_member').where('person_id', '=', personId).where('starts_on', '>', today).execute();
+    await trx.deleteFrom('role_assignment').where('person_id', '=', personId).where('starts_on', '>', today).execute();
+    const involved = (eb: ExpressionBuilder<Database, 'delegation'>) => eb.or([eb('from_person_id', '=', personId), eb('to_person_id', '=', personId)]);
+    await trx.deleteFrom('delegation').where(involved).where('starts_on', '>', today).execute();
+    const seats = await trx
+      .updateTable('body_member')
+      .set({ ends_on: today })
+      .where('person_id', '=', personId)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .returning(['id', 'body_id'])
+      .execute();
+    const roles = await trx
+      .updateTable('role_assignment')
+      .set({ ends_on: today })
+      .where('person_id', '=', personId)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .returning(['id', 'role_id'])
+      .execute();
+    const delegations = await trx
+      .updateTable('delegation')
+      .set({ ends_on: today })
+      .where(involved)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)]))
+      .returning('id')
+      .execute();
+    await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
+    // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.
+    // The partnership's row, held to the commit, keeps a printing under way from keeping its PDF (Printing).
+    await trx.selectFrom('partnership').select('id').where('id', '=', ctx.partnershipId).forNoKeyUpdate().execute();
+    await trx.deleteFrom('printed_document').where('partnership_id', '=', ctx.partnershipId).execute();
+    if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
+    const ended: JournalEvent[] = [
+      ...seats.map((seat) => ({ kind: 'mandate.ended', payload: { seatId: seat.id, bodyId: seat.body_id, personId, endsOn: today } })),
+      ...roles.map((role) => ({ kind: 'role.unassigned', payload: { assignmentId: role.id, roleId: role.role_id, personId, endsOn: today } })),
+      ...delegations.map((delegation) => ({ kind: 'delegation.ended', payload: { delegationId: delegation.id, endsOn: today } })),
+    ];
+    return { result: { id: personId }, events: [...ended, { kind: 'person.erased', payload: { personId } }] };
+  });
+}

@@ -1,0 +1,60 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { notFound } from '../common/errors.js';
+import { translator } from '../i18n/server-messages.js';
+import type { ActContext } from '../common/act.js';
+import { isUuid } from './ids.js';
+import { peopleWhoseRightsChanged } from './viewer-cache.js';
+import { charterRoutes } from '../charters/routes.js';
+import { decisionRoutes } from '../decisions/routes.js';
+import { electionRoutes } from '../elections/routes.js';
+import { meetingRoutes } from '../meetings/routes.js';
+import { structureRoutes } from '../structure-split/routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    act: ActContext;
+  }
+}
+
+/**
+ * The routes under /partnerships. Every route with a partnership id is inside one partnership: an
+ * outsider, like a malformed id, gets the same 404 as a partnership that does not exist, so
+ * nothing tells them what is there.
+ */
+export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.decorateRequest('act', undefined as unknown as ActContext);
+
+  app.addHook('preValidation', async (request: FastifyRequest<{ Params: { partnershipId?: string } }>, reply) => {
+    const partnershipId = request.params.partnershipId;
+    if (partnershipId === undefined) return;
+    if (!request.session) {
+      return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
+    }
+    const viewer = request.viewer;
+    if (!viewer) throw notFound();
+    for (const [key, value] of Object.entries(request.params as Record<string, string>)) {
+      if (key !== 'partnershipId' && !isUuid(value)) throw notFound();
+    }
+    request.act = {
+      db: app.store.db,
+      partnershipId,
+      viewer,
+      now: app.now(),
+      onCommitted: (events) => {
+        const personIds = peopleWhoseRightsChanged(events);
+        if (personIds.length > 0) {
+          app.live.revoke({ kind: 'rights-changed', partnershipId, personIds }).catch((error: unknown) => request.log.warn({ err: error }, 'rights change not told to other instances'));
+        }
+        // Pages learn of the change once it is committed; a lost notice only delays their refresh.
+        app.live.publish(partnershipId, events);
+      },
+    };
+  });
+
+  await app.register(structureRoutes);
+  await app.register(charterRoutes);
+  await app.register(decisionRoutes);
+  await app.register(electionRoutes);
+  await app.register(meetingRoutes);
+};
