@@ -5,20 +5,20 @@ import { Loading, LoadError } from './components/ui';
 import type { Locale } from './i18n';
 import { useChooseLocale, useSession, useSignOut } from './session';
 
-const SignIn = lazy(() => import('./pages/SignIn'));
-const MagicLink = lazy(() => import('./pages/MagicLink'));
-const AcceptInvitation = lazy(() => import('./pages/AcceptInvitation'));
-const Overview = lazy(() => import('./pages/Overview'));
-const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
-const BodyPage = lazy(() => import('./pages/BodyPage'));
+const SignIn = lazy(() => import('./pages/accounts/SignIn'));
+const MagicLink = lazy(() => import('./pages/accounts/MagicLink'));
+const AcceptInvitation = lazy(() => import('./pages/accounts/AcceptInvitation'));
+const Overview = lazy(() => import('./pages/partnerships/Overview'));
+const OrganizationPage = lazy(() => import('./pages/organizations/OrganizationPage'));
+const BodyPage = lazy(() => import('./pages/bodies/BodyPage'));
 const ElectionPage = lazy(() => import('./pages/elections/ElectionPage'));
 const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
-const DatePollPage = lazy(() => import('./pages/meetings/DatePollPage'));
-const PeoplePage = lazy(() => import('./pages/PeoplePage'));
-const PersonPage = lazy(() => import('./pages/PersonPage'));
-const RolePage = lazy(() => import('./pages/RolePage'));
-const JournalPage = lazy(() => import('./pages/JournalPage'));
-const OutboxPage = lazy(() => import('./pages/OutboxPage'));
+const DatePollPage = lazy(() => import('./pages/date-polls/DatePollPage'));
+const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
+const PersonPage = lazy(() => import('./pages/people/PersonPage'));
+const RolePage = lazy(() => import('./pages/roles/RolePage'));
+const JournalPage = lazy(() => import('./pages/journal/JournalPage'));
+const OutboxPage = lazy(() => import('./pages/mail/OutboxPage'));
 const ChartersPage = lazy(() => import('./pages/charters/ChartersPage'));
 const CharterPage = lazy(() => import('./pages/charters/CharterPage'));
 const VersionPage = lazy(() => import('./pages/charters/VersionPage'));
@@ -30,10 +30,10 @@ const ProposalPage = lazy(() => import('./pages/decisions/ProposalPage'));
 const RegisterPage = lazy(() => import('./pages/decisions/RegisterPage'));
 const DisagreementsPage = lazy(() => import('./pages/decisions/DisagreementsPage'));
 const CreatePages = {
-  organization: lazy(() => import('./pages/create/NewOrganization')),
-  person: lazy(() => import('./pages/create/NewPerson')),
-  body: lazy(() => import('./pages/create/NewBody')),
-  role: lazy(() => import('./pages/create/NewRole')),
+  organization: lazy(() => import('./pages/organizations/NewOrganization')),
+  person: lazy(() => import('./pages/people/NewPerson')),
+  body: lazy(() => import('./pages/bodies/NewBody')),
+  role: lazy(() => import('./pages/roles/NewRole')),
 };
 
 function LanguageSwitch() {

@@ -1,16 +1,16 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PersonPicker } from '../components/PersonPicker';
-import { CompositionStatus, hasRule } from '../components/CompositionStatus';
-import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../components/EnumSelect';
-import { describeRule, RuleFields, ruleFromForm } from '../components/RuleFields';
-import { EditForm } from '../components/forms';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../components/ui';
-import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../hooks';
-import { ElectionsSection } from './elections/ElectionsSection';
-import { MeetingsSection } from './meetings/MeetingsSection';
-import type { BodyDetail, SeatView } from '../types';
+import { PersonPicker } from '../../components/PersonPicker';
+import { CompositionStatus, hasRule } from '../../components/CompositionStatus';
+import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../../components/EnumSelect';
+import { describeRule, RuleFields, ruleFromForm } from '../../components/RuleFields';
+import { EditForm } from '../../components/forms';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../../components/ui';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { ElectionsSection } from '../elections/ElectionsSection';
+import { MeetingsSection } from '../meetings/MeetingsSection';
+import type { BodyDetail, SeatView } from '../../types';
 
 interface SeatForm {
   personId: string;

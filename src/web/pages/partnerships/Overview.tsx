@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CompositionStatus, hasRule } from '../components/CompositionStatus';
-import { Loading, LoadError, PageTitle } from '../components/ui';
-import { useOverview, usePartnershipId } from '../hooks';
+import { CompositionStatus, hasRule } from '../../components/CompositionStatus';
+import { Loading, LoadError, PageTitle } from '../../components/ui';
+import { useOverview, usePartnershipId } from '../../hooks';
 
 export default function Overview() {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
-import { pageAfterSignIn } from '../page-after-sign-in';
-import { useSession } from '../session';
+import { api } from '../../api';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
+import { pageAfterSignIn } from '../../page-after-sign-in';
+import { useSession } from '../../session';
 
 interface Invitation {
   fullName: string;

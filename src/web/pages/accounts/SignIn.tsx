@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api';
-import { Field, fieldError, FormError, PageTitle } from '../components/ui';
+import { api } from '../../api';
+import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
 
 /**
  * Only paths of this site are followed after sign-in: one '/' followed by neither '/' nor '\', which

@@ -1,9 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import { Loading, LoadError, PageTitle } from '../components/ui';
-import { useOverview, usePartnershipId, usePersonNames } from '../hooks';
-import type { JournalEntry } from '../types';
+import { api } from '../../api';
+import { Loading, LoadError, PageTitle } from '../../components/ui';
+import { useOverview, usePartnershipId, usePersonNames } from '../../hooks';
+import type { JournalEntry } from '../../types';
 
 const PAGE = 50;
 const PERSON_KEYS = ['personId', 'fromPersonId', 'toPersonId'] as const;

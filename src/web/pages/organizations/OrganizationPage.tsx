@@ -1,12 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PersonPicker } from '../components/PersonPicker';
-import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../components/EnumSelect';
-import { EditForm } from '../components/forms';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../components/ui';
-import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../hooks';
-import type { OrganizationDetail } from '../types';
+import { PersonPicker } from '../../components/PersonPicker';
+import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../../components/EnumSelect';
+import { EditForm } from '../../components/forms';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
+import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import type { OrganizationDetail } from '../../types';
 
 function EditOrganization({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t } = useTranslation();

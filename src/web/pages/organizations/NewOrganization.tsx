@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreatePage } from '../../components/forms';
 import { useAct, usePartnershipId } from '../../hooks';
-import { OrganizationFields, organizationFromForm } from '../OrganizationPage';
+import { OrganizationFields, organizationFromForm } from './OrganizationPage';
 
 export default function NewOrganization() {
   const { t } = useTranslation();

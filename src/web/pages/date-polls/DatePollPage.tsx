@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { DatePollDetail, PollAnswer } from '../../types';
-import { useFormatInstant } from './format';
+import { useFormatInstant } from '../meetings/format';
 
 const ANSWERS: readonly PollAnswer[] = ['yes', 'if_need_be', 'no'];
 

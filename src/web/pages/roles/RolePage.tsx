@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { termsEndedBy } from '../../roles/rules';
-import { PersonPicker } from '../components/PersonPicker';
-import { EditForm } from '../components/forms';
-import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../components/ui';
-import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../hooks';
-import type { Holder, RoleDetail } from '../types';
-import { RoleFields, roleFromForm } from './create/NewRole';
+import { termsEndedBy } from '../../../roles/rules';
+import { PersonPicker } from '../../components/PersonPicker';
+import { EditForm } from '../../components/forms';
+import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../../components/ui';
+import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import type { Holder, RoleDetail } from '../../types';
+import { RoleFields, roleFromForm } from './NewRole';
 
 function Assign({ role }: { role: RoleDetail }) {
   const { t } = useTranslation();

@@ -2,10 +2,10 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api';
-import { Loading, LoadError, PageTitle } from '../components/ui';
-import { useOverview, usePartnershipId, useSettledSearch } from '../hooks';
-import type { PeopleList } from '../types';
+import { api } from '../../api';
+import { Loading, LoadError, PageTitle } from '../../components/ui';
+import { useOverview, usePartnershipId, useSettledSearch } from '../../hooks';
+import type { PeopleList } from '../../types';
 
 /** People listed at once: a phone renders a few hundred rows quickly, not ten thousand. */
 const SHOWN_AT_ONCE = 100;

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
-import { FormError, PageTitle } from '../components/ui';
-import { pageAfterSignIn } from '../page-after-sign-in';
+import { api } from '../../api';
+import { FormError, PageTitle } from '../../components/ui';
+import { pageAfterSignIn } from '../../page-after-sign-in';
 
 /**
  * The token travels in the URL fragment, which browsers never send to servers or log. It is used

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ItemSelect, namedItems } from '../components/ItemSelect';
-import { PersonPicker } from '../components/PersonPicker';
-import { EditForm } from '../components/forms';
-import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../components/ui';
-import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery } from '../hooks';
-import { useSession, useSignOutEverywhere } from '../session';
-import type { DelegationView, MembershipRequestView, PersonDetail } from '../types';
+import { ItemSelect, namedItems } from '../../components/ItemSelect';
+import { PersonPicker } from '../../components/PersonPicker';
+import { EditForm } from '../../components/forms';
+import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../../components/ui';
+import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { useSession, useSignOutEverywhere } from '../../session';
+import type { DelegationView, MembershipRequestView, PersonDetail } from '../../types';
 
 function MembershipRequest({ request, onAnswered }: { request: MembershipRequestView; onAnswered: (message: string) => void }) {
   const { t } = useTranslation();

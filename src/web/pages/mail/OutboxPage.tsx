@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Loading, LoadError, PageTitle } from '../components/ui';
-import { usePartnershipQuery } from '../hooks';
-import type { OutboxView } from '../types';
+import { Loading, LoadError, PageTitle } from '../../components/ui';
+import { usePartnershipQuery } from '../../hooks';
+import type { OutboxView } from '../../types';
 
 export default function OutboxPage() {
   const { t, i18n } = useTranslation();

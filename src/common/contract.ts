@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks of every capability's contract. A contract file imports only zod and pure rules,
+ * since the web reads it too: its pages type what they receive as `Answer<typeof schema>`.
+ */
+
+/** An instant: a Date on the server, ISO 8601 text on the wire. */
+export const instant = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+});
+
+/** A calendar day, `YYYY-MM-DD` on both drivers and on the wire. */
+export const calendarDate = z.iso.date();
+
+export const createdId = z.object({ id: z.uuid() });
+/** The answer of a route that creates one thing. */
+export const created = { 201: createdId } as const;
+
+/** What a page receives from a route answering with `schema`: the wire side of its codecs. */
+export type Answer<T extends z.ZodType> = z.input<T>;
