@@ -71,6 +71,17 @@ export const may = {
     viewer.isPartnershipAdmin || viewer.personId === meeting.facilitatorId,
 
   /**
+   * Move a proposal or an election through its steps and close its rounds: its facilitator, or an
+   * administrator standing in.
+   */
+  facilitate: (viewer: Viewer, process: { readonly facilitatorId: string }): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === process.facilitatorId,
+
+  /** Run a meeting (agenda, attendance, stages, minutes): its facilitator or its secretary, or an administrator standing in. */
+  runMeeting: (viewer: Viewer, meeting: { readonly facilitatorId: string; readonly secretaryId: string | null }): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === meeting.facilitatorId || viewer.personId === meeting.secretaryId,
+
+  /**
    * Write charters and submit them to decision; record by hand the adoption of a first version
    * adopted before Entente.
    */

@@ -236,7 +236,7 @@ async function lockedProposal(trx: Trx, ctx: Scope, proposalId: string, mode: 'u
 type LockedProposal = Awaited<ReturnType<typeof lockedProposal>>;
 
 function requireFacilitator(ctx: ActContext, proposal: LockedProposal) {
-  if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== proposal.facilitator_id) throw forbidden();
+  if (!may.facilitate(ctx.viewer, { facilitatorId: proposal.facilitator_id })) throw forbidden();
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Article, DecisionRule } from '../charters/rules/types.js';
 import { notFound } from '../common/errors.js';
 import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type Stance } from './rules.js';
 import { id as uuid } from '../structure-split/commands.js';
-import type { Viewer } from '../common/permissions.js';
+import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { membersToday } from './acts.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
@@ -113,7 +113,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
   const open = row.status === 'open';
   const leadsHere = open && rule.method === 'lead_decides' && row.stage === 'decision' && viewer.personId === row.initiator_id;
   const lacksDelegatedScope = leadsHere && !(await holdsDelegatedScope(db, row.body_id, viewer.personId, now));
-  const isFacilitator = viewer.isPartnershipAdmin || viewer.personId === row.facilitator_id;
+  const isFacilitator = may.facilitate(viewer, { facilitatorId: row.facilitator_id });
   // A proxy holder speaks for the giver only while sitting in the deciding body themself.
   const speakFor = open && members.has(viewer.personId) ? [viewer.personId, ...proxies.filter((p) => p.holder_id === viewer.personId).map((p) => p.giver_id).filter((id) => members.has(id))] : [];
   return {

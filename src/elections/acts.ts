@@ -117,7 +117,7 @@ async function lockedElection(trx: Trx, ctx: ActContext, electionId: string) {
 type LockedElection = Awaited<ReturnType<typeof lockedElection>>;
 
 function requireFacilitator(ctx: ActContext, election: LockedElection) {
-  if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== election.facilitator_id) throw forbidden();
+  if (!may.facilitate(ctx.viewer, { facilitatorId: election.facilitator_id })) throw forbidden();
 }
 
 function requireMember(ctx: ActContext, election: LockedElection) {

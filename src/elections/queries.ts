@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
 import { nominationsVisible, type ElectionPhase } from './rules.js';
-import type { Viewer } from '../common/permissions.js';
+import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { membersToday } from '../decisions/acts.js';
 
@@ -83,7 +83,7 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
   const visible = nominationsVisible({ phase, round: row.round, candidateId: row.candidate_id });
   const open = !OVER.includes(phase);
   const isMember = members.has(viewer.personId);
-  const isFacilitator = viewer.isPartnershipAdmin || viewer.personId === row.facilitator_id;
+  const isFacilitator = may.facilitate(viewer, { facilitatorId: row.facilitator_id });
   const beforeDeadline = row.deadline === null || row.deadline > now;
   const own = nominations.find((n) => n.member_id === viewer.personId);
   const roundStances = stances.filter((s) => s.round === row.round);

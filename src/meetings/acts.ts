@@ -265,7 +265,7 @@ function refuseIfPublished(meeting: LockedMeeting) {
 
 /** The facilitator and the secretary run the meeting; administrators may stand in. */
 function requireRunner(ctx: ActContext, meeting: LockedMeeting) {
-  if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== meeting.facilitator_id && ctx.viewer.personId !== meeting.secretary_id) throw forbidden();
+  if (!may.runMeeting(ctx.viewer, { facilitatorId: meeting.facilitator_id, secretaryId: meeting.secretary_id })) throw forbidden();
 }
 
 /** The facilitator (or an administrator) hands facilitation or the minutes to members of the meeting's day. */

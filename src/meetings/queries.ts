@@ -150,7 +150,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     seats.map((s) => ({ personId: s.person_id, organizationId: s.organization_id })),
     statusOf,
   );
-  const runner = viewer.isPartnershipAdmin || viewer.personId === meeting.facilitator_id || viewer.personId === meeting.secretary_id;
+  const runner = may.runMeeting(viewer, { facilitatorId: meeting.facilitator_id, secretaryId: meeting.secretary_id });
   const published = meeting.minutes_published_at !== null;
   const stage = meetingStage({ openedAt: meeting.opened_at, currentItemId: meeting.current_item_id, closingAt: meeting.closing_at, endedAt: meeting.ended_at });
   const inRound = stage.kind === 'opening' || stage.kind === 'closing';

@@ -106,6 +106,24 @@ describe('may.changeMeetingRoles', () => {
   it('refuses another member of the body, who would take it for themself', () => expect(may.changeMeetingRoles(bodyMember, { facilitatorId: 'someone' })).toBe(false));
 });
 
+describe('may.facilitate', () => {
+  it('allows the facilitator of the proposal or election', () => expect(may.facilitate(bodyMember, { facilitatorId: 'me' })).toBe(true));
+  it('allows a partnership administrator standing in', () => expect(may.facilitate(admin, { facilitatorId: 'someone' })).toBe(true));
+  it('refuses another member and a house administrator', () => {
+    expect(may.facilitate(bodyMember, { facilitatorId: 'someone' })).toBe(false);
+    expect(may.facilitate(houseAdmin, { facilitatorId: 'someone' })).toBe(false);
+  });
+});
+
+describe('may.runMeeting', () => {
+  it('allows the facilitator and the secretary', () => {
+    expect(may.runMeeting(bodyMember, { facilitatorId: 'me', secretaryId: 'someone' })).toBe(true);
+    expect(may.runMeeting(bodyMember, { facilitatorId: 'someone', secretaryId: 'me' })).toBe(true);
+  });
+  it('allows a partnership administrator standing in', () => expect(may.runMeeting(admin, { facilitatorId: 'someone', secretaryId: null })).toBe(true));
+  it('refuses another member, also when the meeting has no secretary', () => expect(may.runMeeting(bodyMember, { facilitatorId: 'someone', secretaryId: null })).toBe(false));
+});
+
 describe('may.amendCharter', () => {
   const rules = (requestedBy: 'any_signatory' | 'any_member' | 'body_member', signatory = 'someone-else') => ({
     revision: { requestedBy, bodyId: 'steering', method: 'consent' as const },
