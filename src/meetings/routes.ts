@@ -5,26 +5,22 @@ import {
   agendaItemInput,
   agendaOrderInput,
   attendanceInput,
-  closePollInput,
-  datePollInput,
   meetingInput,
   meetingRolesInput,
   minutesAnswerInput,
   minutesInput,
   minutesReviewInput,
   pastMeetingInput,
-  pollAnswersInput,
   roundWordInput,
 } from './contract.js';
 import { meetingCalendar } from './calendar.js';
 import { minutesPrintJob } from './minutes-pdf.js';
 import * as acts from './acts.js';
-import { bodyMeetings, datePollDetail, meetingDetail } from './queries.js';
+import { bodyMeetings, meetingDetail } from './queries.js';
 import { eventStreams } from '../server/event-stream.js';
 import { inPartnership, withId } from '../server/params.js';
 
 const inMeeting = withId('meetingId');
-const inPoll = withId('pollId');
 const tags = ['meetings'];
 
 /** Most of a meeting's acts answer nothing but their success. */
@@ -162,25 +158,5 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/meetings/:meetingId/minutes/publish',
     { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting } },
     async (request, reply) => noContent(reply, acts.publishMinutes(request.act, request.params.meetingId)),
-  );
-  app.post(
-    '/:partnershipId/date-polls',
-    { schema: { tags, summary: 'Ask a body’s members when they can meet: two to twenty slots', params: inPartnership, body: datePollInput, response: { 201: z.object({ id: z.uuid() }) } } },
-    async (request, reply) => reply.status(201).send(await acts.openDatePoll(request.act, request.body)),
-  );
-  app.get(
-    '/:partnershipId/date-polls/:pollId',
-    { schema: { tags, summary: 'A date poll: slots, every member’s answers, counts and the best slot', params: inPoll } },
-    async (request) => datePollDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.pollId, request.act.now),
-  );
-  app.put(
-    '/:partnershipId/date-polls/:pollId/answers',
-    { schema: { tags, summary: 'Answer yes, if need be or no for each slot', params: inPoll, body: pollAnswersInput } },
-    async (request, reply) => noContent(reply, acts.answerDatePoll(request.act, request.params.pollId, request.body)),
-  );
-  app.post(
-    '/:partnershipId/date-polls/:pollId/close',
-    { schema: { tags, summary: 'Close the poll on a slot: the meeting is called there', params: inPoll, body: closePollInput } },
-    async (request) => acts.closeDatePoll(request.act, request.params.pollId, request.body),
   );
 };

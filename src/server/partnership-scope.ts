@@ -6,6 +6,7 @@ import type { ActContext } from '../common/act.js';
 import { isUuid } from './ids.js';
 import { peopleWhoseRightsChanged } from './viewer-cache.js';
 import { charterRoutes } from '../charters/routes.js';
+import { datePollRoutes } from '../date-polls/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
 import { electionRoutes } from '../elections/routes.js';
 import { meetingRoutes } from '../meetings/routes.js';
@@ -57,4 +58,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(decisionRoutes);
   await app.register(electionRoutes);
   await app.register(meetingRoutes);
+  await app.register(datePollRoutes);
 };
