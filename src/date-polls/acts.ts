@@ -6,7 +6,7 @@ import type { closePollInput, datePollInput, pollAnswersInput } from './contract
 import { may } from '../common/permissions.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import type { Database } from '../common/database/schema.js';
-import { membersToday } from '../decisions/acts.js';
+import { bodyMembersOn } from '../bodies/members.js';
 import { callMeeting } from '../meetings/acts.js';
 import { requireReference } from '../common/references.js';
 
@@ -41,7 +41,7 @@ async function lockedPoll(trx: Trx, ctx: ActContext, pollId: string) {
 export async function answerDatePoll(ctx: ActContext, pollId: string, input: z.infer<typeof pollAnswersInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const poll = await lockedPoll(trx, ctx, pollId);
-    if (!(await membersToday(trx, poll.body_id, ctx.now)).has(ctx.viewer.personId)) throw forbidden();
+    if (!(await bodyMembersOn(trx, poll.body_id, ctx.now)).has(ctx.viewer.personId)) throw forbidden();
     const slots = new Set((await trx.selectFrom('date_poll_slot').select('id').where('poll_id', '=', pollId).execute()).map((slot) => slot.id));
     if (input.answers.some((a) => !slots.has(a.slotId))) throw invalid('answers', 'error.poll.slotOfAnotherPoll');
     for (const a of input.answers) {
@@ -63,7 +63,7 @@ export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.in
     const slot = await trx.selectFrom('date_poll_slot').select('starts_at').where('id', '=', input.slotId).where('poll_id', '=', pollId).executeTakeFirst();
     if (!slot) throw invalid('slotId', 'error.poll.slotOfAnotherPoll');
     // Whoever closes facilitates; an administrator outside the body hands it to the poll's creator, or to the rotation.
-    const members = await membersToday(trx, poll.body_id, ctx.now);
+    const members = await bodyMembersOn(trx, poll.body_id, ctx.now);
     const facilitatorId = [ctx.viewer.personId, poll.created_by].find((id) => members.has(id));
     const { id, event } = await callMeeting(trx, ctx, {
       facilitatorId,

@@ -3,7 +3,7 @@ import { notFound } from '../common/errors.js';
 import { bestSlot, countAnswers, type PollAnswer } from './rules.js';
 import type { Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
-import { seatsToday } from '../meetings/queries.js';
+import { bodyMembersOn } from '../bodies/members.js';
 
 type Db = Kysely<Database>;
 
@@ -18,8 +18,8 @@ export async function datePollDetail(db: Db, viewer: Viewer, partnershipId: stri
     .where('d.partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!poll) throw notFound();
-  const [seats, slots] = await Promise.all([
-    seatsToday(db, poll.body_id, now),
+  const [seated, slots] = await Promise.all([
+    bodyMembersOn(db, poll.body_id, now),
     db.selectFrom('date_poll_slot').select(['id', 'starts_at']).where('poll_id', '=', pollId).orderBy('starts_at').execute(),
   ]);
   const answers =
@@ -30,7 +30,7 @@ export async function datePollDetail(db: Db, viewer: Viewer, partnershipId: stri
     slots.map((slot) => ({ id: slot.id, startsAt: slot.starts_at })),
     answers.map((a) => ({ slotId: a.slot_id, answer: a.answer as PollAnswer })),
   );
-  const members = [...new Map(seats.map((s) => [s.person_id, s.full_name])).entries()];
+  const members = [...seated.values()].map((m) => [m.personId, m.fullName] as const);
   const open = poll.closed_at === null;
   return {
     id: poll.id,

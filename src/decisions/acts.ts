@@ -32,6 +32,7 @@ import { adoptVersionInTransaction } from '../charters/acts.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { queueMail } from '../mail/mailer.js';
 import { requireReference } from '../common/references.js';
+import { bodyMembersOn } from '../bodies/members.js';
 
 type Trx = Transaction<Database>;
 /** Where and when an act happens, for the steps that do not depend on who acts. */
@@ -66,39 +67,6 @@ async function charterInForce(trx: Trx, partnershipId: string) {
     .orderBy('c.created_at')
     .executeTakeFirst();
   return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
-}
-
-/** Whether a person sits in a body today: one indexed lookup, on the path of every stance. */
-async function sitsToday(trx: Trx, bodyId: string, personId: string, now: Date): Promise<boolean> {
-  const today = calendarDay(now);
-  const seat = await trx
-    .selectFrom('body_member')
-    .select('id')
-    .where('body_id', '=', bodyId)
-    .where('person_id', '=', personId)
-    .where(heldOn('body_member', today))
-    .limit(1)
-    .executeTakeFirst();
-  return seat !== undefined;
-}
-
-/** The people who sit in a body today, with the organizations they belong to (for proxies). */
-export async function membersToday(trx: Trx | ActContext['db'], bodyId: string, now: Date) {
-  const today = calendarDay(now);
-  const rows = await trx
-    .selectFrom('body_member as s')
-    .leftJoin('membership as m', 'm.person_id', 's.person_id')
-    .select(['s.person_id', 'm.organization_id'])
-    .where('s.body_id', '=', bodyId)
-    .where(heldOn('s', today))
-    .execute();
-  const members = new Map<string, string[]>();
-  for (const row of rows) {
-    const organizations = members.get(row.person_id) ?? [];
-    if (row.organization_id !== null && !organizations.includes(row.organization_id)) organizations.push(row.organization_id);
-    members.set(row.person_id, organizations);
-  }
-  return members;
 }
 
 /**
@@ -326,7 +294,7 @@ async function takeStanceInTransaction(ctx: ActContext, proposalId: string, inpu
     const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
     if (proposal.round_deadline !== null && proposal.round_deadline <= ctx.now) throw conflict('error.decision.deadlinePassed');
     const memberId = input.onBehalfOf ?? ctx.viewer.personId;
-    if (!(await sitsToday(trx, proposal.body_id, memberId, ctx.now))) throw forbidden();
+    if (!(await bodyMembersOn(trx, proposal.body_id, ctx.now, memberId)).has(memberId)) throw forbidden();
     if (input.onBehalfOf !== undefined && input.onBehalfOf !== ctx.viewer.personId) {
       const proxy = await trx
         .selectFrom('proxy')
@@ -335,7 +303,7 @@ async function takeStanceInTransaction(ctx: ActContext, proposalId: string, inpu
         .where('body_id', '=', proposal.body_id)
         .where('giver_id', '=', memberId)
         .executeTakeFirst();
-      if (proxy?.holder_id !== ctx.viewer.personId || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
+      if (proxy?.holder_id !== ctx.viewer.personId || !(await bodyMembersOn(trx, proposal.body_id, ctx.now, ctx.viewer.personId)).has(ctx.viewer.personId)) throw forbidden();
     }
     unwrap(checkStance(proposal.state, { stance: input.stance as Stance, reason: input.reason }));
     // The key is recorded first: a request seen before, even one since overtaken by another, writes nothing.
@@ -364,12 +332,12 @@ export async function giveProxy(ctx: ActContext, proposalId: string, input: z.in
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'share');
     if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
-    const members = await membersToday(trx, proposal.body_id, ctx.now);
+    const members = await bodyMembersOn(trx, proposal.body_id, ctx.now);
     const giver = members.get(ctx.viewer.personId);
     if (!giver) throw forbidden();
     const holder = members.get(input.holderId);
     if (!holder) throw invalid('holderId', 'error.decision.holderNotMember');
-    unwrap(checkProxy({ personId: ctx.viewer.personId, organizationIds: giver }, { personId: input.holderId, organizationIds: holder }));
+    unwrap(checkProxy({ personId: ctx.viewer.personId, organizationIds: giver.organizationIds }, { personId: input.holderId, organizationIds: holder.organizationIds }));
     const id = randomUUID();
     await trx
       .insertInto('proxy')
@@ -496,7 +464,7 @@ export async function closeRoundsPastDeadline(
 
 async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>) {
   const proposalId = proposal.id;
-  const members = await membersToday(trx, proposal.body_id, ctx.now);
+  const members = await bodyMembersOn(trx, proposal.body_id, ctx.now);
   const stances = await trx
     .selectFrom('stance')
     .select(['member_id', 'stance'])
@@ -555,7 +523,7 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
     // The one who decides is the initiator who brought the matter, or, once it went to arbitration,
     // a member of the arbitrating body; either way someone who sits in the deciding body.
     const decider = proposal.stage === 'decision' ? ctx.viewer.personId === proposal.initiator_id : true;
-    if (!decider || !(await sitsToday(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) throw forbidden();
+    if (!decider || !(await bodyMembersOn(trx, proposal.body_id, ctx.now, ctx.viewer.personId)).has(ctx.viewer.personId)) throw forbidden();
     if (proposal.rule.method === 'lead_decides' && proposal.stage === 'decision' && !(await holdsDelegatedScope(trx, proposal.body_id, ctx.viewer.personId, ctx.now))) {
       throw conflict('error.decision.noDelegatedScope');
     }

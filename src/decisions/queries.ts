@@ -5,7 +5,7 @@ import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type Stance } fro
 import { id as uuid } from '../structure-split/commands.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
-import { membersToday } from './acts.js';
+import { bodyMembersOn } from '../bodies/members.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { groupRows } from '../common/group-rows.js';
 
@@ -77,7 +77,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
   if (!row) throw notFound();
   const rule = row.rule as DecisionRule;
   const [members, stances, proxies, notes] = await Promise.all([
-    membersToday(db, row.body_id, now),
+    bodyMembersOn(db, row.body_id, now),
     db
       .selectFrom('stance as s')
       .innerJoin('person as m', 'm.id', 's.member_id')

@@ -21,7 +21,7 @@ import { may } from '../common/permissions.js';
 import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
-import { membersToday } from '../decisions/acts.js';
+import { bodyMembersOn } from '../bodies/members.js';
 import { textHash } from '../journal/chain.js';
 import { requireReference } from '../common/references.js';
 import { bodyRecipients, queueMail } from '../mail/mailer.js';
@@ -60,7 +60,7 @@ export async function openElection(ctx: ActContext, input: z.infer<typeof electi
     const termMonths = input.termMonths ?? role.term_months;
     if (termMonths === null) throw invalid('termMonths', 'error.election.termRequired');
     const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
-    if (!(await membersToday(trx, input.bodyId, ctx.now)).has(facilitatorId)) throw invalid('facilitatorId', 'error.election.facilitatorNotAMember');
+    if (!(await bodyMembersOn(trx, input.bodyId, ctx.now)).has(facilitatorId)) throw invalid('facilitatorId', 'error.election.facilitatorNotAMember');
     const open = await trx.selectFrom('election').select('id').where('role_id', '=', role.id).where('phase', 'not in', ['elected', 'abandoned']).executeTakeFirst();
     if (open) throw conflict('error.election.alreadyOpen');
     const deadline = futureDeadline(ctx, input.nominationDeadline, 'nominationDeadline');
@@ -109,7 +109,7 @@ async function lockedElection(trx: Trx, ctx: ActContext, electionId: string) {
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound();
-  const members = new Set((await membersToday(trx, row.body_id, ctx.now)).keys());
+  const members = new Set((await bodyMembersOn(trx, row.body_id, ctx.now)).keys());
   const state: ElectionState = { phase: row.phase as ElectionPhase, round: row.round, candidateId: row.candidate_id };
   return { ...row, state, members };
 }

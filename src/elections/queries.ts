@@ -3,7 +3,7 @@ import { notFound } from '../common/errors.js';
 import { nominationsVisible, type ElectionPhase } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
-import { membersToday } from '../decisions/acts.js';
+import { bodyMembersOn } from '../bodies/members.js';
 
 type Db = Kysely<Database>;
 
@@ -68,7 +68,7 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
     .executeTakeFirst();
   if (!row) throw notFound();
   const phase = row.phase as ElectionPhase;
-  const members = await membersToday(db, row.body_id, now);
+  const members = await bodyMembersOn(db, row.body_id, now);
   const [people, nominations, stances] = await Promise.all([
     db.selectFrom('person').select(['id', 'full_name']).where('partnership_id', '=', partnershipId).where('id', 'in', [...members.keys(), row.facilitator_id]).execute(),
     db.selectFrom('nomination').selectAll().where('election_id', '=', electionId).orderBy('updated_at').execute(),

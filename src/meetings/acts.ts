@@ -22,10 +22,9 @@ import { meetingCalendar } from './calendar.js';
 import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
-import { heldOn } from '../common/database/periods.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
-import { membersToday } from '../decisions/acts.js';
+import { bodyMembersOn } from '../bodies/members.js';
 import { bodyRecipients, queueMail } from '../mail/mailer.js';
 import { facilitatorByRotation } from './queries.js';
 import { requireReference } from '../common/references.js';
@@ -72,7 +71,7 @@ export async function callMeeting(
   ctx: ActContext,
   input: Omit<z.infer<typeof meetingInput>, 'startsAt'> & { readonly startsAt: Date },
 ): Promise<{ id: string; event: JournalEvent }> {
-  const members = await membersToday(trx, input.bodyId, ctx.now);
+  const members = await bodyMembersOn(trx, input.bodyId, ctx.now);
   // Unnamed, the member who calls facilitates; an administrator outside the body leaves it to the rotation.
   const facilitatorId = input.facilitatorId ?? (members.has(ctx.viewer.personId) ? ctx.viewer.personId : await facilitatorByRotation(trx, input.bodyId, ctx.now));
   if (facilitatorId === undefined) throw conflict('error.meeting.noMembers');
@@ -109,14 +108,8 @@ export async function recordPastMeeting(ctx: ActContext, input: z.infer<typeof p
     const today = calendarDay(ctx.now);
     if (input.heldOn > today) throw invalid('heldOn', 'error.meeting.recordedInFuture');
     if (input.heldOn < body.founded_on) throw invalid('heldOn', 'error.meeting.beforeFounding', { date: body.founded_on });
-    const seated = await trx
-      .selectFrom('body_member as s')
-      .select('s.person_id')
-      .distinct()
-      .where('s.body_id', '=', input.bodyId)
-      .where((eb) => eb.or([heldOn('s', input.heldOn), heldOn('s', today)]))
-      .execute();
-    const members = new Set(seated.map((s) => s.person_id));
+    // Who sat on the day, or sits today: Entente may learn of a seat of then only after the meeting.
+    const members = new Set([...(await bodyMembersOn(trx, input.bodyId, input.heldOn)).keys(), ...(await bodyMembersOn(trx, input.bodyId, today)).keys()]);
     if (!members.has(input.facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
     if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');
     const attendeeIds = [...new Set(input.attendeeIds)];
@@ -203,7 +196,7 @@ export async function changeMeetingRoles(ctx: ActContext, meetingId: string, inp
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     refuseIfPublished(meeting);
     if (!may.changeMeetingRoles(ctx.viewer, { facilitatorId: meeting.facilitator_id })) throw forbidden();
-    const members = await membersToday(trx, meeting.body_id, meeting.starts_at);
+    const members = await bodyMembersOn(trx, meeting.body_id, meeting.starts_at);
     if (!members.has(input.facilitatorId)) throw invalid('facilitatorId', 'error.meeting.notAMember');
     if (input.secretaryId !== null && !members.has(input.secretaryId)) throw invalid('secretaryId', 'error.meeting.notAMember');
     await trx.updateTable('meeting').set({ facilitator_id: input.facilitatorId, secretary_id: input.secretaryId }).where('id', '=', meetingId).execute();
@@ -262,7 +255,7 @@ export async function recordAttendance(ctx: ActContext, meetingId: string, input
     refuseIfPublished(meeting);
     requireRunner(ctx, meeting);
     // Who sits on the meeting's day, so that minutes noted later still name the members of then.
-    const members = await membersToday(trx, meeting.body_id, meeting.starts_at);
+    const members = await bodyMembersOn(trx, meeting.body_id, meeting.starts_at);
     if (!members.has(input.personId)) throw invalid('personId', 'error.meeting.notAMember');
     const representedBy = input.status === 'represented' ? input.representedBy : null;
     if (input.status === 'represented') {
@@ -320,7 +313,7 @@ export async function sayRoundWord(ctx: ActContext, meetingId: string, input: z.
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     refuseIfPublished(meeting);
-    if (!(await membersToday(trx, meeting.body_id, meeting.starts_at)).has(ctx.viewer.personId)) throw forbidden();
+    if (!(await bodyMembersOn(trx, meeting.body_id, meeting.starts_at)).has(ctx.viewer.personId)) throw forbidden();
     const stage = meetingStage(progressOf(meeting));
     if (stage.kind !== 'opening' && stage.kind !== 'closing') throw conflict('error.meeting.notInRound');
     await trx

@@ -1,38 +1,25 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
-import { calendarDay } from '../common/dates.js';
 import { meetingQuorum, meetingStage, minutesSpent, nextFacilitator, type AttendanceStatus } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
-import { heldOn } from '../common/database/periods.js';
+import { bodyMembersOn } from '../bodies/members.js';
 import type { Database } from '../common/database/schema.js';
 import { requireTarget } from '../common/references.js';
 
 type Db = Kysely<Database>;
-
-/** The seats of a body on a day (the instant's day where the partnerships live), with names, in the body's order (by name). */
-export async function seatsToday(db: Db, bodyId: string, now: Date) {
-  return db
-    .selectFrom('body_member as s')
-    .innerJoin('person as p', 'p.id', 's.person_id')
-    .select(['s.person_id', 's.organization_id', 'p.full_name'])
-    .where('s.body_id', '=', bodyId)
-    .where(heldOn('s', calendarDay(now)))
-    .orderBy('p.full_name')
-    .execute();
-}
 
 /**
  * Who facilitates the body's next meeting by rotation: its members of the day in the body's order
  * (by name), against the facilitators of the meetings already held.
  */
 export async function facilitatorByRotation(db: Db, bodyId: string, now: Date): Promise<string | undefined> {
-  const [seats, held] = await Promise.all([
-    seatsToday(db, bodyId, now),
+  const [seated, held] = await Promise.all([
+    bodyMembersOn(db, bodyId, now),
     // Every member's last turn is among the latest meetings, as long as the body has fewer members than this.
     db.selectFrom('meeting').select('facilitator_id').where('body_id', '=', bodyId).where('starts_at', '<=', now).orderBy('starts_at', 'desc').limit(500).execute(),
   ]);
   return nextFacilitator(
-    [...new Set(seats.map((s) => s.person_id))],
+    [...seated.keys()],
     held.reverse().map((m) => m.facilitator_id),
   );
 }
@@ -40,7 +27,7 @@ export async function facilitatorByRotation(db: Db, bodyId: string, now: Date): 
 /** A body's meetings, newest first, and who would facilitate the next one by rotation. */
 export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string, bodyId: string, now: Date) {
   await requireTarget(db, 'body', bodyId, partnershipId);
-  const [meetings, seats, polls, next] = await Promise.all([
+  const [meetings, seated, polls, next] = await Promise.all([
     db
       .selectFrom('meeting')
       .select(['id', 'title', 'starts_at', 'place', 'minutes_published_at', 'recorded_afterwards'])
@@ -48,12 +35,12 @@ export async function bodyMeetings(db: Db, viewer: Viewer, partnershipId: string
       .orderBy('starts_at', 'desc')
       .limit(200)
       .execute(),
-    seatsToday(db, bodyId, now),
+    bodyMembersOn(db, bodyId, now),
     db.selectFrom('date_poll').select(['id', 'title', 'created_at']).where('body_id', '=', bodyId).where('closed_at', 'is', null).orderBy('created_at', 'desc').execute(),
     facilitatorByRotation(db, bodyId, now),
   ]);
-  const members = [...new Set(seats.map((s) => s.person_id))];
-  const nameOf = new Map(seats.map((s) => [s.person_id, s.full_name]));
+  const members = [...seated.keys()];
+  const nameOf = new Map([...seated.values()].map((m) => [m.personId, m.fullName]));
   return {
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, place: m.place, published: m.minutes_published_at !== null, recordedAfterwards: m.recorded_afterwards })),
     openPolls: polls.map((p) => ({ id: p.id, title: p.title, createdAt: p.created_at })),
@@ -97,9 +84,9 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     .where('m.partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!meeting) throw notFound();
-  const [seats, items, attendance, organizations, words, reviews, openProposals] = await Promise.all([
+  const [seated, items, attendance, organizations, words, reviews, openProposals] = await Promise.all([
     // The members on the meeting's day: the minutes of a past meeting keep naming those who were in the body then.
-    seatsToday(db, meeting.body_id, meeting.starts_at),
+    bodyMembersOn(db, meeting.body_id, meeting.starts_at),
     db
       .selectFrom('agenda_item as i')
       .innerJoin('person as p', 'p.id', 'i.proposed_by')
@@ -144,10 +131,10 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       .execute(),
   ]);
   const statusOf = new Map(attendance.map((a) => [a.person_id, a.status as AttendanceStatus]));
-  const nameOf = new Map([...seats.map((s) => [s.person_id, s.full_name] as const), ...attendance.map((a) => [a.person_id, a.full_name] as const)]);
+  const nameOf = new Map([...[...seated.values()].map((m) => [m.personId, m.fullName] as const), ...attendance.map((a) => [a.person_id, a.full_name] as const)]);
   const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
   const quorum = meetingQuorum(
-    seats.map((s) => ({ personId: s.person_id, organizationId: s.organization_id })),
+    [...seated.values()].flatMap((m) => m.seatsFor.map((organizationId) => ({ personId: m.personId, organizationId }))),
     statusOf,
   );
   const runner = may.runMeeting(viewer, { facilitatorId: meeting.facilitator_id, secretaryId: meeting.secretary_id });
@@ -178,7 +165,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: item.status ?? 'open', outcomeStatement: item.outcome_statement },
     })),
     // A meeting recorded afterwards may name people whose seats Entente learnt of only later.
-    attendance: [...new Set([...seats.map((s) => s.person_id), ...attendance.map((a) => a.person_id)])].map((personId) => {
+    attendance: [...new Set([...seated.keys(), ...attendance.map((a) => a.person_id)])].map((personId) => {
       const row = attendance.find((a) => a.person_id === personId);
       return {
         personId,
@@ -219,7 +206,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       addItem: !published && may.callMeeting(viewer, meeting.body_id),
       changeRoles: !published && may.changeMeetingRoles(viewer, { facilitatorId: meeting.facilitator_id }),
       run: !published && runner,
-      sayWord: !published && inRound && seats.some((s) => s.person_id === viewer.personId),
+      sayWord: !published && inRound && seated.has(viewer.personId),
       // The secretary wrote the text: those present other than them review it.
       review: !published && reviewOpen && statusOf.get(viewer.personId) === 'present' && viewer.personId !== meeting.secretary_id,
     },
