@@ -1,3 +1,5 @@
+import { conflict, invalid } from './errors.js';
+
 /** Calendar dates travel as ISO 'YYYY-MM-DD' strings, which order correctly as text. */
 export type IsoDate = string;
 
@@ -25,4 +27,17 @@ export interface Period {
  */
 export function isCurrent(period: Period, today: IsoDate): boolean {
   return period.startsOn <= today && (period.endsOn === null || period.endsOn > today);
+}
+
+/**
+ * The day a running period (a seat, a role term, a delegation) ends when someone ends it: the day
+ * asked, or today. An end can be brought forward, never pushed back past the one planned, nor set
+ * before the period began; a period already over cannot be ended again.
+ */
+export function periodEnd(period: Period, asked: IsoDate | undefined, today: IsoDate): IsoDate {
+  if (period.endsOn !== null && period.endsOn <= today) throw conflict('error.alreadyEnded');
+  const end = asked ?? today;
+  if (end < period.startsOn) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: period.startsOn });
+  if (period.endsOn !== null && end > period.endsOn) throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: period.endsOn });
+  return end;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { calendarDay } from '../common/dates.js';
+import { calendarDay, periodEnd } from '../common/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import type {
   AssignmentInput,
@@ -354,11 +354,7 @@ export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, e
       .executeTakeFirst();
     if (!seat) throw notFound();
     if (!may.manageSeat(ctx.viewer, seat.organization_id)) throw forbidden();
-    const today = calendarDay(ctx.now);
-    if (seat.ends_on !== null && seat.ends_on <= today) throw conflict('error.alreadyEnded');
-    const end = endsOn ?? today;
-    if (end < seat.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: seat.starts_on });
-    if (seat.ends_on !== null && end > seat.ends_on) throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: seat.ends_on });
+    const end = periodEnd({ startsOn: seat.starts_on, endsOn: seat.ends_on }, endsOn, calendarDay(ctx.now));
     await trx.updateTable('body_member').set({ ends_on: end }).where('id', '=', seatId).execute();
     return { result: { id: seatId }, events: [{ kind: 'mandate.ended', payload: { seatId, bodyId, personId: seat.person_id, endsOn: end } }] };
   });
@@ -462,13 +458,7 @@ export async function endAssignment(ctx: ActContext, roleId: string, assignmentI
       .executeTakeFirst();
     if (!assignment) throw notFound();
     if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
-    const today = calendarDay(ctx.now);
-    if (assignment.ends_on !== null && assignment.ends_on <= today) throw conflict('error.alreadyEnded');
-    const end = endsOn ?? today;
-    if (end < assignment.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: assignment.starts_on });
-    if (assignment.ends_on !== null && end > assignment.ends_on) {
-      throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: assignment.ends_on });
-    }
+    const end = periodEnd({ startsOn: assignment.starts_on, endsOn: assignment.ends_on }, endsOn, calendarDay(ctx.now));
     await trx.updateTable('role_assignment').set({ ends_on: end }).where('id', '=', assignmentId).execute();
     const unseated = await endSeatInParentBody(trx, assignmentId, end);
     return {
@@ -541,13 +531,7 @@ export async function endDelegation(ctx: ActContext, delegationId: string, endsO
       .executeTakeFirst();
     if (!delegation) throw notFound();
     if (!may.delegate(ctx.viewer, delegation.from_person_id)) throw forbidden();
-    const today = calendarDay(ctx.now);
-    if (delegation.ends_on !== null && delegation.ends_on <= today) throw conflict('error.alreadyEnded');
-    const end = endsOn ?? today;
-    if (end < delegation.starts_on) throw invalid('endsOn', 'error.endBeforeStart', { startsOn: delegation.starts_on });
-    if (delegation.ends_on !== null && end > delegation.ends_on) {
-      throw invalid('endsOn', 'error.endAfterPlannedEnd', { endsOn: delegation.ends_on });
-    }
+    const end = periodEnd({ startsOn: delegation.starts_on, endsOn: delegation.ends_on }, endsOn, calendarDay(ctx.now));
     await trx.updateTable('delegation').set({ ends_on: end }).where('id', '=', delegationId).execute();
     return { result: { id: delegationId }, events: [{ kind: 'delegation.ended', payload: { delegationId, endsOn: end } }] };
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, isCurrent } from '../../src/common/dates.js';
+import { calendarDay, isCurrent, periodEnd } from '../../src/common/dates.js';
+import { ActError } from '../../src/common/errors.js';
 
 describe('calendarDay (Europe/Paris)', () => {
   const cases: readonly [instant: string, day: string, why: string][] = [
@@ -49,4 +50,41 @@ describe('isCurrent', () => {
     expect(isCurrent({ startsOn: '2025-12-31', endsOn: '2026-01-01' }, '2026-01-01')).toBe(false);
     expect(isCurrent({ startsOn: '2025-09-30', endsOn: '2025-10-01' }, '2025-10-02')).toBe(false);
   });
+});
+
+describe('periodEnd', () => {
+  const today = '2026-03-10';
+  const failure = (end: () => unknown) => {
+    try {
+      end();
+    } catch (error) {
+      if (error instanceof ActError) return error.failure;
+      throw error;
+    }
+    throw new Error('the period was ended');
+  };
+  it('ends today unless a day is asked', () => {
+    expect(periodEnd({ startsOn: '2026-01-01', endsOn: null }, undefined, today)).toBe(today);
+    expect(periodEnd({ startsOn: '2026-01-01', endsOn: null }, '2026-02-01', today)).toBe('2026-02-01');
+  });
+  it('brings a planned end forward', () => expect(periodEnd({ startsOn: '2026-01-01', endsOn: '2026-06-30' }, '2026-04-01', today)).toBe('2026-04-01'));
+  it('keeps the planned end when asked again', () => expect(periodEnd({ startsOn: '2026-01-01', endsOn: '2026-06-30' }, '2026-06-30', today)).toBe('2026-06-30'));
+  it('never pushes a planned end back', () =>
+    expect(failure(() => periodEnd({ startsOn: '2026-01-01', endsOn: '2026-06-30' }, '2026-07-01', today))).toEqual({
+      kind: 'invalid',
+      fields: [{ path: 'endsOn', messageKey: 'error.endAfterPlannedEnd', params: { endsOn: '2026-06-30' } }],
+    }));
+  it('may end a period the day it began, never before', () => {
+    expect(periodEnd({ startsOn: '2026-03-01', endsOn: null }, '2026-03-01', today)).toBe('2026-03-01');
+    expect(failure(() => periodEnd({ startsOn: '2026-03-01', endsOn: null }, '2026-02-28', today))).toEqual({
+      kind: 'invalid',
+      fields: [{ path: 'endsOn', messageKey: 'error.endBeforeStart', params: { startsOn: '2026-03-01' } }],
+    });
+  });
+  it('refuses to end a period over by today, even on its end day', () => {
+    expect(failure(() => periodEnd({ startsOn: '2026-01-01', endsOn: today }, undefined, today))).toEqual({ kind: 'conflict', messageKey: 'error.alreadyEnded' });
+    expect(failure(() => periodEnd({ startsOn: '2026-01-01', endsOn: '2026-02-01' }, '2026-01-15', today))).toEqual({ kind: 'conflict', messageKey: 'error.alreadyEnded' });
+  });
+  it('ends a period that has not begun yet on a day from its start', () =>
+    expect(periodEnd({ startsOn: '2026-04-01', endsOn: null }, '2026-05-01', today)).toBe('2026-05-01'));
 });
