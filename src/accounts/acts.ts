@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { commitWrite, type ActContext } from '../common/act.js';
 import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
-import { may, type Viewer } from '../common/permissions.js';
+import { may } from '../common/permissions.js';
 import { personAsTarget } from '../structure-split/acts.js';
 import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
@@ -27,14 +28,19 @@ export async function openSession(db: Kysely<Database>, accountId: string, now: 
   return { token, csrfToken, expiresAt };
 }
 
-export async function closeSession(db: Kysely<Database>, token: string): Promise<void> {
-  await db.deleteFrom('session').where('id_hash', '=', digest(token)).execute();
+/** Where accounts are written, and what follows each write (server/after-commit.ts). */
+export type AccountContext = Pick<ActContext, 'db' | 'afterCommit'>;
+
+export async function closeSession(ctx: AccountContext, token: string): Promise<void> {
+  const tokenDigest = digest(token);
+  await ctx.db.deleteFrom('session').where('id_hash', '=', tokenDigest).execute();
+  await ctx.afterCommit?.({ partnershipId: null, events: [], mailQueued: false, sessions: { ended: [tokenDigest] } });
 }
 
-/** Ends every session of the account (a lost phone, a shared computer); returns their digests. */
-export async function closeAllSessions(db: Kysely<Database>, accountId: string): Promise<string[]> {
-  const closed = await db.deleteFrom('session').where('account_id', '=', accountId).returning('id_hash').execute();
-  return closed.map((session) => session.id_hash);
+/** Ends every session of the account (a lost phone, a shared computer). */
+export async function closeAllSessions(ctx: AccountContext, accountId: string): Promise<void> {
+  const closed = await ctx.db.deleteFrom('session').where('account_id', '=', accountId).returning('id_hash').execute();
+  await ctx.afterCommit?.({ partnershipId: null, events: [], mailQueued: false, sessions: { ended: closed.map((session) => session.id_hash) } });
 }
 
 export async function checkPassword(db: Kysely<Database>, email: string, password: string): Promise<string | undefined> {
@@ -43,8 +49,10 @@ export async function checkPassword(db: Kysely<Database>, email: string, passwor
   return matches ? account?.id : undefined;
 }
 
-export async function setLocale(db: Kysely<Database>, accountId: string, locale: Locale): Promise<void> {
-  await db.updateTable('account').set({ locale }).where('id', '=', accountId).execute();
+/** The account's language; the session it was chosen in reads it again at its next request. */
+export async function setLocale(ctx: AccountContext, session: { readonly accountId: string; readonly tokenDigest: string }, locale: Locale): Promise<void> {
+  await ctx.db.updateTable('account').set({ locale }).where('id', '=', session.accountId).execute();
+  await ctx.afterCommit?.({ partnershipId: null, events: [], mailQueued: false, sessions: { changed: [session.tokenDigest] } });
 }
 
 export interface Link {
@@ -52,16 +60,9 @@ export interface Link {
 }
 
 /** Sends a person an invitation to create their account; their e-mail address is where it goes. */
-export async function invitePerson(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  partnershipId: string,
-  personId: string,
-  link: Link,
-  locale: Locale,
-  now: Date,
-): Promise<{ readonly expiresAt: Date }> {
-  return db.transaction().execute(async (trx) => {
+export async function invitePerson(ctx: ActContext, personId: string, link: Link, locale: Locale): Promise<{ readonly expiresAt: Date }> {
+  const { partnershipId, viewer, now } = ctx;
+  return commitWrite(ctx, async (trx) => {
     const person = await trx
       .selectFrom('person as p')
       .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')

@@ -26,10 +26,8 @@ const email = z.email({ error: 'error.email' }).max(254);
 const token = z.string().min(20).max(200);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  async function endSession(token: string) {
-    await closeSession(app.store.db, token);
-    await app.live.revoke({ kind: 'sessions-ended', sessionDigests: [digest(token)] });
-  }
+  const accounts = { db: app.store.db, afterCommit: app.afterCommit };
+  const endSession = (token: string) => closeSession(accounts, token);
 
   /** A new session id at every sign-in; the old one, if any, ends. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, accountId: string) {
@@ -89,7 +87,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device' } }, async (request, reply) => {
     // Like every mutation but sign-in's, it reaches here only with a session and its CSRF token (app.ts).
     const { accountId } = request.session!;
-    await app.live.revoke({ kind: 'sessions-ended', sessionDigests: await closeAllSessions(app.store.db, accountId) });
+    await closeAllSessions(accounts, accountId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
@@ -153,8 +151,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/locale',
     { schema: { tags, summary: 'Choose the language of the interface and messages', body: z.object({ locale: z.enum(LOCALES) }) } },
     async (request, reply) => {
-      if (request.session) await setLocale(app.store.db, request.session.accountId, request.body.locale);
-      if (request.sessionToken) app.viewers.forgetSession(digest(request.sessionToken));
+      if (request.session && request.sessionToken) {
+        await setLocale(accounts, { accountId: request.session.accountId, tokenDigest: digest(request.sessionToken) }, request.body.locale);
+      }
       return reply.status(204).send();
     },
   );

@@ -70,31 +70,28 @@ async function serve(options: { demo: boolean }): Promise<void> {
  * hour. All also run at start.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
-  const every = (minutes: number, work: () => Promise<number>, what: string) => {
-    const run = () =>
-      work()
-        .then((count) => (count > 0 ? app.mailer.flush() : undefined))
-        .catch((error: unknown) => app.log.error({ err: error }, `${what} failed`));
+  const every = (minutes: number, work: () => Promise<unknown>, what: string) => {
+    const run = () => work().catch((error: unknown) => app.log.error({ err: error }, `${what} failed`));
     void run();
     const timer = setInterval(run, minutes * 60_000);
     timer.unref();
     return () => clearInterval(timer);
   };
   const stops = [
-    every(1, () => sealAllPending(app.store.db).then(() => 0), 'sealing the journal'),
+    every(1, () => sealAllPending(app.store.db), 'sealing the journal'),
     every(
       1,
       () =>
         closeRoundsPastDeadline(
           app.store.db,
           app.now(),
-          (partnershipId, events) => app.live.publish(partnershipId, events),
+          app.afterCommit,
           (proposalId, error) => app.log.error({ err: error, proposalId }, 'a round past its deadline could not close'),
         ),
       'closing rounds past their deadline',
     ),
-    every(60, () => sendDueReviewReminders(app.store.db, app.now()), 'review reminders'),
-    every(60, () => sendTermEndingReminders(app.store.db, app.now()), 'term-ending reminders'),
+    every(60, () => sendDueReviewReminders(app.store.db, app.now(), app.afterCommit), 'review reminders'),
+    every(60, () => sendTermEndingReminders(app.store.db, app.now(), app.afterCommit), 'term-ending reminders'),
   ];
   return () => stops.forEach((stop) => stop());
 }

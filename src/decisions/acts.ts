@@ -23,11 +23,11 @@ import {
 import { ActError, conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
 import { textHash } from '../journal/chain.js';
-import { sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 import { heldOn } from '../common/database/periods.js';
 import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
-import { actorOf, recordAct, type ActContext } from '../common/act.js';
+import { actCommitted, actorOf, recordAct, type ActContext, type AfterCommit } from '../common/act.js';
 import { adoptVersionInTransaction } from '../charters/acts.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { queueMail } from '../mail/mailer.js';
@@ -277,8 +277,7 @@ async function takeOwnStanceInOneCall(ctx: ActContext, proposalId: string, input
     ) as payload`.execute(ctx.db);
   const payload = result.rows[0]?.payload;
   if (!payload) return undefined;
-  await sealAfterCommit(ctx.db, ctx.partnershipId);
-  ctx.onCommitted?.([{ kind: 'stance.taken', payload }]);
+  await actCommitted(ctx, [{ kind: 'stance.taken', payload }]);
   return { memberId, round: payload['round'] as number, changed: true };
 }
 
@@ -433,7 +432,7 @@ export async function closeRound(ctx: ActContext, proposalId: string, input: z.i
 export async function closeRoundsPastDeadline(
   db: ActContext['db'],
   now: Date,
-  onCommitted: (partnershipId: string, events: readonly JournalEvent[]) => void = () => {},
+  afterCommit?: AfterCommit,
   onFailure: (proposalId: string, error: unknown) => void = () => {},
 ): Promise<number> {
   const due = await db
@@ -449,7 +448,7 @@ export async function closeRoundsPastDeadline(
     const ctx: Scope = { partnershipId, now };
     // One round that cannot close (its charter draft changed, say) must not keep the others open.
     try {
-      await recordAct({ db, partnershipId, now, actorId: null, onCommitted: (events) => onCommitted(partnershipId, events) }, async (trx) => {
+      await recordAct({ db, partnershipId, now, actorId: null, afterCommit }, async (trx) => {
         const proposal = await lockedProposal(trx, ctx, id, 'update');
         if (proposal.status !== 'open' || proposal.round_deadline === null || proposal.round_deadline > now) return { result: null, events: [] };
         return closeLockedRound(trx, ctx, proposal, { statement: '', reviewOn: null });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { calendarDay } from '../common/dates.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
-import { recordAct } from '../common/act.js';
+import { recordAct, type AfterCommit } from '../common/act.js';
 import { queueMail } from '../mail/mailer.js';
 
 /**
@@ -10,7 +10,7 @@ import { queueMail } from '../mail/mailer.js';
  * comes: its initiator and its facilitator get a reminder, once, and the journal records it.
  * Returns how many decisions were due.
  */
-export async function sendDueReviewReminders(db: Kysely<Database>, now: Date): Promise<number> {
+export async function sendDueReviewReminders(db: Kysely<Database>, now: Date, afterCommit?: AfterCommit): Promise<number> {
   const today = calendarDay(now);
   const due = await db
     .selectFrom('proposal')
@@ -21,7 +21,7 @@ export async function sendDueReviewReminders(db: Kysely<Database>, now: Date): P
     .limit(500)
     .execute();
   for (const { id, partnership_id: partnershipId } of due) {
-    await recordAct({ db, partnershipId, now, actorId: null }, async (trx) => {
+    await recordAct({ db, partnershipId, now, actorId: null, afterCommit }, async (trx) => {
       const claimed = await trx.updateTable('proposal').set({ review_reminded_at: now }).where('id', '=', id).where('review_reminded_at', 'is', null).returning('review_on').executeTakeFirst();
       if (!claimed) return { result: null, events: [] };
       const people = await trx

@@ -105,28 +105,16 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:partnershipId/proposals/:proposalId/close-round',
     { schema: { tags: ['decisions'], summary: 'The facilitator closes the round: decided, amended or blocked', params: inProposal, body: closeRoundInput } },
-    async (request) => {
-      const closed = await acts.closeRound(request.act, request.params.proposalId, request.body);
-      void app.mailer.flush();
-      return closed;
-    },
+    async (request) => acts.closeRound(request.act, request.params.proposalId, request.body),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/blocked',
     { schema: { tags: ['decisions'], summary: 'The facilitator declares the body blocked; the charter says where the matter goes', params: inProposal } },
-    async (request) => {
-      const blocked = await acts.declareBlocked(request.act, request.params.proposalId);
-      void app.mailer.flush();
-      return blocked;
-    },
+    async (request) => acts.declareBlocked(request.act, request.params.proposalId),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/decision',
     { schema: { tags: ['decisions'], summary: 'The initiator records the decision where the charter leaves it to them', params: inProposal, body: decideInput } },
-    async (request) => {
-      const decided = await acts.recordDecision(request.act, request.params.proposalId, request.body);
-      void app.mailer.flush();
-      return decided;
-    },
+    async (request) => acts.recordDecision(request.act, request.params.proposalId, request.body),
   );
 };

@@ -22,8 +22,6 @@ export const electionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Open an election without candidates for a role of a body', params: inPartnership, body: electionInput, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => {
       const opened = await acts.openElection(request.act, request.body);
-      // An election at a distance asks the members by e-mail: send it now rather than at the next retry.
-      void app.mailer.flush();
       return reply.status(201).send(opened);
     },
   );
@@ -50,11 +48,7 @@ export const electionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/:partnershipId/elections/:electionId/candidate',
     { schema: { tags, summary: 'Facilitator: propose a name, which opens a consent round', params: inElection, body: candidateInput } },
-    async (request) => {
-      const proposed = await acts.proposeName(request.act, request.params.electionId, request.body);
-      void app.mailer.flush();
-      return proposed;
-    },
+    async (request) => acts.proposeName(request.act, request.params.electionId, request.body),
   );
   app.post(
     '/:partnershipId/elections/:electionId/stances',

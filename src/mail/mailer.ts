@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import type { Kysely, Transaction } from 'kysely';
 import type { Transporter } from 'nodemailer';
+import { noteMailQueued } from '../common/act.js';
 import { calendarDay } from '../common/dates.js';
 import { formatCalendarDate, isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import { heldOn } from '../common/database/periods.js';
@@ -29,6 +30,7 @@ export interface OutgoingMail {
  * and kept for the administrators' outbox page.
  */
 export async function queueMail(trx: Transaction<Database>, mail: OutgoingMail): Promise<void> {
+  noteMailQueued(trx);
   const id = randomUUID();
   await trx
     .insertInto('outbox_message')
@@ -94,6 +96,11 @@ export class MailDispatcher {
       .then(work)
       .then(() => this.#deliverPending())
       .catch((error: unknown) => this.log.error({ err: error }, 'mail not queued or not delivered'));
+  }
+
+  /** Resolves once the deliveries under way are done, without starting one. */
+  idle(): Promise<void> {
+    return this.#flushing;
   }
 
   /** Delivers what is pending; calls made while a delivery runs wait for it, then run once more. */

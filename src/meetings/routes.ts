@@ -145,7 +145,6 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Secretary: submit the minutes to the attendees until a date', params: inMeeting, body: minutesReviewInput } },
     async (request, reply) => {
       await acts.openMinutesReview(request.act, request.params.meetingId, request.body);
-      void app.mailer.flush();
       return reply.status(204).send();
     },
   );

@@ -3,7 +3,7 @@ import { calendarDay } from '../common/dates.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { heldOn } from '../common/database/periods.js';
 import type { Database } from '../common/database/schema.js';
-import { recordAct } from '../common/act.js';
+import { recordAct, type AfterCommit } from '../common/act.js';
 import { queueMail } from '../mail/mailer.js';
 
 /** How long before a term ends its holder and body are told, so an election can be held in time. */
@@ -14,7 +14,7 @@ export const TERM_REMINDER_DAYS = 30;
  * are reminded, once, that the body can elect who takes over; the journal records it. Returns
  * how many terms were due.
  */
-export async function sendTermEndingReminders(db: Kysely<Database>, now: Date): Promise<number> {
+export async function sendTermEndingReminders(db: Kysely<Database>, now: Date, afterCommit?: AfterCommit): Promise<number> {
   const today = calendarDay(now);
   const due = await db
     .selectFrom('role_assignment as a')
@@ -26,7 +26,7 @@ export async function sendTermEndingReminders(db: Kysely<Database>, now: Date): 
     .limit(500)
     .execute();
   for (const { id, partnership_id: partnershipId } of due) {
-    await recordAct({ db, partnershipId, now, actorId: null }, async (trx) => {
+    await recordAct({ db, partnershipId, now, actorId: null, afterCommit }, async (trx) => {
       const claimed = await trx
         .updateTable('role_assignment')
         .set({ term_reminded_at: now })

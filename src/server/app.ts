@@ -15,6 +15,8 @@ import type { PrintingOptions } from '../documents/pdf.js';
 import { MailDispatcher } from '../mail/mailer.js';
 import { Printing } from '../documents/printing.js';
 import { LiveEvents } from './live-events.js';
+import { afterCommitOf } from './after-commit.js';
+import type { AfterCommit } from '../common/act.js';
 import { digest } from '../accounts/secrets.js';
 import { findSessionAndViewer, type SessionInfo } from '../accounts/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
@@ -40,6 +42,8 @@ declare module 'fastify' {
     viewers: ViewerCache;
     live: LiveEvents;
     printing: Printing;
+    /** What follows every commit: mail sent, live events, cached rights dropped. */
+    afterCommit: AfterCommit;
     config: AppConfig;
     /** The clock of the whole app; tests move it. */
     now(): Date;
@@ -93,6 +97,9 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   live.onRevocation((revocation) => viewers.revoke(revocation));
   await live.start();
   app.decorate('live', live);
+  app.decorate('afterCommit', afterCommitOf(app));
+  // A mail handed over as a request ended is sent before the server stops, not at its next start.
+  app.addHook('onClose', () => app.mailer.idle());
   app.addHook('onClose', () => live.close());
   const printing = new Printing(store.db, config.printing);
   app.decorate('printing', printing);

@@ -4,7 +4,6 @@ import { notFound } from '../common/errors.js';
 import { translator } from '../i18n/server-messages.js';
 import type { ActContext } from '../common/act.js';
 import { isUuid } from './ids.js';
-import { peopleWhoseRightsChanged } from './viewer-cache.js';
 import { charterRoutes } from '../charters/routes.js';
 import { datePollRoutes } from '../date-polls/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
@@ -42,14 +41,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
       partnershipId,
       viewer,
       now: app.now(),
-      onCommitted: (events) => {
-        const personIds = peopleWhoseRightsChanged(events);
-        if (personIds.length > 0) {
-          app.live.revoke({ kind: 'rights-changed', partnershipId, personIds }).catch((error: unknown) => request.log.warn({ err: error }, 'rights change not told to other instances'));
-        }
-        // Pages learn of the change once it is committed; a lost notice only delays their refresh.
-        app.live.publish(partnershipId, events);
-      },
+      afterCommit: app.afterCommit,
     };
   });
 

@@ -15,8 +15,7 @@ import type {
 import { may } from '../common/permissions.js';
 import { heldOn } from '../common/database/periods.js';
 import type { Database } from '../common/database/schema.js';
-import { sealAfterCommit } from '../journal/journal-store.js';
-import { actorOf, recordAct, type ActContext } from '../common/act.js';
+import { actCommitted, actorOf, recordAct, type ActContext } from '../common/act.js';
 import { informBodyOfDelegation } from '../mail/mailer.js';
 import { refuseIfErased } from '../personal-data/acts.js';
 import { endSeatInParentBody } from '../roles/links.js';
@@ -337,8 +336,7 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
       ${ctx.viewer.personId}::uuid, ${ctx.now}::timestamptz, ${JSON.stringify(event.payload)}::jsonb
     ) as seat`.execute(ctx.db);
   if (!seated.rows[0]?.seat) await explainRefusedSeat(ctx, bodyId, input);
-  await sealAfterCommit(ctx.db, ctx.partnershipId);
-  ctx.onCommitted?.([event]);
+  await actCommitted(ctx, [event]);
   return created(id);
 }
 

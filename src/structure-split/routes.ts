@@ -98,8 +98,6 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const added = await addMembership(request.act, request.params.organizationId, request.body, mailContext(request));
-      // The person asked is e-mailed: send it now rather than at the next retry.
-      if (added.pending) void app.mailer.flush();
       return reply.status(added.pending ? 202 : 201).send(added);
     },
   );
@@ -113,11 +111,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
           params: withId('requestId'),
         },
       },
-      async (request) => {
-        const answered = await answerMembershipRequest(request.act, request.params.requestId, answer, mailContext(request));
-        void app.mailer.flush();
-        return answered;
-      },
+      async (request) => answerMembershipRequest(request.act, request.params.requestId, answer, mailContext(request)),
     );
   }
   app.delete(
@@ -187,16 +181,7 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/people/:personId/invitation',
     { schema: { tags: ['people'], summary: 'Invite a person to create their account', params: withId('personId') } },
     async (request, reply) => {
-      const invitation = await invitePerson(
-        app.store.db,
-        request.act.viewer,
-        request.act.partnershipId,
-        request.params.personId,
-        { baseUrl: app.config.publicUrl },
-        request.locale,
-        request.act.now,
-      );
-      void app.mailer.flush();
+      const invitation = await invitePerson(request.act, request.params.personId, { baseUrl: app.config.publicUrl }, request.locale);
       return reply.status(201).send({ expiresAt: invitation.expiresAt.toISOString() });
     },
   );
@@ -283,7 +268,6 @@ export const structureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const result = await acts.createDelegation(request.act, request.body);
-      void app.mailer.flush();
       return reply.status(201).send(result);
     },
   );

@@ -117,7 +117,35 @@ export class Client {
     if (setCookie) this.cookie = setCookie.value ? `entente_session=${setCookie.value}` : undefined;
     const body = response.body && response.headers['content-type']?.toString().includes('json') ? response.json() : response.body;
     if (body && typeof body === 'object' && 'csrfToken' in body) this.csrfToken = (body as { csrfToken: string }).csrfToken;
+    if (method !== 'GET') await this.expectMailHandedOver(method, url);
     return { status: response.statusCode, body: body as T, headers: response.headers };
+  }
+
+  /**
+   * Every act that queues mail has it handed to the transport as it commits (common/act.ts), not
+   * at the retry loop's next minute, which tests never start: after each mutation in a partnership,
+   * once the deliveries under way end, none of its mail may still wait. A transport that fails on
+   * purpose (an SMTP_URL to nowhere) leaves mail waiting, so only log delivery is checked. A
+   * request answered while another act of the partnership commits may see that act's mail between
+   * its commit and its delivery: it looks again for a moment, far less than the retry loop's minute.
+   */
+  private async expectMailHandedOver(method: string, url: string): Promise<void> {
+    const partnershipId = /^\/api\/v1\/partnerships\/([0-9a-f-]{36})\//.exec(url)?.[1];
+    if (partnershipId === undefined || this.app.mailer.deliversByEmail) return;
+    let waiting = 0;
+    for (let look = 0; look < 50; look += 1) {
+      await this.app.mailer.idle();
+      const row = await this.app.store.db
+        .selectFrom('outbox_message')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('partnership_id', '=', partnershipId)
+        .where('sent_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      waiting = Number(row.count);
+      if (waiting === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`${method} ${url} left ${waiting} mail waiting for the retry loop`);
   }
 
   get = <T = any>(url: string) => this.request<T>('GET', url);
