@@ -15,7 +15,10 @@ const routeFiles = () => filesUnder('.').filter((file) => /(^|\/)routes\.ts$|-ro
 
 describe('the layers', () => {
   it('leave what follows a commit to the act recorder: no route seals, sends mail, publishes or drops cached rights', () => {
-    const offenders = routeFiles().filter((file) => /\b(mailer|live|viewers)\.|sealAfterCommit|afterCommit\(/.test(read(file)));
+    // A sign-in link's request is the one route that hands the mailer its work (mailer.inBackground):
+    // it answers before the work starts, so that its time tells nobody whether the address has an account.
+    const followUp = /mailer\.flush|live\.(publish|revoke)|viewers\.(forgetSession|revoke|set)|sealAfterCommit|afterCommit\(/;
+    const offenders = routeFiles().filter((file) => followUp.test(read(file)));
     expect(routeFiles().length).toBeGreaterThan(5);
     expect(offenders).toEqual([]);
   });
