@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { LOCALES, translator } from '../i18n/server-messages.js';
+import { translator } from '../i18n/server-messages.js';
+import { errorAnswer, noContent } from '../common/contract.js';
+import { personalDataExportAnswer } from '../personal-data/contract.js';
 import {
   acceptInvitation,
   checkPassword,
@@ -15,6 +16,17 @@ import {
 } from './acts.js';
 import { listPartnershipsOfAccount } from '../partnerships/acts.js';
 import { exportPersonalData } from '../personal-data/acts.js';
+import {
+  acceptInvitationInput,
+  invitationAnswer,
+  linkRequestedAnswer,
+  localeInput,
+  magicLinkInput,
+  sessionAnswer,
+  signedInAnswer,
+  signInInput,
+  tokenInput,
+} from './contract.js';
 import { digest } from './secrets.js';
 
 export const SESSION_COOKIE = 'entente_session';
@@ -22,12 +34,10 @@ export const SESSION_COOKIE = 'entente_session';
 const translatorMessage = (request: FastifyRequest, key: string) => translator(request.locale)(key);
 
 const tags = ['auth'];
-const email = z.email({ error: 'error.email' }).max(254);
-const token = z.string().min(20).max(200);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const accounts = { db: app.store.db, afterCommit: app.afterCommit };
-  const endSession = (token: string) => closeSession(accounts, token);
+  const endSession = (sessionToken: string) => closeSession(accounts, sessionToken);
 
   /** A new session id at every sign-in; the old one, if any, ends. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, accountId: string) {
@@ -43,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return { csrfToken: session.csrfToken };
   }
 
-  app.get('/session', { schema: { tags, summary: 'The signed-in account, its partnerships and its CSRF token' } }, async (request, reply) => {
+  app.get('/session', { schema: { tags, summary: 'The signed-in account, its partnerships and its CSRF token', response: { 200: sessionAnswer, 401: errorAnswer } } }, async (request, reply) => {
     if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: '' });
     const partnerships = await listPartnershipsOfAccount(app.store.db, request.session.accountId);
     return {
@@ -54,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  app.get('/export', { schema: { tags, summary: 'Everything Entente holds about the signed-in account’s people, as one JSON file (GDPR art. 15 and 20)' } }, async (request, reply) => {
+  app.get('/export', { schema: { tags, summary: 'Everything Entente holds about the signed-in account’s people, as one JSON file (GDPR art. 15 and 20)', response: { 200: personalDataExportAnswer, 401: errorAnswer } } }, async (request, reply) => {
     if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
     const data = await exportPersonalData(app.store.db, request.session.accountId, app.now());
     return reply.header('content-disposition', 'attachment; filename="mes-donnees-entente.json"').header('cache-control', 'no-store').send(data);
@@ -63,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/sign-in',
     {
-      schema: { tags, summary: 'Sign in with e-mail and password', body: z.object({ email, password: z.string().min(1).max(500) }) },
+      schema: { tags, summary: 'Sign in with e-mail and password', body: signInInput, response: { 200: signedInAnswer, 401: errorAnswer } },
       config: {
         // Per client address, whatever account it tries: guessing across many accounts is slowed too.
         rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' },
@@ -78,13 +88,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/sign-out', { schema: { tags, summary: 'End the current session' } }, async (request, reply) => {
+  app.post('/sign-out', { schema: { tags, summary: 'End the current session', response: { 204: noContent } } }, async (request, reply) => {
     if (request.sessionToken) await endSession(request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device' } }, async (request, reply) => {
+  app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device', response: { 204: noContent } } }, async (request, reply) => {
     // Like every mutation but sign-in's, it reaches here only with a session and its CSRF token (app.ts).
     const { accountId } = request.session!;
     await closeAllSessions(accounts, accountId);
@@ -98,8 +108,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Send a one-time sign-in link by e-mail',
-        // The page to open once signed in (a mailed link's, kept by the sign-in page): a path of this site only.
-        body: z.object({ email, vers: z.string().max(500).regex(/^\/(?![/\\])\S*$/).optional() }),
+        body: magicLinkInput,
+        response: { 202: linkRequestedAnswer },
       },
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
@@ -116,7 +126,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/magic-link/consume',
     {
-      schema: { tags, summary: 'Sign in with the token of a magic link', body: z.object({ token }) },
+      schema: { tags, summary: 'Sign in with the token of a magic link', body: tokenInput, response: { 200: signedInAnswer } },
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -127,7 +137,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/invitation/describe',
-    { schema: { tags, summary: 'What an invitation is for (the token stays out of URLs and logs)', body: z.object({ token }) } },
+    { schema: { tags, summary: 'What an invitation is for (the token stays out of URLs and logs)', body: tokenInput, response: { 200: invitationAnswer } } },
     async (request) => describeInvitation(app.store.db, request.body.token, app.now()),
   );
 
@@ -137,7 +147,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Accept an invitation: create the account (or link an existing one) and sign in',
-        body: z.object({ token, password: z.string().max(500).optional() }),
+        body: acceptInvitationInput,
+        response: { 200: signedInAnswer },
       },
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
@@ -149,7 +160,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/locale',
-    { schema: { tags, summary: 'Choose the language of the interface and messages', body: z.object({ locale: z.enum(LOCALES) }) } },
+    { schema: { tags, summary: 'Choose the language of the interface and messages', body: localeInput, response: { 204: noContent } } },
     async (request, reply) => {
       if (request.session && request.sessionToken) {
         await setLocale(accounts, { accountId: request.session.accountId, tokenDigest: digest(request.sessionToken) }, request.body.locale);

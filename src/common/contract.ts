@@ -20,3 +20,9 @@ export const created = { 201: createdId } as const;
 
 /** What a page receives from a route answering with `schema`: the wire side of its codecs. */
 export type Answer<T extends z.ZodType> = z.input<T>;
+
+/** The answer of a route that says nothing more than its 204 status. */
+export const noContent = z.void().describe('No content');
+
+/** A refusal, in the user's language, with a message per field when fields were at fault. */
+export const errorAnswer = z.object({ error: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });

@@ -1,8 +1,9 @@
 import i18next, { type TFunction } from 'i18next';
 import { charterEn, charterFr } from '../charters/messages.js';
 
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, isLocale, type Locale } from './locales.js';
+
+export { LOCALES, isLocale, type Locale };
 
 const fr = {
   error: {
@@ -435,6 +436,3 @@ export function formatMeetingTime(locale: Locale, instant: Date): string {
   return meetingTime[locale].format(instant);
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}

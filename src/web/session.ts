@@ -2,7 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, ApiError, setCsrfToken } from './api';
 import i18n, { type Locale } from './i18n';
-import type { Session } from './types';
+import type { sessionAnswer } from '../accounts/contract';
+import type { Answer } from '../common/contract';
+
+export type Session = Answer<typeof sessionAnswer>;
 
 export function useSession() {
   const query = useQuery({

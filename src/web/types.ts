@@ -1,13 +1,6 @@
 import type { CharterContent, CharterKind, CharterRules, VersionStatus } from '../charters/rules/types';
 
 /** Shapes of the API's answers, as the pages use them. */
-export interface Session {
-  email: string;
-  locale: 'fr' | 'en' | null;
-  csrfToken: string;
-  partnerships: { id: string; name: string; personId: string; fullName: string; isAdmin: boolean }[];
-}
-
 export interface Gap {
   code: string;
   organizationId?: string;

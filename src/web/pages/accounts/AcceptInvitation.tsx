@@ -6,13 +6,10 @@ import { api } from '../../api';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { pageAfterSignIn } from '../../page-after-sign-in';
 import { useSession } from '../../session';
+import type { invitationAnswer } from '../../../accounts/contract';
+import type { Answer } from '../../../common/contract';
 
-interface Invitation {
-  fullName: string;
-  email: string;
-  partnership: string;
-  hasAccount: boolean;
-}
+type Invitation = Answer<typeof invitationAnswer>;
 
 const PENDING_INVITATION = 'entente.invitation';
 

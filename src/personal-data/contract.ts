@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { calendarDate, instant } from '../common/contract.js';
+
+/**
+ * Everything Entente holds about an account's people (GDPR art. 15 and 20), as the database
+ * names it. Every column listed here leaves; one forgotten here would be missing from the export.
+ */
+const period = { starts_on: calendarDate, ends_on: calendarDate.nullable() };
+
+export const personalDataExportAnswer = z.object({
+  exportedAt: z.iso.datetime(),
+  account: z.object({ email: z.string(), locale: z.string().nullable(), createdAt: instant }),
+  sessions: z.array(z.object({ created_at: instant, expires_at: instant })),
+  people: z.array(
+    z.object({
+      id: z.uuid(),
+      partnership_id: z.uuid(),
+      partnership_name: z.string(),
+      full_name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      is_partnership_admin: z.boolean(),
+      created_at: instant,
+    }),
+  ),
+  memberships: z.array(z.object({ person_id: z.uuid(), organization: z.string(), kind: z.string(), is_organization_admin: z.boolean() })).optional(),
+  seats: z.array(z.object({ person_id: z.uuid(), body: z.string(), capacity: z.string(), mandate_source: z.string(), ...period })).optional(),
+  roles: z.array(z.object({ person_id: z.uuid(), role: z.string(), ...period })).optional(),
+  delegations: z.array(z.object({ from_person_id: z.uuid(), to_person_id: z.uuid(), body_id: z.uuid(), scope: z.string(), ...period })).optional(),
+  proposals: z.array(z.object({ id: z.uuid(), initiator_id: z.uuid(), wording: z.string(), context: z.string(), status: z.string(), created_at: instant })).optional(),
+  stances: z
+    .array(z.object({ proposal_id: z.uuid(), round: z.number(), member_id: z.uuid(), posted_by: z.uuid(), stance: z.string(), reason: z.string(), updated_at: instant }))
+    .optional(),
+  proxies: z.array(z.object({ proposal_id: z.uuid(), giver_id: z.uuid(), holder_id: z.uuid() })).optional(),
+  nominations: z
+    .array(
+      z.object({
+        election_id: z.uuid(),
+        member_id: z.uuid(),
+        nominee_id: z.uuid(),
+        reason: z.string(),
+        first_nominee_id: z.uuid(),
+        first_reason: z.string(),
+        updated_at: instant,
+      }),
+    )
+    .optional(),
+  electionStances: z
+    .array(z.object({ election_id: z.uuid(), round: z.number(), member_id: z.uuid(), stance: z.string(), reason: z.string(), updated_at: instant }))
+    .optional(),
+  attendance: z.array(z.object({ meeting_id: z.uuid(), person_id: z.uuid(), status: z.string(), represented_by: z.uuid().nullable() })).optional(),
+  roundWords: z.array(z.object({ meeting_id: z.uuid(), round: z.string(), person_id: z.uuid(), word: z.string(), said_at: instant })).optional(),
+  minutesReviews: z
+    .array(z.object({ meeting_id: z.uuid(), person_id: z.uuid(), verdict: z.string(), remark: z.string(), answered_at: instant }))
+    .optional(),
+  pollAnswers: z.array(z.object({ slot_id: z.uuid(), member_id: z.uuid(), answer: z.string() })).optional(),
+  signatures: z.array(z.object({ version_id: z.uuid(), person_id: z.uuid(), signed_at: instant })).optional(),
+  acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
+});
