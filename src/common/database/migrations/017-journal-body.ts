@@ -1,5 +1,5 @@
+import canonicalizeModule from 'canonicalize';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { canonicalBody } from '../../../journal/chain.js';
 
 /**
  * Each journal entry keeps the exact text its hash covers (`body`, RFC 8785 JSON), and what the
@@ -9,6 +9,26 @@ import { canonicalBody } from '../../../journal/chain.js';
  * SHA-256 tool. Existing entries get their text from the columns, exactly as they were hashed.
  */
 const BATCH = 5000;
+
+/** The package is CommonJS typed as an ES default export; at run time the default is the function. */
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string | undefined;
+
+/**
+ * The text the entries' hashes were computed over when this migration was written: a copy of
+ * journal/chain.ts's canonicalBody as it stood, kept here so that changing the live code never
+ * changes what this migration writes into a database it has yet to run on.
+ */
+function canonicalBody(body: { partnershipId: string; recordedAt: Date; actorId: string | null; kind: string; payload: Record<string, unknown> }): string {
+  const text = canonicalize({
+    partnershipId: body.partnershipId,
+    recordedAt: body.recordedAt.toISOString(),
+    actorId: body.actorId,
+    kind: body.kind,
+    payload: body.payload,
+  });
+  if (text === undefined) throw new TypeError('journal entry body cannot be encoded');
+  return text;
+}
 
 async function writeBodies(db: Kysely<any>): Promise<void> {
   let after = { partnershipId: '00000000-0000-0000-0000-000000000000', seq: 0 };
