@@ -1,11 +1,11 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { calendarDay, isCurrent } from '../common/dates.js';
 import { notFound } from '../common/errors.js';
 import { checkComposition, type CompositionGap } from '../bodies/composition.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { SeatCapacity } from '../common/structure.js';
-import type { BodyTable } from '../common/database/schema.js';
 import type { Database } from '../common/database/schema.js';
+import type { Body } from '../common/database/tables.js';
 import { groupRows } from '../common/group-rows.js';
 
 /**
@@ -13,7 +13,7 @@ import { groupRows } from '../common/group-rows.js';
  * the partnership, and returns only what the viewer may see.
  */
 type Db = Kysely<Database>;
-type BodyRow = Omit<BodyTable, 'created_at' | 'purpose' | 'founded_on'> & { purpose: string };
+type BodyRow = Omit<Selectable<Body>, 'created_at' | 'founded_on'>;
 
 const ruleOfRow = (body: BodyRow) => ({
   delegatesPerOrganization: body.delegates_per_organization,

@@ -1,0 +1,488 @@
+/** The tables as the migrations leave them, written by `npm run db:types` (kysely-codegen): do not edit. */
+
+import type { ColumnType, GeneratedAlways } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Account {
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: string;
+  locale: string | null;
+  password_hash: string | null;
+}
+
+export interface AgendaItem {
+  created_at: Timestamp;
+  ended_at: Timestamp | null;
+  id: string;
+  kind: string;
+  meeting_id: string;
+  minutes_allotted: number | null;
+  position: number;
+  proposal_id: string | null;
+  proposed_by: string;
+  started_at: Timestamp | null;
+  title: string;
+}
+
+export interface Attendance {
+  meeting_id: string;
+  person_id: string;
+  represented_by: string | null;
+  status: string;
+}
+
+export interface Body {
+  created_at: Generated<Timestamp>;
+  delegates_per_organization: number | null;
+  founded_on: Generated<string>;
+  id: string;
+  kind: string;
+  max_size: number | null;
+  meetings_per_year: number | null;
+  min_referents_per_organization: number | null;
+  min_size: number | null;
+  name: string;
+  parent_body_id: string | null;
+  partnership_id: string;
+  purpose: Generated<string>;
+}
+
+export interface BodyMember {
+  body_id: string;
+  capacity: string;
+  created_at: Generated<Timestamp>;
+  ends_on: string | null;
+  id: string;
+  mandate_source: string;
+  organization_id: string | null;
+  person_id: string;
+  role_assignment_id: string | null;
+  starts_on: string;
+}
+
+export interface Charter {
+  created_at: Generated<Timestamp>;
+  id: string;
+  kind: string;
+  partnership_id: string;
+}
+
+export interface CharterSignature {
+  capacity: string;
+  content_hash: string;
+  id: string;
+  organization_id: string | null;
+  person_id: string;
+  signatory_id: string;
+  signed_at: Timestamp;
+  statement: string;
+  typed_name: string;
+  version_id: string;
+}
+
+export interface CharterVersion {
+  adopted_by_body_id: string | null;
+  adopted_on: string | null;
+  articles: Json;
+  charter_id: string;
+  content_hash: string;
+  created_at: Generated<Timestamp>;
+  id: string;
+  number: number;
+  rules: Json;
+  status: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DatePoll {
+  body_id: string;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string;
+  duration_minutes: number;
+  id: string;
+  meeting_id: string | null;
+  partnership_id: string;
+  title: string;
+}
+
+export interface DatePollAnswer {
+  answer: string;
+  member_id: string;
+  slot_id: string;
+}
+
+export interface DatePollSlot {
+  id: string;
+  poll_id: string;
+  starts_at: Timestamp;
+}
+
+export interface Delegation {
+  body_id: string;
+  created_at: Generated<Timestamp>;
+  ends_on: string | null;
+  from_person_id: string;
+  id: string;
+  partnership_id: string;
+  scope: string;
+  starts_on: string;
+  to_person_id: string;
+}
+
+export interface Election {
+  assignment_id: string | null;
+  body_id: string;
+  candidate_id: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  deadline: Timestamp | null;
+  ended_at: Timestamp | null;
+  facilitator_id: string;
+  id: string;
+  partnership_id: string;
+  phase: string;
+  qualities: Generated<string>;
+  role_id: string;
+  round: Generated<number>;
+  term_months: number;
+}
+
+export interface ElectionStance {
+  election_id: string;
+  member_id: string;
+  reason: Generated<string>;
+  round: number;
+  stance: string;
+  updated_at: Timestamp;
+}
+
+export interface InformationNote {
+  body_id: string;
+  created_at: Timestamp;
+  id: string;
+  proposal_id: string;
+  recipients: number;
+}
+
+export interface Invitation {
+  accepted_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  person_id: string;
+  token_hash: string;
+}
+
+export interface JournalEntry {
+  actor_id: GeneratedAlways<string | null>;
+  body: string;
+  body_partnership_id: GeneratedAlways<string>;
+  body_recorded_at: GeneratedAlways<string>;
+  hash: string;
+  kind: GeneratedAlways<string>;
+  partnership_id: string;
+  payload: GeneratedAlways<JsonObject>;
+  prev_hash: string;
+  recorded_at: Timestamp;
+  seq: number;
+}
+
+export interface JournalHead {
+  hash: string;
+  partnership_id: string;
+  prev_hash: string;
+  seq: number;
+}
+
+export interface JournalPending {
+  actor_id: string | null;
+  id: Generated<number>;
+  kind: string;
+  partnership_id: string;
+  payload: Json;
+  recorded_at: Timestamp;
+}
+
+export interface MagicLink {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  token_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface Meeting {
+  body_id: string;
+  closing_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string;
+  current_item_id: string | null;
+  duration_minutes: number;
+  ended_at: Timestamp | null;
+  facilitator_id: string;
+  id: string;
+  minutes: Generated<string>;
+  minutes_published_at: Timestamp | null;
+  minutes_version: Generated<number>;
+  online_url: string | null;
+  opened_at: Timestamp | null;
+  partnership_id: string;
+  place: Generated<string>;
+  recorded_afterwards: Generated<boolean>;
+  review_until: Timestamp | null;
+  secretary_id: string | null;
+  starts_at: Timestamp;
+  title: string;
+}
+
+export interface MeetingRoundWord {
+  meeting_id: string;
+  person_id: string;
+  round: string;
+  said_at: Timestamp;
+  word: string;
+}
+
+export interface Membership {
+  created_at: Generated<Timestamp>;
+  id: string;
+  is_organization_admin: Generated<boolean>;
+  kind: string;
+  organization_id: string;
+  person_id: string;
+}
+
+export interface MembershipRequest {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  id: string;
+  is_organization_admin: Generated<boolean>;
+  kind: string;
+  membership_id: string | null;
+  organization_id: string;
+  person_id: string;
+  requested_at: Timestamp;
+  requested_by: string | null;
+}
+
+export interface MinutesReview {
+  answered_at: Timestamp;
+  meeting_id: string;
+  minutes_version: number;
+  person_id: string;
+  remark: Generated<string>;
+  verdict: string;
+}
+
+export interface Nomination {
+  election_id: string;
+  first_nominee_id: string;
+  first_reason: string;
+  member_id: string;
+  nominee_id: string;
+  reason: string;
+  updated_at: Timestamp;
+}
+
+export interface Organization {
+  address: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_at: Generated<Timestamp>;
+  id: string;
+  kind: string;
+  name: string;
+  partnership_id: string;
+}
+
+export interface OutboxMessage {
+  body: string;
+  calendar: string | null;
+  created_at: Generated<Timestamp>;
+  id: string;
+  partnership_id: string | null;
+  recipient: string;
+  sent_at: Timestamp | null;
+  subject: string;
+}
+
+export interface OutboxPersonalBody {
+  body: string;
+  invitation_token_hash: string | null;
+  message_id: string;
+}
+
+export interface Partnership {
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  id: string;
+  name: string;
+}
+
+export interface Person {
+  account_id: string | null;
+  created_at: Generated<Timestamp>;
+  email: string | null;
+  erased_at: Timestamp | null;
+  full_name: string;
+  id: string;
+  is_partnership_admin: Generated<boolean>;
+  partnership_id: string;
+  phone: string | null;
+}
+
+export interface PrintedDocument {
+  edition: string;
+  locale: string;
+  partnership_id: string;
+  pdf: Uint8Array;
+  printed_at: Generated<Timestamp>;
+  subject_id: string;
+}
+
+export interface Proposal {
+  body_id: string;
+  charter_draft_hash: string | null;
+  charter_draft_version_id: string | null;
+  charter_version_id: string;
+  context: Generated<string>;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  facilitator_id: string;
+  id: string;
+  initiator_id: string;
+  level: string;
+  outcome_statement: Generated<string>;
+  participation_level: string;
+  partnership_id: string;
+  phase: string;
+  review_on: string | null;
+  review_reminded_at: Timestamp | null;
+  round: number;
+  round_deadline: Timestamp | null;
+  rule: Json;
+  stage: string;
+  status: string;
+  topic: Generated<string>;
+  wording: string;
+}
+
+export interface Proxy {
+  body_id: string;
+  created_at: Timestamp;
+  giver_id: string;
+  holder_id: string;
+  id: string;
+  proposal_id: string;
+}
+
+export interface Role {
+  accountabilities: Generated<Json>;
+  body_id: string | null;
+  created_at: Generated<Timestamp>;
+  id: string;
+  max_holders: Generated<number>;
+  name: string;
+  partnership_id: string;
+  purpose: Generated<string>;
+  sits_in_parent: Generated<boolean>;
+  term_months: number | null;
+}
+
+export interface RoleAssignment {
+  created_at: Generated<Timestamp>;
+  ends_on: string | null;
+  id: string;
+  person_id: string;
+  role_id: string;
+  starts_on: string;
+  term_reminded_at: Timestamp | null;
+}
+
+export interface Session {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  csrf_token: string;
+  expires_at: Timestamp;
+  id_hash: string;
+}
+
+export interface Stance {
+  body_id: string;
+  id: string;
+  idempotency_key: string;
+  member_id: string;
+  posted_by: string;
+  proposal_id: string;
+  reason: Generated<string>;
+  round: number;
+  stance: string;
+  updated_at: Timestamp;
+}
+
+export interface StanceRequest {
+  idempotency_key: string;
+  proposal_id: string;
+}
+
+export interface DB {
+  account: Account;
+  agenda_item: AgendaItem;
+  attendance: Attendance;
+  body: Body;
+  body_member: BodyMember;
+  charter: Charter;
+  charter_signature: CharterSignature;
+  charter_version: CharterVersion;
+  date_poll: DatePoll;
+  date_poll_answer: DatePollAnswer;
+  date_poll_slot: DatePollSlot;
+  delegation: Delegation;
+  election: Election;
+  election_stance: ElectionStance;
+  information_note: InformationNote;
+  invitation: Invitation;
+  journal_entry: JournalEntry;
+  journal_head: JournalHead;
+  journal_pending: JournalPending;
+  magic_link: MagicLink;
+  meeting: Meeting;
+  meeting_round_word: MeetingRoundWord;
+  membership: Membership;
+  membership_request: MembershipRequest;
+  minutes_review: MinutesReview;
+  nomination: Nomination;
+  organization: Organization;
+  outbox_message: OutboxMessage;
+  outbox_personal_body: OutboxPersonalBody;
+  partnership: Partnership;
+  person: Person;
+  printed_document: PrintedDocument;
+  proposal: Proposal;
+  proxy: Proxy;
+  role: Role;
+  role_assignment: RoleAssignment;
+  session: Session;
+  stance: Stance;
+  stance_request: StanceRequest;
+}
