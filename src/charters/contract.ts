@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { calendarDate, createdId, instant } from '../common/contract.js';
+import { CHARTER_ISSUE_CODES } from './rules/check.js';
+import { ARTICLE_CHANGES } from './rules/diff.js';
 import { charterDocumentSchema } from './rules/exchange.js';
 import { TEMPLATE_IDS } from './rules/templates.js';
-import { CHARTER_KINDS, charterContentSchema } from './rules/types.js';
+import { ARTICLE_KINDS, CHARTER_KINDS, VERSION_STATUSES, charterContentSchema, charterRulesSchema } from './rules/types.js';
 
 /** The inputs of the charter's acts, validated by the server and published as OpenAPI. */
 export const createCharterInput = z.object({
@@ -35,4 +38,127 @@ export const signInput = z.object({
 export const diffQuery = z.object({
   from: z.uuid({ error: 'error.reference' }),
   to: z.uuid({ error: 'error.reference' }),
+});
+
+/** The answers of the charters' routes, as the server sends them and the pages read them. */
+const named = z.object({ id: z.uuid(), name: z.string() });
+const versionStatus = z.enum(VERSION_STATUSES);
+
+export const charterListAnswer = z.object({
+  charters: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(CHARTER_KINDS),
+      title: z.string(),
+      inForce: z
+        .object({ versionId: z.uuid(), number: z.int(), adoptedOn: calendarDate, signed: z.int(), expectedSignatures: z.int() })
+        .nullable(),
+      draft: z.object({ versionId: z.uuid(), number: z.int(), updatedAt: instant }).nullable(),
+    }),
+  ),
+  can: z.object({ manage: z.boolean() }),
+});
+
+/** A new charter and its first version. */
+export const charterCreatedAnswer = createdId.extend({ versionId: z.uuid() });
+
+export const charterDetailAnswer = z.object({
+  id: z.uuid(),
+  kind: z.enum(CHARTER_KINDS),
+  title: z.string(),
+  /** Newest first. */
+  versions: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.int(),
+      status: versionStatus,
+      title: z.string(),
+      contentHash: z.string(),
+      adoptedOn: calendarDate.nullable(),
+      adoptedBy: named.nullable(),
+      createdAt: instant,
+      updatedAt: instant,
+    }),
+  ),
+  /** manage: write charters and record a first adoption; amend: start, edit or discard the next version's draft. */
+  can: z.object({ manage: z.boolean(), amend: z.boolean() }),
+});
+
+/** What the check of a version's rules finds, in the reader's language, at its field (a dotted path into the content). */
+export const charterIssueAnswer = z.object({ path: z.string(), code: z.enum(CHARTER_ISSUE_CODES), message: z.string() });
+
+/** The names a version's rules refer to, by id. */
+export const charterNamesAnswer = z.object({
+  bodies: z.record(z.uuid(), z.string()),
+  organizations: z.record(z.uuid(), z.string()),
+  people: z.record(z.uuid(), z.string()),
+});
+
+export const signatoryAnswer = z.object({
+  signatoryId: z.uuid(),
+  personId: z.uuid().nullable(),
+  fullName: z.string().nullable(),
+  organizationId: z.uuid().nullable(),
+  organizationName: z.string().nullable(),
+  capacity: z.string(),
+  signature: z.object({ typedName: z.string(), statement: z.string(), signedAt: instant, contentHash: z.string() }).nullable(),
+});
+
+export const versionDetailAnswer = z.object({
+  charterId: z.uuid(),
+  kind: z.enum(CHARTER_KINDS),
+  id: z.uuid(),
+  number: z.int(),
+  status: versionStatus,
+  contentHash: z.string(),
+  adoptedOn: calendarDate.nullable(),
+  adoptedBy: named.nullable(),
+  updatedAt: instant,
+  content: charterContentSchema,
+  issues: z.array(charterIssueAnswer),
+  names: charterNamesAnswer,
+  signatories: z.array(signatoryAnswer),
+  /** signAs: the signatories the viewer may sign as, of a version in force. */
+  can: z.object({ manage: z.boolean(), amend: z.boolean(), recordAdoption: z.boolean(), signAs: z.array(z.uuid()) }),
+});
+
+/** A saved draft: its new hash, and what the check finds in it. */
+export const draftSavedAnswer = z.object({ id: z.uuid(), contentHash: z.string(), issues: z.array(charterIssueAnswer) });
+
+const textChange = z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() });
+const diffSide = z.object({ id: z.uuid(), number: z.int(), status: versionStatus, rules: charterRulesSchema });
+
+export const charterDiffAnswer = z.object({
+  from: diffSide,
+  to: diffSide,
+  diff: z.object({
+    title: z.array(textChange),
+    articles: z.array(
+      z.object({
+        key: z.uuid(),
+        status: z.enum(ARTICLE_CHANGES),
+        numberBefore: z.int().nullable(),
+        numberAfter: z.int().nullable(),
+        kindBefore: z.enum(ARTICLE_KINDS).nullable(),
+        kindAfter: z.enum(ARTICLE_KINDS).nullable(),
+        title: z.array(textChange),
+        body: z.array(textChange),
+      }),
+    ),
+    changedRules: z.array(charterRulesSchema.keyof()),
+  }),
+});
+
+/** The charter file another partnership imports. */
+export const charterExportAnswer = charterDocumentSchema;
+
+export const complianceAnswer = z.object({
+  findings: z.array(
+    z.object({
+      /** A code of the charters' findings or of the bodies' composition gaps. */
+      code: z.string(),
+      link: z.object({ kind: z.enum(['body', 'charter', 'role']), id: z.uuid() }).nullable(),
+      message: z.string(),
+    }),
+  ),
 });

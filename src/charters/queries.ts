@@ -79,7 +79,8 @@ export async function listCharters(db: Db, viewer: Viewer, partnershipId: string
   return {
     charters: charterIds.map((charterId) => {
       const own = versions.filter((v) => v.charter_id === charterId);
-      const inForce = own.find((v) => v.status === 'adopted');
+      // Adopted, so adopted on a day (the table's check).
+      const inForce = own.find((v): v is typeof v & { adopted_on: string } => v.status === 'adopted' && v.adopted_on !== null);
       const draft = own.find((v) => v.status === 'draft');
       const shown = inForce ?? draft!;
       const expected = inForce ? (inForce.rules as CharterContent['rules']).signatories.length : 0;

@@ -2,7 +2,23 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CharterIssue } from './rules/check.js';
-import { adoptInput, createCharterInput, diffQuery, importCharterInput, saveDraftInput, signInput } from './contract.js';
+import {
+  adoptInput,
+  charterCreatedAnswer,
+  charterDetailAnswer,
+  charterDiffAnswer,
+  charterExportAnswer,
+  charterListAnswer,
+  complianceAnswer,
+  createCharterInput,
+  diffQuery,
+  draftSavedAnswer,
+  importCharterInput,
+  saveDraftInput,
+  signInput,
+  versionDetailAnswer,
+} from './contract.js';
+import { binaryAnswer, created, createdId, textAnswer } from '../common/contract.js';
 import { exportCharterDocument } from './rules/exchange.js';
 import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
 import * as acts from './acts.js';
@@ -14,10 +30,9 @@ import { inPartnership, withId } from '../server/params.js';
 
 const inCharter = withId('charterId');
 const inVersion = inCharter.extend({ versionId: z.string() });
-const created = { 201: z.object({ id: z.uuid() }) };
 /** A whole charter travels in one request: up to 100 articles of 50,000 characters. */
 const CHARTER_BODY_LIMIT = 8 * 1024 * 1024;
-const charterCreated = { 201: z.object({ id: z.uuid(), versionId: z.uuid() }) };
+const charterCreated = { 201: charterCreatedAnswer };
 
 export function translateCharterIssue(locale: Locale, issue: CharterIssue) {
   return { path: issue.path.join('.'), code: issue.code, message: translator(locale)(`charterCheck.${issue.code}`, issue.params) };
@@ -60,7 +75,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:partnershipId/charters',
-    { schema: { tags: ['charters'], summary: 'Charters of the partnership: the version in force, the draft, signatures', params: inPartnership } },
+    { schema: { tags: ['charters'], summary: 'Charters of the partnership: the version in force, the draft, signatures', params: inPartnership, response: { 200: charterListAnswer } } },
     async (request) => listCharters(app.store.db, request.act.viewer, request.act.partnershipId),
   );
   app.post(
@@ -75,7 +90,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/charters/:charterId',
-    { schema: { tags: ['charters'], summary: 'A charter and its versions', params: inCharter } },
+    { schema: { tags: ['charters'], summary: 'A charter and its versions', params: inCharter, response: { 200: charterDetailAnswer } } },
     async (request) => charterDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.charterId),
   );
   app.post(
@@ -85,12 +100,12 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/charters/:charterId/diff',
-    { schema: { tags: ['charters'], summary: 'Differences between two versions, by article and by word', params: inCharter, querystring: diffQuery } },
+    { schema: { tags: ['charters'], summary: 'Differences between two versions, by article and by word', params: inCharter, querystring: diffQuery, response: { 200: charterDiffAnswer } } },
     async (request) => charterDiff(app.store.db, request.act.partnershipId, request.params.charterId, request.query.from, request.query.to),
   );
   app.get(
     '/:partnershipId/charters/:charterId/versions/:versionId',
-    { schema: { tags: ['charters'], summary: 'A version: articles, rules, the check of its rules, signatories', params: inVersion } },
+    { schema: { tags: ['charters'], summary: 'A version: articles, rules, the check of its rules, signatories', params: inVersion, response: { 200: versionDetailAnswer } } },
     async (request) => {
       const version = await detail(request, request.params);
       return { ...version, issues: version.issues.map((issue) => translateCharterIssue(request.locale, issue)) };
@@ -106,6 +121,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
         params: inVersion,
         querystring: z.object({ basedOn: z.string().regex(/^[0-9a-f]{64}$/, { error: 'error.reference' }).optional() }),
         body: saveDraftInput,
+        response: { 200: draftSavedAnswer },
       },
     },
     async (request) => {
@@ -115,7 +131,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/:partnershipId/charters/:charterId/versions/:versionId',
-    { schema: { tags: ['charters'], summary: 'Discard a draft', params: inVersion } },
+    { schema: { tags: ['charters'], summary: 'Discard a draft', params: inVersion, response: { 200: createdId } } },
     async (request) => acts.discardDraft(request.act, request.params.charterId, request.params.versionId),
   );
   app.post(
@@ -126,6 +142,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Record that a body adopted this draft on a date; the version in force is superseded',
         params: inVersion,
         body: adoptInput,
+        response: { 200: createdId },
       },
     },
     async (request) => acts.recordAdoption(request.act, request.params.charterId, request.params.versionId, request.body),
@@ -137,7 +154,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/charters/:charterId/versions/:versionId/export',
-    { schema: { tags: ['charters'], summary: 'The version as a charter file (JSON) another partnership can import', params: inVersion } },
+    { schema: { tags: ['charters'], summary: 'The version as a charter file (JSON) another partnership can import', params: inVersion, response: { 200: charterExportAnswer } } },
     async (request, reply) => {
       const version = await detail(request, request.params);
       return reply
@@ -147,7 +164,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/charters/:charterId/versions/:versionId/markdown',
-    { schema: { tags: ['charters'], summary: 'The version as Markdown', params: inVersion } },
+    { schema: { tags: ['charters'], summary: 'The version as Markdown', params: inVersion, response: textAnswer('text/markdown') } },
     async (request, reply) => {
       const version = await detail(request, request.params);
       return reply
@@ -158,7 +175,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/charters/:charterId/versions/:versionId/pdf',
-    { schema: { tags: ['charters'], summary: 'The version as a PDF to print and sign (A4)', params: inVersion } },
+    { schema: { tags: ['charters'], summary: 'The version as a PDF to print and sign (A4)', params: inVersion, response: binaryAnswer('application/pdf') } },
     async (request, reply) => {
       const version = await detail(request, request.params);
       const { locale, act } = request;
@@ -178,7 +195,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/compliance',
-    { schema: { tags: ['charters'], summary: 'Reality against the charters: composition gaps, vacant roles, expired terms, meeting cadence, charters, signatures', params: inPartnership } },
+    { schema: { tags: ['charters'], summary: 'Reality against the charters: composition gaps, vacant roles, expired terms, meeting cadence, charters, signatures', params: inPartnership, response: { 200: complianceAnswer } } },
     async (request) => {
       const locale = request.locale;
       const [overview, findings] = await Promise.all([

@@ -26,3 +26,13 @@ export const noContent = z.void().describe('No content');
 
 /** A refusal, in the user's language, with a message per field when fields were at fault. */
 export const errorAnswer = z.object({ error: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
+
+/**
+ * The answers of routes that send something other than JSON (a PDF, Markdown, a stream of events):
+ * the OpenAPI document names its content type. Fastify sends bytes, or text of a type that is
+ * not JSON, as they are, without the serializer.
+ */
+export const textAnswer = (contentType: string) => ({ 200: { content: { [contentType]: { schema: z.string() } } } });
+export const binaryAnswer = (contentType: string) => ({
+  200: { content: { [contentType]: { schema: z.custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array).meta({ type: 'string', format: 'binary' }) } } },
+});

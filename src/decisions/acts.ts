@@ -4,7 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CharterRules, DecisionLevel, DecisionRule } from '../charters/rules/types.js';
 import { calendarDay } from '../common/dates.js';
-import type { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from './contract.js';
+import type { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, roundClosedAnswer, stanceInput } from './contract.js';
 import {
   checkProxy,
   checkStance,
@@ -17,6 +17,7 @@ import {
   tally,
   type Phase,
   type ProcessState,
+  type ProposalStatus,
   type Refusal,
   type Stance,
 } from './rules.js';
@@ -27,7 +28,7 @@ import type { JournalEvent } from '../journal/journal-store.js';
 import { heldOn } from '../common/database/periods.js';
 import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
-import { actCommitted, actorOf, recordAct, type ActContext, type AfterCommit } from '../common/act.js';
+import { actCommitted, actorOf, recordAct, type ActContext, type ActOutcome, type AfterCommit } from '../common/act.js';
 import { adoptVersionInTransaction } from '../charters/acts.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { queueMail } from '../mail/mailer.js';
@@ -412,7 +413,7 @@ async function adoptAmendedCharter(trx: Trx, ctx: Scope, proposal: LockedProposa
   ];
 }
 
-function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected') {
+function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected'): Exclude<ProposalStatus, 'open' | 'lapsed'> {
   return proposal.stage === 'arbitration' && outcome === 'adopted' ? 'arbitrated' : outcome;
 }
 
@@ -461,7 +462,7 @@ export async function closeRoundsPastDeadline(
   return closed;
 }
 
-async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>) {
+async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>): Promise<ActOutcome<z.infer<typeof roundClosedAnswer>>> {
   const proposalId = proposal.id;
   const members = await bodyMembersOn(trx, proposal.body_id, ctx.now);
   const stances = await trx
@@ -506,7 +507,8 @@ export async function declareBlocked(ctx: ActContext, proposalId: string) {
     requireFacilitator(ctx, proposal);
     if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
     const events = await escalateBlocked(trx, ctx, proposal, 'declared');
-    return { result: { outcome: events[0]!.kind === 'proposal.lapsed' ? 'lapsed' : 'escalated' }, events };
+    const outcome: 'lapsed' | 'escalated' = events[0]!.kind === 'proposal.lapsed' ? 'lapsed' : 'escalated';
+    return { result: { outcome }, events };
   });
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DECISION_LEVELS, PARTICIPATION_LEVELS } from '../charters/rules/enums.js';
+import { DECISION_LEVELS, DECISION_METHODS, PARTICIPATION_LEVELS, VERSION_STATUSES } from '../charters/rules/enums.js';
+import { calendarDate, instant } from '../common/contract.js';
+import { AGREEMENTS, PHASE_NAMES, PROPOSAL_STAGES, PROPOSAL_STATUSES, STANCE_VALUES } from './rules.js';
 
 /** The inputs of the decisions' acts, validated by the server and published as OpenAPI. */
 const choice = { error: 'error.choice' } as const;
@@ -15,8 +17,6 @@ export const proposalInput = z.object({
   /** A draft charter version: the proposal is to adopt it, by the charter's revision rule. */
   amendsVersionId: z.uuid({ error: 'error.reference' }).optional(),
 });
-
-export const STANCE_VALUES = ['agree', 'agree_with_reservation', 'object', 'consent', 'advice', 'for', 'against', 'abstain'] as const;
 
 export const stanceInput = z.object({
   stance: z.enum(STANCE_VALUES, choice),
@@ -44,3 +44,129 @@ export const amendInput = z.object({
 });
 
 export const proxyInput = z.object({ holderId: z.uuid({ error: 'error.reference' }) });
+
+/** The answers of the decisions' routes, as the server sends them and the pages read them. */
+const named = z.object({ id: z.uuid(), name: z.string() });
+const person = z.object({ id: z.uuid(), fullName: z.string() });
+const status = z.enum(PROPOSAL_STATUSES);
+const phase = z.enum(PHASE_NAMES);
+const stance = z.enum(STANCE_VALUES);
+
+/** Newest first, 200 at most. */
+export const proposalListAnswer = z.array(
+  z.object({
+    id: z.uuid(),
+    wording: z.string(),
+    level: z.enum(DECISION_LEVELS),
+    topic: z.string(),
+    body: named,
+    status,
+    stage: z.enum(PROPOSAL_STAGES),
+    phase,
+    round: z.int(),
+    createdAt: instant,
+    decidedAt: instant.nullable(),
+  }),
+);
+
+export const proposalDetailAnswer = z.object({
+  id: z.uuid(),
+  wording: z.string(),
+  context: z.string(),
+  level: z.enum(DECISION_LEVELS),
+  topic: z.string(),
+  participationLevel: z.enum(PARTICIPATION_LEVELS),
+  body: named,
+  method: z.enum(DECISION_METHODS),
+  quorumPercent: z.int().nullable(),
+  maxRounds: z.int().nullable(),
+  /** The stances the method offers a member. */
+  stances: z.array(stance),
+  stage: z.enum(PROPOSAL_STAGES),
+  phase,
+  round: z.int(),
+  roundDeadline: instant.nullable(),
+  status,
+  outcomeStatement: z.string(),
+  reviewOn: calendarDate.nullable(),
+  decidedAt: instant.nullable(),
+  createdAt: instant,
+  /** « Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4) », in the reader's language. */
+  routing: z.string(),
+  initiator: person,
+  facilitator: person,
+  /** The charter version that routed the proposal, and its decision matrix's article. */
+  charter: z.object({ id: z.uuid(), versionId: z.uuid(), versionNumber: z.int(), article: z.int().nullable() }),
+  /** The deciding body's members today, with their stance in the current round. */
+  members: z.array(
+    z.object({
+      personId: z.uuid(),
+      fullName: z.string(),
+      stance: z.object({ stance, reason: z.string(), postedBy: z.uuid() }).nullable(),
+      proxyHolder: z.object({ personId: z.uuid(), fullName: z.string() }).nullable(),
+    }),
+  ),
+  /** The charter draft this proposal would adopt. */
+  amends: z.object({ charterId: z.uuid(), versionId: z.uuid(), number: z.int(), status: z.enum(VERSION_STATUSES) }).nullable(),
+  informed: z.array(z.object({ body: named, recipients: z.int(), sentAt: instant })),
+  /** Stances of earlier rounds and of the body that decided before arbitration. */
+  history: z.array(z.object({ body: z.string(), round: z.int(), fullName: z.string(), stance, reason: z.string() })),
+  can: z.object({
+    viewerId: z.uuid(),
+    facilitate: z.boolean(),
+    /** The viewer, and the members whose proxy they hold. */
+    speakFor: z.array(z.uuid()),
+    giveProxy: z.boolean(),
+    decide: z.boolean(),
+    lacksDelegatedScope: z.boolean(),
+  }),
+});
+
+/** A page of a register: `next` is the `before` of the following page, null on the last. */
+const registerPage = z.object({ search: z.string(), next: z.string().nullable() });
+
+export const decisionRegisterAnswer = registerPage.extend({
+  body: named,
+  decisions: z.array(
+    z.object({
+      id: z.uuid(),
+      wording: z.string(),
+      level: z.enum(DECISION_LEVELS),
+      status,
+      method: z.enum(DECISION_METHODS),
+      statement: z.string(),
+      reviewOn: calendarDate.nullable(),
+      decidedAt: instant,
+      /** Who took a stance in the final round. */
+      participants: z.array(z.string()),
+      reservations: z.int(),
+    }),
+  ),
+});
+
+export const agreementRegisterAnswer = registerPage.extend({
+  entries: z.array(
+    z.object({
+      proposalId: z.uuid(),
+      wording: z.string(),
+      body: z.string(),
+      status,
+      agreement: z.enum(AGREEMENTS).nullable(),
+      statement: z.string(),
+      decidedAt: instant,
+      dissent: z.array(z.object({ fullName: z.string(), stance, reason: z.string(), body: z.string(), round: z.int() })),
+    }),
+  ),
+});
+
+export const phaseAnswer = z.object({ phase, round: z.int() });
+
+/** changed: false when the request was seen before (its idempotency key), and nothing was written. */
+export const stanceTakenAnswer = z.object({ memberId: z.uuid(), round: z.int(), changed: z.boolean() });
+
+const settled = status.exclude(['open', 'lapsed']);
+/** What a closed round gave: settled, or back to amendment, or blocked (the charter then says where the matter goes). */
+export const roundClosedAnswer = z.object({ outcome: z.union([settled, z.enum(['amend', 'blocked'])]) });
+/** A blocked matter lapses, or goes up to the arbitrating body. */
+export const blockedAnswer = z.object({ outcome: z.enum(['lapsed', 'escalated']) });
+export const decisionRecordedAnswer = z.object({ outcome: settled });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Article, DecisionRule } from '../charters/rules/types.js';
+import type { Article, DecisionLevel, DecisionRule, ParticipationLevel, VersionStatus } from '../charters/rules/types.js';
 import { notFound } from '../common/errors.js';
-import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type Stance } from './rules.js';
+import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type ProposalStage, type ProposalStatus, type Stance } from './rules.js';
 import { id as uuid } from '../structure-split/commands.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
@@ -19,15 +19,16 @@ export async function listProposals(db: Db, partnershipId: string, bodyId: strin
     .where('p.partnership_id', '=', partnershipId);
   if (bodyId !== undefined) query = query.where('p.body_id', '=', bodyId);
   const rows = await query.orderBy('p.created_at', 'desc').limit(200).execute();
+  // The table's checks hold these columns to the domain's words.
   return rows.map((row) => ({
     id: row.id,
     wording: row.wording,
-    level: row.level,
+    level: row.level as DecisionLevel,
     topic: row.topic,
     body: { id: row.body_id, name: row.body_name },
-    status: row.status,
-    stage: row.stage,
-    phase: row.phase,
+    status: row.status as ProposalStatus,
+    stage: row.stage as ProposalStage,
+    phase: row.phase as Phase,
     round: row.round,
     createdAt: row.created_at,
     decidedAt: row.decided_at,
@@ -110,7 +111,8 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
   const names = memberIds.length === 0 ? [] : await db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', memberIds).orderBy('full_name').execute();
   const articleIndex = (row.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
   const current = stances.filter((s) => s.body_id === row.body_id && s.round === row.round);
-  const open = row.status === 'open';
+  const status = row.status as ProposalStatus;
+  const open = status === 'open';
   const leadsHere = open && rule.method === 'lead_decides' && row.stage === 'decision' && viewer.personId === row.initiator_id;
   const lacksDelegatedScope = leadsHere && !(await holdsDelegatedScope(db, row.body_id, viewer.personId, now));
   const isFacilitator = may.facilitate(viewer, { facilitatorId: row.facilitator_id });
@@ -120,19 +122,19 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
     id: row.id,
     wording: row.wording,
     context: row.context,
-    level: row.level,
+    level: row.level as DecisionLevel,
     topic: row.topic,
-    participationLevel: row.participation_level,
+    participationLevel: row.participation_level as ParticipationLevel,
     body: { id: row.body_id, name: row.body_name },
     method: rule.method,
     quorumPercent: rule.quorumPercent,
     maxRounds: rule.maxRounds,
-    stances: STANCES[rule.method],
-    stage: row.stage,
+    stances: [...STANCES[rule.method]],
+    stage: row.stage as ProposalStage,
     phase: row.phase as Phase,
     round: row.round,
     roundDeadline: row.round_deadline,
-    status: row.status,
+    status,
     outcomeStatement: row.outcome_statement,
     reviewOn: row.review_on,
     decidedAt: row.decided_at,
@@ -146,15 +148,15 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       return {
         personId: person.id,
         fullName: person.full_name,
-        stance: stance ? { stance: stance.stance, reason: stance.reason, postedBy: stance.posted_by } : null,
+        stance: stance ? { stance: stance.stance as Stance, reason: stance.reason, postedBy: stance.posted_by } : null,
         proxyHolder: proxy ? { personId: proxy.holder_id, fullName: proxy.holder_name } : null,
       };
     }),
-    amends: amended ? { charterId: amended.charter_id, versionId: amended.id, number: amended.number, status: amended.status } : null,
+    amends: amended ? { charterId: amended.charter_id, versionId: amended.id, number: amended.number, status: amended.status as VersionStatus } : null,
     informed: notes.map((note) => ({ body: { id: note.body_id, name: note.name }, recipients: note.recipients, sentAt: note.created_at })),
     history: stances
       .filter((s) => !(s.body_id === row.body_id && s.round === row.round))
-      .map((s) => ({ body: s.body_name, round: s.round, fullName: s.full_name, stance: s.stance, reason: s.reason })),
+      .map((s) => ({ body: s.body_name, round: s.round, fullName: s.full_name, stance: s.stance as Stance, reason: s.reason })),
     can: {
       viewerId: viewer.personId,
       facilitate: open && isFacilitator,
@@ -241,8 +243,8 @@ export async function decisionRegister(db: Db, partnershipId: string, bodyId: st
       return {
         id: p.id,
         wording: p.wording,
-        level: p.level,
-        status: p.status,
+        level: p.level as DecisionLevel,
+        status: p.status as ProposalStatus,
         method: (p.rule as DecisionRule).method,
         statement: p.outcome_statement,
         reviewOn: p.review_on,
@@ -313,11 +315,11 @@ export async function agreementRegister(db: Db, partnershipId: string, search: s
         proposalId: d.id,
         wording: d.wording,
         body: d.body_name,
-        status: d.status,
+        status: d.status as ProposalStatus,
         agreement: agreementOf(d.status, (d.rule as DecisionRule).method, dissent.map((row) => row.stance as Stance)),
         statement: d.outcome_statement,
         decidedAt: d.decided_at!,
-        dissent: dissent.map((row) => ({ fullName: row.full_name, stance: row.stance, reason: row.reason, body: row.body_name, round: row.round })),
+        dissent: dissent.map((row) => ({ fullName: row.full_name, stance: row.stance as Stance, reason: row.reason, body: row.body_name, round: row.round })),
       };
     }),
   };

@@ -1,6 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, stanceInput } from './contract.js';
+import {
+  agreementRegisterAnswer,
+  amendInput,
+  blockedAnswer,
+  closeRoundInput,
+  decideInput,
+  decisionRecordedAnswer,
+  decisionRegisterAnswer,
+  phaseAnswer,
+  phaseInput,
+  proposalDetailAnswer,
+  proposalInput,
+  proposalListAnswer,
+  proxyInput,
+  roundClosedAnswer,
+  stanceInput,
+  stanceTakenAnswer,
+} from './contract.js';
+import { binaryAnswer, created, createdId, textAnswer } from '../common/contract.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
 import * as acts from './acts.js';
 import { registerPrintJob } from './register-pdf.js';
@@ -9,7 +27,6 @@ import { eventStreams } from '../server/event-stream.js';
 import { inPartnership, withId } from '../server/params.js';
 
 const inProposal = withId('proposalId');
-const created = { 201: z.object({ id: z.uuid() }) };
 
 /** « Décision opérationnelle → Comité de pilotage, par consensus (charte, art. 4) » */
 function routingLine(locale: Locale, proposal: ProposalDetail): string {
@@ -30,7 +47,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:partnershipId/proposals',
-    { schema: { tags: ['decisions'], summary: 'Proposals, newest first, optionally of one body', params: inPartnership, querystring: z.object({ bodyId: z.uuid().optional() }) } },
+    { schema: { tags: ['decisions'], summary: 'Proposals, newest first, optionally of one body', params: inPartnership, querystring: z.object({ bodyId: z.uuid().optional() }), response: { 200: proposalListAnswer } } },
     async (request) => listProposals(app.store.db, request.act.partnershipId, request.query.bodyId),
   );
   app.post(
@@ -40,7 +57,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/proposals/:proposalId',
-    { schema: { tags: ['decisions'], summary: 'A proposal: routing, phase, round table, outcome', params: inProposal } },
+    { schema: { tags: ['decisions'], summary: 'A proposal: routing, phase, round table, outcome', params: inProposal, response: { 200: proposalDetailAnswer } } },
     async (request) => {
       const proposal = await proposalDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.proposalId, request.act.now);
       return { ...proposal, routing: routingLine(request.locale, proposal) };
@@ -48,7 +65,7 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/proposals/:proposalId/events',
-    { schema: { tags: ['decisions'], summary: 'Server-sent events: a message each time the proposal changes (stance, phase, round, outcome)', params: inProposal } },
+    { schema: { tags: ['decisions'], summary: 'Server-sent events: a message each time the proposal changes (stance, phase, round, outcome)', params: inProposal, response: textAnswer('text/event-stream') } },
     async (request, reply) => stream(request, reply, 'proposal', request.params.proposalId),
   );
   const registerQuery = z.object({ q: z.string().max(200, { error: 'error.tooLong' }).default('') });
@@ -57,12 +74,12 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get(
     '/:partnershipId/bodies/:bodyId/decisions',
-    { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable, newest first, 100 at a time (`before` = the previous page’s `next`)', params: withId('bodyId'), querystring: registerPage } },
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register, searchable, newest first, 100 at a time (`before` = the previous page’s `next`)', params: withId('bodyId'), querystring: registerPage, response: { 200: decisionRegisterAnswer } } },
     async (request) => decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PAGE, before: request.query.before }),
   );
   app.get(
     '/:partnershipId/bodies/:bodyId/decisions.pdf',
-    { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF (its 500 latest decisions)', params: withId('bodyId'), querystring: registerQuery } },
+    { schema: { tags: ['decisions'], summary: 'A body’s decision register as a PDF (its 500 latest decisions)', params: withId('bodyId'), querystring: registerQuery, response: binaryAnswer('application/pdf') } },
     async (request, reply) => {
       const register = await decisionRegister(app.store.db, request.act.partnershipId, request.params.bodyId, request.query.q, { limit: REGISTER_PRINTED });
       // A register grows with every decision, and may be searched: never kept, always printed afresh.
@@ -78,23 +95,24 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Register of agreements and disagreements: settled decisions with the agreement they met and the dissent heard, searchable, newest first, 50 at a time (`before` = the previous page’s `next`)',
         params: inPartnership,
         querystring: registerPage,
+        response: { 200: agreementRegisterAnswer },
       },
     },
     async (request) => agreementRegister(app.store.db, request.act.partnershipId, request.query.q, { limit: AGREEMENT_PAGE, before: request.query.before }),
   );
   app.patch(
     '/:partnershipId/proposals/:proposalId',
-    { schema: { tags: ['decisions'], summary: 'The facilitator amends the proposal, in the amendment phase, to integrate the objections', params: inProposal, body: amendInput } },
+    { schema: { tags: ['decisions'], summary: 'The facilitator amends the proposal, in the amendment phase, to integrate the objections', params: inProposal, body: amendInput, response: { 200: createdId } } },
     async (request) => acts.amendProposal(request.act, request.params.proposalId, request.body),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/phase',
-    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase; opening a round may set its deadline', params: inProposal, body: phaseInput.nullish() } },
+    { schema: { tags: ['decisions'], summary: 'The facilitator moves to the next phase; opening a round may set its deadline', params: inProposal, body: phaseInput.nullish(), response: { 200: phaseAnswer } } },
     async (request) => acts.advancePhase(request.act, request.params.proposalId, request.body ?? {}),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/stances',
-    { schema: { tags: ['decisions'], summary: 'Take or change a stance in the current round (idempotent by key)', params: inProposal, body: stanceInput } },
+    { schema: { tags: ['decisions'], summary: 'Take or change a stance in the current round (idempotent by key)', params: inProposal, body: stanceInput, response: { 200: stanceTakenAnswer } } },
     async (request) => acts.takeStance(request.act, request.params.proposalId, request.body),
   );
   app.post(
@@ -104,17 +122,17 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/close-round',
-    { schema: { tags: ['decisions'], summary: 'The facilitator closes the round: decided, amended or blocked', params: inProposal, body: closeRoundInput } },
+    { schema: { tags: ['decisions'], summary: 'The facilitator closes the round: decided, amended or blocked', params: inProposal, body: closeRoundInput, response: { 200: roundClosedAnswer } } },
     async (request) => acts.closeRound(request.act, request.params.proposalId, request.body),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/blocked',
-    { schema: { tags: ['decisions'], summary: 'The facilitator declares the body blocked; the charter says where the matter goes', params: inProposal } },
+    { schema: { tags: ['decisions'], summary: 'The facilitator declares the body blocked; the charter says where the matter goes', params: inProposal, response: { 200: blockedAnswer } } },
     async (request) => acts.declareBlocked(request.act, request.params.proposalId),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/decision',
-    { schema: { tags: ['decisions'], summary: 'The initiator records the decision where the charter leaves it to them', params: inProposal, body: decideInput } },
+    { schema: { tags: ['decisions'], summary: 'The initiator records the decision where the charter leaves it to them', params: inProposal, body: decideInput, response: { 200: decisionRecordedAnswer } } },
     async (request) => acts.recordDecision(request.act, request.params.proposalId, request.body),
   );
 };

@@ -18,7 +18,8 @@ export const PHASES: Readonly<Record<DecisionMethod, readonly Phase[]>> = {
   lead_decides: ['decision'],
 };
 
-export type Phase = 'clarification' | 'expression' | 'objections' | 'presentation' | 'questions' | 'reactions' | 'discussion' | 'advice' | 'round' | 'amendment' | 'decision';
+export const PHASE_NAMES = ['clarification', 'expression', 'objections', 'presentation', 'questions', 'reactions', 'discussion', 'advice', 'round', 'amendment', 'decision'] as const;
+export type Phase = (typeof PHASE_NAMES)[number];
 
 export const STANCES: Readonly<Record<DecisionMethod, readonly Stance[]>> = {
   consensus: ['agree', 'agree_with_reservation', 'object'],
@@ -28,7 +29,16 @@ export const STANCES: Readonly<Record<DecisionMethod, readonly Stance[]>> = {
   lead_decides: [],
 };
 
-export type Stance = 'agree' | 'agree_with_reservation' | 'object' | 'consent' | 'advice' | 'for' | 'against' | 'abstain';
+export const STANCE_VALUES = ['agree', 'agree_with_reservation', 'object', 'consent', 'advice', 'for', 'against', 'abstain'] as const;
+export type Stance = (typeof STANCE_VALUES)[number];
+
+/** Where a proposal stands: open, or settled one way. */
+export const PROPOSAL_STATUSES = ['open', 'adopted', 'rejected', 'arbitrated', 'lapsed'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** Who decides: the body the charter routed the matter to, or, once it was blocked there, the arbitrating body. */
+export const PROPOSAL_STAGES = ['decision', 'arbitration'] as const;
+export type ProposalStage = (typeof PROPOSAL_STAGES)[number];
 
 /** Stances that must say why: an objection is only heard with its reason, a reservation is kept as dissent. */
 export const STANCES_WITH_REASON: ReadonlySet<Stance> = new Set(['object', 'agree_with_reservation', 'advice']);
@@ -184,7 +194,8 @@ export function routeDecision(rules: CharterRules, level: DecisionLevel, topic: 
  * when someone agreed with one; decided by its lead for the advice and lead methods, which seek
  * no agreement; else unanimous. A rejected or lapsed proposal met none.
  */
-export type Agreement = 'unanimous' | 'with_reservations' | 'after_objections' | 'by_majority' | 'by_lead' | 'arbitrated';
+export const AGREEMENTS = ['unanimous', 'with_reservations', 'after_objections', 'by_majority', 'by_lead', 'arbitrated'] as const;
+export type Agreement = (typeof AGREEMENTS)[number];
 
 export function agreementOf(status: string, method: DecisionMethod, stancesHeard: readonly Stance[]): Agreement | null {
   if (status === 'arbitrated') return 'arbitrated';

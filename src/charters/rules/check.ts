@@ -11,26 +11,28 @@ export interface CharterIssue {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
-export type CharterIssueCode =
-  | 'no_articles'
-  | 'level_without_body'
-  | 'body_missing'
-  | 'body_unknown'
-  | 'body_not_listed'
-  | 'rule_duplicate'
-  | 'quorum_required'
-  | 'escalation_cycle'
-  | 'escalation_dead_end'
-  | 'budget_post_empty'
-  | 'budget_percent_without_total'
-  | 'budget_percent_over'
-  | 'budget_sum_mismatch'
-  | 'budget_percent_disagrees'
-  | 'duration_order'
-  | 'signatory_person_missing'
-  | 'person_unknown'
-  | 'organization_unknown'
-  | 'signatory_not_member';
+export const CHARTER_ISSUE_CODES = [
+  'no_articles',
+  'level_without_body',
+  'body_missing',
+  'body_unknown',
+  'body_not_listed',
+  'rule_duplicate',
+  'quorum_required',
+  'escalation_cycle',
+  'escalation_dead_end',
+  'budget_post_empty',
+  'budget_percent_without_total',
+  'budget_percent_over',
+  'budget_sum_mismatch',
+  'budget_percent_disagrees',
+  'duration_order',
+  'signatory_person_missing',
+  'person_unknown',
+  'organization_unknown',
+  'signatory_not_member',
+] as const;
+export type CharterIssueCode = (typeof CHARTER_ISSUE_CODES)[number];
 
 /** What the check needs to know of the partnership: the names of what the rules may reference. */
 export interface CharterReferences {

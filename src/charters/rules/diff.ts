@@ -8,23 +8,25 @@ export interface TextChange {
   readonly removed: boolean;
 }
 
+export const ARTICLE_CHANGES = ['added', 'removed', 'changed', 'moved', 'unchanged'] as const;
+
 export interface ArticleDiff {
   readonly key: string;
-  readonly status: 'added' | 'removed' | 'changed' | 'moved' | 'unchanged';
+  readonly status: (typeof ARTICLE_CHANGES)[number];
   /** 1-based article numbers, as readers number them. */
   readonly numberBefore: number | null;
   readonly numberAfter: number | null;
   readonly kindBefore: Article['kind'] | null;
   readonly kindAfter: Article['kind'] | null;
-  readonly title: readonly TextChange[];
-  readonly body: readonly TextChange[];
+  readonly title: TextChange[];
+  readonly body: TextChange[];
 }
 
 export interface CharterDiff {
-  readonly title: readonly TextChange[];
-  readonly articles: readonly ArticleDiff[];
+  readonly title: TextChange[];
+  readonly articles: ArticleDiff[];
   /** The rule groups that differ; each side is shown whole by the reader's own rule view. */
-  readonly changedRules: readonly (keyof CharterRules)[];
+  readonly changedRules: (keyof CharterRules)[];
 }
 
 /** Past this, two long texts that share little are shown as one replaced by the other, rather than blocking the server. */
