@@ -4,10 +4,15 @@ import { Link } from 'react-router';
 import { postAmountCents } from '../../charters/rules/check';
 import type { ArticleKind } from '../../charters/rules/enums';
 import { renderMarkdown } from '../../charters/rules/markdown';
-import type { CharterContent, CharterNames, CharterRules, SignatoryView } from '../types';
+import type { CharterContent, CharterRules } from '../../charters/rules/types';
+import type { charterNamesAnswer, signatoryAnswer } from '../../charters/contract';
+import type { Answer } from '../../common/contract';
 import { useOverview, usePartnershipId } from '../hooks';
 import { describeRule } from './RuleFields';
 import { useFormatDate } from './ui';
+
+export type CharterNames = Answer<typeof charterNamesAnswer>;
+export type SignatoryView = Answer<typeof signatoryAnswer>;
 
 /** Markdown written by members, rendered with HTML off and only web and mail links (see domain/charter/markdown). */
 export function MarkdownText({ source }: { source: string }) {

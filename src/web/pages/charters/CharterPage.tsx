@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Badge, Field, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { CharterDetail } from '../../types';
+import type { charterDetailAnswer } from '../../../charters/contract';
+import type { Answer } from '../../../common/contract';
+
+type CharterDetail = Answer<typeof charterDetailAnswer>;
 
 export const statusTone = { draft: 'neutral', adopted: 'ok', superseded: 'neutral' } as const;
 

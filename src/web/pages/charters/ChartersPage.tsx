@@ -4,9 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { CharterList } from '../../types';
+import type { charterCreatedAnswer, charterListAnswer } from '../../../charters/contract';
+import type { Answer } from '../../../common/contract';
 
-type Created = { id: string; versionId: string };
+type Created = Answer<typeof charterCreatedAnswer>;
 
 function NewCharter() {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ export default function ChartersPage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const list = usePartnershipQuery<CharterList>('/charters');
+  const list = usePartnershipQuery<Answer<typeof charterListAnswer>>('/charters');
   if (list.isPending) return <Loading />;
   if (list.error) return <LoadError error={list.error} />;
   const { charters, can } = list.data;

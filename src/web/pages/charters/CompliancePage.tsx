@@ -2,14 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { ComplianceFinding } from '../../types';
+import type { complianceAnswer } from '../../../charters/contract';
+import type { Answer } from '../../../common/contract';
 
 const paths = { body: 'instances', role: 'roles', charter: 'chartes' } as const;
 
 export default function CompliancePage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
-  const query = usePartnershipQuery<{ findings: ComplianceFinding[] }>('/compliance');
+  const query = usePartnershipQuery<Answer<typeof complianceAnswer>>('/compliance');
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const { findings } = query.data;

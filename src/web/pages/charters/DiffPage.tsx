@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ArticleKind } from '../../../charters/rules/enums';
-import { ArticleRules } from '../../components/CharterText';
+import type { CharterRules } from '../../../charters/rules/types';
+import type { charterDiffAnswer } from '../../../charters/contract';
+import type { Answer } from '../../../common/contract';
+import { ArticleRules, type CharterNames, type SignatoryView } from '../../components/CharterText';
 import { Badge, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePartnershipQuery, usePersonNames } from '../../hooks';
-import type { CharterDiffResponse, CharterNames, CharterRules, SignatoryView, TextChange } from '../../types';
+
+type CharterDiff = Answer<typeof charterDiffAnswer>;
+type TextChange = CharterDiff['diff']['title'][number];
 
 /** Removed words struck through, added words underlined, each announced as such by screen readers. */
 function Changes({ parts }: { parts: readonly TextChange[] }) {
@@ -61,7 +66,7 @@ export default function DiffPage() {
   const [search] = useSearchParams();
   const partnershipId = usePartnershipId();
   const overview = useOverview();
-  const query = usePartnershipQuery<CharterDiffResponse>(`/charters/${charterId}/diff?from=${search.get('de') ?? ''}&to=${search.get('a') ?? ''}`);
+  const query = usePartnershipQuery<CharterDiff>(`/charters/${charterId}/diff?from=${search.get('de') ?? ''}&to=${search.get('a') ?? ''}`);
   const signatoryIds = query.data
     ? [query.data.from, query.data.to].flatMap((version) => version.rules.signatories.flatMap((s) => (s.personId === null ? [] : [s.personId])))
     : [];

@@ -9,8 +9,12 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { PersonPicker } from '../../components/PersonPicker';
 import { Field, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { Article, CharterContent, CharterIssue, CharterRules, DecisionRule, VersionDetail } from '../../types';
+import type { Article, CharterContent, CharterRules, DecisionRule } from '../../../charters/rules/types';
+import type { charterIssueAnswer, draftSavedAnswer, versionDetailAnswer } from '../../../charters/contract';
+import type { Answer } from '../../../common/contract';
 
+type VersionDetail = Answer<typeof versionDetailAnswer>;
+type CharterIssue = Answer<typeof charterIssueAnswer>;
 type Errors = Readonly<Record<string, string>>;
 type Update = (change: (content: CharterContent) => CharterContent) => void;
 
@@ -507,7 +511,7 @@ function Editor({ version }: { version: VersionDetail }) {
   const [basedOn, setBasedOn] = useState(version.contentHash);
   const save = useMutation({
     mutationFn: (next: CharterContent) =>
-      api.put<{ issues: CharterIssue[]; contentHash: string }>(`/partnerships/${partnershipId}/charters/${version.charterId}/versions/${version.id}?basedOn=${basedOn}`, next),
+      api.put<Answer<typeof draftSavedAnswer>>(`/partnerships/${partnershipId}/charters/${version.charterId}/versions/${version.id}?basedOn=${basedOn}`, next),
     onSuccess: (saved, sent) => {
       setBasedOn(saved.contentHash);
       setIssues(saved.issues);

@@ -6,8 +6,11 @@ import { CharterText, SignatoriesTable } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../../components/ui';
 import { useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { VersionDetail } from '../../types';
+import type { versionDetailAnswer } from '../../../charters/contract';
+import type { Answer } from '../../../common/contract';
 import { statusTone } from './CharterPage';
+
+type VersionDetail = Answer<typeof versionDetailAnswer>;
 
 function IssueList({ version }: { version: VersionDetail }) {
   const { t } = useTranslation();

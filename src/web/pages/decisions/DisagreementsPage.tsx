@@ -2,27 +2,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Agreement } from '../../../decisions/rules';
+import type { Answer } from '../../../common/contract';
+import type { agreementRegisterAnswer } from '../../../decisions/contract';
 import { api } from '../../api';
 import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { usePartnershipId } from '../../hooks';
 import { statusTone } from './ProposalsPage';
-
-interface AgreementRegister {
-  search: string;
-  /** Where the next page starts; null on the last one. */
-  next: string | null;
-  entries: {
-    proposalId: string;
-    wording: string;
-    body: string;
-    status: string;
-    agreement: Agreement | null;
-    statement: string;
-    decidedAt: string;
-    dissent: { fullName: string; stance: string; reason: string; body: string; round: number }[];
-  }[];
-}
 
 /** Where the partnership agrees and where it does not: each decision with the agreement it met, and the dissent heard on the way. */
 export default function DisagreementsPage() {
@@ -35,7 +20,7 @@ export default function DisagreementsPage() {
   const path = `/disagreements?q=${encodeURIComponent(search)}`;
   const query = useInfiniteQuery({
     queryKey: ['partnership', partnershipId, path],
-    queryFn: ({ pageParam }) => api.get<AgreementRegister>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) => api.get<Answer<typeof agreementRegisterAnswer>>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
   });

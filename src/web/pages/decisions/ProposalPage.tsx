@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Badge, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { ProposalDetail } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { proposalDetailAnswer } from '../../../decisions/contract';
 import { statusTone } from './ProposalsPage';
 import { RoundTable } from './RoundTable';
 
@@ -13,7 +14,7 @@ export default function ProposalPage() {
   const formatDate = useFormatDate();
   const instantFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
   const formatInstant = (iso: string) => instantFormat.format(new Date(iso));
-  const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`);
+  const query = usePartnershipQuery<Answer<typeof proposalDetailAnswer>>(`/proposals/${proposalId}`);
   useLiveChanges('proposals', proposalId!, query.data?.status === 'open');
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;

@@ -5,9 +5,11 @@ import { DECISION_LEVELS, PARTICIPATION_LEVELS } from '../../../charters/rules/e
 import { EnumSelect } from '../../components/EnumSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { ProposalSummary } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { proposalListAnswer } from '../../../decisions/contract';
+import type { ProposalStatus } from '../../../decisions/rules';
 
-export const statusTone = (status: string) => (status === 'open' ? 'neutral' : status === 'lapsed' || status === 'rejected' ? 'warn' : 'ok');
+export const statusTone = (status: ProposalStatus) => (status === 'open' ? 'neutral' : status === 'lapsed' || status === 'rejected' ? 'warn' : 'ok');
 
 function NewProposal() {
   const { t } = useTranslation();
@@ -56,7 +58,7 @@ export default function ProposalsPage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const list = usePartnershipQuery<ProposalSummary[]>('/proposals');
+  const list = usePartnershipQuery<Answer<typeof proposalListAnswer>>('/proposals');
   if (list.isPending) return <Loading />;
   if (list.error) return <LoadError error={list.error} />;
   return (

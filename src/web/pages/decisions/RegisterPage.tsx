@@ -5,15 +5,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { api } from '../../api';
 import { usePartnershipId } from '../../hooks';
+import type { Answer } from '../../../common/contract';
+import type { decisionRegisterAnswer } from '../../../decisions/contract';
 import { statusTone } from './ProposalsPage';
-
-interface Register {
-  body: { id: string; name: string };
-  search: string;
-  /** Where the next page starts; null on the last one. */
-  next: string | null;
-  decisions: { id: string; wording: string; status: string; method: string; statement: string; reviewOn: string | null; decidedAt: string; participants: string[]; reservations: number }[];
-}
 
 /** A body's decision register: what it settled, how, and who took part; searchable and printable. */
 export default function RegisterPage() {
@@ -27,7 +21,7 @@ export default function RegisterPage() {
   const path = `/bodies/${bodyId}/decisions?q=${encodeURIComponent(search)}`;
   const query = useInfiniteQuery({
     queryKey: ['partnership', partnershipId, path],
-    queryFn: ({ pageParam }) => api.get<Register>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
+    queryFn: ({ pageParam }) => api.get<Answer<typeof decisionRegisterAnswer>>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
   });

@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError } from '../../components/ui';
 import { useAct } from '../../hooks';
-import type { ProposalDetail } from '../../types';
+import type { DecisionMethod } from '../../../charters/rules/enums';
+import type { Answer } from '../../../common/contract';
+import type { blockedAnswer, proposalDetailAnswer, roundClosedAnswer, stanceTakenAnswer } from '../../../decisions/contract';
+import type { Phase } from '../../../decisions/rules';
+
+type ProposalDetail = Answer<typeof proposalDetailAnswer>;
 
 /** The phase after which the round table opens, for each method that has one. */
-const PHASE_BEFORE_ROUND: Readonly<Record<string, string>> = { consensus: 'objections', consent: 'reactions', majority: 'discussion' };
+const PHASE_BEFORE_ROUND: Readonly<Partial<Record<DecisionMethod, Phase>>> = { consensus: 'objections', consent: 'reactions', majority: 'discussion' };
 
 function StanceForm({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   const [speaker, setSpeaker] = useState(proposal.can.speakFor[0]!);
-  const take = useAct<{ stance: string; reason: string; idempotencyKey: string; onBehalfOf?: string }, { changed: boolean }>('post', () => `/proposals/${proposal.id}/stances`);
+  const take = useAct<{ stance: string; reason: string; idempotencyKey: string; onBehalfOf?: string }, Answer<typeof stanceTakenAnswer>>('post', () => `/proposals/${proposal.id}/stances`);
   const names = new Map(proposal.members.map((m) => [m.personId, m.fullName]));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -71,8 +76,8 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
     // The browser gives local wall-clock time; the server wants an instant.
     next.mutate(local === '' ? {} : { deadline: new Date(local).toISOString() });
   };
-  const close = useAct<{ statement: string; reviewOn: string | null }, { outcome: string }>('post', () => `/proposals/${proposal.id}/close-round`);
-  const block = useAct<void, { outcome: string }>('post', () => `/proposals/${proposal.id}/blocked`);
+  const close = useAct<{ statement: string; reviewOn: string | null }, Answer<typeof roundClosedAnswer>>('post', () => `/proposals/${proposal.id}/close-round`);
+  const block = useAct<void, Answer<typeof blockedAnswer>>('post', () => `/proposals/${proposal.id}/blocked`);
   const onClose = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

@@ -6,7 +6,9 @@ import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { AttendanceStatus, MeetingDetail, ProposalDetail } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { proposalDetailAnswer } from '../../../decisions/contract';
+import type { AttendanceStatus, MeetingDetail } from '../../types';
 import { RoundTable } from '../decisions/RoundTable';
 import { useFormatInstant } from './format';
 
@@ -469,7 +471,7 @@ function Conduct({ meeting }: { meeting: MeetingDetail }) {
 function ProposalInSession({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
-  const query = usePartnershipQuery<ProposalDetail>(`/proposals/${proposalId}`);
+  const query = usePartnershipQuery<Answer<typeof proposalDetailAnswer>>(`/proposals/${proposalId}`);
   useLiveChanges('proposals', proposalId, query.data?.status === 'open');
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
