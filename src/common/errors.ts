@@ -34,3 +34,9 @@ export const conflict = (messageKey: string, params?: Record<string, string | nu
 export const conflictAt = (messageKey: string, fields: readonly FieldProblem[]): ActError => new ActError({ kind: 'conflict', messageKey, fields });
 export const invalid = (path: string, messageKey: string, params?: Record<string, string | number>): ActError =>
   new ActError({ kind: 'invalid', fields: [{ path, messageKey, ...(params ? { params } : {}) }] });
+
+/**
+ * The unique constraints a capability's tables declare, each with the field it concerns and the
+ * message a person reads when a write breaks it (server/errors.ts answers 409 with it).
+ */
+export type UniqueConstraintMessages = Readonly<Record<string, { readonly field: string; readonly key: string }>>;

@@ -2,7 +2,15 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { PrintersBusy } from '../documents/pdf.js';
-import { ActError, type FieldProblem } from '../common/errors.js';
+import { ActError, type FieldProblem, type UniqueConstraintMessages } from '../common/errors.js';
+import { uniqueConstraints as bodyConstraints } from '../bodies/errors.js';
+import { uniqueConstraints as charterConstraints } from '../charters/errors.js';
+import { uniqueConstraints as decisionConstraints } from '../decisions/errors.js';
+import { uniqueConstraints as electionConstraints } from '../elections/errors.js';
+import { uniqueConstraints as meetingConstraints } from '../meetings/errors.js';
+import { uniqueConstraints as organizationConstraints } from '../organizations/errors.js';
+import { uniqueConstraints as peopleConstraints } from '../people/errors.js';
+import { uniqueConstraints as roleConstraints } from '../roles/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
 /** A request part that did not match its schema; translated once the user's language is known. */
@@ -38,21 +46,16 @@ function problemsToFields(locale: Locale, problems: readonly FieldProblem[]): Re
   return fields;
 }
 
-/** Unique constraints the schema declares, and what each means to a person. */
-const uniqueConstraintMessages: Record<string, { field: string; key: string }> = {
-  organization_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
-  body_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
-  role_partnership_id_name_key: { field: 'name', key: 'error.nameTaken' },
-  person_partnership_id_email_key: { field: 'email', key: 'error.emailTaken' },
-  membership_person_id_organization_id_key: { field: 'personId', key: 'error.alreadyMember' },
-  membership_request_one_waiting: { field: 'personId', key: 'error.membershipRequest.alreadyWaiting' },
-  body_member_one_open_seat: { field: 'personId', key: 'error.alreadySeated' },
-  charter_signature_version_id_signatory_id_key: { field: 'signatoryId', key: 'error.alreadySigned' },
-  charter_version_one_draft: { field: '_', key: 'error.draftExists' },
-  proxy_proposal_id_body_id_giver_id_key: { field: 'holderId', key: 'error.duplicate' },
-  proposal_one_open_per_draft: { field: 'amendsVersionId', key: 'error.draftUnderDecision' },
-  election_one_open_per_role: { field: 'roleId', key: 'error.election.alreadyOpen' },
-  agenda_item_one_per_proposal: { field: 'proposalId', key: 'error.meeting.proposalAlreadyOnAgenda' },
+/** Unique constraints the schema declares, and what each means to a person: each capability names its own. */
+const uniqueConstraintMessages: UniqueConstraintMessages = {
+  ...organizationConstraints,
+  ...peopleConstraints,
+  ...bodyConstraints,
+  ...roleConstraints,
+  ...charterConstraints,
+  ...decisionConstraints,
+  ...electionConstraints,
+  ...meetingConstraints,
 };
 
 interface DatabaseError {
