@@ -1,33 +1,17 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Answer } from '../../../common/contract';
 import type { agreementRegisterAnswer } from '../../../decisions/contract';
-import { api } from '../../api';
-import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { usePartnershipId } from '../../hooks';
-import { statusTone } from './ProposalsPage';
+import { Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
+import { RegisterSearch, SettledDecision, useRegisterPages } from './Registers';
 
 /** Where the partnership agrees and where it does not: each decision with the agreement it met, and the dissent heard on the way. */
 export default function DisagreementsPage() {
   const { t } = useTranslation();
-  const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const search = params.get('q') ?? '';
-  const [typed, setTyped] = useState(search);
-  const path = `/disagreements?q=${encodeURIComponent(search)}`;
-  const query = useInfiniteQuery({
-    queryKey: ['partnership', partnershipId, path],
-    queryFn: ({ pageParam }) => api.get<Answer<typeof agreementRegisterAnswer>>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setParams(typed.trim() === '' ? {} : { q: typed.trim() });
-  };
+  const query = useRegisterPages<Answer<typeof agreementRegisterAnswer>>(`/disagreements?q=${encodeURIComponent(search)}`);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const entries = query.data.pages.flatMap((page) => page.entries);
@@ -35,14 +19,7 @@ export default function DisagreementsPage() {
     <section>
       <PageTitle title={t('disagreements.title')}>{t('disagreements.title')}</PageTitle>
       <p className="lead">{t('disagreements.intro')}</p>
-      <form role="search" onSubmit={onSubmit} className="field-row search-row">
-        <Field label={t('disagreements.search')}>{(props) => <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />}</Field>
-        <div className="actions">
-          <button type="submit" className="button-secondary">
-            {t('register.searchSubmit')}
-          </button>
-        </div>
-      </form>
+      <RegisterSearch label={t('disagreements.search')} search={search} />
       {entries.length === 0 ? (
         <p role="status">{t(search === '' ? 'disagreements.none' : 'disagreements.noMatch')}</p>
       ) : (
@@ -50,30 +27,30 @@ export default function DisagreementsPage() {
       )}
       <ul className="member-list">
         {entries.map((entry) => (
-          <li key={entry.proposalId} className="member">
-            <div>
-              <Link className="member-name" to={`/p/${partnershipId}/propositions/${entry.proposalId}`}>
-                {entry.wording}
-              </Link>
-              {entry.statement && <p>{entry.statement}</p>}
-              <p className="muted small">
-                {entry.body} · {formatDate(entry.decidedAt)}
-              </p>
-              {entry.dissent.length > 0 && (
-                <>
-                  <p className="small">{t('disagreements.dissent')}</p>
-                  <ul className="small">
-                    {entry.dissent.map((heard, index) => {
-                      const stance = t(`decision.stanceLabel.${heard.stance}`);
-                      const said = heard.reason === '' ? stance : t('decision.stanceWithReason', { stance, reason: heard.reason });
-                      return <li key={index}>{t('disagreements.heard', { name: heard.fullName, body: heard.body, round: heard.round, said })}</li>;
-                    })}
-                  </ul>
-                </>
-              )}
-            </div>
-            <Badge tone={statusTone(entry.status)}>{entry.agreement === null ? t(`decision.status.${entry.status}`) : t(`disagreements.agreement.${entry.agreement}`)}</Badge>
-          </li>
+          <SettledDecision
+            key={entry.proposalId}
+            proposalId={entry.proposalId}
+            wording={entry.wording}
+            statement={entry.statement}
+            status={entry.status}
+            ending={entry.agreement === null ? t(`decision.status.${entry.status}`) : t(`disagreements.agreement.${entry.agreement}`)}
+          >
+            <p className="muted small">
+              {entry.body} · {formatDate(entry.decidedAt)}
+            </p>
+            {entry.dissent.length > 0 && (
+              <>
+                <p className="small">{t('disagreements.dissent')}</p>
+                <ul className="small">
+                  {entry.dissent.map((heard, index) => {
+                    const stance = t(`decision.stanceLabel.${heard.stance}`);
+                    const said = heard.reason === '' ? stance : t('decision.stanceWithReason', { stance, reason: heard.reason });
+                    return <li key={index}>{t('disagreements.heard', { name: heard.fullName, body: heard.body, round: heard.round, said })}</li>;
+                  })}
+                </ul>
+              </>
+            )}
+          </SettledDecision>
         ))}
       </ul>
       {query.hasNextPage && (

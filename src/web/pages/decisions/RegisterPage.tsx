@@ -1,13 +1,10 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { api } from '../../api';
+import { Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { usePartnershipId } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { decisionRegisterAnswer } from '../../../decisions/contract';
-import { statusTone } from './ProposalsPage';
+import { RegisterSearch, SettledDecision, useRegisterPages } from './Registers';
 
 /** A body's decision register: what it settled, how, and who took part; searchable and printable. */
 export default function RegisterPage() {
@@ -15,20 +12,9 @@ export default function RegisterPage() {
   const { bodyId } = useParams();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const search = params.get('q') ?? '';
-  const [typed, setTyped] = useState(search);
-  const path = `/bodies/${bodyId}/decisions?q=${encodeURIComponent(search)}`;
-  const query = useInfiniteQuery({
-    queryKey: ['partnership', partnershipId, path],
-    queryFn: ({ pageParam }) => api.get<Answer<typeof decisionRegisterAnswer>>(`/partnerships/${partnershipId}${path}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setParams(typed.trim() === '' ? {} : { q: typed.trim() });
-  };
+  const query = useRegisterPages<Answer<typeof decisionRegisterAnswer>>(`/bodies/${bodyId}/decisions?q=${encodeURIComponent(search)}`);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const { body } = query.data.pages[0]!;
@@ -40,14 +26,7 @@ export default function RegisterPage() {
         <Link to={`/p/${partnershipId}/instances/${body.id}`}>{body.name}</Link>
       </p>
       <PageTitle title={title}>{title}</PageTitle>
-      <form role="search" onSubmit={onSubmit} className="field-row search-row">
-        <Field label={t('register.search')}>{(props) => <input {...props} type="search" value={typed} onChange={(e) => setTyped(e.target.value)} />}</Field>
-        <div className="actions">
-          <button type="submit" className="button-secondary">
-            {t('register.searchSubmit')}
-          </button>
-        </div>
-      </form>
+      <RegisterSearch label={t('register.search')} search={search} />
       <p>
         <a href={`/api/v1/partnerships/${partnershipId}/bodies/${body.id}/decisions.pdf?q=${encodeURIComponent(search)}`} download>
           {t('register.pdf')}
@@ -56,19 +35,12 @@ export default function RegisterPage() {
       <p role="status">{t(query.hasNextPage ? 'register.shown' : 'register.count', { count: decisions.length })}</p>
       <ul className="member-list">
         {decisions.map((decision) => (
-          <li key={decision.id} className="member">
-            <div>
-              <Link className="member-name" to={`/p/${partnershipId}/propositions/${decision.id}`}>
-                {decision.wording}
-              </Link>
-              {decision.statement && <p>{decision.statement}</p>}
-              <p className="muted small">
-                {formatDate(decision.decidedAt)} · {t(`charter.method.${decision.method}`)} · {t('register.participants', { names: decision.participants.join(', ') || '—' })}
-                {decision.reservations > 0 && <> · {t('register.reservations', { count: decision.reservations })}</>}
-              </p>
-            </div>
-            <Badge tone={statusTone(decision.status)}>{t(`decision.status.${decision.status}`)}</Badge>
-          </li>
+          <SettledDecision key={decision.id} proposalId={decision.id} wording={decision.wording} statement={decision.statement} status={decision.status} ending={t(`decision.status.${decision.status}`)}>
+            <p className="muted small">
+              {formatDate(decision.decidedAt)} · {t(`charter.method.${decision.method}`)} · {t('register.participants', { names: decision.participants.join(', ') || '—' })}
+              {decision.reservations > 0 && <> · {t('register.reservations', { count: decision.reservations })}</>}
+            </p>
+          </SettledDecision>
         ))}
       </ul>
       {query.hasNextPage && (
