@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { commitWrite, type ActContext } from '../common/act.js';
 import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
-import { personAsTarget } from '../structure-split/acts.js';
+import { personAsTarget } from '../people/queries.js';
 import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
 import { queueMail, withPersonalLink } from '../mail/mailer.js';

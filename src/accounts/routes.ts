@@ -14,7 +14,7 @@ import {
   requestMagicLink,
   setLocale,
 } from './acts.js';
-import { listPartnershipsOfAccount } from '../partnerships/acts.js';
+import { listPartnershipsOfAccount } from '../partnerships/queries.js';
 import { exportPersonalData } from '../personal-data/acts.js';
 import {
   acceptInvitationInput,

@@ -23,7 +23,7 @@ import { exportCharterDocument } from './rules/exchange.js';
 import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
 import * as acts from './acts.js';
 import { charterCompliance, charterDetail, charterDiff, listCharters, versionDetail, type ComplianceFinding } from './queries.js';
-import { partnershipOverview } from '../structure-split/queries.js';
+import { partnershipOverview } from '../partnerships/queries.js';
 import { renderCharterMarkdown } from './print/markdown.js';
 import { charterPrintJob } from './print/pdf.js';
 import { inPartnership, withId } from '../server/params.js';

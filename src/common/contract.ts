@@ -36,3 +36,23 @@ export const textAnswer = (contentType: string) => ({ 200: { content: { [content
 export const binaryAnswer = (contentType: string) => ({
   200: { content: { [contentType]: { schema: z.custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array).meta({ type: 'string', format: 'binary' }) } } },
 });
+
+/*
+ * Input building blocks several contracts share; error messages are keys of the server catalogue.
+ */
+export const required = { error: 'error.required' } as const;
+export const name = z.string({ error: 'error.required' }).trim().min(1, required).max(200, { error: 'error.tooLong' });
+export const longText = z.string().trim().max(5000, { error: 'error.tooLong' });
+export const optionalLine = z.string().trim().max(200, { error: 'error.tooLong' }).nullable().optional();
+export const email = z.email({ error: 'error.email' }).max(254).transform((value) => value.toLowerCase());
+export const isoDate = z.iso.date({ error: 'error.date' });
+export const id = z.uuid({ error: 'error.reference' });
+export const count = (max: number) => z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(max, { error: 'error.tooLarge' });
+
+/** A period's end, when it has one, is not before its start. */
+export const endsAfterStart = (value: { startsOn: string; endsOn?: string | null | undefined }) =>
+  value.endsOn === undefined || value.endsOn === null || value.endsOn >= value.startsOn;
+export const endsAfterStartMessage = { error: 'error.endsBeforeStart', path: ['endsOn'] };
+
+/** Ending a period (a seat, a role term, a delegation): today unless a day is given. */
+export const endInput = z.object({ endsOn: isoDate.optional() });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Article, DecisionLevel, DecisionRule, ParticipationLevel, VersionStatus } from '../charters/rules/types.js';
 import { notFound } from '../common/errors.js';
 import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type ProposalStage, type ProposalStatus, type Stance } from './rules.js';
-import { id as uuid } from '../structure-split/commands.js';
+import { id as uuid } from '../common/contract.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { bodyMembersOn } from '../bodies/members.js';

@@ -6,7 +6,11 @@ import * as charterActs from '../charters/acts.js';
 import { versionDetail } from '../charters/queries.js';
 import type { ActContext } from '../common/act.js';
 import { createPartnership } from '../partnerships/acts.js';
-import * as acts from '../structure-split/acts.js';
+import { createBody, addSeat } from '../bodies/acts.js';
+import { createDelegation } from '../delegations/acts.js';
+import { createOrganization } from '../organizations/acts.js';
+import { createPerson } from '../people/acts.js';
+import { assignRole, createRole } from '../roles/acts.js';
 import type { Database } from '../common/database/schema.js';
 
 /**
@@ -109,11 +113,11 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
 
   const houseIds = {} as Record<DemoPerson['house'], string>;
   for (const [key, house] of Object.entries(houses) as [DemoPerson['house'], (typeof houses)[DemoPerson['house']]][]) {
-    houseIds[key] = (await acts.createOrganization(ctx, { name: house.name, kind: house.kind, contactEmail: house.email, address: house.address })).id;
+    houseIds[key] = (await createOrganization(ctx, { name: house.name, kind: house.kind, contactEmail: house.email, address: house.address })).id;
   }
   const personIds: Record<string, string> = {};
   for (const person of people) {
-    const { id } = await acts.createPerson(ctx, {
+    const { id } = await createPerson(ctx, {
       fullName: person.fullName,
       email: `${person.key}@trois-rives.example`,
       memberships: [{ organizationId: houseIds[person.house], kind: person.kind, isOrganizationAdmin: person.houseAdmin ?? false }],
@@ -121,13 +125,13 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
     personIds[person.key] = id;
   }
 
-  const plenary = await acts.createBody(ctx, {
+  const plenary = await createBody(ctx, {
     name: 'Assemblée plénière',
     kind: 'plenary',
     purpose: 'Réunit deux fois par an toutes les personnes engagées dans les projets communs : bilan, liens, nouvelles orientations.',
     meetingsPerYear: 2,
   });
-  const steeringBody = await acts.createBody(ctx, {
+  const steeringBody = await createBody(ctx, {
     name: 'Comité de pilotage',
     kind: 'steering',
     parentBodyId: plenary.id,
@@ -135,13 +139,13 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
     delegatesPerOrganization: 4,
     meetingsPerYear: 6,
   });
-  const directorsBody = await acts.createBody(ctx, {
+  const directorsBody = await createBody(ctx, {
     name: 'Codir / Coprédir',
     kind: 'directors',
     purpose: 'Directions et présidences des trois maisons : garantes du partenariat, arbitrent en cas de blocage, nomment les chef·fes de projet.',
     delegatesPerOrganization: 2,
   });
-  const workingGroup = await acts.createBody(ctx, {
+  const workingGroup = await createBody(ctx, {
     name: 'Groupe de travail Sorties familles',
     kind: 'working_group',
     parentBodyId: steeringBody.id,
@@ -153,7 +157,7 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
   const person = (key: string) => people.find((p) => p.key === key)!;
   const seat = async (bodyId: string, seating: readonly Seating[]) => {
     for (const [key, capacity, mandateSource] of seating) {
-      await acts.addSeat(ctx, bodyId, {
+      await addSeat(ctx, bodyId, {
         personId: personIds[key]!,
         organizationId: houseIds[person(key).house],
         capacity,
@@ -165,40 +169,40 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
   await seat(steeringBody.id, steering);
   await seat(directorsBody.id, directors);
   await seat(workingGroup.id, familyOutings);
-  await acts.addSeat(ctx, plenary.id, { personId: adminPersonId, organizationId: null, capacity: 'member', mandateSource: 'partnership', startsOn: SINCE });
+  await addSeat(ctx, plenary.id, { personId: adminPersonId, organizationId: null, capacity: 'member', mandateSource: 'partnership', startsOn: SINCE });
   for (const p of people) {
-    await acts.addSeat(ctx, plenary.id, { personId: personIds[p.key]!, organizationId: houseIds[p.house], capacity: 'member', mandateSource: 'self', startsOn: SINCE });
+    await addSeat(ctx, plenary.id, { personId: personIds[p.key]!, organizationId: houseIds[p.house], capacity: 'member', mandateSource: 'self', startsOn: SINCE });
   }
 
-  const projectLead = await acts.createRole(ctx, {
+  const projectLead = await createRole(ctx, {
     name: 'Chef·fe de projet Sorties familles',
     bodyId: workingGroup.id,
     purpose: 'Coordonner le projet au service des trois maisons.',
     accountabilities: ['Animer le groupe de travail', 'Suivre le budget du projet', 'Rendre compte au comité de pilotage'],
     termMonths: 12,
   });
-  const facilitator = await acts.createRole(ctx, {
+  const facilitator = await createRole(ctx, {
     name: 'Animation du comité de pilotage',
     bodyId: steeringBody.id,
     purpose: 'Faire vivre des réunions où chacun·e peut parler et décider.',
     accountabilities: ['Préparer l’ordre du jour', 'Distribuer la parole', 'Veiller au temps'],
     termMonths: 6,
   });
-  await acts.createRole(ctx, {
+  await createRole(ctx, {
     name: 'Secrétariat du comité de pilotage',
     bodyId: steeringBody.id,
     purpose: 'Garder la mémoire des décisions.',
     accountabilities: ['Rédiger le compte rendu', 'Diffuser la note d’information aux instances'],
     termMonths: 6,
   });
-  await acts.createRole(ctx, {
+  await createRole(ctx, {
     name: 'Coordination du partenariat',
     purpose: 'Tenir à jour la structure du partenariat et accueillir les nouvelles personnes.',
     accountabilities: ['Inviter les personnes', 'Veiller à la composition des instances'],
   });
-  await acts.assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: SINCE });
-  await acts.assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: SINCE });
-  await acts.createDelegation(
+  await assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: SINCE });
+  await assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: SINCE });
+  await createDelegation(
     { ...ctx, viewer: { ...ctx.viewer, personId: personIds['mireille']! } },
     {
       fromPersonId: personIds['mireille']!,

@@ -10,7 +10,7 @@ import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { queueMail, withPersonalLink } from '../mail/mailer.js';
 import { refuseIfErased } from '../personal-data/acts.js';
 import { requireReference, requireTarget } from '../common/references.js';
-import { membershipCreated, personAsTarget } from '../structure-split/acts.js';
+import { personAsTarget } from '../people/queries.js';
 
 type Trx = Transaction<Database>;
 
@@ -25,6 +25,12 @@ export interface MailContext {
   readonly link: Link;
   readonly locale: Locale;
 }
+
+/** The journal entry of a membership, whether made with the person, added later or accepted. */
+export const membershipCreated = (membershipId: string, personId: string, organizationId: string, input: { readonly kind: string; readonly isOrganizationAdmin?: boolean | undefined }) => ({
+  kind: 'membership.created',
+  payload: { membershipId, personId, organizationId, membershipKind: input.kind, isOrganizationAdmin: input.isOrganizationAdmin ?? false },
+});
 
 const alreadyMember = () => conflictAt('error.alreadyMember', [{ path: 'personId', messageKey: 'error.alreadyMember' }]);
 

@@ -69,13 +69,3 @@ export async function createPartnership(
   await sealAfterCommit(db, partnershipId);
   return { partnershipId, adminPersonId, accountCreated };
 }
-
-export async function listPartnershipsOfAccount(db: Kysely<Database>, accountId: string) {
-  return db
-    .selectFrom('person as p')
-    .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
-    .select(['pa.id', 'pa.name', 'p.id as personId', 'p.full_name as fullName', 'p.is_partnership_admin as isAdmin'])
-    .where('p.account_id', '=', accountId)
-    .orderBy('pa.name')
-    .execute();
-}

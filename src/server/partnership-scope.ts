@@ -9,7 +9,16 @@ import { datePollRoutes } from '../date-polls/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
 import { electionRoutes } from '../elections/routes.js';
 import { meetingRoutes } from '../meetings/routes.js';
-import { structureRoutes } from '../structure-split/routes.js';
+import { partnershipOverviewRoutes } from '../partnerships/routes.js';
+import { organizationRoutes } from '../organizations/routes.js';
+import { peopleRoutes } from '../people/routes.js';
+import { personalDataRoutes } from '../personal-data/routes.js';
+import { bodyRoutes } from '../bodies/routes.js';
+import { roleRoutes } from '../roles/routes.js';
+import { delegationRoutes } from '../delegations/routes.js';
+import { journalRoutes } from '../journal/routes.js';
+import { backupRoutes } from '../backup/routes.js';
+import { outboxRoutes } from '../mail/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,7 +54,16 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  await app.register(structureRoutes);
+  await app.register(partnershipOverviewRoutes);
+  await app.register(organizationRoutes);
+  await app.register(peopleRoutes);
+  await app.register(personalDataRoutes);
+  await app.register(bodyRoutes);
+  await app.register(roleRoutes);
+  await app.register(delegationRoutes);
+  await app.register(journalRoutes);
+  await app.register(backupRoutes);
+  await app.register(outboxRoutes);
   await app.register(charterRoutes);
   await app.register(decisionRoutes);
   await app.register(electionRoutes);

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
 import { journalAnchor } from '../../src/journal/anchor.js';
-import { createOrganization } from '../../src/structure-split/acts.js';
+import { createOrganization } from '../../src/organizations/acts.js';
 import { createPartnership } from '../../src/partnerships/acts.js';
 import { openStore, type OpenStoreOptions } from '../../src/common/database/database.js';
 import { migrateToLatest } from '../../src/common/database/migrate.js';

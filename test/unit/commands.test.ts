@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import {
-  assignmentInput,
-  bodyInput,
-  bodyPatch,
-  delegationInput,
-  endInput,
-  organizationInput,
-  personInput,
-  personPatch,
-  roleInput,
-  seatInput,
-} from '../../src/structure-split/commands.js';
+import { endInput } from '../../src/common/contract.js';
+import { bodyInput, bodyPatch, seatInput } from '../../src/bodies/contract.js';
+import { delegationInput } from '../../src/delegations/contract.js';
+import { organizationInput } from '../../src/organizations/contract.js';
+import { personInput, personPatch } from '../../src/people/contract.js';
+import { assignmentInput, roleInput } from '../../src/roles/contract.js';
 import { isMessageKey } from '../../src/i18n/server-messages.js';
 
 const A = '0b8f7e34-5f0c-4c53-8c3e-2a9b8c1d0e01';

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import { calendarDay, periodEnd } from '../common/dates.js';
+import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
+import type { BodyInput, BodyPatch, SeatInput } from './contract.js';
+import { may } from '../common/permissions.js';
+import type { Database } from '../common/database/schema.js';
+import { actCommitted, actorOf, recordAct, type ActContext } from '../common/act.js';
+import { refuseIfErased } from '../personal-data/acts.js';
+import { requireReference, requireTarget } from '../common/references.js';
+
+type Trx = Transaction<Database>;
+const changedFields = (patch: object): string[] => Object.keys(patch).sort();
+
+const ruleOf = (input: Partial<BodyInput>) => ({
+  delegatesPerOrganization: input.delegatesPerOrganization ?? null,
+  minReferentsPerOrganization: input.minReferentsPerOrganization ?? null,
+  minSize: input.minSize ?? null,
+  maxSize: input.maxSize ?? null,
+});
+
+export async function createBody(ctx: ActContext, input: BodyInput) {
+  if (!may.manageStructure(ctx.viewer)) throw forbidden();
+  const id = randomUUID();
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    if (input.parentBodyId) await requireReference(trx, 'body', input.parentBodyId, ctx.partnershipId, 'parentBodyId');
+    const foundedOn = input.foundedOn ?? calendarDay(ctx.now);
+    refuseFoundingInFuture(ctx, foundedOn);
+    const rule = ruleOf(input);
+    await trx
+      .insertInto('body')
+      .values({
+        id,
+        partnership_id: ctx.partnershipId,
+        parent_body_id: input.parentBodyId ?? null,
+        name: input.name,
+        kind: input.kind,
+        purpose: input.purpose ?? '',
+        delegates_per_organization: rule.delegatesPerOrganization,
+        min_referents_per_organization: rule.minReferentsPerOrganization,
+        min_size: rule.minSize,
+        max_size: rule.maxSize,
+        meetings_per_year: input.meetingsPerYear ?? null,
+        founded_on: foundedOn,
+      })
+      .execute();
+    return {
+      result: { id },
+      events: [
+        {
+          kind: 'body.created',
+          payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule, meetingsPerYear: input.meetingsPerYear ?? null, foundedOn },
+        },
+      ],
+    };
+  });
+}
+
+function refuseFoundingInFuture(ctx: ActContext, foundedOn: string) {
+  if (foundedOn > calendarDay(ctx.now)) throw invalid('foundedOn', 'error.foundedInFuture');
+}
+
+/** Walks up from the proposed parent; meeting the body itself would make a cycle. */
+async function assertNoParentCycle(trx: Trx, bodyId: string, parentBodyId: string): Promise<void> {
+  let cursor: string | null = parentBodyId;
+  const seen = new Set<string>();
+  while (cursor !== null && !seen.has(cursor)) {
+    if (cursor === bodyId) throw invalid('parentBodyId', 'error.parentCycle');
+    seen.add(cursor);
+    const row: { parent_body_id: string | null } | undefined = await trx
+      .selectFrom('body')
+      .select('parent_body_id')
+      .where('id', '=', cursor)
+      .executeTakeFirst();
+    cursor = row?.parent_body_id ?? null;
+  }
+}
+
+export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPatch) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
+    if (!may.manageStructure(ctx.viewer)) throw forbidden();
+    if (patch.parentBodyId) {
+      await requireReference(trx, 'body', patch.parentBodyId, ctx.partnershipId, 'parentBodyId');
+      await assertNoParentCycle(trx, bodyId, patch.parentBodyId);
+    }
+    if (patch.foundedOn !== undefined) refuseFoundingInFuture(ctx, patch.foundedOn);
+    const current = await trx
+      .selectFrom('body')
+      .select(['min_size', 'max_size'])
+      .where('id', '=', bodyId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const minSize = patch.minSize !== undefined ? patch.minSize : current.min_size;
+    const maxSize = patch.maxSize !== undefined ? patch.maxSize : current.max_size;
+    if (minSize !== null && maxSize !== null && minSize > maxSize) throw invalid('maxSize', 'error.sizeRange');
+    const values = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.parentBodyId !== undefined && { parent_body_id: patch.parentBodyId }),
+      ...(patch.purpose !== undefined && { purpose: patch.purpose }),
+      ...(patch.delegatesPerOrganization !== undefined && { delegates_per_organization: patch.delegatesPerOrganization }),
+      ...(patch.minReferentsPerOrganization !== undefined && {
+        min_referents_per_organization: patch.minReferentsPerOrganization,
+      }),
+      ...(patch.minSize !== undefined && { min_size: patch.minSize }),
+      ...(patch.maxSize !== undefined && { max_size: patch.maxSize }),
+      ...(patch.meetingsPerYear !== undefined && { meetings_per_year: patch.meetingsPerYear }),
+      ...(patch.foundedOn !== undefined && { founded_on: patch.foundedOn }),
+    };
+    // An empty patch changes nothing: no UPDATE (it would have no SET clause) and no journal entry.
+    if (Object.keys(values).length === 0) return { result: { id: bodyId }, events: [] };
+    await trx.updateTable('body').set(values).where('id', '=', bodyId).execute();
+    // Name and purpose are free text, which may name people: the entry records that they changed, not their words.
+    const { name: _name, purpose: _purpose, ...changes } = patch;
+    return { result: { id: bodyId }, events: [{ kind: 'body.updated', payload: { bodyId, fields: changedFields(patch), changes } }] };
+  });
+}
+
+/** Why a seat could not be inserted: the same checks, one by one, to name the failure. */
+async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatInput): Promise<never> {
+  const db = ctx.db;
+  await requireTarget(db, 'body', bodyId, ctx.partnershipId);
+  await requireReference(db, 'person', input.personId, ctx.partnershipId, 'personId');
+  await refuseIfErased(db, [input.personId]);
+  if (input.organizationId !== null) {
+    await requireReference(db, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
+    throw invalid('organizationId', 'error.notAMemberOfOrganization');
+  }
+  throw conflict('error.conflict');
+}
+
+/**
+ * Seating someone is the most frequent act of a partnership's life, so it is one call of
+ * seat_start() (migrations 006 and 014): it seats only when the body and the person are in the
+ * partnership, the person is not erased and belongs to the organization they represent, and
+ * journals the act.
+ */
+export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput) {
+  if ((input.capacity === 'delegate' || input.capacity === 'referent') && input.organizationId === null) {
+    throw invalid('organizationId', 'error.seatNeedsOrganization');
+  }
+  if (!may.manageSeat(ctx.viewer, input.organizationId)) {
+    await requireTarget(ctx.db, 'body', bodyId, ctx.partnershipId);
+    throw forbidden();
+  }
+  const id = randomUUID();
+  const endsOn = input.endsOn ?? null;
+  const event = {
+    kind: 'mandate.started',
+    payload: {
+      seatId: id,
+      bodyId,
+      personId: input.personId,
+      organizationId: input.organizationId,
+      capacity: input.capacity,
+      mandateSource: input.mandateSource,
+      startsOn: input.startsOn,
+      endsOn,
+    },
+  };
+  const seated = await sql<{ seat: string | null }>`select seat_start(
+      ${ctx.partnershipId}::uuid, ${id}::uuid, ${bodyId}::uuid, ${input.personId}::uuid, ${input.organizationId}::uuid,
+      ${input.capacity}::text, ${input.mandateSource}::text, ${input.startsOn}::date, ${endsOn}::date,
+      ${ctx.viewer.personId}::uuid, ${ctx.now}::timestamptz, ${JSON.stringify(event.payload)}::jsonb
+    ) as seat`.execute(ctx.db);
+  if (!seated.rows[0]?.seat) await explainRefusedSeat(ctx, bodyId, input);
+  await actCommitted(ctx, [event]);
+  return { id };
+}
+
+export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, endsOn: string | undefined) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    await requireTarget(trx, 'body', bodyId, ctx.partnershipId);
+    const seat = await trx
+      .selectFrom('body_member')
+      .select(['person_id', 'organization_id', 'starts_on', 'ends_on'])
+      .where('id', '=', seatId)
+      .where('body_id', '=', bodyId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!seat) throw notFound();
+    if (!may.manageSeat(ctx.viewer, seat.organization_id)) throw forbidden();
+    const end = periodEnd({ startsOn: seat.starts_on, endsOn: seat.ends_on }, endsOn, calendarDay(ctx.now));
+    await trx.updateTable('body_member').set({ ends_on: end }).where('id', '=', seatId).execute();
+    return { result: { id: seatId }, events: [{ kind: 'mandate.ended', payload: { seatId, bodyId, personId: seat.person_id, endsOn: end } }] };
+  });
+}

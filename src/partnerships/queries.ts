@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import { calendarDay, isCurrent } from '../common/dates.js';
+import { may, type Viewer } from '../common/permissions.js';
+import type { Database } from '../common/database/schema.js';
+import { bodyColumns, gapsOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
+import { organizationsOf } from '../organizations/queries.js';
+import { rolesWithHolders } from '../roles/queries.js';
+
+type Db = Kysely<Database>;
+
+export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId: string, now: Date) {
+  const today = calendarDay(now);
+  const [partnership, organizations, bodies, roles, peopleCount] = await Promise.all([
+    db.selectFrom('partnership').select(['id', 'name', 'description']).where('id', '=', partnershipId).executeTakeFirstOrThrow(),
+    organizationsOf(db, partnershipId),
+    db.selectFrom('body').select(bodyColumns).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
+    rolesWithHolders(db, partnershipId, today),
+    db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const seats = await seatsOf(db, bodies.map((b) => b.id));
+  const currentSeats = seats.filter((seat) => isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today));
+  return {
+    partnership,
+    peopleCount: Number(peopleCount.count),
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    bodies: bodies.map((body) => {
+      const own = currentSeats.filter((seat) => seat.body_id === body.id);
+      return {
+        id: body.id,
+        name: body.name,
+        kind: body.kind,
+        parentBodyId: body.parent_body_id,
+        memberCount: new Set(own.map((seat) => seat.person_id)).size,
+        rule: ruleOfRow(body),
+        gaps: gapsOf(body, own, organizations, today),
+      };
+    }),
+    roles,
+    can: {
+      manageStructure: may.manageStructure(viewer),
+      manageOrganizations: organizations.filter((o) => may.manageOrganization(viewer, o.id)).map((o) => o.id),
+    },
+  };
+}
+
+/** The partnerships where the account is a person, in name order. */
+export async function listPartnershipsOfAccount(db: Kysely<Database>, accountId: string) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
+    .select(['pa.id', 'pa.name', 'p.id as personId', 'p.full_name as fullName', 'p.is_partnership_admin as isAdmin'])
+    .where('p.account_id', '=', accountId)
+    .orderBy('pa.name')
+    .execute();
+}

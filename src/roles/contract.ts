@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { count, endsAfterStart, endsAfterStartMessage, id, isoDate, longText, name, required } from '../common/contract.js';
+
+/** The inputs of the roles' acts, validated by the server and published as OpenAPI. */
+export const roleInput = z.object({
+  name,
+  purpose: longText.optional(),
+  accountabilities: z.array(z.string().trim().min(1, required).max(500, { error: 'error.tooLong' })).max(30).optional(),
+  termMonths: count(120).nullable().optional(),
+  bodyId: id.nullable().optional(),
+  /** The holder also sits in the body above the role's body, as a circle's second link (seed 004). */
+  sitsInParent: z.boolean({ error: 'error.choice' }).optional(),
+  /** How many people may hold the role at once: one more ends the earliest-begun term. */
+  maxHolders: count(50).optional(),
+});
+
+export const rolePatch = roleInput.partial();
+
+export const assignmentInput = z
+  .object({ personId: id, startsOn: isoDate, endsOn: isoDate.nullable().optional() })
+  .refine(endsAfterStart, endsAfterStartMessage);
+
+export type RoleInput = z.infer<typeof roleInput>;
+export type AssignmentInput = z.infer<typeof assignmentInput>;
