@@ -322,7 +322,7 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
 }
 
 export async function abandon(ctx: ActContext, electionId: string) {
-  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+  return recordAct<{ phase: ElectionPhase }>({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const election = await lockedElection(trx, ctx, electionId);
     requireFacilitator(ctx, election);
     unwrap(abandonElection(election.state));

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
-import { nominationsVisible, type ElectionPhase } from './rules.js';
+import { nominationsVisible, type ElectionPhase, type ElectionStance } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { bodyMembersOn } from '../bodies/members.js';
@@ -108,7 +108,7 @@ export async function electionDetail(db: Db, viewer: Viewer, partnershipId: stri
         nominated: nominations.some((n) => n.member_id === id),
         stance: phase === 'consent' || phase === 'proposal' || phase === 'elected' ? (roundStances.find((s) => s.member_id === id) ?? null) : null,
       }))
-      .map(({ stance, ...member }) => ({ ...member, stance: stance ? { stance: stance.stance, reason: stance.reason } : null }))
+      .map(({ stance, ...member }) => ({ ...member, stance: stance ? { stance: stance.stance as ElectionStance, reason: stance.reason } : null }))
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'fr')),
     ownNomination: own ? { nominee: person(own.nominee_id), reason: own.reason } : null,
     nominations: visible

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_MAX_LENGTH, MINUTES_VERDICTS } from './rules.js';
+import { instant } from '../common/contract.js';
+import { PROPOSAL_STATUSES } from '../decisions/rules.js';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_MAX_LENGTH, MINUTES_VERDICTS, ROUNDS } from './rules.js';
 
 /** The inputs of the meetings' acts, validated by the server and published as OpenAPI. */
 const reference = { error: 'error.reference' } as const;
@@ -74,3 +76,75 @@ export const minutesAnswerInput = z
 export const roundWordInput = z.object({
   word: z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(280, { error: 'error.tooLong' }),
 });
+
+/** The answers of the meetings' routes: what leaves the server, and what the pages read. */
+const named = z.object({ id: z.uuid(), name: z.string() });
+const person = z.object({ id: z.uuid(), fullName: z.string() });
+
+export const bodyMeetingsAnswer = z.object({
+  meetings: z.array(z.object({ id: z.uuid(), title: z.string(), startsAt: instant, place: z.string(), published: z.boolean(), recordedAfterwards: z.boolean() })),
+  /** The body's date polls still open, for its members to answer. */
+  openPolls: z.array(z.object({ id: z.uuid(), title: z.string(), createdAt: instant })),
+  nextFacilitator: person.nullable(),
+  members: z.array(person),
+  can: z.object({ call: z.boolean() }),
+});
+
+/** A proposal brought to the meeting, and what became of it. */
+const proposalOutcome = { wording: z.string(), status: z.enum(PROPOSAL_STATUSES), outcomeStatement: z.string().nullable() };
+
+const quorumCounts = { met: z.boolean(), present: z.int(), members: z.int(), missingOrganizations: z.array(z.string()) };
+
+export const meetingDetailAnswer = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  body: named,
+  startsAt: instant,
+  durationMinutes: z.int(),
+  place: z.string(),
+  onlineUrl: z.string().nullable(),
+  facilitator: person,
+  secretary: person.nullable(),
+  agenda: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(AGENDA_KINDS),
+      title: z.string(),
+      minutesAllotted: z.int().nullable(),
+      startedAt: instant.nullable(),
+      endedAt: instant.nullable(),
+      minutesSpent: z.int().nullable(),
+      proposedBy: z.string(),
+      proposal: z.object({ id: z.uuid(), ...proposalOutcome }).nullable(),
+    }),
+  ),
+  attendance: z.array(z.object({ personId: z.uuid(), fullName: z.string(), status: z.enum(ATTENDANCE_STATUSES).nullable(), representedBy: person.nullable() })),
+  quorum: z.discriminatedUnion('rule', [
+    z.object({ rule: z.literal('one_delegate_per_organization'), missingOrganizationIds: z.array(z.uuid()).readonly(), ...quorumCounts }),
+    z.object({ rule: z.literal('majority'), ...quorumCounts }),
+  ]),
+  decisions: z.array(z.object({ proposalId: z.uuid(), ...proposalOutcome })),
+  stage: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('planned') }),
+    z.object({ kind: z.literal('opening') }),
+    z.object({ kind: z.literal('item'), itemId: z.uuid() }),
+    z.object({ kind: z.literal('closing') }),
+    z.object({ kind: z.literal('ended') }),
+  ]),
+  recordedAfterwards: z.boolean(),
+  openedAt: instant.nullable(),
+  endedAt: instant.nullable(),
+  roundWords: z.array(z.object({ round: z.enum(ROUNDS), personId: z.uuid(), fullName: z.string(), word: z.string() })),
+  minutes: z.string(),
+  minutesVersion: z.int(),
+  minutesPublishedAt: instant.nullable(),
+  reviewUntil: instant.nullable(),
+  reviews: z.array(
+    z.object({ personId: z.uuid(), fullName: z.string(), verdict: z.enum(MINUTES_VERDICTS), remark: z.string(), answeredAt: instant, current: z.boolean() }),
+  ),
+  openProposals: z.array(z.object({ id: z.uuid(), wording: z.string() })),
+  can: z.object({ addItem: z.boolean(), changeRoles: z.boolean(), run: z.boolean(), sayWord: z.boolean(), review: z.boolean() }),
+});
+
+/** The version the saved minutes now bear: the next save is based on it. */
+export const minutesSavedAnswer = z.object({ version: z.int() });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
-import { meetingQuorum, meetingStage, minutesSpent, nextFacilitator, type AttendanceStatus } from './rules.js';
+import { meetingQuorum, meetingStage, minutesSpent, nextFacilitator, type AgendaKind, type AttendanceStatus, type MinutesVerdict, type Round } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
+import type { ProposalStatus } from '../decisions/rules.js';
 import { bodyMembersOn } from '../bodies/members.js';
 import type { Database } from '../common/database/schema.js';
 import { requireTarget } from '../common/references.js';
@@ -154,7 +155,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     secretary: meeting.secretary_id === null ? null : { id: meeting.secretary_id, fullName: meeting.secretary_name ?? '' },
     agenda: items.map((item) => ({
       id: item.id,
-      kind: item.kind,
+      kind: item.kind as AgendaKind,
       title: item.title,
       minutesAllotted: item.minutes_allotted,
       startedAt: item.started_at,
@@ -162,7 +163,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       /** Whole minutes taken so far, or in all once the item is over. */
       minutesSpent: item.started_at === null ? null : minutesSpent(item.started_at, item.ended_at, now),
       proposedBy: item.proposed_by_name,
-      proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: item.status ?? 'open', outcomeStatement: item.outcome_statement },
+      proposal: item.proposal_id === null ? null : { id: item.proposal_id, wording: item.wording ?? '', status: (item.status ?? 'open') as ProposalStatus, outcomeStatement: item.outcome_statement },
     })),
     // A meeting recorded afterwards may name people whose seats Entente learnt of only later.
     attendance: [...new Set([...seated.keys(), ...attendance.map((a) => a.person_id)])].map((personId) => {
@@ -170,7 +171,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       return {
         personId,
         fullName: nameOf.get(personId) ?? '',
-        status: row?.status ?? null,
+        status: statusOf.get(personId) ?? null,
         representedBy: row?.represented_by ? { id: row.represented_by, fullName: nameOf.get(row.represented_by) ?? '' } : null,
       };
     }),
@@ -181,13 +182,13 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     /** The decisions taken on the agenda's proposals, as the minutes record them. */
     decisions: items
       .filter((item) => item.proposal_id !== null && item.status !== null && item.status !== 'open')
-      .map((item) => ({ proposalId: item.proposal_id!, wording: item.wording ?? '', status: item.status!, outcomeStatement: item.outcome_statement })),
+      .map((item) => ({ proposalId: item.proposal_id!, wording: item.wording ?? '', status: item.status as ProposalStatus, outcomeStatement: item.outcome_statement })),
     stage,
     /** Held before or outside Entente: its day and record only, no conduct, no quorum. */
     recordedAfterwards: meeting.recorded_afterwards,
     openedAt: meeting.opened_at,
     endedAt: meeting.ended_at,
-    roundWords: words.map((w) => ({ round: w.round, personId: w.person_id, fullName: w.full_name, word: w.word })),
+    roundWords: words.map((w) => ({ round: w.round as Round, personId: w.person_id, fullName: w.full_name, word: w.word })),
     minutes: meeting.minutes,
     minutesVersion: meeting.minutes_version,
     minutesPublishedAt: meeting.minutes_published_at,
@@ -195,7 +196,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     reviews: reviews.map((r) => ({
       personId: r.person_id,
       fullName: r.full_name,
-      verdict: r.verdict,
+      verdict: r.verdict as MinutesVerdict,
       remark: r.remark,
       answeredAt: r.answered_at,
       /** Whether the answer is about the text as it stands, not an earlier draft. */

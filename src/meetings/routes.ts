@@ -1,15 +1,18 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { binaryAnswer, created, noContent, textAnswer } from '../common/contract.js';
 import {
   agendaItemInput,
   agendaOrderInput,
   attendanceInput,
+  bodyMeetingsAnswer,
+  meetingDetailAnswer,
   meetingInput,
   meetingRolesInput,
   minutesAnswerInput,
   minutesInput,
   minutesReviewInput,
+  minutesSavedAnswer,
   pastMeetingInput,
   roundWordInput,
 } from './contract.js';
@@ -24,7 +27,7 @@ const inMeeting = withId('meetingId');
 const tags = ['meetings'];
 
 /** Most of a meeting's acts answer nothing but their success. */
-async function noContent(reply: FastifyReply, act: Promise<unknown>) {
+async function answerNoContent(reply: FastifyReply, act: Promise<unknown>) {
   await act;
   return reply.status(204).send();
 }
@@ -34,12 +37,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/:partnershipId/bodies/:bodyId/meetings',
-    { schema: { tags, summary: 'A body’s meetings, newest first, and who facilitates next by rotation', params: withId('bodyId') } },
+    { schema: { tags, summary: 'A body’s meetings, newest first, and who facilitates next by rotation', params: withId('bodyId'), response: { 200: bodyMeetingsAnswer } } },
     async (request) => bodyMeetings(app.store.db, request.act.viewer, request.act.partnershipId, request.params.bodyId, request.act.now),
   );
   app.post(
     '/:partnershipId/meetings',
-    { schema: { tags, summary: 'Call a meeting of a body', params: inPartnership, body: meetingInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    { schema: { tags, summary: 'Call a meeting of a body', params: inPartnership, body: meetingInput, response: created } },
     async (request, reply) => reply.status(201).send(await acts.scheduleMeeting(request.act, request.body)),
   );
   app.post(
@@ -50,19 +53,19 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Record a meeting held before or outside Entente: its day, who was there, its minutes (published as recorded)',
         params: inPartnership,
         body: pastMeetingInput,
-        response: { 201: z.object({ id: z.uuid() }) },
+        response: created,
       },
     },
     async (request, reply) => reply.status(201).send(await acts.recordPastMeeting(request.act, request.body)),
   );
   app.get(
     '/:partnershipId/meetings/:meetingId',
-    { schema: { tags, summary: 'A meeting: agenda, attendance and quorum, decisions taken, minutes', params: inMeeting } },
+    { schema: { tags, summary: 'A meeting: agenda, attendance and quorum, decisions taken, minutes', params: inMeeting, response: { 200: meetingDetailAnswer } } },
     async (request) => meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now),
   );
   app.get(
     '/:partnershipId/meetings/:meetingId/calendar.ics',
-    { schema: { tags, summary: 'The meeting as an iCalendar event', params: inMeeting } },
+    { schema: { tags, summary: 'The meeting as an iCalendar event', params: inMeeting, response: textAnswer('text/calendar') } },
     async (request, reply) => {
       const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
       const ics = meetingCalendar({
@@ -80,7 +83,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/meetings/:meetingId/minutes.pdf',
-    { schema: { tags, summary: 'The minutes as a PDF', params: inMeeting } },
+    { schema: { tags, summary: 'The minutes as a PDF', params: inMeeting, response: binaryAnswer('application/pdf') } },
     async (request, reply) => {
       const meeting = await meetingDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.meetingId, request.act.now);
       const { locale, act } = request;
@@ -94,38 +97,38 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/meetings/:meetingId/events',
-    { schema: { tags, summary: 'Server-sent events: a message each time the meeting changes (agenda, attendance, minutes)', params: inMeeting } },
+    { schema: { tags, summary: 'Server-sent events: a message each time the meeting changes (agenda, attendance, minutes)', params: inMeeting, response: textAnswer('text/event-stream') } },
     async (request, reply) => stream(request, reply, 'meeting', request.params.meetingId),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/roles',
-    { schema: { tags, summary: 'The facilitator or an administrator: hand facilitation or the minutes to another member', params: inMeeting, body: meetingRolesInput } },
-    async (request, reply) => noContent(reply, acts.changeMeetingRoles(request.act, request.params.meetingId, request.body)),
+    { schema: { tags, summary: 'The facilitator or an administrator: hand facilitation or the minutes to another member', params: inMeeting, body: meetingRolesInput, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.changeMeetingRoles(request.act, request.params.meetingId, request.body)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/agenda',
-    { schema: { tags, summary: 'Propose an agenda item (information, discussion, or a decision on a proposal)', params: inMeeting, body: agendaItemInput, response: { 201: z.object({ id: z.uuid() }) } } },
+    { schema: { tags, summary: 'Propose an agenda item (information, discussion, or a decision on a proposal)', params: inMeeting, body: agendaItemInput, response: created } },
     async (request, reply) => reply.status(201).send(await acts.addAgendaItem(request.act, request.params.meetingId, request.body)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/agenda/order',
-    { schema: { tags, summary: 'Facilitator: order the agenda', params: inMeeting, body: agendaOrderInput } },
-    async (request, reply) => noContent(reply, acts.orderAgenda(request.act, request.params.meetingId, request.body)),
+    { schema: { tags, summary: 'Facilitator: order the agenda', params: inMeeting, body: agendaOrderInput, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.orderAgenda(request.act, request.params.meetingId, request.body)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/attendance',
-    { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput } },
-    async (request, reply) => noContent(reply, acts.recordAttendance(request.act, request.params.meetingId, request.body)),
+    { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.recordAttendance(request.act, request.params.meetingId, request.body)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/advance',
-    { schema: { tags, summary: 'Facilitator: move on (opening round, next item, closing round, end)', params: inMeeting } },
-    async (request, reply) => noContent(reply, acts.advanceMeeting(request.act, request.params.meetingId)),
+    { schema: { tags, summary: 'Facilitator: move on (opening round, next item, closing round, end)', params: inMeeting, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.advanceMeeting(request.act, request.params.meetingId)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/round-word',
-    { schema: { tags, summary: 'A member’s word in the opening or closing round', params: inMeeting, body: roundWordInput } },
-    async (request, reply) => noContent(reply, acts.sayRoundWord(request.act, request.params.meetingId, request.body)),
+    { schema: { tags, summary: 'A member’s word in the opening or closing round', params: inMeeting, body: roundWordInput, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.sayRoundWord(request.act, request.params.meetingId, request.body)),
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/minutes',
@@ -135,14 +138,14 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Secretary: save the draft minutes (Markdown), based on the version read',
         params: inMeeting,
         body: minutesInput,
-        response: { 200: z.object({ version: z.int() }) },
+        response: { 200: minutesSavedAnswer },
       },
     },
     async (request) => acts.saveMinutes(request.act, request.params.meetingId, request.body),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/minutes/review',
-    { schema: { tags, summary: 'Secretary: submit the minutes to the attendees until a date', params: inMeeting, body: minutesReviewInput } },
+    { schema: { tags, summary: 'Secretary: submit the minutes to the attendees until a date', params: inMeeting, body: minutesReviewInput, response: { 204: noContent } } },
     async (request, reply) => {
       await acts.openMinutesReview(request.act, request.params.meetingId, request.body);
       return reply.status(204).send();
@@ -150,12 +153,12 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/minutes/review',
-    { schema: { tags, summary: 'Attendee: approve the minutes read, or ask for an amendment', params: inMeeting, body: minutesAnswerInput } },
-    async (request, reply) => noContent(reply, acts.answerMinutesReview(request.act, request.params.meetingId, request.body)),
+    { schema: { tags, summary: 'Attendee: approve the minutes read, or ask for an amendment', params: inMeeting, body: minutesAnswerInput, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.answerMinutesReview(request.act, request.params.meetingId, request.body)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/minutes/publish',
-    { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting } },
-    async (request, reply) => noContent(reply, acts.publishMinutes(request.act, request.params.meetingId)),
+    { schema: { tags, summary: 'Publish the minutes: locked, journaled, sent to the body and the body above it', params: inMeeting, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.publishMinutes(request.act, request.params.meetingId)),
   );
 };

@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { DatePollDetail, PollAnswer } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { datePollDetailAnswer, pollClosedAnswer } from '../../../date-polls/contract';
+import type { PollAnswer } from '../../../date-polls/rules';
 import { useFormatInstant } from '../meetings/format';
+
+type DatePollDetail = Answer<typeof datePollDetailAnswer>;
 
 const ANSWERS: readonly PollAnswer[] = ['yes', 'if_need_be', 'no'];
 
@@ -49,7 +53,7 @@ function CloseForm({ poll }: { poll: DatePollDetail }) {
   const navigate = useNavigate();
   const partnershipId = usePartnershipId();
   const formatInstant = useFormatInstant();
-  const close = useAct<{ slotId: string; place: string }, { meetingId: string }>('post', () => `/date-polls/${poll.id}/close`);
+  const close = useAct<{ slotId: string; place: string }, Answer<typeof pollClosedAnswer>>('post', () => `/date-polls/${poll.id}/close`);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

@@ -4,9 +4,13 @@ import { Link, useParams } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { ElectionDetail, ElectionPhase } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { consentRoundAnswer, electionDetailAnswer, electionStepAnswer, nominationAnswer } from '../../../elections/contract';
+import type { ElectionPhase } from '../../../elections/rules';
 import { useFormatInstant } from '../meetings/format';
 import { phaseTone } from './ElectionsSection';
+
+type ElectionDetail = Answer<typeof electionDetailAnswer>;
 
 const STEPS: readonly ElectionPhase[] = ['nomination', 'reveal', 'change', 'proposal', 'consent', 'elected'];
 
@@ -26,7 +30,7 @@ function Steps({ phase }: { phase: ElectionPhase }) {
 
 function NominationForm({ election }: { election: ElectionDetail }) {
   const { t } = useTranslation();
-  const nominate = useAct<{ nomineeId: string; reason: string }, { changed: boolean }>('put', () => `/elections/${election.id}/nomination`);
+  const nominate = useAct<{ nomineeId: string; reason: string }, Answer<typeof nominationAnswer>>('put', () => `/elections/${election.id}/nomination`);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -62,7 +66,7 @@ function NominationForm({ election }: { election: ElectionDetail }) {
 
 function StanceForm({ election }: { election: ElectionDetail }) {
   const { t } = useTranslation();
-  const take = useAct<{ stance: string; reason: string }, { round: number }>('post', () => `/elections/${election.id}/stances`);
+  const take = useAct<{ stance: string; reason: string }, Answer<typeof consentRoundAnswer>>('post', () => `/elections/${election.id}/stances`);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -96,10 +100,10 @@ function StanceForm({ election }: { election: ElectionDetail }) {
 function FacilitatorControls({ election }: { election: ElectionDetail }) {
   const { t } = useTranslation();
   const [confirmAbandon, setConfirmAbandon] = useState(false);
-  const next = useAct<undefined, { phase: ElectionPhase }>('post', () => `/elections/${election.id}/phase`, () => ({}));
-  const propose = useAct<{ candidateId: string; deadline?: string }, { round: number }>('post', () => `/elections/${election.id}/candidate`);
-  const close = useAct<undefined, { phase: ElectionPhase }>('post', () => `/elections/${election.id}/close-round`, () => ({}));
-  const abandon = useAct<undefined, { phase: ElectionPhase }>('post', () => `/elections/${election.id}/abandon`, () => ({}));
+  const next = useAct<undefined, Answer<typeof electionStepAnswer>>('post', () => `/elections/${election.id}/phase`, () => ({}));
+  const propose = useAct<{ candidateId: string; deadline?: string }, Answer<typeof consentRoundAnswer>>('post', () => `/elections/${election.id}/candidate`);
+  const close = useAct<undefined, Answer<typeof electionStepAnswer>>('post', () => `/elections/${election.id}/close-round`, () => ({}));
+  const abandon = useAct<undefined, Answer<typeof electionStepAnswer>>('post', () => `/elections/${election.id}/abandon`, () => ({}));
   const error = next.error ?? propose.error ?? close.error ?? abandon.error;
   const onPropose = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -4,7 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { BodyDetail, ElectionPhase, ElectionSummary } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { electionListAnswer } from '../../../elections/contract';
+import type { ElectionPhase } from '../../../elections/rules';
+import type { BodyDetail } from '../../types';
 
 export const phaseTone = (phase: ElectionPhase) => (phase === 'elected' ? 'ok' : phase === 'abandoned' ? 'neutral' : 'warn');
 
@@ -57,7 +60,7 @@ function OpenElection({ body }: { body: BodyDetail }) {
 export function ElectionsSection({ body }: { body: BodyDetail }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
-  const query = usePartnershipQuery<ElectionSummary[]>(`/elections?bodyId=${body.id}`);
+  const query = usePartnershipQuery<Answer<typeof electionListAnswer>>(`/elections?bodyId=${body.id}`);
   const elections = query.data ?? [];
   return (
     <section aria-labelledby="elections-title">

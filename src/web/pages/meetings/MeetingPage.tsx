@@ -1,16 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { MINUTES_MAX_LENGTH, minutesSpent } from '../../../meetings/rules';
+import type { Answer } from '../../../common/contract';
+import type { proposalDetailAnswer } from '../../../decisions/contract';
+import type { meetingDetailAnswer, minutesSavedAnswer } from '../../../meetings/contract';
+import { MINUTES_MAX_LENGTH, minutesSpent, type AttendanceStatus } from '../../../meetings/rules';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { Answer } from '../../../common/contract';
-import type { proposalDetailAnswer } from '../../../decisions/contract';
-import type { AttendanceStatus, MeetingDetail } from '../../types';
 import { RoundTable } from '../decisions/RoundTable';
 import { useFormatInstant } from './format';
+
+type MeetingDetail = Answer<typeof meetingDetailAnswer>;
 
 const STATUSES: readonly AttendanceStatus[] = ['present', 'excused', 'absent', 'represented'];
 
@@ -264,7 +266,7 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
   const [text, setText] = useState(meeting.minutes);
   /** The version this text was based on: the server refuses a save over a newer one. */
   const [basedOn, setBasedOn] = useState(meeting.minutesVersion);
-  const save = useAct<{ text: string; basedOn: number }, { version: number }>('put', () => `/meetings/${meeting.id}/minutes`);
+  const save = useAct<{ text: string; basedOn: number }, Answer<typeof minutesSavedAnswer>>('put', () => `/meetings/${meeting.id}/minutes`);
   const publish = useAct<undefined, null>('post', () => `/meetings/${meeting.id}/minutes/publish`, () => ({}));
   const review = useAct<{ until: string }, null>('post', () => `/meetings/${meeting.id}/minutes/review`);
   const [reviewDays, setReviewDays] = useState('7');

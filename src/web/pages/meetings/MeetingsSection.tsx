@@ -4,8 +4,12 @@ import { Link, useNavigate } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, todayIso, useFormatDate } from '../../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { BodyDetail, BodyMeetings } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { bodyMeetingsAnswer } from '../../../meetings/contract';
+import type { BodyDetail } from '../../types';
 import { useFormatInstant } from './format';
+
+type BodyMeetings = Answer<typeof bodyMeetingsAnswer>;
 
 function CallMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeetings }) {
   const { t } = useTranslation();
