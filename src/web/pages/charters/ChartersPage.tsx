@@ -5,6 +5,7 @@ import { ApiError } from '../../api';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { charterCreatedAnswer, charterListAnswer } from '../../../charters/contract';
+import type { TemplateId } from '../../../charters/rules/templates';
 import type { Answer } from '../../../common/contract';
 
 type Created = Answer<typeof charterCreatedAnswer>;
@@ -13,8 +14,8 @@ function NewCharter() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
   const navigate = useNavigate();
-  const [template, setTemplate] = useState<'partnership' | 'cooperation' | 'blank'>('partnership');
-  const create = useAct<{ template: string | null; title?: string }, Created>('post', () => '/charters');
+  const [template, setTemplate] = useState<TemplateId | 'blank'>('partnership');
+  const create = useAct<{ template: TemplateId | null; title?: string }, Created>('post', () => '/charters');
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
