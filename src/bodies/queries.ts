@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { calendarDay, isCurrent } from '../common/dates.js';
 import { notFound } from '../common/errors.js';
-import { checkComposition, type CompositionGap } from './composition.js';
+import { checkComposition, type CompositionGap } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { SeatCapacity } from '../common/structure.js';
 import type { Database } from '../common/database/schema.js';

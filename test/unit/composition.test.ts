@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkComposition, type CompositionGap } from '../../src/bodies/composition.js';
+import { checkComposition, type CompositionGap } from '../../src/bodies/rules.js';
 import type { CompositionRule, OrganizationRef, Seat, SeatCapacity } from '../../src/common/structure.js';
 
 const TODAY = '2026-03-10';
