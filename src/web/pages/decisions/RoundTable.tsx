@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemSelect } from '../../components/ItemSelect';
+import { StanceForm, type StanceChoice } from '../../components/StanceForm';
 import { Badge, Field, fieldError, FormError } from '../../components/ui';
 import { useAct } from '../../hooks';
 import type { DecisionMethod } from '../../../charters/rules/enums';
@@ -13,25 +14,24 @@ type ProposalDetail = Answer<typeof proposalDetailAnswer>;
 /** The phase after which the round table opens, for each method that has one. */
 const PHASE_BEFORE_ROUND: Readonly<Partial<Record<DecisionMethod, Phase>>> = { consensus: 'objections', consent: 'reactions', majority: 'discussion' };
 
-function StanceForm({ proposal }: { proposal: ProposalDetail }) {
+/** The member's stance on the proposal, or, for a proxy holder, the stance of whoever gave them their voice. */
+function ProposalStance({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   const [speaker, setSpeaker] = useState(proposal.can.speakFor[0]!);
   const take = useAct<{ stance: string; reason: string; idempotencyKey: string; onBehalfOf?: string }, Answer<typeof stanceTakenAnswer>>('post', () => `/proposals/${proposal.id}/stances`);
   const names = new Map(proposal.members.map((m) => [m.personId, m.fullName]));
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    take.mutate({
-      stance: String(data.get('stance') ?? ''),
-      reason: String(data.get('reason') ?? ''),
-      idempotencyKey: crypto.randomUUID(),
-      ...(speaker !== proposal.can.viewerId && { onBehalfOf: speaker }),
-    });
+  const onTake = (choice: StanceChoice) =>
+    take.mutate({ ...choice, idempotencyKey: crypto.randomUUID(), ...(speaker !== proposal.can.viewerId && { onBehalfOf: speaker }) });
+  const words = {
+    title: t('decision.stance.title'),
+    choose: t('decision.stance.choose'),
+    reason: t('decision.stance.reason'),
+    reasonHint: t('decision.stance.reasonHint'),
+    submit: t('decision.stance.submit'),
+    recorded: t('decision.stance.recorded'),
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <h2>{t('decision.stance.title')}</h2>
-      <FormError error={take.error} />
+    <StanceForm stances={proposal.stances} stanceLabel={(stance) => t(`decision.stanceLabel.${stance}`)} words={words} act={take} onTake={onTake}>
       {proposal.can.speakFor.length > 1 && (
         <Field label={t('decision.stance.speaker')}>
           {(props) => (
@@ -45,24 +45,7 @@ function StanceForm({ proposal }: { proposal: ProposalDetail }) {
           )}
         </Field>
       )}
-      <fieldset>
-        <legend>{t('decision.stance.choose')}</legend>
-        {proposal.stances.map((stance) => (
-          <div className="choice" key={stance}>
-            <input type="radio" id={`stance-${stance}`} name="stance" value={stance} />
-            <label htmlFor={`stance-${stance}`}>{t(`decision.stanceLabel.${stance}`)}</label>
-          </div>
-        ))}
-        {fieldError(take.error, 'stance') && <p className="field-error">{fieldError(take.error, 'stance')}</p>}
-      </fieldset>
-      <Field label={t('decision.stance.reason')} hint={t('decision.stance.reasonHint')} error={fieldError(take.error, 'reason')}>
-        {(props) => <textarea {...props} name="reason" rows={3} />}
-      </Field>
-      <button type="submit" className="button-primary" disabled={take.isPending}>
-        {t('decision.stance.submit')}
-      </button>
-      {take.isSuccess && <p role="status">{t('decision.stance.recorded')}</p>}
-    </form>
+    </StanceForm>
   );
 }
 
@@ -230,7 +213,7 @@ export function RoundTable({ proposal }: { proposal: ProposalDetail }) {
         ))}
       </ul>
 
-      {open && collecting && proposal.can.speakFor.length > 0 && <StanceForm key={`${proposal.stage}-${proposal.round}`} proposal={proposal} />}
+      {open && collecting && proposal.can.speakFor.length > 0 && <ProposalStance key={`${proposal.stage}-${proposal.round}`} proposal={proposal} />}
       {proposal.can.facilitate && <FacilitatorControls proposal={proposal} />}
       {proposal.can.decide && <DecideForm proposal={proposal} />}
       {proposal.can.lacksDelegatedScope && <p className="notice">{t('decision.decide.noDelegatedScope')}</p>}

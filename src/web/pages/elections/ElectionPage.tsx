@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ItemSelect } from '../../components/ItemSelect';
+import { StanceForm, type StanceChoice } from '../../components/StanceForm';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { consentRoundAnswer, electionDetailAnswer, electionStepAnswer, nominationAnswer } from '../../../elections/contract';
-import type { ElectionPhase } from '../../../elections/rules';
+import { ELECTION_STANCES, type ElectionPhase } from '../../../elections/rules';
 import { useFormatInstant } from '../meetings/format';
 import { phaseTone } from './ElectionsSection';
 
@@ -64,37 +65,19 @@ function NominationForm({ election }: { election: ElectionDetail }) {
   );
 }
 
-function StanceForm({ election }: { election: ElectionDetail }) {
+/** A member's consent to the name proposed, or their objection and its reason. */
+function ConsentForm({ election }: { election: ElectionDetail }) {
   const { t } = useTranslation();
-  const take = useAct<{ stance: string; reason: string }, Answer<typeof consentRoundAnswer>>('post', () => `/elections/${election.id}/stances`);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    take.mutate({ stance: String(data.get('stance') ?? ''), reason: String(data.get('reason') ?? '') });
+  const take = useAct<StanceChoice, Answer<typeof consentRoundAnswer>>('post', () => `/elections/${election.id}/stances`);
+  const words = {
+    title: t('election.consent.title', { name: election.candidate?.fullName ?? '' }),
+    choose: t('election.consent.choose'),
+    reason: t('election.consent.reason'),
+    reasonHint: t('election.consent.reasonHint'),
+    submit: t('election.consent.submit'),
+    recorded: t('election.consent.recorded'),
   };
-  return (
-    <form onSubmit={onSubmit} noValidate className="card">
-      <h2>{t('election.consent.title', { name: election.candidate?.fullName ?? '' })}</h2>
-      <FormError error={take.error} />
-      <fieldset>
-        <legend>{t('election.consent.choose')}</legend>
-        {(['consent', 'object'] as const).map((stance) => (
-          <div className="choice" key={stance}>
-            <input type="radio" id={`election-stance-${stance}`} name="stance" value={stance} />
-            <label htmlFor={`election-stance-${stance}`}>{t(`election.stance.${stance}`)}</label>
-          </div>
-        ))}
-        {fieldError(take.error, 'stance') && <p className="field-error">{fieldError(take.error, 'stance')}</p>}
-      </fieldset>
-      <Field label={t('election.consent.reason')} hint={t('election.consent.reasonHint')} error={fieldError(take.error, 'reason')}>
-        {(props) => <textarea {...props} name="reason" rows={3} />}
-      </Field>
-      <button type="submit" className="button-primary" disabled={take.isPending}>
-        {t('election.consent.submit')}
-      </button>
-      {take.isSuccess && <p role="status">{t('election.consent.recorded')}</p>}
-    </form>
-  );
+  return <StanceForm stances={ELECTION_STANCES} stanceLabel={(stance) => t(`election.stance.${stance}`)} words={words} act={take} onTake={(choice) => take.mutate(choice)} />;
 }
 
 function FacilitatorControls({ election }: { election: ElectionDetail }) {
@@ -227,7 +210,7 @@ export default function ElectionPage() {
       </section>
 
       {election.can.nominate && <NominationForm election={election} />}
-      {election.can.takeStance && <StanceForm election={election} />}
+      {election.can.takeStance && <ConsentForm election={election} />}
       {election.can.facilitate && <FacilitatorControls election={election} />}
 
       <h2>{t('election.page.members')}</h2>
