@@ -4,7 +4,7 @@ import type { MandateSource, MembershipKind, OrganizationKind, SeatCapacity } fr
 import { createAccountWithPassword } from '../accounts/acts.js';
 import * as charterActs from '../charters/acts.js';
 import { versionDetail } from '../charters/queries.js';
-import type { ActContext } from '../common/act.js';
+import type { ActContext, AfterCommit } from '../common/act.js';
 import { createPartnership } from '../partnerships/acts.js';
 import { createBody, addSeat } from '../bodies/acts.js';
 import { createDelegation } from '../delegations/acts.js';
@@ -92,7 +92,12 @@ const familyOutings: readonly Seating[] = [
  * The demo partnership. `withCharter: false` leaves out its charter, for a walk-through that
  * writes one from the template.
  */
-export async function createDemoPartnership(db: Kysely<Database>, now: Date, options: { readonly withCharter?: boolean } = {}): Promise<{ partnershipId: string }> {
+/** Its acts are followed like any other (`afterCommit`) when a running app creates it, so its mail leaves at once. */
+export async function createDemoPartnership(
+  db: Kysely<Database>,
+  now: Date,
+  options: { readonly withCharter?: boolean; readonly afterCommit?: AfterCommit } = {},
+): Promise<{ partnershipId: string }> {
   const accountId = await createAccountWithPassword(db, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
   const { partnershipId, adminPersonId } = await createPartnership(
     db,
@@ -109,6 +114,7 @@ export async function createDemoPartnership(db: Kysely<Database>, now: Date, opt
     partnershipId,
     now,
     viewer: { personId: adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set(), memberOfBodies: new Set() },
+    afterCommit: options.afterCommit,
   };
 
   const houseIds = {} as Record<DemoPerson['house'], string>;

@@ -34,7 +34,7 @@ async function signAs(target: Page, typedName: string) {
 beforeAll(async () => {
   t = await startTestApp({ webRoot: WEB_ROOT });
   t.clock.current = new Date();
-  const { partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { withCharter: false });
+  const { partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { withCharter: false, afterCommit: t.app.afterCommit });
   const accountId = await createAccountWithPassword(t.store.db, GERARD_EMAIL, TEST_PASSWORD);
   await t.store.db.updateTable('person').set({ account_id: accountId, email: GERARD_EMAIL }).where('partnership_id', '=', partnershipId).where('full_name', '=', 'Gérard Lefèvre').execute();
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });

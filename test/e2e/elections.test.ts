@@ -36,7 +36,7 @@ async function othersAnswer(stances: Partial<Record<(typeof OTHERS)[number], { s
 beforeAll(async () => {
   t = await startTestApp({ webRoot: WEB_ROOT });
   t.clock.current = new Date();
-  ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now()));
+  ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit }));
   for (const key of [...OTHERS, 'mireille']) {
     const email = `${key}@trois-rives.example`;
     const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);

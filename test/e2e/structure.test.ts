@@ -18,7 +18,7 @@ const serverLog = new ServerLog();
 beforeAll(async () => {
   t = await startTestApp({ webRoot: WEB_ROOT, logger: serverLog.logger });
   t.clock.current = new Date();
-  await createDemoPartnership(t.store.db, t.clock.now());
+  await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit });
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' });
