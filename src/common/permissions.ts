@@ -77,6 +77,9 @@ export const may = {
   facilitate: (viewer: Viewer, process: { readonly facilitatorId: string }): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === process.facilitatorId,
 
+  /** Close a date poll at a slot, which calls the meeting there: whoever opened it, or an administrator. */
+  closeDatePoll: (viewer: Viewer, poll: { readonly createdBy: string }): boolean => viewer.isPartnershipAdmin || viewer.personId === poll.createdBy,
+
   /** Run a meeting (agenda, attendance, stages, minutes): its facilitator or its secretary, or an administrator standing in. */
   runMeeting: (viewer: Viewer, meeting: { readonly facilitatorId: string; readonly secretaryId: string | null }): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === meeting.facilitatorId || viewer.personId === meeting.secretaryId,

@@ -59,7 +59,7 @@ export async function answerDatePoll(ctx: ActContext, pollId: string, input: z.i
 export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.infer<typeof closePollInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const poll = await lockedPoll(trx, ctx, pollId);
-    if (!ctx.viewer.isPartnershipAdmin && ctx.viewer.personId !== poll.created_by) throw forbidden();
+    if (!may.closeDatePoll(ctx.viewer, { createdBy: poll.created_by })) throw forbidden();
     const slot = await trx.selectFrom('date_poll_slot').select('starts_at').where('id', '=', input.slotId).where('poll_id', '=', pollId).executeTakeFirst();
     if (!slot) throw invalid('slotId', 'error.poll.slotOfAnotherPoll');
     // Whoever closes facilitates; an administrator outside the body hands it to the poll's creator, or to the rotation.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
 import { bestSlot, countAnswers, type PollAnswer } from './rules.js';
-import type { Viewer } from '../common/permissions.js';
+import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { bodyMembersOn } from '../bodies/members.js';
 
@@ -49,7 +49,7 @@ export async function datePollDetail(db: Db, viewer: Viewer, partnershipId: stri
     bestSlotId: bestSlot(counts) ?? null,
     can: {
       answer: open && members.some(([id]) => id === viewer.personId),
-      close: open && (viewer.isPartnershipAdmin || viewer.personId === poll.created_by),
+      close: open && may.closeDatePoll(viewer, { createdBy: poll.created_by }),
     },
   };
 }

@@ -115,6 +115,14 @@ describe('may.facilitate', () => {
   });
 });
 
+describe('may.closeDatePoll', () => {
+  it('allows whoever opened the poll, and a partnership administrator', () => {
+    expect(may.closeDatePoll(bodyMember, { createdBy: 'me' })).toBe(true);
+    expect(may.closeDatePoll(admin, { createdBy: 'someone' })).toBe(true);
+  });
+  it('refuses another member of the body', () => expect(may.closeDatePoll(bodyMember, { createdBy: 'someone' })).toBe(false));
+});
+
 describe('may.runMeeting', () => {
   it('allows the facilitator and the secretary', () => {
     expect(may.runMeeting(bodyMember, { facilitatorId: 'me', secretaryId: 'someone' })).toBe(true);
