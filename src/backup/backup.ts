@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, backupAnswer } from './contract.js';
 import { forbidden } from '../common/errors.js';
 import { may } from '../common/permissions.js';
 import { sealJournal } from '../journal/journal-store.js';
@@ -17,8 +18,6 @@ import { actorOf, recordAct, type ActContext } from '../common/act.js';
  * account may open other partnerships too, and an administrator of this one must never hold a key
  * to them. After restoring an administrator's download, people sign in by e-mailed link.
  */
-export const BACKUP_FORMAT = 'entente-backup';
-export const BACKUP_FORMAT_VERSION = 1;
 
 type Scope = (partnershipId: string) => RawBuilder<unknown>;
 const ofPartnership: Scope = (p) => sql`partnership_id = ${p}`;
@@ -68,12 +67,8 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
 export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'outbox_personal_body', 'journal_pending', 'printed_document', 'kysely_migration', 'kysely_migration_lock'] as const;
 export const TABLES_IN_BACKUP = TABLES.map(([table]) => table);
 
-const backupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-  schema: z.string(),
-  partnershipId: z.uuid(),
-  exportedAt: z.string(),
+/** A file restored holds every table of a backup. */
+const backupSchema = backupAnswer.extend({
   tables: z.object(Object.fromEntries(TABLES.map(([table]) => [table, z.array(z.record(z.string(), z.unknown()))]))),
 });
 export type Backup = z.infer<typeof backupSchema>;

@@ -3,7 +3,7 @@ import { calendarDay, isCurrent } from '../common/dates.js';
 import { notFound } from '../common/errors.js';
 import { checkComposition, type CompositionGap } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
-import type { SeatCapacity } from '../common/structure.js';
+import type { BodyKind, SeatMandateSource, SeatCapacity } from '../common/structure.js';
 import type { Database } from '../common/database/schema.js';
 import type { Body } from '../common/database/tables.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
@@ -107,8 +107,8 @@ const seatView = (seat: SeatRow, today: string) => ({
   fullName: seat.full_name,
   organizationId: seat.organization_id,
   organizationName: seat.organization_name,
-  capacity: seat.capacity,
-  mandateSource: seat.mandate_source,
+  capacity: seat.capacity as SeatCapacity,
+  mandateSource: seat.mandate_source as SeatMandateSource,
   startsOn: seat.starts_on,
   endsOn: seat.ends_on,
   current: isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today),
@@ -156,12 +156,12 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
   return {
     id: body.id,
     name: body.name,
-    kind: body.kind,
+    kind: body.kind as BodyKind,
     purpose: body.purpose,
     foundedOn: body.founded_on,
     rule: ruleOfRow(body),
     parent: parent ? { id: parent.id, name: parent.name } : null,
-    children: related.filter((b) => b.parent_body_id === bodyId).map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+    children: related.filter((b) => b.parent_body_id === bodyId).map((b) => ({ id: b.id, name: b.name, kind: b.kind as BodyKind })),
     members: seats.map((seat) => seatView(seat, today)),
     gaps: gapsOf(body, currentSeats, organizations, today),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { created, endInput } from '../common/contract.js';
-import { bodyInput, bodyPatch, seatInput } from './contract.js';
+import { created, createdId, endInput } from '../common/contract.js';
+import { bodyDetailAnswer, bodyInput, bodyPatch, seatInput } from './contract.js';
 import * as acts from './acts.js';
 import { bodyDetail, describeGap } from './queries.js';
 import { inPartnership, withId } from '../server/params.js';
@@ -14,7 +14,7 @@ export const bodyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/bodies/:bodyId',
-    { schema: { tags: ['bodies'], summary: 'A body: members, mandates, composition check, delegations', params: withId('bodyId') } },
+    { schema: { tags: ['bodies'], summary: 'A body: members, mandates, composition check, delegations', params: withId('bodyId'), response: { 200: bodyDetailAnswer } } },
     async (request) => {
       const body = await bodyDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.bodyId, request.act.now);
       return { ...body, gaps: body.gaps.map(describeGap(request.locale)) };
@@ -22,7 +22,7 @@ export const bodyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/:partnershipId/bodies/:bodyId',
-    { schema: { tags: ['bodies'], summary: 'Change a body or its composition rule', params: withId('bodyId'), body: bodyPatch } },
+    { schema: { tags: ['bodies'], summary: 'Change a body or its composition rule', params: withId('bodyId'), body: bodyPatch, response: { 200: createdId } } },
     async (request) => acts.updateBody(request.act, request.params.bodyId, request.body),
   );
   app.post(
@@ -38,6 +38,7 @@ export const bodyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'End a mandate (today unless a date is given)',
         params: withId('bodyId').extend({ seatId: z.string() }),
         body: endInput,
+        response: { 200: createdId },
       },
     },
     async (request) => acts.endSeat(request.act, request.params.bodyId, request.params.seatId, request.body.endsOn),

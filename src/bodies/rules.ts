@@ -1,6 +1,8 @@
 import { isCurrent, type IsoDate } from '../common/dates.js';
 import type { CompositionRule, OrganizationRef, Seat } from '../common/structure.js';
 
+export const COMPOSITION_GAP_CODES = ['delegates_missing', 'delegates_excess', 'referents_missing', 'too_few_members', 'too_many_members'] as const;
+
 /** Where a body departs from its composition rule today. */
 export type CompositionGap =
   | { readonly code: 'delegates_missing' | 'delegates_excess'; readonly organizationId: string; readonly actual: number; readonly expected: number }

@@ -24,6 +24,9 @@ export type SeatCapacity = (typeof SEAT_CAPACITIES)[number];
 /** Who gave the mandate: the house's board, its staff body, a general assembly, the partnership, or nobody. */
 export const MANDATE_SOURCES = ['board', 'staff_body', 'general_assembly', 'partnership', 'self'] as const;
 export type MandateSource = (typeof MANDATE_SOURCES)[number];
+/** What a seat may record: a mandate given, or a role that seats its holder in the body above (never chosen by hand). */
+export const SEAT_MANDATE_SOURCES = [...MANDATE_SOURCES, 'role'] as const;
+export type SeatMandateSource = (typeof SEAT_MANDATE_SOURCES)[number];
 
 export interface CompositionRule {
   readonly delegatesPerOrganization: number | null;

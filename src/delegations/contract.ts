@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endsAfterStart, endsAfterStartMessage, id, isoDate, required } from '../common/contract.js';
+import { calendarDate, endsAfterStart, endsAfterStartMessage, id, isoDate, required } from '../common/contract.js';
 
 /** The inputs of the delegations' acts, validated by the server and published as OpenAPI. */
 export const delegationInput = z
@@ -15,3 +15,17 @@ export const delegationInput = z
   .refine((value) => value.fromPersonId !== value.toPersonId, { error: 'error.delegateToSelf', path: ['toPersonId'] });
 
 export type DelegationInput = z.infer<typeof delegationInput>;
+
+/** A delegation as the pages of its body and of the people concerned show it. */
+export const delegationAnswer = z.object({
+  id: z.uuid(),
+  fromPersonId: z.uuid(),
+  fromName: z.string(),
+  toPersonId: z.uuid(),
+  toName: z.string(),
+  scope: z.string(),
+  startsOn: calendarDate,
+  endsOn: calendarDate.nullable(),
+  current: z.boolean(),
+  canEnd: z.boolean(),
+});

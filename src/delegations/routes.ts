@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { created, endInput } from '../common/contract.js';
+import { created, createdId, endInput } from '../common/contract.js';
 import { delegationInput } from './contract.js';
 import * as acts from './acts.js';
 import { inPartnership, withId } from '../server/params.js';
@@ -20,7 +20,7 @@ export const delegationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/:partnershipId/delegations/:delegationId/end',
-    { schema: { tags: ['delegations'], summary: 'End a delegation', params: withId('delegationId'), body: endInput } },
+    { schema: { tags: ['delegations'], summary: 'End a delegation', params: withId('delegationId'), body: endInput, response: { 200: createdId } } },
     async (request) => acts.endDelegation(request.act, request.params.delegationId, request.body.endsOn),
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { journalAnswer } from './contract.js';
 import { readJournal } from './journal-store.js';
 import { inPartnership } from '../server/params.js';
 
@@ -15,11 +16,9 @@ export const journalRoutes: FastifyPluginAsyncZod = async (app) => {
           before: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
+        response: { 200: journalAnswer },
       },
     },
-    async (request) => {
-      const entries = await readJournal(app.store.db, request.act.partnershipId, { beforeSeq: request.query.before, limit: request.query.limit });
-      return entries.map((entry) => ({ ...entry, recordedAt: entry.recordedAt.toISOString() }));
-    },
+    async (request) => readJournal(app.store.db, request.act.partnershipId, { beforeSeq: request.query.before, limit: request.query.limit }),
   );
 };

@@ -31,5 +31,5 @@ export async function outbox(db: Db, viewer: Viewer, partnershipId: string, now:
     .orderBy('m.created_at', 'desc')
     .limit(100)
     .execute();
-  return { deliversByEmail, messages: rows.map((row) => ({ ...row, createdAt: row.created_at.toISOString(), created_at: undefined })) };
+  return { deliversByEmail, messages: rows.map((row) => ({ id: row.id, recipient: row.recipient, subject: row.subject, body: row.body, createdAt: row.created_at })) };
 }

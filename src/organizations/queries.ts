@@ -3,6 +3,7 @@ import { calendarDay, isCurrent } from '../common/dates.js';
 import { notFound } from '../common/errors.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
+import type { MembershipKind, OrganizationKind, SeatCapacity } from '../common/structure.js';
 
 type Db = Kysely<Database>;
 
@@ -45,7 +46,7 @@ export async function organizationDetail(db: Db, viewer: Viewer, partnershipId: 
   return {
     id: organization.id,
     name: organization.name,
-    kind: organization.kind,
+    kind: organization.kind as OrganizationKind,
     contactEmail: organization.contact_email,
     contactPhone: organization.contact_phone,
     address: organization.address,
@@ -53,12 +54,12 @@ export async function organizationDetail(db: Db, viewer: Viewer, partnershipId: 
       id: m.id,
       personId: m.person_id,
       fullName: m.full_name,
-      kind: m.kind,
+      kind: m.kind as MembershipKind,
       isOrganizationAdmin: m.is_organization_admin,
     })),
     seats: seats
       .filter((s) => isCurrent({ startsOn: s.starts_on, endsOn: s.ends_on }, today))
-      .map((s) => ({ id: s.id, bodyId: s.body_id, bodyName: s.body_name, personId: s.person_id, fullName: s.full_name, capacity: s.capacity })),
+      .map((s) => ({ id: s.id, bodyId: s.body_id, bodyName: s.body_name, personId: s.person_id, fullName: s.full_name, capacity: s.capacity as SeatCapacity })),
     can: { manage: may.manageOrganization(viewer, organizationId) },
   };
 }

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { created } from '../common/contract.js';
-import { membershipInput, organizationInput, organizationPatch } from './contract.js';
+import { created, createdId } from '../common/contract.js';
+import { membershipInput, membershipRequestAnsweredAnswer, organizationDetailAnswer, organizationInput, organizationPatch } from './contract.js';
 import { addMembership, answerMembershipRequest } from './memberships.js';
 import * as acts from './acts.js';
 import { organizationDetail } from './queries.js';
@@ -18,12 +18,12 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/organizations/:organizationId',
-    { schema: { tags: ['organizations'], summary: 'An organization, its members and the seats it holds', params: withId('organizationId') } },
+    { schema: { tags: ['organizations'], summary: 'An organization, its members and the seats it holds', params: withId('organizationId'), response: { 200: organizationDetailAnswer } } },
     async (request) => organizationDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.organizationId, request.act.now),
   );
   app.patch(
     '/:partnershipId/organizations/:organizationId',
-    { schema: { tags: ['organizations'], summary: 'Change an organization', params: withId('organizationId'), body: organizationPatch } },
+    { schema: { tags: ['organizations'], summary: 'Change an organization', params: withId('organizationId'), body: organizationPatch, response: { 200: createdId } } },
     async (request) => acts.updateOrganization(request.act, request.params.organizationId, request.body),
   );
   app.post(
@@ -50,6 +50,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
           tags: ['people'],
           summary: `${answer === 'accepted' ? 'Accept' : 'Decline'} a request to join an organization: the person asked, or a partnership administrator`,
           params: withId('requestId'),
+          response: { 200: membershipRequestAnsweredAnswer },
         },
       },
       async (request) => answerMembershipRequest(request.act, request.params.requestId, answer, mailContext(request)),
@@ -62,6 +63,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['organizations'],
         summary: 'Remove a person from an organization',
         params: withId('organizationId').extend({ membershipId: z.string() }),
+        response: { 200: createdId },
       },
     },
     async (request) => acts.removeMembership(request.act, request.params.organizationId, request.params.membershipId),

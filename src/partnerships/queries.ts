@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { calendarDay, isCurrent } from '../common/dates.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
+import type { BodyKind, OrganizationKind } from '../common/structure.js';
 import { bodyColumns, gapsOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
 import { organizationsOf } from '../organizations/queries.js';
 import { rolesWithHolders } from '../roles/queries.js';
@@ -26,13 +27,13 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
   return {
     partnership,
     peopleCount: Number(peopleCount.count),
-    organizations: organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind as OrganizationKind })),
     bodies: bodies.map((body) => {
       const own = currentSeats.filter((seat) => seat.body_id === body.id);
       return {
         id: body.id,
         name: body.name,
-        kind: body.kind,
+        kind: body.kind as BodyKind,
         parentBodyId: body.parent_body_id,
         memberCount: new Set(own.map((seat) => seat.person_id)).size,
         rule: ruleOfRow(body),

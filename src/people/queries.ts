@@ -3,6 +3,7 @@ import { calendarDay, isCurrent } from '../common/dates.js';
 import { notFound } from '../common/errors.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
+import type { MembershipKind, SeatCapacity, SeatMandateSource } from '../common/structure.js';
 import { groupRows } from '../common/group-rows.js';
 
 type Db = Kysely<Database>;
@@ -103,7 +104,7 @@ export async function listPeople(db: Db, partnershipId: string, filter: PeopleFi
     people: people.map((person) => ({
       id: person.id,
       fullName: person.full_name,
-      memberships: (membershipsOf.get(person.id) ?? []).map((m) => ({ organizationId: m.organization_id, organizationName: m.name, kind: m.kind })),
+      memberships: (membershipsOf.get(person.id) ?? []).map((m) => ({ organizationId: m.organization_id, organizationName: m.name, kind: m.kind as MembershipKind })),
     })),
   };
 }
@@ -189,13 +190,13 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
     isPartnershipAdmin: person.is_partnership_admin,
     contact: canManage ? { email: person.email, phone: person.phone } : null,
     account: canManage
-      ? { active: person.account_id !== null, invitationExpiresAt: pendingInvitation?.expires_at.toISOString() ?? null }
+      ? { active: person.account_id !== null, invitationExpiresAt: pendingInvitation?.expires_at ?? null }
       : null,
     memberships: memberships.map((m) => ({
       id: m.id,
       organizationId: m.organization_id,
       organizationName: m.name,
-      kind: m.kind,
+      kind: m.kind as MembershipKind,
       isOrganizationAdmin: m.is_organization_admin,
     })),
     // A request waiting for an answer concerns the person asked and those who may answer or asked.
@@ -205,10 +206,10 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
         id: r.id,
         organizationId: r.organization_id,
         organizationName: r.name,
-        kind: r.kind,
+        kind: r.kind as MembershipKind,
         isOrganizationAdmin: r.is_organization_admin,
         requestedBy: r.requested_by,
-        requestedAt: r.requested_at.toISOString(),
+        requestedAt: r.requested_at,
         canAnswer: may.answerMembershipRequest(viewer, personId),
       })),
     seats: seats.map((s) => ({
@@ -216,8 +217,8 @@ export async function personDetail(db: Db, viewer: Viewer, partnershipId: string
       bodyId: s.body_id,
       bodyName: s.body_name,
       organizationName: s.organization_name,
-      capacity: s.capacity,
-      mandateSource: s.mandate_source,
+      capacity: s.capacity as SeatCapacity,
+      mandateSource: s.mandate_source as SeatMandateSource,
       startsOn: s.starts_on,
       endsOn: s.ends_on,
       current: isCurrent({ startsOn: s.starts_on, endsOn: s.ends_on }, today),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { created } from '../common/contract.js';
-import { personInput, personPatch } from './contract.js';
+import { created, createdId } from '../common/contract.js';
+import { invitationSentAnswer, peopleListAnswer, personDetailAnswer, personInput, personPatch } from './contract.js';
 import { invitePerson } from '../accounts/acts.js';
 import * as acts from './acts.js';
 import { listPeople, personDetail } from './queries.js';
@@ -36,6 +36,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(PEOPLE_PAGE, { error: 'error.tooLarge' })
             .default(PEOPLE_PAGE),
         }),
+        response: { 200: peopleListAnswer },
       },
     },
     async (request) => {
@@ -50,20 +51,20 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/people/:personId',
-    { schema: { tags: ['people'], summary: 'A person: organizations, seats, roles, delegations', params: withId('personId') } },
+    { schema: { tags: ['people'], summary: 'A person: organizations, seats, roles, delegations', params: withId('personId'), response: { 200: personDetailAnswer } } },
     async (request) => personDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.personId, request.act.now),
   );
   app.patch(
     '/:partnershipId/people/:personId',
-    { schema: { tags: ['people'], summary: 'Change a person', params: withId('personId'), body: personPatch } },
+    { schema: { tags: ['people'], summary: 'Change a person', params: withId('personId'), body: personPatch, response: { 200: createdId } } },
     async (request) => acts.updatePerson(request.act, request.params.personId, request.body),
   );
   app.post(
     '/:partnershipId/people/:personId/invitation',
-    { schema: { tags: ['people'], summary: 'Invite a person to create their account', params: withId('personId') } },
+    { schema: { tags: ['people'], summary: 'Invite a person to create their account', params: withId('personId'), response: { 201: invitationSentAnswer } } },
     async (request, reply) => {
       const invitation = await invitePerson(request.act, request.params.personId, { baseUrl: app.config.publicUrl }, request.locale);
-      return reply.status(201).send({ expiresAt: invitation.expiresAt.toISOString() });
+      return reply.status(201).send({ expiresAt: invitation.expiresAt });
     },
   );
 };

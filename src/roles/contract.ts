@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, endsAfterStart, endsAfterStartMessage, id, isoDate, longText, name, required } from '../common/contract.js';
+import { calendarDate, count, endsAfterStart, endsAfterStartMessage, id, isoDate, longText, name, required } from '../common/contract.js';
 
 /** The inputs of the roles' acts, validated by the server and published as OpenAPI. */
 export const roleInput = z.object({
@@ -22,3 +22,28 @@ export const assignmentInput = z
 
 export type RoleInput = z.infer<typeof roleInput>;
 export type AssignmentInput = z.infer<typeof assignmentInput>;
+
+/** A term of a role: who held it, from when, until when. */
+export const termAnswer = z.object({ id: z.uuid(), personId: z.uuid(), fullName: z.string(), startsOn: calendarDate, endsOn: calendarDate.nullable() });
+
+export const roleSummaryAnswer = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  purpose: z.string(),
+  accountabilities: z.array(z.string()),
+  termMonths: z.int().nullable(),
+  bodyId: z.uuid().nullable(),
+  sitsInParent: z.boolean(),
+  maxHolders: z.int(),
+  /** Today's holders. */
+  holders: z.array(termAnswer),
+  /** Every term, newest first. */
+  assignments: z.array(termAnswer),
+});
+
+export const roleDetailAnswer = roleSummaryAnswer.extend({
+  body: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Where the holder also sits, for a role that seats its holder in the parent body. */
+  parentBody: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  can: z.object({ edit: z.boolean(), assign: z.boolean() }),
+});

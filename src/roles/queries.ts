@@ -37,7 +37,7 @@ export async function rolesWithHolders(db: Db, partnershipId: string, today: str
       id: role.id,
       name: role.name,
       purpose: role.purpose,
-      accountabilities: role.accountabilities,
+      accountabilities: role.accountabilities as string[],
       termMonths: role.term_months,
       bodyId: role.body_id,
       sitsInParent: role.sits_in_parent,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { created, endInput } from '../common/contract.js';
-import { assignmentInput, roleInput, rolePatch } from './contract.js';
+import { created, createdId, endInput } from '../common/contract.js';
+import { assignmentInput, roleDetailAnswer, roleInput, rolePatch } from './contract.js';
 import * as acts from './acts.js';
 import { roleDetail } from './queries.js';
 import { inPartnership, withId } from '../server/params.js';
@@ -14,12 +14,12 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/roles/:roleId',
-    { schema: { tags: ['roles'], summary: 'A role and who held it', params: withId('roleId') } },
+    { schema: { tags: ['roles'], summary: 'A role and who held it', params: withId('roleId'), response: { 200: roleDetailAnswer } } },
     async (request) => roleDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.roleId, request.act.now),
   );
   app.patch(
     '/:partnershipId/roles/:roleId',
-    { schema: { tags: ['roles'], summary: 'Change a role', params: withId('roleId'), body: rolePatch } },
+    { schema: { tags: ['roles'], summary: 'Change a role', params: withId('roleId'), body: rolePatch, response: { 200: createdId } } },
     async (request) => acts.updateRole(request.act, request.params.roleId, request.body),
   );
   app.post(
@@ -35,6 +35,7 @@ export const roleRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'End a role assignment',
         params: withId('roleId').extend({ assignmentId: z.string() }),
         body: endInput,
+        response: { 200: createdId },
       },
     },
     async (request) => acts.endAssignment(request.act, request.params.roleId, request.params.assignmentId, request.body.endsOn),

@@ -2,7 +2,12 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from './api';
-import type { Overview, PeopleList } from './types';
+import type { Answer } from '../common/contract';
+import type { overviewAnswer } from '../partnerships/contract';
+import type { peopleListAnswer } from '../people/contract';
+
+type Overview = Answer<typeof overviewAnswer>;
+type PeopleList = Answer<typeof peopleListAnswer>;
 
 export function usePartnershipId(): string {
   const { partnershipId } = useParams();

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Gap } from '../types';
+import type { gapAnswer } from '../../bodies/contract';
+import type { Answer } from '../../common/contract';
+
+type Gap = Answer<typeof gapAnswer>;
 
 /** The composition check of a body, in plain words; a gap is a warning, not an error of the page. */
 export function CompositionStatus({ gaps, hasRule }: { gaps: Gap[]; hasRule: boolean }) {

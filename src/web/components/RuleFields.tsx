@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { numberOrNull } from '../hooks';
-import type { Rule } from '../types';
+import type { ruleAnswer } from '../../bodies/contract';
+import type { Answer } from '../../common/contract';
 import { Field, fieldError } from './ui';
+
+type Rule = Answer<typeof ruleAnswer>;
 
 /** The numbers of a body's rule (composition and cadence); an empty field means "no constraint". */
 export function RuleFields({ rule, error }: { rule?: Rule | undefined; error: unknown }) {

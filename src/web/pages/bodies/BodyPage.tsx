@@ -10,7 +10,11 @@ import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStat
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { ElectionsSection } from '../elections/ElectionsSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
-import type { BodyDetail, SeatView } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { bodyDetailAnswer, seatAnswer } from '../../../bodies/contract';
+
+type BodyDetail = Answer<typeof bodyDetailAnswer>;
+type SeatView = Answer<typeof seatAnswer>;
 
 interface SeatForm {
   personId: string;

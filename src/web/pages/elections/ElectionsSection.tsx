@@ -7,7 +7,9 @@ import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { electionListAnswer } from '../../../elections/contract';
 import type { ElectionPhase } from '../../../elections/rules';
-import type { BodyDetail } from '../../types';
+import type { bodyDetailAnswer } from '../../../bodies/contract';
+
+type BodyDetail = Answer<typeof bodyDetailAnswer>;
 
 export const phaseTone = (phase: ElectionPhase) => (phase === 'elected' ? 'ok' : phase === 'abandoned' ? 'neutral' : 'warn');
 

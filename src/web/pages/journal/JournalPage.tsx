@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePersonNames } from '../../hooks';
-import type { JournalEntry } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { journalAnswer } from '../../../journal/contract';
+
+type JournalEntry = Answer<typeof journalAnswer>[number];
 
 const PAGE = 50;
 const PERSON_KEYS = ['personId', 'fromPersonId', 'toPersonId'] as const;

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { usePartnershipQuery } from '../../hooks';
-import type { OutboxView } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { outboxAnswer } from '../../../mail/contract';
+
+type OutboxView = Answer<typeof outboxAnswer>;
 
 export default function OutboxPage() {
   const { t, i18n } = useTranslation();

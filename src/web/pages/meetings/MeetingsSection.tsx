@@ -6,9 +6,10 @@ import { Badge, Field, fieldError, FormError, todayIso, useFormatDate } from '..
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { bodyMeetingsAnswer } from '../../../meetings/contract';
-import type { BodyDetail } from '../../types';
+import type { bodyDetailAnswer } from '../../../bodies/contract';
 import { useFormatInstant } from './format';
 
+type BodyDetail = Answer<typeof bodyDetailAnswer>;
 type BodyMeetings = Answer<typeof bodyMeetingsAnswer>;
 
 function CallMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeetings }) {

@@ -6,7 +6,10 @@ import { EnumSelect, MEMBERSHIP_KINDS, ORGANIZATION_KINDS } from '../../componen
 import { EditForm } from '../../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { orNull, useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { OrganizationDetail } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { organizationDetailAnswer } from '../../../organizations/contract';
+
+type OrganizationDetail = Answer<typeof organizationDetailAnswer>;
 
 function EditOrganization({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t } = useTranslation();

@@ -5,7 +5,10 @@ import { Link } from 'react-router';
 import { api } from '../../api';
 import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, useSettledSearch } from '../../hooks';
-import type { PeopleList } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { peopleListAnswer } from '../../../people/contract';
+
+type PeopleList = Answer<typeof peopleListAnswer>;
 
 /** People listed at once: a phone renders a few hundred rows quickly, not ten thousand. */
 const SHOWN_AT_ONCE = 100;

@@ -7,7 +7,12 @@ import { EditForm } from '../../components/forms';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate, useFormatPeriod } from '../../components/ui';
 import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { useSession, useSignOutEverywhere } from '../../session';
-import type { DelegationView, MembershipRequestView, PersonDetail } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { membershipRequestAnswer, personDetailAnswer } from '../../../people/contract';
+
+type PersonDetail = Answer<typeof personDetailAnswer>;
+type MembershipRequestView = Answer<typeof membershipRequestAnswer>;
+type DelegationView = PersonDetail['delegations'][number];
 
 function MembershipRequest({ request, onAnswered }: { request: MembershipRequestView; onAnswered: (message: string) => void }) {
   const { t } = useTranslation();

@@ -4,7 +4,10 @@ import { CreatePage } from '../../components/forms';
 import { useNavigate } from 'react-router';
 import { Field, fieldError } from '../../components/ui';
 import { numberOrNull, orNull, useAct, useOverview, usePartnershipId } from '../../hooks';
-import type { RoleDetail } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { roleDetailAnswer } from '../../../roles/contract';
+
+type RoleDetail = Answer<typeof roleDetailAnswer>;
 
 export function roleFromForm(data: FormData) {
   return {

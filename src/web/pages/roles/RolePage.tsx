@@ -6,8 +6,12 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { EditForm } from '../../components/forms';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatPeriod, type PeriodStatus } from '../../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import type { Holder, RoleDetail } from '../../types';
+import type { Answer } from '../../../common/contract';
+import type { roleDetailAnswer, termAnswer } from '../../../roles/contract';
 import { RoleFields, roleFromForm } from './NewRole';
+
+type RoleDetail = Answer<typeof roleDetailAnswer>;
+type Holder = Answer<typeof termAnswer>;
 
 function Assign({ role }: { role: RoleDetail }) {
   const { t } = useTranslation();
