@@ -1,1 +1,0 @@
-/** Shapes of the API's answers, as the pages use them. */
