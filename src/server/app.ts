@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import nodemailer from 'nodemailer';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { isLocale, LOCALES, translator, type Locale } from '../i18n/server-messages.js';
 import type { PrintingOptions } from '../documents/pdf.js';
@@ -16,6 +16,7 @@ import { MailDispatcher } from '../mail/mailer.js';
 import { Printing } from '../documents/printing.js';
 import { LiveEvents } from './live-events.js';
 import { afterCommitOf } from './after-commit.js';
+import { answerSerializer } from './answer-serializer.js';
 import type { AfterCommit } from '../common/act.js';
 import { digest } from '../accounts/secrets.js';
 import { findSessionAndViewer, type SessionInfo } from '../accounts/viewer.js';
@@ -113,7 +114,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
     const result = (schema as ZodType).safeParse(data);
     return result.success ? { value: result.data } : { error: new RequestValidationError(schema as ZodType, data) };
   });
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(({ schema }) => answerSerializer(schema as ZodType));
   app.setErrorHandler(sendError);
   const servesWeb = config.webRoot !== undefined && existsSync(join(config.webRoot, 'index.html'));
   app.setNotFoundHandler((request, reply) => {
