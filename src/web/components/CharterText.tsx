@@ -14,7 +14,7 @@ import { useFormatDate } from './ui';
 export type CharterNames = Answer<typeof charterNamesAnswer>;
 export type SignatoryView = Answer<typeof signatoryAnswer>;
 
-/** Markdown written by members, rendered with HTML off and only web and mail links (see domain/charter/markdown). */
+/** Markdown written by members, rendered with HTML off and only web and mail links (see charters/rules/markdown). */
 export function MarkdownText({ source }: { source: string }) {
   return <div className="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
 }

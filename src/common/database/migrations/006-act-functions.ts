@@ -31,7 +31,7 @@ export const actFunctions: readonly string[] = [
    $$`,
   // p_openings lists the 'method:phase' pairs in which the domain accepts this stance; the round
   // and body come from the proposal row, read under the proposal's shared advisory lock so that a
-  // round cannot close under it (see lockedProposal in services/decision-acts.ts).
+  // round cannot close under it (see lockedProposal in decisions/acts.ts).
   `create function stance_take(
      p_partnership uuid, p_proposal uuid, p_openings text[], p_now timestamptz, p_today date, p_member uuid,
      p_idempotency_key text, p_stance_id uuid, p_stance text, p_reason text, p_payload jsonb

@@ -1,5 +1,5 @@
 /**
- * Elections without candidates (domain/elections/process.ts). A nomination is one row per member,
+ * Elections without candidates (elections/rules.ts). A nomination is one row per member,
  * changed in place during the change round (the first reason is kept beside the new one); a consent
  * stance is one row per member and round. The database holds the invariants the process relies on.
  */
@@ -34,7 +34,7 @@ export const elections: readonly string[] = [
     updated_at timestamptz not null,
     primary key (election_id, member_id)
   )`,
-  // A reminder goes out once, a month before a term ends (services/term-reminders.ts).
+  // A reminder goes out once, a month before a term ends (roles/term-reminders.ts).
   `alter table role_assignment add column term_reminded_at timestamptz`,
   `create table election_stance (
     election_id uuid not null references election(id),
