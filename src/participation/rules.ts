@@ -1,0 +1,124 @@
+import type { IsoDate } from '../common/dates.js';
+
+/**
+ * What the charter and the partnership expect of one person, as a list of things to do: each
+ * thing names the form where it is done, and the list comes soonest deadline first. Pure: the
+ * query finds the things, these rules name, link and order them.
+ */
+
+/** The kinds of things to do, in the order shown when two fall due at the same moment. */
+export const TO_DO_KINDS = [
+  // A stance in an open round of a body one sits in.
+  'stance',
+  // An election of a body one sits in: one's nomination, then one's consent to the name proposed.
+  'nomination',
+  'consent',
+  // The minutes of a meeting one attended, submitted for review.
+  'minutes_review',
+  // A date poll of a body one sits in.
+  'date_poll',
+  // An agenda item one brought to a meeting still to come.
+  'agenda_item',
+  // An adopted charter version that names one as a signatory.
+  'signature',
+  // One's term in a role, or seat in a body, ending within TERM_ENDING_NOTICE_DAYS.
+  'term_ending',
+  'seat_ending',
+] as const;
+export type ToDoKind = (typeof TO_DO_KINDS)[number];
+
+/** Where each thing is done: its kind and the ids its page needs. */
+export type ToDoTarget =
+  | { readonly kind: 'stance'; readonly proposalId: string }
+  | { readonly kind: 'nomination'; readonly electionId: string }
+  | { readonly kind: 'consent'; readonly electionId: string }
+  | { readonly kind: 'minutes_review'; readonly meetingId: string }
+  | { readonly kind: 'date_poll'; readonly pollId: string }
+  | { readonly kind: 'agenda_item'; readonly meetingId: string; readonly itemId: string }
+  | { readonly kind: 'signature'; readonly charterId: string; readonly versionId: string }
+  | { readonly kind: 'term_ending'; readonly roleId: string; readonly assignmentId: string }
+  | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string };
+
+/**
+ * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
+ * on the forms, so a link from the list or from a mail lands on the form itself. They are in
+ * French, as the addresses of the pages are, since people see them.
+ */
+export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
+  stance: 'prendre-position',
+  nomination: 'proposer-un-nom',
+  consent: 'consentir',
+  minutes_review: 'relire-le-compte-rendu',
+  date_poll: 'repondre',
+  agenda_item: 'ordre-du-jour',
+  signature: 'signer',
+  term_ending: 'titulaires',
+  seat_ending: 'membres',
+};
+
+/**
+ * The web path of the form where a thing is done, anchor included. Mails carry it after the
+ * server's address; the list of things to do links to it.
+ */
+export function toDoPath(partnershipId: string, target: ToDoTarget): string {
+  const base = `/p/${partnershipId}`;
+  const anchor = `#${TO_DO_ANCHORS[target.kind]}`;
+  switch (target.kind) {
+    case 'stance':
+      return `${base}/propositions/${target.proposalId}${anchor}`;
+    case 'nomination':
+    case 'consent':
+      return `${base}/elections/${target.electionId}${anchor}`;
+    case 'minutes_review':
+    case 'agenda_item':
+      return `${base}/reunions/${target.meetingId}${anchor}`;
+    case 'date_poll':
+      return `${base}/sondages/${target.pollId}${anchor}`;
+    case 'signature':
+      return `${base}/chartes/${target.charterId}/versions/${target.versionId}${anchor}`;
+    case 'term_ending':
+      return `${base}/roles/${target.roleId}${anchor}`;
+    case 'seat_ending':
+      return `${base}/instances/${target.bodyId}${anchor}`;
+  }
+}
+
+/** How many days before a term or a seat ends it shows in the list, as the term reminder's month. */
+export const TERM_ENDING_NOTICE_DAYS = 30;
+
+/**
+ * When a thing falls due: an instant (a round's or a review's end, a meeting's start) or a
+ * calendar day (a term's end, that day excluded); many things have none.
+ */
+export type ToDoDeadline = { readonly kind: 'instant'; readonly at: Date } | { readonly kind: 'day'; readonly on: IsoDate } | null;
+
+/**
+ * A calendar day compares as its first instant in UTC: the hour or two between it and midnight
+ * in Paris orders nothing differently that matters to a list of things to do.
+ */
+function dueTime(deadline: NonNullable<ToDoDeadline>): number {
+  return deadline.kind === 'instant' ? deadline.at.getTime() : Date.parse(deadline.on);
+}
+
+export interface Orderable {
+  readonly target: ToDoTarget;
+  readonly title: string;
+  readonly deadline: ToDoDeadline;
+}
+
+/** Soonest deadline first, undated things last; then by kind, then by title, so the order is stable. */
+export function compareToDos(a: Orderable, b: Orderable): number {
+  if (a.deadline !== null && b.deadline !== null) {
+    const byTime = dueTime(a.deadline) - dueTime(b.deadline);
+    if (byTime !== 0) return byTime;
+  } else if (a.deadline !== b.deadline) {
+    return a.deadline === null ? 1 : -1;
+  }
+  const byKind = TO_DO_KINDS.indexOf(a.target.kind) - TO_DO_KINDS.indexOf(b.target.kind);
+  if (byKind !== 0) return byKind;
+  return a.title.localeCompare(b.title, 'fr');
+}
+
+export function orderToDos<T extends Orderable>(items: readonly T[]): T[] {
+  return [...items].sort(compareToDos);
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { orderToDos, TO_DO_ANCHORS, TO_DO_KINDS, toDoPath, type Orderable, type ToDoTarget } from '../../src/participation/rules.js';
+
+const P = 'p1';
+
+describe('the path of a thing to do', () => {
+  it('leads to the form where each kind is done, on the page of the thing', () => {
+    const cases: [ToDoTarget, string][] = [
+      [{ kind: 'stance', proposalId: 'pr1' }, '/p/p1/propositions/pr1#prendre-position'],
+      [{ kind: 'nomination', electionId: 'e1' }, '/p/p1/elections/e1#proposer-un-nom'],
+      [{ kind: 'consent', electionId: 'e1' }, '/p/p1/elections/e1#consentir'],
+      [{ kind: 'minutes_review', meetingId: 'm1' }, '/p/p1/reunions/m1#relire-le-compte-rendu'],
+      [{ kind: 'date_poll', pollId: 'd1' }, '/p/p1/sondages/d1#repondre'],
+      [{ kind: 'agenda_item', meetingId: 'm1', itemId: 'i1' }, '/p/p1/reunions/m1#ordre-du-jour'],
+      [{ kind: 'signature', charterId: 'c1', versionId: 'v1' }, '/p/p1/chartes/c1/versions/v1#signer'],
+      [{ kind: 'term_ending', roleId: 'r1', assignmentId: 'a1' }, '/p/p1/roles/r1#titulaires'],
+      [{ kind: 'seat_ending', bodyId: 'b1', seatId: 's1' }, '/p/p1/instances/b1#membres'],
+    ];
+    for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
+    expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));
+  });
+
+  it('gives every kind its own anchor, fit for an address', () => {
+    const anchors = Object.values(TO_DO_ANCHORS);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    for (const anchor of anchors) expect(anchor).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+});
+
+describe('the order of things to do', () => {
+  const item = (title: string, kind: 'stance' | 'signature' | 'term_ending', deadline: Orderable['deadline']): Orderable => ({
+    title,
+    deadline,
+    target: kind === 'stance' ? { kind, proposalId: title } : kind === 'signature' ? { kind, charterId: 'c', versionId: title } : { kind, roleId: title, assignmentId: title },
+  });
+
+  it('puts the soonest deadline first, instants and calendar days alike, and undated things last', () => {
+    const ordered = orderToDos([
+      item('undated', 'signature', null),
+      item('in May', 'term_ending', { kind: 'day', on: '2026-05-10' }),
+      item('in April', 'stance', { kind: 'instant', at: new Date('2026-04-20T18:00:00Z') }),
+      item('early May', 'stance', { kind: 'instant', at: new Date('2026-05-02T08:00:00Z') }),
+    ]);
+    expect(ordered.map((i) => i.title)).toEqual(['in April', 'early May', 'in May', 'undated']);
+  });
+
+  it('orders things due together by kind, then by title', () => {
+    const at = { kind: 'instant', at: new Date('2026-04-20T18:00:00Z') } as const;
+    const ordered = orderToDos([item('Zèbre', 'signature', null), item('Budget', 'signature', null), item('Vote', 'stance', at), item('Adhésion', 'stance', at)]);
+    expect(ordered.map((i) => i.title)).toEqual(['Adhésion', 'Vote', 'Budget', 'Zèbre']);
+    const sameTime = orderToDos([item('A', 'term_ending', { kind: 'day', on: '2026-05-10' }), item('B', 'stance', { kind: 'instant', at: new Date('2026-05-10T00:00:00Z') })]);
+    expect(sameTime.map((i) => i.target.kind)).toEqual(['stance', 'term_ending']);
+  });
+
+  it('leaves the list it was given as it was', () => {
+    const list = [item('b', 'signature', null), item('a', 'signature', null)];
+    orderToDos(list);
+    expect(list.map((i) => i.title)).toEqual(['b', 'a']);
+  });
+});
