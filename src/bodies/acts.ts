@@ -8,6 +8,7 @@ import type { Database } from '../common/database/schema.js';
 import { actCommitted, actorOf, recordAct, type ActContext } from '../common/act.js';
 import { refuseIfErased } from '../personal-data/acts.js';
 import { requireReference, requireTarget } from '../common/references.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 
 type Trx = Transaction<Database>;
 const changedFields = (patch: object): string[] => Object.keys(patch).sort();
@@ -157,7 +158,7 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
       startsOn: input.startsOn,
       endsOn,
     },
-  };
+  } satisfies JournalEvent;
   const seated = await sql<{ seat: string | null }>`select seat_start(
       ${ctx.partnershipId}::uuid, ${id}::uuid, ${bodyId}::uuid, ${input.personId}::uuid, ${input.organizationId}::uuid,
       ${input.capacity}::text, ${input.mandateSource}::text, ${input.startsOn}::date, ${endsOn}::date,

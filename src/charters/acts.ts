@@ -14,6 +14,7 @@ import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { contentOf, loadCharterReferences } from './references.js';
 import { requireReference } from '../common/references.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -238,7 +239,7 @@ export async function adoptVersionInTransaction(
       adoptedOn: adoption.adoptedOn,
       supersededVersionId: previous?.id ?? null,
     },
-  };
+  } satisfies JournalEvent;
 }
 
 export async function recordAdoption(ctx: ActContext, charterId: string, versionId: string, adoption: z.infer<typeof adoptInput>) {

@@ -348,7 +348,7 @@ export async function giveProxy(ctx: ActContext, proposalId: string, input: z.in
 }
 
 /** A block sends the matter where the charter says: to the arbitrating body, from its first phase, or to a lapse. */
-async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, why: string) {
+async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, why: string): Promise<JournalEvent[]> {
   const charter = await trx.selectFrom('charter_version').select('rules').where('id', '=', proposal.charter_version_id).executeTakeFirstOrThrow();
   const next = escalate(charter.rules as CharterRules, proposal.rule, proposal.level as DecisionLevel, proposal.topic);
   if (next.kind === 'lapse') {
@@ -368,7 +368,7 @@ async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, w
  * An information note to each body the charter row names, with the decision and its reasons:
  * one e-mail per current member with an address, in their language, queued in the act's transaction.
  */
-async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, status: string, statement: string) {
+async function informBodies(trx: Trx, ctx: Scope, proposal: LockedProposal, status: string, statement: string): Promise<JournalEvent[]> {
   const bodyIds = proposal.rule.informBodyIds.filter((id) => id !== proposal.body_id);
   if (bodyIds.length === 0) return [];
   const today = calendarDay(ctx.now);
@@ -475,7 +475,7 @@ async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, 
   const counted = stances.filter((s) => members.has(s.member_id)).map((s) => s.stance as Stance);
   const result = tally(proposal.state, counted, members.size);
   const outcome = unwrap(closeProcessRound(proposal.state, result));
-  const closed = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
+  const closed: JournalEvent = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
   if (outcome.kind === 'amend') {
     await trx.updateTable('proposal').set({ phase: outcome.state.phase, round_deadline: null }).where('id', '=', proposalId).execute();
     return { result: { outcome: outcome.kind }, events: [closed] };

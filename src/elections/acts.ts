@@ -21,6 +21,7 @@ import { may } from '../common/permissions.js';
 import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 import { bodyMembersOn } from '../bodies/members.js';
 import { textHash } from '../journal/chain.js';
 import { requireReference } from '../common/references.js';
@@ -197,7 +198,7 @@ export async function nominate(ctx: ActContext, electionId: string, input: z.inf
       result: { changed: changing },
       events: [
         {
-          kind: changing ? 'election.nomination_changed' : 'election.nominated',
+          kind: changing ? ('election.nomination_changed' as const) : ('election.nominated' as const),
           payload: changing ? { electionId, memberId: ctx.viewer.personId, nomineeId: input.nomineeId } : { electionId, memberId: ctx.viewer.personId },
         },
       ],
@@ -218,8 +219,8 @@ export async function advanceElection(ctx: ActContext, electionId: string) {
       .execute();
     const next = unwrap(nextElectionPhase(election.state, nominations.length));
     await trx.updateTable('election').set({ phase: next.phase, deadline: null }).where('id', '=', electionId).execute();
-    const moved = { kind: 'election.phase_changed', payload: { electionId, phase: next.phase } };
-    const revealed =
+    const moved: JournalEvent = { kind: 'election.phase_changed', payload: { electionId, phase: next.phase } };
+    const revealed: JournalEvent[] =
       next.phase === 'reveal'
         ? [{ kind: 'election.revealed', payload: { electionId, nominations: nominations.map((n) => ({ memberId: n.member_id, nomineeId: n.nominee_id })) } }]
         : [];
@@ -301,7 +302,7 @@ export async function closeElectionRound(ctx: ActContext, electionId: string) {
       objections: counted.filter((s) => s.stance === 'object').length,
     };
     const next = unwrap(closeConsentRound(election.state, count, election.deadline !== null && election.deadline <= ctx.now));
-    const closed = { kind: 'election.round_closed', payload: { electionId, round: election.round, ...count, outcome: next.phase } };
+    const closed: JournalEvent = { kind: 'election.round_closed', payload: { electionId, round: election.round, ...count, outcome: next.phase } };
     if (next.phase !== 'elected') {
       await trx.updateTable('election').set({ phase: next.phase, deadline: null }).where('id', '=', electionId).execute();
       return { result: { phase: next.phase }, events: [closed] };

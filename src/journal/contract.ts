@@ -1,6 +1,30 @@
 import { z } from 'zod';
 import { instant } from '../common/contract.js';
 
+/**
+ * Every kind of entry the server writes to the journal, one per kind of act. An act's events are
+ * typed by this list, so a new kind cannot be written before it is named here, and the labels test
+ * (test/unit/journal-kinds.test.ts) fails until the journal page has words for it in each language.
+ */
+export const JOURNAL_KINDS = [
+  'partnership.created', 'partnership.backup_downloaded',
+  'organization.created', 'organization.updated',
+  'person.created', 'person.updated', 'person.erased',
+  'membership.created', 'membership.removed', 'membership.requested', 'membership.request_answered',
+  'body.created', 'body.updated',
+  'mandate.started', 'mandate.ended',
+  'role.created', 'role.updated', 'role.assigned', 'role.unassigned', 'role.term_ending',
+  'delegation.created', 'delegation.ended',
+  'charter.created', 'charter.draft_saved', 'charter.draft_started', 'charter.draft_discarded', 'charter.adopted', 'charter.signed',
+  'proposal.created', 'proposal.phase', 'proposal.amended', 'proposal.escalated', 'proposal.lapsed', 'proposal.decided', 'proposal.review_due',
+  'stance.taken', 'round.closed', 'proxy.given', 'information_note.sent',
+  'election.opened', 'election.nominated', 'election.nomination_changed', 'election.revealed', 'election.phase_changed', 'election.candidate_proposed', 'election.stance_taken', 'election.round_closed', 'election.elected', 'election.abandoned',
+  'meeting.scheduled', 'meeting.recorded', 'meeting.roles_changed', 'meeting.attendance', 'meeting.advanced', 'meeting.round_word', 'meeting.minutes_saved', 'meeting.minutes_review_opened', 'meeting.minutes_reviewed', 'meeting.minutes_published',
+  'agenda.item_added', 'agenda.ordered',
+  'date_poll.opened', 'date_poll.answered', 'date_poll.closed',
+] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
+
 /** A page of the journal, newest first: each entry with what it records and its link in the chain. */
 export const journalAnswer = z.array(
   z.object({

@@ -2,10 +2,11 @@ import { setTimeout } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
 import { GENESIS_HASH, canonicalBody, chainHash } from './chain.js';
+import type { JournalKind } from './contract.js';
 
 /** One governance act, as the domain describes it. */
 export interface JournalEvent {
-  readonly kind: string;
+  readonly kind: JournalKind;
   readonly payload: Readonly<Record<string, unknown>>;
 }
 

@@ -6,7 +6,7 @@ import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../common/database/schema.js';
 import { linkToPage, type Link } from '../accounts/acts.js';
-import { actorOf, recordAct, type ActContext } from '../common/act.js';
+import { actorOf, recordAct, type ActContext, type ActOutcome } from '../common/act.js';
 import { queueMail, withPersonalLink } from '../mail/mailer.js';
 import { refuseIfErased } from '../personal-data/acts.js';
 import { requireReference, requireTarget } from '../common/references.js';
@@ -27,7 +27,7 @@ export interface MailContext {
 }
 
 /** The journal entry of a membership, whether made with the person, added later or accepted. */
-export const membershipCreated = (membershipId: string, personId: string, organizationId: string, input: { readonly kind: string; readonly isOrganizationAdmin?: boolean | undefined }) => ({
+export const membershipCreated = (membershipId: string, personId: string, organizationId: string, input: { readonly kind: string; readonly isOrganizationAdmin?: boolean | undefined }): JournalEvent => ({
   kind: 'membership.created',
   payload: { membershipId, personId, organizationId, membershipKind: input.kind, isOrganizationAdmin: input.isOrganizationAdmin ?? false },
 });
@@ -73,12 +73,12 @@ export async function addMembership(ctx: ActContext, organizationId: string, inp
   });
 }
 
-const requestAnswered = (requestId: string, personId: string, organizationId: string, answer: 'accepted' | 'declined', membershipId: string | null) => ({
+const requestAnswered = (requestId: string, personId: string, organizationId: string, answer: 'accepted' | 'declined', membershipId: string | null): JournalEvent => ({
   kind: 'membership.request_answered',
   payload: { requestId, personId, organizationId, answer, membershipId },
 });
 
-async function requestMembership(trx: Trx, ctx: ActContext, organizationId: string, input: MembershipInput, mail: MailContext) {
+async function requestMembership(trx: Trx, ctx: ActContext, organizationId: string, input: MembershipInput, mail: MailContext): Promise<ActOutcome<{ id: string; pending: boolean }>> {
   const id = randomUUID();
   await trx
     .insertInto('membership_request')

@@ -109,9 +109,9 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.deleteFrom('printed_document').where('partnership_id', '=', ctx.partnershipId).execute();
     if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
     const ended: JournalEvent[] = [
-      ...seats.map((seat) => ({ kind: 'mandate.ended', payload: { seatId: seat.id, bodyId: seat.body_id, personId, endsOn: today } })),
-      ...roles.map((role) => ({ kind: 'role.unassigned', payload: { assignmentId: role.id, roleId: role.role_id, personId, endsOn: today } })),
-      ...delegations.map((delegation) => ({ kind: 'delegation.ended', payload: { delegationId: delegation.id, endsOn: today } })),
+      ...seats.map((seat): JournalEvent => ({ kind: 'mandate.ended', payload: { seatId: seat.id, bodyId: seat.body_id, personId, endsOn: today } })),
+      ...roles.map((role): JournalEvent => ({ kind: 'role.unassigned', payload: { assignmentId: role.id, roleId: role.role_id, personId, endsOn: today } })),
+      ...delegations.map((delegation): JournalEvent => ({ kind: 'delegation.ended', payload: { delegationId: delegation.id, endsOn: today } })),
     ];
     return { result: { id: personId }, events: [...ended, { kind: 'person.erased', payload: { personId } }] };
   });

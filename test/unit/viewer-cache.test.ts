@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peopleWhoseRightsChanged, ViewerCache } from '../../src/server/viewer-cache.js';
+import type { JournalEvent } from '../../src/journal/journal-store.js';
 import type { SessionAndViewer } from '../../src/accounts/viewer.js';
 
 const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndViewer => ({
@@ -58,7 +59,7 @@ describe('ViewerCache', () => {
   });
 
   it('counts a change of a role’s holders as a change of their rights, the one leaving and the one arriving', () => {
-    const replaced = [
+    const replaced: JournalEvent[] = [
       { kind: 'role.unassigned', payload: { assignmentId: 'a1', roleId: 'r', personId: 'ana', endsOn: '2026-03-10', replacedBy: 'a2' } },
       { kind: 'role.assigned', payload: { assignmentId: 'a2', roleId: 'r', personId: 'ben', startsOn: '2026-03-10', endsOn: null } },
     ];
