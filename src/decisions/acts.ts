@@ -4,7 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { CharterRules, DecisionLevel, DecisionRule } from '../charters/rules/types.js';
 import { calendarDay } from '../common/dates.js';
-import type { amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, roundClosedAnswer, stanceInput } from './contract.js';
+import type { amendAndReopenInput, amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, roundClosedAnswer, stanceInput } from './contract.js';
 import {
   checkProxy,
   checkStance,
@@ -216,17 +216,21 @@ export async function advancePhase(ctx: ActContext, proposalId: string, input: z
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
     requireFacilitator(ctx, proposal);
-    const next = unwrap(nextProcessPhase(proposal.state));
-    const collecting = next.phase === 'round' || next.phase === 'advice';
-    if (input.deadline !== undefined && !collecting) throw invalid('deadline', 'error.decision.deadlineOutsideRound');
-    const deadline = input.deadline === undefined ? null : new Date(input.deadline);
-    if (deadline !== null && deadline <= ctx.now) throw invalid('deadline', 'error.decision.deadlinePast');
-    await trx.updateTable('proposal').set({ phase: next.phase, round: next.round, round_deadline: deadline }).where('id', '=', proposalId).execute();
-    return {
-      result: { phase: next.phase, round: next.round },
-      events: [{ kind: 'proposal.phase', payload: { proposalId, phase: next.phase, round: next.round, deadline: deadline?.toISOString() ?? null } }],
-    };
+    return moveToNextPhase(trx, ctx, proposal, input.deadline);
   });
+}
+
+async function moveToNextPhase(trx: Trx, ctx: Scope, proposal: LockedProposal, deadlineInput: string | undefined) {
+  const next = unwrap(nextProcessPhase(proposal.state));
+  const collecting = next.phase === 'round' || next.phase === 'advice';
+  if (deadlineInput !== undefined && !collecting) throw invalid('deadline', 'error.decision.deadlineOutsideRound');
+  const deadline = deadlineInput === undefined ? null : new Date(deadlineInput);
+  if (deadline !== null && deadline <= ctx.now) throw invalid('deadline', 'error.decision.deadlinePast');
+  await trx.updateTable('proposal').set({ phase: next.phase, round: next.round, round_deadline: deadline }).where('id', '=', proposal.id).execute();
+  return {
+    result: { phase: next.phase, round: next.round },
+    events: [{ kind: 'proposal.phase', payload: { proposalId: proposal.id, phase: next.phase, round: next.round, deadline: deadline?.toISOString() ?? null } }],
+  };
 }
 
 /** The facilitator rewrites the proposal to integrate the objections, before the next round. */
@@ -234,19 +238,41 @@ export async function amendProposal(ctx: ActContext, proposalId: string, input: 
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
     requireFacilitator(ctx, proposal);
-    if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
-    if (proposal.phase !== 'amendment') throw conflict('error.decision.notInThisPhase');
-    // A charter amendment is decided on its draft's text, which stays locked: amend the draft in a new proposal.
-    if (proposal.charter_draft_version_id !== null) throw conflict('error.decision.charterTextLocked');
-    const amended = await trx
-      .updateTable('proposal')
-      .set({ wording: input.wording, ...(input.context !== undefined && { context: input.context }) })
-      .where('id', '=', proposalId)
-      .returning(['wording', 'context'])
-      .executeTakeFirstOrThrow();
-    // The words are free text: the entry records that they changed, in which round, and their fingerprints.
-    return { result: { id: proposalId }, events: [{ kind: 'proposal.amended', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, ...proposalTextHashes(amended) } }] };
+    const amended = await amendLocked(trx, proposal, input);
+    return { result: { id: proposalId }, events: [amended] };
   });
+}
+
+/**
+ * The facilitator amends the proposal and opens the next round, in one act: the round's members
+ * see the amended words from its first instant. Words left as they were are not journaled as an
+ * amendment; the round opens all the same.
+ */
+export async function amendAndReopen(ctx: ActContext, proposalId: string, input: z.infer<typeof amendAndReopenInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+    requireFacilitator(ctx, proposal);
+    const before = await trx.selectFrom('proposal').select(['wording', 'context']).where('id', '=', proposalId).executeTakeFirstOrThrow();
+    const amended = await amendLocked(trx, proposal, input);
+    const unchanged = before.wording === input.wording && (input.context === undefined || before.context === input.context);
+    const reopened = await moveToNextPhase(trx, ctx, proposal, input.deadline);
+    return { result: reopened.result, events: [...(unchanged ? [] : [amended]), ...reopened.events] };
+  });
+}
+
+async function amendLocked(trx: Trx, proposal: LockedProposal, input: z.infer<typeof amendInput>): Promise<JournalEvent> {
+  if (proposal.status !== 'open') throw conflict('error.decision.alreadyDecided');
+  if (proposal.phase !== 'amendment') throw conflict('error.decision.notInThisPhase');
+  // A charter amendment is decided on its draft's text, which stays locked: amend the draft in a new proposal.
+  if (proposal.charter_draft_version_id !== null) throw conflict('error.decision.charterTextLocked');
+  const amended = await trx
+    .updateTable('proposal')
+    .set({ wording: input.wording, ...(input.context !== undefined && { context: input.context }) })
+    .where('id', '=', proposal.id)
+    .returning(['wording', 'context'])
+    .executeTakeFirstOrThrow();
+  // The words are free text: the entry records that they changed, in which round, and their fingerprints.
+  return { kind: 'proposal.amended', payload: { proposalId: proposal.id, bodyId: proposal.body_id, round: proposal.round, ...proposalTextHashes(amended) } };
 }
 
 /**

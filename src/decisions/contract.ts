@@ -43,6 +43,12 @@ export const amendInput = z.object({
   context: z.string().trim().max(20000, { error: 'error.tooLong' }).optional(),
 });
 
+/**
+ * After objections, the facilitator amends the proposal and opens the next round at once, so no
+ * round opens on words that were not yet amended, nor an amendment waits without its round.
+ */
+export const amendAndReopenInput = amendInput.extend({ deadline: phaseInput.shape.deadline });
+
 export const proxyInput = z.object({ holderId: z.uuid({ error: 'error.reference' }) });
 
 /** The answers of the decisions' routes, as the server sends them and the pages read them. */
@@ -120,6 +126,16 @@ export const proposalDetailAnswer = z.object({
     decide: z.boolean(),
     lacksDelegatedScope: z.boolean(),
   }),
+});
+
+/**
+ * Where a new proposal would go, before it is sent: the decision matrix of the partnership charter
+ * in force (empty, and no charter, before one is adopted), its article, and the bodies it names.
+ */
+export const decisionMatrixAnswer = z.object({
+  charter: z.object({ versionId: z.uuid(), versionNumber: z.int(), article: z.int().nullable() }).nullable(),
+  decisionMatrix: z.array(z.object({ level: z.enum(DECISION_LEVELS), topic: z.string(), bodyId: z.uuid().nullable(), method: z.enum(DECISION_METHODS) })),
+  bodies: z.array(named),
 });
 
 /** A page of a register: `next` is the `before` of the following page, null on the last. */

@@ -35,6 +35,30 @@ export async function listProposals(db: Db, partnershipId: string, bodyId: strin
   }));
 }
 
+/** The decision matrix of the partnership charter in force, which routes new proposals, and the names of the bodies it names. */
+export async function decisionMatrix(db: Db, partnershipId: string) {
+  // The same charter as the one createProposal routes by: the first partnership charter with a version in force.
+  const version = await db
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.number', 'v.rules', 'v.articles'])
+    .where('c.partnership_id', '=', partnershipId)
+    .where('c.kind', '=', 'partnership')
+    .where('v.status', '=', 'adopted')
+    .orderBy('c.created_at')
+    .executeTakeFirst();
+  if (!version) return { charter: null, decisionMatrix: [], bodies: [] };
+  const rows = (version.rules as { decisionMatrix: DecisionRule[] }).decisionMatrix;
+  const bodyIds = [...new Set(rows.flatMap((row) => (row.bodyId === null ? [] : [row.bodyId])))];
+  const bodies = bodyIds.length === 0 ? [] : await db.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+  const articleIndex = (version.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
+  return {
+    charter: { versionId: version.id, versionNumber: version.number, article: articleIndex < 0 ? null : articleIndex + 1 },
+    decisionMatrix: rows.map((row) => ({ level: row.level, topic: row.topic, bodyId: row.bodyId, method: row.method })),
+    bodies,
+  };
+}
+
 /** A proposal as its page shows it: the routing, the members, the round table, what the viewer may do. */
 export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: string, proposalId: string, now: Date) {
   const row = await db

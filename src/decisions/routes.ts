@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   agreementRegisterAnswer,
+  amendAndReopenInput,
   amendInput,
   blockedAnswer,
   closeRoundInput,
   decideInput,
+  decisionMatrixAnswer,
   decisionRecordedAnswer,
   decisionRegisterAnswer,
   phaseAnswer,
@@ -22,7 +24,7 @@ import { binaryAnswer, created, createdId, textAnswer } from '../common/contract
 import { translator, type Locale } from '../i18n/server-messages.js';
 import * as acts from './acts.js';
 import { registerPrintJob } from './register-pdf.js';
-import { agreementRegister, decisionRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from './queries.js';
+import { agreementRegister, decisionMatrix, decisionRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from './queries.js';
 import { eventStreams } from '../server/event-stream.js';
 import { inPartnership, withId } from '../server/params.js';
 
@@ -49,6 +51,11 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/proposals',
     { schema: { tags: ['decisions'], summary: 'Proposals, newest first, optionally of one body', params: inPartnership, querystring: z.object({ bodyId: z.uuid().optional() }), response: { 200: proposalListAnswer } } },
     async (request) => listProposals(app.store.db, request.act.partnershipId, request.query.bodyId),
+  );
+  app.get(
+    '/:partnershipId/decision-matrix',
+    { schema: { tags: ['decisions'], summary: 'The decision matrix of the partnership charter in force, to show where a proposal will go before it is sent', params: inPartnership, response: { 200: decisionMatrixAnswer } } },
+    async (request) => decisionMatrix(app.store.db, request.act.partnershipId),
   );
   app.post(
     '/:partnershipId/proposals',
@@ -104,6 +111,19 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/proposals/:proposalId',
     { schema: { tags: ['decisions'], summary: 'The facilitator amends the proposal, in the amendment phase, to integrate the objections', params: inProposal, body: amendInput, response: { 200: createdId } } },
     async (request) => acts.amendProposal(request.act, request.params.proposalId, request.body),
+  );
+  app.post(
+    '/:partnershipId/proposals/:proposalId/amend-and-reopen',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'The facilitator amends the proposal, in the amendment phase, and opens the next round in the same act; the round may have a deadline',
+        params: inProposal,
+        body: amendAndReopenInput,
+        response: { 200: phaseAnswer },
+      },
+    },
+    async (request) => acts.amendAndReopen(request.act, request.params.proposalId, request.body),
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/phase',

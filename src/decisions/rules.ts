@@ -181,10 +181,39 @@ export function escalate(rules: CharterRules, blocked: DecisionRule, level: Deci
   return { kind: 'arbitration', bodyId: arbitratorId, rule: { ...arbitratorRow, topic: blocked.topic, informBodyIds } };
 }
 
-/** The row of the charter in force that decides a matter, if any. */
-export function routeDecision(rules: CharterRules, level: DecisionLevel, topic: string): DecisionRule | undefined {
+/**
+ * The row of the charter in force that decides a matter, if any. The new-proposal form runs it
+ * on the matrix it is shown, so the line saying where a proposal will go is the server's answer.
+ */
+export function routeDecision<Row extends Pick<DecisionRule, 'level' | 'topic' | 'bodyId'>>(rules: { readonly decisionMatrix: readonly Row[] }, level: DecisionLevel, topic: string): Row | undefined {
   const rule = findDecisionRule(rules.decisionMatrix, level, topic.trim());
   return rule?.bodyId ? rule : undefined;
+}
+
+/** Where a new proposal will go, as the form says it before it is sent. */
+export type Destination =
+  | { readonly kind: 'no_charter' }
+  | { readonly kind: 'no_body' }
+  | { readonly kind: 'body'; readonly bodyName: string; readonly method: DecisionMethod; readonly article: number | null };
+
+/** The charter in force's matrix, as the server gives it to the new-proposal form. */
+export interface MatrixInForce {
+  readonly charter: { readonly article: number | null } | null;
+  readonly decisionMatrix: readonly Pick<DecisionRule, 'level' | 'topic' | 'bodyId' | 'method'>[];
+  readonly bodies: readonly { readonly id: string; readonly name: string }[];
+}
+
+export function destinationOf(inForce: MatrixInForce, level: DecisionLevel, topic: string): Destination {
+  if (inForce.charter === null) return { kind: 'no_charter' };
+  const rule = routeDecision(inForce, level, topic);
+  const body = rule && inForce.bodies.find((candidate) => candidate.id === rule.bodyId);
+  if (!rule || !body) return { kind: 'no_body' };
+  return { kind: 'body', bodyName: body.name, method: rule.method, article: inForce.charter.article };
+}
+
+/** The topics the matrix names for a level, in the charter's order: a proposal's subject is one of them, or any other (the level's general row). */
+export function matrixTopics(matrix: readonly Pick<DecisionRule, 'level' | 'topic'>[], level: DecisionLevel): string[] {
+  return matrix.filter((row) => row.level === level && row.topic !== '').map((row) => row.topic);
 }
 
 /**

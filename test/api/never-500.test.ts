@@ -203,6 +203,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
     nearlyValid({ level: fc.constantFrom('strategic', 'x'), topic: text, wording: text, context: text, participationLevel: fc.constantFrom('participation', 'x'), facilitatorId: someId() }),
   ],
   ['PATCH', `${f.base}/proposals/${ids.proposalId}`, nearlyValid({ wording: text, context: text })],
+  ['POST', `${f.base}/proposals/${ids.proposalId}/amend-and-reopen`, nearlyValid({ wording: text, context: text, deadline: text })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/phase`, anyValue],
   [
     'POST',

@@ -71,7 +71,7 @@ function shareAgrees(percent: number, amountCents: number, baseCents: number): b
 }
 
 /** The row that decides a matter of this level and topic: the one naming the topic, else the level's general row. */
-export function findDecisionRule(rules: readonly DecisionRule[], level: DecisionLevel, topic: string): DecisionRule | undefined {
+export function findDecisionRule<Row extends Pick<DecisionRule, 'level' | 'topic'>>(rules: readonly Row[], level: DecisionLevel, topic: string): Row | undefined {
   const ofLevel = rules.filter((rule) => rule.level === level);
   return ofLevel.find((rule) => topic !== '' && sameTopic(rule.topic, topic)) ?? ofLevel.find((rule) => rule.topic === '');
 }
