@@ -220,7 +220,7 @@ export async function advancePhase(ctx: ActContext, proposalId: string, input: z
   });
 }
 
-async function moveToNextPhase(trx: Trx, ctx: Scope, proposal: LockedProposal, deadlineInput: string | undefined) {
+async function moveToNextPhase(trx: Trx, ctx: Scope, proposal: LockedProposal, deadlineInput: string | undefined): Promise<ActOutcome<{ phase: Phase; round: number }>> {
   const next = unwrap(nextProcessPhase(proposal.state));
   const collecting = next.phase === 'round' || next.phase === 'advice';
   if (deadlineInput !== undefined && !collecting) throw invalid('deadline', 'error.decision.deadlineOutsideRound');

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
+import type { Answer } from '../../src/common/contract.js';
+import type { decisionMatrixAnswer } from '../../src/decisions/contract.js';
 import { routeDecision } from '../../src/decisions/rules.js';
 import { furnishedWithFacilitator } from '../support/partnership-routes.js';
 import { builder, journalLength, journalOf, kindsAfter, TODAY } from '../support/structure.js';
@@ -47,7 +49,7 @@ describe('amend and open a new round, in one act', () => {
     expect(phaseEntry!.payload).toMatchObject({ phase: 'round', round: 2, deadline });
     // Free text never enters the journal: only its fingerprint.
     expect(JSON.stringify(amendedEntry!.payload)).not.toContain('budget');
-    expect(amendedEntry!.created_at).toEqual(phaseEntry!.created_at);
+    expect(amendedEntry!.recorded_at).toEqual(phaseEntry!.recorded_at);
     expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
   });
@@ -130,7 +132,7 @@ describe('the decision matrix a new proposal is routed by', () => {
     expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash })).status).toBe(200);
     const member = await newMember(t, f, { fullName: 'Nadia Benali', memberships: [] });
 
-    const matrix = await member.client.get(`${f.base}/decision-matrix`);
+    const matrix = await member.client.get<Answer<typeof decisionMatrixAnswer>>(`${f.base}/decision-matrix`);
     expect(matrix.status).toBe(200);
     expect(matrix.body.charter).toEqual({ versionId: charter.body.versionId, versionNumber: 1, article: 4 });
     expect(matrix.body.bodies).toEqual(expect.arrayContaining([{ id: steering, name: 'Comité de pilotage' }, { id: directors, name: 'Codir' }]));
