@@ -2,8 +2,8 @@
 // decisions, p95 of the list and detail endpoints under 50 ms, and as many SQL queries per request
 // as in a small one). Each size is built in a fresh database: the structure and one decided
 // proposal through the real acts, then the mass copied in SQL. Requests go one at a time over
-// HTTP to the real server, as the administrator; the queries of each are counted by a Kysely
-// plugin. BENCH_SIZES=people:decisions,… and BENCH_DATABASES=pglite,postgres choose what runs.
+// HTTP to the real server, as the administrator (the things to do as a member of the body); the
+// queries of each are counted by a Kysely plugin. BENCH_SIZES=people:decisions,… and BENCH_DATABASES=pglite,postgres choose what runs.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildApp } from '../dist/server/server/app.js';
@@ -85,7 +85,17 @@ async function furnish(store, people, decisions) {
   const organization = await sql`select o.id from organization o where o.partnership_id = ${partnershipId}
     order by (select count(*) from membership m where m.organization_id = o.id) desc limit 1`.execute(store.db);
   const session = await openSession(store.db, accountId, now);
-  return { partnershipId, adminPersonId, bodyId, charterId: charter.id, versionId: charter.versionId, proposalId: modelId, personId: person.rows[0].id, organizationId: organization.rows[0].id, cookie: `entente_session=${session.token}` };
+  // A member of the body, whose things to do (a stance in an open round) are read as theirs.
+  const memberId = seated.rows[0].person_id;
+  const memberAccountId = await createAccountWithPassword(store.db, `bench-member-${randomUUID()}@example.org`, password);
+  await store.db.updateTable('person').set({ account_id: memberAccountId }).where('id', '=', memberId).execute();
+  const { id: openId } = await createProposal(admin, { level: 'operational', topic: '', wording: 'Décision en cours', context: '', participationLevel: 'participation' });
+  for (let step = 0; step < 3; step += 1) await advancePhase(admin, openId);
+  const memberSession = await openSession(store.db, memberAccountId, now);
+  return {
+    partnershipId, adminPersonId, bodyId, charterId: charter.id, versionId: charter.versionId, proposalId: modelId, personId: person.rows[0].id, organizationId: organization.rows[0].id,
+    cookie: `entente_session=${session.token}`, memberCookie: `entente_session=${memberSession.token}`,
+  };
 }
 
 function endpoints(f) {
@@ -103,6 +113,7 @@ function endpoints(f) {
     ['list', 'journal', `${base}/journal`],
     ['list', 'overview', base],
     ['list', 'compliance', `${base}/compliance`],
+    ['list', 'to do (a body member)', `${base}/to-do`, f.memberCookie],
     ['detail', 'person', `${base}/people/${f.personId}`],
     ['detail', 'organization', `${base}/organizations/${f.organizationId}`],
     ['detail', 'body', `${base}/bodies/${f.bodyId}`],
@@ -120,9 +131,9 @@ async function measure(store, people, decisions) {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const rows = [];
   try {
-    for (const [kind, name, path] of endpoints(f)) {
+    for (const [kind, name, path, cookie = f.cookie] of endpoints(f)) {
       const get = async () => {
-        const response = await fetch(`${address}${path}`, { headers: { cookie: f.cookie } });
+        const response = await fetch(`${address}${path}`, { headers: { cookie } });
         if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
         return (await response.arrayBuffer()).byteLength;
       };

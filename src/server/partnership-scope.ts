@@ -19,6 +19,7 @@ import { delegationRoutes } from '../delegations/routes.js';
 import { journalRoutes } from '../journal/routes.js';
 import { backupRoutes } from '../backup/routes.js';
 import { outboxRoutes } from '../mail/routes.js';
+import { participationRoutes } from '../participation/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -69,4 +70,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(electionRoutes);
   await app.register(meetingRoutes);
   await app.register(datePollRoutes);
+  await app.register(participationRoutes);
 };

@@ -164,6 +164,7 @@ export function partnershipRoutes(base: string, ids: Furnished, own: Furnished, 
     ['GET', `${base}/date-polls/${ids.pollId}`],
     ['PUT', `${base}/date-polls/${ids.pollId}/answers`, { answers: [{ slotId: ids.slotId, answer: 'yes' }] }],
     ['POST', `${base}/date-polls/${ids.pollId}/close`, { slotId: ids.slotId }],
+    ['GET', `${base}/to-do`],
   ];
 }
 

@@ -22,6 +22,7 @@ import { bodyFounding } from './migrations/020-body-founding.js';
 import { agreementRegister } from './migrations/021-agreement-register.js';
 import { roleHoldersAndMembershipRequests } from './migrations/022-role-holders-and-membership-requests.js';
 import { printedDocuments } from './migrations/023-printed-documents.js';
+import { toDoIndexes } from './migrations/026-to-do-indexes.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '021-agreement-register': statementsMigration(agreementRegister),
   '022-role-holders-and-membership-requests': statementsMigration(roleHoldersAndMembershipRequests),
   '023-printed-documents': statementsMigration(printedDocuments),
+  '026-to-do-indexes': statementsMigration(toDoIndexes),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -1,0 +1,142 @@
+import { sql, type Kysely } from 'kysely';
+import { calendarDay } from '../common/dates.js';
+import type { Database } from '../common/database/schema.js';
+import { orderToDos, TERM_ENDING_NOTICE_DAYS, toDoPath, type ToDoDeadline, type ToDoKind, type ToDoTarget } from './rules.js';
+
+interface ToDoRow {
+  readonly kind: ToDoKind;
+  readonly first_id: string;
+  readonly second_id: string | null;
+  readonly title: string;
+  readonly body_name: string | null;
+  readonly due_at: Date | null;
+  readonly due_on: string | null;
+}
+
+function targetOf(row: ToDoRow): ToDoTarget {
+  const second = row.second_id!;
+  switch (row.kind) {
+    case 'stance':
+      return { kind: row.kind, proposalId: row.first_id };
+    case 'nomination':
+    case 'consent':
+      return { kind: row.kind, electionId: row.first_id };
+    case 'minutes_review':
+      return { kind: row.kind, meetingId: row.first_id };
+    case 'date_poll':
+      return { kind: row.kind, pollId: row.first_id };
+    case 'agenda_item':
+      return { kind: row.kind, meetingId: row.first_id, itemId: second };
+    case 'signature':
+      return { kind: row.kind, charterId: row.first_id, versionId: second };
+    case 'term_ending':
+      return { kind: row.kind, roleId: row.first_id, assignmentId: second };
+    case 'seat_ending':
+      return { kind: row.kind, bodyId: row.first_id, seatId: second };
+  }
+}
+
+function deadlineOf(row: ToDoRow): ToDoDeadline {
+  if (row.due_at !== null) return { kind: 'instant', at: row.due_at };
+  if (row.due_on !== null) return { kind: 'day', on: row.due_on };
+  return null;
+}
+
+/**
+ * What the charter and the partnership expect of a person now, in one statement whatever the size
+ * of the partnership: one branch per kind of thing, each starting from what is still open (the
+ * open proposals of their bodies, meetings to come or under review, open polls and elections) or
+ * from their own rows (seats, terms), through indexes (migration 026 for the open ones).
+ *
+ * - a stance in the open round of a proposal their body decides, the round still open, none taken;
+ * - their nomination while an election of their body takes nominations, and their answer in its
+ *   consent round (changing a nomination is allowed, never awaited, so it is not listed);
+ * - the minutes of a meeting they attended, under review, whose current version they have not
+ *   answered (the secretary who wrote them does not review them);
+ * - an open date poll of their body where they have answered no slot, due at its first slot;
+ * - an agenda item they brought to a meeting not yet opened, due when the meeting starts;
+ * - an adopted charter version naming them as a signatory they have not signed (a signatory that
+ *   names an organization and no person can be signed by no one, so it is no one's to do);
+ * - their role term, or their seat, ending within the notice, unless they already hold the next one.
+ *
+ * The model has no tasks or actions assigned to a person, so the list has none.
+ */
+export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
+  const today = calendarDay(now);
+  const rows = await sql<ToDoRow>`
+    with my_bodies as (
+      select s.body_id
+        from body_member s join body b on b.id = s.body_id
+       where s.person_id = ${personId} and b.partnership_id = ${partnershipId}
+         and s.starts_on <= ${today}::date and (s.ends_on is null or s.ends_on > ${today}::date)
+    )
+    select 'stance' as kind, pr.id as first_id, null::uuid as second_id, pr.wording as title, b.name as body_name,
+           pr.round_deadline as due_at, null::text as due_on
+      from proposal pr join body b on b.id = pr.body_id
+     where pr.partnership_id = ${partnershipId} and pr.status = 'open'
+       and (pr.phase = 'round' or (pr.phase = 'advice' and pr.rule->>'method' = 'advice'))
+       and (pr.round_deadline is null or pr.round_deadline > ${now})
+       and pr.body_id in (select body_id from my_bodies)
+       and not exists (select 1 from stance st where st.proposal_id = pr.id and st.body_id = pr.body_id and st.round = pr.round and st.member_id = ${personId})
+    union all
+    select case e.phase when 'nomination' then 'nomination' else 'consent' end, e.id, null, r.name, b.name, e.deadline, null
+      from election e join role r on r.id = e.role_id join body b on b.id = e.body_id
+     where e.partnership_id = ${partnershipId} and e.phase in ('nomination', 'consent')
+       and (e.deadline is null or e.deadline > ${now})
+       and e.body_id in (select body_id from my_bodies)
+       and not exists (select 1 from nomination n where e.phase = 'nomination' and n.election_id = e.id and n.member_id = ${personId})
+       and not exists (select 1 from election_stance es where e.phase = 'consent' and es.election_id = e.id and es.round = e.round and es.member_id = ${personId})
+    union all
+    select 'minutes_review', m.id, null, m.title, b.name, m.review_until, null
+      from meeting m join body b on b.id = m.body_id
+      join attendance a on a.meeting_id = m.id and a.person_id = ${personId} and a.status = 'present'
+     where m.partnership_id = ${partnershipId} and m.minutes_published_at is null and m.review_until is not null
+       and m.review_until > ${now} and m.secretary_id is distinct from ${personId}
+       and not exists (select 1 from minutes_review mr where mr.meeting_id = m.id and mr.person_id = ${personId} and mr.minutes_version = m.minutes_version)
+    union all
+    select 'date_poll', d.id, null, d.title, b.name, (select min(sl.starts_at) from date_poll_slot sl where sl.poll_id = d.id), null
+      from date_poll d join body b on b.id = d.body_id
+     where d.partnership_id = ${partnershipId} and d.closed_at is null
+       and d.body_id in (select body_id from my_bodies)
+       and not exists (select 1 from date_poll_slot sl join date_poll_answer an on an.slot_id = sl.id where sl.poll_id = d.id and an.member_id = ${personId})
+    union all
+    select 'agenda_item', m.id, i.id, i.title, b.name, m.starts_at, null
+      from meeting m join agenda_item i on i.meeting_id = m.id join body b on b.id = m.body_id
+     where m.partnership_id = ${partnershipId} and m.starts_at > ${now} and m.opened_at is null and m.ended_at is null
+       and i.proposed_by = ${personId}
+    union all
+    select 'signature', v.charter_id, v.id, v.title, ab.name, null, null
+      from charter_version v join charter c on c.id = v.charter_id left join body ab on ab.id = v.adopted_by_body_id
+     where c.partnership_id = ${partnershipId} and v.status = 'adopted'
+       and exists (
+         select 1 from jsonb_array_elements(v.rules->'signatories') sg
+          where sg->>'personId' = ${personId}::text
+            and not exists (select 1 from charter_signature cs where cs.version_id = v.id and cs.signatory_id::text = sg->>'id' and cs.person_id = ${personId})
+       )
+    union all
+    select 'term_ending', r.id, a.id, r.name, b.name, null, a.ends_on::text
+      from role_assignment a join role r on r.id = a.role_id left join body b on b.id = r.body_id
+     where a.person_id = ${personId} and r.partnership_id = ${partnershipId}
+       and a.ends_on > ${today}::date and a.ends_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
+       and a.starts_on <= ${today}::date
+       and not exists (select 1 from role_assignment nx where nx.role_id = a.role_id and nx.person_id = a.person_id and nx.id <> a.id
+                         and nx.starts_on <= a.ends_on and (nx.ends_on is null or nx.ends_on > a.ends_on))
+    union all
+    select 'seat_ending', b.id, s.id, b.name, b.name, null, s.ends_on::text
+      from body_member s join body b on b.id = s.body_id
+     where s.person_id = ${personId} and b.partnership_id = ${partnershipId}
+       -- A seat that comes with a role ends with its term, which is listed already.
+       and s.role_assignment_id is null
+       and s.ends_on > ${today}::date and s.ends_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
+       and s.starts_on <= ${today}::date
+       and not exists (select 1 from body_member nx where nx.body_id = s.body_id and nx.person_id = s.person_id and nx.id <> s.id
+                         and nx.starts_on <= s.ends_on and (nx.ends_on is null or nx.ends_on > s.ends_on))
+  `.execute(db);
+  const items = orderToDos(
+    rows.rows.map((row) => {
+      const target = targetOf(row);
+      return { target, title: row.title, bodyName: row.body_name, deadline: deadlineOf(row), path: toDoPath(partnershipId, target) };
+    }),
+  );
+  return { items, count: items.length };
+}
