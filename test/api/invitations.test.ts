@@ -435,7 +435,7 @@ describe('the outbox page', () => {
     try {
       const f = await newPartnership(mailing);
       const response = await f.admin.get(`${f.base}/outbox`);
-      expect(response.body).toEqual({ deliversByEmail: true, messages: [] });
+      expect(response.body).toEqual({ deliversByEmail: true, messages: [], next: null });
     } finally {
       await mailing.close();
     }

@@ -6,7 +6,7 @@ import { exportPartnership } from '../../src/backup/backup.js';
 import { MailDispatcher } from '../../src/mail/mailer.js';
 import { migrateToLatest } from '../../src/common/database/migrate.js';
 import { furnishedWithFacilitator, partnershipRoutes } from '../support/partnership-routes.js';
-import { builder } from '../support/structure.js';
+import { builder, outboxMessages } from '../support/structure.js';
 import {
   Client,
   emptyDatabase,
@@ -104,7 +104,7 @@ describe('without SMTP, links that open an account', () => {
       if (working.length > 0) found.set(url.replace(f.base, '…'), working);
     }
     expect([...found.keys()]).toEqual(['…/outbox']);
-    const shown = (await f.admin.get(`${f.base}/outbox`)).body.messages as { recipient: string; body: string }[];
+    const shown = await outboxMessages(f);
     const invitations = shown.filter((message) => INVITATION_LINK.test(message.body));
     expect(found.get('…/outbox')!.sort()).toEqual(invitations.map((message) => INVITATION_LINK.exec(message.body)![1]!).sort());
     // The link alone opens no existing account: only the newcomer, who has none, could be signed in.
@@ -145,7 +145,7 @@ describe('links that open an account, in mails waiting for SMTP', () => {
     const operatorExport = JSON.stringify(await exportPartnership(t.store.db, f.partnershipId, t.clock.now(), { withPasswordHashes: true }));
     expect(await workingTokens(t, download)).toEqual([]);
     expect(await workingTokens(t, operatorExport)).toEqual([]);
-    expect((await f.admin.get(`${f.base}/outbox`)).body).toEqual({ deliversByEmail: true, messages: [] });
+    expect((await f.admin.get(`${f.base}/outbox`)).body).toEqual({ deliversByEmail: true, messages: [], next: null });
 
     // SMTP is back: each addressee receives their link.
     const transport = nodemailer.createTransport({ jsonTransport: true });

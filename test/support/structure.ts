@@ -133,7 +133,10 @@ export async function journalLength(t: TestApp, partnershipId: string): Promise<
 export async function outboxMessages(f: PartnershipFixture): Promise<{ recipient: string; subject: string; body: string }[]> {
   const response = await f.admin.get(`${f.base}/outbox`);
   if (response.status !== 200) throw new Error(`outbox: ${response.status}`);
-  return response.body.messages;
+  // One message per recipient, as the outbox keeps them.
+  return (response.body.messages as { recipients: string[]; subject: string; body: string }[]).flatMap(({ recipients, ...message }) =>
+    recipients.map((recipient) => ({ recipient, ...message })),
+  );
 }
 
 /** The last link of the given shape in the messages sent to this address. */
