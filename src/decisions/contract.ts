@@ -123,6 +123,8 @@ export const proposalDetailAnswer = z.object({
     /** The viewer, and the members whose proxy they hold. */
     speakFor: z.array(z.uuid()),
     giveProxy: z.boolean(),
+    /** The members the viewer may hand their voice to: those of the body who share one of their organizations. */
+    proxyHolders: z.array(z.uuid()),
     decide: z.boolean(),
     lacksDelegatedScope: z.boolean(),
   }),

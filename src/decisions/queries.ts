@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Article, DecisionLevel, DecisionRule, ParticipationLevel, VersionStatus } from '../charters/rules/types.js';
 import { notFound } from '../common/errors.js';
-import { agreementOf, STANCES, STANCES_OF_DISSENT, type Phase, type ProposalStage, type ProposalStatus, type Stance } from './rules.js';
+import { agreementOf, checkProxy, STANCES, STANCES_OF_DISSENT, type Phase, type ProposalStage, type ProposalStatus, type Stance } from './rules.js';
 import { id as uuid } from '../common/contract.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
@@ -141,6 +141,12 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
   const lacksDelegatedScope = leadsHere && !(await holdsDelegatedScope(db, row.body_id, viewer.personId, now));
   const isFacilitator = may.facilitate(viewer, { facilitatorId: row.facilitator_id });
   // A proxy holder speaks for the giver only while sitting in the deciding body themself.
+  const viewerSeat = members.get(viewer.personId);
+  // A proxy goes to a member of the body who shares one of the giver's organizations (checkProxy).
+  const proxyHolders =
+    open && viewerSeat !== undefined && !proxies.some((p) => p.giver_id === viewer.personId)
+      ? [...members.values()].filter((member) => checkProxy(viewerSeat, member).ok).map((member) => member.personId)
+      : [];
   const speakFor = open && members.has(viewer.personId) ? [viewer.personId, ...proxies.filter((p) => p.holder_id === viewer.personId).map((p) => p.giver_id).filter((id) => members.has(id))] : [];
   return {
     id: row.id,
@@ -185,7 +191,8 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       viewerId: viewer.personId,
       facilitate: open && isFacilitator,
       speakFor,
-      giveProxy: open && members.has(viewer.personId) && !proxies.some((p) => p.giver_id === viewer.personId),
+      giveProxy: proxyHolders.length > 0,
+      proxyHolders,
       decide:
         open &&
         !lacksDelegatedScope &&

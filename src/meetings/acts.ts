@@ -210,6 +210,7 @@ export async function addAgendaItem(ctx: ActContext, meetingId: string, input: z
     const meeting = await lockedMeeting(trx, ctx, meetingId);
     refuseIfPublished(meeting);
     if (!may.callMeeting(ctx.viewer, meeting.body_id)) throw forbidden();
+    if (meeting.ended_at !== null) throw conflict('error.meeting.ended');
     if (input.proposalId !== null) {
       const proposal = await trx.selectFrom('proposal').select('body_id').where('id', '=', input.proposalId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
       if (!proposal) throw invalid('proposalId', 'error.reference');

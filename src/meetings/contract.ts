@@ -143,7 +143,9 @@ export const meetingDetailAnswer = z.object({
     z.object({ personId: z.uuid(), fullName: z.string(), verdict: z.enum(MINUTES_VERDICTS), remark: z.string(), answeredAt: instant, current: z.boolean() }),
   ),
   openProposals: z.array(z.object({ id: z.uuid(), wording: z.string() })),
-  can: z.object({ addItem: z.boolean(), changeRoles: z.boolean(), run: z.boolean(), sayWord: z.boolean(), review: z.boolean() }),
+  /** What the minutes still wait for before they may be published: a text, a review, or the approval of the attendees named. */
+  publishWaitsFor: z.object({ reason: z.enum(['empty', 'review_first', 'review_open']), names: z.array(z.string()) }).nullable(),
+  can: z.object({ addItem: z.boolean(), changeRoles: z.boolean(), run: z.boolean(), publish: z.boolean(), sayWord: z.boolean(), review: z.boolean() }),
 });
 
 /** The version the saved minutes now bear: the next save is based on it. */

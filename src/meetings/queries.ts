@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
-import { meetingQuorum, meetingStage, minutesSpent, nextFacilitator, type AgendaKind, type AttendanceStatus, type MinutesVerdict, type Round } from './rules.js';
+import { meetingQuorum, meetingStage, minutesPublishable, minutesSpent, nextFacilitator, type AgendaKind, type AttendanceStatus, type MinutesVerdict, type Round } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { ProposalStatus } from '../decisions/rules.js';
 import { bodyMembersOn } from '../bodies/members.js';
@@ -143,6 +143,13 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
   const stage = meetingStage({ openedAt: meeting.opened_at, currentItemId: meeting.current_item_id, closingAt: meeting.closing_at, endedAt: meeting.ended_at });
   const inRound = stage.kind === 'opening' || stage.kind === 'closing';
   const reviewOpen = meeting.review_until !== null && meeting.review_until > now;
+  const publishable = minutesPublishable({
+    reviewUntil: meeting.review_until,
+    now,
+    attendeeIds: attendance.filter((a) => a.status === 'present').map((a) => a.person_id),
+    secretaryId: meeting.secretary_id,
+    approvedIds: reviews.filter((r) => r.verdict === 'approve' && r.minutes_version === meeting.minutes_version).map((r) => r.person_id),
+  });
   return {
     id: meeting.id,
     title: meeting.title,
@@ -203,10 +210,14 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       current: r.minutes_version === meeting.minutes_version,
     })),
     openProposals: published ? [] : openProposals.map((q) => ({ id: q.id, wording: q.wording })),
+    /** Why the minutes cannot be published yet, in the order the runner meets the reasons; null once they can. */
+    publishWaitsFor: published ? null : meeting.minutes.trim() === '' ? { reason: 'empty' as const, names: [] } : publishable.ok ? null : { reason: publishable.reason, names: publishable.waitingFor.map((id) => nameOf.get(id) ?? '').sort((a, b) => a.localeCompare(b)) },
     can: {
-      addItem: !published && may.callMeeting(viewer, meeting.body_id),
+      // Once a meeting has ended, its agenda is what was discussed.
+      addItem: !published && stage.kind !== 'ended' && may.callMeeting(viewer, meeting.body_id),
       changeRoles: !published && may.changeMeetingRoles(viewer, { facilitatorId: meeting.facilitator_id }),
       run: !published && runner,
+      publish: !published && runner && meeting.minutes.trim() !== '' && publishable.ok,
       sayWord: !published && inRound && seated.has(viewer.personId),
       // The secretary wrote the text: those present other than them review it.
       review: !published && reviewOpen && statusOf.get(viewer.personId) === 'present' && viewer.personId !== meeting.secretary_id,

@@ -131,7 +131,7 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
 function ProxyForm({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   const give = useAct<{ holderId: string }>('post', () => `/proposals/${proposal.id}/proxies`);
-  const others = proposal.members.filter((m) => !proposal.can.speakFor.includes(m.personId)).map((m) => ({ id: m.personId, label: m.fullName }));
+  const others = proposal.members.filter((m) => proposal.can.proxyHolders.includes(m.personId)).map((m) => ({ id: m.personId, label: m.fullName }));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     give.mutate({ holderId: String(new FormData(event.currentTarget).get('holderId') ?? '') });
