@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Outlet, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading, LoadError } from './components/ui';
 import type { Locale } from './i18n';
 import { useChooseLocale, useSession, useSignOut } from './session';
@@ -54,6 +54,16 @@ function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const { partnershipId } = useParams();
   const partnership = session.data?.partnerships.find((p) => p.id === partnershipId);
+  const navList = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the navigation is one row that scrolls sideways: the current page's link is brought into it.
+  useEffect(() => {
+    const list = navList.current;
+    const active = list?.querySelector('a.active');
+    if (!list || !active) return;
+    const [row, link] = [list.getBoundingClientRect(), active.getBoundingClientRect()];
+    if (link.right > row.right || link.left < row.left) list.scrollLeft += link.left - row.left - 16;
+  }, [pathname, partnership]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -78,8 +88,8 @@ function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
         {partnership && (
-          <nav aria-label={t('layout.mainNavigation')}>
-            <ul className="main-nav">
+          <nav aria-label={t('layout.mainNavigation')} className="main-nav-frame">
+            <ul className="main-nav" ref={navList}>
               <li>
                 <NavLink to={`/p/${partnership.id}`} end>
                   {t('layout.overview')}
@@ -95,7 +105,10 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
               </li>
               <li>
-                <NavLink to={`/p/${partnership.id}/personnes`}>{t('layout.people')}</NavLink>
+                {/* Someone's page belongs to the people list, except one's own: that is « Ma fiche ». */}
+                <NavLink to={`/p/${partnership.id}/personnes`} end={pathname === `/p/${partnership.id}/personnes/${partnership.personId}`}>
+                  {t('layout.people')}
+                </NavLink>
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/journal`}>{t('layout.journal')}</NavLink>

@@ -87,12 +87,13 @@ describe('a circle of six holds its meeting', () => {
     await page.getByRole('heading', { level: 1, name: 'Quartiers en cercles' }).waitFor();
     await page.getByRole('link', { name: CIRCLE }).first().click();
     await page.getByText('se réunit au moins 6 fois par an').first().waitFor();
+    await page.getByRole('button', { name: 'Convoquer une réunion' }).click();
     await page.getByLabel('Intitulé', { exact: true }).fill('Cercle de janvier');
     await page.getByLabel('Date et heure').fill('2027-01-12T18:30');
     await page.getByLabel('Lieu').fill('Cabane du jardin');
     await page.getByLabel('Animation').selectOption({ label: 'Léa Martin' });
     await page.getByLabel('Secrétariat').selectOption({ label: 'Léa Martin' });
-    await page.getByRole('button', { name: 'Convoquer' }).click();
+    await page.getByRole('button', { name: 'Convoquer', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Cercle de janvier' }).waitFor();
     meetingApi = `${f.base}/meetings/${page.url().split('/').pop()}`;
 
@@ -130,6 +131,7 @@ describe('a circle of six holds its meeting', () => {
     await page.getByText('Point en cours : Élire l’animation du cercle').waitFor();
     const meetingPath = new URL(page.url()).pathname;
     await page.getByRole('link', { name: CIRCLE }).first().click();
+    await page.getByRole('button', { name: 'Ouvrir une élection' }).click();
     await page.getByLabel('Rôle à pourvoir').selectOption({ label: 'Animation du cercle' });
     await page.getByLabel('Qualités recherchées').fill('Écoute, régularité, le lien avec les écoles.');
     await page.getByRole('button', { name: 'Ouvrir l’élection' }).click();

@@ -64,6 +64,7 @@ describe('a working group elects its project lead without candidates', () => {
     await page.getByRole('heading', { level: 1, name: 'Les Trois Rives' }).waitFor();
     await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
     await page.getByRole('heading', { name: 'Élections sans candidat' }).waitFor();
+    await page.getByRole('button', { name: 'Ouvrir une élection' }).click();
     await page.getByLabel('Rôle à pourvoir').selectOption({ label: 'Chef·fe de projet Sorties familles' });
     await page.getByLabel('Qualités recherchées').fill('Du temps le mercredi, le goût de l’organisation, le lien avec les trois maisons.');
     await page.getByRole('button', { name: 'Ouvrir l’élection' }).click();
@@ -132,14 +133,14 @@ describe('a working group elects its project lead without candidates', () => {
 describe('the working group then meets, and publishes its minutes', () => {
   it('calls a meeting, facilitation proposed by rotation, and builds the agenda together', async () => {
     await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
-    await page.getByRole('heading', { name: 'Convoquer une réunion' }).waitFor();
+    await page.getByRole('button', { name: 'Convoquer une réunion' }).click();
     await page.getByText('À tour de rôle, c’est à Amandine Giraud d’animer.').waitFor();
     await page.getByLabel('Intitulé', { exact: true }).fill('Préparer la sortie à la mer');
     await page.getByLabel('Date et heure').fill('2027-06-02T18:30');
     await page.getByLabel('Lieu').fill('Centre social du Moulin, salle 2');
     await page.getByLabel('Animation').selectOption({ label: 'Mireille Blanc' });
     await page.getByLabel('Secrétariat').selectOption({ label: 'Mireille Blanc' });
-    await page.getByRole('button', { name: 'Convoquer' }).click();
+    await page.getByRole('button', { name: 'Convoquer', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Préparer la sortie à la mer' }).waitFor();
     const meetingApi = `/api/v1/partnerships/${partnershipId}/meetings/${page.url().split('/').pop()}`;
     await page.getByLabel('Intitulé du point').fill('Tour de nouvelles des maisons');
@@ -198,7 +199,7 @@ describe('the working group then meets, and publishes its minutes', () => {
 describe('the working group finds the date of its next meeting', () => {
   it('offers dates, hears who can come, and calls the meeting on the best one', async () => {
     await page.getByRole('link', { name: 'Groupe de travail Sorties familles' }).first().click();
-    await page.getByRole('heading', { name: 'Trouver une date' }).waitFor();
+    await page.getByRole('button', { name: 'Trouver une date' }).click();
     await page.getByLabel('Intitulé de la réunion').fill('Bilan de la sortie');
     await page.getByLabel('Date proposée 1').fill('2027-07-05T18:30');
     await page.getByLabel('Date proposée 2').fill('2027-07-07T18:30');

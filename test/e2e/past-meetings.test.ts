@@ -76,8 +76,8 @@ describe('a circle older than Entente', () => {
     expect(await page.getByText('Changer l’animation ou le secrétariat').count()).toBe(0);
 
     await page.goto(`${origin}/p/${f.partnershipId}/instances/${circle}`);
-    await page.getByText('Enregistrer une réunion passée').click();
-    const form = page.locator('details', { hasText: 'Enregistrer une réunion passée' });
+    await page.getByRole('button', { name: 'Enregistrer une réunion passée' }).click();
+    const form = page.getByRole('group', { name: 'Enregistrer une réunion passée' });
     await form.getByLabel('Intitulé').fill('Cercle de printemps');
     await form.getByLabel('Date de la réunion').fill('2026-04-14');
     await form.getByLabel('Qui animait').selectOption({ label: 'Léa Martin' });

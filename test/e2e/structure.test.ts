@@ -59,6 +59,7 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, '03-body-with-gap');
 
+    await page.getByRole('button', { name: 'Ajouter un·e membre' }).click();
     await page.getByLabel('Structure représentée').selectOption({ label: 'MJC des Tilleuls' });
     await page.getByLabel('Personne', { exact: true }).selectOption({ label: 'Odile Perrin' });
     await page.getByLabel('Qualité', { exact: true }).selectOption('delegate');

@@ -6,12 +6,17 @@ import { CompositionStatus, hasRule } from '../../components/CompositionStatus';
 import { EnumSelect, MANDATE_SOURCES, SEAT_CAPACITIES } from '../../components/EnumSelect';
 import { describeRule, RuleFields, ruleFromForm } from '../../components/RuleFields';
 import { EditForm } from '../../components/forms';
+import { Disclosure } from '../../components/Disclosure';
 import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStatus, todayIso, useFormatDate, useFormatPeriod, type PeriodStatus } from '../../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { ElectionsSection } from '../elections/ElectionsSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
 import type { Answer } from '../../../common/contract';
 import type { bodyDetailAnswer, seatAnswer } from '../../../bodies/contract';
+import type { proposalListAnswer } from '../../../decisions/contract';
+import type { electionListAnswer } from '../../../elections/contract';
+import type { bodyMeetingsAnswer } from '../../../meetings/contract';
+import { useFormatInstant } from '../meetings/format';
 
 type BodyDetail = Answer<typeof bodyDetailAnswer>;
 type SeatView = Answer<typeof seatAnswer>;
@@ -61,8 +66,7 @@ function AddSeat({ body }: { body: BodyDetail }) {
   };
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate className="card" aria-labelledby="add-seat-title">
-      <h3 id="add-seat-title">{t('body.addSeat')}</h3>
+    <form ref={form} onSubmit={onSubmit} noValidate className="card">
       {added !== null && (
         <p role="status" className="notice notice-ok">
           {t('body.seatAdded', { name: added })}
@@ -186,6 +190,77 @@ function EditBody({ body, onDone }: { body: BodyDetail; onDone: () => void }) {
   );
 }
 
+/**
+ * What a member comes to the page for, before any form: the next meeting, what is being decided
+ * or elected, who sits here. The meetings and elections are the queries their sections read too.
+ */
+function BodySummary({ body, members }: { body: BodyDetail; members: number }) {
+  const { t } = useTranslation();
+  const base = `/p/${usePartnershipId()}`;
+  const formatInstant = useFormatInstant();
+  const meetings = usePartnershipQuery<Answer<typeof bodyMeetingsAnswer>>(`/bodies/${body.id}/meetings`);
+  const proposals = usePartnershipQuery<Answer<typeof proposalListAnswer>>(`/proposals?bodyId=${body.id}`);
+  const elections = usePartnershipQuery<Answer<typeof electionListAnswer>>(`/elections?bodyId=${body.id}`);
+  const now = Date.now();
+  const nextMeeting = (meetings.data?.meetings ?? [])
+    .filter((meeting) => !meeting.recordedAfterwards && !meeting.published && new Date(meeting.startsAt).getTime() >= now)
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())[0];
+  const openProposals = (proposals.data ?? []).filter((proposal) => proposal.status === 'open');
+  const runningElections = (elections.data ?? []).filter((election) => election.endedAt === null);
+  return (
+    <section aria-labelledby="summary-title" className="card">
+      <h2 id="summary-title">{t('body.summary.title')}</h2>
+      <dl className="details">
+        <dt>{t('body.summary.nextMeeting')}</dt>
+        <dd>
+          {nextMeeting ? (
+            <>
+              <Link to={`${base}/reunions/${nextMeeting.id}`}>{nextMeeting.title}</Link> — {formatInstant(nextMeeting.startsAt)}
+            </>
+          ) : (
+            <span className="muted">{t('body.summary.noMeeting')}</span>
+          )}
+        </dd>
+        <dt>{t('body.summary.openProposals')}</dt>
+        <dd>
+          {openProposals.length === 0 ? (
+            <span className="muted">{t('body.summary.none')}</span>
+          ) : (
+            <ul className="plain-list">
+              {openProposals.map((proposal) => (
+                <li key={proposal.id}>
+                  <Link to={`${base}/propositions/${proposal.id}`}>{proposal.wording}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('body.summary.elections')}</dt>
+        <dd>
+          {runningElections.length === 0 ? (
+            <span className="muted">{t('body.summary.none')}</span>
+          ) : (
+            <ul className="plain-list">
+              {runningElections.map((election) => (
+                <li key={election.id}>
+                  <Link to={`${base}/elections/${election.id}`}>{election.role.name}</Link> — {t(`election.phase.${election.phase}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('body.summary.members')}</dt>
+        <dd>
+          <a href="#members-title">{t('body.members', { count: members })}</a>
+        </dd>
+      </dl>
+      <p>
+        <Link to={`${base}/instances/${body.id}/decisions`}>{t('register.link')}</Link>
+      </p>
+    </section>
+  );
+}
+
 export default function BodyPage() {
   const { t } = useTranslation();
   const { bodyId } = useParams();
@@ -224,9 +299,7 @@ export default function BodyPage() {
         {t('body.founded', { date: formatDate(body.foundedOn) })}
       </p>
       {body.purpose && <p className="lead">{body.purpose}</p>}
-      <p>
-        <Link to={`${base}/instances/${body.id}/decisions`}>{t('register.link')}</Link>
-      </p>
+      <BodySummary body={body} members={current.length} />
 
       {editing ? (
         <EditBody body={body} onDone={() => setEditing(false)} />
@@ -270,7 +343,11 @@ export default function BodyPage() {
             </ul>
           </>
         )}
-        {canAddSeats && <AddSeat body={body} />}
+        {canAddSeats && (
+          <Disclosure label={t('body.addSeat')}>
+            <AddSeat body={body} />
+          </Disclosure>
+        )}
         {past.length > 0 && (
           <details>
             <summary>{t('body.pastMandates', { count: past.length })}</summary>

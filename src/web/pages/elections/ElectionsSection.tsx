@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { Disclosure } from '../../components/Disclosure';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
@@ -36,7 +37,6 @@ function OpenElection({ body }: { body: BodyDetail }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
-      <h3>{t('election.open.title')}</h3>
       <p className="hint">{t('election.open.hint')}</p>
       <FormError error={open.error} shown={['roleId', 'qualities', 'termMonths', 'nominationDeadline']} />
       <Field label={t('election.open.role')} error={fieldError(open.error, 'roleId')}>
@@ -81,7 +81,11 @@ export function ElectionsSection({ body }: { body: BodyDetail }) {
           ))}
         </ul>
       )}
-      {body.can.openElection && body.roles.length > 0 && <OpenElection body={body} />}
+      {body.can.openElection && body.roles.length > 0 && (
+        <Disclosure label={t('election.open.title')}>
+          <OpenElection body={body} />
+        </Disclosure>
+      )}
     </section>
   );
 }

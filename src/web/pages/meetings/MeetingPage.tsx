@@ -243,7 +243,8 @@ function Attendance({ meeting }: { meeting: MeetingDetail }) {
     <section aria-labelledby="attendance-title">
       <h2 id="attendance-title">{t('meeting.attendance.title')}</h2>
       {/* Who sat in the body on a day before Entente is often unknown: a recorded meeting lists who was there, without a quorum. */}
-      {!meeting.recordedAfterwards && (
+      {/* Before the secretary notes anyone, a quorum « not met » would only alarm. */}
+      {!meeting.recordedAfterwards && meeting.attendance.some((row) => row.status !== null) && (
         <p className={`notice ${quorum.met ? 'notice-ok' : 'notice-warn'}`} role="status">
           {quorum.met
             ? t('meeting.quorum.met', { present: quorum.present, members: quorum.members })
@@ -263,6 +264,7 @@ function Attendance({ meeting }: { meeting: MeetingDetail }) {
 
 function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
+  const formatInstant = useFormatInstant();
   const [text, setText] = useState(meeting.minutes);
   /** The version this text was based on: the server refuses a save over a newer one. */
   const [basedOn, setBasedOn] = useState(meeting.minutesVersion);
@@ -272,6 +274,15 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
   const [reviewDays, setReviewDays] = useState('7');
   const saved = text === meeting.minutes && basedOn === meeting.minutesVersion;
   const excess = text.length - MINUTES_MAX_LENGTH;
+  const waitsFor = meeting.publishWaitsFor;
+  /** Why « Publish » cannot be pressed yet, said beside it. */
+  const publishWaits = !saved
+    ? t('meeting.minutes.publishWaits.unsaved')
+    : waitsFor === null
+      ? null
+      : waitsFor.reason === 'review_open'
+        ? t('meeting.minutes.publishWaits.review_open', { date: formatInstant(meeting.reviewUntil!), names: waitsFor.names.join(', ') })
+        : t(`meeting.minutes.publishWaits.${waitsFor.reason}`);
   /** The decisions taken on the agenda's proposals, as a Markdown section the secretary can edit. */
   const decisionsSection = () =>
     [
@@ -317,15 +328,26 @@ function MinutesEditor({ meeting }: { meeting: MeetingDetail }) {
         </Field>
         <button
           type="button"
-          className="button-quiet"
+          className="button-secondary"
           disabled={review.isPending || !saved || meeting.minutes.trim() === ''}
           onClick={() => review.mutate({ until: new Date(Date.now() + Number(reviewDays) * 86_400_000).toISOString() })}
         >
           {meeting.reviewUntil === null ? t('meeting.review.open') : t('meeting.review.extend')}
         </button>{' '}
-        <button type="button" className="button-primary" disabled={publish.isPending || !saved || meeting.reviewUntil === null} onClick={() => publish.mutate(undefined)}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={publish.isPending || !saved || !meeting.can.publish}
+          aria-describedby={publishWaits === null ? undefined : 'publish-waits'}
+          onClick={() => publish.mutate(undefined)}
+        >
           {t('meeting.minutes.publish')}
         </button>
+        {publishWaits !== null && (
+          <p id="publish-waits" className="hint">
+            {publishWaits}
+          </p>
+        )}
       </div>
       {text !== '' && (
         <>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { Disclosure } from '../../components/Disclosure';
 import { ItemSelect } from '../../components/ItemSelect';
 import { Badge, Field, fieldError, FormError, todayIso, useFormatDate } from '../../components/ui';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
@@ -40,7 +41,6 @@ function CallMeeting({ body, meetings }: { body: BodyDetail; meetings: BodyMeeti
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
-      <h3>{t('meeting.call.title')}</h3>
       <FormError error={call.error} />
       <Field label={t('meeting.call.name')} error={fieldError(call.error, 'title')}>
         {(props) => <input {...props} name="title" />}
@@ -79,8 +79,6 @@ function RecordPastMeeting({ body, meetings }: { body: BodyDetail; meetings: Bod
   const { t } = useTranslation();
   const navigate = useNavigate();
   const partnershipId = usePartnershipId();
-  // Filled now and then: its fields join the page only once it is opened, beside those of the meeting to call.
-  const [open, setOpen] = useState(false);
   const record = useAct<Record<string, unknown>>('post', () => '/meetings/past');
   const members = meetings.members.map((m) => ({ id: m.id, label: m.fullName }));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -101,45 +99,40 @@ function RecordPastMeeting({ body, meetings }: { body: BodyDetail; meetings: Bod
     );
   };
   return (
-    <details className="card" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>{t('meeting.past.title')}</summary>
-      {open && (
-        <form onSubmit={onSubmit} noValidate>
-          <p className="hint">{t('meeting.past.hint')}</p>
-          <FormError error={record.error} shown={['title', 'heldOn', 'place', 'facilitatorId', 'secretaryId', 'attendeeIds', 'minutes']} />
-          <Field label={t('meeting.call.name')} error={fieldError(record.error, 'title')}>
-            {(props) => <input {...props} name="title" />}
-          </Field>
-          <Field label={t('meeting.past.heldOn')} error={fieldError(record.error, 'heldOn')}>
-            {(props) => <input {...props} name="heldOn" type="date" min={body.foundedOn} max={todayIso()} />}
-          </Field>
-          <Field label={t('meeting.call.place')} error={fieldError(record.error, 'place')}>
-            {(props) => <input {...props} name="place" />}
-          </Field>
-          <Field label={t('meeting.past.facilitator')} error={fieldError(record.error, 'facilitatorId')}>
-            {(props) => <ItemSelect {...props} name="facilitatorId" items={members} />}
-          </Field>
-          <Field label={t('meeting.call.secretary')} error={fieldError(record.error, 'secretaryId')}>
-            {(props) => <ItemSelect {...props} name="secretaryId" items={members} noneLabel={t('meeting.past.noSecretary')} />}
-          </Field>
-          <fieldset>
-            <legend>{t('meeting.past.attendees')}</legend>
-            {members.map((member) => (
-              <label key={member.id} className="checkbox">
-                <input type="checkbox" name="attendeeIds" value={member.id} /> {member.label}
-              </label>
-            ))}
-            {fieldError(record.error, 'attendeeIds') && <p className="field-error">{fieldError(record.error, 'attendeeIds')}</p>}
-          </fieldset>
-          <Field label={t('meeting.past.minutes')} hint={t('meeting.past.minutesHint')} error={fieldError(record.error, 'minutes')}>
-            {(props) => <textarea {...props} name="minutes" rows={8} />}
-          </Field>
-          <button type="submit" className="button-primary" disabled={record.isPending}>
-            {t('meeting.past.submit')}
-          </button>
-        </form>
-      )}
-    </details>
+    <form onSubmit={onSubmit} noValidate className="card">
+      <p className="hint">{t('meeting.past.hint')}</p>
+      <FormError error={record.error} shown={['title', 'heldOn', 'place', 'facilitatorId', 'secretaryId', 'attendeeIds', 'minutes']} />
+      <Field label={t('meeting.call.name')} error={fieldError(record.error, 'title')}>
+        {(props) => <input {...props} name="title" />}
+      </Field>
+      <Field label={t('meeting.past.heldOn')} error={fieldError(record.error, 'heldOn')}>
+        {(props) => <input {...props} name="heldOn" type="date" min={body.foundedOn} max={todayIso()} />}
+      </Field>
+      <Field label={t('meeting.call.place')} error={fieldError(record.error, 'place')}>
+        {(props) => <input {...props} name="place" />}
+      </Field>
+      <Field label={t('meeting.past.facilitator')} error={fieldError(record.error, 'facilitatorId')}>
+        {(props) => <ItemSelect {...props} name="facilitatorId" items={members} />}
+      </Field>
+      <Field label={t('meeting.call.secretary')} error={fieldError(record.error, 'secretaryId')}>
+        {(props) => <ItemSelect {...props} name="secretaryId" items={members} noneLabel={t('meeting.past.noSecretary')} />}
+      </Field>
+      <fieldset>
+        <legend>{t('meeting.past.attendees')}</legend>
+        {members.map((member) => (
+          <label key={member.id} className="checkbox">
+            <input type="checkbox" name="attendeeIds" value={member.id} /> {member.label}
+          </label>
+        ))}
+        {fieldError(record.error, 'attendeeIds') && <p className="field-error">{fieldError(record.error, 'attendeeIds')}</p>}
+      </fieldset>
+      <Field label={t('meeting.past.minutes')} hint={t('meeting.past.minutesHint')} error={fieldError(record.error, 'minutes')}>
+        {(props) => <textarea {...props} name="minutes" rows={8} />}
+      </Field>
+      <button type="submit" className="button-primary" disabled={record.isPending}>
+        {t('meeting.past.submit')}
+      </button>
+    </form>
   );
 }
 
@@ -159,7 +152,6 @@ function OpenPoll({ body }: { body: BodyDetail }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="card">
-      <h3>{t('poll.open.title')}</h3>
       <p className="hint">{t('poll.open.hint')}</p>
       <FormError error={open.error} shown={['title', 'slots']} />
       <Field label={t('poll.open.name')} error={fieldError(open.error, 'title')}>
@@ -231,9 +223,15 @@ export function MeetingsSection({ body }: { body: BodyDetail }) {
       )}
       {meetings.can.call && meetings.members.length > 0 && (
         <>
-          <OpenPoll body={body} />
-          <CallMeeting body={body} meetings={meetings} />
-          <RecordPastMeeting body={body} meetings={meetings} />
+          <Disclosure label={t('meeting.call.title')}>
+            <CallMeeting body={body} meetings={meetings} />
+          </Disclosure>
+          <Disclosure label={t('poll.open.title')}>
+            <OpenPoll body={body} />
+          </Disclosure>
+          <Disclosure label={t('meeting.past.title')}>
+            <RecordPastMeeting body={body} meetings={meetings} />
+          </Disclosure>
         </>
       )}
     </section>
