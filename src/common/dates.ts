@@ -11,6 +11,17 @@ const isoDateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/**
+ * A date in words by Intl, with the one rule Intl leaves out: French writes the first day of a
+ * month as an ordinal, « 1er septembre 2026 », where Intl gives « 1 septembre 2026 ». Dates in
+ * figures (« 01/09/2026 ») and other languages are left as Intl writes them.
+ */
+export function formatDate(format: Intl.DateTimeFormat, date: Date): string {
+  const parts = format.formatToParts(date);
+  const inWords = format.resolvedOptions().locale.startsWith('fr') && parts.some((part) => part.type === 'month' && /\D/.test(part.value));
+  return parts.map((part) => (inWords && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
+}
+
 /** The calendar day an instant falls on where the partnerships live. */
 export function calendarDay(instant: Date): IsoDate {
   return isoDateFormat.format(instant);

@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { charterEn, charterFr } from '../charters/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
+import { formatDate } from '../common/dates.js';
 
 export { LOCALES, isLocale, type Locale };
 
@@ -423,7 +424,7 @@ const longDate = {
 
 /** A calendar date (YYYY-MM-DD) as people write it, in the message's language. */
 export function formatCalendarDate(locale: Locale, isoDate: string): string {
-  return longDate[locale].format(new Date(`${isoDate}T00:00:00Z`));
+  return formatDate(longDate[locale], new Date(`${isoDate}T00:00:00Z`));
 }
 
 const meetingTime: Record<Locale, Intl.DateTimeFormat> = {
@@ -433,6 +434,6 @@ const meetingTime: Record<Locale, Intl.DateTimeFormat> = {
 
 /** An instant as the day and time it falls on where the partnerships live: « mardi 15 septembre 2026 à 18:30 ». */
 export function formatMeetingTime(locale: Locale, instant: Date): string {
-  return meetingTime[locale].format(instant);
+  return formatDate(meetingTime[locale], instant);
 }
 

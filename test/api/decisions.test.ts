@@ -435,7 +435,7 @@ describe('review dates', () => {
     await sendDueReviewReminders(t.store.db, new Date('2026-04-01T06:00:00Z'));
     const sent = await reminders();
     expect(sent.map((m) => m.subject)).toEqual(['À revoir : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »']);
-    expect(sent[0]!.body).toContain('devait être revue le 1 avril 2026');
+    expect(sent[0]!.body).toContain('devait être revue le 1er avril 2026');
     await sendDueReviewReminders(t.store.db, new Date('2026-04-02T06:00:00Z'));
     expect(await reminders()).toHaveLength(1);
     expect((await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'proposal.review_due')).toHaveLength(1);

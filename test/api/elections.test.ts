@@ -289,8 +289,8 @@ describe('terms coming to an end', () => {
     await sendTermEndingReminders(t.store.db, t.clock.now());
     const reminders = (await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Fin de mandat'));
     expect(reminders.map((m) => m.recipient).sort()).toEqual([c.ana.email, c.bruno.email, c.chloe.email, c.david.email].sort());
-    expect(reminders[0]!.subject).toBe('Fin de mandat le 1 avril 2026 : « Facilitation du cercle »');
-    expect(reminders[0]!.body).toContain('Le mandat de Chloé Martin comme « Facilitation du cercle » se termine le 1 avril 2026.');
+    expect(reminders[0]!.subject).toBe('Fin de mandat le 1er avril 2026 : « Facilitation du cercle »');
+    expect(reminders[0]!.body).toContain('Le mandat de Chloé Martin comme « Facilitation du cercle » se termine le 1er avril 2026.');
     await sendTermEndingReminders(t.store.db, t.clock.now());
     expect((await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Fin de mandat'))).toHaveLength(4);
     expect((await journalOf(t, c.f.partnershipId)).filter((e) => e.kind === 'role.term_ending').map((e) => e.payload['personId'])).toEqual([c.chloe.personId]);

@@ -62,7 +62,7 @@ describe('a circle older than Entente', () => {
     await page.getByRole('button', { name: 'Modifier l’instance' }).click();
     await page.getByLabel('Date de création').fill('2024-09-01');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.getByText('créée le 1 septembre 2024').waitFor();
+    await page.getByText('créée le 1er septembre 2024').waitFor();
     expect((await cadence())?.message).toBe(`${CIRCLE} doit se réunir au moins 2 fois par an : 0 réunion(s) sur les douze derniers mois, pour 2 attendue(s).`);
     await page.context().close();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, isCurrent, periodEnd } from '../../src/common/dates.js';
+import { calendarDay, formatDate, isCurrent, periodEnd } from '../../src/common/dates.js';
+import { formatCalendarDate, formatMeetingTime } from '../../src/i18n/server-messages.js';
 import { ActError } from '../../src/common/errors.js';
 
 describe('calendarDay (Europe/Paris)', () => {
@@ -87,4 +88,34 @@ describe('periodEnd', () => {
   });
   it('ends a period that has not begun yet on a day from its start', () =>
     expect(periodEnd({ startsOn: '2026-04-01', endsOn: null }, '2026-05-01', today)).toBe('2026-05-01'));
+});
+
+describe('formatDate', () => {
+  const long = (locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+
+  it('writes the first of the month as an ordinal in French, « 1er »', () => {
+    expect(formatDate(long('fr-FR'), day('2026-09-01'))).toBe('1er septembre 2026');
+    expect(formatDate(new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' }), day('2026-09-01'))).toBe('1er sept. 2026');
+    expect(formatDate(new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }), day('2026-09-01'))).toBe('mardi 1er septembre 2026 à 12:00');
+  });
+
+  it('leaves the other days, dates in figures and English as Intl writes them', () => {
+    for (const [iso, text] of [
+      ['2026-09-02', '2 septembre 2026'],
+      ['2026-09-11', '11 septembre 2026'],
+      ['2026-09-21', '21 septembre 2026'],
+      ['2026-10-31', '31 octobre 2026'],
+    ] as const)
+      expect(formatDate(long('fr-FR'), day(iso))).toBe(text);
+    expect(formatDate(new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeZone: 'UTC' }), day('2026-09-01'))).toBe('01/09/2026');
+    expect(formatDate(long('en-GB'), day('2026-09-01'))).toBe('1 September 2026');
+  });
+
+  it('is what the server’s mails write', () => {
+    expect(formatCalendarDate('fr', '2026-09-01')).toBe('1er septembre 2026');
+    expect(formatCalendarDate('en', '2026-09-01')).toBe('1 September 2026');
+    expect(formatMeetingTime('fr', new Date('2026-09-01T16:30:00Z'))).toBe('mardi 1er septembre 2026 à 18:30');
+    expect(formatMeetingTime('fr', new Date('2026-09-15T16:30:00Z'))).toBe('mardi 15 septembre 2026 à 18:30');
+  });
 });

@@ -2,6 +2,7 @@ import { postAmountCents } from '../rules/check.js';
 import type { ArticleKind } from '../rules/types.js';
 import { formatCalendarDate, translator, type Locale } from '../../i18n/server-messages.js';
 import type { VersionDetail } from '../queries.js';
+import { formatDate } from '../../common/dates.js';
 
 /**
  * What a printed charter shows of its rules, under the article of the same kind, as neutral
@@ -23,7 +24,7 @@ export function formatMoney(locale: Locale, cents: number): string {
 }
 
 export function formatSignedAt(locale: Locale, instant: Date): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(instant);
+  return formatDate(new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }), instant);
 }
 
 export function signatoriesTable(version: VersionDetail, locale: Locale): RuleBlock {

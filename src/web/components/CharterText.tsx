@@ -10,6 +10,7 @@ import type { Answer } from '../../common/contract';
 import { useOverview, usePartnershipId } from '../hooks';
 import { describeRule } from './RuleFields';
 import { useFormatDate } from './ui';
+import { formatDate } from '../../common/dates';
 
 export type CharterNames = Answer<typeof charterNamesAnswer>;
 export type SignatoryView = Answer<typeof signatoryAnswer>;
@@ -149,7 +150,7 @@ export function SignatoriesTable({ signatories }: { signatories: readonly Signat
               <th scope="row">{s.fullName ?? '—'}</th>
               <td data-label={t('charter.signatures.organization')}>{s.organizationName ?? ''}</td>
               <td data-label={t('charter.signatures.capacity')}>{s.capacity}</td>
-              <td data-label={t('charter.signatures.date')}>{s.signature ? format.format(new Date(s.signature.signedAt)) : ''}</td>
+              <td data-label={t('charter.signatures.date')}>{s.signature ? formatDate(format, new Date(s.signature.signedAt)) : ''}</td>
               <td data-label={t('charter.signatures.signature')}>
                 {s.signature ? (
                   <>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
+import { formatDate } from '../../common/dates';
 
 /** Sets the tab title and moves focus to the page heading, so screen readers announce the new page. */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
@@ -111,7 +112,7 @@ export function useFormatDate() {
   const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
   const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Paris' });
-  return (value: string) => (value.length === 10 ? calendar.format(new Date(`${value}T00:00:00Z`)) : instant.format(new Date(value)));
+  return (value: string) => (value.length === 10 ? formatDate(calendar, new Date(`${value}T00:00:00Z`)) : formatDate(instant, new Date(value)));
 }
 
 /** "du … au …", "depuis le …" or "à partir du …", as the period stands today. */

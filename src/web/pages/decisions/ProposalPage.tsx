@@ -6,6 +6,7 @@ import type { Answer } from '../../../common/contract';
 import type { proposalDetailAnswer } from '../../../decisions/contract';
 import { statusTone } from './ProposalsPage';
 import { RoundTable } from './RoundTable';
+import { formatDate as inWords } from '../../../common/dates';
 
 export default function ProposalPage() {
   const { t, i18n } = useTranslation();
@@ -13,7 +14,7 @@ export default function ProposalPage() {
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
   const instantFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-  const formatInstant = (iso: string) => instantFormat.format(new Date(iso));
+  const formatInstant = (iso: string) => inWords(instantFormat, new Date(iso));
   const query = usePartnershipQuery<Answer<typeof proposalDetailAnswer>>(`/proposals/${proposalId}`);
   useLiveChanges('proposals', proposalId!, query.data?.status === 'open');
   if (query.isPending) return <Loading />;

@@ -5,6 +5,7 @@ import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePersonNames } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { journalAnswer } from '../../../journal/contract';
+import { formatDate } from '../../../common/dates';
 
 type JournalEntry = Answer<typeof journalAnswer>[number];
 
@@ -85,7 +86,7 @@ export default function JournalPage() {
                 {references.length > 0 && t('journal.references', { references: references.join(', ') })}
               </p>
               <p className="muted small">
-                {t('journal.entryNumber', { seq: entry.seq })} · {formatTime.format(new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
+                {t('journal.entryNumber', { seq: entry.seq })} · {formatDate(formatTime, new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
                 {entry.actorId ? (names.get(entry.actorId) ?? (namesFetching ? '…' : t('journal.formerMember'))) : t('journal.system')} ·{' '}
                 <span className="hash" title={entry.hash}>
                   {entry.hash.slice(0, 12)}…

@@ -5,6 +5,7 @@ import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { usePartnershipId } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { outboxAnswer } from '../../../mail/contract';
+import { formatDate } from '../../../common/dates';
 
 type OutboxView = Answer<typeof outboxAnswer>;
 
@@ -35,7 +36,7 @@ export default function OutboxPage() {
           {messages.map((message) => (
             <li key={message.id} className="card">
               <h2 className="h3">{message.subject}</h2>
-              <p className="muted small">{formatTime.format(new Date(message.createdAt))}</p>
+              <p className="muted small">{formatDate(formatTime, new Date(message.createdAt))}</p>
               <p className="small">{t('outbox.to', { count: message.recipients.length, recipients: formatList.format(message.recipients) })}</p>
               <pre className="message-body">{message.body}</pre>
             </li>
