@@ -26,6 +26,8 @@ let committee: string;
 let meetingPath: string;
 let samia: Member;
 let odile: Member;
+/** The pages a volunteer goes through most, beside the body's and the meeting's. */
+const keyPages: string[] = [];
 
 const open = async (viewport: { width: number; height: number }, email: string) => {
   const page = await (await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
@@ -92,11 +94,14 @@ beforeAll(async () => {
   expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
   const proposed = await nadia.client.post(`${f.base}/proposals`, { level: 'operational', wording: 'Acheter un barnum pour les fêtes de quartier.', participationLevel: 'participation' });
   expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
-  expect((await nadia.client.post(`${f.base}/elections`, { bodyId: committee, roleId: role, qualities: 'Rigueur, disponibilité' })).status).toBe(201);
+  const elected = await nadia.client.post(`${f.base}/elections`, { bodyId: committee, roleId: role, qualities: 'Rigueur, disponibilité' });
+  expect(elected.status).toBe(201);
   const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
   const called = await nadia.client.post(`${f.base}/meetings`, { bodyId: committee, title: 'Comité de rentrée', startsAt: inAMonth, place: 'Salle du Moulin', secretaryId: samia.personId });
   expect(called.status, JSON.stringify(called.body)).toBe(201);
   meetingPath = `/p/${f.partnershipId}/reunions/${called.body.id}`;
+  const base = `/p/${f.partnershipId}`;
+  keyPages.push(base, `${base}/propositions`, `${base}/propositions/${proposed.body.id}`, `${base}/elections/${elected.body.id}`, `${base}/structures/${tilleuls}`, `${base}/personnes`, `${base}/chartes`, `${base}/journal`);
   expect((await nadia.client.post(`${f.base}/meetings/${called.body.id}/agenda`, { kind: 'information', title: 'Nouvelles des maisons' })).status).toBe(201);
 
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -162,6 +167,22 @@ describe('a committee’s page on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Comité de rentrée' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Proposer un point' }).count()).toBe(0);
     expect(await page.locator('main form, main select').count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('the key pages on a phone', () => {
+  it('have no control smaller than 24 × 24 px', async () => {
+    const page = await open(PHONE, f.adminEmail);
+    const small: Record<string, string[]> = {};
+    for (const path of keyPages) {
+      await page.goto(`${origin}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const found = await smallTargets(page);
+      if (found.length > 0) small[path] = found;
+    }
+    expect(small).toEqual({});
     await page.context().close();
   });
 });

@@ -191,7 +191,8 @@ function AttendanceRow({ meeting, row }: { meeting: MeetingDetail; row: MeetingD
   const { t } = useTranslation();
   const note = useAct<{ personId: string; status: string; representedBy: string | null }, null>('put', () => `/meetings/${meeting.id}/attendance`);
   const [status, setStatus] = useState<string>(row.status ?? '');
-  const others = meeting.attendance.filter((a) => a.personId !== row.personId).map((a) => ({ id: a.personId, label: a.fullName }));
+  // Only a member noted present may represent another (the act refuses anyone else).
+  const others = meeting.attendance.filter((a) => a.personId !== row.personId && a.status === 'present').map((a) => ({ id: a.personId, label: a.fullName }));
   const label = row.status === null ? t('meeting.status.unknown') : t(`meeting.status.${row.status}`, { name: row.representedBy?.fullName ?? '' });
   if (!meeting.can.run) {
     return (
