@@ -44,6 +44,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['stance', within('proposal_id', 'proposal')],
   ['proxy', within('proposal_id', 'proposal')],
   ['information_note', within('proposal_id', 'proposal')],
+  ['discussion_message', within('proposal_id', 'proposal')],
   ['election', ofPartnership],
   ['nomination', within('election_id', 'election')],
   ['election_stance', within('election_id', 'election')],

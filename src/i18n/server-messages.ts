@@ -141,6 +141,13 @@ const fr = {
       noParentBody: 'Ce rôle doit relever d’une instance rattachée à une autre, où la personne siégera.',
       laterTerm: 'Ce rôle est déjà confié à partir du {{startsOn}} : commencez ce mandat ce jour-là ou après, ou mettez d’abord fin à l’attribution à venir.',
     },
+    discussion: {
+      closed: 'Cette proposition est tranchée : la discussion est close.',
+      kindNotInPhase: 'Ce genre de message n’est pas prévu dans la phase en cours.',
+      replyNotToQuestion: 'Une réponse se donne à une question de la discussion.',
+      notAQuestion: 'Seule une question peut être marquée comme répondue.',
+      alreadyAnswered: 'Cette question est déjà marquée comme répondue.',
+    },
     erase: {
       already: 'Cette personne est déjà effacée.',
       administrator: 'Retirez d’abord à cette personne l’administration du partenariat.',
@@ -180,6 +187,9 @@ const fr = {
     minutesBody: 'Bonjour,\n\nLe compte rendu de la réunion « {{title}} » ({{body}}, {{date}}) est publié.\n\n{{minutes}}\n\nVous recevez cette note parce que vous siégez dans {{recipientBody}}.\n\nJournal du partenariat à l’envoi de ce message : position {{seq}}, empreinte {{hash}}.',
     termEndingSubject: 'Fin de mandat le {{date}} : « {{role}} »',
     termEndingBody: 'Bonjour,\n\nLe mandat de {{name}} comme « {{role}} » se termine le {{date}}. L’instance peut élire la personne qui prendra la suite, sans candidat : ouvrez une élection depuis sa page.\n\nVous recevez ce rappel parce que vous tenez ce rôle ou siégez dans l’instance dont il relève.',
+    questionSubject: 'Une question vous attend : « {{wording}} »',
+    questionBody:
+      'Bonjour,\n\n{{asker}} pose une question de clarification sur la proposition « {{wording}} » ({{body}}). Vous animez cette proposition : répondez-lui, ou marquez la question comme répondue, depuis la page de la proposition, dans Entente.\n\nVous recevez ce message parce que vous animez cette proposition.',
     noteSubject: 'Note d’information — {{body}} : « {{wording}} »',
     noteBody:
       'Bonjour,\n\nPour information, l’instance « {{body}} » a statué le {{date}} sur la proposition suivante :\n\n{{wording}}\n\nIssue : {{status}}.\nRelevé de décision : {{statement}}\n\nVous recevez cette note parce que vous siégez dans « {{informed}} », que la charte demande d’informer.\n\nJournal du partenariat à l’envoi de ce message : position {{seq}}, empreinte {{hash}}.',
@@ -338,6 +348,13 @@ const en: typeof fr = {
       noParentBody: 'This role must belong to a body placed under another, where its holder will sit.',
       laterTerm: 'This role is already given from {{startsOn}}: start this term on that day or later, or first end the upcoming assignment.',
     },
+    discussion: {
+      closed: 'This proposal is settled: its discussion is closed.',
+      kindNotInPhase: 'This kind of message is not expected in the current phase.',
+      replyNotToQuestion: 'An answer replies to a question of the discussion.',
+      notAQuestion: 'Only a question can be marked answered.',
+      alreadyAnswered: 'This question is already marked answered.',
+    },
     erase: {
       already: 'This person is already erased.',
       administrator: 'First take the partnership’s administration away from this person.',
@@ -377,6 +394,9 @@ const en: typeof fr = {
     minutesBody: 'Hello,\n\nThe minutes of the meeting “{{title}}” ({{body}}, {{date}}) are published.\n\n{{minutes}}\n\nYou receive this note because you sit in {{recipientBody}}.\n\nPartnership journal when this message was sent: position {{seq}}, fingerprint {{hash}}.',
     termEndingSubject: 'Term ending on {{date}}: “{{role}}”',
     termEndingBody: 'Hello,\n\n{{name}}’s term as “{{role}}” ends on {{date}}. The body can elect who takes over, without candidates: open an election from its page.\n\nYou receive this reminder because you hold this role or sit in the body it belongs to.',
+    questionSubject: 'A question awaits you: “{{wording}}”',
+    questionBody:
+      'Hello,\n\n{{asker}} asks a clarifying question about the proposal “{{wording}}” ({{body}}). You facilitate this proposal: answer it, or mark the question answered, from the proposal’s page in Entente.\n\nYou receive this message because you facilitate this proposal.',
     noteSubject: 'Information note — {{body}}: “{{wording}}”',
     noteBody:
       'Hello,\n\nFor your information, the body “{{body}}” settled the following proposal on {{date}}:\n\n{{wording}}\n\nOutcome: {{status}}.\nDecision record: {{statement}}\n\nYou receive this note because you sit in “{{informed}}”, which the charter asks to inform.\n\nPartnership journal when this message was sent: position {{seq}}, fingerprint {{hash}}.',

@@ -149,6 +149,26 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from stance s join proposal p on p.id = s.proposal_id where p.partnership_id = ${p}`,
   },
   {
+    // A thread's message: where it was written, by whom, what it answers, whether the facilitator
+    // marked it answered, and the fingerprint of its words, unless its author was erased (the
+    // erasure empties them).
+    table: 'discussion_message',
+    kinds: ['discussion.posted', 'discussion.answered', 'person.erased'],
+    journaled: sql`
+      select m.payload->>'messageId' as key, false as may_be_absent,
+             jsonb_build_object('proposalId', m.payload->'proposalId', 'authorId', m.payload->'authorId', 'kind', m.payload->'kind', 'phase', m.payload->'phase',
+               'round', m.payload->'round', 'replyTo', m.payload->'replyTo', 'answeredBy', coalesce(a.payload->'answeredBy', 'null'::jsonb))
+               || case when ${erased(sql`m.payload->>'authorId'`)} then '{}'::jsonb else jsonb_build_object('textHash', m.payload->'textHash') end as value
+        from entries m
+        left join (${latest(['discussion.answered'], 'messageId')}) a on a.key = m.payload->>'messageId'
+       where m.kind = 'discussion.posted'`,
+    stored: (p) => sql`
+      select m.id::text as key, m.id::text as row_id,
+             jsonb_build_object('proposalId', m.proposal_id, 'authorId', m.author_id, 'kind', m.kind, 'phase', m.phase, 'round', m.round, 'replyTo', m.reply_to,
+               'answeredBy', m.answered_by, 'textHash', ${hashOf(sql`m.body`)}) as value
+        from discussion_message m join proposal p on p.id = m.proposal_id where p.partnership_id = ${p}`,
+  },
+  {
     // Where a decision went (escalation moves it), how it ended, and the fingerprints of its words.
     table: 'proposal',
     kinds: ['proposal.created', 'proposal.amended', 'proposal.escalated', 'proposal.decided', 'proposal.lapsed'],

@@ -26,7 +26,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -35,6 +35,8 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
       db.selectFrom('proposal').select(['id', 'initiator_id', 'wording', 'context', 'status', 'created_at']).where('initiator_id', 'in', ids).execute(),
       db.selectFrom('stance').select(['proposal_id', 'round', 'member_id', 'posted_by', 'stance', 'reason', 'updated_at']).where((eb) => eb.or([eb('member_id', 'in', ids), eb('posted_by', 'in', ids)])).execute(),
       db.selectFrom('proxy').select(['proposal_id', 'giver_id', 'holder_id']).where((eb) => eb.or([eb('giver_id', 'in', ids), eb('holder_id', 'in', ids)])).execute(),
+      // Their own messages in proposals' threads; what others replied stays theirs.
+      db.selectFrom('discussion_message').select(['id', 'proposal_id', 'author_id', 'kind', 'phase', 'round', 'reply_to', 'body', 'created_at']).where('author_id', 'in', ids).orderBy('created_at').execute(),
       // Their own nominations only: whom others named stays theirs.
       db.selectFrom('nomination').select(['election_id', 'member_id', 'nominee_id', 'reason', 'first_nominee_id', 'first_reason', 'updated_at']).where('member_id', 'in', ids).execute(),
       db.selectFrom('election_stance').select(['election_id', 'round', 'member_id', 'stance', 'reason', 'updated_at']).where('member_id', 'in', ids).execute(),
@@ -45,7 +47,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
       db.selectFrom('charter_signature').select(['version_id', 'person_id', 'signed_at']).where('person_id', 'in', ids).execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -62,7 +64,8 @@ export const ERASED_NAME = 'Personne effacée';
  * The right to erasure (GDPR art. 17), exercised by the partnership's administrators: the person
  * keeps their place in the records under a pseudonym, loses name, contact and account link, their
  * current seats and roles end today, invitations and mails addressed to them are deleted, and so
- * are their words in opening and closing rounds, and the partnership's kept PDFs (printed anew).
+ * are their words in opening and closing rounds and in proposals' threads, and the partnership's
+ * kept PDFs (printed anew).
  * The journal holds ids and values only, so it
  * still verifies. Published minutes and mails sent to others keep what they said.
  */
@@ -103,6 +106,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
       .execute();
     await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
+    // Their messages in proposals' threads keep their place, so the answers to them still read as answers.
+    await trx.updateTable('discussion_message').set({ body: '' }).where('author_id', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.
     // The partnership's row, held to the commit, keeps a printing under way from keeping its PDF (Printing).
     await trx.selectFrom('partnership').select('id').where('id', '=', ctx.partnershipId).forNoKeyUpdate().execute();

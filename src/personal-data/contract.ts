@@ -32,6 +32,11 @@ export const personalDataExportAnswer = z.object({
     .array(z.object({ proposal_id: z.uuid(), round: z.number(), member_id: z.uuid(), posted_by: z.uuid(), stance: z.string(), reason: z.string(), updated_at: instant }))
     .optional(),
   proxies: z.array(z.object({ proposal_id: z.uuid(), giver_id: z.uuid(), holder_id: z.uuid() })).optional(),
+  discussionMessages: z
+    .array(
+      z.object({ id: z.uuid(), proposal_id: z.uuid(), author_id: z.uuid(), kind: z.string(), phase: z.string(), round: z.number(), reply_to: z.uuid().nullable(), body: z.string(), created_at: instant }),
+    )
+    .optional(),
   nominations: z
     .array(
       z.object({

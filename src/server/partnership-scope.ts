@@ -7,6 +7,7 @@ import { isUuid } from './ids.js';
 import { charterRoutes } from '../charters/routes.js';
 import { datePollRoutes } from '../date-polls/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
+import { discussionRoutes } from '../discussions/routes.js';
 import { electionRoutes } from '../elections/routes.js';
 import { meetingRoutes } from '../meetings/routes.js';
 import { partnershipOverviewRoutes } from '../partnerships/routes.js';
@@ -67,6 +68,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(outboxRoutes);
   await app.register(charterRoutes);
   await app.register(decisionRoutes);
+  await app.register(discussionRoutes);
   await app.register(electionRoutes);
   await app.register(meetingRoutes);
   await app.register(datePollRoutes);

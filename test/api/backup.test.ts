@@ -34,13 +34,15 @@ let fullBackup: Backup;
 let other: PartnershipFixture;
 let otherPersonId: string;
 
-/** A partnership that has used every capability: seats, charter signed, stances, election, meeting, poll, an erased person. */
+/** A partnership that has used every capability: seats, charter signed, a thread, stances, election, meeting, poll, an erased person. */
 beforeAll(async () => {
   t = await startTestApp();
   f = await newPartnership(t);
   ({ ids, facilitator: member } = await furnishedWithFacilitator(t, f, 'Nadia Benali'));
   const version = `${f.base}/charters/${ids.charterId}/versions/${ids.versionId}`;
   expect((await member.client.post(`${version}/signatures`, { signatoryId: ids.signatoryId, typedName: 'Samia Haddad', readAndApproved: true, contentHash: ids.contentHash })).status).toBe(201);
+  expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/messages`, { kind: 'answer', body: 'Avant l’été.', replyTo: ids.messageId })).status).toBe(201);
+  expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/messages/${ids.messageId}/answered`)).status).toBe(204);
   for (let move = 0; move < 3; move++) expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/phase`)).status).toBe(200);
   expect((await member.client.post(`${f.base}/proposals/${ids.proposalId}/stances`, { stance: 'object', reason: 'Trop tôt', idempotencyKey: 'backup-1' })).status).toBe(200);
   expect((await member.client.put(`${f.base}/elections/${ids.electionId}/nomination`, { nomineeId: ids.personId, reason: 'Elle connaît le quartier' })).status).toBe(200);
@@ -70,7 +72,7 @@ describe('a backup', () => {
 
   it('holds what the partnership did, and no session or sign-in link', () => {
     const counts = Object.fromEntries(Object.entries(backup.tables).map(([table, rows]) => [table, rows.length]));
-    expect(counts).toMatchObject({ partnership: 1, account: 2, charter_signature: 1, stance: 1, nomination: 1, attendance: 1, date_poll_answer: 1 });
+    expect(counts).toMatchObject({ partnership: 1, account: 2, charter_signature: 1, stance: 1, discussion_message: 2, nomination: 1, attendance: 1, date_poll_answer: 1 });
     const entries = backup.tables['journal_entry']!;
     expect(entries.find((entry) => entry['seq'] === entries.length)).toMatchObject({ kind: 'partnership.backup_downloaded', actor_id: f.adminPersonId });
     expect(JSON.stringify(backup)).not.toMatch(/csrf_token|id_hash|token_hash/);
@@ -115,7 +117,7 @@ describe('restoring a backup into an empty database', () => {
     try {
       const admin = new Client(app);
       expect((await admin.signIn(f.adminEmail, TEST_PASSWORD)).status).toBe(200);
-      for (const path of ['', `/people/${ids.personId}`, `/proposals/${ids.proposalId}`, `/meetings/${ids.meetingId}`, `/charters/${ids.charterId}/versions/${ids.versionId}`]) {
+      for (const path of ['', `/people/${ids.personId}`, `/proposals/${ids.proposalId}`, `/proposals/${ids.proposalId}/messages`, `/meetings/${ids.meetingId}`, `/charters/${ids.charterId}/versions/${ids.versionId}`]) {
         const restored = await admin.get(`${f.base}${path}`);
         const original = await f.admin.get(`${f.base}${path}`);
         expect(restored.status, path).toBe(200);

@@ -25,6 +25,7 @@ let ids: {
   charterId: string;
   versionId: string;
   proposalId: string;
+  messageId: string;
   electionId: string;
   meetingId: string;
   pollId: string;
@@ -56,7 +57,8 @@ beforeAll(async () => {
   });
   const inForceUrl = `${f.base}/charters/${inForce.body.id}/versions/${inForce.body.versionId}`;
   await f.admin.post(`${inForceUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash: (await f.admin.get(inForceUrl)).body.contentHash });
-  const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Une proposition', participationLevel: 'participation' });
+  const proposalId = expectCreated(await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Une proposition', participationLevel: 'participation' }), 'proposal');
+  const messageId = expectCreated(await f.admin.post(`${f.base}/proposals/${proposalId}/messages`, { kind: 'question', body: 'Pour quand ?' }), 'message');
   const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'staff', isOrganizationAdmin: true }] });
   const asked = await houseAdmin.client.post(`${f.base}/organizations/${organizationId}/memberships`, { personId: await build.person(), kind: 'volunteer' });
   ids = {
@@ -71,7 +73,8 @@ beforeAll(async () => {
     delegationId,
     charterId: charter.body.id,
     versionId: charter.body.versionId,
-    proposalId: expectCreated(proposal, 'proposal'),
+    proposalId,
+    messageId,
     electionId: expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election'),
     meetingId: expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting'),
     pollId: expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll'),
@@ -213,6 +216,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/proposals/${ids.proposalId}/proxies`, nearlyValid({ holderId: someId() })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/close-round`, nearlyValid({ statement: text, reviewOn: date })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/decision`, nearlyValid({ outcome: fc.constantFrom('adopted', 'x'), statement: text, reviewOn: date })],
+  ['POST', `${f.base}/proposals/${ids.proposalId}/messages`, nearlyValid({ kind: fc.constantFrom('question', 'answer', 'reaction', 'comment', 'x'), body: text, replyTo: someId() })],
   ['POST', `${f.base}/elections`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), roleId: someId(), termMonths: number, qualities: text, facilitatorId: someId(), nominationDeadline: date })],
   ['PUT', `${f.base}/elections/${ids.electionId}/nomination`, nearlyValid({ nomineeId: fc.constantFrom(ids.personId, ids.otherPersonId, randomUUID()), reason: text })],
   ['POST', `${f.base}/elections/${ids.electionId}/phase`, anyValue],

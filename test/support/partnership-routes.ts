@@ -47,12 +47,13 @@ export async function furnished(
   expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash })).status).toBe(200);
   const proposal = await f.admin.post(`${f.base}/proposals`, { level: 'operational', wording: 'Une proposition', participationLevel: 'participation', facilitatorId });
   const proposalId = expectCreated(proposal, 'proposal');
+  const messageId = expectCreated(await f.admin.post(`${f.base}/proposals/${proposalId}/messages`, { kind: 'question', body: 'Pour quand ?' }), 'message');
   const electionId = expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: facilitatorId ?? personId }), 'election');
   const meetingId = expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: facilitatorId ?? personId }), 'meeting');
   const agendaItemId = expectCreated(await f.admin.post(`${f.base}/meetings/${meetingId}/agenda`, { kind: 'information', title: 'Nouvelles' }), 'agenda item');
   const pollId = expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll');
   const slotId = (await f.admin.get(`${f.base}/date-polls/${pollId}`)).body.slots[0].id as string;
-  return { adminPersonId: f.adminPersonId, organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, electionId, meetingId, agendaItemId, pollId, slotId };
+  return { adminPersonId: f.adminPersonId, organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, messageId, electionId, meetingId, agendaItemId, pollId, slotId };
 }
 
 export type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -135,6 +136,9 @@ export function partnershipRoutes(base: string, ids: Furnished, own: Furnished, 
     ['POST', `${base}/proposals/${ids.proposalId}/close-round`, {}],
     ['POST', `${base}/proposals/${ids.proposalId}/blocked`],
     ['POST', `${base}/proposals/${ids.proposalId}/decision`, { outcome: 'adopted', statement: 'x' }],
+    ['GET', `${base}/proposals/${ids.proposalId}/messages`],
+    ['POST', `${base}/proposals/${ids.proposalId}/messages`, { kind: 'reaction', body: 'Une réaction' }],
+    ['POST', `${base}/proposals/${ids.proposalId}/messages/${ids.messageId}/answered`],
     ['GET', `${base}/elections`],
     ['POST', `${base}/elections`, { bodyId: own.bodyId, roleId: own.roleId, termMonths: 6, facilitatorId: own.personId }],
     ['GET', `${base}/elections/${ids.electionId}`],

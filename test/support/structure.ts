@@ -68,6 +68,7 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from invitation i join person p on p.id = i.person_id where p.partnership_id = ${partnershipId}) as invitation,
       (select count(*) from stance_request r join proposal p on p.id = r.proposal_id where p.partnership_id = ${partnershipId}) as stance_request,
       (select count(*) from information_note n join proposal p on p.id = n.proposal_id where p.partnership_id = ${partnershipId}) as information_note,
+      (select count(*) from discussion_message m join proposal p on p.id = m.proposal_id where p.partnership_id = ${partnershipId}) as discussion_message,
       (select count(*) from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${partnershipId}) as date_poll_slot,
       (select count(*) from charter where partnership_id = ${partnershipId}) as charter,
       (select count(*) from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${partnershipId}) as charter_version,

@@ -23,6 +23,7 @@ import { agreementRegister } from './migrations/021-agreement-register.js';
 import { roleHoldersAndMembershipRequests } from './migrations/022-role-holders-and-membership-requests.js';
 import { printedDocuments } from './migrations/023-printed-documents.js';
 import { toDoIndexes } from './migrations/026-to-do-indexes.js';
+import { discussions } from './migrations/027-discussions.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '022-role-holders-and-membership-requests': statementsMigration(roleHoldersAndMembershipRequests),
   '023-printed-documents': statementsMigration(printedDocuments),
   '026-to-do-indexes': statementsMigration(toDoIndexes),
+  '027-discussions': statementsMigration(discussions),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

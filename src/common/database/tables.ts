@@ -149,6 +149,20 @@ export interface Delegation {
   to_person_id: string;
 }
 
+export interface DiscussionMessage {
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+  id: string;
+  kind: string;
+  phase: string;
+  proposal_id: string;
+  reply_to: string | null;
+  round: number;
+}
+
 export interface Election {
   assignment_id: string | null;
   body_id: string;
@@ -458,6 +472,7 @@ export interface DB {
   date_poll_answer: DatePollAnswer;
   date_poll_slot: DatePollSlot;
   delegation: Delegation;
+  discussion_message: DiscussionMessage;
   election: Election;
   election_stance: ElectionStance;
   information_note: InformationNote;
