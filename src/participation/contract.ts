@@ -23,7 +23,8 @@ export const toDoDeadlineAnswer = z
  * What the charter and the partnership expect of the signed-in person, soonest deadline first and
  * undated things last. `title` names the thing (a proposal's wording, an election's role, a
  * meeting's or an agenda item's title, a charter version's title, a role or body whose term or seat
- * ends); `bodyName` the body it belongs to, when it has one; `path` the web page of its form.
+ * ends); `bodyName` the body it belongs to, when it has one other than its title (a seat's body is
+ * its title); `path` the web page of its form.
  */
 export const toDoAnswer = z.object({
   items: z.array(

@@ -122,7 +122,7 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
        and not exists (select 1 from role_assignment nx where nx.role_id = a.role_id and nx.person_id = a.person_id and nx.id <> a.id
                          and nx.starts_on <= a.ends_on and (nx.ends_on is null or nx.ends_on > a.ends_on))
     union all
-    select 'seat_ending', b.id, s.id, b.name, b.name, null, s.ends_on::text
+    select 'seat_ending', b.id, s.id, b.name, null, null, s.ends_on::text
       from body_member s join body b on b.id = s.body_id
      where s.person_id = ${personId} and b.partnership_id = ${partnershipId}
        -- A seat that comes with a role ends with its term, which is listed already.

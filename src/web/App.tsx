@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading, LoadError } from './components/ui';
+import { FollowAnchor } from './pages/participation/FollowAnchor';
+import { ToDoNavLink } from './pages/participation/ToDo';
 import type { Locale } from './i18n';
 import { useChooseLocale, useSession, useSignOut } from './session';
 
@@ -96,6 +98,9 @@ function Shell({ children }: { children: ReactNode }) {
                 </NavLink>
               </li>
               <li>
+                <ToDoNavLink partnershipId={partnership.id} />
+              </li>
+              <li>
                 <NavLink to={`/p/${partnership.id}/chartes`}>{t('layout.charters')}</NavLink>
               </li>
               <li>
@@ -128,6 +133,7 @@ function Shell({ children }: { children: ReactNode }) {
       <main id="main">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
+      {partnership && <FollowAnchor />}
     </>
   );
 }
@@ -137,7 +143,8 @@ function RequireSession() {
   const session = useSession();
   if (session.isPending) return <Loading />;
   if (session.error) return <LoadError error={session.error} />;
-  if (!session.data) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname)}`} replace />;
+  // The anchor goes along, so a link to a form (from a mail) still lands on it once signed in.
+  if (!session.data) return <Navigate to={`/connexion?retour=${encodeURIComponent(location.pathname + location.hash)}`} replace />;
   return <Outlet />;
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import en from '../../src/web/locales/en.json' with { type: 'json' };
+import fr from '../../src/web/locales/fr.json' with { type: 'json' };
 import { orderToDos, TO_DO_ANCHORS, TO_DO_KINDS, toDoPath, type Orderable, type ToDoTarget } from '../../src/participation/rules.js';
 
 const P = 'p1';
@@ -56,5 +58,16 @@ describe('the order of things to do', () => {
     const list = [item('b', 'signature', null), item('a', 'signature', null)];
     orderToDos(list);
     expect(list.map((i) => i.title)).toEqual(['b', 'a']);
+  });
+});
+
+describe('the words of the list', () => {
+  it('name every kind and its deadline in French and in English', () => {
+    for (const catalogue of [fr, en] as { toDo: { kind: Record<string, string>; due: Record<string, string> } }[]) {
+      for (const kind of TO_DO_KINDS) {
+        expect(catalogue.toDo.kind[kind]).toContain('{{title}}');
+        expect(catalogue.toDo.due[kind]).toContain('{{date}}');
+      }
+    }
   });
 });

@@ -26,10 +26,12 @@ interface StanceFormProps<S extends string> {
   readonly onTake: (choice: StanceChoice) => void;
   /** Fields asked before the stance (on whose behalf a proxy holder speaks, say). */
   readonly children?: ReactNode;
+  /** The form's id, which links from the list of things to do and from mails land on. */
+  readonly anchor?: string;
 }
 
 /** A member's stance in a round, with its reason: on a proposal at the round table, and on the name an election proposes. */
-export function StanceForm<S extends string>({ stances, stanceLabel, words, act, onTake, children }: StanceFormProps<S>) {
+export function StanceForm<S extends string>({ stances, stanceLabel, words, act, onTake, children, anchor }: StanceFormProps<S>) {
   const id = useId();
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -38,7 +40,7 @@ export function StanceForm<S extends string>({ stances, stanceLabel, words, act,
   };
   const stanceError = fieldError(act.error, 'stance');
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form id={anchor} onSubmit={onSubmit} noValidate className="card">
       <h2>{words.title}</h2>
       <FormError error={act.error} />
       {children}

@@ -17,6 +17,7 @@ import type { proposalListAnswer } from '../../../decisions/contract';
 import type { electionListAnswer } from '../../../elections/contract';
 import type { bodyMeetingsAnswer } from '../../../meetings/contract';
 import { useFormatInstant } from '../meetings/format';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type BodyDetail = Answer<typeof bodyDetailAnswer>;
 type SeatView = Answer<typeof seatAnswer>;
@@ -324,7 +325,7 @@ export default function BodyPage() {
         </section>
       )}
 
-      <section aria-labelledby="members-title">
+      <section id={TO_DO_ANCHORS.seat_ending} aria-labelledby="members-title">
         <h2 id="members-title">{t('body.members', { count: current.length })}</h2>
         {current.length === 0 ? <p className="muted">{t('body.noMembers')}</p> : (
           <ul className="member-list">

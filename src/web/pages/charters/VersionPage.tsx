@@ -9,6 +9,7 @@ import { useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../
 import type { versionDetailAnswer } from '../../../charters/contract';
 import type { Answer } from '../../../common/contract';
 import { statusTone } from './CharterPage';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type VersionDetail = Answer<typeof versionDetailAnswer>;
 
@@ -76,7 +77,7 @@ function Sign({ version, signatoryId }: { version: VersionDetail; signatoryId: s
     sign.mutate({ signatoryId, typedName: String(data.get('typedName') ?? ''), readAndApproved: data.get('readAndApproved') === 'on', contentHash: version.contentHash });
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card sign-form">
+    <form id={TO_DO_ANCHORS.signature} onSubmit={onSubmit} noValidate className="card sign-form">
       <h2>{t('charter.sign.title')}</h2>
       <p>
         {t('charter.sign.as', { name: signatory.fullName ?? '', capacity: signatory.capacity, organization: signatory.organizationName ?? '—' })}

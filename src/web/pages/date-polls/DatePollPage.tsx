@@ -7,6 +7,7 @@ import type { Answer } from '../../../common/contract';
 import type { datePollDetailAnswer, pollClosedAnswer } from '../../../date-polls/contract';
 import type { PollAnswer } from '../../../date-polls/rules';
 import { useFormatInstant } from '../meetings/format';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type DatePollDetail = Answer<typeof datePollDetailAnswer>;
 
@@ -26,7 +27,7 @@ function AnswerForm({ poll }: { poll: DatePollDetail }) {
     answer.mutate({ answers });
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form id={TO_DO_ANCHORS.date_poll} onSubmit={onSubmit} noValidate className="card">
       <h2>{t('poll.answer.title')}</h2>
       <FormError error={answer.error} shown={[]} />
       {poll.slots.map((slot) => (

@@ -8,6 +8,7 @@ import type { DecisionMethod } from '../../../charters/rules/enums';
 import type { Answer } from '../../../common/contract';
 import type { blockedAnswer, proposalDetailAnswer, roundClosedAnswer, stanceTakenAnswer } from '../../../decisions/contract';
 import type { Phase } from '../../../decisions/rules';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type ProposalDetail = Answer<typeof proposalDetailAnswer>;
 
@@ -31,7 +32,7 @@ function ProposalStance({ proposal }: { proposal: ProposalDetail }) {
     recorded: t('decision.stance.recorded'),
   };
   return (
-    <StanceForm stances={proposal.stances} stanceLabel={(stance) => t(`decision.stanceLabel.${stance}`)} words={words} act={take} onTake={onTake}>
+    <StanceForm stances={proposal.stances} stanceLabel={(stance) => t(`decision.stanceLabel.${stance}`)} words={words} act={take} onTake={onTake} anchor={TO_DO_ANCHORS.stance}>
       {proposal.can.speakFor.length > 1 && (
         <Field label={t('decision.stance.speaker')}>
           {(props) => (

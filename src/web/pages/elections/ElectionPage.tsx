@@ -10,6 +10,7 @@ import type { consentRoundAnswer, electionDetailAnswer, electionStepAnswer, nomi
 import { ELECTION_STANCES, type ElectionPhase } from '../../../elections/rules';
 import { useFormatInstant } from '../meetings/format';
 import { phaseTone } from './ElectionsSection';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type ElectionDetail = Answer<typeof electionDetailAnswer>;
 
@@ -39,7 +40,7 @@ function NominationForm({ election }: { election: ElectionDetail }) {
   };
   const changing = election.phase === 'change';
   return (
-    <form onSubmit={onSubmit} noValidate className="card">
+    <form id={TO_DO_ANCHORS.nomination} onSubmit={onSubmit} noValidate className="card">
       <h2>{t(changing ? 'election.nominate.changeTitle' : 'election.nominate.title')}</h2>
       <p className="hint">{t(changing ? 'election.nominate.changeHint' : 'election.nominate.hint')}</p>
       <FormError error={nominate.error} />
@@ -77,7 +78,7 @@ function ConsentForm({ election }: { election: ElectionDetail }) {
     submit: t('election.consent.submit'),
     recorded: t('election.consent.recorded'),
   };
-  return <StanceForm stances={ELECTION_STANCES} stanceLabel={(stance) => t(`election.stance.${stance}`)} words={words} act={take} onTake={(choice) => take.mutate(choice)} />;
+  return <StanceForm stances={ELECTION_STANCES} stanceLabel={(stance) => t(`election.stance.${stance}`)} words={words} act={take} onTake={(choice) => take.mutate(choice)} anchor={TO_DO_ANCHORS.consent} />;
 }
 
 function FacilitatorControls({ election }: { election: ElectionDetail }) {

@@ -11,6 +11,7 @@ import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, use
 import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { RoundTable } from '../decisions/RoundTable';
 import { useFormatInstant } from './format';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type MeetingDetail = Answer<typeof meetingDetailAnswer>;
 
@@ -142,7 +143,7 @@ function Agenda({ meeting }: { meeting: MeetingDetail }) {
     order.mutate({ itemIds: ids });
   };
   return (
-    <section aria-labelledby="agenda-title">
+    <section id={TO_DO_ANCHORS.agenda_item} aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t('meeting.agenda.title')}</h2>
       <FormError error={order.error} />
       {meeting.agenda.length === 0 ? (
@@ -370,7 +371,7 @@ function MinutesReview({ meeting }: { meeting: MeetingDetail }) {
   if (meeting.reviewUntil === null) return null;
   const open = new Date(meeting.reviewUntil) > new Date();
   return (
-    <section aria-labelledby="review-title">
+    <section id={TO_DO_ANCHORS.minutes_review} aria-labelledby="review-title">
       <h2 id="review-title">{t('meeting.review.title')}</h2>
       <p className={`notice ${open ? 'notice-warn' : 'notice-ok'}`}>
         {open ? t('meeting.review.until', { date: formatInstant(meeting.reviewUntil) }) : t('meeting.review.closed', { date: formatInstant(meeting.reviewUntil) })}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { CompositionStatus, hasRule } from '../../components/CompositionStatus';
 import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId } from '../../hooks';
+import { ToDoSection } from '../participation/ToDo';
 
 export default function Overview() {
   const { t } = useTranslation();
@@ -24,6 +25,8 @@ export default function Overview() {
       {gapCount > 0 && (
         <p className="notice notice-warn">{t('overview.gapsSummary', { count: gapCount })}</p>
       )}
+
+      <ToDoSection partnershipId={partnershipId} />
 
       <section aria-labelledby="bodies-title">
         <div className="section-head">

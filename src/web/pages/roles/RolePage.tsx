@@ -9,6 +9,7 @@ import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hoo
 import type { Answer } from '../../../common/contract';
 import type { roleDetailAnswer, termAnswer } from '../../../roles/contract';
 import { RoleFields, roleFromForm } from './NewRole';
+import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type RoleDetail = Answer<typeof roleDetailAnswer>;
 type Holder = Answer<typeof termAnswer>;
@@ -172,7 +173,7 @@ export default function RolePage() {
           )}
         </section>
       )}
-      <section aria-labelledby="role-holders">
+      <section id={TO_DO_ANCHORS.term_ending} aria-labelledby="role-holders">
         <h2 id="role-holders">{t('role.holders')}</h2>
         {role.holders.length === 0 ? (
           <p className="badge badge-warn">{t('overview.unfilled')}</p>
