@@ -57,6 +57,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['date_poll_slot', within('poll_id', 'date_poll')],
   ['date_poll_answer', (p) => sql`slot_id in (select s.id from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${p})`],
   ['outbox_message', ofPartnership],
+  ['mail_notice', ofPartnership],
   ['journal_entry', ofPartnership],
   ['journal_head', ofPartnership],
 ];
@@ -65,7 +66,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
  * Tables that hold no partnership's record: credentials that expire, the migrator's own, and the
  * PDFs of frozen documents, printed again from the restored rows.
  */
-export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'outbox_personal_body', 'journal_pending', 'printed_document', 'kysely_migration', 'kysely_migration_lock'] as const;
+export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'person_link', 'outbox_personal_body', 'journal_pending', 'printed_document', 'kysely_migration', 'kysely_migration_lock'] as const;
 export const TABLES_IN_BACKUP = TABLES.map(([table]) => table);
 
 /** A file restored holds every table of a backup. */

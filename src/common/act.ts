@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from './permissions.js';
 import { appendEntry, sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
 import type { Database } from './database/schema.js';
+import { tellWhomItConcerns } from '../participation/notices.js';
 
 /** What an act leaves behind once committed, for the app to follow up on. */
 export interface Committed {
@@ -52,6 +53,7 @@ export async function recordAct<T>(
 ): Promise<T> {
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const done = await work(trx);
+    await tellWhomItConcerns(trx, ctx, done.events);
     for (const event of done.events) await appendEntry(trx, ctx.partnershipId, ctx.actorId, event, ctx.now);
     return { ...done, mailQueued: queuedMailIn.has(trx) };
   });

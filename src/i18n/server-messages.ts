@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { charterEn, charterFr } from '../charters/messages.js';
+import { participationEn, participationFr } from '../participation/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -34,6 +35,12 @@ const fr = {
     tooManyRequests: 'Trop de tentatives. Réessayez dans une minute.',
     printersBusy: 'Beaucoup de documents sont en cours d’impression : réessayez dans une minute.',
     linkExpired: 'Ce lien n’est plus valable. Demandez-en un nouveau.',
+    actionLink: {
+      expired: 'Ce lien n’est plus valable : connectez-vous pour continuer, nous vous ramènerons à cette page.',
+      used: 'Ce lien a déjà servi : connectez-vous pour continuer, nous vous ramènerons à cette page.',
+      otherPage: 'Ce lien ouvre une autre page que celle-ci.',
+      otherPerson: 'Ce lien est destiné à une autre personne que celle qui est connectée sur cet appareil. Déconnectez-vous, puis ouvrez-le de nouveau.',
+    },
     duplicate: 'Cet élément existe déjà.',
     conflict: 'Cette action est en conflit avec l’état actuel. Rechargez la page.',
     personNotInPartnership: 'Cette personne ne fait pas partie du partenariat.',
@@ -211,6 +218,7 @@ const fr = {
     board: 'administrateur·rice',
   },
   ...charterFr,
+  ...participationFr,
 };
 
 const en: typeof fr = {
@@ -241,6 +249,12 @@ const en: typeof fr = {
     tooManyRequests: 'Too many attempts. Try again in a minute.',
     printersBusy: 'Many documents are being printed right now: try again in a minute.',
     linkExpired: 'This link is no longer valid. Ask for a new one.',
+    actionLink: {
+      expired: 'This link no longer works: sign in to continue, you will come back to this page.',
+      used: 'This link was already used: sign in to continue, you will come back to this page.',
+      otherPage: 'This link opens another page than this one.',
+      otherPerson: 'This link is meant for someone other than the person signed in on this device. Sign out, then open it again.',
+    },
     duplicate: 'This item already exists.',
     conflict: 'This action conflicts with the current state. Reload the page.',
     personNotInPartnership: 'This person is not part of the partnership.',
@@ -418,6 +432,7 @@ const en: typeof fr = {
     board: 'board member',
   },
   ...charterEn,
+  ...participationEn,
 };
 
 const catalogue = i18next.createInstance();

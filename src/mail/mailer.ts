@@ -7,6 +7,8 @@ import { calendarDay } from '../common/dates.js';
 import { formatCalendarDate, isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import { heldOn } from '../common/database/periods.js';
 import type { Database } from '../common/database/schema.js';
+import { renderMail, type MailContent, type MailSecrets } from './compose.js';
+import { mailContent, mailSecrets } from './contract.js';
 
 export interface OutgoingMail {
   readonly partnershipId: string | null;
@@ -16,12 +18,17 @@ export interface OutgoingMail {
   readonly body: string;
   /** An iCalendar event the recipient's mail client offers to add to their calendar. */
   readonly calendar?: string | undefined;
+  /** The mail as data, rendered as text and HTML at delivery; `body` is then its text as others read it. */
+  readonly content?: MailContent | undefined;
   /**
    * The text its addressee receives when it carries a link that opens an account: kept apart from
    * the message (no backup, export or page reads it) only until the mail is delivered. An
    * invitation names its digest: while it is open, those who may invite the person may read it.
    */
-  readonly personal?: { readonly body: string; readonly invitationTokenHash?: string } | undefined;
+  readonly personal?:
+    | { readonly body: string; readonly invitationTokenHash?: string }
+    | { readonly body?: undefined; readonly tokens: MailSecrets }
+    | undefined;
 }
 
 /**
@@ -41,12 +48,19 @@ export async function queueMail(trx: Transaction<Database>, mail: OutgoingMail):
       subject: mail.subject,
       body: mail.body,
       calendar: mail.calendar ?? null,
+      content: mail.content === undefined ? null : JSON.stringify(mail.content),
     })
     .execute();
   if (mail.personal) {
+    const personal = mail.personal;
     await trx
       .insertInto('outbox_personal_body')
-      .values({ message_id: id, body: mail.personal.body, invitation_token_hash: mail.personal.invitationTokenHash ?? null })
+      .values({
+        message_id: id,
+        body: personal.body ?? null,
+        invitation_token_hash: 'invitationTokenHash' in personal ? (personal.invitationTokenHash ?? null) : null,
+        tokens: 'tokens' in personal ? JSON.stringify(personal.tokens) : null,
+      })
       .execute();
   }
 }
@@ -72,6 +86,8 @@ export class MailDispatcher {
     private readonly db: Kysely<Database>,
     private readonly log: MailLog,
     private readonly transport: Transporter | undefined,
+    /** The public address links in mails start with: only known here, at delivery. */
+    private readonly baseUrl: string,
     private readonly from = 'Entente <no-reply@entente.local>',
   ) {}
 
@@ -115,23 +131,27 @@ export class MailDispatcher {
     const pending = await this.db
       .selectFrom('outbox_message as m')
       .leftJoin('outbox_personal_body as p', 'p.message_id', 'm.id')
-      .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
+      .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', 'm.content', 'p.tokens', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
       .where('m.sent_at', 'is', null)
       .orderBy('m.created_at')
       .limit(100)
       .execute();
     for (const message of pending) {
       try {
+        const rendered = message.content === null ? undefined : renderMail(mailContent.parse(message.content), this.baseUrl, message.tokens === null ? undefined : mailSecrets.parse(message.tokens));
+        const text = rendered?.text ?? message.body;
         if (this.transport) {
           await this.transport.sendMail({
             from: this.from,
             to: message.recipient,
             subject: message.subject,
-            text: message.body,
+            text,
+            ...(rendered && { html: rendered.html }),
+            ...(rendered?.listUnsubscribe && { list: { unsubscribe: { url: rendered.listUnsubscribe.url, comment: 'Unsubscribe' } }, headers: { 'List-Unsubscribe-Post': rendered.listUnsubscribe.post } }),
             ...(message.calendar ? { icalEvent: { filename: 'reunion.ics', method: 'PUBLISH', content: message.calendar } } : {}),
           });
         } else {
-          this.log.info({ to: message.recipient, subject: message.subject, body: message.body }, 'mail (no SMTP_URL: not sent, logged here)');
+          this.log.info({ to: message.recipient, subject: message.subject, body: text }, 'mail (no SMTP_URL: not sent, logged here)');
         }
         // Without SMTP, an invitation's text stays for those who may invite the person to pass on.
         const keepPersonalBody = !this.transport && message.invitation_token_hash !== null;

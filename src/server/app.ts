@@ -91,7 +91,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorate('now', config.now ?? (() => new Date()));
-  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined));
+  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined, config.publicUrl));
   const viewers = new ViewerCache();
   app.decorate('viewers', viewers);
   const live = new LiveEvents(store, app.log);

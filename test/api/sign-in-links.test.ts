@@ -154,7 +154,7 @@ describe('links that open an account, in mails waiting for SMTP', () => {
       sent.push({ to: String(mail.data.to), text: String(mail.data.text) });
       done();
     });
-    await new MailDispatcher(t.store.db, { info: () => {}, error: () => {} }, transport).flush();
+    await new MailDispatcher(t.store.db, { info: () => {}, error: () => {} }, transport, 'http://entente.test').flush();
     expect(sent).toHaveLength(2);
     const signInLink = MAGIC_LINK.exec(sent.find((mail) => mail.to === f.adminEmail)!.text)![1]!;
     const invitationLink = INVITATION_LINK.exec(sent.find((mail) => mail.to !== f.adminEmail)!.text)![1]!;

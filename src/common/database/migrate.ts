@@ -22,6 +22,7 @@ import { bodyFounding } from './migrations/020-body-founding.js';
 import { agreementRegister } from './migrations/021-agreement-register.js';
 import { roleHoldersAndMembershipRequests } from './migrations/022-role-holders-and-membership-requests.js';
 import { printedDocuments } from './migrations/023-printed-documents.js';
+import { callsToAct } from './migrations/024-calls-to-act.js';
 import { toDoIndexes } from './migrations/026-to-do-indexes.js';
 import { discussions } from './migrations/027-discussions.js';
 import type { Database } from './schema.js';
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '021-agreement-register': statementsMigration(agreementRegister),
   '022-role-holders-and-membership-requests': statementsMigration(roleHoldersAndMembershipRequests),
   '023-printed-documents': statementsMigration(printedDocuments),
+  '024-calls-to-act': statementsMigration(callsToAct),
   '026-to-do-indexes': statementsMigration(toDoIndexes),
   '027-discussions': statementsMigration(discussions),
 };

@@ -245,6 +245,20 @@ export interface MagicLink {
   used_at: Timestamp | null;
 }
 
+export interface MailNotice {
+  created_at: Timestamp;
+  deadline: Timestamp | null;
+  id: string;
+  kind: string;
+  mailed_at: Timestamp | null;
+  partnership_id: string;
+  person_id: string;
+  reminded_at: Timestamp | null;
+  section: Json;
+  subject: string;
+  target: Json | null;
+}
+
 export interface Meeting {
   body_id: string;
   closing_at: Timestamp | null;
@@ -332,6 +346,7 @@ export interface Organization {
 export interface OutboxMessage {
   body: string;
   calendar: string | null;
+  content: Json | null;
   created_at: Generated<Timestamp>;
   id: string;
   partnership_id: string | null;
@@ -341,9 +356,10 @@ export interface OutboxMessage {
 }
 
 export interface OutboxPersonalBody {
-  body: string;
+  body: string | null;
   invitation_token_hash: string | null;
   message_id: string;
+  tokens: Json | null;
 }
 
 export interface Partnership {
@@ -356,13 +372,25 @@ export interface Partnership {
 export interface Person {
   account_id: string | null;
   created_at: Generated<Timestamp>;
+  digest_sent_at: Timestamp | null;
   email: string | null;
   erased_at: Timestamp | null;
   full_name: string;
   id: string;
   is_partnership_admin: Generated<boolean>;
+  mail_preference: Generated<string>;
   partnership_id: string;
   phone: string | null;
+}
+
+export interface PersonLink {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  path: string;
+  person_id: string;
+  purpose: string;
+  token_hash: string;
+  used_at: Timestamp | null;
 }
 
 export interface PrintedDocument {
@@ -439,6 +467,7 @@ export interface Session {
   csrf_token: string;
   expires_at: Timestamp;
   id_hash: string;
+  partnership_scope: string | null;
 }
 
 export interface Stance {
@@ -481,6 +510,7 @@ export interface DB {
   journal_head: JournalHead;
   journal_pending: JournalPending;
   magic_link: MagicLink;
+  mail_notice: MailNotice;
   meeting: Meeting;
   meeting_round_word: MeetingRoundWord;
   membership: Membership;
@@ -492,6 +522,7 @@ export interface DB {
   outbox_personal_body: OutboxPersonalBody;
   partnership: Partnership;
   person: Person;
+  person_link: PersonLink;
   printed_document: PrintedDocument;
   proposal: Proposal;
   proxy: Proxy;

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { conflict } from '../common/errors.js';
+import type { Database } from '../common/database/schema.js';
+import { digest, newToken } from './secrets.js';
+
+/** A button in a mail holds for three days: long enough to be read, short enough to be worth little if forwarded. */
+export const ACTION_LINK_HOURS = 72;
+/** The link to one's mail preferences is in every mail, and an old mail must still let one unsubscribe. */
+const SETTINGS_LINK_DAYS = 400;
+/** A session opened from a mail's button ends the same day; signing in opens the rest. */
+const LINK_SESSION_HOURS = 12;
+
+const addHours = (date: Date, hours: number) => new Date(date.getTime() + hours * 3_600_000);
+
+export type PersonLinkPurpose = 'act' | 'mail-settings';
+
+/**
+ * A single-purpose link for one person: its secret goes in their mail only (the outbox keeps it
+ * apart, for the addressee alone); its digest is stored.
+ */
+export async function issuePersonLink(trx: Transaction<Database>, personId: string, purpose: PersonLinkPurpose, path: string, now: Date): Promise<string> {
+  const token = newToken();
+  const expiresAt = purpose === 'act' ? addHours(now, ACTION_LINK_HOURS) : addHours(now, SETTINGS_LINK_DAYS * 24);
+  await trx.insertInto('person_link').values({ token_hash: digest(token), person_id: personId, purpose, path, expires_at: expiresAt, created_at: now }).execute();
+  return token;
+}
+
+/** The person a mail-settings link is for, while it holds; it may be used again. */
+export async function personOfSettingsLink(db: Kysely<Database>, token: string, now: Date): Promise<string> {
+  const link = await db
+    .selectFrom('person_link')
+    .select('person_id')
+    .where('token_hash', '=', digest(token))
+    .where('purpose', '=', 'mail-settings')
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (!link) throw conflict('error.linkExpired');
+  return link.person_id;
+}
+
+export interface ActionLinkUse {
+  readonly token: string;
+  /** The page the link is opened on: a link opens the one form it was sent for. */
+  readonly path: string;
+  /** The account already signed in on this device, if any. */
+  readonly signedInAccountId: string | undefined;
+}
+
+export type ActionLinkOutcome =
+  | { readonly kind: 'already-signed-in' }
+  | { readonly kind: 'session'; readonly token: string; readonly csrfToken: string; readonly expiresAt: Date };
+
+/**
+ * A mail's button signs its addressee in on the form it names, once. The session it opens reads
+ * that partnership alone and ends the same day: a forwarded mail hands over little. A person with
+ * no account yet gets one without password (their mailbox answered for them); an address that
+ * already has an account not linked to this person must sign in, as for an invitation.
+ */
+export async function useActionLink(db: Kysely<Database>, use: ActionLinkUse, now: Date): Promise<ActionLinkOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const link = await trx
+      .selectFrom('person_link as l')
+      .innerJoin('person as p', 'p.id', 'l.person_id')
+      .select(['l.token_hash', 'l.path', 'l.expires_at', 'l.used_at', 'p.id as person_id', 'p.partnership_id', 'p.email', 'p.account_id'])
+      .where('l.token_hash', '=', digest(use.token))
+      .where('l.purpose', '=', 'act')
+      .forUpdate('l')
+      .executeTakeFirst();
+    if (!link || link.expires_at <= now) throw conflict('error.actionLink.expired');
+    if (link.used_at !== null) throw conflict('error.actionLink.used');
+    if (link.path !== use.path) throw conflict('error.actionLink.otherPage');
+    if (use.signedInAccountId !== undefined && use.signedInAccountId !== link.account_id) throw conflict('error.actionLink.otherPerson');
+    await trx.updateTable('person_link').set({ used_at: now }).where('token_hash', '=', link.token_hash).execute();
+    if (use.signedInAccountId !== undefined) return { kind: 'already-signed-in' } as const;
+    let accountId = link.account_id;
+    if (accountId === null) {
+      if (link.email === null) throw conflict('error.actionLink.expired');
+      const existing = await trx.selectFrom('account').select('id').where('email', '=', link.email.toLowerCase()).executeTakeFirst();
+      if (existing) throw conflict('error.signInToAccept');
+      accountId = randomUUID();
+      await trx.insertInto('account').values({ id: accountId, email: link.email.toLowerCase(), password_hash: null }).execute();
+      await trx.updateTable('person').set({ account_id: accountId }).where('id', '=', link.person_id).execute();
+    }
+    const token = newToken();
+    const csrfToken = newToken();
+    const expiresAt = addHours(now, LINK_SESSION_HOURS);
+    await trx
+      .insertInto('session')
+      .values({ id_hash: digest(token), account_id: accountId, csrf_token: csrfToken, expires_at: expiresAt, partnership_scope: link.partnership_id })
+      .execute();
+    return { kind: 'session', token, csrfToken, expiresAt } as const;
+  });
+}

@@ -1,0 +1,100 @@
+import type { Transaction } from 'kysely';
+import { bodyMembersOn } from '../bodies/members.js';
+import type { DecisionMethod } from '../charters/rules/types.js';
+import type { Database } from '../common/database/schema.js';
+import { formatMeetingTime, translator } from '../i18n/server-messages.js';
+import type { MailSection } from '../mail/compose.js';
+import { recipientsAmong, tell, type Recipient } from '../participation/calls.js';
+import type { NoticeWriters } from '../participation/notices.js';
+
+type Trx = Transaction<Database>;
+
+export const proposalPath = (partnershipId: string, proposalId: string) => `/p/${partnershipId}/propositions/${proposalId}`;
+
+/** Subjects name a proposal by the start of its wording. */
+const titleOf = (wording: string) => (wording.length > 70 ? `${wording.slice(0, 69).trimEnd()}…` : wording);
+
+async function proposalFacts(trx: Trx, proposalId: string) {
+  return trx
+    .selectFrom('proposal as p')
+    .innerJoin('body as b', 'b.id', 'p.body_id')
+    .innerJoin('person as initiator', 'initiator.id', 'p.initiator_id')
+    .innerJoin('person as facilitator', 'facilitator.id', 'p.facilitator_id')
+    .select(['p.id', 'p.wording', 'p.body_id', 'p.rule', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator'])
+    .where('p.id', '=', proposalId)
+    .executeTakeFirstOrThrow();
+}
+
+async function membersToTell(trx: Trx, bodyId: string, now: Date, alsoPersonIds: readonly string[] = [], exceptPersonId?: string): Promise<Recipient[]> {
+  const members = [...(await bodyMembersOn(trx, bodyId, now)).keys(), ...alsoPersonIds];
+  return recipientsAmong(trx, [...new Set(members)].filter((id) => id !== exceptPersonId));
+}
+
+/**
+ * Whom a proposal's acts concern: the deciding body's members hear of a new proposal, are called
+ * to answer when a round opens (by its deadline), and learn the outcome, as does its initiator.
+ */
+export const decisionNotices: NoticeWriters = {
+  'proposal.created': async (trx, scope, event) => {
+    const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
+    const method = (proposal.rule as { method: DecisionMethod }).method;
+    const recipients = await membersToTell(trx, proposal.body_id, scope.now, [], proposal.initiator_id);
+    await tell(trx, scope, recipients, (recipient) => {
+      const t = translator(recipient.locale);
+      const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording, initiator: proposal.initiator };
+      return {
+        kind: 'information',
+        subject: t('participation.proposal.createdSubject', params),
+        deadline: null,
+        reason: t('participation.mail.reasonMember', params),
+        section: {
+          paragraphs: [t('participation.proposal.createdText', params), t(`participation.method.${method}`)],
+          facts: [{ label: t('participation.mail.facilitator'), value: proposal.facilitator }],
+          action: { label: t('participation.proposal.createdAction'), path: proposalPath(scope.partnershipId, proposal.id) },
+        },
+      };
+    });
+  },
+  'proposal.phase': async (trx, scope, event) => {
+    const phase = event.payload['phase'];
+    if (phase !== 'round' && phase !== 'advice') return;
+    const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
+    const method = (proposal.rule as { method: DecisionMethod }).method;
+    const recipients = await membersToTell(trx, proposal.body_id, scope.now);
+    await tell(trx, scope, recipients, (recipient) => {
+      const t = translator(recipient.locale);
+      const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording };
+      const deadline = proposal.round_deadline;
+      const section: MailSection = {
+        paragraphs: [t(phase === 'advice' ? 'participation.proposal.adviceText' : 'participation.proposal.roundText', params), t(`participation.method.${method}`)],
+        facts: [
+          ...(deadline ? [{ label: t('participation.mail.deadline'), value: formatMeetingTime(recipient.locale, deadline) }] : []),
+          { label: t('participation.mail.body'), value: proposal.body },
+          { label: t('participation.mail.facilitator'), value: proposal.facilitator },
+        ],
+        action: { label: t(phase === 'advice' ? 'participation.proposal.adviceAction' : 'participation.proposal.roundAction'), path: proposalPath(scope.partnershipId, proposal.id) },
+      };
+      return { kind: 'call', subject: t('participation.proposal.roundSubject', params), deadline, reason: t('participation.mail.reasonMember', params), section };
+    });
+  },
+  'proposal.decided': async (trx, scope, event) => {
+    const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
+    const status = String(event.payload['status']);
+    const recipients = await membersToTell(trx, proposal.body_id, scope.now, [proposal.initiator_id]);
+    await tell(trx, scope, recipients, (recipient) => {
+      const t = translator(recipient.locale);
+      const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording, status: t(`participation.proposal.status.${status}`) };
+      return {
+        kind: 'information',
+        subject: t('participation.proposal.decidedSubject', params),
+        deadline: null,
+        reason: t(recipient.personId === proposal.initiator_id ? 'participation.mail.reasonInitiator' : 'participation.mail.reasonMember', params),
+        section: {
+          paragraphs: [t('participation.proposal.decidedText', params)],
+          facts: [],
+          action: { label: t('participation.proposal.decidedAction'), path: proposalPath(scope.partnershipId, proposal.id) },
+        },
+      };
+    });
+  },
+};

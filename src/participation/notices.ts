@@ -1,0 +1,18 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../common/database/schema.js';
+import { decisionNotices } from '../decisions/notices.js';
+import type { JournalEvent } from '../journal/journal-store.js';
+
+export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
+/** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
+export type NoticeWriters = Readonly<Record<string, NoticeWriter>>;
+
+const writers: NoticeWriters = { ...decisionNotices };
+
+/**
+ * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an
+ * act asks of people is read from the journal entries it records, so no act can forget to call.
+ */
+export async function tellWhomItConcerns(trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, events: readonly JournalEvent[]): Promise<void> {
+  for (const event of events) await writers[event.kind]?.(trx, scope, event);
+}
