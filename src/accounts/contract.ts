@@ -11,6 +11,8 @@ export const magicLinkInput = z.object({
   vers: z.string().max(500).regex(/^\/(?![/\\])\S*$/).optional(),
 });
 export const tokenInput = z.object({ token });
+/** A mail's button, opened on the page it names. */
+export const actionLinkInput = z.object({ token, path: z.string().max(500).regex(/^\/(?![/\\])\S*$/) });
 export const acceptInvitationInput = z.object({ token, password: z.string().max(500).optional() });
 export const localeInput = z.object({ locale: z.enum(LOCALES) });
 

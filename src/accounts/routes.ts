@@ -13,11 +13,14 @@ import {
   openSession,
   requestMagicLink,
   setLocale,
+  type NewSession,
 } from './acts.js';
+import { useActionLink } from './person-links.js';
 import { listPartnershipsOfAccount } from '../partnerships/queries.js';
 import { exportPersonalData } from '../personal-data/acts.js';
 import {
   acceptInvitationInput,
+  actionLinkInput,
   invitationAnswer,
   linkRequestedAnswer,
   localeInput,
@@ -42,7 +45,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   /** A new session id at every sign-in; the old one, if any, ends. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, accountId: string) {
     if (request.sessionToken) await endSession(request.sessionToken);
-    const session = await openSession(app.store.db, accountId, app.now());
+    return setSessionCookie(reply, await openSession(app.store.db, accountId, app.now()));
+  }
+
+  function setSessionCookie(reply: FastifyReply, session: NewSession) {
     reply.setCookie(SESSION_COOKIE, session.token, {
       httpOnly: true,
       sameSite: 'lax',
@@ -55,7 +61,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/session', { schema: { tags, summary: 'The signed-in account, its partnerships and its CSRF token', response: { 200: sessionAnswer, 401: errorAnswer } } }, async (request, reply) => {
     if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: '' });
-    const partnerships = await listPartnershipsOfAccount(app.store.db, request.session.accountId);
+    const { partnershipScope } = request.session;
+    const partnerships = (await listPartnershipsOfAccount(app.store.db, request.session.accountId)).filter(
+      (partnership) => partnershipScope === null || partnership.id === partnershipScope,
+    );
     return {
       email: request.session.email,
       locale: request.session.locale,
@@ -64,8 +73,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     };
   });
 
-  app.get('/export', { schema: { tags, summary: 'Everything Entente holds about the signed-in account’s people, as one JSON file (GDPR art. 15 and 20)', response: { 200: personalDataExportAnswer, 401: errorAnswer } } }, async (request, reply) => {
+  app.get('/export', { schema: { tags, summary: 'Everything Entente holds about the signed-in account’s people, as one JSON file (GDPR art. 15 and 20)', response: { 200: personalDataExportAnswer, 401: errorAnswer, 403: errorAnswer } } }, async (request, reply) => {
     if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
+    // A mail's button opens one partnership; what the account holds elsewhere needs a full sign-in.
+    if (request.session.partnershipScope !== null) return reply.status(403).send({ error: 'forbidden', message: translator(request.locale)('error.fullSignInRequired') });
     const data = await exportPersonalData(app.store.db, request.session.accountId, app.now());
     return reply.header('content-disposition', 'attachment; filename="mes-donnees-entente.json"').header('cache-control', 'no-store').send(data);
   });
@@ -132,6 +143,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const accountId = await consumeMagicLink(app.store.db, request.body.token, app.now());
       return startSession(request, reply, accountId);
+    },
+  );
+
+  app.post(
+    '/action-link',
+    {
+      schema: {
+        tags,
+        summary: 'Open the form a mail’s button names, signed in as its addressee (once, for a short while, in that partnership only)',
+        body: actionLinkInput,
+        response: { 200: signedInAnswer, 204: noContent },
+      },
+      config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const outcome = await useActionLink(app.store.db, { ...request.body, signedInAccountId: request.session?.accountId }, app.now());
+      if (outcome.kind === 'already-signed-in') return reply.status(204).send();
+      return setSessionCookie(reply, outcome);
     },
   );
 

@@ -12,6 +12,8 @@ export interface SessionInfo {
   readonly locale: Locale | null;
   readonly csrfToken: string;
   readonly expiresAt: Date;
+  /** A session opened by a mail's button reads this partnership alone; null for a full sign-in. */
+  readonly partnershipScope: string | null;
 }
 
 export interface SessionAndViewer {
@@ -43,6 +45,7 @@ export async function findSessionAndViewer(
       'a.locale',
       's.csrf_token',
       's.expires_at',
+      's.partnership_scope',
       'p.id as person_id',
       'p.is_partnership_admin',
       sql<string[]>`coalesce((select array_agg(m.organization_id) from membership m
@@ -62,9 +65,10 @@ export async function findSessionAndViewer(
       locale: isLocale(row.locale) ? row.locale : null,
       csrfToken: row.csrf_token,
       expiresAt: row.expires_at,
+      partnershipScope: row.partnership_scope,
     },
     viewer:
-      row.person_id === null
+      row.person_id === null || (row.partnership_scope !== null && row.partnership_scope !== partnershipId)
         ? undefined
         : {
             personId: row.person_id,

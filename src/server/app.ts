@@ -19,6 +19,7 @@ import { afterCommitOf } from './after-commit.js';
 import { answerSerializer } from './answer-serializer.js';
 import type { AfterCommit } from '../common/act.js';
 import { digest } from '../accounts/secrets.js';
+import { mailSettingsRoutes } from '../mail/routes.js';
 import { findSessionAndViewer, type SessionInfo } from '../accounts/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import type { Viewer } from '../common/permissions.js';
@@ -78,7 +79,17 @@ const SESSIONLESS_MUTATIONS = new Set([
   '/api/v1/auth/invitation/describe',
   '/api/v1/auth/invitation/accept',
   '/api/v1/auth/locale',
+  '/api/v1/auth/action-link',
+  '/api/v1/mail-settings/describe',
+  '/api/v1/mail-settings/',
+  '/api/v1/mail-settings',
 ]);
+
+/**
+ * Mail clients unsubscribe in one click by a form POST (RFC 8058) the mail's own secret link
+ * authorizes; it can do nothing else.
+ */
+const ONE_CLICK_UNSUBSCRIBE = '/api/v1/mail-settings/unsubscribe';
 
 export async function buildApp(store: Store, config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -185,6 +196,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
       ? chosen
       : (request.session?.locale ?? ((request.language([...LOCALES]) || 'fr') as Locale));
     if (!MUTATING.has(request.method) || apiRoute === undefined) return;
+    if (apiRoute === ONE_CLICK_UNSUBSCRIBE) return;
     if (SESSIONLESS_MUTATIONS.has(apiRoute)) {
       // A JSON body cannot be sent cross-site without a CORS preflight, which this server never grants.
       if (!request.headers['content-type']?.startsWith('application/json')) {
@@ -200,6 +212,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
 
   await app.register(systemRoutes, { prefix: '/api/v1' });
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(mailSettingsRoutes, { prefix: '/api/v1/mail-settings' });
   await app.register(partnershipRoutes, { prefix: '/api/v1/partnerships' });
 
   if (servesWeb) {

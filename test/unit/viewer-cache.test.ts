@@ -4,7 +4,7 @@ import type { JournalEvent } from '../../src/journal/journal-store.js';
 import type { SessionAndViewer } from '../../src/accounts/viewer.js';
 
 const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndViewer => ({
-  session: { accountId: `account-${personId}`, email: `${personId}@example.org`, locale: null, csrfToken: 'csrf', expiresAt },
+  session: { accountId: `account-${personId}`, email: `${personId}@example.org`, locale: null, csrfToken: 'csrf', expiresAt, partnershipScope: null },
   viewer: { personId, isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set() },
 });
 
