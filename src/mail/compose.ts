@@ -52,8 +52,8 @@ function renderText(content: MailContent, sections: readonly RenderedSection[], 
     const lines: string[] = [];
     if (section.heading) lines.push(section.heading.toUpperCase());
     lines.push(...section.paragraphs.flatMap((paragraph) => [paragraph, '']).slice(0, -1));
-    if (section.facts.length > 0) lines.push('', ...section.facts.map((fact) => `${fact.label} : ${fact.value}`));
-    if (section.action) lines.push('', `${section.action.label} :`, url ?? t('mail.linkForAddresseeOnly'));
+    if (section.facts.length > 0) lines.push('', ...section.facts.map((fact) => `${t('participation.mail.factLabel', { label: fact.label })} ${fact.value}`));
+    if (section.action) lines.push('', t('participation.mail.factLabel', { label: section.action.label }), url ?? t('mail.linkForAddresseeOnly'));
     blocks.push(lines.join('\n'));
   }
   const footer = [content.reason];
@@ -77,7 +77,7 @@ function renderHtml(content: MailContent, sections: readonly RenderedSection[], 
     if (section.heading) parts.push(`<h2 style="${STYLE.heading}">${escapeHtml(section.heading)}</h2>`);
     for (const paragraph of section.paragraphs) parts.push(`<p>${escapeHtml(paragraph)}</p>`);
     if (section.facts.length > 0) {
-      const facts = section.facts.map((fact) => `<li><strong>${escapeHtml(fact.label)} :</strong> ${escapeHtml(fact.value)}</li>`);
+      const facts = section.facts.map((fact) => `<li><strong>${escapeHtml(t('participation.mail.factLabel', { label: fact.label }))}</strong> ${escapeHtml(fact.value)}</li>`);
       parts.push(`<ul style="${STYLE.facts}">${facts.join('')}</ul>`);
     }
     if (section.action) {

@@ -41,7 +41,7 @@ export const mailSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/',
+    '/preference',
     { schema: { tags, summary: 'Choose the messages a mail-settings link’s person receives', body: mailSettingsTokenInput.extend(mailPreferenceInput.shape), response: { 200: mailPreferenceAnswer } } },
     async (request) => setMailPreferenceByLink(app.store.db, request.body.token, request.body.preference, app.now()),
   );

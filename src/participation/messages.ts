@@ -3,6 +3,7 @@ export const participationFr = {
   participation: {
     mail: {
       greeting: 'Bonjour {{name}},',
+      factLabel: '{{label}} :',
       settingsLine: 'Choisir quels messages recevoir, ou ne plus en recevoir : {{url}}',
       settingsLink: 'Choisir quels messages recevoir, ou ne plus en recevoir',
       deadline: 'À faire avant le',
@@ -44,6 +45,7 @@ export const participationEn: typeof participationFr = {
   participation: {
     mail: {
       greeting: 'Hello {{name}},',
+      factLabel: '{{label}}:',
       settingsLine: 'Choose which messages you receive, or stop them: {{url}}',
       settingsLink: 'Choose which messages you receive, or stop them',
       deadline: 'To do by',

@@ -81,8 +81,7 @@ const SESSIONLESS_MUTATIONS = new Set([
   '/api/v1/auth/locale',
   '/api/v1/auth/action-link',
   '/api/v1/mail-settings/describe',
-  '/api/v1/mail-settings/',
-  '/api/v1/mail-settings',
+  '/api/v1/mail-settings/preference',
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { Loading, LoadError } from './components/ui';
@@ -6,6 +6,7 @@ import { FollowAnchor } from './pages/participation/FollowAnchor';
 import { ToDoNavLink } from './pages/participation/ToDo';
 import type { Locale } from './i18n';
 import { useChooseLocale, useSession, useSignOut } from './session';
+import { ActionLinkGate, actionLinkToken } from './pages/accounts/ActionLinkGate';
 
 const SignIn = lazy(() => import('./pages/accounts/SignIn'));
 const MagicLink = lazy(() => import('./pages/accounts/MagicLink'));
@@ -21,6 +22,7 @@ const PersonPage = lazy(() => import('./pages/people/PersonPage'));
 const RolePage = lazy(() => import('./pages/roles/RolePage'));
 const JournalPage = lazy(() => import('./pages/journal/JournalPage'));
 const OutboxPage = lazy(() => import('./pages/mail/OutboxPage'));
+const MailSettingsPage = lazy(() => import('./pages/mail/MailSettingsPage'));
 const ChartersPage = lazy(() => import('./pages/charters/ChartersPage'));
 const CharterPage = lazy(() => import('./pages/charters/CharterPage'));
 const VersionPage = lazy(() => import('./pages/charters/VersionPage'));
@@ -140,6 +142,18 @@ function Shell({ children }: { children: ReactNode }) {
 
 /** Pages behind sign-in: visitors go to the sign-in page and come back afterwards. */
 function RequireSession() {
+  const [actionLink] = useState(actionLinkToken);
+  if (actionLink) {
+    return (
+      <ActionLinkGate token={actionLink} frame={Shell}>
+        <SignedIn />
+      </ActionLinkGate>
+    );
+  }
+  return <SignedIn />;
+}
+
+function SignedIn() {
   const session = useSession();
   if (session.isPending) return <Loading />;
   if (session.error) return <LoadError error={session.error} />;
@@ -189,6 +203,7 @@ export function App() {
       <Route path="/connexion" element={<Shell><SignIn /></Shell>} />
       <Route path="/connexion/lien" element={<Shell><MagicLink /></Shell>} />
       <Route path="/invitation" element={<Shell><AcceptInvitation /></Shell>} />
+      <Route path="/reglages-des-messages" element={<Shell><MailSettingsPage /></Shell>} />
       <Route element={<RequireSession />}>
         <Route path="/" element={<Shell><Home /></Shell>} />
         <Route path="/p/:partnershipId">

@@ -260,6 +260,10 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', '/api/v1/auth/invitation/describe', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],
   ['POST', '/api/v1/auth/invitation/accept', nearlyValid({ token: fc.string({ minLength: 20, maxLength: 60 }), password: text })],
   ['POST', '/api/v1/auth/locale', nearlyValid({ locale: fc.constantFrom('fr', 'en', 'de') })],
+  ['POST', '/api/v1/auth/action-link', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })), path: fc.constantFrom(`/p/${f.partnershipId}/journal`, '//elsewhere', 'x') })],
+  ['PUT', `${f.base}/mail-preference`, nearlyValid({ preference: fc.constantFrom('each', 'digest', 'deadlines', 'none', 'x') })],
+  ['POST', '/api/v1/mail-settings/describe', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],
+  ['POST', '/api/v1/mail-settings/preference', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })), preference: fc.constantFrom('each', 'none', 'x') })],
 ];
 
 async function send(method: Method, url: string, payload: unknown) {

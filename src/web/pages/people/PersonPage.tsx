@@ -9,7 +9,11 @@ import { orNull, useAct, useOverview, usePartnershipId, usePartnershipQuery } fr
 import { useSession, useSignOutEverywhere } from '../../session';
 import type { Answer } from '../../../common/contract';
 import type { membershipRequestAnswer, personDetailAnswer } from '../../../people/contract';
+import type { mailPreferenceAnswer } from '../../../mail/contract';
+import type { MailPreference } from '../../../mail/rules';
+import { MailPreferenceForm } from '../mail/MailPreferenceForm';
 
+type MailPreferenceAnswer = Answer<typeof mailPreferenceAnswer>;
 type PersonDetail = Answer<typeof personDetailAnswer>;
 type MembershipRequestView = Answer<typeof membershipRequestAnswer>;
 type DelegationView = PersonDetail['delegations'][number];
@@ -247,7 +251,16 @@ function Erase({ person }: { person: PersonDetail }) {
   );
 }
 
-/** What only the person themself sees on their page: their data, and their sessions. */
+/** Which messages the person receives from this partnership. */
+function OwnMailPreference() {
+  const query = usePartnershipQuery<MailPreferenceAnswer>('/mail-preference');
+  const choose = useAct<{ preference: MailPreference }, MailPreferenceAnswer>('put', () => '/mail-preference');
+  if (query.isPending) return <Loading />;
+  if (query.error) return <LoadError error={query.error} />;
+  return <MailPreferenceForm preference={query.data.preference} onChoose={(preference) => choose.mutate({ preference })} error={choose.error} saving={choose.isPending} />;
+}
+
+/** What only the person themself sees on their page: their data, their messages, and their sessions. */
 function OwnAccount() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -255,6 +268,7 @@ function OwnAccount() {
   return (
     <section className="card" aria-labelledby="own-account">
       <h2 id="own-account">{t('person.ownAccount.title')}</h2>
+      <OwnMailPreference />
       <p>
         <a href="/api/v1/auth/export" download>
           {t('person.export')}

@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api';
+import { FormError, Loading, PageTitle } from '../../components/ui';
+
+const ACTION_LINK = /^#lien=([A-Za-z0-9_-]{20,200})$/;
+
+/** The secret of a mail's button, when the page was opened from one. */
+export function actionLinkToken(): string | undefined {
+  return ACTION_LINK.exec(window.location.hash)?.[1];
+}
+
+/**
+ * A mail's button opens its form with a secret in the address's fragment, which no server logs.
+ * The secret is spent as the page opens (one tap from the mail), then taken out of the address
+ * bar, so it stays in neither the history nor a shared screenshot. A link that no longer works
+ * says why and offers to sign in, coming back to the same page.
+ */
+export function ActionLinkGate({ token, frame: Frame, children }: { token: string; frame: (props: { children: ReactNode }) => ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [state, setState] = useState<{ kind: 'pending' } | { kind: 'done' } | { kind: 'failed'; error: unknown }>({ kind: 'pending' });
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const path = window.location.pathname;
+    window.history.replaceState(window.history.state, '', path + window.location.search);
+    api
+      .post('/auth/action-link', { token, path })
+      .then(async () => {
+        await client.invalidateQueries();
+        setState({ kind: 'done' });
+      })
+      .catch((error: unknown) => setState({ kind: 'failed', error }));
+  }, [client, token]);
+  if (state.kind === 'done') return <>{children}</>;
+  if (state.kind === 'pending') {
+    return (
+      <Frame>
+        <Loading />
+      </Frame>
+    );
+  }
+  return (
+    <Frame>
+      <section className="narrow">
+        <PageTitle title={t('actionLink.title')}>{t('actionLink.title')}</PageTitle>
+        <FormError error={state.error} />
+        <p>
+          <Link className="button-primary" to={`/connexion?retour=${encodeURIComponent(window.location.pathname)}`}>
+            {t('actionLink.signIn')}
+          </Link>
+        </p>
+      </section>
+    </Frame>
+  );
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builder, TODAY } from '../support/structure.js';
+import { Client, newMember, newPartnership, ServerLog, startTestApp, uniqueEmail, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const log = new ServerLog();
+beforeAll(async () => {
+  t = await startTestApp({ logger: log.logger });
+});
+afterAll(() => t.close());
+
+const ACTION_LINK = /(http:\/\/entente\.test\/p\/[^\s#]+#lien=[A-Za-z0-9_-]+)/;
+const SETTINGS_LINK = /http:\/\/entente\.test\/reglages-des-messages#([A-Za-z0-9_-]+)/;
+
+/** What the server logged (it has no SMTP) for this address, newest last. */
+const mailsTo = (email: string) => log.entries.filter((entry) => entry['to'] === email).map((entry) => ({ subject: String(entry['subject']), body: String(entry['body']) }));
+
+/** A steering committee of three, one of them without an account yet, under the partnership charter in force. */
+async function committee() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const house = await build.organization('Maison des Tilleuls');
+  await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
+  const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
+  await build.body({ name: 'Codir', kind: 'directors' });
+  await build.body({ name: 'Groupe jardins', kind: 'working_group' });
+  const seated = async (fullName: string) => {
+    const member = await newMember(t, f, { fullName, memberships: [{ organizationId: house, kind: 'board' }] });
+    await build.seat(steering, { personId: member.personId, organizationId: house });
+    return member;
+  };
+  const nadia = await seated('Nadia Benali');
+  const gerard = await seated('Gérard Lefèvre');
+  const newcomerEmail = uniqueEmail('newcomer');
+  const newcomer = await f.admin.post(`${f.base}/people`, { fullName: 'Samia Haddad', email: newcomerEmail, memberships: [{ organizationId: house, kind: 'board' }] });
+  await build.seat(steering, { personId: newcomer.body.id, organizationId: house });
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+  const content = (await f.admin.get(versionUrl)).body.content;
+  const saved = await f.admin.put(versionUrl, content);
+  expect(saved.body.issues, JSON.stringify(saved.body.issues)).toEqual([]);
+  const contentHash = (await f.admin.get(versionUrl)).body.contentHash;
+  expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash })).status).toBe(200);
+  return { f, steering, nadia, gerard, newcomer: { personId: newcomer.body.id as string, email: newcomerEmail } };
+}
+
+type Committee = Awaited<ReturnType<typeof committee>>;
+
+async function openRound(c: Committee, deadline = new Date(t.clock.now().getTime() + 3 * 86_400_000)) {
+  const created = await c.f.admin.post(`${c.f.base}/proposals`, { level: 'operational', wording: 'Ouvrir le jardin partagé le samedi matin.', context: '', participationLevel: 'participation' });
+  expect(created.status).toBe(201);
+  const url = `${c.f.base}/proposals/${created.body.id}`;
+  // The facilitator moves phase by phase; the deadline is only accepted as the round opens.
+  while ((await c.f.admin.get(url)).body.phase !== 'round') {
+    const withDeadline = await c.f.admin.post(`${url}/phase`, { deadline: deadline.toISOString() });
+    if (withDeadline.status === 400) expect((await c.f.admin.post(`${url}/phase`, {})).status).toBe(200);
+    else expect(withDeadline.status).toBe(200);
+  }
+  return { url, proposalId: created.body.id as string, path: `/p/${c.f.partnershipId}/propositions/${created.body.id}` };
+}
+
+const linkIn = (body: string) => {
+  const url = new URL(ACTION_LINK.exec(body)![1]!);
+  return { path: url.pathname, token: url.hash.slice('#lien='.length) };
+};
+
+describe('a round calls the members of the deciding body by mail', () => {
+  it('mails each member what is asked, by when, how it is decided, and a button to the form', async () => {
+    const c = await committee();
+    const round = await openRound(c);
+    const [call] = mailsTo(c.nadia.email).filter((mail) => mail.subject.startsWith('À vous de répondre'));
+    expect(call).toBeDefined();
+    expect(call!.subject).toBe('À vous de répondre — Comité de pilotage : « Ouvrir le jardin partagé le samedi matin. »');
+    expect(call!.body).toContain('Bonjour Nadia Benali,');
+    expect(call!.body).toContain('À faire avant le : ');
+    expect(call!.body).toMatch(/Par (consensus|consentement)/);
+    expect(linkIn(call!.body).path).toBe(round.path);
+    expect(call!.body).toMatch(SETTINGS_LINK);
+    // The outbox, which administrators read, names the button but holds no link.
+    const stored = await t.store.db.selectFrom('outbox_message').select('body').where('recipient', '=', c.nadia.email).where('subject', 'like', 'À vous de répondre%').executeTakeFirstOrThrow();
+    expect(stored.body).not.toMatch(/#lien=/);
+    expect(stored.body).toContain('[lien personnel, envoyé à la seule personne destinataire]');
+  });
+
+  it('signs a member in on the form once, in that partnership only; refuses reuse, another page, another person, expiry', async () => {
+    const c = await committee();
+    const round = await openRound(c);
+    const call = mailsTo(c.newcomer.email).find((mail) => mail.subject.startsWith('À vous de répondre'))!;
+    const link = linkIn(call.body);
+    const phone = new Client(t.app);
+    expect((await phone.post('/api/v1/auth/action-link', { token: link.token, path: `/p/${c.f.partnershipId}/journal` })).status).toBe(409);
+    const opened = await phone.post('/api/v1/auth/action-link', link);
+    expect(opened.status).toBe(200);
+    // The newcomer had no account: their mailbox answered for them.
+    const session = await phone.get('/api/v1/auth/session');
+    expect(session.body.partnerships.map((p: { id: string }) => p.id)).toEqual([c.f.partnershipId]);
+    expect((await phone.post(`${round.url}/stances`, { stance: 'agree', reason: '', idempotencyKey: crypto.randomUUID() })).status).toBe(200);
+    expect((await phone.get('/api/v1/auth/export')).status).toBe(403);
+
+    const again = await new Client(t.app).post('/api/v1/auth/action-link', link);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('déjà servi');
+
+    const nadiaLink = linkIn(mailsTo(c.nadia.email).find((mail) => mail.subject.startsWith('À vous de répondre'))!.body);
+    const otherPerson = await c.gerard.client.post('/api/v1/auth/action-link', nadiaLink);
+    expect(otherPerson.status).toBe(409);
+    expect(otherPerson.body.message).toContain('une autre personne');
+
+    const gerardLink = linkIn(mailsTo(c.gerard.email).find((mail) => mail.subject.startsWith('À vous de répondre'))!.body);
+    expect((await c.gerard.client.post('/api/v1/auth/action-link', gerardLink)).status).toBe(204);
+
+    t.clock.advanceMinutes(73 * 60);
+    try {
+      const expired = await new Client(t.app).post('/api/v1/auth/action-link', nadiaLink);
+      expect(expired.status).toBe(409);
+      expect(expired.body.message).toContain('plus valable');
+    } finally {
+      t.clock.advanceMinutes(-73 * 60);
+    }
+  });
+
+  it('keeps a session opened by a mail out of the account’s other partnerships', async () => {
+    const c = await committee();
+    const other = await newPartnership(t);
+    await t.store.db.updateTable('person').set({ account_id: (await t.store.db.selectFrom('person').select('account_id').where('id', '=', c.nadia.personId).executeTakeFirstOrThrow()).account_id }).where('email', '=', other.adminEmail).execute();
+    await openRound(c);
+    const link = linkIn(mailsTo(c.nadia.email).find((mail) => mail.subject.startsWith('À vous de répondre'))!.body);
+    const phone = new Client(t.app);
+    expect((await phone.post('/api/v1/auth/action-link', link)).status).toBe(200);
+    expect((await phone.get(`${c.f.base}`)).status).toBe(200);
+    expect((await phone.get(other.base)).status).toBe(404);
+  });
+});
+
+describe('each person chooses which messages they receive', () => {
+  it('holds calls and news for the daily digest, sends only deadlines, or nothing', async () => {
+    const c = await committee();
+    expect((await c.nadia.client.put(`${c.f.base}/mail-preference`, { preference: 'digest' })).body.preference).toBe('digest');
+    expect((await c.gerard.client.put(`${c.f.base}/mail-preference`, { preference: 'deadlines' })).status).toBe(200);
+    expect((await c.gerard.client.put(`${c.f.base}/mail-preference`, { preference: 'sometimes' })).status).toBe(400);
+    await openRound(c);
+    expect(mailsTo(c.nadia.email)).toEqual([]);
+    const waiting = await t.store.db.selectFrom('mail_notice').select(['kind', 'mailed_at']).where('person_id', '=', c.nadia.personId).execute();
+    expect(waiting.map((notice) => notice.kind).sort()).toEqual(['call', 'information']);
+    expect(waiting.every((notice) => notice.mailed_at === null)).toBe(true);
+    const gerard = mailsTo(c.gerard.email).map((mail) => mail.subject);
+    expect(gerard.some((subject) => subject.startsWith('À vous de répondre'))).toBe(true);
+    expect(gerard.some((subject) => subject.startsWith('Nouvelle proposition'))).toBe(false);
+  });
+
+  it('lets the addressee choose from the link in any mail, and unsubscribe in one click', async () => {
+    const c = await committee();
+    await openRound(c);
+    const body = mailsTo(c.nadia.email).at(-1)!.body;
+    const token = SETTINGS_LINK.exec(body)![1]!;
+    const visitor = new Client(t.app);
+    expect((await visitor.post('/api/v1/mail-settings/describe', { token })).body).toEqual({ preference: 'each', fullName: 'Nadia Benali', partnership: expect.any(String) });
+    expect((await visitor.post('/api/v1/mail-settings/preference', { token, preference: 'deadlines' })).body.preference).toBe('deadlines');
+    expect((await visitor.post('/api/v1/mail-settings/describe', { token: 'x'.repeat(43) })).status).toBe(409);
+    const oneClick = await t.app.inject({ method: 'POST', url: `/api/v1/mail-settings/unsubscribe?token=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    expect(oneClick.statusCode).toBe(204);
+    expect((await c.nadia.client.get(`${c.f.base}/mail-preference`)).body.preference).toBe('none');
+    const before = mailsTo(c.nadia.email).length;
+    await openRound(c);
+    expect(mailsTo(c.nadia.email)).toHaveLength(before);
+  });
+});
