@@ -22,7 +22,9 @@ export type PersonLinkPurpose = 'act' | 'mail-settings';
 export async function issuePersonLink(trx: Transaction<Database>, personId: string, purpose: PersonLinkPurpose, path: string, now: Date): Promise<string> {
   const token = newToken();
   const expiresAt = purpose === 'act' ? addHours(now, ACTION_LINK_HOURS) : addHours(now, SETTINGS_LINK_DAYS * 24);
-  await trx.insertInto('person_link').values({ token_hash: digest(token), person_id: personId, purpose, path, expires_at: expiresAt, created_at: now }).execute();
+  // The link opens a page; the anchor of the form on it is no part of what the link grants.
+  const page = path.split('#', 1)[0]!;
+  await trx.insertInto('person_link').values({ token_hash: digest(token), person_id: personId, purpose, path: page, expires_at: expiresAt, created_at: now }).execute();
   return token;
 }
 

@@ -6,6 +6,7 @@ import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { MailSection } from '../mail/compose.js';
 import { recipientsAmong, tell, type Recipient } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
+import { toDoPath } from '../participation/rules.js';
 
 type Trx = Transaction<Database>;
 
@@ -72,7 +73,7 @@ export const decisionNotices: NoticeWriters = {
           { label: t('participation.mail.body'), value: proposal.body },
           { label: t('participation.mail.facilitator'), value: proposal.facilitator },
         ],
-        action: { label: t(phase === 'advice' ? 'participation.proposal.adviceAction' : 'participation.proposal.roundAction'), path: proposalPath(scope.partnershipId, proposal.id) },
+        action: { label: t(phase === 'advice' ? 'participation.proposal.adviceAction' : 'participation.proposal.roundAction'), path: toDoPath(scope.partnershipId, { kind: 'stance', proposalId: proposal.id }) },
       };
       return { kind: 'call', subject: t('participation.proposal.roundSubject', params), deadline, reason: t('participation.mail.reasonMember', params), section };
     });

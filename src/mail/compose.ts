@@ -18,8 +18,15 @@ export interface RenderedMail {
 export const MAIL_SETTINGS_PAGE = '/reglages-des-messages';
 export const mailSettingsPath = (token: string) => `${MAIL_SETTINGS_PAGE}#${token}`;
 export const unsubscribeApiPath = (token: string) => `/api/v1/mail-settings/unsubscribe?token=${encodeURIComponent(token)}`;
-/** The button opens the form; the token rides in the fragment, which no server log records. */
-export const actionUrl = (baseUrl: string, path: string, token: string) => `${baseUrl}${path}#lien=${token}`;
+/**
+ * The button opens the form; the token rides in the fragment, which no server log records, with
+ * the anchor of the form on its page (`ancre`), which the page follows once signed in.
+ */
+export function actionUrl(baseUrl: string, path: string, token: string): string {
+  const [pathname, anchor] = path.split('#', 2) as [string, string | undefined];
+  const fragment = new URLSearchParams({ lien: token, ...(anchor ? { ancre: anchor } : {}) });
+  return `${baseUrl}${pathname}#${fragment.toString()}`;
+}
 
 const { escapeHtml } = markdownIt().utils;
 

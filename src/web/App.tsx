@@ -145,7 +145,7 @@ function RequireSession() {
   const [actionLink] = useState(actionLinkToken);
   if (actionLink) {
     return (
-      <ActionLinkGate token={actionLink} frame={Shell}>
+      <ActionLinkGate link={actionLink} frame={Shell}>
         <SignedIn />
       </ActionLinkGate>
     );

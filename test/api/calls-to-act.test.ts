@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ACTION_LINK = /(http:\/\/entente\.test\/p\/[^\s#]+#lien=[A-Za-z0-9_-]+)/;
+const ACTION_LINK = /(http:\/\/entente\.test\/p\/[^\s#]+#lien=[A-Za-z0-9_-]+(?:&ancre=[a-z-]+)?)/;
 const SETTINGS_LINK = /http:\/\/entente\.test\/reglages-des-messages#([A-Za-z0-9_-]+)/;
 
 /** What the server logged (it has no SMTP) for this address, newest last. */
@@ -61,7 +61,7 @@ async function openRound(c: Committee, deadline = new Date(t.clock.now().getTime
 
 const linkIn = (body: string) => {
   const url = new URL(ACTION_LINK.exec(body)![1]!);
-  return { path: url.pathname, token: url.hash.slice('#lien='.length) };
+  return { path: url.pathname, token: new URLSearchParams(url.hash.slice(1)).get('lien')! };
 };
 
 describe('a round calls the members of the deciding body by mail', () => {
@@ -75,6 +75,7 @@ describe('a round calls the members of the deciding body by mail', () => {
     expect(call!.body).toContain('À faire avant le : ');
     expect(call!.body).toMatch(/Par (consensus|consentement)/);
     expect(linkIn(call!.body).path).toBe(round.path);
+    expect(call!.body).toMatch(/#lien=[A-Za-z0-9_-]+&ancre=prendre-position/);
     expect(call!.body).toMatch(SETTINGS_LINK);
     // The outbox, which administrators read, names the button but holds no link.
     const stored = await t.store.db.selectFrom('outbox_message').select('body').where('recipient', '=', c.nadia.email).where('subject', 'like', 'À vous de répondre%').executeTakeFirstOrThrow();

@@ -35,6 +35,12 @@ describe('a mail rendered for its addressee', () => {
     expect(mail.listUnsubscribe).toEqual({ url: 'https://entente.example/api/v1/mail-settings/unsubscribe?token=settings-secret-0123456789', post: 'List-Unsubscribe=One-Click' });
   });
 
+  it('keeps the anchor of the form beside the secret in the fragment', () => {
+    const content = call('fr');
+    const anchored = { ...content, sections: [{ ...content.sections[0]!, action: { label: 'Donner ma réponse', path: '/p/a/propositions/b#prendre-position' } }] };
+    expect(renderMail(anchored, 'https://entente.example', secrets).text).toContain('https://entente.example/p/a/propositions/b#lien=action-secret-0123456789&ancre=prendre-position');
+  });
+
   it('holds no secret as others read it: the button is named, its link went to the addressee alone', () => {
     const mail = renderMail(call('fr'), 'https://entente.example');
     expect(mail.text).not.toContain('secret');

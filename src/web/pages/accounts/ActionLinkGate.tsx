@@ -1,15 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api';
 import { FormError, Loading, PageTitle } from '../../components/ui';
 
-const ACTION_LINK = /^#lien=([A-Za-z0-9_-]{20,200})$/;
+const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
-/** The secret of a mail's button, when the page was opened from one. */
-export function actionLinkToken(): string | undefined {
-  return ACTION_LINK.exec(window.location.hash)?.[1];
+/** The secret of a mail's button (`#lien=…&ancre=…`), and the form it points to on the page. */
+export function actionLinkToken(): { readonly token: string; readonly anchor: string | null } | undefined {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const token = fragment.get('lien');
+  return token !== null && TOKEN.test(token) ? { token, anchor: fragment.get('ancre') } : undefined;
 }
 
 /**
@@ -18,24 +20,33 @@ export function actionLinkToken(): string | undefined {
  * bar, so it stays in neither the history nor a shared screenshot. A link that no longer works
  * says why and offers to sign in, coming back to the same page.
  */
-export function ActionLinkGate({ token, frame: Frame, children }: { token: string; frame: (props: { children: ReactNode }) => ReactNode; children: ReactNode }) {
+export function ActionLinkGate({
+  link,
+  frame: Frame,
+  children,
+}: {
+  link: { readonly token: string; readonly anchor: string | null };
+  frame: (props: { children: ReactNode }) => ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const navigate = useNavigate();
   const [state, setState] = useState<{ kind: 'pending' } | { kind: 'done' } | { kind: 'failed'; error: unknown }>({ kind: 'pending' });
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
     const path = window.location.pathname;
-    window.history.replaceState(window.history.state, '', path + window.location.search);
+    navigate({ pathname: path, search: window.location.search, hash: link.anchor ? `#${link.anchor}` : '' }, { replace: true });
     api
-      .post('/auth/action-link', { token, path })
+      .post('/auth/action-link', { token: link.token, path })
       .then(async () => {
         await client.invalidateQueries();
         setState({ kind: 'done' });
       })
       .catch((error: unknown) => setState({ kind: 'failed', error }));
-  }, [client, token]);
+  }, [client, link, navigate]);
   if (state.kind === 'done') return <>{children}</>;
   if (state.kind === 'pending') {
     return (
