@@ -32,6 +32,7 @@ export const describeGap = (locale: Locale) => (view: GapView) => ({
   message: translator(locale)(`composition.${view.gap.code}`, {
     body: view.bodyName,
     organization: view.organizationName ?? '',
+    count: view.gap.actual,
     actual: view.gap.actual,
     expected: view.gap.expected,
   }),

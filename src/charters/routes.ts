@@ -207,7 +207,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
         body.gaps.map((view) => ({
           code: view.gap.code,
           link: { kind: 'body' as const, id: body.id },
-          message: t(`composition.${view.gap.code}`, { body: view.bodyName, organization: view.organizationName ?? '', actual: view.gap.actual, expected: view.gap.expected }),
+          message: t(`composition.${view.gap.code}`, { body: view.bodyName, organization: view.organizationName ?? '', count: view.gap.actual, actual: view.gap.actual, expected: view.gap.expected }),
         })),
       );
       const charterRows = findings.map((finding) => ({

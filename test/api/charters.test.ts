@@ -449,7 +449,7 @@ describe('printing and exchanging', () => {
     expect(markdown.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(markdown.body).toContain('# Charte de partenariat\n\n_Version 1 — Projet, non adopté_');
     expect(markdown.body).toContain('## Article 4 — Qui décide quoi');
-    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tour\(s\) au plus \| arbitrage par Codir \| Assemblée plénière \|/);
+    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tours au plus \| arbitrage par Codir \| Assemblée plénière \|/);
     expect(markdown.body).toMatch(/\| \*\*Total\*\* \|  \| \*\*8\s?272,00\s€\*\* \|/);
   });
 
@@ -596,7 +596,7 @@ describe('compliance', () => {
     expect(findings.find((finding: { code: string }) => finding.code === 'meeting_cadence')).toEqual({
       code: 'meeting_cadence',
       link: { kind: 'body', id: circle },
-      message: 'Cercle Jardins doit se réunir au moins 6 fois par an : 2 réunion(s) sur les douze derniers mois, pour 6 attendue(s).',
+      message: 'Cercle Jardins doit se réunir au moins 6 fois par an : sur les douze derniers mois, l’instance s’est réunie 2 fois, au lieu de 6.',
     });
     expect((await p.f.admin.patch(`${p.f.base}/bodies/${circle}`, { meetingsPerYear: null })).status).toBe(200);
     expect((await p.f.admin.get(`${p.f.base}/compliance`)).body.findings.map((finding: { code: string }) => finding.code)).not.toContain('meeting_cadence');

@@ -474,7 +474,7 @@ describe('registers', () => {
     expect(text).toContain('Registre des décisions — Comité de pilotage');
     expect(await anchorIn(t, s.f.partnershipId, text)).toEqual(await headOf(t, s.f.partnershipId));
     expect(text).toContain('Organiser deux séjours familles par an');
-    expect(text).toContain('adoptée, consensus — 1 réserve(s) ou objection(s)');
+    expect(text).toContain('adoptée, consensus — 1 réserve ou objection');
 
   });
 });

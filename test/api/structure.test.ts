@@ -198,7 +198,7 @@ describe('creating the structure', () => {
     expect(overview.body.peopleCount).toBe(20);
     expect(overview.body.organizations).toHaveLength(3);
     const gaps = overview.body.bodies.flatMap((b: { gaps: { message: string }[] }) => b.gaps.map((g) => g.message));
-    expect(gaps).toEqual(['Comité de pilotage : MJC des Tilleuls a 3 délégué·e(s) sur 4']);
+    expect(gaps).toEqual(['Comité de pilotage : MJC des Tilleuls a 3 personnes déléguées sur 4']);
   });
 });
 
@@ -207,10 +207,10 @@ describe('the composition check', () => {
     const f = await newPartnership(t);
     const s = await steeringWithGap(f);
     expect(await gapsInOverview(f.admin, f, s.steering)).toEqual([
-      { code: 'delegates_missing', organizationId: s.houseA, actual: 1, expected: 2, message: 'Comité de pilotage : Maison A a 1 délégué·e(s) sur 2' },
+      { code: 'delegates_missing', organizationId: s.houseA, actual: 1, expected: 2, message: 'Comité de pilotage : Maison A a 1 personne déléguée sur 2' },
     ]);
     const detail = await f.admin.get(`${f.base}/bodies/${s.steering}`);
-    expect(detail.body.gaps.map((g: { message: string }) => g.message)).toEqual(['Comité de pilotage : Maison A a 1 délégué·e(s) sur 2']);
+    expect(detail.body.gaps.map((g: { message: string }) => g.message)).toEqual(['Comité de pilotage : Maison A a 1 personne déléguée sur 2']);
 
     await builder(f).seat(s.steering, { personId: s.a2, organizationId: s.houseA });
     expect(await gapsInOverview(f.admin, f, s.steering)).toEqual([]);
@@ -221,7 +221,7 @@ describe('the composition check', () => {
     const f = await newPartnership(t);
     const s = await steeringWithGap(f);
     f.admin.locale = 'en';
-    expect((await gapsInOverview(f.admin, f, s.steering))[0].message).toBe('Comité de pilotage: Maison A has 1 delegate(s) out of 2');
+    expect((await gapsInOverview(f.admin, f, s.steering))[0].message).toBe('Comité de pilotage: Maison A has 1 delegate out of 2');
   });
 
   it('reports excess delegates, missing referents and sizes', async () => {
@@ -231,10 +231,10 @@ describe('the composition check', () => {
     await builder(f).seat(s.steering, { personId: b3, organizationId: s.houseB });
     await f.admin.patch(`${f.base}/bodies/${s.steering}`, { minReferentsPerOrganization: 1, maxSize: 3 });
     expect((await gapsInOverview(f.admin, f, s.steering)).map((g: { message: string }) => g.message)).toEqual([
-      'Comité de pilotage : Maison A a 1 délégué·e(s) sur 2',
-      'Comité de pilotage : Maison B a 3 délégué·e(s) pour 2 prévu·es',
-      'Comité de pilotage : Maison A n’a pas de référent·e (0 sur 1)',
-      'Comité de pilotage : Maison B n’a pas de référent·e (0 sur 1)',
+      'Comité de pilotage : Maison A a 1 personne déléguée sur 2',
+      'Comité de pilotage : Maison B a 3 personnes déléguées, pour 2 au plus',
+      'Comité de pilotage : Maison A n’a pas de personne référente (0 sur 1)',
+      'Comité de pilotage : Maison B n’a pas de personne référente (0 sur 1)',
       'Comité de pilotage : 4 membres, pour 3 au plus',
     ]);
   });
@@ -249,7 +249,7 @@ describe('the composition check', () => {
     const members = (await f.admin.get(`${f.base}/bodies/${s.steering}`)).body.members;
     expect(members.find((m: { id: string }) => m.id === a2Seat)).toMatchObject({ endsOn: TODAY, current: false });
     expect((await gapsInOverview(f.admin, f, s.steering)).map((g: { message: string }) => g.message)).toEqual([
-      'Comité de pilotage : Maison A a 1 délégué·e(s) sur 2',
+      'Comité de pilotage : Maison A a 1 personne déléguée sur 2',
     ]);
   });
 
@@ -407,7 +407,7 @@ describe('conflicts and rules of the structure', () => {
     for (const capacity of ['delegate', 'referent']) {
       const response = await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId: f.adminPersonId, organizationId: null, capacity, mandateSource: 'partnership', startsOn: TODAY });
       expect(response.status).toBe(400);
-      expect(response.body.fields).toEqual({ organizationId: 'Un·e délégué·e ou référent·e représente une structure : choisissez-la.' });
+      expect(response.body.fields).toEqual({ organizationId: 'Une personne déléguée ou référente représente une structure : choisissez-la.' });
     }
     const member = await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId: f.adminPersonId, organizationId: null, capacity: 'member', mandateSource: 'partnership', startsOn: TODAY });
     expect(member.status).toBe(201);
@@ -450,7 +450,7 @@ describe('conflicts and rules of the structure', () => {
     const f = await newPartnership(t);
     const alone = await f.admin.patch(`${f.base}/people/${f.adminPersonId}`, { isPartnershipAdmin: false });
     expect(alone.status).toBe(409);
-    expect(alone.body.message).toBe('Le partenariat doit garder au moins un·e administrateur·rice.');
+    expect(alone.body.message).toBe('Le partenariat doit garder au moins une personne qui l’administre.');
     expect((await f.admin.get(`${f.base}/people/${f.adminPersonId}`)).body.isPartnershipAdmin).toBe(true);
 
     const second = await newMember(t, f);

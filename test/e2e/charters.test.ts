@@ -115,11 +115,11 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
   });
 
   it('names two signatories and adopts the charter', async () => {
-    await page.getByRole('button', { name: 'Ajouter un·e signataire' }).click();
+    await page.getByRole('button', { name: 'Ajouter une personne signataire' }).click();
     const first = page.getByRole('group', { name: 'Signataire 1' });
     await first.getByLabel('Nom').selectOption({ label: 'Camille Martin' });
     await first.getByLabel('Qualité').fill('Coordinatrice du partenariat');
-    await page.getByRole('button', { name: 'Ajouter un·e signataire' }).click();
+    await page.getByRole('button', { name: 'Ajouter une personne signataire' }).click();
     const second = page.getByRole('group', { name: 'Signataire 2' });
     await second.getByLabel('Nom').selectOption({ label: 'Gérard Lefèvre' });
     await second.getByLabel('Structure').selectOption({ label: 'MJC des Tilleuls' });
@@ -141,7 +141,7 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
 
   it('is signed by both signatories, each in their own session', async () => {
     await signAs(page, 'Camille Martin');
-    await page.getByText('1 signature(s) sur 2.').waitFor();
+    await page.getByText('1 signature sur 2.').waitFor();
 
     const gerard = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
     await signInToTheDemo(gerard, GERARD_EMAIL, TEST_PASSWORD);
@@ -149,14 +149,14 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await expectNoAxeViolations(gerard);
     await screenshot(gerard, '24-signing');
     await signAs(gerard, 'Gérard Lefèvre');
-    await gerard.getByText('2 signature(s) sur 2.').waitFor();
+    await gerard.getByText('2 signatures sur 2.').waitFor();
     // A member, not an administrator, may start the next version: the revision rule lets any member ask.
     await gerard.getByRole('link', { name: 'Versions de la charte' }).click();
     await gerard.getByRole('button', { name: 'Préparer une nouvelle version' }).waitFor();
     await gerard.context().close();
 
     await page.reload();
-    await page.getByText('2 signature(s) sur 2.').waitFor();
+    await page.getByText('2 signatures sur 2.').waitFor();
     const rows = page.getByRole('table', { name: 'Signatures' }).getByRole('row');
     await expect.poll(() => rows.filter({ hasText: 'Lu et approuvé' }).count()).toBe(2);
     await expectNoAxeViolations(page);
@@ -201,13 +201,13 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
   it('shows the compliance view, in English too', async () => {
     await page.getByRole('link', { name: 'Conformité' }).click();
     await page.getByRole('heading', { level: 1, name: 'Conformité' }).waitFor();
-    await page.getByText('Comité de pilotage : MJC des Tilleuls a 3 délégué·e(s) sur 4', { exact: true }).waitFor();
+    await page.getByText('Comité de pilotage : MJC des Tilleuls a 3 personnes déléguées sur 4', { exact: true }).waitFor();
     expect(await page.getByText('Aucune charte n’est en vigueur').count()).toBe(0);
     await expectNoAxeViolations(page);
     await screenshot(page, '26-compliance');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
-    await page.getByText('Comité de pilotage: MJC des Tilleuls has 3 delegate(s) out of 4', { exact: true }).waitFor();
+    await page.getByText('Comité de pilotage: MJC des Tilleuls has 3 delegates out of 4', { exact: true }).waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '27-compliance-en');
   });

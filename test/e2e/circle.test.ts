@@ -115,7 +115,7 @@ describe('a circle of six holds its meeting', () => {
 
   it('notes the six present and opens with a check-in round', async () => {
     for (const name of ['Léa Martin', ...OTHERS]) await page.getByRole('combobox', { name, exact: true }).selectOption('present');
-    await page.getByText('Quorum atteint : 6 membre(s) sur 6.').waitFor();
+    await page.getByText('Quorum atteint : 6 membres sur 6.').waitFor();
     await page.getByRole('button', { name: 'Ouvrir la réunion : tour d’inclusion' }).click();
     await page.getByText('Tour d’inclusion : chacun dit comment il arrive.').waitFor();
     await page.getByLabel('Mon mot d’arrivée').fill('Contente de vous retrouver');
@@ -145,7 +145,7 @@ describe('a circle of six holds its meeting', () => {
       const nominee = name === 'Colette Roux' ? member('Sophie Marchand') : member('Colette Roux');
       expect((await member(name).client.put(`${electionApi}/nomination`, { nomineeId: nominee.personId, reason: `Le choix de ${name.split(' ')[0]}` })).status).toBe(200);
     }
-    await page.getByText('6 membre(s) sur 6 ont proposé un nom.', { exact: false }).waitFor();
+    await page.getByText('6 membres sur 6 ont proposé un nom.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Dévoiler les propositions' }).click();
     await page.getByText('Le choix de Fatou').waitFor();
     await page.getByRole('button', { name: 'Ouvrir le tour de changement' }).click();
@@ -157,7 +157,7 @@ describe('a circle of six holds its meeting', () => {
     await page.getByRole('status').filter({ hasText: 'Réponse enregistrée.' }).waitFor();
     for (const name of OTHERS) expect((await member(name).client.post(`${electionApi}/stances`, { stance: 'consent' })).status).toBe(200);
     await page.getByRole('button', { name: 'Clore le tour de consentement' }).click();
-    await page.getByText(/Colette Roux est élu·e, du .* au .*\./).waitFor();
+    await page.getByText(/Élection de Colette Roux, du .* au .*\./).waitFor();
     await page.goto(`${origin}${meetingPath}`);
     await page.getByText('Point en cours : Élire l’animation du cercle').waitFor();
   });
@@ -176,7 +176,7 @@ describe('a circle of six holds its meeting', () => {
       const answer = await member(name).client.post(`${proposalApi}/stances`, { stance: 'consent', reason: '', idempotencyKey: randomUUID() });
       expect(answer.status).toBe(200);
     }
-    await page.getByText('6 membre(s) sur 6 se sont exprimé·es.').waitFor();
+    await page.getByText('6 membres sur 6 ont pris la parole.').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '47-circle-round-table');
     await page.getByLabel('Relevé de décision').fill('Le mercredi de 9 h à 11 h, avec un adulte du cercle.');
@@ -210,6 +210,6 @@ describe('a circle of six holds its meeting', () => {
     await screenshot(page, '48-circle-minutes');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le compte rendu (PDF)' }).click()]);
     const text = (await pdfText(new Uint8Array(readFileSync((await download.path())!)))).join('\n').replace(/\s+/g, ' ');
-    for (const expected of ['Compte rendu — Cercle de janvier', 'Fatou Diallo — présent·e', 'Colette Roux anime le cercle pour un an.', WORDING, 'Adoptée']) expect(text).toContain(expected);
+    for (const expected of ['Compte rendu — Cercle de janvier', 'Fatou Diallo — présence', 'Colette Roux anime le cercle pour un an.', WORDING, 'Adoptée']) expect(text).toContain(expected);
   });
 });

@@ -91,7 +91,7 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await othersConsent();
 
     await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »').waitFor();
-    await facilitator.getByText('4 membre(s) sur 4 se sont exprimé·es.').waitFor();
+    await facilitator.getByText('4 membres sur 4 ont pris la parole.').waitFor();
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
     await facilitator.getByText('Des objections : amendez la proposition, puis ouvrez un nouveau tour.').waitFor();
     await facilitator.getByLabel('Proposition amendée').fill('Partir à la mer le 12 juillet avec un car et le minibus du Moulin.');
@@ -108,7 +108,7 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await mireille.getByRole('button', { name: 'Donner ma position' }).click();
     await mireille.getByRole('status').filter({ hasText: 'Position enregistrée.' }).waitFor();
     await othersConsent();
-    await facilitator.getByText('4 membre(s) sur 4 se sont exprimé·es.').waitFor();
+    await facilitator.getByText('4 membres sur 4 ont pris la parole.').waitFor();
     await facilitator.getByLabel('Relevé de décision').fill('Un car et le minibus du Moulin, départ 8 h.');
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
     await facilitator.getByRole('status').filter({ hasText: 'Un car et le minibus du Moulin, départ 8 h.' }).waitFor();

@@ -63,7 +63,7 @@ describe('a circle older than Entente', () => {
     await page.getByLabel('Date de création').fill('2024-09-01');
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await page.getByText('créée le 1er septembre 2024').waitFor();
-    expect((await cadence())?.message).toBe(`${CIRCLE} doit se réunir au moins 2 fois par an : 0 réunion(s) sur les douze derniers mois, pour 2 attendue(s).`);
+    expect((await cadence())?.message).toBe(`${CIRCLE} doit se réunir au moins 2 fois par an : sur les douze derniers mois, l’instance s’est réunie 0 fois, au lieu de 2.`);
     await page.context().close();
   });
 
@@ -102,6 +102,6 @@ describe('a circle older than Entente', () => {
     const entry = (await journalOf(t, f.partnershipId)).at(-1);
     expect(entry).toMatchObject({ kind: 'meeting.recorded', payload: { heldOn: '2026-04-14', facilitatorId: lea.personId, secretaryId: colette.personId } });
     // One of the two meetings due over the last twelve months is now known.
-    expect((await cadence())?.message).toBe(`${CIRCLE} doit se réunir au moins 2 fois par an : 1 réunion(s) sur les douze derniers mois, pour 2 attendue(s).`);
+    expect((await cadence())?.message).toBe(`${CIRCLE} doit se réunir au moins 2 fois par an : sur les douze derniers mois, l’instance s’est réunie 1 fois, au lieu de 2.`);
   });
 });

@@ -159,7 +159,7 @@ describe('a committee’s page on a phone', () => {
     const page = await open(PHONE, odile.email);
     await page.goto(`${origin}/p/${f.partnershipId}/instances/${committee}`);
     await page.getByRole('region', { name: 'En bref' }).getByRole('link', { name: 'Comité de rentrée' }).waitFor();
-    for (const form of ['Convoquer une réunion', 'Trouver une date', 'Enregistrer une réunion passée', 'Ouvrir une élection', 'Ajouter un·e membre', 'Modifier l’instance']) {
+    for (const form of ['Convoquer une réunion', 'Trouver une date', 'Enregistrer une réunion passée', 'Ouvrir une élection', 'Ajouter un membre', 'Modifier l’instance']) {
       expect(await page.getByRole('button', { name: form }).count(), form).toBe(0);
     }
     expect(await page.locator('main form').count()).toBe(0);

@@ -8,9 +8,9 @@ describe('server catalogue', () => {
   });
 
   it('fills the composition messages with names and counts', () => {
-    const params = { body: 'Comité de pilotage', organization: 'MJC des Tilleuls', actual: 3, expected: 4 };
-    expect(translator('fr')('composition.delegates_missing', params)).toBe('Comité de pilotage : MJC des Tilleuls a 3 délégué·e(s) sur 4');
-    expect(translator('en')('composition.delegates_missing', params)).toBe('Comité de pilotage: MJC des Tilleuls has 3 delegate(s) out of 4');
+    const params = { body: 'Comité de pilotage', organization: 'MJC des Tilleuls', count: 3, actual: 3, expected: 4 };
+    expect(translator('fr')('composition.delegates_missing', params)).toBe('Comité de pilotage : MJC des Tilleuls a 3 personnes déléguées sur 4');
+    expect(translator('en')('composition.delegates_missing', params)).toBe('Comité de pilotage: MJC des Tilleuls has 3 delegates out of 4');
   });
 
   it('has an English text for every French key, with the same placeholders', () => {
@@ -19,7 +19,8 @@ describe('server catalogue', () => {
       'error.sizeRange', 'error.delegateToSelf', 'error.passwordTooShort', 'error.notFound', 'error.forbidden', 'error.csrf',
       'error.tooManyRequests', 'error.bodyTooLarge', 'error.linkExpired', 'error.parentCycle', 'error.seatNeedsOrganization', 'error.notAMemberOfOrganization',
       'error.alreadySeated', 'error.alreadyEnded', 'error.endBeforeStart', 'error.nameTaken', 'error.lastAdmin', 'error.internal',
-      'composition.delegates_missing', 'composition.delegates_excess', 'composition.referents_missing', 'composition.too_few_members',
+      'composition.delegates_missing_one', 'composition.delegates_missing_other', 'composition.delegates_excess_one', 'composition.delegates_excess_other',
+      'composition.referents_missing', 'composition.too_few_members_one', 'composition.too_few_members_other',
       'composition.too_many_members', 'mail.invitationBody', 'mail.magicLinkBody', 'mail.linkForAddresseeOnly', 'mail.delegationSubject', 'mail.delegationBody',
     ];
     // A prefix that appears nowhere keeps the {{placeholders}} as written in the catalogue.
@@ -32,6 +33,16 @@ describe('server catalogue', () => {
       expect(raw('en', key), key).not.toBe(raw('fr', key));
       expect(placeholders(raw('en', key)), key).toEqual(placeholders(raw('fr', key)));
     }
+  });
+
+  it('says one and several in words, never « (s) »', () => {
+    const gap = (locale: 'fr' | 'en', count: number) => translator(locale)('composition.too_few_members', { body: 'Cercle', count, expected: 3 });
+    expect(gap('fr', 1)).toBe('Cercle : 1 membre, il en faut au moins 3');
+    expect(gap('fr', 2)).toBe('Cercle : 2 membres, il en faut au moins 3');
+    expect(gap('en', 1)).toBe('Cercle: 1 member, at least 3 needed');
+    expect(gap('en', 2)).toBe('Cercle: 2 members, at least 3 needed');
+    // French counts none as one.
+    expect(gap('fr', 0)).toBe('Cercle : 0 membre, il en faut au moins 3');
   });
 
   it('knows which locales exist', () => {

@@ -51,4 +51,15 @@ describe('the web catalogues', () => {
     ];
     expect(expected.filter((key) => !frKeys.has(key) || !enKeys.has(key))).toEqual([]);
   });
+
+  it('write one and several in words, with no mixed form such as « membre(s) » or « exprimé·es », on the pages and in the server’s texts', () => {
+    const catalogues = ['src/web/locales/fr.json', 'src/web/locales/en.json', 'src/i18n/server-messages.ts', 'src/charters/messages.ts'];
+    const mixed = catalogues.flatMap((file) =>
+      readFileSync(join(process.cwd(), file), 'utf8')
+        .split('\n')
+        .filter((line) => /\p{L}\((s|e|es)\)|\p{L}·\p{L}/u.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(mixed).toEqual([]);
+  });
 });

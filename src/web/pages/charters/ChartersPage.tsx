@@ -108,7 +108,7 @@ export default function ChartersPage() {
                   <Link to={`/p/${partnershipId}/chartes/${charter.id}/versions/${charter.inForce.versionId}`}>
                     {t('charter.list.inForce', { number: charter.inForce.number, date: formatDate(charter.inForce.adoptedOn) })}
                   </Link>{' '}
-                  — {t('charter.list.signed', { signed: charter.inForce.signed, expected: charter.inForce.expectedSignatures })}
+                  — {t('charter.list.signed', { count: charter.inForce.signed, expected: charter.inForce.expectedSignatures })}
                 </p>
               ) : (
                 <p>

@@ -193,7 +193,7 @@ export default function VersionPage() {
         {version.adoptedOn && <> — {t('charter.adoptedLine', { date: formatDate(version.adoptedOn), body: version.adoptedBy?.name ?? '' })}</>}
       </p>
       {version.status === 'adopted' && version.signatories.length > 0 && (
-        <p>{t('charter.signatures.progress', { signed, expected: version.signatories.length })}</p>
+        <p>{t('charter.signatures.progress', { count: signed, expected: version.signatories.length })}</p>
       )}
       <Downloads version={version} />
       {version.status === 'draft' && (

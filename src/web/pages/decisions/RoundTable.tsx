@@ -196,7 +196,7 @@ export function RoundTable({ proposal }: { proposal: ProposalDetail }) {
   return (
     <>
       <h2>{t('decision.table.title', { body: proposal.body.name })}</h2>
-      <p>{t('decision.table.spoken', { spoken, members: proposal.members.length })}</p>
+      <p>{t('decision.table.spoken', { count: spoken, members: proposal.members.length })}</p>
       <ul className="member-list" aria-live="polite">
         {proposal.members.map((member) => (
           <li key={member.personId} className="member">

@@ -249,10 +249,10 @@ function Attendance({ meeting }: { meeting: MeetingDetail }) {
       {!meeting.recordedAfterwards && meeting.attendance.some((row) => row.status !== null) && (
         <p className={`notice ${quorum.met ? 'notice-ok' : 'notice-warn'}`} role="status">
           {quorum.met
-            ? t('meeting.quorum.met', { present: quorum.present, members: quorum.members })
+            ? t('meeting.quorum.met', { count: quorum.present, members: quorum.members })
             : quorum.rule === 'one_delegate_per_organization'
               ? t('meeting.quorum.missingOrganizations', { organizations: quorum.missingOrganizations.join(', ') })
-              : t('meeting.quorum.missingMajority', { present: quorum.present, members: quorum.members })}
+              : t('meeting.quorum.missingMajority', { count: quorum.present, members: quorum.members })}
         </p>
       )}
       <ul className="member-list">
