@@ -1,9 +1,12 @@
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
-import { Loading, LoadError } from './components/ui';
+import { Loading, LoadError, PageTitle } from './components/ui';
+import { useOverview } from './hooks';
 import { FollowAnchor } from './pages/participation/FollowAnchor';
 import { ToDoNavLink } from './pages/participation/ToDo';
+import type { Answer } from '../common/contract';
+import type { overviewAnswer } from '../partnerships/contract';
 import type { Locale } from './i18n';
 import { useChooseLocale, useSession, useSignOut } from './session';
 import { ActionLinkGate, actionLinkToken } from './pages/accounts/ActionLinkGate';
@@ -39,6 +42,32 @@ const CreatePages = {
   body: lazy(() => import('./pages/bodies/NewBody')),
   role: lazy(() => import('./pages/roles/NewRole')),
 };
+
+type Rights = Answer<typeof overviewAnswer>['can'];
+
+/**
+ * A creation page opens its form only to those the server lets create; anyone else who follows
+ * an old link reads why, rather than fill a form that would be refused.
+ */
+function OnlyFor({ allowed, children }: { allowed: (can: Rights) => boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const overview = useOverview();
+  if (overview.isPending) return <Loading />;
+  if (overview.error) return <LoadError error={overview.error} />;
+  if (allowed(overview.data.can)) return children;
+  return (
+    <section className="narrow">
+      <PageTitle title={t('common.reservedTitle')}>{t('common.reservedTitle')}</PageTitle>
+      <p>{t('common.reserved')}</p>
+      <p>
+        <Link to={`/p/${overview.data.partnership.id}`}>{t('layout.overview')}</Link>
+      </p>
+    </section>
+  );
+}
+
+const administers = (can: Rights) => can.manageStructure;
+const managesPeople = (can: Rights) => can.manageStructure || can.manageOrganizations.length > 0;
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -208,14 +237,14 @@ export function App() {
         <Route path="/" element={<Shell><Home /></Shell>} />
         <Route path="/p/:partnershipId">
           <Route index element={<Shell><Overview /></Shell>} />
-          <Route path="structures/nouvelle" element={<Shell><CreatePages.organization /></Shell>} />
+          <Route path="structures/nouvelle" element={<Shell><OnlyFor allowed={administers}><CreatePages.organization /></OnlyFor></Shell>} />
           <Route path="structures/:organizationId" element={<Shell><OrganizationPage /></Shell>} />
-          <Route path="instances/nouvelle" element={<Shell><CreatePages.body /></Shell>} />
+          <Route path="instances/nouvelle" element={<Shell><OnlyFor allowed={administers}><CreatePages.body /></OnlyFor></Shell>} />
           <Route path="instances/:bodyId" element={<Shell><BodyPage /></Shell>} />
           <Route path="personnes" element={<Shell><PeoplePage /></Shell>} />
-          <Route path="personnes/nouvelle" element={<Shell><CreatePages.person /></Shell>} />
+          <Route path="personnes/nouvelle" element={<Shell><OnlyFor allowed={managesPeople}><CreatePages.person /></OnlyFor></Shell>} />
           <Route path="personnes/:personId" element={<Shell><PersonPage /></Shell>} />
-          <Route path="roles/nouveau" element={<Shell><CreatePages.role /></Shell>} />
+          <Route path="roles/nouveau" element={<Shell><OnlyFor allowed={administers}><CreatePages.role /></OnlyFor></Shell>} />
           <Route path="roles/:roleId" element={<Shell><RolePage /></Shell>} />
           <Route path="journal" element={<Shell><JournalPage /></Shell>} />
           <Route path="messages" element={<Shell><OutboxPage /></Shell>} />

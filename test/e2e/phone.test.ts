@@ -167,6 +167,11 @@ describe('a committee’s page on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Comité de rentrée' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Proposer un point' }).count()).toBe(0);
     expect(await page.locator('main form, main select').count()).toBe(0);
+    // A creation page followed by an old link says it is reserved, rather than show a form the server would refuse.
+    await page.goto(`${origin}/p/${f.partnershipId}/instances/nouvelle`);
+    await page.getByRole('heading', { level: 1, name: 'Page réservée' }).waitFor();
+    expect(await page.locator('main form').count()).toBe(0);
+    await expectNoAxeViolations(page);
     await page.context().close();
   });
 });
