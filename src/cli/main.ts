@@ -13,6 +13,7 @@ import { BackupRefused, exportPartnership, restorePartnership } from '../backup/
 import { closeRoundsPastDeadline } from '../decisions/acts.js';
 import { createPartnership } from '../partnerships/acts.js';
 import { sendDueReviewReminders } from '../decisions/review-reminders.js';
+import { sendDeadlineReminders, sendDigests } from '../participation/digest.js';
 import { sendTermEndingReminders } from '../roles/term-reminders.js';
 import { DataDirInUseError, openStore, type Store } from '../common/database/database.js';
 import { migrateToLatest } from '../common/database/migrate.js';
@@ -66,8 +67,8 @@ async function serve(options: { demo: boolean }): Promise<void> {
 
 /**
  * Work the clock triggers: journal entries left unsealed are sealed and rounds past their
- * deadline close every minute; review dates and terms ending within a month are looked for every
- * hour. All also run at start.
+ * deadline close every minute; review dates, terms ending within a month, deadlines of tomorrow
+ * and the daily digests are looked for every hour. All also run at start.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
   const every = (minutes: number, work: () => Promise<unknown>, what: string) => {
@@ -92,6 +93,8 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     ),
     every(60, () => sendDueReviewReminders(app.store.db, app.now(), app.afterCommit), 'review reminders'),
     every(60, () => sendTermEndingReminders(app.store.db, app.now(), app.afterCommit), 'term-ending reminders'),
+    every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit), 'reminders the day before a deadline'),
+    every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit), 'daily digests'),
   ];
   return () => stops.forEach((stop) => stop());
 }

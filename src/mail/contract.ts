@@ -17,7 +17,7 @@ export const outboxAnswer = z.object({
   next: z.uuid().nullable(),
 });
 
-const mailSection = z.object({
+export const mailSection = z.object({
   heading: z.string().optional(),
   paragraphs: z.array(z.string()),
   facts: z.array(z.object({ label: z.string(), value: z.string() })),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDeadlineReminders, sendDigests } from '../../src/participation/digest.js';
 import { builder, TODAY } from '../support/structure.js';
 import { Client, newMember, newPartnership, ServerLog, startTestApp, uniqueEmail, type TestApp } from '../support/test-app.js';
 
@@ -164,5 +165,56 @@ describe('each person chooses which messages they receive', () => {
     const before = mailsTo(c.nadia.email).length;
     await openRound(c);
     expect(mailsTo(c.nadia.email)).toHaveLength(before);
+  });
+});
+
+describe('reminders and digests', () => {
+  it('reminds whoever has not answered, once, the day before the deadline', async () => {
+    const c = await committee();
+    const round = await openRound(c, new Date(t.clock.now().getTime() + 30 * 3_600_000));
+    expect((await c.gerard.client.post(`${round.url}/stances`, { stance: 'agree', reason: '', idempotencyKey: crypto.randomUUID() })).status).toBe(200);
+    expect(await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(0);
+    t.clock.advanceMinutes(7 * 60);
+    try {
+      expect(await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(2);
+      await t.app.mailer.idle();
+      const reminder = mailsTo(c.nadia.email).find((mail) => mail.subject.startsWith('Rappel : À vous de répondre'));
+      expect(reminder?.body).toContain('L’échéance approche');
+      expect(linkIn(reminder!.body).path).toBe(round.path);
+      expect(mailsTo(c.gerard.email).some((mail) => mail.subject.startsWith('Rappel'))).toBe(false);
+      expect(await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(0);
+    } finally {
+      t.clock.advanceMinutes(-7 * 60);
+    }
+  });
+
+  it('gathers what waits for a digest into one mail a day, from seven in the morning', async () => {
+    const c = await committee();
+    expect((await c.nadia.client.put(`${c.f.base}/mail-preference`, { preference: 'digest' })).status).toBe(200);
+    const round = await openRound(c);
+    const digests = () => mailsTo(c.nadia.email).filter((mail) => mail.subject.startsWith('Entente : '));
+    // 09:00 UTC is ten in the morning in Paris: the first digest leaves at once.
+    await sendDigests(t.store.db, t.clock.now(), t.app.afterCommit);
+    await t.app.mailer.idle();
+    expect(digests()).toHaveLength(1);
+    const [digest] = digests();
+    expect(digest!.subject).toBe('Entente : 2 choses pour vous aujourd’hui');
+    expect(digest!.body).toContain('NOUVELLE PROPOSITION');
+    expect(digest!.body).toContain('À VOUS DE RÉPONDRE');
+    expect(digest!.body.match(/#lien=/g)).toHaveLength(2);
+    expect(digest!.body).toContain(round.path);
+    await sendDigests(t.store.db, t.clock.now(), t.app.afterCommit);
+    await openRound(c);
+    await sendDigests(t.store.db, t.clock.now(), t.app.afterCommit);
+    await t.app.mailer.idle();
+    expect(digests()).toHaveLength(1);
+    t.clock.advanceMinutes(21 * 60);
+    try {
+      await sendDigests(t.store.db, t.clock.now(), t.app.afterCommit);
+      await t.app.mailer.idle();
+      expect(digests()).toHaveLength(2);
+    } finally {
+      t.clock.advanceMinutes(-21 * 60);
+    }
   });
 });
