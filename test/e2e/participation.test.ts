@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
-import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
@@ -87,6 +87,9 @@ describe('« À faire pour vous »', () => {
     await page.getByRole('link', { name: /^Donnez votre position/ }).click();
     await page.waitForURL(`**/propositions/${proposalId}#prendre-position`);
     await page.waitForFunction(() => document.activeElement?.id === 'prendre-position');
+    // What the phone shows on landing: the form, not the top of the page.
+    expect(await page.locator('#prendre-position').evaluate((form) => Math.round(form.getBoundingClientRect().top))).toBeLessThan(100);
+    await page.screenshot({ path: join(ARTIFACTS, '92-to-do-landed-on-stance-360.png') });
     const form = page.locator('#prendre-position');
     await form.getByLabel('D’accord', { exact: true }).check();
     await form.getByRole('button').click();
