@@ -339,7 +339,7 @@ describe('information notes', () => {
     const mail = (await outboxMessages(s.f)).find((message) => message.recipient === odile.email);
     expect(mail?.subject).toBe('Note d’information — Comité de pilotage : « Organiser deux séjours familles par an, un l’été et un à la Toussaint. »');
     expect(mail?.body).toContain('Issue : adoptée.\nRelevé de décision : Deux séjours, l’été et à la Toussaint.');
-    expect(mail?.body).toContain('Journal du partenariat à l’envoi de ce message : position');
+    expect(mail?.body).toContain('Journal du partenariat à l’envoi de ce message : acte n°');
     // The head when the note was written, before the decision's own entries were sealed.
     const anchor = await anchorIn(t, s.f.partnershipId, mail!.body);
     const journal = await journalOf(t, s.f.partnershipId);

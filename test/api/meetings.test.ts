@@ -375,7 +375,7 @@ describe('printing the minutes', () => {
     const headAtFirstPrinting = await headOf(t, s.f.partnershipId);
     const [first, second] = await Promise.all([printed(url, s.odile), printed(url, s.gerard)]);
     expect(first.text).toContain('Comité de suivi, le 15 septembre 2026');
-    expect(first.text).toMatch(new RegExp(`Journal du partenariat lors de la première impression de ce document, le [^:]+ : position ${headAtFirstPrinting.seq}, empreinte ${headAtFirstPrinting.hash}\\.`));
+    expect(first.text).toMatch(new RegExp(`Journal du partenariat lors de la première impression de ce document, le [^:]+ : acte n° ${headAtFirstPrinting.seq}, code de contrôle ${headAtFirstPrinting.hash}\\.`));
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
     await rename('Comité des maisons');
     const later = await printed(url, s.nadia);

@@ -109,7 +109,7 @@ describe('a coordinator fixes a composition gap on a phone', () => {
     const partnershipId = new URL(page.url()).pathname.split('/')[2]!;
     const head = await t.store.db.selectFrom('journal_head').select(['seq', 'hash']).where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow();
     const headCard = page.getByRole('region', { name: 'Où en est le journal' });
-    await headCard.getByText(`Position ${head.seq}, empreinte ${head.hash}`).waitFor();
+    await headCard.getByText(`Acte n° ${head.seq}, code de contrôle ${head.hash}`).waitFor();
     await headCard.screenshot({ path: join(ARTIFACTS, '53-journal-head.png') });
     await expectNoAxeViolations(page);
     await screenshot(page, '09-journal');

@@ -111,11 +111,11 @@ export async function kindsAfter(t: TestApp, partnershipId: string, afterSeq: nu
 }
 
 /**
- * The journal anchor a document or mail carries («position N, empreinte …» or its English), which
+ * The journal anchor a document or mail carries (« acte n° N, code de contrôle … » or its English), which
  * must name an entry of this partnership's chain.
  */
 export async function anchorIn(t: TestApp, partnershipId: string, text: string): Promise<JournalAnchor> {
-  const found = /position (\d+), (?:empreinte|fingerprint) ([0-9a-f]{64})/.exec(text);
+  const found = /(?:acte n°|act No\.) (\d+), (?:code de contrôle|check code) ([0-9a-f]{64})/.exec(text);
   expect(found, 'no journal anchor in the text').not.toBeNull();
   const anchor = { seq: Number(found![1]), hash: found![2]! };
   expect(await chainHolding(t.store.db, anchor)).toBe(partnershipId);

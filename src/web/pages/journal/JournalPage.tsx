@@ -82,12 +82,13 @@ export default function JournalPage() {
           return (
             <li key={entry.seq}>
               <p>
-                <strong>{t(`journalKind.${entry.kind}`, { defaultValue: entry.kind })}</strong>
+                <strong>{t(`journalKind.${entry.kind}`, { defaultValue: t('journal.otherAct') })}</strong>
                 {references.length > 0 && t('journal.references', { references: references.join(', ') })}
               </p>
               <p className="muted small">
                 {t('journal.entryNumber', { seq: entry.seq })} · {formatDate(formatTime, new Date(entry.recordedAt))} · {t('journal.actor')}{' '}
                 {entry.actorId ? (names.get(entry.actorId) ?? (namesFetching ? '…' : t('journal.formerMember'))) : t('journal.system')} ·{' '}
+                {t('journal.checkCode')}{' '}
                 <span className="hash" title={entry.hash}>
                   {entry.hash.slice(0, 12)}…
                 </span>

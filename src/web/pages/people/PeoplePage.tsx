@@ -51,7 +51,7 @@ export default function PeoplePage() {
         )}
       </div>
       <p role="status" className="muted">
-        {t('people.count', { count: total })}
+        {search !== '' && total === 0 ? t('people.noMatch') : t('people.count', { count: total })}
       </p>
       <ul className="member-list">
         {shown.map((person) => (
