@@ -6,21 +6,22 @@ import type { CharterRules, DecisionLevel, DecisionRule } from '../charters/rule
 import { calendarDay } from '../common/dates.js';
 import type { amendAndReopenInput, amendInput, closeRoundInput, phaseInput, decideInput, proposalInput, proxyInput, roundClosedAnswer, stanceInput } from './contract.js';
 import {
+  amending,
   checkProxy,
   checkStance,
-  closeRound as closeProcessRound,
+  closingRecord,
   escalate,
   nextPhase as nextProcessPhase,
+  processStateOf,
   routeDecision,
   stanceOpenings,
   startProcess,
-  tally,
-  type Phase,
-  type ProcessState,
   type ProposalStatus,
   type Refusal,
+  type RoundClosing,
   type Stance,
 } from './rules.js';
+import { roundClosingNow } from './queries.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
 import { textHash } from '../journal/chain.js';
@@ -100,6 +101,7 @@ async function routeAmendment(trx: Trx, ctx: ActContext, draftVersionId: string)
     bodyId: revision.bodyId,
     method: revision.method,
     quorumPercent: null,
+    ...(revision.silence !== undefined && { silence: revision.silence }),
     maxRounds: null,
     onBlock: { kind: 'lapse' },
     informBodyIds: rules.bodyIds.filter((id) => id !== revision.bodyId),
@@ -191,15 +193,7 @@ async function lockedProposal(trx: Trx, ctx: Scope, proposalId: string, mode: 'u
   const row = await query.executeTakeFirst();
   if (!row) throw notFound();
   const rule = row.rule as DecisionRule;
-  const state: ProcessState = {
-    method: rule.method,
-    phase: row.phase as Phase,
-    round: row.round,
-    maxRounds: rule.maxRounds,
-    quorumPercent: rule.quorumPercent,
-    decided: row.status !== 'open',
-  };
-  return { ...row, rule, state };
+  return { ...row, rule, state: processStateOf(rule, row) };
 }
 
 type LockedProposal = Awaited<ReturnType<typeof lockedProposal>>;
@@ -443,18 +437,31 @@ function decidedStatus(proposal: LockedProposal, outcome: 'adopted' | 'rejected'
   return proposal.stage === 'arbitration' && outcome === 'adopted' ? 'arbitrated' : outcome;
 }
 
-/** The facilitator closes the round: the tally decides, asks for an amendment, or blocks. */
+/**
+ * The facilitator closes the round: the closing decides, asks for an amendment, or blocks. A
+ * confirmation names the outcome and reason the facilitator was shown (the preview): if a stance
+ * changed them since, nothing closes and the page shows the new preview.
+ */
 export async function closeRound(ctx: ActContext, proposalId: string, input: z.infer<typeof closeRoundInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
     requireFacilitator(ctx, proposal);
-    return closeLockedRound(trx, ctx, proposal, input);
+    const { closing, names } = await roundClosingNow(trx, proposal, ctx.now);
+    const computed = unwrap(closing);
+    if (computed.outcome === 'stays_open') {
+      throw conflict('error.decision.silenceBlocks', { count: computed.silent.length, names: computed.silent.map((id) => names.get(id) ?? '').join(', ') });
+    }
+    if (input.expected !== undefined && (input.expected.outcome !== computed.outcome || input.expected.reason !== computed.reason)) throw conflict('error.decision.roundChanged');
+    return closeLockedRound(trx, ctx, proposal, computed, input);
   });
 }
 
 /**
  * Rounds held online close by themselves once their deadline has passed, as the facilitator would
- * close them, with no decision record. Returns how many closed.
+ * close them, silence counted as the charter says, with no decision record. A round whose charter
+ * lets no silent member be passed over stays open instead: its deadline is lifted (so it is not
+ * asked again every minute, and the silent may still speak) and the journal says who it waits
+ * for. Returns how many rounds were settled either way.
  */
 export async function closeRoundsPastDeadline(
   db: ActContext['db'],
@@ -478,7 +485,9 @@ export async function closeRoundsPastDeadline(
       await recordAct({ db, partnershipId, now, actorId: null, afterCommit }, async (trx) => {
         const proposal = await lockedProposal(trx, ctx, id, 'update');
         if (proposal.status !== 'open' || proposal.round_deadline === null || proposal.round_deadline > now) return { result: null, events: [] };
-        return closeLockedRound(trx, ctx, proposal, { statement: '', reviewOn: null });
+        const closing = unwrap((await roundClosingNow(trx, proposal, now)).closing);
+        if (closing.outcome === 'stays_open') return keepRoundOpen(trx, proposal, closing);
+        return closeLockedRound(trx, ctx, proposal, closing, { statement: '', reviewOn: null });
       });
       closed += 1;
     } catch (error) {
@@ -488,35 +497,42 @@ export async function closeRoundsPastDeadline(
   return closed;
 }
 
-async function closeLockedRound(trx: Trx, ctx: Scope, proposal: LockedProposal, input: z.infer<typeof closeRoundInput>): Promise<ActOutcome<z.infer<typeof roundClosedAnswer>>> {
+async function keepRoundOpen(trx: Trx, proposal: LockedProposal, closing: RoundClosing): Promise<ActOutcome<null>> {
+  const record = closingRecord(closing, proposal.body_id, proposal.round);
+  await trx.updateTable('proposal').set({ round_deadline: null, round_closing: JSON.stringify(record) }).where('id', '=', proposal.id).execute();
+  return { result: null, events: [{ kind: 'round.kept_open', payload: { proposalId: proposal.id, ...record } }] };
+}
+
+async function closeLockedRound(
+  trx: Trx,
+  ctx: Scope,
+  proposal: LockedProposal,
+  closing: RoundClosing,
+  input: Pick<z.infer<typeof closeRoundInput>, 'statement' | 'reviewOn'>,
+): Promise<ActOutcome<z.infer<typeof roundClosedAnswer>>> {
   const proposalId = proposal.id;
-  const members = await bodyMembersOn(trx, proposal.body_id, ctx.now);
-  const stances = await trx
-    .selectFrom('stance')
-    .select(['member_id', 'stance'])
-    .where('proposal_id', '=', proposalId)
-    .where('body_id', '=', proposal.body_id)
-    .where('round', '=', proposal.round)
-    .execute();
-  const counted = stances.filter((s) => members.has(s.member_id)).map((s) => s.stance as Stance);
-  const result = tally(proposal.state, counted, members.size);
-  const outcome = unwrap(closeProcessRound(proposal.state, result));
-  const closed: JournalEvent = { kind: 'round.closed', payload: { proposalId, bodyId: proposal.body_id, round: proposal.round, members: result.members, voices: result.voices, counts: result.counts, outcome: outcome.kind } };
-  if (outcome.kind === 'amend') {
-    await trx.updateTable('proposal').set({ phase: outcome.state.phase, round_deadline: null }).where('id', '=', proposalId).execute();
-    return { result: { outcome: outcome.kind }, events: [closed] };
+  const record = closingRecord(closing, proposal.body_id, proposal.round);
+  // The entry carries the whole closing (who was silent, what silence counted as, the voices
+  // counted and needed): the outcome follows from it and the rule, and the proposal's row is proven by it.
+  const closed: JournalEvent = { kind: 'round.closed', payload: { proposalId, ...record, voices: closing.expressed } };
+  const closingColumns = { round_closing: JSON.stringify(record), round_deadline: null };
+  if (closing.outcome === 'amend') {
+    await trx.updateTable('proposal').set({ phase: amending(proposal.state).phase, ...closingColumns }).where('id', '=', proposalId).execute();
+    return { result: { outcome: 'amend', reason: closing.reason }, events: [closed] };
   }
-  if (outcome.kind === 'blocked') {
-    return { result: { outcome: outcome.kind }, events: [closed, ...(await escalateBlocked(trx, ctx, proposal, outcome.why))] };
+  if (closing.outcome === 'blocked') {
+    await trx.updateTable('proposal').set(closingColumns).where('id', '=', proposalId).execute();
+    return { result: { outcome: 'blocked', reason: closing.reason }, events: [closed, ...(await escalateBlocked(trx, ctx, proposal, closing.reason))] };
   }
-  const status = decidedStatus(proposal, outcome.kind);
+  if (closing.outcome !== 'adopted' && closing.outcome !== 'rejected') throw new Error(`a round cannot close as ${closing.outcome}`);
+  const status = decidedStatus(proposal, closing.outcome);
   await trx
     .updateTable('proposal')
-    .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now, round_deadline: null })
+    .set({ status, outcome_statement: input.statement, review_on: input.reviewOn, decided_at: ctx.now, ...closingColumns })
     .where('id', '=', proposalId)
     .execute();
   return {
-    result: { outcome: status },
+    result: { outcome: status, reason: closing.reason },
     events: [
       closed,
       { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DECISION_LEVELS, DECISION_METHODS, PARTICIPATION_LEVELS, VERSION_STATUSES } from '../charters/rules/enums.js';
+import { DECISION_LEVELS, DECISION_METHODS, PARTICIPATION_LEVELS, SILENCE_RULES, VERSION_STATUSES } from '../charters/rules/enums.js';
 import { calendarDate, instant } from '../common/contract.js';
-import { AGREEMENTS, PHASE_NAMES, PROPOSAL_STAGES, PROPOSAL_STATUSES, STANCE_VALUES } from './rules.js';
+import { AGREEMENTS, CLOSING_OUTCOMES, CLOSING_REASONS, PHASE_NAMES, PROPOSAL_STAGES, PROPOSAL_STATUSES, SILENCE_COUNTS, STANCE_VALUES } from './rules.js';
 
 /** The inputs of the decisions' acts, validated by the server and published as OpenAPI. */
 const choice = { error: 'error.choice' } as const;
@@ -30,12 +30,17 @@ export const stanceInput = z.object({
 /** Opening a round online: when it closes by itself (an instant, with its time zone). */
 export const phaseInput = z.object({ deadline: z.iso.datetime({ offset: true, error: 'error.dateTime' }).optional() });
 
-export const closeRoundInput = z.object({
+const decisionRecord = z.object({
   statement: z.string().trim().max(5000, { error: 'error.tooLong' }).default(''),
   reviewOn: z.iso.date({ error: 'error.date' }).nullable().default(null),
 });
 
-export const decideInput = closeRoundInput.extend({ outcome: z.enum(['adopted', 'rejected'], choice) });
+export const closeRoundInput = decisionRecord.extend({
+  /** The outcome and reason of the preview the facilitator confirms: the round closes only if they still hold. */
+  expected: z.object({ outcome: z.enum(CLOSING_OUTCOMES, choice), reason: z.enum(CLOSING_REASONS, choice) }).optional(),
+});
+
+export const decideInput = decisionRecord.extend({ outcome: z.enum(['adopted', 'rejected'], choice) });
 
 /** During the amendment phase, the facilitator rewrites the proposal so that it integrates the objections heard. */
 export const amendInput = z.object({
@@ -57,6 +62,25 @@ const person = z.object({ id: z.uuid(), fullName: z.string() });
 const status = z.enum(PROPOSAL_STATUSES);
 const phase = z.enum(PHASE_NAMES);
 const stance = z.enum(STANCE_VALUES);
+
+/**
+ * How a round ends, or would end, and why: the outcome, its reason, what silence counted as under
+ * the charter, who was silent, and the voices the quorum counted and needed. `why` says it in the
+ * reader's language, as a mail would.
+ */
+export const roundClosingAnswer = z.object({
+  round: z.int(),
+  outcome: z.enum(CLOSING_OUTCOMES),
+  reason: z.enum(CLOSING_REASONS),
+  silence: z.enum(SILENCE_RULES),
+  silentCountedAs: z.enum(SILENCE_COUNTS),
+  silent: z.array(person),
+  members: z.int(),
+  expressed: z.int(),
+  counted: z.int(),
+  needed: z.int(),
+  why: z.string(),
+});
 
 /** Newest first, 200 at most. */
 export const proposalListAnswer = z.array(
@@ -86,6 +110,10 @@ export const proposalDetailAnswer = z.object({
   method: z.enum(DECISION_METHODS),
   quorumPercent: z.int().nullable(),
   maxRounds: z.int().nullable(),
+  /** What a silent member counts as when a round ends. */
+  silence: z.enum(SILENCE_RULES),
+  /** How the last round closed (or stayed open at its deadline), and why. */
+  lastClosing: roundClosingAnswer.nullable(),
   /** The stances the method offers a member. */
   stances: z.array(stance),
   stage: z.enum(PROPOSAL_STAGES),
@@ -184,7 +212,7 @@ export const stanceTakenAnswer = z.object({ memberId: z.uuid(), round: z.int(), 
 
 const settled = status.exclude(['open', 'lapsed']);
 /** What a closed round gave: settled, or back to amendment, or blocked (the charter then says where the matter goes). */
-export const roundClosedAnswer = z.object({ outcome: z.union([settled, z.enum(['amend', 'blocked'])]) });
+export const roundClosedAnswer = z.object({ outcome: z.union([settled, z.enum(['amend', 'blocked'])]), reason: z.enum(CLOSING_REASONS) });
 /** A blocked matter lapses, or goes up to the arbitrating body. */
 export const blockedAnswer = z.object({ outcome: z.enum(['lapsed', 'escalated']) });
 export const decisionRecordedAnswer = z.object({ outcome: settled });

@@ -1,7 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Article, DecisionLevel, DecisionRule, ParticipationLevel, VersionStatus } from '../charters/rules/types.js';
-import { notFound } from '../common/errors.js';
-import { agreementOf, checkProxy, STANCES, STANCES_OF_DISSENT, type Phase, type ProposalStage, type ProposalStatus, type Stance } from './rules.js';
+import { silenceOf } from '../charters/rules/types.js';
+import { conflict, forbidden, notFound } from '../common/errors.js';
+import {
+  agreementOf,
+  checkProxy,
+  closeRound,
+  processStateOf,
+  STANCES,
+  STANCES_OF_DISSENT,
+  type ClosingRecord,
+  type Phase,
+  type ProcessState,
+  type ProposalStage,
+  type ProposalStatus,
+  type RoundClosing,
+  type Stance,
+} from './rules.js';
 import { id as uuid } from '../common/contract.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
@@ -59,6 +74,55 @@ export async function decisionMatrix(db: Db, partnershipId: string) {
   };
 }
 
+/** The round a closing is computed for: its body, its number, its deadline and the rule copied onto the proposal. */
+export interface ClosingRound {
+  readonly id: string;
+  readonly body_id: string;
+  readonly round: number;
+  readonly round_deadline: Date | null;
+  readonly rule: DecisionRule;
+  readonly state: ProcessState;
+}
+
+/**
+ * What closing the round now would give, silence counted as the proposal's rule says, with the
+ * names of the members (silent ones included). The act that closes and the preview both ask it,
+ * so the facilitator confirms exactly what the act will do.
+ */
+export async function roundClosingNow(db: Db, proposal: ClosingRound, now: Date) {
+  const [members, stances] = await Promise.all([
+    bodyMembersOn(db, proposal.body_id, now),
+    db.selectFrom('stance').select(['member_id', 'stance']).where('proposal_id', '=', proposal.id).where('body_id', '=', proposal.body_id).where('round', '=', proposal.round).execute(),
+  ]);
+  const closing = closeRound(
+    proposal.state,
+    { silence: silenceOf(proposal.rule), deadlinePassed: proposal.round_deadline === null || proposal.round_deadline <= now },
+    { members: [...members.keys()], stances: new Map(stances.map((s) => [s.member_id, s.stance as Stance])) },
+  );
+  return { closing, names: new Map([...members.values()].map((member) => [member.personId, member.fullName])) };
+}
+
+/** A closing as pages show it: its silent members named (someone erased since keeps their pseudonym). */
+function namedClosing<T extends Pick<RoundClosing, 'silent'>>(closing: T, names: ReadonlyMap<string, string>) {
+  return { ...closing, silent: closing.silent.map((id) => ({ id, fullName: names.get(id) ?? '' })) };
+}
+
+/** The facilitator's preview: how the round would end if closed now, and why. */
+export async function roundClosingPreview(db: Db, viewer: Viewer, partnershipId: string, proposalId: string, now: Date) {
+  const row = await db
+    .selectFrom('proposal')
+    .select(['id', 'body_id', 'rule', 'phase', 'round', 'round_deadline', 'status', 'facilitator_id'])
+    .where('id', '=', proposalId)
+    .where('partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  if (!may.facilitate(viewer, { facilitatorId: row.facilitator_id })) throw forbidden();
+  const rule = row.rule as DecisionRule;
+  const { closing, names } = await roundClosingNow(db, { ...row, rule, state: processStateOf(rule, row) }, now);
+  if (!closing.ok) throw conflict(closing.refusal === 'already_decided' ? 'error.decision.alreadyDecided' : 'error.decision.roundNotOpen');
+  return { round: row.round, ...namedClosing(closing.value, names) };
+}
+
 /** A proposal as its page shows it: the routing, the members, the round table, what the viewer may do. */
 export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: string, proposalId: string, now: Date) {
   const row = await db
@@ -95,6 +159,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       'v.id as charter_version_id',
       'v.number as charter_version_number',
       'p.charter_draft_version_id',
+      'p.round_closing',
     ])
     .where('p.id', '=', proposalId)
     .where('p.partnership_id', '=', partnershipId)
@@ -131,8 +196,12 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
     row.charter_draft_version_id === null
       ? undefined
       : await db.selectFrom('charter_version').select(['id', 'charter_id', 'number', 'status']).where('id', '=', row.charter_draft_version_id).executeTakeFirst();
+  const lastClosing = row.round_closing as ClosingRecord | null;
   const memberIds = [...members.keys()];
-  const names = memberIds.length === 0 ? [] : await db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', memberIds).orderBy('full_name').execute();
+  // The last closing may name silent members who have left the body since.
+  const named = [...new Set([...memberIds, ...(lastClosing?.silent ?? [])])];
+  const people = named.length === 0 ? [] : await db.selectFrom('person').select(['id', 'full_name']).where('id', 'in', named).orderBy('full_name').execute();
+  const names = people.filter((person) => members.has(person.id));
   const articleIndex = (row.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
   const current = stances.filter((s) => s.body_id === row.body_id && s.round === row.round);
   const status = row.status as ProposalStatus;
@@ -159,6 +228,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
     method: rule.method,
     quorumPercent: rule.quorumPercent,
     maxRounds: rule.maxRounds,
+    silence: silenceOf(rule),
     stances: [...STANCES[rule.method]],
     stage: row.stage as ProposalStage,
     phase: row.phase as Phase,
@@ -182,6 +252,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
         proxyHolder: proxy ? { personId: proxy.holder_id, fullName: proxy.holder_name } : null,
       };
     }),
+    lastClosing: lastClosing === null ? null : namedClosing(lastClosing, new Map(people.map((person) => [person.id, person.full_name]))),
     amends: amended ? { charterId: amended.charter_id, versionId: amended.id, number: amended.number, status: amended.status as VersionStatus } : null,
     informed: notes.map((note) => ({ body: { id: note.body_id, name: note.name }, recipients: note.recipients, sentAt: note.created_at })),
     history: stances

@@ -17,6 +17,7 @@ import {
   proposalListAnswer,
   proxyInput,
   roundClosedAnswer,
+  roundClosingAnswer,
   stanceInput,
   stanceTakenAnswer,
 } from './contract.js';
@@ -24,7 +25,8 @@ import { binaryAnswer, created, createdId, textAnswer } from '../common/contract
 import { translator, type Locale } from '../i18n/server-messages.js';
 import * as acts from './acts.js';
 import { registerPrintJob } from './register-pdf.js';
-import { agreementRegister, decisionMatrix, decisionRegister, listProposals, parseRegisterCursor, proposalDetail, type ProposalDetail } from './queries.js';
+import { agreementRegister, decisionMatrix, decisionRegister, listProposals, parseRegisterCursor, proposalDetail, roundClosingPreview, type ProposalDetail } from './queries.js';
+import { closingSentence } from './closing-words.js';
 import { eventStreams } from '../server/event-stream.js';
 import { inPartnership, withId } from '../server/params.js';
 
@@ -67,7 +69,8 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['decisions'], summary: 'A proposal: routing, phase, round table, outcome', params: inProposal, response: { 200: proposalDetailAnswer } } },
     async (request) => {
       const proposal = await proposalDetail(app.store.db, request.act.viewer, request.act.partnershipId, request.params.proposalId, request.act.now);
-      return { ...proposal, routing: routingLine(request.locale, proposal) };
+      const lastClosing = proposal.lastClosing === null ? null : { ...proposal.lastClosing, why: closingSentence(request.locale, proposal.lastClosing) };
+      return { ...proposal, lastClosing, routing: routingLine(request.locale, proposal) };
     },
   );
   app.get(
@@ -139,6 +142,21 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/proposals/:proposalId/proxies',
     { schema: { tags: ['decisions'], summary: 'Give one’s voice on this proposal to a member of the same organization', params: inProposal, body: proxyInput, response: created } },
     async (request, reply) => reply.status(201).send(await acts.giveProxy(request.act, request.params.proposalId, request.body)),
+  );
+  app.get(
+    '/:partnershipId/proposals/:proposalId/close-round',
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'The facilitator’s preview: how the round would end if closed now, why, and who has not spoken (then confirm with POST, naming this outcome and reason)',
+        params: inProposal,
+        response: { 200: roundClosingAnswer },
+      },
+    },
+    async (request) => {
+      const closing = await roundClosingPreview(app.store.db, request.act.viewer, request.act.partnershipId, request.params.proposalId, request.act.now);
+      return { ...closing, why: closingSentence(request.locale, closing) };
+    },
   );
   app.post(
     '/:partnershipId/proposals/:proposalId/close-round',

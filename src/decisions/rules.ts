@@ -1,6 +1,6 @@
 import { arbitratorRule, findDecisionRule } from '../charters/rules/check.js';
 import { DECISION_METHODS } from '../charters/rules/enums.js';
-import type { CharterRules, DecisionLevel, DecisionMethod, DecisionRule } from '../charters/rules/types.js';
+import type { CharterRules, DecisionLevel, DecisionMethod, DecisionRule, SilenceRule } from '../charters/rules/types.js';
 
 /**
  * How a body decides, as a state machine the facilitator drives: the phases of each method, the
@@ -69,6 +69,11 @@ export interface ProcessState {
   readonly decided: boolean;
 }
 
+/** The state of a stored proposal, from the charter row copied onto it. */
+export function processStateOf(rule: Pick<DecisionRule, 'method' | 'maxRounds' | 'quorumPercent'>, row: { readonly phase: string; readonly round: number; readonly status: string }): ProcessState {
+  return { method: rule.method, phase: row.phase as Phase, round: row.round, maxRounds: rule.maxRounds, quorumPercent: rule.quorumPercent, decided: row.status !== 'open' };
+}
+
 export function startProcess(rule: Pick<DecisionRule, 'method' | 'maxRounds' | 'quorumPercent'>): ProcessState {
   return { method: rule.method, phase: PHASES[rule.method][0]!, round: 1, maxRounds: rule.maxRounds, quorumPercent: rule.quorumPercent, decided: false };
 }
@@ -121,42 +126,117 @@ export function checkProxy(giver: { personId: string; organizationIds: readonly 
   return ok(null);
 }
 
-export interface Tally {
+/** How a closed round ends: decided, back to amendment for another round, blocked, or not closed at all. */
+export const CLOSING_OUTCOMES = ['adopted', 'rejected', 'amend', 'blocked', 'stays_open'] as const;
+export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
+
+/** Why it ends so, for the page, the journal and the mails to say. */
+export const CLOSING_REASONS = ['noObjection', 'objections', 'quorumNotReached', 'majorityFor', 'majorityNotFor', 'silenceBlocks'] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+
+/** What the silent members counted as in this closing. */
+export const SILENCE_COUNTS = ['consent', 'absent', 'blocking'] as const;
+export type SilenceCount = (typeof SILENCE_COUNTS)[number];
+
+/** The round table as it stands: who sits in the body, and the stance each member took (others are ignored). */
+export interface RoundVoices {
+  readonly members: readonly string[];
+  readonly stances: ReadonlyMap<string, Stance>;
+}
+
+export interface SilenceCounting {
+  /** What the charter row says a silent member counts as. */
+  readonly silence: SilenceRule;
+  /** Whether the round's time is up: its deadline has passed, or it has none. */
+  readonly deadlinePassed: boolean;
+}
+
+export interface RoundClosing {
+  readonly outcome: ClosingOutcome;
+  readonly reason: ClosingReason;
+  readonly silence: SilenceRule;
+  readonly silentCountedAs: SilenceCount;
+  /** Members who have not spoken, in the order of the members given. */
+  readonly silent: readonly string[];
   readonly members: number;
   /** Members who took a stance, themselves or through a proxy. */
-  readonly voices: number;
-  readonly quorumMet: boolean;
+  readonly expressed: number;
+  /** Voices the quorum counts: those expressed, and silent members taken as consenting. */
+  readonly counted: number;
+  /** Voices the quorum needs. */
+  readonly needed: number;
+  /** The stances expressed; tacit consent is not among them. */
   readonly counts: Readonly<Partial<Record<Stance, number>>>;
 }
 
-export function tally(state: ProcessState, stances: readonly Stance[], members: number): Tally {
-  const counts: Partial<Record<Stance, number>> = {};
-  for (const stance of stances) counts[stance] = (counts[stance] ?? 0) + 1;
-  // Without a quorum in the charter, consensus and consent need every member's voice, as a round
-  // table does, and a vote needs more than half of the members.
+/**
+ * The voices the quorum needs. Without a quorum in the charter, consensus and consent need every
+ * member's voice, as a round table does, and a vote needs more than half of the members.
+ */
+export function quorumNeeded(state: Pick<ProcessState, 'method' | 'quorumPercent'>, members: number): number {
   const needed = state.quorumPercent === null ? (state.method === 'majority' ? Math.floor(members / 2) + 1 : members) : Math.ceil((state.quorumPercent * members) / 100);
-  return { members, voices: stances.length, quorumMet: members > 0 && stances.length >= Math.max(1, needed), counts };
+  return Math.max(1, needed);
 }
 
-/** What closing a round gives: a decision, an amendment then another round, or a block. */
-export type RoundOutcome =
-  | { readonly kind: 'adopted' }
-  | { readonly kind: 'rejected' }
-  | { readonly kind: 'amend'; readonly state: ProcessState }
-  | { readonly kind: 'blocked'; readonly why: 'objections' | 'no_quorum' };
+/**
+ * What silence counts as now. Tacit consent comes once the round's time is up: closed before its
+ * deadline, a silent member still had time to speak, and counts as absent.
+ */
+function silentCount({ silence, deadlinePassed }: SilenceCounting): SilenceCount {
+  if (silence === 'blocks') return 'blocking';
+  return silence === 'consents' && deadlinePassed ? 'consent' : 'absent';
+}
 
-export function closeRound(state: ProcessState, result: Tally): Result<RoundOutcome> {
+/**
+ * What closing the round gives, with silence counted as the charter says, and why: the quorum
+ * first (a missing quorum is never called an objection), then the vote or the objections.
+ * Blocked only at the charter's last round; before it, the proposal goes back to amendment.
+ */
+export function closeRound(state: ProcessState, counting: SilenceCounting, voices: RoundVoices): Result<RoundClosing> {
   if (state.decided) return refuse('already_decided');
   if (state.phase !== 'round') return refuse('round_not_open');
-  const roundsLeft = state.maxRounds === null || state.round < state.maxRounds;
-  if (!result.quorumMet) return ok(roundsLeft ? { kind: 'amend', state: { ...state, phase: 'amendment' } } : { kind: 'blocked', why: 'no_quorum' });
-  if (state.method === 'majority') {
-    const forVotes = result.counts.for ?? 0;
-    const against = result.counts.against ?? 0;
-    return ok(forVotes > against ? { kind: 'adopted' } : { kind: 'rejected' });
+  const counts: Partial<Record<Stance, number>> = {};
+  const silent: string[] = [];
+  for (const member of voices.members) {
+    const stance = voices.stances.get(member);
+    if (stance === undefined) silent.push(member);
+    else counts[stance] = (counts[stance] ?? 0) + 1;
   }
-  if ((result.counts.object ?? 0) === 0) return ok({ kind: 'adopted' });
-  return ok(roundsLeft ? { kind: 'amend', state: { ...state, phase: 'amendment' } } : { kind: 'blocked', why: 'objections' });
+  const members = voices.members.length;
+  const expressed = members - silent.length;
+  const silentCountedAs = silentCount(counting);
+  const counted = expressed + (silentCountedAs === 'consent' ? silent.length : 0);
+  const needed = quorumNeeded(state, members);
+  const closing = (outcome: ClosingOutcome, reason: ClosingReason): RoundClosing => ({
+    outcome,
+    reason,
+    silence: counting.silence,
+    silentCountedAs,
+    silent,
+    members,
+    expressed,
+    counted,
+    needed,
+    counts,
+  });
+  if (silentCountedAs === 'blocking' && silent.length > 0) return ok(closing('stays_open', 'silenceBlocks'));
+  const notSettled = state.maxRounds === null || state.round < state.maxRounds ? 'amend' : 'blocked';
+  if (members === 0 || counted < needed) return ok(closing(notSettled, 'quorumNotReached'));
+  if (state.method === 'majority') return ok((counts.for ?? 0) > (counts.against ?? 0) ? closing('adopted', 'majorityFor') : closing('rejected', 'majorityNotFor'));
+  if ((counts.object ?? 0) === 0) return ok(closing('adopted', 'noObjection'));
+  return ok(closing(notSettled, 'objections'));
+}
+
+/** What a proposal keeps, and its journal entry records, of how its last round ended. */
+export type ClosingRecord = RoundClosing & { readonly bodyId: string; readonly round: number };
+
+export function closingRecord(closing: RoundClosing, bodyId: string, round: number): ClosingRecord {
+  return { ...closing, bodyId, round };
+}
+
+/** The state once a round ended in an amendment: the facilitator rewrites, then opens the next round. */
+export function amending(state: ProcessState): ProcessState {
+  return { ...state, phase: 'amendment' };
 }
 
 /**

@@ -103,6 +103,9 @@ const fr = {
       adviceFirst: 'Recueillez au moins un avis avant de décider.',
       deadlineOutsideRound: 'Une date limite se donne en ouvrant un tour de table.',
       deadlinePast: 'La date limite doit être dans le futur.',
+      silenceBlocks_one: 'Le tour ne peut pas se clore : la charte demande que chacun s’exprime, et {{names}} ne l’a pas encore fait.',
+      silenceBlocks_other: 'Le tour ne peut pas se clore : la charte demande que chacun s’exprime, et {{count}} membres ne l’ont pas encore fait ({{names}}).',
+      roundChanged: 'Le tour a changé depuis que vous avez relu sa clôture : relisez-la, puis confirmez.',
     },
     election: {
       over: 'Cette élection est terminée.',
@@ -321,6 +324,9 @@ const en: typeof fr = {
       adviceFirst: 'Gather at least one piece of advice before deciding.',
       deadlineOutsideRound: 'A deadline is set when opening a round.',
       deadlinePast: 'The deadline must be in the future.',
+      silenceBlocks_one: 'The round cannot close: the charter asks everyone to speak, and {{names}} has not yet.',
+      silenceBlocks_other: 'The round cannot close: the charter asks everyone to speak, and {{count}} members have not yet ({{names}}).',
+      roundChanged: 'The round has changed since you read how it would close: read it again, then confirm.',
     },
     election: {
       over: 'This election is over.',
@@ -457,7 +463,8 @@ export function translator(locale: Locale): TFunction {
 }
 
 export function isMessageKey(key: string): boolean {
-  return catalogue.exists(key, { lng: 'fr' });
+  // A count finds the keys written only in plural forms (key_one, key_other) as well as the others.
+  return catalogue.exists(key, { lng: 'fr', count: 2 });
 }
 
 const longDate = {

@@ -17,7 +17,7 @@ export const JOURNAL_KINDS = [
   'delegation.created', 'delegation.ended',
   'charter.created', 'charter.draft_saved', 'charter.draft_started', 'charter.draft_discarded', 'charter.adopted', 'charter.signed',
   'proposal.created', 'proposal.phase', 'proposal.amended', 'proposal.escalated', 'proposal.lapsed', 'proposal.decided', 'proposal.review_due',
-  'stance.taken', 'round.closed', 'proxy.given', 'information_note.sent',
+  'stance.taken', 'round.closed', 'round.kept_open', 'proxy.given', 'information_note.sent',
   'discussion.posted', 'discussion.answered',
   'election.opened', 'election.nominated', 'election.nomination_changed', 'election.revealed', 'election.phase_changed', 'election.candidate_proposed', 'election.stance_taken', 'election.round_closed', 'election.elected', 'election.abandoned',
   'meeting.scheduled', 'meeting.recorded', 'meeting.roles_changed', 'meeting.attendance', 'meeting.advanced', 'meeting.round_word', 'meeting.minutes_saved', 'meeting.minutes_review_opened', 'meeting.minutes_reviewed', 'meeting.minutes_published',

@@ -85,7 +85,7 @@ async function adoptByDecision(p: Furnished, draftVersionId: string) {
   const url = `${p.f.base}/proposals/${proposed.body.id}`;
   while ((await p.f.admin.get(url)).body.phase !== 'round') expect((await p.f.admin.post(`${url}/phase`)).status).toBe(200);
   for (const member of [p.nadia, p.paul]) expect((await member.client.post(`${url}/stances`, { stance: 'consent', idempotencyKey: randomUUID() })).status).toBe(200);
-  expect((await p.f.admin.post(`${url}/close-round`, { statement: 'Révision adoptée.' })).body).toEqual({ outcome: 'adopted' });
+  expect((await p.f.admin.post(`${url}/close-round`, { statement: 'Révision adoptée.' })).body).toEqual({ outcome: 'adopted', reason: 'noObjection' });
 }
 
 async function sign(client: Client, url: string, signatoryId: string, typedName: string) {
@@ -449,7 +449,14 @@ describe('printing and exchanging', () => {
     expect(markdown.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(markdown.body).toContain('# Charte de partenariat\n\n_Version 1 — Projet, non adopté_');
     expect(markdown.body).toContain('## Article 4 — Qui décide quoi');
-    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tours au plus \| arbitrage par Codir \| Assemblée plénière \|/);
+    expect(markdown.body).toMatch(/\| Décisions opérationnelles \| tous les autres sujets \| Comité de pilotage \| consensus, 2 tours au plus, le silence compte absent \| arbitrage par Codir \| Assemblée plénière \|/);
+    // What a silent member counts as, said once in plain words under the matrix and under the revision rule.
+    const silenceSaid = 'Qui ne s’est pas exprimé quand un tour se termine est compté comme absent : si trop de membres manquent, le quorum n’est pas atteint et la proposition revient pour un nouveau tour.';
+    expect(markdown.body.split(silenceSaid)).toHaveLength(3);
+    p.f.admin.locale = 'en';
+    const english = await p.f.admin.get(`${draft.url}/markdown`);
+    expect(english.body).toContain('consensus, at most 2 rounds, silence counts as absence');
+    expect(english.body).toContain('A member who has not spoken when a round ends counts as absent: if too many are missing, the quorum is not reached and the proposal comes back for another round.');
     expect(markdown.body).toMatch(/\| \*\*Total\*\* \|  \| \*\*8\s?272,00\s€\*\* \|/);
   });
 

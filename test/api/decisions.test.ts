@@ -118,7 +118,7 @@ describe('a consensus round table', () => {
     expect((await stance(bernard.client, url, 'agree_with_reservation', 'Le budget de la Toussaint reste à trouver.')).status).toBe(200);
     const closed = await s.f.admin.post(`${url}/close-round`, { statement: 'Deux séjours par an, budget de la Toussaint à confirmer.', reviewOn: '2027-03-01' });
     expect(closed.status).toBe(200);
-    expect(closed.body).toEqual({ outcome: 'adopted' });
+    expect(closed.body).toEqual({ outcome: 'adopted', reason: 'noObjection' });
     const proposal = await s.f.admin.get(url);
     expect(proposal.body).toMatchObject({ status: 'adopted', outcomeStatement: 'Deux séjours par an, budget de la Toussaint à confirmer.', reviewOn: '2027-03-01' });
     expect(proposal.body.members.find((m: { personId: string }) => m.personId === bernard.personId).stance).toMatchObject({ stance: 'agree_with_reservation', reason: 'Le budget de la Toussaint reste à trouver.' });
@@ -229,7 +229,7 @@ describe('blocks and arbitration (seed 001)', () => {
     await toRound(s, url);
     await everyone(s.directorMembers, url, 'agree');
     const decided = await s.f.admin.post(`${url}/close-round`, { statement: 'Un seul séjour cet été, l’autre l’an prochain.' });
-    expect(decided.body).toEqual({ outcome: 'arbitrated' });
+    expect(decided.body).toEqual({ outcome: 'arbitrated', reason: 'noObjection' });
     const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
     expect(kinds).toContain('proposal.escalated');
     expect((await journalOf(t, s.f.partnershipId)).find((entry) => entry.kind === 'proposal.decided')).toMatchObject({ payload: { status: 'arbitrated', bodyId: s.directors } });
@@ -369,7 +369,7 @@ describe('charter amendments', () => {
 
     await toRound(s, url);
     await everyone(s.steeringMembers, url, 'consent');
-    expect((await s.f.admin.post(`${url}/close-round`, { statement: 'Révision adoptée.' })).body).toEqual({ outcome: 'adopted' });
+    expect((await s.f.admin.post(`${url}/close-round`, { statement: 'Révision adoptée.' })).body).toEqual({ outcome: 'adopted', reason: 'noObjection' });
     const history = await s.f.admin.get(`${s.f.base}/charters/${s.charterId}`);
     expect(history.body.versions.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([
       [2, 'adopted'],

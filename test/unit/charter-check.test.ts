@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/charters/rules/check.js';
 import { charterFromTemplate } from '../../src/charters/rules/templates.js';
-import { emptyRules, type BudgetPost, type CharterContent, type DecisionRule } from '../../src/charters/rules/types.js';
+import { decisionRuleSchema, emptyRules, silenceOf, type BudgetPost, type CharterContent, type DecisionRule } from '../../src/charters/rules/types.js';
 import { seed001Charter } from '../support/charter.js';
 
 const seed = seed001Charter();
@@ -98,6 +98,18 @@ describe('checkCharter', () => {
     expect(checkCharter(content, references)).toEqual([{ path: ['rules', 'decisionMatrix', 2, 'quorumPercent'], code: 'quorum_required', params: {} }]);
     const fixed = withMatrix([...everyLevel().slice(1), row({ level: 'strategic', method: 'majority', quorumPercent: 50 })]);
     expect(codes(fixed)).toEqual([]);
+  });
+
+  it('refuses tacit consent in a vote, at the row and at the revision rule, and accepts it in consent and consensus', () => {
+    const vote = withMatrix([...everyLevel().slice(1), row({ level: 'strategic', method: 'majority', quorumPercent: 50, silence: 'consents' })]);
+    expect(checkCharter(vote, references)).toEqual([{ path: ['rules', 'decisionMatrix', 2, 'silence'], code: 'silence_consents_in_vote', params: {} }]);
+    for (const silence of ['absent', 'blocks'] as const) {
+      expect(codes(withMatrix([...everyLevel().slice(1), row({ level: 'strategic', method: 'majority', quorumPercent: 50, silence })]))).toEqual([]);
+    }
+    for (const method of ['consent', 'consensus'] as const) expect(codes(withMatrix(everyLevel().map((rule) => ({ ...rule, method, silence: 'consents' }))))).toEqual([]);
+    const revision = template();
+    revision.rules.revision = { ...revision.rules.revision, method: 'majority', silence: 'consents' };
+    expect(checkCharter(revision, references)).toEqual([{ path: ['rules', 'revision', 'silence'], code: 'silence_consents_in_vote', params: {} }]);
   });
 
   it('names the bodies of an escalation that turns in a circle', () => {
@@ -289,6 +301,28 @@ describe('emptyRules', () => {
   it('starts with consent for revisions and CC BY-SA 4.0 for outputs, as both seeds do', () => {
     expect(emptyRules().revision.method).toBe('consent');
     expect(emptyRules().licence.licence).toBe('CC-BY-SA-4.0');
+  });
+});
+
+describe('what a silent member counts as', () => {
+  it.each(['cooperation', 'partnership'] as const)('is said by every row and the revision rule of the %s template: absent, as the seeds suggest', (id) => {
+    const rules = charterFromTemplate(id, { locale: 'fr', bodies: [], newId: randomUUID }).rules;
+    expect(rules.decisionMatrix.length).toBeGreaterThan(0);
+    expect(rules.decisionMatrix.every((rule) => rule.silence === 'absent')).toBe(true);
+    expect(rules.revision.silence).toBe('absent');
+  });
+
+  it('is absent for a rule written before charters said it', () => {
+    const older: { silence?: 'blocks' } = {};
+    expect(silenceOf(older)).toBe('absent');
+    expect(decisionRuleSchema.parse(row({})).silence).toBeUndefined();
+    expect(silenceOf(row({ silence: 'consents' }))).toBe('consents');
+  });
+
+  it('is a value of the list and nothing else', () => {
+    expect(decisionRuleSchema.safeParse(row({})).success).toBe(true);
+    expect(decisionRuleSchema.safeParse({ ...row({}), silence: 'consents' }).success).toBe(true);
+    expect(decisionRuleSchema.safeParse({ ...row({}), silence: 'abstains' }).success).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   LICENCES,
   PARTICIPATION_LEVELS,
   REVISION_REQUESTERS,
+  SILENCE_RULES,
   type CharterContent,
 } from '../../src/charters/rules/types.js';
 
@@ -38,6 +39,14 @@ describe('charterContentHash', () => {
 });
 
 describe('diffCharters', () => {
+  it('shows a change of what silence counts as among the changed rules', () => {
+    const before = content();
+    const after: CharterContent = { ...before, rules: { ...before.rules, decisionMatrix: before.rules.decisionMatrix.map((rule, index) => (index === 0 ? { ...rule, silence: 'blocks' } : rule)) } };
+    expect(diffCharters(before, after).changedRules).toEqual(['decisionMatrix']);
+    const revised: CharterContent = { ...before, rules: { ...before.rules, revision: { ...before.rules.revision, silence: 'consents' } } };
+    expect(diffCharters(before, revised).changedRules).toEqual(['revision']);
+  });
+
   it('finds nothing between a version and itself', () => {
     const version = content();
     const diff = diffCharters(version, version);
@@ -128,6 +137,7 @@ const arbitraryContent: fc.Arbitrary<CharterContent> = fc.record({
         bodyId: fc.option(uuid, { nil: null }),
         method: fc.constantFrom(...DECISION_METHODS),
         quorumPercent: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+        silence: fc.constantFrom(...SILENCE_RULES),
         maxRounds: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
         onBlock: fc.oneof(fc.record({ kind: fc.constant('lapse' as const) }), fc.record({ kind: fc.constant('arbitration' as const), bodyId: fc.option(uuid, { nil: null }) })),
         informBodyIds: fc.array(uuid, { maxLength: 2 }),
@@ -135,7 +145,12 @@ const arbitraryContent: fc.Arbitrary<CharterContent> = fc.record({
       { maxLength: 5 },
     ),
     participationLevels: fc.subarray([...PARTICIPATION_LEVELS]),
-    revision: fc.record({ requestedBy: fc.constantFrom(...REVISION_REQUESTERS), bodyId: fc.option(uuid, { nil: null }), method: fc.constantFrom(...DECISION_METHODS) }),
+    revision: fc.record({
+      requestedBy: fc.constantFrom(...REVISION_REQUESTERS),
+      bodyId: fc.option(uuid, { nil: null }),
+      method: fc.constantFrom(...DECISION_METHODS),
+      silence: fc.constantFrom(...SILENCE_RULES),
+    }),
     dispute: fc.record({
       crisisMeetingWithinDays: fc.option(fc.integer({ min: 1, max: 365 }), { nil: null }),
       mediationProvider: fc.string({ maxLength: 40 }).map((text) => text.trim()),

@@ -1,5 +1,5 @@
 import { postAmountCents } from '../rules/check.js';
-import type { ArticleKind } from '../rules/types.js';
+import { silenceOf, type ArticleKind, type DecisionMethod, type SilenceRule } from '../rules/types.js';
 import { formatCalendarDate, translator, type Locale } from '../../i18n/server-messages.js';
 import type { VersionDetail } from '../queries.js';
 import { formatDate } from '../../common/dates.js';
@@ -43,6 +43,16 @@ export function signatoriesTable(version: VersionDetail, locale: Locale): RuleBl
   };
 }
 
+/** Methods that close a round table, where what a silent member counts as matters. */
+const ROUND_METHODS: ReadonlySet<DecisionMethod> = new Set(['consensus', 'consent', 'majority']);
+
+/** What silence counts as under each rule of the charter that closes rounds, each said once in plain words. */
+function silenceParagraphs(rules: readonly { readonly method: DecisionMethod; readonly silence?: SilenceRule | undefined }[], locale: Locale): RuleBlock[] {
+  const t = translator(locale);
+  const said = [...new Set(rules.filter((rule) => ROUND_METHODS.has(rule.method)).map(silenceOf))];
+  return said.map((silence) => ({ type: 'paragraph', text: t(`print.silenceRule.${silence}`) }));
+}
+
 export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Locale): RuleBlock[] {
   const t = translator(locale);
   const rules = version.content.rules;
@@ -82,11 +92,13 @@ export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Lo
               t(`decisionMethod.${rule.method}`),
               ...(rule.quorumPercent === null ? [] : [t('print.quorum', { percent: rule.quorumPercent })]),
               ...(rule.maxRounds === null ? [] : [t('print.rounds', { count: rule.maxRounds })]),
+              ...(ROUND_METHODS.has(rule.method) ? [t(`print.silence.${silenceOf(rule)}`)] : []),
             ].join(', '),
             rule.onBlock.kind === 'lapse' ? t('print.lapse') : t('print.arbitration', { body: bodyName(rule.onBlock.bodyId) }),
             rule.informBodyIds.map((id) => bodyName(id)).join(', '),
           ]),
         },
+        ...silenceParagraphs(rules.decisionMatrix, locale),
         ...(rules.participationLevels.length > 0
           ? [{ type: 'paragraph' as const, text: t('print.participationLevels', { levels: rules.participationLevels.map((level) => t(`participationLevel.${level}`)).join(', ') }) }]
           : []),
@@ -103,6 +115,7 @@ export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Lo
             method: t(`decisionMethod.${rules.revision.method}`),
           }),
         },
+        ...silenceParagraphs([rules.revision], locale),
       ];
     case 'disputes':
       return [

@@ -19,6 +19,7 @@ export const CHARTER_ISSUE_CODES = [
   'body_not_listed',
   'rule_duplicate',
   'quorum_required',
+  'silence_consents_in_vote',
   'escalation_cycle',
   'escalation_dead_end',
   'budget_post_empty',
@@ -135,6 +136,8 @@ function checkDecisionMatrix(content: CharterContent, references: CharterReferen
     const earlier = rules.slice(0, index).some((other) => other.level === rule.level && sameTopic(other.topic, rule.topic));
     if (earlier) issues.push({ path: [...at, 'topic'], code: 'rule_duplicate', params: {} });
     if (rule.method === 'majority' && rule.quorumPercent === null) issues.push({ path: [...at, 'quorumPercent'], code: 'quorum_required', params: {} });
+    // A vote counts the votes cast: a silent member taken as agreeing would be a vote nobody cast.
+    if (rule.method === 'majority' && rule.silence === 'consents') issues.push({ path: [...at, 'silence'], code: 'silence_consents_in_vote', params: {} });
     rule.informBodyIds.forEach((bodyId, bodyIndex) => issues.push(...checkBodyReference(bodyId, [...at, 'informBodyIds', bodyIndex], content, references)));
     if (rule.onBlock.kind === 'arbitration') {
       const referenceIssues = checkBodyReference(rule.onBlock.bodyId, [...at, 'onBlock', 'bodyId'], content, references);
@@ -215,6 +218,9 @@ export function checkCharter(content: CharterContent, references: CharterReferen
   const revisionBody = content.rules.revision.bodyId;
   if (revisionBody !== null || content.rules.revision.requestedBy === 'body_member') {
     issues.push(...checkBodyReference(revisionBody, ['rules', 'revision', 'bodyId'], content, references));
+  }
+  if (content.rules.revision.method === 'majority' && content.rules.revision.silence === 'consents') {
+    issues.push({ path: ['rules', 'revision', 'silence'], code: 'silence_consents_in_vote', params: {} });
   }
   issues.push(...checkBudget(content));
   const { startsOn, endsOn } = content.rules.duration;

@@ -1,5 +1,5 @@
 import type { BodyKind } from '../../common/structure.js';
-import { emptyRules, type ArticleKind, type CharterContent, type CharterKind, type CharterRules, type DecisionRule } from './types.js';
+import { DEFAULT_SILENCE, emptyRules, type ArticleKind, type CharterContent, type CharterKind, type CharterRules, type DecisionRule } from './types.js';
 
 export const TEMPLATE_IDS = ['cooperation', 'partnership'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -261,6 +261,7 @@ function rule(
     bodyId,
     method,
     quorumPercent: null,
+    silence: DEFAULT_SILENCE,
     maxRounds: method === 'consensus' ? 2 : null,
     onBlock: arbitratorId === 'lapse' ? { kind: 'lapse' } : { kind: 'arbitration', bodyId: arbitratorId },
     informBodyIds: inform.filter((id): id is string => id !== null),
@@ -287,7 +288,7 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
       rule(context, 'functional', text.topics.social, directors, 'consensus', 'lapse', [steering]),
     ],
     participationLevels: ['consultation', 'concertation', 'participation'],
-    revision: { requestedBy: 'any_member', bodyId: steering, method: 'consent' },
+    revision: { requestedBy: 'any_member', bodyId: steering, method: 'consent', silence: DEFAULT_SILENCE },
     dispute: { crisisMeetingWithinDays: 15, mediationProvider: '', exitPlanObjectives: [...text.exitPlan] },
   };
 }
@@ -299,7 +300,7 @@ function cooperationRules(context: TemplateContext, text: TemplateText): Charter
     bodyIds: team === null ? [] : [team],
     decisionMatrix: (['strategic', 'operational', 'functional'] as const).map((level) => rule(context, level, '', team, 'consent', 'lapse')),
     participationLevels: ['participation'],
-    revision: { requestedBy: 'any_signatory', bodyId: team, method: 'consent' },
+    revision: { requestedBy: 'any_signatory', bodyId: team, method: 'consent', silence: DEFAULT_SILENCE },
     dispute: { crisisMeetingWithinDays: 7, mediationProvider: '', exitPlanObjectives: [...text.exitPlan] },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS } from './enums.js';
+import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, DEFAULT_SILENCE, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS, SILENCE_RULES, type SilenceRule } from './enums.js';
 
 export * from './enums.js';
 
@@ -24,6 +24,11 @@ export const decisionRuleSchema = z.object({
   method: z.enum(DECISION_METHODS, choice),
   /** Share of the body's members who must take part, in percent. */
   quorumPercent: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(100, { error: 'error.percent' }).nullable(),
+  /**
+   * What a silent member counts as when a round ends. Absent from versions written before the
+   * charter said it (their hash is what was signed, so they are never rewritten): see silenceOf.
+   */
+  silence: z.enum(SILENCE_RULES, choice).optional(),
   /** Rounds without agreement after which the matter is blocked. */
   maxRounds: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(10, { error: 'error.tooLarge' }).nullable(),
   onBlock: z.discriminatedUnion(
@@ -68,6 +73,7 @@ export const charterRulesSchema = z.object({
     requestedBy: z.enum(REVISION_REQUESTERS, choice),
     bodyId: reference.nullable(),
     method: z.enum(DECISION_METHODS, choice),
+    silence: z.enum(SILENCE_RULES, choice).optional(),
   }),
   dispute: z.object({
     crisisMeetingWithinDays: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(365, { error: 'error.tooLarge' }).nullable(),
@@ -120,12 +126,17 @@ export const charterContentSchema = z
   });
 export type CharterContent = z.infer<typeof charterContentSchema>;
 
+/** What silence counts as under a rule, whether or not its version says it. */
+export function silenceOf(rule: { readonly silence?: SilenceRule | undefined }): SilenceRule {
+  return rule.silence ?? DEFAULT_SILENCE;
+}
+
 export function emptyRules(): CharterRules {
   return {
     bodyIds: [],
     decisionMatrix: [],
     participationLevels: [],
-    revision: { requestedBy: 'any_signatory', bodyId: null, method: 'consent' },
+    revision: { requestedBy: 'any_signatory', bodyId: null, method: 'consent', silence: DEFAULT_SILENCE },
     dispute: { crisisMeetingWithinDays: null, mediationProvider: '', exitPlanObjectives: [] },
     duration: { startsOn: null, endsOn: null },
     budget: { totalCents: null, posts: [] },

@@ -25,6 +25,7 @@ import { printedDocuments } from './migrations/023-printed-documents.js';
 import { callsToAct } from './migrations/024-calls-to-act.js';
 import { toDoIndexes } from './migrations/026-to-do-indexes.js';
 import { discussions } from './migrations/027-discussions.js';
+import { roundClosing } from './migrations/028-round-closing.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -60,6 +61,7 @@ export const migrations: Record<string, Migration> = {
   '024-calls-to-act': statementsMigration(callsToAct),
   '026-to-do-indexes': statementsMigration(toDoIndexes),
   '027-discussions': statementsMigration(discussions),
+  '028-round-closing': statementsMigration(roundClosing),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

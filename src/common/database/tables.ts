@@ -421,6 +421,7 @@ export interface Proposal {
   review_on: string | null;
   review_reminded_at: Timestamp | null;
   round: number;
+  round_closing: Json | null;
   round_deadline: Timestamp | null;
   rule: Json;
   stage: string;
