@@ -169,17 +169,20 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from discussion_message m join proposal p on p.id = m.proposal_id where p.partnership_id = ${p}`,
   },
   {
-    // Where a decision went (escalation moves it), how it ended, and the fingerprints of its words.
+    // Where a decision went (escalation moves it), how it ended, why its last round ended so, and the fingerprints of its words.
     table: 'proposal',
-    kinds: ['proposal.created', 'proposal.amended', 'proposal.escalated', 'proposal.decided', 'proposal.lapsed'],
+    kinds: ['proposal.created', 'proposal.amended', 'proposal.escalated', 'proposal.decided', 'proposal.lapsed', 'round.closed', 'round.kept_open'],
     journaled: sql`
       select c.payload->>'proposalId' as key, false as may_be_absent,
              jsonb_build_object('bodyId', coalesce(x.payload->'toBodyId', c.payload->'bodyId'), 'charterDraftVersionId', c.payload->'amendsVersionId',
                'status', case o.kind when 'proposal.decided' then o.payload->'status' when 'proposal.lapsed' then '"lapsed"'::jsonb else '"open"'::jsonb end,
                'reviewOn', case when o.kind = 'proposal.decided' then o.payload->'reviewOn' else 'null'::jsonb end)
                || case when t.payload ? 'wordingHash' then jsonb_build_object('wordingHash', t.payload->'wordingHash', 'contextHash', t.payload->'contextHash') else '{}'::jsonb end
-               || case when o.payload ? 'statementHash' then jsonb_build_object('statementHash', o.payload->'statementHash') else '{}'::jsonb end as value
+               || case when o.payload ? 'statementHash' then jsonb_build_object('statementHash', o.payload->'statementHash') else '{}'::jsonb end
+               -- How its last round ended and why; rounds closed before the closing was journaled whole prove nothing of it.
+               || case when r.payload ? 'reason' then jsonb_build_object('roundClosing', r.payload - 'proposalId' - 'voices') else '{}'::jsonb end as value
         from entries c
+        left join (${latest(['round.closed', 'round.kept_open'], 'proposalId')}) r on r.key = c.payload->>'proposalId'
         left join (${latest(['proposal.escalated'], 'proposalId')}) x on x.key = c.payload->>'proposalId'
         left join (${latest(['proposal.created', 'proposal.amended'], 'proposalId')}) t on t.key = c.payload->>'proposalId'
         left join (select distinct on (payload->>'proposalId') payload->>'proposalId' as key, kind, payload from entries
@@ -188,7 +191,8 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     stored: (p) => sql`
       select id::text as key, id::text as row_id,
              jsonb_build_object('bodyId', body_id, 'charterDraftVersionId', charter_draft_version_id, 'status', status, 'reviewOn', review_on,
-               'wordingHash', ${hashOf(sql`wording`)}, 'contextHash', ${hashOf(sql`context`)}, 'statementHash', ${hashOf(sql`outcome_statement`)}) as value
+               'wordingHash', ${hashOf(sql`wording`)}, 'contextHash', ${hashOf(sql`context`)}, 'statementHash', ${hashOf(sql`outcome_statement`)},
+               'roundClosing', round_closing) as value
         from proposal where partnership_id = ${p}`,
   },
   {

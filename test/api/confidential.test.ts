@@ -47,8 +47,8 @@ describe('contact details', () => {
       expect(text, url).not.toContain(secret.email);
       expect(text, url).not.toContain(secret.phone);
     }
-    // Every page was read, but for the administrators' own two.
-    expect(refused).toEqual(['404 …/outbox', '403 …/backup']);
+    // Every page was read, but for the administrators' own two, and how a round would close, asked while none is open.
+    expect(refused).toEqual(['404 …/outbox', '403 …/backup', `409 …/proposals/${ids.proposalId}/close-round`]);
   });
 
   it('are shown to the partnership’s administrators, who manage the person', async () => {

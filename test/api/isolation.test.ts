@@ -52,7 +52,7 @@ describe('another partnership', () => {
   it('keeps its objects out of reach through A’s own routes: 404 for B’s ids in A’s URLs', async () => {
     const before = await countRows(t, b.partnershipId);
     const aimed = routes(a.base, bIds, aIds).filter(([, url]) => Object.values(bIds).some((id) => url.includes(id)));
-    expect(aimed).toHaveLength(66);
+    expect(aimed).toHaveLength(67);
     for (const [method, url, payload] of aimed) {
       const response = await a.admin.request(method, url, payload);
       expect(response.status, `${method} ${url}`).toBe(404);
@@ -103,7 +103,8 @@ describe('another partnership', () => {
   it('leaks no name or id of B in A’s pages', async () => {
     for (const [method, url] of routes(a.base, aIds).filter(([method]) => method === 'GET')) {
       const response = await a.admin.request(method, url);
-      expect(response.status, url).toBe(200);
+      // How a round would close is asked while one is open; the fixture's proposal has none.
+      expect(response.status, url).toBe(url.endsWith('/close-round') ? 409 : 200);
       const text = JSON.stringify(response.body);
       expect(text, url).not.toContain('Personne Secrète');
       for (const id of Object.values(bIds)) expect(text, url).not.toContain(id);

@@ -214,7 +214,11 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
     nearlyValid({ stance: fc.constantFrom('consent', 'object', 'for', 'x'), reason: text, idempotencyKey: fc.oneof(text, fc.uuid()), onBehalfOf: someId() }),
   ],
   ['POST', `${f.base}/proposals/${ids.proposalId}/proxies`, nearlyValid({ holderId: someId() })],
-  ['POST', `${f.base}/proposals/${ids.proposalId}/close-round`, nearlyValid({ statement: text, reviewOn: date })],
+  [
+    'POST',
+    `${f.base}/proposals/${ids.proposalId}/close-round`,
+    nearlyValid({ statement: text, reviewOn: date, expected: fc.oneof(fc.record({ outcome: fc.constantFrom('amend', 'adopted', 'x'), reason: fc.constantFrom('quorumNotReached', 'x') }), text) }),
+  ],
   ['POST', `${f.base}/proposals/${ids.proposalId}/decision`, nearlyValid({ outcome: fc.constantFrom('adopted', 'x'), statement: text, reviewOn: date })],
   ['POST', `${f.base}/proposals/${ids.proposalId}/messages`, nearlyValid({ kind: fc.constantFrom('question', 'answer', 'reaction', 'comment', 'x'), body: text, replyTo: someId() })],
   ['POST', `${f.base}/elections`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), roleId: someId(), termMonths: number, qualities: text, facilitatorId: someId(), nominationDeadline: date })],
