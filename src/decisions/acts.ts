@@ -16,6 +16,7 @@ import {
   routeDecision,
   stanceOpenings,
   startProcess,
+  type Phase,
   type ProposalStatus,
   type Refusal,
   type RoundClosing,
