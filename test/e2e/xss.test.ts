@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_LEVELS, emptyRules } from '../../src/charters/rules/types.js';
 import { launchChromium, screenshot } from '../support/browser.js';
 import { builder } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
@@ -59,6 +61,14 @@ beforeAll(async () => {
   content.title = `<img src=x onerror="${run('charter')}">`;
   expect((await f.admin.put(versionUrl, content)).status).toBe(200);
   documents.push(`${meetingApi}/minutes.pdf`, `${versionUrl}/pdf`);
+  // A charter in force that sends decisions to the body, so a proposal can have a thread.
+  const rules = { ...emptyRules(), bodyIds: [body], decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId: body, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] })) };
+  const inForce = await f.admin.post(`${f.base}/charters/import`, { format: 'entente-charter', formatVersion: 1, kind: 'partnership', content: { title: 'Charte', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules } });
+  const inForceUrl = `${f.base}/charters/${inForce.body.id}/versions/${inForce.body.versionId}`;
+  expect((await f.admin.post(`${inForceUrl}/adoption`, { bodyId: body, adoptedOn: t.clock.now().toISOString().slice(0, 10), contentHash: (await f.admin.get(inForceUrl)).body.contentHash })).status).toBe(200);
+  const proposal = await member.client.post(`${f.base}/proposals`, { level: 'operational', wording: 'Une proposition', participationLevel: 'participation' });
+  expect(proposal.status).toBe(201);
+  expect((await member.client.post(`${f.base}/proposals/${proposal.body.id}/messages`, { kind: 'question', body: MARKDOWN.replaceAll("'md-", "'thread-") })).status).toBe(201);
   pages.push(
     ['', run('partnership')],
     [`/instances/${body}`, `<script>${run('body')}</script>`],
@@ -66,6 +76,7 @@ beforeAll(async () => {
     [`/personnes/${member.personId}`, run('person')],
     [`/reunions/${meeting.body.id}`, run('meeting')],
     [`/chartes/${charter.body.id}/versions/${charter.body.versionId}`, run('charter')],
+    [`/propositions/${proposal.body.id}`, run('thread-html')],
   );
 
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -83,7 +94,7 @@ afterAll(async () => {
 });
 
 describe('what members type stays text', () => {
-  it('on every page that shows it: names, titles, purposes, minutes and charter articles in Markdown', async () => {
+  it('on every page that shows it: names, titles, purposes, minutes, charter articles and a proposal’s thread in Markdown', async () => {
     await page.goto(`${origin}/connexion`);
     await page.getByLabel('Adresse e-mail').first().fill(f.adminEmail);
     await page.getByLabel('Mot de passe').fill(TEST_PASSWORD);
@@ -106,6 +117,11 @@ describe('what members type stays text', () => {
     await page.getByText('Lien piégé').first().waitFor();
     expect(await page.locator('.prose a[href="https://example.org/charte"]').count()).toBe(1);
     await screenshot(page, '49-inert-payloads');
+    // So does a question in a proposal's thread.
+    await page.goto(`${origin}/p/${f.partnershipId}${pages[6]![0]}`);
+    await page.getByText('Lien piégé').first().waitFor();
+    expect(await page.locator('.thread .prose a[href="https://example.org/charte"]').count()).toBe(1);
+    expect(await page.locator('.thread .prose a').count()).toBe(1);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Answer } from '../../../common/contract';
 import type { proposalDetailAnswer } from '../../../decisions/contract';
 import { statusTone } from './ProposalsPage';
 import { RoundTable } from './RoundTable';
+import { ProposalThread } from '../discussions/ProposalThread';
 import { formatDate as inWords } from '../../../common/dates';
 
 export default function ProposalPage() {
@@ -62,6 +63,8 @@ export default function ProposalPage() {
       )}
 
       <RoundTable proposal={proposal} />
+
+      <ProposalThread proposalId={proposal.id} open={open} />
 
       {proposal.history.length > 0 && (
         <>
