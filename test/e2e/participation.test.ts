@@ -102,4 +102,13 @@ describe('« À faire pour vous »', () => {
     expect(await section.getByRole('link').count()).toBe(4);
     await expectNoAxeViolations(page);
   });
+
+  it('says kindly when nothing waits', async () => {
+    const coordinator = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+    await signIn(coordinator, origin, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
+    await coordinator.goto(`${origin}${home}`);
+    await coordinator.getByRole('region', { name: 'À faire pour vous' }).getByText('Rien ne vous attend pour le moment.', { exact: false }).waitFor();
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'À faire, rien en attente' }).waitFor();
+    await expectNoAxeViolations(coordinator);
+  });
 });
