@@ -8,6 +8,7 @@ import { ToDoNavLink } from './pages/participation/ToDo';
 import type { Answer } from '../common/contract';
 import type { overviewAnswer } from '../partnerships/contract';
 import type { Locale } from './i18n';
+import { useUnsavedChangesGuard } from './hooks';
 import { useChooseLocale, useSession, useSignOut } from './session';
 import { ActionLinkGate, actionLinkToken } from './pages/accounts/ActionLinkGate';
 
@@ -227,6 +228,7 @@ function NotFound() {
 }
 
 export function App() {
+  useUnsavedChangesGuard();
   return (
     <Routes>
       <Route path="/connexion" element={<Shell><SignIn /></Shell>} />

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useParams, type BlockerFunction } from 'react-router';
 import { api } from './api';
 import type { Answer } from '../common/contract';
 import type { overviewAnswer } from '../partnerships/contract';
@@ -131,4 +132,44 @@ export function useLiveChanges(subject: 'proposals' | 'elections' | 'meetings', 
     source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId, `/${subject}/${id}`] }));
     return () => source.close();
   }, [client, partnershipId, subject, id, open]);
+}
+
+/** The forms of the page holding changes not yet saved; a router holds one blocker, so they share it. */
+const unsavedForms = new Set<object>();
+
+/**
+ * For a form whose changes would be lost by leaving: call `changed` when the person edits it
+ * (a form's onChange hears every field) and `saved` once its act succeeded, before navigating.
+ * Leaving meanwhile asks first (see useUnsavedChangesGuard).
+ */
+export function useUnsavedChanges() {
+  const form = useRef({}).current;
+  useEffect(() => () => void unsavedForms.delete(form), [form]);
+  return useMemo(() => ({ changed: () => void unsavedForms.add(form), saved: () => void unsavedForms.delete(form) }), [form]);
+}
+
+/**
+ * Asks before unsaved changes are lost: the browser's own question when the tab closes or
+ * reloads, ours when a link inside the app leads to another page. Called once, by the app.
+ */
+export function useUnsavedChangesGuard() {
+  const { t } = useTranslation();
+  const leavesPage = useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => unsavedForms.size > 0 && currentLocation.pathname !== nextLocation.pathname, []);
+  const blocker = useBlocker(leavesPage);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(t('common.unsavedChanges'))) {
+      unsavedForms.clear();
+      blocker.proceed();
+    } else {
+      blocker.reset();
+    }
+  }, [blocker, t]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (unsavedForms.size > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
 }

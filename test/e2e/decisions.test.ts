@@ -93,11 +93,12 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »').waitFor();
     await facilitator.getByText('4 membres sur 4 ont pris la parole.').waitFor();
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
-    await facilitator.getByText('Des objections : amendez la proposition, puis ouvrez un nouveau tour.').waitFor();
+    await facilitator.getByText('Des objections : amendez la proposition, et le nouveau tour s’ouvrira avec elle.').waitFor();
     await facilitator.getByLabel('Proposition amendée').fill('Partir à la mer le 12 juillet avec un car et le minibus du Moulin.');
-    await facilitator.getByRole('button', { name: 'Enregistrer l’amendement' }).click();
+    await expectNoAxeViolations(facilitator);
+    await screenshot(facilitator, '31b-amend-and-reopen');
+    await facilitator.getByRole('button', { name: 'Amender et ouvrir un nouveau tour' }).click();
     await facilitator.getByRole('heading', { level: 1, name: 'Partir à la mer le 12 juillet avec un car et le minibus du Moulin.' }).waitFor();
-    await facilitator.getByRole('button', { name: 'Ouvrir un nouveau tour' }).click();
     await facilitator.getByText('Phase : tour de table (tour 2)').waitFor();
   });
 

@@ -36,18 +36,25 @@ export function LoadError({ error }: { error: unknown }) {
   );
 }
 
-/** The form's overall error, announced when it appears. */
 /**
- * The form's error. `shown` names the fields the form marks inline; the messages of any other
- * field the server named (one the form has no input for) are listed here, so none is lost.
+ * The form's error, announced when it appears. `shown` names the fields the form marks inline; the
+ * messages of any other field the server named (one the form has no input for) are listed here, so
+ * none is lost. Every refused submit takes the focus to the first field in error of its form, or
+ * to this message when no field is named, so a keyboard or screen reader user lands where to act.
  */
 export function FormError({ error, shown }: { error: unknown; shown?: readonly string[] }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!error || !box.current) return;
+    const firstInvalid = box.current.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? box.current).focus();
+  }, [error]);
   if (!error) return null;
   const message = error instanceof ApiError ? error.message : t('common.unexpectedError');
   const others = error instanceof ApiError && shown ? Object.entries(error.fields).filter(([field]) => !shown.includes(field)) : [];
   return (
-    <div role="alert" className="notice notice-error">
+    <div role="alert" className="notice notice-error" ref={box} tabIndex={-1}>
       {message}
       {others.length > 0 && (
         <ul>

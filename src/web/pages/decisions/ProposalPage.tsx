@@ -5,6 +5,7 @@ import { useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hoo
 import type { Answer } from '../../../common/contract';
 import type { proposalDetailAnswer } from '../../../decisions/contract';
 import { statusTone } from './ProposalsPage';
+import { PhaseSteps } from './PhaseSteps';
 import { RoundTable } from './RoundTable';
 import { ProposalThread } from '../discussions/ProposalThread';
 import { formatDate as inWords } from '../../../common/dates';
@@ -61,6 +62,7 @@ export default function ProposalPage() {
           )}
         </div>
       )}
+      <PhaseSteps proposal={proposal} />
 
       <RoundTable proposal={proposal} />
 

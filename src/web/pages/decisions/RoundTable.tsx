@@ -4,6 +4,7 @@ import { ItemSelect } from '../../components/ItemSelect';
 import { StanceForm, type StanceChoice } from '../../components/StanceForm';
 import { Badge, Field, fieldError, FormError } from '../../components/ui';
 import { useAct } from '../../hooks';
+import { AmendAndReopen } from './AmendAndReopen';
 import type { DecisionMethod } from '../../../charters/rules/enums';
 import type { Answer } from '../../../common/contract';
 import type { blockedAnswer, proposalDetailAnswer, roundClosedAnswer, stanceTakenAnswer } from '../../../decisions/contract';
@@ -68,34 +69,16 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
     const reviewOn = String(data.get('reviewOn') ?? '');
     close.mutate({ statement: String(data.get('statement') ?? ''), reviewOn: reviewOn === '' ? null : reviewOn });
   };
-  const amend = useAct<{ wording: string; context: string }>('patch', () => `/proposals/${proposal.id}`);
-  const onAmend = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    amend.mutate({ wording: String(data.get('wording') ?? ''), context: String(data.get('context') ?? '') });
-  };
+  // A charter amendment keeps its draft's text: its next round opens without amending.
+  const amendable = proposal.phase === 'amendment' && proposal.amends === null;
   const outcome = close.data?.outcome ?? block.data?.outcome;
   return (
     <section className="card" aria-labelledby="facilitation">
       <h2 id="facilitation">{t('decision.facilitate.title')}</h2>
       <FormError error={next.error ?? close.error ?? block.error} />
       {outcome && <p role="status">{t(`decision.facilitate.outcome.${outcome}`)}</p>}
-      {proposal.phase === 'amendment' && (
-        <form onSubmit={onAmend} noValidate>
-          <FormError error={amend.error} />
-          <Field label={t('decision.facilitate.amendWording')} hint={t('decision.facilitate.amendHint')} error={fieldError(amend.error, 'wording')}>
-            {(props) => <textarea {...props} name="wording" rows={3} defaultValue={proposal.wording} />}
-          </Field>
-          <Field label={t('decision.new.context')} error={fieldError(amend.error, 'context')}>
-            {(props) => <textarea {...props} name="context" rows={3} defaultValue={proposal.context} />}
-          </Field>
-          <button type="submit" className="button-secondary" disabled={amend.isPending}>
-            {t('decision.facilitate.amend')}
-          </button>
-          {amend.isSuccess && <p role="status">{t('decision.facilitate.amended')}</p>}
-        </form>
-      )}
-      {proposal.phase !== 'round' && proposal.phase !== 'advice' && proposal.phase !== 'decision' && (
+      {amendable && <AmendAndReopen proposal={proposal} />}
+      {!amendable && proposal.phase !== 'round' && proposal.phase !== 'advice' && proposal.phase !== 'decision' && (
         <form onSubmit={onNext} noValidate>
           {opensRound && (
             <Field label={t('decision.facilitate.deadline')} hint={t('decision.facilitate.deadlineHint')} error={fieldError(next.error, 'deadline')}>
