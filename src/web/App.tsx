@@ -90,13 +90,35 @@ function Shell({ children }: { children: ReactNode }) {
   const partnership = session.data?.partnerships.find((p) => p.id === partnershipId);
   const navList = useRef<HTMLUListElement>(null);
   const { pathname } = useLocation();
-  // On a phone the navigation is one row that scrolls sideways: the current page's link is brought into it.
+  // On a phone the navigation is one row that scrolls sideways: the current page's link is brought
+  // clear of the faded edge, again when a link widens (the to-do count comes after the page).
   useEffect(() => {
     const list = navList.current;
-    const active = list?.querySelector('a.active');
-    if (!list || !active) return;
-    const [row, link] = [list.getBoundingClientRect(), active.getBoundingClientRect()];
-    if (link.right > row.right || link.left < row.left) list.scrollLeft += link.left - row.left - 16;
+    if (!list) return;
+    const bringCurrentIntoView = () => {
+      const active = list.querySelector('a.active');
+      if (!active) return;
+      const [row, link] = [list.getBoundingClientRect(), active.getBoundingClientRect()];
+      const fade = 48;
+      if (link.left < row.left || link.right > row.right - fade) list.scrollLeft += (link.left + link.right) / 2 - (row.left + row.right) / 2;
+    };
+    // Each edge fades while more links lie beyond it.
+    const markEdges = () => {
+      list.dataset['moreBefore'] = String(list.scrollLeft > 1);
+      list.dataset['moreAfter'] = String(list.scrollLeft + list.clientWidth < list.scrollWidth - 1);
+    };
+    const update = () => {
+      bringCurrentIntoView();
+      markEdges();
+    };
+    update();
+    const resized = new ResizeObserver(update);
+    for (const item of list.children) resized.observe(item);
+    list.addEventListener('scroll', markEdges, { passive: true });
+    return () => {
+      resized.disconnect();
+      list.removeEventListener('scroll', markEdges);
+    };
   }, [pathname, partnership]);
   return (
     <>
