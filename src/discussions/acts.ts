@@ -7,9 +7,7 @@ import { ActError, conflict, forbidden, invalid, notFound } from '../common/erro
 import { may } from '../common/permissions.js';
 import { bodyMembersOn } from '../bodies/members.js';
 import type { Phase } from '../decisions/rules.js';
-import { isLocale, translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
-import { queueMail } from '../mail/mailer.js';
 import type { messageInput } from './contract.js';
 import { checkMarkAnswered, checkPost, type MessageKind, type ThreadRefusal, type ThreadResult } from './rules.js';
 
@@ -76,7 +74,6 @@ export async function postMessage(ctx: ActContext, proposalId: string, input: z.
       .insertInto('discussion_message')
       .values({ id, proposal_id: proposalId, author_id: viewerId, kind, phase: proposal.phase, round: proposal.round, reply_to: replyTo?.id ?? null, body: input.body, created_at: ctx.now })
       .execute();
-    if (kind === 'question') await tellFacilitator(trx, ctx, proposal);
     return {
       result: { id },
       events: [
@@ -87,25 +84,6 @@ export async function postMessage(ctx: ActContext, proposalId: string, input: z.
       ],
     };
   });
-}
-
-/** The facilitator learns that a question waits on them, in their language; not when they asked it themself. */
-async function tellFacilitator(trx: Trx, ctx: ActContext, proposal: Awaited<ReturnType<typeof proposalOfThread>>) {
-  if (proposal.facilitator_id === ctx.viewer.personId) return;
-  const [facilitator, asker] = await Promise.all([
-    trx
-      .selectFrom('person as p')
-      .leftJoin('account as a', 'a.id', 'p.account_id')
-      .select(['p.email', 'a.locale'])
-      .where('p.id', '=', proposal.facilitator_id)
-      .where('p.erased_at', 'is', null)
-      .executeTakeFirst(),
-    trx.selectFrom('person').select('full_name').where('id', '=', ctx.viewer.personId).executeTakeFirstOrThrow(),
-  ]);
-  if (!facilitator?.email) return;
-  const t = translator(isLocale(facilitator.locale) ? facilitator.locale : 'fr');
-  const params = { asker: asker.full_name, wording: proposal.wording, body: proposal.body_name };
-  await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: facilitator.email, subject: t('mail.questionSubject', params), body: t('mail.questionBody', params) });
 }
 
 /** The facilitator (or an administrator standing in) marks a question answered. */

@@ -18,14 +18,12 @@ import {
 } from './rules.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
-import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import { bodyMembersOn } from '../bodies/members.js';
 import { textHash } from '../journal/chain.js';
 import { requireReference } from '../common/references.js';
-import { bodyRecipients, queueMail } from '../mail/mailer.js';
 import { blockingLaterTerm, startRoleTerm, type BlockingTerm } from '../roles/terms.js';
 
 type Trx = Transaction<Database>;
@@ -87,7 +85,6 @@ export async function openElection(ctx: ActContext, input: z.infer<typeof electi
         deadline,
       })
       .execute();
-    if (deadline !== null) await askMembers(trx, ctx, { electionId: id, bodyId: input.bodyId, roleId: role.id, deadline, candidateId: null });
     return {
       result: { id },
       events: [
@@ -135,24 +132,6 @@ function futureDeadline(ctx: ActContext, value: string | undefined, field: strin
   const deadline = new Date(value);
   if (deadline <= ctx.now) throw invalid(field, 'error.election.deadlineInThePast');
   return deadline;
-}
-
-/**
- * An election held at a distance asks each member of the body by e-mail: to nominate someone
- * before the deadline, or to answer on the name proposed.
- */
-async function askMembers(trx: Trx, ctx: ActContext, ask: { electionId: string; bodyId: string; roleId: string; deadline: Date; candidateId: string | null }) {
-  const [role, candidate, members] = await Promise.all([
-    trx.selectFrom('role').select('name').where('id', '=', ask.roleId).executeTakeFirstOrThrow(),
-    ask.candidateId === null ? undefined : trx.selectFrom('person').select('full_name').where('id', '=', ask.candidateId).executeTakeFirstOrThrow(),
-    bodyRecipients(trx, [ask.bodyId], calendarDay(ctx.now)),
-  ]);
-  for (const member of members) {
-    const t = translator(member.locale);
-    const params = { role: role.name, body: member.bodyName, until: formatMeetingTime(member.locale, ask.deadline), candidate: candidate?.full_name ?? '' };
-    const [subject, body] = candidate === undefined ? ['mail.nominateSubject', 'mail.nominateBody'] : ['mail.consentSubject', 'mail.consentBody'];
-    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email, subject: t(subject, params), body: t(body, params) });
-  }
 }
 
 /**
@@ -254,7 +233,6 @@ export async function proposeName(ctx: ActContext, electionId: string, input: z.
     if (blocking) throw laterTermConflict(blocking);
     const deadline = futureDeadline(ctx, input.deadline, 'deadline');
     await trx.updateTable('election').set({ phase: next.phase, round: next.round, candidate_id: next.candidateId, deadline }).where('id', '=', electionId).execute();
-    if (deadline !== null) await askMembers(trx, ctx, { electionId, bodyId: election.body_id, roleId: election.role_id, deadline, candidateId: input.candidateId });
     return {
       result: { round: next.round },
       events: [{ kind: 'election.candidate_proposed', payload: { electionId, round: next.round, candidateId: input.candidateId, deadline: deadline?.toISOString() ?? null } }],

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { journalAnchor } from '../journal/anchor.js';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { calendarDay } from '../common/dates.js';
@@ -18,14 +17,12 @@ import type {
 } from './contract.js';
 import { checkAgendaOrder, meetingStage, minutesPublishable, nextStage } from './rules.js';
 import { may } from '../common/permissions.js';
-import { meetingCalendar } from './calendar.js';
-import { formatCalendarDate, formatMeetingTime, isLocale, translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { bodyMembersOn } from '../bodies/members.js';
-import { bodyRecipients, queueMail } from '../mail/mailer.js';
+import { bodyRecipients } from '../mail/mailer.js';
 import { facilitatorByRotation } from './queries.js';
 import { requireReference } from '../common/references.js';
 
@@ -87,7 +84,6 @@ export async function callMeeting(
       online_url: input.onlineUrl,
     })
     .execute();
-  await inviteMembers(trx, ctx, { id, ...input, facilitatorId });
   return {
     id,
     event: { kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: input.startsAt.toISOString(), facilitatorId, secretaryId: input.secretaryId } },
@@ -145,25 +141,6 @@ export async function recordPastMeeting(ctx: ActContext, input: z.infer<typeof p
       ],
     };
   });
-}
-
-/** Each member of the body with an address receives the invitation, with the meeting as a calendar event. */
-async function inviteMembers(
-  trx: Trx,
-  ctx: ActContext,
-  meeting: { id: string; bodyId: string; title: string; startsAt: Date; durationMinutes: number; place: string; onlineUrl: string | null; facilitatorId: string },
-) {
-  const body = await trx.selectFrom('body').select('name').where('id', '=', meeting.bodyId).executeTakeFirstOrThrow();
-  const facilitator = await trx.selectFrom('person').select('full_name').where('id', '=', meeting.facilitatorId).executeTakeFirstOrThrow();
-  const members = await bodyRecipients(trx, [meeting.bodyId], calendarDay(ctx.now));
-  const calendar = meetingCalendar({ ...meeting, bodyName: body.name, agendaTitles: [] });
-  for (const member of members) {
-    const locale = member.locale;
-    const t = translator(locale);
-    const where = [meeting.place && t('mail.meetingPlace', { place: meeting.place }), meeting.onlineUrl && t('mail.meetingOnline', { url: meeting.onlineUrl })].filter(Boolean).join('\n');
-    const params = { body: body.name, title: meeting.title, when: formatMeetingTime(locale, meeting.startsAt), where, facilitator: facilitator.full_name };
-    await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: member.email, subject: t('mail.meetingSubject', params), body: t('mail.meetingBody', params), calendar });
-  }
 }
 
 async function lockedMeeting(trx: Trx, ctx: ActContext, meetingId: string) {
@@ -369,29 +346,15 @@ export async function openMinutesReview(ctx: ActContext, meetingId: string, inpu
     const until = new Date(input.until);
     if (until <= ctx.now) throw invalid('until', 'error.meeting.reviewInThePast');
     await trx.updateTable('meeting').set({ review_until: until }).where('id', '=', meetingId).execute();
-    const body = await trx.selectFrom('body').select('name').where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
+    // Those present are called to read them (meetings/notices.ts); the entry counts those with an address.
     const readers = await trx
       .selectFrom('attendance as t')
       .innerJoin('person as p', 'p.id', 't.person_id')
-      .leftJoin('account as a', 'a.id', 'p.account_id')
-      .select(['p.email', 'a.locale'])
+      .select('p.id')
       .where('t.meeting_id', '=', meetingId)
       .where('t.status', '=', 'present')
       .where('p.email', 'is not', null)
-      .orderBy('p.email')
       .execute();
-    for (const reader of readers) {
-      const locale = isLocale(reader.locale) ? reader.locale : 'fr';
-      const t = translator(locale);
-      const params = {
-        body: body.name,
-        title: meeting.title,
-        date: formatCalendarDate(locale, calendarDay(meeting.starts_at)),
-        until: formatMeetingTime(locale, until),
-        minutes: meeting.minutes,
-      };
-      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: reader.email!, subject: t('mail.minutesReviewSubject', params), body: t('mail.minutesReviewBody', params) });
-    }
     return {
       result: null,
       events: [{ kind: 'meeting.minutes_review_opened', payload: { meetingId, until: until.toISOString(), version: meeting.minutes_version, readers: readers.length } }],
@@ -454,13 +417,8 @@ export async function publishMinutes(ctx: ActContext, meetingId: string) {
     await trx.updateTable('meeting').set({ minutes_published_at: ctx.now }).where('id', '=', meetingId).execute();
     const body = await trx.selectFrom('body').select(['name', 'parent_body_id']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
     const informed = [meeting.body_id, ...(body.parent_body_id ? [body.parent_body_id] : [])];
+    // Their members receive the minutes (meetings/notices.ts); the entry counts those with an address.
     const recipients = await bodyRecipients(trx, informed, calendarDay(ctx.now));
-    const anchor = await journalAnchor(trx, ctx.partnershipId);
-    for (const person of recipients) {
-      const t = translator(person.locale);
-      const params = { body: body.name, title: meeting.title, date: formatCalendarDate(person.locale, calendarDay(meeting.starts_at)), minutes: meeting.minutes, recipientBody: person.bodyName, seq: anchor.seq, hash: anchor.hash };
-      await queueMail(trx, { partnershipId: ctx.partnershipId, recipient: person.email, subject: t('mail.minutesSubject', params), body: t('mail.minutesBody', params) });
-    }
     return {
       result: null,
       events: [{ kind: 'meeting.minutes_published', payload: { meetingId, minutesHash: textHash(meeting.minutes), informedBodyIds: informed, recipients: recipients.length } }],

@@ -27,6 +27,8 @@ export interface Notice {
   readonly deadline: Date | null;
   /** Why this person receives it, in one sentence. */
   readonly reason: string;
+  /** An iCalendar event its mail carries (a meeting's convocation), for the mail client to add. */
+  readonly calendar?: string;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -84,7 +86,7 @@ export async function tell(
         mailed_at: sendNow ? scope.now : null,
       })
       .execute();
-    if (sendNow) await mailSections(trx, scope, recipient, notice.subject, [notice.section], notice.reason);
+    if (sendNow) await mailSections(trx, scope, recipient, notice.subject, [notice.section], notice.reason, notice.calendar);
   }
 }
 
@@ -99,6 +101,7 @@ export async function mailSections(
   subject: string,
   sections: readonly MailSection[],
   reason: string,
+  calendar?: string,
 ): Promise<void> {
   const content: MailContent = { locale: recipient.locale, greeting: greetingFor(recipient), sections: [...sections], reason };
   const actionTokens: string[] = [];
@@ -112,6 +115,7 @@ export async function mailSections(
     subject,
     body: renderMail(content, '').text,
     content,
+    calendar,
     personal: { tokens: { actionTokens, settingsToken } },
   });
 }
