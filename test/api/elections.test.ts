@@ -3,11 +3,13 @@ import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { sendTermEndingReminders } from '../../src/roles/term-reminders.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
-import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+import { formatMeetingTime } from '../../src/i18n/server-messages.js';
+import { newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+const log = new ServerLog();
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ logger: log.logger });
 });
 afterAll(() => t.close());
 
@@ -231,12 +233,20 @@ describe('the consent round', () => {
     const inHours = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
     const role = await builder(c.f).role({ name: 'Secrétariat du cercle', bodyId: c.body, termMonths: 6 });
     expect((await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: role, nominationDeadline: inHours(-1) })).body.fields.nominationDeadline).toBe('Choisissez une échéance à venir.');
-    const opened = await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: role, nominationDeadline: inHours(48) });
+    const nominationDeadline = inHours(48);
+    const opened = await c.ana.client.post(`${c.f.base}/elections`, { bodyId: c.body, roleId: role, nominationDeadline });
     expect(opened.status).toBe(201);
     const url = `${c.f.base}/elections/${opened.body.id}`;
+    const electionPage = `/p/${c.f.partnershipId}/elections/${opened.body.id}`;
     const asked = (await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Élection sans candidat « Secrétariat du cercle »'));
-    expect(asked).toHaveLength(4);
-    expect(asked[0]!.body).toContain('Les propositions restent cachées');
+    expect(asked.map((m) => m.recipient).sort()).toEqual([c.ana.email, c.bruno.email, c.chloe.email, c.david.email].sort());
+    expect(asked[0]!.body).toContain('Les noms proposés restent cachés');
+    // One mail each, the call: a button to the nomination form, the deadline as a fact.
+    const [nominationCall, ...duplicates] = log.mailsTo(c.bruno.email).filter((m) => m.subject.includes('Secrétariat du cercle'));
+    expect(duplicates).toEqual([]);
+    expect(nominationCall!.subject).toBe('Élection sans candidat « Secrétariat du cercle » : proposez un nom — Cercle jardins');
+    expect(nominationCall!.button).toBe(`${electionPage}#proposer-un-nom`);
+    expect(nominationCall!.body).toContain(`À faire avant le : ${formatMeetingTime('fr', new Date(nominationDeadline))}`);
     for (const m of [c.ana, c.bruno, c.chloe]) expect((await nominate(m, url, c.bruno, 'Il prend de belles notes')).status).toBe(200);
     t.clock.advanceMinutes(48 * 60 + 1);
     const late = await nominate(c.david, url, c.bruno, 'Trop tard');
@@ -246,8 +256,14 @@ describe('the consent round', () => {
     for (const phase of ['reveal', 'change', 'proposal']) expect((await c.ana.client.post(`${url}/phase`)).body).toEqual({ phase });
     expect((await c.ana.client.get(url)).body.deadline).toBeNull();
 
-    expect((await c.ana.client.post(`${url}/candidate`, { candidateId: c.bruno.personId, deadline: inHours(24) })).status).toBe(200);
+    const consentDeadline = inHours(24);
+    expect((await c.ana.client.post(`${url}/candidate`, { candidateId: c.bruno.personId, deadline: consentDeadline })).status).toBe(200);
     expect((await outboxMessages(c.f)).filter((m) => m.subject.startsWith('Élection « Secrétariat du cercle » : consentez-vous à élire Bruno Petit ?'))).toHaveLength(4);
+    const consentCalls = log.mailsTo(c.david.email).filter((m) => m.subject.startsWith('Élection « Secrétariat du cercle » : consentez-vous'));
+    expect(consentCalls).toHaveLength(1);
+    expect(consentCalls[0]!.subject).toBe('Élection « Secrétariat du cercle » : consentez-vous à élire Bruno Petit ? — Cercle jardins');
+    expect(consentCalls[0]!.button).toBe(`${electionPage}#consentir`);
+    expect(consentCalls[0]!.body).toContain(`À faire avant le : ${formatMeetingTime('fr', new Date(consentDeadline))}`);
     for (const m of [c.ana, c.bruno, c.chloe]) expect((await m.client.post(`${url}/stances`, { stance: 'consent' })).status).toBe(200);
     expect((await c.ana.client.post(`${url}/close-round`)).status).toBe(409);
     t.clock.advanceMinutes(24 * 60 + 1);
@@ -257,6 +273,10 @@ describe('the consent round', () => {
     expect((await c.ana.client.post(`${url}/candidate`, { candidateId: c.bruno.personId })).body).toEqual({ round: 2 });
     for (const m of [c.ana, c.bruno, c.chloe, c.david]) expect((await m.client.post(`${url}/stances`, { stance: 'consent' })).status).toBe(200);
     expect((await c.ana.client.post(`${url}/close-round`)).body).toMatchObject({ phase: 'elected' });
+    const outcome = log.mailsTo(c.chloe.email).filter((m) => m.subject.startsWith('Élection « Secrétariat du cercle » : Bruno Petit tiendra le rôle'));
+    expect(outcome).toHaveLength(1);
+    expect(outcome[0]!.body).toContain('Cercle jardins a élu Bruno Petit au rôle « Secrétariat du cercle ».');
+    expect(outcome[0]!.button).toBe(electionPage);
   });
 
   it('opens once per role at a time, for a role of the electing body, with a term', async () => {

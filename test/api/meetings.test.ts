@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { MINUTES_MAX_LENGTH } from '../../src/meetings/rules.js';
 import { calendarDay } from '../../src/common/dates.js';
+import { formatMeetingTime } from '../../src/i18n/server-messages.js';
 import type { PrintJob } from '../../src/documents/pdf.js';
 import { pdfText } from '../support/pdf-text.js';
 import { anchorIn, builder, headOf, journalOf, outboxMessages } from '../support/structure.js';
-import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+import { newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+const log = new ServerLog();
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ logger: log.logger });
 });
 afterAll(() => t.close());
 
@@ -59,13 +61,17 @@ async function reviewedByAll(s: Steering, url: string, attendees: Member[]) {
 }
 
 describe('a meeting of the steering committee', () => {
-  it('is announced to each member by an invitation carrying its calendar event', async () => {
+  it('is announced to each member by an invitation carrying its calendar event and a button to its page', async () => {
     const s = await steering();
-    await meeting(s);
+    const url = await meeting(s);
     const invitations = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Convocation'));
     expect(invitations.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email].sort());
     expect(invitations[0]!.subject).toBe('Convocation — Comité de pilotage : « Comité de rentrée », mardi 15 septembre 2026 à 18:30');
-    expect(invitations[0]!.body).toContain('Lieu : Salle polyvalente du Moulin.\nAnimation : Nadia Benali.');
+    expect(invitations[0]!.body).toContain('Lieu : Salle polyvalente du Moulin');
+    expect(invitations[0]!.body).toContain('Animation : Nadia Benali');
+    const [invitation, ...duplicates] = log.mailsTo(s.gerard.email).filter((m) => m.subject.includes('Comité de rentrée'));
+    expect(duplicates).toEqual([]);
+    expect(invitation!.button).toBe(`/p/${s.f.partnershipId}/reunions/${url.split('/').pop()}`);
     const stored = await t.store.db.selectFrom('outbox_message').select('calendar').where('partnership_id', '=', s.f.partnershipId).where('subject', 'like', 'Convocation%').execute();
     expect(stored.every((row) => row.calendar?.includes('DTSTART:20260915T163000Z') && row.calendar.includes('SUMMARY:Comité de pilotage — Comité de rentrée'))).toBe(true);
   });
@@ -144,7 +150,12 @@ describe('a meeting of the steering committee', () => {
     const mails = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Compte rendu'));
     expect(mails.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email, s.odile.email].sort());
     expect(mails[0]!.subject).toBe('Compte rendu — Comité de pilotage : « Comité de rentrée » du 15 septembre 2026');
+    expect(mails[0]!.body).toContain('quarante familles');
     await anchorIn(t, s.f.partnershipId, mails[0]!.body);
+    const published = log.mailsTo(s.odile.email).filter((m) => m.subject.startsWith('Compte rendu'));
+    expect(published).toHaveLength(1);
+    expect(published[0]!.button).toBe(`/p/${s.f.partnershipId}/reunions/${url.split('/').pop()}`);
+    expect(published[0]!.body).toContain('parce que vous siégez dans « Comité de pilotage » ou dans l’instance dont elle relève');
     expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'meeting.minutes_published', payload: { recipients: 5 } });
 
     const pdf = await t.app.inject({ method: 'GET', url: `${url}/minutes.pdf`, headers: { cookie: s.odile.client.cookie! } });
@@ -164,10 +175,16 @@ describe('a meeting of the steering committee', () => {
     expect(first.body.message).toBe('Soumettez d’abord le compte rendu à la relecture des présents.');
     expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(-1) })).body.fields.until).toBe('Choisissez une fin de relecture à venir.');
     expect((await s.gerard.client.post(`${url}/minutes/review`, { until: inDays(7) })).status).toBe(403);
-    expect((await s.samia.client.post(`${url}/minutes/review`, { until: inDays(7) })).status).toBe(204);
+    const until = inDays(7);
+    expect((await s.samia.client.post(`${url}/minutes/review`, { until })).status).toBe(204);
     const asked = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('À relire'));
     expect(asked.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.bernard.email].sort());
     expect(asked[0]!.body).toContain('Sorties : quarante familles.');
+    const [reviewCall, ...duplicates] = log.mailsTo(s.bernard.email).filter((m) => m.subject.includes('compte rendu') || m.subject.includes('Compte rendu'));
+    expect(duplicates).toEqual([]);
+    expect(reviewCall!.subject).toBe('À relire — Comité de pilotage : compte rendu « Comité de rentrée » du 15 septembre 2026');
+    expect(reviewCall!.button).toBe(`/p/${s.f.partnershipId}/reunions/${url.split('/').pop()}#relire-le-compte-rendu`);
+    expect(reviewCall!.body).toContain(`À faire avant le : ${formatMeetingTime('fr', new Date(until))}`);
 
     // Only those present review; an amendment says what it asks.
     expect((await s.gerard.client.put(`${url}/minutes/review`, { verdict: 'approve', basedOn: 1 })).status).toBe(403);
@@ -519,6 +536,15 @@ describe('finding a date', () => {
     const opened = await s.gerard.client.post(`${s.f.base}/date-polls`, { bodyId: s.body, title: 'Comité de rentrée', slots });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const url = `${s.f.base}/date-polls/${opened.body.id}`;
+    // Each member but the one who asks is called to answer, before the first slot at the latest.
+    expect(log.mailsTo(s.gerard.email).filter((m) => m.subject.startsWith('Quand pouvez-vous'))).toEqual([]);
+    const [pollCall, ...duplicates] = log.mailsTo(s.samia.email).filter((m) => m.subject.startsWith('Quand pouvez-vous'));
+    expect(duplicates).toEqual([]);
+    expect(pollCall!.subject).toBe('Quand pouvez-vous vous réunir ? — Comité de pilotage : « Comité de rentrée »');
+    expect(pollCall!.button).toBe(`/p/${s.f.partnershipId}/sondages/${opened.body.id}#repondre`);
+    expect(pollCall!.body).toContain('Gérard Lefèvre cherche une date pour « Comité de rentrée » (Comité de pilotage) et propose 3 créneaux.');
+    expect(pollCall!.body).toContain(`À faire avant le : ${formatMeetingTime('fr', new Date(slots[0]!))}`);
+    expect(log.mailsTo(s.odile.email).filter((m) => m.subject.startsWith('Quand pouvez-vous'))).toEqual([]);
     const tooFew = await s.gerard.client.post(`${s.f.base}/date-polls`, { bodyId: s.body, title: 'Une seule date', slots: [slots[0]] });
     expect(tooFew.body.fields.slots).toBe('Proposez au moins deux dates.');
     const ids = ((await s.gerard.client.get(url)).body.slots as { id: string }[]).map((slot) => slot.id);

@@ -90,6 +90,20 @@ export class ServerLog {
     if (!mail) throw new Error(`no mail logged for ${recipient} matching ${pattern}`);
     return pattern.exec(String(mail['body']))![1]!;
   }
+
+  /**
+   * The mails logged for this address, oldest first, each with where its button leads: the path
+   * and the anchor of the form (`/p/…/elections/…#proposer-un-nom`), or null without a button.
+   */
+  mailsTo(recipient: string): { subject: string; body: string; button: string | null }[] {
+    return this.entries
+      .filter((entry) => entry['to'] === recipient)
+      .map((entry) => {
+        const body = String(entry['body']);
+        const link = /http:\/\/entente\.test(\/p\/[^\s#]+)#lien=[A-Za-z0-9_-]+(?:&ancre=([a-z-]+))?/.exec(body);
+        return { subject: String(entry['subject']), body, button: link ? `${link[1]}${link[2] ? `#${link[2]}` : ''}` : null };
+      });
+  }
 }
 
 export interface Response<T = any> {
