@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { pdfText } from '../support/pdf-text.js';
 import { anchorIn, builder, headOf, journalLength, journalOf, kindsAfter, TODAY, uniqueName } from '../support/structure.js';
-import { Client, newMember, newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { Client, newMember, newPartnership, ServerLog, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+const log = new ServerLog();
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ logger: log.logger });
 });
 afterAll(() => t.close());
 
@@ -227,6 +228,15 @@ describe('adoption, versions and signatures', () => {
     const adopted = await p.f.admin.get(draft.url);
     expect(adopted.body).toMatchObject({ status: 'adopted', adoptedOn: TODAY, adoptedBy: { id: p.steering, name: 'Comité de pilotage' } });
     const [nadiaSeat, paulSeat] = adopted.body.signatories;
+    // Each signatory it names is called, once, with a button to the signature form.
+    for (const signatory of [p.nadia, p.paul]) {
+      const calls = log.mailsTo(signatory.email).filter((m) => m.subject.startsWith('À signer'));
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.subject).toBe('À signer : « Charte de partenariat » (version 1)');
+      expect(calls[0]!.button).toBe(`/p/${p.f.partnershipId}/chartes/${draft.charterId}/versions/${draft.versionId}#signer`);
+      expect(calls[0]!.body).toContain('Comité de pilotage a adopté la version 1');
+    }
+    expect(log.mailsTo(p.paul.email).find((m) => m.subject.startsWith('À signer'))!.body).toContain('Vous signez en tant que : Président');
 
     expect((await p.nadia.client.get(draft.url)).body.can.signAs).toEqual([nadiaSeat.signatoryId]);
     expect((await sign(p.nadia.client, draft.url, nadiaSeat.signatoryId, 'Nadia Benali')).status).toBe(201);

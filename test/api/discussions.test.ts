@@ -3,11 +3,12 @@ import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { furnishedWithFacilitator } from '../support/partnership-routes.js';
 import { builder, countRows, journalOf, outboxMessages } from '../support/structure.js';
-import { newMember, newPartnership, startTestApp, type Client, type TestApp } from '../support/test-app.js';
+import { newMember, newPartnership, ServerLog, startTestApp, type Client, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
+const log = new ServerLog();
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ logger: log.logger });
 });
 afterAll(() => t.close());
 
@@ -59,6 +60,16 @@ describe('a clarifying question', () => {
     const mail = (await outboxMessages(s.f)).filter((m) => m.recipient === s.samia.email && m.body.includes('Gérard'));
     expect(mail).toEqual([expect.objectContaining({ subject: 'Une question vous attend : « Une proposition »' })]);
     expect(mail[0]!.body).toContain('Gérard Lefèvre pose une question de clarification sur la proposition « Une proposition »');
+    // One mail, the call, whose button opens the proposal's page and its thread.
+    const questionsToSamia = () => log.mailsTo(s.samia.email).filter((m) => m.subject.startsWith('Une question vous attend'));
+    const calls = questionsToSamia().filter((m) => m.body.includes('Gérard Lefèvre pose une question'));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.button).toBe(`/p/${s.f.partnershipId}/propositions/${s.ids.proposalId}`);
+    expect(calls[0]!.body).toContain('parce que vous animez cette proposition');
+    // Her own question calls nobody.
+    const before = questionsToSamia().length;
+    expect((await s.post(s.samia.client, 'question', 'Une question à moi-même ?')).status).toBe(201);
+    expect(questionsToSamia()).toHaveLength(before);
   });
 
   it('is answered by anyone who may speak, and marked answered by the facilitator alone, once', async () => {
@@ -69,7 +80,12 @@ describe('a clarifying question', () => {
     expect((await s.post(s.gerard.client, 'answer', 'Une réponse à une réponse', answer.body.id)).body.fields).toEqual({ replyTo: 'Une réponse se donne à une question de la discussion.' });
     expect((await s.gerard.client.post(`${s.url}/messages/${question}/answered`)).status).toBe(403);
     expect((await s.samia.client.post(`${s.url}/messages/${answer.body.id}/answered`)).body.message).toBe('Seule une question peut être marquée comme répondue.');
+    expect(log.mailsTo(s.gerard.email).filter((m) => m.subject.startsWith('Votre question'))).toEqual([]);
     expect((await s.samia.client.post(`${s.url}/messages/${question}/answered`)).status).toBe(204);
+    const told = log.mailsTo(s.gerard.email).filter((m) => m.subject.startsWith('Votre question'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toBe('Votre question a reçu sa réponse : « Une proposition »');
+    expect(told[0]!.button).toBe(`/p/${s.f.partnershipId}/propositions/${s.ids.proposalId}`);
     expect((await journalOf(t, s.f.partnershipId)).at(-1)).toMatchObject({ kind: 'discussion.answered', payload: { proposalId: s.ids.proposalId, messageId: question, answeredBy: s.samia.personId } });
     const again = await s.samia.client.post(`${s.url}/messages/${question}/answered`);
     expect([again.status, again.body.message]).toEqual([409, 'Cette question est déjà marquée comme répondue.']);
