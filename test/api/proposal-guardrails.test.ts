@@ -26,7 +26,7 @@ async function proposalToAmend() {
   for (let move = 0; move < 3; move++) expect((await facilitator.client.post(`${url}/phase`)).status).toBe(200);
   const objected = await facilitator.client.post(`${url}/stances`, { stance: 'object', reason: 'Le budget ne suit pas.', idempotencyKey: randomUUID() });
   expect(objected.status).toBe(200);
-  expect((await facilitator.client.post(`${url}/close-round`, {})).body).toEqual({ outcome: 'amend' });
+  expect((await facilitator.client.post(`${url}/close-round`, {})).body).toMatchObject({ outcome: 'amend' });
   expect((await f.admin.get(url)).body).toMatchObject({ phase: 'amendment', round: 1 });
   return { f, ids, facilitator, url };
 }
