@@ -88,12 +88,27 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await mireille.getByRole('status').filter({ hasText: 'Position enregistrée.' }).waitFor();
     await expectNoAxeViolations(mireille);
     await screenshot(mireille, '31-objection');
+
+    // Before the others speak, the facilitator reads how the round would close: the silent named, the quorum missed.
+    await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »').waitFor();
+    await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
+    const preview = facilitator.getByRole('region', { name: 'Avant de clore le tour' });
+    await preview.getByText(/^3 membres ne se sont pas exprimés \(.+\) : la charte les compte absents\. Quorum non atteint : 1 voix sur les 4 nécessaires\./).waitFor();
+    await preview.getByText('Ne se sont pas exprimés :').waitFor();
+    await expect.poll(() => preview.getByRole('listitem').count()).toBe(3);
+    await expectNoAxeViolations(facilitator);
+    await screenshot(facilitator, '31b-closing-confirmation');
+    await facilitator.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(facilitator, '31c-closing-confirmation-wide');
+    await facilitator.setViewportSize({ width: 360, height: 780 });
+    await preview.getByRole('button', { name: 'Annuler' }).click();
     await othersConsent();
 
-    await facilitator.getByText('« Un seul car suffit si le centre social prête son minibus. »').waitFor();
     await facilitator.getByText('4 membres sur 4 ont pris la parole.').waitFor();
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
-    await facilitator.getByText('Des objections : amendez la proposition, et le nouveau tour s’ouvrira avec elle.').waitFor();
+    await preview.getByText('Une objection a été formulée. La proposition revient en amendement, puis un nouveau tour s’ouvre.').waitFor();
+    await preview.getByRole('button', { name: 'Confirmer la clôture' }).click();
+    await facilitator.getByText('Tour 1 : Une objection a été formulée. La proposition revient en amendement, puis un nouveau tour s’ouvre.').waitFor();
     await facilitator.getByLabel('Proposition amendée').fill('Partir à la mer le 12 juillet avec un car et le minibus du Moulin.');
     await expectNoAxeViolations(facilitator);
     await screenshot(facilitator, '31b-amend-and-reopen');
@@ -112,6 +127,8 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await facilitator.getByText('4 membres sur 4 ont pris la parole.').waitFor();
     await facilitator.getByLabel('Relevé de décision').fill('Un car et le minibus du Moulin, départ 8 h.');
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
+    await preview.getByText('Aucune objection. La proposition est adoptée.').waitFor();
+    await preview.getByRole('button', { name: 'Confirmer la clôture' }).click();
     await facilitator.getByRole('status').filter({ hasText: 'Un car et le minibus du Moulin, départ 8 h.' }).waitFor();
     await mireille.getByText('Un car et le minibus du Moulin, départ 8 h.').waitFor();
     await expect.poll(() => mireille.getByText('Adoptée', { exact: true }).count()).toBeGreaterThan(0);

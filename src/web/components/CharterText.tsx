@@ -4,10 +4,13 @@ import { Link } from 'react-router';
 import { postAmountCents } from '../../charters/rules/check';
 import type { ArticleKind } from '../../charters/rules/enums';
 import { renderMarkdown } from '../../charters/rules/markdown';
-import type { CharterContent, CharterRules } from '../../charters/rules/types';
+import { silenceOf, type CharterContent, type CharterRules, type DecisionMethod } from '../../charters/rules/types';
 import type { charterNamesAnswer, signatoryAnswer } from '../../charters/contract';
 import type { Answer } from '../../common/contract';
 import { useOverview, usePartnershipId } from '../hooks';
+
+/** Methods that close a round table, where what a silent member counts as matters. */
+const ROUND_METHODS: ReadonlySet<DecisionMethod> = new Set(['consensus', 'consent', 'majority']);
 import { describeRule } from './RuleFields';
 import { useFormatDate } from './ui';
 import { formatDate } from '../../common/dates';
@@ -111,6 +114,7 @@ export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; nam
                     t(`charter.method.${rule.method}`),
                     ...(rule.quorumPercent === null ? [] : [t('charter.matrix.quorum', { percent: rule.quorumPercent })]),
                     ...(rule.maxRounds === null ? [] : [t('charter.matrix.rounds', { count: rule.maxRounds })]),
+                    ...(ROUND_METHODS.has(rule.method) ? [`${t('charter.silence.label')} ${t(`charter.silence.${silenceOf(rule)}`)}`] : []),
                   ].join(', ')}
                 </td>
                 <td data-label={t('charter.matrix.onBlock')}>{rule.onBlock.kind === 'lapse' ? t('charter.matrix.lapse') : t('charter.matrix.arbitration', { body: bodyName(rule.onBlock.bodyId) })}</td>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS } from '../../../charters/rules/enums';
+import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, DEFAULT_SILENCE, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS, SILENCE_RULES } from '../../../charters/rules/enums';
 import { api, ApiError } from '../../api';
 import { MarkdownText, useFormatMoney } from '../../components/CharterText';
 import { EnumSelect } from '../../components/EnumSelect';
@@ -195,6 +195,9 @@ function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update, isNew
             {(props) => <input {...props} type="number" min={1} max={10} inputMode="numeric" value={rule.maxRounds ?? ''} onChange={(e) => change({ maxRounds: numberOf(e.target.value) })} />}
           </EditorField>
         </div>
+        <EditorField path={`${path}.silence`} errors={errors} label={t('charter.silence.label')}>
+          {(props) => <EnumSelect {...props} values={SILENCE_RULES} labelPrefix="charter.silence" value={rule.silence ?? DEFAULT_SILENCE} onChoose={(choice) => change({ silence: choice })} />}
+        </EditorField>
         <EditorField path={`${path}.onBlock.bodyId`} errors={errors} label={t('charter.matrix.onBlock')}>
           {(props) => (
             <select
@@ -282,7 +285,7 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
           className="button-secondary"
           onClick={() =>
             setRules({
-              decisionMatrix: [...rules.decisionMatrix, { id: newId(), level: 'operational', topic: '', bodyId: null, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] }],
+              decisionMatrix: [...rules.decisionMatrix, { id: newId(), level: 'operational', topic: '', bodyId: null, method: 'consent', quorumPercent: null, silence: DEFAULT_SILENCE, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] }],
             })
           }
         >

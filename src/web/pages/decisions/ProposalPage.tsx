@@ -64,6 +64,12 @@ export default function ProposalPage() {
       )}
       <PhaseSteps proposal={proposal} />
 
+      {proposal.lastClosing && (
+        <p className="notice" role="status">
+          {t('decision.closing.last', { round: proposal.lastClosing.round })} {proposal.lastClosing.why}
+        </p>
+      )}
+
       <RoundTable proposal={proposal} />
 
       <ProposalThread proposalId={proposal.id} open={open} />

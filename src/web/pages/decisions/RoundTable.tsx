@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemSelect } from '../../components/ItemSelect';
 import { StanceForm, type StanceChoice } from '../../components/StanceForm';
 import { Badge, Field, fieldError, FormError } from '../../components/ui';
-import { useAct } from '../../hooks';
+import { useAct, usePartnershipQuery } from '../../hooks';
 import { AmendAndReopen } from './AmendAndReopen';
 import type { DecisionMethod } from '../../../charters/rules/enums';
 import type { Answer } from '../../../common/contract';
-import type { blockedAnswer, proposalDetailAnswer, roundClosedAnswer, stanceTakenAnswer } from '../../../decisions/contract';
+import type { blockedAnswer, proposalDetailAnswer, roundClosedAnswer, roundClosingAnswer, stanceTakenAnswer } from '../../../decisions/contract';
 import type { Phase } from '../../../decisions/rules';
 import { TO_DO_ANCHORS } from '../../../participation/rules';
 
@@ -51,6 +51,57 @@ function ProposalStance({ proposal }: { proposal: ProposalDetail }) {
   );
 }
 
+interface DecisionRecord {
+  readonly statement: string;
+  readonly reviewOn: string | null;
+}
+
+/**
+ * Before a round closes, the facilitator reads how it would end and why (who has not spoken, what
+ * the charter counts them as), as the server computes it, then confirms that outcome: if a stance
+ * changed it meanwhile, the server refuses and this preview is read again.
+ */
+function ClosingConfirmation({ proposal, record, onDone }: { proposal: ProposalDetail; record: DecisionRecord; onDone: () => void }) {
+  const { t } = useTranslation();
+  const preview = usePartnershipQuery<Answer<typeof roundClosingAnswer>>(`/proposals/${proposal.id}/close-round`);
+  const close = useAct<DecisionRecord & { expected: { outcome: string; reason: string } }, Answer<typeof roundClosedAnswer>>('post', () => `/proposals/${proposal.id}/close-round`);
+  const { refetch } = preview;
+  // A preview kept from an earlier look would confirm an outcome the round may no longer give.
+  useEffect(() => void refetch(), [refetch]);
+  if (preview.isPending || preview.isRefetching) return <p role="status">{t('decision.closing.reading')}</p>;
+  if (preview.error) return <FormError error={preview.error} />;
+  const closing = preview.data;
+  const confirm = () => close.mutate({ ...record, expected: { outcome: closing.outcome, reason: closing.reason } }, { onSuccess: onDone, onError: () => void preview.refetch() });
+  return (
+    <section className="notice notice-warn" aria-labelledby="closing-preview">
+      <h3 id="closing-preview">{t(closing.outcome === 'stays_open' ? 'decision.closing.cannotClose' : 'decision.closing.title')}</h3>
+      <p>{closing.why}</p>
+      {closing.silent.length > 0 && (
+        <>
+          <p>{t('decision.closing.silentList', { count: closing.silent.length })}</p>
+          <ul>
+            {closing.silent.map((person) => (
+              <li key={person.id}>{person.fullName}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="small">{t(`decision.closing.rule.${closing.silence}`)}</p>
+      <FormError error={close.error} />
+      <div className="actions">
+        {closing.outcome !== 'stays_open' && (
+          <button type="button" className="button-primary" disabled={close.isPending} onClick={confirm}>
+            {t('decision.closing.confirm')}
+          </button>
+        )}
+        <button type="button" className="button-secondary" onClick={onDone}>
+          {t(closing.outcome === 'stays_open' ? 'decision.closing.back' : 'decision.closing.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
   const { t } = useTranslation();
   const next = useAct<{ deadline?: string }>('post', () => `/proposals/${proposal.id}/phase`);
@@ -61,21 +112,21 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
     // The browser gives local wall-clock time; the server wants an instant.
     next.mutate(local === '' ? {} : { deadline: new Date(local).toISOString() });
   };
-  const close = useAct<{ statement: string; reviewOn: string | null }, Answer<typeof roundClosedAnswer>>('post', () => `/proposals/${proposal.id}/close-round`);
+  const [closing, setClosing] = useState<DecisionRecord | null>(null);
   const block = useAct<void, Answer<typeof blockedAnswer>>('post', () => `/proposals/${proposal.id}/blocked`);
   const onClose = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const reviewOn = String(data.get('reviewOn') ?? '');
-    close.mutate({ statement: String(data.get('statement') ?? ''), reviewOn: reviewOn === '' ? null : reviewOn });
+    setClosing({ statement: String(data.get('statement') ?? ''), reviewOn: reviewOn === '' ? null : reviewOn });
   };
   // A charter amendment keeps its draft's text: its next round opens without amending.
   const amendable = proposal.phase === 'amendment' && proposal.amends === null;
-  const outcome = close.data?.outcome ?? block.data?.outcome;
+  const outcome = block.data?.outcome;
   return (
     <section className="card" aria-labelledby="facilitation">
       <h2 id="facilitation">{t('decision.facilitate.title')}</h2>
-      <FormError error={next.error ?? close.error ?? block.error} />
+      <FormError error={next.error ?? block.error} />
       {outcome && <p role="status">{t(`decision.facilitate.outcome.${outcome}`)}</p>}
       {amendable && <AmendAndReopen proposal={proposal} />}
       {!amendable && proposal.phase !== 'round' && proposal.phase !== 'advice' && proposal.phase !== 'decision' && (
@@ -92,17 +143,20 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
       )}
       {proposal.phase === 'round' && (
         <form onSubmit={onClose} noValidate>
-          <Field label={t('decision.facilitate.statement')} hint={t('decision.facilitate.statementHint')} error={fieldError(close.error, 'statement')}>
-            {(props) => <textarea {...props} name="statement" rows={3} />}
+          <Field label={t('decision.facilitate.statement')} hint={t('decision.facilitate.statementHint')}>
+            {(props) => <textarea {...props} name="statement" rows={3} readOnly={closing !== null} />}
           </Field>
-          <Field label={t('decision.facilitate.reviewOn')} error={fieldError(close.error, 'reviewOn')}>
-            {(props) => <input {...props} name="reviewOn" type="date" />}
+          <Field label={t('decision.facilitate.reviewOn')}>
+            {(props) => <input {...props} name="reviewOn" type="date" readOnly={closing !== null} />}
           </Field>
-          <button type="submit" className="button-primary" disabled={close.isPending}>
-            {t('decision.facilitate.close')}
-          </button>
+          {closing === null && (
+            <button type="submit" className="button-primary">
+              {t('decision.facilitate.close')}
+            </button>
+          )}
         </form>
       )}
+      {proposal.phase === 'round' && closing !== null && <ClosingConfirmation key={proposal.round} proposal={proposal} record={closing} onDone={() => setClosing(null)} />}
       <div className="actions">
         <button type="button" className="button-quiet" disabled={block.isPending} onClick={() => window.confirm(t('decision.facilitate.blockConfirm')) && block.mutate()}>
           {t('decision.facilitate.block')}
