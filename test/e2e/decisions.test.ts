@@ -127,8 +127,9 @@ describe('a working group decides by consent, live, in two browsers', () => {
     await facilitator.getByText('4 membres sur 4 ont pris la parole.').waitFor();
     await facilitator.getByLabel('Relevé de décision').fill('Un car et le minibus du Moulin, départ 8 h.');
     await facilitator.getByRole('button', { name: 'Clore le tour' }).click();
-    await preview.getByText('Aucune objection. La proposition est adoptée.').waitFor();
-    await preview.getByRole('button', { name: 'Confirmer la clôture' }).click();
+    const confirmation = facilitator.getByRole('region', { name: 'Avant de clore le tour' });
+    await confirmation.getByText('Aucune objection. La proposition est adoptée.').waitFor();
+    await confirmation.getByRole('button', { name: 'Confirmer la clôture' }).click();
     await facilitator.getByRole('status').filter({ hasText: 'Un car et le minibus du Moulin, départ 8 h.' }).waitFor();
     await mireille.getByText('Un car et le minibus du Moulin, départ 8 h.').waitFor();
     await expect.poll(() => mireille.getByText('Adoptée', { exact: true }).count()).toBeGreaterThan(0);
