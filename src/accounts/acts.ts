@@ -20,11 +20,20 @@ export interface NewSession {
   readonly expiresAt: Date;
 }
 
-export async function openSession(db: Kysely<Database>, accountId: string, now: Date): Promise<NewSession> {
+/** A full sign-in lasts 30 days; a session a mail's button opens reads one partnership for a few hours. */
+export async function openSession(
+  db: Kysely<Database>,
+  accountId: string,
+  now: Date,
+  scope?: { readonly partnershipId: string; readonly hours: number },
+): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = addMinutes(now, SESSION_DAYS * 24 * 60);
-  await db.insertInto('session').values({ id_hash: digest(token), account_id: accountId, csrf_token: csrfToken, expires_at: expiresAt }).execute();
+  const expiresAt = addMinutes(now, scope ? scope.hours * 60 : SESSION_DAYS * 24 * 60);
+  await db
+    .insertInto('session')
+    .values({ id_hash: digest(token), account_id: accountId, csrf_token: csrfToken, expires_at: expiresAt, partnership_scope: scope?.partnershipId ?? null })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 

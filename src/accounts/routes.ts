@@ -61,10 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/session', { schema: { tags, summary: 'The signed-in account, its partnerships and its CSRF token', response: { 200: sessionAnswer, 401: errorAnswer } } }, async (request, reply) => {
     if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: '' });
-    const { partnershipScope } = request.session;
-    const partnerships = (await listPartnershipsOfAccount(app.store.db, request.session.accountId)).filter(
-      (partnership) => partnershipScope === null || partnership.id === partnershipScope,
-    );
+    const partnerships = await listPartnershipsOfAccount(app.store.db, request.session);
     return {
       email: request.session.email,
       locale: request.session.locale,
@@ -105,9 +102,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device', response: { 204: noContent } } }, async (request, reply) => {
+  app.post('/sign-out-everywhere', { schema: { tags, summary: 'End every session of the signed-in account, on every device', response: { 204: noContent, 403: errorAnswer } } }, async (request, reply) => {
     // Like every mutation but sign-in's, it reaches here only with a session and its CSRF token (app.ts).
-    const { accountId } = request.session!;
+    const { accountId, partnershipScope } = request.session!;
+    if (partnershipScope !== null) return reply.status(403).send({ error: 'forbidden', message: translator(request.locale)('error.fullSignInRequired') });
     await closeAllSessions(accounts, accountId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
@@ -158,8 +156,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const outcome = await useActionLink(app.store.db, { ...request.body, signedInAccountId: request.session?.accountId }, app.now());
+      const signedIn = request.session && { accountId: request.session.accountId, scoped: request.session.partnershipScope !== null };
+      const outcome = await useActionLink(app.store.db, { ...request.body, signedIn }, app.now());
       if (outcome.kind === 'already-signed-in') return reply.status(204).send();
+      if (request.sessionToken) await endSession(request.sessionToken);
       return setSessionCookie(reply, outcome);
     },
   );
@@ -182,7 +182,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const accountId = await acceptInvitation(app.store.db, request.body.token, request.body.password, request.session?.accountId, app.now());
+      // A session a mail's button opened proves no more than that mail: it cannot take over an account.
+      const fullySignedIn = request.session?.partnershipScope === null ? request.session.accountId : undefined;
+      const accountId = await acceptInvitation(app.store.db, request.body.token, request.body.password, fullySignedIn, app.now());
       return startSession(request, reply, accountId);
     },
   );

@@ -72,8 +72,9 @@ export async function findSessionAndViewer(
         ? undefined
         : {
             personId: row.person_id,
-            isPartnershipAdmin: row.is_partnership_admin ?? false,
-            adminOfOrganizations: new Set(row.admin_of),
+            // A forwarded mail's button must not hand over an administrator's rights.
+            isPartnershipAdmin: row.partnership_scope === null && (row.is_partnership_admin ?? false),
+            adminOfOrganizations: new Set(row.partnership_scope === null ? row.admin_of : []),
             memberOfBodies: new Set(row.member_of),
           },
   };

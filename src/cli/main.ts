@@ -93,8 +93,8 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     ),
     every(60, () => sendDueReviewReminders(app.store.db, app.now(), app.afterCommit), 'review reminders'),
     every(60, () => sendTermEndingReminders(app.store.db, app.now(), app.afterCommit), 'term-ending reminders'),
-    every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit), 'reminders the day before a deadline'),
-    every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit), 'daily digests'),
+    every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a reminder could not leave')), 'reminders the day before a deadline'),
+    every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a digest could not leave')), 'daily digests'),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -48,7 +48,11 @@ export const mailSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/unsubscribe',
-    { schema: { tags, summary: 'One-click unsubscription from a mail client (RFC 8058)', querystring: z.object({ token: z.string().min(1).max(200) }), response: { 204: noContent } } },
+    {
+      schema: { tags, summary: 'One-click unsubscription from a mail client (RFC 8058)', querystring: z.object({ token: z.string().min(1).max(200) }), response: { 204: noContent } },
+      // The address holds the person's settings secret: the request log must not keep it.
+      logLevel: 'warn',
+    },
     async (request, reply) => {
       await setMailPreferenceByLink(app.store.db, request.query.token, 'none', app.now());
       return reply.status(204).send();

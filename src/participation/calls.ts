@@ -106,9 +106,9 @@ export async function mailSections(
   const content: MailContent = { locale: recipient.locale, greeting: greetingFor(recipient), sections: [...sections], reason };
   const actionTokens: string[] = [];
   for (const section of sections) {
-    if (section.action) actionTokens.push(await issuePersonLink(trx, recipient.personId, 'act', section.action.path, scope.now));
+    if (section.action) actionTokens.push(await issuePersonLink(trx, recipient, 'act', section.action.path, scope.now));
   }
-  const settingsToken = await issuePersonLink(trx, recipient.personId, 'mail-settings', MAIL_SETTINGS_PAGE, scope.now);
+  const settingsToken = await issuePersonLink(trx, recipient, 'mail-settings', MAIL_SETTINGS_PAGE, scope.now);
   await queueMail(trx, {
     partnershipId: scope.partnershipId,
     recipient: recipient.email,

@@ -15,12 +15,12 @@ type Db = Kysely<Database>;
  * with a fresh button. What they have done since (their to-do list no longer holds it) is not.
  * Returns how many reminders left.
  */
-export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: AfterCommit): Promise<number> {
+export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: AfterCommit, onFailure: (personId: string, error: unknown) => void = () => {}): Promise<number> {
   const horizon = new Date(now.getTime() + REMINDER_HOURS_BEFORE * 3_600_000);
   const due = await db
     .selectFrom('mail_notice as n')
     .innerJoin('person as p', 'p.id', 'n.person_id')
-    .select(['n.id', 'n.partnership_id', 'n.person_id', 'n.subject', 'n.section'])
+    .select(['n.id', 'n.partnership_id', 'n.person_id'])
     .where('n.kind', '=', 'call')
     .where('n.reminded_at', 'is', null)
     .where('n.deadline', '>', now)
@@ -33,22 +33,33 @@ export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: Aft
   let sent = 0;
   for (const notices of byPerson.values()) {
     const { partnership_id: partnershipId, person_id: personId } = notices[0]!;
-    const awaited = new Set((await toDoOf(db, partnershipId, personId, now)).items.map((item) => item.path));
-    const [recipient] = await recipientsAmong(db, [personId]);
-    sent += await commitWrite({ db, partnershipId, afterCommit }, async (trx) => {
-      let reminded = 0;
-      for (const notice of notices) {
-        const section = mailSection.parse(notice.section);
-        if (recipient && section.action && awaited.has(section.action.path)) {
+    // One person's failure must not keep the others' reminders waiting for the next hour.
+    try {
+      const awaited = new Set((await toDoOf(db, partnershipId, personId, now)).items.map((item) => item.path));
+      const [recipient] = await recipientsAmong(db, [personId]);
+      sent += await commitWrite({ db, partnershipId, afterCommit }, async (trx) => {
+        // Claimed and marked in one statement, so two instances never remind twice.
+        const claimed = await trx
+          .updateTable('mail_notice')
+          .set({ reminded_at: now })
+          .where('id', 'in', notices.map((notice) => notice.id))
+          .where('reminded_at', 'is', null)
+          .returning(['subject', 'section'])
+          .execute();
+        let reminded = 0;
+        for (const notice of claimed) {
+          const section = mailSection.parse(notice.section);
+          if (!recipient || !section.action || !awaited.has(section.action.path)) continue;
           const t = translator(recipient.locale);
           const reminder = { ...section, paragraphs: [t('participation.mail.reminderIntro'), ...section.paragraphs] };
           await mailSections(trx, { partnershipId, now }, recipient, t('participation.mail.reminderSubject', { subject: notice.subject }), [reminder], t('participation.mail.reminderReason'));
           reminded += 1;
         }
-        await trx.updateTable('mail_notice').set({ reminded_at: now }).where('id', '=', notice.id).execute();
-      }
-      return reminded;
-    });
+        return reminded;
+      });
+    } catch (error) {
+      onFailure(personId, error);
+    }
   }
   return sent;
 }
@@ -58,7 +69,7 @@ export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: Aft
  * asked of them or told them since the last: each thing with its own button. Returns how many
  * digests left.
  */
-export async function sendDigests(db: Db, now: Date, afterCommit?: AfterCommit): Promise<number> {
+export async function sendDigests(db: Db, now: Date, afterCommit?: AfterCommit, onFailure: (personId: string, error: unknown) => void = () => {}): Promise<number> {
   const waiting = await db
     .selectFrom('mail_notice as n')
     .innerJoin('person as p', 'p.id', 'n.person_id')
@@ -71,26 +82,30 @@ export async function sendDigests(db: Db, now: Date, afterCommit?: AfterCommit):
   let sent = 0;
   for (const { partnership_id: partnershipId, person_id: personId, digest_sent_at: lastDigestAt } of waiting) {
     if (!digestDue(now, lastDigestAt)) continue;
-    const [recipient] = await recipientsAmong(db, [personId]);
-    await commitWrite({ db, partnershipId, afterCommit }, async (trx) => {
-      // Taken and marked in one statement, so two instances never send the same notice twice.
-      const notices = await trx
-        .updateTable('mail_notice')
-        .set({ mailed_at: now })
-        .where('person_id', '=', personId)
-        .where('partnership_id', '=', partnershipId)
-        .where('mailed_at', 'is', null)
-        .where('created_at', '<=', now)
-        .returning(['subject', 'section', 'deadline', 'created_at'])
-        .execute();
-      await trx.updateTable('person').set({ digest_sent_at: now }).where('id', '=', personId).execute();
-      if (!recipient || notices.length === 0) return;
-      const t = translator(recipient.locale);
-      const ordered = notices.sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.created_at.getTime() - b.created_at.getTime());
-      const sections = ordered.map((notice) => ({ ...mailSection.parse(notice.section), heading: notice.subject }));
-      await mailSections(trx, { partnershipId, now }, recipient, t('participation.mail.digestSubject', { count: sections.length }), sections, t('participation.mail.digestReason'));
-      sent += 1;
-    });
+    try {
+      const [recipient] = await recipientsAmong(db, [personId]);
+      await commitWrite({ db, partnershipId, afterCommit }, async (trx) => {
+        // Taken and marked in one statement, so two instances never send the same notice twice.
+        const notices = await trx
+          .updateTable('mail_notice')
+          .set({ mailed_at: now })
+          .where('person_id', '=', personId)
+          .where('partnership_id', '=', partnershipId)
+          .where('mailed_at', 'is', null)
+          .where('created_at', '<=', now)
+          .returning(['subject', 'section', 'deadline', 'created_at'])
+          .execute();
+        await trx.updateTable('person').set({ digest_sent_at: now }).where('id', '=', personId).execute();
+        if (!recipient || notices.length === 0) return;
+        const t = translator(recipient.locale);
+        const ordered = notices.sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.created_at.getTime() - b.created_at.getTime());
+        const sections = ordered.map((notice) => ({ ...mailSection.parse(notice.section), heading: notice.subject }));
+        await mailSections(trx, { partnershipId, now }, recipient, t('participation.mail.digestSubject', { count: sections.length }), sections, t('participation.mail.digestReason'));
+        sent += 1;
+      });
+    } catch (error) {
+      onFailure(personId, error);
+    }
   }
   return sent;
 }

@@ -49,12 +49,15 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
 }
 
 /** The partnerships where the account is a person, in name order. */
-export async function listPartnershipsOfAccount(db: Kysely<Database>, accountId: string) {
-  return db
+/** A session a mail's button opened sees its one partnership, with no administrator's rights. */
+export async function listPartnershipsOfAccount(db: Kysely<Database>, session: { readonly accountId: string; readonly partnershipScope: string | null }) {
+  const scope = session.partnershipScope;
+  let query = db
     .selectFrom('person as p')
     .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
     .select(['pa.id', 'pa.name', 'p.id as personId', 'p.full_name as fullName', 'p.is_partnership_admin as isAdmin'])
-    .where('p.account_id', '=', accountId)
-    .orderBy('pa.name')
-    .execute();
+    .where('p.account_id', '=', session.accountId);
+  if (scope !== null) query = query.where('pa.id', '=', scope);
+  const partnerships = await query.orderBy('pa.name').execute();
+  return scope === null ? partnerships : partnerships.map((partnership) => ({ ...partnership, isAdmin: false }));
 }

@@ -9,7 +9,7 @@ import { inPartnership } from '../server/params.js';
 export const partnershipOverviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/', { schema: { tags: ['structure'], summary: 'Partnerships of the signed-in account', response: { 200: partnershipListAnswer, 401: errorAnswer } } }, async (request, reply) => {
     if (!request.session) return reply.status(401).send({ error: 'unauthenticated', message: translator(request.locale)('error.signInRequired') });
-    return listPartnershipsOfAccount(app.store.db, request.session.accountId);
+    return listPartnershipsOfAccount(app.store.db, request.session);
   });
 
   app.get(

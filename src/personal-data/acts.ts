@@ -105,6 +105,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
       .returning('id')
       .execute();
     await trx.deleteFrom('invitation').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('person_link').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('mail_notice').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
     // Their messages in proposals' threads keep their place, so the answers to them still read as answers.
     await trx.updateTable('discussion_message').set({ body: '' }).where('author_id', '=', personId).execute();

@@ -218,3 +218,41 @@ describe('reminders and digests', () => {
     }
   });
 });
+
+describe('what a mail’s button may not open', () => {
+  const callTo = (email: string) => linkIn(mailsTo(email).find((mail) => mail.subject.startsWith('À vous de répondre'))!.body);
+
+  it('opens nothing once the person’s address changed: whoever edits an address gets no one’s key', async () => {
+    const c = await committee();
+    await openRound(c);
+    const link = callTo(c.nadia.email);
+    expect((await c.f.admin.patch(`${c.f.base}/people/${c.nadia.personId}`, { email: uniqueEmail('intruder') })).status).toBe(200);
+    const refused = await new Client(t.app).post('/api/v1/auth/action-link', link);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('plus valable');
+  });
+
+  it('hands over no administrator’s rights, no other partnership, no invitation and no account-wide sign-out', async () => {
+    const c = await committee();
+    await t.store.db.updateTable('person').set({ is_partnership_admin: true }).where('id', '=', c.nadia.personId).execute();
+    await openRound(c);
+    const phone = new Client(t.app);
+    expect((await phone.post('/api/v1/auth/action-link', callTo(c.nadia.email))).status).toBe(200);
+    expect((await phone.get(`${c.f.base}/backup`)).status).toBe(403);
+    expect((await phone.get('/api/v1/auth/session')).body.partnerships).toEqual([expect.objectContaining({ id: c.f.partnershipId, isAdmin: false })]);
+    expect((await phone.get('/api/v1/partnerships')).body.map((p: { id: string }) => p.id)).toEqual([c.f.partnershipId]);
+    expect((await phone.post('/api/v1/auth/sign-out-everywhere')).status).toBe(403);
+    expect((await c.nadia.client.get(`${c.f.base}/backup`)).status).toBe(200);
+  });
+
+  it('lets another mail’s button replace a session a button opened', async () => {
+    const c = await committee();
+    await openRound(c);
+    await openRound(c);
+    const [first, second] = mailsTo(c.gerard.email).filter((mail) => mail.subject.startsWith('À vous de répondre')).map((mail) => linkIn(mail.body));
+    const phone = new Client(t.app);
+    expect((await phone.post('/api/v1/auth/action-link', first)).status).toBe(200);
+    expect((await phone.post('/api/v1/auth/action-link', second)).status).toBe(200);
+    expect((await phone.get('/api/v1/auth/session')).status).toBe(200);
+  });
+});

@@ -26,6 +26,7 @@ import { callsToAct } from './migrations/024-calls-to-act.js';
 import { toDoIndexes } from './migrations/026-to-do-indexes.js';
 import { discussions } from './migrations/027-discussions.js';
 import { roundClosing } from './migrations/028-round-closing.js';
+import { personLinkAddress } from './migrations/029-person-link-address.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '026-to-do-indexes': statementsMigration(toDoIndexes),
   '027-discussions': statementsMigration(discussions),
   '028-round-closing': statementsMigration(roundClosing),
+  '029-person-link-address': statementsMigration(personLinkAddress),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -385,6 +385,7 @@ export interface Person {
 
 export interface PersonLink {
   created_at: Generated<Timestamp>;
+  email: string;
   expires_at: Timestamp;
   path: string;
   person_id: string;
