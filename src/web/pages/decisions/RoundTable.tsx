@@ -112,7 +112,11 @@ function FacilitatorControls({ proposal }: { proposal: ProposalDetail }) {
     // The browser gives local wall-clock time; the server wants an instant.
     next.mutate(local === '' ? {} : { deadline: new Date(local).toISOString() });
   };
-  const [closing, setClosing] = useState<DecisionRecord | null>(null);
+  // Kept with its round: a confirmation whose round closed (here or by the live page) is over.
+  const [asked, setAsked] = useState<{ readonly round: string; readonly record: DecisionRecord } | null>(null);
+  const roundKey = `${proposal.stage}-${proposal.round}`;
+  const closing = asked !== null && asked.round === roundKey ? asked.record : null;
+  const setClosing = (record: DecisionRecord | null) => setAsked(record === null ? null : { round: roundKey, record });
   const block = useAct<void, Answer<typeof blockedAnswer>>('post', () => `/proposals/${proposal.id}/blocked`);
   const onClose = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
