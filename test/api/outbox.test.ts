@@ -34,14 +34,11 @@ async function queued(f: PartnershipFixture, at: string, subject: string, recipi
 describe('the Messages page', () => {
   it('shows a mail an act sent to several people once, with all its recipients', async () => {
     const f = await newPartnership(t);
-    const build = builder(f);
-    const body = await build.body({ name: 'Comité de pilotage' });
     const emails = [uniqueEmail('c'), uniqueEmail('a'), uniqueEmail('b')];
-    for (const email of emails) await build.seat(body, { personId: await build.person({ email }), organizationId: null });
-    const call = { bodyId: body, title: 'Comité de rentrée', startsAt: '2026-09-15T18:30:00+02:00' };
-    expect((await f.admin.post(`${f.base}/meetings`, call)).status).toBe(201);
+    // Calls to act greet each person by name, so each is its own mail; a plain text to several is one.
+    await queued(f, '2026-03-10T10:00:00.000001Z', 'Comité de rentrée', emails);
     // The same text sent again by another act is another mail.
-    expect((await f.admin.post(`${f.base}/meetings`, call)).status).toBe(201);
+    await queued(f, '2026-03-10T11:00:00.000001Z', 'Comité de rentrée', emails);
 
     const { messages, next } = await page(f);
     const invitations = messages.filter((message) => message.subject.includes('Comité de rentrée'));
@@ -49,6 +46,19 @@ describe('the Messages page', () => {
     for (const invitation of invitations) expect(invitation.recipients).toEqual([...emails].sort());
     expect(invitations[0]!.body).toBe(invitations[1]!.body);
     expect(next).toBeNull();
+  });
+
+  it('lists a convocation once per member, each greeted by name', async () => {
+    const f = await newPartnership(t);
+    const build = builder(f);
+    const body = await build.body({ name: 'Comité de pilotage' });
+    const emails = [uniqueEmail('c'), uniqueEmail('a'), uniqueEmail('b')];
+    for (const email of emails) await build.seat(body, { personId: await build.person({ email }), organizationId: null });
+    expect((await f.admin.post(`${f.base}/meetings`, { bodyId: body, title: 'Comité de rentrée', startsAt: '2026-09-15T18:30:00+02:00' })).status).toBe(201);
+    const invitations = (await page(f)).messages.filter((message) => message.subject.includes('Comité de rentrée'));
+    expect(invitations.map((invitation) => invitation.recipients)).toEqual(expect.arrayContaining(emails.map((email) => [email])));
+    expect(invitations).toHaveLength(3);
+    for (const invitation of invitations) expect(invitation.body).toMatch(/^Bonjour .+,/);
   });
 
   it('keeps apart the mails of one act whose subject or text differ', async () => {
