@@ -2,59 +2,46 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountWithPassword } from '../../src/accounts/acts.js';
+import { closeRoundsPastDeadline } from '../../src/decisions/acts.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
-import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
-import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
+import { Client, ServerLog, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
-/** Bernard Colin presides the Centre social du Moulin: he sits in the steering committee and the directors' committee, and has not signed the charter yet. */
-const BERNARD = 'bernard@trois-rives.example';
+/** Karim sits in the demo's family outings group, which decides functional matters by consent; he has never opened Entente. */
+const NEWCOMER = 'karim@trois-rives.example';
+const ROUND_HOURS = 2;
 
 let t: TestApp;
+const log = new ServerLog();
 let browser: Browser;
-let page: Page;
+let phone: Page;
 let origin: string;
-let base: string;
-let home: string;
-let proposalId: string;
+let partnershipId: string;
+let proposalUrl: string;
+let deadline: Date;
+const members = new Map<string, Client>();
 
-const inDays = (days: number) => new Date(t.clock.now().getTime() + days * 86_400_000).toISOString();
+const mailsTo = (email: string) => log.entries.filter((entry) => entry['to'] === email).map((entry) => ({ subject: String(entry['subject']), body: String(entry['body']) }));
 
 beforeAll(async () => {
-  t = await startTestApp({ webRoot: WEB_ROOT });
+  t = await startTestApp({ webRoot: WEB_ROOT, logger: log.logger });
   t.clock.current = new Date();
-  const { partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit });
-  base = `/api/v1/partnerships/${partnershipId}`;
-  home = `/p/${partnershipId}`;
-  const accountId = await createAccountWithPassword(t.store.db, BERNARD, TEST_PASSWORD);
-  await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', BERNARD).execute();
-
-  // The coordinator opens a round, an election and a date poll in the steering committee; Bernard brings a point to its next meeting.
-  const camille = new Client(t.app);
-  expect((await camille.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password)).status).toBe(200);
-  const overview = (await camille.get(base)).body;
-  const steering = overview.bodies.find((b: { name: string }) => b.name === 'Comité de pilotage').id;
-  const facilitation = overview.roles.find((r: { name: string }) => r.name === 'Animation du comité de pilotage');
-  const proposal = await camille.post(`${base}/proposals`, { level: 'operational', wording: 'Louer un car pour la sortie de printemps des trois maisons.', participationLevel: 'participation' });
-  expect(proposal.status, JSON.stringify(proposal.body)).toBe(201);
-  proposalId = proposal.body.id;
-  // The round, held online, closes in three days.
-  for (let phase = (await camille.get(`${base}/proposals/${proposalId}`)).body.phase; phase !== 'round'; phase = (await camille.get(`${base}/proposals/${proposalId}`)).body.phase) {
-    const opensTheRound = ['objections', 'reactions', 'discussion'].includes(phase);
-    expect((await camille.post(`${base}/proposals/${proposalId}/phase`, opensTheRound ? { deadline: inDays(3) } : {})).status).toBe(200);
+  ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit }));
+  for (const key of ['yanis', 'mireille', 'amandine']) {
+    const email = `${key}@trois-rives.example`;
+    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
+    const client = new Client(t.app);
+    expect((await client.signIn(email)).status).toBe(200);
+    members.set(key, client);
   }
-  const election = await camille.post(`${base}/elections`, { bodyId: steering, roleId: facilitation.id, facilitatorId: facilitation.holders[0].personId, nominationDeadline: inDays(6) });
-  expect(election.status, JSON.stringify(election.body)).toBe(201);
-  expect((await camille.post(`${base}/date-polls`, { bodyId: steering, title: 'Comité de juin', slots: [inDays(20), inDays(22)] })).status).toBe(201);
-  const meeting = await camille.post(`${base}/meetings`, { bodyId: steering, title: 'Comité de pilotage de mai', startsAt: inDays(12) });
-  expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
-  const bernard = new Client(t.app);
-  expect((await bernard.signIn(BERNARD)).status).toBe(200);
-  expect((await bernard.post(`${base}/meetings/${meeting.body.id}/agenda`, { kind: 'information', title: 'Bilan des inscriptions au Moulin' })).status).toBe(201);
-
+  const coordinator = new Client(t.app);
+  expect((await coordinator.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password)).status).toBe(200);
+  members.set('coordinator', coordinator);
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+  phone = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR' })).newPage();
 });
 
 afterAll(async () => {
@@ -62,53 +49,63 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('« À faire pour vous »', () => {
-  it('lists on the home page what the charter expects of Bernard, soonest first, and counts it in the navigation', async () => {
-    await signIn(page, origin, BERNARD, TEST_PASSWORD);
-    await page.goto(`${origin}${home}`);
-    const section = page.getByRole('region', { name: 'À faire pour vous' });
-    await section.getByRole('link').first().waitFor();
-    expect(await section.getByRole('link').allInnerTexts()).toEqual([
-      expect.stringMatching(/^Donnez votre position : Louer un car pour la sortie de printemps des trois maisons\.\nComité de pilotage · avant le /),
-      expect.stringMatching(/^Proposez un nom pour le rôle « Animation du comité de pilotage »\nComité de pilotage · avant le /),
-      expect.stringMatching(/^Préparez votre point à l’ordre du jour : Bilan des inscriptions au Moulin\nComité de pilotage · réunion le /),
-      expect.stringMatching(/^Dites quand vous êtes disponible : Comité de juin\nComité de pilotage · premier créneau le /),
-      expect.stringMatching(/^Signez la charte : /),
-    ]);
-    await page.getByRole('navigation').getByRole('link', { name: 'À faire, 5' }).waitFor();
-    await expectNoAxeViolations(page);
-    await screenshot(page, '90-to-do-home-360');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await screenshot(page, '91-to-do-home-1280');
-    await page.setViewportSize({ width: 360, height: 780 });
+describe('the charter calls a member who has never opened Entente, and he answers from his phone', () => {
+  it('a consent round opens in the family outings group: every member gets its mail', async () => {
+    const coordinator = members.get('coordinator')!;
+    const created = await coordinator.post(`/api/v1/partnerships/${partnershipId}/proposals`, {
+      level: 'functional',
+      wording: 'Louer un minibus pour les sorties du samedi.',
+      context: 'Les familles du quartier nord n’ont pas de voiture.',
+      participationLevel: 'participation',
+    });
+    expect(created.status).toBe(201);
+    proposalUrl = `/api/v1/partnerships/${partnershipId}/proposals/${created.body.id}`;
+    expect((await coordinator.post(`${proposalUrl}/phase`, {})).status).toBe(200);
+    expect((await members.get('mireille')!.post(`${proposalUrl}/messages`, { kind: 'question', body: 'Qui conduira le minibus ?' })).status).toBe(201);
+    expect((await coordinator.post(`${proposalUrl}/phase`, {})).status).toBe(200);
+    deadline = new Date(t.clock.now().getTime() + ROUND_HOURS * 3_600_000);
+    expect((await coordinator.post(`${proposalUrl}/phase`, { deadline: deadline.toISOString() })).status).toBe(200);
+    const call = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('À vous de répondre'));
+    expect(call?.subject).toBe('À vous de répondre — Groupe de travail Sorties familles : « Louer un minibus pour les sorties du samedi. »');
+    expect(call?.body).toContain('Par consentement');
+    expect(call?.body).toContain('À faire avant le :');
   });
 
-  it('leads to the form itself, and the thing done leaves the list', async () => {
-    await page.getByRole('link', { name: /^Donnez votre position/ }).click();
-    await page.waitForURL(`**/propositions/${proposalId}#prendre-position`);
-    await page.waitForFunction(() => document.activeElement?.id === 'prendre-position');
-    // What the phone shows on landing: the form, not the top of the page.
-    expect(await page.locator('#prendre-position').evaluate((form) => Math.round(form.getBoundingClientRect().top))).toBeLessThan(100);
-    await page.screenshot({ path: join(ARTIFACTS, '92-to-do-landed-on-stance-360.png') });
-    const form = page.locator('#prendre-position');
-    await form.getByLabel('D’accord', { exact: true }).check();
-    await form.getByRole('button').click();
-    await form.getByRole('status').waitFor();
-
-    await page.getByRole('navigation').getByRole('link', { name: 'À faire, 4' }).click();
-    const section = page.getByRole('region', { name: 'À faire pour vous' });
-    await section.getByRole('link').first().waitFor();
-    expect(await section.getByRole('link', { name: /^Donnez votre position/ }).count()).toBe(0);
-    expect(await section.getByRole('link').count()).toBe(4);
-    await expectNoAxeViolations(page);
+  it('he taps the button in the mail and lands signed in on the form, on a phone', async () => {
+    const body = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('À vous de répondre'))!.body;
+    const button = /http:\/\/entente\.test(\/p\/\S+#lien=\S+)/.exec(body)![1]!;
+    await phone.goto(`${origin}${button}`);
+    await phone.getByRole('heading', { level: 1 }).waitFor();
+    await phone.getByRole('button', { name: 'Donner ma position' }).waitFor();
+    expect(new URL(phone.url()).hash).toBe('#prendre-position');
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('prendre-position');
+    await phone.getByText('Qui conduira le minibus ?').waitFor();
+    await expectNoAxeViolations(phone);
+    await screenshot(phone, '60-mail-button-lands-on-the-form');
   });
 
-  it('says kindly when nothing waits', async () => {
-    const coordinator = await (await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
-    await signIn(coordinator, origin, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
-    await coordinator.goto(`${origin}${home}`);
-    await coordinator.getByRole('region', { name: 'À faire pour vous' }).getByText('Rien ne vous attend pour le moment.', { exact: false }).waitFor();
-    await coordinator.getByRole('navigation').getByRole('link', { name: 'À faire, rien en attente' }).waitFor();
-    await expectNoAxeViolations(coordinator);
+  it('he answers the clarifying question, then consents', async () => {
+    await phone.getByRole('button', { name: 'Répondre à cette question' }).click();
+    await phone.getByLabel('Votre réponse').fill('Yanis a le permis D et s’est proposé.');
+    await phone.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await phone.getByText('Yanis a le permis D et s’est proposé.').waitFor();
+    await phone.getByLabel('Je consens').check();
+    await phone.getByRole('button', { name: 'Donner ma position' }).click();
+    await phone.getByText('Position enregistrée.').waitFor();
+    await screenshot(phone, '61-answered-and-consented');
+  });
+
+  it('the round closes at its deadline, silence counted as the charter says; his to-do list empties; the outcome mail arrives', async () => {
+    expect((await members.get('yanis')!.post(`${proposalUrl}/stances`, { stance: 'consent', idempotencyKey: crypto.randomUUID() })).status).toBe(200);
+    t.clock.current = new Date(deadline.getTime() + 60_000);
+    expect(await closeRoundsPastDeadline(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(1);
+    await t.app.mailer.idle();
+    const outcome = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('Décision'));
+    expect(outcome?.subject).toBe('Décision — Groupe de travail Sorties familles : « Louer un minibus pour les sorties du samedi. » adoptée');
+    await phone.goto(`${origin}/p/${partnershipId}`);
+    await phone.getByRole('heading', { level: 2, name: 'À faire pour vous' }).waitFor();
+    await phone.getByText('Rien ne vous attend pour le moment.', { exact: false }).waitFor();
+    await expectNoAxeViolations(phone);
+    await screenshot(phone, '62-nothing-left-to-do');
   });
 });
