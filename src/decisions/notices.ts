@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import { bodyMembersOn } from '../bodies/members.js';
 import type { DecisionMethod } from '../charters/rules/types.js';
+import { closingSentence } from './closing-words.js';
+import type { ClosingRecord } from './rules.js';
 import type { Database } from '../common/database/schema.js';
 import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { MailSection } from '../mail/compose.js';
@@ -21,7 +23,7 @@ async function proposalFacts(trx: Trx, proposalId: string) {
     .innerJoin('body as b', 'b.id', 'p.body_id')
     .innerJoin('person as initiator', 'initiator.id', 'p.initiator_id')
     .innerJoin('person as facilitator', 'facilitator.id', 'p.facilitator_id')
-    .select(['p.id', 'p.wording', 'p.body_id', 'p.rule', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator'])
+    .select(['p.id', 'p.wording', 'p.body_id', 'p.rule', 'p.round', 'p.round_closing', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator'])
     .where('p.id', '=', proposalId)
     .executeTakeFirstOrThrow();
 }
@@ -81,17 +83,24 @@ export const decisionNotices: NoticeWriters = {
   'proposal.decided': async (trx, scope, event) => {
     const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
     const status = String(event.payload['status']);
-    const recipients = await membersToTell(trx, proposal.body_id, scope.now, [proposal.initiator_id]);
+    const members = await bodyMembersOn(trx, proposal.body_id, scope.now);
+    const recipients = await recipientsAmong(trx, [...new Set([...members.keys(), proposal.initiator_id])]);
+    // Decided by a round of this body: the mail says why it ended so, silence included.
+    const closing = proposal.round_closing as ClosingRecord | null;
+    const closedHere = closing !== null && closing.bodyId === proposal.body_id && closing.round === proposal.round ? closing : undefined;
+    const silent = closedHere && closedHere.silent.length > 0 ? await trx.selectFrom('person').select(['id', 'full_name as fullName']).where('id', 'in', closedHere.silent).execute() : [];
+    const silentNamed = closedHere?.silent.map((id) => silent.find((person) => person.id === id) ?? { fullName: '' });
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording, status: t(`participation.proposal.status.${status}`) };
+      const why = closedHere && silentNamed ? [closingSentence(recipient.locale, { ...closedHere, silent: silentNamed })] : [];
       return {
         kind: 'information',
         subject: t('participation.proposal.decidedSubject', params),
         deadline: null,
         reason: t(recipient.personId === proposal.initiator_id ? 'participation.mail.reasonInitiator' : 'participation.mail.reasonMember', params),
         section: {
-          paragraphs: [t('participation.proposal.decidedText', params)],
+          paragraphs: [t('participation.proposal.decidedText', params), ...why],
           facts: [],
           action: { label: t('participation.proposal.decidedAction'), path: proposalPath(scope.partnershipId, proposal.id) },
         },

@@ -87,9 +87,9 @@ describe('the charter calls a member who has never opened Entente, and he answer
   it('he answers the clarifying question, then consents', async () => {
     await phone.getByRole('button', { name: 'Répondre à cette question' }).click();
     await phone.getByLabel('Votre réponse').fill('Yanis a le permis D et s’est proposé.');
-    await phone.getByRole('button', { name: 'Envoyer', exact: true }).click();
+    await phone.locator('form', { has: phone.getByLabel('Votre réponse') }).getByRole('button', { name: 'Envoyer', exact: true }).click();
     await phone.getByText('Yanis a le permis D et s’est proposé.').waitFor();
-    await phone.getByLabel('Je consens').check();
+    await phone.getByLabel('Consentement').check();
     await phone.getByRole('button', { name: 'Donner ma position' }).click();
     await phone.getByText('Position enregistrée.').waitFor();
     await screenshot(phone, '61-answered-and-consented');
@@ -102,6 +102,8 @@ describe('the charter calls a member who has never opened Entente, and he answer
     await t.app.mailer.idle();
     const outcome = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('Décision'));
     expect(outcome?.subject).toBe('Décision — Groupe de travail Sorties familles : « Louer un minibus pour les sorties du samedi. » adoptée');
+    // The demo's charter counts a silent member as absent, as the seeds suggest.
+    expect(outcome?.body).toMatch(/2 membres ne se sont pas exprimés \(.*Mireille.*\)/);
     await phone.goto(`${origin}/p/${partnershipId}`);
     await phone.getByRole('heading', { level: 2, name: 'À faire pour vous' }).waitFor();
     await phone.getByText('Rien ne vous attend pour le moment.', { exact: false }).waitFor();
