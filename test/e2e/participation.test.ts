@@ -102,8 +102,8 @@ describe('the charter calls a member who has never opened Entente, and he answer
     await t.app.mailer.idle();
     const outcome = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('Décision'));
     expect(outcome?.subject).toBe('Décision — Groupe de travail Sorties familles : « Louer un minibus pour les sorties du samedi. » adoptée');
-    // The demo's charter counts a silent member as absent, as the seeds suggest.
-    expect(outcome?.body).toMatch(/2 membres ne se sont pas exprimés \(.*Mireille.*\)/);
+    // The demo's charter counts a member of the working group silent at the deadline as consenting.
+    expect(outcome?.body).toMatch(/2 membres ne se sont pas exprimés \(Amandine Giraud, Mireille Blanc\)/);
     await phone.goto(`${origin}/p/${partnershipId}`);
     await phone.getByRole('heading', { level: 2, name: 'À faire pour vous' }).waitFor();
     await phone.getByText('Rien ne vous attend pour le moment.', { exact: false }).waitFor();
