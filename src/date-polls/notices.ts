@@ -1,6 +1,5 @@
-import { bodyMembersOn } from '../bodies/members.js';
 import { formatMeetingTime, translator } from '../i18n/server-messages.js';
-import { recipientsAmong, tell } from '../participation/calls.js';
+import { membersToTell, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
 
@@ -20,8 +19,7 @@ export const datePollNotices: NoticeWriters = {
       .executeTakeFirstOrThrow();
     const slots = await trx.selectFrom('date_poll_slot').select('starts_at').where('poll_id', '=', pollId).orderBy('starts_at').execute();
     const firstSlot = slots[0]!.starts_at;
-    const members = [...(await bodyMembersOn(trx, poll.body_id, scope.now)).keys()].filter((id) => id !== poll.created_by);
-    await tell(trx, scope, await recipientsAmong(trx, members), (recipient) => {
+    await tell(trx, scope, await membersToTell(trx, [poll.body_id], scope.now, { except: poll.created_by }), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: poll.body, title: poll.title, author: poll.author, count: slots.length };
       return {

@@ -1,12 +1,11 @@
 import type { Transaction } from 'kysely';
-import { bodyMembersOn } from '../bodies/members.js';
 import type { DecisionMethod } from '../charters/rules/types.js';
 import { closingSentence } from './closing-words.js';
 import type { ClosingRecord } from './rules.js';
 import type { Database } from '../common/database/schema.js';
 import { formatMeetingTime, translator } from '../i18n/server-messages.js';
 import type { MailSection } from '../mail/compose.js';
-import { recipientsAmong, tell, type Recipient } from '../participation/calls.js';
+import { membersToTell, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
 
@@ -16,6 +15,13 @@ export const proposalPath = (partnershipId: string, proposalId: string) => `/p/$
 
 /** Subjects name a proposal by the start of its wording. */
 const titleOf = (wording: string) => (wording.length > 70 ? `${wording.slice(0, 69).trimEnd()}…` : wording);
+
+/** People by id, in the order given, for a sentence that names them. */
+async function namesOf(trx: Trx, personIds: readonly string[]): Promise<{ readonly fullName: string }[]> {
+  if (personIds.length === 0) return [];
+  const people = await trx.selectFrom('person').select(['id', 'full_name as fullName']).where('id', 'in', personIds).execute();
+  return personIds.map((id) => people.find((person) => person.id === id) ?? { fullName: '' });
+}
 
 async function proposalFacts(trx: Trx, proposalId: string) {
   return trx
@@ -28,11 +34,6 @@ async function proposalFacts(trx: Trx, proposalId: string) {
     .executeTakeFirstOrThrow();
 }
 
-async function membersToTell(trx: Trx, bodyId: string, now: Date, alsoPersonIds: readonly string[] = [], exceptPersonId?: string): Promise<Recipient[]> {
-  const members = [...(await bodyMembersOn(trx, bodyId, now)).keys(), ...alsoPersonIds];
-  return recipientsAmong(trx, [...new Set(members)].filter((id) => id !== exceptPersonId));
-}
-
 /**
  * Whom a proposal's acts concern: the deciding body's members hear of a new proposal, are called
  * to answer when a round opens (by its deadline), and learn the outcome, as does its initiator.
@@ -41,7 +42,7 @@ export const decisionNotices: NoticeWriters = {
   'proposal.created': async (trx, scope, event) => {
     const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
     const method = (proposal.rule as { method: DecisionMethod }).method;
-    const recipients = await membersToTell(trx, proposal.body_id, scope.now, [], proposal.initiator_id);
+    const recipients = await membersToTell(trx, [proposal.body_id], scope.now, { except: proposal.initiator_id });
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording, initiator: proposal.initiator };
@@ -63,7 +64,7 @@ export const decisionNotices: NoticeWriters = {
     if (phase !== 'round' && phase !== 'advice') return;
     const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
     const method = (proposal.rule as { method: DecisionMethod }).method;
-    const recipients = await membersToTell(trx, proposal.body_id, scope.now);
+    const recipients = await membersToTell(trx, [proposal.body_id], scope.now);
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording };
@@ -80,16 +81,38 @@ export const decisionNotices: NoticeWriters = {
       return { kind: 'call', subject: t('participation.proposal.roundSubject', params), deadline, reason: t('participation.mail.reasonMember', params), section };
     });
   },
+  'round.closed': async (trx, scope, event) => {
+    // A decision has its own mail; a round that sends the proposal back, or blocks it, is told here.
+    const outcome = event.payload['outcome'];
+    if (outcome !== 'amend' && outcome !== 'blocked') return;
+    const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
+    const recipients = await membersToTell(trx, [String(event.payload['bodyId'])], scope.now, { also: [proposal.initiator_id] });
+    const closing = event.payload as unknown as ClosingRecord;
+    const silent = await namesOf(trx, closing.silent);
+    await tell(trx, scope, recipients, (recipient) => {
+      const t = translator(recipient.locale);
+      const params = { body: proposal.body, title: titleOf(proposal.wording) };
+      return {
+        kind: 'information',
+        subject: t('participation.proposal.roundClosedSubject', params),
+        deadline: null,
+        reason: t(recipient.personId === proposal.initiator_id ? 'participation.mail.reasonInitiator' : 'participation.mail.reasonMember', params),
+        section: {
+          paragraphs: [closingSentence(recipient.locale, { ...closing, silent })],
+          facts: [],
+          action: { label: t('participation.proposal.roundClosedAction'), path: proposalPath(scope.partnershipId, proposal.id) },
+        },
+      };
+    });
+  },
   'proposal.decided': async (trx, scope, event) => {
     const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
     const status = String(event.payload['status']);
-    const members = await bodyMembersOn(trx, proposal.body_id, scope.now);
-    const recipients = await recipientsAmong(trx, [...new Set([...members.keys(), proposal.initiator_id])]);
+    const recipients = await membersToTell(trx, [proposal.body_id], scope.now, { also: [proposal.initiator_id] });
     // Decided by a round of this body: the mail says why it ended so, silence included.
     const closing = proposal.round_closing as ClosingRecord | null;
     const closedHere = closing !== null && closing.bodyId === proposal.body_id && closing.round === proposal.round ? closing : undefined;
-    const silent = closedHere && closedHere.silent.length > 0 ? await trx.selectFrom('person').select(['id', 'full_name as fullName']).where('id', 'in', closedHere.silent).execute() : [];
-    const silentNamed = closedHere?.silent.map((id) => silent.find((person) => person.id === id) ?? { fullName: '' });
+    const silentNamed = closedHere && (await namesOf(trx, closedHere.silent));
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: proposal.body, title: titleOf(proposal.wording), wording: proposal.wording, status: t(`participation.proposal.status.${status}`) };

@@ -249,9 +249,6 @@ async function adoptDemoCharter(
       ...draft.content.rules,
       duration: { startsOn: SINCE, endsOn: null },
       dispute: { ...draft.content.rules.dispute, mediationProvider: 'Médiation de quartier de Valbourg' },
-      // The working group settles its day-to-day matters online: whoever has not answered a round
-      // by its deadline consents, so one busy volunteer does not hold an outing back.
-      decisionMatrix: draft.content.rules.decisionMatrix.map((row) => (row.level === 'functional' ? { ...row, silence: 'consents' as const } : row)),
       signatories,
     },
   };

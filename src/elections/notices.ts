@@ -1,8 +1,7 @@
 import type { Transaction } from 'kysely';
-import { bodyMembersOn } from '../bodies/members.js';
 import type { Database } from '../common/database/schema.js';
 import { formatMeetingTime, translator } from '../i18n/server-messages.js';
-import { recipientsAmong, tell } from '../participation/calls.js';
+import { membersToTell, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
 
@@ -22,10 +21,6 @@ async function electionFacts(trx: Trx, electionId: string) {
     .executeTakeFirstOrThrow();
 }
 
-async function membersOf(trx: Trx, bodyId: string, now: Date) {
-  return recipientsAmong(trx, [...(await bodyMembersOn(trx, bodyId, now)).keys()]);
-}
-
 /**
  * Whom an election concerns: each member of its body is called to nominate someone when it opens,
  * then to answer on the name proposed, each time by the deadline if one is set; all learn who is elected.
@@ -33,7 +28,7 @@ async function membersOf(trx: Trx, bodyId: string, now: Date) {
 export const electionNotices: NoticeWriters = {
   'election.opened': async (trx, scope, event) => {
     const election = await electionFacts(trx, String(event.payload['electionId']));
-    await tell(trx, scope, await membersOf(trx, election.body_id, scope.now), (recipient) => {
+    await tell(trx, scope, await membersToTell(trx, [election.body_id], scope.now), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: election.body, role: election.role };
       return {
@@ -55,7 +50,7 @@ export const electionNotices: NoticeWriters = {
   },
   'election.candidate_proposed': async (trx, scope, event) => {
     const election = await electionFacts(trx, String(event.payload['electionId']));
-    await tell(trx, scope, await membersOf(trx, election.body_id, scope.now), (recipient) => {
+    await tell(trx, scope, await membersToTell(trx, [election.body_id], scope.now), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: election.body, role: election.role, candidate: election.candidate ?? '' };
       return {
@@ -78,7 +73,7 @@ export const electionNotices: NoticeWriters = {
   'election.elected': async (trx, scope, event) => {
     const election = await electionFacts(trx, String(event.payload['electionId']));
     const elected = await trx.selectFrom('person').select('full_name').where('id', '=', String(event.payload['personId'])).executeTakeFirstOrThrow();
-    await tell(trx, scope, await membersOf(trx, election.body_id, scope.now), (recipient) => {
+    await tell(trx, scope, await membersToTell(trx, [election.body_id], scope.now), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: election.body, role: election.role, elected: elected.full_name };
       return {

@@ -1,10 +1,9 @@
 import type { Transaction } from 'kysely';
-import { bodyMembersOn } from '../bodies/members.js';
 import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, formatMeetingTime, translator } from '../i18n/server-messages.js';
 import { journalAnchor } from '../journal/anchor.js';
-import { recipientsAmong, tell } from '../participation/calls.js';
+import { membersToTell, recipientsAmong, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
 import { meetingCalendar } from './calendar.js';
@@ -21,11 +20,6 @@ async function meetingFacts(trx: Trx, meetingId: string) {
     .select(['m.id', 'm.body_id', 'm.title', 'm.starts_at', 'm.duration_minutes', 'm.place', 'm.online_url', 'm.minutes', 'm.review_until', 'b.name as body', 'facilitator.full_name as facilitator'])
     .where('m.id', '=', meetingId)
     .executeTakeFirstOrThrow();
-}
-
-async function membersOf(trx: Trx, bodyIds: readonly string[], now: Date) {
-  const members = await Promise.all(bodyIds.map(async (bodyId) => [...(await bodyMembersOn(trx, bodyId, now)).keys()]));
-  return recipientsAmong(trx, [...new Set(members.flat())]);
 }
 
 /**
@@ -46,7 +40,7 @@ export const meetingNotices: NoticeWriters = {
       onlineUrl: meeting.online_url,
       agendaTitles: [],
     });
-    await tell(trx, scope, await membersOf(trx, [meeting.body_id], scope.now), (recipient) => {
+    await tell(trx, scope, await membersToTell(trx, [meeting.body_id], scope.now), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: meeting.body, title: meeting.title, when: formatMeetingTime(recipient.locale, meeting.starts_at) };
       return {
@@ -96,7 +90,7 @@ export const meetingNotices: NoticeWriters = {
     const meeting = await meetingFacts(trx, String(event.payload['meetingId']));
     const informed = (event.payload['informedBodyIds'] as string[] | undefined) ?? [meeting.body_id];
     const anchor = await journalAnchor(trx, scope.partnershipId);
-    await tell(trx, scope, await membersOf(trx, informed, scope.now), (recipient) => {
+    await tell(trx, scope, await membersToTell(trx, informed, scope.now), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: meeting.body, title: meeting.title, date: formatCalendarDate(recipient.locale, calendarDay(meeting.starts_at)), seq: anchor.seq, hash: anchor.hash };
       return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { issuePersonLink } from '../accounts/person-links.js';
+import { bodyMembersOn } from '../bodies/members.js';
 import type { Database } from '../common/database/schema.js';
 import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import { MAIL_SETTINGS_PAGE, renderMail, type MailContent, type MailSection } from '../mail/compose.js';
@@ -51,6 +52,19 @@ export async function recipientsAmong(db: Db, personIds: readonly string[]): Pro
     locale: isLocale(row.locale) ? row.locale : 'fr',
     preference: row.mail_preference as MailPreference,
   }));
+}
+
+/** The members of these bodies on that day, with the people added and without the one excepted (who acted). */
+export async function membersToTell(
+  trx: Transaction<Database>,
+  bodyIds: readonly string[],
+  now: Date,
+  options: { readonly also?: readonly string[]; readonly except?: string } = {},
+): Promise<Recipient[]> {
+  const seated = await Promise.all(bodyIds.map(async (bodyId) => [...(await bodyMembersOn(trx, bodyId, now)).keys()]));
+  const personIds = new Set([...seated.flat(), ...(options.also ?? [])]);
+  if (options.except !== undefined) personIds.delete(options.except);
+  return recipientsAmong(trx, [...personIds]);
 }
 
 export const greetingFor = (recipient: Recipient) => translator(recipient.locale)('participation.mail.greeting', { name: recipient.fullName });

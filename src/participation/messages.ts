@@ -38,6 +38,8 @@ export const participationFr = {
       decidedSubject: 'Décision — {{body}} : « {{title}} » {{status}}',
       decidedText: 'La proposition « {{wording}} » est {{status}}.',
       decidedAction: 'Voir la décision',
+      roundClosedSubject: 'Tour clos — {{body}} : « {{title}} »',
+      roundClosedAction: 'Voir la proposition',
       status: { adopted: 'adoptée', rejected: 'rejetée', arbitrated: 'adoptée après arbitrage', lapsed: 'abandonnée' },
     },
     election: {
@@ -138,6 +140,8 @@ export const participationEn: typeof participationFr = {
       decidedSubject: 'Decision — {{body}}: “{{title}}” {{status}}',
       decidedText: 'The proposal “{{wording}}” is {{status}}.',
       decidedAction: 'See the decision',
+      roundClosedSubject: 'Round closed — {{body}}: “{{title}}”',
+      roundClosedAction: 'See the proposal',
       status: { adopted: 'adopted', rejected: 'rejected', arbitrated: 'adopted after arbitration', lapsed: 'dropped' },
     },
     election: {

@@ -181,6 +181,7 @@ describe('a circle of six holds its meeting', () => {
     await screenshot(page, '47-circle-round-table');
     await page.getByLabel('Relevé de décision').fill('Le mercredi de 9 h à 11 h, avec un adulte du cercle.');
     await page.getByRole('button', { name: 'Clore le tour' }).click();
+    await page.getByRole('region', { name: 'Avant de clore le tour' }).getByRole('button', { name: 'Confirmer la clôture' }).click();
     await page.getByText('Adoptée').first().waitFor();
   });
 

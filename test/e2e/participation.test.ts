@@ -95,15 +95,16 @@ describe('the charter calls a member who has never opened Entente, and he answer
     await screenshot(phone, '61-answered-and-consented');
   });
 
-  it('the round closes at its deadline, silence counted as the charter says; his to-do list empties; the outcome mail arrives', async () => {
+  it('the round closes at its deadline, silence counted as the charter says; the outcome mail arrives; his to-do list empties', async () => {
     expect((await members.get('yanis')!.post(`${proposalUrl}/stances`, { stance: 'consent', idempotencyKey: crypto.randomUUID() })).status).toBe(200);
     t.clock.current = new Date(deadline.getTime() + 60_000);
     expect(await closeRoundsPastDeadline(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(1);
     await t.app.mailer.idle();
-    const outcome = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('Décision'));
-    expect(outcome?.subject).toBe('Décision — Groupe de travail Sorties familles : « Louer un minibus pour les sorties du samedi. » adoptée');
-    // The demo's charter counts a member of the working group silent at the deadline as consenting.
-    expect(outcome?.body).toMatch(/2 membres ne se sont pas exprimés \(Amandine Giraud, Mireille Blanc\)/);
+    // The demo's charter counts a member silent at the deadline as absent, as the seeds suggest, and
+    // consent needs every voice: the proposal goes back to be amended, and everyone is told why.
+    const outcome = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('Tour clos'));
+    expect(outcome?.subject).toBe('Tour clos — Groupe de travail Sorties familles : « Louer un minibus pour les sorties du samedi. »');
+    expect(outcome?.body).toContain('2 membres ne se sont pas exprimés (Amandine Giraud, Mireille Blanc) : la charte les compte absents. Quorum non atteint');
     await phone.goto(`${origin}/p/${partnershipId}`);
     await phone.getByRole('heading', { level: 2, name: 'À faire pour vous' }).waitFor();
     await phone.getByText('Rien ne vous attend pour le moment.', { exact: false }).waitFor();

@@ -147,7 +147,8 @@ export class Client {
     const partnershipId = /^\/api\/v1\/partnerships\/([0-9a-f-]{36})\//.exec(url)?.[1];
     if (partnershipId === undefined || this.app.mailer.deliversByEmail) return;
     let waiting = 0;
-    for (let look = 0; look < 50; look += 1) {
+    // Up to five seconds: under a full suite on two cores, one act's many mails may still be on their way.
+    for (let look = 0; look < 250; look += 1) {
       await this.app.mailer.idle();
       const row = await this.app.store.db
         .selectFrom('outbox_message')
