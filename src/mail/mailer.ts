@@ -119,23 +119,26 @@ export class MailDispatcher {
     return this.#flushing;
   }
 
-  /** Delivers what is pending; calls made while a delivery runs wait for it, then run once more. */
-  flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(() => this.#deliverPending()).catch((error: unknown) => {
+  /**
+   * Delivers what is pending, or what one partnership's act just queued: its mail does not wait
+   * behind others' (a backlog that keeps failing elsewhere is the retry loop's). Calls made while
+   * a delivery runs wait for it, then run once more.
+   */
+  flush(partnershipId?: string | null): Promise<void> {
+    this.#flushing = this.#flushing.then(() => this.#deliverPending(partnershipId)).catch((error: unknown) => {
       this.log.error({ err: error }, 'mail delivery failed; messages stay queued');
     });
     return this.#flushing;
   }
 
-  async #deliverPending(): Promise<void> {
-    const pending = await this.db
+  async #deliverPending(partnershipId?: string | null): Promise<void> {
+    let query = this.db
       .selectFrom('outbox_message as m')
       .leftJoin('outbox_personal_body as p', 'p.message_id', 'm.id')
       .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', 'm.content', 'p.tokens', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
-      .where('m.sent_at', 'is', null)
-      .orderBy('m.created_at')
-      .limit(100)
-      .execute();
+      .where('m.sent_at', 'is', null);
+    if (partnershipId !== undefined) query = query.where('m.partnership_id', partnershipId === null ? 'is' : '=', partnershipId);
+    const pending = await query.orderBy('m.created_at').limit(100).execute();
     for (const message of pending) {
       try {
         const rendered = message.content === null ? undefined : renderMail(mailContent.parse(message.content), this.baseUrl, message.tokens === null ? undefined : mailSecrets.parse(message.tokens));

@@ -11,7 +11,7 @@ import { peopleWhoseRightsChanged } from './viewer-cache.js';
  */
 export function afterCommitOf(app: Pick<FastifyInstance, 'mailer' | 'live' | 'viewers' | 'log'>): AfterCommit {
   return async ({ partnershipId, events, mailQueued, sessions }) => {
-    if (mailQueued) void app.mailer.flush();
+    if (mailQueued) void app.mailer.flush(partnershipId);
     for (const tokenDigest of sessions?.changed ?? []) app.viewers.forgetSession(tokenDigest);
     if (partnershipId !== null && events.length > 0) {
       const personIds = peopleWhoseRightsChanged(events);
