@@ -7,6 +7,8 @@ export interface Environment {
   readonly smtpUrl: string | undefined;
   readonly publicUrl: string;
   readonly trustProxy: boolean;
+  /** `NODE_ENV=production`: a real deployment, where nothing meant for the demo's visitors opens. */
+  readonly production: boolean;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -20,5 +22,13 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     smtpUrl: env['SMTP_URL'] || undefined,
     trustProxy: env['TRUST_PROXY'] === 'true',
     publicUrl: (env['PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    production: env['NODE_ENV'] === 'production',
   };
 }
+
+/**
+ * The demo's door (entering as one of its people without a password) opens only when `serve` runs
+ * the demo (no `--no-demo`) outside production. Production is `NODE_ENV=production`, not an https
+ * address: a public demo is served over https too, and its visitors are whom the door is for.
+ */
+export const demoDoorOpens = (options: { readonly demo: boolean }, env: Pick<Environment, 'production'>): boolean => options.demo && !env.production;

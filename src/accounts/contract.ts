@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales.js';
+import { MEMBERSHIP_KINDS } from '../common/structure.js';
+import { id } from '../common/contract.js';
 
 export const email = z.email({ error: 'error.email' }).max(254);
 const token = z.string().min(20).max(200);
@@ -33,3 +35,16 @@ export const signedInAnswer = z.object({ csrfToken: z.string() });
 export const linkRequestedAnswer = z.object({ sent: z.literal(true) });
 
 export const invitationAnswer = z.object({ fullName: z.string(), email: z.string(), partnership: z.string(), hasAccount: z.boolean() });
+
+/** One of the people the demo's door lets anyone enter as, and what they do in the partnership today. */
+export const demoDoorPerson = z.object({
+  personId: z.uuid(),
+  fullName: z.string(),
+  isPartnershipAdmin: z.boolean(),
+  memberships: z.array(z.object({ organization: z.string(), kind: z.enum(MEMBERSHIP_KINDS), isOrganizationAdmin: z.boolean() })),
+  /** The bodies they sit in today, and the roles they hold. */
+  bodies: z.array(z.string()),
+  roles: z.array(z.string()),
+});
+export const demoDoorAnswer = z.object({ people: z.array(demoDoorPerson) });
+export const demoDoorEntryInput = z.object({ personId: id });

@@ -16,11 +16,14 @@ import {
   type NewSession,
 } from './acts.js';
 import { useActionLink } from './person-links.js';
+import { accountAtTheDoor, listDoorPeople } from '../demo/door.js';
 import { listPartnershipsOfAccount } from '../partnerships/queries.js';
 import { exportPersonalData } from '../personal-data/acts.js';
 import {
   acceptInvitationInput,
   actionLinkInput,
+  demoDoorAnswer,
+  demoDoorEntryInput,
   invitationAnswer,
   linkRequestedAnswer,
   localeInput,
@@ -163,6 +166,30 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return setSessionCookie(reply, outcome);
     },
   );
+
+  // The demo's door exists only when the server runs the demo outside production (AppConfig.demoDoor):
+  // elsewhere these routes are not there at all, and answer 404 like any unknown address.
+  if (app.config.demoDoor) {
+    app.get(
+      '/demo-door',
+      { schema: { tags, summary: 'Demo mode only: the people of the demo partnership anyone may enter as, and what each does there', response: { 200: demoDoorAnswer } } },
+      async () => listDoorPeople(app.store.db, app.now()),
+    );
+
+    app.post(
+      '/demo-door/enter',
+      {
+        schema: {
+          tags,
+          summary: 'Demo mode only: sign in, without a password, as one of the demo’s door people (their own account and rights)',
+          body: demoDoorEntryInput,
+          response: { 200: signedInAnswer, 404: errorAnswer, 409: errorAnswer },
+        },
+        config: { rateLimit: { max: app.config.signInAttemptsPerMinute, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => startSession(request, reply, await accountAtTheDoor(app.store.db, request.body.personId)),
+    );
+  }
 
   app.post(
     '/invitation/describe',

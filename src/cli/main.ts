@@ -2,13 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Command } from 'commander';
-import { readEnvironment, type Environment } from '../config.js';
+import { demoDoorOpens, readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
 import { pendingEntryCount, sealAllPending } from '../journal/journal-store.js';
 import { checkStateOfEveryPartnership, describeDisagreement } from '../journal/state-proof.js';
 import { chainHolding, parseAnchor } from '../journal/anchor.js';
 import { verifyJournal } from '../journal/verify.js';
-import { buildApp } from '../server/app.js';
+import { buildApp, type AppConfig } from '../server/app.js';
 import { BackupRefused, exportPartnership, restorePartnership } from '../backup/backup.js';
 import { closeRoundsPastDeadline } from '../decisions/acts.js';
 import { createPartnership } from '../partnerships/acts.js';
@@ -32,6 +32,20 @@ async function withStore<T>(env: Environment, work: (store: Store) => Promise<T>
 
 const where = (env: Environment) => (env.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.dataDir}`);
 
+/** What `serve` builds its app with, from the environment and its options. */
+export function serveConfig(env: Environment, options: { readonly demo: boolean }): AppConfig {
+  return {
+    publicUrl: env.publicUrl,
+    smtpUrl: env.smtpUrl,
+    webRoot: WEB_ROOT,
+    signInAttemptsPerMinute: 10,
+    secureCookies: env.publicUrl.startsWith('https://'),
+    trustProxy: env.trustProxy,
+    demoDoor: demoDoorOpens(options, env),
+    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+  };
+}
+
 async function serve(options: { demo: boolean }): Promise<void> {
   const env = readEnvironment();
   const store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
@@ -40,15 +54,7 @@ async function serve(options: { demo: boolean }): Promise<void> {
     await createDemoPartnership(store.db, new Date());
     console.log(`Partenariat de démonstration « ${DEMO_NAME} » créé.`);
   }
-  const app = await buildApp(store, {
-    publicUrl: env.publicUrl,
-    smtpUrl: env.smtpUrl,
-    webRoot: WEB_ROOT,
-    signInAttemptsPerMinute: 10,
-    secureCookies: env.publicUrl.startsWith('https://'),
-    trustProxy: env.trustProxy,
-    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
-  });
+  const app = await buildApp(store, serveConfig(env, options));
   const stopRetrying = app.mailer.startRetrying();
   const stopClockWork = startClockWork(app);
   const stop = async () => {
@@ -63,6 +69,7 @@ async function serve(options: { demo: boolean }): Promise<void> {
   await app.listen({ port: env.port, host: env.host });
   console.log(`\nEntente est prêt : ${env.publicUrl}  (base : ${where(env)})`);
   if (options.demo) console.log(`Connexion de démonstration : ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\n`);
+  if (app.config.demoDoor) console.log('La page de connexion propose aussi d’entrer comme cinq personnes du partenariat de démonstration (NODE_ENV=production la ferme).\n');
 }
 
 /**

@@ -67,6 +67,12 @@ export interface AppConfig {
   readonly logger?: FastifyServerOptions['logger'];
   /** Worker threads that print PDFs, and how many documents may wait for one. */
   readonly printing?: PrintingOptions;
+  /**
+   * The demo's door: the sign-in page lets anyone enter as one of five people of the demo
+   * partnership, without a password (src/demo/door.ts). Off unless `serve` runs the demo outside
+   * production (config.ts `demoDoorOpens`); off, its routes answer 404.
+   */
+  readonly demoDoor?: boolean;
 }
 
 const translatorFor = (request: { locale: Locale }) => translator(request.locale);
@@ -81,6 +87,7 @@ const SESSIONLESS_MUTATIONS = new Set([
   '/api/v1/auth/invitation/accept',
   '/api/v1/auth/locale',
   '/api/v1/auth/action-link',
+  '/api/v1/auth/demo-door/enter',
   '/api/v1/mail-settings/describe',
   '/api/v1/mail-settings/preference',
 ]);
