@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { Field, fieldError, FormError, PageTitle } from '../../components/ui';
+import { DemoDoor } from './DemoDoor';
 
 /**
  * Only paths of this site are followed after sign-in: one '/' followed by neither '/' nor '\', which
@@ -50,6 +51,7 @@ export default function SignIn() {
     <section className="narrow">
       <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
       <p>{t('signIn.intro')}</p>
+      <DemoDoor onEntered={() => navigate(safeReturn(params.get('retour')))} />
       <form onSubmit={onSignIn} noValidate className="card">
         <h2>{t('signIn.withPassword')}</h2>
         <FormError error={signIn.error} />
