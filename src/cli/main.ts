@@ -51,7 +51,7 @@ async function serve(options: { demo: boolean }): Promise<void> {
   const store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
   await migrateToLatest(store.db);
   if (options.demo && !(await hasAnyPartnership(store.db))) {
-    await createDemoPartnership(store.db, new Date());
+    await createDemoPartnership(store.db, new Date(), { history: true });
     console.log(`Partenariat de démonstration « ${DEMO_NAME} » créé.`);
   }
   const app = await buildApp(store, serveConfig(env, options));
@@ -125,7 +125,7 @@ export async function run(argv: readonly string[]): Promise<void> {
     .description('create the demo partnership')
     .action(() =>
       withStore(readEnvironment(), async (store) => {
-        await createDemoPartnership(store.db, new Date());
+        await createDemoPartnership(store.db, new Date(), { history: true });
         console.log(`Demo partnership created. Sign in: ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}`);
       }),
     );

@@ -12,6 +12,9 @@ import { createOrganization } from '../organizations/acts.js';
 import { createPerson } from '../people/acts.js';
 import { assignRole, createRole } from '../roles/acts.js';
 import type { Database } from '../common/database/schema.js';
+import type { DecisionRule } from '../charters/rules/types.js';
+import { calendarDay } from '../common/dates.js';
+import { DEMO_HISTORY_DAYS, demoClock, communicationRule, writeDemoHistory, type DemoBodyKey } from './demo-history.js';
 
 /**
  * A fictional partnership in the shape of seed 001: three neighbourhood houses, a plenary, a
@@ -90,14 +93,24 @@ const familyOutings: readonly Seating[] = [
 
 /**
  * The demo partnership. `withCharter: false` leaves out its charter, for a walk-through that
- * writes one from the template.
+ * writes one from the template. Its acts are followed like any other (`afterCommit`) when a
+ * running app creates it, so its mail leaves at once.
+ *
+ * `history: true` (what `entente serve` and `entente demo` create) founds it months before `now`
+ * and lives those months through the real acts (demo-history.ts): decisions by each method of its
+ * charter, meetings, an election, an amendment of the charter, with rounds and polls still open
+ * today. Without it, everything starts on a fixed day and nothing has happened yet, which the
+ * tests that walk through a first use rely on.
  */
-/** Its acts are followed like any other (`afterCommit`) when a running app creates it, so its mail leaves at once. */
 export async function createDemoPartnership(
   db: Kysely<Database>,
   now: Date,
-  options: { readonly withCharter?: boolean; readonly afterCommit?: AfterCommit } = {},
+  options: { readonly withCharter?: boolean; readonly afterCommit?: AfterCommit; readonly history?: boolean } = {},
 ): Promise<{ partnershipId: string }> {
+  const clock = demoClock(now);
+  const history = options.history === true && options.withCharter !== false;
+  const foundedAt = history ? clock.ago(DEMO_HISTORY_DAYS, 8) : now;
+  const since = history ? calendarDay(foundedAt) : SINCE;
   const accountId = await createAccountWithPassword(db, DEMO_SIGN_IN.email, DEMO_SIGN_IN.password);
   const { partnershipId, adminPersonId } = await createPartnership(
     db,
@@ -107,12 +120,12 @@ export async function createDemoPartnership(
         'Coopération de trois maisons de quartier de Valbourg : des projets communs, des instances partagées, et chaque maison garde son identité.',
       admin: { fullName: 'Camille Martin', email: DEMO_SIGN_IN.email, accountId },
     },
-    now,
+    foundedAt,
   );
   const ctx: ActContext = {
     db,
     partnershipId,
-    now,
+    now: foundedAt,
     viewer: { personId: adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set(), memberOfBodies: new Set() },
     afterCommit: options.afterCommit,
   };
@@ -168,16 +181,16 @@ export async function createDemoPartnership(
         organizationId: houseIds[person(key).house],
         capacity,
         mandateSource,
-        startsOn: SINCE,
+        startsOn: since,
       });
     }
   };
   await seat(steeringBody.id, steering);
   await seat(directorsBody.id, directors);
   await seat(workingGroup.id, familyOutings);
-  await addSeat(ctx, plenary.id, { personId: adminPersonId, organizationId: null, capacity: 'member', mandateSource: 'partnership', startsOn: SINCE });
+  await addSeat(ctx, plenary.id, { personId: adminPersonId, organizationId: null, capacity: 'member', mandateSource: 'partnership', startsOn: since });
   for (const p of people) {
-    await addSeat(ctx, plenary.id, { personId: personIds[p.key]!, organizationId: houseIds[p.house], capacity: 'member', mandateSource: 'self', startsOn: SINCE });
+    await addSeat(ctx, plenary.id, { personId: personIds[p.key]!, organizationId: houseIds[p.house], capacity: 'member', mandateSource: 'self', startsOn: since });
   }
 
   const projectLead = await createRole(ctx, {
@@ -194,7 +207,7 @@ export async function createDemoPartnership(
     accountabilities: ['Préparer l’ordre du jour', 'Distribuer la parole', 'Veiller au temps'],
     termMonths: 6,
   });
-  await createRole(ctx, {
+  const secretary = await createRole(ctx, {
     name: 'Secrétariat du comité de pilotage',
     bodyId: steeringBody.id,
     purpose: 'Garder la mémoire des décisions.',
@@ -206,8 +219,8 @@ export async function createDemoPartnership(
     purpose: 'Tenir à jour la structure du partenariat et accueillir les nouvelles personnes.',
     accountabilities: ['Inviter les personnes', 'Veiller à la composition des instances'],
   });
-  await assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: SINCE });
-  await assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: SINCE });
+  await assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: since });
+  await assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: since });
   await createDelegation(
     { ...ctx, viewer: { ...ctx.viewer, personId: personIds['mireille']! } },
     {
@@ -215,12 +228,15 @@ export async function createDemoPartnership(
       toPersonId: personIds['karim']!,
       bodyId: workingGroup.id,
       scope: 'Réserver le car et collecter les autorisations parentales pour la sortie de printemps.',
-      startsOn: SINCE,
+      startsOn: since,
     },
   );
   if (options.withCharter === false) return { partnershipId };
-  await adoptDemoCharter(ctx, {
+  const charter = await adoptDemoCharter(ctx, {
+    since,
     steering: steeringBody.id,
+    // The history consults on what the houses say together: a row decided after advice.
+    extraRules: history ? [communicationRule(steeringBody.id, plenary.id)] : [],
     signatories: [
       { personId: adminPersonId, organizationId: null, capacity: 'Coordinatrice du partenariat', signed: true },
       { personId: personIds['gerard']!, organizationId: houseIds.tilleuls, capacity: 'Président', signed: true },
@@ -228,7 +244,28 @@ export async function createDemoPartnership(
       { personId: personIds['jacques']!, organizationId: houseIds.hautpre, capacity: 'Président', signed: false },
     ],
   });
+  if (history) {
+    await writeDemoHistory({
+      ctx,
+      clock,
+      personIds,
+      memberOf: memberships(),
+      bodies: { plenary: plenary.id, steering: steeringBody.id, directors: directorsBody.id, workingGroup: workingGroup.id },
+      roles: { facilitator: facilitator.id, secretary: secretary.id },
+      charter,
+    });
+  }
   return { partnershipId };
+}
+
+/** The bodies each demo person sits in, by their key: who may speak where in the history. */
+function memberships(): Record<string, DemoBodyKey[]> {
+  const memberOf: Record<string, DemoBodyKey[]> = Object.fromEntries(people.map((p) => [p.key, ['plenary']]));
+  const sit = (body: DemoBodyKey, seating: readonly Seating[]) => seating.forEach(([key]) => memberOf[key]!.push(body));
+  sit('steering', steering);
+  sit('directors', directors);
+  sit('workingGroup', familyOutings);
+  return memberOf;
 }
 
 /**
@@ -238,8 +275,13 @@ export async function createDemoPartnership(
  */
 async function adoptDemoCharter(
   ctx: ActContext,
-  input: { steering: string; signatories: { personId: string; organizationId: string | null; capacity: string; signed: boolean }[] },
-) {
+  input: {
+    since: string;
+    steering: string;
+    extraRules: readonly DecisionRule[];
+    signatories: { personId: string; organizationId: string | null; capacity: string; signed: boolean }[];
+  },
+): Promise<{ id: string; versionId: string }> {
   const { id: charterId, versionId } = await charterActs.createCharter(ctx, { template: 'partnership', title: 'Charte de partenariat des Trois Rives' }, 'fr');
   const draft = await versionDetail(ctx.db, ctx.viewer, ctx.partnershipId, charterId, versionId);
   const signatories = input.signatories.map(({ signed: _signed, ...signatory }) => ({ id: randomUUID(), ...signatory }));
@@ -247,19 +289,21 @@ async function adoptDemoCharter(
     ...draft.content,
     rules: {
       ...draft.content.rules,
-      duration: { startsOn: SINCE, endsOn: null },
+      decisionMatrix: [...draft.content.rules.decisionMatrix, ...input.extraRules],
+      duration: { startsOn: input.since, endsOn: null },
       dispute: { ...draft.content.rules.dispute, mediationProvider: 'Médiation de quartier de Valbourg' },
       signatories,
     },
   };
   const { contentHash } = await charterActs.saveDraft(ctx, charterId, versionId, content);
-  await charterActs.recordAdoption(ctx, charterId, versionId, { bodyId: input.steering, adoptedOn: SINCE, contentHash });
+  await charterActs.recordAdoption(ctx, charterId, versionId, { bodyId: input.steering, adoptedOn: input.since, contentHash });
   for (const [index, signatory] of input.signatories.entries()) {
     if (!signatory.signed) continue;
     const signer = { ...ctx, viewer: { ...ctx.viewer, personId: signatory.personId } };
     const typedName = (await ctx.db.selectFrom('person').select('full_name').where('id', '=', signatory.personId).executeTakeFirstOrThrow()).full_name;
     await charterActs.signVersion(signer, charterId, versionId, { signatoryId: signatories[index]!.id, typedName, readAndApproved: true, contentHash });
   }
+  return { id: charterId, versionId };
 }
 
 export async function hasAnyPartnership(db: Kysely<Database>): Promise<boolean> {

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
+import { toDoOf } from '../../src/participation/queries.js';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { Client, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The demo `entente serve` creates: months of a partnership's life, lived through its acts, with
+ * what a visitor comes to see still open on the day it is created.
+ */
+let t: TestApp;
+let admin: Client;
+let base: string;
+let partnershipId: string;
+
+interface ProposalRow {
+  id: string;
+  wording: string;
+  body: { id: string; name: string };
+  status: string;
+  stage: string;
+  phase: string;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { history: true }));
+  admin = new Client(t.app);
+  expect((await admin.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password)).status).toBe(200);
+  base = `/api/v1/partnerships/${partnershipId}`;
+}, 120_000);
+afterAll(() => t?.close());
+
+const proposals = async () => (await admin.get<ProposalRow[]>(`${base}/proposals`)).body;
+const detail = async (id: string) => (await admin.get(`${base}/proposals/${id}`)).body;
+const personId = async (fullName: string) => {
+  const row = await t.store.db.selectFrom('person').select('id').where('partnership_id', '=', partnershipId).where('full_name', '=', fullName).executeTakeFirstOrThrow();
+  return row.id;
+};
+
+describe('the living demo', () => {
+  it('has the charter in force, half signed, and its next version proposed and under discussion', async () => {
+    const { charters } = (await admin.get(`${base}/charters`)).body;
+    expect(charters).toHaveLength(1);
+    expect(charters[0].inForce).toMatchObject({ number: 1, signed: 2, expectedSignatures: 4 });
+    expect(charters[0].draft).toMatchObject({ number: 2 });
+    const amendment = (await proposals()).find((p) => p.wording.startsWith('Adopter la version 2'))!;
+    const proposal = await detail(amendment.id);
+    expect(proposal).toMatchObject({ status: 'open', method: 'consent', phase: 'questions', body: { name: 'Comité de pilotage' } });
+    expect(proposal.amends).toMatchObject({ charterId: charters[0].id, versionId: charters[0].draft.versionId, status: 'draft' });
+    const thread = (await admin.get(`${base}/proposals/${amendment.id}/messages`)).body;
+    expect(thread.messages.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer', 'question']);
+  });
+
+  it('has decisions by each method of its matrix: consent, consensus with a reservation, advice', async () => {
+    const decided = (await proposals()).filter((p) => p.status !== 'open');
+    const methods = await Promise.all(decided.map(async (p) => ({ ...p, method: (await detail(p.id)).method })));
+    expect(new Set(methods.map((p) => p.method))).toEqual(new Set(['consent', 'consensus', 'advice']));
+
+    const workshop = methods.find((p) => p.wording.startsWith('Ouvrir l’atelier numérique'))!;
+    const adopted = await detail(workshop.id);
+    expect(adopted).toMatchObject({ status: 'adopted', method: 'consensus', body: { name: 'Comité de pilotage' } });
+    const reservations = adopted.members.filter((m: { stance: { stance: string } | null }) => m.stance?.stance === 'agree_with_reservation');
+    expect(reservations.map((m: { fullName: string }) => m.fullName)).toEqual(['Jacques Arnaud']);
+    expect(reservations[0].stance.reason).toMatch(/réserve/);
+    const register = (await admin.get(`${base}/bodies/${workshop.body.id}/decisions`)).body;
+    expect(register.decisions.find((d: { id: string }) => d.id === workshop.id)).toMatchObject({ status: 'adopted', reservations: 1 });
+  });
+
+  it('has a matter blocked twice in the steering committee and arbitrated by the directors', async () => {
+    const saturday = (await proposals()).find((p) => p.wording.startsWith('Mutualiser l’accueil du samedi'))!;
+    const arbitrated = await detail(saturday.id);
+    expect(arbitrated).toMatchObject({ status: 'arbitrated', stage: 'arbitration', body: { name: 'Codir / Coprédir' } });
+    const objections = arbitrated.history.filter((h: { body: string; stance: string }) => h.body === 'Comité de pilotage' && h.stance === 'object');
+    expect(objections.map((h: { round: number; fullName: string }) => [h.round, h.fullName])).toEqual([
+      [1, 'Hélène Dubois'],
+      [2, 'Hélène Dubois'],
+    ]);
+  });
+
+  it('has an open round in the steering committee that waits on door people', async () => {
+    const open = (await proposals()).filter((p) => p.status === 'open' && p.phase === 'round' && p.body.name === 'Comité de pilotage');
+    expect(open).toHaveLength(1);
+    const round = await detail(open[0]!.id);
+    expect(new Date(round.roundDeadline).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    const silent = round.members.filter((m: { stance: unknown }) => m.stance === null).map((m: { fullName: string }) => m.fullName);
+    expect(silent).toEqual(expect.arrayContaining(['Gérard Lefèvre', 'Samia Haddad', 'Hélène Dubois']));
+    expect(round.members.length - silent.length).toBeGreaterThanOrEqual(5);
+    for (const name of ['Gérard Lefèvre', 'Samia Haddad', 'Hélène Dubois']) {
+      const toDo = await toDoOf(t.store.db, partnershipId, await personId(name), t.clock.now());
+      expect(toDo.items.map((item) => item.target)).toContainEqual({ kind: 'stance', proposalId: round.id });
+    }
+  });
+
+  it('gives each door person something to do', async () => {
+    for (const name of ['Camille Martin', 'Gérard Lefèvre', 'Samia Haddad', 'Hélène Dubois', 'Yanis Morel']) {
+      const toDo = await toDoOf(t.store.db, partnershipId, await personId(name), t.clock.now());
+      expect(toDo.count, name).toBeGreaterThan(0);
+    }
+    const yanis = await toDoOf(t.store.db, partnershipId, await personId('Yanis Morel'), t.clock.now());
+    expect(yanis.items.map((item) => item.target.kind)).toContain('stance');
+    const gerard = await toDoOf(t.store.db, partnershipId, await personId('Gérard Lefèvre'), t.clock.now());
+    expect(gerard.items.map((item) => item.target.kind)).toEqual(expect.arrayContaining(['stance', 'agenda_item', 'date_poll']));
+  });
+
+  it('has a past meeting with published minutes and a coming one called by its date poll', async () => {
+    const steering = await steeringId();
+    const { meetings, openPolls } = (await admin.get(`${base}/bodies/${steering}/meetings`)).body;
+    const now = t.clock.now().getTime();
+    const past = meetings.filter((m: { startsAt: string; published: boolean }) => new Date(m.startsAt).getTime() < now && m.published);
+    const coming = meetings.filter((m: { startsAt: string }) => new Date(m.startsAt).getTime() > now);
+    expect(past).toHaveLength(1);
+    expect(coming).toHaveLength(1);
+    expect(openPolls).toEqual([]);
+    const held = (await admin.get(`${base}/meetings/${past[0].id}`)).body;
+    expect(held).toMatchObject({ stage: { kind: 'ended' }, recordedAfterwards: false });
+    expect(held.minutesPublishedAt).not.toBeNull();
+    expect(held.minutes).toMatch(/Adoptée/);
+    expect(held.decisions).toEqual([expect.objectContaining({ status: 'adopted' })]);
+    const next = (await admin.get(`${base}/meetings/${coming[0].id}`)).body;
+    expect(next.stage).toEqual({ kind: 'planned' });
+    expect(next.agenda.map((item: { proposedBy: string }) => item.proposedBy)).toEqual(expect.arrayContaining(['Gérard Lefèvre', 'Samia Haddad']));
+    const poll = await t.store.db.selectFrom('date_poll').select('id').where('meeting_id', '=', coming[0].id).executeTakeFirstOrThrow();
+    const closedPoll = (await admin.get(`${base}/date-polls/${poll.id}`)).body;
+    expect(closedPoll.meetingId).toBe(coming[0].id);
+    expect(closedPoll.members.filter((m: { answers: object }) => Object.keys(m.answers).length > 0).length).toBeGreaterThanOrEqual(5);
+
+    const plenary = (await admin.get(base)).body.bodies.find((b: { name: string }) => b.name === 'Assemblée plénière');
+    const plenaryMeetings = (await admin.get(`${base}/bodies/${plenary.id}/meetings`)).body;
+    expect(plenaryMeetings.meetings).toEqual([expect.objectContaining({ published: true, recordedAfterwards: true })]);
+    expect(plenaryMeetings.openPolls).toHaveLength(1);
+  });
+
+  it('has an election in its change round, the nominations revealed and one changed', async () => {
+    const elections = (await admin.get(`${base}/elections`)).body;
+    expect(elections).toEqual([expect.objectContaining({ phase: 'change', role: expect.objectContaining({ name: 'Animation du comité de pilotage' }) })]);
+    const election = await t.store.db.selectFrom('nomination').select(['nominee_id', 'first_nominee_id']).where('election_id', '=', elections[0].id).execute();
+    expect(election.length).toBeGreaterThanOrEqual(5);
+    expect(election.filter((n) => n.nominee_id !== n.first_nominee_id)).toHaveLength(1);
+  });
+
+  it('has compliance findings', async () => {
+    const { findings } = (await admin.get(`${base}/compliance`)).body;
+    const messages = findings.map((f: { message: string }) => f.message);
+    expect(messages).toContain('Comité de pilotage : MJC des Tilleuls a 3 personnes déléguées sur 4');
+    expect(findings.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a busy journal that verifies, every row agreeing with it, and sent no mail', async () => {
+    const page = (await admin.get(`${base}/journal`)).body;
+    expect(page.length).toBeGreaterThanOrEqual(50);
+    const times = await t.store.db
+      .selectFrom('journal_entry')
+      .select((eb) => [eb.fn.min('recorded_at').as('first'), eb.fn.max('recorded_at').as('last'), eb.fn.countAll<string>().as('count')])
+      .where('partnership_id', '=', partnershipId)
+      .executeTakeFirstOrThrow();
+    expect(Number(times.count)).toBeGreaterThan(250);
+    expect(new Date(t.clock.now()).getTime() - new Date(times.first!).getTime()).toBeGreaterThan(150 * 86_400_000);
+    expect(new Date(times.last!).getTime()).toBeLessThan(t.clock.now().getTime());
+    expect(await verifyJournal(t.store.db, { partnershipId })).toMatchObject({ ok: true });
+    expect(await checkStateAgainstJournal(t.store.db, partnershipId)).toEqual([]);
+    const waiting = await t.store.db.selectFrom('outbox_message').select('id').where('partnership_id', '=', partnershipId).where('sent_at', 'is', null).execute();
+    expect(waiting).toEqual([]);
+  });
+});
+
+async function steeringId(): Promise<string> {
+  const { bodies } = (await admin.get(base)).body;
+  return bodies.find((b: { name: string }) => b.name === 'Comité de pilotage').id;
+}
