@@ -9,6 +9,9 @@ export interface Environment {
   readonly trustProxy: boolean;
   /** `NODE_ENV=production`: a real deployment, where nothing meant for the demo's visitors opens. */
   readonly production: boolean;
+  /** The sender of every mail (the mailer's own when unset); an SMTP relay usually accepts only an address of a domain it serves. */
+  readonly mailFrom: string | undefined;
+  readonly logLevel: string;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -23,6 +26,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     trustProxy: env['TRUST_PROXY'] === 'true',
     publicUrl: (env['PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     production: env['NODE_ENV'] === 'production',
+    mailFrom: env['MAIL_FROM'] || undefined,
+    logLevel: env['LOG_LEVEL'] || 'info',
   };
 }
 

@@ -37,12 +37,13 @@ export function serveConfig(env: Environment, options: { readonly demo: boolean 
   return {
     publicUrl: env.publicUrl,
     smtpUrl: env.smtpUrl,
+    mailFrom: env.mailFrom,
     webRoot: WEB_ROOT,
     signInAttemptsPerMinute: 10,
     secureCookies: env.publicUrl.startsWith('https://'),
     trustProxy: env.trustProxy,
     demoDoor: demoDoorOpens(options, env),
-    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    logger: { level: env.logLevel },
   };
 }
 
@@ -106,7 +107,8 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
   return () => stops.forEach((stop) => stop());
 }
 
-export async function run(argv: readonly string[]): Promise<void> {
+/** Every command `entente` knows; the container recipe's test checks its command against it. */
+export function commandLine(): Command {
   const program = new Command('entente').description('Entente: the charter that governs');
 
   program
@@ -240,8 +242,12 @@ export async function run(argv: readonly string[]): Promise<void> {
       }),
     );
 
+  return program;
+}
+
+export async function run(argv: readonly string[]): Promise<void> {
   try {
-    await program.parseAsync([...argv]);
+    await commandLine().parseAsync([...argv]);
   } catch (error) {
     if (!(error instanceof DataDirInUseError)) throw error;
     console.error(error.message);

@@ -57,6 +57,8 @@ export interface AppConfig {
   /** Where links in e-mails point, without a trailing slash. */
   readonly publicUrl: string;
   readonly smtpUrl?: string | undefined;
+  /** The sender of every mail (`Name <address>`); the mailer's own when absent. */
+  readonly mailFrom?: string | undefined;
   /** Folder of the built web UI; the UI is not served when absent. */
   readonly webRoot?: string | undefined;
   readonly signInAttemptsPerMinute: number;
@@ -109,7 +111,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorate('now', config.now ?? (() => new Date()));
-  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined, config.publicUrl));
+  app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined, config.publicUrl, config.mailFrom));
   const viewers = new ViewerCache();
   app.decorate('viewers', viewers);
   const live = new LiveEvents(store, app.log);
