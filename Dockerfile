@@ -13,7 +13,7 @@ RUN npm run build
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund --cache /tmp/npm-cache && rm -rf /tmp/npm-cache
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 # The embedded database (PGlite) lives in /data when DATABASE_URL is not set; backups go to /backups.
