@@ -151,6 +151,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
         status: 'open',
         review_on: null,
         decided_at: null,
+        created_at: ctx.now,
       })
       .execute();
     return {

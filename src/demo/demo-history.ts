@@ -112,7 +112,7 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
   const outing = await decisions.createProposal(by('mireille', ago(150, 9)), {
     level: 'functional',
     topic: '',
-    wording: 'Organiser une sortie familles commune à la base de loisirs des Étangs, un samedi de printemps, avec un car pour les trois quartiers.',
+    wording: 'Organiser une sortie familles commune à la base de loisirs des Étangs, un samedi, avec un car pour les trois quartiers.',
     context: 'Chaque maison organisait sa propre sortie, souvent avec des cars à moitié vides. Une sortie commune coûte moins cher et fait se rencontrer les familles des trois quartiers.',
     participationLevel: 'participation',
   });
@@ -154,7 +154,7 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     proposalId: workshop.id,
     minutesAllotted: 40,
   });
-  const plenaryItem = await meetings.addAgendaItem(by('jacques', ago(140, 16)), meeting.id, { kind: 'discussion', title: 'Préparer l’assemblée plénière d’hiver', proposalId: null, minutesAllotted: 30 });
+  const plenaryItem = await meetings.addAgendaItem(by('jacques', ago(140, 16)), meeting.id, { kind: 'discussion', title: 'Préparer la prochaine assemblée plénière', proposalId: null, minutesAllotted: 30 });
   await meetings.orderAgenda(by('ines', ago(136, 9)), meeting.id, { itemIds: [news.id, decisionItem.id, plenaryItem.id] });
   const howMany = await post('paul', ago(142, 18), workshop.id, 'question', 'Combien de personnes l’animatrice peut-elle accompagner à la fois ?');
   await answer('samia', ago(141, 9), workshop.id, howMany.id, 'Huit au plus, avec une bénévole en appui.', 'ines');
@@ -175,7 +175,7 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
   await advance('ines', ago(134, 17, 45), workshop.id);
   for (const key of steering) {
     if (key === 'jacques') {
-      await stance(key, ago(134, 17, 55), workshop.id, 'agree_with_reservation', 'D’accord, avec une réserve : nos bénévoles ne pourront pas tenir l’accueil de l’atelier avant janvier.');
+      await stance(key, ago(134, 17, 55), workshop.id, 'agree_with_reservation', 'D’accord, avec une réserve : nos bénévoles ne pourront pas tenir l’accueil de l’atelier avant deux mois.');
     } else {
       await stance(key, ago(134, 17, 50), workshop.id, 'agree');
     }
@@ -231,7 +231,7 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     else await stance(key, ago(101, 14), saturday.id, 'agree');
   }
   await decisions.closeRound(by('ines', ago(100, 9)), saturday.id, {
-    statement: 'Permanence tournante du samedi à l’essai entre les Tilleuls et le Moulin jusqu’à l’été ; le Haut-Pré la rejoint quand son poste d’accueil sera pourvu.',
+    statement: 'Permanence tournante du samedi à l’essai entre les Tilleuls et le Moulin pendant quatre mois ; le Haut-Pré la rejoint quand son poste d’accueil sera pourvu.',
     reviewOn: calendarDay(ahead(30, 9)),
   });
 
@@ -239,7 +239,7 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
   const poster = await decisions.createProposal(by('lucie', ago(90, 10)), {
     level: 'functional',
     topic: COMMUNICATION_TOPIC,
-    wording: 'Une affiche et un dépliant communs pour la rentrée des activités, aux couleurs des trois maisons.',
+    wording: 'Une affiche et un dépliant communs qui présentent les activités de l’année, aux couleurs des trois maisons.',
     context: 'Chaque maison imprime ses propres supports. Un dépliant commun montrerait aux familles tout ce que le quartier propose.',
     participationLevel: 'consultation',
   });
@@ -254,11 +254,11 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     reviewOn: null,
   });
 
-  // 5. The winter plenary, held in a hall without Entente at hand, recorded afterwards.
+  // 5. The plenary, held in a hall without Entente at hand, recorded afterwards.
   const plenaryPresent = ['camille', 'nadia', 'gerard', 'lucie', 'yanis', 'samia', 'bernard', 'ines', 'mireille', 'karim', 'helene', 'jacques', 'amandine', 'claire', 'malik', 'sophie'];
   await meetings.recordPastMeeting(by('camille', ago(58, 10)), {
     bodyId: bodies.plenary,
-    title: 'Assemblée plénière d’hiver',
+    title: 'Assemblée plénière : premier bilan',
     heldOn: calendarDay(ago(61, 12)),
     place: 'Maison Haut-Pré, grande salle',
     facilitatorId: id('camille'),
@@ -373,15 +373,15 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     secretaryId: id('claire'),
   });
   await meetings.addAgendaItem(by('gerard', ago(5, 10)), next.meetingId, { kind: 'information', title: 'Bilan de la permanence tournante du samedi', proposalId: null, minutesAllotted: 20 });
-  await meetings.addAgendaItem(by('samia', ago(4, 15)), next.meetingId, { kind: 'discussion', title: 'Calendrier des sorties d’été', proposalId: null, minutesAllotted: 30 });
+  await meetings.addAgendaItem(by('samia', ago(4, 15)), next.meetingId, { kind: 'discussion', title: 'Calendrier des prochaines sorties familles', proposalId: null, minutesAllotted: 30 });
   await meetings.addAgendaItem(by('ines', ago(4, 16)), next.meetingId, { kind: 'decision', title: 'La Gazette des Trois Rives : fin du tour de table', proposalId: gazette.id, minutesAllotted: 30 });
 
   // 10. A consent round in the working group, waiting on two of its members.
   const fare = await decisions.createProposal(by('amandine', ago(9, 10)), {
     level: 'functional',
     topic: '',
-    wording: 'Un tarif solidaire pour la sortie d’été : 2 € par enfant pour les familles au quotient familial le plus bas.',
-    context: 'Au printemps, plusieurs familles du Haut-Pré ne sont pas venues à cause du prix.',
+    wording: 'Un tarif solidaire pour la prochaine sortie familles : 2 € par enfant pour les familles au quotient familial le plus bas.',
+    context: 'À la première sortie, plusieurs familles du Haut-Pré ne sont pas venues à cause du prix.',
     participationLevel: 'participation',
     facilitatorId: id('mireille'),
   });
@@ -393,10 +393,10 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
   await stance('amandine', ago(4, 12), fare.id, 'consent');
   await stance('mireille', ago(3, 18), fare.id, 'consent');
 
-  // 11. The spring plenary: a date poll everyone is asked to answer.
+  // 11. The next plenary: a date poll everyone is asked to answer.
   const plenaryPoll = await datePolls.openDatePoll(by('camille', ago(3, 10)), {
     bodyId: bodies.plenary,
-    title: 'Assemblée plénière de printemps',
+    title: 'Assemblée plénière : bilan des six mois',
     durationMinutes: 150,
     slots: [ahead(30, 17), ahead(37, 8), ahead(44, 17)].map((slot) => slot.toISOString()),
   });
@@ -457,9 +457,9 @@ Les onze membres du comité de pilotage. Animation : Inès Fabre ; secrétariat 
 
 Proposition de Samia Haddad, tour de table au consensus. **Adoptée** : l’atelier du mercredi est ouvert
 aux habitant·es des trois quartiers, huit personnes au plus, sur inscription au Moulin.
-Réserve de Jacques Arnaud : les bénévoles du Haut-Pré ne pourront pas tenir l’accueil avant janvier.
+Réserve de Jacques Arnaud : les bénévoles du Haut-Pré ne pourront pas tenir l’accueil avant deux mois.
 
-## Préparer l’assemblée plénière d’hiver
+## Préparer la prochaine assemblée plénière
 
 Elle se tiendra à la Maison Haut-Pré. Chaque maison présente un projet commun en cinq minutes ;
 Camille Martin envoie l’invitation.
@@ -477,12 +477,12 @@ const PLENARY_MINUTES = `## Ordre du jour
 
 ## Bilan
 
-Camille Martin rappelle les décisions prises depuis la rentrée : la sortie familles commune, l’ouverture de
+Camille Martin rappelle les décisions prises depuis la fondation du partenariat : la sortie familles commune, l’ouverture de
 l’atelier numérique du mercredi, la permanence tournante du samedi, arbitrée par le comité de direction.
 
 ## Projets communs
 
-- La sortie familles de printemps : 48 inscrit·es, un car avec trois arrêts.
+- La sortie familles commune : 48 inscrit·es, un car avec trois arrêts.
 - L’atelier numérique : complet quatre mercredis sur cinq.
 
 ## Questions des habitant·es

@@ -214,13 +214,18 @@ export async function createDemoPartnership(
     accountabilities: ['Rédiger le compte rendu', 'Diffuser la note d’information aux instances'],
     termMonths: 6,
   });
-  await createRole(ctx, {
+  const coordination = await createRole(ctx, {
     name: 'Coordination du partenariat',
     purpose: 'Tenir à jour la structure du partenariat et accueillir les nouvelles personnes.',
     accountabilities: ['Inviter les personnes', 'Veiller à la composition des instances'],
   });
   await assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: since });
   await assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: since });
+  if (history) {
+    // A partnership that has lived months has its secretary and its coordinator; the bare demo leaves them for a newcomer to fill.
+    await assignRole(ctx, secretary.id, { personId: personIds['claire']!, startsOn: since });
+    await assignRole(ctx, coordination.id, { personId: adminPersonId, startsOn: since });
+  }
   await createDelegation(
     { ...ctx, viewer: { ...ctx.viewer, personId: personIds['mireille']! } },
     {

@@ -61,6 +61,9 @@ describe('the living demo', () => {
     const workshop = methods.find((p) => p.wording.startsWith('Ouvrir l’atelier numérique'))!;
     const adopted = await detail(workshop.id);
     expect(adopted).toMatchObject({ status: 'adopted', method: 'consensus', body: { name: 'Comité de pilotage' } });
+    // Proposed and decided on days of the history, months before the demo was created.
+    expect(t.clock.now().getTime() - Date.parse(adopted.createdAt)).toBeGreaterThan(130 * 86_400_000);
+    expect(Date.parse(adopted.decidedAt) - Date.parse(adopted.createdAt)).toBeGreaterThan(7 * 86_400_000);
     const reservations = adopted.members.filter((m: { stance: { stance: string } | null }) => m.stance?.stance === 'agree_with_reservation');
     expect(reservations.map((m: { fullName: string }) => m.fullName)).toEqual(['Jacques Arnaud']);
     expect(reservations[0].stance.reason).toMatch(/réserve/);
