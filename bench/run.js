@@ -29,6 +29,9 @@ const NOT_RUN = { requests: { average: 0 }, latency: { p50: 0, p99: 0 }, errors:
 
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 
+/** The body page is also loaded at each of these numbers of connections, for its tail latency (p99 / p50). */
+const PAGE_CONNECTIONS = (process.env.BENCH_PAGE_CONNECTIONS ?? '20,50,100').split(',').filter(Boolean).map(Number);
+
 function run(options) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
@@ -101,7 +104,12 @@ const summary = (result) => ({
 async function measure(label, env) {
   const { child, info } = await startServer(env);
   const auth = { cookie: info.cookie, 'x-csrf-token': info.csrfToken };
-  const page = LOADS.includes('page') ? await load(`${label} GET body page`, { url: info.address + info.pagePath, headers: { cookie: info.cookie } }) : NOT_RUN;
+  const pageOptions = { url: info.address + info.pagePath, headers: { cookie: info.cookie } };
+  const page = LOADS.includes('page') ? await load(`${label} GET body page`, pageOptions) : NOT_RUN;
+  const pageTail = [];
+  if (LOADS.includes('page')) {
+    for (const connections of PAGE_CONNECTIONS) pageTail.push({ connections, ...summary(await load(`${label} GET body page, ${connections} connections`, { ...pageOptions, connections })) });
+  }
   const half = Math.floor(info.personIds.length / 2);
   const seats = LOADS.includes('seat');
   const bare = seats ? await load(`${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) }) : NOT_RUN;
@@ -114,7 +122,7 @@ async function measure(label, env) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send('stop');
   await exited;
-  const row = { database: info.kind, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), bareStance: summary(bareStance), stance: summary(stance), journalEntries };
+  const row = { database: info.kind, pageTail, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), bareStance: summary(bareStance), stance: summary(stance), journalEntries };
   row.postVsBare = `${Math.round((100 * row.postMember.rps) / row.bareInsert.rps)} %`;
   row.stanceVsBare = `${Math.round((100 * row.stance.rps) / row.bareStance.rps)} %`;
   return row;
@@ -158,6 +166,19 @@ console.table(
     'POST / bare': r.postVsBare,
     errors: r.getPage.errors + r.bareInsert.errors + r.postMember.errors,
   })),
+);
+console.table(
+  rows.flatMap((r) =>
+    r.pageTail.map((t) => ({
+      database: r.database,
+      'GET body page, connections': t.connections,
+      'req/s': t.rps,
+      'p50 ms': t.p50,
+      'p99 ms': t.p99,
+      'p99 / p50': t.p50 ? Math.round((10 * t.p99) / t.p50) / 10 : '—',
+      errors: t.errors,
+    })),
+  ),
 );
 console.table(
   rows.map((r) => ({

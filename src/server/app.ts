@@ -30,6 +30,7 @@ import { isUuid } from './ids.js';
 import { authRoutes, SESSION_COOKIE } from '../accounts/routes.js';
 import { partnershipRoutes } from './partnership-scope.js';
 import { systemRoutes } from './system-routes.js';
+import { inArrivalOrder } from '../common/database/pglite-dialect.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -109,6 +110,8 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('store', store);
+  // On the embedded database, a request's queries pass before those of requests that came after it.
+  if (store.kind === 'pglite') app.addHook('onRequest', (_request, _reply, done) => inArrivalOrder(done));
   app.decorate('config', config);
   app.decorate('now', config.now ?? (() => new Date()));
   app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined, config.publicUrl, config.mailFrom));

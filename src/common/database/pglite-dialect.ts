@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
@@ -15,10 +16,30 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
+/** Each request's place in line, taken when it starts (`inArrivalOrder`). */
+const arrival = new AsyncLocalStorage<number>();
+let lastTicket = 0;
+
+/**
+ * Runs `work` (a request, from its start to its answer) as one arrival: its queries all carry the
+ * ticket it takes now, so they pass before those of every request that started after it.
+ */
+export function inArrivalOrder<T>(work: () => T): T {
+  lastTicket += 1;
+  return arrival.run(lastTicket, work);
+}
+
 /**
  * Kysely dialect over PGlite's own query API. PGlite is one in-process connection, so the driver
  * hands it to one caller at a time: a transaction owns it from BEGIN to COMMIT, and other
  * requests wait their turn instead of interleaving statements inside it.
+ *
+ * The turn goes to the waiter that arrived first (`inArrivalOrder`; work outside any request
+ * arrives when it asks), so a request already started finishes its queries before a later
+ * request's first query runs. And when others wait, the connection passes at the next turn of the
+ * event loop: PGlite runs each statement on the Node thread, so handing it over in one chain of
+ * promises would run every waiting request to its end before Node reads a socket or accepts a
+ * connection again (bench/README.md, 2026-12-05).
  */
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
@@ -56,10 +77,16 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
+interface Waiter {
+  readonly ticket: number;
+  readonly take: () => void;
+}
+
 class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
-  #queue: Promise<void> = Promise.resolve();
-  #release: (() => void) | undefined;
+  #taken = false;
+  /** By ticket, first come first served among equal tickets. */
+  readonly #waiters: Waiter[] = [];
 
   constructor(private readonly pglite: PGlite) {
     this.#connection = new PGliteConnection(pglite);
@@ -70,13 +97,14 @@ class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.#queue;
-    let release!: () => void;
-    this.#queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.#release = release;
+    if (this.#taken) {
+      const ticket = arrival.getStore() ?? (lastTicket += 1);
+      await new Promise<void>((take) => {
+        const after = this.#waiters.findIndex((waiter) => waiter.ticket > ticket);
+        this.#waiters.splice(after === -1 ? this.#waiters.length : after, 0, { ticket, take });
+      });
+    }
+    this.#taken = true;
     return this.#connection;
   }
 
@@ -94,9 +122,13 @@ class PGliteDriver implements Driver {
   }
 
   async releaseConnection(): Promise<void> {
-    const release = this.#release;
-    this.#release = undefined;
-    release?.();
+    if (this.#waiters.length === 0) {
+      this.#taken = false;
+      return;
+    }
+    // Still taken, for the first waiter as the loop comes round: whoever asks meanwhile (this
+    // request's next query, most often) joins the line and is placed by its ticket.
+    setImmediate(() => this.#waiters.shift()!.take());
   }
 
   async destroy(): Promise<void> {
