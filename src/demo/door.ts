@@ -4,6 +4,7 @@ import type { Answer } from '../common/contract.js';
 import { calendarDay } from '../common/dates.js';
 import { conflict, notFound } from '../common/errors.js';
 import { groupRows } from '../common/group-rows.js';
+import type { MembershipKind } from '../common/structure.js';
 import type { Database } from '../common/database/schema.js';
 import type { demoDoorAnswer } from '../accounts/contract.js';
 import { DEMO_NAME, DEMO_SIGN_IN } from './demo-partnership.js';
@@ -14,7 +15,7 @@ import { DEMO_NAME, DEMO_SIGN_IN } from './demo-partnership.js';
  * round as several members, one browser window each. The coordinator, whose account the demo
  * creates, then four members of the three houses, in the order the door shows them.
  */
-export const DOOR_ADDRESSES: readonly string[] = [DEMO_SIGN_IN.email, ...['gerard', 'samia', 'helene', 'yanis'].map((key) => `${key}@trois-rives.example`)];
+const DOOR_ADDRESSES: readonly string[] = [DEMO_SIGN_IN.email, ...['gerard', 'samia', 'helene', 'yanis'].map((key) => `${key}@trois-rives.example`)];
 
 /**
  * The demo partnership: the first one named as the demo names it whose member the demo's
@@ -88,7 +89,7 @@ export async function listDoorPeople(db: Kysely<Database>, now: Date): Promise<A
         isPartnershipAdmin: person.is_partnership_admin,
         memberships: (membershipsOf.get(person.id) ?? []).map((row) => ({
           organization: row.name,
-          kind: row.kind as Answer<typeof demoDoorAnswer>['people'][number]['memberships'][number]['kind'],
+          kind: row.kind as MembershipKind,
           isOrganizationAdmin: row.is_organization_admin,
         })),
         bodies: (seatsOf.get(person.id) ?? []).map((row) => row.name),
