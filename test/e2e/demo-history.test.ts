@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
@@ -74,5 +74,12 @@ describe('the living demo, as a visitor sees it', () => {
     await camille.getByText('Réserve de Jacques Arnaud', { exact: false }).first().waitFor();
     await expectNoAxeViolations(camille);
     await screenshot(camille, '98-demo-minutes');
+
+    await camille.getByRole('link', { name: 'Journal' }).first().click();
+    await camille.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
+    const titles = await camille.locator('ol.journal li strong').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(50);
+    expect(titles.filter((title) => /^[a-z_]+\.[a-z_]+$/.test(title) || title === 'Autre acte')).toEqual([]);
+    await screenshot(camille, '99-demo-journal');
   });
 });
