@@ -3,7 +3,7 @@ import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partner
 import { toDoOf } from '../../src/participation/queries.js';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
-import { Client, startTestApp, type TestApp } from '../support/test-app.js';
+import { Client, emptyDatabase, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The demo `entente serve` creates: months of a partnership's life, lived through its acts, with
@@ -24,7 +24,8 @@ interface ProposalRow {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // A database of its own: the demo's account has a fixed address, which structure.test.ts's demo holds on the shared one.
+  t = await startTestApp({}, await emptyDatabase());
   ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { history: true }));
   admin = new Client(t.app);
   expect((await admin.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password)).status).toBe(200);
