@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Files and folders (read whole) both halves are built from; the build scripts themselves included. */
-const SHARED_INPUTS = ['package-lock.json', 'tsconfig.base.json', 'scripts'];
+const SHARED_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'scripts'];
 
 export const BUILD_INPUTS = {
   server: {

@@ -38,8 +38,8 @@ async function buildWeb() {
 }
 
 const HALVES = [
-  { name: 'server', ...BUILD_INPUTS.server, build: buildServer },
-  { name: 'web', ...BUILD_INPUTS.web, build: buildWeb },
+  { name: 'server', ...BUILD_INPUTS.server, entry: join('cli', 'main.js'), build: buildServer },
+  { name: 'web', ...BUILD_INPUTS.web, entry: 'index.html', build: buildWeb },
 ];
 
 const force = process.argv.includes('--force');
@@ -48,7 +48,8 @@ for (const half of HALVES) {
   const output = join(ROOT, 'dist', half.name);
   const stamp = join(FINGERPRINTS, `${half.name}.fingerprint`);
   const fingerprint = fingerprintOf(ROOT, half);
-  const built = existsSync(output) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
+  // The entry file, not just the folder: a deleted index.html would leave a server without its pages.
+  const built = existsSync(join(output, half.entry)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint;
   if (built && !force) {
     console.log(`build: ${half.name} up to date (dist/${half.name})`);
     continue;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import fastifyAccepts from '@fastify/accepts';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -222,11 +223,20 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
     }
   });
 
+  // An API answer is one person's view at one moment: no proxy or browser may keep it unless its route says so.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+  });
   if (servesWeb) await serveWeb(app, config.webRoot!);
   // API answers over 1 kB leave compressed (brotli at quality 4: most of the gain for little CPU).
   // Registered after the web files, whose routes then keep their precompressed copies; event
   // streams hijack the reply, so no onSend hook ever sees them.
-  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], globalDecompression: false });
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    globalDecompression: false,
+  });
   await app.register(systemRoutes, { prefix: '/api/v1' });
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(mailSettingsRoutes, { prefix: '/api/v1/mail-settings' });

@@ -102,6 +102,17 @@ describe('API answers', () => {
     expect(JSON.parse(small.body)).toMatchObject({ status: 'ok' });
   });
 
+  it('are kept by no cache, private or shared, unless their route says otherwise', async () => {
+    const f = await newPartnership(t);
+    for (const url of ['/api/v1/health', `${f.base}/people`]) {
+      const answer = await t.app.inject({ method: 'GET', url, headers: { cookie: f.admin.cookie! } });
+      expect(answer.statusCode, url).toBe(200);
+      expect(answer.headers['cache-control'], url).toBe('private, no-store');
+    }
+    const backup = await t.app.inject({ method: 'GET', url: `${f.base}/backup`, headers: { cookie: f.admin.cookie! } });
+    expect(backup.headers['cache-control']).toBe('no-store');
+  });
+
   it('never compress an event stream', async () => {
     const f = await newPartnership(t);
     const build = builder(f);

@@ -18,6 +18,7 @@ describe('the fingerprints of the build', () => {
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'entente-build-inputs-'));
+    write('package.json', '{}');
     write('package-lock.json', '{}');
     write('tsconfig.base.json', '{}');
     write('tsconfig.server.json', '{}');
@@ -58,6 +59,7 @@ describe('the fingerprints of the build', () => {
       ['src/people/rules.ts', 'export const rule = 2;'],
       ['src/people/contract.ts', 'export const added = true;'],
       ['package-lock.json', '{ "lockfileVersion": 3 }'],
+      ['package.json', '{ "type": "module" }'],
       ['tsconfig.base.json', '{ "compilerOptions": { "strict": true } }'],
       ['scripts/build.js', '// build, changed'],
     ]) {
