@@ -172,12 +172,14 @@ export async function acceptInvitation(
  * Always answers the same way, so the form tells nobody which addresses have an account. The link
  * reaches its addressee alone: by e-mail, or without SMTP through the server log. The message, its
  * link left out, shows on the Messages page only when the account belongs to a single partnership:
- * the administrators of one partnership need not know who signs in to another.
+ * the administrators of one partnership need not know who signs in to another. Says which
+ * partnership the mail is filed under, to deliver it; nothing when the address has no account.
  */
-export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date, next?: string): Promise<void> {
+export async function requestMagicLink(db: Kysely<Database>, email: string, link: Link, locale: Locale, now: Date, next?: string): Promise<{ readonly mailFor: string | null } | undefined> {
   const account = await db.selectFrom('account').select(['id', 'email', 'locale']).where('email', '=', email.toLowerCase()).executeTakeFirst();
-  if (!account) return;
+  if (!account) return undefined;
   const partnerships = await db.selectFrom('person').select('partnership_id').where('account_id', '=', account.id).execute();
+  const mailFor = partnerships.length === 1 ? partnerships[0]!.partnership_id : null;
   const token = newToken();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -187,13 +189,14 @@ export async function requestMagicLink(db: Kysely<Database>, email: string, link
     const t = translator(isLocale(account.locale) ? account.locale : locale);
     const { body, personalBody } = withPersonalLink(t, 'mail.magicLinkBody', {}, `${link.baseUrl}/connexion/lien${next === undefined ? '' : `?vers=${encodeURIComponent(next)}`}#${token}`);
     await queueMail(trx, {
-      partnershipId: partnerships.length === 1 ? partnerships[0]!.partnership_id : null,
+      partnershipId: mailFor,
       recipient: account.email,
       subject: t('mail.magicLinkSubject'),
       body,
       personal: { body: personalBody },
     });
   });
+  return { mailFor };
 }
 
 export async function consumeMagicLink(db: Kysely<Database>, token: string, now: Date): Promise<string> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TFunction } from 'i18next';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { noteMailQueued } from '../common/act.js';
 import { calendarDay } from '../common/dates.js';
@@ -78,8 +78,20 @@ export interface MailLog {
   error(details: object, message: string): void;
 }
 
+/**
+ * How long an instance holds a message it is sending: longer than one send can last (nodemailer
+ * gives up on an SMTP server that takes 2 minutes to connect or stays silent for 10), so no other
+ * instance takes a message still on its way. A message held by an instance that died waits this long.
+ */
+export const CLAIM_LEASE = '15 minutes';
+
+/** Messages one round sends at most: an act's flush does not carry a whole backlog. */
+const ROUND_SIZE = 100;
+
 export class MailDispatcher {
   #flushing: Promise<void> = Promise.resolve();
+  /** Names this dispatcher's claims, so that it gives back its own only. */
+  readonly #claimant = randomUUID();
 
   /** Without a transport (no SMTP_URL), messages go to the server log. */
   constructor(
@@ -104,13 +116,14 @@ export class MailDispatcher {
   }
 
   /**
-   * Runs work that queues mail after whatever delivery is under way, then delivers: a request for
-   * a sign-in link answers before its work, the same whether or not the address has an account.
+   * Runs work that queues mail after whatever delivery is under way, then delivers what it queued,
+   * as an act's flush does (the work names the partnership its mail is filed under, if it queued
+   * any): a request for a sign-in link answers before its work, whether or not the address has an account.
    */
-  inBackground(work: () => Promise<void>): void {
+  inBackground(work: () => Promise<{ readonly mailFor: string | null } | void>): void {
     this.#flushing = this.#flushing
       .then(work)
-      .then(() => this.#deliverPending())
+      .then((queued) => queued && this.#deliverPending(queued.mailFor))
       .catch((error: unknown) => this.log.error({ err: error }, 'mail not queued or not delivered'));
   }
 
@@ -131,15 +144,16 @@ export class MailDispatcher {
     return this.#flushing;
   }
 
+  /**
+   * Sends, one at a time, what no other instance is sending: each message is claimed before it
+   * leaves, so two instances (or an act's flush and another instance's retry) never both send it.
+   * A message that fails is given back at once for the next round, and not tried again in this one.
+   */
   async #deliverPending(partnershipId?: string | null): Promise<void> {
-    let query = this.db
-      .selectFrom('outbox_message as m')
-      .leftJoin('outbox_personal_body as p', 'p.message_id', 'm.id')
-      .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', 'm.content', 'p.tokens', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
-      .where('m.sent_at', 'is', null);
-    if (partnershipId !== undefined) query = query.where('m.partnership_id', partnershipId === null ? 'is' : '=', partnershipId);
-    const pending = await query.orderBy('m.created_at').limit(100).execute();
-    for (const message of pending) {
+    const failed: string[] = [];
+    for (let tried = 0; tried < ROUND_SIZE; tried += 1) {
+      const message = await this.#claimNext(partnershipId, failed);
+      if (!message) return;
       try {
         const rendered = message.content === null ? undefined : renderMail(mailContent.parse(message.content), this.baseUrl, message.tokens === null ? undefined : mailSecrets.parse(message.tokens));
         const text = rendered?.text ?? message.body;
@@ -165,8 +179,48 @@ export class MailDispatcher {
       } catch (error) {
         // One refused message must not hold back the others; it stays queued for the next round.
         this.log.error({ err: error, messageId: message.id }, 'mail delivery failed; will retry');
+        failed.push(message.id);
+        await this.db
+          .updateTable('outbox_message')
+          .set({ claimed_until: null, claimed_by: null })
+          .where('id', '=', message.id)
+          .where('claimed_by', '=', this.#claimant)
+          .where('sent_at', 'is', null)
+          .execute();
       }
     }
+  }
+
+  /**
+   * The oldest message waiting that no live instance holds, claimed for CLAIM_LEASE by the
+   * database's clock, with what its delivery needs. A message another instance is claiming at
+   * this moment is locked, so it is passed over (SKIP LOCKED) rather than waited for.
+   */
+  #claimNext(partnershipId: string | null | undefined, passedOver: readonly string[]) {
+    return this.db
+      .with('claimed', (db) =>
+        db
+          .updateTable('outbox_message')
+          .set({ claimed_until: sql<Date>`now() + ${CLAIM_LEASE}::interval`, claimed_by: this.#claimant })
+          .where('id', '=', (eb) =>
+            eb
+              .selectFrom('outbox_message as waiting')
+              .select('waiting.id')
+              .where('waiting.sent_at', 'is', null)
+              .where((claim) => claim.or([claim('waiting.claimed_until', 'is', null), claim('waiting.claimed_until', '<', sql<Date>`now()`)]))
+              .$if(partnershipId !== undefined, (query) => query.where('waiting.partnership_id', partnershipId === null ? 'is' : '=', partnershipId!))
+              .$if(passedOver.length > 0, (query) => query.where('waiting.id', 'not in', passedOver))
+              .orderBy('waiting.created_at')
+              .limit(1)
+              .forUpdate()
+              .skipLocked(),
+          )
+          .returning(['id', 'recipient', 'subject', 'calendar', 'content', 'body']),
+      )
+      .selectFrom('claimed as m')
+      .leftJoin('outbox_personal_body as p', 'p.message_id', 'm.id')
+      .select((eb) => ['m.id', 'm.recipient', 'm.subject', 'm.calendar', 'm.content', 'p.tokens', eb.fn.coalesce('p.body', 'm.body').as('body'), 'p.invitation_token_hash'])
+      .executeTakeFirst();
   }
 }
 

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/common/database/database.js';
+import { MailDispatcher } from '../../src/mail/mailer.js';
 import { builder } from '../support/structure.js';
-import { newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { emptyDatabase, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -114,5 +117,111 @@ describe('the Messages page', () => {
     const elsewhere = (await page(other)).messages[0]!.id;
     expect(await page(f, elsewhere)).toEqual({ deliversByEmail: false, messages: [], next: null });
     expect((await f.admin.get(`${f.base}/outbox?before=not-an-id`)).status).toBe(400);
+  });
+});
+
+/**
+ * An SMTP server as one instance sees it: it records the subject of each mail it accepts. Each
+ * send takes a few milliseconds, so that two instances' deliveries interleave; or, `held`, it
+ * waits until the test lets it end, accepted or refused.
+ */
+function smtp(options: { held?: boolean } = {}) {
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  const sent: string[] = [];
+  let handed = () => {};
+  const handedOver = new Promise<void>((resolve) => (handed = resolve));
+  let release: (error?: Error) => void = () => {};
+  const released = new Promise<Error | undefined>((resolve) => (release = resolve));
+  transport.use('compile', (mail, done) => {
+    handed();
+    const accept = (error: Error | undefined) => {
+      if (!error) sent.push(String(mail.data.subject));
+      done(error);
+    };
+    if (options.held) void released.then(accept);
+    else setTimeout(() => accept(undefined), sent.length % 4);
+  });
+  return { transport, sent, handedOver, release };
+}
+
+describe('delivery by two instances on one database', () => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  const quiet = { info: () => {}, error: () => {} };
+  const instance = (transport: Transporter) => new MailDispatcher(store.db, quiet, transport, 'http://entente.test');
+
+  beforeAll(async () => {
+    // A database of its own: no other test file's server delivers what waits here.
+    ({ store, drop } = await emptyDatabase());
+  });
+  afterAll(() => drop());
+
+  /** Sign-in links and other mails of no partnership, one per subject, a millisecond apart. */
+  async function waiting(subjects: readonly string[]) {
+    await store.db
+      .insertInto('outbox_message')
+      .values(subjects.map((subject, i) => ({ id: randomUUID(), partnership_id: null, recipient: 'ana@example.org', subject, body: subject, created_at: new Date(Date.UTC(2026, 2, 10, 10, 0, 0, i)) })))
+      .execute();
+  }
+
+  const unsent = async () => (await store.db.selectFrom('outbox_message').select('subject').where('sent_at', 'is', null).execute()).map((row) => row.subject);
+
+  it('sends each message of a backlog once, whichever instance, retry loop or flush after an act, takes it', async () => {
+    // More than one round's hundred, as after an SMTP outage.
+    const backlog = Array.from({ length: 150 }, (_, i) => `Retard ${i}`);
+    await waiting(backlog);
+    const first = smtp();
+    const second = smtp();
+    const a = instance(first.transport);
+    const b = instance(second.transport);
+    await Promise.all([a.flush(), b.flush(null), b.flush(), a.flush(null), b.flush()]);
+    expect([...first.sent, ...second.sent].sort()).toEqual([...backlog].sort());
+    // Both took part: the two instances did deliver the same backlog at the same time.
+    expect(first.sent.length).toBeGreaterThan(0);
+    expect(second.sent.length).toBeGreaterThan(0);
+    expect(await unsent()).toEqual([]);
+  });
+
+  it('leaves a message to the instance sending it until its claim expires, then another sends it; the first, failing late, frees nothing', async () => {
+    await waiting(['Premier', 'Second']);
+    const stuck = smtp({ held: true });
+    const other = smtp();
+    const a = instance(stuck.transport);
+    const b = instance(other.transport);
+
+    const aRound = a.flush();
+    await stuck.handedOver;
+    await b.flush();
+    expect(other.sent).toEqual(['Second']);
+
+    // A stays silent past its lease, as an instance that died would: its claim expires.
+    await store.db.updateTable('outbox_message').set({ claimed_until: sql<Date>`now() - interval '1 second'` }).where('subject', '=', 'Premier').execute();
+    const taker = smtp({ held: true });
+    const c = instance(taker.transport);
+    const cRound = c.flush();
+    await taker.handedOver;
+
+    // A's send fails at last: it gives back its own claims only, so Premier stays with C.
+    stuck.release(new Error('connection lost'));
+    await aRound;
+    await b.flush();
+    expect(other.sent).toEqual(['Second']);
+
+    taker.release();
+    await cRound;
+    expect(taker.sent).toEqual(['Premier']);
+    expect(stuck.sent).toEqual([]);
+    expect(await unsent()).toEqual([]);
+  });
+
+  it('gives a message back when its send fails, for the next round of any instance', async () => {
+    await waiting(['Refusé']);
+    const refusing = smtp({ held: true });
+    refusing.release(new Error('550 mailbox unavailable'));
+    await instance(refusing.transport).flush();
+    expect(await unsent()).toEqual(['Refusé']);
+    const working = smtp();
+    await instance(working.transport).flush();
+    expect(working.sent).toEqual(['Refusé']);
   });
 });

@@ -65,7 +65,8 @@ describe('without SMTP, links that open an account', () => {
   let newcomerEmail: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ logger: serverLog.logger });
+    // A database of its own: each mail leaves once, and the server of another test file could send it.
+    t = await startTestApp({ logger: serverLog.logger }, await emptyDatabase());
     f = await newPartnership(t);
     const { ids, facilitator } = await furnishedWithFacilitator(t, f, 'Nadia Benali');
     memberEmail = facilitator.email;

@@ -27,6 +27,7 @@ import { toDoIndexes } from './migrations/026-to-do-indexes.js';
 import { discussions } from './migrations/027-discussions.js';
 import { roundClosing } from './migrations/028-round-closing.js';
 import { personLinkAddress } from './migrations/029-person-link-address.js';
+import { outboxClaims } from './migrations/030-outbox-claims.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   '027-discussions': statementsMigration(discussions),
   '028-round-closing': statementsMigration(roundClosing),
   '029-person-link-address': statementsMigration(personLinkAddress),
+  '030-outbox-claims': statementsMigration(outboxClaims),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -346,6 +346,8 @@ export interface Organization {
 export interface OutboxMessage {
   body: string;
   calendar: string | null;
+  claimed_by: string | null;
+  claimed_until: Timestamp | null;
   content: Json | null;
   created_at: Generated<Timestamp>;
   id: string;
