@@ -83,7 +83,7 @@ export interface MailLog {
  * gives up on an SMTP server that takes 2 minutes to connect or stays silent for 10), so no other
  * instance takes a message still on its way. A message held by an instance that died waits this long.
  */
-export const CLAIM_LEASE = '15 minutes';
+const CLAIM_LEASE = '15 minutes';
 
 /** Messages one round sends at most: an act's flush does not carry a whole backlog. */
 const ROUND_SIZE = 100;
