@@ -162,10 +162,27 @@ describe('the living demo', () => {
     expect(Number(times.count)).toBeGreaterThan(250);
     expect(new Date(t.clock.now()).getTime() - new Date(times.first!).getTime()).toBeGreaterThan(150 * 86_400_000);
     expect(new Date(times.last!).getTime()).toBeLessThan(t.clock.now().getTime());
+    const inOrder = await t.store.db.selectFrom('journal_entry').select(['seq', 'recorded_at', 'kind']).where('partnership_id', '=', partnershipId).orderBy('seq').execute();
+    const backInTime = inOrder.filter((entry, i) => i > 0 && new Date(entry.recorded_at).getTime() < new Date(inOrder[i - 1]!.recorded_at).getTime());
+    expect(backInTime.map((entry) => `${entry.seq} ${entry.kind}`), 'the journal, read in its order, never goes back in time').toEqual([]);
     expect(await verifyJournal(t.store.db, { partnershipId })).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, partnershipId)).toEqual([]);
     const waiting = await t.store.db.selectFrom('outbox_message').select('id').where('partnership_id', '=', partnershipId).where('sent_at', 'is', null).execute();
     expect(waiting).toEqual([]);
+    // Its mail is dated, and marked sent, by the act that wrote it: over the months of the history, not on the day the demo was created.
+    const mail = await t.store.db
+      .selectFrom('outbox_message as m')
+      .select(['m.created_at', 'm.sent_at'])
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('journal_entry as j').select('j.seq').whereRef('j.partnership_id', '=', 'm.partnership_id').whereRef('j.recorded_at', '=', 'm.created_at'))
+          .as('actDay'),
+      )
+      .where('m.partnership_id', '=', partnershipId)
+      .execute();
+    expect(mail.length).toBeGreaterThan(100);
+    expect(mail.filter((message) => !message.actDay || new Date(message.sent_at!).getTime() !== new Date(message.created_at).getTime())).toEqual([]);
+    expect(t.clock.now().getTime() - Math.min(...mail.map((message) => new Date(message.created_at).getTime()))).toBeGreaterThan(140 * 86_400_000);
   });
 });
 
