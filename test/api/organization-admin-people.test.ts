@@ -102,14 +102,14 @@ describe('an organization administrator adding someone who belongs elsewhere', (
     expect(mail.body).not.toMatch(/connexion\/lien|invitation|#/);
     const magicLinks = await t.store.db.selectFrom('magic_link').select('token_hash').where('account_id', '=', (await accountOf(elise.personId))!).execute();
     expect(magicLinks).toEqual([]);
-    await t.app.mailer.flush();
+    await t.app.mailer.idle();
     expect(serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/\S+)/)).toBe(`http://entente.test/p/${f.partnershipId}/personnes/${elise.personId}`);
     const fromMail = elise.client;
     // Signing in by e-mailed link from the sign-in page keeps the page to open: a path of this site only.
     const page = `/p/${f.partnershipId}/personnes/${elise.personId}`;
     expect((await new Client(t.app).post('/api/v1/auth/magic-link', { email: elise.email, vers: '//evil.example/p' })).status).toBe(400);
     expect((await new Client(t.app).post('/api/v1/auth/magic-link', { email: elise.email, vers: page })).status).toBe(202);
-    await t.app.mailer.flush();
+    await t.app.mailer.idle();
     const signIn = /\?vers=([^#\s]+)#([\w-]+)/.exec(serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/connexion\/lien\S+)/))!;
     expect(decodeURIComponent(signIn[1]!)).toBe(page);
     const own = (await fromMail.get(`${f.base}/people/${elise.personId}`)).body;
@@ -175,7 +175,7 @@ describe('an organization administrator adding someone who belongs elsewhere', (
     const nowhere = await builder(f).person({ fullName: 'Noé Sans-Maison', email });
     const asked = await director.client.post(`${f.base}/organizations/${mine}/memberships`, { personId: nowhere, kind: 'volunteer' });
     expect(asked.status).toBe(202);
-    await t.app.mailer.flush();
+    await t.app.mailer.idle();
     const link = /\?vers=([^#\s]+)#([\w-]+)/.exec(serverLog.linkMailedTo(email, /(http:\/\/entente\.test\/invitation\S+)/))!;
     expect(decodeURIComponent(link[1]!)).toBe(`/p/${f.partnershipId}/personnes/${nowhere}`);
     expect((await new Client(t.app).post('/api/v1/auth/invitation/describe', { token: link[2] })).body).toMatchObject({ fullName: 'Noé Sans-Maison', email });

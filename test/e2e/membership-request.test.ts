@@ -54,7 +54,7 @@ describe('a volunteer of another house asked to join', () => {
   });
 
   it('opens her own page from the mail, signs in on the way, and accepts', async () => {
-    await t.app.mailer.flush();
+    await t.app.mailer.idle();
     const link = serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/\S+)/).replace('http://entente.test', origin);
     expect(link).toBe(`${origin}/p/${f.partnershipId}/personnes/${elise.personId}`);
     const page = await phone();
@@ -83,7 +83,7 @@ describe('a volunteer of another house asked to join', () => {
     await byLink.getByLabel('Adresse e-mail').fill(elise.email);
     await byLink.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
     await page.getByRole('status').waitFor();
-    await t.app.mailer.flush();
+    await t.app.mailer.idle();
     const link = serverLog.linkMailedTo(elise.email, /(http:\/\/entente\.test\/connexion\/lien\S+)/).replace('http://entente.test', origin);
     await page.goto(link);
     await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -183,7 +183,7 @@ describe('a coordinator fixes a composition gap on a phone', () => {
       await rosePage.getByRole('button', { name: 'Recevoir un lien de connexion' }).click();
       await rosePage.getByRole('status').filter({ hasText: 'un lien de connexion vient de lui être envoyé' }).waitFor();
       // The sign-in link is Rose's alone: the Messages page says it was sent, the server log holds it.
-      await t.app.mailer.flush();
+      await t.app.mailer.idle();
       const signInMessage = (await roseMessages()).filter({ hasText: 'Votre lien de connexion à Entente' });
       await signInMessage.getByText('[lien personnel, envoyé à la seule personne destinataire]').waitFor();
       expect(await page.getByText(/#[\w-]{43}/).count()).toBe(0);
