@@ -25,6 +25,8 @@ export function timeline() {
 
   /** Waits until every storyline's earlier acts have run. */
   const at = (when: Date): Promise<void> => {
+    // An `at` not awaited would let two storylines run at once: refuse it rather than interleave.
+    if (running < 1) return Promise.reject(new Error('a storyline waits for its moment while another runs: await each `at`'));
     if (when.getTime() < current) {
       return Promise.reject(new Error(`a storyline goes back in time: ${when.toISOString()} after ${new Date(current).toISOString()}`));
     }

@@ -170,12 +170,6 @@ export class MailDispatcher {
         } else {
           this.log.info({ to: message.recipient, subject: message.subject, body: text }, 'mail (no SMTP_URL: not sent, logged here)');
         }
-        // Without SMTP, an invitation's text stays for those who may invite the person to pass on.
-        const keepPersonalBody = !this.transport && message.invitation_token_hash !== null;
-        await this.db.transaction().execute(async (trx) => {
-          await trx.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
-          if (!keepPersonalBody) await trx.deleteFrom('outbox_personal_body').where('message_id', '=', message.id).execute();
-        });
       } catch (error) {
         // One refused message must not hold back the others; it stays queued for the next round.
         this.log.error({ err: error, messageId: message.id }, 'mail delivery failed; will retry');
@@ -187,6 +181,19 @@ export class MailDispatcher {
           .where('claimed_by', '=', this.#claimant)
           .where('sent_at', 'is', null)
           .execute();
+        continue;
+      }
+      // Without SMTP, an invitation's text stays for those who may invite the person to pass on.
+      const keepPersonalBody = !this.transport && message.invitation_token_hash !== null;
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          await trx.updateTable('outbox_message').set({ sent_at: new Date() }).where('id', '=', message.id).execute();
+          if (!keepPersonalBody) await trx.deleteFrom('outbox_personal_body').where('message_id', '=', message.id).execute();
+        });
+      } catch (error) {
+        // Sent but not noted: the claim is kept, so the message leaves again only once its lease has expired.
+        this.log.error({ err: error, messageId: message.id }, 'mail sent but not noted as sent; it will leave again when its claim expires');
+        failed.push(message.id);
       }
     }
   }

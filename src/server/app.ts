@@ -225,7 +225,8 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
 
   // An API answer is one person's view at one moment: no proxy or browser may keep it unless its route says so.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    const apiRoute = request.routeOptions.url ?? request.url;
+    if (apiRoute.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
   });
   if (servesWeb) await serveWeb(app, config.webRoot!);
   // API answers over 1 kB leave compressed (brotli at quality 4: most of the gain for little CPU).

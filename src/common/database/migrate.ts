@@ -28,6 +28,7 @@ import { discussions } from './migrations/027-discussions.js';
 import { roundClosing } from './migrations/028-round-closing.js';
 import { personLinkAddress } from './migrations/029-person-link-address.js';
 import { outboxClaims } from './migrations/030-outbox-claims.js';
+import { outboxUnsentByPartnership } from './migrations/031-outbox-unsent-by-partnership.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '028-round-closing': statementsMigration(roundClosing),
   '029-person-link-address': statementsMigration(personLinkAddress),
   '030-outbox-claims': statementsMigration(outboxClaims),
+  '031-outbox-unsent-by-partnership': statementsMigration(outboxUnsentByPartnership),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */
