@@ -1,14 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-async function onServer(adminUrl: string, statement: string): Promise<void> {
+async function onServer(adminUrl: string, statement: string, values: unknown[] = []): Promise<pg.QueryResult> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(statement);
+    return await client.query(statement, values);
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A pool's end() resolves before its clients' sockets have closed; a forced drop at that moment
+ * cuts them mid-goodbye, and the FATAL 57P01 they then receive is an uncaught error in the test
+ * worker. So the drop waits a while for the database's last connections to leave on their own.
+ */
+async function dropWhenLeft(adminUrl: string, name: string): Promise<void> {
+  for (let waited = 0; waited < 40; waited += 1) {
+    const { rows } = await onServer(adminUrl, 'select count(*)::int as connections from pg_stat_activity where datname = $1', [name]);
+    if (rows[0].connections === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await onServer(adminUrl, `drop database if exists ${name} with (force)`);
 }
 
 /** A new, empty database on the server `adminUrl` reaches, and how to drop it. */
@@ -17,5 +31,5 @@ export async function createThrowawayDatabase(adminUrl: string, prefix: string):
   await onServer(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onServer(adminUrl, `drop database if exists ${name} with (force)`) };
+  return { url: url.toString(), drop: () => dropWhenLeft(adminUrl, name) };
 }
