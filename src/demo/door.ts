@@ -4,6 +4,7 @@ import type { Answer } from '../common/contract.js';
 import { calendarDay } from '../common/dates.js';
 import { conflict, notFound } from '../common/errors.js';
 import { groupRows } from '../common/group-rows.js';
+import { heldOn } from '../common/database/periods.js';
 import type { MembershipKind } from '../common/structure.js';
 import type { Database } from '../common/database/schema.js';
 import type { demoDoorAnswer } from '../accounts/contract.js';
@@ -61,8 +62,7 @@ export async function listDoorPeople(db: Kysely<Database>, now: Date): Promise<A
       .select(['s.person_id', 'b.name'])
       .distinct()
       .where('s.person_id', 'in', ids)
-      .where('s.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('s.ends_on', 'is', null), eb('s.ends_on', '>', today)]))
+      .where(heldOn('s', today))
       .orderBy('b.name')
       .execute(),
     db
@@ -71,8 +71,7 @@ export async function listDoorPeople(db: Kysely<Database>, now: Date): Promise<A
       .select(['ra.person_id', 'r.name'])
       .distinct()
       .where('ra.person_id', 'in', ids)
-      .where('ra.starts_on', '<=', today)
-      .where((eb) => eb.or([eb('ra.ends_on', 'is', null), eb('ra.ends_on', '>', today)]))
+      .where(heldOn('ra', today))
       .orderBy('r.name')
       .execute(),
   ]);
