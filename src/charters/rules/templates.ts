@@ -8,7 +8,7 @@ export type TemplateLocale = 'fr' | 'en';
 interface TemplateText {
   readonly title: string;
   readonly articles: readonly { readonly kind: ArticleKind; readonly title: string; readonly body: string }[];
-  readonly topics: Readonly<Record<'arbitration' | 'projectLeads' | 'legalFinancial' | 'social', string>>;
+  readonly topics: Readonly<Record<'arbitration' | 'projectLeads' | 'legalFinancial' | 'social' | 'commonProjects', string>>;
   readonly exitPlan: readonly string[];
 }
 
@@ -71,7 +71,7 @@ const cooperationFr: TemplateText = {
     },
     { kind: 'signatories', title: 'Signataires', body: 'Chaque signataire déclare avoir lu et approuvé la présente charte.' },
   ],
-  topics: { arbitration: 'Arbitrage', projectLeads: 'Nomination des chefs de projet', legalFinancial: 'Questions juridiques et financières', social: 'Questions sociales et de direction' },
+  topics: { arbitration: 'Arbitrage', projectLeads: 'Nomination des chefs de projet', legalFinancial: 'Questions juridiques et financières', social: 'Questions sociales et de direction', commonProjects: 'Projets communs' },
   exitPlan: [
     'Protéger le commanditaire : que la fin du projet ne lui cause aucun tort',
     'Protéger la structure porteuse : que la fin du projet ne lui cause aucun tort',
@@ -129,7 +129,7 @@ const cooperationEn: TemplateText = {
     },
     { kind: 'signatories', title: 'Signatories', body: 'Each signatory declares having read and approved this charter.' },
   ],
-  topics: { arbitration: 'Arbitration', projectLeads: 'Appointing project leads', legalFinancial: 'Legal and financial questions', social: 'Staff and management questions' },
+  topics: { arbitration: 'Arbitration', projectLeads: 'Appointing project leads', legalFinancial: 'Legal and financial questions', social: 'Staff and management questions', commonProjects: 'Common projects' },
   exitPlan: [
     'Protect the client: the end of the project must do them no harm',
     'Protect the host organization: the end of the project must do it no harm',
@@ -281,6 +281,8 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
     decisionMatrix: [
       rule(context, 'strategic', '', plenary, 'consensus', directors, [steering]),
       rule(context, 'strategic', text.topics.arbitration, directors, 'consensus', 'lapse', [plenary, steering]),
+      // Seed 001: the steering committee validates common projects and decides their renewal; the directors arbitrate.
+      rule(context, 'strategic', text.topics.commonProjects, steering, 'consensus', directors, [plenary, directors]),
       rule(context, 'operational', '', steering, 'consensus', directors, [plenary]),
       rule(context, 'operational', text.topics.projectLeads, directors, 'consensus', 'lapse', [steering]),
       rule(context, 'functional', '', workingGroup, 'consent', steering, [steering]),
@@ -290,6 +292,15 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
     participationLevels: ['consultation', 'concertation', 'participation'],
     revision: { requestedBy: 'any_member', bodyId: steering, method: 'consent', silence: DEFAULT_SILENCE },
     dispute: { crisisMeetingWithinDays: 15, mediationProvider: '', exitPlanObjectives: [...text.exitPlan] },
+    // The template knows bodies, not roles: the directors' committee confirms the lead it names until the charter names the co-presidents' role.
+    projects: {
+      presentation: { level: 'strategic', topic: text.topics.commonProjects },
+      referentsPerOrganization: 1,
+      leadNamedBy: directors,
+      leadConfirmedBy: directors === null ? null : { kind: 'body', bodyId: directors },
+      evaluation: { level: 'strategic', topic: text.topics.commonProjects, everyMonths: 12 },
+      waitingDays: 30,
+    },
   };
 }
 

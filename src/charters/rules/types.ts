@@ -65,6 +65,29 @@ export const signatorySchema = z.object({
 });
 export type Signatory = z.infer<typeof signatorySchema>;
 
+const matterSchema = z.object({ level: z.enum(DECISION_LEVELS, choice), topic: line });
+
+/**
+ * How a common project is born and led (seed 001's nine steps): which matter of the decision
+ * matrix presents it (the body that row names validates or refuses it, and later decides to renew,
+ * adjust or close it after an evaluation), how many referents each participating organization
+ * names, which body names its lead (null: the body that validated it), and who confirms that
+ * nomination (null: nobody, the lead starts at once). Steps 1, 2 and 5 are taken by the carriers
+ * and by the validating body; the working group is created by the validation itself.
+ */
+export const projectRulesSchema = z.object({
+  presentation: matterSchema,
+  referentsPerOrganization: z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(5, { error: 'error.tooLarge' }),
+  leadNamedBy: reference.nullable(),
+  leadConfirmedBy: z.discriminatedUnion('kind', [z.object({ kind: z.literal('body'), bodyId: reference }), z.object({ kind: z.literal('role'), roleId: reference })], choice).nullable(),
+  evaluation: matterSchema.extend({
+    everyMonths: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(60, { error: 'error.tooLarge' }),
+  }),
+  /** How long a step may wait on someone (a referent, a nomination, its confirmation) before the compliance view says so. */
+  waitingDays: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(365, { error: 'error.tooLarge' }),
+});
+export type ProjectRules = z.infer<typeof projectRulesSchema>;
+
 export const charterRulesSchema = z.object({
   bodyIds: z.array(reference).max(50, { error: 'error.tooMany' }),
   decisionMatrix: z.array(decisionRuleSchema).max(100, { error: 'error.tooMany' }),
@@ -88,6 +111,8 @@ export const charterRulesSchema = z.object({
   licence: z.object({ licence: z.enum(LICENCES, choice), outputs: listOfLines }),
   confidentialData: listOfLines,
   signatories: z.array(signatorySchema).max(100, { error: 'error.tooMany' }),
+  /** Absent from versions written before projects were governed (their hash was signed): see projectRulesOf. */
+  projects: projectRulesSchema.optional(),
 });
 export type CharterRules = z.infer<typeof charterRulesSchema>;
 
@@ -129,6 +154,24 @@ export type CharterContent = z.infer<typeof charterContentSchema>;
 /** What silence counts as under a rule, whether or not its version says it. */
 export function silenceOf(rule: { readonly silence?: SilenceRule | undefined }): SilenceRule {
   return rule.silence ?? DEFAULT_SILENCE;
+}
+
+/**
+ * A charter's project rules, whether or not its version says them: one that does not presents
+ * projects as its general strategic matter, has the validating body name their lead with nobody
+ * to confirm, asks one referent per organization and an evaluation every year.
+ */
+export function projectRulesOf(rules: Pick<CharterRules, 'projects'>): ProjectRules {
+  return (
+    rules.projects ?? {
+      presentation: { level: 'strategic', topic: '' },
+      referentsPerOrganization: 1,
+      leadNamedBy: null,
+      leadConfirmedBy: null,
+      evaluation: { level: 'strategic', topic: '', everyMonths: 12 },
+      waitingDays: 30,
+    }
+  );
 }
 
 export function emptyRules(): CharterRules {

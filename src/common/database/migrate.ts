@@ -29,6 +29,7 @@ import { roundClosing } from './migrations/028-round-closing.js';
 import { personLinkAddress } from './migrations/029-person-link-address.js';
 import { outboxClaims } from './migrations/030-outbox-claims.js';
 import { outboxUnsentByPartnership } from './migrations/031-outbox-unsent-by-partnership.js';
+import { projects } from './migrations/032-projects.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -68,6 +69,7 @@ export const migrations: Record<string, Migration> = {
   '029-person-link-address': statementsMigration(personLinkAddress),
   '030-outbox-claims': statementsMigration(outboxClaims),
   '031-outbox-unsent-by-partnership': statementsMigration(outboxUnsentByPartnership),
+  '032-projects': statementsMigration(projects),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

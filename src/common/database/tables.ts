@@ -18,6 +18,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Account {
@@ -405,6 +407,123 @@ export interface PrintedDocument {
   subject_id: string;
 }
 
+export interface Project {
+  analysis: Generated<string>;
+  created_at: Timestamp;
+  created_by: string;
+  diagnosis: Generated<string>;
+  diagnosis_sources: Generated<string>;
+  evaluation_due_on: string | null;
+  evaluation_every_months: number | null;
+  id: string;
+  lead_nominee_id: string | null;
+  lead_role_id: string | null;
+  mission_goals: Generated<string>;
+  mission_time: Generated<string>;
+  mission_training: Generated<string>;
+  needs: Generated<string>;
+  origin: string;
+  origin_detail: Generated<string>;
+  partnership_id: string;
+  recommendations: Generated<string>;
+  refusal_reason: Generated<string>;
+  stage: string;
+  stage_since: Timestamp;
+  summary: Generated<string>;
+  title: string;
+  vigilance: Generated<string>;
+  working_group_id: string | null;
+}
+
+export interface ProjectCarrier {
+  id: string;
+  organization_id: string | null;
+  person_id: string | null;
+  project_id: string;
+}
+
+export interface ProjectEvaluation {
+  analysis: string;
+  decided_at: Timestamp | null;
+  emerging_needs: Generated<string>;
+  id: string;
+  outcome: string | null;
+  period_ends_on: string;
+  project_id: string;
+  proposal_id: string | null;
+  proposed_outcome: string | null;
+  reported_at: Timestamp;
+  reported_by: string;
+}
+
+export interface ProjectIndicator {
+  id: string;
+  label: string;
+  objective_id: string;
+  position: number;
+  project_id: string;
+  target: Numeric;
+  unit: Generated<string>;
+}
+
+export interface ProjectLeadApproval {
+  approved_at: Timestamp;
+  nominee_id: string;
+  person_id: string;
+  project_id: string;
+}
+
+export interface ProjectMeans {
+  created_at: Timestamp;
+  description: string;
+  directors_informed_at: Timestamp | null;
+  id: string;
+  kind: string;
+  organization_id: string;
+  project_id: string;
+}
+
+export interface ProjectMeasurement {
+  id: string;
+  indicator_id: string;
+  measured_on: string;
+  note: Generated<string>;
+  organization_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  value: Numeric;
+}
+
+export interface ProjectObjective {
+  deadline: string | null;
+  id: string;
+  metric: Generated<string>;
+  owner_id: string | null;
+  position: number;
+  project_id: string;
+  statement: string;
+  target: Generated<string>;
+}
+
+export interface ProjectOrganization {
+  organization_id: string;
+  project_id: string;
+}
+
+export interface ProjectPurpose {
+  id: string;
+  position: number;
+  project_id: string;
+  statement: string;
+}
+
+export interface ProjectStep {
+  done_at: Timestamp;
+  done_by: string | null;
+  project_id: string;
+  step: string;
+}
+
 export interface Proposal {
   body_id: string;
   charter_draft_hash: string | null;
@@ -421,6 +540,8 @@ export interface Proposal {
   participation_level: string;
   partnership_id: string;
   phase: string;
+  project_id: string | null;
+  project_matter: string | null;
   review_on: string | null;
   review_reminded_at: Timestamp | null;
   round: number;
@@ -528,6 +649,17 @@ export interface DB {
   person: Person;
   person_link: PersonLink;
   printed_document: PrintedDocument;
+  project: Project;
+  project_carrier: ProjectCarrier;
+  project_evaluation: ProjectEvaluation;
+  project_indicator: ProjectIndicator;
+  project_lead_approval: ProjectLeadApproval;
+  project_means: ProjectMeans;
+  project_measurement: ProjectMeasurement;
+  project_objective: ProjectObjective;
+  project_organization: ProjectOrganization;
+  project_purpose: ProjectPurpose;
+  project_step: ProjectStep;
   proposal: Proposal;
   proxy: Proxy;
   role: Role;

@@ -40,6 +40,7 @@ const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
   participationLevels: 'decision_matrix',
   revision: 'revision',
   dispute: 'disputes',
+  projects: 'management',
   duration: 'duration',
   budget: 'budget',
   licence: 'licence',
