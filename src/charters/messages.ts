@@ -25,6 +25,8 @@ export const charterFr = {
     person_unknown: 'Cette personne ne fait pas partie du partenariat.',
     organization_unknown: 'Cette structure ne fait pas partie du partenariat.',
     signatory_not_member: 'Cette personne n’est pas membre de la structure pour laquelle elle signerait.',
+    project_matter_unrouted: 'Aucune ligne de la matrice ne donne d’instance à ce sujet parmi les décisions $t(decisionLevelPlural.{{level}}) : choisissez un sujet qui a son instance.',
+    role_unknown: 'Ce rôle n’existe plus dans le partenariat.',
   },
   decisionLevelPlural: { strategic: 'stratégiques', operational: 'opérationnelles', functional: 'fonctionnelles' },
   minutes: {
@@ -200,6 +202,8 @@ export const charterEn: typeof charterFr = {
     person_unknown: 'This person is not part of the partnership.',
     organization_unknown: 'This organization is not part of the partnership.',
     signatory_not_member: 'This person is not a member of the organization they would sign for.',
+    project_matter_unrouted: 'No row of the matrix gives this topic of $t(decisionLevelPlural.{{level}}) decisions a body: choose a topic that has one.',
+    role_unknown: 'This role no longer exists in the partnership.',
   },
   decisionLevelPlural: { strategic: 'strategic', operational: 'operational', functional: 'functional' },
   minutes: {

@@ -13,8 +13,8 @@ export interface CharterNames extends CharterReferences {
 }
 
 /**
- * What charters may name in this partnership, in four queries whatever their size: every body
- * and organization (a partnership has few), and only the people the signatories name, with their
+ * What charters may name in this partnership, in five queries whatever their size: every body,
+ * role and organization (a partnership has few), and only the people the signatories name, with their
  * organizations.
  */
 export async function loadCharterReferences(
@@ -23,8 +23,9 @@ export async function loadCharterReferences(
   contents: readonly CharterContent[],
 ): Promise<CharterNames> {
   const personIds = [...new Set(contents.flatMap((content) => content.rules.signatories.map((s) => s.personId)).filter((id): id is string => id !== null))];
-  const [bodies, organizations, people, memberships] = await Promise.all([
+  const [bodies, roles, organizations, people, memberships] = await Promise.all([
     db.selectFrom('body').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
+    db.selectFrom('role').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
     personIds.length === 0
       ? Promise.resolve([])
@@ -37,6 +38,7 @@ export async function loadCharterReferences(
   const peopleNames = new Map(people.map((p) => [p.id, p.full_name]));
   return {
     bodies: new Map(bodies.map((b) => [b.id, b.name])),
+    roles: new Map(roles.map((r) => [r.id, r.name])),
     people: new Set(peopleNames.keys()),
     organizations: new Set(organizationNames.keys()),
     memberships: organizationsOf,

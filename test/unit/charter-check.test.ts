@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/charters/rules/check.js';
 import { charterFromTemplate } from '../../src/charters/rules/templates.js';
-import { decisionRuleSchema, emptyRules, silenceOf, type BudgetPost, type CharterContent, type DecisionRule } from '../../src/charters/rules/types.js';
+import { decisionRuleSchema, emptyRules, silenceOf, type BudgetPost, type CharterContent, type DecisionRule, type ProjectRules } from '../../src/charters/rules/types.js';
 import { seed001Charter } from '../support/charter.js';
 
 const seed = seed001Charter();
 const { plenary, steering, directors, group } = seed;
 const alice = randomUUID();
 const house = randomUUID();
+const coPresidency = randomUUID();
 
 const references: CharterReferences = {
   bodies: new Map([
@@ -19,6 +20,7 @@ const references: CharterReferences = {
   ]),
   people: new Set([alice]),
   organizations: new Set([house]),
+  roles: new Map([[coPresidency, 'Coprésidence']]),
   memberships: new Map([[alice, new Set([house])]]),
 };
 
@@ -156,6 +158,57 @@ describe('checkCharter', () => {
     expect(checkCharter(revised, references)).toEqual([{ path: ['rules', 'revision', 'bodyId'], code: 'body_missing', params: {} }]);
   });
 
+  describe('project rules', () => {
+    const withProjects = (change: (projects: ProjectRules) => ProjectRules, rules: Partial<CharterContent['rules']> = {}): CharterContent => {
+      const content = template();
+      return { ...content, rules: { ...content.rules, ...rules, projects: change(content.rules.projects!) } };
+    };
+
+    it('accepts the template’s rules and a role of the partnership as confirmer', () => {
+      expect(codes(withProjects((p) => ({ ...p, leadConfirmedBy: { kind: 'role', roleId: coPresidency } })))).toEqual([]);
+    });
+
+    it('says at the topic when a matter reaches no body: a project presented there could never be validated', () => {
+      // Without its general strategic row, a topic the matrix does not name goes nowhere; the level's own issue is said too.
+      const matrix = template().rules.decisionMatrix.filter((rule) => !(rule.level === 'strategic' && rule.topic === ''));
+      const content = withProjects((p) => ({ ...p, presentation: { level: 'strategic', topic: 'Jardinage' } }), { decisionMatrix: matrix });
+      expect(checkCharter(content, references)).toEqual([
+        { path: ['rules', 'decisionMatrix'], code: 'level_without_body', params: { level: 'strategic' } },
+        { path: ['rules', 'projects', 'presentation', 'topic'], code: 'project_matter_unrouted', params: { level: 'strategic' } },
+      ]);
+    });
+
+    it('says at the evaluation when the row it finds has no body yet', () => {
+      const content = template();
+      const projects = content.rules.projects!;
+      const matrix = content.rules.decisionMatrix.map((rule) => (findDecisionRule([rule], projects.evaluation.level, projects.evaluation.topic) === rule && rule.topic !== '' ? { ...rule, bodyId: null } : rule));
+      const issues = checkCharter({ ...content, rules: { ...content.rules, decisionMatrix: matrix } }, references).map((issue) => `${issue.path.join('.')} ${issue.code}`);
+      expect(issues).toContain('rules.projects.evaluation.topic project_matter_unrouted');
+      expect(issues).toContain('rules.projects.presentation.topic project_matter_unrouted');
+    });
+
+    it('checks the bodies that name and confirm a lead like any body the rules name', () => {
+      const unknown = randomUUID();
+      const content = withProjects((p) => ({ ...p, leadNamedBy: group, leadConfirmedBy: { kind: 'body', bodyId: unknown } }), { bodyIds: [plenary, steering, directors] });
+      expect(checkCharter(content, references)).toEqual([
+        { path: ['rules', 'decisionMatrix', 5, 'bodyId'], code: 'body_not_listed', params: { body: 'Groupe de travail' } },
+        { path: ['rules', 'projects', 'leadNamedBy'], code: 'body_not_listed', params: { body: 'Groupe de travail' } },
+        { path: ['rules', 'projects', 'leadConfirmedBy', 'bodyId'], code: 'body_unknown', params: {} },
+      ]);
+    });
+
+    it('refuses a confirming role the partnership does not have', () => {
+      const content = withProjects((p) => ({ ...p, leadConfirmedBy: { kind: 'role', roleId: randomUUID() } }));
+      expect(checkCharter(content, references)).toEqual([{ path: ['rules', 'projects', 'leadConfirmedBy', 'roleId'], code: 'role_unknown', params: {} }]);
+    });
+
+    it('says nothing of a version written before projects were governed', () => {
+      const content = template();
+      delete content.rules.projects;
+      expect(codes(content)).toEqual([]);
+    });
+  });
+
   describe('budget', () => {
     const withBudget = (totalCents: number | null, posts: Omit<BudgetPost, 'id' | 'label'>[]): CharterContent => {
       const content = template();
@@ -278,8 +331,12 @@ describe('checkCharter', () => {
   it('flags every unlinked body of a template used in a partnership without bodies', () => {
     const content = charterFromTemplate('partnership', { locale: 'en', bodies: [], newId: randomUUID });
     const issues = checkCharter(content, references);
-    expect(issues.every((issue) => issue.code === 'body_missing')).toBe(true);
-    expect(issues.length).toBeGreaterThanOrEqual(7);
+    // Projects are presented and evaluated under a row that has no body yet: said at the project rules too.
+    expect(issues.filter((issue) => issue.code !== 'body_missing')).toEqual([
+      { path: ['rules', 'projects', 'presentation', 'topic'], code: 'project_matter_unrouted', params: { level: 'strategic' } },
+      { path: ['rules', 'projects', 'evaluation', 'topic'], code: 'project_matter_unrouted', params: { level: 'strategic' } },
+    ]);
+    expect(issues.length).toBeGreaterThanOrEqual(9);
   });
 });
 

@@ -32,6 +32,8 @@ export const CHARTER_ISSUE_CODES = [
   'person_unknown',
   'organization_unknown',
   'signatory_not_member',
+  'project_matter_unrouted',
+  'role_unknown',
 ] as const;
 export type CharterIssueCode = (typeof CHARTER_ISSUE_CODES)[number];
 
@@ -40,6 +42,8 @@ export interface CharterReferences {
   readonly bodies: ReadonlyMap<string, string>;
   readonly people: ReadonlySet<string>;
   readonly organizations: ReadonlySet<string>;
+  /** The partnership's roles by id, with their names: a project's lead may be confirmed by a role's holders. */
+  readonly roles: ReadonlyMap<string, string>;
   /** The organizations each signatory belongs to. */
   readonly memberships: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -205,6 +209,30 @@ function checkSignatories(content: CharterContent, references: CharterReferences
 }
 
 /**
+ * The project rules of a version that says them (one that does not follows projectRulesOf, whose
+ * matters are the levels' general rows the matrix check already asks for): each matter must reach
+ * a body, and the bodies and role that name and confirm a lead must exist.
+ */
+function checkProjects(content: CharterContent, references: CharterReferences): CharterIssue[] {
+  const projects = content.rules.projects;
+  if (projects === undefined) return [];
+  const at = ['rules', 'projects'];
+  const issues: CharterIssue[] = [];
+  for (const matter of ['presentation', 'evaluation'] as const) {
+    const { level, topic } = projects[matter];
+    // A project presented or evaluated under a matter no row decides could never be validated.
+    if (findDecisionRule(content.rules.decisionMatrix, level, topic)?.bodyId == null) {
+      issues.push({ path: [...at, matter, 'topic'], code: 'project_matter_unrouted', params: { level } });
+    }
+  }
+  if (projects.leadNamedBy !== null) issues.push(...checkBodyReference(projects.leadNamedBy, [...at, 'leadNamedBy'], content, references));
+  const confirmer = projects.leadConfirmedBy;
+  if (confirmer?.kind === 'body') issues.push(...checkBodyReference(confirmer.bodyId, [...at, 'leadConfirmedBy', 'bodyId'], content, references));
+  if (confirmer?.kind === 'role' && !references.roles.has(confirmer.roleId)) issues.push({ path: [...at, 'leadConfirmedBy', 'roleId'], code: 'role_unknown', params: {} });
+  return issues;
+}
+
+/**
  * Whether the rules hold together, in the order a reader meets them. An empty list means the
  * version can be adopted; each issue is worded by the catalogue under `charterCheck.<code>`.
  */
@@ -225,6 +253,7 @@ export function checkCharter(content: CharterContent, references: CharterReferen
   issues.push(...checkBudget(content));
   const { startsOn, endsOn } = content.rules.duration;
   if (startsOn !== null && endsOn !== null && endsOn < startsOn) issues.push({ path: ['rules', 'duration', 'endsOn'], code: 'duration_order', params: {} });
+  issues.push(...checkProjects(content, references));
   issues.push(...checkSignatories(content, references));
   return issues;
 }
