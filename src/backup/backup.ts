@@ -39,6 +39,10 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['charter', ofPartnership],
   ['charter_version', within('charter_id', 'charter')],
   ['charter_signature', (p) => sql`version_id in (select v.id from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${p})`],
+  // A proposal may name the action plan it adopts.
+  ['action_plan', ofPartnership],
+  ['action_plan_subject', within('plan_id', 'action_plan')],
+  ['action_plan_action', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
   ['proposal', ofPartnership],
   ['stance_request', within('proposal_id', 'proposal')],
   ['stance', within('proposal_id', 'proposal')],
@@ -56,6 +60,8 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['date_poll', ofPartnership],
   ['date_poll_slot', within('poll_id', 'date_poll')],
   ['date_poll_answer', (p) => sql`slot_id in (select s.id from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${p})`],
+  // After both the projects and the plan's subjects.
+  ['project_subject', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
   ['outbox_message', ofPartnership],
   ['mail_notice', ofPartnership],
   ['journal_entry', ofPartnership],

@@ -30,6 +30,7 @@ import { personLinkAddress } from './migrations/029-person-link-address.js';
 import { outboxClaims } from './migrations/030-outbox-claims.js';
 import { outboxUnsentByPartnership } from './migrations/031-outbox-unsent-by-partnership.js';
 import { projects } from './migrations/032-projects.js';
+import { actionPlans } from './migrations/034-action-plans.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -70,6 +71,7 @@ export const migrations: Record<string, Migration> = {
   '030-outbox-claims': statementsMigration(outboxClaims),
   '031-outbox-unsent-by-partnership': statementsMigration(outboxUnsentByPartnership),
   '032-projects': statementsMigration(projects),
+  '034-action-plans': statementsMigration(actionPlans),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -30,6 +30,39 @@ export interface Account {
   password_hash: string | null;
 }
 
+export interface ActionPlan {
+  adopted_on: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  ends_on: string;
+  id: string;
+  partnership_id: string;
+  starts_on: string;
+  status: string;
+  title: string;
+  updated_at: Timestamp;
+}
+
+export interface ActionPlanAction {
+  deadline: string | null;
+  id: string;
+  owner_id: string | null;
+  position: number;
+  status: string;
+  status_since: Timestamp;
+  subject_id: string;
+  title: string;
+}
+
+export interface ActionPlanSubject {
+  carried_from: string | null;
+  description: Generated<string>;
+  id: string;
+  plan_id: string;
+  position: number;
+  title: string;
+}
+
 export interface AgendaItem {
   created_at: Timestamp;
   ended_at: Timestamp | null;
@@ -524,7 +557,13 @@ export interface ProjectStep {
   step: string;
 }
 
+export interface ProjectSubject {
+  project_id: string;
+  subject_id: string;
+}
+
 export interface Proposal {
+  action_plan_id: string | null;
   body_id: string;
   charter_draft_hash: string | null;
   charter_draft_version_id: string | null;
@@ -615,6 +654,9 @@ export interface StanceRequest {
 
 export interface DB {
   account: Account;
+  action_plan: ActionPlan;
+  action_plan_action: ActionPlanAction;
+  action_plan_subject: ActionPlanSubject;
   agenda_item: AgendaItem;
   attendance: Attendance;
   body: Body;
@@ -660,6 +702,7 @@ export interface DB {
   project_organization: ProjectOrganization;
   project_purpose: ProjectPurpose;
   project_step: ProjectStep;
+  project_subject: ProjectSubject;
   proposal: Proposal;
   proxy: Proxy;
   role: Role;
