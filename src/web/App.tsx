@@ -37,6 +37,8 @@ const ProposalsPage = lazy(() => import('./pages/decisions/ProposalsPage'));
 const ProposalPage = lazy(() => import('./pages/decisions/ProposalPage'));
 const RegisterPage = lazy(() => import('./pages/decisions/RegisterPage'));
 const DisagreementsPage = lazy(() => import('./pages/decisions/DisagreementsPage'));
+const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
+const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -161,6 +163,9 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/p/${partnership.id}/propositions`}>{t('layout.decisions')}</NavLink>
               </li>
               <li>
+                <NavLink to={`/p/${partnership.id}/projets`}>{t('project.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
               </li>
               <li>
@@ -282,6 +287,8 @@ export function App() {
           <Route path="propositions/:proposalId" element={<Shell><ProposalPage /></Shell>} />
           <Route path="instances/:bodyId/decisions" element={<Shell><RegisterPage /></Shell>} />
           <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
+          <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
+          <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />
