@@ -12,7 +12,7 @@ import { createOrganization } from '../organizations/acts.js';
 import { createPerson } from '../people/acts.js';
 import { assignRole, createRole } from '../roles/acts.js';
 import type { Database } from '../common/database/schema.js';
-import type { DecisionRule } from '../charters/rules/types.js';
+import { projectRulesOf, type DecisionRule } from '../charters/rules/types.js';
 import { calendarDay } from '../common/dates.js';
 import { DEMO_HISTORY_DAYS, demoClock, communicationRule, writeDemoHistory, type DemoBodyKey } from './demo-history.js';
 
@@ -60,6 +60,9 @@ const people: readonly DemoPerson[] = [
   { key: 'malik', fullName: 'Malik Chevalier', house: 'hautpre', kind: 'volunteer' },
   { key: 'sophie', fullName: 'Sophie Vidal', house: 'moulin', kind: 'volunteer' },
 ];
+
+/** Each house's president, in the houses' order: they sign the charter and share the co-presidency. */
+const presidents = ['gerard', 'bernard', 'jacques'] as const;
 
 type Seating = readonly [person: string, capacity: SeatCapacity, source: MandateSource];
 
@@ -219,7 +222,16 @@ export async function createDemoPartnership(
     purpose: 'Tenir à jour la structure du partenariat et accueillir les nouvelles personnes.',
     accountabilities: ['Inviter les personnes', 'Veiller à la composition des instances'],
   });
+  // The three houses' presidents confirm together the leads the directors name (seed 001, step 9).
+  const coPresidency = await createRole(ctx, {
+    name: 'Coprésidence',
+    bodyId: directorsBody.id,
+    purpose: 'Porter ensemble la parole des trois maisons et confirmer les chef·fes de projet que nomme le Codir.',
+    accountabilities: ['Confirmer les chef·fes de projet', 'Représenter le partenariat auprès des financeurs'],
+    maxHolders: 3,
+  });
   await assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: since });
+  for (const president of presidents) await assignRole(ctx, coPresidency.id, { personId: personIds[president]!, startsOn: since });
   await assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: since });
   if (history) {
     // A partnership that has lived months has its secretary and its coordinator; the bare demo leaves them for a newcomer to fill.
@@ -240,13 +252,12 @@ export async function createDemoPartnership(
   const charter = await adoptDemoCharter(ctx, {
     since,
     steering: steeringBody.id,
+    coPresidency: coPresidency.id,
     // The history consults on what the houses say together: a row decided after advice.
     extraRules: history ? [communicationRule(steeringBody.id, plenary.id)] : [],
     signatories: [
       { personId: adminPersonId, organizationId: null, capacity: 'Coordinatrice du partenariat', signed: true },
-      { personId: personIds['gerard']!, organizationId: houseIds.tilleuls, capacity: 'Président', signed: true },
-      { personId: personIds['bernard']!, organizationId: houseIds.moulin, capacity: 'Président', signed: false },
-      { personId: personIds['jacques']!, organizationId: houseIds.hautpre, capacity: 'Président', signed: false },
+      ...presidents.map((president, index) => ({ personId: personIds[president]!, organizationId: houseIds[person(president).house], capacity: 'Président', signed: index === 0 })),
     ],
   });
   if (history) {
@@ -283,6 +294,7 @@ async function adoptDemoCharter(
   input: {
     since: string;
     steering: string;
+    coPresidency: string;
     extraRules: readonly DecisionRule[];
     signatories: { personId: string; organizationId: string | null; capacity: string; signed: boolean }[];
   },
@@ -298,6 +310,8 @@ async function adoptDemoCharter(
       duration: { startsOn: input.since, endsOn: null },
       dispute: { ...draft.content.rules.dispute, mediationProvider: 'Médiation de quartier de Valbourg' },
       signatories,
+      // The template knows no roles: the co-presidents, not the whole directors' committee, confirm a lead.
+      projects: { ...projectRulesOf(draft.content.rules), leadConfirmedBy: { kind: 'role' as const, roleId: input.coPresidency } },
     },
   };
   const { contentHash } = await charterActs.saveDraft(ctx, charterId, versionId, content);

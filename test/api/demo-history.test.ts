@@ -46,6 +46,13 @@ describe('the living demo', () => {
     expect(charters).toHaveLength(1);
     expect(charters[0].inForce).toMatchObject({ number: 1, signed: 2, expectedSignatures: 4 });
     expect(charters[0].draft).toMatchObject({ number: 2 });
+    // The co-presidents, the three houses' presidents, confirm the project leads the directors name.
+    const version = (await admin.get(`${base}/charters/${charters[0].id}/versions/${charters[0].inForce.versionId}`)).body;
+    const coPresidency = version.content.rules.projects.leadConfirmedBy;
+    expect(version.names.roles[coPresidency.roleId]).toBe('Coprésidence');
+    expect(version.issues).toEqual([]);
+    const holders = (await admin.get(`${base}/roles/${coPresidency.roleId}`)).body.holders.map((h: { fullName: string }) => h.fullName);
+    expect(holders.sort()).toEqual(['Bernard Colin', 'Gérard Lefèvre', 'Jacques Arnaud']);
     const amendment = (await proposals()).find((p) => p.wording.startsWith('Adopter la version 2'))!;
     const proposal = await detail(amendment.id);
     expect(proposal).toMatchObject({ status: 'open', method: 'consent', phase: 'questions', body: { name: 'Comité de pilotage' } });
