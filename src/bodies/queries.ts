@@ -65,7 +65,33 @@ export async function seatsOf(db: Db, bodyIds: readonly string[]) {
 
 type SeatRow = Awaited<ReturnType<typeof seatsOf>>[number];
 
-export function gapsOf(body: BodyRow, seats: readonly SeatRow[], organizations: readonly { id: string; name: string }[], today: string): GapView[] {
+/**
+ * The participating houses of each common project's working group, by the group's id (one body's
+ * when bodyId is given): a project's working group is composed of those houses only, not of
+ * every house of the partnership.
+ */
+export async function projectHousesOf(db: Db, partnershipId: string, bodyId?: string): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+  let query = db
+    .selectFrom('project as p')
+    .innerJoin('project_organization as po', 'po.project_id', 'p.id')
+    .select(['p.working_group_id', 'po.organization_id'])
+    .where('p.partnership_id', '=', partnershipId)
+    .where('p.working_group_id', 'is not', null);
+  if (bodyId !== undefined) query = query.where('p.working_group_id', '=', bodyId);
+  const houses = new Map<string, Set<string>>();
+  for (const row of await query.execute()) houses.set(row.working_group_id!, (houses.get(row.working_group_id!) ?? new Set()).add(row.organization_id));
+  return houses;
+}
+
+export function gapsOf(
+  body: BodyRow,
+  seats: readonly SeatRow[],
+  allOrganizations: readonly { id: string; name: string }[],
+  today: string,
+  projectHouses: ReadonlyMap<string, ReadonlySet<string>>,
+): GapView[] {
+  const houses = projectHouses.get(body.id);
+  const organizations = houses === undefined ? allOrganizations : allOrganizations.filter((o) => houses.has(o.id));
   const gaps = checkComposition(
     ruleOfRow(body),
     seats.map((seat) => ({
@@ -124,7 +150,7 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
     .where('partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!body) throw notFound();
-  const [organizations, seats, related, roles, delegations] = await Promise.all([
+  const [organizations, seats, related, roles, delegations, projectHouses] = await Promise.all([
     organizationsOf(db, partnershipId),
     seatsOf(db, [bodyId]),
     db
@@ -151,6 +177,7 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
       .where('d.body_id', '=', bodyId)
       .orderBy('d.starts_on', 'desc')
       .execute(),
+    projectHousesOf(db, partnershipId, bodyId),
   ]);
   const currentSeats = seats.filter((seat) => isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today));
   const parent = related.find((b) => b.id === body.parent_body_id);
@@ -164,7 +191,7 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
     parent: parent ? { id: parent.id, name: parent.name } : null,
     children: related.filter((b) => b.parent_body_id === bodyId).map((b) => ({ id: b.id, name: b.name, kind: b.kind as BodyKind })),
     members: seats.map((seat) => seatView(seat, today)),
-    gaps: gapsOf(body, currentSeats, organizations, today),
+    gaps: gapsOf(body, currentSeats, organizations, today, projectHouses),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
     roles,
     delegations: delegations.map((d) => ({

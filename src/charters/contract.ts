@@ -90,6 +90,7 @@ export const charterIssueAnswer = z.object({ path: z.string(), code: z.enum(CHAR
 /** The names a version's rules refer to, by id. */
 export const charterNamesAnswer = z.object({
   bodies: z.record(z.uuid(), z.string()),
+  roles: z.record(z.uuid(), z.string()),
   organizations: z.record(z.uuid(), z.string()),
   people: z.record(z.uuid(), z.string()),
 });
@@ -157,7 +158,7 @@ export const complianceAnswer = z.object({
     z.object({
       /** A code of the charters' findings or of the bodies' composition gaps. */
       code: z.string(),
-      link: z.object({ kind: z.enum(['body', 'charter', 'role']), id: z.uuid() }).nullable(),
+      link: z.object({ kind: z.enum(['body', 'charter', 'role', 'project']), id: z.uuid() }).nullable(),
       message: z.string(),
     }),
   ),

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { checkCharter, type CharterIssue } from './rules/check.js';
 import { diffCharters } from './rules/diff.js';
-import type { CharterContent, CharterKind, CharterRules, VersionStatus } from './rules/types.js';
+import { projectRulesOf, type CharterContent, type CharterKind, type CharterRules, type ProjectRules, type VersionStatus } from './rules/types.js';
 import { calendarDay } from '../common/dates.js';
 import { cadenceShortfall } from '../meetings/rules.js';
 import { notFound } from '../common/errors.js';
@@ -173,6 +173,7 @@ export async function versionDetail(db: Db, viewer: Viewer, partnershipId: strin
     issues: checkCharter(content, names),
     names: {
       bodies: Object.fromEntries(names.bodies),
+      roles: Object.fromEntries(names.roles),
       organizations: Object.fromEntries(names.organizationNames),
       people: Object.fromEntries(names.peopleNames),
     },
@@ -214,12 +215,89 @@ export type ComplianceFinding =
   | { readonly code: 'charter_rule'; readonly charterId: string; readonly title: string; readonly issue: CharterIssue }
   | { readonly code: 'role_vacant'; readonly roleId: string; readonly role: string }
   | { readonly code: 'term_expired'; readonly roleId: string; readonly role: string; readonly personId: string; readonly fullName: string; readonly since: string }
-  | { readonly code: 'meeting_cadence'; readonly bodyId: string; readonly body: string; readonly meetingsPerYear: number; readonly expected: number; readonly held: number };
+  | { readonly code: 'meeting_cadence'; readonly bodyId: string; readonly body: string; readonly meetingsPerYear: number; readonly expected: number; readonly held: number }
+  | { readonly code: 'project_waiting_referents'; readonly projectId: string; readonly project: string; readonly days: number; readonly organizations: readonly string[] }
+  | { readonly code: 'project_waiting_lead'; readonly projectId: string; readonly project: string; readonly days: number }
+  | { readonly code: 'project_waiting_confirmation'; readonly projectId: string; readonly project: string; readonly days: number; readonly nominee: string }
+  | { readonly code: 'project_without_indicators'; readonly projectId: string; readonly project: string }
+  | { readonly code: 'project_evaluation_overdue'; readonly projectId: string; readonly project: string; readonly dueOn: string };
+
+/** Stages where a project has its working group and its steps 5 to 9 may wait on someone. */
+const VALIDATED_STAGES = ['validated', 'active', 'evaluating'] as const;
+
+/** The day an instant falls on in the partnership's calendar, in SQL, so that days are counted there. */
+const dayOf = (column: string) => sql<string>`(${sql.ref(column)} at time zone 'Europe/Paris')::date`;
+
+/**
+ * The common projects against the partnership charter's project rules, in two queries: steps
+ * that wait longer than its waiting delay (referents since the working group was created, the
+ * lead's nomination since then too, its confirmation since the nomination), active projects
+ * that measure nothing, evaluations past due. A working group missing a participating house's
+ * referent later on is a composition gap of that body (bodies/queries.ts counts only the
+ * project's houses there).
+ */
+async function projectFindings(db: Db, partnershipId: string, rules: ProjectRules, today: string): Promise<ComplianceFinding[]> {
+  const waiting = rules.waitingDays;
+  const [projects, referentGaps] = await Promise.all([
+    db
+      .selectFrom('project as p')
+      .leftJoin('project_step as wg', (join) => join.onRef('wg.project_id', '=', 'p.id').on('wg.step', '=', 'working_group'))
+      .leftJoin('project_step as named', (join) => join.onRef('named.project_id', '=', 'p.id').on('named.step', '=', 'lead_named'))
+      .leftJoin('person as nominee', 'nominee.id', 'p.lead_nominee_id')
+      .select(['p.id', 'p.title', 'p.stage', 'p.evaluation_due_on', 'nominee.full_name as nominee'])
+      .select((eb) => [
+        eb.exists(eb.selectFrom('project_indicator as i').select('i.id').whereRef('i.project_id', '=', 'p.id')).as('has_indicators'),
+        eb.exists(eb.selectFrom('project_step as s').select('s.step').whereRef('s.project_id', '=', 'p.id').where('s.step', '=', 'referents')).as('referents_done'),
+        eb.exists(eb.selectFrom('project_step as s').select('s.step').whereRef('s.project_id', '=', 'p.id').where('s.step', '=', 'lead_confirmed')).as('lead_confirmed'),
+        sql<number | null>`${today}::date - ${dayOf('wg.done_at')}`.as('group_days'),
+        sql<number | null>`${today}::date - ${dayOf('named.done_at')}`.as('named_days'),
+        sql<boolean | null>`${today}::date - ${dayOf('wg.done_at')} > ${waiting}`.as('group_overdue'),
+        sql<boolean | null>`${today}::date - ${dayOf('named.done_at')} > ${waiting}`.as('named_overdue'),
+        sql<boolean | null>`p.evaluation_due_on < ${today}::date`.as('evaluation_overdue'),
+      ])
+      .where('p.partnership_id', '=', partnershipId)
+      .where('p.stage', 'in', VALIDATED_STAGES)
+      .orderBy('p.title')
+      .execute(),
+    // Each participating house of a project still naming its referents, with the referent seats it holds today in the working group.
+    db
+      .selectFrom('project as p')
+      .innerJoin('project_organization as po', 'po.project_id', 'p.id')
+      .innerJoin('organization as o', 'o.id', 'po.organization_id')
+      .leftJoin('body_member as m', (join) =>
+        join.onRef('m.body_id', '=', 'p.working_group_id').onRef('m.organization_id', '=', 'po.organization_id').on('m.capacity', '=', 'referent').on(heldOn('m', today)),
+      )
+      .select(['p.id as project_id', 'o.name'])
+      .where('p.partnership_id', '=', partnershipId)
+      .where('p.stage', 'in', VALIDATED_STAGES)
+      .where('p.working_group_id', 'is not', null)
+      .groupBy(['p.id', 'o.id', 'o.name'])
+      .having((eb) => eb.fn.count('m.id'), '<', rules.referentsPerOrganization)
+      .orderBy('o.name')
+      .execute(),
+  ]);
+  const findings: ComplianceFinding[] = [];
+  for (const p of projects) {
+    const project = { projectId: p.id, project: p.title };
+    const missing = referentGaps.filter((gap) => gap.project_id === p.id).map((gap) => gap.name);
+    if (!p.referents_done && p.group_overdue && missing.length > 0) {
+      findings.push({ code: 'project_waiting_referents', ...project, days: p.group_days!, organizations: missing });
+    }
+    if (p.group_overdue && p.named_days === null && !p.lead_confirmed) findings.push({ code: 'project_waiting_lead', ...project, days: p.group_days! });
+    if (rules.leadConfirmedBy !== null && p.named_overdue && !p.lead_confirmed) {
+      findings.push({ code: 'project_waiting_confirmation', ...project, days: p.named_days!, nominee: p.nominee ?? '?' });
+    }
+    if (p.stage === 'active' && !p.has_indicators) findings.push({ code: 'project_without_indicators', ...project });
+    if (p.stage === 'active' && p.evaluation_overdue) findings.push({ code: 'project_evaluation_overdue', ...project, dueOn: p.evaluation_due_on! });
+  }
+  return findings;
+}
 
 /**
  * The charters in force against reality: charters past their end, signatures missing, rules the
- * structure no longer satisfies (a body removed), roles nobody holds, terms held past their length.
- * Body composition gaps come from the overview; later capabilities add their own rows here.
+ * structure no longer satisfies (a body removed), roles nobody holds, terms held past their length,
+ * common projects against the partnership charter's project rules. Body composition gaps come
+ * from the overview; later capabilities add their own rows here.
  */
 export async function charterCompliance(db: Db, partnershipId: string, now: Date): Promise<ComplianceFinding[]> {
   const today = calendarDay(now);
@@ -228,7 +306,7 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
     db
       .selectFrom('charter_version as v')
       .innerJoin('charter as c', 'c.id', 'v.charter_id')
-      .select(['v.id', 'v.charter_id', 'v.title', 'v.articles', 'v.rules'])
+      .select(['v.id', 'v.charter_id', 'c.kind', 'v.title', 'v.articles', 'v.rules'])
       .where('c.partnership_id', '=', partnershipId)
       .where('v.status', '=', 'adopted')
       .orderBy('c.created_at')
@@ -248,7 +326,13 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
     db.selectFrom('meeting').select(['body_id', 'starts_at']).where('partnership_id', '=', partnershipId).where('starts_at', '>=', yearAgo).where('starts_at', '<=', now).execute(),
   ]);
   const contents = inForce.map(contentOf);
-  const [names, signatures] = await Promise.all([loadCharterReferences(db, partnershipId, contents), signaturesOf(db, inForce.map((v) => v.id))]);
+  // The partnership charter routes projects and holds their rules; without one, projects follow projectRulesOf's defaults.
+  const partnershipCharter = inForce.findIndex((version) => version.kind === 'partnership');
+  const [names, signatures, projects] = await Promise.all([
+    loadCharterReferences(db, partnershipId, contents),
+    signaturesOf(db, inForce.map((v) => v.id)),
+    projectFindings(db, partnershipId, projectRulesOf(partnershipCharter === -1 ? {} : contents[partnershipCharter]!.rules), today),
+  ]);
   const findings: ComplianceFinding[] = [];
   if (inForce.length === 0) findings.push({ code: 'no_charter_in_force' });
   inForce.forEach((version, index) => {
@@ -275,5 +359,6 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
     const shortfall = cadenceShortfall({ meetingsPerYear: body.meetings_per_year!, foundedOn: body.founded_on, now, meetingStarts });
     if (shortfall) findings.push({ code: 'meeting_cadence', bodyId: body.id, body: body.name, meetingsPerYear: body.meetings_per_year!, ...shortfall });
   }
+  findings.push(...projects);
   return findings;
 }

@@ -55,6 +55,16 @@ function translateFinding(locale: Locale, finding: ComplianceFinding): string {
       return t('compliance.no_charter_in_force');
     case 'meeting_cadence':
       return t('compliance.meeting_cadence', { body: finding.body, count: finding.meetingsPerYear, expected: finding.expected, held: finding.held });
+    case 'project_waiting_referents':
+      return t('compliance.project_waiting_referents', { project: finding.project, count: finding.days, organizations: finding.organizations.join(', ') });
+    case 'project_waiting_lead':
+      return t('compliance.project_waiting_lead', { project: finding.project, count: finding.days });
+    case 'project_waiting_confirmation':
+      return t('compliance.project_waiting_confirmation', { project: finding.project, count: finding.days, nominee: finding.nominee });
+    case 'project_without_indicators':
+      return t('compliance.project_without_indicators', { project: finding.project });
+    case 'project_evaluation_overdue':
+      return t('compliance.project_evaluation_overdue', { project: finding.project, dueOn: formatCalendarDate(locale, finding.dueOn) });
   }
 }
 
@@ -195,7 +205,7 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/compliance',
-    { schema: { tags: ['charters'], summary: 'Reality against the charters: composition gaps, vacant roles, expired terms, meeting cadence, charters, signatures', params: inPartnership, response: { 200: complianceAnswer } } },
+    { schema: { tags: ['charters'], summary: 'Reality against the charters: composition gaps, vacant roles, expired terms, meeting cadence, charters, signatures, common projects waiting or unmeasured', params: inPartnership, response: { 200: complianceAnswer } } },
     async (request) => {
       const locale = request.locale;
       const [overview, findings] = await Promise.all([
@@ -219,7 +229,9 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
               ? { kind: 'role' as const, id: finding.roleId }
               : 'bodyId' in finding
                 ? { kind: 'body' as const, id: finding.bodyId }
-                : null,
+                : 'projectId' in finding
+                  ? { kind: 'project' as const, id: finding.projectId }
+                  : null,
         message: translateFinding(locale, finding),
       }));
       return { findings: [...charterRows, ...compositionRows] };

@@ -3,7 +3,7 @@ import { calendarDay, isCurrent } from '../common/dates.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import type { BodyKind, OrganizationKind } from '../common/structure.js';
-import { bodyColumns, gapsOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
+import { bodyColumns, gapsOf, projectHousesOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
 import { organizationsOf } from '../organizations/queries.js';
 import { rolesWithHolders } from '../roles/queries.js';
 
@@ -11,7 +11,7 @@ type Db = Kysely<Database>;
 
 export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId: string, now: Date) {
   const today = calendarDay(now);
-  const [partnership, organizations, bodies, roles, peopleCount] = await Promise.all([
+  const [partnership, organizations, bodies, roles, peopleCount, projectHouses] = await Promise.all([
     db.selectFrom('partnership').select(['id', 'name', 'description']).where('id', '=', partnershipId).executeTakeFirstOrThrow(),
     organizationsOf(db, partnershipId),
     db.selectFrom('body').select(bodyColumns).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
@@ -21,6 +21,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .where('partnership_id', '=', partnershipId)
       .executeTakeFirstOrThrow(),
+    projectHousesOf(db, partnershipId),
   ]);
   const seats = await seatsOf(db, bodies.map((b) => b.id));
   const currentSeats = seats.filter((seat) => isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today));
@@ -37,7 +38,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
         parentBodyId: body.parent_body_id,
         memberCount: new Set(own.map((seat) => seat.person_id)).size,
         rule: ruleOfRow(body),
-        gaps: gapsOf(body, own, organizations, today),
+        gaps: gapsOf(body, own, organizations, today, projectHouses),
       };
     }),
     roles,

@@ -463,6 +463,11 @@ describe('printing and exchanging', () => {
     // What a silent member counts as, said once in plain words under the matrix and under the revision rule.
     const silenceSaid = 'Qui ne s’est pas exprimé quand un tour se termine est compté comme absent : si trop de membres manquent, le quorum n’est pas atteint et la proposition revient pour un nouveau tour.';
     expect(markdown.body.split(silenceSaid)).toHaveLength(3);
+    // The project rules under the article on how the partnership works, naming their bodies.
+    expect(markdown.body).toContain('Un projet commun suit neuf étapes :\n\n- Idée : ');
+    expect(markdown.body).toContain('- Présentation : les porteurs présentent le projet à l’instance Comité de pilotage, sous le sujet « Projets communs ».');
+    expect(markdown.body).toContain('- Confirmation : chaque membre de l’instance Codir confirme la nomination ; elle prend effet quand tous l’ont fait.');
+    expect(markdown.body).toContain('Évaluation : tous les 12 mois, le groupe de travail rend compte à l’instance Comité de pilotage');
     p.f.admin.locale = 'en';
     const english = await p.f.admin.get(`${draft.url}/markdown`);
     expect(english.body).toContain('consensus, at most 2 rounds, silence counts as absence');
@@ -481,6 +486,7 @@ describe('printing and exchanging', () => {
     expect(imported.status).toBe(201);
     const copy = await other.admin.get(`${other.base}/charters/${imported.body.id}/versions/${imported.body.versionId}/export`);
     expect(copy.body).toEqual(exported.body);
+    expect(copy.body.content.rules.projects).toMatchObject({ referentsPerOrganization: 1, waitingDays: 30 });
     const copyVersion = await other.admin.get(`${other.base}/charters/${imported.body.id}/versions/${imported.body.versionId}`);
     expect(copyVersion.body.contentHash).toBe((await p.f.admin.get(draft.url)).body.contentHash);
     expect(copyVersion.body.issues.map((issue: { code: string }) => issue.code)).toContain('body_unknown');
@@ -585,6 +591,91 @@ describe('compliance', () => {
     expect(expired.body.findings.find((finding: { code: string }) => finding.code === 'charter_expired').message).toBe(
       '« Charte 2024-2025 » a pris fin le 31 décembre 2025 : révisez-la ou prolongez-la.',
     );
+  });
+
+  it('points out common projects waiting longer than the charter allows, active without indicators or past their evaluation', async () => {
+    // The lifecycle's acts are another capability's: the projects are written as those acts leave them.
+    const p = await furnishedPartnership();
+    const build = builder(p.f);
+    const outsider = await build.organization('Comité Haut-Pré');
+    const draft = await readyDraft(p);
+    await adopt(p, draft.url);
+    const [tilleuls, port] = p.houses as [string, string];
+    const group = (name: string) => build.body({ name, kind: 'working_group', parentBodyId: p.steering, minReferentsPerOrganization: 1 });
+    const at = (instant: string) => new Date(instant);
+    const project = async (title: string, values: { stage: string; workingGroupId?: string; nominee?: string; evaluationDueOn?: string }, steps: Record<string, string>) => {
+      const id = randomUUID();
+      await t.store.db
+        .insertInto('project')
+        .values({
+          id,
+          partnership_id: p.f.partnershipId,
+          title,
+          origin: 'team',
+          stage: values.stage,
+          working_group_id: values.workingGroupId ?? null,
+          lead_nominee_id: values.nominee ?? null,
+          evaluation_due_on: values.evaluationDueOn ?? null,
+          stage_since: at('2025-11-01T10:00:00Z'),
+          created_by: p.nadia.personId,
+          created_at: at('2025-11-01T10:00:00Z'),
+        })
+        .execute();
+      await t.store.db.insertInto('project_organization').values([tilleuls, port].map((organization_id) => ({ project_id: id, organization_id }))).execute();
+      await t.store.db
+        .insertInto('project_step')
+        .values(Object.entries(steps).map(([step, doneAt]) => ({ project_id: id, step, done_at: at(doneAt), done_by: p.nadia.personId })))
+        .execute();
+      return id;
+    };
+    const early = { idea: '2025-11-01T10:00:00Z', formalized: '2025-11-02T10:00:00Z', presented: '2025-11-03T10:00:00Z', validated: '2025-11-20T10:00:00Z' };
+
+    // 49 days after its working group was created, one house of two has named its referent and nobody has named the lead.
+    const gardensGroup = await group('Groupe de travail Jardins partagés');
+    await build.seat(gardensGroup, { personId: p.nadia.personId, organizationId: tilleuls, capacity: 'referent' });
+    const gardens = await project('Jardins partagés', { stage: 'validated', workingGroupId: gardensGroup }, { ...early, working_group: '2026-01-20T10:00:00Z' });
+    // A lead named 54 days ago whom the directors have not all confirmed; another named 30 days ago, within the delay.
+    const repairGroup = await group('Groupe de travail Repair café');
+    const confirmedLater = { ...early, working_group: '2025-11-20T10:00:00Z', referents: '2025-12-01T10:00:00Z' };
+    const repair = await project('Repair café', { stage: 'validated', workingGroupId: repairGroup, nominee: p.paul.personId }, { ...confirmedLater, lead_named: '2026-01-15T10:00:00Z' });
+    const musicGroup = await group('Groupe de travail Musique');
+    await project('Musique', { stage: 'validated', workingGroupId: musicGroup, nominee: p.paul.personId }, { ...confirmedLater, lead_named: '2026-02-08T22:30:00Z' });
+    // Under way: one measures nothing and should have been evaluated on 1 March; one measures and is due today.
+    const lived = { ...confirmedLater, lead_named: '2025-12-10T10:00:00Z', lead_confirmed: '2025-12-12T10:00:00Z' };
+    const partyGroup = await group('Groupe de travail Fête');
+    const party = await project('Fête de quartier', { stage: 'active', workingGroupId: partyGroup, evaluationDueOn: '2026-03-01' }, lived);
+    const readingGroup = await group('Groupe de travail Lecture');
+    const reading = await project('Lecture partagée', { stage: 'active', workingGroupId: readingGroup, evaluationDueOn: TODAY }, lived);
+    const objective = randomUUID();
+    await t.store.db.insertInto('project_objective').values({ id: objective, project_id: reading, position: 0, statement: 'Faire lire les familles' }).execute();
+    await t.store.db.insertInto('project_indicator').values({ id: randomUUID(), project_id: reading, objective_id: objective, position: 0, label: 'Familles inscrites', target: '30' }).execute();
+    // Closed long ago, past its evaluation and measuring nothing: nothing to say.
+    await project('Ancien projet', { stage: 'closed', evaluationDueOn: '2025-01-01' }, early);
+
+    const projectFindings = async () =>
+      ((await p.f.admin.get(`${p.f.base}/compliance`)).body.findings as { code: string; link: unknown; message: string }[]).filter((finding) => finding.code.startsWith('project_'));
+    const link = (id: string) => ({ kind: 'project', id });
+    // By project title; nothing for the project measuring and due today, nor for the lead named 30 days ago.
+    expect(await projectFindings()).toEqual([
+      { code: 'project_without_indicators', link: link(party), message: '« Fête de quartier » est en cours mais n’a aucun indicateur pour mesurer ses objectifs.' },
+      { code: 'project_evaluation_overdue', link: link(party), message: 'L’évaluation de « Fête de quartier » était attendue le 1er mars 2026.' },
+      { code: 'project_waiting_referents', link: link(gardens), message: '« Jardins partagés » attend depuis 49 jours les référent·es de : Maison du Port.' },
+      { code: 'project_waiting_lead', link: link(gardens), message: '« Jardins partagés » attend depuis 49 jours que soit nommé·e sa ou son chef·fe de projet.' },
+      { code: 'project_waiting_confirmation', link: link(repair), message: '« Repair café » attend depuis 54 jours la confirmation de Paul Girard comme chef·fe de projet.' },
+    ]);
+    p.f.admin.locale = 'en';
+    expect((await projectFindings()).map((finding) => finding.message)).toContain('“Repair café” has been waiting 54 days for Paul Girard to be confirmed as project lead.');
+    p.f.admin.locale = 'fr';
+
+    // A project's working group is composed of its participating houses only: the third house owes it no referent.
+    const overview = (await p.f.admin.get(p.f.base)).body;
+    const gaps = overview.bodies.find((body: { id: string }) => body.id === gardensGroup).gaps;
+    expect(gaps.map((gap: { code: string; organizationId: string }) => [gap.code, gap.organizationId])).toEqual([['referents_missing', port]]);
+    const detail = (await p.f.admin.get(`${p.f.base}/bodies/${gardensGroup}`)).body;
+    expect(detail.gaps.map((gap: { organizationId: string }) => gap.organizationId)).toEqual([port]);
+    // A working group of no project still counts every house.
+    const plain = overview.bodies.find((body: { id: string }) => body.id === p.group);
+    expect(plain.gaps.map((gap: { organizationId?: string }) => gap.organizationId)).not.toContain(outsider);
   });
 
   it('points out a body meeting less often than its charter asks (a circle six times a year, seed 004)', async () => {

@@ -47,6 +47,14 @@ describe('diffCharters', () => {
     expect(diffCharters(before, revised).changedRules).toEqual(['revision']);
   });
 
+  it('shows a change of the project rules, and their absence from one side', () => {
+    const before = charterFromTemplate('partnership', { locale: 'fr', bodies: [], newId: randomUUID });
+    const after: CharterContent = { ...before, rules: { ...before.rules, projects: { ...before.rules.projects!, waitingDays: 15 } } };
+    expect(diffCharters(before, after).changedRules).toEqual(['projects']);
+    const { projects: _said, ...older } = before.rules;
+    expect(diffCharters(before, { ...before, rules: older }).changedRules).toEqual(['projects']);
+  });
+
   it('finds nothing between a version and itself', () => {
     const version = content();
     const diff = diffCharters(version, version);

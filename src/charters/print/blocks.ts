@@ -1,4 +1,5 @@
 import { postAmountCents } from '../rules/check.js';
+import { projectStepLines } from '../rules/project-steps.js';
 import { silenceOf, type ArticleKind, type DecisionMethod, type SilenceRule } from '../rules/types.js';
 import { formatCalendarDate, translator, type Locale } from '../../i18n/server-messages.js';
 import type { VersionDetail } from '../queries.js';
@@ -103,6 +104,11 @@ export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Lo
           ? [{ type: 'paragraph' as const, text: t('print.participationLevels', { levels: rules.participationLevels.map((level) => t(`participationLevel.${level}`)).join(', ') }) }]
           : []),
       ];
+    case 'management': {
+      const lines = projectStepLines(rules, bodyName, (id) => version.names.roles[id] ?? '—').map((line) => t(`projectSteps.${line.key}`, line.params));
+      // The nine steps, then the evaluation and the waiting delay that follow them.
+      return lines.length === 0 ? [] : [{ type: 'list', title: t('projectSteps.title'), items: lines.slice(0, 9) }, ...lines.slice(9).map((text) => ({ type: 'paragraph' as const, text }))];
+    }
     case 'governance':
       return rules.bodyIds.length === 0 ? [] : [{ type: 'list', title: t('print.bodies'), items: rules.bodyIds.map((id) => bodyName(id)) }];
     case 'revision':

@@ -102,6 +102,8 @@ export function diffCharters(before: CharterContent, after: CharterContent): Cha
     });
   });
   pushRemovedUpTo(before.articles.length);
-  const changedRules = (Object.keys(after.rules) as (keyof CharterRules)[]).filter((group) => !sameJson(before.rules[group], after.rules[group]));
+  // Both sides' groups: an optional group (projects) may be said by one version only.
+  const groups = [...new Set([...Object.keys(after.rules), ...Object.keys(before.rules)])] as (keyof CharterRules)[];
+  const changedRules = groups.filter((group) => !sameJson(before.rules[group], after.rules[group]));
   return { title: textDiff(before.title, after.title), articles, changedRules };
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { postAmountCents } from '../../charters/rules/check';
+import { projectStepLines } from '../../charters/rules/project-steps';
 import type { ArticleKind } from '../../charters/rules/enums';
 import { renderMarkdown } from '../../charters/rules/markdown';
 import { silenceOf, type CharterContent, type CharterRules, type DecisionMethod } from '../../charters/rules/types';
@@ -212,6 +213,26 @@ function CharterBodies({ bodyIds, names }: { bodyIds: readonly string[]; names: 
   );
 }
 
+/** How a common project is born and led under these rules: the nine steps, then its evaluation and waiting delay. */
+function ProjectSteps({ rules, names }: { rules: CharterRules; names: CharterNames }) {
+  const { t } = useTranslation();
+  const lines = projectStepLines(rules, bodyNameOf(names), (id) => names.roles[id] ?? '—').map((line) => t(`charter.projectSteps.${line.key}`, line.params));
+  if (lines.length === 0) return null;
+  return (
+    <>
+      <p>{t('charter.projectSteps.title')}</p>
+      <ol>
+        {lines.slice(0, 9).map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ol>
+      {lines.slice(9).map((line, index) => (
+        <p key={index}>{line}</p>
+      ))}
+    </>
+  );
+}
+
 /** The rules an article of this kind carries, shown under its text as the printed charter does. */
 export function ArticleRules({ kind, rules, names, signatories }: { kind: ArticleKind; rules: CharterRules; names: CharterNames; signatories: readonly SignatoryView[] }) {
   const { t } = useTranslation();
@@ -226,6 +247,8 @@ export function ArticleRules({ kind, rules, names, signatories }: { kind: Articl
       return <BudgetTable rules={rules} />;
     case 'decision_matrix':
       return <DecisionMatrixTable rules={rules} names={names} />;
+    case 'management':
+      return <ProjectSteps rules={rules} names={names} />;
     case 'governance':
       return <CharterBodies bodyIds={rules.bodyIds} names={names} />;
     case 'revision':

@@ -5,7 +5,7 @@ import { usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { complianceAnswer } from '../../../charters/contract';
 import type { Answer } from '../../../common/contract';
 
-const paths = { body: 'instances', role: 'roles', charter: 'chartes' } as const;
+const paths = { body: 'instances', role: 'roles', charter: 'chartes', project: 'projets' } as const;
 
 export default function CompliancePage() {
   const { t } = useTranslation();

@@ -77,6 +77,7 @@ export default function DiffPage() {
   const { from, to, diff } = query.data;
   const names: CharterNames = {
     bodies: Object.fromEntries((overview.data?.bodies ?? []).map((b) => [b.id, b.name])),
+    roles: Object.fromEntries((overview.data?.roles ?? []).map((r) => [r.id, r.name])),
     organizations: Object.fromEntries((overview.data?.organizations ?? []).map((o) => [o.id, o.name])),
     people: Object.fromEntries(people.names),
   };
