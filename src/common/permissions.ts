@@ -104,6 +104,16 @@ export const may = {
     return bodyId !== null && viewer.memberOfBodies.has(bodyId);
   },
 
+  /**
+   * Conduct a common project (its diagnosis, purposes, objectives, indicators, means, the lead's
+   * mission sheet): the members today of its working group, its lead nominee, or an administrator.
+   * Whether the project's stage still allows it is the conduct's own rule (projects/conduct/rules.ts).
+   */
+  conductProject: (viewer: Viewer, project: { readonly workingGroupId: string | null; readonly leadNomineeId: string | null }): boolean =>
+    viewer.isPartnershipAdmin ||
+    (project.leadNomineeId !== null && viewer.personId === project.leadNomineeId) ||
+    (project.workingGroupId !== null && viewer.memberOfBodies.has(project.workingGroupId)),
+
   /** Only the person in charge hands part of their mission to someone else. */
   delegate: (viewer: Viewer, fromPersonId: string): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === fromPersonId,

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { charterEn, charterFr } from '../charters/messages.js';
 import { participationEn, participationFr } from '../participation/messages.js';
+import { projectConductEn, projectConductFr } from '../projects/conduct/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -212,6 +213,7 @@ const fr = {
   },
   ...charterFr,
   ...participationFr,
+  ...projectConductFr,
 };
 
 const en: typeof fr = {
@@ -419,6 +421,7 @@ const en: typeof fr = {
   },
   ...charterEn,
   ...participationEn,
+  ...projectConductEn,
 };
 
 const catalogue = i18next.createInstance();

@@ -23,6 +23,10 @@ export const JOURNAL_KINDS = [
   'meeting.scheduled', 'meeting.recorded', 'meeting.roles_changed', 'meeting.attendance', 'meeting.advanced', 'meeting.round_word', 'meeting.minutes_saved', 'meeting.minutes_review_opened', 'meeting.minutes_reviewed', 'meeting.minutes_published',
   'agenda.item_added', 'agenda.ordered',
   'date_poll.opened', 'date_poll.answered', 'date_poll.closed',
+  'projectConduct.diagnosis_written', 'projectConduct.purpose_added', 'projectConduct.purpose_updated', 'projectConduct.purpose_removed',
+  'projectConduct.objective_added', 'projectConduct.objective_updated', 'projectConduct.objective_removed',
+  'projectConduct.indicator_added', 'projectConduct.indicator_updated', 'projectConduct.indicator_removed', 'projectConduct.measurement_recorded',
+  'projectConduct.means_recorded', 'projectConduct.means_removed', 'projectConduct.mission_sheet_written',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -67,7 +67,9 @@ export const ERASED_NAME = 'Personne effacée';
  * are their words in opening and closing rounds and in proposals' threads, and the partnership's
  * kept PDFs (printed anew).
  * The journal holds ids and values only, so it
- * still verifies. Published minutes and mails sent to others keep what they said.
+ * still verifies. Published minutes and mails sent to others keep what they said. A project's
+ * objective they carried keeps them as its owner, under the pseudonym: who was to carry it is the
+ * project's record, and nothing new is given them to carry (projects/conduct/acts.ts).
  */
 export async function erasePerson(ctx: ActContext, personId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {

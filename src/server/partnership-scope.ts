@@ -21,6 +21,7 @@ import { journalRoutes } from '../journal/routes.js';
 import { backupRoutes } from '../backup/routes.js';
 import { outboxRoutes } from '../mail/routes.js';
 import { participationRoutes } from '../participation/routes.js';
+import { projectConductRoutes } from '../projects/conduct/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -73,4 +74,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(meetingRoutes);
   await app.register(datePollRoutes);
   await app.register(participationRoutes);
+  await app.register(projectConductRoutes);
 };

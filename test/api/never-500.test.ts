@@ -29,6 +29,10 @@ let ids: {
   electionId: string;
   meetingId: string;
   pollId: string;
+  projectId: string;
+  purposeId: string;
+  objectiveId: string;
+  indicatorId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -78,9 +82,26 @@ beforeAll(async () => {
     electionId: expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: personId }), 'election'),
     meetingId: expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting'),
     pollId: expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll'),
+    ...(await activeProject(organizationId, bodyId, personId)),
   };
 });
 afterAll(() => t.close());
+
+/** An active project whose working group is the body, with a purpose, an objective and its indicator, to fuzz its conduct. */
+async function activeProject(organizationId: string, bodyId: string, personId: string) {
+  const [projectId, purposeId, objectiveId, indicatorId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  const db = t.store.db;
+  await db
+    .insertInto('project')
+    .values({ id: projectId, partnership_id: f.partnershipId, title: 'Projet', origin: 'team', stage: 'active', stage_since: now, created_by: f.adminPersonId, created_at: now, working_group_id: bodyId, lead_nominee_id: personId })
+    .execute();
+  await db.insertInto('project_organization').values({ project_id: projectId, organization_id: organizationId }).execute();
+  await db.insertInto('project_purpose').values({ id: purposeId, project_id: projectId, position: 0, statement: 'Une finalité' }).execute();
+  await db.insertInto('project_objective').values({ id: objectiveId, project_id: projectId, position: 0, statement: 'Un objectif' }).execute();
+  await db.insertInto('project_indicator').values({ id: indicatorId, project_id: projectId, objective_id: objectiveId, position: 0, label: 'Un indicateur', target: 10 }).execute();
+  return { projectId, purposeId, objectiveId, indicatorId };
+}
 
 /** Cases per route: 50 in `npm test`; `FUZZ_RUNS=10000 npx vitest run test/api/never-500.test.ts` is the large run. */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 50);
@@ -174,6 +195,7 @@ const bodies = {
 
 type Method = 'POST' | 'PATCH' | 'PUT';
 const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
+  ...projectConductRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
   ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],
@@ -400,6 +422,26 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+/** A project's conduct: numbers at numeric(14, 2)'s edges, dates anywhere, references of every kind. */
+function projectConductRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const project = `${f.base}/projects/${ids.projectId}`;
+  const quantity = fc.oneof(number, fc.constantFrom(999_999_999_999, 999_999_999_999.99, 1e12, -1e12, 0.005, -0.001, Number.MAX_VALUE));
+  const objective = () => nearlyValid({ statement: text, metric: text, target: text, deadline: fc.oneof(date, fc.constant(null)), ownerId: fc.oneof(someId(), fc.constant(null)) });
+  const indicator = () => nearlyValid({ objectiveId: someId(), label: text, unit: text, target: quantity });
+  return [
+    ['PUT', `${project}/diagnosis`, nearlyValid({ diagnosis: text, sources: text })],
+    ['POST', `${project}/purposes`, nearlyValid({ statement: text })],
+    ['PUT', `${project}/purposes/${ids.purposeId}`, nearlyValid({ statement: text, position: number })],
+    ['POST', `${project}/objectives`, objective()],
+    ['PUT', `${project}/objectives/${ids.objectiveId}`, objective()],
+    ['POST', `${project}/indicators`, indicator()],
+    ['PUT', `${project}/indicators/${ids.indicatorId}`, indicator()],
+    ['POST', `${project}/indicators/${ids.indicatorId}/measurements`, nearlyValid({ measuredOn: date, value: quantity, organizationId: fc.oneof(someId(), fc.constant(null)), note: text })],
+    ['POST', `${project}/means`, nearlyValid({ organizationId: someId(), kind: fc.constantFrom('room', 'speaker', 'x'), description: text })],
+    ['PUT', `${project}/mission-sheet`, nearlyValid({ missionGoals: text, missionTime: text, missionTraining: text })],
+  ];
+}
 
 describe('the fuzzed routes', () => {
   it('include every route the API describes as taking a body', () => {

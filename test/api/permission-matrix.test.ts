@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountWithPassword } from '../../src/accounts/acts.js';
@@ -50,6 +51,8 @@ interface World {
   readonly ids: Furnished;
   /** The organization administrator's request that the member of another organization join theirs. */
   readonly requestId: string;
+  /** An active project whose working group is the body, with one of each part of its conduct. */
+  readonly project: Awaited<ReturnType<typeof activeProject>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -81,6 +84,7 @@ async function world(): Promise<World> {
     f,
     ids,
     requestId: request.body.id,
+    project: await activeProject(f, ids),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -91,6 +95,27 @@ async function world(): Promise<World> {
       partnershipAdmin: f.admin,
     },
   };
+}
+
+/**
+ * An active common project of the organization, conducted by the body (its working group: the body
+ * member and the facilitator sit there), led by the target person; the lifecycle's acts are not
+ * what is asked here, so its rows are written as they would leave them.
+ */
+async function activeProject(f: PartnershipFixture, ids: Furnished) {
+  const [projectId, purposeId, objectiveId, indicatorId, meansId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  const db = t.store.db;
+  await db
+    .insertInto('project')
+    .values({ id: projectId, partnership_id: f.partnershipId, title: 'Ateliers numériques', origin: 'team', stage: 'active', stage_since: now, created_by: f.adminPersonId, created_at: now, working_group_id: ids.bodyId, lead_nominee_id: ids.personId })
+    .execute();
+  await db.insertInto('project_organization').values({ project_id: projectId, organization_id: ids.organizationId }).execute();
+  await db.insertInto('project_purpose').values({ id: purposeId, project_id: projectId, position: 0, statement: 'Réduire la fracture numérique' }).execute();
+  await db.insertInto('project_objective').values({ id: objectiveId, project_id: projectId, position: 0, statement: 'Accueillir quarante familles' }).execute();
+  await db.insertInto('project_indicator').values({ id: indicatorId, project_id: projectId, objective_id: objectiveId, position: 0, label: 'Familles inscrites', target: 40 }).execute();
+  await db.insertInto('project_means').values({ id: meansId, project_id: projectId, organization_id: ids.organizationId, kind: 'room', description: 'Une salle', created_at: now }).execute();
+  return { projectId, purposeId, objectiveId, indicatorId, meansId };
 }
 
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
@@ -112,8 +137,26 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished, requestId: string): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project']): [Method, string, unknown?][] {
+  const conduct = `${base}/projects/${project.projectId}`;
+  const objective = { statement: 'Accueillir des familles aux ateliers', metric: 'Familles inscrites', target: '40', deadline: '2026-12-31', ownerId: ids.personId };
+  const indicator = { objectiveId: project.objectiveId, label: 'Familles inscrites', unit: 'familles', target: 40 };
   return [
+    ['GET', `${conduct}/conduct`],
+    ['PUT', `${conduct}/diagnosis`, { diagnosis: 'Les familles manquent d’accès au numérique.', sources: 'Enquête' }],
+    ['POST', `${conduct}/purposes`, { statement: 'Créer du lien' }],
+    ['PUT', `${conduct}/purposes/${project.purposeId}`, { statement: 'Réduire la fracture numérique', position: 0 }],
+    ['DELETE', `${conduct}/purposes/${project.purposeId}`],
+    ['POST', `${conduct}/objectives`, objective],
+    ['PUT', `${conduct}/objectives/${project.objectiveId}`, objective],
+    ['DELETE', `${conduct}/objectives/${project.objectiveId}`],
+    ['POST', `${conduct}/indicators`, indicator],
+    ['PUT', `${conduct}/indicators/${project.indicatorId}`, indicator],
+    ['DELETE', `${conduct}/indicators/${project.indicatorId}`],
+    ['POST', `${conduct}/indicators/${project.indicatorId}/measurements`, { measuredOn: '2026-03-10', value: 12, organizationId: ids.organizationId }],
+    ['POST', `${conduct}/means`, { organizationId: ids.organizationId, kind: 'speaker', description: 'Une intervenante' }],
+    ['DELETE', `${conduct}/means/${project.meansId}`],
+    ['PUT', `${conduct}/mission-sheet`, { missionGoals: 'Animer les ateliers', missionTime: 'Quatre heures par semaine', missionTraining: '' }],
     ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
     ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],
@@ -123,7 +166,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string): [Method, 
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

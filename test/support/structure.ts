@@ -86,6 +86,11 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from minutes_review r join meeting m on m.id = r.meeting_id where m.partnership_id = ${partnershipId}) as minutes_review,
       (select count(*) from date_poll where partnership_id = ${partnershipId}) as date_poll,
       (select count(*) from date_poll_answer a join date_poll_slot s on s.id = a.slot_id join date_poll d on d.id = s.poll_id where d.partnership_id = ${partnershipId}) as date_poll_answer,
+      (select count(*) from project_purpose x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_purpose,
+      (select count(*) from project_objective x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_objective,
+      (select count(*) from project_indicator x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_indicator,
+      (select count(*) from project_measurement m join project_indicator x on x.id = m.indicator_id join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_measurement,
+      (select count(*) from project_means x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_means,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);

@@ -151,3 +151,18 @@ describe('may.amendCharter', () => {
     expect(may.amendCharter(viewer({ personId: 'me' }), null)).toBe(false);
   });
 });
+
+describe('may.conductProject', () => {
+  const project = { workingGroupId: 'group', leadNomineeId: 'lead' };
+  it('allows a member today of the working group', () => expect(may.conductProject(viewer({ memberOfBodies: new Set(['group']) }), project)).toBe(true));
+  it('allows the lead nominee, seated or not', () => expect(may.conductProject(viewer({ personId: 'lead' }), project)).toBe(true));
+  it('allows a partnership administrator, even before a working group exists', () =>
+    expect(may.conductProject(admin, { workingGroupId: null, leadNomineeId: null })).toBe(true));
+  it('refuses members of other bodies, house administrators and anyone else', () => {
+    expect(may.conductProject(bodyMember, project)).toBe(false);
+    expect(may.conductProject(houseAdmin, project)).toBe(false);
+    expect(may.conductProject(plain, project)).toBe(false);
+  });
+  it('refuses everyone but an administrator while the project has neither group nor lead', () =>
+    expect(may.conductProject(viewer({ personId: 'lead', memberOfBodies: new Set(['group']) }), { workingGroupId: null, leadNomineeId: null })).toBe(false));
+});
