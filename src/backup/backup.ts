@@ -55,6 +55,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['meeting', ofPartnership],
   ['agenda_item', within('meeting_id', 'meeting')],
   ['attendance', within('meeting_id', 'meeting')],
+  ['meeting_guest', within('meeting_id', 'meeting')],
   ['meeting_round_word', within('meeting_id', 'meeting')],
   ['minutes_review', within('meeting_id', 'meeting')],
   ['date_poll', ofPartnership],

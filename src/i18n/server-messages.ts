@@ -145,6 +145,10 @@ const fr = {
       reviewClosed: 'La relecture du compte rendu n’est pas ouverte.',
       reviewInThePast: 'Choisissez une fin de relecture à venir.',
       amendmentNeedsText: 'Dites quel amendement vous proposez.',
+      guestIsMember: 'Cette personne siège dans l’instance : elle est convoquée comme membre, pas comme invitée.',
+      guestsClosed: 'La réunion est close : sa liste d’invités ne change plus.',
+      notAGuest: 'Cette personne n’est pas invitée à cette réunion.',
+      guestPresentOrAbsent: 'Une personne invitée est notée présente ou absente.',
     },
     membershipRequest: {
       answered: 'Cette demande a déjà reçu une réponse.',
@@ -353,6 +357,10 @@ const en: typeof fr = {
       reviewClosed: 'The minutes are not open for review.',
       reviewInThePast: 'Choose an end of review in the future.',
       amendmentNeedsText: 'Say which amendment you propose.',
+      guestIsMember: 'This person sits in the body: they are called as a member, not as a guest.',
+      guestsClosed: 'The meeting has ended: its guest list no longer changes.',
+      notAGuest: 'This person is not invited to this meeting.',
+      guestPresentOrAbsent: 'A guest is noted present or absent.',
     },
     membershipRequest: {
       answered: 'This request has already been answered.',

@@ -20,7 +20,7 @@ export const JOURNAL_KINDS = [
   'stance.taken', 'round.closed', 'round.kept_open', 'proxy.given', 'information_note.sent',
   'discussion.posted', 'discussion.answered',
   'election.opened', 'election.nominated', 'election.nomination_changed', 'election.revealed', 'election.phase_changed', 'election.candidate_proposed', 'election.stance_taken', 'election.round_closed', 'election.elected', 'election.abandoned',
-  'meeting.scheduled', 'meeting.recorded', 'meeting.roles_changed', 'meeting.attendance', 'meeting.advanced', 'meeting.round_word', 'meeting.minutes_saved', 'meeting.minutes_review_opened', 'meeting.minutes_reviewed', 'meeting.minutes_published',
+  'meeting.scheduled', 'meeting.recorded', 'meeting.roles_changed', 'meeting.attendance', 'meeting.advanced', 'meeting.round_word', 'meeting.minutes_saved', 'meeting.minutes_review_opened', 'meeting.minutes_reviewed', 'meeting.minutes_published', 'meeting.guest_invited', 'meeting.guest_removed',
   'agenda.item_added', 'agenda.ordered',
   'date_poll.opened', 'date_poll.answered', 'date_poll.closed',
   'projectConduct.diagnosis_written', 'projectConduct.purpose_added', 'projectConduct.purpose_updated', 'projectConduct.purpose_removed',

@@ -7,6 +7,7 @@ import type {
   agendaItemInput,
   agendaOrderInput,
   attendanceInput,
+  guestInput,
   meetingInput,
   meetingRolesInput,
   minutesAnswerInput,
@@ -15,7 +16,7 @@ import type {
   pastMeetingInput,
   roundWordInput,
 } from './contract.js';
-import { checkAgendaOrder, meetingStage, minutesPublishable, nextStage } from './rules.js';
+import { checkAgendaOrder, GUEST_REASON_MAX_LENGTH, meetingStage, minutesPublishable, nextStage } from './rules.js';
 import { may } from '../common/permissions.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
@@ -25,6 +26,7 @@ import { bodyMembersOn } from '../bodies/members.js';
 import { bodyRecipients } from '../mail/mailer.js';
 import { facilitatorByRotation } from './queries.js';
 import { requireReference } from '../common/references.js';
+import { refuseIfErased } from '../personal-data/acts.js';
 
 type Trx = Transaction<Database>;
 
@@ -234,7 +236,7 @@ export async function recordAttendance(ctx: ActContext, meetingId: string, input
     requireRunner(ctx, meeting);
     // Who sits on the meeting's day, so that minutes noted later still name the members of then.
     const members = await bodyMembersOn(trx, meeting.body_id, meeting.starts_at);
-    if (!members.has(input.personId)) throw invalid('personId', 'error.meeting.notAMember');
+    if (!members.has(input.personId)) return { result: null, events: [await recordGuestAttendance(trx, meetingId, input)] };
     const representedBy = input.status === 'represented' ? input.representedBy : null;
     if (input.status === 'represented') {
       const holder =
@@ -249,6 +251,88 @@ export async function recordAttendance(ctx: ActContext, meetingId: string, input
       .onConflict((oc) => oc.columns(['meeting_id', 'person_id']).doUpdateSet({ status: input.status, represented_by: representedBy }))
       .execute();
     return { result: null, events: [{ kind: 'meeting.attendance', payload: { meetingId, personId: input.personId, status: input.status, representedBy } }] };
+  });
+}
+
+/**
+ * A guest is noted apart from the members, present or absent: nobody represents them, and they
+ * count neither for the quorum nor among those who review the minutes.
+ */
+async function recordGuestAttendance(trx: Trx, meetingId: string, input: z.infer<typeof attendanceInput>): Promise<JournalEvent> {
+  const guest = await trx.selectFrom('meeting_guest').select('person_id').where('meeting_id', '=', meetingId).where('person_id', '=', input.personId).executeTakeFirst();
+  if (!guest) throw invalid('personId', 'error.meeting.notAMember');
+  if (input.status !== 'present' && input.status !== 'absent') throw invalid('status', 'error.meeting.guestPresentOrAbsent');
+  await trx.updateTable('meeting_guest').set({ attendance: input.status }).where('meeting_id', '=', meetingId).where('person_id', '=', input.personId).execute();
+  return { kind: 'meeting.attendance', payload: { meetingId, personId: input.personId, status: input.status, representedBy: null, guest: true } };
+}
+
+/** Guests are invited until the meeting ends: from then on, who was invited is part of its record. */
+function refuseIfGuestsClosed(meeting: LockedMeeting) {
+  if (meeting.ended_at !== null || meeting.minutes_published_at !== null) throw conflict('error.meeting.guestsClosed');
+}
+
+/** Invites those not invited yet among people known to be outside the body; each is convened (meetings/notices.ts). */
+async function addGuests(trx: Trx, ctx: ActContext, meeting: LockedMeeting, guests: readonly { readonly personId: string; readonly reason: string }[]): Promise<JournalEvent[]> {
+  const invited = await trx.selectFrom('meeting_guest').select('person_id').where('meeting_id', '=', meeting.id).execute();
+  const already = new Set(invited.map((row) => row.person_id));
+  // A person named twice is invited once, for the first reason given.
+  const fresh = new Map<string, string>();
+  for (const guest of guests) if (!already.has(guest.personId) && !fresh.has(guest.personId)) fresh.set(guest.personId, guest.reason);
+  if (fresh.size === 0) return [];
+  await trx
+    .insertInto('meeting_guest')
+    .values([...fresh].map(([personId, reason]) => ({ meeting_id: meeting.id, person_id: personId, reason, invited_by: ctx.viewer.personId, invited_at: ctx.now })))
+    .execute();
+  // The reason is free text about a person: the entry keeps its fingerprint, not its words.
+  return [...fresh].map(([personId, reason]) => ({ kind: 'meeting.guest_invited', payload: { meetingId: meeting.id, personId, reasonHash: reason === '' ? null : textHash(reason) } }));
+}
+
+/** The people of the partnership among these, not erased, who do not sit in the meeting's body on its day. */
+async function outsidersOf(trx: Trx, ctx: ActContext, meeting: LockedMeeting, personIds: readonly string[]): Promise<Set<string>> {
+  for (const personId of personIds) await requireReference(trx, 'person', personId, ctx.partnershipId, 'personId');
+  await refuseIfErased(trx, personIds);
+  const members = await bodyMembersOn(trx, meeting.body_id, meeting.starts_at);
+  return new Set(personIds.filter((personId) => !members.has(personId)));
+}
+
+/**
+ * Whoever runs the meeting invites someone who does not sit in its body, saying why if they
+ * wish. Inviting a member is refused: the body's members are convened already.
+ */
+export async function inviteGuest(ctx: ActContext, meetingId: string, input: z.infer<typeof guestInput>) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfGuestsClosed(meeting);
+    requireRunner(ctx, meeting);
+    if (!(await outsidersOf(trx, ctx, meeting, [input.personId])).has(input.personId)) throw invalid('personId', 'error.meeting.guestIsMember');
+    return { result: null, events: await addGuests(trx, ctx, meeting, [input]) };
+  });
+}
+
+/**
+ * Invites these people to the meeting inside the caller's act, which has decided that its actor
+ * may (putting a project on the agenda invites its carriers, say). A person invited already is
+ * left as invited, and so is a member of the body, whom the meeting convenes anyway; the
+ * entries returned are the caller's to record.
+ */
+export async function inviteGuestsInTransaction(trx: Trx, ctx: ActContext, meetingId: string, guests: readonly { readonly personId: string; readonly reason: string }[]): Promise<JournalEvent[]> {
+  const meeting = await lockedMeeting(trx, ctx, meetingId);
+  refuseIfGuestsClosed(meeting);
+  const outsiders = await outsidersOf(trx, ctx, meeting, [...new Set(guests.map((guest) => guest.personId))]);
+  // The caller composes the reason (a project's name in a sentence): a long one is cut, not the act refused.
+  const invited = guests.filter((guest) => outsiders.has(guest.personId)).map((guest) => ({ personId: guest.personId, reason: guest.reason.trim().slice(0, GUEST_REASON_MAX_LENGTH) }));
+  return addGuests(trx, ctx, meeting, invited);
+}
+
+/** Whoever runs the meeting withdraws an invitation until the meeting ends. */
+export async function removeGuest(ctx: ActContext, meetingId: string, personId: string) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const meeting = await lockedMeeting(trx, ctx, meetingId);
+    refuseIfGuestsClosed(meeting);
+    requireRunner(ctx, meeting);
+    const removed = await trx.deleteFrom('meeting_guest').where('meeting_id', '=', meetingId).where('person_id', '=', personId).returning('person_id').executeTakeFirst();
+    if (!removed) throw notFound();
+    return { result: null, events: [{ kind: 'meeting.guest_removed', payload: { meetingId, personId } }] };
   });
 }
 

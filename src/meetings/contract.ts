@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { instant } from '../common/contract.js';
 import { PROPOSAL_STATUSES } from '../decisions/rules.js';
-import { AGENDA_KINDS, ATTENDANCE_STATUSES, MINUTES_MAX_LENGTH, MINUTES_VERDICTS, ROUNDS } from './rules.js';
+import { AGENDA_KINDS, ATTENDANCE_STATUSES, GUEST_ATTENDANCE_STATUSES, GUEST_REASON_MAX_LENGTH, MINUTES_MAX_LENGTH, MINUTES_VERDICTS, ROUNDS } from './rules.js';
 
 /** The inputs of the meetings' acts, validated by the server and published as OpenAPI. */
 const reference = { error: 'error.reference' } as const;
@@ -53,6 +53,12 @@ export const attendanceInput = z.object({
   personId: z.uuid(reference),
   status: z.enum(ATTENDANCE_STATUSES, choice),
   representedBy: z.uuid(reference).nullable().default(null),
+});
+
+/** Someone outside the body invited to the meeting, and why (« porteur du projet Jardins partagés »). */
+export const guestInput = z.object({
+  personId: z.uuid(reference),
+  reason: z.string().trim().max(GUEST_REASON_MAX_LENGTH, { error: 'error.tooLong' }).default(''),
 });
 
 /** The version the text was based on: a save over someone else's newer save is refused, not lost. */
@@ -119,6 +125,8 @@ export const meetingDetailAnswer = z.object({
     }),
   ),
   attendance: z.array(z.object({ personId: z.uuid(), fullName: z.string(), status: z.enum(ATTENDANCE_STATUSES).nullable(), representedBy: person.nullable() })),
+  /** People outside the body invited to the meeting: apart from the members, never in the quorum. */
+  guests: z.array(z.object({ personId: z.uuid(), fullName: z.string(), reason: z.string(), attendance: z.enum(GUEST_ATTENDANCE_STATUSES).nullable() })),
   quorum: z.discriminatedUnion('rule', [
     z.object({ rule: z.literal('one_delegate_per_organization'), missingOrganizationIds: z.array(z.uuid()).readonly(), ...quorumCounts }),
     z.object({ rule: z.literal('majority'), ...quorumCounts }),
@@ -145,7 +153,7 @@ export const meetingDetailAnswer = z.object({
   openProposals: z.array(z.object({ id: z.uuid(), wording: z.string() })),
   /** What the minutes still wait for before they may be published: a text, a review, or the approval of the attendees named. */
   publishWaitsFor: z.object({ reason: z.enum(['empty', 'review_first', 'review_open']), names: z.array(z.string()) }).nullable(),
-  can: z.object({ addItem: z.boolean(), changeRoles: z.boolean(), run: z.boolean(), publish: z.boolean(), sayWord: z.boolean(), review: z.boolean() }),
+  can: z.object({ addItem: z.boolean(), changeRoles: z.boolean(), run: z.boolean(), inviteGuests: z.boolean(), publish: z.boolean(), sayWord: z.boolean(), review: z.boolean() }),
 });
 
 /** The version the saved minutes now bear: the next save is based on it. */

@@ -24,6 +24,10 @@ export function minutesPrintJob(meeting: MeetingDetail, locale: Locale, anchor: 
     },
     heading(t('minutes.attendance')),
     { ul: meeting.attendance.map((a) => `${a.fullName} — ${status(a)}`) },
+    // Guests are listed apart: they attended, they were not the body.
+    ...(meeting.guests.length > 0
+      ? [heading(t('minutes.guests')), { ul: meeting.guests.map((g) => `${g.fullName}${g.reason ? ` (${g.reason})` : ''} — ${t(`minutes.status.${g.attendance ?? 'unknown'}`)}`) }]
+      : []),
     heading(t('minutes.agenda')),
     { ol: meeting.agenda.map((item) => `${item.title} (${t(`minutes.agendaKind.${item.kind}`)})`) },
     ...(meeting.decisions.length > 0

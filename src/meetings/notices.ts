@@ -22,24 +22,41 @@ async function meetingFacts(trx: Trx, meetingId: string) {
     .executeTakeFirstOrThrow();
 }
 
+type MeetingFacts = Awaited<ReturnType<typeof meetingFacts>>;
+
+/** The meeting as a calendar event, which a convocation's mail carries. */
+const calendarOf = (meeting: MeetingFacts) =>
+  meetingCalendar({
+    id: meeting.id,
+    title: meeting.title,
+    bodyName: meeting.body,
+    startsAt: meeting.starts_at,
+    durationMinutes: meeting.duration_minutes,
+    place: meeting.place,
+    onlineUrl: meeting.online_url,
+    agendaTitles: [],
+  });
+
+/** When and where a convocation says the meeting is held, and who facilitates it. */
+function convocationFacts(t: ReturnType<typeof translator>, meeting: MeetingFacts, when: string) {
+  return [
+    { label: t('participation.meeting.when'), value: when },
+    ...(meeting.place ? [{ label: t('participation.meeting.place'), value: meeting.place }] : []),
+    ...(meeting.online_url ? [{ label: t('participation.meeting.online'), value: meeting.online_url }] : []),
+    { label: t('participation.mail.facilitator'), value: meeting.facilitator },
+  ];
+}
+
 /**
  * Whom a meeting concerns: its body's members are convened (the meeting's page to bring an item,
- * the meeting as a calendar event), those present are called to review its minutes by the end of
- * the review, and the members of the body and of the body above it receive the minutes published.
+ * the meeting as a calendar event), and so is each guest when invited; those present are called
+ * to review its minutes by the end of the review, and the members of the body and of the body
+ * above it receive the minutes published.
  */
 export const meetingNotices: NoticeWriters = {
   'meeting.scheduled': async (trx, scope, event) => {
     const meeting = await meetingFacts(trx, String(event.payload['meetingId']));
-    const calendar = meetingCalendar({
-      id: meeting.id,
-      title: meeting.title,
-      bodyName: meeting.body,
-      startsAt: meeting.starts_at,
-      durationMinutes: meeting.duration_minutes,
-      place: meeting.place,
-      onlineUrl: meeting.online_url,
-      agendaTitles: [],
-    });
+    const calendar = calendarOf(meeting);
     await tell(trx, scope, await membersToTell(trx, [meeting.body_id], scope.now), (recipient) => {
       const t = translator(recipient.locale);
       const params = { body: meeting.body, title: meeting.title, when: formatMeetingTime(recipient.locale, meeting.starts_at) };
@@ -52,12 +69,33 @@ export const meetingNotices: NoticeWriters = {
         calendar,
         section: {
           paragraphs: [t('participation.meeting.convocationText', params), t('participation.meeting.convocationAgenda')],
-          facts: [
-            { label: t('participation.meeting.when'), value: params.when },
-            ...(meeting.place ? [{ label: t('participation.meeting.place'), value: meeting.place }] : []),
-            ...(meeting.online_url ? [{ label: t('participation.meeting.online'), value: meeting.online_url }] : []),
-            { label: t('participation.mail.facilitator'), value: meeting.facilitator },
-          ],
+          facts: convocationFacts(t, meeting, params.when),
+          action: { label: t('participation.meeting.convocationAction'), path: meetingPath(scope.partnershipId, meeting.id) },
+        },
+      };
+    });
+  },
+  'meeting.guest_invited': async (trx, scope, event) => {
+    const meeting = await meetingFacts(trx, String(event.payload['meetingId']));
+    const guest = await trx
+      .selectFrom('meeting_guest')
+      .select(['person_id', 'reason'])
+      .where('meeting_id', '=', meeting.id)
+      .where('person_id', '=', String(event.payload['personId']))
+      .executeTakeFirstOrThrow();
+    const calendar = calendarOf(meeting);
+    await tell(trx, scope, await recipientsAmong(trx, [guest.person_id]), (recipient) => {
+      const t = translator(recipient.locale);
+      const params = { body: meeting.body, title: meeting.title, when: formatMeetingTime(recipient.locale, meeting.starts_at) };
+      return {
+        kind: 'information',
+        subject: t('participation.meeting.convocationSubject', params),
+        deadline: meeting.starts_at,
+        reason: t('participation.meeting.reasonGuest', params),
+        calendar,
+        section: {
+          paragraphs: [t('participation.meeting.guestText', params), t('participation.meeting.guestAgenda')],
+          facts: [...(guest.reason ? [{ label: t('participation.meeting.guestReason'), value: guest.reason }] : []), ...convocationFacts(t, meeting, params.when)],
           action: { label: t('participation.meeting.convocationAction'), path: meetingPath(scope.partnershipId, meeting.id) },
         },
       };

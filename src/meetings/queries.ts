@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { notFound } from '../common/errors.js';
-import { meetingQuorum, meetingStage, minutesPublishable, minutesSpent, nextFacilitator, type AgendaKind, type AttendanceStatus, type MinutesVerdict, type Round } from './rules.js';
+import { meetingQuorum, meetingStage, minutesPublishable, minutesSpent, nextFacilitator, type AgendaKind, type AttendanceStatus, type GuestAttendance, type MinutesVerdict, type Round } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { ProposalStatus } from '../decisions/rules.js';
 import { bodyMembersOn } from '../bodies/members.js';
@@ -85,7 +85,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
     .where('m.partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!meeting) throw notFound();
-  const [seated, items, attendance, organizations, words, reviews, openProposals] = await Promise.all([
+  const [seated, items, attendance, guests, organizations, words, reviews, openProposals] = await Promise.all([
     // The members on the meeting's day: the minutes of a past meeting keep naming those who were in the body then.
     bodyMembersOn(db, meeting.body_id, meeting.starts_at),
     db
@@ -101,6 +101,13 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       .innerJoin('person as p', 'p.id', 'a.person_id')
       .select(['a.person_id', 'a.status', 'a.represented_by', 'p.full_name'])
       .where('a.meeting_id', '=', meetingId)
+      .orderBy('p.full_name')
+      .execute(),
+    db
+      .selectFrom('meeting_guest as g')
+      .innerJoin('person as p', 'p.id', 'g.person_id')
+      .select(['g.person_id', 'g.reason', 'g.attendance', 'p.full_name'])
+      .where('g.meeting_id', '=', meetingId)
       .orderBy('p.full_name')
       .execute(),
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).execute(),
@@ -182,6 +189,7 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
         representedBy: row?.represented_by ? { id: row.represented_by, fullName: nameOf.get(row.represented_by) ?? '' } : null,
       };
     }),
+    guests: guests.map((g) => ({ personId: g.person_id, fullName: g.full_name, reason: g.reason, attendance: g.attendance as GuestAttendance | null })),
     quorum: {
       ...quorum,
       missingOrganizations: quorum.rule === 'one_delegate_per_organization' ? quorum.missingOrganizationIds.map((id) => organizationName.get(id) ?? '') : [],
@@ -217,6 +225,8 @@ export async function meetingDetail(db: Db, viewer: Viewer, partnershipId: strin
       addItem: !published && stage.kind !== 'ended' && may.callMeeting(viewer, meeting.body_id),
       changeRoles: !published && may.changeMeetingRoles(viewer, { facilitatorId: meeting.facilitator_id }),
       run: !published && runner,
+      // Once the meeting has ended, its guests are those it had.
+      inviteGuests: !published && stage.kind !== 'ended' && runner,
       publish: !published && runner && meeting.minutes.trim() !== '' && publishable.ok,
       sayWord: !published && inRound && seated.has(viewer.personId),
       // The secretary wrote the text: those present other than them review it.

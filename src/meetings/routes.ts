@@ -1,11 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { binaryAnswer, created, noContent, textAnswer } from '../common/contract.js';
 import {
   agendaItemInput,
   agendaOrderInput,
   attendanceInput,
   bodyMeetingsAnswer,
+  guestInput,
   meetingDetailAnswer,
   meetingInput,
   meetingRolesInput,
@@ -24,6 +26,7 @@ import { eventStreams } from '../server/event-stream.js';
 import { inPartnership, withId } from '../server/params.js';
 
 const inMeeting = withId('meetingId');
+const guestOfMeeting = inMeeting.extend({ personId: z.string() });
 const tags = ['meetings'];
 
 /** Most of a meeting's acts answer nothing but their success. */
@@ -117,8 +120,26 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/:partnershipId/meetings/:meetingId/attendance',
-    { schema: { tags, summary: 'Note a member present, excused, absent or represented', params: inMeeting, body: attendanceInput, response: { 204: noContent } } },
+    { schema: { tags, summary: 'Note a member present, excused, absent or represented, or a guest present or absent', params: inMeeting, body: attendanceInput, response: { 204: noContent } } },
     async (request, reply) => answerNoContent(reply, acts.recordAttendance(request.act, request.params.meetingId, request.body)),
+  );
+  app.post(
+    '/:partnershipId/meetings/:meetingId/guests',
+    {
+      schema: {
+        tags,
+        summary: 'Whoever runs the meeting: invite someone who does not sit in the body, saying why; they are convened like members',
+        params: inMeeting,
+        body: guestInput,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => answerNoContent(reply, acts.inviteGuest(request.act, request.params.meetingId, request.body)),
+  );
+  app.delete(
+    '/:partnershipId/meetings/:meetingId/guests/:personId',
+    { schema: { tags, summary: 'Whoever runs the meeting: withdraw a guest’s invitation', params: guestOfMeeting, response: { 204: noContent } } },
+    async (request, reply) => answerNoContent(reply, acts.removeGuest(request.act, request.params.meetingId, request.params.personId)),
   );
   app.post(
     '/:partnershipId/meetings/:meetingId/advance',

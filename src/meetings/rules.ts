@@ -17,6 +17,13 @@ export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export const ATTENDANCE_STATUSES = ['present', 'excused', 'absent', 'represented'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
+/** A guest comes or does not: nobody represents them, and their absence excuses nothing the body owes. */
+export const GUEST_ATTENDANCE_STATUSES = ['present', 'absent'] as const;
+export type GuestAttendance = (typeof GUEST_ATTENDANCE_STATUSES)[number];
+
+/** Why a guest is invited, in a line (« porteur du projet Jardins partagés »). */
+export const GUEST_REASON_MAX_LENGTH = 300;
+
 export interface SeatAtMeeting {
   readonly personId: string;
   /** The organization the member represents, for delegates and referents. */

@@ -26,7 +26,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -41,13 +41,14 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
       db.selectFrom('nomination').select(['election_id', 'member_id', 'nominee_id', 'reason', 'first_nominee_id', 'first_reason', 'updated_at']).where('member_id', 'in', ids).execute(),
       db.selectFrom('election_stance').select(['election_id', 'round', 'member_id', 'stance', 'reason', 'updated_at']).where('member_id', 'in', ids).execute(),
       db.selectFrom('attendance').select(['meeting_id', 'person_id', 'status', 'represented_by']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('meeting_guest').select(['meeting_id', 'person_id', 'reason', 'invited_at', 'attendance']).where('person_id', 'in', ids).execute(),
       db.selectFrom('meeting_round_word').select(['meeting_id', 'round', 'person_id', 'word', 'said_at']).where('person_id', 'in', ids).execute(),
       db.selectFrom('minutes_review').select(['meeting_id', 'person_id', 'verdict', 'remark', 'answered_at']).where('person_id', 'in', ids).execute(),
       db.selectFrom('date_poll_answer').select(['slot_id', 'member_id', 'answer']).where('member_id', 'in', ids).execute(),
       db.selectFrom('charter_signature').select(['version_id', 'person_id', 'signed_at']).where('person_id', 'in', ids).execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, roundWords, minutesReviews, pollAnswers, signatures, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -64,7 +65,8 @@ export const ERASED_NAME = 'Personne effacée';
  * The right to erasure (GDPR art. 17), exercised by the partnership's administrators: the person
  * keeps their place in the records under a pseudonym, loses name, contact and account link, their
  * current seats and roles end today, invitations and mails addressed to them are deleted, and so
- * are their words in opening and closing rounds and in proposals' threads, and the partnership's
+ * are their words in opening and closing rounds and in proposals' threads, the reason they were
+ * invited to a meeting as a guest, and the partnership's
  * kept PDFs (printed anew).
  * The journal holds ids and values only, so it
  * still verifies. Published minutes and mails sent to others keep what they said. A project's
@@ -110,6 +112,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.deleteFrom('person_link').where('person_id', '=', personId).execute();
     await trx.deleteFrom('mail_notice').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
+    // Invited to a meeting, they keep their place among its guests as they do in its attendance; why they were invited may name them.
+    await trx.updateTable('meeting_guest').set({ reason: '' }).where('person_id', '=', personId).execute();
     // Their messages in proposals' threads keep their place, so the answers to them still read as answers.
     await trx.updateTable('discussion_message').set({ body: '' }).where('author_id', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.

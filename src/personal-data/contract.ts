@@ -54,6 +54,8 @@ export const personalDataExportAnswer = z.object({
     .array(z.object({ election_id: z.uuid(), round: z.number(), member_id: z.uuid(), stance: z.string(), reason: z.string(), updated_at: instant }))
     .optional(),
   attendance: z.array(z.object({ meeting_id: z.uuid(), person_id: z.uuid(), status: z.string(), represented_by: z.uuid().nullable() })).optional(),
+  /** The meetings they were invited to as a guest, why, and whether they came. */
+  guestInvitations: z.array(z.object({ meeting_id: z.uuid(), person_id: z.uuid(), reason: z.string(), invited_at: instant, attendance: z.string().nullable() })).optional(),
   roundWords: z.array(z.object({ meeting_id: z.uuid(), round: z.string(), person_id: z.uuid(), word: z.string(), said_at: instant })).optional(),
   minutesReviews: z
     .array(z.object({ meeting_id: z.uuid(), person_id: z.uuid(), verdict: z.string(), remark: z.string(), answered_at: instant }))

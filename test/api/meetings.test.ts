@@ -146,7 +146,7 @@ describe('a meeting of the steering committee', () => {
     const page = (await s.odile.client.get(url)).body;
     expect(page.minutes).toBe(text);
     expect(page.minutesPublishedAt).not.toBeNull();
-    expect(page.can).toEqual({ addItem: false, changeRoles: false, run: false, publish: false, sayWord: false, review: false });
+    expect(page.can).toEqual({ addItem: false, changeRoles: false, run: false, inviteGuests: false, publish: false, sayWord: false, review: false });
     const mails = (await outboxMessages(s.f)).filter((m) => m.subject.startsWith('Compte rendu'));
     expect(mails.map((m) => m.recipient).sort()).toEqual([s.nadia.email, s.gerard.email, s.samia.email, s.bernard.email, s.odile.email].sort());
     expect(mails[0]!.subject).toBe('Compte rendu — Comité de pilotage : « Comité de rentrée » du 15 septembre 2026');
@@ -489,7 +489,7 @@ describe('a meeting held before or outside Entente', () => {
       ['Nadia Benali', 'present'],
       ['Samia Haddad', 'present'],
     ]);
-    expect(page.can).toEqual({ addItem: false, changeRoles: false, run: false, publish: false, sayWord: false, review: false });
+    expect(page.can).toEqual({ addItem: false, changeRoles: false, run: false, inviteGuests: false, publish: false, sayWord: false, review: false });
     expect((await s.f.admin.put(`${url}/minutes`, { text: 'Réécrit', basedOn: 1 })).status).toBe(409);
     await expect(sql`update meeting set minutes = 'forgé' where id = ${recorded.body.id}`.execute(t.store.db)).rejects.toThrow(/published minutes cannot change/);
     const entry = (await journalOf(t, s.f.partnershipId)).at(-1)!;

@@ -271,6 +271,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/meetings/${ids.meetingId}/agenda`, nearlyValid({ kind: fc.constantFrom('information', 'decision', 'x'), title: text, proposalId: someId(), minutesAllotted: number })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/agenda/order`, nearlyValid({ itemIds: fc.array(someId(), { maxLength: 3 }) })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/attendance`, nearlyValid({ personId: someId(), status: fc.constantFrom('present', 'represented', 'x'), representedBy: someId() })],
+  ['POST', `${f.base}/meetings/${ids.meetingId}/guests`, nearlyValid({ personId: fc.constantFrom(ids.personId, ids.otherPersonId, randomUUID()), reason: text })],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/minutes`, nearlyValid({ text, basedOn: number })],
   ['POST', `${f.base}/meetings/${ids.meetingId}/advance`, anyValue],
   ['PUT', `${f.base}/meetings/${ids.meetingId}/roles`, nearlyValid({ facilitatorId: fc.constantFrom(ids.personId, randomUUID()), secretaryId: someId() })],

@@ -77,9 +77,9 @@ describe('a meeting’s page', () => {
     const c = await committee();
     const url = await meeting(c);
     const seen = (await c.odile.client.get(url)).body;
-    expect(seen.can).toEqual({ addItem: false, changeRoles: false, run: false, publish: false, sayWord: false, review: false });
+    expect(seen.can).toEqual({ addItem: false, changeRoles: false, run: false, inviteGuests: false, publish: false, sayWord: false, review: false });
     expect((await c.odile.client.post(`${url}/agenda`, { kind: 'information', title: 'Un point', proposalId: null, minutesAllotted: null })).status).toBe(403);
-    expect((await c.gerard.client.get(url)).body.can).toEqual({ addItem: true, changeRoles: false, run: false, publish: false, sayWord: false, review: false });
+    expect((await c.gerard.client.get(url)).body.can).toEqual({ addItem: true, changeRoles: false, run: false, inviteGuests: false, publish: false, sayWord: false, review: false });
   });
 
   it('takes no new agenda item once it has ended', async () => {

@@ -51,6 +51,7 @@ export async function furnished(
   const electionId = expectCreated(await f.admin.post(`${f.base}/elections`, { bodyId, roleId, termMonths: 12, facilitatorId: facilitatorId ?? personId }), 'election');
   const meetingId = expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: facilitatorId ?? personId }), 'meeting');
   const agendaItemId = expectCreated(await f.admin.post(`${f.base}/meetings/${meetingId}/agenda`, { kind: 'information', title: 'Nouvelles' }), 'agenda item');
+  expect((await f.admin.post(`${f.base}/meetings/${meetingId}/guests`, { personId: otherPersonId, reason: 'Invitée' })).status).toBe(204);
   const pollId = expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll');
   const slotId = (await f.admin.get(`${f.base}/date-polls/${pollId}`)).body.slots[0].id as string;
   return { adminPersonId: f.adminPersonId, organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, messageId, electionId, meetingId, agendaItemId, pollId, slotId };
@@ -160,6 +161,8 @@ export function partnershipRoutes(base: string, ids: Furnished, own: Furnished, 
     ['POST', `${base}/meetings/${ids.meetingId}/agenda`, { kind: 'information', title: 'Intrusion' }],
     ['PUT', `${base}/meetings/${ids.meetingId}/agenda/order`, { itemIds: [ids.agendaItemId] }],
     ['PUT', `${base}/meetings/${ids.meetingId}/attendance`, { personId: own.personId, status: 'present' }],
+    ['POST', `${base}/meetings/${ids.meetingId}/guests`, { personId: own.otherPersonId, reason: 'Intrusion' }],
+    ['DELETE', `${base}/meetings/${ids.meetingId}/guests/${ids.otherPersonId}`],
     ['PUT', `${base}/meetings/${ids.meetingId}/minutes`, { text: 'Intrusion', basedOn: 0 }],
     ['POST', `${base}/meetings/${ids.meetingId}/advance`],
     ['PUT', `${base}/meetings/${ids.meetingId}/roles`, { facilitatorId: own.personId, secretaryId: null }],

@@ -318,6 +318,15 @@ export interface Meeting {
   title: string;
 }
 
+export interface MeetingGuest {
+  attendance: string | null;
+  invited_at: Timestamp;
+  invited_by: string;
+  meeting_id: string;
+  person_id: string;
+  reason: Generated<string>;
+}
+
 export interface MeetingRoundWord {
   meeting_id: string;
   person_id: string;
@@ -679,6 +688,7 @@ export interface DB {
   magic_link: MagicLink;
   mail_notice: MailNotice;
   meeting: Meeting;
+  meeting_guest: MeetingGuest;
   meeting_round_word: MeetingRoundWord;
   membership: Membership;
   membership_request: MembershipRequest;

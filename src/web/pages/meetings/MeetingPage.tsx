@@ -4,11 +4,12 @@ import { Link, useParams } from 'react-router';
 import type { Answer } from '../../../common/contract';
 import type { proposalDetailAnswer } from '../../../decisions/contract';
 import type { meetingDetailAnswer, minutesSavedAnswer } from '../../../meetings/contract';
-import { MINUTES_MAX_LENGTH, minutesSpent, type AttendanceStatus } from '../../../meetings/rules';
+import { GUEST_ATTENDANCE_STATUSES, GUEST_REASON_MAX_LENGTH, MINUTES_MAX_LENGTH, minutesSpent, type AttendanceStatus } from '../../../meetings/rules';
 import { MarkdownText } from '../../components/CharterText';
 import { ItemSelect } from '../../components/ItemSelect';
+import { PersonPicker } from '../../components/PersonPicker';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { useAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { useAct, useDeleteAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { RoundTable } from '../decisions/RoundTable';
 import { useFormatInstant } from './format';
 import { TO_DO_ANCHORS } from '../../../participation/rules';
@@ -260,6 +261,98 @@ function Attendance({ meeting }: { meeting: MeetingDetail }) {
           <AttendanceRow key={row.personId} meeting={meeting} row={row} />
         ))}
       </ul>
+    </section>
+  );
+}
+
+type Guest = MeetingDetail['guests'][number];
+
+/** A guest, why they are invited, and whether they came: the secretary notes it, whoever runs the meeting may withdraw the invitation. */
+function GuestRow({ meeting, guest }: { meeting: MeetingDetail; guest: Guest }) {
+  const { t } = useTranslation();
+  const note = useAct<{ personId: string; status: string; representedBy: null }, null>('put', () => `/meetings/${meeting.id}/attendance`);
+  const remove = useDeleteAct<void, null>(() => `/meetings/${meeting.id}/guests/${guest.personId}`);
+  const label = guest.attendance === null ? t('meeting.status.unknown') : t(`meeting.status.${guest.attendance}`);
+  return (
+    <li className="member attendance-row">
+      <div>
+        <span className="member-name" id={`guest-${guest.personId}`}>
+          {guest.fullName}
+        </span>
+        {guest.reason && <p className="muted small">{guest.reason}</p>}
+      </div>
+      {meeting.can.run ? (
+        <select
+          aria-labelledby={`guest-${guest.personId}`}
+          value={guest.attendance ?? ''}
+          disabled={note.isPending}
+          onChange={(event) => note.mutate({ personId: guest.personId, status: event.target.value, representedBy: null })}
+        >
+          <option value="" disabled>
+            {t('meeting.status.unknown')}
+          </option>
+          {GUEST_ATTENDANCE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`meeting.statusChoice.${s}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <Badge tone={guest.attendance === 'present' ? 'ok' : 'neutral'}>{label}</Badge>
+      )}
+      {meeting.can.inviteGuests && (
+        <button type="button" className="button-quiet" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          {t('meeting.guests.remove')}
+          <span className="visually-hidden">{t('common.nameSuffix', { name: guest.fullName })}</span>
+        </button>
+      )}
+      <FormError error={note.error ?? remove.error} shown={[]} />
+    </li>
+  );
+}
+
+/** People outside the body whom the meeting invites (a project's carriers, say): listed apart, never in the quorum. */
+function Guests({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const invite = useAct<{ personId: string; reason: string }, null>('post', () => `/meetings/${meeting.id}/guests`);
+  if (meeting.guests.length === 0 && !meeting.can.inviteGuests) return null;
+  // The members are convened already, and a guest is invited once.
+  const notOffered = new Set([...meeting.attendance.map((a) => a.personId), ...meeting.guests.map((g) => g.personId)]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    invite.mutate({ personId: String(data.get('personId') ?? ''), reason: String(data.get('reason') ?? '') }, { onSuccess: () => form.reset() });
+  };
+  return (
+    <section aria-labelledby="guests-title">
+      <h2 id="guests-title">{t('meeting.guests.title')}</h2>
+      <p className="hint">{t('meeting.guests.hint')}</p>
+      {meeting.guests.length === 0 ? (
+        <p className="muted">{t('meeting.guests.none')}</p>
+      ) : (
+        <ul className="member-list">
+          {meeting.guests.map((guest) => (
+            <GuestRow key={guest.personId} meeting={meeting} guest={guest} />
+          ))}
+        </ul>
+      )}
+      {meeting.can.inviteGuests && (
+        <form onSubmit={onSubmit} noValidate className="card">
+          <h3>{t('meeting.guests.invite')}</h3>
+          <FormError error={invite.error} />
+          <Field label={t('meeting.guests.person')} error={fieldError(invite.error, 'personId')}>
+            {(props) => <PersonPicker {...props} name="personId" required exclude={notOffered} />}
+          </Field>
+          <Field label={t('meeting.guests.reason')} hint={t('meeting.guests.reasonHint')} error={fieldError(invite.error, 'reason')}>
+            {(props) => <input {...props} name="reason" maxLength={GUEST_REASON_MAX_LENGTH} />}
+          </Field>
+          <button type="submit" className="button-primary" disabled={invite.isPending}>
+            {t('meeting.guests.submit')}
+          </button>
+          {invite.isSuccess && <p role="status">{t('meeting.guests.invited')}</p>}
+        </form>
+      )}
     </section>
   );
 }
@@ -565,6 +658,7 @@ export default function MeetingPage() {
         </>
       )}
       <Attendance meeting={meeting} />
+      <Guests meeting={meeting} />
 
       {meeting.decisions.length > 0 && (
         <section aria-labelledby="decisions-title">
