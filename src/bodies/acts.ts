@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { calendarDay, periodEnd } from '../common/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import type { BodyInput, BodyPatch, SeatInput } from './contract.js';
@@ -27,34 +27,37 @@ export async function createBody(ctx: ActContext, input: BodyInput) {
     if (input.parentBodyId) await requireReference(trx, 'body', input.parentBodyId, ctx.partnershipId, 'parentBodyId');
     const foundedOn = input.foundedOn ?? calendarDay(ctx.now);
     refuseFoundingInFuture(ctx, foundedOn);
-    const rule = ruleOf(input);
-    await trx
-      .insertInto('body')
-      .values({
-        id,
-        partnership_id: ctx.partnershipId,
-        parent_body_id: input.parentBodyId ?? null,
-        name: input.name,
-        kind: input.kind,
-        purpose: input.purpose ?? '',
-        delegates_per_organization: rule.delegatesPerOrganization,
-        min_referents_per_organization: rule.minReferentsPerOrganization,
-        min_size: rule.minSize,
-        max_size: rule.maxSize,
-        meetings_per_year: input.meetingsPerYear ?? null,
-        founded_on: foundedOn,
-      })
-      .execute();
-    return {
-      result: { id },
-      events: [
-        {
-          kind: 'body.created',
-          payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule, meetingsPerYear: input.meetingsPerYear ?? null, foundedOn },
-        },
-      ],
-    };
+    return { result: { id }, events: [await createBodyInTransaction(trx, ctx, id, { ...input, foundedOn })] };
   });
+}
+
+/**
+ * The body's row and its journal entry, inside an act whose permission and references are
+ * checked: a common project's validation creates its working group this way.
+ */
+export async function createBodyInTransaction(trx: Trx, scope: { readonly partnershipId: string }, id: string, input: BodyInput & { readonly foundedOn: string }): Promise<JournalEvent> {
+  const rule = ruleOf(input);
+  await trx
+    .insertInto('body')
+    .values({
+      id,
+      partnership_id: scope.partnershipId,
+      parent_body_id: input.parentBodyId ?? null,
+      name: input.name,
+      kind: input.kind,
+      purpose: input.purpose ?? '',
+      delegates_per_organization: rule.delegatesPerOrganization,
+      min_referents_per_organization: rule.minReferentsPerOrganization,
+      min_size: rule.minSize,
+      max_size: rule.maxSize,
+      meetings_per_year: input.meetingsPerYear ?? null,
+      founded_on: input.foundedOn,
+    })
+    .execute();
+  return {
+    kind: 'body.created',
+    payload: { bodyId: id, kind: input.kind, parentBodyId: input.parentBodyId ?? null, rule, meetingsPerYear: input.meetingsPerYear ?? null, foundedOn: input.foundedOn },
+  };
 }
 
 function refuseFoundingInFuture(ctx: ActContext, foundedOn: string) {
@@ -117,17 +120,38 @@ export async function updateBody(ctx: ActContext, bodyId: string, patch: BodyPat
   });
 }
 
-/** Why a seat could not be inserted: the same checks, one by one, to name the failure. */
-async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatInput): Promise<never> {
-  const db = ctx.db;
-  await requireTarget(db, 'body', bodyId, ctx.partnershipId);
-  await requireReference(db, 'person', input.personId, ctx.partnershipId, 'personId');
+/** The checks seat_start() makes, one by one, each refusing with its own reason. */
+async function checkSeat(db: Kysely<Database>, partnershipId: string, bodyId: string, input: SeatInput): Promise<void> {
+  await requireTarget(db, 'body', bodyId, partnershipId);
+  await requireReference(db, 'person', input.personId, partnershipId, 'personId');
   await refuseIfErased(db, [input.personId]);
   if (input.organizationId !== null) {
-    await requireReference(db, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
-    throw invalid('organizationId', 'error.notAMemberOfOrganization');
+    await requireReference(db, 'organization', input.organizationId, partnershipId, 'organizationId');
+    const membership = await db.selectFrom('membership').select('id').where('person_id', '=', input.personId).where('organization_id', '=', input.organizationId).executeTakeFirst();
+    if (!membership) throw invalid('organizationId', 'error.notAMemberOfOrganization');
   }
+}
+
+/** Why a seat could not be inserted: the same checks, one by one, to name the failure. */
+async function explainRefusedSeat(ctx: ActContext, bodyId: string, input: SeatInput): Promise<never> {
+  await checkSeat(ctx.db, ctx.partnershipId, bodyId, input);
   throw conflict('error.conflict');
+}
+
+function mandateStarted(seatId: string, bodyId: string, input: SeatInput) {
+  return {
+    kind: 'mandate.started',
+    payload: {
+      seatId,
+      bodyId,
+      personId: input.personId,
+      organizationId: input.organizationId,
+      capacity: input.capacity,
+      mandateSource: input.mandateSource,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+    },
+  } satisfies JournalEvent;
 }
 
 /**
@@ -146,19 +170,7 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
   }
   const id = randomUUID();
   const endsOn = input.endsOn ?? null;
-  const event = {
-    kind: 'mandate.started',
-    payload: {
-      seatId: id,
-      bodyId,
-      personId: input.personId,
-      organizationId: input.organizationId,
-      capacity: input.capacity,
-      mandateSource: input.mandateSource,
-      startsOn: input.startsOn,
-      endsOn,
-    },
-  } satisfies JournalEvent;
+  const event = mandateStarted(id, bodyId, input);
   const seated = await sql<{ seat: string | null }>`select seat_start(
       ${ctx.partnershipId}::uuid, ${id}::uuid, ${bodyId}::uuid, ${input.personId}::uuid, ${input.organizationId}::uuid,
       ${input.capacity}::text, ${input.mandateSource}::text, ${input.startsOn}::date, ${endsOn}::date,
@@ -167,6 +179,29 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
   if (!seated.rows[0]?.seat) await explainRefusedSeat(ctx, bodyId, input);
   await actCommitted(ctx, [event]);
   return { id };
+}
+
+/**
+ * A seat inside a larger act (a common project's referent joins its working group), with the same
+ * checks as seat_start() each naming its failure, and its entry for the act to journal.
+ */
+export async function seatInTransaction(trx: Trx, scope: { readonly partnershipId: string }, bodyId: string, input: SeatInput): Promise<JournalEvent> {
+  await checkSeat(trx, scope.partnershipId, bodyId, input);
+  const id = randomUUID();
+  await trx
+    .insertInto('body_member')
+    .values({
+      id,
+      body_id: bodyId,
+      person_id: input.personId,
+      organization_id: input.organizationId,
+      capacity: input.capacity,
+      mandate_source: input.mandateSource,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+    })
+    .execute();
+  return mandateStarted(id, bodyId, input);
 }
 
 export async function endSeat(ctx: ActContext, bodyId: string, seatId: string, endsOn: string | undefined) {

@@ -11,6 +11,12 @@ export interface Viewer {
   readonly memberOfBodies: ReadonlySet<string>;
 }
 
+/** Who carries a common project: people, and organizations whose members carry it with them. */
+export interface ProjectCarriers {
+  readonly carrierPersonIds: readonly string[];
+  readonly carrierOrganizationIds: readonly string[];
+}
+
 const administersAll = (viewer: Viewer, organizationIds: readonly string[]): boolean =>
   organizationIds.length > 0 && organizationIds.every((id) => viewer.adminOfOrganizations.has(id));
 
@@ -117,4 +123,35 @@ export const may = {
   /** Only the person in charge hands part of their mission to someone else. */
   delegate: (viewer: Viewer, fromPersonId: string): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === fromPersonId,
+  /**
+   * Write and rewrite a common project before it is presented: its carriers (a carrier person, or
+   * a member of a carrier organization), or an administrator. `viewerOrganizationIds`: the
+   * organizations the viewer belongs to.
+   */
+  carryProject: (viewer: Viewer, project: ProjectCarriers, viewerOrganizationIds: readonly string[]): boolean =>
+    viewer.isPartnershipAdmin || project.carrierPersonIds.includes(viewer.personId) || viewerOrganizationIds.some((id) => project.carrierOrganizationIds.includes(id)),
+
+  /** Present a project to its validating body: its carriers, or a member of that body. */
+  presentProject: (viewer: Viewer, project: ProjectCarriers, viewerOrganizationIds: readonly string[], validatingBodyId: string | null): boolean =>
+    may.carryProject(viewer, project, viewerOrganizationIds) || (validatingBodyId !== null && viewer.memberOfBodies.has(validatingBodyId)),
+
+  /** Tell the carriers the body's recommendations: a member of the validating body, the presentation's facilitator, or an administrator. */
+  tellProjectCarriers: (viewer: Viewer, validatingBodyId: string | null, facilitatorId: string | null): boolean =>
+    viewer.isPartnershipAdmin || (validatingBodyId !== null && viewer.memberOfBodies.has(validatingBodyId)) || viewer.personId === facilitatorId,
+
+  /** Name a participating organization's referent: that organization's administrators, as for its other seats. */
+  nameProjectReferent: (viewer: Viewer, organizationId: string): boolean => may.manageSeat(viewer, organizationId),
+
+  /** Name the project's lead: a member of the body the charter names (else the validating body), or an administrator. */
+  nameProjectLead: (viewer: Viewer, namingBodyId: string | null): boolean => viewer.isPartnershipAdmin || (namingBodyId !== null && viewer.memberOfBodies.has(namingBodyId)),
+
+  /**
+   * Approve or refuse the lead's nomination: each of those the charter asks (the holders of its role,
+   * the members of its body), themselves; nobody stands in for them, an administrator neither.
+   */
+  confirmProjectLead: (viewer: Viewer, confirmerIds: readonly string[]): boolean => confirmerIds.includes(viewer.personId),
+
+  /** Report an evaluation: a member of the working group, the lead, or an administrator. */
+  evaluateProject: (viewer: Viewer, workingGroupId: string | null, leadId: string | null): boolean =>
+    viewer.isPartnershipAdmin || (workingGroupId !== null && viewer.memberOfBodies.has(workingGroupId)) || viewer.personId === leadId,
 } as const;

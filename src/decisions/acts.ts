@@ -32,6 +32,7 @@ import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actCommitted, actorOf, recordAct, type ActContext, type ActOutcome, type AfterCommit } from '../common/act.js';
 import { adoptVersionInTransaction } from '../charters/acts.js';
+import { settleProjectMatter } from '../projects/acts.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { queueMail } from '../mail/mailer.js';
 import { requireReference } from '../common/references.js';
@@ -111,69 +112,84 @@ async function routeAmendment(trx: Trx, ctx: ActContext, draftVersionId: string)
 }
 
 export async function createProposal(ctx: ActContext, input: z.infer<typeof proposalInput>) {
-  const id = randomUUID();
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    let charterVersionId: string;
-    let rule: DecisionRule | undefined;
-    let draft: { id: string; content_hash: string } | undefined;
-    if (input.amendsVersionId === undefined) {
-      const charter = await charterInForce(trx, ctx.partnershipId);
-      if (!charter) throw conflict('error.decision.noCharterInForce');
-      charterVersionId = charter.id;
-      rule = routeDecision(charter.rules, input.level, input.topic);
-    } else {
-      ({ charterVersionId, rule, draft } = await routeAmendment(trx, ctx, input.amendsVersionId));
-    }
-    if (!rule) throw invalid('level', 'error.decision.noRoute');
-    const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
-    await requireReference(trx, 'person', facilitatorId, ctx.partnershipId, 'facilitatorId');
-    const state = startProcess(rule);
-    await trx
-      .insertInto('proposal')
-      .values({
-        id,
-        partnership_id: ctx.partnershipId,
-        charter_version_id: charterVersionId,
-        charter_draft_version_id: draft?.id ?? null,
-        charter_draft_hash: draft?.content_hash ?? null,
-        level: input.level,
-        topic: input.topic,
-        wording: input.wording,
-        context: input.context,
-        participation_level: input.participationLevel,
-        initiator_id: ctx.viewer.personId,
-        facilitator_id: facilitatorId,
-        body_id: rule.bodyId!,
-        rule: JSON.stringify(rule),
-        stage: 'decision',
-        phase: state.phase,
-        round: state.round,
-        status: 'open',
-        review_on: null,
-        decided_at: null,
-        created_at: ctx.now,
-      })
-      .execute();
-    return {
-      result: { id },
-      events: [
-        {
-          kind: 'proposal.created',
-          payload: {
-            proposalId: id,
-            charterVersionId,
-            level: input.level,
-            bodyId: rule.bodyId,
-            method: rule.method,
-            ruleId: rule.id,
-            facilitatorId,
-            amendsVersionId: draft?.id ?? null,
-            ...proposalTextHashes(input),
-          },
-        },
-      ],
-    };
+    const { id, event } = await createProposalInTransaction(trx, ctx, input);
+    return { result: { id }, events: [event] };
   });
+}
+
+/**
+ * A proposal routed by the charter in force (or by a draft's revision rule), inside an act's
+ * transaction: a common project's presentation or evaluation goes to decision this way, the
+ * proposal naming the project (`project`) so that its outcome moves it (settleProjectMatter).
+ */
+export async function createProposalInTransaction(
+  trx: Trx,
+  ctx: ActContext,
+  input: z.infer<typeof proposalInput> & { readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' } },
+): Promise<{ id: string; event: JournalEvent }> {
+  const id = randomUUID();
+  let charterVersionId: string;
+  let rule: DecisionRule | undefined;
+  let draft: { id: string; content_hash: string } | undefined;
+  if (input.amendsVersionId === undefined) {
+    const charter = await charterInForce(trx, ctx.partnershipId);
+    if (!charter) throw conflict('error.decision.noCharterInForce');
+    charterVersionId = charter.id;
+    rule = routeDecision(charter.rules, input.level, input.topic);
+  } else {
+    ({ charterVersionId, rule, draft } = await routeAmendment(trx, ctx, input.amendsVersionId));
+  }
+  if (!rule) throw invalid('level', 'error.decision.noRoute');
+  const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;
+  await requireReference(trx, 'person', facilitatorId, ctx.partnershipId, 'facilitatorId');
+  const state = startProcess(rule);
+  await trx
+    .insertInto('proposal')
+    .values({
+      id,
+      partnership_id: ctx.partnershipId,
+      charter_version_id: charterVersionId,
+      charter_draft_version_id: draft?.id ?? null,
+      charter_draft_hash: draft?.content_hash ?? null,
+      level: input.level,
+      topic: input.topic,
+      wording: input.wording,
+      context: input.context,
+      participation_level: input.participationLevel,
+      initiator_id: ctx.viewer.personId,
+      facilitator_id: facilitatorId,
+      body_id: rule.bodyId!,
+      rule: JSON.stringify(rule),
+      stage: 'decision',
+      phase: state.phase,
+      round: state.round,
+      status: 'open',
+      review_on: null,
+      decided_at: null,
+      created_at: ctx.now,
+      project_id: input.project?.id ?? null,
+      project_matter: input.project?.matter ?? null,
+    })
+    .execute();
+  return {
+    id,
+    event: {
+      kind: 'proposal.created',
+      payload: {
+        proposalId: id,
+        charterVersionId,
+        level: input.level,
+        bodyId: rule.bodyId,
+        method: rule.method,
+        ruleId: rule.id,
+        facilitatorId,
+        amendsVersionId: draft?.id ?? null,
+        ...(input.project !== undefined && { projectId: input.project.id, projectMatter: input.project.matter }),
+        ...proposalTextHashes(input),
+      },
+    },
+  };
 }
 
 /**
@@ -188,7 +204,7 @@ async function lockedProposal(trx: Trx, ctx: Scope, proposalId: string, mode: 'u
   await sql`select ${lock}(hashtextextended(${proposalId}::text, 0))`.execute(trx);
   let query = trx
     .selectFrom('proposal')
-    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'round_deadline', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash'])
+    .select(['id', 'level', 'topic', 'body_id', 'rule', 'stage', 'phase', 'round', 'round_deadline', 'status', 'initiator_id', 'facilitator_id', 'charter_version_id', 'charter_draft_version_id', 'charter_draft_hash', 'project_id', 'project_matter'])
     .where('id', '=', proposalId)
     .where('partnership_id', '=', ctx.partnershipId);
   if (mode === 'update') query = query.forUpdate();
@@ -375,7 +391,11 @@ async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, w
   const next = escalate(charter.rules as CharterRules, proposal.rule, proposal.level as DecisionLevel, proposal.topic);
   if (next.kind === 'lapse') {
     await trx.updateTable('proposal').set({ status: 'lapsed', decided_at: ctx.now }).where('id', '=', proposal.id).execute();
-    return [{ kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } }, ...(await informBodies(trx, ctx, proposal, 'lapsed', ''))];
+    return [
+      { kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } },
+      ...(await settleProjectMatter(trx, ctx, proposal, 'lapsed', '')),
+      ...(await informBodies(trx, ctx, proposal, 'lapsed', '')),
+    ];
   }
   const state = startProcess(next.rule);
   await trx
@@ -539,6 +559,7 @@ async function closeLockedRound(
       closed,
       { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
       ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+      ...(await settleProjectMatter(trx, ctx, proposal, status, input.statement)),
       ...(await informBodies(trx, ctx, proposal, status, input.statement)),
     ],
   };
@@ -587,6 +608,7 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
       events: [
         { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
         ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
+        ...(await settleProjectMatter(trx, ctx, proposal, status, input.statement)),
         ...(await informBodies(trx, ctx, proposal, status, input.statement)),
       ],
     };

@@ -2,6 +2,7 @@ import i18next, { type TFunction } from 'i18next';
 import { charterEn, charterFr } from '../charters/messages.js';
 import { participationEn, participationFr } from '../participation/messages.js';
 import { projectConductEn, projectConductFr } from '../projects/conduct/messages.js';
+import { projectEn, projectFr } from '../projects/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -218,6 +219,7 @@ const fr = {
   ...charterFr,
   ...participationFr,
   ...projectConductFr,
+  ...projectFr,
 };
 
 const en: typeof fr = {
@@ -430,6 +432,7 @@ const en: typeof fr = {
   ...charterEn,
   ...participationEn,
   ...projectConductEn,
+  ...projectEn,
 };
 
 const catalogue = i18next.createInstance();

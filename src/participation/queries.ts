@@ -33,6 +33,12 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, roleId: row.first_id, assignmentId: second };
     case 'seat_ending':
       return { kind: row.kind, bodyId: row.first_id, seatId: second };
+    case 'project_referent':
+      return { kind: row.kind, projectId: row.first_id, organizationId: second };
+    case 'project_lead':
+    case 'project_approval':
+    case 'project_evaluation':
+      return { kind: row.kind, projectId: row.first_id };
   }
 }
 
@@ -57,7 +63,13 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  * - an agenda item they brought to a meeting not yet opened, due when the meeting starts;
  * - an adopted charter version naming them as a signatory they have not signed (a signatory that
  *   names an organization and no person can be signed by no one, so it is no one's to do);
- * - their role term, or their seat, ending within the notice, unless they already hold the next one.
+ * - their role term, or their seat, ending within the notice, unless they already hold the next one;
+ * - a common project's referent, for a participating house they administer, while it has fewer in
+ *   its working group than the group asks (the charter's count, kept on the group);
+ * - a project's lead to name, once its working group exists, for the members of the body that names
+ *   it (the charter's, else the body that validated it); their approval of a nominee the charter
+ *   asks them (holders of its role, members of its body) to confirm;
+ * - an active project's evaluation due within the notice, for its working group and its lead.
  *
  * The model has no tasks or actions assigned to a person, so the list has none.
  */
@@ -69,6 +81,12 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
         from body_member s join body b on b.id = s.body_id
        where s.person_id = ${personId} and b.partnership_id = ${partnershipId}
          and s.starts_on <= ${today}::date and (s.ends_on is null or s.ends_on > ${today}::date)
+    ), project_rules as (
+      -- The project rules of the partnership charter in force (the one decisions are routed by).
+      select v.rules->'projects' as rules
+        from charter_version v join charter c on c.id = v.charter_id
+       where c.partnership_id = ${partnershipId} and c.kind = 'partnership' and v.status = 'adopted'
+       order by c.created_at limit 1
     )
     select 'stance' as kind, pr.id as first_id, null::uuid as second_id, pr.wording as title, b.name as body_name,
            pr.round_deadline as due_at, null::text as due_on
@@ -131,6 +149,41 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
        and s.starts_on <= ${today}::date
        and not exists (select 1 from body_member nx where nx.body_id = s.body_id and nx.person_id = s.person_id and nx.id <> s.id
                          and nx.starts_on <= s.ends_on and (nx.ends_on is null or nx.ends_on > s.ends_on))
+    union all
+    select 'project_referent', pj.id, po.organization_id, pj.title, o.name, null, null
+      from project pj join body wg on wg.id = pj.working_group_id
+      join project_organization po on po.project_id = pj.id
+      join organization o on o.id = po.organization_id
+      join membership ms on ms.organization_id = po.organization_id and ms.person_id = ${personId} and ms.is_organization_admin
+     where pj.partnership_id = ${partnershipId} and pj.stage not in ('closed', 'refused') and wg.min_referents_per_organization is not null
+       and (select count(*) from body_member rs where rs.body_id = wg.id and rs.organization_id = po.organization_id and rs.capacity = 'referent'
+              and rs.starts_on <= ${today}::date and (rs.ends_on is null or rs.ends_on > ${today}::date)) < wg.min_referents_per_organization
+    union all
+    select 'project_lead', pj.id, null, pj.title, nb.name, null, null
+      from project pj join body wg on wg.id = pj.working_group_id
+      left join project_rules pr on true
+      join body nb on nb.id = coalesce((pr.rules->>'leadNamedBy')::uuid, wg.parent_body_id)
+     where pj.partnership_id = ${partnershipId} and pj.stage not in ('closed', 'refused') and pj.lead_nominee_id is null
+       and nb.id in (select body_id from my_bodies)
+    union all
+    select 'project_approval', pj.id, null, pj.title, null, null, null
+      from project pj join project_rules pr on true
+     where pj.partnership_id = ${partnershipId} and pj.stage not in ('closed', 'refused') and pj.lead_nominee_id is not null
+       and exists (select 1 from project_step ps where ps.project_id = pj.id and ps.step = 'lead_named')
+       and not exists (select 1 from project_step ps where ps.project_id = pj.id and ps.step = 'lead_confirmed')
+       and not exists (select 1 from project_lead_approval pa where pa.project_id = pj.id and pa.person_id = ${personId} and pa.nominee_id = pj.lead_nominee_id)
+       and case pr.rules->'leadConfirmedBy'->>'kind'
+             when 'body' then (pr.rules->'leadConfirmedBy'->>'bodyId')::uuid in (select body_id from my_bodies)
+             when 'role' then exists (select 1 from role_assignment ra where ra.role_id = (pr.rules->'leadConfirmedBy'->>'roleId')::uuid and ra.person_id = ${personId}
+                                        and ra.starts_on <= ${today}::date and (ra.ends_on is null or ra.ends_on > ${today}::date))
+             else false
+           end
+    union all
+    select 'project_evaluation', pj.id, null, pj.title, wg.name, null, pj.evaluation_due_on::text
+      from project pj join body wg on wg.id = pj.working_group_id
+     where pj.partnership_id = ${partnershipId} and pj.stage = 'active'
+       and pj.evaluation_due_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
+       and (wg.id in (select body_id from my_bodies) or pj.lead_nominee_id = ${personId})
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

@@ -24,6 +24,12 @@ export const TO_DO_KINDS = [
   // One's term in a role, or seat in a body, ending within TERM_ENDING_NOTICE_DAYS.
   'term_ending',
   'seat_ending',
+  // A common project waiting on one: the referent of a house one administers, its lead for the body
+  // one sits in that names it, one's approval of its nominee, its evaluation due within TERM_ENDING_NOTICE_DAYS.
+  'project_referent',
+  'project_lead',
+  'project_approval',
+  'project_evaluation',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -37,7 +43,9 @@ export type ToDoTarget =
   | { readonly kind: 'agenda_item'; readonly meetingId: string; readonly itemId: string }
   | { readonly kind: 'signature'; readonly charterId: string; readonly versionId: string }
   | { readonly kind: 'term_ending'; readonly roleId: string; readonly assignmentId: string }
-  | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string };
+  | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string }
+  | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
+  | { readonly kind: 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -54,6 +62,10 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   signature: 'signer',
   term_ending: 'titulaires',
   seat_ending: 'membres',
+  project_referent: 'nommer-referent',
+  project_lead: 'nommer-chef-de-projet',
+  project_approval: 'valider-nomination',
+  project_evaluation: 'evaluer',
 };
 
 /**
@@ -80,6 +92,11 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/roles/${target.roleId}${anchor}`;
     case 'seat_ending':
       return `${base}/instances/${target.bodyId}${anchor}`;
+    case 'project_referent':
+    case 'project_lead':
+    case 'project_approval':
+    case 'project_evaluation':
+      return `${base}/projets/${target.projectId}${anchor}`;
   }
 }
 

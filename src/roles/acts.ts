@@ -10,6 +10,7 @@ import { refuseIfErased } from '../personal-data/acts.js';
 import { endSeatInParentBody } from './links.js';
 import { startRoleTerm } from './terms.js';
 import { requireReference, requireTarget } from '../common/references.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 
 type Trx = Transaction<Database>;
 const changedFields = (patch: object): string[] => Object.keys(patch).sort();
@@ -26,30 +27,30 @@ export async function createRole(ctx: ActContext, input: RoleInput) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     if (input.bodyId) await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
     if (input.sitsInParent) await requireParentBody(trx, input.bodyId ?? null);
-    await trx
-      .insertInto('role')
-      .values({
-        id,
-        partnership_id: ctx.partnershipId,
-        body_id: input.bodyId ?? null,
-        name: input.name,
-        purpose: input.purpose ?? '',
-        accountabilities: JSON.stringify(input.accountabilities ?? []),
-        term_months: input.termMonths ?? null,
-        sits_in_parent: input.sitsInParent ?? false,
-        max_holders: input.maxHolders ?? 1,
-      })
-      .execute();
-    return {
-      result: { id },
-      events: [
-        {
-          kind: 'role.created',
-          payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null, sitsInParent: input.sitsInParent ?? false, maxHolders: input.maxHolders ?? 1 },
-        },
-      ],
-    };
+    return { result: { id }, events: [await createRoleInTransaction(trx, ctx, id, input)] };
   });
+}
+
+/** The role's row and its journal entry, inside an act that checked who acts (a common project names its lead's role this way). */
+export async function createRoleInTransaction(trx: Trx, scope: { readonly partnershipId: string }, id: string, input: RoleInput): Promise<JournalEvent> {
+  await trx
+    .insertInto('role')
+    .values({
+      id,
+      partnership_id: scope.partnershipId,
+      body_id: input.bodyId ?? null,
+      name: input.name,
+      purpose: input.purpose ?? '',
+      accountabilities: JSON.stringify(input.accountabilities ?? []),
+      term_months: input.termMonths ?? null,
+      sits_in_parent: input.sitsInParent ?? false,
+      max_holders: input.maxHolders ?? 1,
+    })
+    .execute();
+  return {
+    kind: 'role.created',
+    payload: { roleId: id, bodyId: input.bodyId ?? null, termMonths: input.termMonths ?? null, sitsInParent: input.sitsInParent ?? false, maxHolders: input.maxHolders ?? 1 },
+  };
 }
 
 export async function updateRole(ctx: ActContext, roleId: string, patch: Partial<RoleInput>) {

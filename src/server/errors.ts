@@ -11,6 +11,7 @@ import { uniqueConstraints as meetingConstraints } from '../meetings/errors.js';
 import { uniqueConstraints as organizationConstraints } from '../organizations/errors.js';
 import { uniqueConstraints as peopleConstraints } from '../people/errors.js';
 import { uniqueConstraints as roleConstraints } from '../roles/errors.js';
+import { uniqueConstraints as projectConstraints } from '../projects/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
 /** A request part that did not match its schema; translated once the user's language is known. */
@@ -56,6 +57,7 @@ const uniqueConstraintMessages: UniqueConstraintMessages = {
   ...decisionConstraints,
   ...electionConstraints,
   ...meetingConstraints,
+  ...projectConstraints,
 };
 
 interface DatabaseError {

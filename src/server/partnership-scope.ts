@@ -22,6 +22,7 @@ import { backupRoutes } from '../backup/routes.js';
 import { outboxRoutes } from '../mail/routes.js';
 import { participationRoutes } from '../participation/routes.js';
 import { projectConductRoutes } from '../projects/conduct/routes.js';
+import { projectRoutes } from '../projects/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -75,4 +76,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(datePollRoutes);
   await app.register(participationRoutes);
   await app.register(projectConductRoutes);
+  await app.register(projectRoutes);
 };

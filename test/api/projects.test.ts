@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyJournal } from '../../src/journal/verify.js';
+import { checkStateAgainstJournal as proveState } from '../../src/journal/state-proof.js';
+import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
+import { newMember, newPartnership, startTestApp, type Client, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+type Member = Awaited<ReturnType<typeof newMember>>;
+
+/**
+ * Seed 001 in small: two houses, a steering committee (one delegate per house) that validates
+ * common projects and decides their future, a directors' committee (one director per house) that
+ * names their lead and confirms it, and the partnership template's charter in force.
+ */
+async function partnership() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const tilleuls = await build.organization('MJC des Tilleuls');
+  const moulin = await build.organization('Centre social du Moulin');
+  await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
+  const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
+  const directors = await build.body({ name: 'Codir', kind: 'directors' });
+  // The template's functional matters go to a working group.
+  await build.body({ name: 'Groupe jardins', kind: 'working_group' });
+  const member = async (fullName: string, organizationId: string, bodyId: string | null, isOrganizationAdmin = false) => {
+    const person = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board', isOrganizationAdmin }] });
+    if (bodyId !== null) await build.seat(bodyId, { personId: person.personId, organizationId });
+    return person;
+  };
+  const nadia = await member('Nadia Benali', tilleuls, steering);
+  const samia = await member('Samia Haddad', moulin, steering);
+  const helene = await member('Hélène Dubois', tilleuls, directors, true);
+  const jacques = await member('Jacques Arnaud', moulin, directors, true);
+  const ines = await member('Inès Fabre', tilleuls, null);
+  const karim = await member('Karim Saïdi', moulin, null);
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+  const content = (await f.admin.get(versionUrl)).body.content;
+  expect((await f.admin.put(versionUrl, content)).body.issues).toEqual([]);
+  const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
+  expect(adopted.status).toBe(200);
+  return { f, tilleuls, moulin, steering, directors, nadia, samia, helene, jacques, ines, karim };
+}
+type Setting = Awaited<ReturnType<typeof partnership>>;
+
+const projectUrl = (s: Setting, id: string) => `${s.f.base}/projects/${id}`;
+
+async function idea(s: Setting, by: Client = s.ines.client, title = 'Fête des voisins des trois maisons') {
+  const created = await by.post(`${s.f.base}/projects`, { title, summary: 'Une fête commune en juin.', origin: 'informal_meeting', originDetail: 'Un café des parents', carrierPersonIds: [], carrierOrganizationIds: [s.tilleuls] });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return projectUrl(s, created.body.id);
+}
+
+async function formalized(s: Setting) {
+  const url = await idea(s);
+  const done = await s.ines.client.put(`${url}/formalization`, { needs: 'Les familles ne se croisent pas entre quartiers.', analysis: 'Un temps festif partagé les ferait se rencontrer.', organizationIds: [s.tilleuls, s.moulin] });
+  expect(done.status, JSON.stringify(done.body)).toBe(204);
+  return url;
+}
+
+/** Through the proposal's phases to its round, every member of the body agreeing or objecting, then the round closed by its facilitator. */
+async function decide(s: Setting, proposalId: string, stance: 'agree' | 'object', facilitator: Client, statement = '') {
+  const url = `${s.f.base}/proposals/${proposalId}`;
+  for (;;) {
+    const proposal = await s.f.admin.get(url);
+    if (proposal.body.phase === 'round') break;
+    expect((await facilitator.post(`${url}/phase`)).status).toBe(200);
+  }
+  for (const member of [s.nadia, s.samia]) {
+    const answer = await member.client.post(`${url}/stances`, { stance, reason: stance === 'object' ? 'Pas cette année : le budget manque.' : '', idempotencyKey: randomUUID() });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  }
+  return facilitator.post(`${url}/close-round`, { statement });
+}
+
+async function validated(s: Setting) {
+  const url = await formalized(s);
+  const presented = await s.ines.client.post(`${url}/presentation`, {});
+  expect(presented.status, JSON.stringify(presented.body)).toBe(201);
+  const closed = await decide(s, presented.body.id, 'agree', s.ines.client, 'Validé, avec un budget à trouver.');
+  expect(closed.body).toMatchObject({ outcome: 'adopted' });
+  return url;
+}
+
+async function active(s: Setting) {
+  const url = await validated(s);
+  expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(201);
+  expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.moulin, personId: s.karim.personId })).status).toBe(201);
+  expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: '' })).status).toBe(204);
+  expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
+  expect((await s.jacques.client.post(`${url}/lead/approval`)).status).toBe(204);
+  return url;
+}
+
+const toDoKinds = async (s: Setting, member: Member) => ((await member.client.get(`${s.f.base}/to-do`)).body.items as { target: { kind: string }; path: string }[]).map((item) => item.target.kind).filter((kind) => kind.startsWith('project'));
+
+describe('a common project through the nine steps', () => {
+  it('is born an idea, formalized, presented, validated with its working group, staffed, led, and the journal proves it', async () => {
+    const s = await partnership();
+    const url = await idea(s);
+    let page = await s.ines.client.get(url);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ stage: 'idea', carriers: { people: [{ fullName: 'Inès Fabre' }], organizations: [{ name: 'MJC des Tilleuls' }] }, can: { formalize: true, present: false } });
+    expect(page.body.steps.map((step: { step: string }) => step.step)).toEqual(['idea', 'formalized', 'presented', 'validated', 'carriers_told', 'working_group', 'referents', 'lead_named', 'lead_confirmed']);
+    expect(page.body.expected).toMatchObject([{ step: 'formalized', from: { kind: 'carriers', people: [{ fullName: 'Inès Fabre' }] } }]);
+
+    // Step 2: a carrier writes the needs and the houses taking part; another house's member may not.
+    expect((await s.karim.client.put(`${url}/formalization`, { needs: 'x', organizationIds: [s.moulin] })).status).toBe(403);
+    expect((await s.ines.client.put(`${url}/formalization`, { needs: 'Les familles ne se croisent pas.', organizationIds: [s.tilleuls, s.moulin] })).status).toBe(204);
+
+    // Step 3: presented to the steering committee the matrix names for « Projets communs ».
+    const presented = await s.ines.client.post(`${url}/presentation`, {});
+    expect(presented.status).toBe(201);
+    const proposal = await s.f.admin.get(`${s.f.base}/proposals/${presented.body.id}`);
+    expect(proposal.body).toMatchObject({ wording: 'Valider le projet commun « Fête des voisins des trois maisons »', body: { id: s.steering }, topic: 'Projets communs' });
+    page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'presented', can: { formalize: false, present: false }, proposals: [{ matter: 'presentation', status: 'open', body: { name: 'Comité de pilotage' } }] });
+    expect(page.body.expected).toMatchObject([{ step: 'validated', from: { kind: 'decision', body: { name: 'Comité de pilotage' } } }]);
+    expect((await s.ines.client.put(`${url}/formalization`, { needs: 'Plus tard', organizationIds: [s.tilleuls] })).status).toBe(409);
+
+    // Step 4 and 6: the steering committee adopts; the working group is created under it.
+    const closed = await decide(s, presented.body.id, 'agree', s.ines.client, 'Validé.');
+    expect(closed.body).toMatchObject({ outcome: 'adopted' });
+    page = await s.nadia.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'validated', workingGroup: { name: 'Groupe de travail Fête des voisins des trois maisons' }, can: { tellCarriers: true, nameLead: false } });
+    const group = (await s.f.admin.get(`${s.f.base}/bodies/${page.body.workingGroup.id}`)).body;
+    expect(group).toMatchObject({ kind: 'working_group', parent: { id: s.steering } });
+    expect(page.body.expected.map((item: { step: string; from: { kind: string } }) => `${item.step}:${item.from.kind}`)).toEqual(['carriers_told:validating_body', 'referents:organization', 'referents:organization', 'lead_named:lead_namer']);
+    expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.subject === 'Projet « Fête des voisins des trois maisons » validé')).toBe(true);
+    expect(await toDoKinds(s, s.helene)).toEqual(expect.arrayContaining(['project_referent', 'project_lead']));
+
+    // Step 5: a member of the steering committee tells the carriers.
+    expect((await s.karim.client.post(`${url}/carriers-told`, { recommendations: 'x' })).status).toBe(403);
+    expect((await s.nadia.client.post(`${url}/carriers-told`, { recommendations: 'Associer les habitants dès la préparation.', vigilance: 'Le bruit tard le soir.' })).status).toBe(204);
+    expect((await s.nadia.client.post(`${url}/carriers-told`, {})).status).toBe(409);
+    expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.body.includes('Le bruit tard le soir.'))).toBe(true);
+
+    // Step 7: each house's administrator names its referent; the other house's may not.
+    expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(403);
+    expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.karim.personId })).status).toBe(400);
+    expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(201);
+    expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.helene.personId })).status).toBe(409);
+    expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.moulin, personId: s.karim.personId })).status).toBe(201);
+    page = await s.f.admin.get(url);
+    expect(page.body.steps.find((step: { step: string }) => step.step === 'referents').doneAt).not.toBeNull();
+    expect(page.body.workingGroup.referents).toMatchObject([
+      { organization: { name: 'Centre social du Moulin' }, people: [{ fullName: 'Karim Saïdi' }] },
+      { organization: { name: 'MJC des Tilleuls' }, people: [{ fullName: 'Inès Fabre' }] },
+    ]);
+
+    // Step 8: the directors name the lead; step 9: both directors confirm.
+    expect((await s.nadia.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.' })).status).toBe(403);
+    expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(409);
+    expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: 'Sécurité des événements' })).status).toBe(204);
+    expect(await toDoKinds(s, s.jacques)).toEqual(expect.arrayContaining(['project_approval']));
+    expect((await s.nadia.client.post(`${url}/lead/approval`)).status).toBe(403);
+    expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
+    expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(409);
+    page = await s.f.admin.get(url);
+    expect(page.body).toMatchObject({ stage: 'validated', lead: { nominee: { fullName: 'Inès Fabre' }, approvals: [{ person: { fullName: 'Hélène Dubois' } }] } });
+    expect(page.body.expected).toMatchObject([{ step: 'lead_confirmed', from: { kind: 'confirmers', people: [{ fullName: 'Jacques Arnaud' }] } }]);
+    expect((await s.jacques.client.post(`${url}/lead/approval`)).status).toBe(204);
+    page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'active', evaluationEveryMonths: 12, evaluationDueOn: '2027-03-10', lead: { role: { name: 'Chef·fe de projet Fête des voisins des trois maisons' } }, can: { reportEvaluation: true } });
+    expect(page.body.steps.every((step: { doneAt: string | null }) => step.doneAt !== null)).toBe(true);
+    const role = (await s.f.admin.get(`${s.f.base}/roles/${page.body.lead.role.id}`)).body;
+    expect(JSON.stringify(role)).toContain(s.ines.personId);
+
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind).filter((kind) => kind.startsWith('project.'));
+    expect(kinds).toEqual([
+      'project.created',
+      'project.formalized',
+      'project.presented',
+      'project.validated',
+      'project.carriers_told',
+      'project.referent_named',
+      'project.referent_named',
+      'project.lead_named',
+      'project.lead_approved',
+      'project.lead_approved',
+      'project.lead_confirmed',
+      'project.lead_started',
+    ]);
+    expect(JSON.stringify((await journalOf(t, s.f.partnershipId)).map((entry) => entry.payload))).not.toContain('bruit');
+    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+
+  it('ends refused when its presentation lapses, blocked before the body and its arbitrators', async () => {
+    const s = await partnership();
+    const url = await formalized(s);
+    const presented = await s.ines.client.post(`${url}/presentation`, { wording: 'Valider la fête des voisins' });
+    const proposalUrl = `${s.f.base}/proposals/${presented.body.id}`;
+    // Blocked before the steering committee, the matter goes to the directors who arbitrate; blocked there, it lapses.
+    for (let turn = 0; turn < 5 && (await s.f.admin.get(proposalUrl)).body.status === 'open'; turn += 1) expect((await s.ines.client.post(`${proposalUrl}/blocked`)).status).toBe(200);
+    expect((await s.f.admin.get(proposalUrl)).body.status).toBe('lapsed');
+    const page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'refused', workingGroup: null, expected: [], can: { formalize: false, present: false } });
+    expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.subject === 'Projet « Fête des voisins des trois maisons » non retenu')).toBe(true);
+    expect((await s.ines.client.put(`${url}/formalization`, { needs: 'Encore', organizationIds: [s.tilleuls] })).status).toBe(409);
+    expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+
+  it('refuses what comes out of order, from the wrong person, or outside the partnership, in French', async () => {
+    const s = await partnership();
+    const url = await idea(s);
+    const early = await s.ines.client.post(`${url}/presentation`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('Formalisez d’abord le projet : les besoins, leur analyse et les structures qui y prendraient part.');
+    expect((await s.ines.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(403);
+    expect((await s.f.admin.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(409);
+    const other = await newPartnership(t);
+    const foreign = await builder(other).organization('Ailleurs');
+    const outside = await s.ines.client.put(`${url}/formalization`, { needs: 'Des besoins', organizationIds: [foreign] });
+    expect(outside.status).toBe(400);
+    expect(outside.body.fields).toEqual({ 'organizationIds.0': 'Cette structure ne fait pas partie du partenariat.' });
+    const bad = await s.ines.client.put(`${url}/formalization`, { needs: '', organizationIds: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.needs).toBe('Ce champ est obligatoire.');
+    expect((await s.ines.client.post(`${s.f.base}/projects`, { title: 'Fête des voisins des trois maisons', origin: 'team' })).status).toBe(409);
+    expect((await s.ines.client.get(`${s.f.base}/projects/${randomUUID()}`)).status).toBe(404);
+  });
+
+  it('refuses the nominee: the nomination falls, its approvals with it, and the namers are told', async () => {
+    const s = await partnership();
+    const url = await validated(s);
+    expect((await s.helene.client.post(`${url}/lead`, { personId: s.karim.personId, missionGoals: 'Organiser.' })).status).toBe(204);
+    expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
+    expect((await s.jacques.client.post(`${url}/lead/refusal`, { reason: '' })).status).toBe(400);
+    expect((await s.jacques.client.post(`${url}/lead/refusal`, { reason: 'Karim part en formation cet été.' })).status).toBe(204);
+    const page = await s.f.admin.get(url);
+    expect(page.body).toMatchObject({ lead: { nominee: null, approvals: [] } });
+    expect(page.body.steps.find((step: { step: string }) => step.step === 'lead_named').doneAt).toBeNull();
+    expect(page.body.expected.map((item: { step: string }) => item.step)).toContain('lead_named');
+    expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.helene.email && mail.subject.includes('est refusée'))).toBe(true);
+  });
+});
+
+describe('the evaluation', () => {
+  it('renews: the evaluation is decided and the next evaluation falls a period later', async () => {
+    const s = await partnership();
+    const url = await active(s);
+    expect((await s.nadia.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: 'x', proposedOutcome: 'renew' })).status).toBe(403);
+    const reported = await s.ines.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: '120 inscrits pour 100 visés.', emergingNeeds: 'Un atelier cuisine.', proposedOutcome: 'renew' });
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    expect((await s.ines.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: 'encore', proposedOutcome: 'renew' })).status).toBe(409);
+    let page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'evaluating', evaluations: [{ proposedOutcome: 'renew', outcome: null }] });
+    const proposalId = page.body.evaluations[0].proposalId;
+    expect((await decide(s, proposalId, 'agree', s.ines.client)).body).toMatchObject({ outcome: 'adopted' });
+    page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'active', evaluationDueOn: '2027-03-10', evaluations: [{ outcome: 'renew' }] });
+    expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
+    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+  });
+
+  it('closes the project when the body adopts its closing', async () => {
+    const s = await partnership();
+    const url = await active(s);
+    const reported = await s.ines.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: 'Objectifs atteints.', proposedOutcome: 'close' });
+    const proposalId = (await s.ines.client.get(url)).body.evaluations[0].proposalId;
+    expect(reported.status).toBe(201);
+    await decide(s, proposalId, 'agree', s.ines.client);
+    const page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'closed', evaluations: [{ outcome: 'close' }], expected: [], can: { reportEvaluation: false } });
+    expect((await s.ines.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: 'encore', proposedOutcome: 'renew' })).status).toBe(409);
+  });
+});
+
+describe('the portfolio', () => {
+  it('lists every project by title, with its step, whom it waits for, its houses, filtered by stage and house', async () => {
+    const s = await partnership();
+    await idea(s, s.ines.client, 'B projet');
+    await formalized(s);
+    await idea(s, s.ines.client, 'A projet');
+    const all = await s.nadia.client.get(`${s.f.base}/projects`);
+    expect(all.status).toBe(200);
+    expect(all.body.rows.map((row: { title: string }) => row.title)).toEqual(['A projet', 'B projet', 'Fête des voisins des trois maisons']);
+    expect(all.body.rows[2]).toMatchObject({ stage: 'formalized', organizations: [{ name: 'Centre social du Moulin' }, { name: 'MJC des Tilleuls' }], expected: [{ step: 'presented', from: { kind: 'carriers' } }], indicators: { count: 0, onTarget: 0 } });
+    expect((await s.nadia.client.get(`${s.f.base}/projects?stage=idea`)).body.rows).toHaveLength(2);
+    expect((await s.nadia.client.get(`${s.f.base}/projects?organizationId=${s.moulin}`)).body.rows.map((row: { title: string }) => row.title)).toEqual(['Fête des voisins des trois maisons']);
+    expect((await s.nadia.client.get(`${s.f.base}/projects?stage=nope`)).status).toBe(400);
+  });
+});
