@@ -6,6 +6,7 @@ import type { projectPageAnswer } from '../../../projects/contract';
 import { Badge, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { statusTone } from '../decisions/ProposalsPage';
+import { ConductSections } from './ConductSections';
 import { useAwaitedName, type ExpectedItem } from './Expected';
 import { NEW_IDEA_ANCHOR, type IdeaDraft } from './NewIdea';
 import { ProjectSteps } from './ProjectSteps';
@@ -63,6 +64,7 @@ export default function ProjectPage() {
       <YourForms project={project} onDone={setDone} />
 
       <ProjectDocuments project={project} />
+      {project.workingGroup && <ConductSections projectId={project.id} />}
       <WorkingGroup project={project} />
       <ProjectDecisions project={project} />
       <Evaluations project={project} />
