@@ -9,6 +9,7 @@ import { newMember, newPartnership, startTestApp, TEST_PASSWORD, type Partnershi
  * A circle that met for two years before the partnership came to Entente: the administrator gives
  * its founding date, the compliance view then expects its meetings of the last twelve months, and
  * a member records one held before, from her phone. Another member's meeting is not hers to take over.
+ * The facilitator of the meeting to come invites a volunteer from outside the circle to it.
  */
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 const CIRCLE = 'Cercle Jardin partagé';
@@ -23,6 +24,7 @@ let circle: string;
 let lea: Member;
 let colette: Member;
 let leasMeeting: string;
+let ines: Member;
 
 const newPage = async () => (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
 const cadence = async () => (await f.admin.get(`${f.base}/compliance`)).body.findings.find((finding: { code: string }) => finding.code === 'meeting_cadence');
@@ -41,6 +43,8 @@ beforeAll(async () => {
   };
   lea = await seated('Léa Martin');
   colette = await seated('Colette Roux');
+  // A volunteer of the house who sits in no body: the circle invites her to present her project.
+  ines = await newMember(t, f, { fullName: 'Inès Fabre', memberships: [{ organizationId: house, kind: 'volunteer' }] });
   const called = await lea.client.post(`${f.base}/meetings`, { bodyId: circle, title: 'Cercle de janvier', startsAt: '2027-01-12T18:30:00+01:00' });
   expect(called.status, JSON.stringify(called.body)).toBe(201);
   leasMeeting = called.body.id;
@@ -103,5 +107,25 @@ describe('a circle older than Entente', () => {
     expect(entry).toMatchObject({ kind: 'meeting.recorded', payload: { heldOn: '2026-04-14', facilitatorId: lea.personId, secretaryId: colette.personId } });
     // One of the two meetings due over the last twelve months is now known.
     expect((await cadence())?.message).toBe(`${CIRCLE} doit se réunir au moins 2 fois par an : sur les douze derniers mois, l’instance s’est réunie 1 fois, au lieu de 2.`);
+  });
+
+  it('lets the facilitator invite someone from outside the circle, convened and noted apart from its members', async () => {
+    const page = await newPage();
+    await signIn(page, origin, lea.email, TEST_PASSWORD);
+    await page.goto(`${origin}/p/${f.partnershipId}/reunions/${leasMeeting}`);
+    await page.getByRole('heading', { level: 2, name: 'Personnes invitées' }).waitFor();
+    await page.getByLabel('Personne invitée').selectOption({ label: 'Inès Fabre' });
+    await page.getByLabel('Motif de l’invitation (facultatif)').fill('porteuse du projet Jardins partagés');
+    await page.getByRole('button', { name: 'Inviter', exact: true }).click();
+    const guests = page.getByRole('region', { name: 'Personnes invitées' });
+    await guests.getByText('porteuse du projet Jardins partagés').waitFor();
+    await guests.getByRole('combobox', { name: 'Inès Fabre' }).selectOption({ label: 'Présence' });
+    await guests.getByRole('button', { name: /Retirer l’invitation/ }).waitFor();
+    await expect.poll(async () => (await lea.client.get(`${f.base}/meetings/${leasMeeting}`)).body.guests[0]?.attendance).toBe('present');
+    await screenshot(page, '87-meeting-guests');
+    await expectNoAxeViolations(page);
+    const convocations = (await f.admin.get(`${f.base}/outbox`)).body.messages.filter((m: { recipients: string[] }) => m.recipients.includes(ines.email));
+    expect(convocations.map((m: { subject: string }) => m.subject)).toEqual([expect.stringMatching(/^Convocation — Cercle Jardin partagé : « Cercle de janvier »/)]);
+    await page.context().close();
   });
 });
