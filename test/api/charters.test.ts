@@ -659,9 +659,9 @@ describe('compliance', () => {
     expect(await projectFindings()).toEqual([
       { code: 'project_without_indicators', link: link(party), message: '« Fête de quartier » est en cours mais n’a aucun indicateur pour mesurer ses objectifs.' },
       { code: 'project_evaluation_overdue', link: link(party), message: 'L’évaluation de « Fête de quartier » était attendue le 1er mars 2026.' },
-      { code: 'project_waiting_referents', link: link(gardens), message: '« Jardins partagés » attend depuis 49 jours les référent·es de : Maison du Port.' },
-      { code: 'project_waiting_lead', link: link(gardens), message: '« Jardins partagés » attend depuis 49 jours que soit nommé·e sa ou son chef·fe de projet.' },
-      { code: 'project_waiting_confirmation', link: link(repair), message: '« Repair café » attend depuis 54 jours la confirmation de Paul Girard comme chef·fe de projet.' },
+      { code: 'project_waiting_referents', link: link(gardens), message: '« Jardins partagés » attend depuis 49 jours les personnes référentes de : Maison du Port.' },
+      { code: 'project_waiting_lead', link: link(gardens), message: '« Jardins partagés » attend depuis 49 jours que soit nommé son chef ou sa cheffe de projet.' },
+      { code: 'project_waiting_confirmation', link: link(repair), message: '« Repair café » attend depuis 54 jours la confirmation de Paul Girard comme chef ou cheffe de projet.' },
     ]);
     p.f.admin.locale = 'en';
     expect((await projectFindings()).map((finding) => finding.message)).toContain('“Repair café” has been waiting 54 days for Paul Girard to be confirmed as project lead.');

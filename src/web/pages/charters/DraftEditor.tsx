@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ARTICLE_KINDS, DECISION_LEVELS, DECISION_METHODS, DEFAULT_SILENCE, LICENCES, PARTICIPATION_LEVELS, REVISION_REQUESTERS, SILENCE_RULES } from '../../../charters/rules/enums';
@@ -7,7 +7,9 @@ import { api, ApiError } from '../../api';
 import { MarkdownText, useFormatMoney } from '../../components/CharterText';
 import { EnumSelect } from '../../components/EnumSelect';
 import { PersonPicker } from '../../components/PersonPicker';
-import { Field, FormError, Loading, LoadError, PageTitle } from '../../components/ui';
+import { FormError, Loading, LoadError, PageTitle } from '../../components/ui';
+import { BodyChoice, EditorField, errorAt, withCurrent, type Errors } from './EditorFields';
+import { ProjectRulesEditor } from './ProjectRulesEditor';
 import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { Article, CharterContent, CharterRules, DecisionRule } from '../../../charters/rules/types';
 import type { charterIssueAnswer, draftSavedAnswer, versionDetailAnswer } from '../../../charters/contract';
@@ -15,7 +17,6 @@ import type { Answer } from '../../../common/contract';
 
 type VersionDetail = Answer<typeof versionDetailAnswer>;
 type CharterIssue = Answer<typeof charterIssueAnswer>;
-type Errors = Readonly<Record<string, string>>;
 type Update = (change: (content: CharterContent) => CharterContent) => void;
 
 /** The editor and the server number rows alike, so every message lands on its field. */
@@ -49,22 +50,8 @@ function cleaned(content: CharterContent): CharterContent {
   };
 }
 
-/** A field's message, or the first message of an item inside it (one line of a list, say). */
-const errorAt = (errors: Errors, path: string): string | undefined =>
-  errors[path] ?? Object.entries(errors).find(([key]) => key.startsWith(`${path}.`))?.[1];
-
 /** The field a message's link goes to: the list field for a message about one of its lines. */
 const anchorOf = (path: string): string => path.replace(/^(rules\.(?:bodyIds|confidentialData|licence\.outputs|dispute\.exitPlanObjectives))\.\d+$/, '$1');
-
-function EditorField({ path, errors, label, hint, children }: { path: string; errors: Errors; label: string; hint?: string; children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode }) {
-  return (
-    <div id={`field-${path}`} className="field-slot">
-      <Field label={label} hint={hint} error={errorAt(errors, path)}>
-        {children}
-      </Field>
-    </div>
-  );
-}
 
 function ArticleEditor({ article, index, count, errors, update, isNew }: { article: Article; index: number; count: number; errors: Errors; update: Update; isNew: boolean }) {
   const { t } = useTranslation();
@@ -129,26 +116,8 @@ function ArticleEditor({ article, index, count, errors, update, isNew }: { artic
   );
 }
 
-/** The bodies offered, plus the one already chosen if it is no longer among them, so the select never shows another value than the data's. */
-function withCurrent(bodies: readonly { id: string; name: string }[], current: string | null, allBodies: Readonly<Record<string, string>>) {
-  return current === null || bodies.some((body) => body.id === current) ? bodies : [...bodies, { id: current, name: allBodies[current] ?? '?' }];
-}
-
 function withCurrentAll(bodies: readonly { id: string; name: string }[], current: readonly string[], allBodies: Readonly<Record<string, string>>) {
   return current.reduce((list, id) => withCurrent(list, id, allBodies), bodies);
-}
-
-function BodyChoice({ value, onChange, bodies, allBodies, noneLabel, ...props }: { value: string | null; onChange: (id: string | null) => void; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; noneLabel: string; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
-  return (
-    <select {...props} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}>
-      <option value="">{noneLabel}</option>
-      {withCurrent(bodies, value, allBodies).map((body) => (
-        <option key={body.id} value={body.id}>
-          {body.name}
-        </option>
-      ))}
-    </select>
-  );
 }
 
 function MatrixRowEditor({ rule, index, bodies, allBodies, errors, update, isNew }: { rule: DecisionRule; index: number; bodies: readonly { id: string; name: string }[]; allBodies: Readonly<Record<string, string>>; errors: Errors; update: Update; isNew: boolean }) {
@@ -312,6 +281,8 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
           </div>
         ))}
       </fieldset>
+
+      <ProjectRulesEditor rules={rules} errors={errors} setRules={setRules} bodies={listedBodies} allBodies={allBodies} roles={overview.data?.roles ?? []} />
 
       <fieldset>
         <legend>{t('charter.rules.revision')}</legend>
