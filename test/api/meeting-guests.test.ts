@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAct, type ActContext } from '../../src/common/act.js';
+import { migrateToLatest } from '../../src/common/database/migrate.js';
+import { actionPlans } from '../../src/common/database/migrations/034-action-plans.js';
 import { inviteGuestsInTransaction } from '../../src/meetings/acts.js';
 import { textHash } from '../../src/journal/chain.js';
 import { furnished } from '../support/partnership-routes.js';
 import { pdfText } from '../support/pdf-text.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
-import { newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
+import { emptyDatabase, newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 const log = new ServerLog();
@@ -221,5 +224,20 @@ describe('inviting guests inside another act', () => {
     // Once more: nothing new.
     await inviteInAct();
     expect((await journalOf(t, s.f.partnershipId)).length).toBe(journal.length);
+  });
+});
+
+describe('the guests’ table', () => {
+  it('reaches a database that ran migration 034 before 033 landed', async () => {
+    const { store, drop } = await emptyDatabase('032-projects');
+    try {
+      // What a server migrated between the two landings holds: 034 run, 033 not.
+      for (const statement of actionPlans) await sql.raw(statement).execute(store.db);
+      await sql`insert into kysely_migration (name, timestamp) values ('034-action-plans', ${new Date().toISOString()})`.execute(store.db);
+      await migrateToLatest(store.db);
+      expect(await store.db.selectFrom('meeting_guest').select('person_id').execute()).toEqual([]);
+    } finally {
+      await drop();
+    }
   });
 });
