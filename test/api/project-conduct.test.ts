@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_LEVELS, emptyRules, projectRulesOf } from '../../src/charters/rules/types.js';
 import { builder, journalOf, outboxMessages, TODAY, uniqueName } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -197,6 +198,34 @@ describe('the conduct of a common project', () => {
     expect(foreign.status).toBe(400);
     expect((await p.lina.client.delete(`${p.url}/means/${means.body.id}`)).status).toBe(200);
     expect((await p.lina.client.get(`${p.url}/conduct`)).body.means).toEqual([]);
+
+    // Without a directors' body, the means are recorded, and nobody is said to have been informed.
+    await t.store.db.updateTable('body').set({ kind: 'steering' }).where('id', '=', p.directors).execute();
+    expect((await p.marc.client.post(`${p.url}/means`, { organizationId: p.rives, kind: 'volunteer_time', description: 'Deux bénévoles le samedi' })).status).toBe(201);
+    expect((await p.lina.client.get(`${p.url}/conduct`)).body.means).toMatchObject([{ kind: 'volunteer_time', directorsInformedAt: null }]);
+    expect((await journalOf(t, p.f.partnershipId)).at(-1)!.payload).toMatchObject({ directorsBodyId: null, informedCount: 0 });
+  });
+
+  it('informs the body that names the project leads by the charter, rather than the first directors’ committee', async () => {
+    const p = await activeProject();
+    const steering = await p.build.body({ name: uniqueName('Comité de pilotage'), kind: 'steering' });
+    await p.build.seat(steering, { personId: p.odile.personId, organizationId: p.outside });
+    const rules = {
+      ...emptyRules(),
+      bodyIds: [steering, p.directors],
+      decisionMatrix: DECISION_LEVELS.map((level) => ({ id: randomUUID(), level, topic: '', bodyId: steering, method: 'consent', quorumPercent: null, maxRounds: null, onBlock: { kind: 'lapse' }, informBodyIds: [] })),
+      projects: { ...projectRulesOf({}), leadNamedBy: steering },
+    };
+    const content = { title: 'Charte', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules };
+    const charter = await p.f.admin.post(`${p.f.base}/charters/import`, { format: 'entente-charter', formatVersion: 1, kind: 'partnership', content });
+    const versionUrl = `${p.f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+    const contentHash = (await p.f.admin.get(versionUrl)).body.contentHash as string;
+    expect((await p.f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash })).status).toBe(200);
+
+    expect((await p.lina.client.post(`${p.url}/means`, { organizationId: p.rives, kind: 'equipment', description: 'Dix ordinateurs portables' })).status).toBe(201);
+    const mails = (await outboxMessages(p.f)).filter((mail) => mail.subject.includes('y met des moyens'));
+    expect(mails.map((mail) => mail.recipient)).toEqual([p.odile.email]);
+    expect((await journalOf(t, p.f.partnershipId)).at(-1)!.payload).toMatchObject({ directorsBodyId: steering, informedCount: 1 });
   });
 
   it('lets the working group rewrite the lead’s mission sheet once a lead is named', async () => {

@@ -310,7 +310,8 @@ export async function recordMeans(ctx: ActContext, projectId: string, input: z.i
       };
     });
     const id = randomUUID();
-    const informedAt = directors ? ctx.now : null;
+    // Informed once the note went to someone: a body with nobody to read it has not been told.
+    const informedAt = recipients.length > 0 ? ctx.now : null;
     await trx
       .insertInto('project_means')
       .values({ id, project_id: projectId, organization_id: input.organizationId, kind: input.kind, description: input.description, directors_informed_at: informedAt, created_at: ctx.now })
