@@ -39,6 +39,17 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['charter', ofPartnership],
   ['charter_version', within('charter_id', 'charter')],
   ['charter_signature', (p) => sql`version_id in (select v.id from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${p})`],
+  // A proposal may name the common project whose presentation or evaluation it decides.
+  ['project', ofPartnership],
+  ['project_carrier', within('project_id', 'project')],
+  ['project_organization', within('project_id', 'project')],
+  ['project_step', within('project_id', 'project')],
+  ['project_lead_approval', within('project_id', 'project')],
+  ['project_purpose', within('project_id', 'project')],
+  ['project_objective', within('project_id', 'project')],
+  ['project_indicator', within('project_id', 'project')],
+  ['project_measurement', (p) => sql`indicator_id in (select i.id from project_indicator i join project j on j.id = i.project_id where j.partnership_id = ${p})`],
+  ['project_means', within('project_id', 'project')],
   // A proposal may name the action plan it adopts.
   ['action_plan', ofPartnership],
   ['action_plan_subject', within('plan_id', 'action_plan')],
@@ -49,6 +60,8 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['proxy', within('proposal_id', 'proposal')],
   ['information_note', within('proposal_id', 'proposal')],
   ['discussion_message', within('proposal_id', 'proposal')],
+  // After the proposal that decides it.
+  ['project_evaluation', within('project_id', 'project')],
   ['election', ofPartnership],
   ['nomination', within('election_id', 'election')],
   ['election_stance', within('election_id', 'election')],

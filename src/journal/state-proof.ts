@@ -39,6 +39,12 @@ const erased = (personId: RawBuilder<unknown>) => sql`exists (select 1 from entr
 /** A period's end: the latest end the journal records, else the one it started with. */
 const endOf = (ended: string, started: string) => sql.raw(`coalesce(${ended}.payload->'endsOn', ${started}.payload->'endsOn')`);
 
+/** The entries that make a common project what it is (projects/acts.ts). */
+const PROJECT_KINDS = [
+  'project.created', 'project.formalized', 'project.presented', 'project.validated', 'project.refused', 'project.carriers_told', 'project.referent_named',
+  'project.lead_named', 'project.lead_refused', 'project.lead_confirmed', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided',
+] as const;
+
 export const JOURNALED_FACTS: readonly JournaledFact[] = [
   {
     table: 'person',
@@ -239,6 +245,86 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     stored: (p) => sql`
       select id::text as key, id::text as row_id, jsonb_build_object('minutesHash', ${hashOf(sql`minutes`)}) as value
         from meeting where partnership_id = ${p} and minutes_published_at is not null`,
+  },
+  {
+    // A common project's governing state: its stage (the latest entry that moved it), the words its
+    // carriers and bodies wrote (by their fingerprints), its working group, its nominee and its next evaluation.
+    table: 'project',
+    kinds: [...PROJECT_KINDS],
+    journaled: sql`
+      select c.payload->>'projectId' as key, false as may_be_absent,
+             jsonb_build_object('stage', st.payload->'stage', 'titleHash', c.payload->'titleHash')
+             || coalesce((select jsonb_build_object('needsHash', f.payload->'needsHash', 'analysisHash', f.payload->'analysisHash') from entries f
+                           where f.kind = 'project.formalized' and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1), '{}'::jsonb)
+             || coalesce((select jsonb_build_object('recommendationsHash', f.payload->'recommendationsHash', 'vigilanceHash', f.payload->'vigilanceHash') from entries f
+                           where f.kind = 'project.carriers_told' and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1), '{}'::jsonb)
+             || coalesce((select jsonb_build_object('refusalReasonHash', f.payload->'reasonHash') from entries f
+                           where f.kind = 'project.refused' and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1), '{}'::jsonb)
+             || coalesce((select jsonb_build_object('workingGroupId', f.payload->'workingGroupId') from entries f
+                           where f.kind = 'project.validated' and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1), '{}'::jsonb)
+             || coalesce((select jsonb_build_object('leadNomineeId', case f.kind when 'project.lead_named' then f.payload->'personId' else 'null'::jsonb end) from entries f
+                           where f.kind in ('project.lead_named', 'project.lead_refused') and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1), '{}'::jsonb)
+             || coalesce((select jsonb_build_object('evaluationDueOn', f.payload->'evaluationDueOn') from entries f
+                           where f.kind in ('project.lead_started', 'project.evaluation_decided') and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1), '{}'::jsonb) as value
+        from entries c
+        join lateral (select payload from entries s where s.payload->>'projectId' = c.payload->>'projectId' and s.payload ? 'stage' and s.kind like 'project.%' order by s.seq desc limit 1) st on true
+       where c.kind = 'project.created'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('stage', stage, 'titleHash', ${hashOf(sql`title`)}, 'needsHash', ${hashOf(sql`needs`)}, 'analysisHash', ${hashOf(sql`analysis`)},
+               'recommendationsHash', ${hashOf(sql`recommendations`)}, 'vigilanceHash', ${hashOf(sql`vigilance`)}, 'refusalReasonHash', ${hashOf(sql`refusal_reason`)},
+               'workingGroupId', working_group_id, 'leadNomineeId', lead_nominee_id, 'evaluationDueOn', evaluation_due_on) as value
+        from project where partnership_id = ${p}`,
+  },
+  {
+    // The steps a project has taken, as one list per project: a refused nomination takes its step back.
+    table: 'project_step',
+    kinds: [...PROJECT_KINDS],
+    journaled: sql`
+      select c.payload->>'projectId' as key, false as may_be_absent,
+             jsonb_build_object('steps', (select string_agg(step, ',' order by step) from (
+               select 'idea' as step
+               union all select 'formalized' where exists (select 1 from entries f where f.kind = 'project.formalized' and f.payload->>'projectId' = c.payload->>'projectId')
+               union all select 'presented' where exists (select 1 from entries f where f.kind = 'project.presented' and f.payload->>'projectId' = c.payload->>'projectId')
+               union all select unnest(array['validated', 'working_group']) where exists (select 1 from entries f where f.kind = 'project.validated' and f.payload->>'projectId' = c.payload->>'projectId')
+               union all select 'carriers_told' where exists (select 1 from entries f where f.kind = 'project.carriers_told' and f.payload->>'projectId' = c.payload->>'projectId')
+               union all select 'referents' where exists (select 1 from entries f where f.kind = 'project.referent_named' and f.payload->>'projectId' = c.payload->>'projectId' and f.payload->'complete' = 'true'::jsonb)
+               union all select 'lead_named' where (select f.kind from entries f where f.kind in ('project.lead_named', 'project.lead_refused') and f.payload->>'projectId' = c.payload->>'projectId' order by f.seq desc limit 1) = 'project.lead_named'
+               union all select 'lead_confirmed' where exists (select 1 from entries f where f.kind = 'project.lead_confirmed' and f.payload->>'projectId' = c.payload->>'projectId')
+             ) steps)) as value
+        from entries c where c.kind = 'project.created'`,
+    stored: (p) => sql`
+      select s.project_id::text as key, s.project_id::text as row_id, jsonb_build_object('steps', string_agg(s.step, ',' order by s.step)) as value
+        from project_step s join project j on j.id = s.project_id where j.partnership_id = ${p} group by s.project_id`,
+  },
+  {
+    // An approval counts for the nominee it names until a new nomination or a refusal clears them all.
+    table: 'project_lead_approval',
+    kinds: ['project.lead_approved', 'project.lead_named', 'project.lead_refused'],
+    journaled: sql`
+      select concat_ws('/', a.payload->>'projectId', a.payload->>'personId', a.payload->>'nomineeId') as key, false as may_be_absent, '{}'::jsonb as value
+        from entries a
+       where a.kind = 'project.lead_approved'
+         and not exists (select 1 from entries x where x.kind in ('project.lead_named', 'project.lead_refused') and x.payload->>'projectId' = a.payload->>'projectId' and x.seq > a.seq)`,
+    stored: (p) => sql`
+      select concat_ws('/', a.project_id, a.person_id, a.nominee_id) as key, concat_ws('/', a.project_id, a.person_id, a.nominee_id) as row_id, '{}'::jsonb as value
+        from project_lead_approval a join project j on j.id = a.project_id where j.partnership_id = ${p}`,
+  },
+  {
+    // An evaluation as its working group reported it, and the outcome its decision gave.
+    table: 'project_evaluation',
+    kinds: ['project.evaluation_reported', 'project.evaluation_decided'],
+    journaled: sql`
+      select r.payload->>'evaluationId' as key, false as may_be_absent,
+             jsonb_build_object('proposalId', r.payload->'proposalId', 'periodEndsOn', r.payload->'periodEndsOn', 'proposedOutcome', r.payload->'proposedOutcome',
+               'analysisHash', r.payload->'analysisHash', 'emergingNeedsHash', r.payload->'emergingNeedsHash', 'outcome', coalesce(d.payload->'outcome', 'null'::jsonb)) as value
+        from entries r left join (${latest(['project.evaluation_decided'], 'evaluationId')}) d on d.key = r.payload->>'evaluationId'
+       where r.kind = 'project.evaluation_reported'`,
+    stored: (p) => sql`
+      select e.id::text as key, e.id::text as row_id,
+             jsonb_build_object('proposalId', e.proposal_id, 'periodEndsOn', e.period_ends_on, 'proposedOutcome', e.proposed_outcome,
+               'analysisHash', ${hashOf(sql`e.analysis`)}, 'emergingNeedsHash', ${hashOf(sql`e.emerging_needs`)}, 'outcome', e.outcome) as value
+        from project_evaluation e join project j on j.id = e.project_id where j.partnership_id = ${p}`,
   },
 ];
 

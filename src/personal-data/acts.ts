@@ -71,7 +71,9 @@ export const ERASED_NAME = 'Personne effacée';
  * The journal holds ids and values only, so it
  * still verifies. Published minutes and mails sent to others keep what they said. A project's
  * objective they carried keeps them as its owner, under the pseudonym: who was to carry it is the
- * project's record, and nothing new is given them to carry (projects/conduct/acts.ts).
+ * project's record, and nothing new is given them to carry (projects/conduct/acts.ts). So do the
+ * projects they carried, the nominations they approved and the one naming them lead (projects/acts.ts):
+ * their ids stay, as in attendance; their seat in a working group and their lead's term end with the others.
  */
 export async function erasePerson(ctx: ActContext, personId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {

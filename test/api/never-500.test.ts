@@ -196,6 +196,7 @@ const bodies = {
 type Method = 'POST' | 'PATCH' | 'PUT';
 const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectConductRoutes(),
+  ...projectLifecycleRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
   ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],
@@ -441,6 +442,22 @@ function projectConductRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${project}/indicators/${ids.indicatorId}/measurements`, nearlyValid({ measuredOn: date, value: quantity, organizationId: fc.oneof(someId(), fc.constant(null)), note: text })],
     ['POST', `${project}/means`, nearlyValid({ organizationId: someId(), kind: fc.constantFrom('room', 'speaker', 'x'), description: text })],
     ['PUT', `${project}/mission-sheet`, nearlyValid({ missionGoals: text, missionTime: text, missionTraining: text })],
+  ];
+}
+
+/** A project's nine steps and its evaluation: references of every kind, texts at their limits, steps out of order. */
+function projectLifecycleRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const project = `${f.base}/projects/${ids.projectId}`;
+  const someIds = fc.array(someId(), { maxLength: 3 });
+  return [
+    ['POST', `${f.base}/projects`, nearlyValid({ title: text, summary: text, origin: fc.constantFrom('team', 'board', 'x'), originDetail: text, carrierPersonIds: someIds, carrierOrganizationIds: someIds })],
+    ['PUT', `${project}/formalization`, nearlyValid({ needs: text, analysis: text, organizationIds: someIds })],
+    ['POST', `${project}/presentation`, nearlyValid({ facilitatorId: someId(), wording: text, context: text })],
+    ['POST', `${project}/carriers-told`, nearlyValid({ recommendations: text, vigilance: text })],
+    ['POST', `${project}/referents`, nearlyValid({ organizationId: someId(), personId: someId() })],
+    ['POST', `${project}/lead`, nearlyValid({ personId: someId(), missionGoals: text, missionTime: text, missionTraining: text })],
+    ['POST', `${project}/lead/refusal`, nearlyValid({ reason: text })],
+    ['POST', `${project}/evaluations`, nearlyValid({ periodEndsOn: date, analysis: text, emergingNeeds: text, proposedOutcome: fc.constantFrom('renew', 'close', 'x') })],
   ];
 }
 
