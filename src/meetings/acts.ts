@@ -18,6 +18,7 @@ import type {
 } from './contract.js';
 import { checkAgendaOrder, GUEST_REASON_MAX_LENGTH, meetingStage, minutesPublishable, nextStage } from './rules.js';
 import { may } from '../common/permissions.js';
+import { inviteProjectCarriers } from '../projects/acts.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../common/database/schema.js';
@@ -211,7 +212,9 @@ export async function addAgendaItem(ctx: ActContext, meetingId: string, input: z
         created_at: ctx.now,
       })
       .execute();
-    return { result: { id }, events: [{ kind: 'agenda.item_added', payload: { meetingId, itemId: id, kind: input.kind, proposalId: input.proposalId } }] };
+    // A common project presented to the body: its carriers come to be heard, as guests.
+    const guests = input.proposalId === null ? [] : await inviteProjectCarriers(trx, ctx, meetingId, input.proposalId);
+    return { result: { id }, events: [{ kind: 'agenda.item_added', payload: { meetingId, itemId: id, kind: input.kind, proposalId: input.proposalId } }, ...guests] };
   });
 }
 

@@ -10,6 +10,7 @@ import { ActError, conflict, conflictAt, forbidden, notFound } from '../common/e
 import { may } from '../common/permissions.js';
 import { requireReference } from '../common/references.js';
 import { createProposalInTransaction } from '../decisions/acts.js';
+import { inviteGuestsInTransaction } from '../meetings/acts.js';
 import { translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
@@ -176,6 +177,25 @@ export async function presentProject(ctx: ActContext, projectId: string, input: 
     await markStep(trx, projectId, 'presented', ctx.now, ctx.viewer.personId);
     return { result: { id: proposal.id }, events: [proposal.event, { kind: 'project.presented', payload: { projectId, stage: 'presented', proposalId: proposal.id } }] };
   });
+}
+
+/**
+ * Step 3's meeting: when the proposal presenting a project is put on a meeting's agenda, the
+ * people who carry it are invited to that meeting as guests, to be heard (meetings/acts.ts calls
+ * this in the same act). Any other proposal invites nobody.
+ */
+export async function inviteProjectCarriers(trx: Trx, ctx: ActContext, meetingId: string, proposalId: string): Promise<JournalEvent[]> {
+  const project = await trx
+    .selectFrom('proposal as pr')
+    .innerJoin('project as p', 'p.id', 'pr.project_id')
+    .select(['p.id', 'p.title'])
+    .where('pr.id', '=', proposalId)
+    .where('pr.project_matter', '=', 'presentation')
+    .executeTakeFirst();
+  if (!project) return [];
+  const carriers = await trx.selectFrom('project_carrier').select('person_id').where('project_id', '=', project.id).where('person_id', 'is not', null).execute();
+  const reason = fr('project.guestReason', { title: project.title });
+  return inviteGuestsInTransaction(trx, ctx, meetingId, carriers.map((row) => ({ personId: row.person_id!, reason })));
 }
 
 /** The matter a decided proposal settles for its project, if it names one. */

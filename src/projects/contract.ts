@@ -76,6 +76,8 @@ export const evaluationInput = z.object({
 export const portfolioQuery = z.object({
   stage: z.enum(PROJECT_STAGES, choice).optional(),
   organizationId: reference.optional(),
+  /** A subject of the partnership's action plan the projects serve (project_subject). */
+  subjectId: reference.optional(),
   cursor: z.string().max(500, { error: 'error.tooLong' }).optional(),
 });
 

@@ -34,6 +34,7 @@ export const projectFr = {
       },
     },
     titleTaken: 'Un autre projet du partenariat porte déjà ce titre.',
+    guestReason: 'Porteur ou porteuse du projet « {{title}} », présenté à cette réunion',
     workingGroupName: 'Groupe de travail {{title}}',
     leadRoleName: 'Chef·fe de projet {{title}}',
     mail: {
@@ -101,6 +102,7 @@ export const projectEn: typeof projectFr = {
       },
     },
     titleTaken: 'Another project of the partnership already has this title.',
+    guestReason: 'Carrier of the project “{{title}}”, presented at this meeting',
     workingGroupName: 'Working group {{title}}',
     leadRoleName: 'Project lead {{title}}',
     mail: {

@@ -384,7 +384,7 @@ function parsePortfolioCursor(cursor: string): { title: string; id: string } | u
  * statements whatever the number of projects: the page's projects, then their carriers, houses,
  * steps, referents, approvals, open proposals and indicators each in one statement for the page.
  */
-export async function portfolio(db: Db, partnershipId: string, filters: { stage?: ProjectStage | undefined; organizationId?: string | undefined; cursor?: string | undefined }, now: Date) {
+export async function portfolio(db: Db, partnershipId: string, filters: { stage?: ProjectStage | undefined; organizationId?: string | undefined; subjectId?: string | undefined; cursor?: string | undefined }, now: Date) {
   const today = calendarDay(now);
   const after = filters.cursor === undefined ? undefined : parsePortfolioCursor(filters.cursor);
   let query = db.selectFrom('project as p').leftJoin('body as wg', 'wg.id', 'p.working_group_id').select(projectColumns).where('p.partnership_id', '=', partnershipId);
@@ -392,6 +392,10 @@ export async function portfolio(db: Db, partnershipId: string, filters: { stage?
   if (filters.organizationId !== undefined) {
     const organizationId = filters.organizationId;
     query = query.where((eb) => eb.exists(eb.selectFrom('project_organization as po').select('po.project_id').whereRef('po.project_id', '=', 'p.id').where('po.organization_id', '=', organizationId)));
+  }
+  if (filters.subjectId !== undefined) {
+    const subjectId = filters.subjectId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('project_subject as ps').select('ps.project_id').whereRef('ps.project_id', '=', 'p.id').where('ps.subject_id', '=', subjectId)));
   }
   if (after !== undefined) query = query.where(sql<boolean>`(p.title, p.id) > (${after.title}, ${after.id}::uuid)`);
   const [rows, charter] = await Promise.all([query.orderBy('p.title').orderBy('p.id').limit(PORTFOLIO_PAGE + 1).execute(), partnershipRules(db, partnershipId)]);

@@ -123,6 +123,14 @@ describe('a common project through the nine steps', () => {
     expect(page.body).toMatchObject({ stage: 'presented', can: { formalize: false, present: false }, proposals: [{ matter: 'presentation', status: 'open', body: { name: 'Comité de pilotage' } }] });
     expect(page.body.expected).toMatchObject([{ step: 'validated', from: { kind: 'decision', body: { name: 'Comité de pilotage' } } }]);
     expect((await s.ines.client.put(`${url}/formalization`, { needs: 'Plus tard', organizationIds: [s.tilleuls] })).status).toBe(409);
+    // Put on the agenda of the steering committee's meeting, the presentation brings its carrier as a guest.
+    const meeting = await s.nadia.client.post(`${s.f.base}/meetings`, { bodyId: s.steering, title: 'Comité de pilotage de mars', startsAt: '2026-03-20T18:00:00+01:00' });
+    expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
+    const item = await s.nadia.client.post(`${s.f.base}/meetings/${meeting.body.id}/agenda`, { kind: 'decision', title: 'Fête des voisins', proposalId: presented.body.id });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    expect((await s.nadia.client.get(`${s.f.base}/meetings/${meeting.body.id}`)).body.guests).toMatchObject([
+      { personId: s.ines.personId, reason: 'Porteur ou porteuse du projet « Fête des voisins des trois maisons », présenté à cette réunion' },
+    ]);
 
     // Step 4 and 6: the steering committee adopts; the working group is created under it.
     const closed = await decide(s, presented.body.id, 'agree', s.ines.client, 'Validé.');
@@ -190,6 +198,9 @@ describe('a common project through the nine steps', () => {
     expect(JSON.stringify((await journalOf(t, s.f.partnershipId)).map((entry) => entry.payload))).not.toContain('bruit');
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
+    // A stage or a nominee changed by hand no longer agrees with the journal.
+    await t.store.db.updateTable('project').set({ stage: 'closed', lead_nominee_id: s.karim.personId }).where('id', '=', page.body.id).execute();
+    expect((await proveState(t.store.db, s.f.partnershipId)).map((disagreement) => disagreement.table)).toEqual(['project']);
   });
 
   it('ends refused when its presentation lapses, blocked before the body and its arbitrators', async () => {

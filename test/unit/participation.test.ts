@@ -17,6 +17,10 @@ describe('the path of a thing to do', () => {
       [{ kind: 'signature', charterId: 'c1', versionId: 'v1' }, '/p/p1/chartes/c1/versions/v1#signer'],
       [{ kind: 'term_ending', roleId: 'r1', assignmentId: 'a1' }, '/p/p1/roles/r1#titulaires'],
       [{ kind: 'seat_ending', bodyId: 'b1', seatId: 's1' }, '/p/p1/instances/b1#membres'],
+      [{ kind: 'project_referent', projectId: 'j1', organizationId: 'o1' }, '/p/p1/projets/j1#nommer-referent'],
+      [{ kind: 'project_lead', projectId: 'j1' }, '/p/p1/projets/j1#nommer-chef-de-projet'],
+      [{ kind: 'project_approval', projectId: 'j1' }, '/p/p1/projets/j1#valider-nomination'],
+      [{ kind: 'project_evaluation', projectId: 'j1' }, '/p/p1/projets/j1#evaluer'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));

@@ -166,3 +166,51 @@ describe('may.conductProject', () => {
   it('refuses everyone but an administrator while the project has neither group nor lead', () =>
     expect(may.conductProject(viewer({ personId: 'lead', memberOfBodies: new Set(['group']) }), { workingGroupId: null, leadNomineeId: null })).toBe(false));
 });
+
+describe('the common project’s may rules', () => {
+  const carriers = { carrierPersonIds: ['carrier'], carrierOrganizationIds: ['house-a'] };
+  it('let its carriers write it: a carrier person, a member of a carrier house, an administrator', () => {
+    expect(may.carryProject(viewer({ personId: 'carrier' }), carriers, [])).toBe(true);
+    expect(may.carryProject(plain, carriers, ['house-a'])).toBe(true);
+    expect(may.carryProject(admin, carriers, [])).toBe(true);
+    expect(may.carryProject(plain, carriers, ['house-b'])).toBe(false);
+    expect(may.carryProject(houseAdmin, { carrierPersonIds: [], carrierOrganizationIds: ['house-b'] }, [])).toBe(false);
+  });
+  it('let its carriers or a member of the validating body present it', () => {
+    expect(may.presentProject(bodyMember, carriers, [], 'steering')).toBe(true);
+    expect(may.presentProject(bodyMember, carriers, [], 'directors')).toBe(false);
+    expect(may.presentProject(plain, carriers, [], null)).toBe(false);
+    expect(may.presentProject(viewer({ personId: 'carrier' }), carriers, [], null)).toBe(true);
+  });
+  it('let the validating body, the presentation’s facilitator or an administrator tell the carriers', () => {
+    expect(may.tellProjectCarriers(bodyMember, 'steering', null)).toBe(true);
+    expect(may.tellProjectCarriers(plain, 'steering', 'me')).toBe(true);
+    expect(may.tellProjectCarriers(admin, null, null)).toBe(true);
+    expect(may.tellProjectCarriers(plain, 'steering', 'someone')).toBe(false);
+    expect(may.tellProjectCarriers(bodyMember, null, null)).toBe(false);
+  });
+  it('let a house’s administrators name its referent, and no other house’s', () => {
+    expect(may.nameProjectReferent(houseAdmin, 'house-a')).toBe(true);
+    expect(may.nameProjectReferent(houseAdmin, 'house-b')).toBe(false);
+    expect(may.nameProjectReferent(admin, 'house-b')).toBe(true);
+    expect(may.nameProjectReferent(bodyMember, 'house-a')).toBe(false);
+  });
+  it('let the naming body’s members name the lead', () => {
+    expect(may.nameProjectLead(bodyMember, 'steering')).toBe(true);
+    expect(may.nameProjectLead(bodyMember, 'directors')).toBe(false);
+    expect(may.nameProjectLead(bodyMember, null)).toBe(false);
+    expect(may.nameProjectLead(admin, null)).toBe(true);
+  });
+  it('let each confirmer approve for themself only: nobody stands in, an administrator neither', () => {
+    expect(may.confirmProjectLead(plain, ['me', 'other'])).toBe(true);
+    expect(may.confirmProjectLead(admin, ['other'])).toBe(false);
+    expect(may.confirmProjectLead(bodyMember, [])).toBe(false);
+  });
+  it('let the working group, the lead or an administrator report an evaluation', () => {
+    expect(may.evaluateProject(viewer({ memberOfBodies: new Set(['group']) }), 'group', null)).toBe(true);
+    expect(may.evaluateProject(plain, 'group', 'me')).toBe(true);
+    expect(may.evaluateProject(admin, null, null)).toBe(true);
+    expect(may.evaluateProject(bodyMember, 'group', 'someone')).toBe(false);
+    expect(may.evaluateProject(plain, null, null)).toBe(false);
+  });
+});
