@@ -332,7 +332,7 @@ export function ConfirmationForm({ project, onDone }: StepFormProps) {
         <>
           <FormError error={approve.error} />
           <button type="button" className="button-primary" disabled={approve.isPending} onClick={() => approve.mutate({}, { onSuccess: () => onDone(t('project.confirm.approved')) })}>
-            {t('project.confirm.approve', { name: nominee })}
+            {t('project.confirm.approve')}
           </button>
         </>
       )}
