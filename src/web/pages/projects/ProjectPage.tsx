@@ -206,6 +206,7 @@ function Written({ title, text }: { title: string; text: string }) {
 /** What the project holds in words: needs and analysis, the body's recommendations, the lead and their mission sheet. */
 function ProjectDocuments({ project }: { project: Project }) {
   const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
   const { lead } = project;
   const hasMission = project.missionGoals !== '' || project.missionTime !== '' || project.missionTraining !== '';
@@ -232,7 +233,13 @@ function ProjectDocuments({ project }: { project: Project }) {
           <h3>{t('project.lead.heading')}</h3>
           {lead.nominee && (
             <p>
-              {lead.role ? t('project.lead.nomineeInRole', { name: lead.nominee.fullName, role: lead.role.name }) : lead.nominee.fullName}
+              {lead.nominee.fullName}
+              {lead.role && (
+                <>
+                  {' · '}
+                  <Link to={`/p/${partnershipId}/roles/${lead.role.id}`}>{t('project.lead.role', { role: lead.role.name })}</Link>
+                </>
+              )}
               {project.steps.some((step) => step.step === 'lead_confirmed' && step.doneAt === null) && <> · {t('project.lead.pending')}</>}
             </p>
           )}

@@ -60,7 +60,7 @@ export default function ProjectsPage() {
         </a>
       </div>
       <p className="lead">{t('project.list.intro')}</p>
-      <form role="search" aria-label={t('project.list.filters')} className="field-row" onSubmit={(event) => event.preventDefault()}>
+      <form role="search" aria-label={t('project.list.filters')} className="field-row project-filters" onSubmit={(event) => event.preventDefault()}>
         <Field label={t('project.list.house')}>
           {(props) => (
             <select {...props} value={house} onChange={(event) => choose(HOUSE, event.target.value)}>

@@ -30,6 +30,15 @@ interface StepFormProps {
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
 
+/**
+ * Records the act, then says so. Once recorded, the page's refreshed answer may take the form
+ * away (its step is done), and the callbacks given to `mutate` go with it; the promise does not.
+ * A refusal stays in the act's state, which the form shows while it is there.
+ */
+function record<Input>(act: { mutateAsync: (input: Input) => Promise<unknown> }, input: Input, after: () => void): void {
+  act.mutateAsync(input).then(after, () => undefined);
+}
+
 /** A form of the project page: its heading names the step, its id is the anchor links land on. */
 function StepForm({ id, title, hint, error, shown, pending, submit, onSubmit, onChange, children }: {
   id: string;
@@ -109,15 +118,10 @@ export function FormalizeForm({ project, onDone }: StepFormProps) {
       submit={t('project.formalize.submit')}
       onChange={unsaved.changed}
       onSubmit={(data) =>
-        act.mutate(
-          { needs: text(data, 'needs'), analysis: text(data, 'analysis'), organizationIds: data.getAll('organizationIds').map(String) },
-          {
-            onSuccess: () => {
-              unsaved.saved();
-              onDone(t('project.formalize.done'));
-            },
-          },
-        )
+        record(act, { needs: text(data, 'needs'), analysis: text(data, 'analysis'), organizationIds: data.getAll('organizationIds').map(String) }, () => {
+          unsaved.saved();
+          onDone(t('project.formalize.done'));
+        })
       }
     >
       <Field label={t('project.formalize.needs')} hint={t('project.formalize.needsHint')} error={fieldError(act.error, 'needs')}>
@@ -156,55 +160,45 @@ export function PresentForm({ project, onDone }: StepFormProps) {
         const wording = orNull(data.get('wording'));
         const context = orNull(data.get('context'));
         const facilitatorId = orNull(data.get('facilitatorId'));
-        act.mutate(
-          { ...(wording !== null && { wording }), ...(context !== null && { context }), ...(facilitatorId !== null && { facilitatorId }) },
-          {
-            onSuccess: () => {
-              unsaved.saved();
-              onDone(t('project.present.done'));
-            },
-          },
-        );
-      }}
-    >
-      <Field label={t('project.present.wording')} hint={t('project.present.wordingHint', { title: project.title })} error={fieldError(act.error, 'wording')}>
-        {(props) => <textarea {...props} name="wording" rows={2} />}
-      </Field>
-      <Field label={t('project.present.context')} hint={t('project.present.contextHint')} error={fieldError(act.error, 'context')}>
-        {(props) => <textarea {...props} name="context" rows={4} />}
-      </Field>
-      <Field label={t('project.present.facilitator')} hint={t('project.present.facilitatorHint')} error={fieldError(act.error, 'facilitatorId')}>
-        {(props) => <PersonPicker {...props} name="facilitatorId" noneLabel={t('project.present.facilitatorMe')} />}
-      </Field>
-    </StepForm>
-  );
-}
-
-/** Step 5: the validating body's recommendations and points of vigilance, mailed to the carriers. */
-export function TellCarriersForm({ project, onDone }: StepFormProps) {
-  const { t } = useTranslation();
-  const unsaved = useUnsavedChanges();
-  const act = useAct<{ recommendations: string; vigilance: string }>('post', () => `/projects/${project.id}/carriers-told`);
-  return (
-    <StepForm
-      id={PROJECT_ANCHORS.tellCarriers}
-      title={t('project.tell.title')}
-      hint={t('project.tell.hint')}
-      error={act.error}
-      shown={['recommendations', 'vigilance']}
-      pending={act.isPending}
-      submit={t('project.tell.submit')}
-      onChange={unsaved.changed}
-      onSubmit={(data) =>
-        act.mutate(
-          { recommendations: text(data, 'recommendations'), vigilance: text(data, 'vigilance') },
-          {
-            onSuccess: () => {
-              unsaved.saved();
-              onDone(t('project.tell.done'));
-            },
-          },
-        )
+        record(act, { ...(wording !== null && { wording }), ...(context !== null && { context }), ...(facilitatorId !== null && { facilitatorId }) }, () => {
+          unsaved.saved();
+          onDone(t('project.present.done'));
+          });
+          }}
+          >
+          <Field label={t('project.present.wording')} hint={t('project.present.wordingHint', { title: project.title })} error={fieldError(act.error, 'wording')}>
+          {(props) => <textarea {...props} name="wording" rows={2} />}
+          </Field>
+          <Field label={t('project.present.context')} hint={t('project.present.contextHint')} error={fieldError(act.error, 'context')}>
+          {(props) => <textarea {...props} name="context" rows={4} />}
+          </Field>
+          <Field label={t('project.present.facilitator')} hint={t('project.present.facilitatorHint')} error={fieldError(act.error, 'facilitatorId')}>
+          {(props) => <PersonPicker {...props} name="facilitatorId" noneLabel={t('project.present.facilitatorMe')} />}
+          </Field>
+          </StepForm>
+          );
+          }
+          
+          /** Step 5: the validating body's recommendations and points of vigilance, mailed to the carriers. */
+          export function TellCarriersForm({ project, onDone }: StepFormProps) {
+          const { t } = useTranslation();
+          const unsaved = useUnsavedChanges();
+          const act = useAct<{ recommendations: string; vigilance: string }>('post', () => `/projects/${project.id}/carriers-told`);
+          return (
+          <StepForm
+          id={PROJECT_ANCHORS.tellCarriers}
+          title={t('project.tell.title')}
+          hint={t('project.tell.hint')}
+          error={act.error}
+          shown={['recommendations', 'vigilance']}
+          pending={act.isPending}
+          submit={t('project.tell.submit')}
+          onChange={unsaved.changed}
+          onSubmit={(data) =>
+        record(act, { recommendations: text(data, 'recommendations'), vigilance: text(data, 'vigilance') }, () => {
+          unsaved.saved();
+          onDone(t('project.tell.done'));
+        })
       }
     >
       <Field label={t('project.tell.recommendations')} error={fieldError(act.error, 'recommendations')}>
@@ -221,7 +215,9 @@ export function TellCarriersForm({ project, onDone }: StepFormProps) {
 export function ReferentForm({ project, onDone }: StepFormProps) {
   const { t } = useTranslation();
   const houses = project.organizations.filter((organization) => project.can.nameReferentFor.includes(organization.id));
-  const [organizationId, setOrganizationId] = useState(houses.length === 1 ? houses[0]!.id : '');
+  const [chosenHouse, setOrganizationId] = useState('');
+  // A house whose referent was just named leaves the list; with one house left, it is the one.
+  const organizationId = houses.some((house) => house.id === chosenHouse) ? chosenHouse : houses.length === 1 ? houses[0]!.id : '';
   const [personId, setPersonId] = useState<string | null>(null);
   const act = useAct<{ organizationId: string; personId: string }>('post', () => `/projects/${project.id}/referents`);
   const seated = new Set(project.workingGroup?.referents.flatMap((entry) => entry.people.map((person) => person.id)) ?? []);
@@ -235,15 +231,10 @@ export function ReferentForm({ project, onDone }: StepFormProps) {
       pending={act.isPending}
       submit={t('project.referent.submit')}
       onSubmit={() =>
-        act.mutate(
-          { organizationId, personId: personId ?? '' },
-          {
-            onSuccess: () => {
-              setPersonId(null);
-              onDone(t('project.referent.done'));
-            },
-          },
-        )
+        record(act, { organizationId, personId: personId ?? '' }, () => {
+          setPersonId(null);
+          onDone(t('project.referent.done'));
+        })
       }
     >
       {houses.length === 1 ? (
@@ -287,16 +278,11 @@ export function LeadForm({ project, onDone }: StepFormProps) {
       submit={t('project.lead.submit')}
       onChange={unsaved.changed}
       onSubmit={(data) =>
-        act.mutate(
-          { personId: personId ?? '', missionGoals: text(data, 'missionGoals'), missionTime: text(data, 'missionTime'), missionTraining: text(data, 'missionTraining') },
-          {
-            onSuccess: () => {
-              unsaved.saved();
-              setPersonId(null);
-              onDone(t('project.lead.done'));
-            },
-          },
-        )
+        record(act, { personId: personId ?? '', missionGoals: text(data, 'missionGoals'), missionTime: text(data, 'missionTime'), missionTraining: text(data, 'missionTraining') }, () => {
+          unsaved.saved();
+          setPersonId(null);
+          onDone(t('project.lead.done'));
+        })
       }
     >
       <Field label={t('project.lead.person')} error={fieldError(act.error, 'personId')}>
@@ -331,7 +317,7 @@ export function ConfirmationForm({ project, onDone }: StepFormProps) {
       {project.can.approveLead && (
         <>
           <FormError error={approve.error} />
-          <button type="button" className="button-primary" disabled={approve.isPending} onClick={() => approve.mutate({}, { onSuccess: () => onDone(t('project.confirm.approved')) })}>
+          <button type="button" className="button-primary" disabled={approve.isPending} onClick={() => record(approve, {}, () => onDone(t('project.confirm.approved')))}>
             {t('project.confirm.approve')}
           </button>
         </>
@@ -343,7 +329,7 @@ export function ConfirmationForm({ project, onDone }: StepFormProps) {
             className="card"
             onSubmit={(event) => {
               event.preventDefault();
-              refuse.mutate({ reason: text(new FormData(event.currentTarget), 'reason') }, { onSuccess: () => onDone(t('project.confirm.refused')) });
+              record(refuse, { reason: text(new FormData(event.currentTarget), 'reason') }, () => onDone(t('project.confirm.refused')));
             }}
           >
             <FormError error={refuse.error} shown={['reason']} />
@@ -358,6 +344,12 @@ export function ConfirmationForm({ project, onDone }: StepFormProps) {
       )}
     </section>
   );
+}
+
+/** The period an evaluation covers ends on its due day, or today when reported early. */
+function periodEnd(dueOn: string | null): string {
+  const today = todayIso();
+  return dueOn !== null && dueOn < today ? dueOn : today;
 }
 
 /** The evaluation: the working group reports, and proposes to renew, adjust or close the project. */
@@ -377,19 +369,14 @@ export function EvaluationForm({ project, onDone }: StepFormProps) {
       submit={t('project.evaluate.submit')}
       onChange={unsaved.changed}
       onSubmit={(data) =>
-        act.mutate(
-          { periodEndsOn: text(data, 'periodEndsOn'), analysis: text(data, 'analysis'), emergingNeeds: text(data, 'emergingNeeds'), proposedOutcome: text(data, 'proposedOutcome') },
-          {
-            onSuccess: () => {
-              unsaved.saved();
-              onDone(t('project.evaluate.done'));
-            },
-          },
-        )
+        record(act, { periodEndsOn: text(data, 'periodEndsOn'), analysis: text(data, 'analysis'), emergingNeeds: text(data, 'emergingNeeds'), proposedOutcome: text(data, 'proposedOutcome') }, () => {
+          unsaved.saved();
+          onDone(t('project.evaluate.done'));
+        })
       }
     >
       <Field label={t('project.evaluate.periodEndsOn')} error={fieldError(act.error, 'periodEndsOn')}>
-        {(props) => <input {...props} type="date" name="periodEndsOn" defaultValue={project.evaluationDueOn ?? todayIso()} />}
+        {(props) => <input {...props} type="date" name="periodEndsOn" defaultValue={periodEnd(project.evaluationDueOn)} />}
       </Field>
       <Field label={t('project.evaluate.analysis')} hint={t('project.evaluate.analysisHint')} error={fieldError(act.error, 'analysis')}>
         {(props) => <textarea {...props} name="analysis" rows={5} />}
