@@ -299,3 +299,53 @@ describe('the portfolio', () => {
     expect((await s.nadia.client.get(`${s.f.base}/projects?stage=nope`)).status).toBe(400);
   });
 });
+
+describe('the compliance view', () => {
+  it('says what a project waits for past the charter’s 30 days, then that it measures nothing and is past its evaluation', async () => {
+    const s = await partnership();
+    const started = t.clock.current;
+    const days = (count: number) => t.clock.advanceMinutes(count * 24 * 60);
+    const findings = async () =>
+      ((await s.f.admin.get(`${s.f.base}/compliance`)).body.findings as { code: string; message: string }[]).filter((finding) => finding.code.startsWith('project_')).map((finding) => finding.message);
+    // The months this test lives through outlast a sign-in (30 days): its people stay signed in.
+    await t.store.db
+      .updateTable('session')
+      .set({ expires_at: new Date('2099-01-01T00:00:00Z') })
+      .where('account_id', 'in', (eb) => eb.selectFrom('person').select('account_id').where('partnership_id', '=', s.f.partnershipId).where('account_id', 'is not', null))
+      .execute();
+    try {
+      const url = await validated(s);
+      expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(201);
+      days(30);
+      expect(await findings()).toEqual([]);
+      days(1);
+      expect(await findings()).toEqual([
+        '« Fête des voisins des trois maisons » attend depuis 31 jours les personnes référentes de : Centre social du Moulin.',
+        '« Fête des voisins des trois maisons » attend depuis 31 jours que soit nommé son chef ou sa cheffe de projet.',
+      ]);
+      // Only the participating houses compose the working group: the one missing is the Moulin.
+      const group = (await s.f.admin.get(url)).body.workingGroup.id as string;
+      expect((await s.f.admin.get(`${s.f.base}/bodies/${group}`)).body.gaps.map((gap: { organizationId: string }) => gap.organizationId)).toEqual([s.moulin]);
+
+      expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: '' })).status).toBe(204);
+      expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
+      days(31);
+      expect(await findings()).toEqual([
+        '« Fête des voisins des trois maisons » attend depuis 62 jours les personnes référentes de : Centre social du Moulin.',
+        '« Fête des voisins des trois maisons » attend depuis 31 jours la confirmation de Inès Fabre comme chef ou cheffe de projet.',
+      ]);
+
+      expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.moulin, personId: s.karim.personId })).status).toBe(201);
+      expect((await s.jacques.client.post(`${url}/lead/approval`)).status).toBe(204);
+      expect(await findings()).toEqual(['« Fête des voisins des trois maisons » est en cours mais n’a aucun indicateur pour mesurer ses objectifs.']);
+      // Confirmed on 11 May 2026, evaluated every 12 months: due on 11 May 2027, overdue the day after.
+      expect((await s.f.admin.get(url)).body.evaluationDueOn).toBe('2027-05-11');
+      days(365);
+      expect(await findings()).not.toContain('L’évaluation de « Fête des voisins des trois maisons » était attendue le 11 mai 2027.');
+      days(1);
+      expect(await findings()).toContain('L’évaluation de « Fête des voisins des trois maisons » était attendue le 11 mai 2027.');
+    } finally {
+      t.clock.current = started;
+    }
+  });
+});
