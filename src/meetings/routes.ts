@@ -26,7 +26,7 @@ import { eventStreams } from '../server/event-stream.js';
 import { inPartnership, withId } from '../server/params.js';
 
 const inMeeting = withId('meetingId');
-const guestOfMeeting = inMeeting.extend({ personId: z.string() });
+const guestOfMeeting = inMeeting.extend({ personId: z.uuid({ error: 'error.reference' }) });
 const tags = ['meetings'];
 
 /** Most of a meeting's acts answer nothing but their success. */

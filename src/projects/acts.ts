@@ -193,7 +193,14 @@ export async function inviteProjectCarriers(trx: Trx, ctx: ActContext, meetingId
     .where('pr.project_matter', '=', 'presentation')
     .executeTakeFirst();
   if (!project) return [];
-  const carriers = await trx.selectFrom('project_carrier').select('person_id').where('project_id', '=', project.id).where('person_id', 'is not', null).execute();
+  // An erased carrier can be invited nowhere: the others are, rather than the agenda item refused.
+  const carriers = await trx
+    .selectFrom('project_carrier as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .select('c.person_id')
+    .where('c.project_id', '=', project.id)
+    .where('p.erased_at', 'is', null)
+    .execute();
   const reason = fr('project.guestReason', { title: project.title });
   return inviteGuestsInTransaction(trx, ctx, meetingId, carriers.map((row) => ({ personId: row.person_id!, reason })));
 }

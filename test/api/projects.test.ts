@@ -131,6 +131,7 @@ describe('a common project through the nine steps', () => {
     expect((await s.nadia.client.get(`${s.f.base}/meetings/${meeting.body.id}`)).body.guests).toMatchObject([
       { personId: s.ines.personId, reason: 'Porteur ou porteuse du projet « Fête des voisins des trois maisons », présenté à cette réunion' },
     ]);
+    expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.subject.includes('Comité de pilotage de mars'))).toBe(true);
 
     // Step 4 and 6: the steering committee adopts; the working group is created under it.
     const closed = await decide(s, presented.body.id, 'agree', s.ines.client, 'Validé.');
