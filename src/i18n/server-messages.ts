@@ -3,6 +3,7 @@ import { charterEn, charterFr } from '../charters/messages.js';
 import { participationEn, participationFr } from '../participation/messages.js';
 import { projectConductEn, projectConductFr } from '../projects/conduct/messages.js';
 import { projectEn, projectFr } from '../projects/messages.js';
+import { projectSheetEn, projectSheetFr } from '../projects/sheet/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -220,6 +221,7 @@ const fr = {
   ...participationFr,
   ...projectConductFr,
   ...projectFr,
+  ...projectSheetFr,
 };
 
 const en: typeof fr = {
@@ -433,6 +435,7 @@ const en: typeof fr = {
   ...participationEn,
   ...projectConductEn,
   ...projectEn,
+  ...projectSheetEn,
 };
 
 const catalogue = i18next.createInstance();

@@ -23,6 +23,7 @@ import { outboxRoutes } from '../mail/routes.js';
 import { participationRoutes } from '../participation/routes.js';
 import { projectConductRoutes } from '../projects/conduct/routes.js';
 import { projectRoutes } from '../projects/routes.js';
+import { projectSheetRoutes } from '../projects/sheet/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -77,4 +78,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(participationRoutes);
   await app.register(projectConductRoutes);
   await app.register(projectRoutes);
+  await app.register(projectSheetRoutes);
 };

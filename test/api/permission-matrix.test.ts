@@ -168,6 +168,8 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['POST', `${conduct}/lead/approval`, {}],
     ['POST', `${conduct}/lead/refusal`, { reason: 'Pas disponible' }],
     ['POST', `${conduct}/evaluations`, { periodEndsOn: '2026-03-10', analysis: 'Objectifs atteints', proposedOutcome: 'renew' }],
+    ['GET', `${conduct}/sheet.pdf`],
+    ['GET', `${conduct}/sheet.md`],
     ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
     ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],

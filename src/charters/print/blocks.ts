@@ -18,7 +18,7 @@ export type RuleBlock =
  * French number formats separate thousands with a narrow no-break space (U+202F), which the
  * PDF's font lacks; the plain no-break space keeps the figures together just as well.
  */
-const withPrintableSpaces = (text: string) => text.replace(/\u202f/g, '\u00a0');
+export const withPrintableSpaces = (text: string) => text.replace(/\u202f/g, '\u00a0');
 
 export function formatMoney(locale: Locale, cents: number): string {
   return withPrintableSpaces(new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100));

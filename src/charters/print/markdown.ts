@@ -4,7 +4,8 @@ import { ruleBlocks, signatoriesTable, versionLine, type RuleBlock } from './blo
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-function blockToMarkdown(block: RuleBlock): string {
+/** A neutral block as Markdown; the project sheet writes its blocks the same way. */
+export function blockToMarkdown(block: RuleBlock): string {
   switch (block.type) {
     case 'paragraph':
       return block.text;

@@ -128,7 +128,8 @@ export function markdownToPdf(source: string): Content[] {
   return stack[0]!.items;
 }
 
-function blockToPdf(block: RuleBlock): Content {
+/** A neutral block as pdfmake content; the project sheet lays its blocks out the same way. */
+export function blockToPdf(block: RuleBlock): Content {
   switch (block.type) {
     case 'paragraph':
       return { text: block.text, margin: [0, 0, 0, 6] };

@@ -43,6 +43,18 @@ export default function ProjectPage() {
       </p>
       {project.summary && <p className="text-block lead">{project.summary}</p>}
       <ProjectFacts project={project} />
+      <ul className="downloads no-print">
+        <li>
+          <a href={`/api/v1/partnerships/${partnershipId}/projects/${project.id}/sheet.pdf`} download>
+            {t('projectSheet.pdf')}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/v1/partnerships/${partnershipId}/projects/${project.id}/sheet.md`} download>
+            {t('projectSheet.markdown')}
+          </a>
+        </li>
+      </ul>
       {project.stage === 'refused' && (
         <div className="notice notice-warn">
           <p>
