@@ -11,6 +11,7 @@ import type { Stance } from '../decisions/rules.js';
 import * as discussions from '../discussions/acts.js';
 import * as elections from '../elections/acts.js';
 import * as meetings from '../meetings/acts.js';
+import { projectStorylines } from './demo-projects.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -20,7 +21,8 @@ import { timeline } from './timeline.js';
  * decision by consensus adopted with a reservation at a meeting whose minutes were published, a
  * matter blocked twice and arbitrated by the directors, a consultation, a plenary recorded
  * afterwards, then what is still under way today: the charter's amendment, an election in its
- * change round, two open rounds, a meeting called by a date poll and a poll still open. Days count
+ * change round, two open rounds, a meeting called by a date poll and a poll still open, and common
+ * projects at four of their steps (demo-projects.ts). Days count
  * back from the day the demo is created, so what is open stays open.
  */
 
@@ -66,6 +68,7 @@ export function communicationRule(steeringId: string, plenaryId: string): Decisi
 const COMMUNICATION_TOPIC = 'Communication commune';
 
 export type DemoBodyKey = 'plenary' | 'steering' | 'directors' | 'workingGroup';
+export type DemoHouseKey = 'tilleuls' | 'moulin' | 'hautpre';
 
 export interface DemoHistoryInput {
   /** The coordinator's context, an administrator of the partnership. */
@@ -75,6 +78,9 @@ export interface DemoHistoryInput {
   /** The bodies each person (by key) sits in; the coordinator sits in the plenary only. */
   readonly memberOf: Readonly<Record<string, readonly DemoBodyKey[]>>;
   readonly bodies: Readonly<Record<DemoBodyKey, string>>;
+  readonly houses: Readonly<Record<DemoHouseKey, string>>;
+  /** The house each of its administrators (by key) manages: who names its referents. */
+  readonly houseAdminOf: Readonly<Record<string, DemoHouseKey>>;
   readonly roles: { readonly facilitator: string; readonly secretary: string };
   readonly charter: { readonly id: string; readonly versionId: string };
 }
@@ -102,7 +108,12 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
       viewer:
         key === 'camille'
           ? ctx.viewer
-          : { personId: id(key), isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set((input.memberOf[key] ?? []).map((body) => bodies[body])) },
+          : {
+              personId: id(key),
+              isPartnershipAdmin: false,
+              adminOfOrganizations: new Set(input.houseAdminOf[key] === undefined ? [] : [input.houses[input.houseAdminOf[key]]]),
+              memberOfBodies: new Set((input.memberOf[key] ?? []).map((body) => bodies[body])),
+            },
       afterCommit: async (committed) => {
         if (committed.mailQueued) await settleDemoMail(ctx, when);
         await ctx.afterCommit?.(committed);
@@ -122,6 +133,12 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
   const steering = ['nadia', 'gerard', 'lucie', 'samia', 'bernard', 'ines', 'paul', 'helene', 'jacques', 'rene', 'claire'];
   const directors = ['nadia', 'gerard', 'samia', 'bernard', 'helene', 'jacques'];
   const allBut = (keys: readonly string[], left: string) => keys.filter((key) => key !== left);
+  const keyOf = (personId: string) => {
+    if (personId === ctx.viewer.personId) return 'camille';
+    const key = Object.entries(input.personIds).find(([, candidate]) => candidate === personId)?.[0];
+    if (key === undefined) throw new Error(`no demo person ${personId}`);
+    return key;
+  };
 
   /** The Gazette, proposed in the steering committee (8), which the meeting its date poll calls (9) hears. */
   let gazette: { readonly id: string } | undefined;
@@ -431,6 +448,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
         await datePolls.answerDatePoll(await by(key, ago(2, 19)), plenaryPoll.id, { answers: answers.map((value, index) => ({ slotId: plenarySlots[index]!, answer: value })) });
       }
     },
+    // 12 to 15. Common projects at several of the charter's steps (demo-projects.ts).
+    ...projectStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }

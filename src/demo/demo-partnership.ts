@@ -267,6 +267,8 @@ export async function createDemoPartnership(
       personIds,
       memberOf: memberships(),
       bodies: { plenary: plenary.id, steering: steeringBody.id, directors: directorsBody.id, workingGroup: workingGroup.id },
+      houses: houseIds,
+      houseAdminOf: Object.fromEntries(people.filter((p) => p.houseAdmin === true).map((p) => [p.key, p.house])),
       roles: { facilitator: facilitator.id, secretary: secretary.id },
       charter,
     });
@@ -301,6 +303,7 @@ async function adoptDemoCharter(
 ): Promise<{ id: string; versionId: string }> {
   const { id: charterId, versionId } = await charterActs.createCharter(ctx, { template: 'partnership', title: 'Charte de partenariat des Trois Rives' }, 'fr');
   const draft = await versionDetail(ctx.db, ctx.viewer, ctx.partnershipId, charterId, versionId);
+  const projectRules = projectRulesOf(draft.content.rules);
   const signatories = input.signatories.map(({ signed: _signed, ...signatory }) => ({ id: randomUUID(), ...signatory }));
   const content = {
     ...draft.content,
@@ -310,8 +313,9 @@ async function adoptDemoCharter(
       duration: { startsOn: input.since, endsOn: null },
       dispute: { ...draft.content.rules.dispute, mediationProvider: 'Médiation de quartier de Valbourg' },
       signatories,
-      // The template knows no roles: the co-presidents, not the whole directors' committee, confirm a lead.
-      projects: { ...projectRulesOf(draft.content.rules), leadConfirmedBy: { kind: 'role' as const, roleId: input.coPresidency } },
+      // The template knows no roles: the co-presidents, not the whole directors' committee, confirm a lead. A young
+      // partnership looks at its projects every six months: the history's first project comes up for evaluation soon.
+      projects: { ...projectRules, leadConfirmedBy: { kind: 'role' as const, roleId: input.coPresidency }, evaluation: { ...projectRules.evaluation, everyMonths: 6 } },
     },
   };
   const { contentHash } = await charterActs.saveDraft(ctx, charterId, versionId, content);

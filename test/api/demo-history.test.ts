@@ -91,7 +91,8 @@ describe('the living demo', () => {
   });
 
   it('has an open round in the steering committee that waits on door people', async () => {
-    const open = (await proposals()).filter((p) => p.status === 'open' && p.phase === 'round' && p.body.name === 'Comité de pilotage');
+    // Beside the round that presents a common project (below).
+    const open = (await proposals()).filter((p) => p.status === 'open' && p.phase === 'round' && p.body.name === 'Comité de pilotage' && !p.wording.startsWith('Valider le projet commun'));
     expect(open).toHaveLength(1);
     const round = await detail(open[0]!.id);
     expect(new Date(round.roundDeadline).getTime()).toBeGreaterThan(t.clock.now().getTime());
@@ -149,6 +150,42 @@ describe('the living demo', () => {
     const election = await t.store.db.selectFrom('nomination').select(['nominee_id', 'first_nominee_id']).where('election_id', '=', elections[0].id).execute();
     expect(election.length).toBeGreaterThanOrEqual(5);
     expect(election.filter((n) => n.nominee_id !== n.first_nominee_id)).toHaveLength(1);
+  });
+
+  it('carries common projects at several steps, lived through their acts', async () => {
+    const { rows } = (await admin.get(`${base}/projects`)).body;
+    const byTitle = new Map(rows.map((row: { title: string }) => [row.title, row]));
+    expect(byTitle.get('Café réparation partagé')).toMatchObject({ stage: 'idea' });
+    expect(byTitle.get('Accompagnement à la scolarité en commun')).toMatchObject({ stage: 'presented', nextDeadline: { kind: 'round' } });
+    expect(byTitle.get('Fête des Trois Rives')).toMatchObject({ stage: 'validated' });
+    expect(byTitle.get('Premiers départs en vacances')).toMatchObject({ stage: 'active', nextDeadline: { kind: 'evaluation' }, indicators: { count: 2 } });
+
+    // The presentation waits in an open round of the steering committee, some members still silent.
+    const presentation = (await proposals()).find((p) => p.wording === 'Valider le projet commun « Accompagnement à la scolarité en commun »')!;
+    const round = await detail(presentation.id);
+    expect(round).toMatchObject({ status: 'open', phase: 'round', body: { name: 'Comité de pilotage' } });
+    expect(round.members.filter((m: { stance: unknown }) => m.stance !== null)).toHaveLength(5);
+
+    // The festival's group waits for the Haut-Pré's referent, and its lead for the last confirmer.
+    const festival = (await admin.get(`${base}/projects/${(byTitle.get('Fête des Trois Rives') as { id: string }).id}`)).body;
+    expect(festival.workingGroup.referents.filter((r: { people: unknown[] }) => r.people.length === 0).map((r: { organization: { name: string } }) => r.organization.name)).toEqual(['Comité de quartier Haut-Pré']);
+    expect(festival.lead.nominee).toMatchObject({ fullName: 'Claire Lambert' });
+    expect(festival.lead.approvals.length).toBe(festival.lead.confirmers.length - 1);
+    expect(festival.expected.map((e: { step: string }) => e.step)).toEqual(expect.arrayContaining(['referents', 'lead_confirmed']));
+
+    // The active project: measured per house, means the directors were told of, an objective without a deadline, its evaluation within weeks.
+    const holidaysId = (byTitle.get('Premiers départs en vacances') as { id: string }).id;
+    const holidays = (await admin.get(`${base}/projects/${holidaysId}`)).body;
+    const dueIn = Date.parse(holidays.evaluationDueOn) - t.clock.now().getTime();
+    expect(dueIn).toBeGreaterThan(0);
+    expect(dueIn).toBeLessThan(45 * 86_400_000);
+    const conduct = (await admin.get(`${base}/projects/${holidaysId}/conduct`)).body;
+    expect(conduct.purposes.length).toBeGreaterThanOrEqual(2);
+    expect(conduct.objectives.map((o: { smartGaps: string[] }) => o.smartGaps)).toContainEqual(['time_bound']);
+    const registrations = conduct.indicators.find((i: { label: string }) => i.label === 'Familles inscrites');
+    expect(new Set(registrations.measurements.map((m: { organization: { name: string } }) => m.organization.name)).size).toBe(3);
+    expect(conduct.means.length).toBe(3);
+    expect(conduct.means.every((m: { directorsInformedAt: string | null }) => m.directorsInformedAt !== null)).toBe(true);
   });
 
   it('has compliance findings', async () => {
