@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { KyselyPlugin } from 'kysely';
+import { portfolio } from '../../src/projects/queries.js';
+import { toDoOf } from '../../src/participation/queries.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { checkStateAgainstJournal as proveState } from '../../src/journal/state-proof.js';
@@ -268,6 +271,13 @@ describe('the evaluation', () => {
     expect((await decide(s, proposalId, 'agree', s.ines.client)).body).toMatchObject({ outcome: 'adopted' });
     page = await s.ines.client.get(url);
     expect(page.body).toMatchObject({ stage: 'active', evaluationDueOn: '2027-03-10', evaluations: [{ outcome: 'renew' }] });
+    // A month before the next evaluation falls due, the working group and the lead find it among their things to do.
+    const dueKinds = async (member: Member, now: Date) => (await toDoOf(t.store.db, s.f.partnershipId, member.personId, now)).items.map((item) => item.target.kind);
+    expect(await dueKinds(s.karim, t.clock.now())).not.toContain('project_evaluation');
+    const monthBefore = new Date('2027-02-20T09:00:00Z');
+    expect(await dueKinds(s.karim, monthBefore)).toEqual(['project_evaluation']);
+    expect(await dueKinds(s.ines, monthBefore)).toContain('project_evaluation');
+    expect(await dueKinds(s.nadia, monthBefore)).not.toContain('project_evaluation');
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
   });
@@ -298,6 +308,35 @@ describe('the portfolio', () => {
     expect((await s.nadia.client.get(`${s.f.base}/projects?stage=idea`)).body.rows).toHaveLength(2);
     expect((await s.nadia.client.get(`${s.f.base}/projects?organizationId=${s.moulin}`)).body.rows.map((row: { title: string }) => row.title)).toEqual(['Fête des voisins des trois maisons']);
     expect((await s.nadia.client.get(`${s.f.base}/projects?stage=nope`)).status).toBe(400);
+  });
+
+  it('is read in the same number of statements whatever the number of projects, 50 a page after a cursor', async () => {
+    let statements = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        statements += 1;
+        return args.result;
+      },
+    };
+    const db = t.store.db.withPlugin(counting);
+    const s = await partnership();
+    await active(s);
+    const count = async (cursor?: string) => {
+      statements = 0;
+      const page = await portfolio(db, s.f.partnershipId, cursor === undefined ? {} : { cursor }, t.clock.now());
+      return { statements, page };
+    };
+    const one = await count();
+    expect(one.page.rows).toHaveLength(1);
+    for (let i = 0; i < 55; i++) await idea(s, s.nadia.client, `Idée ${String(i).padStart(2, '0')}`);
+    const many = await count();
+    expect(many.statements).toBe(one.statements);
+    expect(many.page.rows).toHaveLength(50);
+    expect(many.page.next).not.toBeNull();
+    const rest = await count(many.page.next!);
+    expect(rest.page.rows.map((row) => row.title)).toEqual(['Idée 49', 'Idée 50', 'Idée 51', 'Idée 52', 'Idée 53', 'Idée 54']);
+    expect(rest.page.next).toBeNull();
   });
 });
 
