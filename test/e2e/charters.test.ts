@@ -131,6 +131,9 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await page.getByRole('heading', { level: 1, name: 'Charte de partenariat' }).waitFor();
     await page.getByRole('heading', { name: 'Article 10 — Budget commun' }).waitFor();
     await page.getByText(/^10 % de « Prestations facturées » \(7\s120,00\s€\)$/).waitFor();
+    // The project rules read as the nine steps under the article on how the partnership works.
+    await page.getByText('Un projet commun suit neuf étapes :').waitFor();
+    await page.getByText('Confirmation : chaque membre de l’instance Codir / Coprédir confirme la nomination ; elle prend effet quand tous l’ont fait.').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '23-draft-reading');
     await page.getByLabel('Instance qui a adopté').selectOption({ label: 'Comité de pilotage' });
@@ -186,6 +189,16 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await page.getByText('Article 1 — Pourquoi ce partenariat').click();
     const purpose = page.locator('details.editor-article').first().getByLabel('Texte');
     await purpose.fill((await purpose.inputValue()).replace('servent mieux', 'servent bien mieux'));
+    // The co-presidents, not the whole directors' committee, confirm a project's lead; a delay of no day is refused at its field.
+    const projects = page.getByRole('group', { name: 'Projets communs' });
+    await projects.getByLabel('Qui confirme la nomination').selectOption({ label: 'Les titulaires d’un rôle' });
+    await projects.getByLabel('Rôle qui confirme').selectOption({ label: 'Coprésidence' });
+    await projects.getByLabel('Délai d’attente signalé (jours)').fill('0');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => projects.getByLabel('Délai d’attente signalé (jours)').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '27b-editor-project-rules');
+    await projects.getByLabel('Délai d’attente signalé (jours)').fill('21');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
 
@@ -194,6 +207,9 @@ describe('a coordinator writes, adopts and has the partnership charter signed', 
     await page.getByRole('heading', { level: 1, name: 'Différences entre la version 1 et la version 2' }).waitFor();
     await page.getByText('1 article a changé.').waitFor();
     expect(await page.locator('ins').filter({ hasText: 'bien' }).count()).toBeGreaterThan(0);
+    const projectRules = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Projets communs' }) });
+    await projectRules.getByText('Confirmation : chaque titulaire du rôle « Coprésidence » confirme la nomination ; elle prend effet quand tous l’ont fait.').waitFor();
+    await projectRules.getByText('Une étape qui attend quelqu’un plus de 21 jours est signalée dans la vue de conformité.').waitFor();
     await expectNoAxeViolations(page);
     await screenshot(page, '28-diff');
   });
