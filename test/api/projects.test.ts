@@ -21,7 +21,7 @@ type Member = Awaited<ReturnType<typeof newMember>>;
  * common projects and decides their future, a directors' committee (one director per house) that
  * names their lead and confirms it, and the partnership template's charter in force.
  */
-async function partnership() {
+async function partnership(adjust: (content: { rules: { decisionMatrix: { topic: string; method: string }[] } }) => void = () => {}) {
   const f = await newPartnership(t);
   const build = builder(f);
   const tilleuls = await build.organization('MJC des Tilleuls');
@@ -45,6 +45,7 @@ async function partnership() {
   const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
   const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
   const content = (await f.admin.get(versionUrl)).body.content;
+  adjust(content);
   expect((await f.admin.put(versionUrl, content)).body.issues).toEqual([]);
   const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
   expect(adopted.status).toBe(200);
@@ -146,6 +147,9 @@ describe('a common project through the nine steps', () => {
     expect(page.body.expected.map((item: { step: string; from: { kind: string } }) => `${item.step}:${item.from.kind}`)).toEqual(['carriers_told:validating_body', 'referents:organization', 'referents:organization', 'lead_named:lead_namer']);
     expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.subject === 'Projet « Fête des voisins des trois maisons » validé')).toBe(true);
     expect(await toDoKinds(s, s.helene)).toEqual(expect.arrayContaining(['project_referent', 'project_lead']));
+    const mails = await outboxMessages(s.f);
+    expect(mails.filter((mail) => mail.subject === 'Projet « Fête des voisins des trois maisons » : nommez le référent de « MJC des Tilleuls »').map((mail) => mail.recipient)).toEqual([s.helene.email]);
+    expect(mails.filter((mail) => mail.subject === 'Projet « Fête des voisins des trois maisons » : nommez son chef ou sa cheffe de projet').map((mail) => mail.recipient).sort()).toEqual([s.helene.email, s.jacques.email].sort());
 
     // Step 5: a member of the steering committee tells the carriers.
     expect((await s.karim.client.post(`${url}/carriers-told`, { recommendations: 'x' })).status).toBe(403);
@@ -171,6 +175,7 @@ describe('a common project through the nine steps', () => {
     expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(409);
     expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: 'Sécurité des événements' })).status).toBe(204);
     expect(await toDoKinds(s, s.jacques)).toEqual(expect.arrayContaining(['project_approval']));
+    expect((await outboxMessages(s.f)).filter((mail) => mail.subject === 'Projet « Fête des voisins des trois maisons » : validez la nomination de Inès Fabre').map((mail) => mail.recipient).sort()).toEqual([s.helene.email, s.jacques.email].sort());
     expect((await s.nadia.client.post(`${url}/lead/approval`)).status).toBe(403);
     expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
     expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(409);
@@ -219,6 +224,25 @@ describe('a common project through the nine steps', () => {
     expect(page.body).toMatchObject({ stage: 'refused', workingGroup: null, expected: [], can: { formalize: false, present: false } });
     expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.subject === 'Projet « Fête des voisins des trois maisons » non retenu')).toBe(true);
     expect((await s.ines.client.put(`${url}/formalization`, { needs: 'Encore', organizationIds: [s.tilleuls] })).status).toBe(409);
+    expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+
+  it('ends refused with the decision’s statement as its reason when the body rejects it', async () => {
+    // Here the steering committee's chair decides common projects after hearing advice.
+    const s = await partnership((content) => {
+      for (const row of content.rules.decisionMatrix) if (row.topic === 'Projets communs') row.method = 'advice';
+    });
+    const url = await formalized(s);
+    const presented = await s.nadia.client.post(`${url}/presentation`, {});
+    expect(presented.status, JSON.stringify(presented.body)).toBe(201);
+    const proposalUrl = `${s.f.base}/proposals/${presented.body.id}`;
+    expect((await s.samia.client.post(`${proposalUrl}/stances`, { stance: 'advice', reason: 'Trop tôt dans l’année.', idempotencyKey: randomUUID() })).status).toBe(200);
+    const decided = await s.nadia.client.post(`${proposalUrl}/decision`, { outcome: 'rejected', statement: 'Pas de budget pour une fête cette année.' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const page = await s.ines.client.get(url);
+    expect(page.body).toMatchObject({ stage: 'refused', refusalReason: 'Pas de budget pour une fête cette année.', proposals: [{ status: 'rejected' }] });
+    const mail = (await outboxMessages(s.f)).find((message) => message.recipient === s.ines.email && message.subject.includes('non retenu'));
+    expect(mail?.body).toContain('Pas de budget pour une fête cette année.');
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
