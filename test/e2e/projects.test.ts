@@ -175,13 +175,13 @@ describe('a common project walks the charter’s nine steps, on phones', () => {
       await page.getByText('Personne référente nommée', { exact: false }).waitFor();
     }
     const nadia = await openProject('nadia');
-    expect(await currentStep(nadia)).toBe('Cheffe ou chef de projet proposé');
+    expect(await currentStep(nadia)).toBe('Chef ou cheffe de projet proposé');
   });
 
   it('8. Gérard, of the directors’ committee, names Lucie as project lead with her mission sheet', async () => {
     const gerard = await openProject('gerard');
     const form = gerard.locator('#nommer-chef-de-projet');
-    await form.getByLabel('Cheffe ou chef de projet').selectOption({ label: 'Lucie Garnier' });
+    await form.getByLabel('Chef ou cheffe de projet').selectOption({ label: 'Lucie Garnier' });
     await form.getByLabel('Ce qu’il faut accomplir').fill('Réunir le groupe, fixer la date, coordonner les trois fêtes.');
     await form.getByLabel('Temps alloué').fill('Une demi-journée par semaine');
     await form.getByLabel('Besoins de formation').fill('Sécurité des manifestations de rue.');
