@@ -419,6 +419,8 @@ describe('printing and exchanging', () => {
     expect(text).toContain('Coordination 5 480,00 €');
     expect(text).toContain('Maison porteuse 10 % de « Prestations facturées » (7 120,00 €) 712,00 €');
     expect(text).toContain('Total 8 272,00 €');
+    expect(text).toContain('Un projet commun suit neuf étapes :');
+    expect(text).toMatch(/Confirmation : chaque membre de l’instance Codir confirme la nomination ; elle prend effet quand tous l’ont fait\./);
     expect(text).not.toContain('\u0000');
     expect(text).toMatch(/Nadia Benali MJC des Tilleuls Présidente .*Lu et approuvé Nadia Benali/);
     expect(text).toMatch(/Paul Girard Maison du Port Président .*Lu et approuvé Paul Girard/);
