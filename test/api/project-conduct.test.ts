@@ -49,7 +49,68 @@ async function activeProject(stage = 'active') {
   return { f, build, tilleuls, rives, outside, lina, marc, odile, helene, yves, directors, group, projectId, url, setStage };
 }
 
+/**
+ * A project staffed by the lifecycle's own acts, under the partnership template's charter: Inès
+ * carries it and becomes its lead, Karim is the Moulin's referent in the working group its
+ * validation created; Nadia sits on the steering committee that validated it.
+ */
+async function staffedProject() {
+  const f = await newPartnership(t);
+  const build = builder(f);
+  const tilleuls = await build.organization(uniqueName('MJC des Tilleuls'));
+  const moulin = await build.organization(uniqueName('Centre social du Moulin'));
+  await build.body({ name: uniqueName('Assemblée plénière'), kind: 'plenary' });
+  const steering = await build.body({ name: uniqueName('Comité de pilotage'), kind: 'steering' });
+  const directors = await build.body({ name: uniqueName('Codir'), kind: 'directors' });
+  await build.body({ name: uniqueName('Groupe jardins'), kind: 'working_group' });
+  const member = async (fullName: string, organizationId: string, bodyId: string | null, isOrganizationAdmin = false) => {
+    const person = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board', isOrganizationAdmin }] });
+    if (bodyId !== null) await build.seat(bodyId, { personId: person.personId, organizationId });
+    return person;
+  };
+  const nadia = await member('Nadia Benali', tilleuls, steering);
+  const samia = await member('Samia Haddad', moulin, steering);
+  const helene = await member('Hélène Dubois', tilleuls, directors, true);
+  const jacques = await member('Jacques Arnaud', moulin, directors, true);
+  const ines = await member('Inès Fabre', tilleuls, null);
+  const karim = await member('Karim Saïdi', moulin, null);
+  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
+  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
+  expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash })).status).toBe(200);
+
+  const created = await ines.client.post(`${f.base}/projects`, { title: uniqueName('Fête des voisins'), origin: 'informal_meeting', carrierOrganizationIds: [tilleuls] });
+  const url = `${f.base}/projects/${created.body.id}`;
+  expect((await ines.client.put(`${url}/formalization`, { needs: 'Les familles ne se croisent pas entre quartiers.', organizationIds: [tilleuls, moulin] })).status).toBe(204);
+  const proposalId = (await ines.client.post(`${url}/presentation`, {})).body.id as string;
+  const proposalUrl = `${f.base}/proposals/${proposalId}`;
+  while ((await f.admin.get(proposalUrl)).body.phase !== 'round') expect((await ines.client.post(`${proposalUrl}/phase`)).status).toBe(200);
+  for (const voter of [nadia, samia]) expect((await voter.client.post(`${proposalUrl}/stances`, { stance: 'agree', idempotencyKey: randomUUID() })).status).toBe(200);
+  expect((await ines.client.post(`${proposalUrl}/close-round`, { statement: 'Validé.' })).body).toMatchObject({ outcome: 'adopted' });
+  expect((await helene.client.post(`${url}/referents`, { organizationId: tilleuls, personId: ines.personId })).status).toBe(201);
+  expect((await jacques.client.post(`${url}/referents`, { organizationId: moulin, personId: karim.personId })).status).toBe(201);
+  expect((await helene.client.post(`${url}/lead`, { personId: ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: '' })).status).toBe(204);
+  for (const director of [helene, jacques]) expect((await director.client.post(`${url}/lead/approval`)).status).toBe(204);
+  return { f, url, tilleuls, moulin, nadia, helene, jacques, ines, karim };
+}
+
 describe('the conduct of a common project', () => {
+  it('is written by the working group the validation created and its referents, once the lifecycle’s acts have staffed it', async () => {
+    const s = await staffedProject();
+    expect((await s.ines.client.get(s.url)).body.stage).toBe('active');
+    const objectiveId = (await s.karim.client.post(`${s.url}/objectives`, { statement: 'Réunir les familles des deux quartiers', metric: 'Familles venues', target: '100', deadline: '2026-06-30', ownerId: s.karim.personId })).body.id as string;
+    expect((await s.ines.client.post(`${s.url}/indicators`, { objectiveId, label: 'Familles venues', unit: 'familles', target: 100 })).status).toBe(201);
+    expect((await s.ines.client.put(`${s.url}/mission-sheet`, { missionGoals: 'Organiser la fête avec les deux maisons.', missionTime: '6 h par semaine', missionTraining: '' })).status).toBe(200);
+    expect((await s.ines.client.get(s.url)).body).toMatchObject({ missionGoals: 'Organiser la fête avec les deux maisons.', missionTime: '6 h par semaine' });
+    // The body that validated it reads its conduct; the group writes it.
+    expect((await s.nadia.client.put(`${s.url}/diagnosis`, { diagnosis: 'Autre' })).status).toBe(403);
+    expect((await s.nadia.client.get(`${s.url}/conduct`)).body).toMatchObject({ objectives: [{ id: objectiveId, smartGaps: [] }], can: { write: false } });
+    // The directors who named the lead are told of the means the Moulin provides.
+    expect((await s.karim.client.post(`${s.url}/means`, { organizationId: s.moulin, kind: 'room', description: 'La cour du centre social' })).status).toBe(201);
+    const told = (await outboxMessages(s.f)).filter((mail) => mail.subject.includes('y met des moyens')).map((mail) => mail.recipient);
+    expect(told.sort()).toEqual([s.helene.email, s.jacques.email].sort());
+  });
+
+
   it('is written by the working group: diagnosis, purposes in order, objectives with their SMART hints', async () => {
     const p = await activeProject();
     expect((await p.lina.client.put(`${p.url}/diagnosis`, { diagnosis: 'Les familles du quartier manquent d’accès au numérique.', sources: 'Enquête 2025' })).status).toBe(200);
