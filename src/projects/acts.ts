@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { createBodyInTransaction, seatInTransaction } from '../bodies/acts.js';
-import { projectRulesOf } from '../charters/rules/types.js';
+import { projectRulesOf, type CharterRules, type DecisionLevel } from '../charters/rules/types.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
@@ -10,6 +10,7 @@ import { ActError, conflict, conflictAt, forbidden, notFound } from '../common/e
 import { may } from '../common/permissions.js';
 import { requireReference } from '../common/references.js';
 import { createProposalInTransaction } from '../decisions/acts.js';
+import { routeDecision } from '../decisions/rules.js';
 import { inviteGuestsInTransaction } from '../meetings/acts.js';
 import { translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
@@ -209,6 +210,9 @@ export async function inviteProjectCarriers(trx: Trx, ctx: ActContext, meetingId
 interface ProjectMatter {
   readonly id: string;
   readonly body_id: string;
+  readonly level: string;
+  readonly topic: string;
+  readonly charter_version_id: string;
   readonly project_id: string | null;
   readonly project_matter: string | null;
 }
@@ -216,7 +220,7 @@ interface ProjectMatter {
 /**
  * The decision on a project's presentation or evaluation moves it, in the decision's transaction
  * (decisions/acts.ts calls this where a proposal is adopted, rejected, arbitrated or lapses).
- * Presentation adopted: validated, and its working group created under the body that decided;
+ * Presentation adopted: validated, and its working group created under the body the matrix sent it to;
  * refused: the outcome's statement is the refusal's reason. Evaluation adopted: the proposed
  * outcome (renewed or adjusted: a new evaluation day; closed); otherwise active as before.
  */
@@ -234,6 +238,10 @@ export async function settleProjectMatter(trx: Trx, scope: Scope, proposal: Proj
     }
     const charter = await partnershipRules(trx, scope.partnershipId);
     const rules = projectRulesOf(charter ?? {});
+    // Arbitrated, the proposal sits with the arbitrating body: the project still belongs to the body
+    // its charter's row routed it to, which validates it, follows it and parents its working group.
+    const routedBy = await trx.selectFrom('charter_version').select('rules').where('id', '=', proposal.charter_version_id).executeTakeFirstOrThrow();
+    const validatingBodyId = routeDecision(routedBy.rules as CharterRules, proposal.level as DecisionLevel, proposal.topic)?.bodyId ?? proposal.body_id;
     const workingGroupId = randomUUID();
     const base = fr('project.workingGroupName', { title: project.title });
     // A body of that name may exist already (made by hand): the group then takes the project's short id after its name.
@@ -241,7 +249,7 @@ export async function settleProjectMatter(trx: Trx, scope: Scope, proposal: Proj
     const created = await createBodyInTransaction(trx, scope, workingGroupId, {
       name: taken ? `${base} (${projectId.slice(0, 8)})` : base,
       kind: 'working_group',
-      parentBodyId: proposal.body_id,
+      parentBodyId: validatingBodyId,
       purpose: '',
       minReferentsPerOrganization: rules.referentsPerOrganization > 0 ? rules.referentsPerOrganization : null,
       foundedOn: calendarDay(scope.now),

@@ -246,6 +246,24 @@ describe('a common project through the nine steps', () => {
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
+  it('validated by arbitration, stays with the body the matrix routed it to: its working group’s parent and the one that tells its carriers', async () => {
+    const s = await partnership();
+    const url = await formalized(s);
+    const presented = await s.ines.client.post(`${url}/presentation`, {});
+    const proposalUrl = `${s.f.base}/proposals/${presented.body.id}`;
+    // Blocked once before the steering committee, the directors arbitrate and adopt.
+    expect((await s.ines.client.post(`${proposalUrl}/blocked`)).status).toBe(200);
+    while ((await s.f.admin.get(proposalUrl)).body.phase !== 'round') expect((await s.ines.client.post(`${proposalUrl}/phase`)).status).toBe(200);
+    for (const director of [s.helene, s.jacques]) expect((await director.client.post(`${proposalUrl}/stances`, { stance: 'agree', reason: '', idempotencyKey: randomUUID() })).status).toBe(200);
+    expect((await s.ines.client.post(`${proposalUrl}/close-round`, { statement: 'Arbitré : validé.' })).body).toMatchObject({ outcome: 'arbitrated' });
+    const page = await s.ines.client.get(url);
+    expect(page.body.stage).toBe('validated');
+    const group = await t.store.db.selectFrom('body').select('parent_body_id').where('id', '=', page.body.workingGroup.id).executeTakeFirstOrThrow();
+    expect(group.parent_body_id).toBe(s.steering);
+    expect((await s.helene.client.post(`${url}/carriers-told`, { recommendations: 'Chercher un budget.', vigilance: '' })).status).toBe(403);
+    expect((await s.nadia.client.post(`${url}/carriers-told`, { recommendations: 'Chercher un budget.', vigilance: '' })).status).toBe(204);
+  });
+
   it('refuses what comes out of order, from the wrong person, or outside the partnership, in French', async () => {
     const s = await partnership();
     const url = await idea(s);
