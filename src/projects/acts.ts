@@ -18,6 +18,7 @@ import type { JournalEvent } from '../journal/journal-store.js';
 import { refuseIfErased } from '../personal-data/acts.js';
 import { createRoleInTransaction } from '../roles/acts.js';
 import { startRoleTerm } from '../roles/terms.js';
+import { projectPath } from './notices.js';
 import type { carriersToldInput, createProjectInput, evaluationInput, formalizationInput, leadInput, leadRefusalInput, presentationInput, referentInput } from './contract.js';
 import {
   confirmersOf,
@@ -44,6 +45,8 @@ import {
   stageAfterEvaluation,
   stageAfterLead,
   stageAfterPresentation,
+  contextWithin,
+  titleWithin,
   type Check,
   type EvaluationOutcome,
   type ProjectRefusal,
@@ -73,6 +76,28 @@ async function moveTo(trx: Trx, project: Pick<ProjectRow, 'id' | 'stage'>, stage
   if (project.stage === stage) return;
   await trx.updateTable('project').set({ stage, stage_since: now }).where('id', '=', project.id).execute();
 }
+
+/** The most characters a body's or a role's name may have (migration 001). */
+const NAME_MAX_LENGTH = 200;
+
+/**
+ * The name of the project's working group or lead role: the words around its title, the title cut
+ * (see titleWithin) so that the name keeps within a name's length even with the project's short id
+ * after it, which it takes when a body or role of that name exists already (made by hand).
+ */
+async function projectNamed(trx: Trx, table: 'body' | 'role', key: 'project.workingGroupName' | 'project.leadRoleName', project: Pick<ProjectRow, 'id' | 'title'>, partnershipId: string): Promise<string> {
+  const suffix = ` (${project.id.slice(0, 8)})`;
+  const base = fr(key, { title: titleWithin(project.title, NAME_MAX_LENGTH - suffix.length - fr(key, { title: '' }).length) });
+  const taken = await trx.selectFrom(table).select('id').where('partnership_id', '=', partnershipId).where('name', '=', base).executeTakeFirst();
+  return taken ? `${base}${suffix}` : base;
+}
+
+/** The most characters a proposal's context may have (migration 004). */
+const CONTEXT_MAX_LENGTH = 20000;
+
+/** A proposal's context made of the project's texts: what goes past a context's length is read on the project's page. */
+const contextFor = (parts: readonly string[], partnershipId: string, projectId: string): string =>
+  contextWithin(parts, CONTEXT_MAX_LENGTH, fr('project.proposal.contextCut', { path: projectPath(partnershipId, projectId) }));
 
 /** The project, locked for the act, with what the rules need; 404 outside the partnership. */
 async function lockedProject(trx: Trx, ctx: Scope, projectId: string) {
@@ -169,7 +194,7 @@ export async function presentProject(ctx: ActContext, projectId: string, input: 
       level: rules.presentation.level,
       topic: rules.presentation.topic,
       wording: input.wording || fr('project.proposal.presentationWording', { title: project.title }),
-      context: input.context ?? [project.summary, project.needs, project.analysis].filter((part) => part !== '').join('\n\n'),
+      context: input.context ?? contextFor([project.summary, project.needs, project.analysis], ctx.partnershipId, projectId),
       participationLevel: 'concertation',
       ...(input.facilitatorId !== undefined && { facilitatorId: input.facilitatorId }),
       project: { id: projectId, matter: 'presentation' },
@@ -243,11 +268,8 @@ export async function settleProjectMatter(trx: Trx, scope: Scope, proposal: Proj
     const routedBy = await trx.selectFrom('charter_version').select('rules').where('id', '=', proposal.charter_version_id).executeTakeFirstOrThrow();
     const validatingBodyId = routeDecision(routedBy.rules as CharterRules, proposal.level as DecisionLevel, proposal.topic)?.bodyId ?? proposal.body_id;
     const workingGroupId = randomUUID();
-    const base = fr('project.workingGroupName', { title: project.title });
-    // A body of that name may exist already (made by hand): the group then takes the project's short id after its name.
-    const taken = await trx.selectFrom('body').select('id').where('partnership_id', '=', scope.partnershipId).where('name', '=', base).executeTakeFirst();
     const created = await createBodyInTransaction(trx, scope, workingGroupId, {
-      name: taken ? `${base} (${projectId.slice(0, 8)})` : base,
+      name: await projectNamed(trx, 'body', 'project.workingGroupName', project, scope.partnershipId),
       kind: 'working_group',
       parentBodyId: validatingBodyId,
       purpose: '',
@@ -357,9 +379,8 @@ export async function nameLead(ctx: ActContext, projectId: string, input: z.infe
     let roleId = project.lead_role_id;
     if (roleId === null) {
       roleId = randomUUID();
-      const base = fr('project.leadRoleName', { title: project.title });
-      const taken = await trx.selectFrom('role').select('id').where('partnership_id', '=', ctx.partnershipId).where('name', '=', base).executeTakeFirst();
-      events.push(await createRoleInTransaction(trx, ctx, roleId, { name: taken ? `${base} (${projectId.slice(0, 8)})` : base, bodyId: project.working_group_id, purpose: '', accountabilities: [], termMonths: null, sitsInParent: false, maxHolders: 1 }));
+      const name = await projectNamed(trx, 'role', 'project.leadRoleName', project, ctx.partnershipId);
+      events.push(await createRoleInTransaction(trx, ctx, roleId, { name, bodyId: project.working_group_id, purpose: '', accountabilities: [], termMonths: null, sitsInParent: false, maxHolders: 1 }));
     }
     await trx
       .updateTable('project')
@@ -433,7 +454,7 @@ export async function reportEvaluation(ctx: ActContext, projectId: string, input
       level: rules.evaluation.level,
       topic: rules.evaluation.topic,
       wording: fr(`project.proposal.evaluationWording.${input.proposedOutcome}`, { title: project.title }),
-      context: [input.analysis, input.emergingNeeds].filter((part) => part !== '').join('\n\n'),
+      context: contextFor([input.analysis, input.emergingNeeds], ctx.partnershipId, projectId),
       participationLevel: 'concertation',
       project: { id: projectId, matter: 'evaluation' },
     });

@@ -253,3 +253,21 @@ export function indicatorProgress(target: number, measurements: readonly Measure
   const value = [...latest.values()].reduce((sum, reading) => sum + reading.value, 0);
   return { value, percent: target > 0 ? Math.round((value * 100) / target) : null };
 }
+
+/** A title cut to `room` characters at most, its end marked « … », for a name or a text that has a length limit. */
+export function titleWithin(title: string, room: number): string {
+  if (title.length <= room) return title;
+  // A character outside the basic plane takes two code units: never keep half of one.
+  const cut = title.slice(0, Math.max(0, room - 1)).replace(/[\uD800-\uDBFF]$/u, '');
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * The context of a proposal Entente opens for a project: its texts one after the other, cut to the
+ * `max` characters a proposal's context may have, the cut then followed by `rest` (where to read on).
+ */
+export function contextWithin(parts: readonly string[], max: number, rest: string): string {
+  const whole = parts.filter((part) => part !== '').join('\n\n');
+  if (whole.length <= max) return whole;
+  return `${titleWithin(whole, max - rest.length - 2)}\n\n${rest}`;
+}

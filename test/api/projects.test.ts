@@ -264,6 +264,27 @@ describe('a common project through the nine steps', () => {
     expect((await s.nadia.client.post(`${url}/carriers-told`, { recommendations: 'Chercher un budget.', vigilance: '' })).status).toBe(204);
   });
 
+  it('keeps its working group’s and lead role’s names and its proposal’s context within their lengths, however long its title and texts', async () => {
+    const s = await partnership();
+    const title = `Fête des voisins ${'et des habitants '.repeat(20)}`.slice(0, 200).trim();
+    const url = await idea(s, s.ines.client, title);
+    const needs = 'Les familles ne se croisent pas. '.repeat(700).slice(0, 20000).trim();
+    expect((await s.ines.client.put(`${url}/formalization`, { needs, analysis: 'Un temps festif partagé.', organizationIds: [s.tilleuls, s.moulin] })).status).toBe(204);
+    const presented = await s.ines.client.post(`${url}/presentation`, {});
+    expect(presented.status, JSON.stringify(presented.body)).toBe(201);
+    const proposal = await t.store.db.selectFrom('proposal').select('context').where('id', '=', presented.body.id).executeTakeFirstOrThrow();
+    expect(proposal.context.length).toBeLessThanOrEqual(20000);
+    expect(proposal.context.endsWith(`La suite est sur la page du projet : /p/${s.f.partnershipId}/projets/${url.split('/').at(-1)}`)).toBe(true);
+    expect((await decide(s, presented.body.id, 'agree', s.ines.client)).body).toMatchObject({ outcome: 'adopted' });
+    const page = await s.ines.client.get(url);
+    expect(page.body.stage).toBe('validated');
+    expect(page.body.workingGroup.name.length).toBeLessThanOrEqual(200);
+    expect(page.body.workingGroup.name).toMatch(/^Groupe de travail Fête des voisins .*…$/u);
+    expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.' })).status).toBe(204);
+    const role = await t.store.db.selectFrom('role').select('name').where('body_id', '=', page.body.workingGroup.id).executeTakeFirstOrThrow();
+    expect(role.name.length).toBeLessThanOrEqual(200);
+  });
+
   it('refuses what comes out of order, from the wrong person, or outside the partnership, in French', async () => {
     const s = await partnership();
     const url = await idea(s);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectRules } from '../../src/charters/rules/types.js';
 import {
+  contextWithin,
+  titleWithin,
   expectedNext,
   indicatorProgress,
   leadConfirmed,
@@ -215,5 +217,20 @@ describe('objectives and indicators', () => {
       ]),
     ).toEqual({ value: 70, percent: 70 });
     expect(indicatorProgress(0, [{ measuredOn: '2026-03-01', value: 5, organizationId: null }])).toEqual({ value: 5, percent: null });
+  });
+});
+
+describe('texts cut to their limits', () => {
+  it('cuts a title to its room, marked « … », never halving a character', () => {
+    expect(titleWithin('Fête des voisins', 16)).toBe('Fête des voisins');
+    expect(titleWithin('Fête des voisins', 10)).toBe('Fête des…');
+    expect(titleWithin('Fête 🎉 ici', 7)).toBe('Fête…');
+  });
+
+  it('joins a proposal’s context and, past its length, cuts it and says where the rest is', () => {
+    expect(contextWithin(['Résumé', '', 'Besoins'], 100, 'Suite : /p')).toBe('Résumé\n\nBesoins');
+    const cut = contextWithin(['a'.repeat(60), 'b'.repeat(60)], 100, 'Suite : /p');
+    expect(cut.length).toBe(100);
+    expect(cut.endsWith('…\n\nSuite : /p')).toBe(true);
   });
 });
