@@ -54,6 +54,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['action_plan', ofPartnership],
   ['action_plan_subject', within('plan_id', 'action_plan')],
   ['action_plan_action', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
+  ['project_subject', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
   ['proposal', ofPartnership],
   ['stance_request', within('proposal_id', 'proposal')],
   ['stance', within('proposal_id', 'proposal')],
@@ -74,8 +75,6 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['date_poll', ofPartnership],
   ['date_poll_slot', within('poll_id', 'date_poll')],
   ['date_poll_answer', (p) => sql`slot_id in (select s.id from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${p})`],
-  // After both the projects and the plan's subjects.
-  ['project_subject', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
   ['outbox_message', ofPartnership],
   ['mail_notice', ofPartnership],
   ['journal_entry', ofPartnership],

@@ -120,6 +120,21 @@ export const may = {
     (project.leadNomineeId !== null && viewer.personId === project.leadNomineeId) ||
     (project.workingGroupId !== null && viewer.memberOfBodies.has(project.workingGroupId)),
 
+  /**
+   * Write the draft of the partnership's action plan and put it to the strategic decision the
+   * matrix names: whoever may propose a strategic decision, a member of one of its bodies, or an
+   * administrator.
+   */
+  draftActionPlan: (viewer: Viewer): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.size > 0,
+
+  /** An adopted plan's action moves (to do, under way, done, dropped) by its owner's word, or an administrator's. */
+  setActionStatus: (viewer: Viewer, action: { readonly ownerId: string | null }): boolean =>
+    viewer.isPartnershipAdmin || (action.ownerId !== null && viewer.personId === action.ownerId),
+
+  /** Say which subjects of the plan a project serves: its carriers, the members of its working group, or an administrator. */
+  attachProjectSubjects: (viewer: Viewer, project: { readonly carriedByViewer: boolean; readonly workingGroupId: string | null }): boolean =>
+    viewer.isPartnershipAdmin || project.carriedByViewer || (project.workingGroupId !== null && viewer.memberOfBodies.has(project.workingGroupId)),
+
   /** Only the person in charge hands part of their mission to someone else. */
   delegate: (viewer: Viewer, fromPersonId: string): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === fromPersonId,

@@ -33,6 +33,7 @@ import { formatCalendarDate, isLocale, translator } from '../i18n/server-message
 import { actCommitted, actorOf, recordAct, type ActContext, type ActOutcome, type AfterCommit } from '../common/act.js';
 import { adoptVersionInTransaction } from '../charters/acts.js';
 import { settleProjectMatter } from '../projects/acts.js';
+import { adoptActionPlanDecidedBy } from '../action-plans/adoption.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { queueMail } from '../mail/mailer.js';
 import { requireReference } from '../common/references.js';
@@ -126,7 +127,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
 export async function createProposalInTransaction(
   trx: Trx,
   ctx: ActContext,
-  input: z.infer<typeof proposalInput> & { readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' } },
+  input: z.infer<typeof proposalInput> & { readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' }; readonly actionPlanId?: string },
 ): Promise<{ id: string; event: JournalEvent }> {
   const id = randomUUID();
   let charterVersionId: string;
@@ -170,6 +171,7 @@ export async function createProposalInTransaction(
       created_at: ctx.now,
       project_id: input.project?.id ?? null,
       project_matter: input.project?.matter ?? null,
+      action_plan_id: input.actionPlanId ?? null,
     })
     .execute();
   return {
@@ -186,6 +188,7 @@ export async function createProposalInTransaction(
         facilitatorId,
         amendsVersionId: draft?.id ?? null,
         ...(input.project !== undefined && { projectId: input.project.id, projectMatter: input.project.matter }),
+        ...(input.actionPlanId !== undefined && { actionPlanId: input.actionPlanId }),
         ...proposalTextHashes(input),
       },
     },
@@ -560,6 +563,7 @@ async function closeLockedRound(
       { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
       ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
       ...(await settleProjectMatter(trx, ctx, proposal, status, input.statement)),
+      ...(await adoptActionPlanDecidedBy(trx, ctx, proposalId, status)),
       ...(await informBodies(trx, ctx, proposal, status, input.statement)),
     ],
   };
@@ -609,6 +613,7 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
         { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
         ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
         ...(await settleProjectMatter(trx, ctx, proposal, status, input.statement)),
+        ...(await adoptActionPlanDecidedBy(trx, ctx, proposalId, status)),
         ...(await informBodies(trx, ctx, proposal, status, input.statement)),
       ],
     };

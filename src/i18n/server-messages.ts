@@ -4,6 +4,7 @@ import { participationEn, participationFr } from '../participation/messages.js';
 import { projectConductEn, projectConductFr } from '../projects/conduct/messages.js';
 import { projectEn, projectFr } from '../projects/messages.js';
 import { projectSheetEn, projectSheetFr } from '../projects/sheet/messages.js';
+import { actionPlanEn, actionPlanFr } from '../action-plans/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -222,6 +223,7 @@ const fr = {
   ...projectConductFr,
   ...projectFr,
   ...projectSheetFr,
+  ...actionPlanFr,
 };
 
 const en: typeof fr = {
@@ -436,6 +438,7 @@ const en: typeof fr = {
   ...projectConductEn,
   ...projectEn,
   ...projectSheetEn,
+  ...actionPlanEn,
 };
 
 const catalogue = i18next.createInstance();

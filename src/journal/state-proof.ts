@@ -129,6 +129,21 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${p} and v.status <> 'draft'`,
   },
   {
+    // A plan is adopted by the decision its entry names, and superseded when a later adoption names it.
+    table: 'action_plan',
+    kinds: ['actionPlan.adopted'],
+    journaled: sql`
+      select a.payload->>'planId' as key, false as may_be_absent,
+             jsonb_build_object('status', case when exists (select 1 from entries s where s.kind = 'actionPlan.adopted' and s.payload->>'supersededPlanId' = a.payload->>'planId') then 'superseded' else 'adopted' end,
+               'adoptedOn', a.payload->'adoptedOn', 'proposalId', a.payload->'proposalId') as value
+        from entries a where a.kind = 'actionPlan.adopted'`,
+    stored: (p) => sql`
+      select a.id::text as key, a.id::text as row_id,
+             jsonb_build_object('status', a.status, 'adoptedOn', a.adopted_on,
+               'proposalId', (select pr.id from proposal pr where pr.action_plan_id = a.id and pr.status in ('adopted', 'arbitrated'))) as value
+        from action_plan a where a.partnership_id = ${p} and a.status <> 'draft'`,
+  },
+  {
     table: 'charter_signature',
     kinds: ['charter.signed'],
     journaled: sql`

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
+import { ACTION_DUE_NOTICE_DAYS } from '../action-plans/rules.js';
 import { orderToDos, TERM_ENDING_NOTICE_DAYS, toDoPath, type ToDoDeadline, type ToDoKind, type ToDoTarget } from './rules.js';
 
 interface ToDoRow {
@@ -39,6 +40,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
     case 'project_approval':
     case 'project_evaluation':
       return { kind: row.kind, projectId: row.first_id };
+    case 'action':
+      return { kind: row.kind, planId: row.first_id, actionId: second };
   }
 }
 
@@ -69,9 +72,9 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  * - a project's lead to name, once its working group exists, for the members of the body that names
  *   it (the charter's, else the body that validated it); their approval of a nominee the charter
  *   asks them (holders of its role, members of its body) to confirm;
- * - an active project's evaluation due within the notice, for its working group and its lead.
- *
- * The model has no tasks or actions assigned to a person, so the list has none.
+ * - an active project's evaluation due within the notice, for its working group and its lead;
+ * - an action of the adopted action plan they own, still to do or under way, due within the
+ *   notice or overdue (an action without a deadline waits on no day, and is not listed).
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -184,6 +187,11 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
      where pj.partnership_id = ${partnershipId} and pj.stage = 'active'
        and pj.evaluation_due_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
        and (wg.id in (select body_id from my_bodies) or pj.lead_nominee_id = ${personId})
+    union all
+    select 'action', p.id, a.id, a.title, null, null, a.deadline::text
+      from action_plan_action a join action_plan_subject sj on sj.id = a.subject_id join action_plan p on p.id = sj.plan_id
+     where a.owner_id = ${personId} and a.status in ('todo', 'doing') and p.partnership_id = ${partnershipId} and p.status = 'adopted'
+       and a.deadline <= ${today}::date + ${ACTION_DUE_NOTICE_DAYS}::integer
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

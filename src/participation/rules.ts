@@ -30,6 +30,8 @@ export const TO_DO_KINDS = [
   'project_lead',
   'project_approval',
   'project_evaluation',
+  // An open action of the adopted action plan one owns, due within ACTION_DUE_NOTICE_DAYS or overdue.
+  'action',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -45,7 +47,8 @@ export type ToDoTarget =
   | { readonly kind: 'term_ending'; readonly roleId: string; readonly assignmentId: string }
   | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string }
   | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
-  | { readonly kind: 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string };
+  | { readonly kind: 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string }
+  | { readonly kind: 'action'; readonly planId: string; readonly actionId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -66,6 +69,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   project_lead: 'nommer-chef-de-projet',
   project_approval: 'valider-nomination',
   project_evaluation: 'evaluer',
+  action: 'vos-actions',
 };
 
 /**
@@ -97,6 +101,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
     case 'project_approval':
     case 'project_evaluation':
       return `${base}/projets/${target.projectId}${anchor}`;
+    case 'action':
+      return `${base}/plan-d-action${anchor}`;
   }
 }
 

@@ -12,6 +12,7 @@ import { uniqueConstraints as organizationConstraints } from '../organizations/e
 import { uniqueConstraints as peopleConstraints } from '../people/errors.js';
 import { uniqueConstraints as roleConstraints } from '../roles/errors.js';
 import { uniqueConstraints as projectConstraints } from '../projects/errors.js';
+import { uniqueConstraints as actionPlanConstraints } from '../action-plans/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
 /** A request part that did not match its schema; translated once the user's language is known. */
@@ -58,6 +59,7 @@ const uniqueConstraintMessages: UniqueConstraintMessages = {
   ...electionConstraints,
   ...meetingConstraints,
   ...projectConstraints,
+  ...actionPlanConstraints,
 };
 
 interface DatabaseError {

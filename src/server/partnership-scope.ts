@@ -24,6 +24,7 @@ import { participationRoutes } from '../participation/routes.js';
 import { projectConductRoutes } from '../projects/conduct/routes.js';
 import { projectRoutes } from '../projects/routes.js';
 import { projectSheetRoutes } from '../projects/sheet/routes.js';
+import { actionPlanRoutes } from '../action-plans/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,4 +80,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(projectConductRoutes);
   await app.register(projectRoutes);
   await app.register(projectSheetRoutes);
+  await app.register(actionPlanRoutes);
 };

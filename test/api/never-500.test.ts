@@ -33,6 +33,8 @@ let ids: {
   purposeId: string;
   objectiveId: string;
   indicatorId: string;
+  planId: string;
+  actionId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -63,6 +65,9 @@ beforeAll(async () => {
   await f.admin.post(`${inForceUrl}/adoption`, { bodyId, adoptedOn: TODAY, contentHash: (await f.admin.get(inForceUrl)).body.contentHash });
   const proposalId = expectCreated(await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Une proposition', participationLevel: 'participation' }), 'proposal');
   const messageId = expectCreated(await f.admin.post(`${f.base}/proposals/${proposalId}/messages`, { kind: 'question', body: 'Pour quand ?' }), 'message');
+  const planId = expectCreated(await f.admin.post(`${f.base}/action-plans`, {}), 'action plan');
+  await f.admin.put(`${f.base}/action-plans/${planId}`, { title: 'Plan', startsOn: TODAY, endsOn: '2029-03-10', subjects: [{ title: 'Communication', actions: [{ title: 'Un site', ownerId: personId }] }] });
+  const actionId = (await f.admin.get(`${f.base}/action-plans`)).body.draft.subjects[0].actions[0].id as string;
   const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'staff', isOrganizationAdmin: true }] });
   const asked = await houseAdmin.client.post(`${f.base}/organizations/${organizationId}/memberships`, { personId: await build.person(), kind: 'volunteer' });
   ids = {
@@ -83,6 +88,8 @@ beforeAll(async () => {
     meetingId: expectCreated(await f.admin.post(`${f.base}/meetings`, { bodyId, title: 'Réunion', startsAt: '2026-04-01T18:00:00+02:00', facilitatorId: personId }), 'meeting'),
     pollId: expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll'),
     ...(await activeProject(organizationId, bodyId, personId)),
+    planId,
+    actionId,
   };
 });
 afterAll(() => t.close());
@@ -282,6 +289,28 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ['POST', `${f.base}/date-polls`, nearlyValid({ bodyId: fc.constantFrom(ids.bodyId, randomUUID()), title: text, durationMinutes: number, slots: fc.array(fc.oneof(date, fc.constant('2026-04-01T18:00:00+02:00')), { maxLength: 22 }) })],
   ['PUT', `${f.base}/date-polls/${ids.pollId}/answers`, nearlyValid({ answers: fc.array(nearlyValid({ slotId: someId(), answer: fc.constantFrom('yes', 'if_need_be', 'no', 'x') }), { maxLength: 3 }) })],
   ['POST', `${f.base}/date-polls/${ids.pollId}/close`, nearlyValid({ slotId: someId(), place: text, onlineUrl: fc.oneof(text, fc.webUrl()), secretaryId: someId() })],
+  ['POST', `${f.base}/action-plans`, nearlyValid({ title: text })],
+  [
+    'PUT',
+    `${f.base}/action-plans/${ids.planId}`,
+    nearlyValid({
+      title: text,
+      startsOn: date,
+      endsOn: date,
+      subjects: fc.array(
+        nearlyValid({
+          id: someId(),
+          title: text,
+          description: text,
+          actions: fc.array(nearlyValid({ id: someId(), title: text, ownerId: fc.oneof(someId(), fc.constant(null)), deadline: fc.oneof(date, fc.constant(null)), status: fc.constantFrom('todo', 'done', 'x') }), { maxLength: 3 }),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+  ],
+  ['POST', `${f.base}/action-plans/${ids.planId}/proposal`, nearlyValid({ wording: text, context: text, facilitatorId: someId() })],
+  ['PUT', `${f.base}/action-plans/${ids.planId}/actions/${ids.actionId}/status`, nearlyValid({ status: fc.constantFrom('todo', 'doing', 'done', 'dropped', 'x') })],
+  ['PUT', `${f.base}/projects/${ids.projectId}/subjects`, nearlyValid({ subjectIds: fc.array(someId(), { maxLength: 3 }) })],
   ['POST', '/api/v1/auth/sign-in', nearlyValid({ email: fc.oneof(fc.emailAddress(), text), password: text })],
   ['POST', '/api/v1/auth/magic-link', nearlyValid({ email: fc.oneof(fc.emailAddress(), text) })],
   ['POST', '/api/v1/auth/magic-link/consume', nearlyValid({ token: fc.oneof(text, fc.string({ minLength: 20, maxLength: 60 })) })],

@@ -170,6 +170,8 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['POST', `${conduct}/evaluations`, { periodEndsOn: '2026-03-10', analysis: 'Objectifs atteints', proposedOutcome: 'renew' }],
     ['GET', `${conduct}/sheet.pdf`],
     ['GET', `${conduct}/sheet.md`],
+    ['GET', `${conduct}/subjects`],
+    ['PUT', `${conduct}/subjects`, { subjectIds: [] }],
     ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
     ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],

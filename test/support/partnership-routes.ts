@@ -54,7 +54,17 @@ export async function furnished(
   expect((await f.admin.post(`${f.base}/meetings/${meetingId}/guests`, { personId: otherPersonId, reason: 'Invitée' })).status).toBe(204);
   const pollId = expectCreated(await f.admin.post(`${f.base}/date-polls`, { bodyId, title: 'Quand ?', slots: ['2026-04-01T18:00:00+02:00', '2026-04-02T18:00:00+02:00'] }), 'date poll');
   const slotId = (await f.admin.get(`${f.base}/date-polls/${pollId}`)).body.slots[0].id as string;
-  return { adminPersonId: f.adminPersonId, organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, messageId, electionId, meetingId, agendaItemId, pollId, slotId };
+  // The draft of an action plan, with one action of the person's.
+  const planId = expectCreated(await f.admin.post(`${f.base}/action-plans`, {}), 'action plan');
+  const plan = {
+    title: 'Plan',
+    startsOn: TODAY,
+    endsOn: '2029-03-10',
+    subjects: [{ title: 'Communication', actions: [{ title: 'Un site commun', ownerId: personId, deadline: '2026-04-01' }] }],
+  };
+  expect((await f.admin.put(`${f.base}/action-plans/${planId}`, plan)).status).toBe(200);
+  const actionId = (await f.admin.get(`${f.base}/action-plans`)).body.draft.subjects[0].actions[0].id as string;
+  return { planId, actionId, adminPersonId: f.adminPersonId, organizationId, personId, otherPersonId, bodyId, seatId, roleId, assignmentId, delegationId, membershipId, charterId, versionId, contentHash, signatoryId, proposalId, messageId, electionId, meetingId, agendaItemId, pollId, slotId };
 }
 
 export type Furnished = Awaited<ReturnType<typeof furnished>>;
@@ -175,6 +185,12 @@ export function partnershipRoutes(base: string, ids: Furnished, own: Furnished, 
     ['PUT', `${base}/date-polls/${ids.pollId}/answers`, { answers: [{ slotId: ids.slotId, answer: 'yes' }] }],
     ['POST', `${base}/date-polls/${ids.pollId}/close`, { slotId: ids.slotId }],
     ['GET', `${base}/to-do`],
+    ['GET', `${base}/action-plans`],
+    ['POST', `${base}/action-plans`, {}],
+    ['PUT', `${base}/action-plans/${ids.planId}`, { title: 'Plan', startsOn: TODAY, endsOn: '2029-03-10', subjects: [{ title: 'Intrusion', actions: [{ title: 'Intrusion', ownerId: own.personId }] }] }],
+    ['POST', `${base}/action-plans/${ids.planId}/proposal`, {}],
+    ['PUT', `${base}/action-plans/${ids.planId}/actions/${ids.actionId}/status`, { status: 'doing' }],
+    ['DELETE', `${base}/action-plans/${ids.planId}`],
   ];
 }
 

@@ -91,6 +91,8 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from project_indicator x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_indicator,
       (select count(*) from project_measurement m join project_indicator x on x.id = m.indicator_id join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_measurement,
       (select count(*) from project_means x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_means,
+      (select count(*) from action_plan where partnership_id = ${partnershipId}) as action_plan,
+      (select count(*) from action_plan_action a join action_plan_subject s on s.id = a.subject_id join action_plan p on p.id = s.plan_id where p.partnership_id = ${partnershipId}) as action_plan_action,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);

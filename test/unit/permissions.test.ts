@@ -214,3 +214,40 @@ describe('the common project’s may rules', () => {
     expect(may.evaluateProject(plain, null, null)).toBe(false);
   });
 });
+
+describe('may.draftActionPlan', () => {
+  it('allows an administrator and any member of a body of the partnership', () => {
+    expect(may.draftActionPlan(admin)).toBe(true);
+    expect(may.draftActionPlan(bodyMember)).toBe(true);
+  });
+  it('refuses someone who sits in no body, a house administrator included', () => {
+    expect(may.draftActionPlan(plain)).toBe(false);
+    expect(may.draftActionPlan(houseAdmin)).toBe(false);
+  });
+});
+
+describe('may.setActionStatus', () => {
+  it('allows the action’s owner and an administrator', () => {
+    expect(may.setActionStatus(plain, { ownerId: 'me' })).toBe(true);
+    expect(may.setActionStatus(admin, { ownerId: 'someone' })).toBe(true);
+    expect(may.setActionStatus(admin, { ownerId: null })).toBe(true);
+  });
+  it('refuses anyone else, a member of the deciding body included, and everyone but administrators for an action with no owner', () => {
+    expect(may.setActionStatus(bodyMember, { ownerId: 'someone' })).toBe(false);
+    expect(may.setActionStatus(plain, { ownerId: null })).toBe(false);
+  });
+});
+
+describe('may.attachProjectSubjects', () => {
+  const project = (carriedByViewer: boolean, workingGroupId: string | null) => ({ carriedByViewer, workingGroupId });
+  it('allows the project’s carriers, the members of its working group and an administrator', () => {
+    expect(may.attachProjectSubjects(plain, project(true, null))).toBe(true);
+    expect(may.attachProjectSubjects(bodyMember, project(false, 'steering'))).toBe(true);
+    expect(may.attachProjectSubjects(admin, project(false, null))).toBe(true);
+  });
+  it('refuses members of other bodies and people who do not carry it', () => {
+    expect(may.attachProjectSubjects(bodyMember, project(false, 'group'))).toBe(false);
+    expect(may.attachProjectSubjects(bodyMember, project(false, null))).toBe(false);
+    expect(may.attachProjectSubjects(houseAdmin, project(false, 'group'))).toBe(false);
+  });
+});
