@@ -240,13 +240,8 @@ describe('an action plan', () => {
     const activities = first.subjects[1]!.id;
     expect((await w.f.admin.put(`${w.f.base}/action-plans/${firstId}/actions/${first.subjects[0]!.actions[0]!.id}/status`, { status: 'done' })).status).toBe(204);
 
-    // A project, as the projects' acts write it, carried by Samia's house.
-    const projectId = randomUUID();
-    await t.store.db
-      .insertInto('project')
-      .values({ id: projectId, partnership_id: w.f.partnershipId, title: 'Jardins partagés', origin: 'board', stage: 'idea', stage_since: new Date(), created_by: w.samia.personId, created_at: new Date() })
-      .execute();
-    await t.store.db.insertInto('project_carrier').values({ project_id: projectId, id: randomUUID(), person_id: null, organization_id: w.moulin }).execute();
+    // Samia records an idea carried by her house too: Paul, who belongs to it, carries it.
+    const projectId = expectOk(await w.samia.client.post(`${w.f.base}/projects`, { title: 'Jardins partagés', origin: 'board', carrierOrganizationIds: [w.moulin] }), 201).id as string;
     const subjectsUrl = `${w.f.base}/projects/${projectId}/subjects`;
     expect((await w.gerard.client.put(subjectsUrl, { subjectIds: [activities] })).status).toBe(403);
     expect((await w.gerard.client.get(subjectsUrl)).body.can).toEqual({ set: false });
@@ -293,6 +288,17 @@ describe('an action plan', () => {
     const superseded = await w.f.admin.put(`${w.f.base}/action-plans/${firstId}/actions/${first.subjects[1]!.actions[0]!.id}/status`, { status: 'done' });
     expect([superseded.status, superseded.body.message]).toEqual([409, 'Ce plan a été remplacé : ses actions ne changent plus.']);
     expect(await proofOf(w)).toEqual([]);
+    // Both plans and the project's subjects travel in a backup and come back as they were.
+    const backup = await exportPartnership(t.store.db, w.f.partnershipId, t.clock.now(), { withPasswordHashes: false });
+    expect([backup.tables['action_plan']!.length, backup.tables['project_subject']!.length]).toEqual([2, 2]);
+    const target = await emptyDatabase();
+    try {
+      await restorePartnership(target.store.db, backup);
+      const restored = await exportPartnership(target.store.db, w.f.partnershipId, t.clock.now(), { withPasswordHashes: false });
+      for (const table of ['action_plan', 'action_plan_subject', 'action_plan_action', 'project_subject']) expect(restored.tables[table], table).toEqual(backup.tables[table]);
+    } finally {
+      await target.drop();
+    }
     // A status edited behind the journal's back is found.
     await sql`update action_plan set status = 'superseded' where id = ${secondId}`.execute(t.store.db);
     expect(await proofOf(w)).toEqual([`action_plan ${secondId}: status is "superseded", the journal says "adopted"`]);
