@@ -1,9 +1,12 @@
 // npm run bench:scale: the pages of a large partnership (issue 6: with 10,000 people and 100,000
 // decisions, p95 of the list and detail endpoints under 50 ms, and as many SQL queries per request
-// as in a small one). Each size is built in a fresh database: the structure and one decided
-// proposal through the real acts, then the mass copied in SQL. Requests go one at a time over
+// as in a small one; issue 18: at 1,000 common projects, the portfolio's p95 under 50 ms on PostgreSQL,
+// queries constant). Each size is built in a fresh database: the structure, one decided proposal and
+// one common project through the real acts, then the mass copied in SQL. Requests go one at a time over
 // HTTP to the real server, as the administrator (the things to do as a member of the body); the
-// queries of each are counted by a Kysely plugin. BENCH_SIZES=people:decisions,… and BENCH_DATABASES=pglite,postgres choose what runs.
+// queries of each are counted by a Kysely plugin; the portfolio is set beside a bare route reading
+// its first page of projects in one statement. BENCH_SIZES=people:decisions:projects,… and
+// BENCH_DATABASES=pglite,postgres choose what runs.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildApp } from '../dist/server/server/app.js';
@@ -13,10 +16,12 @@ import { importCharter, recordAdoption, saveDraft } from '../dist/server/charter
 import { versionDetail } from '../dist/server/charters/queries.js';
 import { advancePhase, closeRound, createProposal, takeStance } from '../dist/server/decisions/acts.js';
 import { createPartnership } from '../dist/server/partnerships/acts.js';
+import { createProject, formalizeProject, nameLead, nameReferent, presentProject, tellCarriers } from '../dist/server/projects/acts.js';
+import { addIndicator, addObjective, recordMeasurement } from '../dist/server/projects/conduct/acts.js';
 import { migrateToLatest } from '../dist/server/common/database/migrate.js';
 import { onFreshDatabase } from './fresh-database.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100:1000,10000:100000').split(',').map((size) => size.split(':').map(Number));
+const SIZES = (process.env.BENCH_SIZES ?? '100:1000:100,10000:100000:1000').split(',').map((size) => size.split(':').map(Number));
 const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const ORGANIZATIONS = 20;
@@ -34,7 +39,7 @@ class QueryCounter {
   }
 }
 
-async function furnish(store, people, decisions) {
+async function furnish(store, people, decisions, projects) {
   await migrateToLatest(store.db);
   const now = new Date();
   const password = 'bench password 123';
@@ -80,6 +85,7 @@ async function furnish(store, people, decisions) {
   await sql`insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
     select gen_random_uuid(), p.id, s.body_id, s.round, s.member_id, s.posted_by, s.stance, s.reason, gen_random_uuid()::text, s.updated_at
       from proposal p, stance s where p.partnership_id = ${partnershipId} and p.id <> ${modelId} and s.proposal_id = ${modelId}`.execute(store.db);
+  const portfolio = await furnishProjects(store, { admin, ctx, partnershipId, seated: seated.rows.map((row) => row.person_id) }, projects);
   await sql`analyze`.execute(store.db);
   const person = await sql`select id from person where partnership_id = ${partnershipId} and id <> ${adminPersonId} order by full_name desc limit 1`.execute(store.db);
   const organization = await sql`select o.id from organization o where o.partnership_id = ${partnershipId}
@@ -94,8 +100,76 @@ async function furnish(store, people, decisions) {
   const memberSession = await openSession(store.db, memberAccountId, now);
   return {
     partnershipId, adminPersonId, bodyId, charterId: charter.id, versionId: charter.versionId, proposalId: modelId, personId: person.rows[0].id, organizationId: organization.rows[0].id,
-    cookie: `entente_session=${session.token}`, memberCookie: `entente_session=${memberSession.token}`,
+    cookie: `entente_session=${session.token}`, memberCookie: `entente_session=${memberSession.token}`, ...portfolio,
   };
+}
+
+/** A version 4 UUID made of the md5 of a SQL text expression, the same each time it is computed, as the answers' schemas check. */
+const uuidFrom = (expression) => sql.raw(`overlay(overlay(md5(${expression}) placing '4' from 13) placing '8' from 17)::uuid`);
+
+const STEPS = ['idea', 'formalized', 'presented', 'validated', 'carriers_told', 'working_group', 'referents', 'lead_named', 'lead_confirmed'];
+
+/**
+ * The portfolio: one common project lived through the acts (two houses, presented and validated by
+ * consent, its referents and lead named, an objective, an indicator measured per house), then
+ * copied `projects - 1` times in SQL, a quarter at each of four stages (idea, formalized,
+ * validated, active), each with its own working group and referents from the validation on, its
+ * two houses turning among the twenty.
+ */
+async function furnishProjects(store, { admin, ctx, partnershipId, seated }, projects) {
+  const houses = (await sql`select id from organization where partnership_id = ${partnershipId} order by name`.execute(store.db)).rows.map((row) => row.id);
+  const memberOf = async (organizationId) =>
+    (await sql`select person_id from membership where organization_id = ${organizationId} order by person_id limit 1`.execute(store.db)).rows[0].person_id;
+  const { id: modelId } = await createProject(admin, { title: 'Projet 0000', summary: 'Le projet modèle', origin: 'team', originDetail: '', carrierPersonIds: [], carrierOrganizationIds: [houses[0]] });
+  await formalizeProject(admin, modelId, { needs: 'Des besoins', analysis: 'Une analyse', organizationIds: [houses[0], houses[1]] });
+  const presentation = await presentProject(admin, modelId, {});
+  for (let step = 0; step < 3; step += 1) await advancePhase(admin, presentation.id);
+  for (const personId of seated) await takeStance(ctx(personId), presentation.id, { stance: 'consent', reason: '', idempotencyKey: randomUUID() });
+  await closeRound(admin, presentation.id, { statement: 'Validé.' });
+  await tellCarriers(admin, modelId, { recommendations: 'Des recommandations', vigilance: '' });
+  for (const organizationId of [houses[0], houses[1]]) await nameReferent(admin, modelId, { organizationId, personId: await memberOf(organizationId) });
+  await nameLead(admin, modelId, { personId: seated[0], missionGoals: 'Conduire le projet', missionTime: '', missionTraining: '' });
+  const objective = await addObjective(admin, modelId, { statement: 'Accueillir quarante familles des maisons', metric: 'Familles', target: '40', deadline: null, ownerId: seated[0] });
+  const indicator = await addIndicator(admin, modelId, { objectiveId: objective.id, label: 'Familles inscrites', unit: 'familles', target: 40 });
+  const today = ctx(seated[0]).now.toISOString().slice(0, 10);
+  for (const [index, organizationId] of [houses[0], houses[1]].entries()) await recordMeasurement(admin, modelId, indicator.id, { measuredOn: today, value: 12 + index, organizationId, note: '' });
+
+  // Each copy n: its id, stage and houses derived from n, so that every statement below finds the same ones.
+  const copies = sql`(select n, ${uuidFrom("'project' || n")} as id, ${uuidFrom("'group' || n")} as group_id,
+      (array['idea', 'formalized', 'validated', 'active'])[n % 4 + 1] as stage,
+      ${sql.raw(`array[${houses.map((id) => `'${id}'::uuid`).join(', ')}]`)} as houses
+    from generate_series(1, ${projects - 1}) n)`;
+  const model = (await sql`select working_group_id from project where id = ${modelId}`.execute(store.db)).rows[0];
+  await sql`insert into body select (jsonb_populate_record(null::body, to_jsonb(b) || jsonb_build_object('id', c.group_id, 'name', b.name || ' ' || c.n))).*
+    from body b, ${copies} c where b.id = ${model.working_group_id} and c.stage in ('validated', 'active')`.execute(store.db);
+  await sql`insert into project select (jsonb_populate_record(null::project, to_jsonb(p) || jsonb_build_object(
+      'id', c.id, 'title', 'Projet ' || lpad(c.n::text, 4, '0'), 'stage', c.stage,
+      'working_group_id', case when c.stage in ('validated', 'active') then c.group_id end,
+      'lead_role_id', case when c.stage = 'active' then p.lead_role_id end,
+      'lead_nominee_id', case when c.stage = 'active' then p.lead_nominee_id end,
+      'evaluation_due_on', case when c.stage = 'active' then p.evaluation_due_on end))).*
+    from project p, ${copies} c where p.id = ${modelId}`.execute(store.db);
+  await sql`insert into project_carrier (id, project_id, person_id, organization_id) select ${uuidFrom("c.id::text || x.id::text")}, c.id, x.person_id, x.organization_id from project_carrier x, ${copies} c where x.project_id = ${modelId}`.execute(store.db);
+  await sql`insert into project_organization (project_id, organization_id) select c.id, c.houses[(c.n + k) % ${houses.length} + 1] from ${copies} c, generate_series(0, 1) k where c.stage <> 'idea'`.execute(store.db);
+  await sql`insert into project_step (project_id, step, done_at, done_by) select c.id, s.step, s.done_at, s.done_by from project_step s, ${copies} c
+    where s.project_id = ${modelId} and array_position(${sql.raw(`array[${STEPS.map((step) => `'${step}'`).join(', ')}]`)}, s.step)
+      <= case c.stage when 'idea' then 1 when 'formalized' then 2 when 'validated' then 7 else 9 end`.execute(store.db);
+  await sql`insert into body_member (id, body_id, person_id, organization_id, capacity, mandate_source, starts_on)
+    select ${uuidFrom("c.group_id::text || s.id::text")}, c.group_id, (select m.person_id from membership m where m.organization_id = h.house order by m.person_id limit 1), h.house, s.capacity, s.mandate_source, s.starts_on
+      from ${copies} c
+      cross join lateral (select *, row_number() over (order by id) - 1 as k from body_member where body_id = ${model.working_group_id} and capacity = 'referent') s
+      cross join lateral (select c.houses[(c.n + s.k) % ${houses.length} + 1] as house) h
+      where c.stage in ('validated', 'active')`.execute(store.db);
+  await sql`insert into project_objective select (jsonb_populate_record(null::project_objective, to_jsonb(o) || jsonb_build_object('id', ${uuidFrom("c.id::text || o.id::text")}, 'project_id', c.id))).*
+    from project_objective o, ${copies} c where o.project_id = ${modelId} and c.stage in ('validated', 'active')`.execute(store.db);
+  await sql`insert into project_indicator select (jsonb_populate_record(null::project_indicator, to_jsonb(i) || jsonb_build_object(
+      'id', ${uuidFrom("c.id::text || i.id::text")}, 'project_id', c.id, 'objective_id', ${uuidFrom("c.id::text || i.objective_id::text")}))).*
+    from project_indicator i, ${copies} c where i.project_id = ${modelId} and c.stage in ('validated', 'active')`.execute(store.db);
+  await sql`insert into project_measurement select (jsonb_populate_record(null::project_measurement, to_jsonb(m) || jsonb_build_object(
+      'id', ${uuidFrom("c.id::text || m.id::text")}, 'indicator_id', ${uuidFrom("c.id::text || m.indicator_id::text")}, 'organization_id', c.houses[(c.n + k.k) % ${houses.length} + 1]))).*
+    from project_measurement m, ${copies} c, (select id, row_number() over (order by id) - 1 as k from project_measurement where indicator_id = ${indicator.id}) k
+    where m.indicator_id = ${indicator.id} and k.id = m.id and c.stage = 'active'`.execute(store.db);
+  return { projectId: modelId, projectHouseId: houses[1] };
 }
 
 function endpoints(f) {
@@ -119,22 +193,31 @@ function endpoints(f) {
     ['detail', 'body', `${base}/bodies/${f.bodyId}`],
     ['detail', 'proposal', `${base}/proposals/${f.proposalId}`],
     ['detail', 'charter version', `${base}/charters/${f.charterId}/versions/${f.versionId}`],
+    ['bare', 'bare route: the first 51 projects in one statement', `/bench/bare-projects/${f.partnershipId}`],
+    ['list', 'projects (first 50)', `${base}/projects`],
+    ['list', 'projects of a house', `${base}/projects?organizationId=${f.projectHouseId}`],
+    ['list', 'projects at a step (active)', `${base}/projects?stage=active`],
+    ['detail', 'project', `${base}/projects/${f.projectId}`],
   ];
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function measure(store, people, decisions) {
-  const f = await furnish(store, people, decisions);
+async function measure(store, people, decisions, projects) {
+  const f = await furnish(store, people, decisions, projects);
   const counter = new QueryCounter();
-  const app = await buildApp({ ...store, db: store.db.withPlugin(counter) }, { publicUrl: 'http://localhost', signInAttemptsPerMinute: 10, secureCookies: false, logger: false });
+  const db = store.db.withPlugin(counter);
+  const app = await buildApp({ ...store, db }, { publicUrl: 'http://localhost', signInAttemptsPerMinute: 10, secureCookies: false, logger: false });
+  // What the portfolio's first page costs at least: its projects in one statement, no session, no check.
+  app.get('/bench/bare-projects/:partnershipId', async (request) =>
+    (await sql`select id, title, stage, stage_since from project where partnership_id = ${request.params.partnershipId} order by title, id limit 51`.execute(db)).rows);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const rows = [];
   try {
     for (const [kind, name, path, cookie = f.cookie] of endpoints(f)) {
       const get = async () => {
         const response = await fetch(`${address}${path}`, { headers: { cookie } });
-        if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
         return (await response.arrayBuffer()).byteLength;
       };
       for (let warm = 0; warm < 5; warm += 1) await get();
@@ -159,16 +242,16 @@ async function measure(store, people, decisions) {
 
 const results = {};
 for (const database of DATABASES) {
-  for (const [people, decisions] of SIZES) {
+  for (const [people, decisions, projects = 100] of SIZES) {
     const started = performance.now();
-    const rows = await onFreshDatabase(database, (store) => measure(store, people, decisions));
-    console.log(`\n${database}, ${people} people, ${decisions} decisions (built and measured in ${((performance.now() - started) / 1000).toFixed(0)} s), ${REQUESTS} requests each, one at a time:`);
+    const rows = await onFreshDatabase(database, (store) => measure(store, people, decisions, projects));
+    console.log(`\n${database}, ${people} people, ${decisions} decisions, ${projects} projects (built and measured in ${((performance.now() - started) / 1000).toFixed(0)} s), ${REQUESTS} requests each, one at a time:`);
     console.table(rows);
-    results[`${database} ${people}`] = rows;
+    results[`${database} ${people}:${decisions}:${projects}`] = rows;
   }
 }
 for (const database of DATABASES) {
-  const [small, large] = SIZES.map(([people]) => results[`${database} ${people}`]);
+  const [small, large] = SIZES.map(([people, decisions, projects = 100]) => results[`${database} ${people}:${decisions}:${projects}`]);
   if (!small || !large) continue;
   const changed = small.map((row, i) => [row, large[i]]).filter(([before, after]) => before.queries !== after.queries).map(([before, after]) => `${before.endpoint}: ${before.queries} → ${after.queries}`);
   console.log(`${database}: queries per request ${changed.length === 0 ? 'the same at both sizes' : `change with size: ${changed.join('; ')}`}.`);
