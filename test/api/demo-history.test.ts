@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPartnership, restorePartnership } from '../../src/backup/backup.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { toDoOf } from '../../src/participation/queries.js';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
@@ -228,6 +229,19 @@ describe('the living demo', () => {
     expect(mail.filter((message) => !message.actDay || new Date(message.sent_at!).getTime() !== new Date(message.created_at).getTime())).toEqual([]);
     expect(t.clock.now().getTime() - Math.min(...mail.map((message) => new Date(message.created_at).getTime()))).toBeGreaterThan(140 * 86_400_000);
   });
+
+  it('is restored whole from its backup, every capability it used agreeing with its journal', async () => {
+    const backup = await exportPartnership(t.store.db, partnershipId, t.clock.now(), { withPasswordHashes: true });
+    const filled = Object.entries(backup.tables).filter(([, rows]) => rows.length > 0).map(([table]) => table);
+    expect(filled).toEqual(expect.arrayContaining(['project', 'project_step', 'project_lead_approval', 'project_objective', 'project_indicator', 'project_measurement', 'project_means']));
+    const target = await emptyDatabase();
+    try {
+      expect(await restorePartnership(target.store.db, backup)).toMatchObject({ partnershipId });
+      expect(await checkStateAgainstJournal(target.store.db, partnershipId)).toEqual([]);
+    } finally {
+      await target.drop();
+    }
+  }, 60_000);
 });
 
 async function steeringId(): Promise<string> {
