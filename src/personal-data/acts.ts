@@ -123,7 +123,23 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.selectFrom('partnership').select('id').where('id', '=', ctx.partnershipId).forNoKeyUpdate().execute();
     await trx.deleteFrom('printed_document').where('partnership_id', '=', ctx.partnershipId).execute();
     if (person.email !== null) await trx.deleteFrom('outbox_message').where('partnership_id', '=', ctx.partnershipId).where('recipient', '=', person.email).execute();
+    // Named lead and still awaiting confirmation, their nomination falls as a refused one does: the
+    // lead's role is never theirs, and the project waits on its namers again.
+    const nominations = await trx
+      .updateTable('project as p')
+      .set({ lead_nominee_id: null })
+      .where('p.partnership_id', '=', ctx.partnershipId)
+      .where('p.lead_nominee_id', '=', personId)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('role_assignment as a').select('a.id').whereRef('a.role_id', '=', 'p.lead_role_id').where('a.person_id', '=', personId))))
+      .returning('p.id')
+      .execute();
+    const fallen = nominations.map((row) => row.id);
+    if (fallen.length > 0) {
+      await trx.deleteFrom('project_lead_approval').where('project_id', 'in', fallen).execute();
+      await trx.deleteFrom('project_step').where('project_id', 'in', fallen).where('step', '=', 'lead_named').execute();
+    }
     const ended: JournalEvent[] = [
+      ...fallen.map((projectId): JournalEvent => ({ kind: 'project.lead_refused', payload: { projectId, personId: ctx.viewer.personId, nomineeId: personId, reasonHash: null, erased: true } })),
       ...seats.map((seat): JournalEvent => ({ kind: 'mandate.ended', payload: { seatId: seat.id, bodyId: seat.body_id, personId, endsOn: today } })),
       ...roles.map((role): JournalEvent => ({ kind: 'role.unassigned', payload: { assignmentId: role.id, roleId: role.role_id, personId, endsOn: today } })),
       ...delegations.map((delegation): JournalEvent => ({ kind: 'delegation.ended', payload: { delegationId: delegation.id, endsOn: today } })),

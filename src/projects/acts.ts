@@ -416,6 +416,8 @@ export async function approveLead(ctx: ActContext, projectId: string) {
     if (!may.confirmProjectLead(ctx.viewer, confirmers)) throw forbidden();
     allowed(mayApproveLead(state, rules, ctx.viewer.personId));
     const nomineeId = project.lead_nominee_id!;
+    // An erased person is given nothing new to carry, the lead's role least of all.
+    await refuseIfErased(trx, [nomineeId]);
     await trx.insertInto('project_lead_approval').values({ project_id: projectId, person_id: ctx.viewer.personId, nominee_id: nomineeId, approved_at: ctx.now }).execute();
     const approvals = new Set([...state.leadApprovals, ctx.viewer.personId]);
     const events: JournalEvent[] = [{ kind: 'project.lead_approved', payload: { projectId, personId: ctx.viewer.personId, nomineeId } }];

@@ -175,6 +175,8 @@ export const projectNotices: NoticeWriters = {
     });
   },
   'project.lead_refused': async (trx, scope, event) => {
+    // A nomination fallen with its nominee's erasure calls nobody: the project page and to-dos show the lead awaited.
+    if (event.payload['erased'] === true) return;
     const projectId = String(event.payload['projectId']);
     const project = await projectOf(trx, projectId);
     const { namingBodyId } = await namingBodyOf(trx, scope, project);

@@ -320,6 +320,24 @@ describe('a common project through the nine steps', () => {
   });
 });
 
+describe('an erased nominee', () => {
+  it('cannot be approved, and their erasure clears the nomination awaiting confirmation', async () => {
+    const s = await partnership();
+    const url = await validated(s);
+    expect((await s.helene.client.post(`${url}/lead`, { personId: s.karim.personId, missionGoals: 'Organiser.' })).status).toBe(204);
+    expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
+    // Erased behind the act's back (as a concurrent erasure would leave it), the nominee cannot be confirmed.
+    await t.store.db.updateTable('person').set({ erased_at: new Date() }).where('id', '=', s.karim.personId).execute();
+    expect((await s.jacques.client.post(`${url}/lead/approval`)).status).toBe(409);
+    await t.store.db.updateTable('person').set({ erased_at: null }).where('id', '=', s.karim.personId).execute();
+    expect((await s.f.admin.post(`${s.f.base}/people/${s.karim.personId}/erase`)).status).toBe(200);
+    const page = await s.f.admin.get(url);
+    expect(page.body).toMatchObject({ stage: 'validated', lead: { nominee: null, approvals: [] } });
+    expect(page.body.expected.map((item: { step: string }) => item.step)).toContain('lead_named');
+    expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+});
+
 describe('the evaluation', () => {
   it('renews: the evaluation is decided and the next evaluation falls a period later', async () => {
     const s = await partnership();
