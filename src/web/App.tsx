@@ -37,6 +37,7 @@ const ProposalsPage = lazy(() => import('./pages/decisions/ProposalsPage'));
 const ProposalPage = lazy(() => import('./pages/decisions/ProposalPage'));
 const RegisterPage = lazy(() => import('./pages/decisions/RegisterPage'));
 const DisagreementsPage = lazy(() => import('./pages/decisions/DisagreementsPage'));
+const ActionPlanPage = lazy(() => import('./pages/action-plans/ActionPlanPage'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
 const CreatePages = {
@@ -166,6 +167,9 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/p/${partnership.id}/projets`}>{t('project.nav')}</NavLink>
               </li>
               <li>
+                <NavLink to={`/p/${partnership.id}/plan-d-action`}>{t('layout.actionPlan')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
               </li>
               <li>
@@ -287,6 +291,7 @@ export function App() {
           <Route path="propositions/:proposalId" element={<Shell><ProposalPage /></Shell>} />
           <Route path="instances/:bodyId/decisions" element={<Shell><RegisterPage /></Shell>} />
           <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
+          <Route path="plan-d-action" element={<Shell><ActionPlanPage /></Shell>} />
           <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
           <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
