@@ -2,11 +2,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Answer } from '../../../common/contract';
+import type { actionPlansAnswer } from '../../../action-plans/contract';
 import type { portfolioAnswer } from '../../../projects/contract';
 import { PROJECT_STAGES } from '../../../projects/rules';
 import { api } from '../../api';
 import { Badge, Field, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
-import { useOverview, usePartnershipId } from '../../hooks';
+import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { useFormatInstant } from '../meetings/format';
 import { useWaitingLine } from './Expected';
 import { NEW_IDEA_ANCHOR, NewIdea } from './NewIdea';
@@ -18,6 +19,7 @@ type Row = Portfolio['rows'][number];
 /** The filters as the address keeps them, so a filtered portfolio can be shared or come back to. */
 const HOUSE = 'maison';
 const STAGE = 'etape';
+const SUBJECT = 'sujet';
 
 /** The portfolio's pages, each after the previous page's `next`. */
 function usePortfolio(filters: URLSearchParams) {
@@ -35,13 +37,18 @@ function usePortfolio(filters: URLSearchParams) {
 export default function ProjectsPage() {
   const { t } = useTranslation();
   const overview = useOverview();
+  // The subjects of the action plan in force, which projects serve: a filter only once there are some.
+  const plans = usePartnershipQuery<Answer<typeof actionPlansAnswer>>('/action-plans');
+  const subjects = plans.data?.inForce?.subjects ?? [];
   const [params, setParams] = useSearchParams();
   const house = params.get(HOUSE) ?? '';
+  const subject = params.get(SUBJECT) ?? '';
   const stageParam = params.get(STAGE) ?? '';
   const stage = (PROJECT_STAGES as readonly string[]).includes(stageParam) ? stageParam : '';
   const filters = new URLSearchParams();
   if (stage) filters.set('stage', stage);
   if (house) filters.set('organizationId', house);
+  if (subject) filters.set('subjectId', subject);
   const portfolio = usePortfolio(filters);
   const choose = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -50,7 +57,7 @@ export default function ProjectsPage() {
     setParams(next, { replace: true });
   };
   const rows = portfolio.data?.pages.flatMap((page) => page.rows) ?? [];
-  const filtered = house !== '' || stage !== '';
+  const filtered = house !== '' || stage !== '' || subject !== '';
   return (
     <section>
       <div className="section-head">
@@ -73,6 +80,20 @@ export default function ProjectsPage() {
             </select>
           )}
         </Field>
+        {subjects.length > 0 && (
+          <Field label={t('project.list.subject')}>
+            {(props) => (
+              <select {...props} value={subject} onChange={(event) => choose(SUBJECT, event.target.value)}>
+                <option value="">{t('project.list.allSubjects')}</option>
+                {subjects.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('project.list.stage')}>
           {(props) => (
             <select {...props} value={stage} onChange={(event) => choose(STAGE, event.target.value)}>
