@@ -438,7 +438,7 @@ export async function refuseLead(ctx: ActContext, projectId: string, input: z.in
     if (!may.confirmProjectLead(ctx.viewer, confirmers)) throw forbidden();
     allowed(mayApproveLead(state, rules, ctx.viewer.personId));
     const nomineeId = project.lead_nominee_id!;
-    await trx.updateTable('project').set({ lead_nominee_id: null }).where('id', '=', projectId).execute();
+    await trx.updateTable('project').set({ lead_nominee_id: null, lead_refusal_reason: input.reason }).where('id', '=', projectId).execute();
     await trx.deleteFrom('project_lead_approval').where('project_id', '=', projectId).execute();
     await trx.deleteFrom('project_step').where('project_id', '=', projectId).where('step', '=', 'lead_named').execute();
     return { result: { id: projectId }, events: [{ kind: 'project.lead_refused', payload: { projectId, personId: ctx.viewer.personId, nomineeId, reasonHash: textHash(input.reason) } }] };

@@ -17,7 +17,7 @@ async function projectOf(trx: Trx, projectId: string) {
   return trx
     .selectFrom('project as p')
     .leftJoin('body as wg', 'wg.id', 'p.working_group_id')
-    .select(['p.id', 'p.title', 'p.refusal_reason', 'p.recommendations', 'p.vigilance', 'p.lead_nominee_id', 'p.evaluation_due_on', 'wg.parent_body_id as working_group_parent_id'])
+    .select(['p.id', 'p.title', 'p.refusal_reason', 'p.lead_refusal_reason', 'p.recommendations', 'p.vigilance', 'p.lead_nominee_id', 'p.evaluation_due_on', 'wg.parent_body_id as working_group_parent_id'])
     .where('p.id', '=', projectId)
     .executeTakeFirstOrThrow();
 }
@@ -190,7 +190,7 @@ export const projectNotices: NoticeWriters = {
         subject: t('project.mail.refusedLeadSubject', params),
         deadline: null,
         reason: t('project.mail.reasonNamer', params),
-        section: { paragraphs: [t('project.mail.refusedLeadText', params)], facts: [], action: { label: t('project.mail.leadAction'), path: toDoPath(scope.partnershipId, { kind: 'project_lead', projectId }) } },
+        section: { paragraphs: [t('project.mail.refusedLeadText', params)], facts: [{ label: t('project.mail.reason'), value: project.lead_refusal_reason }], action: { label: t('project.mail.leadAction'), path: toDoPath(scope.partnershipId, { kind: 'project_lead', projectId }) } },
       };
     });
   },

@@ -32,6 +32,7 @@ import { outboxUnsentByPartnership } from './migrations/031-outbox-unsent-by-par
 import { projects } from './migrations/032-projects.js';
 import { meetingGuests } from './migrations/033-meeting-guests.js';
 import { actionPlans } from './migrations/034-action-plans.js';
+import { projectLeadRefusal } from './migrations/035-project-lead-refusal.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '032-projects': statementsMigration(projects),
   '033-meeting-guests': statementsMigration(meetingGuests),
   '034-action-plans': statementsMigration(actionPlans),
+  '035-project-lead-refusal': statementsMigration(projectLeadRefusal),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

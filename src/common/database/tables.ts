@@ -459,6 +459,7 @@ export interface Project {
   evaluation_every_months: number | null;
   id: string;
   lead_nominee_id: string | null;
+  lead_refusal_reason: Generated<string>;
   lead_role_id: string | null;
   mission_goals: Generated<string>;
   mission_time: Generated<string>;
