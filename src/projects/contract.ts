@@ -158,6 +158,8 @@ export const projectPageAnswer = z.object({
     confirmers: z.array(person),
   }),
   proposals: z.array(proposalSummary),
+  /** The meetings of its working group and those that heard its proposals, the latest 20, latest first. */
+  meetings: z.array(z.object({ id: z.uuid(), title: z.string(), startsAt: instant, body: named })),
   evaluations: z.array(
     z.object({
       id: z.uuid(),

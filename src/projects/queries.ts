@@ -230,11 +230,37 @@ const byName = <T extends { name: string }>(rows: T[]) => rows.sort((a, b) => a.
 const byFullName = <T extends { fullName: string }>(rows: T[]) => rows.sort((a, b) => a.fullName.localeCompare(b.fullName, 'fr'));
 
 /** A project's page: its fields, its steps in the charter's order, what it waits for and from whom, and what this viewer may do. */
+const PROJECT_MEETINGS = 20;
+
+/** The meetings where the project is worked on or decided: its working group's, and any whose agenda brings one of its proposals. */
+function meetingsOf(db: Db, project: { readonly id: string; readonly working_group_id: string | null }) {
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.title', 'm.starts_at', 'm.body_id', 'b.name as body_name'])
+    .where((eb) =>
+      eb.or([
+        ...(project.working_group_id === null ? [] : [eb('m.body_id', '=', project.working_group_id)]),
+        eb.exists(
+          eb
+            .selectFrom('agenda_item as i')
+            .innerJoin('proposal as p', 'p.id', 'i.proposal_id')
+            .select('i.id')
+            .whereRef('i.meeting_id', '=', 'm.id')
+            .where('p.project_id', '=', project.id),
+        ),
+      ]),
+    )
+    .orderBy('m.starts_at', 'desc')
+    .limit(PROJECT_MEETINGS)
+    .execute();
+}
+
 export async function projectPage(db: Db, viewer: Viewer, partnershipId: string, projectId: string, now: Date) {
   const today = calendarDay(now);
   const project = await projectRow(db, partnershipId, projectId);
   if (!project) throw notFound();
-  const [charter, facts, viewerOrganizations, proposals, evaluations, openProposal] = await Promise.all([
+  const [charter, facts, viewerOrganizations, proposals, evaluations, openProposal, meetings] = await Promise.all([
     partnershipRules(db, partnershipId),
     projectFacts(db, project, today),
     organizationsOf(db, viewer.personId),
@@ -246,6 +272,7 @@ export async function projectPage(db: Db, viewer: Viewer, partnershipId: string,
       .execute(),
     db.selectFrom('project_evaluation').selectAll().where('project_id', '=', project.id).orderBy('reported_at').execute(),
     openProposalOf(db, project.id),
+    meetingsOf(db, project),
   ]);
   const rules = projectRulesOf(charter ?? {});
   const confirmers = await confirmersOf(db, rules, today);
@@ -336,6 +363,7 @@ export async function projectPage(db: Db, viewer: Viewer, partnershipId: string,
       createdAt: row.created_at,
       decidedAt: row.decided_at,
     })),
+    meetings: meetings.map((row) => ({ id: row.id, title: row.title, startsAt: row.starts_at, body: { id: row.body_id, name: row.body_name } })),
     evaluations: evaluations.map((row) => ({
       id: row.id,
       periodEndsOn: row.period_ends_on,

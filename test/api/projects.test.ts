@@ -136,6 +136,7 @@ describe('a common project through the nine steps', () => {
       { personId: s.ines.personId, reason: 'Porteur ou porteuse du projet « Fête des voisins des trois maisons », présenté à cette réunion' },
     ]);
     expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.subject.includes('Comité de pilotage de mars'))).toBe(true);
+    expect((await s.ines.client.get(url)).body.meetings).toEqual([{ id: meeting.body.id, title: 'Comité de pilotage de mars', startsAt: expect.any(String), body: { id: s.steering, name: 'Comité de pilotage' } }]);
 
     // Step 4 and 6: the steering committee adopts; the working group is created under it.
     const closed = await decide(s, presented.body.id, 'agree', s.ines.client, 'Validé.');

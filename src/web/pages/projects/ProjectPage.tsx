@@ -79,6 +79,7 @@ export default function ProjectPage() {
       {project.workingGroup && <ConductSections projectId={project.id} />}
       <WorkingGroup project={project} />
       <ProjectDecisions project={project} />
+      <ProjectMeetings project={project} />
       <Evaluations project={project} />
     </article>
   );
@@ -330,6 +331,31 @@ function ProjectDecisions({ project }: { project: Project }) {
               </p>
             </div>
             <Badge tone={statusTone(proposal.status)}>{t(`decision.status.${proposal.status}`)}</Badge>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The meetings that worked on the project or heard it, latest first, each a link to its page. */
+function ProjectMeetings({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  if (project.meetings.length === 0) return null;
+  return (
+    <section aria-labelledby="meetings-title">
+      <h2 id="meetings-title">{t('project.meetings.title')}</h2>
+      <ul className="member-list">
+        {project.meetings.map((meeting) => (
+          <li key={meeting.id} className="member">
+            <div>
+              <Link className="member-name" to={`/p/${partnershipId}/reunions/${meeting.id}`}>
+                {meeting.title}
+              </Link>
+              <p className="muted small">{t('project.meetings.when', { body: meeting.body.name, date: formatDate(meeting.startsAt) })}</p>
+            </div>
           </li>
         ))}
       </ul>
