@@ -289,8 +289,14 @@ describe('the conduct of a common project', () => {
     expect((await journalOf(t, p.f.partnershipId)).at(-1)!.payload).toMatchObject({ directorsBodyId: steering, informedCount: 1 });
   });
 
-  it('lets the working group rewrite the lead’s mission sheet once a lead is named', async () => {
-    const p = await activeProject('validated');
+  it('lets the working group rewrite the lead’s mission sheet once a lead is named, not while the nomination awaits confirmation', async () => {
+    const pending = await activeProject('validated');
+    const sheet0 = { missionGoals: 'Animer les ateliers et le groupe de travail', missionTime: '', missionTraining: '' };
+    const awaiting = await pending.lina.client.put(`${pending.url}/mission-sheet`, sheet0);
+    expect(awaiting.status).toBe(409);
+    expect(awaiting.body.message).toBe('La fiche de mission ne change pas pendant que la nomination attend sa validation.');
+    expect((await pending.lina.client.get(`${pending.url}/conduct`)).body.can.writeMissionSheet).toBe(false);
+    const p = await activeProject();
     const sheet = { missionGoals: 'Animer les ateliers et le groupe de travail', missionTime: 'Quatre heures par semaine', missionTraining: 'Formation à l’animation' };
     expect((await p.lina.client.put(`${p.url}/mission-sheet`, sheet)).status).toBe(200);
     expect((await p.odile.client.get(`${p.url}/conduct`)).body.missionSheet).toEqual({ goals: sheet.missionGoals, time: sheet.missionTime, training: sheet.missionTraining });

@@ -26,7 +26,7 @@ describe('the conduct of a common project', () => {
 
   it('writes the mission sheet once a lead is named, until the project ends', () => {
     expect(mayWriteMissionSheet('validated', null)).toEqual({ ok: false, refusal: 'no_lead_named' });
-    expect(mayWriteMissionSheet('validated', 'lead')).toEqual({ ok: true });
+    expect(mayWriteMissionSheet('validated', 'lead')).toEqual({ ok: false, refusal: 'lead_awaiting_confirmation' });
     expect(mayWriteMissionSheet('active', 'lead')).toEqual({ ok: true });
     expect(mayWriteMissionSheet('closed', 'lead')).toEqual({ ok: false, refusal: 'project_finished' });
   });

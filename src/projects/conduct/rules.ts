@@ -5,7 +5,7 @@ import { FINISHED_STAGES, type ProjectStage } from '../rules.js';
  * acts load the project's stage and lead, ask these rules, and answer 409 with the refusal's words.
  */
 
-export const CONDUCT_REFUSALS = ['project_finished', 'indicators_before_action', 'not_under_way', 'no_lead_named', 'objective_has_indicators', 'indicator_measured'] as const;
+export const CONDUCT_REFUSALS = ['project_finished', 'indicators_before_action', 'not_under_way', 'no_lead_named', 'objective_has_indicators', 'indicator_measured', 'lead_awaiting_confirmation'] as const;
 export type ConductRefusal = (typeof CONDUCT_REFUSALS)[number];
 
 export type ConductCheck = { readonly ok: true } | { readonly ok: false; readonly refusal: ConductRefusal };
@@ -36,11 +36,16 @@ export function mayMeasure(stage: ProjectStage): ConductCheck {
   return MEASURED_STAGES.has(stage) ? allow : refuse('not_under_way');
 }
 
-/** The mission sheet is the named lead's: it is rewritten once someone has been named (step 8). */
+/**
+ * The mission sheet is the named lead's: it is rewritten once someone has been named (step 8), but
+ * not while the confirmers weigh that nomination (still validated with a nominee): they approve the
+ * sheet they read.
+ */
 export function mayWriteMissionSheet(stage: ProjectStage, leadNomineeId: string | null): ConductCheck {
   const finished = mayWriteConduct(stage);
   if (!finished.ok) return finished;
-  return leadNomineeId === null ? refuse('no_lead_named') : allow;
+  if (leadNomineeId === null) return refuse('no_lead_named');
+  return stage === 'validated' ? refuse('lead_awaiting_confirmation') : allow;
 }
 
 /**
