@@ -7,6 +7,7 @@ import { Badge, Loading, LoadError, PageTitle, useFormatDate } from '../../compo
 import { usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { statusTone } from '../decisions/ProposalsPage';
 import { ConductSections } from './ConductSections';
+import { ProjectSubjectsSection } from '../action-plans/ProjectSubjects';
 import { useAwaitedName, type ExpectedItem } from './Expected';
 import { NEW_IDEA_ANCHOR, type IdeaDraft } from './NewIdea';
 import { ProjectSteps } from './ProjectSteps';
@@ -78,6 +79,7 @@ export default function ProjectPage() {
       <ProjectDocuments project={project} />
       {project.workingGroup && <ConductSections projectId={project.id} />}
       <WorkingGroup project={project} />
+      <ProjectSubjectsSection projectId={project.id} />
       <ProjectDecisions project={project} />
       <ProjectMeetings project={project} />
       <Evaluations project={project} />
