@@ -447,10 +447,23 @@ export async function portfolio(db: Db, partnershipId: string, filters: { stage?
       .where('a.project_id', 'in', ids)
       .execute(),
     db.selectFrom('proposal').select(['project_id', 'body_id', 'round_deadline']).where('project_id', 'in', ids).where('status', '=', 'open').execute(),
-    // Each indicator with its readings, to count those on target as indicatorProgress says.
+    // Each indicator with the latest reading of each of its series (all that indicatorProgress reads), not the whole history of a long project.
     db
       .selectFrom('project_indicator as i')
-      .leftJoin('project_measurement as m', 'm.indicator_id', 'i.id')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('project_measurement as r')
+            .innerJoin('project_indicator as ri', 'ri.id', 'r.indicator_id')
+            .distinctOn(['r.indicator_id', 'r.organization_id'])
+            .select(['r.indicator_id', 'r.measured_on', 'r.value', 'r.organization_id'])
+            .where('ri.project_id', 'in', ids)
+            .orderBy('r.indicator_id')
+            .orderBy('r.organization_id')
+            .orderBy('r.measured_on', 'desc')
+            .as('m'),
+        (join) => join.onRef('m.indicator_id', '=', 'i.id'),
+      )
       .select(['i.project_id', 'i.id', 'i.target', 'm.measured_on', 'm.value', 'm.organization_id'])
       .where('i.project_id', 'in', ids)
       .execute(),

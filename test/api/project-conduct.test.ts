@@ -198,6 +198,15 @@ describe('the conduct of a common project', () => {
       ['2026-03-01', 8],
     ]);
     expect(conduct.indicators[0].measurements[2]).toMatchObject({ organization: { id: p.tilleuls }, note: 'Premier atelier' });
+    // The unit is free text: the journal keeps its fingerprint only.
+    const added = (await journalOf(t, p.f.partnershipId)).find((entry) => entry.kind === 'projectConduct.indicator_added')!;
+    expect(added.payload).toMatchObject({ indicatorId, unitHash: expect.any(String) });
+    expect(JSON.stringify(added.payload)).not.toContain('familles');
+    // The portfolio reads each house's latest reading: 34 + 6 reaches the 40 aimed at, whatever came before.
+    const glance = async () => ((await p.odile.client.get(`${p.f.base}/projects`)).body.rows as { id: string; indicators: unknown }[]).find((row) => p.url.endsWith(row.id))!.indicators;
+    expect(await glance()).toEqual({ count: 1, onTarget: 0 });
+    expect((await measure({ measuredOn: '2026-03-09', value: 34, organizationId: p.tilleuls })).status).toBe(201);
+    expect(await glance()).toEqual({ count: 1, onTarget: 1 });
 
     // A measured indicator stays, and so does the objective it measures.
     expect((await p.lina.client.delete(`${p.url}/indicators/${indicatorId}`)).body.message).toBe('Cet indicateur a déjà des mesures : il reste, pour que l’évaluation puisse les lire.');

@@ -181,7 +181,7 @@ const indicatorEventPayload = (projectId: string, indicatorId: string, input: z.
   indicatorId,
   objectiveId: input.objectiveId,
   labelHash: textHash(input.label),
-  unit: input.unit,
+  unitHash: textHash(input.unit),
   target: input.target,
 });
 
