@@ -36,6 +36,7 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, bodyId: row.first_id, seatId: second };
     case 'project_referent':
       return { kind: row.kind, projectId: row.first_id, organizationId: second };
+    case 'project_tell':
     case 'project_lead':
     case 'project_approval':
     case 'project_evaluation':
@@ -67,6 +68,8 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  * - an adopted charter version naming them as a signatory they have not signed (a signatory that
  *   names an organization and no person can be signed by no one, so it is no one's to do);
  * - their role term, or their seat, ending within the notice, unless they already hold the next one;
+ * - a validated project's carriers to tell (step 5), for the members of the body that validated it
+ *   (its working group's parent), until the recommendations are recorded;
  * - a common project's referent, for a participating house they administer, while it has fewer in
  *   its working group than the group asks (the charter's count, kept on the group);
  * - a project's lead to name, once its working group exists, for the members of the body that names
@@ -152,6 +155,13 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
        and s.starts_on <= ${today}::date
        and not exists (select 1 from body_member nx where nx.body_id = s.body_id and nx.person_id = s.person_id and nx.id <> s.id
                          and nx.starts_on <= s.ends_on and (nx.ends_on is null or nx.ends_on > s.ends_on))
+    union all
+    select 'project_tell', pj.id, null, pj.title, vb.name, null, null
+      from project pj join body wg on wg.id = pj.working_group_id join body vb on vb.id = wg.parent_body_id
+     where pj.partnership_id = ${partnershipId} and pj.stage not in ('closed', 'refused')
+       and vb.id in (select body_id from my_bodies)
+       and exists (select 1 from project_step ps where ps.project_id = pj.id and ps.step = 'validated')
+       and not exists (select 1 from project_step ps where ps.project_id = pj.id and ps.step = 'carriers_told')
     union all
     select 'project_referent', pj.id, po.organization_id, pj.title, o.name, null, null
       from project pj join body wg on wg.id = pj.working_group_id

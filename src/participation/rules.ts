@@ -24,8 +24,10 @@ export const TO_DO_KINDS = [
   // One's term in a role, or seat in a body, ending within TERM_ENDING_NOTICE_DAYS.
   'term_ending',
   'seat_ending',
-  // A common project waiting on one: the referent of a house one administers, its lead for the body
-  // one sits in that names it, one's approval of its nominee, its evaluation due within TERM_ENDING_NOTICE_DAYS.
+  // A common project waiting on one: its carriers to tell for the body one sits in that validated it,
+  // the referent of a house one administers, its lead for the body one sits in that names it, one's
+  // approval of its nominee, its evaluation due within TERM_ENDING_NOTICE_DAYS.
+  'project_tell',
   'project_referent',
   'project_lead',
   'project_approval',
@@ -47,7 +49,7 @@ export type ToDoTarget =
   | { readonly kind: 'term_ending'; readonly roleId: string; readonly assignmentId: string }
   | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string }
   | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
-  | { readonly kind: 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string }
+  | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string }
   | { readonly kind: 'action'; readonly planId: string; readonly actionId: string };
 
 /**
@@ -65,6 +67,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   signature: 'signer',
   term_ending: 'titulaires',
   seat_ending: 'membres',
+  project_tell: 'informer-les-porteurs',
   project_referent: 'nommer-referent',
   project_lead: 'nommer-chef-de-projet',
   project_approval: 'valider-nomination',
@@ -96,6 +99,7 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/roles/${target.roleId}${anchor}`;
     case 'seat_ending':
       return `${base}/instances/${target.bodyId}${anchor}`;
+    case 'project_tell':
     case 'project_referent':
     case 'project_lead':
     case 'project_approval':

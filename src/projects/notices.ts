@@ -48,7 +48,7 @@ const personName = async (trx: Trx, personId: string) => (await trx.selectFrom('
 
 /**
  * Whom a common project's steps concern, as the charter names them: its validation tells the
- * carriers and calls each participating house's administrators to name their referent and the
+ * carriers and calls the members of the body that validated it to tell them its recommendations, each participating house's administrators to name their referent and the
  * body that names the lead; a nomination calls its confirmers; a refused nomination tells those who
  * named; the carriers hear the recommendations; the lead hears that their mission starts.
  */
@@ -69,6 +69,20 @@ export const projectNotices: NoticeWriters = {
         section: { paragraphs: [t('project.mail.validatedText', params)], facts: [], action: { label: t('project.mail.open'), path } },
       };
     });
+    // Step 5 waits on the body that validated: its members today record what the carriers are told.
+    if (project.working_group_parent_id !== null) {
+      await tell(trx, scope, await membersToTell(trx, [project.working_group_parent_id], scope.now), (recipient) => {
+        const t = translator(recipient.locale);
+        const params = { title: project.title, body: decidedBy };
+        return {
+          kind: 'call',
+          subject: t('project.mail.tellSubject', params),
+          deadline: null,
+          reason: t('project.mail.reasonValidator', params),
+          section: { paragraphs: [t('project.mail.tellText', params)], facts: [], action: { label: t('project.mail.tellAction'), path: toDoPath(scope.partnershipId, { kind: 'project_tell', projectId }) } },
+        };
+      });
+    }
     const { rules, namingBodyId } = await namingBodyOf(trx, scope, project);
     if (rules.referentsPerOrganization > 0) {
       const houses = await trx

@@ -152,11 +152,17 @@ describe('a common project through the nine steps', () => {
     expect(mails.filter((mail) => mail.subject === 'Projet « Fête des voisins des trois maisons » : nommez le référent de « MJC des Tilleuls »').map((mail) => mail.recipient)).toEqual([s.helene.email]);
     expect(mails.filter((mail) => mail.subject === 'Projet « Fête des voisins des trois maisons » : nommez son chef ou sa cheffe de projet').map((mail) => mail.recipient).sort()).toEqual([s.helene.email, s.jacques.email].sort());
 
-    // Step 5: a member of the steering committee tells the carriers.
+    // Step 5: the steering committee's members are called to tell the carriers, by their to-do and by mail.
+    const tellItem = ((await s.nadia.client.get(`${s.f.base}/to-do`)).body.items as { target: { kind: string }; path: string; bodyName: string }[]).find((item) => item.target.kind === 'project_tell');
+    expect(tellItem).toMatchObject({ bodyName: 'Comité de pilotage', path: `/p/${s.f.partnershipId}/projets/${page.body.id}#informer-les-porteurs` });
+    expect(await toDoKinds(s, s.helene)).not.toContain('project_tell');
+    expect(mails.filter((mail) => mail.subject === 'Projet « Fête des voisins des trois maisons » : transmettez vos recommandations aux porteurs').map((mail) => mail.recipient).sort()).toEqual([s.nadia.email, s.samia.email].sort());
+    // A member of the steering committee tells the carriers.
     expect((await s.karim.client.post(`${url}/carriers-told`, { recommendations: 'x' })).status).toBe(403);
     expect((await s.nadia.client.post(`${url}/carriers-told`, { recommendations: 'Associer les habitants dès la préparation.', vigilance: 'Le bruit tard le soir.' })).status).toBe(204);
     expect((await s.nadia.client.post(`${url}/carriers-told`, {})).status).toBe(409);
     expect((await outboxMessages(s.f)).some((mail) => mail.recipient === s.ines.email && mail.body.includes('Le bruit tard le soir.'))).toBe(true);
+    expect(await toDoKinds(s, s.samia)).not.toContain('project_tell');
 
     // Step 7: each house's administrator names its referent; the other house's may not.
     expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(403);

@@ -17,6 +17,7 @@ describe('the path of a thing to do', () => {
       [{ kind: 'signature', charterId: 'c1', versionId: 'v1' }, '/p/p1/chartes/c1/versions/v1#signer'],
       [{ kind: 'term_ending', roleId: 'r1', assignmentId: 'a1' }, '/p/p1/roles/r1#titulaires'],
       [{ kind: 'seat_ending', bodyId: 'b1', seatId: 's1' }, '/p/p1/instances/b1#membres'],
+      [{ kind: 'project_tell', projectId: 'j1' }, '/p/p1/projets/j1#informer-les-porteurs'],
       [{ kind: 'project_referent', projectId: 'j1', organizationId: 'o1' }, '/p/p1/projets/j1#nommer-referent'],
       [{ kind: 'project_lead', projectId: 'j1' }, '/p/p1/projets/j1#nommer-chef-de-projet'],
       [{ kind: 'project_approval', projectId: 'j1' }, '/p/p1/projets/j1#valider-nomination'],
