@@ -26,7 +26,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -46,9 +46,18 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
       db.selectFrom('minutes_review').select(['meeting_id', 'person_id', 'verdict', 'remark', 'answered_at']).where('person_id', 'in', ids).execute(),
       db.selectFrom('date_poll_answer').select(['slot_id', 'member_id', 'answer']).where('member_id', 'in', ids).execute(),
       db.selectFrom('charter_signature').select(['version_id', 'person_id', 'signed_at']).where('person_id', 'in', ids).execute(),
+      // Common projects: those they carry, nominations they approved, evaluations they reported, readings they noted, objectives they carry.
+      Promise.all([
+        db.selectFrom('project_carrier as c').innerJoin('project as p', 'p.id', 'c.project_id').select(['c.person_id', 'p.id as project_id', 'p.title', 'p.stage']).where('c.person_id', 'in', ids).execute(),
+        db.selectFrom('project_lead_approval').select(['project_id', 'person_id', 'nominee_id', 'approved_at']).where('person_id', 'in', ids).execute(),
+        db.selectFrom('project_evaluation').select(['id', 'project_id', 'period_ends_on', 'analysis', 'emerging_needs', 'reported_by', 'reported_at']).where('reported_by', 'in', ids).execute(),
+        db.selectFrom('project_measurement').select(['id', 'indicator_id', 'measured_on', 'value', 'note', 'recorded_by', 'recorded_at']).where('recorded_by', 'in', ids).execute(),
+        db.selectFrom('project_objective').select(['id', 'project_id', 'statement', 'deadline', 'owner_id']).where('owner_id', 'in', ids).execute(),
+      ]).then(([carried, leadApprovals, evaluationsReported, measurementsRecorded, objectivesOwned]) => ({ carried, leadApprovals, evaluationsReported, measurementsRecorded, objectivesOwned })),
+      db.selectFrom('action_plan_action').select(['id', 'subject_id', 'title', 'owner_id', 'deadline', 'status']).where('owner_id', 'in', ids).execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */

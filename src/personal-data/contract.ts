@@ -62,5 +62,23 @@ export const personalDataExportAnswer = z.object({
     .optional(),
   pollAnswers: z.array(z.object({ slot_id: z.uuid(), member_id: z.uuid(), answer: z.string() })).optional(),
   signatures: z.array(z.object({ version_id: z.uuid(), person_id: z.uuid(), signed_at: instant })).optional(),
+  /** Their part in common projects. */
+  projects: z
+    .object({
+      carried: z.array(z.object({ person_id: z.uuid().nullable(), project_id: z.uuid(), title: z.string(), stage: z.string() })),
+      leadApprovals: z.array(z.object({ project_id: z.uuid(), person_id: z.uuid(), nominee_id: z.uuid(), approved_at: instant })),
+      evaluationsReported: z.array(
+        z.object({ id: z.uuid(), project_id: z.uuid(), period_ends_on: z.string(), analysis: z.string(), emerging_needs: z.string(), reported_by: z.uuid(), reported_at: instant }),
+      ),
+      measurementsRecorded: z.array(
+        z.object({ id: z.uuid(), indicator_id: z.uuid(), measured_on: z.string(), value: z.union([z.string(), z.number()]), note: z.string(), recorded_by: z.uuid(), recorded_at: instant }),
+      ),
+      objectivesOwned: z.array(z.object({ id: z.uuid(), project_id: z.uuid(), statement: z.string(), deadline: z.string().nullable(), owner_id: z.uuid().nullable() })),
+    })
+    .optional(),
+  /** The actions of the partnership's action plan they carry. */
+  actions: z
+    .array(z.object({ id: z.uuid(), subject_id: z.uuid(), title: z.string(), owner_id: z.uuid().nullable(), deadline: z.string().nullable(), status: z.string() }))
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

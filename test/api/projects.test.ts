@@ -113,6 +113,9 @@ describe('a common project through the nine steps', () => {
     expect(page.body).toMatchObject({ stage: 'idea', carriers: { people: [{ fullName: 'Inès Fabre' }], organizations: [{ name: 'MJC des Tilleuls' }] }, can: { formalize: true, present: false } });
     expect(page.body.steps.map((step: { step: string }) => step.step)).toEqual(['idea', 'formalized', 'presented', 'validated', 'carriers_told', 'working_group', 'referents', 'lead_named', 'lead_confirmed']);
     expect(page.body.expected).toMatchObject([{ step: 'formalized', from: { kind: 'carriers', people: [{ fullName: 'Inès Fabre' }] } }]);
+    // What she carries is hers to export (GDPR art. 15).
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/auth/export', headers: { cookie: s.ines.client.cookie! } });
+    expect(JSON.parse(exported.body).projects.carried).toEqual([{ person_id: s.ines.personId, project_id: page.body.id, title: 'Fête des voisins des trois maisons', stage: 'idea' }]);
 
     // Step 2: a carrier writes the needs and the houses taking part; another house's member may not.
     expect((await s.karim.client.put(`${url}/formalization`, { needs: 'x', organizationIds: [s.moulin] })).status).toBe(403);
