@@ -15,6 +15,7 @@ import { createPartnership } from '../partnerships/acts.js';
 import { sendDueReviewReminders } from '../decisions/review-reminders.js';
 import { sendDeadlineReminders, sendDigests } from '../participation/digest.js';
 import { sendTermEndingReminders } from '../roles/term-reminders.js';
+import { sendEvaluationReminders } from '../projects/evaluation-reminders.js';
 import { DataDirInUseError, openStore, type Store } from '../common/database/database.js';
 import { migrateToLatest } from '../common/database/migrate.js';
 
@@ -101,6 +102,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     ),
     every(60, () => sendDueReviewReminders(app.store.db, app.now(), app.afterCommit), 'review reminders'),
     every(60, () => sendTermEndingReminders(app.store.db, app.now(), app.afterCommit), 'term-ending reminders'),
+    every(60, () => sendEvaluationReminders(app.store.db, app.now(), app.afterCommit), 'project evaluation reminders'),
     every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a reminder could not leave')), 'reminders the day before a deadline'),
     every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a digest could not leave')), 'daily digests'),
   ];

@@ -27,7 +27,7 @@ export const JOURNAL_KINDS = [
   'projectConduct.objective_added', 'projectConduct.objective_updated', 'projectConduct.objective_removed',
   'projectConduct.indicator_added', 'projectConduct.indicator_updated', 'projectConduct.indicator_removed', 'projectConduct.measurement_recorded',
   'projectConduct.means_recorded', 'projectConduct.means_removed', 'projectConduct.mission_sheet_written',
-  'project.created', 'project.formalized', 'project.presented', 'project.validated', 'project.refused', 'project.carriers_told', 'project.referent_named', 'project.lead_named', 'project.lead_approved', 'project.lead_confirmed', 'project.lead_refused', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided',
+  'project.created', 'project.formalized', 'project.presented', 'project.validated', 'project.refused', 'project.carriers_told', 'project.referent_named', 'project.lead_named', 'project.lead_approved', 'project.lead_confirmed', 'project.lead_refused', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided', 'project.evaluation_due',
   'actionPlan.draft_started', 'actionPlan.draft_saved', 'actionPlan.draft_discarded', 'actionPlan.proposed', 'actionPlan.adopted', 'actionPlan.action_status', 'actionPlan.project_subjects',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];

@@ -294,7 +294,8 @@ export async function settleProjectMatter(trx: Trx, scope: Scope, proposal: Proj
     // The next evaluation falls a period after today, counted in months by the database.
     const due = await trx
       .updateTable('project')
-      .set({ evaluation_due_on: sql<string>`(${calendarDay(scope.now)}::date + make_interval(months => coalesce(evaluation_every_months, 12)))::date` })
+      // A new evaluation day is reminded anew.
+      .set({ evaluation_due_on: sql<string>`(${calendarDay(scope.now)}::date + make_interval(months => coalesce(evaluation_every_months, 12)))::date`, evaluation_reminded_at: null })
       .where('id', '=', projectId)
       .returning('evaluation_due_on')
       .executeTakeFirstOrThrow();
@@ -353,7 +354,7 @@ async function startLead(trx: Trx, scope: Scope, project: ProjectRow, roleId: st
   const events = await startRoleTerm(trx, { id: randomUUID(), roleId, personId: nomineeId, startsOn: today, endsOn: null }, today, () => conflict('project.refusal.lead_role_taken'));
   const due = await trx
     .updateTable('project')
-    .set({ evaluation_every_months: everyMonths, evaluation_due_on: sql<string>`(${today}::date + make_interval(months => ${everyMonths}::integer))::date` })
+    .set({ evaluation_every_months: everyMonths, evaluation_due_on: sql<string>`(${today}::date + make_interval(months => ${everyMonths}::integer))::date`, evaluation_reminded_at: null })
     .where('id', '=', project.id)
     .returning('evaluation_due_on')
     .executeTakeFirstOrThrow();

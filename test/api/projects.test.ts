@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KyselyPlugin } from 'kysely';
 import { portfolio } from '../../src/projects/queries.js';
 import { toDoOf } from '../../src/participation/queries.js';
+import { sendEvaluationReminders } from '../../src/projects/evaluation-reminders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { checkStateAgainstJournal as proveState } from '../../src/journal/state-proof.js';
@@ -370,6 +371,15 @@ describe('the evaluation', () => {
     expect(await dueKinds(s.karim, monthBefore)).toEqual(['project_evaluation']);
     expect(await dueKinds(s.ines, monthBefore)).toContain('project_evaluation');
     expect(await dueKinds(s.nadia, monthBefore)).not.toContain('project_evaluation');
+    // The clock mails it to them once, when it enters that month, and not before.
+    const reminders = async () => (await outboxMessages(s.f)).filter((mail) => mail.subject.startsWith('Projet « Fête des voisins des trois maisons » : son évaluation est attendue le'));
+    await sendEvaluationReminders(t.store.db, t.clock.now());
+    expect(await reminders()).toEqual([]);
+    await sendEvaluationReminders(t.store.db, monthBefore);
+    await sendEvaluationReminders(t.store.db, new Date(monthBefore.getTime() + 3_600_000));
+    expect((await reminders()).map((mail) => mail.recipient).sort()).toEqual([s.ines.email, s.karim.email].sort());
+    expect((await reminders())[0]!.subject).toContain('10 mars 2027');
+    expect((await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'project.evaluation_due').map((entry) => entry.payload)).toEqual([{ projectId: page.body.id, evaluationDueOn: '2027-03-10' }]);
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
   });

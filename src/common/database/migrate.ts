@@ -33,6 +33,7 @@ import { projects } from './migrations/032-projects.js';
 import { meetingGuests } from './migrations/033-meeting-guests.js';
 import { actionPlans } from './migrations/034-action-plans.js';
 import { projectLeadRefusal } from './migrations/035-project-lead-refusal.js';
+import { projectEvaluationReminder } from './migrations/036-project-evaluation-reminder.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -76,6 +77,7 @@ export const migrations: Record<string, Migration> = {
   '033-meeting-guests': statementsMigration(meetingGuests),
   '034-action-plans': statementsMigration(actionPlans),
   '035-project-lead-refusal': statementsMigration(projectLeadRefusal),
+  '036-project-evaluation-reminder': statementsMigration(projectEvaluationReminder),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -457,6 +457,7 @@ export interface Project {
   diagnosis_sources: Generated<string>;
   evaluation_due_on: string | null;
   evaluation_every_months: number | null;
+  evaluation_reminded_at: Timestamp | null;
   id: string;
   lead_nominee_id: string | null;
   lead_refusal_reason: Generated<string>;
