@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECISION_LEVELS, emptyRules, projectRulesOf } from '../../src/charters/rules/types.js';
 import { builder, journalOf, outboxMessages, TODAY, uniqueName } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+import { active, partnership } from '../support/common-projects.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,42 +56,9 @@ async function activeProject(stage = 'active') {
  * validation created; Nadia sits on the steering committee that validated it.
  */
 async function staffedProject() {
-  const f = await newPartnership(t);
-  const build = builder(f);
-  const tilleuls = await build.organization(uniqueName('MJC des Tilleuls'));
-  const moulin = await build.organization(uniqueName('Centre social du Moulin'));
-  await build.body({ name: uniqueName('Assemblée plénière'), kind: 'plenary' });
-  const steering = await build.body({ name: uniqueName('Comité de pilotage'), kind: 'steering' });
-  const directors = await build.body({ name: uniqueName('Codir'), kind: 'directors' });
-  await build.body({ name: uniqueName('Groupe jardins'), kind: 'working_group' });
-  const member = async (fullName: string, organizationId: string, bodyId: string | null, isOrganizationAdmin = false) => {
-    const person = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board', isOrganizationAdmin }] });
-    if (bodyId !== null) await build.seat(bodyId, { personId: person.personId, organizationId });
-    return person;
-  };
-  const nadia = await member('Nadia Benali', tilleuls, steering);
-  const samia = await member('Samia Haddad', moulin, steering);
-  const helene = await member('Hélène Dubois', tilleuls, directors, true);
-  const jacques = await member('Jacques Arnaud', moulin, directors, true);
-  const ines = await member('Inès Fabre', tilleuls, null);
-  const karim = await member('Karim Saïdi', moulin, null);
-  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
-  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
-  expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash })).status).toBe(200);
-
-  const created = await ines.client.post(`${f.base}/projects`, { title: uniqueName('Fête des voisins'), origin: 'informal_meeting', carrierOrganizationIds: [tilleuls] });
-  const url = `${f.base}/projects/${created.body.id}`;
-  expect((await ines.client.put(`${url}/formalization`, { needs: 'Les familles ne se croisent pas entre quartiers.', organizationIds: [tilleuls, moulin] })).status).toBe(204);
-  const proposalId = (await ines.client.post(`${url}/presentation`, {})).body.id as string;
-  const proposalUrl = `${f.base}/proposals/${proposalId}`;
-  while ((await f.admin.get(proposalUrl)).body.phase !== 'round') expect((await ines.client.post(`${proposalUrl}/phase`)).status).toBe(200);
-  for (const voter of [nadia, samia]) expect((await voter.client.post(`${proposalUrl}/stances`, { stance: 'agree', idempotencyKey: randomUUID() })).status).toBe(200);
-  expect((await ines.client.post(`${proposalUrl}/close-round`, { statement: 'Validé.' })).body).toMatchObject({ outcome: 'adopted' });
-  expect((await helene.client.post(`${url}/referents`, { organizationId: tilleuls, personId: ines.personId })).status).toBe(201);
-  expect((await jacques.client.post(`${url}/referents`, { organizationId: moulin, personId: karim.personId })).status).toBe(201);
-  expect((await helene.client.post(`${url}/lead`, { personId: ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: '' })).status).toBe(204);
-  for (const director of [helene, jacques]) expect((await director.client.post(`${url}/lead/approval`)).status).toBe(204);
-  return { f, url, tilleuls, moulin, nadia, helene, jacques, ines, karim };
+  const s = await partnership(t);
+  const url = await active(s);
+  return { ...s, url };
 }
 
 describe('the conduct of a common project', () => {

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { checkStateAgainstJournal as proveState } from '../../src/journal/state-proof.js';
 import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
-import { newMember, newPartnership, startTestApp, type Client, type TestApp } from '../support/test-app.js';
+import { newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
+import { active, decide, formalized, idea, partnership, validated, type Member, type Setting } from '../support/common-projects.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,99 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Member = Awaited<ReturnType<typeof newMember>>;
-
-/**
- * Seed 001 in small: two houses, a steering committee (one delegate per house) that validates
- * common projects and decides their future, a directors' committee (one director per house) that
- * names their lead and confirms it, and the partnership template's charter in force.
- */
-async function partnership(adjust: (content: { rules: { decisionMatrix: { topic: string; method: string }[] } }) => void = () => {}) {
-  const f = await newPartnership(t);
-  const build = builder(f);
-  const tilleuls = await build.organization('MJC des Tilleuls');
-  const moulin = await build.organization('Centre social du Moulin');
-  await build.body({ name: 'Assemblée plénière', kind: 'plenary' });
-  const steering = await build.body({ name: 'Comité de pilotage', kind: 'steering' });
-  const directors = await build.body({ name: 'Codir', kind: 'directors' });
-  // The template's functional matters go to a working group.
-  await build.body({ name: 'Groupe jardins', kind: 'working_group' });
-  const member = async (fullName: string, organizationId: string, bodyId: string | null, isOrganizationAdmin = false) => {
-    const person = await newMember(t, f, { fullName, memberships: [{ organizationId, kind: 'board', isOrganizationAdmin }] });
-    if (bodyId !== null) await build.seat(bodyId, { personId: person.personId, organizationId });
-    return person;
-  };
-  const nadia = await member('Nadia Benali', tilleuls, steering);
-  const samia = await member('Samia Haddad', moulin, steering);
-  const helene = await member('Hélène Dubois', tilleuls, directors, true);
-  const jacques = await member('Jacques Arnaud', moulin, directors, true);
-  const ines = await member('Inès Fabre', tilleuls, null);
-  const karim = await member('Karim Saïdi', moulin, null);
-  const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
-  const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
-  const content = (await f.admin.get(versionUrl)).body.content;
-  adjust(content);
-  expect((await f.admin.put(versionUrl, content)).body.issues).toEqual([]);
-  const adopted = await f.admin.post(`${versionUrl}/adoption`, { bodyId: steering, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash });
-  expect(adopted.status).toBe(200);
-  return { f, tilleuls, moulin, steering, directors, nadia, samia, helene, jacques, ines, karim };
-}
-type Setting = Awaited<ReturnType<typeof partnership>>;
-
-const projectUrl = (s: Setting, id: string) => `${s.f.base}/projects/${id}`;
-
-async function idea(s: Setting, by: Client = s.ines.client, title = 'Fête des voisins des trois maisons') {
-  const created = await by.post(`${s.f.base}/projects`, { title, summary: 'Une fête commune en juin.', origin: 'informal_meeting', originDetail: 'Un café des parents', carrierPersonIds: [], carrierOrganizationIds: [s.tilleuls] });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return projectUrl(s, created.body.id);
-}
-
-async function formalized(s: Setting) {
-  const url = await idea(s);
-  const done = await s.ines.client.put(`${url}/formalization`, { needs: 'Les familles ne se croisent pas entre quartiers.', analysis: 'Un temps festif partagé les ferait se rencontrer.', organizationIds: [s.tilleuls, s.moulin] });
-  expect(done.status, JSON.stringify(done.body)).toBe(204);
-  return url;
-}
-
-/** Through the proposal's phases to its round, every member of the body agreeing or objecting, then the round closed by its facilitator. */
-async function decide(s: Setting, proposalId: string, stance: 'agree' | 'object', facilitator: Client, statement = '') {
-  const url = `${s.f.base}/proposals/${proposalId}`;
-  for (;;) {
-    const proposal = await s.f.admin.get(url);
-    if (proposal.body.phase === 'round') break;
-    expect((await facilitator.post(`${url}/phase`)).status).toBe(200);
-  }
-  for (const member of [s.nadia, s.samia]) {
-    const answer = await member.client.post(`${url}/stances`, { stance, reason: stance === 'object' ? 'Pas cette année : le budget manque.' : '', idempotencyKey: randomUUID() });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  }
-  return facilitator.post(`${url}/close-round`, { statement });
-}
-
-async function validated(s: Setting) {
-  const url = await formalized(s);
-  const presented = await s.ines.client.post(`${url}/presentation`, {});
-  expect(presented.status, JSON.stringify(presented.body)).toBe(201);
-  const closed = await decide(s, presented.body.id, 'agree', s.ines.client, 'Validé, avec un budget à trouver.');
-  expect(closed.body).toMatchObject({ outcome: 'adopted' });
-  return url;
-}
-
-async function active(s: Setting) {
-  const url = await validated(s);
-  expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(201);
-  expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.moulin, personId: s.karim.personId })).status).toBe(201);
-  expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.', missionTime: '4 h par semaine', missionTraining: '' })).status).toBe(204);
-  expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
-  expect((await s.jacques.client.post(`${url}/lead/approval`)).status).toBe(204);
-  return url;
-}
-
 const toDoKinds = async (s: Setting, member: Member) => ((await member.client.get(`${s.f.base}/to-do`)).body.items as { target: { kind: string }; path: string }[]).map((item) => item.target.kind).filter((kind) => kind.startsWith('project'));
 
 describe('a common project through the nine steps', () => {
   it('is born an idea, formalized, presented, validated with its working group, staffed, led, and the journal proves it', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await idea(s);
     let page = await s.ines.client.get(url);
     expect(page.status).toBe(200);
@@ -224,7 +137,7 @@ describe('a common project through the nine steps', () => {
   });
 
   it('ends refused when its presentation lapses, blocked before the body and its arbitrators', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await formalized(s);
     const presented = await s.ines.client.post(`${url}/presentation`, { wording: 'Valider la fête des voisins' });
     const proposalUrl = `${s.f.base}/proposals/${presented.body.id}`;
@@ -240,7 +153,7 @@ describe('a common project through the nine steps', () => {
 
   it('ends refused with the decision’s statement as its reason when the body rejects it', async () => {
     // Here the steering committee's chair decides common projects after hearing advice.
-    const s = await partnership((content) => {
+    const s = await partnership(t, (content) => {
       for (const row of content.rules.decisionMatrix) if (row.topic === 'Projets communs') row.method = 'advice';
     });
     const url = await formalized(s);
@@ -258,7 +171,7 @@ describe('a common project through the nine steps', () => {
   });
 
   it('validated by arbitration, stays with the body the matrix routed it to: its working group’s parent and the one that tells its carriers', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await formalized(s);
     const presented = await s.ines.client.post(`${url}/presentation`, {});
     const proposalUrl = `${s.f.base}/proposals/${presented.body.id}`;
@@ -276,7 +189,7 @@ describe('a common project through the nine steps', () => {
   });
 
   it('keeps its working group’s and lead role’s names and its proposal’s context within their lengths, however long its title and texts', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const title = `Fête des voisins ${'et des habitants '.repeat(20)}`.slice(0, 200).trim();
     const url = await idea(s, s.ines.client, title);
     const needs = 'Les familles ne se croisent pas. '.repeat(700).slice(0, 20000).trim();
@@ -297,7 +210,7 @@ describe('a common project through the nine steps', () => {
   });
 
   it('refuses what comes out of order, from the wrong person, or outside the partnership, in French', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await idea(s);
     const early = await s.ines.client.post(`${url}/presentation`, {});
     expect(early.status).toBe(409);
@@ -317,7 +230,7 @@ describe('a common project through the nine steps', () => {
   });
 
   it('refuses the nominee: the nomination falls, its approvals with it, and the namers are told', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await validated(s);
     expect((await s.helene.client.post(`${url}/lead`, { personId: s.karim.personId, missionGoals: 'Organiser.' })).status).toBe(204);
     expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
@@ -334,7 +247,7 @@ describe('a common project through the nine steps', () => {
 
 describe('an erased nominee', () => {
   it('cannot be approved, and their erasure clears the nomination awaiting confirmation', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await validated(s);
     expect((await s.helene.client.post(`${url}/lead`, { personId: s.karim.personId, missionGoals: 'Organiser.' })).status).toBe(204);
     expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
@@ -352,7 +265,7 @@ describe('an erased nominee', () => {
 
 describe('the evaluation', () => {
   it('renews: the evaluation is decided and the next evaluation falls a period later', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await active(s);
     expect((await s.nadia.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: 'x', proposedOutcome: 'renew' })).status).toBe(403);
     const reported = await s.ines.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: '120 inscrits pour 100 visés.', emergingNeeds: 'Un atelier cuisine.', proposedOutcome: 'renew' });
@@ -385,7 +298,7 @@ describe('the evaluation', () => {
   });
 
   it('closes the project when the body adopts its closing', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const url = await active(s);
     const reported = await s.ines.client.post(`${url}/evaluations`, { periodEndsOn: TODAY, analysis: 'Objectifs atteints.', proposedOutcome: 'close' });
     const proposalId = (await s.ines.client.get(url)).body.evaluations[0].proposalId;
@@ -399,7 +312,7 @@ describe('the evaluation', () => {
 
 describe('the portfolio', () => {
   it('lists every project by title, with its step, whom it waits for, its houses, filtered by stage and house', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     await idea(s, s.ines.client, 'B projet');
     await formalized(s);
     await idea(s, s.ines.client, 'A projet');
@@ -422,7 +335,7 @@ describe('the portfolio', () => {
       },
     };
     const db = t.store.db.withPlugin(counting);
-    const s = await partnership();
+    const s = await partnership(t);
     await active(s);
     const count = async (cursor?: string) => {
       statements = 0;
@@ -444,7 +357,7 @@ describe('the portfolio', () => {
 
 describe('the compliance view', () => {
   it('says what a project waits for past the charter’s 30 days, then that it measures nothing and is past its evaluation', async () => {
-    const s = await partnership();
+    const s = await partnership(t);
     const started = t.clock.current;
     const days = (count: number) => t.clock.advanceMinutes(count * 24 * 60);
     const findings = async () =>
