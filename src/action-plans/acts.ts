@@ -1,3 +1,4 @@
+import { partnershipRules } from '../charters/queries.js';
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -8,7 +9,6 @@ import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
-import type { CharterRules } from '../charters/rules/types.js';
 import { createProposalInTransaction } from '../decisions/acts.js';
 import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
@@ -189,16 +189,8 @@ export async function proposeDraft(ctx: ActContext, planId: string, input: z.inf
     const plan = await requireEditableDraft(trx, ctx, planId);
     const subjects = await trx.selectFrom('action_plan_subject').select('title').where('plan_id', '=', planId).execute();
     if (draftProblems(subjects, true).some((problem) => problem.code === 'no_subject')) throw conflict('actionPlan.error.noSubject');
-    const charter = await trx
-      .selectFrom('charter_version as v')
-      .innerJoin('charter as c', 'c.id', 'v.charter_id')
-      .select('v.rules')
-      .where('c.partnership_id', '=', ctx.partnershipId)
-      .where('c.kind', '=', 'partnership')
-      .where('v.status', '=', 'adopted')
-      .orderBy('c.created_at')
-      .executeTakeFirst();
-    const topic = charter ? actionPlanTopic((charter.rules as CharterRules).decisionMatrix) : ACTION_PLAN_TOPIC;
+    const rules = await partnershipRules(trx, ctx.partnershipId);
+    const topic = rules ? actionPlanTopic(rules.decisionMatrix) : ACTION_PLAN_TOPIC;
     const t = translator(locale);
     const wording =
       input.wording ?? t('actionPlan.proposalWording', { title: plan.title, startsOn: formatCalendarDate(locale, plan.starts_on), endsOn: formatCalendarDate(locale, plan.ends_on) });

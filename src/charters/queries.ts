@@ -12,6 +12,20 @@ import { contentOf, loadCharterReferences, type CharterNames } from './reference
 
 type Db = Kysely<Database>;
 
+/** The partnership charter in force, which routes decisions and holds the project rules (the same one createProposal routes by). */
+export async function partnershipRules(db: Db, partnershipId: string): Promise<CharterRules | undefined> {
+  const version = await db
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select('v.rules')
+    .where('c.partnership_id', '=', partnershipId)
+    .where('c.kind', '=', 'partnership')
+    .where('v.status', '=', 'adopted')
+    .orderBy('c.created_at')
+    .executeTakeFirst();
+  return version?.rules as CharterRules | undefined;
+}
+
 export interface SignatoryView {
   readonly signatoryId: string;
   readonly personId: string | null;

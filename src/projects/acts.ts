@@ -9,6 +9,7 @@ import type { Database } from '../common/database/schema.js';
 import { ActError, conflict, conflictAt, forbidden, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
 import { requireReference } from '../common/references.js';
+import { partnershipRules } from '../charters/queries.js';
 import { createProposalInTransaction } from '../decisions/acts.js';
 import { routeDecision } from '../decisions/rules.js';
 import { inviteGuestsInTransaction } from '../meetings/acts.js';
@@ -25,7 +26,6 @@ import {
   leadInOffice,
   leadNamingBodyOf,
   organizationsOf,
-  partnershipRules,
   presentationFacilitatorOf,
   projectFacts,
   projectRow,

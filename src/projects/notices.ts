@@ -6,7 +6,8 @@ import { formatCalendarDate, translator } from '../i18n/server-messages.js';
 import { membersToTell, recipientsAmong, tell, type Recipient } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
-import { confirmersOf, leadNamingBodyOf, partnershipRules, validatingBodyOf } from './queries.js';
+import { partnershipRules } from '../charters/queries.js';
+import { confirmersOf, leadNamingBodyOf, validatingBodyOf } from './queries.js';
 
 type Trx = Transaction<Database>;
 type Scope = { readonly partnershipId: string; readonly now: Date };

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { partnershipRules } from '../charters/queries.js';
 import { projectRulesOf, type CharterRules, type ProjectRules } from '../charters/rules/types.js';
 import { calendarDay, type IsoDate } from '../common/dates.js';
 import { heldOn } from '../common/database/periods.js';
@@ -27,19 +28,6 @@ import {
 
 type Db = Kysely<Database>;
 
-/** The partnership charter in force, which routes decisions and holds the project rules (the same one createProposal routes by). */
-export async function partnershipRules(db: Db, partnershipId: string): Promise<CharterRules | undefined> {
-  const version = await db
-    .selectFrom('charter_version as v')
-    .innerJoin('charter as c', 'c.id', 'v.charter_id')
-    .select('v.rules')
-    .where('c.partnership_id', '=', partnershipId)
-    .where('c.kind', '=', 'partnership')
-    .where('v.status', '=', 'adopted')
-    .orderBy('c.created_at')
-    .executeTakeFirst();
-  return version?.rules as CharterRules | undefined;
-}
 
 /**
  * The body that validates a project: once validated, the one that did (its working group's

@@ -1,3 +1,4 @@
+import { partnershipRules } from '../../charters/queries.js';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -7,7 +8,6 @@ import { calendarDay } from '../../common/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
 import { may } from '../../common/permissions.js';
 import { requireReference } from '../../common/references.js';
-import type { CharterRules } from '../../charters/rules/types.js';
 import { projectRulesOf } from '../../charters/rules/types.js';
 import { translator } from '../../i18n/server-messages.js';
 import type { JournalEvent } from '../../journal/journal-store.js';
@@ -263,16 +263,8 @@ export async function recordMeasurement(ctx: ActContext, projectId: string, indi
  * names project leads (`projects.leadNamedBy`), else the partnership's first directors' body.
  */
 async function directorsBodyOf(trx: Trx, partnershipId: string): Promise<{ id: string; name: string } | undefined> {
-  const version = await trx
-    .selectFrom('charter_version as v')
-    .innerJoin('charter as c', 'c.id', 'v.charter_id')
-    .select('v.rules')
-    .where('c.partnership_id', '=', partnershipId)
-    .where('c.kind', '=', 'partnership')
-    .where('v.status', '=', 'adopted')
-    .orderBy('c.created_at')
-    .executeTakeFirst();
-  const named = version ? projectRulesOf(version.rules as CharterRules).leadNamedBy : null;
+  const rules = await partnershipRules(trx, partnershipId);
+  const named = rules ? projectRulesOf(rules).leadNamedBy : null;
   let query = trx.selectFrom('body').select(['id', 'name']).where('partnership_id', '=', partnershipId);
   query = named !== null ? query.where('id', '=', named) : query.where('kind', '=', 'directors').orderBy('created_at').orderBy('id');
   return query.executeTakeFirst();
