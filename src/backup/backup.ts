@@ -55,6 +55,19 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['action_plan_subject', within('plan_id', 'action_plan')],
   ['action_plan_action', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
   ['project_subject', (p) => sql`subject_id in (select s.id from action_plan_subject s join action_plan a on a.id = s.plan_id where a.partnership_id = ${p})`],
+  // A proposal may name the budget version it validates or the settlement it approves.
+  ['money_attachment', ofPartnership],
+  ['budget', ofPartnership],
+  ['budget_version', within('budget_id', 'budget')],
+  ['budget_line', (p) => sql`version_id in (select v.id from budget_version v join budget b on b.id = v.budget_id where b.partnership_id = ${p})`],
+  ['budget_entry', within('budget_id', 'budget')],
+  ['split_payment', within('budget_id', 'budget')],
+  ['settlement', within('budget_id', 'budget')],
+  ['settlement_line', (p) => sql`settlement_id in (select s.id from settlement s join budget b on b.id = s.budget_id where b.partnership_id = ${p})`],
+  ['fund_declaration', ofPartnership],
+  ['fund_call', ofPartnership],
+  ['pooled_mean', ofPartnership],
+  ['pooled_mean_booking', within('mean_id', 'pooled_mean')],
   ['proposal', ofPartnership],
   ['stance_request', within('proposal_id', 'proposal')],
   ['stance', within('proposal_id', 'proposal')],
@@ -63,6 +76,8 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['discussion_message', within('proposal_id', 'proposal')],
   // After the proposal that decides it.
   ['project_evaluation', within('project_id', 'project')],
+  // A spending of the common fund is written by the decision that adopts it.
+  ['fund_ledger', ofPartnership],
   ['election', ofPartnership],
   ['nomination', within('election_id', 'election')],
   ['election_stance', within('election_id', 'election')],

@@ -121,6 +121,15 @@ export const may = {
     (project.workingGroupId !== null && viewer.memberOfBodies.has(project.workingGroupId)),
 
   /**
+   * Record money (forecast lines, entries, split payments, the common fund's calls and payments):
+   * the holders today of the treasurer role the charter names, and on a project's budget its lead.
+   * Administrators stand in only while nobody holds a treasurer role, so the books are never
+   * orphaned and never kept behind a treasurer's back.
+   */
+  keepAccounts: (viewer: Viewer, keepers: { readonly treasurerIds: ReadonlySet<string> }, projectLeadId: string | null = null): boolean =>
+    keepers.treasurerIds.has(viewer.personId) || (projectLeadId !== null && viewer.personId === projectLeadId) || (keepers.treasurerIds.size === 0 && viewer.isPartnershipAdmin),
+
+  /**
    * Write the draft of the partnership's action plan and put it to the strategic decision the
    * matrix names: whoever may propose a strategic decision, a member of one of its bodies, or an
    * administrator.

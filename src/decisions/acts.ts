@@ -32,8 +32,7 @@ import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, isLocale, translator } from '../i18n/server-messages.js';
 import { actCommitted, actorOf, recordAct, type ActContext, type ActOutcome, type AfterCommit } from '../common/act.js';
 import { adoptVersionInTransaction } from '../charters/acts.js';
-import { settleProjectMatter } from '../projects/acts.js';
-import { adoptActionPlanDecidedBy } from '../action-plans/adoption.js';
+import { decisionConsequences } from './consequences.js';
 import { holdsDelegatedScope } from '../delegations/scope.js';
 import { queueMail } from '../mail/mailer.js';
 import { requireReference } from '../common/references.js';
@@ -122,7 +121,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
 /**
  * A proposal routed by the charter in force (or by a draft's revision rule), inside an act's
  * transaction: a common project's presentation or evaluation goes to decision this way, the
- * proposal naming the project (`project`) so that its outcome moves it (settleProjectMatter).
+ * proposal naming the project (`project`) so that its outcome moves it (decisionConsequences).
  */
 export async function createProposalInTransaction(
   trx: Trx,
@@ -396,7 +395,7 @@ async function escalateBlocked(trx: Trx, ctx: Scope, proposal: LockedProposal, w
     await trx.updateTable('proposal').set({ status: 'lapsed', decided_at: ctx.now }).where('id', '=', proposal.id).execute();
     return [
       { kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why } },
-      ...(await settleProjectMatter(trx, ctx, proposal, 'lapsed', '')),
+      ...(await decisionConsequences(trx, ctx, proposal, 'lapsed', '')),
       ...(await informBodies(trx, ctx, proposal, 'lapsed', '')),
     ];
   }
@@ -562,8 +561,7 @@ async function closeLockedRound(
       closed,
       { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
       ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
-      ...(await settleProjectMatter(trx, ctx, proposal, status, input.statement)),
-      ...(await adoptActionPlanDecidedBy(trx, ctx, proposalId, status)),
+      ...(await decisionConsequences(trx, ctx, proposal, status, input.statement)),
       ...(await informBodies(trx, ctx, proposal, status, input.statement)),
     ],
   };
@@ -612,8 +610,7 @@ export async function recordDecision(ctx: ActContext, proposalId: string, input:
       events: [
         { kind: 'proposal.decided', payload: { proposalId, bodyId: proposal.body_id, status, reviewOn: input.reviewOn, statementHash: textHash(input.statement) } },
         ...(await adoptAmendedCharter(trx, ctx, proposal, status)),
-        ...(await settleProjectMatter(trx, ctx, proposal, status, input.statement)),
-        ...(await adoptActionPlanDecidedBy(trx, ctx, proposalId, status)),
+        ...(await decisionConsequences(trx, ctx, proposal, status, input.statement)),
         ...(await informBodies(trx, ctx, proposal, status, input.statement)),
       ],
     };

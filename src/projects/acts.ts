@@ -244,7 +244,7 @@ interface ProjectMatter {
 
 /**
  * The decision on a project's presentation or evaluation moves it, in the decision's transaction
- * (decisions/acts.ts calls this where a proposal is adopted, rejected, arbitrated or lapses).
+ * (decisions/consequences.ts calls this where a proposal is adopted, rejected, arbitrated or lapses).
  * Presentation adopted: validated, and its working group created under the body the matrix sent it to;
  * refused: the outcome's statement is the refusal's reason. Evaluation adopted: the proposed
  * outcome (renewed or adjusted: a new evaluation day; closed); otherwise active as before.

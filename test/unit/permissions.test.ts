@@ -251,3 +251,20 @@ describe('may.attachProjectSubjects', () => {
     expect(may.attachProjectSubjects(houseAdmin, project(false, 'group'))).toBe(false);
   });
 });
+
+describe('may.keepAccounts', () => {
+  const treasurer = viewer({ personId: 'treasurer' });
+  const lead = viewer({ personId: 'lead' });
+  const keepers = { treasurerIds: new Set(['treasurer']) };
+  it('allows the treasurer on every budget and the fund', () => expect(may.keepAccounts(treasurer, keepers)).toBe(true));
+  it("allows a project's lead on that project's budget only", () => {
+    expect(may.keepAccounts(lead, keepers, 'lead')).toBe(true);
+    expect(may.keepAccounts(lead, keepers, 'someone-else')).toBe(false);
+    expect(may.keepAccounts(lead, keepers)).toBe(false);
+  });
+  it('lets administrators stand in only while nobody holds the treasurer role', () => {
+    expect(may.keepAccounts(admin, keepers)).toBe(false);
+    expect(may.keepAccounts(admin, { treasurerIds: new Set() })).toBe(true);
+    expect(may.keepAccounts(plain, { treasurerIds: new Set() })).toBe(false);
+  });
+});

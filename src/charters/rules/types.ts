@@ -88,6 +88,40 @@ export const projectRulesSchema = z.object({
 });
 export type ProjectRules = z.infer<typeof projectRulesSchema>;
 
+/**
+ * How the partnership handles money (issue 19). Revisions of a project's forecast budget go to
+ * the matter `budgetRevision` names (seed 001: « Gestion du budget du projet »); a settlement of
+ * accounts, at closing or on an exit plan, to `settlement`. The treasurer role, when named, records
+ * entries, payments and the common fund's ledger with each project's lead; `deficitGuidance` is
+ * what the charter says to do when a budget is in deficit. The common fund (seed 003's « 1 % »),
+ * when there is one, calls each organization for a share of its declared annual budget or a
+ * fixed amount, on a year that starts in `yearStartsMonth`, and is spent only by a decision on
+ * the `spending` matter.
+ */
+export const moneyRulesSchema = z.object({
+  budgetRevision: matterSchema,
+  settlement: matterSchema,
+  treasurerRoleId: reference.nullable(),
+  deficitGuidance: line,
+  commonFund: z
+    .object({
+      contribution: z.discriminatedUnion(
+        'kind',
+        [
+          z.object({ kind: z.literal('percent'), percent: z.number({ error: 'error.number' }).gt(0, { error: 'error.atLeastOne' }).max(100, { error: 'error.percent' }) }),
+          z.object({ kind: z.literal('fixed'), amountCents: cents.min(1, { error: 'error.atLeastOne' }) }),
+        ],
+        choice,
+      ),
+      yearStartsMonth: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(12, { error: 'error.tooLarge' }),
+      /** Days after the call is issued that a contribution falls due. */
+      dueWithinDays: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(365, { error: 'error.tooLarge' }),
+      spending: matterSchema,
+    })
+    .nullable(),
+});
+export type MoneyRules = z.infer<typeof moneyRulesSchema>;
+
 export const charterRulesSchema = z.object({
   bodyIds: z.array(reference).max(50, { error: 'error.tooMany' }),
   decisionMatrix: z.array(decisionRuleSchema).max(100, { error: 'error.tooMany' }),
@@ -113,6 +147,8 @@ export const charterRulesSchema = z.object({
   signatories: z.array(signatorySchema).max(100, { error: 'error.tooMany' }),
   /** Absent from versions written before projects were governed (their hash was signed): see projectRulesOf. */
   projects: projectRulesSchema.optional(),
+  /** Absent from versions written before money was governed (their hash was signed): see moneyRulesOf. */
+  money: moneyRulesSchema.optional(),
 });
 export type CharterRules = z.infer<typeof charterRulesSchema>;
 
@@ -170,6 +206,23 @@ export function projectRulesOf(rules: Pick<CharterRules, 'projects'>): ProjectRu
       leadConfirmedBy: null,
       evaluation: { level: 'strategic', topic: '', everyMonths: 12 },
       waitingDays: 30,
+    }
+  );
+}
+
+/**
+ * A charter's money rules, whether or not its version says them: one that does not sends budget
+ * revisions to its general functional matter and settlements to its general strategic one, names
+ * no treasurer (partnership administrators keep the books) and has no common fund.
+ */
+export function moneyRulesOf(rules: Pick<CharterRules, 'money'>): MoneyRules {
+  return (
+    rules.money ?? {
+      budgetRevision: { level: 'functional', topic: '' },
+      settlement: { level: 'strategic', topic: '' },
+      treasurerRoleId: null,
+      deficitGuidance: '',
+      commonFund: null,
     }
   );
 }

@@ -34,6 +34,7 @@ import { meetingGuests } from './migrations/033-meeting-guests.js';
 import { actionPlans } from './migrations/034-action-plans.js';
 import { projectLeadRefusal } from './migrations/035-project-lead-refusal.js';
 import { projectEvaluationReminder } from './migrations/036-project-evaluation-reminder.js';
+import { money } from './migrations/037-money.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -78,6 +79,7 @@ export const migrations: Record<string, Migration> = {
   '034-action-plans': statementsMigration(actionPlans),
   '035-project-lead-refusal': statementsMigration(projectLeadRefusal),
   '036-project-evaluation-reminder': statementsMigration(projectEvaluationReminder),
+  '037-money': statementsMigration(money),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

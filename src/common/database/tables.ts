@@ -113,6 +113,57 @@ export interface BodyMember {
   starts_on: string;
 }
 
+export interface Budget {
+  charter_id: string | null;
+  closed_at: Timestamp | null;
+  created_at: Timestamp;
+  id: string;
+  partnership_id: string;
+  project_id: string | null;
+  status: string;
+}
+
+export interface BudgetEntry {
+  amount_cents: number;
+  attachment_id: string | null;
+  budget_id: string;
+  counterparty: Generated<string>;
+  id: string;
+  line_key: string;
+  note: Generated<string>;
+  occurred_on: string;
+  organization_id: string | null;
+  person_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  reverses: string | null;
+}
+
+export interface BudgetLine {
+  amount_cents: number | null;
+  category: string;
+  grant_status: string | null;
+  id: string;
+  internal: boolean;
+  kind: string;
+  label: string;
+  line_key: string;
+  organization_id: string | null;
+  position: number;
+  version_id: string;
+}
+
+export interface BudgetVersion {
+  budget_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: string;
+  number: number;
+  status: string;
+  updated_at: Timestamp;
+  validated_on: string | null;
+}
+
 export interface Charter {
   created_at: Generated<Timestamp>;
   id: string;
@@ -223,6 +274,43 @@ export interface ElectionStance {
   round: number;
   stance: string;
   updated_at: Timestamp;
+}
+
+export interface FundCall {
+  amount_cents: number;
+  declared_budget_cents: number | null;
+  due_on: string;
+  id: string;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  organization_id: string;
+  partnership_id: string;
+  percent: Numeric | null;
+  year: number;
+}
+
+export interface FundDeclaration {
+  budget_cents: number;
+  declared_at: Timestamp;
+  declared_by: string | null;
+  organization_id: string;
+  partnership_id: string;
+  year: number;
+}
+
+export interface FundLedger {
+  amount_cents: number;
+  call_id: string | null;
+  id: string;
+  kind: string;
+  occurred_on: string;
+  organization_id: string | null;
+  partnership_id: string;
+  proposal_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  reverses: string | null;
+  year: number;
 }
 
 export interface InformationNote {
@@ -366,6 +454,18 @@ export interface MinutesReview {
   verdict: string;
 }
 
+export interface MoneyAttachment {
+  content: Uint8Array;
+  content_type: string;
+  file_name: string;
+  id: string;
+  partnership_id: string;
+  sha256: string;
+  size_bytes: number;
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+}
+
 export interface Nomination {
   election_id: string;
   first_nominee_id: string;
@@ -438,6 +538,33 @@ export interface PersonLink {
   purpose: string;
   token_hash: string;
   used_at: Timestamp | null;
+}
+
+export interface PooledMean {
+  conditions: Generated<string>;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: string;
+  kind: string;
+  label: string;
+  organization_id: string;
+  partnership_id: string;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface PooledMeanBooking {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decline_reason: Generated<string>;
+  ends_at: Timestamp;
+  id: string;
+  mean_id: string;
+  project_id: string;
+  purpose: Generated<string>;
+  requested_at: Timestamp;
+  requested_by: string | null;
+  starts_at: Timestamp;
+  status: string;
 }
 
 export interface PrintedDocument {
@@ -576,6 +703,7 @@ export interface ProjectSubject {
 export interface Proposal {
   action_plan_id: string | null;
   body_id: string;
+  budget_version_id: string | null;
   charter_draft_hash: string | null;
   charter_draft_version_id: string | null;
   charter_version_id: string;
@@ -583,6 +711,7 @@ export interface Proposal {
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;
   facilitator_id: string;
+  fund_spending_cents: number | null;
   id: string;
   initiator_id: string;
   level: string;
@@ -598,6 +727,7 @@ export interface Proposal {
   round_closing: Json | null;
   round_deadline: Timestamp | null;
   rule: Json;
+  settlement_id: string | null;
   stage: string;
   status: string;
   topic: Generated<string>;
@@ -645,6 +775,44 @@ export interface Session {
   partnership_scope: string | null;
 }
 
+export interface Settlement {
+  approved_on: string | null;
+  budget_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: string;
+  reason: string;
+  received_cents: number;
+  spent_cents: number;
+  status: string;
+}
+
+export interface SettlementLine {
+  delivered_cents: number;
+  due_cents: number;
+  label: string;
+  owed_cents: number;
+  paid_cents: number;
+  planned_cents: number;
+  position: number;
+  post_id: string;
+  refund_cents: number;
+  settlement_id: string;
+}
+
+export interface SplitPayment {
+  amount_cents: number;
+  budget_id: string;
+  id: string;
+  organization_id: string | null;
+  paid_on: string;
+  person_id: string | null;
+  post_id: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  reverses: string | null;
+}
+
 export interface Stance {
   body_id: string;
   id: string;
@@ -672,6 +840,10 @@ export interface DB {
   attendance: Attendance;
   body: Body;
   body_member: BodyMember;
+  budget: Budget;
+  budget_entry: BudgetEntry;
+  budget_line: BudgetLine;
+  budget_version: BudgetVersion;
   charter: Charter;
   charter_signature: CharterSignature;
   charter_version: CharterVersion;
@@ -682,6 +854,9 @@ export interface DB {
   discussion_message: DiscussionMessage;
   election: Election;
   election_stance: ElectionStance;
+  fund_call: FundCall;
+  fund_declaration: FundDeclaration;
+  fund_ledger: FundLedger;
   information_note: InformationNote;
   invitation: Invitation;
   journal_entry: JournalEntry;
@@ -695,6 +870,7 @@ export interface DB {
   membership: Membership;
   membership_request: MembershipRequest;
   minutes_review: MinutesReview;
+  money_attachment: MoneyAttachment;
   nomination: Nomination;
   organization: Organization;
   outbox_message: OutboxMessage;
@@ -702,6 +878,8 @@ export interface DB {
   partnership: Partnership;
   person: Person;
   person_link: PersonLink;
+  pooled_mean: PooledMean;
+  pooled_mean_booking: PooledMeanBooking;
   printed_document: PrintedDocument;
   project: Project;
   project_carrier: ProjectCarrier;
@@ -720,6 +898,9 @@ export interface DB {
   role: Role;
   role_assignment: RoleAssignment;
   session: Session;
+  settlement: Settlement;
+  settlement_line: SettlementLine;
+  split_payment: SplitPayment;
   stance: Stance;
   stance_request: StanceRequest;
 }
