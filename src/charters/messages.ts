@@ -27,6 +27,7 @@ export const charterFr = {
     signatory_not_member: 'Cette personne n’est pas membre de la structure pour laquelle elle signerait.',
     project_matter_unrouted: 'Aucune ligne de la matrice ne donne d’instance à ce sujet parmi les décisions $t(decisionLevelPlural.{{level}}) : choisissez un sujet qui a son instance.',
     role_unknown: 'Ce rôle n’existe plus dans le partenariat.',
+    money_matter_unrouted: 'Aucune ligne de la matrice ne donne d’instance à ce sujet parmi les décisions $t(decisionLevelPlural.{{level}}) : personne ne pourrait l’approuver. Choisissez un sujet qui a son instance.',
   },
   decisionLevelPlural: { strategic: 'stratégiques', operational: 'opérationnelles', functional: 'fonctionnelles' },
   minutes: {
@@ -234,6 +235,7 @@ export const charterEn: typeof charterFr = {
     signatory_not_member: 'This person is not a member of the organization they would sign for.',
     project_matter_unrouted: 'No row of the matrix gives this topic of $t(decisionLevelPlural.{{level}}) decisions a body: choose a topic that has one.',
     role_unknown: 'This role no longer exists in the partnership.',
+    money_matter_unrouted: 'No row of the matrix gives this topic of $t(decisionLevelPlural.{{level}}) decisions a body: nobody could approve it. Choose a topic that has one.',
   },
   decisionLevelPlural: { strategic: 'strategic', operational: 'operational', functional: 'functional' },
   minutes: {

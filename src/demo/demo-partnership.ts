@@ -12,7 +12,7 @@ import { createOrganization } from '../organizations/acts.js';
 import { createPerson } from '../people/acts.js';
 import { assignRole, createRole } from '../roles/acts.js';
 import type { Database } from '../common/database/schema.js';
-import { projectRulesOf, type DecisionRule } from '../charters/rules/types.js';
+import { moneyRulesOf, projectRulesOf, type DecisionRule } from '../charters/rules/types.js';
 import { calendarDay } from '../common/dates.js';
 import { DEMO_HISTORY_DAYS, demoClock, communicationRule, writeDemoHistory, type DemoBodyKey } from './demo-history.js';
 
@@ -60,6 +60,13 @@ const people: readonly DemoPerson[] = [
   { key: 'malik', fullName: 'Malik Chevalier', house: 'hautpre', kind: 'volunteer' },
   { key: 'sophie', fullName: 'Sophie Vidal', house: 'moulin', kind: 'volunteer' },
 ];
+
+/**
+ * Who holds the charter's treasurer role (« Trésorerie »): a person the demo's door lets one enter
+ * as, so that a visitor can keep the books, and the demo's money (budgets, the common fund) is
+ * recorded by her as the charter says it is.
+ */
+export const DEMO_TREASURER = 'samia';
 
 /** Each house's president, in the houses' order: they sign the charter and share the co-presidency. */
 const presidents = ['gerard', 'bernard', 'jacques'] as const;
@@ -230,6 +237,15 @@ export async function createDemoPartnership(
     accountabilities: ['Confirmer les chef·fes de projet', 'Représenter le partenariat auprès des financeurs'],
     maxHolders: 3,
   });
+  // The charter names it as the one who keeps the partnership's books (issue 19).
+  const treasury = await createRole(ctx, {
+    name: 'Trésorerie',
+    bodyId: directorsBody.id,
+    purpose: 'Tenir les comptes des projets communs et de la caisse commune, au service des trois maisons.',
+    accountabilities: ['Enregistrer les dépenses et les recettes', 'Appeler les contributions à la caisse commune', 'Rendre compte des comptes au comité de pilotage'],
+    maxHolders: 1,
+  });
+  await assignRole(ctx, treasury.id, { personId: personIds[DEMO_TREASURER]!, startsOn: since });
   await assignRole(ctx, projectLead.id, { personId: personIds['mireille']!, startsOn: since });
   for (const president of presidents) await assignRole(ctx, coPresidency.id, { personId: personIds[president]!, startsOn: since });
   await assignRole(ctx, facilitator.id, { personId: personIds['ines']!, startsOn: since });
@@ -253,6 +269,7 @@ export async function createDemoPartnership(
     since,
     steering: steeringBody.id,
     coPresidency: coPresidency.id,
+    treasury: treasury.id,
     // The history consults on what the houses say together: a row decided after advice.
     extraRules: history ? [communicationRule(steeringBody.id, plenary.id)] : [],
     signatories: [
@@ -297,6 +314,7 @@ async function adoptDemoCharter(
     since: string;
     steering: string;
     coPresidency: string;
+    treasury: string;
     extraRules: readonly DecisionRule[];
     signatories: { personId: string; organizationId: string | null; capacity: string; signed: boolean }[];
   },
@@ -316,6 +334,8 @@ async function adoptDemoCharter(
       // The template knows no roles: the co-presidents, not the whole directors' committee, confirm a lead. A young
       // partnership looks at its projects every six months: the history's first project comes up for evaluation soon.
       projects: { ...projectRules, leadConfirmedBy: { kind: 'role' as const, roleId: input.coPresidency }, evaluation: { ...projectRules.evaluation, everyMonths: 6 } },
+      // The template's money rules (the common fund's 1 %), with the treasurer the partnership has named.
+      money: { ...moneyRulesOf(draft.content.rules), treasurerRoleId: input.treasury },
     },
   };
   const { contentHash } = await charterActs.saveDraft(ctx, charterId, versionId, content);

@@ -56,6 +56,8 @@ describe('the demo’s door, open', () => {
     expect(gerard.bodies).toEqual(expect.arrayContaining(['Comité de pilotage', 'Codir / Coprédir']));
     expect(personNamed('Yanis Morel')).toMatchObject({ memberships: [{ organization: 'MJC des Tilleuls', kind: 'volunteer', isOrganizationAdmin: false }] });
     expect(personNamed('Yanis Morel').bodies).toContain('Groupe de travail Sorties familles');
+    // The charter's treasurer keeps the books: a visitor may enter as her.
+    expect(personNamed('Samia Haddad').roles).toContain('Trésorerie');
   });
 
   it('signs a visitor in as Gérard, with his to-do and none of the rights he does not hold', async () => {

@@ -54,6 +54,11 @@ describe('the living demo', () => {
     expect(version.issues).toEqual([]);
     const holders = (await admin.get(`${base}/roles/${coPresidency.roleId}`)).body.holders.map((h: { fullName: string }) => h.fullName);
     expect(holders.sort()).toEqual(['Bernard Colin', 'Gérard Lefèvre', 'Jacques Arnaud']);
+    // Its money rules name the treasurer, whom the demo's door lets a visitor enter as, and the common fund's 1 %.
+    const money = version.content.rules.money;
+    expect(version.names.roles[money.treasurerRoleId]).toBe('Trésorerie');
+    expect((await admin.get(`${base}/roles/${money.treasurerRoleId}`)).body.holders.map((h: { fullName: string }) => h.fullName)).toEqual(['Samia Haddad']);
+    expect(money.commonFund).toMatchObject({ contribution: { kind: 'percent', percent: 1 }, spending: { level: 'strategic', topic: 'Caisse commune' } });
     const amendment = (await proposals()).find((p) => p.wording.startsWith('Adopter la version 2'))!;
     const proposal = await detail(amendment.id);
     expect(proposal).toMatchObject({ status: 'open', method: 'consent', phase: 'questions', body: { name: 'Comité de pilotage' } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkCharter, findDecisionRule, postAmountCents, type CharterReferences } from '../../src/charters/rules/check.js';
 import { charterFromTemplate } from '../../src/charters/rules/templates.js';
-import { decisionRuleSchema, emptyRules, silenceOf, type BudgetPost, type CharterContent, type DecisionRule, type ProjectRules } from '../../src/charters/rules/types.js';
+import { decisionRuleSchema, emptyRules, silenceOf, type BudgetPost, type CharterContent, type DecisionRule, type MoneyRules, type ProjectRules } from '../../src/charters/rules/types.js';
 import { seed001Charter } from '../support/charter.js';
 
 const seed = seed001Charter();
@@ -175,6 +175,8 @@ describe('checkCharter', () => {
       expect(checkCharter(content, references)).toEqual([
         { path: ['rules', 'decisionMatrix'], code: 'level_without_body', params: { level: 'strategic' } },
         { path: ['rules', 'projects', 'presentation', 'topic'], code: 'project_matter_unrouted', params: { level: 'strategic' } },
+        // The settlement of accounts went to that general row too.
+        { path: ['rules', 'money', 'settlement', 'topic'], code: 'money_matter_unrouted', params: { level: 'strategic' } },
       ]);
     });
 
@@ -191,7 +193,7 @@ describe('checkCharter', () => {
       const unknown = randomUUID();
       const content = withProjects((p) => ({ ...p, leadNamedBy: group, leadConfirmedBy: { kind: 'body', bodyId: unknown } }), { bodyIds: [plenary, steering, directors] });
       expect(checkCharter(content, references)).toEqual([
-        { path: ['rules', 'decisionMatrix', 5, 'bodyId'], code: 'body_not_listed', params: { body: 'Groupe de travail' } },
+        { path: ['rules', 'decisionMatrix', 6, 'bodyId'], code: 'body_not_listed', params: { body: 'Groupe de travail' } },
         { path: ['rules', 'projects', 'leadNamedBy'], code: 'body_not_listed', params: { body: 'Groupe de travail' } },
         { path: ['rules', 'projects', 'leadConfirmedBy', 'bodyId'], code: 'body_unknown', params: {} },
       ]);
@@ -205,6 +207,58 @@ describe('checkCharter', () => {
     it('says nothing of a version written before projects were governed', () => {
       const content = template();
       delete content.rules.projects;
+      expect(codes(content)).toEqual([]);
+    });
+  });
+
+  describe('money rules', () => {
+    const withMoney = (change: (money: MoneyRules) => MoneyRules, rules: Partial<CharterContent['rules']> = {}): CharterContent => {
+      const content = template();
+      return { ...content, rules: { ...content.rules, ...rules, money: change(content.rules.money!) } };
+    };
+    const treasury = randomUUID();
+    const withTreasury: CharterReferences = { ...references, roles: new Map([...references.roles, [treasury, 'Trésorerie']]) };
+
+    it('accepts the template’s rules and a treasurer role of the partnership', () => {
+      expect(checkCharter(withMoney((m) => ({ ...m, treasurerRoleId: treasury })), withTreasury)).toEqual([]);
+    });
+
+    it('says at each money matter that reaches no body: nobody could approve a revision, a settlement or a spending', () => {
+      // Without its general functional row, a topic the matrix does not name goes nowhere; the level's own issue is said too.
+      const matrix = template().rules.decisionMatrix.filter((rule) => !(rule.level === 'functional' && rule.topic === ''));
+      const content = withMoney(
+        (m) => ({ ...m, budgetRevision: { level: 'functional', topic: 'Trésorerie des sorties' }, settlement: { level: 'functional', topic: '' }, commonFund: { ...m.commonFund!, spending: { level: 'functional', topic: 'Achats' } } }),
+        { decisionMatrix: matrix },
+      );
+      expect(checkCharter(content, references)).toEqual([
+        { path: ['rules', 'decisionMatrix'], code: 'level_without_body', params: { level: 'functional' } },
+        { path: ['rules', 'money', 'budgetRevision', 'topic'], code: 'money_matter_unrouted', params: { level: 'functional' } },
+        { path: ['rules', 'money', 'settlement', 'topic'], code: 'money_matter_unrouted', params: { level: 'functional' } },
+        { path: ['rules', 'money', 'commonFund', 'spending', 'topic'], code: 'money_matter_unrouted', params: { level: 'functional' } },
+      ]);
+    });
+
+    it('says at the spending when the common fund’s row has no body yet, and nothing of a fund there is not', () => {
+      const content = template();
+      const matrix = content.rules.decisionMatrix.map((rule) => (rule.topic === 'Caisse commune' ? { ...rule, bodyId: null } : rule));
+      const unrouted = { ...content, rules: { ...content.rules, decisionMatrix: matrix } };
+      expect(checkCharter(unrouted, references).map((issue) => `${issue.path.join('.')} ${issue.code}`)).toEqual([
+        'rules.decisionMatrix.3.bodyId body_missing',
+        'rules.money.commonFund.spending.topic money_matter_unrouted',
+      ]);
+      const withoutFund = { ...unrouted, rules: { ...unrouted.rules, money: { ...unrouted.rules.money!, commonFund: null } } };
+      expect(codes(withoutFund)).toEqual(['body_missing']);
+    });
+
+    it('refuses a treasurer role the partnership does not have', () => {
+      expect(checkCharter(withMoney((m) => ({ ...m, treasurerRoleId: randomUUID() })), references)).toEqual([
+        { path: ['rules', 'money', 'treasurerRoleId'], code: 'role_unknown', params: {} },
+      ]);
+    });
+
+    it('says nothing of a version written before money was governed', () => {
+      const content = template();
+      delete content.rules.money;
       expect(codes(content)).toEqual([]);
     });
   });
@@ -331,10 +385,13 @@ describe('checkCharter', () => {
   it('flags every unlinked body of a template used in a partnership without bodies', () => {
     const content = charterFromTemplate('partnership', { locale: 'en', bodies: [], newId: randomUUID });
     const issues = checkCharter(content, references);
-    // Projects are presented and evaluated under a row that has no body yet: said at the project rules too.
+    // Projects and money go to rows that have no body yet: said at the project and money rules too.
     expect(issues.filter((issue) => issue.code !== 'body_missing')).toEqual([
       { path: ['rules', 'projects', 'presentation', 'topic'], code: 'project_matter_unrouted', params: { level: 'strategic' } },
       { path: ['rules', 'projects', 'evaluation', 'topic'], code: 'project_matter_unrouted', params: { level: 'strategic' } },
+      { path: ['rules', 'money', 'budgetRevision', 'topic'], code: 'money_matter_unrouted', params: { level: 'functional' } },
+      { path: ['rules', 'money', 'settlement', 'topic'], code: 'money_matter_unrouted', params: { level: 'strategic' } },
+      { path: ['rules', 'money', 'commonFund', 'spending', 'topic'], code: 'money_matter_unrouted', params: { level: 'strategic' } },
     ]);
     expect(issues.length).toBeGreaterThanOrEqual(9);
   });
@@ -391,5 +448,35 @@ describe('the cooperation template', () => {
     expect(objectives.filter((objective) => client.test(objective))).toHaveLength(1);
     expect(objectives.filter((objective) => host.test(objective))).toHaveLength(1);
     expect(objectives.findIndex((objective) => client.test(objective))).not.toBe(objectives.findIndex((objective) => host.test(objective)));
+  });
+});
+
+describe('the money rules of the templates', () => {
+  it('sends a partnership’s budget revisions to its directors by consent, its settlements to its general strategic row, and spends its 1 % by the steering committee', () => {
+    const { content } = seed;
+    const money = content.rules.money!;
+    const matrix = content.rules.decisionMatrix;
+    expect(findDecisionRule(matrix, money.budgetRevision.level, money.budgetRevision.topic)).toMatchObject({ topic: 'Gestion du budget du projet', bodyId: directors, method: 'consent', informBodyIds: [steering] });
+    expect(findDecisionRule(matrix, money.settlement.level, money.settlement.topic)).toMatchObject({ level: 'strategic', topic: '', bodyId: plenary });
+    expect(money.commonFund).toEqual({ contribution: { kind: 'percent', percent: 1 }, yearStartsMonth: 1, dueWithinDays: 60, spending: { level: 'strategic', topic: 'Caisse commune' } });
+    expect(findDecisionRule(matrix, 'strategic', 'Caisse commune')).toMatchObject({ bodyId: steering, method: 'consent' });
+    expect(money.treasurerRoleId).toBeNull();
+    expect(money.deficitGuidance).toMatch(/autofinancement.*comité de direction/);
+  });
+
+  it('says the partnership’s money rules in English too, routed the same way', () => {
+    const content = charterFromTemplate('partnership', { locale: 'en', bodies: [{ id: directors, kind: 'directors' }, { id: steering, kind: 'steering' }], newId: randomUUID });
+    const money = content.rules.money!;
+    expect(findDecisionRule(content.rules.decisionMatrix, money.budgetRevision.level, money.budgetRevision.topic)).toMatchObject({ topic: 'Managing the project budget', bodyId: directors });
+    expect(findDecisionRule(content.rules.decisionMatrix, 'strategic', money.commonFund!.spending.topic)).toMatchObject({ topic: 'Common fund', bodyId: steering });
+    expect(money.deficitGuidance).toMatch(/self-financing/);
+  });
+
+  it.each(['fr', 'en'] as const)('settles a cooperation’s accounts by its team’s general strategic row, with no common fund (%s)', (locale) => {
+    const team = randomUUID();
+    const content = charterFromTemplate('cooperation', { locale, bodies: [{ id: team, kind: 'working_group' }], newId: randomUUID });
+    const money = content.rules.money!;
+    expect(findDecisionRule(content.rules.decisionMatrix, money.settlement.level, money.settlement.topic)).toMatchObject({ topic: '', bodyId: team, method: 'consent' });
+    expect(money.commonFund).toBeNull();
   });
 });

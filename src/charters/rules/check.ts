@@ -34,6 +34,7 @@ export const CHARTER_ISSUE_CODES = [
   'signatory_not_member',
   'project_matter_unrouted',
   'role_unknown',
+  'money_matter_unrouted',
 ] as const;
 export type CharterIssueCode = (typeof CHARTER_ISSUE_CODES)[number];
 
@@ -233,6 +234,29 @@ function checkProjects(content: CharterContent, references: CharterReferences): 
 }
 
 /**
+ * The money rules of a version that says them (one that does not follows moneyRulesOf, whose
+ * matters are the levels' general rows the matrix check already asks for): a budget revision, a
+ * settlement and a common fund's spending must each reach a body, and the treasurer role exist.
+ */
+function checkMoney(content: CharterContent, references: CharterReferences): CharterIssue[] {
+  const money = content.rules.money;
+  if (money === undefined) return [];
+  const at = ['rules', 'money'];
+  const matters: [readonly (string | number)[], { level: DecisionLevel; topic: string }][] = [
+    [[...at, 'budgetRevision', 'topic'], money.budgetRevision],
+    [[...at, 'settlement', 'topic'], money.settlement],
+  ];
+  if (money.commonFund !== null) matters.push([[...at, 'commonFund', 'spending', 'topic'], money.commonFund.spending]);
+  const issues: CharterIssue[] = [];
+  for (const [path, { level, topic }] of matters) {
+    // Money moved under a matter no row decides could never be approved: the budget would stay a draft, the fund unspent.
+    if (findDecisionRule(content.rules.decisionMatrix, level, topic)?.bodyId == null) issues.push({ path, code: 'money_matter_unrouted', params: { level } });
+  }
+  if (money.treasurerRoleId !== null && !references.roles.has(money.treasurerRoleId)) issues.push({ path: [...at, 'treasurerRoleId'], code: 'role_unknown', params: {} });
+  return issues;
+}
+
+/**
  * Whether the rules hold together, in the order a reader meets them. An empty list means the
  * version can be adopted; each issue is worded by the catalogue under `charterCheck.<code>`.
  */
@@ -254,6 +278,7 @@ export function checkCharter(content: CharterContent, references: CharterReferen
   const { startsOn, endsOn } = content.rules.duration;
   if (startsOn !== null && endsOn !== null && endsOn < startsOn) issues.push({ path: ['rules', 'duration', 'endsOn'], code: 'duration_order', params: {} });
   issues.push(...checkProjects(content, references));
+  issues.push(...checkMoney(content, references));
   issues.push(...checkSignatories(content, references));
   return issues;
 }

@@ -8,8 +8,10 @@ export type TemplateLocale = 'fr' | 'en';
 interface TemplateText {
   readonly title: string;
   readonly articles: readonly { readonly kind: ArticleKind; readonly title: string; readonly body: string }[];
-  readonly topics: Readonly<Record<'arbitration' | 'projectLeads' | 'legalFinancial' | 'social' | 'commonProjects', string>>;
+  readonly topics: Readonly<Record<'arbitration' | 'projectLeads' | 'legalFinancial' | 'social' | 'commonProjects' | 'projectBudget' | 'commonFund', string>>;
   readonly exitPlan: readonly string[];
+  /** What to do when a project's budget is in deficit; empty where the source document says nothing. */
+  readonly deficitGuidance: string;
 }
 
 export interface TemplateContext {
@@ -71,7 +73,15 @@ const cooperationFr: TemplateText = {
     },
     { kind: 'signatories', title: 'Signataires', body: 'Chaque signataire déclare avoir lu et approuvé la présente charte.' },
   ],
-  topics: { arbitration: 'Arbitrage', projectLeads: 'Nomination des chefs de projet', legalFinancial: 'Questions juridiques et financières', social: 'Questions sociales et de direction', commonProjects: 'Projets communs' },
+  topics: {
+    arbitration: 'Arbitrage',
+    projectLeads: 'Nomination des chefs de projet',
+    legalFinancial: 'Questions juridiques et financières',
+    social: 'Questions sociales et de direction',
+    commonProjects: 'Projets communs',
+    projectBudget: 'Gestion du budget du projet',
+    commonFund: 'Caisse commune',
+  },
   exitPlan: [
     'Protéger le commanditaire : que la fin du projet ne lui cause aucun tort',
     'Protéger la structure porteuse : que la fin du projet ne lui cause aucun tort',
@@ -80,6 +90,7 @@ const cooperationFr: TemplateText = {
     'Finir par un cercle restauratif, pour prendre soin de chaque signataire',
     'Écrire ce que nous avons appris, dans le respect de chacun·e',
   ],
+  deficitGuidance: '',
 };
 
 const cooperationEn: TemplateText = {
@@ -129,7 +140,15 @@ const cooperationEn: TemplateText = {
     },
     { kind: 'signatories', title: 'Signatories', body: 'Each signatory declares having read and approved this charter.' },
   ],
-  topics: { arbitration: 'Arbitration', projectLeads: 'Appointing project leads', legalFinancial: 'Legal and financial questions', social: 'Staff and management questions', commonProjects: 'Common projects' },
+  topics: {
+    arbitration: 'Arbitration',
+    projectLeads: 'Appointing project leads',
+    legalFinancial: 'Legal and financial questions',
+    social: 'Staff and management questions',
+    commonProjects: 'Common projects',
+    projectBudget: 'Managing the project budget',
+    commonFund: 'Common fund',
+  },
   exitPlan: [
     'Protect the client: the end of the project must do them no harm',
     'Protect the host organization: the end of the project must do it no harm',
@@ -138,6 +157,7 @@ const cooperationEn: TemplateText = {
     'End with a restorative circle, to look after each signatory',
     'Write down what we learnt, respecting everyone’s privacy',
   ],
+  deficitGuidance: '',
 };
 
 const partnershipFr: TemplateText = {
@@ -187,6 +207,9 @@ const partnershipFr: TemplateText = {
   ],
   topics: cooperationFr.topics,
   exitPlan: ['Préserver chaque maison', 'Terminer proprement les projets en cours', 'Dire ce que nous avons appris'],
+  // Seed 001, « Gestion économique », said in our own words.
+  deficitGuidance:
+    'Le groupe de travail cherche d’abord l’équilibre par l’autofinancement. Sinon, il prépare une demande de financement complémentaire avec le comité de direction, ou propose au comité de pilotage une autre façon d’équilibrer le projet.',
 };
 
 const partnershipEn: TemplateText = {
@@ -236,6 +259,8 @@ const partnershipEn: TemplateText = {
   ],
   topics: cooperationEn.topics,
   exitPlan: ['Protect each organization', 'Close the ongoing projects properly', 'Say what we learnt'],
+  deficitGuidance:
+    'The working group first seeks balance through self-financing. Failing that, it prepares an application for further funding with the directors’ committee, or proposes to the steering committee another way to balance the project.',
 };
 
 const TEXTS: Record<TemplateId, Record<TemplateLocale, TemplateText>> = {
@@ -283,11 +308,15 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
       rule(context, 'strategic', text.topics.arbitration, directors, 'consensus', 'lapse', [plenary, steering]),
       // Seed 001: the steering committee validates common projects and decides their renewal; the directors arbitrate.
       rule(context, 'strategic', text.topics.commonProjects, steering, 'consensus', directors, [plenary, directors]),
+      // Seed 003's « 1 % » serves the whole partnership: the steering committee spends it.
+      rule(context, 'strategic', text.topics.commonFund, steering, 'consent', directors, [plenary]),
       rule(context, 'operational', '', steering, 'consensus', directors, [plenary]),
       rule(context, 'operational', text.topics.projectLeads, directors, 'consensus', 'lapse', [steering]),
       rule(context, 'functional', '', workingGroup, 'consent', steering, [steering]),
       rule(context, 'functional', text.topics.legalFinancial, steering, 'consensus', directors, [directors]),
       rule(context, 'functional', text.topics.social, directors, 'consensus', 'lapse', [steering]),
+      // Seed 001 has the working group manage its budget with the directors' help: a revision of the forecast needs one body, the directors.
+      rule(context, 'functional', text.topics.projectBudget, directors, 'consent', 'lapse', [steering]),
     ],
     participationLevels: ['consultation', 'concertation', 'participation'],
     revision: { requestedBy: 'any_member', bodyId: steering, method: 'consent', silence: DEFAULT_SILENCE },
@@ -301,6 +330,19 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
       evaluation: { level: 'strategic', topic: text.topics.commonProjects, everyMonths: 12 },
       waitingDays: 30,
     },
+    // The template knows no roles: the charter names its treasurer once the partnership has created the role.
+    money: {
+      budgetRevision: { level: 'functional', topic: text.topics.projectBudget },
+      settlement: { level: 'strategic', topic: '' },
+      treasurerRoleId: null,
+      deficitGuidance: text.deficitGuidance,
+      commonFund: {
+        contribution: { kind: 'percent', percent: 1 },
+        yearStartsMonth: 1,
+        dueWithinDays: 60,
+        spending: { level: 'strategic', topic: text.topics.commonFund },
+      },
+    },
   };
 }
 
@@ -313,6 +355,14 @@ function cooperationRules(context: TemplateContext, text: TemplateText): Charter
     participationLevels: ['participation'],
     revision: { requestedBy: 'any_signatory', bodyId: team, method: 'consent', silence: DEFAULT_SILENCE },
     dispute: { crisisMeetingWithinDays: 7, mediationProvider: '', exitPlanObjectives: [...text.exitPlan] },
+    // Seed 000: the team settles its accounts together at the end or on exit; no common fund.
+    money: {
+      budgetRevision: { level: 'functional', topic: '' },
+      settlement: { level: 'strategic', topic: '' },
+      treasurerRoleId: null,
+      deficitGuidance: text.deficitGuidance,
+      commonFund: null,
+    },
   };
 }
 

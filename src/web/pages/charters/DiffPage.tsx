@@ -41,6 +41,7 @@ const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
   revision: 'revision',
   dispute: 'disputes',
   projects: 'management',
+  money: 'budget',
   duration: 'duration',
   budget: 'budget',
   licence: 'licence',
