@@ -5,6 +5,7 @@ import { projectConductEn, projectConductFr } from '../projects/conduct/messages
 import { projectEn, projectFr } from '../projects/messages.js';
 import { projectSheetEn, projectSheetFr } from '../projects/sheet/messages.js';
 import { actionPlanEn, actionPlanFr } from '../action-plans/messages.js';
+import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -224,6 +225,7 @@ const fr = {
   ...projectFr,
   ...projectSheetFr,
   ...actionPlanFr,
+  ...budgetReportFr,
 };
 
 const en: typeof fr = {
@@ -439,6 +441,7 @@ const en: typeof fr = {
   ...projectEn,
   ...projectSheetEn,
   ...actionPlanEn,
+  ...budgetReportEn,
 };
 
 const catalogue = i18next.createInstance();
