@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { formatMoney, type RuleBlock } from '../../charters/print/blocks.js';
 import { formatCalendarDate, translator, type Locale } from '../../i18n/server-messages.js';
 import type { SheetSection } from '../../projects/sheet/blocks.js';
-import { GRANT_STATUSES, type Balance, type LineKind } from '../rules/summary.js';
+import { GRANT_STATUSES, type Balance, type BudgetSummary, type LineKind } from '../rules/summary.js';
 import type { budgetReportAnswer } from './contract.js';
 
-/** What the report prints: its page's answer, as the query gives it to the page. */
-export type BudgetReport = z.infer<typeof budgetReportAnswer>;
-type ReportLine = BudgetReport['summary']['lines'][number];
+/** What the report prints: its page's answer, as the query gives it to the page, the figures as summarizeBudget gives them. */
+export type BudgetReport = Omit<z.infer<typeof budgetReportAnswer>, 'summary'> & { readonly summary: BudgetSummary };
+type ReportLine = BudgetSummary['lines'][number];
 
 /** A balance as one number: positive for a surplus, negative for a deficit. */
 export function signedBalance(balance: Balance): number {
