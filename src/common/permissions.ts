@@ -130,6 +130,13 @@ export const may = {
     keepers.treasurerIds.has(viewer.personId) || (projectLeadId !== null && viewer.personId === projectLeadId) || (keepers.treasurerIds.size === 0 && viewer.isPartnershipAdmin),
 
   /**
+   * Write the draft forecast of a project's budget besides its book keepers (may.keepAccounts): the
+   * members of its working group, who draw the forecast up with the lead (seed 001). Entries stay
+   * the keepers' alone.
+   */
+  editBudgetForecast: (viewer: Viewer, workingGroupId: string | null): boolean => workingGroupId !== null && viewer.memberOfBodies.has(workingGroupId),
+
+  /**
    * Write the draft of the partnership's action plan and put it to the strategic decision the
    * matrix names: whoever may propose a strategic decision, a member of one of its bodies, or an
    * administrator.

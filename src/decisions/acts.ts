@@ -126,7 +126,7 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
 export async function createProposalInTransaction(
   trx: Trx,
   ctx: ActContext,
-  input: z.infer<typeof proposalInput> & { readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' }; readonly actionPlanId?: string },
+  input: z.infer<typeof proposalInput> & { readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' }; readonly actionPlanId?: string; readonly budgetVersionId?: string },
 ): Promise<{ id: string; event: JournalEvent }> {
   const id = randomUUID();
   let charterVersionId: string;
@@ -171,6 +171,7 @@ export async function createProposalInTransaction(
       project_id: input.project?.id ?? null,
       project_matter: input.project?.matter ?? null,
       action_plan_id: input.actionPlanId ?? null,
+      budget_version_id: input.budgetVersionId ?? null,
     })
     .execute();
   return {
@@ -188,6 +189,7 @@ export async function createProposalInTransaction(
         amendsVersionId: draft?.id ?? null,
         ...(input.project !== undefined && { projectId: input.project.id, projectMatter: input.project.matter }),
         ...(input.actionPlanId !== undefined && { actionPlanId: input.actionPlanId }),
+        ...(input.budgetVersionId !== undefined && { budgetVersionId: input.budgetVersionId }),
         ...proposalTextHashes(input),
       },
     },

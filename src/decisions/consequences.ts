@@ -4,6 +4,7 @@ import type { Database } from '../common/database/schema.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import { settleProjectMatter } from '../projects/acts.js';
 import { adoptActionPlanDecidedBy } from '../action-plans/adoption.js';
+import { settleBudgetMatter } from '../budgets/acts.js';
 
 /** The decided proposal as each capability reads it; one that hangs on other columns reads them by its id. */
 export interface DecidedProposal {
@@ -31,5 +32,10 @@ export async function decisionConsequences(
   status: DecidedStatus,
   statement: string,
 ): Promise<JournalEvent[]> {
-  return [...(await settleProjectMatter(trx, scope, proposal, status, statement)), ...(await adoptActionPlanDecidedBy(trx, scope, proposal.id, status))];
+  return [
+    ...(await settleProjectMatter(trx, scope, proposal, status, statement)),
+    ...(await adoptActionPlanDecidedBy(trx, scope, proposal.id, status)),
+    // After the project's: its presentation adopted validates the budget presented with it.
+    ...(await settleBudgetMatter(trx, scope, proposal, status)),
+  ];
 }

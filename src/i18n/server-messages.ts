@@ -6,6 +6,7 @@ import { projectEn, projectFr } from '../projects/messages.js';
 import { projectSheetEn, projectSheetFr } from '../projects/sheet/messages.js';
 import { actionPlanEn, actionPlanFr } from '../action-plans/messages.js';
 import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
+import { budgetEn, budgetFr } from '../budgets/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -226,6 +227,7 @@ const fr = {
   ...projectSheetFr,
   ...actionPlanFr,
   ...budgetReportFr,
+  ...budgetFr,
 };
 
 const en: typeof fr = {
@@ -442,6 +444,7 @@ const en: typeof fr = {
   ...projectSheetEn,
   ...actionPlanEn,
   ...budgetReportEn,
+  ...budgetEn,
 };
 
 const catalogue = i18next.createInstance();

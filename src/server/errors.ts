@@ -13,6 +13,7 @@ import { uniqueConstraints as peopleConstraints } from '../people/errors.js';
 import { uniqueConstraints as roleConstraints } from '../roles/errors.js';
 import { uniqueConstraints as projectConstraints } from '../projects/errors.js';
 import { uniqueConstraints as actionPlanConstraints } from '../action-plans/errors.js';
+import { uniqueConstraints as budgetConstraints } from '../budgets/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
 /** A request part that did not match its schema; translated once the user's language is known. */
@@ -60,6 +61,7 @@ const uniqueConstraintMessages: UniqueConstraintMessages = {
   ...meetingConstraints,
   ...projectConstraints,
   ...actionPlanConstraints,
+  ...budgetConstraints,
 };
 
 interface DatabaseError {

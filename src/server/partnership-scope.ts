@@ -25,6 +25,7 @@ import { projectConductRoutes } from '../projects/conduct/routes.js';
 import { projectRoutes } from '../projects/routes.js';
 import { projectSheetRoutes } from '../projects/sheet/routes.js';
 import { actionPlanRoutes } from '../action-plans/routes.js';
+import { budgetRoutes } from '../budgets/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -81,4 +82,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(projectRoutes);
   await app.register(projectSheetRoutes);
   await app.register(actionPlanRoutes);
+  await app.register(budgetRoutes);
 };

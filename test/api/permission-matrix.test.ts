@@ -115,7 +115,21 @@ async function activeProject(f: PartnershipFixture, ids: Furnished) {
   await db.insertInto('project_objective').values({ id: objectiveId, project_id: projectId, position: 0, statement: 'Accueillir quarante familles' }).execute();
   await db.insertInto('project_indicator').values({ id: indicatorId, project_id: projectId, objective_id: objectiveId, position: 0, label: 'Familles inscrites', target: 40 }).execute();
   await db.insertInto('project_means').values({ id: meansId, project_id: projectId, organization_id: ids.organizationId, kind: 'room', description: 'Une salle', created_at: now }).execute();
-  return { projectId, purposeId, objectiveId, indicatorId, meansId };
+  // Its budget: a draft forecast with a grant line, and an entry on it with its proof.
+  const [budgetId, versionId, lineKey, entryId, attachmentId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  await db.insertInto('budget').values({ id: budgetId, partnership_id: f.partnershipId, project_id: projectId, status: 'open', created_at: now }).execute();
+  await db.insertInto('budget_version').values({ id: versionId, budget_id: budgetId, number: 1, status: 'draft', created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('budget_line')
+    .values({ id: randomUUID(), version_id: versionId, line_key: lineKey, position: 0, kind: 'income', category: 'grant', internal: false, label: 'Subvention de la ville', amount_cents: 500_000, grant_status: 'applied' })
+    .execute();
+  const proof = Buffer.from('%PDF-1.4 reçu');
+  await db
+    .insertInto('money_attachment')
+    .values({ id: attachmentId, partnership_id: f.partnershipId, file_name: 'recu.pdf', content_type: 'application/pdf', size_bytes: proof.length, sha256: 'a'.repeat(64), content: proof, uploaded_at: now })
+    .execute();
+  await db.insertInto('budget_entry').values({ id: entryId, budget_id: budgetId, line_key: lineKey, occurred_on: '2026-03-10', amount_cents: 250_000, attachment_id: attachmentId, recorded_at: now }).execute();
+  return { projectId, purposeId, objectiveId, indicatorId, meansId, budgetId, lineKey, entryId, attachmentId };
 }
 
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
@@ -139,6 +153,7 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 /** Routes the shared list leaves out because only this test needs them. */
 function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project']): [Method, string, unknown?][] {
   const conduct = `${base}/projects/${project.projectId}`;
+  const budget = `${base}/budgets/${project.budgetId}`;
   const objective = { statement: 'Accueillir des familles aux ateliers', metric: 'Familles inscrites', target: '40', deadline: '2026-12-31', ownerId: ids.personId };
   const indicator = { objectiveId: project.objectiveId, label: 'Familles inscrites', unit: 'familles', target: 40 };
   return [
@@ -172,6 +187,17 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['GET', `${conduct}/sheet.md`],
     ['GET', `${conduct}/subjects`],
     ['PUT', `${conduct}/subjects`, { subjectIds: [] }],
+    ['GET', `${conduct}/budget`],
+    ['POST', `${conduct}/budget/lines`, { category: 'transport', label: 'Location du car', amountCents: 120_000 }],
+    ['PUT', `${budget}/lines/${project.lineKey}`, { category: 'grant', label: 'Subvention de la ville', amountCents: 600_000, grantStatus: 'applied' }],
+    ['PUT', `${budget}/lines/${project.lineKey}/grant-status`, { grantStatus: 'granted' }],
+    ['DELETE', `${budget}/lines/${project.lineKey}`],
+    ['POST', `${budget}/revision`, {}],
+    ['POST', `${budget}/proposal`, {}],
+    ['GET', `${budget}/entries`],
+    ['POST', `${budget}/entries`, { lineKey: project.lineKey, occurredOn: '2026-03-10', amountCents: 10_000 }],
+    ['POST', `${budget}/entries/${project.entryId}/reversal`, {}],
+    ['GET', `${budget}/attachments/${project.attachmentId}`],
     ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
     ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],

@@ -14,6 +14,7 @@ export const INCOME_CATEGORIES = ['contribution', 'grant', 'self_financing', 'ot
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 export type BudgetCategory = CostCategory | IncomeCategory;
+export const BUDGET_CATEGORIES = [...COST_CATEGORIES, ...INCOME_CATEGORIES] as const;
 export const LINE_KINDS = ['cost', 'income'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 /** A grant's way from the idea of asking to the money on the account. */

@@ -44,6 +44,7 @@ const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
   money: 'budget',
   duration: 'duration',
   budget: 'budget',
+  money: 'budget',
   licence: 'licence',
   confidentialData: 'data_protection',
   signatories: 'signatories',
