@@ -44,7 +44,6 @@ const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
   money: 'budget',
   duration: 'duration',
   budget: 'budget',
-  money: 'budget',
   licence: 'licence',
   confidentialData: 'data_protection',
   signatories: 'signatories',
