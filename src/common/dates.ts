@@ -22,6 +22,11 @@ export function formatDate(format: Intl.DateTimeFormat, date: Date): string {
   return parts.map((part) => (inWords && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
 }
 
+/** A month of the year (1 to 12) as a word of the language: « janvier », "January". */
+export function monthName(language: 'fr' | 'en', month: number): string {
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
 /** The calendar day an instant falls on where the partnerships live. */
 export function calendarDay(instant: Date): IsoDate {
   return isoDateFormat.format(instant);

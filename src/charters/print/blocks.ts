@@ -1,9 +1,10 @@
 import { postAmountCents } from '../rules/check.js';
+import { moneyArticleKind, moneyRuleLines } from '../rules/money-lines.js';
 import { projectStepLines } from '../rules/project-steps.js';
 import { silenceOf, type ArticleKind, type DecisionMethod, type SilenceRule } from '../rules/types.js';
 import { formatCalendarDate, translator, type Locale } from '../../i18n/server-messages.js';
 import type { VersionDetail } from '../queries.js';
-import { formatDate } from '../../common/dates.js';
+import { formatDate, monthName } from '../../common/dates.js';
 
 /**
  * What a printed charter shows of its rules, under the article of the same kind, as neutral
@@ -54,7 +55,23 @@ function silenceParagraphs(rules: readonly { readonly method: DecisionMethod; re
   return said.map((silence) => ({ type: 'paragraph', text: t(`print.silenceRule.${silence}`) }));
 }
 
+/** The money rules in plain sentences, under the article moneyArticleKind names. */
+function moneyBlocks(version: VersionDetail, locale: Locale): RuleBlock[] {
+  const t = translator(locale);
+  const lines = moneyRuleLines(version.content.rules, {
+    body: (id) => (id === null ? '—' : (version.names.bodies[id] ?? '—')),
+    role: (id) => version.names.roles[id] ?? '—',
+    month: (month) => monthName(locale, month),
+    money: (cents) => formatMoney(locale, cents),
+  });
+  return lines.length === 0 ? [] : [{ type: 'list', title: t('moneyRules.title'), items: lines.map((line) => withPrintableSpaces(t(`moneyRules.${line.key}`, line.params))) }];
+}
+
 export function ruleBlocks(kind: ArticleKind, version: VersionDetail, locale: Locale): RuleBlock[] {
+  return [...kindBlocks(kind, version, locale), ...(kind === moneyArticleKind(version.content.articles) ? moneyBlocks(version, locale) : [])];
+}
+
+function kindBlocks(kind: ArticleKind, version: VersionDetail, locale: Locale): RuleBlock[] {
   const t = translator(locale);
   const rules = version.content.rules;
   const bodyName = (id: string | null) => (id === null ? '—' : (version.names.bodies[id] ?? '—'));

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { postAmountCents } from '../../charters/rules/check';
+import { moneyArticleKind, moneyRuleLines } from '../../charters/rules/money-lines';
 import { projectStepLines } from '../../charters/rules/project-steps';
 import type { ArticleKind } from '../../charters/rules/enums';
 import { renderMarkdown } from '../../charters/rules/markdown';
@@ -14,7 +15,7 @@ import { useOverview, usePartnershipId } from '../hooks';
 const ROUND_METHODS: ReadonlySet<DecisionMethod> = new Set(['consensus', 'consent', 'majority']);
 import { describeRule } from './RuleFields';
 import { useFormatDate } from './ui';
-import { formatDate } from '../../common/dates';
+import { formatDate, monthName } from '../../common/dates';
 
 export type CharterNames = Answer<typeof charterNamesAnswer>;
 export type SignatoryView = Answer<typeof signatoryAnswer>;
@@ -233,8 +234,55 @@ function ProjectSteps({ rules, names }: { rules: CharterRules; names: CharterNam
   );
 }
 
-/** The rules an article of this kind carries, shown under its text as the printed charter does. */
-export function ArticleRules({ kind, rules, names, signatories }: { kind: ArticleKind; rules: CharterRules; names: CharterNames; signatories: readonly SignatoryView[] }) {
+/** What the charter says about money, in sentences naming the bodies that decide and the treasurer role. */
+export function MoneyRulesText({ rules, names }: { rules: CharterRules; names: CharterNames }) {
+  const { t, i18n } = useTranslation();
+  const money = useFormatMoney();
+  const lines = moneyRuleLines(rules, {
+    body: bodyNameOf(names),
+    role: (id) => names.roles[id] ?? '—',
+    month: (month) => monthName(i18n.language === 'en' ? 'en' : 'fr', month),
+    money,
+  });
+  if (lines.length === 0) return null;
+  return (
+    <div className="money-rules">
+      <p>{t('charter.moneyRules.title')}</p>
+      <ul>
+        {lines.map((line, index) => (
+          <li key={index}>{t(`charter.moneyRules.${line.key}`, line.params)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The rules an article of this kind carries, shown under its text as the printed charter does;
+ * the money rules go under the article moneyArticleKind names (`showsMoney`).
+ */
+export function ArticleRules({
+  kind,
+  rules,
+  names,
+  signatories,
+  showsMoney = false,
+}: {
+  kind: ArticleKind;
+  rules: CharterRules;
+  names: CharterNames;
+  signatories: readonly SignatoryView[];
+  showsMoney?: boolean;
+}) {
+  return (
+    <>
+      <KindRules kind={kind} rules={rules} names={names} signatories={signatories} />
+      {showsMoney && <MoneyRulesText rules={rules} names={names} />}
+    </>
+  );
+}
+
+function KindRules({ kind, rules, names, signatories }: { kind: ArticleKind; rules: CharterRules; names: CharterNames; signatories: readonly SignatoryView[] }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const bodyName = bodyNameOf(names);
@@ -288,6 +336,7 @@ export function ArticleRules({ kind, rules, names, signatories }: { kind: Articl
 /** A version as it reads: numbered articles, each followed by its rules. */
 export function CharterText({ content, names, signatories }: { content: CharterContent; names: CharterNames; signatories: readonly SignatoryView[] }) {
   const { t } = useTranslation();
+  const moneyKind = moneyArticleKind(content.articles);
   return (
     <div className="charter-text">
       {content.articles.map((article, index) => (
@@ -296,7 +345,7 @@ export function CharterText({ content, names, signatories }: { content: CharterC
             {t('charter.articleNumber', { number: index + 1 })} — {article.title}
           </h2>
           <MarkdownText source={article.body} />
-          <ArticleRules kind={article.kind} rules={content.rules} names={names} signatories={signatories} />
+          <ArticleRules kind={article.kind} rules={content.rules} names={names} signatories={signatories} showsMoney={article.kind === moneyKind} />
         </section>
       ))}
     </div>

@@ -4,7 +4,7 @@ import type { ArticleKind } from '../../../charters/rules/enums';
 import type { CharterRules } from '../../../charters/rules/types';
 import type { charterDiffAnswer } from '../../../charters/contract';
 import type { Answer } from '../../../common/contract';
-import { ArticleRules, type CharterNames, type SignatoryView } from '../../components/CharterText';
+import { ArticleRules, MoneyRulesText, type CharterNames, type SignatoryView } from '../../components/CharterText';
 import { Badge, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePartnershipQuery, usePersonNames } from '../../hooks';
 
@@ -33,15 +33,14 @@ function Changes({ parts }: { parts: readonly TextChange[] }) {
   );
 }
 
-/** Which article kind shows each rule group, so a changed group reads as it does in the charter. */
-const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
+/** Which article kind shows each rule group, so a changed group reads as it does in the charter; money reads by itself (RulesSide). */
+const KIND_OF_GROUP: Record<Exclude<keyof CharterRules, 'money'>, ArticleKind> = {
   bodyIds: 'governance',
   decisionMatrix: 'decision_matrix',
   participationLevels: 'decision_matrix',
   revision: 'revision',
   dispute: 'disputes',
   projects: 'management',
-  money: 'budget',
   duration: 'duration',
   budget: 'budget',
   licence: 'licence',
@@ -50,6 +49,9 @@ const KIND_OF_GROUP: Record<keyof CharterRules, ArticleKind> = {
 };
 
 function RulesSide({ group, rules, names }: { group: keyof CharterRules; rules: CharterRules; names: CharterNames }) {
+  const { t } = useTranslation();
+  // A group only later versions say (projects, money): the older one is silent, and says so.
+  if (rules[group] === undefined) return <p className="muted">{t('charter.diff.notSaid')}</p>;
   const signatories: SignatoryView[] = rules.signatories.map((s) => ({
     signatoryId: s.id,
     personId: s.personId,
@@ -59,6 +61,7 @@ function RulesSide({ group, rules, names }: { group: keyof CharterRules; rules: 
     capacity: s.capacity,
     signature: null,
   }));
+  if (group === 'money') return <MoneyRulesText rules={rules} names={names} />;
   return <ArticleRules kind={KIND_OF_GROUP[group]} rules={rules} names={names} signatories={signatories} />;
 }
 

@@ -9,6 +9,7 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { PersonPicker } from '../../components/PersonPicker';
 import { FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { BodyChoice, EditorField, errorAt, withCurrent, type Errors } from './EditorFields';
+import { MoneyRulesEditor } from './MoneyRulesEditor';
 import { ProjectRulesEditor } from './ProjectRulesEditor';
 import { useOverview, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { Article, CharterContent, CharterRules, DecisionRule } from '../../../charters/rules/types';
@@ -283,6 +284,8 @@ function RulesEditor({ content, errors, update, bodies }: { content: CharterCont
       </fieldset>
 
       <ProjectRulesEditor rules={rules} errors={errors} setRules={setRules} bodies={listedBodies} allBodies={allBodies} roles={overview.data?.roles ?? []} />
+
+      <MoneyRulesEditor rules={rules} errors={errors} setRules={setRules} roles={overview.data?.roles ?? []} />
 
       <fieldset>
         <legend>{t('charter.rules.revision')}</legend>

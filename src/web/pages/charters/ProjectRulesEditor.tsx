@@ -3,15 +3,16 @@ import { projectRulesOf, type CharterRules, type DecisionLevel, type ProjectRule
 import { BodyChoice, EditorField, type Errors } from './EditorFields';
 
 type Matter = { readonly level: DecisionLevel; readonly topic: string };
-type Named = { readonly id: string; readonly name: string };
+export type Named = { readonly id: string; readonly name: string };
 
-const numberOf = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value));
+/** An empty field is not a number: the check then says so at the field, where zero would pass unseen. */
+export const numberOf = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value.replace(',', '.')));
 
 /**
  * The matter that presents or evaluates projects, chosen among the matrix's rows (the body of the
  * row chosen decides); a matter no row names any more stays offered, so the select shows the data.
  */
-function MatterChoice({ value, rules, onChange, ...props }: { value: Matter; rules: CharterRules; onChange: (matter: Matter) => void; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
+export function MatterChoice({ value, rules, onChange, ...props }: { value: Matter; rules: CharterRules; onChange: (matter: Matter) => void; id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) {
   const { t } = useTranslation();
   const key = (matter: Matter) => JSON.stringify([matter.level, matter.topic]);
   const rows: Matter[] = rules.decisionMatrix.map((rule) => ({ level: rule.level, topic: rule.topic }));
@@ -63,6 +64,7 @@ export function ProjectRulesEditor({
     );
   }
   const change = (patch: Partial<ProjectRules>) => setRules({ projects: { ...projects, ...patch } });
+
   const confirmer = projects.leadConfirmedBy;
   // A role removed since stays offered under a question mark, so the select shows the data and the check's message says why.
   const offeredRoles = confirmer?.kind === 'role' && confirmer.roleId !== '' && !roles.some((role) => role.id === confirmer.roleId) ? [...roles, { id: confirmer.roleId, name: '?' }] : roles;
@@ -144,6 +146,10 @@ export function ProjectRulesEditor({
       <EditorField path={`${path}.waitingDays`} errors={errors} label={t('charter.edit.projects.waitingDays')} hint={t('charter.edit.projects.waitingDaysHint')}>
         {(props) => <input {...props} type="number" min={1} max={365} inputMode="numeric" value={Number.isNaN(projects.waitingDays) ? '' : projects.waitingDays} onChange={(e) => change({ waitingDays: numberOf(e.target.value) })} />}
       </EditorField>
+      {/* Like an article, the section goes only when the draft is saved: until then, leaving the page asks first. */}
+      <button type="button" className="link-button" onClick={() => setRules({ projects: undefined })}>
+        {t('charter.edit.projects.remove')}
+      </button>
     </fieldset>
   );
 }
