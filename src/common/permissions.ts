@@ -151,6 +151,20 @@ export const may = {
   attachProjectSubjects: (viewer: Viewer, project: { readonly carriedByViewer: boolean; readonly workingGroupId: string | null }): boolean =>
     viewer.isPartnershipAdmin || project.carriedByViewer || (project.workingGroupId !== null && viewer.memberOfBodies.has(project.workingGroupId)),
 
+  /** List what an organization lends the partnership's projects, or withdraw it: its administrators (a partnership administrator too, as for its other details). */
+  lendMeans: (viewer: Viewer, organizationId: string): boolean => may.manageOrganization(viewer, organizationId),
+
+  /**
+   * Decline a booking of a pooled mean: the lending organization's directors alone (its
+   * administrators and its people seated in the directors' body, pooled-means/directors.ts); a
+   * partnership administrator does not lend another house's room.
+   */
+  declineBooking: (viewer: Viewer, lendingDirectorIds: readonly string[]): boolean => lendingDirectorIds.includes(viewer.personId),
+
+  /** Give a booking back: whoever booked it, or whoever conducts its project today. */
+  cancelBooking: (viewer: Viewer, booking: { readonly requestedBy: string | null; readonly workingGroupId: string | null; readonly leadNomineeId: string | null }): boolean =>
+    viewer.personId === booking.requestedBy || may.conductProject(viewer, booking),
+
   /** Only the person in charge hands part of their mission to someone else. */
   delegate: (viewer: Viewer, fromPersonId: string): boolean =>
     viewer.isPartnershipAdmin || viewer.personId === fromPersonId,

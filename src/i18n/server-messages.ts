@@ -7,6 +7,7 @@ import { projectSheetEn, projectSheetFr } from '../projects/sheet/messages.js';
 import { actionPlanEn, actionPlanFr } from '../action-plans/messages.js';
 import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
 import { budgetEn, budgetFr } from '../budgets/messages.js';
+import { pooledMeanEn, pooledMeanFr } from '../pooled-means/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -228,6 +229,7 @@ const fr = {
   ...actionPlanFr,
   ...budgetReportFr,
   ...budgetFr,
+  ...pooledMeanFr,
 };
 
 const en: typeof fr = {
@@ -445,6 +447,7 @@ const en: typeof fr = {
   ...actionPlanEn,
   ...budgetReportEn,
   ...budgetEn,
+  ...pooledMeanEn,
 };
 
 const catalogue = i18next.createInstance();

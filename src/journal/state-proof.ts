@@ -341,6 +341,39 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
                'analysisHash', ${hashOf(sql`e.analysis`)}, 'emergingNeedsHash', ${hashOf(sql`e.emerging_needs`)}, 'outcome', e.outcome) as value
         from project_evaluation e join project j on j.id = e.project_id where j.partnership_id = ${p}`,
   },
+  {
+    // A pooled mean: who lends it, what it is, its words by their hash, and whether it was withdrawn.
+    table: 'pooled_mean',
+    kinds: ['pooledMean.listed', 'pooledMean.withdrawn'],
+    journaled: sql`
+      select l.payload->>'meanId' as key, false as may_be_absent,
+             jsonb_build_object('organizationId', l.payload->'organizationId', 'kind', l.payload->'kind', 'labelHash', l.payload->'labelHash', 'conditionsHash', l.payload->'conditionsHash',
+               'withdrawn', exists (select 1 from entries w where w.kind = 'pooledMean.withdrawn' and w.payload->>'meanId' = l.payload->>'meanId')) as value
+        from entries l where l.kind = 'pooledMean.listed'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('organizationId', organization_id, 'kind', kind, 'labelHash', ${hashOf(sql`label`)}, 'conditionsHash', ${hashOf(sql`conditions`)}, 'withdrawn', withdrawn_at is not null) as value
+        from pooled_mean where partnership_id = ${p}`,
+  },
+  {
+    // A booking: its mean, project and span (instants compared as timestamps), its purpose by hash, and its status (the latest decline or cancel, else informed).
+    table: 'pooled_mean_booking',
+    kinds: ['pooledMean.booked', 'pooledMean.declined', 'pooledMean.cancelled'],
+    journaled: sql`
+      select b.payload->>'bookingId' as key, false as may_be_absent,
+             jsonb_build_object('meanId', b.payload->'meanId', 'projectId', b.payload->'projectId',
+               'startsAt', to_jsonb((b.payload->>'startsAt')::timestamptz), 'endsAt', to_jsonb((b.payload->>'endsAt')::timestamptz), 'purposeHash', b.payload->'purposeHash',
+               'status', coalesce(case d.kind when 'pooledMean.declined' then 'declined' when 'pooledMean.cancelled' then 'cancelled' end, 'informed'))
+             || case when d.kind = 'pooledMean.declined' then jsonb_build_object('declineReasonHash', d.payload->'reasonHash') else '{}'::jsonb end as value
+        from entries b
+        left join lateral (select f.kind, f.payload from entries f where f.kind in ('pooledMean.declined', 'pooledMean.cancelled') and f.payload->>'bookingId' = b.payload->>'bookingId' order by f.seq desc limit 1) d on true
+       where b.kind = 'pooledMean.booked'`,
+    stored: (p) => sql`
+      select b.id::text as key, b.id::text as row_id,
+             jsonb_build_object('meanId', b.mean_id, 'projectId', b.project_id, 'startsAt', to_jsonb(b.starts_at), 'endsAt', to_jsonb(b.ends_at),
+               'purposeHash', ${hashOf(sql`b.purpose`)}, 'status', b.status, 'declineReasonHash', ${hashOf(sql`b.decline_reason`)}) as value
+        from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${p}`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */

@@ -9,12 +9,13 @@ import type { JournalEvent } from '../journal/journal-store.js';
 import { meetingNotices } from '../meetings/notices.js';
 import { projectNotices } from '../projects/notices.js';
 import { actionPlanNotices } from '../action-plans/notices.js';
+import { pooledMeanNotices } from '../pooled-means/notices.js';
 
 export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
 export type NoticeWriters = Readonly<Record<string, NoticeWriter>>;
 
-const writers: NoticeWriters = { ...decisionNotices, ...electionNotices, ...meetingNotices, ...charterNotices, ...datePollNotices, ...discussionNotices, ...projectNotices, ...actionPlanNotices };
+const writers: NoticeWriters = { ...decisionNotices, ...electionNotices, ...meetingNotices, ...charterNotices, ...datePollNotices, ...discussionNotices, ...projectNotices, ...actionPlanNotices, ...pooledMeanNotices };
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

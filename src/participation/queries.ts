@@ -43,6 +43,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, projectId: row.first_id };
     case 'action':
       return { kind: row.kind, planId: row.first_id, actionId: second };
+    case 'pooled_mean_booking':
+      return { kind: row.kind, bookingId: row.first_id };
   }
 }
 
@@ -77,7 +79,10 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   asks them (holders of its role, members of its body) to confirm;
  * - an active project's evaluation due within the notice, for its working group and its lead;
  * - an action of the adopted action plan they own, still to do or under way, due within the
- *   notice or overdue (an action without a deadline waits on no day, and is not listed).
+ *   notice or overdue (an action without a deadline waits on no day, and is not listed);
+ * - a live booking of a mean lent by an organization they administer, or for which they sit in the
+ *   directors' body (the charter's lead-naming body, else the first directors' body), until it
+ *   starts: they may decline it (pooled-means/directors.ts says the same in TypeScript).
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -202,6 +207,18 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       from action_plan_action a join action_plan_subject sj on sj.id = a.subject_id join action_plan p on p.id = sj.plan_id
      where a.owner_id = ${personId} and a.status in ('todo', 'doing') and p.partnership_id = ${partnershipId} and p.status = 'adopted'
        and a.deadline <= ${today}::date + ${ACTION_DUE_NOTICE_DAYS}::integer
+    union all
+    select 'pooled_mean_booking', bk.id, null, mn.label, pj.title, bk.starts_at, null
+      from pooled_mean_booking bk join pooled_mean mn on mn.id = bk.mean_id join project pj on pj.id = bk.project_id
+     where mn.partnership_id = ${partnershipId} and bk.status = 'informed' and bk.starts_at > ${now}
+       and bk.requested_by is distinct from ${personId}
+       and (exists (select 1 from membership ms where ms.organization_id = mn.organization_id and ms.person_id = ${personId} and ms.is_organization_admin)
+            or exists (select 1 from body_member ds
+                        where ds.person_id = ${personId} and ds.organization_id = mn.organization_id
+                          and ds.starts_on <= ${today}::date and (ds.ends_on is null or ds.ends_on > ${today}::date)
+                          and ds.body_id = (select coalesce((pr.rules->>'leadNamedBy')::uuid,
+                                                            (select db.id from body db where db.partnership_id = ${partnershipId} and db.kind = 'directors' order by db.created_at, db.id limit 1))
+                                              from (select 1) one left join project_rules pr on true)))
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

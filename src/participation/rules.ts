@@ -34,6 +34,8 @@ export const TO_DO_KINDS = [
   'project_evaluation',
   // An open action of the adopted action plan one owns, due within ACTION_DUE_NOTICE_DAYS or overdue.
   'action',
+  // A booking of a mean one's organization lends, which one may decline until it starts.
+  'pooled_mean_booking',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -50,7 +52,8 @@ export type ToDoTarget =
   | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string }
   | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
   | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string }
-  | { readonly kind: 'action'; readonly planId: string; readonly actionId: string };
+  | { readonly kind: 'action'; readonly planId: string; readonly actionId: string }
+  | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -73,6 +76,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   project_approval: 'valider-nomination',
   project_evaluation: 'evaluer',
   action: 'vos-actions',
+  pooled_mean_booking: 'examiner-la-reservation',
 };
 
 /**
@@ -107,6 +111,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/projets/${target.projectId}${anchor}`;
     case 'action':
       return `${base}/plan-d-action${anchor}`;
+    case 'pooled_mean_booking':
+      return `${base}/moyens/reservations/${target.bookingId}${anchor}`;
   }
 }
 

@@ -14,6 +14,7 @@ import { uniqueConstraints as roleConstraints } from '../roles/errors.js';
 import { uniqueConstraints as projectConstraints } from '../projects/errors.js';
 import { uniqueConstraints as actionPlanConstraints } from '../action-plans/errors.js';
 import { uniqueConstraints as budgetConstraints } from '../budgets/errors.js';
+import { uniqueConstraints as pooledMeanConstraints } from '../pooled-means/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
 /** A request part that did not match its schema; translated once the user's language is known. */
@@ -62,6 +63,7 @@ const uniqueConstraintMessages: UniqueConstraintMessages = {
   ...projectConstraints,
   ...actionPlanConstraints,
   ...budgetConstraints,
+  ...pooledMeanConstraints,
 };
 
 interface DatabaseError {
@@ -136,7 +138,8 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
     }
   }
   if (isDatabaseError(error)) {
-    if (error.code === '23505') {
+    // 23P01: an exclusion, such as two bookings of one mean overlapping (a trigger raises it under the constraint's name).
+    if (error.code === '23505' || error.code === '23P01') {
       const known = error.constraint ? uniqueConstraintMessages[error.constraint] : undefined;
       return send(409, {
         error: 'conflict',

@@ -26,6 +26,7 @@ import { projectRoutes } from '../projects/routes.js';
 import { projectSheetRoutes } from '../projects/sheet/routes.js';
 import { actionPlanRoutes } from '../action-plans/routes.js';
 import { budgetRoutes } from '../budgets/routes.js';
+import { pooledMeanRoutes } from '../pooled-means/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -83,4 +84,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(projectSheetRoutes);
   await app.register(actionPlanRoutes);
   await app.register(budgetRoutes);
+  await app.register(pooledMeanRoutes);
 };

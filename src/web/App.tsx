@@ -38,6 +38,8 @@ const ProposalPage = lazy(() => import('./pages/decisions/ProposalPage'));
 const RegisterPage = lazy(() => import('./pages/decisions/RegisterPage'));
 const DisagreementsPage = lazy(() => import('./pages/decisions/DisagreementsPage'));
 const ActionPlanPage = lazy(() => import('./pages/action-plans/ActionPlanPage'));
+const PooledMeansPage = lazy(() => import('./pages/pooled-means/PooledMeansPage'));
+const BookingPage = lazy(() => import('./pages/pooled-means/BookingPage'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
 const CreatePages = {
@@ -170,6 +172,9 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/p/${partnership.id}/plan-d-action`}>{t('layout.actionPlan')}</NavLink>
               </li>
               <li>
+                <NavLink to={`/p/${partnership.id}/moyens`}>{t('layout.pooledMeans')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
               </li>
               <li>
@@ -292,6 +297,8 @@ export function App() {
           <Route path="instances/:bodyId/decisions" element={<Shell><RegisterPage /></Shell>} />
           <Route path="desaccords" element={<Shell><DisagreementsPage /></Shell>} />
           <Route path="plan-d-action" element={<Shell><ActionPlanPage /></Shell>} />
+          <Route path="moyens" element={<Shell><PooledMeansPage /></Shell>} />
+          <Route path="moyens/reservations/:bookingId" element={<Shell><BookingPage /></Shell>} />
           <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
           <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />

@@ -129,7 +129,20 @@ async function activeProject(f: PartnershipFixture, ids: Furnished) {
     .values({ id: attachmentId, partnership_id: f.partnershipId, file_name: 'recu.pdf', content_type: 'application/pdf', size_bytes: proof.length, sha256: 'a'.repeat(64), content: proof, uploaded_at: now })
     .execute();
   await db.insertInto('budget_entry').values({ id: entryId, budget_id: budgetId, line_key: lineKey, occurred_on: '2026-03-10', amount_cents: 250_000, attachment_id: attachmentId, recorded_at: now }).execute();
-  return { projectId, purposeId, objectiveId, indicatorId, meansId, budgetId, lineKey, entryId, attachmentId };
+  // The organization lends a room the project has booked for next week (its directors: the organization's administrator) and a van nobody has booked.
+  const [roomId, vanId, bookingId] = [randomUUID(), randomUUID(), randomUUID()];
+  await db
+    .insertInto('pooled_mean')
+    .values([
+      { id: roomId, partnership_id: f.partnershipId, organization_id: ids.organizationId, kind: 'room', label: 'Grande salle', created_at: now },
+      { id: vanId, partnership_id: f.partnershipId, organization_id: ids.organizationId, kind: 'vehicle', label: 'Minibus', created_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('pooled_mean_booking')
+    .values({ id: bookingId, mean_id: roomId, project_id: projectId, starts_at: new Date('2026-03-17T09:00:00Z'), ends_at: new Date('2026-03-17T12:00:00Z'), status: 'informed', requested_by: ids.personId, requested_at: now })
+    .execute();
+  return { projectId, purposeId, objectiveId, indicatorId, meansId, budgetId, lineKey, entryId, attachmentId, roomId, vanId, bookingId };
 }
 
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
@@ -158,6 +171,13 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
   const indicator = { objectiveId: project.objectiveId, label: 'Familles inscrites', unit: 'familles', target: 40 };
   return [
     ['GET', `${conduct}/conduct`],
+    ['GET', `${base}/pooled-means`],
+    ['POST', `${base}/pooled-means`, { organizationId: ids.organizationId, kind: 'equipment', label: 'Vidéoprojecteur', conditions: 'À rendre le lendemain' }],
+    ['POST', `${base}/pooled-means/${project.vanId}/withdrawal`],
+    ['POST', `${conduct}/pooled-mean-bookings`, { meanId: project.roomId, startsAt: '2026-03-18T09:00:00Z', endsAt: '2026-03-18T12:00:00Z', purpose: 'Atelier' }],
+    ['GET', `${base}/pooled-mean-bookings/${project.bookingId}`],
+    ['POST', `${base}/pooled-mean-bookings/${project.bookingId}/decline`, { reason: 'Salle en travaux' }],
+    ['POST', `${base}/pooled-mean-bookings/${project.bookingId}/cancel`],
     ['PUT', `${conduct}/diagnosis`, { diagnosis: 'Les familles manquent d’accès au numérique.', sources: 'Enquête' }],
     ['POST', `${conduct}/purposes`, { statement: 'Créer du lien' }],
     ['PUT', `${conduct}/purposes/${project.purposeId}`, { statement: 'Réduire la fracture numérique', position: 0 }],

@@ -93,6 +93,9 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from project_means x join project p on p.id = x.project_id where p.partnership_id = ${partnershipId}) as project_means,
       (select count(*) from action_plan where partnership_id = ${partnershipId}) as action_plan,
       (select count(*) from action_plan_action a join action_plan_subject s on s.id = a.subject_id join action_plan p on p.id = s.plan_id where p.partnership_id = ${partnershipId}) as action_plan_action,
+      (select count(*) from pooled_mean where partnership_id = ${partnershipId}) as pooled_mean,
+      (select count(*) from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${partnershipId}) as pooled_mean_booking,
+      (select count(*) from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${partnershipId} and b.status <> 'informed') as pooled_mean_booking_settled,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);

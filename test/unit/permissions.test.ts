@@ -167,6 +167,26 @@ describe('may.conductProject', () => {
     expect(may.conductProject(viewer({ personId: 'lead', memberOfBodies: new Set(['group']) }), { workingGroupId: null, leadNomineeId: null })).toBe(false));
 });
 
+describe('the pooled means’ may rules', () => {
+  it('let an organization’s administrators, or the partnership’s, list and withdraw its means', () => {
+    expect(may.lendMeans(houseAdmin, 'house-a')).toBe(true);
+    expect(may.lendMeans(admin, 'house-a')).toBe(true);
+    expect(may.lendMeans(houseAdmin, 'house-b')).toBe(false);
+    expect(may.lendMeans(bodyMember, 'house-a')).toBe(false);
+  });
+  it('let the lending directors alone decline a booking, a partnership administrator neither', () => {
+    expect(may.declineBooking(viewer({ personId: 'helene' }), ['agnes', 'helene'])).toBe(true);
+    expect(may.declineBooking(admin, ['agnes', 'helene'])).toBe(false);
+  });
+  it('let its booker or the project’s team give a booking back', () => {
+    const booking = { requestedBy: 'lina', workingGroupId: 'group', leadNomineeId: 'marc' };
+    expect(may.cancelBooking(viewer({ personId: 'lina' }), booking)).toBe(true);
+    expect(may.cancelBooking(viewer({ personId: 'marc' }), booking)).toBe(true);
+    expect(may.cancelBooking(viewer({ memberOfBodies: new Set(['group']) }), booking)).toBe(true);
+    expect(may.cancelBooking(plain, booking)).toBe(false);
+  });
+});
+
 describe('the common project’s may rules', () => {
   const carriers = { carrierPersonIds: ['carrier'], carrierOrganizationIds: ['house-a'] };
   it('let its carriers write it: a carrier person, a member of a carrier house, an administrator', () => {

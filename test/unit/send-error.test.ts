@@ -26,3 +26,14 @@ describe('an error answered as busy printers', () => {
     expect(other).toMatchObject({ status: 500, headers: {}, body: { error: 'internal' }, logged: 1 });
   });
 });
+
+describe('a database exclusion', () => {
+  it('is the double booking the trigger raises (23P01 under the constraint’s name): a 409 saying so in the user’s language', () => {
+    const overlap = answer(Object.assign(new Error('this mean is already booked at that time'), { code: '23P01', constraint: 'pooled_mean_booking_no_overlap' }));
+    expect(overlap).toMatchObject({
+      status: 409,
+      body: { error: 'conflict', message: 'Ce moyen est déjà réservé sur ce créneau : choisissez d’autres horaires.', fields: { startsAt: 'Ce moyen est déjà réservé sur ce créneau : choisissez d’autres horaires.' } },
+      logged: 0,
+    });
+  });
+});

@@ -1,4 +1,3 @@
-import { partnershipRules } from '../../charters/queries.js';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
@@ -8,7 +7,7 @@ import { calendarDay } from '../../common/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
 import { may } from '../../common/permissions.js';
 import { requireReference } from '../../common/references.js';
-import { projectRulesOf } from '../../charters/rules/types.js';
+import { directorsBodyOf } from './directors.js';
 import { translator } from '../../i18n/server-messages.js';
 import type { JournalEvent } from '../../journal/journal-store.js';
 import { textHash } from '../../journal/chain.js';
@@ -256,18 +255,6 @@ export async function recordMeasurement(ctx: ActContext, projectId: string, indi
       ],
     };
   });
-}
-
-/**
- * The directors' body the charter keeps informed of means committed to projects: the body that
- * names project leads (`projects.leadNamedBy`), else the partnership's first directors' body.
- */
-async function directorsBodyOf(trx: Trx, partnershipId: string): Promise<{ id: string; name: string } | undefined> {
-  const rules = await partnershipRules(trx, partnershipId);
-  const named = rules ? projectRulesOf(rules).leadNamedBy : null;
-  let query = trx.selectFrom('body').select(['id', 'name']).where('partnership_id', '=', partnershipId);
-  query = named !== null ? query.where('id', '=', named) : query.where('kind', '=', 'directors').orderBy('created_at').orderBy('id');
-  return query.executeTakeFirst();
 }
 
 /**

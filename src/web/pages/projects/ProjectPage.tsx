@@ -8,6 +8,7 @@ import { usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { statusTone } from '../decisions/ProposalsPage';
 import { ConductSections } from './ConductSections';
 import { ProjectSubjectsSection } from '../action-plans/ProjectSubjects';
+import { bookingFormPath } from '../pooled-means/links';
 import { useAwaitedName, type ExpectedItem } from './Expected';
 import { NEW_IDEA_ANCHOR, type IdeaDraft } from './NewIdea';
 import { ProjectSteps } from './ProjectSteps';
@@ -55,6 +56,11 @@ export default function ProjectPage() {
             {t('projectSheet.markdown')}
           </a>
         </li>
+        {project.stage !== 'closed' && project.stage !== 'refused' && (
+          <li>
+            <Link to={bookingFormPath(partnershipId, project.id)}>{t('pooledMean.bookFromProject')}</Link>
+          </li>
+        )}
       </ul>
       {project.stage === 'refused' && (
         <div className="notice notice-warn">

@@ -1,0 +1,66 @@
+/** The server's words for pooled means: the refusals and the mails to lenders and bookers. Merged into the server catalogue. */
+export const pooledMeanFr = {
+  pooledMean: {
+    refusal: {
+      mean_withdrawn: 'Ce moyen n’est plus prêté.',
+      starts_in_past: 'Une réservation commence plus tard que maintenant.',
+      already_booked: 'Ce moyen est déjà réservé sur ce créneau : choisissez d’autres horaires.',
+      not_informed: 'Cette réservation a déjà été déclinée ou annulée.',
+      already_started: 'Cette réservation a commencé : il est trop tard pour la décliner.',
+      already_ended: 'Cette réservation est terminée.',
+      project_finished: 'Ce projet est terminé ou a été refusé : il ne réserve plus de moyens.',
+      mean_has_bookings: 'Des réservations à venir comptent sur ce moyen : déclinez-les avant de le retirer.',
+    },
+    mail: {
+      bookedSubject: '« {{mean}} » de {{organization}} réservé par le projet « {{project}} »',
+      bookedText: 'Pour information, avant qu’elle ne commence : le projet commun « {{project}} » a réservé « {{mean}} », que {{organization}} met à disposition. La réservation tient ; vous pouvez la décliner, en disant pourquoi, jusqu’à son début.',
+      cancelledSubject: 'Réservation de « {{mean}} » annulée par le projet « {{project}} »',
+      cancelledText: 'Le projet commun « {{project}} » a annulé sa réservation de « {{mean}} » : ce créneau est de nouveau libre.',
+      declinedSubject: '{{organization}} décline votre réservation de « {{mean}} »',
+      declinedText: '{{organization}} ne peut pas prêter « {{mean}} » au projet « {{project}} » sur ce créneau. Voici pourquoi.',
+      mean: 'Moyen',
+      project: 'Projet',
+      from: 'Du',
+      to: 'Au',
+      purpose: 'Pour',
+      reason: 'Motif',
+      examine: 'Examiner la réservation',
+      open: 'Voir la réservation',
+      reasonLender: 'Vous recevez ce message parce que vous administrez {{organization}} ou y siégez pour elle au comité de direction, qui prête ce moyen.',
+      reasonBooker: 'Vous recevez ce message parce que vous avez fait cette réservation.',
+    },
+  },
+};
+
+export const pooledMeanEn: typeof pooledMeanFr = {
+  pooledMean: {
+    refusal: {
+      mean_withdrawn: 'This mean is no longer lent.',
+      starts_in_past: 'A booking starts later than now.',
+      already_booked: 'This mean is already booked at that time: choose other hours.',
+      not_informed: 'This booking was already declined or cancelled.',
+      already_started: 'This booking has started: it is too late to decline it.',
+      already_ended: 'This booking is over.',
+      project_finished: 'This project is over or was refused: it books no more means.',
+      mean_has_bookings: 'Upcoming bookings count on this mean: decline them before withdrawing it.',
+    },
+    mail: {
+      bookedSubject: '“{{mean}}” of {{organization}} booked by the project “{{project}}”',
+      bookedText: 'For your information, before it starts: the common project “{{project}}” has booked “{{mean}}”, which {{organization}} lends. The booking holds; you may decline it, saying why, until it starts.',
+      cancelledSubject: 'Booking of “{{mean}}” cancelled by the project “{{project}}”',
+      cancelledText: 'The common project “{{project}}” cancelled its booking of “{{mean}}”: that time is free again.',
+      declinedSubject: '{{organization}} declines your booking of “{{mean}}”',
+      declinedText: '{{organization}} cannot lend “{{mean}}” to the project “{{project}}” at that time. Here is why.',
+      mean: 'Mean',
+      project: 'Project',
+      from: 'From',
+      to: 'To',
+      purpose: 'For',
+      reason: 'Reason',
+      examine: 'Review the booking',
+      open: 'See the booking',
+      reasonLender: 'You receive this message because you administer {{organization}} or sit for it on the directors’ committee, and it lends this mean.',
+      reasonBooker: 'You receive this message because you made this booking.',
+    },
+  },
+};
