@@ -7,6 +7,7 @@ import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { conflict, forbidden, invalid, notFound, type ActError } from '../common/errors.js';
+import { may } from '../common/permissions.js';
 import { requireReference } from '../common/references.js';
 import { createProposalInTransaction } from '../decisions/acts.js';
 import type { DecidedProposal, DecidedStatus } from '../decisions/consequences.js';
@@ -15,6 +16,7 @@ import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import { projectRow } from '../projects/queries.js';
 import type { entryInput, grantStatusInput, lineInput } from './contract.js';
+import { bookKeepersOf } from './keepers.js';
 import { budgetOfProject, budgetRights, budgetRow, linesOf, projectValidated, versionsOf, type BudgetRow } from './queries.js';
 import { kindOfCategory } from './rules/summary.js';
 import { ATTACHMENT_MAX_BYTES, mayDraftRevision, mayEditLines, mayPropose, mayRecord, nextNumber, pendingVersion, validation, versionAfterDecision, type BudgetCheck, type BudgetRefusal } from './rules/versions.js';
@@ -36,6 +38,17 @@ async function lockedBudget(trx: Trx, ctx: ActContext, budgetId: string) {
   const budget = await budgetRow(trx, ctx.partnershipId, budgetId, true);
   if (!budget) throw notFound();
   return { budget, ...(await budgetContext(trx, ctx, budget)) };
+}
+
+/**
+ * The budget locked for recording money: a project's, or a project charter's (seed 000), whose
+ * books its keepers alone keep (no lead, no forecast edited by a working group).
+ */
+async function lockedForMoney(trx: Trx, ctx: ActContext, budgetId: string) {
+  const budget = await budgetRow(trx, ctx.partnershipId, budgetId, true);
+  if (!budget) throw notFound();
+  if (budget.project_id !== null) return { budget, rights: (await budgetContext(trx, ctx, budget)).rights };
+  return { budget, rights: { keepAccounts: may.keepAccounts(ctx.viewer, await bookKeepersOf(trx, ctx.partnershipId, calendarDay(ctx.now))) } };
 }
 
 async function budgetContext(trx: Trx, ctx: ActContext, budget: BudgetRow) {
@@ -248,7 +261,7 @@ async function requireLineOf(trx: Trx, budgetId: string, lineKey: string): Promi
 /** An actual entry, with its proof when one is joined (kept once, its SHA-256 journaled). */
 export async function recordEntry(ctx: ActContext, budgetId: string, input: z.infer<typeof entryInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const { budget, rights } = await lockedBudget(trx, ctx, budgetId);
+    const { budget, rights } = await lockedForMoney(trx, ctx, budgetId);
     if (!rights.keepAccounts) throw forbidden();
     allowed(mayRecord(budget.status));
     await requireLineOf(trx, budgetId, input.lineKey);
@@ -321,7 +334,7 @@ export async function recordEntry(ctx: ActContext, budgetId: string, input: z.in
 /** « Corriger »: an entry is never rewritten; a reversing entry of the opposite amount cancels it, today. */
 export async function reverseEntry(ctx: ActContext, budgetId: string, entryId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const { budget, rights } = await lockedBudget(trx, ctx, budgetId);
+    const { budget, rights } = await lockedForMoney(trx, ctx, budgetId);
     if (!rights.keepAccounts) throw forbidden();
     allowed(mayRecord(budget.status));
     const entry = await trx.selectFrom('budget_entry').selectAll().where('id', '=', entryId).where('budget_id', '=', budgetId).executeTakeFirst();

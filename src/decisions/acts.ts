@@ -73,6 +73,19 @@ async function charterInForce(trx: Trx, partnershipId: string) {
   return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
 }
 
+/** The adopted version of one charter of the partnership (a project charter routes its own matters). */
+async function adoptedVersionOf(trx: Trx, partnershipId: string, charterId: string) {
+  const version = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select(['v.id', 'v.rules'])
+    .where('c.id', '=', charterId)
+    .where('c.partnership_id', '=', partnershipId)
+    .where('v.status', '=', 'adopted')
+    .executeTakeFirst();
+  return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
+}
+
 /**
  * A proposal to adopt a draft charter version goes where the charter's revision rule says: its
  * version in force decides how it may be changed (the draft's own rule, for a first adoption),
@@ -126,14 +139,21 @@ export async function createProposal(ctx: ActContext, input: z.infer<typeof prop
 export async function createProposalInTransaction(
   trx: Trx,
   ctx: ActContext,
-  input: z.infer<typeof proposalInput> & { readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' }; readonly actionPlanId?: string; readonly budgetVersionId?: string },
+  input: z.infer<typeof proposalInput> & {
+    readonly project?: { readonly id: string; readonly matter: 'presentation' | 'evaluation' };
+    readonly actionPlanId?: string;
+    readonly budgetVersionId?: string;
+    readonly settlementId?: string;
+    /** A project charter whose adopted version routes the matter (its budget's settlement), instead of the partnership charter in force. */
+    readonly routingCharterId?: string;
+  },
 ): Promise<{ id: string; event: JournalEvent }> {
   const id = randomUUID();
   let charterVersionId: string;
   let rule: DecisionRule | undefined;
   let draft: { id: string; content_hash: string } | undefined;
   if (input.amendsVersionId === undefined) {
-    const charter = await charterInForce(trx, ctx.partnershipId);
+    const charter = input.routingCharterId === undefined ? await charterInForce(trx, ctx.partnershipId) : await adoptedVersionOf(trx, ctx.partnershipId, input.routingCharterId);
     if (!charter) throw conflict('error.decision.noCharterInForce');
     charterVersionId = charter.id;
     rule = routeDecision(charter.rules, input.level, input.topic);
@@ -172,6 +192,7 @@ export async function createProposalInTransaction(
       project_matter: input.project?.matter ?? null,
       action_plan_id: input.actionPlanId ?? null,
       budget_version_id: input.budgetVersionId ?? null,
+      settlement_id: input.settlementId ?? null,
     })
     .execute();
   return {
@@ -190,6 +211,7 @@ export async function createProposalInTransaction(
         ...(input.project !== undefined && { projectId: input.project.id, projectMatter: input.project.matter }),
         ...(input.actionPlanId !== undefined && { actionPlanId: input.actionPlanId }),
         ...(input.budgetVersionId !== undefined && { budgetVersionId: input.budgetVersionId }),
+        ...(input.settlementId !== undefined && { settlementId: input.settlementId }),
         ...proposalTextHashes(input),
       },
     },

@@ -5,6 +5,7 @@ import type { JournalEvent } from '../journal/journal-store.js';
 import { settleProjectMatter } from '../projects/acts.js';
 import { adoptActionPlanDecidedBy } from '../action-plans/adoption.js';
 import { settleBudgetMatter } from '../budgets/acts.js';
+import { settlementDecidedBy } from '../budgets/settlement/acts.js';
 
 /** The decided proposal as each capability reads it; one that hangs on other columns reads them by its id. */
 export interface DecidedProposal {
@@ -37,5 +38,6 @@ export async function decisionConsequences(
     ...(await adoptActionPlanDecidedBy(trx, scope, proposal.id, status)),
     // After the project's: its presentation adopted validates the budget presented with it.
     ...(await settleBudgetMatter(trx, scope, proposal, status)),
+    ...(await settlementDecidedBy(trx, scope, proposal.id, status)),
   ];
 }

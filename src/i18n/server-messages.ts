@@ -8,6 +8,7 @@ import { actionPlanEn, actionPlanFr } from '../action-plans/messages.js';
 import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
 import { budgetEn, budgetFr } from '../budgets/messages.js';
 import { pooledMeanEn, pooledMeanFr } from '../pooled-means/messages.js';
+import { settlementEn, settlementFr } from '../budgets/settlement/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -230,6 +231,7 @@ const fr = {
   ...budgetReportFr,
   ...budgetFr,
   ...pooledMeanFr,
+  ...settlementFr,
 };
 
 const en: typeof fr = {
@@ -448,6 +450,7 @@ const en: typeof fr = {
   ...budgetReportEn,
   ...budgetEn,
   ...pooledMeanEn,
+  ...settlementEn,
 };
 
 const catalogue = i18next.createInstance();

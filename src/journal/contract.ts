@@ -31,6 +31,8 @@ export const JOURNAL_KINDS = [
   'actionPlan.draft_started', 'actionPlan.draft_saved', 'actionPlan.draft_discarded', 'actionPlan.proposed', 'actionPlan.adopted', 'actionPlan.action_status', 'actionPlan.project_subjects',
   'budget.created', 'budget.line_set', 'budget.line_removed', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_validated', 'budget.version_returned', 'budget.grant_status_set', 'budget.entry_recorded', 'budget.entry_reversed',
   'pooledMean.listed', 'pooledMean.withdrawn', 'pooledMean.booked', 'pooledMean.declined', 'pooledMean.cancelled',
+  'splitPayment.recorded', 'splitPayment.reversed',
+  'settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -45,6 +45,10 @@ const PROJECT_KINDS = [
   'project.lead_named', 'project.lead_refused', 'project.lead_confirmed', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided',
 ] as const;
 
+/** The entries that write a settlement statement, and those that write its figures (settlement/acts.ts). */
+const SETTLEMENT_KINDS = ['settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned'] as const;
+const SETTLEMENT_FIGURE_KINDS = ['settlement.drafted', 'settlement.saved', 'settlement.proposed'] as const;
+
 export const JOURNALED_FACTS: readonly JournaledFact[] = [
   {
     table: 'person',
@@ -373,6 +377,56 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
              jsonb_build_object('meanId', b.mean_id, 'projectId', b.project_id, 'startsAt', to_jsonb(b.starts_at), 'endsAt', to_jsonb(b.ends_at),
                'purposeHash', ${hashOf(sql`b.purpose`)}, 'status', b.status, 'declineReasonHash', ${hashOf(sql`b.decline_reason`)}) as value
         from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${p}`,
+  },
+  {
+    // A payment to a split post, or its reversal: written once, every field journaled.
+    table: 'split_payment',
+    kinds: ['splitPayment.recorded', 'splitPayment.reversed'],
+    journaled: sql`
+      select payload->>'paymentId' as key, false as may_be_absent,
+             jsonb_build_object('budgetId', payload->'budgetId', 'postId', payload->'postId', 'paidOn', payload->'paidOn', 'amountCents', payload->'amountCents',
+               'personId', payload->'personId', 'organizationId', payload->'organizationId', 'reverses', payload->'reverses') as value
+        from entries where kind in ('splitPayment.recorded', 'splitPayment.reversed')`,
+    stored: (p) => sql`
+      select s.id::text as key, s.id::text as row_id,
+             jsonb_build_object('budgetId', s.budget_id, 'postId', s.post_id, 'paidOn', s.paid_on, 'amountCents', s.amount_cents,
+               'personId', s.person_id, 'organizationId', s.organization_id, 'reverses', s.reverses) as value
+        from split_payment s join budget b on b.id = s.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    // A statement's status is its latest entry's; its figures, those it was last written with (drafted, saved or proposed).
+    table: 'settlement',
+    kinds: SETTLEMENT_KINDS,
+    journaled: sql`
+      select s.key, false as may_be_absent,
+             jsonb_build_object('budgetId', s.payload->'budgetId', 'status', s.payload->'status', 'reason', f.payload->'reason',
+               'receivedCents', f.payload->'receivedCents', 'spentCents', f.payload->'spentCents', 'approvedOn', coalesce(s.payload->'approvedOn', 'null'::jsonb)) as value
+        from (${latest(SETTLEMENT_KINDS, 'settlementId')}) s join (${latest(SETTLEMENT_FIGURE_KINDS, 'settlementId')}) f on f.key = s.key`,
+    stored: (p) => sql`
+      select s.id::text as key, s.id::text as row_id,
+             jsonb_build_object('budgetId', s.budget_id, 'status', s.status, 'reason', s.reason, 'receivedCents', s.received_cents, 'spentCents', s.spent_cents, 'approvedOn', s.approved_on) as value
+        from settlement s join budget b on b.id = s.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    table: 'settlement_line',
+    kinds: SETTLEMENT_FIGURE_KINDS,
+    journaled: sql`
+      select f.key || '/' || (l->>'postId') as key, false as may_be_absent,
+             jsonb_build_object('plannedCents', l->'plannedCents', 'owedCents', l->'owedCents', 'paidCents', l->'paidCents',
+               'deliveredCents', l->'deliveredCents', 'refundCents', l->'refundCents', 'dueCents', l->'dueCents') as value
+        from (${latest(SETTLEMENT_FIGURE_KINDS, 'settlementId')}) f cross join jsonb_array_elements(f.payload->'lines') l`,
+    stored: (p) => sql`
+      select l.settlement_id || '/' || l.post_id as key, l.settlement_id || '/' || l.post_id as row_id,
+             jsonb_build_object('plannedCents', l.planned_cents, 'owedCents', l.owed_cents, 'paidCents', l.paid_cents,
+               'deliveredCents', l.delivered_cents, 'refundCents', l.refund_cents, 'dueCents', l.due_cents) as value
+        from settlement_line l join settlement s on s.id = l.settlement_id join budget b on b.id = s.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    // A budget is closed only by the approval of its settlement.
+    table: 'budget',
+    kinds: ['settlement.approved'],
+    journaled: sql`select payload->>'budgetId' as key, false as may_be_absent, jsonb_build_object('status', 'closed') as value from entries where kind = 'settlement.approved'`,
+    stored: (p) => sql`select id::text as key, id::text as row_id, jsonb_build_object('status', status) as value from budget where partnership_id = ${p} and status = 'closed'`,
   },
 ];
 

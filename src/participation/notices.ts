@@ -10,12 +10,13 @@ import { meetingNotices } from '../meetings/notices.js';
 import { projectNotices } from '../projects/notices.js';
 import { actionPlanNotices } from '../action-plans/notices.js';
 import { pooledMeanNotices } from '../pooled-means/notices.js';
+import { settlementNotices } from '../budgets/settlement/notices.js';
 
 export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
 export type NoticeWriters = Readonly<Record<string, NoticeWriter>>;
 
-const writers: NoticeWriters = { ...decisionNotices, ...electionNotices, ...meetingNotices, ...charterNotices, ...datePollNotices, ...discussionNotices, ...projectNotices, ...actionPlanNotices, ...pooledMeanNotices };
+const writers: NoticeWriters = { ...decisionNotices, ...electionNotices, ...meetingNotices, ...charterNotices, ...datePollNotices, ...discussionNotices, ...projectNotices, ...actionPlanNotices, ...pooledMeanNotices, ...settlementNotices };
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

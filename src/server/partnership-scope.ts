@@ -27,6 +27,7 @@ import { projectSheetRoutes } from '../projects/sheet/routes.js';
 import { actionPlanRoutes } from '../action-plans/routes.js';
 import { budgetRoutes } from '../budgets/routes.js';
 import { pooledMeanRoutes } from '../pooled-means/routes.js';
+import { settlementRoutes } from '../budgets/settlement/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -85,4 +86,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(actionPlanRoutes);
   await app.register(budgetRoutes);
   await app.register(pooledMeanRoutes);
+  await app.register(settlementRoutes);
 };

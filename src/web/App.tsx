@@ -42,6 +42,7 @@ const PooledMeansPage = lazy(() => import('./pages/pooled-means/PooledMeansPage'
 const BookingPage = lazy(() => import('./pages/pooled-means/BookingPage'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
+const SettlementPage = lazy(() => import('./pages/budgets/SettlementPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -301,6 +302,7 @@ export function App() {
           <Route path="moyens/reservations/:bookingId" element={<Shell><BookingPage /></Shell>} />
           <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
           <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
+          <Route path="budgets/:budgetId/reglement" element={<Shell><SettlementPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />

@@ -53,6 +53,8 @@ interface World {
   readonly requestId: string;
   /** An active project whose working group is the body, with one of each part of its conduct. */
   readonly project: Awaited<ReturnType<typeof activeProject>>;
+  /** A project charter's budget, opened, on which the split and the settlement are asked. */
+  readonly charterBudget: Awaited<ReturnType<typeof charterBudget>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -85,6 +87,7 @@ async function world(): Promise<World> {
     ids,
     requestId: request.body.id,
     project: await activeProject(f, ids),
+    charterBudget: await charterBudget(f),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -145,6 +148,15 @@ async function activeProject(f: PartnershipFixture, ids: Furnished) {
   return { projectId, purposeId, objectiveId, indicatorId, meansId, budgetId, lineKey, entryId, attachmentId, roomId, vanId, bookingId };
 }
 
+/** A project charter (seed 000) without an adopted version yet, and its open budget, as its opening leaves them. */
+async function charterBudget(f: PartnershipFixture) {
+  const [charterId, budgetId] = [randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  await t.store.db.insertInto('charter').values({ id: charterId, partnership_id: f.partnershipId, kind: 'project' }).execute();
+  await t.store.db.insertInto('budget').values({ id: budgetId, partnership_id: f.partnershipId, project_id: null, charter_id: charterId, status: 'open', created_at: now, closed_at: null }).execute();
+  return { charterId, budgetId };
+}
+
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
 function templateOf(url: string): string {
   const path = url.split('?')[0]!;
@@ -164,9 +176,10 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project']): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget']): [Method, string, unknown?][] {
   const conduct = `${base}/projects/${project.projectId}`;
   const budget = `${base}/budgets/${project.budgetId}`;
+  const split = `${base}/budgets/${charterBudget.budgetId}`;
   const objective = { statement: 'Accueillir des familles aux ateliers', metric: 'Familles inscrites', target: '40', deadline: '2026-12-31', ownerId: ids.personId };
   const indicator = { objectiveId: project.objectiveId, label: 'Familles inscrites', unit: 'familles', target: 40 };
   return [
@@ -220,6 +233,14 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['GET', `${budget}/attachments/${project.attachmentId}`],
     ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
     ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
+    ['GET', `${split}/settlement`],
+    ['POST', `${split}/split-payments`, { postId: randomUUID(), paidOn: '2026-03-10', amountCents: 10_000, personId: ids.personId, organizationId: null }],
+    ['POST', `${split}/split-payments/${randomUUID()}/reversal`, {}],
+    ['POST', `${split}/settlements`, { reason: 'closing' }],
+    ['PUT', `${split}/settlements/${randomUUID()}`, { reason: 'closing', delivered: [] }],
+    ['POST', `${split}/settlements/${randomUUID()}/proposal`, {}],
+    ['GET', `${base}/charters/${charterBudget.charterId}/budget`],
+    ['POST', `${base}/charters/${charterBudget.charterId}/budget`, {}],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],
     ['GET', `${base}/elections/${ids.electionId}/events`],
     ['GET', `${base}/meetings/${ids.meetingId}/events`],
@@ -227,7 +248,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

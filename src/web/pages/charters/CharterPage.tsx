@@ -5,6 +5,7 @@ import { Badge, Field, FormError, Loading, LoadError, PageTitle, useFormatDate }
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { charterDetailAnswer } from '../../../charters/contract';
 import type { Answer } from '../../../common/contract';
+import { CharterSettlementLink } from '../budgets/SettlementLink';
 
 type CharterDetail = Answer<typeof charterDetailAnswer>;
 
@@ -83,6 +84,7 @@ export default function CharterPage() {
           </button>
         </div>
       )}
+      {charter.data.kind === 'project' && versions.some((v) => v.status === 'adopted') && <CharterSettlementLink charterId={charter.data.id} />}
       <CompareVersions charter={charter.data} />
     </section>
   );

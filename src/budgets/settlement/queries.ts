@@ -1,0 +1,197 @@
+import type { Kysely, Transaction } from 'kysely';
+import { partnershipRules } from '../../charters/queries.js';
+import type { CharterRules } from '../../charters/rules/types.js';
+import { calendarDay, type IsoDate } from '../../common/dates.js';
+import type { Database } from '../../common/database/schema.js';
+import { notFound } from '../../common/errors.js';
+import { may, type Viewer } from '../../common/permissions.js';
+import { leadInOffice, projectRow } from '../../projects/queries.js';
+import { bookKeepersOf } from '../keepers.js';
+import { budgetFigures } from '../queries.js';
+import { settlementLines, settlementTotals, type SettlementLine, type SettlementReason, type SettlementStatus } from '../rules/settlement.js';
+import { postStandings, type PostStanding } from '../rules/split.js';
+import { summarizeBudget } from '../rules/summary.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface SettledBudget {
+  readonly id: string;
+  readonly project_id: string | null;
+  readonly charter_id: string | null;
+  readonly status: string;
+  readonly closed_at: Date | null;
+}
+
+/** The budget inside the partnership, locked for an act when asked (a closing waits for it, then refuses); 404 outside. */
+export async function settledBudget(db: Db, partnershipId: string, budgetId: string, lock = false): Promise<SettledBudget> {
+  let query = db.selectFrom('budget').select(['id', 'project_id', 'charter_id', 'status', 'closed_at']).where('id', '=', budgetId).where('partnership_id', '=', partnershipId);
+  if (lock) query = query.forUpdate();
+  const budget = await query.executeTakeFirst();
+  if (!budget) throw notFound();
+  return budget;
+}
+
+/**
+ * The charter that governs a budget's split and routes its settlement: a project charter's own
+ * adopted version for its budget (seed 000), the partnership charter in force for a common
+ * project's. Null rules: no version adopted yet, so no posts.
+ */
+export async function governingCharter(db: Db, partnershipId: string, budget: Pick<SettledBudget, 'charter_id'>): Promise<{ rules: CharterRules | null; charterId: string | null; title: string | null }> {
+  if (budget.charter_id === null) return { rules: (await partnershipRules(db, partnershipId)) ?? null, charterId: null, title: null };
+  const version = await db
+    .selectFrom('charter_version')
+    .select(['rules', 'title'])
+    .where('charter_id', '=', budget.charter_id)
+    .where('status', '=', 'adopted')
+    .executeTakeFirst();
+  return { rules: (version?.rules as CharterRules | undefined) ?? null, charterId: budget.charter_id, title: version?.title ?? null };
+}
+
+/**
+ * The money the split applies to: income actually received, and costs actually paid, in-kind help
+ * left out on both sides (it is matched, never money on the account).
+ */
+export async function receivedAndSpent(db: Db, budgetId: string): Promise<{ receivedCents: number; spentCents: number }> {
+  const figures = await budgetFigures(db, budgetId);
+  const summary = summarizeBudget(figures.lines, figures.entries, figures.retired);
+  return { receivedCents: summary.income.actualCents - summary.inKind.actualCents, spentCents: summary.costs.actualCents - summary.inKind.actualCents };
+}
+
+/** Where each of the charter's posts stands today on this budget. */
+export async function standingsOf(db: Db, budgetId: string, rules: CharterRules | null): Promise<{ standings: PostStanding[]; receivedCents: number; spentCents: number }> {
+  const [money, paid] = await Promise.all([
+    receivedAndSpent(db, budgetId),
+    db.selectFrom('split_payment').select(['post_id', (eb) => eb.fn.sum<string>('amount_cents').as('amount_cents')]).where('budget_id', '=', budgetId).groupBy('post_id').execute(),
+  ]);
+  const posts = rules?.budget.posts ?? [];
+  const standings = postStandings(
+    posts,
+    rules?.budget.totalCents ?? null,
+    money.receivedCents,
+    paid.map((row) => ({ postId: row.post_id, amountCents: Number(row.amount_cents) })),
+  );
+  return { standings, ...money };
+}
+
+/** The statement's lines as they stand now, with the delivered values the keepers gave. */
+export async function statementNow(db: Db, budgetId: string, rules: CharterRules | null, delivered: ReadonlyMap<string, number>) {
+  const { standings, receivedCents, spentCents } = await standingsOf(db, budgetId, rules);
+  return { lines: settlementLines(standings, delivered), receivedCents, spentCents };
+}
+
+/** Whether the viewer keeps this budget's books: the treasurer, the project's lead on its project, administrators while nobody is treasurer. */
+export async function keepsAccounts(db: Db, viewer: Viewer, partnershipId: string, budget: Pick<SettledBudget, 'project_id'>, today: IsoDate): Promise<boolean> {
+  const keepers = await bookKeepersOf(db, partnershipId, today);
+  const project = budget.project_id === null ? undefined : await projectRow(db, partnershipId, budget.project_id);
+  return may.keepAccounts(viewer, keepers, project ? leadInOffice(project) : null);
+}
+
+/** The budget of a project charter, if one was opened; 404 for a charter of another partnership or not of a project. */
+export async function charterBudget(db: Db, partnershipId: string, charterId: string) {
+  const charter = await db.selectFrom('charter').select(['id', 'kind']).where('id', '=', charterId).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  if (!charter || charter.kind !== 'project') throw notFound();
+  const budget = await db.selectFrom('budget').select('id').where('charter_id', '=', charterId).executeTakeFirst();
+  return { budgetId: budget?.id ?? null };
+}
+
+/** A project charter's budget for its page: its id once opened, and whether the viewer may open it. */
+export async function charterBudgetOf(db: Kysely<Database>, viewer: Viewer, partnershipId: string, charterId: string, now: Date) {
+  const { budgetId } = await charterBudget(db, partnershipId, charterId);
+  return { budgetId, canOpen: budgetId === null && (await keepsAccounts(db, viewer, partnershipId, { project_id: null }, calendarDay(now))) };
+}
+
+interface SettlementRow {
+  readonly id: string;
+  readonly reason: string;
+  readonly status: string;
+  readonly received_cents: string | number;
+  readonly spent_cents: string | number;
+  readonly approved_on: string | null;
+}
+
+/** The approved statement, else the one being drafted or under decision. */
+async function shownSettlement(db: Db, budgetId: string): Promise<SettlementRow | undefined> {
+  return db
+    .selectFrom('settlement')
+    .select(['id', 'reason', 'status', 'received_cents', 'spent_cents', 'approved_on'])
+    .where('budget_id', '=', budgetId)
+    .where('status', 'in', ['draft', 'proposed', 'approved'])
+    .orderBy((eb) => eb.case().when('status', '=', 'approved').then(0).else(1).end())
+    .executeTakeFirst();
+}
+
+async function storedLines(db: Db, settlementId: string): Promise<SettlementLine[]> {
+  const rows = await db.selectFrom('settlement_line').selectAll().where('settlement_id', '=', settlementId).orderBy('position').execute();
+  return rows.map((row) => ({
+    postId: row.post_id,
+    label: row.label,
+    plannedCents: Number(row.planned_cents),
+    owedCents: Number(row.owed_cents),
+    paidCents: Number(row.paid_cents),
+    deliveredCents: Number(row.delivered_cents),
+    refundCents: Number(row.refund_cents),
+    dueCents: Number(row.due_cents),
+  }));
+}
+
+export async function settlementPage(db: Kysely<Database>, viewer: Viewer, partnershipId: string, budgetId: string, now: Date) {
+  const budget = await settledBudget(db, partnershipId, budgetId);
+  const charter = await governingCharter(db, partnershipId, budget);
+  const project = budget.project_id === null ? undefined : await projectRow(db, partnershipId, budget.project_id);
+  const [{ standings, receivedCents, spentCents }, payments, reversed, shown, keepAccounts] = await Promise.all([
+    standingsOf(db, budgetId, charter.rules),
+    db
+      .selectFrom('split_payment as s')
+      .leftJoin('person as p', 'p.id', 's.person_id')
+      .leftJoin('organization as o', 'o.id', 's.organization_id')
+      .select(['s.id', 's.post_id', 's.paid_on', 's.amount_cents', 's.person_id', 'p.full_name', 's.organization_id', 'o.name as organization_name', 's.reverses'])
+      .where('s.budget_id', '=', budgetId)
+      .orderBy('s.paid_on', 'desc')
+      .orderBy('s.recorded_at', 'desc')
+      .execute(),
+    db.selectFrom('split_payment').select('reverses').where('budget_id', '=', budgetId).where('reverses', 'is not', null).execute(),
+    shownSettlement(db, budgetId),
+    keepsAccounts(db, viewer, partnershipId, budget, calendarDay(now)),
+  ]);
+  const reversedIds = new Set(reversed.map((row) => row.reverses));
+  let settlement = null;
+  if (shown) {
+    const lines = await storedLines(db, shown.id);
+    const proposal = await db.selectFrom('proposal').select(['id', 'status']).where('settlement_id', '=', shown.id).orderBy('created_at', 'desc').executeTakeFirst();
+    settlement = {
+      id: shown.id,
+      reason: shown.reason as SettlementReason,
+      status: shown.status as SettlementStatus,
+      receivedCents: Number(shown.received_cents),
+      spentCents: Number(shown.spent_cents),
+      approvedOn: shown.approved_on,
+      lines,
+      totals: settlementTotals(lines),
+      proposal: proposal ?? null,
+    };
+  }
+  return {
+    budget: {
+      id: budget.id,
+      of: project ? { kind: 'project' as const, id: project.id, title: project.title } : { kind: 'charter' as const, id: budget.charter_id!, title: charter.title ?? '' },
+      status: budget.status as 'open' | 'closed',
+      closedOn: budget.closed_at === null ? null : calendarDay(budget.closed_at),
+    },
+    receivedCents,
+    spentCents,
+    totalCents: charter.rules?.budget.totalCents ?? null,
+    posts: standings.map((standing) => ({ postId: standing.postId, label: standing.label, plannedCents: standing.plannedCents, owedCents: standing.owedCents, paidCents: standing.paidCents, remainingCents: standing.remainingCents })),
+    payments: payments.map((row) => ({
+      id: row.id,
+      postId: row.post_id,
+      paidOn: row.paid_on,
+      amountCents: Number(row.amount_cents),
+      person: row.person_id === null ? null : { id: row.person_id, fullName: row.full_name ?? '' },
+      organization: row.organization_id === null ? null : { id: row.organization_id, name: row.organization_name ?? '' },
+      reverses: row.reverses,
+      reversed: reversedIds.has(row.id),
+    })),
+    settlement,
+    can: { keepAccounts: keepAccounts && budget.status === 'open' },
+  };
+}
