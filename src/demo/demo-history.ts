@@ -12,6 +12,7 @@ import * as discussions from '../discussions/acts.js';
 import * as elections from '../elections/acts.js';
 import * as meetings from '../meetings/acts.js';
 import { projectStorylines } from './demo-projects.js';
+import { pooledMeanStorylines } from './demo-pooled-means.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -450,6 +451,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     },
     // 12 to 15. Common projects at several of the charter's steps (demo-projects.ts).
     ...projectStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
+    // 16. The houses' pooled means, one of them booked by a project (demo-pooled-means.ts).
+    ...pooledMeanStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }

@@ -194,6 +194,16 @@ describe('the living demo', () => {
     expect(conduct.means.every((m: { directorsInformedAt: string | null }) => m.directorsInformedAt !== null)).toBe(true);
   });
 
+  it('has two pooled means, the minibus booked by the first holidays, to review by the Tilleuls’ directors', async () => {
+    const { organizations } = (await admin.get(`${base}/pooled-means`)).body;
+    const means = organizations.flatMap((o: { name: string; means: { label: string; upcoming: { project: { title: string } }[] }[] }) => o.means.map((m) => ({ house: o.name, ...m })));
+    expect(means.map((m: { label: string }) => m.label).sort()).toEqual(['Minibus neuf places', 'Salle polyvalente du Moulin']);
+    const minibus = means.find((m: { label: string }) => m.label === 'Minibus neuf places');
+    expect(minibus).toMatchObject({ house: 'MJC des Tilleuls', upcoming: [{ project: { title: 'Premiers départs en vacances' }, status: 'informed' }] });
+    const toDo = await toDoOf(t.store.db, partnershipId, await personId('Gérard Lefèvre'), t.clock.now());
+    expect(toDo.items.map((item) => item.target.kind)).toContain('pooled_mean_booking');
+  });
+
   it('has compliance findings', async () => {
     const { findings } = (await admin.get(`${base}/compliance`)).body;
     const messages = findings.map((f: { message: string }) => f.message);
