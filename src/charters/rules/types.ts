@@ -108,8 +108,8 @@ export const moneyRulesSchema = z.object({
       contribution: z.discriminatedUnion(
         'kind',
         [
-          z.object({ kind: z.literal('percent'), percent: z.number({ error: 'error.number' }).gt(0, { error: 'error.atLeastOne' }).max(100, { error: 'error.percent' }) }),
-          z.object({ kind: z.literal('fixed'), amountCents: cents.min(1, { error: 'error.atLeastOne' }) }),
+          z.object({ kind: z.literal('percent'), percent: z.number({ error: 'error.number' }).gt(0, { error: 'error.aboveZero' }).max(100, { error: 'error.percent' }) }),
+          z.object({ kind: z.literal('fixed'), amountCents: cents.min(1, { error: 'error.aboveZero' }) }),
         ],
         choice,
       ),
