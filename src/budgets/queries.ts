@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { calendarDay } from '../common/dates.js';
+import { calendarDay, type IsoDate } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { notFound } from '../common/errors.js';
 import { may, type Viewer } from '../common/permissions.js';
-import { leadInOffice, projectRow } from '../projects/queries.js';
+import { leadInOffice, organizationsOf, projectRow, type ProjectRow } from '../projects/queries.js';
 import { bookKeepersOf } from './keepers.js';
 import { mayDraftRevision, mayEditLines, mayPropose, pendingVersion, versionInForce, type BudgetStatus, type VersionStatus } from './rules/versions.js';
 import { summarizeBudget, type ActualEntry, type BudgetCategory, type ForecastLine, type GrantStatus, type LineKind, type RetiredLine } from './rules/summary.js';
@@ -187,10 +187,23 @@ async function entriesAfter(db: Db, budgetId: string, after?: string) {
 export const projectValidated = (stage: string): boolean => !['idea', 'formalized', 'presented', 'refused'].includes(stage);
 
 /** Who may write a project's forecast and record its money, as the acts decide it. */
-export async function budgetRights(db: Db, viewer: Viewer, partnershipId: string, project: { lead_nominee_id: string | null; stage: string; working_group_id: string | null }, today: string) {
-  const keepers = await bookKeepersOf(db, partnershipId, today as ReturnType<typeof calendarDay>);
-  const keepAccounts = may.keepAccounts(viewer, keepers, leadInOffice({ lead_nominee_id: project.lead_nominee_id, stage: project.stage as never }));
-  return { keepers, keepAccounts, editForecast: keepAccounts || may.editBudgetForecast(viewer, project.working_group_id) };
+export async function budgetRights(db: Db, viewer: Viewer, partnershipId: string, project: ProjectRow, today: IsoDate) {
+  const keepers = await bookKeepersOf(db, partnershipId, today);
+  const keepAccounts = may.keepAccounts(viewer, keepers, leadInOffice(project));
+  let editForecast = keepAccounts || may.editBudgetForecast(viewer, project.working_group_id);
+  // Before its validation, the forecast is part of what the carriers present.
+  if (!editForecast && !projectValidated(project.stage)) {
+    const [carriers, organizations] = await Promise.all([
+      db.selectFrom('project_carrier').select(['person_id', 'organization_id']).where('project_id', '=', project.id).execute(),
+      organizationsOf(db, viewer.personId),
+    ]);
+    editForecast = may.carryProject(
+      viewer,
+      { carrierPersonIds: carriers.flatMap((row) => (row.person_id === null ? [] : [row.person_id])), carrierOrganizationIds: carriers.flatMap((row) => (row.organization_id === null ? [] : [row.organization_id])) },
+      organizations,
+    );
+  }
+  return { keepers, keepAccounts, editForecast };
 }
 
 /** A project's budget page: figures of the forecast in force against the actual, the draft, the first entries, and what the viewer may do. */

@@ -11,12 +11,30 @@ import { projectNotices } from '../projects/notices.js';
 import { actionPlanNotices } from '../action-plans/notices.js';
 import { pooledMeanNotices } from '../pooled-means/notices.js';
 import { settlementNotices } from '../budgets/settlement/notices.js';
+import { budgetNotices } from '../budgets/notices.js';
 
 export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
 export type NoticeWriters = Readonly<Record<string, NoticeWriter>>;
 
-const writers: NoticeWriters = { ...decisionNotices, ...electionNotices, ...meetingNotices, ...charterNotices, ...datePollNotices, ...discussionNotices, ...projectNotices, ...actionPlanNotices, ...pooledMeanNotices, ...settlementNotices };
+/** Writers of the same kind all write, in this order: a project's step may concern its budget too. */
+function allWriters(...groups: readonly NoticeWriters[]): NoticeWriters {
+  const combined: Record<string, NoticeWriter> = {};
+  for (const group of groups) {
+    for (const [kind, writer] of Object.entries(group)) {
+      const before = combined[kind];
+      combined[kind] = before
+        ? async (trx, scope, event) => {
+            await before(trx, scope, event);
+            await writer(trx, scope, event);
+          }
+        : writer;
+    }
+  }
+  return combined;
+}
+
+const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices);
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

@@ -45,6 +45,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, planId: row.first_id, actionId: second };
     case 'pooled_mean_booking':
       return { kind: row.kind, bookingId: row.first_id };
+    case 'budget_forecast':
+      return { kind: row.kind, projectId: row.first_id };
   }
 }
 
@@ -82,7 +84,8 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   notice or overdue (an action without a deadline waits on no day, and is not listed);
  * - a live booking of a mean lent by an organization they administer, or for which they sit in the
  *   directors' body (the charter's lead-naming body, else the first directors' body), until it
- *   starts: they may decline it (pooled-means/directors.ts says the same in TypeScript).
+ *   starts: they may decline it (pooled-means/directors.ts says the same in TypeScript);
+ * - the forecast budget of an active project they lead, while it has no line.
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -219,6 +222,11 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
                           and ds.body_id = (select coalesce((pr.rules->>'leadNamedBy')::uuid,
                                                             (select db.id from body db where db.partnership_id = ${partnershipId} and db.kind = 'directors' order by db.created_at, db.id limit 1))
                                               from (select 1) one left join project_rules pr on true)))
+    union all
+    select 'budget_forecast', pj.id, null, pj.title, null, null, null
+      from project pj
+     where pj.partnership_id = ${partnershipId} and pj.stage = 'active' and pj.lead_nominee_id = ${personId}
+       and not exists (select 1 from budget b join budget_version v on v.budget_id = b.id join budget_line l on l.version_id = v.id where b.project_id = pj.id)
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

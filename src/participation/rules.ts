@@ -32,6 +32,8 @@ export const TO_DO_KINDS = [
   'project_lead',
   'project_approval',
   'project_evaluation',
+  // An active project one leads whose forecast budget has no line yet.
+  'budget_forecast',
   // An open action of the adopted action plan one owns, due within ACTION_DUE_NOTICE_DAYS or overdue.
   'action',
   // A booking of a mean one's organization lends, which one may decline until it starts.
@@ -53,7 +55,8 @@ export type ToDoTarget =
   | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
   | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string }
   | { readonly kind: 'action'; readonly planId: string; readonly actionId: string }
-  | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string };
+  | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string }
+  | { readonly kind: 'budget_forecast'; readonly projectId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -77,6 +80,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   project_evaluation: 'evaluer',
   action: 'vos-actions',
   pooled_mean_booking: 'examiner-la-reservation',
+  budget_forecast: 'previsionnel',
 };
 
 /**
@@ -113,6 +117,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/plan-d-action${anchor}`;
     case 'pooled_mean_booking':
       return `${base}/moyens/reservations/${target.bookingId}${anchor}`;
+    case 'budget_forecast':
+      return `${base}/projets/${target.projectId}/budget${anchor}`;
   }
 }
 
