@@ -24,6 +24,7 @@ describe('the path of a thing to do', () => {
       [{ kind: 'project_evaluation', projectId: 'j1' }, '/p/p1/projets/j1#evaluer'],
       [{ kind: 'action', planId: 'ap1', actionId: 'a1' }, '/p/p1/plan-d-action#vos-actions'],
       [{ kind: 'pooled_mean_booking', bookingId: 'b1' }, '/p/p1/moyens/reservations/b1#examiner-la-reservation'],
+      [{ kind: 'budget_forecast', projectId: 'pr1' }, '/p/p1/projets/pr1/budget#previsionnel'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));

@@ -288,3 +288,13 @@ describe('may.keepAccounts', () => {
     expect(may.keepAccounts(plain, { treasurerIds: new Set() })).toBe(false);
   });
 });
+
+describe('may.editBudgetForecast', () => {
+  it("lets the members of the project's working group write its draft forecast", () => {
+    const member = viewer({ personId: 'member', memberOfBodies: new Set(['group']) });
+    expect(may.editBudgetForecast(member, 'group')).toBe(true);
+    expect(may.editBudgetForecast(member, 'another-group')).toBe(false);
+    expect(may.editBudgetForecast(member, null)).toBe(false);
+    expect(may.editBudgetForecast(plain, 'group')).toBe(false);
+  });
+});
