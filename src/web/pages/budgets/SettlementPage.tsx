@@ -47,10 +47,10 @@ function PostsTable({ page }: { page: Page }) {
             {page.posts.map((post) => (
               <tr key={post.postId}>
                 <th scope="row">{post.label}</th>
-                <td data-label={t('settlement.posts.planned')}>{euros(post.plannedCents)}</td>
-                <td data-label={t('settlement.posts.owed')}>{euros(post.owedCents)}</td>
-                <td data-label={t('settlement.posts.paid')}>{euros(post.paidCents)}</td>
-                <td data-label={t('settlement.posts.remaining')}>{post.remainingCents < 0 ? t('settlement.posts.overpaid', { amount: euros(-post.remainingCents) }) : euros(post.remainingCents)}</td>
+                <td className="amount" data-label={t('settlement.posts.planned')}>{euros(post.plannedCents)}</td>
+                <td className="amount" data-label={t('settlement.posts.owed')}>{euros(post.owedCents)}</td>
+                <td className="amount" data-label={t('settlement.posts.paid')}>{euros(post.paidCents)}</td>
+                <td className="amount" data-label={t('settlement.posts.remaining')}>{post.remainingCents < 0 ? t('settlement.posts.overpaid', { amount: euros(-post.remainingCents) }) : euros(post.remainingCents)}</td>
               </tr>
             ))}
           </tbody>
@@ -175,14 +175,15 @@ function StartStatement({ budgetId }: { budgetId: string }) {
 
 /** The statement: per post what was owed, paid and delivered, what is refunded and what remains due; the delivered values editable in the draft. */
 function StatementView({ page, statement }: { page: Page; statement: Statement }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const euros = useEuros();
   const formatDate = useFormatDate();
   const partnershipId = usePartnershipId();
   const editable = statement.status === 'draft' && page.can.keepAccounts;
-  const [delivered, setDelivered] = useState<Record<string, string>>(() =>
-    Object.fromEntries(statement.lines.map((line) => [line.postId, (line.deliveredCents / 100).toFixed(2)])),
-  );
+  const [delivered, setDelivered] = useState<Record<string, string>>(() => {
+    const plain = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+    return Object.fromEntries(statement.lines.map((line) => [line.postId, plain.format(line.deliveredCents / 100)]));
+  });
   const [reason, setReason] = useState<SettlementReason>(statement.reason);
   const save = useAct<null>('put', () => `/budgets/${page.budget.id}/settlements/${statement.id}`, () => ({
     reason,
@@ -231,8 +232,8 @@ function StatementView({ page, statement }: { page: Page; statement: Statement }
               {statement.lines.map((line, index) => (
                 <tr key={line.postId}>
                   <th scope="row">{line.label}</th>
-                  <td data-label={t('settlement.posts.owed')}>{euros(line.owedCents)}</td>
-                  <td data-label={t('settlement.posts.paid')}>{euros(line.paidCents)}</td>
+                  <td className="amount" data-label={t('settlement.posts.owed')}>{euros(line.owedCents)}</td>
+                  <td className="amount" data-label={t('settlement.posts.paid')}>{euros(line.paidCents)}</td>
                   <td data-label={t('settlement.statement.delivered')}>
                     {editable ? (
                       <>
@@ -251,19 +252,19 @@ function StatementView({ page, statement }: { page: Page; statement: Statement }
                       euros(line.deliveredCents)
                     )}
                   </td>
-                  <td data-label={t('settlement.statement.refund')}>{euros(line.refundCents)}</td>
-                  <td data-label={t('settlement.statement.due')}>{euros(line.dueCents)}</td>
+                  <td className="amount" data-label={t('settlement.statement.refund')}>{euros(line.refundCents)}</td>
+                  <td className="amount" data-label={t('settlement.statement.due')}>{euros(line.dueCents)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('settlement.statement.total')}</th>
-                <td data-label={t('settlement.posts.owed')}>{euros(statement.totals.owedCents)}</td>
-                <td data-label={t('settlement.posts.paid')}>{euros(statement.totals.paidCents)}</td>
-                <td data-label={t('settlement.statement.delivered')}>{euros(statement.totals.deliveredCents)}</td>
-                <td data-label={t('settlement.statement.refund')}>{euros(statement.totals.refundCents)}</td>
-                <td data-label={t('settlement.statement.due')}>{euros(statement.totals.dueCents)}</td>
+                <td className="amount" data-label={t('settlement.posts.owed')}>{euros(statement.totals.owedCents)}</td>
+                <td className="amount" data-label={t('settlement.posts.paid')}>{euros(statement.totals.paidCents)}</td>
+                <td className="amount" data-label={t('settlement.statement.delivered')}>{euros(statement.totals.deliveredCents)}</td>
+                <td className="amount" data-label={t('settlement.statement.refund')}>{euros(statement.totals.refundCents)}</td>
+                <td className="amount" data-label={t('settlement.statement.due')}>{euros(statement.totals.dueCents)}</td>
               </tr>
             </tfoot>
           </table>
