@@ -66,9 +66,15 @@ describe('the money rules of the charter', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
     await page.getByText('Les règles de la charte tiennent ensemble.').waitFor();
+    // The project rules may go too: the version then follows the defaults, and offers to write them again.
+    const projects = page.getByRole('group', { name: 'Projets communs' });
+    await projects.getByRole('button', { name: 'Retirer les règles des projets communs de cette version' }).click();
+    await projects.getByRole('button', { name: 'Écrire les règles des projets communs' }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Enregistré.' }).waitFor();
   });
 
-  it('are shown in the reading view of the new version and in what changed', async () => {
+  it('are shown in the reading view of the new version and in what changed, with the project rules it no longer says', async () => {
     await page.getByRole('link', { name: 'Relire la charte' }).click();
     await page.getByText(/^Caisse commune : chaque structure membre y verse 250,00\s€ chaque année\.$/).waitFor();
     await page.getByText('L’année de la caisse commence le 1er septembre ; chaque contribution est due 30 jours après son appel.').waitFor();
@@ -83,6 +89,8 @@ describe('the money rules of the charter', () => {
     const changed = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Argent' }) });
     await changed.getByText('Caisse commune : chaque structure membre y verse chaque année 1 % de son budget annuel déclaré.').waitFor();
     await changed.getByText(/^Caisse commune : chaque structure membre y verse 250,00\s€ chaque année\.$/).waitFor();
+    const projectRules = page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Projets communs' }) });
+    await projectRules.getByText('Cette version n’en dit rien.').waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
     await expectNoAxeViolations(page);
     await screenshot(page, '29c-diff-money-rules');
