@@ -18,6 +18,7 @@ import { advancePhase, closeRound, createProposal, takeStance } from '../dist/se
 import { createPartnership } from '../dist/server/partnerships/acts.js';
 import { createProject, formalizeProject, nameLead, nameReferent, presentProject, tellCarriers } from '../dist/server/projects/acts.js';
 import { addIndicator, addObjective, recordMeasurement } from '../dist/server/projects/conduct/acts.js';
+import { addLine, recordEntry } from '../dist/server/budgets/acts.js';
 import { migrateToLatest } from '../dist/server/common/database/migrate.js';
 import { onFreshDatabase } from './fresh-database.js';
 
@@ -26,6 +27,7 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const ORGANIZATIONS = 20;
 const SEATED = 12;
+const BUDGET_ENTRIES = Number(process.env.BENCH_BUDGET_ENTRIES ?? 10_000);
 
 /** Counts the statements that reach the database, from the query builder or raw SQL, as their results come back: Kysely also shows a plugin the subqueries it composes. */
 class QueryCounter {
@@ -122,6 +124,12 @@ async function furnishProjects(store, { admin, ctx, partnershipId, seated }, pro
     (await sql`select person_id from membership where organization_id = ${organizationId} order by person_id limit 1`.execute(store.db)).rows[0].person_id;
   const { id: modelId } = await createProject(admin, { title: 'Projet 0000', summary: 'Le projet modèle', origin: 'team', originDetail: '', carrierPersonIds: [], carrierOrganizationIds: [houses[0]] });
   await formalizeProject(admin, modelId, { needs: 'Des besoins', analysis: 'Une analyse', organizationIds: [houses[0], houses[1]] });
+  // Its forecast, presented with it, is validated with it.
+  const budgetLines = [];
+  for (const [index, [category, amountCents]] of [['staff', 900_000], ['premises', 120_000], ['provider', 450_000], ['transport', 300_000], ['purchase', 80_000], ['contribution', 200_000], ['grant', 1_000_000], ['self_financing', 650_000]].entries()) {
+    const line = { category, label: `Ligne ${index + 1}`, organizationId: houses[index % 2], internal: category === 'premises', amountCents, grantStatus: category === 'grant' ? 'granted' : null };
+    budgetLines.push((await addLine(admin, modelId, line)).id);
+  }
   const presentation = await presentProject(admin, modelId, {});
   for (let step = 0; step < 3; step += 1) await advancePhase(admin, presentation.id);
   for (const personId of seated) await takeStance(ctx(personId), presentation.id, { stance: 'consent', reason: '', idempotencyKey: randomUUID() });
@@ -169,7 +177,27 @@ async function furnishProjects(store, { admin, ctx, partnershipId, seated }, pro
       'id', ${uuidFrom("c.id::text || m.id::text")}, 'indicator_id', ${uuidFrom("c.id::text || m.indicator_id::text")}, 'organization_id', c.houses[(c.n + k.k) % ${houses.length} + 1]))).*
     from project_measurement m, ${copies} c, (select id, row_number() over (order by id) - 1 as k from project_measurement where indicator_id = ${indicator.id}) k
     where m.indicator_id = ${indicator.id} and k.id = m.id and c.stage = 'active'`.execute(store.db);
-  return { projectId: modelId, projectHouseId: houses[1] };
+  const budgetId = await furnishBudget(store, admin, budgetLines, houses);
+  return { projectId: modelId, projectHouseId: houses[1], budgetId };
+}
+
+/**
+ * The model project's budget: one entry recorded through the act, copied in SQL until the budget
+ * holds BUDGET_ENTRIES, spread over its lines, houses and the last three years, one in fifty reversed.
+ */
+async function furnishBudget(store, admin, lineKeys, houses) {
+  const { id: budgetId } = (await sql`select b.id from budget b join budget_line l on l.line_key = ${lineKeys[0]} join budget_version v on v.id = l.version_id and v.budget_id = b.id`.execute(store.db)).rows[0];
+  const { id: modelId } = await recordEntry(admin, budgetId, { lineKey: lineKeys[0], occurredOn: admin.now.toISOString().slice(0, 10), amountCents: 12_345, organizationId: houses[0], personId: null, counterparty: 'Fournisseur', note: 'Facture', attachment: null });
+  await sql`insert into budget_entry (id, budget_id, line_key, occurred_on, amount_cents, organization_id, person_id, counterparty, note, attachment_id, reverses, recorded_by, recorded_at)
+    select ${uuidFrom("'entry' || n")}, e.budget_id, (${sql.raw(`array[${lineKeys.map((key) => `'${key}'::uuid`).join(', ')}]`)})[n % ${lineKeys.length} + 1],
+           e.occurred_on - (n % 1000), 100 + (n * 7919) % 250000, (${sql.raw(`array[${houses.map((id) => `'${id}'::uuid`).join(', ')}]`)})[n % 2 + 1],
+           null, e.counterparty || ' ' || n, e.note, null, null, e.recorded_by, e.recorded_at - make_interval(mins => n)
+      from budget_entry e, generate_series(1, ${Math.ceil(((BUDGET_ENTRIES - 1) * 50) / 51)}) n where e.id = ${modelId}`.execute(store.db);
+  await sql`insert into budget_entry (id, budget_id, line_key, occurred_on, amount_cents, organization_id, person_id, counterparty, note, attachment_id, reverses, recorded_by, recorded_at)
+    select ${uuidFrom("'reversal' || e.id::text")}, e.budget_id, e.line_key, e.occurred_on, -e.amount_cents, e.organization_id, null, e.counterparty, '', null, e.id, e.recorded_by, e.recorded_at + interval '1 minute'
+      from budget_entry e where e.budget_id = ${budgetId} and e.id <> ${modelId}
+      order by e.id limit ${BUDGET_ENTRIES - 1 - Math.ceil(((BUDGET_ENTRIES - 1) * 50) / 51)}`.execute(store.db);
+  return budgetId;
 }
 
 function endpoints(f) {
@@ -198,6 +226,9 @@ function endpoints(f) {
     ['list', 'projects of a house', `${base}/projects?organizationId=${f.projectHouseId}`],
     ['list', 'projects at a step (active)', `${base}/projects?stage=active`],
     ['detail', 'project', `${base}/projects/${f.projectId}`],
+    ['bare', `bare route: a budget's ${BUDGET_ENTRIES} entries summed per line in one statement`, `/bench/bare-budget/${f.budgetId}`],
+    ['detail', `project budget (${BUDGET_ENTRIES} entries)`, `${base}/projects/${f.projectId}/budget`],
+    ['detail', `financial report (${BUDGET_ENTRIES} entries)`, `${base}/projects/${f.projectId}/budget/report`],
   ];
 }
 
@@ -211,6 +242,9 @@ async function measure(store, people, decisions, projects) {
   // What the portfolio's first page costs at least: its projects in one statement, no session, no check.
   app.get('/bench/bare-projects/:partnershipId', async (request) =>
     (await sql`select id, title, stage, stage_since from project where partnership_id = ${request.params.partnershipId} order by title, id limit 51`.execute(db)).rows);
+  // What a budget's figures cost at least: its entries summed per line and payer, no session, no check.
+  app.get('/bench/bare-budget/:budgetId', async (request) =>
+    (await sql`select line_key, organization_id, sum(amount_cents) as cents from budget_entry where budget_id = ${request.params.budgetId} group by line_key, organization_id`.execute(db)).rows);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const rows = [];
   try {

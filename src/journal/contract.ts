@@ -29,7 +29,7 @@ export const JOURNAL_KINDS = [
   'projectConduct.means_recorded', 'projectConduct.means_removed', 'projectConduct.mission_sheet_written',
   'project.created', 'project.formalized', 'project.presented', 'project.validated', 'project.refused', 'project.carriers_told', 'project.referent_named', 'project.lead_named', 'project.lead_approved', 'project.lead_confirmed', 'project.lead_refused', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided', 'project.evaluation_due',
   'actionPlan.draft_started', 'actionPlan.draft_saved', 'actionPlan.draft_discarded', 'actionPlan.proposed', 'actionPlan.adopted', 'actionPlan.action_status', 'actionPlan.project_subjects',
-  'budget.created', 'budget.line_set', 'budget.line_removed', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_validated', 'budget.version_returned', 'budget.grant_status_set', 'budget.entry_recorded', 'budget.entry_reversed',
+  'budget.created', 'budget.line_set', 'budget.line_removed', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_validated', 'budget.version_returned', 'budget.grant_status_set', 'budget.entry_recorded', 'budget.entry_reversed', 'budget.reported',
   'pooledMean.listed', 'pooledMean.withdrawn', 'pooledMean.booked', 'pooledMean.declined', 'pooledMean.cancelled',
   'splitPayment.recorded', 'splitPayment.reversed',
   'settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned',

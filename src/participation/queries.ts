@@ -40,6 +40,7 @@ function targetOf(row: ToDoRow): ToDoTarget {
     case 'project_lead':
     case 'project_approval':
     case 'project_evaluation':
+    case 'budget_report':
       return { kind: row.kind, projectId: row.first_id };
     case 'action':
       return { kind: row.kind, planId: row.first_id, actionId: second };
@@ -80,6 +81,8 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   it (the charter's, else the body that validated it); their approval of a nominee the charter
  *   asks them (holders of its role, members of its body) to confirm;
  * - an active project's evaluation due within the notice, for its working group and its lead;
+ * - then, for its lead, its budget to report to the body that validated it, unless reported since
+ *   the last evaluation (the journal keeps each report: no row does);
  * - an action of the adopted action plan they own, still to do or under way, due within the
  *   notice or overdue (an action without a deadline waits on no day, and is not listed);
  * - a live booking of a mean lent by an organization they administer, or for which they sit in the
@@ -205,6 +208,16 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
      where pj.partnership_id = ${partnershipId} and pj.stage = 'active'
        and pj.evaluation_due_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
        and (wg.id in (select body_id from my_bodies) or pj.lead_nominee_id = ${personId})
+    union all
+    select 'budget_report', pj.id, null, pj.title, vb.name, null, pj.evaluation_due_on::text
+      from project pj join budget bu on bu.project_id = pj.id
+      join body wg on wg.id = pj.working_group_id join body vb on vb.id = wg.parent_body_id
+     where pj.partnership_id = ${partnershipId} and pj.stage = 'active' and pj.lead_nominee_id = ${personId}
+       and pj.evaluation_due_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
+       and not exists (
+         select 1 from journal_entry je
+          where je.partnership_id = ${partnershipId} and je.kind = 'budget.reported' and je.payload->>'budgetId' = bu.id::text
+            and je.recorded_at > coalesce((select max(ev.reported_at) from project_evaluation ev where ev.project_id = pj.id), '-infinity'::timestamptz))
     union all
     select 'action', p.id, a.id, a.title, null, null, a.deadline::text
       from action_plan_action a join action_plan_subject sj on sj.id = a.subject_id join action_plan p on p.id = sj.plan_id

@@ -34,6 +34,9 @@ export const TO_DO_KINDS = [
   'project_evaluation',
   // An active project one leads whose forecast budget has no line yet.
   'budget_forecast',
+  // The budget of a project one leads, to report to the body that validated it before its evaluation due
+  // within TERM_ENDING_NOTICE_DAYS, when it was not reported since the last evaluation.
+  'budget_report',
   // An open action of the adopted action plan one owns, due within ACTION_DUE_NOTICE_DAYS or overdue.
   'action',
   // A booking of a mean one's organization lends, which one may decline until it starts.
@@ -53,7 +56,7 @@ export type ToDoTarget =
   | { readonly kind: 'term_ending'; readonly roleId: string; readonly assignmentId: string }
   | { readonly kind: 'seat_ending'; readonly bodyId: string; readonly seatId: string }
   | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
-  | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation'; readonly projectId: string }
+  | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation' | 'budget_report'; readonly projectId: string }
   | { readonly kind: 'action'; readonly planId: string; readonly actionId: string }
   | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string }
   | { readonly kind: 'budget_forecast'; readonly projectId: string };
@@ -78,6 +81,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   project_lead: 'nommer-chef-de-projet',
   project_approval: 'valider-nomination',
   project_evaluation: 'evaluer',
+  budget_report: 'rendre-compte',
   action: 'vos-actions',
   pooled_mean_booking: 'examiner-la-reservation',
   budget_forecast: 'previsionnel',
@@ -113,6 +117,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
     case 'project_approval':
     case 'project_evaluation':
       return `${base}/projets/${target.projectId}${anchor}`;
+    case 'budget_report':
+      return `${base}/projets/${target.projectId}/budget/compte-rendu${anchor}`;
     case 'action':
       return `${base}/plan-d-action${anchor}`;
     case 'pooled_mean_booking':

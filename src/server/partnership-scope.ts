@@ -28,6 +28,7 @@ import { actionPlanRoutes } from '../action-plans/routes.js';
 import { budgetRoutes } from '../budgets/routes.js';
 import { pooledMeanRoutes } from '../pooled-means/routes.js';
 import { settlementRoutes } from '../budgets/settlement/routes.js';
+import { budgetReportRoutes } from '../budgets/report/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -87,4 +88,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(budgetRoutes);
   await app.register(pooledMeanRoutes);
   await app.register(settlementRoutes);
+  await app.register(budgetReportRoutes);
 };

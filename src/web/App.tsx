@@ -43,6 +43,7 @@ const BookingPage = lazy(() => import('./pages/pooled-means/BookingPage'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
 const SettlementPage = lazy(() => import('./pages/budgets/SettlementPage'));
+const BudgetReportPage = lazy(() => import('./pages/budgets/ReportPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -303,6 +304,7 @@ export function App() {
           <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
           <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
           <Route path="budgets/:budgetId/reglement" element={<Shell><SettlementPage /></Shell>} />
+          <Route path="projets/:projectId/budget/compte-rendu" element={<Shell><BudgetReportPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />

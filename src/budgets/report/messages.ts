@@ -5,7 +5,6 @@ export const budgetReportFr = {
     versionValidated: 'Budget en vigueur : version {{number}}, validée le {{date}}',
     versionDraft: 'Budget prévisionnel présenté (version {{number}}), pas encore validé',
     noBudget: 'Aucun budget n’est encore établi pour ce projet.',
-    printedOn: 'Établi le {{date}}',
     balance: {
       balanced: 'À l’équilibre',
       deficit: 'Déficit de {{amount}}',
@@ -67,7 +66,6 @@ export const budgetReportFr = {
       varianceCents: 'Écart (centimes)',
       variance: 'Écart (€)',
       total: 'Total',
-      fileName: 'compte-rendu-financier',
     },
     mail: {
       subject: 'Projet « {{title}} » : compte rendu financier',
@@ -88,7 +86,6 @@ export const budgetReportEn: typeof budgetReportFr = {
     versionValidated: 'Budget in force: version {{number}}, validated on {{date}}',
     versionDraft: 'Forecast budget presented (version {{number}}), not yet validated',
     noBudget: 'No budget has been drawn up for this project yet.',
-    printedOn: 'Drawn up on {{date}}',
     balance: {
       balanced: 'Balanced',
       deficit: 'Deficit of {{amount}}',
@@ -150,7 +147,6 @@ export const budgetReportEn: typeof budgetReportFr = {
       varianceCents: 'Variance (cents)',
       variance: 'Variance (€)',
       total: 'Total',
-      fileName: 'financial-report',
     },
     mail: {
       subject: 'Project “{{title}}”: financial report',
