@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
+import { active, partnership } from '../support/common-projects.js';
 import { builder, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type Client, type TestApp } from '../support/test-app.js';
 
@@ -229,5 +230,45 @@ describe('the split and the settling of accounts of a cooperation charter', () =
     expect((await other.admin.post(`${other.base}/budgets/${w.budgetId}/split-payments`, { postId: posts.lead, paidOn: TODAY, amountCents: 100, personId: null, organizationId: null })).status).toBe(404);
     const foreignPerson = await w.f.admin.post(`${w.url}/split-payments`, { postId: posts.lead, paidOn: TODAY, amountCents: 100, personId: other.adminPersonId, organizationId: null });
     expect(foreignPerson.status).toBe(400);
+  });
+});
+
+describe('the split of a common project’s budget', () => {
+  it('follows the posts of the partnership charter in force, kept by the project’s lead, and its statement goes where that charter’s settlement matter says', async () => {
+    const split = { tilleuls: randomUUID(), moulin: randomUUID() };
+    const s = await partnership(t, (content) => {
+      (content.rules as unknown as { budget: unknown }).budget = {
+        totalCents: 1_000_000,
+        posts: [
+          { id: split.tilleuls, label: 'MJC des Tilleuls', percent: 60, amountCents: null },
+          { id: split.moulin, label: 'Centre social du Moulin', percent: null, amountCents: 400_000 },
+        ],
+      };
+    });
+    const url = await active(s);
+    const line = await s.ines.client.post(`${url}/budget/lines`, { category: 'contribution', label: 'Participation des familles', amountCents: 1_000_000 });
+    expect(line.status, JSON.stringify(line.body)).toBe(201);
+    const budgetId = (await s.ines.client.get(`${url}/budget`)).body.budgetId as string;
+    const budget = `${s.f.base}/budgets/${budgetId}`;
+    expect((await s.ines.client.post(`${budget}/entries`, { lineKey: line.body.id, occurredOn: TODAY, amountCents: 250_000 })).status).toBe(201);
+
+    const page = (await s.ines.client.get(`${budget}/settlement`)).body as Page;
+    expect(page.budget.of.kind).toBe('project');
+    expect(page.posts.map((post) => [post.label, post.plannedCents, post.owedCents])).toEqual([
+      ['MJC des Tilleuls', 600_000, 150_000],
+      ['Centre social du Moulin', 400_000, 100_000],
+    ]);
+    expect(page.can).toEqual({ keepAccounts: true });
+    const stranger = await s.nadia.client.post(`${budget}/split-payments`, { postId: split.moulin, paidOn: TODAY, amountCents: 100_000, personId: null, organizationId: s.moulin });
+    expect(stranger.status).toBe(403);
+    expect((await s.ines.client.post(`${budget}/split-payments`, { postId: split.moulin, paidOn: TODAY, amountCents: 100_000, personId: null, organizationId: s.moulin })).status).toBe(201);
+
+    const settlementId = (await s.ines.client.post(`${budget}/settlements`, { reason: 'closing' })).body.id as string;
+    const proposed = await s.ines.client.post(`${budget}/settlements/${settlementId}/proposal`, {});
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const proposal = await t.store.db.selectFrom('proposal').select(['level', 'topic', 'settlement_id']).where('id', '=', proposed.body.id).executeTakeFirstOrThrow();
+    expect(proposal).toEqual({ level: 'strategic', topic: '', settlement_id: settlementId });
+    const proof = (await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).map(describeDisagreement);
+    expect(proof).toEqual([]);
   });
 });
