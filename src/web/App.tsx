@@ -44,6 +44,7 @@ const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
 const SettlementPage = lazy(() => import('./pages/budgets/SettlementPage'));
 const BudgetReportPage = lazy(() => import('./pages/budgets/ReportPage'));
+const BudgetPage = lazy(() => import('./pages/budgets/BudgetPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -303,6 +304,7 @@ export function App() {
           <Route path="moyens/reservations/:bookingId" element={<Shell><BookingPage /></Shell>} />
           <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
           <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
+          <Route path="projets/:projectId/budget" element={<Shell><BudgetPage /></Shell>} />
           <Route path="budgets/:budgetId/reglement" element={<Shell><SettlementPage /></Shell>} />
           <Route path="projets/:projectId/budget/compte-rendu" element={<Shell><BudgetReportPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />

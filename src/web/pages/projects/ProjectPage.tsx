@@ -56,6 +56,11 @@ export default function ProjectPage() {
             {t('projectSheet.markdown')}
           </a>
         </li>
+        {project.stage !== 'refused' && (
+          <li>
+            <Link to={`/p/${partnershipId}/projets/${project.id}/budget`}>{t('budgetPage.projectLink')}</Link>
+          </li>
+        )}
         {project.stage !== 'closed' && project.stage !== 'refused' && (
           <li>
             <Link to={bookingFormPath(partnershipId, project.id)}>{t('pooledMean.bookFromProject')}</Link>
