@@ -591,7 +591,8 @@ export default function BudgetPage() {
         {page.budgetId !== null && (
           <>
             {' '}
-            · <Link to={`/p/${partnershipId}/budgets/${page.budgetId}/reglement`}>{t('budgetPage.toSettlement')}</Link>
+            · <Link to={`/p/${partnershipId}/projets/${page.project.id}/budget/compte-rendu`}>{t('budgetPage.toReport')}</Link> ·{' '}
+            <Link to={`/p/${partnershipId}/budgets/${page.budgetId}/reglement`}>{t('budgetPage.toSettlement')}</Link>
           </>
         )}
       </p>
