@@ -310,7 +310,7 @@ export default function SettlementPage() {
   if (query.error) return <LoadError error={query.error} />;
   const page = query.data;
   const of = page.budget.of;
-  const back = of.kind === 'project' ? `/p/${partnershipId}/projets/${of.id}` : `/p/${partnershipId}/chartes/${of.id}`;
+  const back = of.kind === 'project' ? `/p/${partnershipId}/projets/${of.id}/budget` : `/p/${partnershipId}/chartes/${of.id}`;
   return (
     <article>
       <PageTitle title={t('settlement.title', { title: of.title })}>{t('settlement.title', { title: of.title })}</PageTitle>
