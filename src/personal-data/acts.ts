@@ -26,7 +26,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -55,9 +55,15 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         db.selectFrom('project_objective').select(['id', 'project_id', 'statement', 'deadline', 'owner_id']).where('owner_id', 'in', ids).execute(),
       ]).then(([carried, leadApprovals, evaluationsReported, measurementsRecorded, objectivesOwned]) => ({ carried, leadApprovals, evaluationsReported, measurementsRecorded, objectivesOwned })),
       db.selectFrom('action_plan_action').select(['id', 'subject_id', 'title', 'owner_id', 'deadline', 'status']).where('owner_id', 'in', ids).execute(),
+      db
+        .selectFrom('pooled_mean_booking')
+        .select(['id', 'mean_id', 'project_id', 'starts_at', 'ends_at', 'purpose', 'status', 'requested_by', 'decided_by', 'decline_reason'])
+        .where((eb) => eb.or([eb('requested_by', 'in', ids), eb('decided_by', 'in', ids)]))
+        .orderBy('requested_at')
+        .execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */

@@ -80,5 +80,22 @@ export const personalDataExportAnswer = z.object({
   actions: z
     .array(z.object({ id: z.uuid(), subject_id: z.uuid(), title: z.string(), owner_id: z.uuid().nullable(), deadline: z.string().nullable(), status: z.string() }))
     .optional(),
+  /** The bookings of pooled means they made, or declined for the lending organization, with what they wrote. */
+  pooledMeanBookings: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        mean_id: z.uuid(),
+        project_id: z.uuid(),
+        starts_at: instant,
+        ends_at: instant,
+        purpose: z.string(),
+        status: z.string(),
+        requested_by: z.uuid().nullable(),
+        decided_by: z.uuid().nullable(),
+        decline_reason: z.string(),
+      }),
+    )
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

@@ -155,6 +155,10 @@ describe('pooled means', () => {
     const mail = (await outboxMessages(s.f)).find((m) => m.recipient === s.lina.email && m.subject.includes('décline'))!;
     expect(mail.body).toContain('Salle en travaux ce jour-là');
     expect(((await s.helene.client.get(`${s.f.base}/to-do`)).body.items as { target: { kind: string } }[]).some((item) => item.target.kind === 'pooled_mean_booking')).toBe(false);
+    // Each finds the booking in their personal data's export: the booker what she asked, the director what he answered.
+    const exported = async (cookie: string) => JSON.parse((await t.app.inject({ method: 'GET', url: '/api/v1/auth/export', headers: { cookie } })).body).pooledMeanBookings;
+    expect(await exported(s.lina.client.cookie!)).toEqual([expect.objectContaining({ id: booking, requested_by: s.lina.personId, status: 'declined' })]);
+    expect(await exported(s.helene.client.cookie!)).toEqual([expect.objectContaining({ id: booking, decided_by: s.helene.personId, decline_reason: 'Salle en travaux ce jour-là' })]);
     // Declined, the span is free again.
     expect((await s.marc.client.post(s.bookings, { meanId: s.roomId, ...span('2026-03-16T09:00:00Z', '2026-03-16T12:00:00Z') })).status).toBe(201);
 
