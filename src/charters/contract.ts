@@ -158,7 +158,8 @@ export const complianceAnswer = z.object({
     z.object({
       /** A code of the charters' findings or of the bodies' composition gaps. */
       code: z.string(),
-      link: z.object({ kind: z.enum(['body', 'charter', 'role', 'project']), id: z.uuid() }).nullable(),
+      /** A house behind with its fund contribution links to the fund page (`fund`, the house's id). */
+      link: z.object({ kind: z.enum(['body', 'charter', 'role', 'project', 'fund']), id: z.uuid() }).nullable(),
       message: z.string(),
     }),
   ),

@@ -133,6 +133,7 @@ export const charterFr = {
     project_waiting_confirmation_other: '« {{project}} » attend depuis {{count}} jours la confirmation de {{nominee}} comme chef ou cheffe de projet.',
     project_without_indicators: '« {{project}} » est en cours mais n’a aucun indicateur pour mesurer ses objectifs.',
     project_evaluation_overdue: 'L’évaluation de « {{project}} » était attendue le {{dueOn}}.',
+    fund_contribution_behind: '« {{organization}} » doit encore {{amount}} à la caisse commune pour {{year}} (échéance le {{dueOn}}).',
   },
   moneyRules: {
     title: 'Ce que la charte dit de l’argent :',
@@ -347,6 +348,7 @@ export const charterEn: typeof charterFr = {
     project_waiting_confirmation_other: '“{{project}}” has been waiting {{count}} days for {{nominee}} to be confirmed as project lead.',
     project_without_indicators: '“{{project}}” is under way but has no indicator to measure its objectives.',
     project_evaluation_overdue: 'The evaluation of “{{project}}” was due on {{dueOn}}.',
+    fund_contribution_behind: '“{{organization}}” still owes {{amount}} to the common fund for {{year}} (due on {{dueOn}}).',
   },
   moneyRules: {
     title: 'What the charter says about money:',

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { organizationsBehind } from '../fund/queries.js';
 import { checkCharter, type CharterIssue } from './rules/check.js';
 import { diffCharters } from './rules/diff.js';
 import { projectRulesOf, type CharterContent, type CharterKind, type CharterRules, type ProjectRules, type VersionStatus } from './rules/types.js';
@@ -234,7 +235,8 @@ export type ComplianceFinding =
   | { readonly code: 'project_waiting_lead'; readonly projectId: string; readonly project: string; readonly days: number }
   | { readonly code: 'project_waiting_confirmation'; readonly projectId: string; readonly project: string; readonly days: number; readonly nominee: string }
   | { readonly code: 'project_without_indicators'; readonly projectId: string; readonly project: string }
-  | { readonly code: 'project_evaluation_overdue'; readonly projectId: string; readonly project: string; readonly dueOn: string };
+  | { readonly code: 'project_evaluation_overdue'; readonly projectId: string; readonly project: string; readonly dueOn: string }
+  | { readonly code: 'fund_contribution_behind'; readonly organizationId: string; readonly organization: string; readonly year: number; readonly remainingCents: number; readonly dueOn: string };
 
 /** Stages where a project has its working group and its steps 5 to 9 may wait on someone. */
 const VALIDATED_STAGES = ['validated', 'active', 'evaluating'] as const;
@@ -374,5 +376,8 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
     if (shortfall) findings.push({ code: 'meeting_cadence', bodyId: body.id, body: body.name, meetingsPerYear: body.meetings_per_year!, ...shortfall });
   }
   findings.push(...projects);
+  for (const call of await organizationsBehind(db, partnershipId, today)) {
+    findings.push({ code: 'fund_contribution_behind', organizationId: call.organizationId, organization: call.name, year: call.year, remainingCents: call.amountCents - call.paidCents, dueOn: call.dueOn });
+  }
   return findings;
 }

@@ -65,6 +65,13 @@ function translateFinding(locale: Locale, finding: ComplianceFinding): string {
       return t('compliance.project_without_indicators', { project: finding.project });
     case 'project_evaluation_overdue':
       return t('compliance.project_evaluation_overdue', { project: finding.project, dueOn: formatCalendarDate(locale, finding.dueOn) });
+    case 'fund_contribution_behind':
+      return t('compliance.fund_contribution_behind', {
+        organization: finding.organization,
+        year: finding.year,
+        amount: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(finding.remainingCents / 100),
+        dueOn: formatCalendarDate(locale, finding.dueOn),
+      });
   }
 }
 
@@ -231,7 +238,9 @@ export const charterRoutes: FastifyPluginAsyncZod = async (app) => {
                 ? { kind: 'body' as const, id: finding.bodyId }
                 : 'projectId' in finding
                   ? { kind: 'project' as const, id: finding.projectId }
-                  : null,
+                  : 'organizationId' in finding
+                    ? { kind: 'fund' as const, id: finding.organizationId }
+                    : null,
         message: translateFinding(locale, finding),
       }));
       return { findings: [...charterRows, ...compositionRows] };

@@ -137,6 +137,13 @@ export const may = {
   editBudgetForecast: (viewer: Viewer, workingGroupId: string | null): boolean => workingGroupId !== null && viewer.memberOfBodies.has(workingGroupId),
 
   /**
+   * Propose a spending from the common fund (a proposal carrying its amount, which only the
+   * decision the charter names can adopt): whoever may propose a decision, a member of one of the
+   * partnership's bodies, or an administrator.
+   */
+  proposeFundSpending: (viewer: Viewer): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.size > 0,
+
+  /**
    * Write the draft of the partnership's action plan and put it to the strategic decision the
    * matrix names: whoever may propose a strategic decision, a member of one of its bodies, or an
    * administrator.

@@ -6,6 +6,7 @@ import { settleProjectMatter } from '../projects/acts.js';
 import { adoptActionPlanDecidedBy } from '../action-plans/adoption.js';
 import { settleBudgetMatter } from '../budgets/acts.js';
 import { settlementDecidedBy } from '../budgets/settlement/acts.js';
+import { recordFundSpendingDecidedBy } from '../fund/acts.js';
 
 /** The decided proposal as each capability reads it; one that hangs on other columns reads them by its id. */
 export interface DecidedProposal {
@@ -39,5 +40,6 @@ export async function decisionConsequences(
     // After the project's: its presentation adopted validates the budget presented with it.
     ...(await settleBudgetMatter(trx, scope, proposal, status)),
     ...(await settlementDecidedBy(trx, scope, proposal.id, status)),
+    ...(await recordFundSpendingDecidedBy(trx, scope, proposal.id, status)),
   ];
 }

@@ -9,6 +9,7 @@ import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
 import { budgetEn, budgetFr } from '../budgets/messages.js';
 import { pooledMeanEn, pooledMeanFr } from '../pooled-means/messages.js';
 import { settlementEn, settlementFr } from '../budgets/settlement/messages.js';
+import { fundEn, fundFr } from '../fund/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -233,6 +234,7 @@ const fr = {
   ...budgetFr,
   ...pooledMeanFr,
   ...settlementFr,
+  ...fundFr,
 };
 
 const en: typeof fr = {
@@ -453,6 +455,7 @@ const en: typeof fr = {
   ...budgetEn,
   ...pooledMeanEn,
   ...settlementEn,
+  ...fundEn,
 };
 
 const catalogue = i18next.createInstance();

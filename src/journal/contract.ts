@@ -28,6 +28,7 @@ export const JOURNAL_KINDS = [
   'projectConduct.indicator_added', 'projectConduct.indicator_updated', 'projectConduct.indicator_removed', 'projectConduct.measurement_recorded',
   'projectConduct.means_recorded', 'projectConduct.means_removed', 'projectConduct.mission_sheet_written',
   'project.created', 'project.formalized', 'project.presented', 'project.validated', 'project.refused', 'project.carriers_told', 'project.referent_named', 'project.lead_named', 'project.lead_approved', 'project.lead_confirmed', 'project.lead_refused', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided', 'project.evaluation_due',
+  'fund.budgetDeclared', 'fund.callIssued', 'fund.declarationRequested', 'fund.paymentRecorded', 'fund.paymentReversed', 'fund.spendingProposed', 'fund.spent',
   'actionPlan.draft_started', 'actionPlan.draft_saved', 'actionPlan.draft_discarded', 'actionPlan.proposed', 'actionPlan.adopted', 'actionPlan.action_status', 'actionPlan.project_subjects',
   'budget.created', 'budget.line_set', 'budget.line_removed', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_validated', 'budget.version_returned', 'budget.grant_status_set', 'budget.entry_recorded', 'budget.entry_reversed', 'budget.reported',
   'pooledMean.listed', 'pooledMean.withdrawn', 'pooledMean.booked', 'pooledMean.declined', 'pooledMean.cancelled',

@@ -428,6 +428,57 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     journaled: sql`select payload->>'budgetId' as key, false as may_be_absent, jsonb_build_object('status', 'closed') as value from entries where kind = 'settlement.approved'`,
     stored: (p) => sql`select id::text as key, id::text as row_id, jsonb_build_object('status', status) as value from budget where partnership_id = ${p} and status = 'closed'`,
   },
+  {
+    // An organization's annual budget for a fund year, as last declared.
+    table: 'fund_declaration',
+    kinds: ['fund.budgetDeclared'],
+    journaled: sql`
+      select d.key, false as may_be_absent, jsonb_build_object('budgetCents', d.payload->'budgetCents') as value
+        from (select distinct on (1) concat_ws('/', payload->>'organizationId', payload->>'year') as key, payload from entries
+               where kind = 'fund.budgetDeclared' order by 1, seq desc) d`,
+    stored: (p) => sql`
+      select concat_ws('/', organization_id, year) as key, concat_ws('/', organization_id, year) as row_id, jsonb_build_object('budgetCents', budget_cents) as value
+        from fund_declaration where partnership_id = ${p}`,
+  },
+  {
+    // A year's call to an organization: its amount, the budget it was computed from, its due day.
+    table: 'fund_call',
+    kinds: ['fund.callIssued'],
+    journaled: sql`
+      select payload->>'callId' as key, false as may_be_absent,
+             jsonb_build_object('organizationId', payload->'organizationId', 'year', payload->'year', 'amountCents', payload->'amountCents',
+               'declaredBudgetCents', payload->'declaredBudgetCents', 'dueOn', payload->'dueOn') as value
+        from entries where kind = 'fund.callIssued'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('organizationId', organization_id, 'year', year, 'amountCents', amount_cents, 'declaredBudgetCents', declared_budget_cents, 'dueOn', due_on) as value
+        from fund_call where partnership_id = ${p}`,
+  },
+  {
+    // The fund's ledger: payments, their reversals and the spendings decisions adopted.
+    table: 'fund_ledger',
+    kinds: ['fund.paymentRecorded', 'fund.paymentReversed', 'fund.spent'],
+    journaled: sql`
+      select payload->>'entryId' as key, false as may_be_absent,
+             jsonb_build_object('kind', case kind when 'fund.spent' then 'spending' else 'payment' end, 'year', payload->'year', 'amountCents', payload->'amountCents',
+               'occurredOn', payload->'occurredOn', 'organizationId', coalesce(payload->'organizationId', 'null'::jsonb), 'callId', coalesce(payload->'callId', 'null'::jsonb),
+               'proposalId', coalesce(payload->'proposalId', 'null'::jsonb), 'reverses', coalesce(payload->'reverses', 'null'::jsonb)) as value
+        from entries where kind in ('fund.paymentRecorded', 'fund.paymentReversed', 'fund.spent')`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('kind', kind, 'year', year, 'amountCents', amount_cents, 'occurredOn', occurred_on, 'organizationId', organization_id,
+               'callId', call_id, 'proposalId', proposal_id, 'reverses', reverses) as value
+        from fund_ledger where partnership_id = ${p}`,
+  },
+  {
+    // The amount a spending proposal would take from the fund, which its adoption writes to the ledger.
+    table: 'proposal (fund spending)',
+    kinds: ['fund.spendingProposed'],
+    journaled: sql`select payload->>'proposalId' as key, false as may_be_absent, jsonb_build_object('fundSpendingCents', payload->'amountCents') as value from entries where kind = 'fund.spendingProposed'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id, jsonb_build_object('fundSpendingCents', fund_spending_cents) as value
+        from proposal where partnership_id = ${p} and fund_spending_cents is not null`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */

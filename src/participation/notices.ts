@@ -13,6 +13,7 @@ import { pooledMeanNotices } from '../pooled-means/notices.js';
 import { settlementNotices } from '../budgets/settlement/notices.js';
 import { budgetNotices } from '../budgets/notices.js';
 import { budgetReportNotices } from '../budgets/report/notices.js';
+import { fundNotices } from '../fund/notices.js';
 
 export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
@@ -35,7 +36,7 @@ function allWriters(...groups: readonly NoticeWriters[]): NoticeWriters {
   return combined;
 }
 
-const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices);
+const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices);
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

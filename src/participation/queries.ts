@@ -48,6 +48,10 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, bookingId: row.first_id };
     case 'budget_forecast':
       return { kind: row.kind, projectId: row.first_id };
+    case 'fund_declaration':
+    case 'fund_contribution':
+    case 'fund_behind':
+      return { kind: row.kind, organizationId: row.first_id };
   }
 }
 
@@ -88,7 +92,11 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  * - a live booking of a mean lent by an organization they administer, or for which they sit in the
  *   directors' body (the charter's lead-naming body, else the first directors' body), until it
  *   starts: they may decline it (pooled-means/directors.ts says the same in TypeScript);
- * - the forecast budget of an active project they lead, while it has no line.
+ * - the forecast budget of an active project they lead, while it has no line;
+ * - under a common fund that is a percentage of declared budgets, the annual budget of a house they
+ *   administer for the current fund year, until declared or called; a call to a house they
+ *   administer until paid in full, due on its day; for the keepers of the books (the treasurer
+ *   role's holders, else administrators: budgets/keepers.ts), each house behind with its call.
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -104,6 +112,18 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
         from charter_version v join charter c on c.id = v.charter_id
        where c.partnership_id = ${partnershipId} and c.kind = 'partnership' and v.status = 'adopted'
        order by c.created_at limit 1
+    ), money_rules as (
+      select v.rules->'money' as money, v.rules->'money'->'commonFund' as fund
+        from charter_version v join charter c on c.id = v.charter_id
+       where c.partnership_id = ${partnershipId} and c.kind = 'partnership' and v.status = 'adopted'
+       order by c.created_at limit 1
+    ), keeper as (
+      -- Whether this person keeps the books today, as may.keepAccounts says.
+      select exists (select 1 from role_assignment ra, money_rules mr where ra.role_id = (mr.money->>'treasurerRoleId')::uuid and ra.person_id = ${personId}
+                       and ra.starts_on <= ${today}::date and (ra.ends_on is null or ra.ends_on > ${today}::date))
+          or (not exists (select 1 from role_assignment ra, money_rules mr where ra.role_id = (mr.money->>'treasurerRoleId')::uuid
+                            and ra.starts_on <= ${today}::date and (ra.ends_on is null or ra.ends_on > ${today}::date))
+              and exists (select 1 from person p where p.id = ${personId} and p.is_partnership_admin)) as yes
     )
     select 'stance' as kind, pr.id as first_id, null::uuid as second_id, pr.wording as title, b.name as body_name,
            pr.round_deadline as due_at, null::text as due_on
@@ -240,6 +260,25 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       from project pj
      where pj.partnership_id = ${partnershipId} and pj.stage = 'active' and pj.lead_nominee_id = ${personId}
        and not exists (select 1 from budget b join budget_version v on v.budget_id = b.id join budget_line l on l.version_id = v.id where b.project_id = pj.id)
+    union all
+    select 'fund_declaration', o.id, null, o.name, null, null, null
+      from organization o join membership ms on ms.organization_id = o.id and ms.person_id = ${personId} and ms.is_organization_admin
+      join money_rules mr on mr.fund->'contribution'->>'kind' = 'percent'
+      cross join lateral (select extract(year from ${today}::date)::integer - case when extract(month from ${today}::date) < (mr.fund->>'yearStartsMonth')::integer then 1 else 0 end as year) fy
+     where o.partnership_id = ${partnershipId}
+       and not exists (select 1 from fund_declaration d where d.partnership_id = o.partnership_id and d.organization_id = o.id and d.year = fy.year)
+       and not exists (select 1 from fund_call fc where fc.partnership_id = o.partnership_id and fc.organization_id = o.id and fc.year = fy.year)
+    union all
+    select 'fund_contribution', o.id, fc.id, o.name, null, null, fc.due_on::text
+      from fund_call fc join organization o on o.id = fc.organization_id
+      join membership ms on ms.organization_id = o.id and ms.person_id = ${personId} and ms.is_organization_admin
+     where fc.partnership_id = ${partnershipId}
+       and fc.amount_cents > (select coalesce(sum(l.amount_cents), 0) from fund_ledger l where l.call_id = fc.id)
+    union all
+    select 'fund_behind', o.id, fc.id, o.name, null, null, fc.due_on::text
+      from fund_call fc join organization o on o.id = fc.organization_id join keeper k on k.yes
+     where fc.partnership_id = ${partnershipId} and fc.due_on < ${today}::date
+       and fc.amount_cents > (select coalesce(sum(l.amount_cents), 0) from fund_ledger l where l.call_id = fc.id)
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

@@ -41,6 +41,11 @@ export const TO_DO_KINDS = [
   'action',
   // A booking of a mean one's organization lends, which one may decline until it starts.
   'pooled_mean_booking',
+  // The common fund: the annual budget of a house one administers to declare for the current fund
+  // year, its contribution called and not yet paid in full; for the keepers of the books, a house behind.
+  'fund_declaration',
+  'fund_contribution',
+  'fund_behind',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -59,7 +64,8 @@ export type ToDoTarget =
   | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation' | 'budget_report'; readonly projectId: string }
   | { readonly kind: 'action'; readonly planId: string; readonly actionId: string }
   | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string }
-  | { readonly kind: 'budget_forecast'; readonly projectId: string };
+  | { readonly kind: 'budget_forecast'; readonly projectId: string }
+  | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -85,6 +91,9 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   action: 'vos-actions',
   pooled_mean_booking: 'examiner-la-reservation',
   budget_forecast: 'previsionnel',
+  fund_declaration: 'declarer-le-budget',
+  fund_contribution: 'contribution',
+  fund_behind: 'en-retard',
 };
 
 /**
@@ -125,6 +134,10 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/moyens/reservations/${target.bookingId}${anchor}`;
     case 'budget_forecast':
       return `${base}/projets/${target.projectId}/budget${anchor}`;
+    case 'fund_declaration':
+    case 'fund_contribution':
+    case 'fund_behind':
+      return `${base}/caisse-commune${anchor}`;
   }
 }
 

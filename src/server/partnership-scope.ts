@@ -29,6 +29,7 @@ import { budgetRoutes } from '../budgets/routes.js';
 import { pooledMeanRoutes } from '../pooled-means/routes.js';
 import { settlementRoutes } from '../budgets/settlement/routes.js';
 import { budgetReportRoutes } from '../budgets/report/routes.js';
+import { fundRoutes } from '../fund/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -89,4 +90,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(pooledMeanRoutes);
   await app.register(settlementRoutes);
   await app.register(budgetReportRoutes);
+  await app.register(fundRoutes);
 };

@@ -45,6 +45,8 @@ const ProjectPage = lazy(() => import('./pages/projects/ProjectPage'));
 const SettlementPage = lazy(() => import('./pages/budgets/SettlementPage'));
 const BudgetReportPage = lazy(() => import('./pages/budgets/ReportPage'));
 const BudgetPage = lazy(() => import('./pages/budgets/BudgetPage'));
+const FundPage = lazy(() => import('./pages/fund/FundPage'));
+const FundStatementPage = lazy(() => import('./pages/fund/FundStatementPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -178,6 +180,9 @@ function Shell({ children }: { children: ReactNode }) {
                 <NavLink to={`/p/${partnership.id}/moyens`}>{t('layout.pooledMeans')}</NavLink>
               </li>
               <li>
+                <NavLink to={`/p/${partnership.id}/caisse-commune`}>{t('layout.fund')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
               </li>
               <li>
@@ -307,6 +312,8 @@ export function App() {
           <Route path="projets/:projectId/budget" element={<Shell><BudgetPage /></Shell>} />
           <Route path="budgets/:budgetId/reglement" element={<Shell><SettlementPage /></Shell>} />
           <Route path="projets/:projectId/budget/compte-rendu" element={<Shell><BudgetReportPage /></Shell>} />
+          <Route path="caisse-commune" element={<Shell><FundPage /></Shell>} />
+          <Route path="caisse-commune/bilan" element={<Shell><FundStatementPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />

@@ -26,6 +26,9 @@ describe('the path of a thing to do', () => {
       [{ kind: 'action', planId: 'ap1', actionId: 'a1' }, '/p/p1/plan-d-action#vos-actions'],
       [{ kind: 'pooled_mean_booking', bookingId: 'b1' }, '/p/p1/moyens/reservations/b1#examiner-la-reservation'],
       [{ kind: 'budget_forecast', projectId: 'pr1' }, '/p/p1/projets/pr1/budget#previsionnel'],
+      [{ kind: 'fund_declaration', organizationId: 'o1' }, '/p/p1/caisse-commune#declarer-le-budget'],
+      [{ kind: 'fund_contribution', organizationId: 'o1' }, '/p/p1/caisse-commune#contribution'],
+      [{ kind: 'fund_behind', organizationId: 'o1' }, '/p/p1/caisse-commune#en-retard'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));

@@ -298,3 +298,11 @@ describe('may.editBudgetForecast', () => {
     expect(may.editBudgetForecast(plain, 'group')).toBe(false);
   });
 });
+
+describe('may.proposeFundSpending', () => {
+  it('allows a member of a body and an administrator, not someone who sits nowhere', () => {
+    expect(may.proposeFundSpending(viewer({ memberOfBodies: new Set(['board']) }))).toBe(true);
+    expect(may.proposeFundSpending(admin)).toBe(true);
+    expect(may.proposeFundSpending(plain)).toBe(false);
+  });
+});

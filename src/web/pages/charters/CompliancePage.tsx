@@ -7,6 +7,10 @@ import type { Answer } from '../../../common/contract';
 
 const paths = { body: 'instances', role: 'roles', charter: 'chartes', project: 'projets' } as const;
 
+/** Where a finding's link leads: the page of the thing it names, or the fund's houses behind. */
+const linkPath = (partnershipId: string, link: { kind: keyof typeof paths | 'fund'; id: string }) =>
+  link.kind === 'fund' ? `/p/${partnershipId}/caisse-commune#en-retard` : `/p/${partnershipId}/${paths[link.kind]}/${link.id}`;
+
 export default function CompliancePage() {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
@@ -28,7 +32,7 @@ export default function CompliancePage() {
               <li key={index} className="member">
                 <span>{finding.message}</span>
                 {finding.link && (
-                  <Link to={`/p/${partnershipId}/${paths[finding.link.kind]}/${finding.link.id}`}>
+                  <Link to={linkPath(partnershipId, finding.link)}>
                     {t(`compliance.open.${finding.link.kind}`)}
                     <span className="visually-hidden">{t('common.nameSuffix', { name: finding.message })}</span>
                   </Link>
