@@ -62,15 +62,12 @@ async function partnership(withFund = true) {
   const charter = await f.admin.post(`${f.base}/charters`, { template: 'partnership' });
   const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
   const content = (await f.admin.get(versionUrl)).body.content;
-  const general = content.rules.decisionMatrix.find((rule: { level: string; topic: string }) => rule.level === 'strategic' && rule.topic === '');
-  content.rules.decisionMatrix.push({ ...general, id: randomUUID(), topic: 'Caisse commune', bodyId: steering, method: 'consent', silence: 'absent', onBlock: { kind: 'lapse' }, informBodyIds: [] });
-  content.rules.money = {
-    budgetRevision: { level: 'functional', topic: '' },
-    settlement: { level: 'strategic', topic: '' },
-    treasurerRoleId: treasury,
-    deficitGuidance: '',
-    commonFund: withFund ? { contribution: { kind: 'percent', percent: 1 }, yearStartsMonth: 1, dueWithinDays: 60, spending: { level: 'strategic', topic: 'Caisse commune' } } : null,
-  };
+  // The template's fund: 1 % of declared budgets, calendar year, due within 60 days, spent by the steering committee by consent.
+  const fundRow = content.rules.decisionMatrix.find((rule: { level: string; topic: string }) => rule.level === 'strategic' && rule.topic === 'Caisse commune');
+  expect(fundRow).toMatchObject({ bodyId: steering, method: 'consent' });
+  fundRow.onBlock = { kind: 'lapse' };
+  expect(content.rules.money.commonFund).toEqual({ contribution: { kind: 'percent', percent: 1 }, yearStartsMonth: 1, dueWithinDays: 60, spending: { level: 'strategic', topic: 'Caisse commune' } });
+  content.rules.money = { ...content.rules.money, treasurerRoleId: treasury, commonFund: withFund ? content.rules.money.commonFund : null };
   const saved = await f.admin.put(versionUrl, content);
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
   expect(saved.body.issues).toEqual([]);
