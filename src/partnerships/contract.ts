@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BODY_KINDS, ORGANIZATION_KINDS } from '../common/structure.js';
 import { gapAnswer, ruleAnswer } from '../bodies/contract.js';
 import { roleSummaryAnswer } from '../roles/contract.js';
+import { budgetPageAnswer } from '../budgets/contract.js';
 
 /** The partnerships where the signed-in account is a person, in name order. */
 export const partnershipListAnswer = z.array(z.object({ id: z.uuid(), name: z.string(), personId: z.uuid(), fullName: z.string(), isAdmin: z.boolean() }));
@@ -23,5 +24,12 @@ export const overviewAnswer = z.object({
     }),
   ),
   roles: z.array(roleSummaryAnswer),
+  /** « L’argent en un coup d’œil »: the open project budgets in deficit, and what the year's entries spent and received. */
+  money: z.object({
+    budgetsInDeficit: z.array(z.object({ projectId: z.uuid(), title: z.string(), forecastBalance: budgetPageAnswer.shape.summary.shape.forecastBalance, actualBalance: budgetPageAnswer.shape.summary.shape.actualBalance })),
+    year: z.int(),
+    spentCents: z.number(),
+    receivedCents: z.number(),
+  }),
   can: z.object({ manageStructure: z.boolean(), manageOrganizations: z.array(z.uuid()) }),
 });

@@ -6,12 +6,13 @@ import type { BodyKind, OrganizationKind } from '../common/structure.js';
 import { bodyColumns, gapsOf, projectHousesOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
 import { organizationsOf } from '../organizations/queries.js';
 import { rolesWithHolders } from '../roles/queries.js';
+import { moneyOfBudgets } from '../budgets/report/queries.js';
 
 type Db = Kysely<Database>;
 
 export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId: string, now: Date) {
   const today = calendarDay(now);
-  const [partnership, organizations, bodies, roles, peopleCount, projectHouses] = await Promise.all([
+  const [partnership, organizations, bodies, roles, peopleCount, projectHouses, money] = await Promise.all([
     db.selectFrom('partnership').select(['id', 'name', 'description']).where('id', '=', partnershipId).executeTakeFirstOrThrow(),
     organizationsOf(db, partnershipId),
     db.selectFrom('body').select(bodyColumns).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
@@ -22,6 +23,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
       .where('partnership_id', '=', partnershipId)
       .executeTakeFirstOrThrow(),
     projectHousesOf(db, partnershipId),
+    moneyOfBudgets(db, partnershipId, today),
   ]);
   const seats = await seatsOf(db, bodies.map((b) => b.id));
   const currentSeats = seats.filter((seat) => isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today));
@@ -42,6 +44,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
       };
     }),
     roles,
+    money,
     can: {
       manageStructure: may.manageStructure(viewer),
       manageOrganizations: organizations.filter((o) => may.manageOrganization(viewer, o.id)).map((o) => o.id),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDoOf } from '../../src/participation/queries.js';
-import { formalized, partnership, type Member, type Setting } from '../support/common-projects.js';
+import { formalized, partnership, type Member } from '../support/common-projects.js';
+import { projectWithBudget } from '../support/project-budget.js';
 import { anchorIn, journalOf, outboxMessages } from '../support/structure.js';
 import { pdfText } from '../support/pdf-text.js';
-import { newPartnership, startTestApp, type Client, type TestApp } from '../support/test-app.js';
+import { newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,57 +17,10 @@ const nbsp = '\u00a0';
 /** French amounts as Intl writes them for print: no-break spaces between thousands and before the sign. */
 const euros = (text: string) => text.replace(/(\d) (?=\d)/g, `$1${nbsp}`).replaceAll(' €', `${nbsp}€`);
 
-async function decide(s: Setting, proposalId: string, facilitator: Client) {
-  const url = `${s.f.base}/proposals/${proposalId}`;
-  for (;;) {
-    const proposal = await s.f.admin.get(url);
-    if (proposal.body.phase === 'round') break;
-    expect((await facilitator.post(`${url}/phase`)).status).toBe(200);
-  }
-  for (const member of [s.nadia, s.samia]) expect((await member.client.post(`${url}/stances`, { stance: 'agree', reason: '', idempotencyKey: randomUUID() })).status).toBe(200);
-  return facilitator.post(`${url}/close-round`, { statement: '' });
-}
-
-/**
- * A project whose forecast (a coach, the Tilleuls' room lent in kind, a city grant applied for, the
- * families’ fees), written by the administrator who keeps the books while nobody is treasurer, was
- * validated with the project by the steering committee (Nadia, Samia), Inès its lead;
- * she then records what the coach cost, the room and the fees received.
- * Forecast: costs 1 500 €, income 1 200 € with the room mirrored, so 300 € short. Actual: costs
- * 1 550,50 €, income 680 €, so 870,50 € short.
- */
-async function reportedProject(s: Setting) {
-  const url = await formalized(s);
-  const line = async (body: Record<string, unknown>) => {
-    const created = await s.f.admin.post(`${url}/budget/lines`, body);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return created.body.id as string;
-  };
-  const coach = await line({ category: 'transport', label: 'Location du car', amountCents: 120_000, organizationId: s.moulin });
-  const room = await line({ category: 'premises', label: 'Salle des Tilleuls', internal: true, organizationId: s.tilleuls, amountCents: 30_000 });
-  await line({ category: 'grant', label: 'Subvention de la ville', amountCents: 50_000, grantStatus: 'applied' });
-  const fees = await line({ category: 'contribution', label: 'Participation des familles', amountCents: 40_000, organizationId: s.tilleuls });
-  const presented = await s.ines.client.post(`${url}/presentation`, {});
-  expect(presented.status).toBe(201);
-  expect((await decide(s, presented.body.id, s.ines.client)).body).toMatchObject({ outcome: 'adopted' });
-  expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(201);
-  expect((await s.jacques.client.post(`${url}/referents`, { organizationId: s.moulin, personId: s.karim.personId })).status).toBe(201);
-  expect((await s.helene.client.post(`${url}/lead`, { personId: s.ines.personId, missionGoals: 'Organiser la fête.', missionTime: '', missionTraining: '' })).status).toBe(204);
-  expect((await s.helene.client.post(`${url}/lead/approval`)).status).toBe(204);
-  expect((await s.jacques.client.post(`${url}/lead/approval`)).status).toBe(204);
-  const budgetId = (await s.ines.client.get(`${url}/budget`)).body.budgetId as string;
-  const today = t.clock.now().toISOString().slice(0, 10);
-  for (const [lineKey, amountCents] of [[coach, 125_050], [room, 30_000], [fees, 38_000]] as const) {
-    const entry = await s.ines.client.post(`${s.f.base}/budgets/${budgetId}/entries`, { lineKey, occurredOn: today, amountCents, counterparty: 'Transports du Val', note: '' });
-    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
-  }
-  return { url, budgetId };
-}
-
 describe('a project’s financial report', () => {
-  it('sets forecast against actual for anyone of the partnership, as a page’s answer, a CSV and a PDF', async () => {
+  it('sets forecast against actual for anyone of the partnership, as a page’s answer, a CSV and a PDF, and shows on the overview among budgets in deficit', async () => {
     const s = await partnership(t);
-    const { url, budgetId } = await reportedProject(s);
+    const { url, budgetId } = await projectWithBudget(t, s);
     const answer = await s.karim.client.get(`${url}/budget/report`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     const report = answer.body;
@@ -100,6 +54,15 @@ describe('a project’s financial report', () => {
     }
     await anchorIn(t, s.f.partnershipId, printed);
 
+    // The partnership's overview lists it among the budgets in deficit, with the year's money.
+    const overview = (await s.karim.client.get(s.f.base)).body;
+    expect(overview.money).toEqual({
+      budgetsInDeficit: [{ projectId: url.split('/').at(-1), title: 'Fête des voisins des trois maisons', forecastBalance: { state: 'deficit', amountCents: 30_000 }, actualBalance: { state: 'deficit', amountCents: 87_050 } }],
+      year: t.clock.now().getUTCFullYear(),
+      spentCents: 155_050,
+      receivedCents: 38_000,
+    });
+
     const stranger = await newPartnership(t);
     for (const path of ['', '.csv', '.pdf']) expect((await stranger.admin.get(`${url}/budget/report${path}`)).status).toBe(404);
     expect((await stranger.admin.post(`${url}/budget/report`, {})).status).toBe(404);
@@ -108,7 +71,7 @@ describe('a project’s financial report', () => {
 
   it('is reported by the lead to the steering committee, whose members are mailed its totals and a link, once before each evaluation', async () => {
     const s = await partnership(t);
-    const { url, budgetId } = await reportedProject(s);
+    const { url, budgetId } = await projectWithBudget(t, s);
     const due = (await s.ines.client.get(url)).body.evaluationDueOn as string;
     const beforeEvaluation = new Date(`${due}T09:00:00Z`);
     beforeEvaluation.setUTCDate(beforeEvaluation.getUTCDate() - 20);

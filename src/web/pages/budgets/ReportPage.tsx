@@ -147,7 +147,7 @@ function MoneyTable({ caption, header, rows, footer }: { caption: string; header
         <thead>
           <tr>
             {header.map((cell, index) => (
-              <th key={index} scope="col">
+              <th key={index} scope="col" className={index >= header.length - 3 ? 'amount' : undefined}>
                 {cell}
               </th>
             ))}

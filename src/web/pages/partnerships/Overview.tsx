@@ -4,6 +4,8 @@ import { CompositionStatus, hasRule } from '../../components/CompositionStatus';
 import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId } from '../../hooks';
 import { ToDoSection } from '../participation/ToDo';
+import type { Answer } from '../../../common/contract';
+import type { overviewAnswer } from '../../../partnerships/contract';
 
 export default function Overview() {
   const { t } = useTranslation();
@@ -27,6 +29,7 @@ export default function Overview() {
       )}
 
       <ToDoSection partnershipId={partnershipId} />
+      <MoneyAtAGlance money={overview.data.money} />
 
       <section aria-labelledby="bodies-title">
         <div className="section-head">
@@ -105,5 +108,42 @@ export default function Overview() {
         </ul>
       </section>
     </>
+  );
+}
+
+type Money = Answer<typeof overviewAnswer>['money'];
+
+/** « L’argent en un coup d’œil »: what the year's project entries spent and received, and the budgets in deficit, each a link to its report. */
+function MoneyAtAGlance({ money }: { money: Money }) {
+  const { t, i18n } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const format = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' });
+  const euros = (cents: number) => format.format(cents / 100);
+  const deficit = (balance: Money['budgetsInDeficit'][number]['actualBalance']) =>
+    balance.state === 'deficit' ? t('overview.money.deficit', { amount: euros(balance.amountCents ?? 0) }) : t('overview.money.noDeficit');
+  return (
+    <section aria-labelledby="money-title">
+      <h2 id="money-title">{t('overview.money.title')}</h2>
+      <dl className="details">
+        <dt>{t('overview.money.spent', { year: money.year })}</dt>
+        <dd>{euros(money.spentCents)}</dd>
+        <dt>{t('overview.money.received', { year: money.year })}</dt>
+        <dd>{euros(money.receivedCents)}</dd>
+      </dl>
+      <h3>{t('overview.money.inDeficit')}</h3>
+      {money.budgetsInDeficit.length === 0 ? (
+        <p className="muted">{t('overview.money.noneInDeficit')}</p>
+      ) : (
+        <ul>
+          {money.budgetsInDeficit.map((budget) => (
+            <li key={budget.projectId}>
+              <Link to={`/p/${partnershipId}/projets/${budget.projectId}/budget/compte-rendu`}>{budget.title}</Link>
+              {' : '}
+              {t('overview.money.balances', { forecast: deficit(budget.forecastBalance), actual: deficit(budget.actualBalance) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
