@@ -200,7 +200,13 @@ export async function draftRevision(ctx: ActContext, budgetId: string) {
         )
         .execute();
     }
-    return { result: { id }, events: [{ kind: 'budget.version_drafted', payload: { budgetId, versionId: id, number, fromVersionId: from.id, lineKeys: lines.map((line) => line.lineKey) } }] };
+    return { result: { id }, events: [
+        {
+          kind: 'budget.version_drafted',
+          payload: { budgetId, versionId: id, number, fromVersionId: from.id, lines: lines.map(({ label, ...line }) => ({ ...line, labelHash: textHash(label) })) },
+        },
+      ],
+    };
   });
 }
 

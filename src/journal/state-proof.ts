@@ -45,6 +45,13 @@ const PROJECT_KINDS = [
   'project.lead_named', 'project.lead_refused', 'project.lead_confirmed', 'project.lead_started', 'project.evaluation_reported', 'project.evaluation_decided',
 ] as const;
 
+/** The entries that move a budget's version (budgets/acts.ts). */
+const BUDGET_VERSION_KINDS = ['budget.created', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_validated', 'budget.version_returned'] as const;
+/** A forecast line's fields as an entry writes them (line_set, or each line a revision copies). */
+const lineValue = (line: RawBuilder<unknown>) =>
+  sql`jsonb_build_object('position', ${line}->'position', 'kind', ${line}->'kind', 'category', ${line}->'category', 'internal', ${line}->'internal',
+        'organizationId', ${line}->'organizationId', 'amountCents', ${line}->'amountCents', 'labelHash', ${line}->'labelHash')`;
+
 /** The entries that write a settlement statement, and those that write its figures (settlement/acts.ts). */
 const SETTLEMENT_KINDS = ['settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned'] as const;
 const SETTLEMENT_FIGURE_KINDS = ['settlement.drafted', 'settlement.saved', 'settlement.proposed'] as const;
@@ -377,6 +384,86 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
              jsonb_build_object('meanId', b.mean_id, 'projectId', b.project_id, 'startsAt', to_jsonb(b.starts_at), 'endsAt', to_jsonb(b.ends_at),
                'purposeHash', ${hashOf(sql`b.purpose`)}, 'status', b.status, 'declineReasonHash', ${hashOf(sql`b.decline_reason`)}) as value
         from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${p}`,
+  },
+  {
+    // A budget belongs to the project, or the project charter, that its first entry names.
+    table: 'budget',
+    kinds: ['budget.created'],
+    journaled: sql`
+      select payload->>'budgetId' as key, false as may_be_absent,
+             jsonb_build_object('projectId', coalesce(payload->'projectId', 'null'::jsonb), 'charterId', coalesce(payload->'charterId', 'null'::jsonb)) as value
+        from entries where kind = 'budget.created'`,
+    stored: (p) => sql`select id::text as key, id::text as row_id, jsonb_build_object('projectId', project_id, 'charterId', charter_id) as value from budget where partnership_id = ${p}`,
+  },
+  {
+    // A version's status is its latest entry's; a validation also supersedes the version validated before.
+    table: 'budget_version',
+    kinds: BUDGET_VERSION_KINDS,
+    journaled: sql`
+      select distinct on (key) key, false as may_be_absent, jsonb_build_object('status', status) as value from (
+        select payload->>'versionId' as key, seq,
+               case kind when 'budget.version_proposed' then 'proposed' when 'budget.version_validated' then 'validated' else 'draft' end as status
+          from entries where kind in (${sql.join(BUDGET_VERSION_KINDS)})
+        union all
+        select payload->>'supersededVersionId', seq, 'superseded' from entries where kind = 'budget.version_validated' and payload->>'supersededVersionId' is not null
+      ) v order by key, seq desc`,
+    stored: (p) => sql`
+      select v.id::text as key, v.id::text as row_id, jsonb_build_object('status', v.status) as value
+        from budget_version v join budget b on b.id = v.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    // A forecast line as last written (or copied into a revision), its label by fingerprint; a line removed is gone.
+    table: 'budget_line',
+    kinds: ['budget.line_set', 'budget.line_removed', 'budget.version_drafted'],
+    journaled: sql`
+      select distinct on (key) key, removed as may_be_absent, value from (
+        select payload->>'versionId' || '/' || (payload->>'lineKey') as key, seq, kind = 'budget.line_removed' as removed,
+               case when kind = 'budget.line_removed' then jsonb_build_object('removed', true) else ${lineValue(sql`payload`)} end as value
+          from entries where kind in ('budget.line_set', 'budget.line_removed')
+        union all
+        select payload->>'versionId' || '/' || (l->>'lineKey'), seq, false, ${lineValue(sql`l`)}
+          from entries cross join jsonb_array_elements(payload->'lines') l where kind = 'budget.version_drafted'
+      ) lines order by key, seq desc`,
+    stored: (p) => sql`
+      select l.version_id || '/' || l.line_key as key, l.id::text as row_id,
+             jsonb_build_object('position', l.position, 'kind', l.kind, 'category', l.category, 'internal', l.internal, 'organizationId', l.organization_id,
+               'amountCents', l.amount_cents, 'labelHash', ${hashOf(sql`l.label`)}) as value
+        from budget_line l join budget_version v on v.id = l.version_id join budget b on b.id = v.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    // A grant's status: as its line was written, or as it was set since on the versions it names.
+    table: 'budget_line grant',
+    kinds: ['budget.line_set', 'budget.version_drafted', 'budget.grant_status_set'],
+    journaled: sql`
+      select distinct on (key) key, true as may_be_absent, jsonb_build_object('grantStatus', status) as value from (
+        select payload->>'versionId' || '/' || (payload->>'lineKey') as key, seq, payload->'grantStatus' as status from entries where kind = 'budget.line_set'
+        union all
+        select payload->>'versionId' || '/' || (l->>'lineKey'), seq, l->'grantStatus' from entries cross join jsonb_array_elements(payload->'lines') l where kind = 'budget.version_drafted'
+        union all
+        select v #>> '{}' || '/' || (payload->>'lineKey'), seq, payload->'grantStatus' from entries cross join jsonb_array_elements(payload->'versionIds') v where kind = 'budget.grant_status_set'
+      ) grants order by key, seq desc`,
+    stored: (p) => sql`
+      select l.version_id || '/' || l.line_key as key, l.id::text as row_id, jsonb_build_object('grantStatus', l.grant_status) as value
+        from budget_line l join budget_version v on v.id = l.version_id join budget b on b.id = v.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    // An actual entry, written once: its figures and payer, its free text by fingerprint, its proof by id; a reversal names the entry it corrects.
+    table: 'budget_entry',
+    kinds: ['budget.entry_recorded', 'budget.entry_reversed'],
+    journaled: sql`
+      select payload->>'entryId' as key, false as may_be_absent,
+             jsonb_build_object('budgetId', payload->'budgetId', 'lineKey', payload->'lineKey', 'occurredOn', payload->'occurredOn', 'amountCents', payload->'amountCents',
+               'organizationId', payload->'organizationId', 'personId', payload->'personId', 'reverses', coalesce(payload->'reversesId', 'null'::jsonb))
+             || case when kind = 'budget.entry_recorded'
+                  then jsonb_build_object('counterpartyHash', payload->'counterpartyHash', 'noteHash', payload->'noteHash', 'attachmentId', payload->'attachmentId')
+                  else '{}'::jsonb end as value
+        from entries where kind in ('budget.entry_recorded', 'budget.entry_reversed')`,
+    stored: (p) => sql`
+      select e.id::text as key, e.id::text as row_id,
+             jsonb_build_object('budgetId', e.budget_id, 'lineKey', e.line_key, 'occurredOn', e.occurred_on, 'amountCents', e.amount_cents,
+               'organizationId', e.organization_id, 'personId', e.person_id, 'reverses', e.reverses,
+               'counterpartyHash', ${hashOf(sql`e.counterparty`)}, 'noteHash', ${hashOf(sql`e.note`)}, 'attachmentId', e.attachment_id) as value
+        from budget_entry e join budget b on b.id = e.budget_id where b.partnership_id = ${p}`,
   },
   {
     // A payment to a split post, or its reversal: written once, every field journaled.

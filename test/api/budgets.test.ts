@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetFigures, budgetOfProject } from '../../src/budgets/queries.js';
 import { summarizeBudget } from '../../src/budgets/rules/summary.js';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { formalized, partnership, type Member, type Setting } from '../support/common-projects.js';
 import { outboxMessages, TODAY } from '../support/structure.js';
@@ -140,6 +141,7 @@ describe('a project’s budget', () => {
     expect(JSON.stringify(journal)).not.toContain('Autocars');
     expect(journal[6]!.payload).toMatchObject({ amountCents: 130_000, attachmentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
   it('is revised by the body the charter names: adopted, the revision supersedes the version validated; lapsed, it goes back to draft', async () => {
@@ -188,6 +190,12 @@ describe('a project’s budget', () => {
     const kinds = (await t.store.db.selectFrom('journal_entry').select('kind').where('partnership_id', '=', s.f.partnershipId).where('kind', 'like', 'budget.version%').orderBy('seq').execute()).map((row) => row.kind);
     expect(kinds).toEqual(['budget.version_validated', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_returned', 'budget.version_proposed', 'budget.version_validated']);
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+    // A forecast rewritten behind the journal's back, or a grant said paid, is found.
+    await t.store.db.updateTable('budget_line').set({ amount_cents: 1 }).where('line_key', '=', lines.car).execute();
+    await t.store.db.updateTable('budget_line').set({ grant_status: 'paid' }).where('line_key', '=', lines.grant).execute();
+    const found = await checkStateAgainstJournal(t.store.db, s.f.partnershipId);
+    expect(found.map((disagreement) => disagreement.table).sort()).toEqual(['budget_line', 'budget_line', 'budget_line grant', 'budget_line grant']);
   });
 
   it('calls the lead to draw up the forecast when the project starts without one', async () => {
