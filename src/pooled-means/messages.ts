@@ -9,7 +9,7 @@ export const pooledMeanFr = {
       already_started: 'Cette réservation a commencé : il est trop tard pour la décliner.',
       already_ended: 'Cette réservation est terminée.',
       project_finished: 'Ce projet est terminé ou a été refusé : il ne réserve plus de moyens.',
-      mean_has_bookings: 'Des réservations à venir comptent sur ce moyen : déclinez-les avant de le retirer.',
+      mean_has_bookings: 'Des réservations comptent encore sur ce moyen : attendez qu’elles se terminent, ou demandez à la direction de la maison de décliner celles qui n’ont pas commencé.',
     },
     mail: {
       bookedSubject: '« {{mean}} » de {{organization}} réservé par le projet « {{project}} »',
@@ -42,7 +42,7 @@ export const pooledMeanEn: typeof pooledMeanFr = {
       already_started: 'This booking has started: it is too late to decline it.',
       already_ended: 'This booking is over.',
       project_finished: 'This project is over or was refused: it books no more means.',
-      mean_has_bookings: 'Upcoming bookings count on this mean: decline them before withdrawing it.',
+      mean_has_bookings: 'Bookings still count on this mean: wait until they end, or ask the organization’s directors to decline those that have not started.',
     },
     mail: {
       bookedSubject: '“{{mean}}” of {{organization}} booked by the project “{{project}}”',

@@ -76,10 +76,12 @@ async function tellLenders(trx: Trx, scope: Scope, booking: Booking, actorId: st
   const path = toDoPath(scope.partnershipId, { kind: 'pooled_mean_booking', bookingId: booking.id });
   await tell(trx, scope, await recipientsAmong(trx, directors), (recipient) => {
     const t = translator(recipient.locale);
+    // A booking waits on its lenders until it starts (they may decline till then): a call with that deadline, so the
+    // « deadlines only » preference still mails it and the day-before reminder comes; a cancellation only informs.
     return {
-      kind: 'information',
+      kind: what === 'booked' ? 'call' : 'information',
       subject: t(`pooledMean.mail.${what}Subject`, paramsOf(booking)),
-      deadline: null,
+      deadline: what === 'booked' ? booking.starts_at : null,
       reason: t('pooledMean.mail.reasonLender', paramsOf(booking)),
       section: {
         paragraphs: [t(`pooledMean.mail.${what}Text`, paramsOf(booking))],

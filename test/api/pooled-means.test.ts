@@ -88,7 +88,9 @@ describe('pooled means', () => {
     const mail = (await outboxMessages(s.f)).find((m) => m.recipient === s.helene.email && m.subject.includes('Grande salle'))!;
     expect(mail.body).toContain('samedi 14 mars 2026 à 10:00');
     expect(mail.body).toContain('Examiner la réservation');
-    const notice = await t.store.db.selectFrom('mail_notice').select('target').where('person_id', '=', s.helene.personId).executeTakeFirstOrThrow();
+    const notice = await t.store.db.selectFrom('mail_notice').select(['target', 'kind', 'deadline']).where('person_id', '=', s.helene.personId).executeTakeFirstOrThrow();
+    // A call with the booking's start as its deadline: the « deadlines only » preference mails it, and the reminder comes the day before.
+    expect([notice.kind, new Date(notice.deadline as Date).toISOString()]).toEqual(['call', '2026-03-14T09:00:00.000Z']);
     expect(notice.target).toEqual({ path: `/p/${s.f.partnershipId}/moyens/reservations/${booking.body.id}#examiner-la-reservation` });
     const toDo = (await s.helene.client.get(`${s.f.base}/to-do`)).body.items as { target: { kind: string; bookingId?: string }; path: string }[];
     expect(toDo).toContainEqual(expect.objectContaining({ target: { kind: 'pooled_mean_booking', bookingId: booking.body.id } }));
@@ -182,7 +184,7 @@ describe('pooled means', () => {
     // A withdrawal waits until no live booking counts on the mean.
     const withdrawal = await s.agnes.client.post(`${s.f.base}/pooled-means/${s.roomId}/withdrawal`);
     expect(withdrawal.status).toBe(409);
-    expect(withdrawal.body.message).toBe('Des réservations à venir comptent sur ce moyen : déclinez-les avant de le retirer.');
+    expect(withdrawal.body.message).toBe('Des réservations comptent encore sur ce moyen : attendez qu’elles se terminent, ou demandez à la direction de la maison de décliner celles qui n’ont pas commencé.');
     expect(await meansDisagreements(s.f.partnershipId)).toEqual([]);
   });
 
