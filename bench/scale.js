@@ -2,7 +2,9 @@
 // decisions, p95 of the list and detail endpoints under 50 ms, and as many SQL queries per request
 // as in a small one; issue 18: at 1,000 common projects, the portfolio's p95 under 50 ms on PostgreSQL,
 // queries constant). Each size is built in a fresh database: the structure, one decided proposal and
-// one common project through the real acts, then the mass copied in SQL. Requests go one at a time over
+// one common project through the real acts, then the mass copied in SQL. Issue 19: the model
+// project's budget with 10,000 entries (its page and its financial report) and the common fund's
+// ledger of 3,000 rows, each beside a bare route, p95 under 50 ms on PostgreSQL. Requests go one at a time over
 // HTTP to the real server, as the administrator (the things to do as a member of the body); the
 // queries of each are counted by a Kysely plugin; the portfolio is set beside a bare route reading
 // its first page of projects in one statement. BENCH_SIZES=people:decisions:projects,… and
@@ -28,6 +30,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100);
 const ORGANIZATIONS = 20;
 const SEATED = 12;
 const BUDGET_ENTRIES = Number(process.env.BENCH_BUDGET_ENTRIES ?? 10_000);
+/** The common fund's ledger: each house's yearly call over five years, paid in this many instalments. */
+const FUND_YEARS = 5;
+const FUND_INSTALMENTS = 30;
 
 /** Counts the statements that reach the database, from the query builder or raw SQL, as their results come back: Kysely also shows a plugin the subqueries it composes. */
 class QueryCounter {
@@ -88,6 +93,7 @@ async function furnish(store, people, decisions, projects) {
     select gen_random_uuid(), p.id, s.body_id, s.round, s.member_id, s.posted_by, s.stance, s.reason, gen_random_uuid()::text, s.updated_at
       from proposal p, stance s where p.partnership_id = ${partnershipId} and p.id <> ${modelId} and s.proposal_id = ${modelId}`.execute(store.db);
   const portfolio = await furnishProjects(store, { admin, ctx, partnershipId, seated: seated.rows.map((row) => row.person_id) }, projects);
+  await furnishFund(store, partnershipId, adminPersonId, now);
   await sql`analyze`.execute(store.db);
   const person = await sql`select id from person where partnership_id = ${partnershipId} and id <> ${adminPersonId} order by full_name desc limit 1`.execute(store.db);
   const organization = await sql`select o.id from organization o where o.partnership_id = ${partnershipId}
@@ -182,6 +188,20 @@ async function furnishProjects(store, { admin, ctx, partnershipId, seated }, pro
 }
 
 /**
+ * The common fund's ledger in SQL: a call to each house for each of the last FUND_YEARS years,
+ * due two months into it, each paid in FUND_INSTALMENTS payments (20 × 5 × 30 = 3,000 rows).
+ */
+async function furnishFund(store, partnershipId, adminPersonId, now) {
+  const year = now.getUTCFullYear();
+  await sql`insert into fund_call (id, partnership_id, organization_id, year, amount_cents, declared_budget_cents, percent, due_on, issued_by, issued_at)
+    select ${uuidFrom("'call' || o.id::text || y")}, ${partnershipId}, o.id, y, 300000, null, null, make_date(y, 3, 1), ${adminPersonId}, make_date(y, 1, 1)
+      from organization o, generate_series(${year - FUND_YEARS + 1}::int, ${year}::int) y where o.partnership_id = ${partnershipId}`.execute(store.db);
+  await sql`insert into fund_ledger (id, partnership_id, year, kind, organization_id, call_id, proposal_id, amount_cents, occurred_on, reverses, recorded_by, recorded_at)
+    select ${uuidFrom("'payment' || c.id::text || k")}, c.partnership_id, c.year, 'payment', c.organization_id, c.id, null, 10000, make_date(c.year, 1, 1) + k, null, ${adminPersonId}, make_date(c.year, 1, 1) + k
+      from fund_call c, generate_series(1, ${FUND_INSTALMENTS}) k where c.partnership_id = ${partnershipId}`.execute(store.db);
+}
+
+/**
  * The model project's budget: one entry recorded through the act, copied in SQL until the budget
  * holds BUDGET_ENTRIES, spread over its lines, houses and the last three years, one in fifty reversed.
  */
@@ -229,6 +249,9 @@ function endpoints(f) {
     ['bare', `bare route: a budget's ${BUDGET_ENTRIES} entries summed per line in one statement`, `/bench/bare-budget/${f.budgetId}`],
     ['detail', `project budget (${BUDGET_ENTRIES} entries)`, `${base}/projects/${f.projectId}/budget`],
     ['detail', `financial report (${BUDGET_ENTRIES} entries)`, `${base}/projects/${f.projectId}/budget/report`],
+    ['bare', 'bare route: the fund year’s ledger in one statement', `/bench/bare-fund/${f.partnershipId}`],
+    ['detail', 'common fund (its year of the ledger)', `${base}/fund`],
+    ['detail', 'common fund’s yearly statement', `${base}/fund/statement`],
   ];
 }
 
@@ -245,6 +268,9 @@ async function measure(store, people, decisions, projects) {
   // What a budget's figures cost at least: its entries summed per line and payer, no session, no check.
   app.get('/bench/bare-budget/:budgetId', async (request) =>
     (await sql`select line_key, organization_id, sum(amount_cents) as cents from budget_entry where budget_id = ${request.params.budgetId} group by line_key, organization_id`.execute(db)).rows);
+  // What the fund page's ledger costs at least: the year's rows in order, in one statement.
+  app.get('/bench/bare-fund/:partnershipId', async (request) =>
+    (await sql`select id, kind, occurred_on, amount_cents, organization_id from fund_ledger where partnership_id = ${request.params.partnershipId} and year = extract(year from now())::int order by occurred_on, recorded_at, id`.execute(db)).rows);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const rows = [];
   try {

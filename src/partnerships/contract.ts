@@ -24,8 +24,9 @@ export const overviewAnswer = z.object({
     }),
   ),
   roles: z.array(roleSummaryAnswer),
-  /** « L’argent en un coup d’œil »: the open project budgets in deficit, and what the year's entries spent and received. */
+  /** « L’argent en un coup d’œil »: the common fund's balance and who is behind, the open project budgets in deficit, what the year's entries spent and received. */
   money: z.object({
+    fund: z.object({ balanceCents: z.number(), behind: z.array(z.object({ organizationId: z.uuid(), name: z.string(), year: z.int(), remainingCents: z.number() })) }).nullable(),
     budgetsInDeficit: z.array(z.object({ projectId: z.uuid(), title: z.string(), forecastBalance: budgetPageAnswer.shape.summary.shape.forecastBalance, actualBalance: budgetPageAnswer.shape.summary.shape.actualBalance })),
     year: z.int(),
     spentCents: z.number(),

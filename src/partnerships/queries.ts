@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { calendarDay, isCurrent } from '../common/dates.js';
+import { calendarDay, isCurrent, type IsoDate } from '../common/dates.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import type { BodyKind, OrganizationKind } from '../common/structure.js';
@@ -7,12 +7,16 @@ import { bodyColumns, gapsOf, projectHousesOf, ruleOfRow, seatsOf } from '../bod
 import { organizationsOf } from '../organizations/queries.js';
 import { rolesWithHolders } from '../roles/queries.js';
 import { moneyOfBudgets } from '../budgets/report/queries.js';
+import { partnershipRules } from '../charters/queries.js';
+import { moneyRulesOf } from '../charters/rules/types.js';
+import { fundFigures, organizationsBehind } from '../fund/queries.js';
+import { callStanding } from '../fund/rules.js';
 
 type Db = Kysely<Database>;
 
 export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId: string, now: Date) {
   const today = calendarDay(now);
-  const [partnership, organizations, bodies, roles, peopleCount, projectHouses, money] = await Promise.all([
+  const [partnership, organizations, bodies, roles, peopleCount, projectHouses, money, fund] = await Promise.all([
     db.selectFrom('partnership').select(['id', 'name', 'description']).where('id', '=', partnershipId).executeTakeFirstOrThrow(),
     organizationsOf(db, partnershipId),
     db.selectFrom('body').select(bodyColumns).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
@@ -24,6 +28,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
       .executeTakeFirstOrThrow(),
     projectHousesOf(db, partnershipId),
     moneyOfBudgets(db, partnershipId, today),
+    fundAtAGlance(db, partnershipId, today),
   ]);
   const seats = await seatsOf(db, bodies.map((b) => b.id));
   const currentSeats = seats.filter((seat) => isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today));
@@ -44,11 +49,24 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
       };
     }),
     roles,
-    money,
+    money: { ...money, fund },
     can: {
       manageStructure: may.manageStructure(viewer),
       manageOrganizations: organizations.filter((o) => may.manageOrganization(viewer, o.id)).map((o) => o.id),
     },
+  };
+}
+
+/**
+ * The common fund on the overview, when the charter has one or money already went through it: its
+ * balance, and the organizations behind with what remains of their contribution.
+ */
+async function fundAtAGlance(db: Db, partnershipId: string, today: IsoDate) {
+  const [rules, figures, behind] = await Promise.all([partnershipRules(db, partnershipId), fundFigures(db, partnershipId), organizationsBehind(db, partnershipId, today)]);
+  if (moneyRulesOf(rules ?? {}).commonFund === null && figures.balanceCents === 0 && behind.length === 0) return null;
+  return {
+    balanceCents: figures.balanceCents,
+    behind: behind.map((call) => ({ organizationId: call.organizationId, name: call.name, year: call.year, remainingCents: callStanding(call, today).remainingCents })),
   };
 }
 

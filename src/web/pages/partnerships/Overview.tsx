@@ -113,7 +113,7 @@ export default function Overview() {
 
 type Money = Answer<typeof overviewAnswer>['money'];
 
-/** « L’argent en un coup d’œil »: what the year's project entries spent and received, and the budgets in deficit, each a link to its report. */
+/** « L’argent en un coup d’œil »: the common fund's balance and who is behind, what the year's project entries spent and received, and the budgets in deficit, each a link to its report. */
 function MoneyAtAGlance({ money }: { money: Money }) {
   const { t, i18n } = useTranslation();
   const partnershipId = usePartnershipId();
@@ -124,6 +124,25 @@ function MoneyAtAGlance({ money }: { money: Money }) {
   return (
     <section aria-labelledby="money-title">
       <h2 id="money-title">{t('overview.money.title')}</h2>
+      {money.fund && (
+        <>
+          <p>
+            <Link to={`/p/${partnershipId}/caisse-commune`}>{t('overview.money.fund')}</Link>
+            {' : '}
+            {t('overview.money.fundBalance', { amount: euros(money.fund.balanceCents) })}
+          </p>
+          {money.fund.behind.length > 0 && (
+            <div className="notice notice-warn">
+              <p>{t('overview.money.behind')}</p>
+              <ul>
+                {money.fund.behind.map((call) => (
+                  <li key={`${call.organizationId}-${call.year}`}>{t('overview.money.behindOne', { name: call.name, year: call.year, amount: euros(call.remainingCents) })}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
       <dl className="details">
         <dt>{t('overview.money.spent', { year: money.year })}</dt>
         <dd>{euros(money.spentCents)}</dd>
