@@ -13,6 +13,7 @@ import * as elections from '../elections/acts.js';
 import * as meetings from '../meetings/acts.js';
 import { projectStorylines } from './demo-projects.js';
 import { pooledMeanStorylines } from './demo-pooled-means.js';
+import { budgetStorylines } from './demo-budgets.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -453,6 +454,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     ...projectStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
     // 16. The houses' pooled means, one of them booked by a project (demo-pooled-means.ts).
     ...pooledMeanStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
+    // 17. The projects' budgets: forecast with the project, then its entries (demo-budgets.ts).
+    ...budgetStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }

@@ -204,6 +204,21 @@ describe('the living demo', () => {
     expect(toDo.items.map((item) => item.target.kind)).toContain('pooled_mean_booking');
   });
 
+  it('has the projects’ budgets: the first holidays’ balanced and followed by entries, one corrected; the festival’s in deficit', async () => {
+    const projects = (await admin.get(`${base}/projects`)).body.rows as { id: string; title: string }[];
+    const budgetOf = async (title: string) => (await admin.get(`${base}/projects/${projects.find((p) => p.title === title)!.id}/budget`)).body;
+    const holidays = await budgetOf('Premiers départs en vacances');
+    expect(holidays.inForce).toMatchObject({ number: 1, status: 'validated' });
+    expect(holidays.summary.forecastBalance).toEqual({ state: 'balanced' });
+    expect(holidays.summary.grants.paid).toBe(300_000);
+    expect(holidays.entries.entries.length).toBe(6);
+    expect(holidays.entries.entries.filter((entry: { reverses: string | null }) => entry.reverses !== null)).toHaveLength(1);
+    const festival = await budgetOf('Fête des Trois Rives');
+    expect(festival.inForce).toMatchObject({ number: 1, status: 'validated' });
+    expect(festival.summary.forecastBalance).toEqual({ state: 'deficit', amountCents: 100_000 });
+    expect(festival.deficitGuidance).not.toBe('');
+  });
+
   it('has compliance findings', async () => {
     const { findings } = (await admin.get(`${base}/compliance`)).body;
     const messages = findings.map((f: { message: string }) => f.message);
