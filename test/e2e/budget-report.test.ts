@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnership } from '../support/common-projects.js';
-import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { projectWithBudget } from '../support/project-budget.js';
 import { outboxMessages } from '../support/structure.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
@@ -54,6 +54,16 @@ describe('a project’s financial report', () => {
     await expectNoAxeViolations(page);
     const mails = (await outboxMessages(s.f)).filter((mail) => mail.subject.includes('compte rendu financier'));
     expect(mails.map((mail) => mail.recipient).sort()).toEqual([s.nadia.email, s.samia.email].sort());
+
+    // The overview's money at a glance lists it among the budgets in deficit, a link to this report.
+    await page.goto(`${origin}/p/${s.f.partnershipId}`);
+    const money = page.locator('section[aria-labelledby="money-title"]');
+    await money.getByRole('heading', { level: 2, name: 'L’argent en un coup d’œil' }).waitFor();
+    expect(plain(await money.textContent())).toContain('Fête des voisins des trois maisons : prévisionnel déficit de 300,00 €, réalisé déficit de 870,50 €');
+    expect(plain(await money.textContent())).toContain('Caisse commune : solde de 0,00 €');
+    await money.screenshot({ path: join(ARTIFACTS, 'overview-money.png') });
+    await money.getByRole('link', { name: 'Fête des voisins des trois maisons' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compte rendu financier : Fête des voisins des trois maisons' }).waitFor();
 
     const phone = await (await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'fr-FR' })).newPage();
     await signIn(phone, origin, s.nadia.email, TEST_PASSWORD);
