@@ -33,6 +33,8 @@ let ids: {
   purposeId: string;
   objectiveId: string;
   indicatorId: string;
+  budgetId: string;
+  lineKey: string;
   planId: string;
   actionId: string;
 };
@@ -107,7 +109,15 @@ async function activeProject(organizationId: string, bodyId: string, personId: s
   await db.insertInto('project_purpose').values({ id: purposeId, project_id: projectId, position: 0, statement: 'Une finalité' }).execute();
   await db.insertInto('project_objective').values({ id: objectiveId, project_id: projectId, position: 0, statement: 'Un objectif' }).execute();
   await db.insertInto('project_indicator').values({ id: indicatorId, project_id: projectId, objective_id: objectiveId, position: 0, label: 'Un indicateur', target: 10 }).execute();
-  return { projectId, purposeId, objectiveId, indicatorId };
+  // Its budget: a draft forecast with one grant line.
+  const [budgetId, versionId, lineKey] = [randomUUID(), randomUUID(), randomUUID()];
+  await db.insertInto('budget').values({ id: budgetId, partnership_id: f.partnershipId, project_id: projectId, status: 'open', created_at: now }).execute();
+  await db.insertInto('budget_version').values({ id: versionId, budget_id: budgetId, number: 1, status: 'draft', created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('budget_line')
+    .values({ id: randomUUID(), version_id: versionId, line_key: lineKey, position: 0, kind: 'income', category: 'grant', internal: false, label: 'Une subvention', amount_cents: 100_000, grant_status: 'applied' })
+    .execute();
+  return { projectId, purposeId, objectiveId, indicatorId, budgetId, lineKey };
 }
 
 /** Cases per route: 50 in `npm test`; `FUZZ_RUNS=10000 npx vitest run test/api/never-500.test.ts` is the large run. */
@@ -203,6 +213,7 @@ const bodies = {
 type Method = 'POST' | 'PATCH' | 'PUT';
 const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectConductRoutes(),
+  ...budgetRoutes(),
   ...projectLifecycleRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
@@ -453,6 +464,41 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+/** A project's budget: amounts at the columns' edges, categories and statuses out of their lists, proofs that are no PDF. */
+function budgetRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const budget = `${f.base}/budgets/${ids.budgetId}`;
+  const cents = fc.oneof(number, fc.constantFrom(100_000_000_000, 100_000_000_001, -1, 0, 2 ** 53, 0.5));
+  const line = () =>
+    nearlyValid({
+      category: fc.constantFrom('transport', 'grant', 'premises', 'contribution', 'x'),
+      label: text,
+      amountCents: fc.oneof(cents, fc.constant(null)),
+      internal: fc.boolean(),
+      organizationId: fc.oneof(someId(), fc.constant(null)),
+      grantStatus: fc.constantFrom('applied', 'paid', null, 'x'),
+    });
+  const attachment = nearlyValid({ fileName: text, contentType: fc.constantFrom('application/pdf', 'image/png', 'image/gif'), contentBase64: fc.constantFrom('JVBERi0xLjQ=', '***', '', 'AA') });
+  return [
+    ['POST', `${f.base}/projects/${ids.projectId}/budget/lines`, line()],
+    ['PUT', `${budget}/lines/${ids.lineKey}`, line()],
+    ['PUT', `${budget}/lines/${ids.lineKey}/grant-status`, nearlyValid({ grantStatus: fc.constantFrom('to_apply', 'applied', 'granted', 'paid', 'x') })],
+    [
+      'POST',
+      `${budget}/entries`,
+      nearlyValid({
+        lineKey: someId(),
+        occurredOn: date,
+        amountCents: cents,
+        organizationId: fc.oneof(someId(), fc.constant(null)),
+        personId: fc.oneof(someId(), fc.constant(null)),
+        counterparty: text,
+        note: text,
+        attachment: fc.oneof(fc.constant(null), attachment),
+      }),
+    ],
+  ];
+}
 
 /** A project's conduct: numbers at numeric(14, 2)'s edges, dates anywhere, references of every kind. */
 function projectConductRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
