@@ -14,6 +14,7 @@ import * as meetings from '../meetings/acts.js';
 import { projectStorylines } from './demo-projects.js';
 import { pooledMeanStorylines } from './demo-pooled-means.js';
 import { budgetStorylines } from './demo-budgets.js';
+import { fundStorylines } from './demo-fund.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -456,6 +457,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     ...pooledMeanStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
     // 17. The projects' budgets: forecast with the project, then its entries (demo-budgets.ts).
     ...budgetStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
+    // 18. The common fund: the year's calls, two houses paid and one behind, a spending adopted (demo-fund.ts).
+    ...fundStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }
