@@ -66,6 +66,8 @@ async function ledgerOf(db: Db, partnershipId: string, year: number) {
     .where('l.year', '=', year)
     .orderBy('l.occurred_on')
     .orderBy('l.recorded_at')
+    // Rows written at the same instant: money in before money out, so no running balance dips below zero.
+    .orderBy('l.kind')
     .orderBy('l.id')
     .execute();
 }

@@ -45,7 +45,7 @@ export default function FundStatementPage() {
       {statement.calls.length === 0 ? (
         <p className="muted">{t('fund.statement.noCalls')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t('fund.statement.calls')} tabIndex={0}>
           <table>
             <thead>
               <tr>
