@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { z } from 'zod';
+import { spreadsheetText } from '../common/spreadsheet-text.js';
 import { anchorLine, pageFooter, type PrintAnchor, type PrintJob } from '../documents/pdf.js';
 import { translator, type Locale } from '../i18n/server-messages.js';
 import type { fundStatementAnswer } from './contract.js';
@@ -22,7 +23,7 @@ export function fundStatementCsv(statement: Statement, locale: Locale): string {
   const eur = euros(locale);
   const line = (kind: string, label: string, day: string, cents: number, extra: { paid?: number; remaining?: number; behind?: boolean } = {}) => [
     kind,
-    label,
+    spreadsheetText(label),
     day,
     cents,
     eur(cents),

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatMoney } from '../../charters/print/blocks.js';
+import { spreadsheetText } from '../../common/spreadsheet-text.js';
 import { translator, type Locale } from '../../i18n/server-messages.js';
 import { categoryLabel, lineLabel, organizationNames, signedBalance, type BudgetReport } from './blocks.js';
 
@@ -26,9 +27,9 @@ export function budgetReportCsv(report: BudgetReport, locale: Locale): string {
   const rows = [
     ...summary.lines.map((line) => [
       t(line.kind === 'cost' ? 'budgetReport.costs' : 'budgetReport.income'),
-      lineLabel(line, locale),
+      spreadsheetText(lineLabel(line, locale)),
       categoryLabel({ category: line.category, grantStatus: null }, locale),
-      organizationName(line.organizationId),
+      spreadsheetText(organizationName(line.organizationId)),
       line.grantStatus === null ? '' : t(`budgetReport.grantStatuses.${line.grantStatus}`),
       ...amounts(line),
     ]),
