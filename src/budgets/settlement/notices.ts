@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { bodyMembersOn } from '../../bodies/members.js';
+import { formatMoney } from '../../charters/print/blocks.js';
 import type { CharterRules } from '../../charters/rules/types.js';
 import { calendarDay } from '../../common/dates.js';
 import type { Database } from '../../common/database/schema.js';
@@ -50,7 +51,6 @@ export const settlementNotices: NoticeWriters = {
     const recipients = await recipientsAmong(trx, await keepersAndTeam(trx, scope.partnershipId, budget, charter.rules, scope.now));
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
-      const euros = new Intl.NumberFormat(recipient.locale, { style: 'currency', currency: 'EUR' });
       return {
         kind: 'information',
         subject: t('settlement.mail.approvedSubject', { title }),
@@ -59,8 +59,8 @@ export const settlementNotices: NoticeWriters = {
         section: {
           paragraphs: [t('settlement.mail.approvedText', { title })],
           facts: [
-            { label: t('settlement.mail.refund'), value: euros.format(Number(totals.refund ?? 0) / 100) },
-            { label: t('settlement.mail.due'), value: euros.format(Number(totals.due ?? 0) / 100) },
+            { label: t('settlement.mail.refund'), value: formatMoney(recipient.locale, Number(totals.refund ?? 0)) },
+            { label: t('settlement.mail.due'), value: formatMoney(recipient.locale, Number(totals.due ?? 0)) },
           ],
           action: { label: t('settlement.mail.open'), path: settlementPath(scope.partnershipId, budgetId) },
         },

@@ -6,6 +6,7 @@ import type { budgetReportAnswer } from '../../../budgets/report/contract';
 import { GRANT_STATUSES } from '../../../budgets/rules/summary';
 import { FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { useEuros } from '../../money';
 
 type Report = Answer<typeof budgetReportAnswer>;
 type Figures = Report['summary']['costs'];
@@ -14,16 +15,9 @@ type Balance = Report['summary']['forecastBalance'];
 /** The anchor of the form « À faire pour vous » and the lead's to-do lead to. */
 export const REPORT_ANCHOR = 'rendre-compte';
 
-/** Euros from cents in the reader's language, as Intl writes them. */
-function useFormatMoney(): (cents: number) => string {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' });
-  return (cents) => format.format(cents / 100);
-}
-
 function useBalanceHeadline(): (balance: Balance) => string {
   const { t } = useTranslation();
-  const money = useFormatMoney();
+  const money = useEuros();
   return (balance) => (balance.state === 'balanced' ? t('budgetReport.balance.balanced') : t(`budgetReport.balance.${balance.state}`, { amount: money(balance.amountCents ?? 0) }));
 }
 
@@ -181,14 +175,14 @@ function MoneyTable({ caption, header, rows, footer }: { caption: string; header
 }
 
 function useFigureCells(): (figures: Figures) => string[] {
-  const money = useFormatMoney();
+  const money = useEuros();
   return (figures) => [money(figures.forecastCents), money(figures.actualCents), money(figures.varianceCents)];
 }
 
 /** The totals the summary gives, and the balance: income less costs, forecast and actual. */
 function Totals({ report }: { report: Report }) {
   const { t } = useTranslation();
-  const money = useFormatMoney();
+  const money = useEuros();
   const cells = useFigureCells();
   const { summary } = report;
   const signed = (balance: Balance) => (balance.state === 'balanced' ? 0 : balance.state === 'surplus' ? (balance.amountCents ?? 0) : -(balance.amountCents ?? 0));
@@ -280,7 +274,7 @@ function Organizations({ report }: { report: Report }) {
 /** The forecast amounts of the grants, by where each stands. */
 function Grants({ report }: { report: Report }) {
   const { t } = useTranslation();
-  const money = useFormatMoney();
+  const money = useEuros();
   return (
     <section aria-labelledby="report-grants">
       <h2 id="report-grants">{t('budgetReport.grants')}</h2>
