@@ -20,6 +20,7 @@ import { bookKeepersOf } from './keepers.js';
 import { budgetOfProject, budgetRights, budgetRow, linesOf, projectValidated, versionsOf, type BudgetRow } from './queries.js';
 import { kindOfCategory } from './rules/summary.js';
 import { ATTACHMENT_MAX_BYTES, mayDraftRevision, mayEditLines, mayPropose, mayRecord, nextNumber, pendingVersion, validation, versionAfterDecision, type BudgetCheck, type BudgetRefusal } from './rules/versions.js';
+import { refuseMoneyWhileSettling } from './settlement/queries.js';
 
 type Trx = Transaction<Database>;
 type Scope = Pick<ActContext, 'partnershipId' | 'now'>;
@@ -42,11 +43,13 @@ async function lockedBudget(trx: Trx, ctx: ActContext, budgetId: string) {
 
 /**
  * The budget locked for recording money: a project's, or a project charter's (seed 000), whose
- * books its keepers alone keep (no lead, no forecast edited by a working group).
+ * books its keepers alone keep (no lead, no forecast edited by a working group). Refused while its
+ * settlement statement is under decision, as split payments are.
  */
 async function lockedForMoney(trx: Trx, ctx: ActContext, budgetId: string) {
   const budget = await budgetRow(trx, ctx.partnershipId, budgetId, true);
   if (!budget) throw notFound();
+  await refuseMoneyWhileSettling(trx, budgetId);
   if (budget.project_id !== null) return { budget, rights: (await budgetContext(trx, ctx, budget)).rights };
   return { budget, rights: { keepAccounts: may.keepAccounts(ctx.viewer, await bookKeepersOf(trx, ctx.partnershipId, calendarDay(ctx.now))) } };
 }
@@ -402,9 +405,12 @@ export async function settleBudgetMatter(trx: Trx, scope: Scope, proposal: Decid
   }
   if (!version) return [];
   const budgetId = version.budget_id;
-  if (versionAfterDecision(status) === 'draft') {
+  const budget = await trx.selectFrom('budget').select('status').where('id', '=', budgetId).forUpdate().executeTakeFirstOrThrow();
+  // A budget closed by its settlement while the revision was decided keeps the forecast it closed with.
+  const budgetClosed = budget.status === 'closed';
+  if (budgetClosed || versionAfterDecision(status) === 'draft') {
     await trx.updateTable('budget_version').set({ status: 'draft', updated_at: scope.now }).where('id', '=', version.id).execute();
-    return [{ kind: 'budget.version_returned', payload: { budgetId, versionId: version.id, proposalId: proposal.id, outcome: status } }];
+    return [{ kind: 'budget.version_returned', payload: { budgetId, versionId: version.id, proposalId: proposal.id, outcome: status, ...(budgetClosed && { budgetClosed }) } }];
   }
   const versions = await versionsOf(trx, budgetId);
   const { validated, superseded } = validation(versions, version.id);

@@ -1,7 +1,8 @@
 import type { UniqueConstraintMessages } from '../common/errors.js';
 
 export const uniqueConstraints: UniqueConstraintMessages = {
-  // Two first lines of a project racing both start its budget: the second finds it started.
+  // A project's first lines wait on its row's lock, so the second finds the budget started; should a
+  // writer ever skip that lock, the index still answers in words.
   budget_one_per_project: { field: 'projectId', key: 'budget.refusal.draft_exists' },
   // Two revisions racing: the second finds the first draft.
   budget_version_one_draft: { field: 'budgetId', key: 'budget.refusal.draft_exists' },

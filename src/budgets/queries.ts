@@ -108,10 +108,10 @@ export async function budgetFigures(db: Db, budgetId: string): Promise<{ lines: 
 
 export const ENTRIES_PAGE = 100;
 
-/** The cursor of the entries' next page: the last day, recording instant and id shown. */
-const entriesCursor = (occurredOn: string, recordedAt: Date, id: string): string => Buffer.from(JSON.stringify([occurredOn, recordedAt.toISOString(), id])).toString('base64url');
+/** The cursor of a ledger's next page (entries, split payments): the last day, recording instant and id shown. */
+export const ledgerCursor = (day: string, recordedAt: Date, id: string): string => Buffer.from(JSON.stringify([day, recordedAt.toISOString(), id])).toString('base64url');
 
-function readCursor(cursor: string | undefined): [string, string, string] | null {
+export function readLedgerCursor(cursor: string | undefined): [string, string, string] | null {
   if (cursor === undefined) return null;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -133,7 +133,7 @@ export async function entriesPage(db: Db, partnershipId: string, budgetId: strin
 }
 
 async function entriesAfter(db: Db, budgetId: string, after?: string) {
-  const cursor = readCursor(after);
+  const cursor = readLedgerCursor(after);
   let query = db
     .selectFrom('budget_entry as e')
     .leftJoin('money_attachment as a', 'a.id', 'e.attachment_id')
@@ -179,7 +179,7 @@ async function entriesAfter(db: Db, budgetId: string, after?: string) {
       reversedBy: row.reversed_by,
       recordedAt: row.recorded_at,
     })),
-    next: rows.length > ENTRIES_PAGE && last ? entriesCursor(last.occurred_on, last.recorded_at, last.id) : null,
+    next: rows.length > ENTRIES_PAGE && last ? ledgerCursor(last.occurred_on, last.recorded_at, last.id) : null,
   };
 }
 

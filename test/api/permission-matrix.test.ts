@@ -248,6 +248,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['POST', `${base}/membership-requests/${requestId}/accept`, {}],
     ['POST', `${base}/membership-requests/${requestId}/decline`, {}],
     ['GET', `${split}/settlement`],
+    ['GET', `${split}/split-payments`],
     ['POST', `${split}/split-payments`, { postId: randomUUID(), paidOn: '2026-03-10', amountCents: 10_000, personId: ids.personId, organizationId: null }],
     ['POST', `${split}/split-payments/${randomUUID()}/reversal`, {}],
     ['POST', `${split}/settlements`, { reason: 'closing' }],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
-import { active, partnership } from '../support/common-projects.js';
+import { active, decide, partnership } from '../support/common-projects.js';
 import { builder, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type Client, type TestApp } from '../support/test-app.js';
 
@@ -18,7 +18,7 @@ interface Page {
   spentCents: number;
   totalCents: number | null;
   posts: { postId: string; label: string; plannedCents: number; owedCents: number; paidCents: number; remainingCents: number }[];
-  payments: { id: string; postId: string; amountCents: number; reverses: string | null; reversed: boolean; person: { fullName: string } | null }[];
+  payments: { payments: { id: string; postId: string; amountCents: number; reverses: string | null; reversed: boolean; person: { fullName: string } | null }[]; next: string | null };
   settlement: {
     id: string;
     status: string;
@@ -133,7 +133,11 @@ describe('the split and the settling of accounts of a cooperation charter', () =
     expect([refused.status, refused.body.message]).toEqual([403, 'Vous n’avez pas le droit de faire cela.']);
     const negative = await w.f.admin.post(`${w.url}/split-payments`, { ...payment, amountCents: -5 });
     expect(negative.status).toBe(400);
-    expect(negative.body.fields).toEqual({ amountCents: 'Indiquez au moins 1.' });
+    expect(negative.body.fields).toEqual({ amountCents: 'Indiquez un montant supérieur à zéro.' });
+    const zero = await w.f.admin.post(`${w.url}/split-payments`, { ...payment, amountCents: 0 });
+    expect([zero.status, zero.body.fields]).toEqual([400, { amountCents: 'Indiquez un montant supérieur à zéro.' }]);
+    const twoPayees = await w.f.admin.post(`${w.url}/split-payments`, { ...payment, organizationId: w.house });
+    expect([twoPayees.status, twoPayees.body.fields]).toEqual([400, { personId: 'Indiquez soit une organisation, soit une personne.' }]);
     const stranger = await w.f.admin.post(`${w.url}/split-payments`, { ...payment, postId: randomUUID() });
     expect([stranger.status, stranger.body.fields]).toEqual([400, { postId: 'Ce poste ne figure pas dans la répartition de la charte.' }]);
     const paid = await w.f.admin.post(`${w.url}/split-payments`, payment);
@@ -146,7 +150,8 @@ describe('the split and the settling of accounts of a cooperation charter', () =
 
     const after = await w.page();
     expect(after.posts.find((post) => post.postId === posts.lead)).toMatchObject({ owedCents: 274_001, paidCents: 200_000, remainingCents: 74_001 });
-    expect(after.payments.map((row) => [row.amountCents, row.reversed, row.reverses !== null])).toEqual(
+    expect(after.payments.next).toBeNull();
+    expect(after.payments.payments.map((row) => [row.amountCents, row.reversed, row.reverses !== null])).toEqual(
       expect.arrayContaining([
         [200_000, false, false],
         [9_999, true, false],
@@ -190,6 +195,21 @@ describe('the split and the settling of accounts of a cooperation charter', () =
     expect([proposal.body_id, proposal.settlement_id]).toEqual([w.team, settlementId]);
     const frozenDraft = await w.f.admin.put(`${w.url}/settlements/${settlementId}`, { reason: 'closing', delivered: [] });
     expect([frozenDraft.status, frozenDraft.body.message]).toEqual([409, 'Cet état de règlement est soumis à une décision : il ne change pas tant qu’elle n’est pas prise.']);
+    // The statement decided is the one proposed: no money moves on the budget meanwhile.
+    const frozenMoney = 'L’état de règlement des comptes est soumis à une décision : aucune écriture ni aucun versement n’est enregistré sur ce budget tant qu’elle n’est pas prise.';
+    const entryMeanwhile = await w.f.admin.post(`${w.url}/entries`, { lineKey: await incomeLine(w), occurredOn: TODAY, amountCents: 100, organizationId: null, personId: null, counterparty: '', note: '', attachment: null });
+    expect([entryMeanwhile.status, entryMeanwhile.body.message]).toEqual([409, frozenMoney]);
+    const entryId = (await t.store.db.selectFrom('budget_entry').select('id').where('budget_id', '=', w.budgetId).executeTakeFirstOrThrow()).id;
+    expect((await w.f.admin.post(`${w.url}/entries/${entryId}/reversal`)).body.message).toBe(frozenMoney);
+    const paymentMeanwhile = await w.f.admin.post(`${w.url}/split-payments`, { postId: posts.lead, paidOn: TODAY, amountCents: 1_000, personId: null, organizationId: null });
+    expect([paymentMeanwhile.status, paymentMeanwhile.body.message]).toEqual([409, frozenMoney]);
+    const paidId = (await w.page()).payments.payments[0]!.id;
+    const reversalMeanwhile = await w.f.admin.post(`${w.url}/split-payments/${paidId}/reversal`);
+    expect([reversalMeanwhile.status, reversalMeanwhile.body.message]).toEqual([409, frozenMoney]);
+    w.f.admin.locale = 'en';
+    const en = await w.f.admin.post(`${w.url}/split-payments`, { postId: posts.lead, paidOn: TODAY, amountCents: 1_000, personId: null, organizationId: null });
+    w.f.admin.locale = undefined;
+    expect(en.body.message).toBe('The settlement statement is under decision: no entry or payment is recorded on this budget until the decision is taken.');
 
     await consentTo(w, proposed.body.id);
     const closed = await w.page();
@@ -218,9 +238,27 @@ describe('the split and the settling of accounts of a cooperation charter', () =
     const page = await w.page();
     expect(page.budget.status).toBe('open');
     expect(page.settlement).toMatchObject({ id: settlementId, status: 'draft', proposal: { id: lapsing, status: 'lapsed' } });
+    // Back to its draft, the statement no longer holds the money: it is read again from the budget when proposed anew.
+    await receive(w, 50_000);
     expect((await w.f.admin.put(`${w.url}/settlements/${settlementId}`, { reason: 'closing', delivered: [{ postId: posts.association, deliveredCents: 0 }] })).status).toBe(200);
     expect((await w.f.admin.post(`${w.url}/settlements/${settlementId}/proposal`, {})).status).toBe(201);
     expect(await proofOf(w)).toEqual([]);
+  });
+
+  it('lists the payments 100 at a time, newest first, the older ones after a cursor', async () => {
+    const w = await cooperation();
+    for (let day = 1; day <= 101; day += 1) {
+      const paidOn = `2026-0${1 + Math.floor((day - 1) / 28)}-${String(1 + ((day - 1) % 28)).padStart(2, '0')}`;
+      expect((await w.f.admin.post(`${w.url}/split-payments`, { postId: posts.lead, paidOn, amountCents: day, personId: null, organizationId: null })).status).toBe(201);
+    }
+    const first = (await w.page(w.marc.client)).payments;
+    expect(first.payments).toHaveLength(100);
+    expect(first.payments[0]!.amountCents).toBe(101);
+    expect(first.next).not.toBeNull();
+    const rest = await w.marc.client.get(`${w.url}/split-payments?after=${encodeURIComponent(first.next!)}`);
+    expect(rest.status).toBe(200);
+    expect(rest.body).toEqual({ payments: [expect.objectContaining({ amountCents: 1 })], next: null });
+    expect((await w.marc.client.get(`${w.url}/split-payments?after=nonsense`)).body.payments).toHaveLength(100);
   });
 
   it('is of its own partnership only', async () => {
@@ -237,6 +275,8 @@ describe('the split of a common project’s budget', () => {
   it('follows the posts of the partnership charter in force, kept by the project’s lead, and its statement goes where that charter’s settlement matter says', async () => {
     const split = { tilleuls: randomUUID(), moulin: randomUUID() };
     const s = await partnership(t, (content) => {
+      // The steering committee, whose members the fixture seats, settles the accounts of common projects.
+      (content.rules as unknown as { money: { settlement: unknown } }).money.settlement = { level: 'strategic', topic: 'Projets communs' };
       (content.rules as unknown as { budget: unknown }).budget = {
         totalCents: 1_000_000,
         posts: [
@@ -263,11 +303,30 @@ describe('the split of a common project’s budget', () => {
     expect(stranger.status).toBe(403);
     expect((await s.ines.client.post(`${budget}/split-payments`, { postId: split.moulin, paidOn: TODAY, amountCents: 100_000, personId: null, organizationId: s.moulin })).status).toBe(201);
 
+    // The forecast written after the project's validation goes to the directors: the statement waits for their decision.
+    const revision = await s.ines.client.post(`${budget}/proposal`, {});
+    expect(revision.status, JSON.stringify(revision.body)).toBe(201);
     const settlementId = (await s.ines.client.post(`${budget}/settlements`, { reason: 'closing' })).body.id as string;
+    const early = await s.ines.client.post(`${budget}/settlements/${settlementId}/proposal`, {});
+    expect([early.status, early.body.message]).toEqual([409, 'Une révision du budget est soumise à une décision : attendez qu’elle soit prise avant de proposer l’état de règlement.']);
+    expect((await s.ines.client.post(`${s.f.base}/proposals/${revision.body.id}/blocked`, {})).body).toMatchObject({ outcome: 'lapsed' });
+
     const proposed = await s.ines.client.post(`${budget}/settlements/${settlementId}/proposal`, {});
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
     const proposal = await t.store.db.selectFrom('proposal').select(['level', 'topic', 'settlement_id']).where('id', '=', proposed.body.id).executeTakeFirstOrThrow();
-    expect(proposal).toEqual({ level: 'strategic', topic: '', settlement_id: settlementId });
+    expect(proposal).toEqual({ level: 'strategic', topic: 'Projets communs', settlement_id: settlementId });
+
+    // A revision proposed meanwhile and adopted once the settlement closed the budget validates nothing: it goes back to its draft.
+    const late = await s.ines.client.post(`${budget}/proposal`, {});
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    expect((await decide(s, proposed.body.id, 'agree', s.ines.client)).body).toMatchObject({ outcome: 'adopted' });
+    expect((await s.ines.client.get(`${budget}/settlement`)).body.budget.status).toBe('closed');
+    const lateUrl = `${s.f.base}/proposals/${late.body.id}`;
+    while ((await s.f.admin.get(lateUrl)).body.phase !== 'round') expect((await s.ines.client.post(`${lateUrl}/phase`)).status).toBe(200);
+    for (const director of [s.helene, s.jacques]) expect((await director.client.post(`${lateUrl}/stances`, { stance: 'consent', idempotencyKey: randomUUID() })).status).toBe(200);
+    expect((await s.ines.client.post(`${lateUrl}/close-round`, { statement: '' })).body).toMatchObject({ outcome: 'adopted' });
+    const versions = await t.store.db.selectFrom('budget_version').select(['status', 'validated_on']).where('budget_id', '=', budgetId).execute();
+    expect(versions).toEqual([{ status: 'draft', validated_on: null }]);
     const proof = (await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).map(describeDisagreement);
     expect(proof).toEqual([]);
   });

@@ -88,19 +88,49 @@ describe('a cooperation charter’s budget settled', () => {
     // Paid in full: nothing remains (Intl puts a narrow no-break space before the euro sign).
     await expect.poll(async () => (await guideRow.locator('td').last().textContent())?.replace(/\s/g, ' ')).toBe('0,00 €');
 
+    // An amount that reads two ways is refused at its field; a payment made by mistake is corrected once the keeper confirms which one.
+    await page.getByLabel('Montant en euros').fill('1.234');
+    await page.getByRole('button', { name: 'Enregistrer le versement' }).click();
+    await page.getByText('Ce montant peut se lire de deux façons').waitFor();
+    await page.getByLabel('Poste', { exact: true }).selectOption({ label: 'Accompagnateurice' });
+    await page.getByLabel('Montant en euros').fill('12,5');
+    await page.getByRole('button', { name: 'Enregistrer le versement' }).click();
+    await page.getByRole('status').filter({ hasText: 'Versement enregistré.' }).waitFor();
+    let confirmed = '';
+    page.once('dialog', (dialog) => {
+      confirmed = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: /^Corriger le versement de 12,50\s€ au poste Accompagnateurice du / }).click();
+    await page.getByText('Correction d’un versement.').waitFor();
+    expect(confirmed.replace(/\s/g, ' ')).toMatch(/^Corriger le versement de 12,50 € au poste « Accompagnateurice » du \d+ \S+ \d{4} \?/);
+    expect(await page.getByRole('button', { name: /^Corriger le versement de 2\s080,00\s€/ }).count()).toBe(1);
+    expect(await page.locator('main').textContent()).not.toContain('·');
+
     await page.getByLabel('Plan de sortie').check();
     await page.getByRole('button', { name: 'Préparer l’état' }).click();
     await page.getByRole('heading', { name: 'État de règlement des comptes' }).waitFor();
-    await page.getByLabel('Valeur réalisée pour le poste Accompagnateurice, en euros').fill('1040');
+    const delivered = page.getByLabel('Valeur réalisée pour le poste Accompagnateurice, en euros');
+    await delivered.fill('1,0400');
+    await page.getByRole('button', { name: 'Enregistrer l’état' }).click();
+    await page.getByText('Indiquez au plus deux chiffres après la virgule').waitFor();
+    await delivered.fill('1040');
     await page.getByRole('button', { name: 'Enregistrer l’état' }).click();
     await page.getByText('État enregistré.').waitFor();
     await expect.poll(async () => (await page.locator('tfoot').textContent())?.replace(/\s/g, ' ')).toContain('1 040,00 €');
     await screenshot(page, 'settlement-draft');
     await expectNoAxeViolations(page);
 
+    // Typed and not saved, the value is saved before the statement goes to the decision.
+    await delivered.fill('1 000');
+    await page.getByText('Vos valeurs sont enregistrées avant d’être proposées.').waitFor();
     await page.getByRole('button', { name: 'Proposer à la décision' }).click();
-    await page.getByText('Soumis à la décision').waitFor();
+    await page.getByText('Soumis à la décision', { exact: true }).waitFor();
     const settlement = (await f.admin.get(`${f.base}/budgets/${budgetId}/settlement`)).body.settlement;
+    expect(settlement.lines.find((line: { postId: string }) => line.postId === posts.guide).deliveredCents).toBe(100_000);
+    await page.getByText('L’état de règlement est soumis à la décision : aucun versement ni aucune correction n’est enregistré d’ici là.').waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer le versement' }).count()).toBe(0);
+    await screenshot(page, 'settlement-proposed');
     const proposalUrl = `${f.base}/proposals/${settlement.proposal.id}`;
     for (let step = 0; step < 3; step += 1) expect((await f.admin.post(`${proposalUrl}/phase`)).status).toBe(200);
     for (const member of members) expect((await member.client.post(`${proposalUrl}/stances`, { stance: 'consent', idempotencyKey: randomUUID() })).status).toBe(200);

@@ -15,7 +15,11 @@ import type { PostStanding } from './split.js';
 
 export const SETTLEMENT_REASONS = ['closing', 'exit_plan'] as const;
 export type SettlementReason = (typeof SETTLEMENT_REASONS)[number];
-export const SETTLEMENT_STATUSES = ['draft', 'proposed', 'approved', 'rejected'] as const;
+/**
+ * A statement refused goes back to its draft, to be corrected and proposed again: none stays
+ * « rejected », though migration 037's check still admits the word.
+ */
+export const SETTLEMENT_STATUSES = ['draft', 'proposed', 'approved'] as const;
 export type SettlementStatus = (typeof SETTLEMENT_STATUSES)[number];
 
 export interface SettlementLine {

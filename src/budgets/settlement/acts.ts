@@ -13,7 +13,7 @@ import { textHash } from '../../journal/chain.js';
 import type { JournalEvent } from '../../journal/journal-store.js';
 import type { SettlementLine } from '../rules/settlement.js';
 import type { settlementOpenInput, settlementProposeInput, settlementSaveInput, splitPaymentInput } from './contract.js';
-import { charterBudget, governingCharter, keepsAccounts, settledBudget, statementNow, type SettledBudget } from './queries.js';
+import { charterBudget, governingCharter, keepsAccounts, refuseMoneyWhileSettling, settledBudget, statementNow, type SettledBudget } from './queries.js';
 
 type Trx = Transaction<Database>;
 
@@ -83,6 +83,7 @@ function requirePost(rules: CharterRules | null, postId: string, path: string): 
 export async function recordSplitPayment(ctx: ActContext, budgetId: string, input: z.infer<typeof splitPaymentInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { charter } = await keptBudget(trx, ctx, budgetId);
+    await refuseMoneyWhileSettling(trx, budgetId);
     requirePost(charter.rules, input.postId, 'postId');
     if (input.personId !== null) await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
     if (input.organizationId !== null) await requireReference(trx, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
@@ -118,6 +119,7 @@ export async function recordSplitPayment(ctx: ActContext, budgetId: string, inpu
 export async function reverseSplitPayment(ctx: ActContext, budgetId: string, paymentId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await keptBudget(trx, ctx, budgetId);
+    await refuseMoneyWhileSettling(trx, budgetId);
     const payment = await trx.selectFrom('split_payment').selectAll().where('id', '=', paymentId).where('budget_id', '=', budgetId).executeTakeFirst();
     if (!payment) throw notFound();
     if (payment.reverses !== null) throw conflict('settlement.refusal.reversalOfReversal');
@@ -244,6 +246,9 @@ export async function proposeSettlement(ctx: ActContext, budgetId: string, settl
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { budget, charter } = await keptBudget(trx, ctx, budgetId);
     const settlement = await draftOf(trx, budgetId, settlementId);
+    // A revision decided after the budget closed would change nothing: the two decisions are not taken side by side.
+    const revision = await trx.selectFrom('budget_version').select('id').where('budget_id', '=', budgetId).where('status', '=', 'proposed').executeTakeFirst();
+    if (revision) throw conflict('settlement.refusal.revisionUnderDecision');
     const statement = await writeStatement(trx, budget, charter.rules, settlementId, await deliveredOf(trx, settlementId));
     const matter = moneyRulesOf(charter.rules ?? {}).settlement;
     const title = budget.project_id === null ? (charter.title ?? '') : ((await trx.selectFrom('project').select('title').where('id', '=', budget.project_id).executeTakeFirst())?.title ?? '');
@@ -274,15 +279,17 @@ export async function settlementDecidedBy(trx: Trx, scope: Pick<ActContext, 'par
   const proposal = await trx.selectFrom('proposal').select('settlement_id').where('id', '=', proposalId).executeTakeFirstOrThrow();
   const settlementId = proposal.settlement_id;
   if (settlementId === null) return [];
-  const settlement = await trx.selectFrom('settlement').select(['budget_id', 'status']).where('id', '=', settlementId).forUpdate().executeTakeFirstOrThrow();
+  // The budget is locked before its statement, in the order every act on them takes.
+  const { budget_id: budgetId } = await trx.selectFrom('settlement').select('budget_id').where('id', '=', settlementId).executeTakeFirstOrThrow();
+  await trx.selectFrom('budget').select('id').where('id', '=', budgetId).forUpdate().executeTakeFirstOrThrow();
+  const settlement = await trx.selectFrom('settlement').select('status').where('id', '=', settlementId).forUpdate().executeTakeFirstOrThrow();
   if (settlement.status !== 'proposed') return [];
   if (status !== 'adopted' && status !== 'arbitrated') {
     await trx.updateTable('settlement').set({ status: 'draft' }).where('id', '=', settlementId).execute();
-    return [{ kind: 'settlement.returned', payload: { budgetId: settlement.budget_id, settlementId, proposalId, outcome: status, status: 'draft' } }];
+    return [{ kind: 'settlement.returned', payload: { budgetId, settlementId, proposalId, outcome: status, status: 'draft' } }];
   }
   const approvedOn = calendarDay(scope.now);
-  await trx.selectFrom('budget').select('id').where('id', '=', settlement.budget_id).forUpdate().executeTakeFirstOrThrow();
   await trx.updateTable('settlement').set({ status: 'approved', approved_on: approvedOn }).where('id', '=', settlementId).execute();
-  await trx.updateTable('budget').set({ status: 'closed', closed_at: scope.now }).where('id', '=', settlement.budget_id).execute();
-  return [{ kind: 'settlement.approved', payload: { budgetId: settlement.budget_id, settlementId, proposalId, approvedOn, status: 'approved' } }];
+  await trx.updateTable('budget').set({ status: 'closed', closed_at: scope.now }).where('id', '=', budgetId).execute();
+  return [{ kind: 'settlement.approved', payload: { budgetId, settlementId, proposalId, approvedOn, status: 'approved' } }];
 }

@@ -4,17 +4,19 @@ import { SETTLEMENT_REASONS, SETTLEMENT_STATUSES } from '../rules/settlement.js'
 
 const choice = { error: 'error.choice' } as const;
 /** A sum of money in cents, as a ledger holds it: more than nothing, at most a billion euros. */
-const positiveCents = z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(100_000_000_000, { error: 'error.tooLarge' });
+const positiveCents = z.int({ error: 'error.integer' }).min(1, { error: 'budget.error.positive' }).max(100_000_000_000, { error: 'error.tooLarge' });
 const cents = z.int({ error: 'error.integer' }).min(0, { error: 'error.negative' }).max(100_000_000_000, { error: 'error.tooLarge' });
 
-/** A payment to one of the split's posts, to a person or an organization of the partnership (or neither named). */
-export const splitPaymentInput = z.object({
-  postId: id,
-  paidOn: isoDate,
-  amountCents: positiveCents,
-  personId: id.nullable().default(null),
-  organizationId: id.nullable().default(null),
-});
+/** A payment to one of the split's posts, to a person or an organization of the partnership (or neither named), as an entry names its payer. */
+export const splitPaymentInput = z
+  .object({
+    postId: id,
+    paidOn: isoDate,
+    amountCents: positiveCents,
+    personId: id.nullable().default(null),
+    organizationId: id.nullable().default(null),
+  })
+  .refine((payment) => payment.personId === null || payment.organizationId === null, { error: 'budget.error.payerOne', path: ['personId'] });
 
 /** A settlement's draft: at closing, or on an exit plan. */
 export const settlementOpenInput = z.object({ reason: z.enum(SETTLEMENT_REASONS, choice) });
@@ -46,6 +48,27 @@ const settlementLine = z.object({
   dueCents: z.number().int(),
 });
 
+/** The payments after a cursor (the `next` of the page before). */
+export const splitPaymentsQuery = z.object({ after: z.string().max(200).optional() });
+
+/** A page of split payments, newest day first, 100 at a time. */
+export const splitPaymentsAnswer = z.object({
+  payments: z.array(
+    z.object({
+      id: z.uuid(),
+      postId: z.uuid(),
+      paidOn: calendarDate,
+      amountCents: z.number().int(),
+      person: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),
+      organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      reverses: z.uuid().nullable(),
+      /** A later row reverses this one. */
+      reversed: z.boolean(),
+    }),
+  ),
+  next: z.string().nullable(),
+});
+
 const settlementAnswer = z.object({
   id: z.uuid(),
   reason: z.enum(SETTLEMENT_REASONS),
@@ -73,19 +96,8 @@ export const settlementPageAnswer = z.object({
   spentCents: z.number().int(),
   totalCents: z.number().int().nullable(),
   posts: z.array(z.object({ postId: z.uuid(), label: z.string(), ...figures, remainingCents: z.number().int() })),
-  payments: z.array(
-    z.object({
-      id: z.uuid(),
-      postId: z.uuid(),
-      paidOn: calendarDate,
-      amountCents: z.number().int(),
-      person: z.object({ id: z.uuid(), fullName: z.string() }).nullable(),
-      organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-      reverses: z.uuid().nullable(),
-      /** A later row reverses this one. */
-      reversed: z.boolean(),
-    }),
-  ),
+  /** The newest payments; the older ones after the `next` cursor. */
+  payments: splitPaymentsAnswer,
   /** The approved statement, else the one being drafted or under decision. */
   settlement: settlementAnswer.nullable(),
   can: z.object({ keepAccounts: z.boolean() }),

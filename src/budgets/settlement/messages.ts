@@ -14,6 +14,8 @@ export const settlementFr = {
       decided: 'Cet état de règlement est approuvé : il ne change plus.',
       reversalOfReversal: 'Ce versement est lui-même une correction : il ne se corrige pas.',
       alreadyReversed: 'Ce versement est déjà corrigé.',
+      moneyUnderDecision: 'L’état de règlement des comptes est soumis à une décision : aucune écriture ni aucun versement n’est enregistré sur ce budget tant qu’elle n’est pas prise.',
+      revisionUnderDecision: 'Une révision du budget est soumise à une décision : attendez qu’elle soit prise avant de proposer l’état de règlement.',
     },
     error: {
       unknownPost: 'Ce poste ne figure pas dans la répartition de la charte.',
@@ -44,6 +46,8 @@ export const settlementEn: typeof settlementFr = {
       decided: 'This statement is approved: it no longer changes.',
       reversalOfReversal: 'This payment is itself a correction: it cannot be corrected.',
       alreadyReversed: 'This payment is already corrected.',
+      moneyUnderDecision: 'The settlement statement is under decision: no entry or payment is recorded on this budget until the decision is taken.',
+      revisionUnderDecision: 'A revision of the budget is under decision: wait for it before proposing the settlement statement.',
     },
     error: {
       unknownPost: 'This post is not in the charter’s split.',

@@ -1,13 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { partnershipRules } from '../../charters/queries.js';
 import type { CharterRules } from '../../charters/rules/types.js';
 import { calendarDay, type IsoDate } from '../../common/dates.js';
 import type { Database } from '../../common/database/schema.js';
-import { notFound } from '../../common/errors.js';
+import { conflict, notFound } from '../../common/errors.js';
 import { may, type Viewer } from '../../common/permissions.js';
 import { leadInOffice, projectRow } from '../../projects/queries.js';
 import { bookKeepersOf } from '../keepers.js';
-import { budgetFigures } from '../queries.js';
+import { budgetFigures, ledgerCursor, readLedgerCursor } from '../queries.js';
 import { settlementLines, settlementTotals, type SettlementLine, type SettlementReason, type SettlementStatus } from '../rules/settlement.js';
 import { postStandings, type PostStanding } from '../rules/split.js';
 import { summarizeBudget } from '../rules/summary.js';
@@ -73,6 +73,17 @@ export async function standingsOf(db: Db, budgetId: string, rules: CharterRules 
   return { standings, ...money };
 }
 
+/**
+ * While a statement is under decision, the budget's money stays as the statement states it: no
+ * entry, correction or split payment is recorded until the decision is taken (approved, the
+ * budget closes; returned, the statement is read again from the budget when proposed anew). Called
+ * under the budget's lock, which proposing the statement also takes, so neither slips past the other.
+ */
+export async function refuseMoneyWhileSettling(db: Db, budgetId: string): Promise<void> {
+  const underDecision = await db.selectFrom('settlement').select('id').where('budget_id', '=', budgetId).where('status', '=', 'proposed').executeTakeFirst();
+  if (underDecision) throw conflict('settlement.refusal.moneyUnderDecision');
+}
+
 /** The statement's lines as they stand now, with the delivered values the keepers gave. */
 export async function statementNow(db: Db, budgetId: string, rules: CharterRules | null, delivered: ReadonlyMap<string, number>) {
   const { standings, receivedCents, spentCents } = await standingsOf(db, budgetId, rules);
@@ -134,26 +145,67 @@ async function storedLines(db: Db, settlementId: string): Promise<SettlementLine
   }));
 }
 
+export const PAYMENTS_PAGE = 100;
+
+/** The split payments of a budget, newest day first, 100 at a time after the cursor. */
+async function paymentsAfter(db: Db, budgetId: string, after?: string) {
+  const cursor = readLedgerCursor(after);
+  let query = db
+    .selectFrom('split_payment as s')
+    .leftJoin('person as p', 'p.id', 's.person_id')
+    .leftJoin('organization as o', 'o.id', 's.organization_id')
+    .select((eb) => [
+      's.id',
+      's.post_id',
+      's.paid_on',
+      's.amount_cents',
+      's.person_id',
+      'p.full_name',
+      's.organization_id',
+      'o.name as organization_name',
+      's.reverses',
+      's.recorded_at',
+      eb.exists(eb.selectFrom('split_payment as r').select('r.id').whereRef('r.reverses', '=', 's.id')).as('reversed'),
+    ])
+    .where('s.budget_id', '=', budgetId);
+  if (cursor !== null) {
+    const [paidOn, recordedAt, id] = cursor;
+    query = query.where(sql<boolean>`(s.paid_on, s.recorded_at, s.id) < (${paidOn}::date, ${recordedAt}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await query.orderBy('s.paid_on', 'desc').orderBy('s.recorded_at', 'desc').orderBy('s.id', 'desc').limit(PAYMENTS_PAGE + 1).execute();
+  const shown = rows.slice(0, PAYMENTS_PAGE);
+  const last = shown.at(-1);
+  return {
+    payments: shown.map((row) => ({
+      id: row.id,
+      postId: row.post_id,
+      paidOn: row.paid_on,
+      amountCents: Number(row.amount_cents),
+      person: row.person_id === null ? null : { id: row.person_id, fullName: row.full_name ?? '' },
+      organization: row.organization_id === null ? null : { id: row.organization_id, name: row.organization_name ?? '' },
+      reverses: row.reverses,
+      reversed: Boolean(row.reversed),
+    })),
+    next: rows.length > PAYMENTS_PAGE && last ? ledgerCursor(last.paid_on, last.recorded_at, last.id) : null,
+  };
+}
+
+/** A page of a budget's split payments, for whoever reads the budget. */
+export async function splitPaymentsPage(db: Db, partnershipId: string, budgetId: string, after?: string) {
+  await settledBudget(db, partnershipId, budgetId);
+  return paymentsAfter(db, budgetId, after);
+}
+
 export async function settlementPage(db: Kysely<Database>, viewer: Viewer, partnershipId: string, budgetId: string, now: Date) {
   const budget = await settledBudget(db, partnershipId, budgetId);
   const charter = await governingCharter(db, partnershipId, budget);
   const project = budget.project_id === null ? undefined : await projectRow(db, partnershipId, budget.project_id);
-  const [{ standings, receivedCents, spentCents }, payments, reversed, shown, keepAccounts] = await Promise.all([
+  const [{ standings, receivedCents, spentCents }, payments, shown, keepAccounts] = await Promise.all([
     standingsOf(db, budgetId, charter.rules),
-    db
-      .selectFrom('split_payment as s')
-      .leftJoin('person as p', 'p.id', 's.person_id')
-      .leftJoin('organization as o', 'o.id', 's.organization_id')
-      .select(['s.id', 's.post_id', 's.paid_on', 's.amount_cents', 's.person_id', 'p.full_name', 's.organization_id', 'o.name as organization_name', 's.reverses'])
-      .where('s.budget_id', '=', budgetId)
-      .orderBy('s.paid_on', 'desc')
-      .orderBy('s.recorded_at', 'desc')
-      .execute(),
-    db.selectFrom('split_payment').select('reverses').where('budget_id', '=', budgetId).where('reverses', 'is not', null).execute(),
+    paymentsAfter(db, budgetId),
     shownSettlement(db, budgetId),
     keepsAccounts(db, viewer, partnershipId, budget, calendarDay(now)),
   ]);
-  const reversedIds = new Set(reversed.map((row) => row.reverses));
   let settlement = null;
   if (shown) {
     const lines = await storedLines(db, shown.id);
@@ -181,16 +233,7 @@ export async function settlementPage(db: Kysely<Database>, viewer: Viewer, partn
     spentCents,
     totalCents: charter.rules?.budget.totalCents ?? null,
     posts: standings.map((standing) => ({ postId: standing.postId, label: standing.label, plannedCents: standing.plannedCents, owedCents: standing.owedCents, paidCents: standing.paidCents, remainingCents: standing.remainingCents })),
-    payments: payments.map((row) => ({
-      id: row.id,
-      postId: row.post_id,
-      paidOn: row.paid_on,
-      amountCents: Number(row.amount_cents),
-      person: row.person_id === null ? null : { id: row.person_id, fullName: row.full_name ?? '' },
-      organization: row.organization_id === null ? null : { id: row.organization_id, name: row.organization_name ?? '' },
-      reverses: row.reverses,
-      reversed: reversedIds.has(row.id),
-    })),
+    payments,
     settlement,
     can: { keepAccounts: keepAccounts && budget.status === 'open' },
   };

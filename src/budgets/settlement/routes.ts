@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { created, createdId } from '../../common/contract.js';
 import { withId } from '../../server/params.js';
 import * as acts from './acts.js';
-import { charterBudgetAnswer, settlementOpenInput, settlementPageAnswer, settlementProposeInput, settlementSaveInput, splitPaymentInput } from './contract.js';
-import { charterBudgetOf, settlementPage } from './queries.js';
+import { charterBudgetAnswer, settlementOpenInput, settlementPageAnswer, settlementProposeInput, settlementSaveInput, splitPaymentInput, splitPaymentsAnswer, splitPaymentsQuery } from './contract.js';
+import { charterBudgetOf, settlementPage, splitPaymentsPage } from './queries.js';
 
 const inBudget = withId('budgetId');
 const inPayment = inBudget.extend({ paymentId: z.string() });
@@ -24,6 +24,11 @@ export const settlementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => settlementPage(app.store.db, request.act.viewer, request.act.partnershipId, request.params.budgetId, request.act.now),
+  );
+  app.get(
+    '/:partnershipId/budgets/:budgetId/split-payments',
+    { schema: { tags, summary: 'A budget’s split payments, newest first, 100 a page after the cursor', params: inBudget, querystring: splitPaymentsQuery, response: { 200: splitPaymentsAnswer } } },
+    async (request) => splitPaymentsPage(app.store.db, request.act.partnershipId, request.params.budgetId, request.query.after),
   );
   app.post(
     '/:partnershipId/budgets/:budgetId/split-payments',

@@ -4,25 +4,15 @@ import { Link, useParams } from 'react-router';
 import { PersonPicker } from '../../components/PersonPicker';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
+import { api } from '../../api';
+import { eurosForTyping, parseEuros, useEuros } from '../../money';
 import type { Answer } from '../../../common/contract';
-import type { settlementPageAnswer } from '../../../budgets/settlement/contract';
+import type { settlementPageAnswer, splitPaymentsAnswer } from '../../../budgets/settlement/contract';
 import { SETTLEMENT_REASONS, type SettlementReason } from '../../../budgets/rules/settlement';
 
 type Page = Answer<typeof settlementPageAnswer>;
 type Statement = NonNullable<Page['settlement']>;
-
-/** Euros from cents, in the reader's language. */
-function useEuros() {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' });
-  return (cents: number) => format.format(cents / 100);
-}
-
-/** Cents from what a person types in euros (« 1 234,50 » or « 1234.5 »); what is no amount goes as is, for the server to refuse in words. */
-function centsOf(text: string): number {
-  const amount = Number(text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.'));
-  return Number.isFinite(amount) && text.trim() !== '' ? Math.round(amount * 100) : Number.NaN;
-}
+type Payments = Answer<typeof splitPaymentsAnswer>;
 
 /** Who is owed what on the money received, and who was paid what, post by post. */
 function PostsTable({ page }: { page: Page }) {
@@ -61,15 +51,19 @@ function PostsTable({ page }: { page: Page }) {
 }
 
 function PaymentForm({ page }: { page: Page }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const record = useAct<{ postId: string; paidOn: string; amountCents: number; personId: string | null; organizationId: null }>('post', () => `/budgets/${page.budget.id}/split-payments`);
   const [personId, setPersonId] = useState<string | null>(null);
+  const [amountError, setAmountError] = useState<string | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const amount = parseEuros(String(data.get('amount')), i18n.language);
+    setAmountError(amount.ok ? null : t(`money.error.${amount.error}`));
+    if (!amount.ok) return;
     record.mutate(
-      { postId: String(data.get('postId')), paidOn: String(data.get('paidOn')), amountCents: centsOf(String(data.get('amount'))), personId, organizationId: null },
+      { postId: String(data.get('postId')), paidOn: String(data.get('paidOn')), amountCents: amount.cents, personId, organizationId: null },
       {
         onSuccess: () => {
           form.reset();
@@ -92,7 +86,7 @@ function PaymentForm({ page }: { page: Page }) {
           </select>
         )}
       </Field>
-      <Field label={t('settlement.payment.amount')} error={fieldError(record.error, 'amountCents')}>
+      <Field label={t('settlement.payment.amount')} error={amountError ?? fieldError(record.error, 'amountCents')}>
         {(props) => <input {...props} name="amount" inputMode="decimal" required />}
       </Field>
       <Field label={t('settlement.payment.paidOn')} error={fieldError(record.error, 'paidOn')}>
@@ -110,39 +104,71 @@ function PaymentForm({ page }: { page: Page }) {
   );
 }
 
+/** The payments, newest first, 100 at a time; « Corriger » records the reversing row once the keeper confirms which payment it cancels. */
 function Payments({ page }: { page: Page }) {
   const { t } = useTranslation();
   const euros = useEuros();
   const formatDate = useFormatDate();
+  const partnershipId = usePartnershipId();
+  const [more, setMore] = useState<Payments['payments']>([]);
+  const [next, setNext] = useState<string | null>(page.payments.next);
+  const [loading, setLoading] = useState(false);
   const reverse = useAct<string>('post', (paymentId) => `/budgets/${page.budget.id}/split-payments/${paymentId}/reversal`, () => ({}));
   const labels = new Map(page.posts.map((post) => [post.postId, post.label]));
+  const payments = [...page.payments.payments, ...more];
+  // While the statement is under decision, the money stays as it states it (the server refuses too).
+  const underDecision = page.settlement?.status === 'proposed';
+  const mayRecord = page.can.keepAccounts && !underDecision;
+  const loadMore = async () => {
+    if (next === null) return;
+    setLoading(true);
+    const answer = await api.get<Payments>(`/partnerships/${partnershipId}/budgets/${page.budget.id}/split-payments?after=${encodeURIComponent(next)}`);
+    setMore([...more, ...answer.payments]);
+    setNext(answer.next);
+    setLoading(false);
+  };
   return (
     <section aria-labelledby="split-payments">
       <h2 id="split-payments">{t('settlement.payments.title')}</h2>
-      {page.payments.length === 0 ? (
+      {payments.length === 0 ? (
         <p className="muted">{t('settlement.payments.none')}</p>
       ) : (
         <ul className="card-list">
-          {page.payments.map((payment) => (
-            <li key={payment.id} className="card">
-              <p>
-                <strong>{euros(payment.amountCents)}</strong> · {labels.get(payment.postId) ?? t('settlement.payments.formerPost')} · {formatDate(payment.paidOn)}
-                {payment.person && <> · {payment.person.fullName}</>}
-                {payment.organization && <> · {payment.organization.name}</>}
-              </p>
-              {payment.reverses !== null && <p className="small muted">{t('settlement.payments.isCorrection')}</p>}
-              {payment.reversed && <p className="small muted">{t('settlement.payments.corrected')}</p>}
-              {page.can.keepAccounts && payment.reverses === null && !payment.reversed && (
-                <button type="button" className="link-button" disabled={reverse.isPending} onClick={() => reverse.mutate(payment.id)}>
-                  {t('settlement.payments.correct')}
-                </button>
-              )}
-            </li>
-          ))}
+          {payments.map((payment) => {
+            const words = { amount: euros(payment.amountCents), post: labels.get(payment.postId) ?? t('settlement.payments.formerPost'), date: formatDate(payment.paidOn) };
+            const payee = payment.person?.fullName ?? payment.organization?.name ?? null;
+            return (
+              <li key={payment.id} className="card">
+                <p>
+                  <strong>{words.amount}</strong>, {words.post}, {words.date}
+                  {payee !== null && <>, {t('settlement.payments.paidTo', { name: payee })}</>}
+                </p>
+                {payment.reverses !== null && <p className="small muted">{t('settlement.payments.isCorrection')}</p>}
+                {payment.reversed && <p className="small muted">{t('settlement.payments.corrected')}</p>}
+                {mayRecord && payment.reverses === null && !payment.reversed && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('settlement.payments.correctLabel', words)}
+                    disabled={reverse.isPending}
+                    onClick={() => window.confirm(t('settlement.payments.correctConfirm', words)) && reverse.mutate(payment.id)}
+                  >
+                    {t('settlement.payments.correct')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <FormError error={reverse.error} />
-      {page.can.keepAccounts && <PaymentForm page={page} />}
+      {next !== null && (
+        <button type="button" className="button-secondary" disabled={loading} onClick={() => void loadMore()}>
+          {t('settlement.payments.more')}
+        </button>
+      )}
+      {page.can.keepAccounts && underDecision && <p className="notice">{t('settlement.payments.underDecision')}</p>}
+      {mayRecord && <PaymentForm page={page} />}
     </section>
   );
 }
@@ -180,19 +206,40 @@ function StatementView({ page, statement }: { page: Page; statement: Statement }
   const formatDate = useFormatDate();
   const partnershipId = usePartnershipId();
   const editable = statement.status === 'draft' && page.can.keepAccounts;
-  const [delivered, setDelivered] = useState<Record<string, string>>(() => {
-    const plain = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
-    return Object.fromEntries(statement.lines.map((line) => [line.postId, plain.format(line.deliveredCents / 100)]));
-  });
+  const [delivered, setDelivered] = useState<Record<string, string>>(() => Object.fromEntries(statement.lines.map((line) => [line.postId, eurosForTyping(line.deliveredCents, i18n.language)])));
   const [reason, setReason] = useState<SettlementReason>(statement.reason);
-  const save = useAct<null>('put', () => `/budgets/${page.budget.id}/settlements/${statement.id}`, () => ({
-    reason,
-    delivered: statement.lines.map((line) => ({ postId: line.postId, deliveredCents: centsOf(delivered[line.postId] ?? '') })),
-  }));
+  const typed = statement.lines.map((line) => ({ postId: line.postId, saved: line.deliveredCents, parsed: parseEuros(delivered[line.postId] ?? '', i18n.language) }));
+  const [showTypingErrors, setShowTypingErrors] = useState(false);
+  const typingError = (postId: string): string | null => {
+    const parsed = typed.find((row) => row.postId === postId)?.parsed;
+    return showTypingErrors && parsed && !parsed.ok ? t(`money.error.${parsed.error}`) : null;
+  };
+  const unsaved = reason !== statement.reason || typed.some((row) => !row.parsed.ok || row.parsed.cents !== row.saved);
+  const save = useAct<{ delivered: { postId: string; deliveredCents: number }[] }>('put', () => `/budgets/${page.budget.id}/settlements/${statement.id}`, (input) => ({ reason, ...input }));
   const propose = useAct<null>('post', () => `/budgets/${page.budget.id}/settlements/${statement.id}/proposal`, () => ({}));
+  /** The typed values as cents, or null (their errors shown) when one is not an amount. */
+  const deliveredCents = () => {
+    const rows = typed.flatMap((row) => (row.parsed.ok ? [{ postId: row.postId, deliveredCents: row.parsed.cents }] : []));
+    setShowTypingErrors(rows.length < typed.length);
+    return rows.length < typed.length ? null : rows;
+  };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    save.mutate(null);
+    const rows = deliveredCents();
+    if (rows !== null) save.mutate({ delivered: rows });
+  };
+  /** What the keeper typed and did not save yet is saved first: the statement proposed is the one on screen. */
+  const saveAndPropose = async () => {
+    if (unsaved) {
+      const rows = deliveredCents();
+      if (rows === null) return;
+      try {
+        await save.mutateAsync({ delivered: rows });
+      } catch {
+        return;
+      }
+    }
+    propose.mutate(null);
   };
   const statusBadge =
     statement.status === 'approved' ? (
@@ -209,8 +256,8 @@ function StatementView({ page, statement }: { page: Page; statement: Statement }
         {statusBadge} {t(`settlement.reason.${statement.reason}`)}
         {statement.proposal && (
           <>
-            {' '}
-            · <Link to={`/p/${partnershipId}/propositions/${statement.proposal.id}`}>{t('settlement.statement.seeDecision', { status: t(`settlement.proposalStatus.${statement.proposal.status}`, { defaultValue: statement.proposal.status }) })}</Link>
+            {', '}
+            <Link to={`/p/${partnershipId}/propositions/${statement.proposal.id}`}>{t('settlement.statement.seeDecision', { status: t(`settlement.proposalStatus.${statement.proposal.status}`, { defaultValue: statement.proposal.status }) })}</Link>
           </>
         )}
       </p>
@@ -244,9 +291,15 @@ function StatementView({ page, statement }: { page: Page; statement: Statement }
                           id={`delivered-${line.postId}`}
                           inputMode="decimal"
                           value={delivered[line.postId] ?? ''}
-                          aria-invalid={Boolean(fieldError(save.error, `delivered.${index}.deliveredCents`))}
+                          aria-invalid={Boolean(typingError(line.postId) ?? fieldError(save.error, `delivered.${index}.deliveredCents`))}
+                          aria-describedby={typingError(line.postId) ? `delivered-${line.postId}-error` : undefined}
                           onChange={(event) => setDelivered({ ...delivered, [line.postId]: event.target.value })}
                         />
+                        {typingError(line.postId) && (
+                          <p id={`delivered-${line.postId}-error`} className="field-error">
+                            {typingError(line.postId)}
+                          </p>
+                        )}
                       </>
                     ) : (
                       euros(line.deliveredCents)
@@ -286,11 +339,14 @@ function StatementView({ page, statement }: { page: Page; statement: Statement }
               <button type="submit" className="button-secondary" disabled={save.isPending}>
                 {t('settlement.statement.save')}
               </button>
-              <button type="button" className="button-primary" disabled={propose.isPending} onClick={() => propose.mutate(null)}>
+              <button type="button" className="button-primary" disabled={propose.isPending || save.isPending} onClick={() => void saveAndPropose()}>
                 {t('settlement.statement.propose')}
               </button>
             </div>
-            <p className="hint">{t('settlement.statement.proposeHint')}</p>
+            <p className="hint">
+              {t('settlement.statement.proposeHint')}
+              {unsaved && <> {t('settlement.statement.proposeSaves')}</>}
+            </p>
             <FormError error={propose.error} />
           </>
         )}
