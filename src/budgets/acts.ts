@@ -19,7 +19,7 @@ import type { entryInput, grantStatusInput, lineInput } from './contract.js';
 import { bookKeepersOf } from './keepers.js';
 import { budgetOfProject, budgetRights, budgetRow, linesOf, projectValidated, versionsOf, type BudgetRow } from './queries.js';
 import { kindOfCategory } from './rules/summary.js';
-import { ATTACHMENT_MAX_BYTES, mayDraftRevision, mayEditLines, mayPropose, mayRecord, nextNumber, pendingVersion, validation, versionAfterDecision, type BudgetCheck, type BudgetRefusal } from './rules/versions.js';
+import { ATTACHMENT_MAX_BYTES, mayDraftRevision, mayEditLines, mayPropose, mayRecord, nextNumber, pendingVersion, validation, versionAfterDecision, versionInForce, type BudgetCheck, type BudgetRefusal } from './rules/versions.js';
 import { refuseMoneyWhileSettling } from './settlement/queries.js';
 
 type Trx = Transaction<Database>;
@@ -81,7 +81,7 @@ async function projectBudgetForWriting(trx: Trx, ctx: ActContext, projectId: str
     .insertInto('budget_version')
     .values({ id: versionId, budget_id: budgetId, number: 1, status: 'draft', validated_on: null, created_by: ctx.viewer.personId, created_at: ctx.now, updated_at: ctx.now })
     .execute();
-  const budget: BudgetRow = { id: budgetId, project_id: projectId, charter_id: null, status: 'open' };
+  const budget: BudgetRow = { id: budgetId, project_id: projectId, charter_id: null, status: 'open', reported_at: null };
   return {
     budget,
     project,
@@ -89,6 +89,16 @@ async function projectBudgetForWriting(trx: Trx, ctx: ActContext, projectId: str
     versions: await versionsOf(trx, budgetId),
     events: [{ kind: 'budget.created', payload: { budgetId, projectId, versionId, number: 1 } }],
   };
+}
+
+/**
+ * A project budget whose draft lines are written: the project row locked first, as its
+ * presentation locks it, so a line is not written while the project goes to its decision.
+ */
+async function draftBudget(trx: Trx, ctx: ActContext, budgetId: string) {
+  const found = await budgetRow(trx, ctx.partnershipId, budgetId);
+  if (found?.project_id == null) throw notFound();
+  return projectBudgetForWriting(trx, ctx, found.project_id);
 }
 
 type LineValues = z.infer<typeof lineInput>;
@@ -129,9 +139,9 @@ async function writeLine(trx: Trx, ctx: ActContext, versionId: string, lineKey: 
 /** A new line of the draft forecast; the project's first line starts its budget. */
 export async function addLine(ctx: ActContext, projectId: string, input: LineValues) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const { budget, rights, versions, events } = await projectBudgetForWriting(trx, ctx, projectId);
+    const { budget, project, rights, versions, events } = await projectBudgetForWriting(trx, ctx, projectId);
     if (!rights.editForecast) throw forbidden();
-    allowed(mayEditLines(budget.status, versions));
+    allowed(mayEditLines(budget.status, versions, project.stage === 'presented'));
     const draft = pendingVersion(versions)!;
     const last = await trx.selectFrom('budget_line').select((eb) => eb.fn.max('position').as('position')).where('version_id', '=', draft.id).executeTakeFirst();
     const lineKey = randomUUID();
@@ -146,9 +156,9 @@ const touch = (trx: Trx, versionId: string, now: Date) => trx.updateTable('budge
 /** Rewrite a line of the draft (its key stays, so the entries on it follow). */
 export async function setLine(ctx: ActContext, budgetId: string, lineKey: string, input: LineValues) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const { budget, rights, versions } = await lockedBudget(trx, ctx, budgetId);
+    const { budget, project, rights, versions } = await draftBudget(trx, ctx, budgetId);
     if (!rights.editForecast) throw forbidden();
-    allowed(mayEditLines(budget.status, versions));
+    allowed(mayEditLines(budget.status, versions, project.stage === 'presented'));
     const draft = pendingVersion(versions)!;
     const existing = await trx.selectFrom('budget_line').select('position').where('version_id', '=', draft.id).where('line_key', '=', lineKey).executeTakeFirst();
     if (!existing) throw notFound();
@@ -161,9 +171,9 @@ export async function setLine(ctx: ActContext, budgetId: string, lineKey: string
 /** Take a line out of the draft; entries recorded on it stay, shown as a line no longer forecast. */
 export async function removeLine(ctx: ActContext, budgetId: string, lineKey: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const { budget, rights, versions } = await lockedBudget(trx, ctx, budgetId);
+    const { budget, project, rights, versions } = await draftBudget(trx, ctx, budgetId);
     if (!rights.editForecast) throw forbidden();
-    allowed(mayEditLines(budget.status, versions));
+    allowed(mayEditLines(budget.status, versions, project.stage === 'presented'));
     const draft = pendingVersion(versions)!;
     const removed = await trx.deleteFrom('budget_line').where('version_id', '=', draft.id).where('line_key', '=', lineKey).executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) throw notFound();
@@ -254,17 +264,22 @@ export async function setGrantStatus(ctx: ActContext, budgetId: string, lineKey:
   });
 }
 
-/** The line an entry names must be a line of this budget, in any version. */
-async function requireLineOf(trx: Trx, budgetId: string, lineKey: string): Promise<void> {
-  const line = await trx
+/**
+ * The line an entry names must be a line of this budget (400 otherwise), and of its version in
+ * force (409 otherwise): the actual is read against that forecast, so money recorded on a line
+ * only a revision's draft has would show as spent on a line no longer forecast.
+ */
+async function requireLineInForce(trx: Trx, budgetId: string, lineKey: string): Promise<void> {
+  const lines = await trx
     .selectFrom('budget_line as l')
     .innerJoin('budget_version as v', 'v.id', 'l.version_id')
-    .select('l.id')
+    .select('l.version_id')
     .where('v.budget_id', '=', budgetId)
     .where('l.line_key', '=', lineKey)
-    .limit(1)
-    .executeTakeFirst();
-  if (!line) throw invalid('lineKey', 'budget.error.lineNotInBudget');
+    .execute();
+  if (lines.length === 0) throw invalid('lineKey', 'budget.error.lineNotInBudget');
+  const inForce = versionInForce(await versionsOf(trx, budgetId));
+  if (!lines.some((line) => line.version_id === inForce?.id)) throw refusalError('line_not_in_force');
 }
 
 /** An actual entry, with its proof when one is joined (kept once, its SHA-256 journaled). */
@@ -273,7 +288,7 @@ export async function recordEntry(ctx: ActContext, budgetId: string, input: z.in
     const { budget, rights } = await lockedForMoney(trx, ctx, budgetId);
     if (!rights.keepAccounts) throw forbidden();
     allowed(mayRecord(budget.status));
-    await requireLineOf(trx, budgetId, input.lineKey);
+    await requireLineInForce(trx, budgetId, input.lineKey);
     if (input.organizationId !== null) await requireReference(trx, 'organization', input.organizationId, ctx.partnershipId, 'organizationId');
     if (input.personId !== null) await requireReference(trx, 'person', input.personId, ctx.partnershipId, 'personId');
     let attachment: { id: string; sha256: string } | null = null;
@@ -374,7 +389,24 @@ export async function reverseEntry(ctx: ActContext, budgetId: string, entryId: s
       .execute();
     return {
       result: { id },
-      events: [{ kind: 'budget.entry_reversed', payload: { budgetId, entryId: id, reversesId: entryId, lineKey: entry.line_key, occurredOn, amountCents, organizationId: entry.organization_id, personId: entry.person_id } }],
+      events: [
+        {
+          kind: 'budget.entry_reversed',
+          payload: {
+            budgetId,
+            entryId: id,
+            reversesId: entryId,
+            lineKey: entry.line_key,
+            occurredOn,
+            amountCents,
+            organizationId: entry.organization_id,
+            personId: entry.person_id,
+            counterpartyHash: textHash(entry.counterparty),
+            noteHash: textHash(''),
+            attachmentId: null,
+          },
+        },
+      ],
     };
   });
 }

@@ -11,8 +11,10 @@ import { summarizeBudget, type ActualEntry, type BudgetCategory, type ForecastLi
 type Db = Kysely<Database>;
 
 /** A budget's row with what its acts need, locked for an act when `lock` says so (every act on a budget takes it, so nothing is recorded on a budget closing). */
+const budgetColumns = ['id', 'project_id', 'charter_id', 'status', 'reported_at'] as const;
+
 export async function budgetRow(db: Db, partnershipId: string, budgetId: string, lock = false) {
-  let query = db.selectFrom('budget').select(['id', 'project_id', 'charter_id', 'status']).where('id', '=', budgetId).where('partnership_id', '=', partnershipId);
+  let query = db.selectFrom('budget').select(budgetColumns).where('id', '=', budgetId).where('partnership_id', '=', partnershipId);
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row && { ...row, status: row.status as BudgetStatus };
@@ -21,7 +23,7 @@ export type BudgetRow = NonNullable<Awaited<ReturnType<typeof budgetRow>>>;
 
 /** The budget of a common project, if one was started (the first line written creates it). */
 export async function budgetOfProject(db: Db, partnershipId: string, projectId: string): Promise<BudgetRow | undefined> {
-  const row = await db.selectFrom('budget').select(['id', 'project_id', 'charter_id', 'status']).where('project_id', '=', projectId).where('partnership_id', '=', partnershipId).executeTakeFirst();
+  const row = await db.selectFrom('budget').select(budgetColumns).where('project_id', '=', projectId).where('partnership_id', '=', partnershipId).executeTakeFirst();
   return row && { ...row, status: row.status as BudgetStatus };
 }
 
@@ -240,7 +242,7 @@ export async function projectBudgetPage(db: Db, viewer: Viewer, partnershipId: s
     deficitGuidance: rights.keepers.money.deficitGuidance,
     entries,
     can: {
-      editForecast: rights.editForecast && (budget ? mayEditLines(status, versions).ok : true),
+      editForecast: rights.editForecast && (budget ? mayEditLines(status, versions, project.stage === 'presented').ok : project.stage !== 'presented'),
       keepAccounts: rights.keepAccounts && status === 'open' && versions.length > 0,
       draftRevision: rights.editForecast && budget !== undefined && mayDraftRevision(status, versions).ok,
       propose: rights.editForecast && budget !== undefined && mayPropose(status, versions, draftLines.length, validated).ok,

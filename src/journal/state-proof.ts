@@ -207,6 +207,7 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     journaled: sql`
       select c.payload->>'proposalId' as key, false as may_be_absent,
              jsonb_build_object('bodyId', coalesce(x.payload->'toBodyId', c.payload->'bodyId'), 'charterDraftVersionId', c.payload->'amendsVersionId',
+               'budgetVersionId', coalesce(c.payload->'budgetVersionId', 'null'::jsonb), 'settlementId', coalesce(c.payload->'settlementId', 'null'::jsonb),
                'status', case o.kind when 'proposal.decided' then o.payload->'status' when 'proposal.lapsed' then '"lapsed"'::jsonb else '"open"'::jsonb end,
                'reviewOn', case when o.kind = 'proposal.decided' then o.payload->'reviewOn' else 'null'::jsonb end)
                || case when t.payload ? 'wordingHash' then jsonb_build_object('wordingHash', t.payload->'wordingHash', 'contextHash', t.payload->'contextHash') else '{}'::jsonb end
@@ -222,7 +223,8 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
        where c.kind = 'proposal.created'`,
     stored: (p) => sql`
       select id::text as key, id::text as row_id,
-             jsonb_build_object('bodyId', body_id, 'charterDraftVersionId', charter_draft_version_id, 'status', status, 'reviewOn', review_on,
+             jsonb_build_object('bodyId', body_id, 'charterDraftVersionId', charter_draft_version_id, 'budgetVersionId', budget_version_id, 'settlementId', settlement_id,
+               'status', status, 'reviewOn', review_on,
                'wordingHash', ${hashOf(sql`wording`)}, 'contextHash', ${hashOf(sql`context`)}, 'statementHash', ${hashOf(sql`outcome_statement`)},
                'roundClosing', round_closing) as value
         from proposal where partnership_id = ${p}`,
@@ -396,19 +398,20 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     stored: (p) => sql`select id::text as key, id::text as row_id, jsonb_build_object('projectId', project_id, 'charterId', charter_id) as value from budget where partnership_id = ${p}`,
   },
   {
-    // A version's status is its latest entry's; a validation also supersedes the version validated before.
+    // A version's status is its latest entry's; a validation also supersedes the version validated before. Its day of validation is its validation's.
     table: 'budget_version',
     kinds: BUDGET_VERSION_KINDS,
     journaled: sql`
-      select distinct on (key) key, false as may_be_absent, jsonb_build_object('status', status) as value from (
+      select distinct on (v.key) v.key, false as may_be_absent, jsonb_build_object('status', v.status, 'validatedOn', coalesce(w.payload->'validatedOn', 'null'::jsonb)) as value from (
         select payload->>'versionId' as key, seq,
                case kind when 'budget.version_proposed' then 'proposed' when 'budget.version_validated' then 'validated' else 'draft' end as status
           from entries where kind in (${sql.join(BUDGET_VERSION_KINDS)})
         union all
         select payload->>'supersededVersionId', seq, 'superseded' from entries where kind = 'budget.version_validated' and payload->>'supersededVersionId' is not null
-      ) v order by key, seq desc`,
+      ) v left join (${latest(['budget.version_validated'], 'versionId')}) w on w.key = v.key
+      order by v.key, v.seq desc`,
     stored: (p) => sql`
-      select v.id::text as key, v.id::text as row_id, jsonb_build_object('status', v.status) as value
+      select v.id::text as key, v.id::text as row_id, jsonb_build_object('status', v.status, 'validatedOn', v.validated_on) as value
         from budget_version v join budget b on b.id = v.budget_id where b.partnership_id = ${p}`,
   },
   {
@@ -454,7 +457,8 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
       select payload->>'entryId' as key, false as may_be_absent,
              jsonb_build_object('budgetId', payload->'budgetId', 'lineKey', payload->'lineKey', 'occurredOn', payload->'occurredOn', 'amountCents', payload->'amountCents',
                'organizationId', payload->'organizationId', 'personId', payload->'personId', 'reverses', coalesce(payload->'reversesId', 'null'::jsonb))
-             || case when kind = 'budget.entry_recorded'
+             -- Reversals journaled before they carried the counterparty's fingerprint prove nothing of their free text.
+             || case when payload ? 'counterpartyHash'
                   then jsonb_build_object('counterpartyHash', payload->'counterpartyHash', 'noteHash', payload->'noteHash', 'attachmentId', payload->'attachmentId')
                   else '{}'::jsonb end as value
         from entries where kind in ('budget.entry_recorded', 'budget.entry_reversed')`,
@@ -507,6 +511,18 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
              jsonb_build_object('plannedCents', l.planned_cents, 'owedCents', l.owed_cents, 'paidCents', l.paid_cents,
                'deliveredCents', l.delivered_cents, 'refundCents', l.refund_cents, 'dueCents', l.due_cents) as value
         from settlement_line l join settlement s on s.id = l.settlement_id join budget b on b.id = s.budget_id where b.partnership_id = ${p}`,
+  },
+  {
+    // When a budget was last reported to its steering committee: its latest report's instant (reports journaled before they carried it prove only that one was made).
+    table: 'budget reported',
+    kinds: ['budget.reported'],
+    journaled: sql`
+      select key, false as may_be_absent,
+             case when payload ? 'reportedAt' then jsonb_build_object('reportedAt', to_jsonb((payload->>'reportedAt')::timestamptz)) else '{}'::jsonb end as value
+        from (${latest(['budget.reported'], 'budgetId')}) r`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id, jsonb_build_object('reportedAt', to_jsonb(reported_at)) as value
+        from budget where partnership_id = ${p} and reported_at is not null`,
   },
   {
     // A budget is closed only by the approval of its settlement.

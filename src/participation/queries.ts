@@ -234,10 +234,7 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       join body wg on wg.id = pj.working_group_id join body vb on vb.id = wg.parent_body_id
      where pj.partnership_id = ${partnershipId} and pj.stage = 'active' and pj.lead_nominee_id = ${personId}
        and pj.evaluation_due_on <= ${today}::date + ${TERM_ENDING_NOTICE_DAYS}::integer
-       and not exists (
-         select 1 from journal_entry je
-          where je.partnership_id = ${partnershipId} and je.kind = 'budget.reported' and je.payload->>'budgetId' = bu.id::text
-            and je.recorded_at > coalesce((select max(ev.reported_at) from project_evaluation ev where ev.project_id = pj.id), '-infinity'::timestamptz))
+       and coalesce(bu.reported_at, '-infinity'::timestamptz) <= coalesce((select max(ev.reported_at) from project_evaluation ev where ev.project_id = pj.id), '-infinity'::timestamptz)
     union all
     select 'action', p.id, a.id, a.title, null, null, a.deadline::text
       from action_plan_action a join action_plan_subject sj on sj.id = a.subject_id join action_plan p on p.id = sj.plan_id

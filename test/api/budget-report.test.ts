@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { toDoOf } from '../../src/participation/queries.js';
 import { formalized, partnership, type Member } from '../support/common-projects.js';
 import { projectWithBudget } from '../support/project-budget.js';
@@ -102,6 +103,13 @@ describe('a project’s financial report', () => {
     ]);
     expect((await s.karim.client.get(`${url}/budget/report`)).body.lastReportedAt).not.toBeNull();
     expect(await dueKinds(s.ines)).not.toContain('budget_report');
+    // The budget keeps when it was reported, as the journal says; the report and the to-do read it there.
+    const { reported_at: reportedAt } = await t.store.db.selectFrom('budget').select('reported_at').where('id', '=', budgetId).executeTakeFirstOrThrow();
+    expect(new Date((await s.karim.client.get(`${url}/budget/report`)).body.lastReportedAt as string)).toEqual(reportedAt);
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+    await t.store.db.updateTable('budget').set({ reported_at: null }).where('id', '=', budgetId).execute();
+    expect(await dueKinds(s.ines)).toContain('budget_report');
+    expect((await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).map((disagreement) => disagreement.table)).toEqual(['budget reported']);
   });
 
   it('refuses a project with no budget yet, in the reader’s language', async () => {

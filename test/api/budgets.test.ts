@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetFigures, budgetOfProject } from '../../src/budgets/queries.js';
 import { summarizeBudget } from '../../src/budgets/rules/summary.js';
@@ -50,9 +51,10 @@ async function projectWithForecast(s: Setting) {
   return { url, lines: { car, room, grant, fees } };
 }
 
-async function validateAndLead(s: Setting, url: string) {
+async function validateAndLead(s: Setting, url: string, whilePresented?: () => Promise<void>) {
   const presented = await s.ines.client.post(`${url}/presentation`, {});
   expect(presented.status).toBe(201);
+  await whilePresented?.();
   const steering = [s.nadia, s.samia];
   expect((await decide(s, presented.body.id, 'agree', steering, s.ines.client)).body).toMatchObject({ outcome: 'adopted' });
   expect((await s.helene.client.post(`${url}/referents`, { organizationId: s.tilleuls, personId: s.ines.personId })).status).toBe(201);
@@ -213,6 +215,53 @@ describe('a project’s budget', () => {
     expect(page.draft).toMatchObject({ number: 1, status: 'draft' });
     expect(page.summary.lines[0]).toMatchObject({ unvalued: true, forecastCents: 0 });
     expect(page.can.propose).toBe(true);
+  });
+
+  it('keeps the forecast presented as the decision finds it, and takes entries only on the lines in force', async () => {
+    const s = await partnership(t);
+    const { url, lines } = await projectWithForecast(s);
+    await validateAndLead(s, url, async () => {
+      const added = await s.ines.client.post(`${url}/budget/lines`, { category: 'transport', label: 'Essence', amountCents: 1_000 });
+      expect(added.status).toBe(409);
+      expect(added.body.message).toBe('Le projet est présenté avec ce budget prévisionnel : il ne change pas tant que la décision n’est pas prise.');
+      const budgetId = (await s.ines.client.get(`${url}/budget`)).body.budgetId as string;
+      s.ines.client.locale = 'en';
+      const changed = await s.ines.client.put(`${s.f.base}/budgets/${budgetId}/lines/${lines.car}`, { category: 'transport', label: 'Location du car', amountCents: 1 });
+      expect(changed.status).toBe(409);
+      expect(changed.body.message).toBe('The project is presented with this forecast: it does not change until the decision is taken.');
+      s.ines.client.locale = undefined;
+      expect((await s.ines.client.delete(`${s.f.base}/budgets/${budgetId}/lines/${lines.fees}`)).status).toBe(409);
+      expect((await s.ines.client.get(`${url}/budget`)).body.can.editForecast).toBe(false);
+    });
+    const page = (await s.ines.client.get(`${url}/budget`)).body;
+    expect(page.summary.costs.forecastCents).toBe(150_000);
+    const budget = `${s.f.base}/budgets/${page.budgetId}`;
+
+    // A line only the revision's draft has takes no money until the revision is validated.
+    expect((await s.karim.client.post(`${budget}/revision`, {})).status).toBe(201);
+    const fuel = await s.karim.client.post(`${url}/budget/lines`, { category: 'transport', label: 'Essence', amountCents: 1_000 });
+    expect(fuel.status).toBe(201);
+    const early = await s.ines.client.post(`${budget}/entries`, { lineKey: fuel.body.id, occurredOn: TODAY, amountCents: 900, counterparty: 'Station du Val' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('Cette ligne n’est pas dans le budget en vigueur : enregistrez l’écriture sur une ligne du budget validé.');
+    const paid = await s.ines.client.post(`${budget}/entries`, { lineKey: lines.car, occurredOn: TODAY, amountCents: 900, counterparty: 'Autocars du Val' });
+    expect(paid.status).toBe(201);
+    const reversal = await s.ines.client.post(`${budget}/entries/${paid.body.id}/reversal`, {});
+    expect(reversal.status).toBe(201);
+    const proposed = await s.ines.client.post(`${budget}/proposal`, {});
+    expect(proposed.status).toBe(201);
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+
+    // Behind the journal's back: a reversal's counterparty, a version's day of validation, the version a proposal decides.
+    await t.store.db.transaction().execute(async (trx) => {
+      await sql`alter table budget_entry disable trigger budget_entry_written_once`.execute(trx);
+      await trx.updateTable('budget_entry').set({ counterparty: 'Autre transporteur' }).where('id', '=', reversal.body.id).execute();
+      await sql`alter table budget_entry enable trigger budget_entry_written_once`.execute(trx);
+    });
+    await t.store.db.updateTable('budget_version').set({ validated_on: '2020-01-01' }).where('id', '=', page.inForce.id).execute();
+    await t.store.db.updateTable('proposal').set({ budget_version_id: page.inForce.id }).where('id', '=', proposed.body.id).execute();
+    const found = await checkStateAgainstJournal(t.store.db, s.f.partnershipId);
+    expect(found.map((disagreement) => disagreement.table).sort()).toEqual(['budget_entry', 'budget_version', 'proposal']);
   });
 
   it('refuses what the books do not allow, in the user’s language, writing nothing', async () => {

@@ -13,10 +13,12 @@ describe('a budget’s versions', () => {
   });
 
   it('edits lines only in a draft of an open budget', () => {
-    expect(mayEditLines('open', [v('a', 1, 'draft')])).toEqual({ ok: true });
-    expect(mayEditLines('open', [v('a', 1, 'proposed')])).toEqual({ ok: false, refusal: 'not_draft' });
-    expect(mayEditLines('open', [v('a', 1, 'validated')])).toEqual({ ok: false, refusal: 'no_draft' });
-    expect(mayEditLines('closed', [v('a', 1, 'draft')])).toEqual({ ok: false, refusal: 'closed' });
+    expect(mayEditLines('open', [v('a', 1, 'draft')], false)).toEqual({ ok: true });
+    expect(mayEditLines('open', [v('a', 1, 'proposed')], false)).toEqual({ ok: false, refusal: 'not_draft' });
+    expect(mayEditLines('open', [v('a', 1, 'validated')], false)).toEqual({ ok: false, refusal: 'no_draft' });
+    expect(mayEditLines('closed', [v('a', 1, 'draft')], false)).toEqual({ ok: false, refusal: 'closed' });
+    // The forecast presented with its project is what the presentation's decision validates.
+    expect(mayEditLines('open', [v('a', 1, 'draft')], true)).toEqual({ ok: false, refusal: 'presented' });
   });
 
   it('starts a revision from the validated version, once at a time', () => {

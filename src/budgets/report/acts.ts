@@ -26,6 +26,7 @@ export async function reportBudget(ctx: ActContext, projectId: string): Promise<
     const budget = (await budgetRow(trx, ctx.partnershipId, found.id, true))!;
     const figures = await budgetFigures(trx, budget.id);
     const summary = summarizeBudget(figures.lines, figures.entries, figures.retired);
+    await trx.updateTable('budget').set({ reported_at: ctx.now }).where('id', '=', budget.id).execute();
     return {
       result: undefined,
       events: [
@@ -36,6 +37,7 @@ export async function reportBudget(ctx: ActContext, projectId: string): Promise<
             projectId,
             bodyId: project.working_group_parent_id,
             versionId: figures.versionId,
+            reportedAt: ctx.now.toISOString(),
             costsForecastCents: summary.costs.forecastCents,
             costsActualCents: summary.costs.actualCents,
             incomeForecastCents: summary.income.forecastCents,

@@ -13,21 +13,6 @@ import { versionInForce } from '../rules/versions.js';
 type Db = Kysely<Database>;
 
 /**
- * When a budget was last reported: its latest `budget.reported` entry. The journal is where the
- * report is kept (no row holds it), sealed or still pending in the instant after its act.
- */
-export async function lastReportedAt(db: Db, partnershipId: string, budgetId: string): Promise<Date | null> {
-  const row = await sql<{ at: Date | null }>`
-    select max(at) as at from (
-      select recorded_at as at from journal_entry where partnership_id = ${partnershipId} and kind = 'budget.reported' and payload->>'budgetId' = ${budgetId}
-      union all
-      select recorded_at from journal_pending where partnership_id = ${partnershipId} and kind = 'budget.reported' and payload->>'budgetId' = ${budgetId}
-    ) reported`.execute(db);
-  const at = row.rows[0]?.at ?? null;
-  return at === null ? null : new Date(at);
-}
-
-/**
  * A common project's financial report: the figures of its budget (the forecast in force against
  * every entry, summed by summarizeBudget), the organizations' names, the charter's words for a
  * deficit, the body it is reported to (the one that validated the project) and whether this
@@ -42,9 +27,7 @@ export async function projectBudgetReport(db: Db, viewer: Viewer, partnershipId:
     bookKeepersOf(db, partnershipId, calendarDay(now)),
     project.working_group_parent_id === null ? Promise.resolve(undefined) : db.selectFrom('body').select(['id', 'name']).where('id', '=', project.working_group_parent_id).executeTakeFirst(),
   ]);
-  const [versions, figures, reportedAt] = budget
-    ? await Promise.all([versionsOf(db, budget.id), budgetFigures(db, budget.id), lastReportedAt(db, partnershipId, budget.id)])
-    : [[], { lines: [], entries: [], retired: [] }, null];
+  const [versions, figures] = budget ? await Promise.all([versionsOf(db, budget.id), budgetFigures(db, budget.id)]) : [[], { lines: [], entries: [], retired: [] }];
   const inForce = versionInForce(versions);
   const summary = summarizeBudget(figures.lines, figures.entries, figures.retired);
   return {
@@ -55,7 +38,7 @@ export async function projectBudgetReport(db: Db, viewer: Viewer, partnershipId:
     summary: { ...summary, lines: [...summary.lines], organizations: [...summary.organizations] },
     deficitGuidance: keepers.money.deficitGuidance,
     steeringBody: steeringBody ?? null,
-    lastReportedAt: reportedAt,
+    lastReportedAt: budget?.reported_at ?? null,
     can: { report: budget !== undefined && steeringBody !== undefined && may.keepAccounts(viewer, keepers, leadInOffice(project)) },
   };
 }

@@ -15,7 +15,7 @@ export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
 
-export type BudgetRefusal = 'closed' | 'no_draft' | 'not_draft' | 'draft_exists' | 'nothing_validated' | 'validated_with_project' | 'no_line';
+export type BudgetRefusal = 'closed' | 'no_draft' | 'not_draft' | 'presented' | 'draft_exists' | 'nothing_validated' | 'validated_with_project' | 'no_line' | 'line_not_in_force';
 export type BudgetCheck = { readonly ok: true } | { readonly ok: false; readonly refusal: BudgetRefusal };
 const OK: BudgetCheck = { ok: true };
 const refuse = (refusal: BudgetRefusal): BudgetCheck => ({ ok: false, refusal });
@@ -35,9 +35,14 @@ export const versionInForce = <V extends VersionState>(versions: readonly V[]): 
 /** No money moves on a closed budget. */
 export const mayRecord = (status: BudgetStatus): BudgetCheck => (status === 'closed' ? refuse('closed') : OK);
 
-/** Lines are written in the draft only: a proposed draft waits for its decision, a validated version no longer changes. */
-export function mayEditLines(status: BudgetStatus, versions: readonly VersionState[]): BudgetCheck {
+/**
+ * Lines are written in the draft only: a proposed draft waits for its decision, a validated
+ * version no longer changes, and the first draft is frozen while its project is presented (the
+ * presentation's decision validates it as it stands).
+ */
+export function mayEditLines(status: BudgetStatus, versions: readonly VersionState[], projectPresented: boolean): BudgetCheck {
   if (status === 'closed') return refuse('closed');
+  if (projectPresented) return refuse('presented');
   const pending = pendingVersion(versions);
   if (pending === null) return refuse('no_draft');
   return pending.status === 'draft' ? OK : refuse('not_draft');

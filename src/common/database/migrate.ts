@@ -35,6 +35,7 @@ import { actionPlans } from './migrations/034-action-plans.js';
 import { projectLeadRefusal } from './migrations/035-project-lead-refusal.js';
 import { projectEvaluationReminder } from './migrations/036-project-evaluation-reminder.js';
 import { money } from './migrations/037-money.js';
+import { budgetReportedAt } from './migrations/038-budget-reported-at.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -80,6 +81,7 @@ export const migrations: Record<string, Migration> = {
   '035-project-lead-refusal': statementsMigration(projectLeadRefusal),
   '036-project-evaluation-reminder': statementsMigration(projectEvaluationReminder),
   '037-money': statementsMigration(money),
+  '038-budget-reported-at': statementsMigration(budgetReportedAt),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

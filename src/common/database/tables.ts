@@ -120,6 +120,7 @@ export interface Budget {
   id: string;
   partnership_id: string;
   project_id: string | null;
+  reported_at: Timestamp | null;
   status: string;
 }
 
