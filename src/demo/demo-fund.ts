@@ -13,11 +13,12 @@ import type { DemoStory } from './demo-projects.js';
  */
 export function fundStorylines(story: DemoStory): (() => Promise<void>)[] {
   const { by, id, stance, advance, houses } = story;
-  const { ago } = story.clock;
+  const { ago, ahead } = story.clock;
   return [
     async () => {
-      // The year the calls were issued in: the fund's page opens on it.
-      const year = fundYearOf(calendarDay(ago(100, 10)), 1);
+      // The fund year of today, which the fund's page opens on, whatever the day: early in the
+      // year, the treasurer called its contributions ahead, in the last months of the year before.
+      const year = fundYearOf(calendarDay(ahead(0, 12)), 1);
       for (const [key, organizationId, budgetCents, day] of [
         ['nadia', houses.tilleuls, 45_000_000, 112],
         ['samia', houses.moulin, 32_000_000, 111],

@@ -27,6 +27,8 @@ interface ProposalRow {
 beforeAll(async () => {
   // A database of its own: the demo's account has a fixed address, which structure.test.ts's demo holds on the shared one.
   t = await startTestApp({}, await emptyDatabase());
+  // A February day: the common fund's calls, issued months before, still belong to this fund year.
+  t.clock.current = new Date('2026-02-12T09:00:00Z');
   ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { history: true }));
   admin = new Client(t.app);
   expect((await admin.signIn(DEMO_SIGN_IN.email, DEMO_SIGN_IN.password)).status).toBe(200);
@@ -217,6 +219,16 @@ describe('the living demo', () => {
     expect(festival.inForce).toMatchObject({ number: 1, status: 'validated' });
     expect(festival.summary.forecastBalance).toEqual({ state: 'deficit', amountCents: 100_000 });
     expect(festival.deficitGuidance).not.toBe('');
+  });
+
+  it('has this fund year’s common fund on its page: the Tilleuls and the Moulin paid, the Haut-Pré behind, the sound system bought', async () => {
+    const fund = (await admin.get(`${base}/fund`)).body;
+    expect(fund.year).toBe(2026);
+    const calls = fund.organizations.filter((line: { call: unknown }) => line.call !== null).map((line: { organization: { name: string }; call: { status: string; behind: boolean } }) => [line.organization.name, line.call.behind]);
+    expect(calls).toHaveLength(3);
+    expect(calls.filter(([, behind]: [string, boolean]) => behind).map(([name]: [string, boolean]) => name)).toEqual(['Comité de quartier Haut-Pré']);
+    expect(fund.ledger.filter((row: { kind: string }) => row.kind === 'spending')).toEqual([expect.objectContaining({ amountCents: 120_000 })]);
+    expect(fund.balanceCents).toBeGreaterThan(0);
   });
 
   it('has compliance findings', async () => {
