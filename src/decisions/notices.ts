@@ -3,7 +3,7 @@ import type { DecisionMethod } from '../charters/rules/types.js';
 import { closingSentence } from './closing-words.js';
 import type { ClosingRecord } from './rules.js';
 import type { Database } from '../common/database/schema.js';
-import { formatMeetingTime, translator } from '../i18n/server-messages.js';
+import { formatMeetingTime, translator, type Locale } from '../i18n/server-messages.js';
 import type { MailSection } from '../mail/compose.js';
 import { membersToTell, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
@@ -23,13 +23,20 @@ async function namesOf(trx: Trx, personIds: readonly string[]): Promise<{ readon
   return personIds.map((id) => people.find((person) => person.id === id) ?? { fullName: '' });
 }
 
+/** The common fund's spending a proposal carries, as a mail's fact: those who decide see what they spend. */
+function fundSpendingFacts(locale: Locale, fundSpendingCents: string | number | null) {
+  if (fundSpendingCents === null) return [];
+  const t = translator(locale);
+  return [{ label: t('participation.mail.fundSpending'), value: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(Number(fundSpendingCents) / 100) }];
+}
+
 async function proposalFacts(trx: Trx, proposalId: string) {
   return trx
     .selectFrom('proposal as p')
     .innerJoin('body as b', 'b.id', 'p.body_id')
     .innerJoin('person as initiator', 'initiator.id', 'p.initiator_id')
     .innerJoin('person as facilitator', 'facilitator.id', 'p.facilitator_id')
-    .select(['p.id', 'p.wording', 'p.body_id', 'p.rule', 'p.round', 'p.round_closing', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator'])
+    .select(['p.id', 'p.wording', 'p.body_id', 'p.rule', 'p.round', 'p.round_closing', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator', 'p.fund_spending_cents'])
     .where('p.id', '=', proposalId)
     .executeTakeFirstOrThrow();
 }
@@ -53,7 +60,7 @@ export const decisionNotices: NoticeWriters = {
         reason: t('participation.mail.reasonMember', params),
         section: {
           paragraphs: [t('participation.proposal.createdText', params), t(`participation.method.${method}`)],
-          facts: [{ label: t('participation.mail.facilitator'), value: proposal.facilitator }],
+          facts: [{ label: t('participation.mail.facilitator'), value: proposal.facilitator }, ...fundSpendingFacts(recipient.locale, proposal.fund_spending_cents)],
           action: { label: t('participation.proposal.createdAction'), path: proposalPath(scope.partnershipId, proposal.id) },
         },
       };
@@ -75,6 +82,7 @@ export const decisionNotices: NoticeWriters = {
           ...(deadline ? [{ label: t('participation.mail.deadline'), value: formatMeetingTime(recipient.locale, deadline) }] : []),
           { label: t('participation.mail.body'), value: proposal.body },
           { label: t('participation.mail.facilitator'), value: proposal.facilitator },
+          ...fundSpendingFacts(recipient.locale, proposal.fund_spending_cents),
         ],
         action: { label: t(phase === 'advice' ? 'participation.proposal.adviceAction' : 'participation.proposal.roundAction'), path: toDoPath(scope.partnershipId, { kind: 'stance', proposalId: proposal.id }) },
       };
@@ -124,7 +132,7 @@ export const decisionNotices: NoticeWriters = {
         reason: t(recipient.personId === proposal.initiator_id ? 'participation.mail.reasonInitiator' : 'participation.mail.reasonMember', params),
         section: {
           paragraphs: [t('participation.proposal.decidedText', params), ...why],
-          facts: [],
+          facts: fundSpendingFacts(recipient.locale, proposal.fund_spending_cents),
           action: { label: t('participation.proposal.decidedAction'), path: proposalPath(scope.partnershipId, proposal.id) },
         },
       };

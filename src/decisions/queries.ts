@@ -160,6 +160,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       'v.number as charter_version_number',
       'p.charter_draft_version_id',
       'p.round_closing',
+      'p.fund_spending_cents',
     ])
     .where('p.id', '=', proposalId)
     .where('p.partnership_id', '=', partnershipId)
@@ -254,6 +255,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
     }),
     lastClosing: lastClosing === null ? null : namedClosing(lastClosing, new Map(people.map((person) => [person.id, person.full_name]))),
     amends: amended ? { charterId: amended.charter_id, versionId: amended.id, number: amended.number, status: amended.status as VersionStatus } : null,
+    fundSpendingCents: row.fund_spending_cents === null ? null : Number(row.fund_spending_cents),
     informed: notes.map((note) => ({ body: { id: note.body_id, name: note.name }, recipients: note.recipients, sentAt: note.created_at })),
     history: stances
       .filter((s) => !(s.body_id === row.body_id && s.round === row.round))

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
 import { recipientsAmong, tell } from '../participation/calls.js';
@@ -8,6 +8,12 @@ import { toDoPath } from '../participation/rules.js';
 type Trx = Transaction<Database>;
 
 export const fundPath = (partnershipId: string) => `/p/${partnershipId}/caisse-commune`;
+
+/** The last instant of a due day in the partnership's time zone (summer or winter time), counted by the database. */
+async function endOfDueDay(trx: Trx, dueOn: string): Promise<Date> {
+  const { rows } = await sql<{ deadline: Date }>`select ((${dueOn}::date + 1)::timestamp at time zone 'Europe/Paris') - interval '1 second' as deadline`.execute(trx);
+  return new Date(rows[0]!.deadline);
+}
 
 const euros = (locale: Locale, cents: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -32,13 +38,14 @@ export const fundNotices: NoticeWriters = {
     const dueOn = String(event.payload['dueOn']);
     const amountCents = Number(event.payload['amountCents']);
     const { name, recipients } = await organizationAdministrators(trx, organizationId);
+    const deadline = await endOfDueDay(trx, dueOn);
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
       const params = { year, organization: name, amount: euros(recipient.locale, amountCents), dueOn: formatCalendarDate(recipient.locale, dueOn) };
       return {
         kind: 'call',
         subject: t('fund.mail.callSubject', params),
-        deadline: new Date(`${dueOn}T23:59:59+01:00`),
+        deadline,
         reason: t('fund.mail.reasonOrganizationAdmin', params),
         section: {
           paragraphs: [t('fund.mail.callText', params)],

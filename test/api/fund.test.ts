@@ -223,7 +223,7 @@ describe('the common fund', () => {
     expect(proposed.status).toBe(201);
     const proposalId = proposed.body.id as string;
     const proposal = await w.f.admin.get(`${w.f.base}/proposals/${proposalId}`);
-    expect(proposal.body).toMatchObject({ level: 'strategic', topic: 'Caisse commune', body: { id: w.steering } });
+    expect(proposal.body).toMatchObject({ level: 'strategic', topic: 'Caisse commune', body: { id: w.steering }, fundSpendingCents: 300_000 });
     // No spending without a decision: the ledger has not moved, the amount is only held.
     const open = await w.page();
     expect([open.balanceCents, open.reservedCents, open.availableCents, open.ledger.filter((row) => row.kind === 'spending')]).toEqual([573_457, 300_000, 273_457, []]);
@@ -244,10 +244,27 @@ describe('the common fund', () => {
     expect([spent.balanceCents, spent.reservedCents, spent.availableCents]).toEqual([273_457, 0, 273_457]);
     expect(spent.ledger.at(-1)).toMatchObject({ kind: 'spending', amountCents: 300_000, balanceCents: 273_457 });
     expect(spent.spendings).toEqual([expect.objectContaining({ id: proposalId, status: 'adopted' })]);
+    // The deciding body's mails name the amount, the decision's one included.
+    const decidedMail = await t.store.db.selectFrom('mail_notice').select('section').where('person_id', '=', w.gerard.personId).where('subject', 'like', '%Financer la fête commune%').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const facts = (typeof decidedMail.section === 'string' ? JSON.parse(decidedMail.section) : decidedMail.section).facts as { label: string; value: string }[];
+    expect(facts.map((fact) => [fact.label, fact.value.replace(/\s/g, ' ')])).toContainEqual(['Dépense de la caisse commune', '3 000,00 €']);
     const statement = await w.f.admin.get(`${w.f.base}/fund/statement`);
     expect(statement.body).toMatchObject({ spentCents: 300_000, closingBalanceCents: 273_457, spendings: [{ proposalId, wording: 'Financer la fête commune', occurredOn: TODAY, amountCents: 300_000 }] });
     expect((await journalOf(t, w.f.partnershipId)).map((entry) => entry.kind).filter((kind) => kind === 'fund.spendingProposed' || kind === 'fund.spent')).toEqual(['fund.spendingProposed', 'fund.spent']);
     expect(await proofOf(w)).toEqual([]);
+  });
+
+  it('calls for a contribution by the end of its due day in Paris, in summer time too', async () => {
+    const w = await partnership();
+    expect((await w.nadia.client.put(`${w.f.base}/fund/declarations`, { organizationId: w.tilleuls, year: 2026, budgetCents: 45_000_000 })).status).toBe(204);
+    // Issued on 15 May, due within 60 days: 14 July, when Paris is two hours ahead of UTC.
+    t.clock.current = new Date('2026-05-15T09:00:00Z');
+    // Two months on, the treasurer signs in again.
+    expect((await w.tina.client.signIn(w.tina.email)).status).toBe(200);
+    expect((await w.tina.client.post(`${w.f.base}/fund/calls`, { year: 2026 })).status).toBe(201);
+    expect(w.lineOf(await w.page(w.tina.client), w.tilleuls).call!.dueOn).toBe('2026-07-14');
+    const notice = await t.store.db.selectFrom('mail_notice').select('deadline').where('person_id', '=', w.nadia.personId).where('subject', 'like', 'Caisse commune 2026 : contribution%').executeTakeFirstOrThrow();
+    expect(new Date(notice.deadline!).toISOString()).toBe('2026-07-14T21:59:59.000Z');
   });
 
   it('a spending that lapses frees its amount and writes nothing', async () => {

@@ -43,6 +43,11 @@ export default function ProposalPage() {
           </Link>
         </p>
       )}
+      {proposal.fundSpendingCents !== null && (
+        <p>
+          <strong>{t('decision.detail.fundSpending', { amount: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(proposal.fundSpendingCents / 100) })}</strong>
+        </p>
+      )}
       {proposal.context && <p className="message-body">{proposal.context}</p>}
       {open ? (
         <p className="notice notice-warn">
