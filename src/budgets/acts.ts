@@ -7,7 +7,6 @@ import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { conflict, forbidden, invalid, notFound, type ActError } from '../common/errors.js';
-import { may } from '../common/permissions.js';
 import { requireReference } from '../common/references.js';
 import { createProposalInTransaction } from '../decisions/acts.js';
 import type { DecidedProposal, DecidedStatus } from '../decisions/consequences.js';
@@ -16,7 +15,7 @@ import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import { projectRow } from '../projects/queries.js';
 import type { entryInput, grantStatusInput, lineInput } from './contract.js';
-import { bookKeepersOf } from './keepers.js';
+import { budgetKeeping } from './keepers.js';
 import { budgetOfProject, budgetRights, budgetRow, linesOf, projectValidated, versionsOf, type BudgetRow } from './queries.js';
 import { kindOfCategory } from './rules/summary.js';
 import { ATTACHMENT_MAX_BYTES, mayDraftRevision, mayEditLines, mayPropose, mayRecord, nextNumber, pendingVersion, validation, versionAfterDecision, versionInForce, type BudgetCheck, type BudgetRefusal } from './rules/versions.js';
@@ -51,7 +50,7 @@ async function lockedForMoney(trx: Trx, ctx: ActContext, budgetId: string) {
   if (!budget) throw notFound();
   await refuseMoneyWhileSettling(trx, budgetId);
   if (budget.project_id !== null) return { budget, rights: (await budgetContext(trx, ctx, budget)).rights };
-  return { budget, rights: { keepAccounts: may.keepAccounts(ctx.viewer, await bookKeepersOf(trx, ctx.partnershipId, calendarDay(ctx.now))) } };
+  return { budget, rights: { keepAccounts: (await budgetKeeping(trx, ctx.viewer, ctx.partnershipId, null, calendarDay(ctx.now))).keepsBooks } };
 }
 
 async function budgetContext(trx: Trx, ctx: ActContext, budget: BudgetRow) {
@@ -74,21 +73,9 @@ async function projectBudgetForWriting(trx: Trx, ctx: ActContext, projectId: str
   if (existing) return { ...(await lockedBudget(trx, ctx, existing.id)), events: [] };
   const rights = await budgetRights(trx, ctx.viewer, ctx.partnershipId, project, calendarDay(ctx.now));
   if (!rights.editForecast) throw forbidden();
-  const budgetId = randomUUID();
-  const versionId = randomUUID();
-  await trx.insertInto('budget').values({ id: budgetId, partnership_id: ctx.partnershipId, project_id: projectId, charter_id: null, status: 'open', created_at: ctx.now, closed_at: null }).execute();
-  await trx
-    .insertInto('budget_version')
-    .values({ id: versionId, budget_id: budgetId, number: 1, status: 'draft', validated_on: null, created_by: ctx.viewer.personId, created_at: ctx.now, updated_at: ctx.now })
-    .execute();
+  const { budgetId, events } = await createBudget(trx, ctx, { projectId });
   const budget: BudgetRow = { id: budgetId, project_id: projectId, charter_id: null, status: 'open', reported_at: null };
-  return {
-    budget,
-    project,
-    rights,
-    versions: await versionsOf(trx, budgetId),
-    events: [{ kind: 'budget.created', payload: { budgetId, projectId, versionId, number: 1 } }],
-  };
+  return { budget, project, rights, versions: await versionsOf(trx, budgetId), events };
 }
 
 /**
@@ -102,6 +89,27 @@ async function draftBudget(trx: Trx, ctx: ActContext, budgetId: string) {
 }
 
 type LineValues = z.infer<typeof lineInput>;
+
+/**
+ * A new budget, of a project or of a project charter, with its first draft (version 1) and these
+ * lines in it: the one way a budget starts (budget.created, then a budget.line_set per line).
+ */
+export async function createBudget(trx: Trx, ctx: ActContext, owner: { projectId: string } | { charterId: string }, lines: readonly LineValues[] = []) {
+  const budgetId = randomUUID();
+  const versionId = randomUUID();
+  const projectId = 'projectId' in owner ? owner.projectId : null;
+  const charterId = 'charterId' in owner ? owner.charterId : null;
+  await trx.insertInto('budget').values({ id: budgetId, partnership_id: ctx.partnershipId, project_id: projectId, charter_id: charterId, status: 'open', created_at: ctx.now, closed_at: null }).execute();
+  await trx
+    .insertInto('budget_version')
+    .values({ id: versionId, budget_id: budgetId, number: 1, status: 'draft', validated_on: null, created_by: ctx.viewer.personId, created_at: ctx.now, updated_at: ctx.now })
+    .execute();
+  const events: JournalEvent[] = [{ kind: 'budget.created', payload: { budgetId, ...owner, versionId, number: 1 } }];
+  for (const [position, line] of lines.entries()) {
+    events.push({ kind: 'budget.line_set', payload: { budgetId, ...(await writeLine(trx, ctx, versionId, randomUUID(), position, line)) } });
+  }
+  return { budgetId, events };
+}
 
 async function writeLine(trx: Trx, ctx: ActContext, versionId: string, lineKey: string, position: number, line: LineValues): Promise<JournalEvent['payload']> {
   if (line.organizationId !== null) await requireReference(trx, 'organization', line.organizationId, ctx.partnershipId, 'organizationId');

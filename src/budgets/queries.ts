@@ -3,8 +3,8 @@ import { calendarDay, type IsoDate } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { notFound } from '../common/errors.js';
 import { may, type Viewer } from '../common/permissions.js';
-import { leadInOffice, organizationsOf, projectRow, type ProjectRow } from '../projects/queries.js';
-import { bookKeepersOf } from './keepers.js';
+import { organizationsOf, projectRow, type ProjectRow } from '../projects/queries.js';
+import { budgetKeeping } from './keepers.js';
 import { mayDraftRevision, mayEditLines, mayPropose, pendingVersion, versionInForce, type BudgetStatus, type VersionStatus } from './rules/versions.js';
 import { summarizeBudget, type ActualEntry, type BudgetCategory, type ForecastLine, type GrantStatus, type LineKind, type RetiredLine } from './rules/summary.js';
 
@@ -190,8 +190,7 @@ export const projectValidated = (stage: string): boolean => !['idea', 'formalize
 
 /** Who may write a project's forecast and record its money, as the acts decide it. */
 export async function budgetRights(db: Db, viewer: Viewer, partnershipId: string, project: ProjectRow, today: IsoDate) {
-  const keepers = await bookKeepersOf(db, partnershipId, today);
-  const keepAccounts = may.keepAccounts(viewer, keepers, leadInOffice(project));
+  const { keepers, keepsBooks: keepAccounts } = await budgetKeeping(db, viewer, partnershipId, project, today);
   let editForecast = keepAccounts || may.editBudgetForecast(viewer, project.working_group_id);
   // Before its validation, the forecast is part of what the carriers present.
   if (!editForecast && !projectValidated(project.stage)) {

@@ -1,9 +1,8 @@
 import { recordAct, actorOf, type ActContext } from '../../common/act.js';
 import { calendarDay } from '../../common/dates.js';
 import { conflict, forbidden, notFound } from '../../common/errors.js';
-import { may } from '../../common/permissions.js';
-import { leadInOffice, projectRow } from '../../projects/queries.js';
-import { bookKeepersOf } from '../keepers.js';
+import { projectRow } from '../../projects/queries.js';
+import { budgetKeeping } from '../keepers.js';
 import { budgetFigures, budgetOfProject, budgetRow } from '../queries.js';
 import { summarizeBudget } from '../rules/summary.js';
 import { signedBalance } from './blocks.js';
@@ -17,8 +16,7 @@ export async function reportBudget(ctx: ActContext, projectId: string): Promise<
   await recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const project = await projectRow(trx, ctx.partnershipId, projectId);
     if (!project) throw notFound();
-    const keepers = await bookKeepersOf(trx, ctx.partnershipId, calendarDay(ctx.now));
-    if (!may.keepAccounts(ctx.viewer, keepers, leadInOffice(project))) throw forbidden();
+    if (!(await budgetKeeping(trx, ctx.viewer, ctx.partnershipId, project, calendarDay(ctx.now))).keepsBooks) throw forbidden();
     const found = await budgetOfProject(trx, ctx.partnershipId, projectId);
     if (!found) throw conflict('budgetReport.refusal.no_budget');
     if (project.working_group_parent_id === null) throw conflict('budgetReport.refusal.no_steering_body');

@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { calendarDay } from '../../common/dates.js';
 import type { Database } from '../../common/database/schema.js';
 import { notFound } from '../../common/errors.js';
-import { may, type Viewer } from '../../common/permissions.js';
-import { leadInOffice, projectRow } from '../../projects/queries.js';
-import { bookKeepersOf } from '../keepers.js';
+import type { Viewer } from '../../common/permissions.js';
+import { projectRow } from '../../projects/queries.js';
+import { budgetKeeping } from '../keepers.js';
 import { budgetFigures, budgetOfProject, versionsOf } from '../queries.js';
 import { groupRows } from '../../common/group-rows.js';
 import { summarizeBudget, type BudgetCategory, type GrantStatus, type LineKind } from '../rules/summary.js';
@@ -21,10 +21,10 @@ type Db = Kysely<Database>;
 export async function projectBudgetReport(db: Db, viewer: Viewer, partnershipId: string, projectId: string, now: Date) {
   const project = await projectRow(db, partnershipId, projectId);
   if (!project) throw notFound();
-  const [budget, organizations, keepers, steeringBody] = await Promise.all([
+  const [budget, organizations, { keepers, keepsBooks }, steeringBody] = await Promise.all([
     budgetOfProject(db, partnershipId, projectId),
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
-    bookKeepersOf(db, partnershipId, calendarDay(now)),
+    budgetKeeping(db, viewer, partnershipId, project, calendarDay(now)),
     project.working_group_parent_id === null ? Promise.resolve(undefined) : db.selectFrom('body').select(['id', 'name']).where('id', '=', project.working_group_parent_id).executeTakeFirst(),
   ]);
   const [versions, figures] = budget ? await Promise.all([versionsOf(db, budget.id), budgetFigures(db, budget.id)]) : [[], { lines: [], entries: [], retired: [] }];
@@ -39,7 +39,7 @@ export async function projectBudgetReport(db: Db, viewer: Viewer, partnershipId:
     deficitGuidance: keepers.money.deficitGuidance,
     steeringBody: steeringBody ?? null,
     lastReportedAt: budget?.reported_at ?? null,
-    can: { report: budget !== undefined && steeringBody !== undefined && may.keepAccounts(viewer, keepers, leadInOffice(project)) },
+    can: { report: budget !== undefined && steeringBody !== undefined && keepsBooks },
   };
 }
 

@@ -9,8 +9,8 @@ import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
 import { requireReference } from '../../common/references.js';
 import { createProposalInTransaction } from '../../decisions/acts.js';
 import { translator } from '../../i18n/server-messages.js';
-import { textHash } from '../../journal/chain.js';
 import type { JournalEvent } from '../../journal/journal-store.js';
+import { createBudget } from '../acts.js';
 import type { SettlementLine } from '../rules/settlement.js';
 import type { settlementOpenInput, settlementProposeInput, settlementSaveInput, splitPaymentInput } from './contract.js';
 import { charterBudget, governingCharter, keepsAccounts, refuseMoneyWhileSettling, settledBudget, statementNow, type SettledBudget } from './queries.js';
@@ -39,39 +39,10 @@ export async function openCharterBudget(ctx: ActContext, charterId: string) {
     const { budgetId } = await charterBudget(trx, ctx.partnershipId, charterId);
     if (!(await keepsAccounts(trx, ctx.viewer, ctx.partnershipId, { project_id: null }, calendarDay(ctx.now)))) throw forbidden();
     if (budgetId !== null) return { result: { id: budgetId }, events: [] };
-    const id = randomUUID();
-    const versionId = randomUUID();
-    await trx.insertInto('budget').values({ id, partnership_id: ctx.partnershipId, project_id: null, charter_id: charterId, status: 'open', created_at: ctx.now, closed_at: null }).execute();
-    await trx
-      .insertInto('budget_version')
-      .values({ id: versionId, budget_id: id, number: 1, status: 'draft', validated_on: null, created_by: ctx.viewer.personId, created_at: ctx.now, updated_at: ctx.now })
-      .execute();
     const { rules } = await governingCharter(trx, ctx.partnershipId, { charter_id: charterId });
-    const line = { lineKey: randomUUID(), position: 0, kind: 'income', category: 'other_income', internal: false, label: fr('settlement.incomeLine'), organizationId: null, amountCents: rules?.budget.totalCents ?? 0, grantStatus: null };
-    await trx
-      .insertInto('budget_line')
-      .values({
-        id: randomUUID(),
-        version_id: versionId,
-        line_key: line.lineKey,
-        position: line.position,
-        kind: line.kind,
-        category: line.category,
-        internal: line.internal,
-        label: line.label,
-        organization_id: line.organizationId,
-        amount_cents: line.amountCents,
-        grant_status: line.grantStatus,
-      })
-      .execute();
-    const { label, ...linePayload } = line;
-    return {
-      result: { id },
-      events: [
-        { kind: 'budget.created', payload: { budgetId: id, charterId, versionId, number: 1 } },
-        { kind: 'budget.line_set', payload: { budgetId: id, versionId, ...linePayload, labelHash: textHash(label) } },
-      ],
-    };
+    const incomeLine = { category: 'other_income', label: fr('settlement.incomeLine'), organizationId: null, internal: false, amountCents: rules?.budget.totalCents ?? 0, grantStatus: null } as const;
+    const { budgetId: id, events } = await createBudget(trx, ctx, { charterId }, [incomeLine]);
+    return { result: { id }, events };
   });
 }
 

@@ -4,9 +4,9 @@ import type { CharterRules } from '../../charters/rules/types.js';
 import { calendarDay, type IsoDate } from '../../common/dates.js';
 import type { Database } from '../../common/database/schema.js';
 import { conflict, notFound } from '../../common/errors.js';
-import { may, type Viewer } from '../../common/permissions.js';
-import { leadInOffice, projectRow } from '../../projects/queries.js';
-import { bookKeepersOf } from '../keepers.js';
+import type { Viewer } from '../../common/permissions.js';
+import { projectRow } from '../../projects/queries.js';
+import { budgetKeeping } from '../keepers.js';
 import { budgetFigures, ledgerCursor, readLedgerCursor } from '../queries.js';
 import { settlementLines, settlementTotals, type SettlementLine, type SettlementReason, type SettlementStatus } from '../rules/settlement.js';
 import { postStandings, type PostStanding } from '../rules/split.js';
@@ -90,11 +90,10 @@ export async function statementNow(db: Db, budgetId: string, rules: CharterRules
   return { lines: settlementLines(standings, delivered), receivedCents, spentCents };
 }
 
-/** Whether the viewer keeps this budget's books: the treasurer, the project's lead on its project, administrators while nobody is treasurer. */
+/** Whether the viewer keeps this budget's books (budgetKeeping), its project read for its lead. */
 export async function keepsAccounts(db: Db, viewer: Viewer, partnershipId: string, budget: Pick<SettledBudget, 'project_id'>, today: IsoDate): Promise<boolean> {
-  const keepers = await bookKeepersOf(db, partnershipId, today);
-  const project = budget.project_id === null ? undefined : await projectRow(db, partnershipId, budget.project_id);
-  return may.keepAccounts(viewer, keepers, project ? leadInOffice(project) : null);
+  const project = budget.project_id === null ? null : ((await projectRow(db, partnershipId, budget.project_id)) ?? null);
+  return (await budgetKeeping(db, viewer, partnershipId, project, today)).keepsBooks;
 }
 
 /** The budget of a project charter, if one was opened; 404 for a charter of another partnership or not of a project. */
