@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DecisionMethod } from '../charters/rules/types.js';
+import { formatMoney } from '../charters/print/blocks.js';
 import { closingSentence } from './closing-words.js';
 import type { ClosingRecord } from './rules.js';
 import type { Database } from '../common/database/schema.js';
@@ -27,7 +28,7 @@ async function namesOf(trx: Trx, personIds: readonly string[]): Promise<{ readon
 function fundSpendingFacts(locale: Locale, fundSpendingCents: string | number | null) {
   if (fundSpendingCents === null) return [];
   const t = translator(locale);
-  return [{ label: t('participation.mail.fundSpending'), value: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(Number(fundSpendingCents) / 100) }];
+  return [{ label: t('participation.mail.fundSpending'), value: formatMoney(locale, Number(fundSpendingCents)) }];
 }
 
 async function proposalFacts(trx: Trx, proposalId: string) {

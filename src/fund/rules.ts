@@ -136,14 +136,3 @@ export function mayReverse(balanceCents: number, reservedCents: number, paymentC
 export function mayPay(remainingCents: number, amountCents: number): FundRefusal | null {
   return amountCents > remainingCents ? 'above_remaining' : null;
 }
-
-/**
- * An amount typed in euros (« 1 234,56 », « 1234.5 », « 450 ») as integer cents; null when it is
- * not one, so the form sends nothing the server would have to guess.
- */
-export function centsFromEuros(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(compact)) return null;
-  const [units, decimals = ''] = compact.split('.');
-  return Number(units) * 100 + Number(decimals.padEnd(2, '0'));
-}

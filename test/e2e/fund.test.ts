@@ -113,6 +113,9 @@ describe('the common fund', () => {
     await spending.getByRole('button', { name: 'Proposer la dépense' }).click();
     await phone.waitForURL(/\/propositions\//);
     const proposalId = phone.url().split('/propositions/')[1]!.split(/[?#]/)[0]!;
+    // Those who decide see what they would spend.
+    await phone.getByText(/^Dépense de la caisse commune : 1\s200,00\s€$/).waitFor();
+    await screenshot(phone, 'fund-proposal-phone');
 
     // The steering committee consents, its facilitator closes the round.
     // Their sessions of seventy days ago have ended: they sign in again.

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   callAmountCents,
-  centsFromEuros,
   callStanding,
   callsToIssue,
   fundBalance,
@@ -148,17 +147,5 @@ describe('the ledger', () => {
         }
       }),
     );
-  });
-});
-
-describe('amounts typed in euros', () => {
-  it('read as integer cents, with a comma or a point, spaces and the euro sign allowed', () => {
-    expect(centsFromEuros('1 234,56 €')).toBe(123_456);
-    expect(centsFromEuros('1234.5')).toBe(123_450);
-    expect(centsFromEuros('450')).toBe(45_000);
-    expect(centsFromEuros('0,07')).toBe(7);
-    expect(centsFromEuros('12,345')).toBeNull();
-    expect(centsFromEuros('-3')).toBeNull();
-    expect(centsFromEuros('')).toBeNull();
   });
 });

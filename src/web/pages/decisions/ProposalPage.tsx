@@ -9,6 +9,7 @@ import { PhaseSteps } from './PhaseSteps';
 import { RoundTable } from './RoundTable';
 import { ProposalThread } from '../discussions/ProposalThread';
 import { formatDate as inWords } from '../../../common/dates';
+import { formatEuros } from '../../money';
 
 export default function ProposalPage() {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ export default function ProposalPage() {
       )}
       {proposal.fundSpendingCents !== null && (
         <p>
-          <strong>{t('decision.detail.fundSpending', { amount: new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(proposal.fundSpendingCents / 100) })}</strong>
+          <strong>{t('decision.detail.fundSpending', { amount: formatEuros(proposal.fundSpendingCents, i18n.language) })}</strong>
         </p>
       )}
       {proposal.context && <p className="message-body">{proposal.context}</p>}

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Answer } from '../../../common/contract';
 import type { fundPageAnswer } from '../../../fund/contract';
-import { centsFromEuros } from '../../../fund/rules';
+import { parseEuros, useEuros } from '../../money';
 import { TO_DO_ANCHORS } from '../../../participation/rules';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, todayIso, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery, useUnsavedChanges } from '../../hooks';
-import { useEuros, useFundYear, YearNavigation } from './fund-common';
+import { useFundYear, YearNavigation } from './fund-common';
 
 type Page = Answer<typeof fundPageAnswer>;
 type Line = Page['organizations'][number];
@@ -124,7 +124,7 @@ function DeclarationForms({ page }: { page: Page }) {
 }
 
 function DeclarationForm({ year, line }: { year: number; line: Line }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const euros = useEuros();
   const unsaved = useUnsavedChanges();
   const [text, setText] = useState('');
@@ -132,8 +132,9 @@ function DeclarationForm({ year, line }: { year: number; line: Line }) {
   const declare = useAct<{ organizationId: string; year: number; budgetCents: number }, null>('put', () => '/fund/declarations');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const budgetCents = centsFromEuros(text);
-    if (budgetCents === null) return setTyped(t('fund.amountInvalid'));
+    const typedAmount = parseEuros(text, i18n.language);
+    if (!typedAmount.ok) return setTyped(t('fund.amountInvalid'));
+    const budgetCents = typedAmount.cents;
     setTyped(null);
     declare.mutate({ organizationId: line.organization.id, year, budgetCents }, { onSuccess: () => (unsaved.saved(), setText('')) });
   };
@@ -157,7 +158,7 @@ function DeclarationForm({ year, line }: { year: number; line: Line }) {
 
 /** The keepers' forms: issue the year's calls, record a payment on a call. */
 function KeeperForms({ page }: { page: Page }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const euros = useEuros();
   const issue = useAct<{ year: number }, { issued: number; undeclared: string[] }>('post', () => '/fund/calls');
   const pay = useAct<{ callId: string; amountCents: number; paidOn: string }>('post', () => '/fund/payments');
@@ -170,8 +171,9 @@ function KeeperForms({ page }: { page: Page }) {
   const uncalled = page.organizations.filter((line) => line.call === null).length;
   const submitPayment = (event: FormEvent) => {
     event.preventDefault();
-    const amountCents = centsFromEuros(amount);
-    if (amountCents === null) return setTyped(t('fund.amountInvalid'));
+    const typedAmount = parseEuros(amount, i18n.language);
+    if (!typedAmount.ok) return setTyped(t('fund.amountInvalid'));
+    const amountCents = typedAmount.cents;
     setTyped(null);
     pay.mutate({ callId: chosen!.call!.id, amountCents, paidOn }, { onSuccess: () => setAmount('') });
   };
@@ -282,7 +284,7 @@ function Ledger({ page }: { page: Page }) {
 
 /** « Dépense de la caisse commune »: a proposal carrying its amount, decided by the body the charter names. */
 function Spendings({ page }: { page: Page }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const euros = useEuros();
   const partnershipId = usePartnershipId();
   const navigate = useNavigate();
@@ -292,8 +294,9 @@ function Spendings({ page }: { page: Page }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const amountCents = centsFromEuros(String(form.get('amount') ?? ''));
-    if (amountCents === null) return setTyped(t('fund.amountInvalid'));
+    const typedAmount = parseEuros(String(form.get('amount') ?? ''), i18n.language);
+    if (!typedAmount.ok) return setTyped(t('fund.amountInvalid'));
+    const amountCents = typedAmount.cents;
     setTyped(null);
     propose.mutate(
       { wording: String(form.get('wording') ?? ''), context: String(form.get('context') ?? ''), amountCents },

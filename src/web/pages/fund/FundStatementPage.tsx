@@ -4,7 +4,8 @@ import type { Answer } from '../../../common/contract';
 import type { fundStatementAnswer } from '../../../fund/contract';
 import { Badge, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { usePartnershipId, usePartnershipQuery } from '../../hooks';
-import { useEuros, useFundYear, YearNavigation } from './fund-common';
+import { useEuros } from '../../money';
+import { useFundYear, YearNavigation } from './fund-common';
 
 type Statement = Answer<typeof fundStatementAnswer>;
 

@@ -1,13 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-/** Cents as euros in the reader's language: « 4 500,00 € », « €4,500.00 ». */
-export function useEuros() {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' });
-  return (cents: number) => format.format(cents / 100);
-}
-
 /** The fund year the address asks for (`?annee=`), or null for the current one. */
 export function useFundYear(params: URLSearchParams): number | null {
   const asked = Number(params.get('annee'));
