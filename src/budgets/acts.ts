@@ -16,6 +16,7 @@ import type { JournalEvent } from '../journal/journal-store.js';
 import { projectRow } from '../projects/queries.js';
 import type { entryInput, grantStatusInput, lineInput } from './contract.js';
 import { budgetKeeping } from './keepers.js';
+import { projectBudgetPath } from './notices.js';
 import { budgetOfProject, budgetRights, budgetRow, linesOf, projectValidated, versionsOf, type BudgetRow } from './queries.js';
 import { kindOfCategory } from './rules/summary.js';
 import { ATTACHMENT_MAX_BYTES, mayDraftRevision, mayEditLines, mayPropose, mayRecord, nextNumber, pendingVersion, validation, versionAfterDecision, versionInForce, type BudgetCheck, type BudgetRefusal } from './rules/versions.js';
@@ -53,8 +54,12 @@ async function lockedForMoney(trx: Trx, ctx: ActContext, budgetId: string) {
   return { budget, rights: { keepAccounts: (await budgetKeeping(trx, ctx.viewer, ctx.partnershipId, null, calendarDay(ctx.now))).keepsBooks } };
 }
 
+/** Who may do what on the budget: a project charter's books and forecast are its keepers' alone. */
 async function budgetContext(trx: Trx, ctx: ActContext, budget: BudgetRow) {
-  if (budget.project_id === null) throw notFound();
+  if (budget.project_id === null) {
+    const keepAccounts = (await budgetKeeping(trx, ctx.viewer, ctx.partnershipId, null, calendarDay(ctx.now))).keepsBooks;
+    return { project: null, rights: { keepAccounts, editForecast: keepAccounts }, versions: await versionsOf(trx, budget.id) };
+  }
   const project = (await projectRow(trx, ctx.partnershipId, budget.project_id))!;
   const rights = await budgetRights(trx, ctx.viewer, ctx.partnershipId, project, calendarDay(ctx.now));
   const versions = await versionsOf(trx, budget.id);
@@ -79,12 +84,14 @@ async function projectBudgetForWriting(trx: Trx, ctx: ActContext, projectId: str
 }
 
 /**
- * A project budget whose draft lines are written: the project row locked first, as its
+ * A budget whose draft lines are written: a project's with its project row locked first, as its
  * presentation locks it, so a line is not written while the project goes to its decision.
  */
 async function draftBudget(trx: Trx, ctx: ActContext, budgetId: string) {
   const found = await budgetRow(trx, ctx.partnershipId, budgetId);
-  if (found?.project_id == null) throw notFound();
+  if (!found) throw notFound();
+  // A project charter's budget has no presentation: its keepers write its draft at any time.
+  if (found.project_id === null) return { ...(await lockedBudget(trx, ctx, budgetId)), events: [] };
   return projectBudgetForWriting(trx, ctx, found.project_id);
 }
 
@@ -148,15 +155,27 @@ async function writeLine(trx: Trx, ctx: ActContext, versionId: string, lineKey: 
 export async function addLine(ctx: ActContext, projectId: string, input: LineValues) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { budget, project, rights, versions, events } = await projectBudgetForWriting(trx, ctx, projectId);
-    if (!rights.editForecast) throw forbidden();
-    allowed(mayEditLines(budget.status, versions, project.stage === 'presented'));
-    const draft = pendingVersion(versions)!;
-    const last = await trx.selectFrom('budget_line').select((eb) => eb.fn.max('position').as('position')).where('version_id', '=', draft.id).executeTakeFirst();
-    const lineKey = randomUUID();
-    const payload = await writeLine(trx, ctx, draft.id, lineKey, (last?.position ?? -1) + 1, input);
-    await touch(trx, draft.id, ctx.now);
-    return { result: { id: lineKey }, events: [...events, { kind: 'budget.line_set', payload: { budgetId: budget.id, ...payload } }] };
+    return appendLine(trx, ctx, budget, rights, versions, events, project?.stage === 'presented', input);
   });
+}
+
+/** A new line of a budget already started: a project charter's, whose budget is opened from the charter's page. */
+export async function addBudgetLine(ctx: ActContext, budgetId: string, input: LineValues) {
+  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    const { budget, rights, versions } = await lockedBudget(trx, ctx, budgetId);
+    return appendLine(trx, ctx, budget, rights, versions, [], false, input);
+  });
+}
+
+async function appendLine(trx: Trx, ctx: ActContext, budget: BudgetRow, rights: { editForecast: boolean }, versions: Awaited<ReturnType<typeof versionsOf>>, events: JournalEvent[], presented: boolean, input: LineValues): Promise<{ result: { id: string }; events: JournalEvent[] }> {
+  if (!rights.editForecast) throw forbidden();
+  allowed(mayEditLines(budget.status, versions, presented));
+  const draft = pendingVersion(versions)!;
+  const last = await trx.selectFrom('budget_line').select((eb) => eb.fn.max('position').as('position')).where('version_id', '=', draft.id).executeTakeFirst();
+  const lineKey = randomUUID();
+  const payload = await writeLine(trx, ctx, draft.id, lineKey, (last?.position ?? -1) + 1, input);
+  await touch(trx, draft.id, ctx.now);
+  return { result: { id: lineKey }, events: [...events, { kind: 'budget.line_set' as const, payload: { budgetId: budget.id, ...payload } }] };
 }
 
 const touch = (trx: Trx, versionId: string, now: Date) => trx.updateTable('budget_version').set({ updated_at: now }).where('id', '=', versionId).execute();
@@ -166,7 +185,7 @@ export async function setLine(ctx: ActContext, budgetId: string, lineKey: string
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { budget, project, rights, versions } = await draftBudget(trx, ctx, budgetId);
     if (!rights.editForecast) throw forbidden();
-    allowed(mayEditLines(budget.status, versions, project.stage === 'presented'));
+    allowed(mayEditLines(budget.status, versions, project?.stage === 'presented'));
     const draft = pendingVersion(versions)!;
     const existing = await trx.selectFrom('budget_line').select('position').where('version_id', '=', draft.id).where('line_key', '=', lineKey).executeTakeFirst();
     if (!existing) throw notFound();
@@ -181,7 +200,7 @@ export async function removeLine(ctx: ActContext, budgetId: string, lineKey: str
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { budget, project, rights, versions } = await draftBudget(trx, ctx, budgetId);
     if (!rights.editForecast) throw forbidden();
-    allowed(mayEditLines(budget.status, versions, project.stage === 'presented'));
+    allowed(mayEditLines(budget.status, versions, project?.stage === 'presented'));
     const draft = pendingVersion(versions)!;
     const removed = await trx.deleteFrom('budget_line').where('version_id', '=', draft.id).where('line_key', '=', lineKey).executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) throw notFound();
@@ -235,6 +254,8 @@ export async function draftRevision(ctx: ActContext, budgetId: string) {
 export async function proposeRevision(ctx: ActContext, budgetId: string) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { budget, project, rights, versions } = await lockedBudget(trx, ctx, budgetId);
+    // A project charter's budget follows that charter; no revision goes to a decision of its own.
+    if (project === null) throw notFound();
     if (!rights.editForecast) throw forbidden();
     const draft = pendingVersion(versions);
     const lineCount = draft === null ? 0 : (await linesOf(trx, draft.id)).length;
@@ -244,7 +265,7 @@ export async function proposeRevision(ctx: ActContext, budgetId: string) {
       level: money.budgetRevision.level,
       topic: money.budgetRevision.topic,
       wording: fr('budget.proposalWording', { number: draft!.number, title: project.title }),
-      context: fr('budget.proposalContext', { path: `/p/${ctx.partnershipId}/projets/${project.id}/budget` }),
+      context: fr('budget.proposalContext', { path: projectBudgetPath(ctx.partnershipId, project.id) }),
       participationLevel: 'concertation',
       budgetVersionId: draft!.id,
     });

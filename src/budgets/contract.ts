@@ -104,7 +104,8 @@ const versionAnswer = z.object({
 export const budgetPageAnswer = z.object({
   budgetId: z.uuid().nullable(),
   status: z.enum(BUDGET_STATUSES),
-  project: z.object({ id: z.uuid(), title: z.string(), stage: z.string(), validated: z.boolean() }),
+  project: z.object({ id: z.uuid(), title: z.string(), stage: z.string(), validated: z.boolean() }).nullable(),
+  charter: z.object({ id: z.uuid(), title: z.string() }).nullable(),
   organizations: z.array(z.object({ id: z.uuid(), name: z.string() })),
   inForce: versionAnswer.nullable(),
   draft: versionAnswer.extend({ lines: z.array(lineAnswer) }).nullable(),

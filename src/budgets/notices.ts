@@ -7,6 +7,9 @@ import { toDoPath } from '../participation/rules.js';
 
 type Trx = Transaction<Database>;
 
+/** A project's budget page, where its forecast is written and its revision proposed. */
+export const projectBudgetPath = (partnershipId: string, projectId: string) => `/p/${partnershipId}/projets/${projectId}/budget`;
+
 /** Whether any forecast line was written for the project: until then, its lead has a budget to draw up. */
 async function hasForecast(trx: Trx, projectId: string): Promise<boolean> {
   const line = await trx

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { moneyRulesOf, type CharterRules } from '../charters/rules/types.js';
 import { calendarDay, type IsoDate } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { notFound } from '../common/errors.js';
@@ -207,17 +208,51 @@ export async function budgetRights(db: Db, viewer: Viewer, partnershipId: string
   return { keepers, keepAccounts, editForecast };
 }
 
+type PageOwner =
+  | { readonly project: ProjectRow; readonly charter: null }
+  | { readonly project: null; readonly charter: { readonly id: string; readonly title: string; readonly deficitGuidance: string } };
+
 /** A project's budget page: figures of the forecast in force against the actual, the draft, the first entries, and what the viewer may do. */
 export async function projectBudgetPage(db: Db, viewer: Viewer, partnershipId: string, projectId: string, now: Date) {
   const project = await projectRow(db, partnershipId, projectId);
   if (!project) throw notFound();
+  return budgetPage(db, viewer, partnershipId, await budgetOfProject(db, partnershipId, projectId), { project, charter: null }, now);
+}
+
+/**
+ * A project charter's budget (seed 000), whose forecast is the lines its keepers write: the same
+ * page as a project's, with neither a presentation nor a revision (the charter decides its money).
+ */
+async function charterPageOwner(db: Db, charterId: string) {
+  const version = await db
+    .selectFrom('charter_version')
+    .select(['title', 'rules'])
+    .where('charter_id', '=', charterId)
+    .orderBy((eb) => eb.case().when('status', '=', 'adopted').then(0).else(1).end())
+    .orderBy('number', 'desc')
+    .executeTakeFirst();
+  // A charter with no version yet (as tests furnish it) still has its budget: it is read untitled, under the default money rules.
+  return { project: null, charter: { id: charterId, title: version?.title ?? '', deficitGuidance: moneyRulesOf((version?.rules ?? {}) as CharterRules).deficitGuidance } } as const;
+}
+
+/** A budget's page by its id, a project's or a project charter's. */
+export async function budgetPageById(db: Db, viewer: Viewer, partnershipId: string, budgetId: string, now: Date) {
+  const budget = await budgetRow(db, partnershipId, budgetId);
+  if (!budget) throw notFound();
+  if (budget.project_id !== null) return projectBudgetPage(db, viewer, partnershipId, budget.project_id, now);
+  return budgetPage(db, viewer, partnershipId, budget, await charterPageOwner(db, budget.charter_id!), now);
+}
+
+async function budgetPage(db: Db, viewer: Viewer, partnershipId: string, budget: BudgetRow | undefined, owner: PageOwner, now: Date) {
   const today = calendarDay(now);
-  const [budget, organizations, rights] = await Promise.all([
-    budgetOfProject(db, partnershipId, projectId),
+  const [organizations, rights] = await Promise.all([
     db.selectFrom('organization').select(['id', 'name']).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
-    budgetRights(db, viewer, partnershipId, project, today),
+    owner.project === null
+      ? budgetKeeping(db, viewer, partnershipId, null, today).then(({ keepers, keepsBooks }) => ({ keepers, keepAccounts: keepsBooks, editForecast: keepsBooks }))
+      : budgetRights(db, viewer, partnershipId, owner.project, today),
   ]);
-  const validated = projectValidated(project.stage);
+  const validated = owner.project === null || projectValidated(owner.project.stage);
+  const presented = owner.project?.stage === 'presented';
   const versions = budget ? await versionsOf(db, budget.id) : [];
   const pending = pendingVersion(versions);
   const [figures, draftLines, entries] = await Promise.all([
@@ -229,22 +264,25 @@ export async function projectBudgetPage(db: Db, viewer: Viewer, partnershipId: s
   const summary = summarizeBudget(figures.lines, figures.entries, figures.retired);
   const inForce = versions.find((v) => v.status === 'validated') ?? null;
   const versionAnswer = (v: VersionRow) => ({ id: v.id, number: v.number, status: v.status, validatedOn: v.validated_on, createdAt: v.created_at, proposalId: v.proposal_id });
+  // A charter's budget is never revised by a decision of its own: its draft is its forecast.
+  const revisable = owner.project !== null;
   return {
     budgetId: budget?.id ?? null,
     status,
-    project: { id: project.id, title: project.title, stage: project.stage, validated },
+    project: owner.project && { id: owner.project.id, title: owner.project.title, stage: owner.project.stage, validated },
+    charter: owner.charter && { id: owner.charter.id, title: owner.charter.title },
     organizations,
     inForce: inForce && versionAnswer(inForce),
     draft: pending && { ...versionAnswer(pending), lines: draftLines },
     versions: versions.map(versionAnswer),
     summary: { ...summary, lines: [...summary.lines], organizations: [...summary.organizations] },
-    deficitGuidance: rights.keepers.money.deficitGuidance,
+    deficitGuidance: owner.charter?.deficitGuidance ?? rights.keepers.money.deficitGuidance,
     entries,
     can: {
-      editForecast: rights.editForecast && (budget ? mayEditLines(status, versions, project.stage === 'presented').ok : project.stage !== 'presented'),
+      editForecast: rights.editForecast && (budget ? mayEditLines(status, versions, presented).ok : !presented),
       keepAccounts: rights.keepAccounts && status === 'open' && versions.length > 0,
-      draftRevision: rights.editForecast && budget !== undefined && mayDraftRevision(status, versions).ok,
-      propose: rights.editForecast && budget !== undefined && mayPropose(status, versions, draftLines.length, validated).ok,
+      draftRevision: revisable && rights.editForecast && budget !== undefined && mayDraftRevision(status, versions).ok,
+      propose: revisable && rights.editForecast && budget !== undefined && mayPropose(status, versions, draftLines.length, validated).ok,
     },
   };
 }

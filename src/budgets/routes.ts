@@ -4,7 +4,7 @@ import { binaryAnswer, created, noContent } from '../common/contract.js';
 import { withId } from '../server/params.js';
 import * as acts from './acts.js';
 import { budgetPageAnswer, entriesAnswer, entriesQuery, entryInput, grantStatusInput, lineInput } from './contract.js';
-import { attachmentOf, entriesPage, projectBudgetPage } from './queries.js';
+import { attachmentOf, budgetPageById, entriesPage, projectBudgetPage } from './queries.js';
 import { ATTACHMENT_MAX_BYTES } from './rules/versions.js';
 
 const tags = ['budgets'];
@@ -22,6 +22,16 @@ export const budgetRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/projects/:projectId/budget',
     { schema: { tags, summary: 'A project’s budget: the forecast in force against the actual, per line, per organization and in total, the draft, the versions and the latest entries', params: inProject, response: { 200: budgetPageAnswer } } },
     async (request) => projectBudgetPage(app.store.db, request.act.viewer, request.act.partnershipId, request.params.projectId, request.act.now),
+  );
+  app.get(
+    '/:partnershipId/budgets/:budgetId',
+    { schema: { tags, summary: 'A budget by its id, a project’s or a project charter’s: the same page as a project’s budget', params: inBudget, response: { 200: budgetPageAnswer } } },
+    async (request) => budgetPageById(app.store.db, request.act.viewer, request.act.partnershipId, request.params.budgetId, request.act.now),
+  );
+  app.post(
+    '/:partnershipId/budgets/:budgetId/lines',
+    { schema: { tags, summary: 'Add a line to the draft forecast of a budget already started (a project charter’s is opened from its page)', params: inBudget, body: lineInput, response: created } },
+    async (request, reply) => reply.status(201).send(await acts.addBudgetLine(request.act, request.params.budgetId, request.body)),
   );
   app.post(
     '/:partnershipId/projects/:projectId/budget/lines',

@@ -310,6 +310,7 @@ export function App() {
           <Route path="projets" element={<Shell><ProjectsPage /></Shell>} />
           <Route path="projets/:projectId" element={<Shell><ProjectPage /></Shell>} />
           <Route path="projets/:projectId/budget" element={<Shell><BudgetPage /></Shell>} />
+          <Route path="budgets/:budgetId" element={<Shell><BudgetPage /></Shell>} />
           <Route path="budgets/:budgetId/reglement" element={<Shell><SettlementPage /></Shell>} />
           <Route path="projets/:projectId/budget/compte-rendu" element={<Shell><BudgetReportPage /></Shell>} />
           <Route path="caisse-commune" element={<Shell><FundPage /></Shell>} />

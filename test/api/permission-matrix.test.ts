@@ -238,6 +238,8 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['POST', `${budget}/revision`, {}],
     ['POST', `${budget}/proposal`, {}],
     ['GET', `${budget}/entries`],
+    ['GET', split],
+    ['POST', `${split}/lines`, { category: 'other_income', label: 'Ventes de la récolte', amountCents: 10_000 }],
     ['POST', `${budget}/entries`, { lineKey: project.lineKey, occurredOn: '2026-03-10', amountCents: 10_000 }],
     ['POST', `${budget}/entries/${project.entryId}/reversal`, {}],
     ['GET', `${budget}/attachments/${project.attachmentId}`],

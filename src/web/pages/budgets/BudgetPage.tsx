@@ -224,8 +224,8 @@ interface LineValues {
 
 function LineForm({ page, line, onDone }: { page: Page; line?: DraftLine; onDone?: () => void }) {
   const { t } = useTranslation();
-  const projectId = page.project.id;
-  const save = useAct<LineValues>(line ? 'put' : 'post', () => (line ? `/budgets/${page.budgetId}/lines/${line.lineKey}` : `/projects/${projectId}/budget/lines`));
+  const newLinePath = page.project === null ? `/budgets/${page.budgetId}/lines` : `/projects/${page.project.id}/budget/lines`;
+  const save = useAct<LineValues>(line ? 'put' : 'post', () => (line ? `/budgets/${page.budgetId}/lines/${line.lineKey}` : newLinePath));
   const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'provider');
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -333,7 +333,7 @@ function Draft({ page }: { page: Page }) {
         <>
           <p>
             {draft.status === 'proposed' ? <Badge tone="warn">{t('budgetPage.proposed')}</Badge> : <Badge tone="neutral">{t('budgetPage.draft')}</Badge>}{' '}
-            {!page.project.validated && <span className="muted">{t('budgetPage.presentedWithProject')}</span>}
+            {page.project !== null && !page.project.validated && <span className="muted">{t('budgetPage.presentedWithProject')}</span>}
             {draft.proposalId && (
               <>
                 {' '}
@@ -575,24 +575,33 @@ function Versions({ page }: { page: Page }) {
 
 export default function BudgetPage() {
   const { t } = useTranslation();
-  const { projectId } = useParams();
+  // A project's budget by its project (/projets/:projectId/budget), any budget by its id (/budgets/:budgetId): a project charter's has no project.
+  const { projectId, budgetId } = useParams();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const query = usePartnershipQuery<Page>(`/projects/${projectId}/budget`);
+  const query = usePartnershipQuery<Page>(budgetId === undefined ? `/projects/${projectId}/budget` : `/budgets/${budgetId}`);
   if (query.isPending) return <Loading />;
   if (query.error) return <LoadError error={query.error} />;
   const page = query.data;
-  const title = t('budgetPage.title', { title: page.project.title });
+  const title = t('budgetPage.title', { title: page.project?.title ?? page.charter?.title ?? '' });
   return (
     <article>
       <PageTitle title={title}>{title}</PageTitle>
       <p>
-        <Link to={`/p/${partnershipId}/projets/${page.project.id}`}>{t('budgetPage.backToProject')}</Link>
+        {page.project !== null ? (
+          <Link to={`/p/${partnershipId}/projets/${page.project.id}`}>{t('budgetPage.backToProject')}</Link>
+        ) : (
+          page.charter !== null && <Link to={`/p/${partnershipId}/chartes/${page.charter.id}`}>{t('budgetPage.backToCharter')}</Link>
+        )}
         {page.budgetId !== null && (
           <>
             {' '}
-            · <Link to={`/p/${partnershipId}/projets/${page.project.id}/budget/compte-rendu`}>{t('budgetPage.toReport')}</Link> ·{' '}
-            <Link to={`/p/${partnershipId}/budgets/${page.budgetId}/reglement`}>{t('budgetPage.toSettlement')}</Link>
+            {page.project !== null && (
+              <>
+                · <Link to={`/p/${partnershipId}/projets/${page.project.id}/budget/compte-rendu`}>{t('budgetPage.toReport')}</Link>{' '}
+              </>
+            )}
+            · <Link to={`/p/${partnershipId}/budgets/${page.budgetId}/reglement`}>{t('budgetPage.toSettlement')}</Link>
           </>
         )}
       </p>

@@ -7,7 +7,7 @@ import type { charterBudgetAnswer } from '../../../budgets/settlement/contract';
 
 type CharterBudget = Answer<typeof charterBudgetAnswer>;
 
-/** On a project charter's page (seed 000): the way to its budget's split and settlement, opening the budget for whoever keeps the books. */
+/** On a project charter's page (seed 000): the way to its budget (forecast and entries) and to its split and settlement, opening the budget for whoever keeps the books. */
 export function CharterSettlementLink({ charterId }: { charterId: string }) {
   const { t } = useTranslation();
   const partnershipId = usePartnershipId();
@@ -21,11 +21,13 @@ export function CharterSettlementLink({ charterId }: { charterId: string }) {
       <h2 id="charter-settlement">{t('settlement.openFromCharter')}</h2>
       <p className="muted">{t('settlement.openFromCharterHint')}</p>
       {budgetId !== null ? (
-        <Link to={`/p/${partnershipId}/budgets/${budgetId}/reglement`}>{t('settlement.openFromCharter')}</Link>
+        <p>
+          <Link to={`/p/${partnershipId}/budgets/${budgetId}`}>{t('settlement.charterBudget')}</Link> · <Link to={`/p/${partnershipId}/budgets/${budgetId}/reglement`}>{t('settlement.charterSplit')}</Link>
+        </p>
       ) : (
         <>
           <FormError error={open.error} />
-          <button type="button" className="button-primary" disabled={open.isPending} onClick={() => open.mutate(undefined, { onSuccess: (opened) => navigate(`/p/${partnershipId}/budgets/${opened.id}/reglement`) })}>
+          <button type="button" className="button-primary" disabled={open.isPending} onClick={() => open.mutate(undefined, { onSuccess: (opened) => navigate(`/p/${partnershipId}/budgets/${opened.id}`) })}>
             {t('settlement.openBudget')}
           </button>
         </>
