@@ -35,6 +35,9 @@ let ids: {
   indicatorId: string;
   budgetId: string;
   lineKey: string;
+  meanId: string;
+  bookingId: string;
+  settlementId: string;
   planId: string;
   actionId: string;
 };
@@ -117,7 +120,15 @@ async function activeProject(organizationId: string, bodyId: string, personId: s
     .insertInto('budget_line')
     .values({ id: randomUUID(), version_id: versionId, line_key: lineKey, position: 0, kind: 'income', category: 'grant', internal: false, label: 'Une subvention', amount_cents: 100_000, grant_status: 'applied' })
     .execute();
-  return { projectId, purposeId, objectiveId, indicatorId, budgetId, lineKey };
+  // A mean its organization lends, booked by the project, and the budget's settlement drafted.
+  const [meanId, bookingId, settlementId] = [randomUUID(), randomUUID(), randomUUID()];
+  await db.insertInto('pooled_mean').values({ id: meanId, partnership_id: f.partnershipId, organization_id: organizationId, kind: 'room', label: 'Une salle', created_at: now }).execute();
+  await db
+    .insertInto('pooled_mean_booking')
+    .values({ id: bookingId, mean_id: meanId, project_id: projectId, starts_at: new Date('2099-01-01T09:00:00Z'), ends_at: new Date('2099-01-01T17:00:00Z'), status: 'informed', requested_at: now })
+    .execute();
+  await db.insertInto('settlement').values({ id: settlementId, budget_id: budgetId, reason: 'closing', status: 'draft', received_cents: 0, spent_cents: 0, created_at: now }).execute();
+  return { projectId, purposeId, objectiveId, indicatorId, budgetId, lineKey, meanId, bookingId, settlementId };
 }
 
 /** Cases per route: 50 in `npm test`; `FUZZ_RUNS=10000 npx vitest run test/api/never-500.test.ts` is the large run. */
@@ -214,6 +225,7 @@ type Method = 'POST' | 'PATCH' | 'PUT';
 const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectConductRoutes(),
   ...budgetRoutes(),
+  ...moneyRoutes(),
   ...projectLifecycleRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
@@ -464,6 +476,28 @@ describe('never a 500', { timeout: Math.max(30_000, RUNS * 2_000) }, () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+/** The split, the settlement, the common fund and the pooled means: amounts at their edges, ids of any kind, instants out of order. */
+function moneyRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const budget = `${f.base}/budgets/${ids.budgetId}`;
+  const cents = fc.oneof(number, fc.constantFrom(100_000_000_000, 100_000_000_001, -1, 0, 2 ** 53, 0.5));
+  const year = fc.oneof(number, fc.constantFrom(2026, 1999, 2201, '2026'));
+  const moment = fc.constantFrom('2099-03-14T09:00:00Z', '2099-03-14T08:00:00+02:00', '2020-01-01T00:00:00Z', '2099-13-40T25:00:00Z', 'x', '');
+  return [
+    ['POST', `${budget}/lines`, nearlyValid({ category: fc.constantFrom('transport', 'grant', 'x'), label: text, amountCents: fc.oneof(cents, fc.constant(null)), internal: fc.boolean(), organizationId: fc.oneof(someId(), fc.constant(null)), grantStatus: fc.constantFrom('applied', null, 'x') })],
+    ['POST', `${budget}/split-payments`, nearlyValid({ postId: someId(), paidOn: date, amountCents: cents, personId: fc.oneof(someId(), fc.constant(null)), organizationId: fc.oneof(someId(), fc.constant(null)) })],
+    ['POST', `${budget}/settlements`, nearlyValid({ reason: fc.constantFrom('closing', 'exit_plan', 'x') })],
+    ['PUT', `${budget}/settlements/${ids.settlementId}`, nearlyValid({ reason: fc.constantFrom('closing', 'x'), delivered: fc.array(nearlyValid({ postId: someId(), deliveredCents: cents }), { maxLength: 3 }) })],
+    ['POST', `${budget}/settlements/${ids.settlementId}/proposal`, nearlyValid({ context: text, facilitatorId: someId() })],
+    ['PUT', `${f.base}/fund/declarations`, nearlyValid({ organizationId: someId(), year, budgetCents: cents })],
+    ['POST', `${f.base}/fund/calls`, nearlyValid({ year })],
+    ['POST', `${f.base}/fund/payments`, nearlyValid({ callId: someId(), amountCents: cents, paidOn: date })],
+    ['POST', `${f.base}/fund/spendings`, nearlyValid({ wording: text, context: text, amountCents: cents, facilitatorId: someId() })],
+    ['POST', `${f.base}/pooled-means`, nearlyValid({ organizationId: someId(), kind: fc.constantFrom('room', 'vehicle', 'x'), label: text, conditions: text })],
+    ['POST', `${f.base}/projects/${ids.projectId}/pooled-mean-bookings`, nearlyValid({ meanId: someId(), startsAt: moment, endsAt: moment, purpose: text })],
+    ['POST', `${f.base}/pooled-mean-bookings/${ids.bookingId}/decline`, nearlyValid({ reason: text })],
+  ];
+}
 
 /** A project's budget: amounts at the columns' edges, categories and statuses out of their lists, proofs that are no PDF. */
 function budgetRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
