@@ -73,7 +73,7 @@ describe('a project’s budget', () => {
     await page.reload();
     await page.getByText(/Version 1 en vigueur, validée le/).waitFor();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Enregistrer une dépense ou une recette' }) });
-    await form.getByLabel('Ligne', { exact: true }).selectOption({ label: 'Dépenses · Location du car' });
+    await form.getByLabel('Ligne', { exact: true }).selectOption({ label: 'Dépenses, Location du car' });
     await form.getByLabel('Montant (€)').fill('1 300,00');
     await form.getByLabel('Tiers (fournisseur, financeur)').fill('Autocars du Val');
     await form.getByLabel('Justificatif').setInputFiles({ name: 'facture-car.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% facture\n') });
@@ -83,7 +83,7 @@ describe('a project’s budget', () => {
     const carRow = page.getByRole('row', { name: /Location du car/ });
     // 100 € over the forecast on the car (Intl puts a narrow no-break space before the euro sign).
     await expect.poll(async () => flat(await carRow.locator('td').last().textContent())).toBe('100,00 €');
-    await form.getByLabel('Ligne', { exact: true }).selectOption({ label: 'Recettes · Participation des familles' });
+    await form.getByLabel('Ligne', { exact: true }).selectOption({ label: 'Recettes, Participation des familles' });
     await form.getByLabel('Montant (€)').fill('45');
     await form.getByRole('button', { name: 'Enregistrer l’écriture' }).click();
     await page.getByRole('listitem').filter({ hasText: /45,00/ }).first().waitFor();

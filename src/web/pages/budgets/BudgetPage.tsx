@@ -8,24 +8,12 @@ import type { Answer } from '../../../common/contract';
 import type { budgetPageAnswer, entriesAnswer } from '../../../budgets/contract';
 import { BUDGET_CATEGORIES, COST_CATEGORIES, GRANT_STATUSES, kindOfCategory, type BudgetCategory, type GrantStatus } from '../../../budgets/rules/summary';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../budgets/rules/versions';
+import { eurosForTyping, parseEuros, useEuros } from '../../money';
 
 type Page = Answer<typeof budgetPageAnswer>;
 type Entries = Answer<typeof entriesAnswer>;
 type DraftLine = NonNullable<Page['draft']>['lines'][number];
 type Balance = Page['summary']['forecastBalance'];
-
-/** Euros from cents, in the reader's language. */
-function useEuros() {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' });
-  return (cents: number) => format.format(cents / 100);
-}
-
-/** Cents from what a person types in euros (« 1 234,50 » or « 1234.5 »); what is no amount goes as is, for the server to refuse in words. */
-function centsOf(text: string): number {
-  const amount = Number(text.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.'));
-  return Number.isFinite(amount) && text.trim() !== '' ? Math.round(amount * 100) : Number.NaN;
-}
 
 function useOrganizationName(page: Page) {
   const names = new Map(page.organizations.map((organization) => [organization.id, organization.name]));
@@ -95,12 +83,11 @@ function ForecastTable({ page }: { page: Page }) {
                     <th scope="row">
                       {line.label}
                       <span className="small muted">
-                        {' '}
-                        · {t(`budgetPage.category.${line.category}`)}
-                        {organizationName(line.organizationId) && <> · {organizationName(line.organizationId)}</>}
-                        {line.internal && <> · {t('budgetPage.inKind')}</>}
-                        {line.grantStatus && <> · {t(`budgetPage.grantStatus.${line.grantStatus}`)}</>}
-                        {line.retired && <> · {t('budgetPage.retired')}</>}
+                        , {t(`budgetPage.category.${line.category}`)}
+                        {organizationName(line.organizationId) && <>, {organizationName(line.organizationId)}</>}
+                        {line.internal && <>, {t('budgetPage.inKind')}</>}
+                        {line.grantStatus && <>, {t(`budgetPage.grantStatus.${line.grantStatus}`)}</>}
+                        {line.retired && <>, {t('budgetPage.retired')}</>}
                       </span>
                     </th>
                     <td data-label={t('budgetPage.forecast')}>{line.unvalued ? t('budgetPage.unvalued') : euros(line.forecastCents)}</td>
@@ -223,7 +210,8 @@ interface LineValues {
 }
 
 function LineForm({ page, line, onDone }: { page: Page; line?: DraftLine; onDone?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [amountError, setAmountError] = useState<string | null>(null);
   const newLinePath = page.project === null ? `/budgets/${page.budgetId}/lines` : `/projects/${page.project.id}/budget/lines`;
   const save = useAct<LineValues>(line ? 'put' : 'post', () => (line ? `/budgets/${page.budgetId}/lines/${line.lineKey}` : newLinePath));
   const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'provider');
@@ -231,15 +219,19 @@ function LineForm({ page, line, onDone }: { page: Page; line?: DraftLine; onDone
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const amount = String(data.get('amount') ?? '');
+    const typed = String(data.get('amount') ?? '');
     const internal = data.get('internal') === 'on';
+    // An in-kind cost may be left unvalued; anything else typed must read as euros.
+    const amount = internal && typed.trim() === '' ? null : parseEuros(typed, i18n.language);
+    setAmountError(amount === null || amount.ok ? null : t(`money.error.${amount.error}`));
+    if (amount !== null && !amount.ok) return;
     save.mutate(
       {
         category,
         label: String(data.get('label')),
         organizationId: String(data.get('organizationId') ?? '') || null,
         internal,
-        amountCents: internal && amount.trim() === '' ? null : centsOf(amount),
+        amountCents: amount === null ? null : amount.cents,
         grantStatus: category === 'grant' ? (String(data.get('grantStatus')) as GrantStatus) : null,
       },
       {
@@ -273,8 +265,8 @@ function LineForm({ page, line, onDone }: { page: Page; line?: DraftLine; onDone
       <Field label={t('budgetPage.label')} error={fieldError(save.error, 'label')}>
         {(props) => <input {...props} name="label" defaultValue={line?.label ?? ''} required maxLength={200} />}
       </Field>
-      <Field label={t('budgetPage.amount')} hint={t('budgetPage.amountHint')} error={fieldError(save.error, 'amountCents')}>
-        {(props) => <input {...props} name="amount" inputMode="decimal" defaultValue={line?.amountCents == null ? '' : (line.amountCents / 100).toFixed(2)} />}
+      <Field label={t('budgetPage.amount')} hint={t('budgetPage.amountHint')} error={amountError ?? fieldError(save.error, 'amountCents')}>
+        {(props) => <input {...props} name="amount" inputMode="decimal" defaultValue={line?.amountCents == null ? '' : eurosForTyping(line.amountCents, i18n.language)} />}
       </Field>
       <Field label={t('budgetPage.organizationLabel')} error={fieldError(save.error, 'organizationId')}>
         {(props) => (
@@ -348,9 +340,9 @@ function Draft({ page }: { page: Page }) {
               {draft.lines.map((line) => (
                 <li key={line.lineKey} className="card">
                   <p>
-                    <strong>{line.label}</strong> · {t(`budgetPage.category.${line.category}`)} · {line.amountCents === null ? t('budgetPage.unvalued') : euros(line.amountCents)}
-                    {organizationName(line.organizationId) && <> · {organizationName(line.organizationId)}</>}
-                    {line.internal && <> · {t('budgetPage.inKind')}</>}
+                    <strong>{line.label}</strong>, {t(`budgetPage.category.${line.category}`)}, {line.amountCents === null ? t('budgetPage.unvalued') : euros(line.amountCents)}
+                    {organizationName(line.organizationId) && <>, {organizationName(line.organizationId)}</>}
+                    {line.internal && <>, {t('budgetPage.inKind')}</>}
                   </p>
                   {page.can.editForecast && (
                     <div className="actions">
@@ -404,14 +396,18 @@ function base64Of(file: File): Promise<string> {
 }
 
 function EntryForm({ page }: { page: Page }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const record = useAct<Record<string, unknown>>('post', () => `/budgets/${page.budgetId}/entries`);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [amountError, setAmountError] = useState<string | null>(null);
   const lines = page.summary.lines;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    const amount = parseEuros(String(data.get('amount') ?? ''), i18n.language);
+    setAmountError(amount.ok ? null : t(`money.error.${amount.error}`));
+    if (!amount.ok) return;
     const file = data.get('attachment');
     let attachment = null;
     setFileProblem(null);
@@ -424,7 +420,7 @@ function EntryForm({ page }: { page: Page }) {
       {
         lineKey: String(data.get('lineKey')),
         occurredOn: String(data.get('occurredOn')),
-        amountCents: centsOf(String(data.get('amount'))),
+        amountCents: amount.cents,
         organizationId: String(data.get('organizationId') ?? '') || null,
         counterparty: String(data.get('counterparty') ?? ''),
         note: String(data.get('note') ?? ''),
@@ -441,13 +437,13 @@ function EntryForm({ page }: { page: Page }) {
           <select {...props} name="lineKey" required>
             {lines.map((line) => (
               <option key={line.lineKey} value={line.lineKey}>
-                {t(`budgetPage.kind.${line.kind}`)} · {line.label}
+                {t(`budgetPage.kind.${line.kind}`)}, {line.label}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field label={t('budgetPage.entryAmount')} hint={t('budgetPage.entryAmountHint')} error={fieldError(record.error, 'amountCents')}>
+      <Field label={t('budgetPage.entryAmount')} hint={t('budgetPage.entryAmountHint')} error={amountError ?? fieldError(record.error, 'amountCents')}>
         {(props) => <input {...props} name="amount" inputMode="decimal" required />}
       </Field>
       <Field label={t('budgetPage.entryDate')} error={fieldError(record.error, 'occurredOn')}>
@@ -514,10 +510,10 @@ function EntriesList({ page }: { page: Page }) {
           {entries.map((entry) => (
             <li key={entry.id} className="card">
               <p>
-                <strong>{euros(entry.amountCents)}</strong> · {labels.get(entry.lineKey) ?? t('budgetPage.retired')} · {formatDate(entry.occurredOn)}
-                {organizationName(entry.organizationId) && <> · {organizationName(entry.organizationId)}</>}
-                {entry.personName && <> · {entry.personName}</>}
-                {entry.counterparty !== '' && <> · {entry.counterparty}</>}
+                <strong>{euros(entry.amountCents)}</strong>, {labels.get(entry.lineKey) ?? t('budgetPage.retired')}, {formatDate(entry.occurredOn)}
+                {organizationName(entry.organizationId) && <>, {organizationName(entry.organizationId)}</>}
+                {entry.personName && <>, {entry.personName}</>}
+                {entry.counterparty !== '' && <>, {entry.counterparty}</>}
               </p>
               {entry.note !== '' && <p className="small">{entry.note}</p>}
               {entry.attachment && (
@@ -559,7 +555,7 @@ function Versions({ page }: { page: Page }) {
         {[...page.versions].reverse().map((version) => (
           <li key={version.id}>
             {t('budgetPage.versionLine', { number: version.number, status: t(`budgetPage.versionStatus.${version.status}`) })}
-            {version.validatedOn && <> · {t('budgetPage.validatedOn', { date: formatDate(version.validatedOn) })}</>}
+            {version.validatedOn && <>, {t('budgetPage.validatedOn', { date: formatDate(version.validatedOn) })}</>}
             {version.proposalId && (
               <>
                 {' '}
