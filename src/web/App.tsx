@@ -100,7 +100,7 @@ function Shell({ children }: { children: ReactNode }) {
   const partnership = session.data?.partnerships.find((p) => p.id === partnershipId);
   const navList = useRef<HTMLUListElement>(null);
   const { pathname } = useLocation();
-  // On a phone the navigation is one row that scrolls sideways: the current page's link is brought
+  // The navigation is one row that scrolls sideways when it outgrows the window: the current page's link is brought
   // clear of the faded edge, again when a link widens (the to-do count comes after the page).
   useEffect(() => {
     const list = navList.current;

@@ -173,16 +173,24 @@ describe('reminders and digests', () => {
     const c = await committee();
     const round = await openRound(c, new Date(t.clock.now().getTime() + 30 * 3_600_000));
     expect((await c.gerard.client.post(`${round.url}/stances`, { stance: 'agree', reason: '', idempotencyKey: crypto.randomUUID() })).status).toBe(200);
-    expect(await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(0);
+    // The reminders sweep the whole database, which other files share on PostgreSQL: what this
+    // committee's members receive is what is asserted, not the sweep's count.
+    const reminders = async (email: string) => {
+      await t.app.mailer.idle();
+      return mailsTo(email).filter((mail) => mail.subject.startsWith('Rappel : À vous de répondre'));
+    };
+    await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit);
+    expect(await reminders(c.nadia.email)).toHaveLength(0);
     t.clock.advanceMinutes(7 * 60);
     try {
-      expect(await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(2);
-      await t.app.mailer.idle();
-      const reminder = mailsTo(c.nadia.email).find((mail) => mail.subject.startsWith('Rappel : À vous de répondre'));
+      await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit);
+      const [reminder, ...more] = await reminders(c.nadia.email);
+      expect(more).toHaveLength(0);
       expect(reminder?.body).toContain('L’échéance approche');
       expect(linkIn(reminder!.body).path).toBe(round.path);
       expect(mailsTo(c.gerard.email).some((mail) => mail.subject.startsWith('Rappel'))).toBe(false);
-      expect(await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit)).toBe(0);
+      await sendDeadlineReminders(t.store.db, t.clock.now(), t.app.afterCommit);
+      expect(await reminders(c.nadia.email)).toHaveLength(1);
     } finally {
       t.clock.advanceMinutes(-7 * 60);
     }

@@ -77,7 +77,7 @@ describe('pooled means', () => {
   it('are lent by an organization, booked by a project from a phone, and declined by the lending directors', async () => {
     const desk = await (await context({ width: 1280, height: 900 })).newPage();
     await signIn(desk, origin, agnes.email, TEST_PASSWORD);
-    await desk.getByRole('link', { name: 'Moyens mutualisés' }).first().click();
+    await desk.getByRole('link', { name: 'Moyens', exact: true }).click();
     await desk.getByRole('heading', { level: 1, name: 'Moyens mutualisés' }).waitFor();
     const lend = desk.getByRole('form', { name: 'Prêter un moyen' });
     await lend.getByLabel('Nature').selectOption({ label: 'Véhicule' });

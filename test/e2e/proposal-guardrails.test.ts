@@ -42,7 +42,7 @@ describe('guardrails when proposing, on a phone', () => {
     await page.getByLabel('Niveau', { exact: true }).selectOption('functional');
     // A new level offers its own topics; the subject goes back to « Autre sujet », the level's general rule.
     await expect.poll(() => subject.inputValue()).toBe('');
-    expect(await subject.locator('option').allTextContents()).toEqual(['Questions juridiques et financières', 'Questions sociales et de direction', 'Autre sujet']);
+    expect(await subject.locator('option').allTextContents()).toEqual(['Questions juridiques et financières', 'Questions sociales et de direction', 'Gestion du budget du projet', 'Autre sujet']);
     await expect.poll(() => destination.textContent()).toBe('Ira à l’instance «\u00a0Groupe de travail Sorties familles\u00a0», par consentement (charte, art. 4).');
     await page.getByText('L’instance décide ensemble, par la méthode de la charte.').waitFor();
     await page.getByText('Vous demandez l’avis des autres, puis vous décidez vous-même.').waitFor();

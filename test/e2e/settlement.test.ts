@@ -64,6 +64,9 @@ describe('a cooperation charter’s budget settled', () => {
     await signIn(page, origin, f.adminEmail, TEST_PASSWORD);
     await page.goto(`${origin}/p/${f.partnershipId}/chartes/${charterId}`);
     await page.getByRole('button', { name: 'Ouvrir le budget de cette charte' }).click();
+    // Opened, the budget shows its forecast first; its split and settlement are a link away.
+    await page.waitForURL(/\/budgets\/[0-9a-f-]+$/);
+    await page.getByRole('link', { name: 'Répartition et règlement des comptes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Partage et règlement des comptes : Charte de coopération : Moissons solidaires' }).waitFor();
     const budgetId = page.url().split('/').at(-2)!;
 
