@@ -48,6 +48,7 @@ export async function findSessionAndViewer(
       's.partnership_scope',
       'p.id as person_id',
       'p.is_partnership_admin',
+      'p.outsider',
       sql<string[]>`coalesce((select array_agg(m.organization_id) from membership m
         where m.person_id = p.id and m.is_organization_admin), '{}')`.as('admin_of'),
       sql<string[]>`coalesce((select array_agg(distinct seat.body_id) from body_member seat
@@ -76,6 +77,7 @@ export async function findSessionAndViewer(
             isPartnershipAdmin: row.partnership_scope === null && (row.is_partnership_admin ?? false),
             adminOfOrganizations: new Set(row.partnership_scope === null ? row.admin_of : []),
             memberOfBodies: new Set(row.member_of),
+            ...(row.outsider === true && { outsider: true }),
           },
   };
 }

@@ -39,6 +39,7 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['charter', ofPartnership],
   ['charter_version', within('charter_id', 'charter')],
   ['charter_signature', (p) => sql`version_id in (select v.id from charter_version v join charter c on c.id = v.charter_id where c.partnership_id = ${p})`],
+  ['deliverable', ofPartnership],
   // A proposal may name the common project whose presentation or evaluation it decides.
   ['project', ofPartnership],
   ['project_carrier', within('project_id', 'project')],
@@ -68,6 +69,8 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['fund_call', ofPartnership],
   ['pooled_mean', ofPartnership],
   ['pooled_mean_booking', within('mean_id', 'pooled_mean')],
+  // A proposal may name the request to join a circle that it decides.
+  ['circle_join', ofPartnership],
   ['proposal', ofPartnership],
   ['stance_request', within('proposal_id', 'proposal')],
   ['stance', within('proposal_id', 'proposal')],
@@ -87,6 +90,8 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['meeting_guest', within('meeting_id', 'meeting')],
   ['meeting_round_word', within('meeting_id', 'meeting')],
   ['minutes_review', within('meeting_id', 'meeting')],
+  // After the meeting, the agenda item and the proposal a tension may have become.
+  ['tension', ofPartnership],
   ['date_poll', ofPartnership],
   ['date_poll_slot', within('poll_id', 'date_poll')],
   ['date_poll_answer', (p) => sql`slot_id in (select s.id from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${p})`],
@@ -97,10 +102,29 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
 ];
 
 /**
- * Tables that hold no partnership's record: credentials that expire, the migrator's own, and the
- * PDFs of frozen documents, printed again from the restored rows.
+ * A dispute is confidential to its parties, its mediator and the body its charter names (seed 000,
+ * art. 7): an administrator's backup must not carry it, and a restore starts without it. Its
+ * journal entries, ids only, stay and still verify; the state proof checks its rows only where
+ * they are.
  */
-export const TABLES_LEFT_OUT = ['session', 'magic_link', 'invitation', 'person_link', 'outbox_personal_body', 'journal_pending', 'printed_document', 'kysely_migration', 'kysely_migration_lock'] as const;
+const DISPUTE_TABLES = ['dispute', 'dispute_party', 'dispute_meeting', 'dispute_meeting_note', 'dispute_task'] as const;
+
+/**
+ * Tables that hold no partnership's record: credentials that expire, the migrator's own, the
+ * PDFs of frozen documents, printed again from the restored rows, and disputes.
+ */
+export const TABLES_LEFT_OUT = [
+  'session',
+  'magic_link',
+  'invitation',
+  'person_link',
+  'outbox_personal_body',
+  'journal_pending',
+  'printed_document',
+  'kysely_migration',
+  'kysely_migration_lock',
+  ...DISPUTE_TABLES,
+] as const;
 export const TABLES_IN_BACKUP = TABLES.map(([table]) => table);
 
 /** A file restored holds every table of a backup. */

@@ -9,6 +9,11 @@ export interface Viewer {
   readonly isPartnershipAdmin: boolean;
   readonly adminOfOrganizations: ReadonlySet<string>;
   readonly memberOfBodies: ReadonlySet<string>;
+  /**
+   * A person from outside (an outside mediator invited by link): they belong to no organization and
+   * reach only the routes that say they admit outsiders, each of which checks what names them.
+   */
+  readonly outsider?: boolean;
 }
 
 /** Who carries a common project: people, and organizations whose members carry it with them. */

@@ -35,6 +35,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     act: ActContext;
   }
+  interface FastifyContextConfig {
+    /** The route admits outsiders (`Viewer.outsider`); it checks itself what names them. */
+    outsiders?: boolean;
+  }
 }
 
 /**
@@ -53,6 +57,8 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const viewer = request.viewer;
     if (!viewer) throw notFound();
+    // An outsider reaches only what was opened to them: everywhere else they are a stranger.
+    if (viewer.outsider === true && request.routeOptions.config.outsiders !== true) throw notFound();
     for (const [key, value] of Object.entries(request.params as Record<string, string>)) {
       if (key !== 'partnershipId' && !isUuid(value)) throw notFound();
     }

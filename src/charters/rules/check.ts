@@ -279,6 +279,11 @@ export function checkCharter(content: CharterContent, references: CharterReferen
   if (startsOn !== null && endsOn !== null && endsOn < startsOn) issues.push({ path: ['rules', 'duration', 'endsOn'], code: 'duration_order', params: {} });
   issues.push(...checkProjects(content, references));
   issues.push(...checkMoney(content, references));
+  for (const field of ['mediationBodyId', 'confidantBodyId'] as const) {
+    const bodyId = content.rules.dispute[field];
+    // The body a mediation is asked of may sit outside the charter's own bodies (seed 000's carrying association).
+    if (bodyId != null && !references.bodies.has(bodyId)) issues.push({ path: ['rules', 'dispute', field], code: 'body_unknown', params: {} });
+  }
   issues.push(...checkSignatories(content, references));
   return issues;
 }

@@ -320,7 +320,8 @@ function partnershipRules(context: TemplateContext, text: TemplateText): Charter
     ],
     participationLevels: ['consultation', 'concertation', 'participation'],
     revision: { requestedBy: 'any_member', bodyId: steering, method: 'consent', silence: DEFAULT_SILENCE },
-    dispute: { crisisMeetingWithinDays: 15, mediationProvider: '', exitPlanObjectives: [...text.exitPlan] },
+    // Seed 001 has the directors arbitrate: they are asked for a mediation and know of every dispute; the others know one exists.
+    dispute: { crisisMeetingWithinDays: 15, mediationProvider: '', exitPlanObjectives: [...text.exitPlan], mediationBodyId: directors, confidantBodyId: directors, existenceVisible: true },
     // The template knows bodies, not roles: the directors' committee confirms the lead it names until the charter names the co-presidents' role.
     projects: {
       presentation: { level: 'strategic', topic: text.topics.commonProjects },
@@ -354,7 +355,8 @@ function cooperationRules(context: TemplateContext, text: TemplateText): Charter
     decisionMatrix: (['strategic', 'operational', 'functional'] as const).map((level) => rule(context, level, '', team, 'consent', 'lapse')),
     participationLevels: ['participation'],
     revision: { requestedBy: 'any_signatory', bodyId: team, method: 'consent', silence: DEFAULT_SILENCE },
-    dispute: { crisisMeetingWithinDays: 7, mediationProvider: '', exitPlanObjectives: [...text.exitPlan] },
+    // Seed 000: the team asks the carrying association for a mediator, by a simple mail; nobody else is told.
+    dispute: { crisisMeetingWithinDays: 7, mediationProvider: '', exitPlanObjectives: [...text.exitPlan], mediationBodyId: null, confidantBodyId: null, existenceVisible: false },
     // Seed 000: the team settles its accounts together at the end or on exit; no common fund.
     money: {
       budgetRevision: { level: 'functional', topic: '' },

@@ -136,6 +136,16 @@ export const charterRulesSchema = z.object({
     crisisMeetingWithinDays: z.int({ error: 'error.integer' }).min(1, { error: 'error.atLeastOne' }).max(365, { error: 'error.tooLarge' }).nullable(),
     mediationProvider: line,
     exitPlanObjectives: listOfLines,
+    /**
+     * The body a mediation is asked of (seed 000: « un membre du Cœur de l'association »); its
+     * members name the mediator, who may come from outside. Null: the parties name one themselves.
+     * This and the next two are absent from versions written before disputes were run: see disputeRulesOf.
+     */
+    mediationBodyId: reference.nullable().optional(),
+    /** A body whose members see every dispute beside its parties and mediator; null: nobody else. */
+    confidantBodyId: reference.nullable().optional(),
+    /** Whether the partnership's other members see that a dispute exists (never what, nor between whom). */
+    existenceVisible: z.boolean({ error: 'error.choice' }).optional(),
   }),
   duration: z.object({ startsOn: isoDate.nullable(), endsOn: isoDate.nullable() }),
   budget: z.object({
@@ -227,13 +237,34 @@ export function moneyRulesOf(rules: Pick<CharterRules, 'money'>): MoneyRules {
   );
 }
 
+export type DisputeRules = Required<CharterRules['dispute']>;
+
+/**
+ * A charter's dispute rules, whether or not its version says them all: one written before
+ * disputes were run asks its parties to name their mediator, tells no body, and keeps even a
+ * dispute's existence to those in it.
+ */
+export function disputeRulesOf(rules: Pick<CharterRules, 'dispute'>): DisputeRules {
+  return {
+    ...rules.dispute,
+    mediationBodyId: rules.dispute.mediationBodyId ?? null,
+    confidantBodyId: rules.dispute.confidantBodyId ?? null,
+    existenceVisible: rules.dispute.existenceVisible ?? false,
+  };
+}
+
+/** Whether a charter has dispute rules at all: a delay for the crisis meeting, or an exit plan. */
+export function hasDisputeRules(rules: Pick<CharterRules, 'dispute'>): boolean {
+  return rules.dispute.crisisMeetingWithinDays !== null || rules.dispute.exitPlanObjectives.length > 0;
+}
+
 export function emptyRules(): CharterRules {
   return {
     bodyIds: [],
     decisionMatrix: [],
     participationLevels: [],
     revision: { requestedBy: 'any_signatory', bodyId: null, method: 'consent', silence: DEFAULT_SILENCE },
-    dispute: { crisisMeetingWithinDays: null, mediationProvider: '', exitPlanObjectives: [] },
+    dispute: { crisisMeetingWithinDays: null, mediationProvider: '', exitPlanObjectives: [], mediationBodyId: null, confidantBodyId: null, existenceVisible: false },
     duration: { startsOn: null, endsOn: null },
     budget: { totalCents: null, posts: [] },
     licence: { licence: 'CC-BY-SA-4.0', outputs: [] },

@@ -36,6 +36,7 @@ import { projectLeadRefusal } from './migrations/035-project-lead-refusal.js';
 import { projectEvaluationReminder } from './migrations/036-project-evaluation-reminder.js';
 import { money } from './migrations/037-money.js';
 import { budgetReportedAt } from './migrations/038-budget-reported-at.js';
+import { teamsDisputesCircles } from './migrations/039-teams-disputes-circles.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -82,6 +83,7 @@ export const migrations: Record<string, Migration> = {
   '036-project-evaluation-reminder': statementsMigration(projectEvaluationReminder),
   '037-money': statementsMigration(money),
   '038-budget-reported-at': statementsMigration(budgetReportedAt),
+  '039-teams-disputes-circles': statementsMigration(teamsDisputesCircles),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -200,6 +200,18 @@ export interface CharterVersion {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CircleJoin {
+  asked_by: string;
+  body_id: string;
+  created_at: Timestamp;
+  id: string;
+  motivation: Generated<string>;
+  partnership_id: string;
+  person_id: string;
+  settled_at: Timestamp | null;
+  status: string;
+}
+
 export interface DatePoll {
   body_id: string;
   closed_at: Timestamp | null;
@@ -236,6 +248,22 @@ export interface Delegation {
   to_person_id: string;
 }
 
+export interface Deliverable {
+  charter_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  description: Generated<string>;
+  due_on: string | null;
+  id: string;
+  licence_output: Generated<boolean>;
+  owner_id: string | null;
+  partnership_id: string;
+  published_url: string | null;
+  status: string;
+  status_since: Timestamp;
+  title: string;
+}
+
 export interface DiscussionMessage {
   answered_at: Timestamp | null;
   answered_by: string | null;
@@ -248,6 +276,69 @@ export interface DiscussionMessage {
   proposal_id: string;
   reply_to: string | null;
   round: number;
+}
+
+export interface Dispute {
+  agreed_at: Timestamp | null;
+  agreement: string | null;
+  charter_id: string;
+  charter_version_id: string;
+  closed_at: Timestamp | null;
+  closed_how: string | null;
+  crisis_due_at: Timestamp;
+  existence_visible: boolean;
+  id: string;
+  mediation_ended_at: Timestamp | null;
+  mediation_requested_at: Timestamp | null;
+  mediator_body_id: string | null;
+  mediator_id: string | null;
+  opened_at: Timestamp;
+  opened_by: string;
+  partnership_id: string;
+  stage: string;
+  subject: string;
+  write_up: string | null;
+  write_up_published_at: Timestamp | null;
+}
+
+export interface DisputeMeeting {
+  called_at: Timestamp;
+  called_by: string;
+  dispute_id: string;
+  held_at: Timestamp | null;
+  id: string;
+  kind: string;
+  online_url: string | null;
+  outcome: string | null;
+  place: Generated<string>;
+  round: string | null;
+  starts_at: Timestamp;
+}
+
+export interface DisputeMeetingNote {
+  meeting_id: string;
+  round: string;
+  text: Generated<string>;
+  written_at: Timestamp;
+  written_by: string | null;
+}
+
+export interface DisputeParty {
+  consents_to_publish: boolean | null;
+  dispute_id: string;
+  person_id: string;
+}
+
+export interface DisputeTask {
+  dispute_id: string;
+  done_at: Timestamp | null;
+  due_on: string | null;
+  id: string;
+  objective: string;
+  owner_id: string | null;
+  position: number;
+  settlement_id: string | null;
+  status: string;
 }
 
 export interface Election {
@@ -526,6 +617,7 @@ export interface Person {
   id: string;
   is_partnership_admin: Generated<boolean>;
   mail_preference: Generated<string>;
+  outsider: Generated<boolean>;
   partnership_id: string;
   phone: string | null;
 }
@@ -708,6 +800,7 @@ export interface Proposal {
   charter_draft_hash: string | null;
   charter_draft_version_id: string | null;
   charter_version_id: string;
+  circle_join_id: string | null;
   context: Generated<string>;
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;
@@ -746,6 +839,7 @@ export interface Proxy {
 
 export interface Role {
   accountabilities: Generated<Json>;
+  appointed_by_parent: Generated<boolean>;
   body_id: string | null;
   created_at: Generated<Timestamp>;
   id: string;
@@ -754,6 +848,7 @@ export interface Role {
   partnership_id: string;
   purpose: Generated<string>;
   sits_in_parent: Generated<boolean>;
+  supervises_circles: Generated<boolean>;
   term_months: number | null;
 }
 
@@ -832,6 +927,25 @@ export interface StanceRequest {
   proposal_id: string;
 }
 
+export interface Tension {
+  agenda_item_id: string | null;
+  body_id: string;
+  closing_word: string | null;
+  id: string;
+  partnership_id: string;
+  proposal_id: string | null;
+  raised_at: Timestamp;
+  raised_by: string | null;
+  settled_at: Timestamp | null;
+  settled_in_meeting_id: string | null;
+  status: string;
+  task_done_at: Timestamp | null;
+  task_due_on: string | null;
+  task_owner_id: string | null;
+  task_title: string | null;
+  text: string;
+}
+
 export interface DB {
   account: Account;
   action_plan: ActionPlan;
@@ -848,11 +962,18 @@ export interface DB {
   charter: Charter;
   charter_signature: CharterSignature;
   charter_version: CharterVersion;
+  circle_join: CircleJoin;
   date_poll: DatePoll;
   date_poll_answer: DatePollAnswer;
   date_poll_slot: DatePollSlot;
   delegation: Delegation;
+  deliverable: Deliverable;
   discussion_message: DiscussionMessage;
+  dispute: Dispute;
+  dispute_meeting: DisputeMeeting;
+  dispute_meeting_note: DisputeMeetingNote;
+  dispute_party: DisputeParty;
+  dispute_task: DisputeTask;
   election: Election;
   election_stance: ElectionStance;
   fund_call: FundCall;
@@ -904,4 +1025,5 @@ export interface DB {
   split_payment: SplitPayment;
   stance: Stance;
   stance_request: StanceRequest;
+  tension: Tension;
 }

@@ -1,0 +1,127 @@
+/**
+ * The dispute chain of seed 000 (art. 7) as pure rules: a crisis meeting within the charter's
+ * delay looks for a consensual solution; failing that, a mediation; failing that, an exit plan
+ * whose objectives are the charter's list, ended by a restorative circle and a write-up without
+ * personal details, published only if every party consents; then closure. No I/O, no clock: the
+ * acts pass the instant in.
+ */
+
+export const DISPUTE_STAGES = ['crisis', 'mediation', 'exit_plan', 'restorative_circle', 'write_up', 'closed'] as const;
+export type DisputeStage = (typeof DISPUTE_STAGES)[number];
+
+export const DISPUTE_MEETING_KINDS = ['crisis', 'restorative_circle'] as const;
+export type DisputeMeetingKind = (typeof DISPUTE_MEETING_KINDS)[number];
+
+/**
+ * The rounds of each kind of meeting, in order. A restorative circle follows the three moments
+ * of its practice: each says what they live now and is heard (mutual understanding), each says
+ * what they sought by their acts (self-responsibility), then the circle agrees on actions.
+ */
+export const DISPUTE_MEETING_ROUNDS = {
+  crisis: ['facts', 'needs', 'options'],
+  restorative_circle: ['understanding', 'responsibility', 'actions'],
+} as const satisfies Record<DisputeMeetingKind, readonly string[]>;
+export type DisputeMeetingRound = (typeof DISPUTE_MEETING_ROUNDS)[DisputeMeetingKind][number];
+
+/** What a crisis meeting or a mediation ends on. */
+export const CRISIS_OUTCOMES = ['agreement', 'mediation', 'exit_plan'] as const;
+export type CrisisOutcome = (typeof CRISIS_OUTCOMES)[number];
+
+/** The moves of a dispute, each one act. */
+export type DisputeMove =
+  /** A consensual solution is recorded (at the crisis meeting or in mediation): the dispute closes. */
+  | 'agree'
+  /** The crisis meeting found no solution: a mediation is asked of whom the charter names. */
+  | 'ask_mediation'
+  /** No solution, and no (more) mediation: the parties define the exit plan. */
+  | 'plan_exit'
+  /** The restorative circle is called, once every objective of the plan has an owner and a day. */
+  | 'call_circle'
+  /** The restorative circle was held: the write-up follows. */
+  | 'circle_held'
+  /** The write-up is done, published or not: the dispute closes once every task is done. */
+  | 'close';
+
+export type DisputeRefusal = 'not_at_this_stage' | 'crisis_meeting_not_held' | 'no_mediation_named' | 'plan_incomplete' | 'tasks_open' | 'write_up_missing';
+
+export interface DisputeFacts {
+  readonly stage: DisputeStage;
+  /** A crisis meeting was held (its outcome noted). */
+  readonly crisisMeetingHeld: boolean;
+  /** The charter names whom to ask for a mediation: a body, or words saying who provides one. */
+  readonly mediationAvailable: boolean;
+  readonly tasks: readonly { readonly ownerId: string | null; readonly dueOn: string | null; readonly done: boolean }[];
+  readonly writeUp: string | null;
+}
+
+const FROM: Record<DisputeMove, readonly DisputeStage[]> = {
+  agree: ['crisis', 'mediation'],
+  ask_mediation: ['crisis'],
+  plan_exit: ['crisis', 'mediation'],
+  call_circle: ['exit_plan'],
+  circle_held: ['restorative_circle'],
+  close: ['write_up'],
+};
+
+const TO: Record<DisputeMove, DisputeStage> = {
+  agree: 'closed',
+  ask_mediation: 'mediation',
+  plan_exit: 'exit_plan',
+  call_circle: 'restorative_circle',
+  circle_held: 'write_up',
+  close: 'closed',
+};
+
+/** Where a move leads from these facts, or why it may not be made. */
+export function nextDisputeStage(facts: DisputeFacts, move: DisputeMove): { ok: true; stage: DisputeStage } | { ok: false; refusal: DisputeRefusal } {
+  if (!FROM[move].includes(facts.stage)) return { ok: false, refusal: 'not_at_this_stage' };
+  // Seed 000 goes to mediation, or to the end of the project, only once the crisis meeting has sought a solution.
+  if (facts.stage === 'crisis' && move !== 'agree' && !facts.crisisMeetingHeld) return { ok: false, refusal: 'crisis_meeting_not_held' };
+  if (move === 'ask_mediation' && !facts.mediationAvailable) return { ok: false, refusal: 'no_mediation_named' };
+  if (move === 'call_circle' && facts.tasks.some((task) => task.ownerId === null || task.dueOn === null)) return { ok: false, refusal: 'plan_incomplete' };
+  if (move === 'close') {
+    if (facts.writeUp === null || facts.writeUp.trim() === '') return { ok: false, refusal: 'write_up_missing' };
+    if (facts.tasks.some((task) => !task.done)) return { ok: false, refusal: 'tasks_open' };
+  }
+  return { ok: true, stage: TO[move] };
+}
+
+/** How a dispute that closes by this move is said to have ended. */
+export function closedHow(move: DisputeMove): 'agreement' | 'exit_plan' | null {
+  if (move === 'agree') return 'agreement';
+  if (move === 'close') return 'exit_plan';
+  return null;
+}
+
+/**
+ * The crisis meeting is late when the dispute still waits for it past its due instant: none was
+ * held, and the dispute has not ended by an agreement reached without one.
+ */
+export function crisisMeetingLate(dispute: { readonly stage: DisputeStage; readonly crisisDueAt: Date; readonly crisisMeetingHeld: boolean }, now: Date): boolean {
+  return dispute.stage === 'crisis' && !dispute.crisisMeetingHeld && now.getTime() > dispute.crisisDueAt.getTime();
+}
+
+/** A write-up is published only when every party has said yes; one no, or one silence, keeps it inside. */
+export function writeUpPublishable(parties: readonly { readonly consentsToPublish: boolean | null }[]): boolean {
+  return parties.length > 0 && parties.every((party) => party.consentsToPublish === true);
+}
+
+/** What a viewer may know of a dispute. */
+export type DisputeReach = 'full' | 'existence' | 'none';
+
+export function disputeReach(
+  viewer: { readonly personId: string; readonly memberOfBodies: ReadonlySet<string> },
+  dispute: {
+    readonly partyIds: readonly string[];
+    readonly mediatorId: string | null;
+    readonly confidantBodyId: string | null;
+    /** Set when a mediation is asked of a body: its members learn of the dispute then, to name the mediator. */
+    readonly mediatorBodyId: string | null;
+    readonly existenceVisible: boolean;
+  },
+): DisputeReach {
+  if (dispute.partyIds.includes(viewer.personId) || dispute.mediatorId === viewer.personId) return 'full';
+  if (dispute.confidantBodyId !== null && viewer.memberOfBodies.has(dispute.confidantBodyId)) return 'full';
+  if (dispute.mediatorBodyId !== null && viewer.memberOfBodies.has(dispute.mediatorBodyId)) return 'full';
+  return dispute.existenceVisible ? 'existence' : 'none';
+}
