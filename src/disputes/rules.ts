@@ -125,3 +125,99 @@ export function disputeReach(
   if (dispute.mediatorBodyId !== null && viewer.memberOfBodies.has(dispute.mediatorBodyId)) return 'full';
   return dispute.existenceVisible ? 'existence' : 'none';
 }
+
+/* ---- The ending of a dispute: exit plan, restorative circle, write-up (disputes/ending). ---- */
+
+/** Who a dispute's ending lets act: its parties and its mediator; the bodies that know of it only read. */
+export type DisputeActorKind = 'party' | 'mediator' | 'reader';
+
+export function disputeActorOf(personId: string, dispute: { readonly partyIds: readonly string[]; readonly mediatorId: string | null }): DisputeActorKind {
+  if (dispute.partyIds.includes(personId)) return 'party';
+  if (dispute.mediatorId === personId) return 'mediator';
+  return 'reader';
+}
+
+/** The exit plan's tasks, one per objective of the charter's list, in its order. */
+export function exitPlanTasks(objectives: readonly string[]): { readonly position: number; readonly objective: string }[] {
+  return objectives.map((objective, position) => ({ position, objective: objective.trim().slice(0, 300) })).filter((task) => task.objective !== '');
+}
+
+/** A task of the plan may be owned by a party or by the mediator, nobody else. */
+export function mayOwnTask(personId: string, dispute: { readonly partyIds: readonly string[]; readonly mediatorId: string | null }): boolean {
+  return disputeActorOf(personId, dispute) !== 'reader';
+}
+
+/** The plan is complete when every task has an owner and a due day: then the restorative circle may be called. */
+export function exitPlanComplete(tasks: readonly { readonly ownerId: string | null; readonly dueOn: string | null }[]): boolean {
+  return tasks.every((task) => task.ownerId !== null && task.dueOn !== null);
+}
+
+export type TaskDoneRefusal = 'already_done' | 'not_owner' | 'waits_for_settlement';
+
+/**
+ * Whether this person may mark the task done by hand. Its owner does; a task linked to a
+ * settlement statement is done by that statement's approval, not by hand (the charter's budget
+ * settles the accounts and refunds what was not delivered).
+ */
+export function taskDoneRefusal(personId: string, task: { readonly ownerId: string | null; readonly done: boolean; readonly settlementId: string | null }): TaskDoneRefusal | null {
+  if (task.done) return 'already_done';
+  if (task.ownerId !== personId) return 'not_owner';
+  if (task.settlementId !== null) return 'waits_for_settlement';
+  return null;
+}
+
+/** The circle went through its rounds when each one has its notes. */
+export function circleRoundsMissing(notes: readonly { readonly round: string; readonly text: string }[]): string[] {
+  const written = new Set(notes.filter((note) => note.text.trim() !== '').map((note) => note.round));
+  return DISPUTE_MEETING_ROUNDS.restorative_circle.filter((round) => !written.has(round));
+}
+
+/** Text as the privacy check compares it: no accents, lower case. */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a text as written (letters with their accents, digits), each beside its folded form. */
+function wordsOf(text: string): { readonly written: string; readonly folded: string }[] {
+  return (text.normalize('NFD').match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((word) => ({ written: word.normalize('NFC'), folded: folded(word) })).filter((word) => word.folded !== '');
+}
+
+/** Where `needle` (a run of folded words) first appears, word for word, in `haystack`, or -1. */
+function indexOfWords(haystack: readonly { readonly folded: string }[], needle: readonly string[]): number {
+  if (needle.length === 0) return -1;
+  for (let start = 0; start + needle.length <= haystack.length; start += 1) {
+    if (needle.every((word, offset) => haystack[start + offset]?.folded === word)) return start;
+  }
+  return -1;
+}
+
+/**
+ * What a write-up must lose before it may be published « sans détails personnels »: each name or
+ * address of a party or of the mediator found in it, whatever its case and accents. A full name is
+ * looked for as a run of words, and each of its words of three letters or more alone (a first name
+ * is personal enough). Answers what was found as the text writes it, so the page points at what to
+ * remove.
+ */
+export function writeUpPersonalDetails(text: string, people: readonly { readonly fullName: string; readonly email: string | null }[]): string[] {
+  const words = wordsOf(text);
+  const flat = folded(text);
+  const found = new Set<string>();
+  for (const person of people) {
+    const name = wordsOf(person.fullName).map((word) => word.folded);
+    const whole = indexOfWords(words, name);
+    if (whole >= 0) found.add(words.slice(whole, whole + name.length).map((word) => word.written).join(' '));
+    else
+      for (const part of name) {
+        const at = part.length >= 3 ? indexOfWords(words, [part]) : -1;
+        if (at >= 0) found.add(words[at]?.written ?? part);
+      }
+    const address = person.email?.trim();
+    if (address && flat.includes(folded(address))) found.add(address);
+  }
+  return [...found];
+}
+
+/** The write-up may be written (again) while the dispute is at its stage and until it is published. */
+export function writeUpEditable(dispute: { readonly stage: DisputeStage; readonly writeUpPublishedAt: Date | null }): boolean {
+  return dispute.stage === 'write_up' && dispute.writeUpPublishedAt === null;
+}
