@@ -5,6 +5,7 @@ import { ARTICLE_CHANGES } from './rules/diff.js';
 import { charterDocumentSchema } from './rules/exchange.js';
 import { TEMPLATE_IDS } from './rules/templates.js';
 import { ARTICLE_KINDS, CHARTER_KINDS, VERSION_STATUSES, charterContentSchema, charterRulesSchema } from './rules/types.js';
+import { PROPOSAL_STATUSES } from '../decisions/rules.js';
 
 /** The inputs of the charter's acts, validated by the server and published as OpenAPI. */
 export const createCharterInput = z.object({
@@ -80,6 +81,8 @@ export const charterDetailAnswer = z.object({
       updatedAt: instant,
     }),
   ),
+  /** A project charter's proposals: those it routed (its versions'), newest first, 100 at most; empty for the partnership charter, whose proposals are the partnership's list. */
+  proposals: z.array(z.object({ id: z.uuid(), wording: z.string(), status: z.enum(PROPOSAL_STATUSES), body: named, createdAt: instant, decidedAt: instant.nullable() })),
   /** manage: write charters and record a first adoption; amend: start, edit or discard the next version's draft. */
   can: z.object({ manage: z.boolean(), amend: z.boolean() }),
 });

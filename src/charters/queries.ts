@@ -5,6 +5,7 @@ import { diffCharters } from './rules/diff.js';
 import { projectRulesOf, type CharterContent, type CharterKind, type CharterRules, type ProjectRules, type VersionStatus } from './rules/types.js';
 import { calendarDay } from '../common/dates.js';
 import { cadenceShortfall } from '../meetings/rules.js';
+import type { ProposalStatus } from '../decisions/rules.js';
 import { notFound } from '../common/errors.js';
 import { may, type Viewer } from '../common/permissions.js';
 import { heldOn } from '../common/database/periods.js';
@@ -131,9 +132,23 @@ export async function charterDetail(db: Db, viewer: Viewer, partnershipId: strin
     .execute();
   if (versions.length === 0) throw notFound();
   const inForce = versions.find((v) => v.status === 'adopted');
+  const kind = versions[0]!.kind as CharterKind;
+  const proposals =
+    kind === 'project'
+      ? await db
+          .selectFrom('proposal as p')
+          .innerJoin('charter_version as v', 'v.id', 'p.charter_version_id')
+          .innerJoin('body as b', 'b.id', 'p.body_id')
+          .select(['p.id', 'p.wording', 'p.status', 'p.body_id', 'b.name as body_name', 'p.created_at', 'p.decided_at'])
+          .where('v.charter_id', '=', charterId)
+          .where('p.partnership_id', '=', partnershipId)
+          .orderBy('p.created_at', 'desc')
+          .limit(100)
+          .execute()
+      : [];
   return {
     id: charterId,
-    kind: versions[0]!.kind as CharterKind,
+    kind,
     title: (versions.find((v) => v.status === 'adopted') ?? versions[0]!).title,
     versions: versions.map((v) => ({
       id: v.id,
@@ -146,6 +161,8 @@ export async function charterDetail(db: Db, viewer: Viewer, partnershipId: strin
       createdAt: v.created_at,
       updatedAt: v.updated_at,
     })),
+    // The table's check holds the status to the domain's words.
+    proposals: proposals.map((p) => ({ id: p.id, wording: p.wording, status: p.status as ProposalStatus, body: { id: p.body_id, name: p.body_name }, createdAt: p.created_at, decidedAt: p.decided_at })),
     can: { manage: may.manageCharters(viewer), amend: may.amendCharter(viewer, inForce ? (inForce.rules as CharterRules) : null) },
   };
 }

@@ -116,6 +116,14 @@ export const may = {
   },
 
   /**
+   * Propose a decision under a project charter (its scope: the project and its team): the members
+   * of its bodies, its signatories, or a partnership administrator. Under the partnership charter,
+   * anyone of the partnership proposes.
+   */
+  proposeUnderCharter: (viewer: Viewer, rules: Pick<CharterRules, 'bodyIds' | 'signatories'>): boolean =>
+    viewer.isPartnershipAdmin || rules.bodyIds.some((id) => viewer.memberOfBodies.has(id)) || rules.signatories.some((signatory) => signatory.personId === viewer.personId),
+
+  /**
    * Conduct a common project (its diagnosis, purposes, objectives, indicators, means, the lead's
    * mission sheet): the members today of its working group, its lead nominee, or an administrator.
    * Whether the project's stage still allows it is the conduct's own rule (projects/conduct/rules.ts).

@@ -14,6 +14,7 @@ import {
   nextPhase as nextProcessPhase,
   processStateOf,
   routeDecision,
+  routeInScope,
   stanceOpenings,
   startProcess,
   type Phase,
@@ -59,7 +60,7 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; refusal: Refusa
   return result.value;
 }
 
-/** The partnership charter in force routes decisions; a project charter governs its project only. */
+/** The partnership charter in force: it routes proposals made for the whole partnership, and what a project charter's matrix has no row for. */
 async function charterInForce(trx: Trx, partnershipId: string) {
   const version = await trx
     .selectFrom('charter_version as v')
@@ -73,17 +74,27 @@ async function charterInForce(trx: Trx, partnershipId: string) {
   return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
 }
 
-/** The adopted version of one charter of the partnership (a project charter routes its own matters). */
-async function adoptedVersionOf(trx: Trx, partnershipId: string, charterId: string) {
-  const version = await trx
-    .selectFrom('charter_version as v')
-    .innerJoin('charter as c', 'c.id', 'v.charter_id')
-    .select(['v.id', 'v.rules'])
-    .where('c.id', '=', charterId)
-    .where('c.partnership_id', '=', partnershipId)
-    .where('v.status', '=', 'adopted')
-    .executeTakeFirst();
-  return version ? { id: version.id, rules: version.rules as CharterRules } : undefined;
+/**
+ * Where a proposal goes, by the charter of its scope: a project charter (`charterId`, chosen by
+ * whoever proposes, who must belong to its team or sign it; or `routingCharterId`, the charter a
+ * budget hangs on, whose act checked its own permission) routes by its adopted version, else by the
+ * partnership charter in force; without a scope, the partnership charter alone.
+ */
+async function routeByScope(trx: Trx, ctx: ActContext, input: { readonly level: DecisionLevel; readonly topic: string; readonly charterId?: string | undefined; readonly routingCharterId?: string | undefined }) {
+  const scopeId = input.charterId ?? input.routingCharterId;
+  const partnership = await charterInForce(trx, ctx.partnershipId);
+  if (scopeId === undefined) {
+    if (!partnership) throw conflict('error.decision.noCharterInForce');
+    return { charterVersionId: partnership.id, rule: routeDecision(partnership.rules, input.level, input.topic) };
+  }
+  const charter = await trx.selectFrom('charter').select(['id', 'kind']).where('id', '=', scopeId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
+  if (!charter || (input.charterId !== undefined && charter.kind !== 'project')) throw invalid('charterId', 'error.reference');
+  const own = await trx.selectFrom('charter_version').select(['id', 'rules']).where('charter_id', '=', charter.id).where('status', '=', 'adopted').executeTakeFirst();
+  if (!own) throw conflict('error.decision.projectCharterNotInForce');
+  const rules = own.rules as CharterRules;
+  if (input.charterId !== undefined && !may.proposeUnderCharter(ctx.viewer, rules)) throw forbidden();
+  const routed = routeInScope(rules, partnership?.rules ?? null, input.level, input.topic);
+  return { charterVersionId: routed?.from === 'partnership' ? partnership!.id : own.id, rule: routed?.rule };
 }
 
 /**
@@ -144,7 +155,7 @@ export async function createProposalInTransaction(
     readonly actionPlanId?: string;
     readonly budgetVersionId?: string;
     readonly settlementId?: string;
-    /** A project charter whose adopted version routes the matter (its budget's settlement), instead of the partnership charter in force. */
+    /** A project charter whose adopted version routes the matter (its budget's settlement), as `charterId` does, its act having checked who may ask. */
     readonly routingCharterId?: string;
   },
 ): Promise<{ id: string; event: JournalEvent }> {
@@ -153,10 +164,7 @@ export async function createProposalInTransaction(
   let rule: DecisionRule | undefined;
   let draft: { id: string; content_hash: string } | undefined;
   if (input.amendsVersionId === undefined) {
-    const charter = input.routingCharterId === undefined ? await charterInForce(trx, ctx.partnershipId) : await adoptedVersionOf(trx, ctx.partnershipId, input.routingCharterId);
-    if (!charter) throw conflict('error.decision.noCharterInForce');
-    charterVersionId = charter.id;
-    rule = routeDecision(charter.rules, input.level, input.topic);
+    ({ charterVersionId, rule } = await routeByScope(trx, ctx, input));
   } else {
     ({ charterVersionId, rule, draft } = await routeAmendment(trx, ctx, input.amendsVersionId));
   }

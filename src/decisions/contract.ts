@@ -16,6 +16,11 @@ export const proposalInput = z.object({
   facilitatorId: z.uuid({ error: 'error.reference' }).optional(),
   /** A draft charter version: the proposal is to adopt it, by the charter's revision rule. */
   amendsVersionId: z.uuid({ error: 'error.reference' }).optional(),
+  /**
+   * The proposal's scope: a project charter of this partnership, whose adopted version routes it
+   * (the partnership charter in force routes what its matrix has no row for). Absent: the partnership.
+   */
+  charterId: z.uuid({ error: 'error.reference' }).optional(),
 });
 
 export const stanceInput = z.object({
@@ -160,14 +165,22 @@ export const proposalDetailAnswer = z.object({
   }),
 });
 
+const matrixRows = z.array(z.object({ level: z.enum(DECISION_LEVELS), topic: z.string(), bodyId: z.uuid().nullable(), method: z.enum(DECISION_METHODS) }));
+const matrixCharter = z.object({ id: z.uuid(), title: z.string(), versionId: z.uuid(), versionNumber: z.int(), article: z.int().nullable() });
+
 /**
- * Where a new proposal would go, before it is sent: the decision matrix of the partnership charter
- * in force (empty, and no charter, before one is adopted), its article, and the bodies it names.
+ * Where a new proposal would go, before it is sent: the decision matrix of the charter of its
+ * scope (the partnership charter in force, or the project charter asked for by `?charterId=`;
+ * empty, and no charter, before one is adopted), its article, and the bodies it names. Under a
+ * project charter, `fallback` is the partnership charter in force, which routes what the project's
+ * matrix has no row for. `scopes`: the charters in force the viewer may propose under.
  */
 export const decisionMatrixAnswer = z.object({
-  charter: z.object({ versionId: z.uuid(), versionNumber: z.int(), article: z.int().nullable() }).nullable(),
-  decisionMatrix: z.array(z.object({ level: z.enum(DECISION_LEVELS), topic: z.string(), bodyId: z.uuid().nullable(), method: z.enum(DECISION_METHODS) })),
+  charter: matrixCharter.nullable(),
+  decisionMatrix: matrixRows,
+  fallback: z.object({ charter: matrixCharter, decisionMatrix: matrixRows }).nullable(),
   bodies: z.array(named),
+  scopes: z.object({ partnership: z.boolean(), projects: z.array(z.object({ id: z.uuid(), title: z.string() })) }),
 });
 
 /** A page of a register: `next` is the `before` of the following page, null on the last. */

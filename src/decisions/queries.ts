@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Article, DecisionLevel, DecisionRule, ParticipationLevel, VersionStatus } from '../charters/rules/types.js';
+import type { Article, CharterRules, DecisionLevel, DecisionRule, ParticipationLevel, VersionStatus } from '../charters/rules/types.js';
 import { silenceOf } from '../charters/rules/types.js';
 import { conflict, forbidden, notFound } from '../common/errors.js';
 import {
@@ -50,28 +50,48 @@ export async function listProposals(db: Db, partnershipId: string, bodyId: strin
   }));
 }
 
-/** The decision matrix of the partnership charter in force, which routes new proposals, and the names of the bodies it names. */
-export async function decisionMatrix(db: Db, partnershipId: string) {
-  // The same charter as the one createProposal routes by: the first partnership charter with a version in force.
-  const version = await db
+/**
+ * Where a new proposal would go: the decision matrix of the charter of its scope (the partnership
+ * charter in force, or the project charter `charterId`, with the partnership's as its fallback,
+ * as createProposal routes), the names of the bodies they name, and the charters in force the
+ * viewer may propose under (may.proposeUnderCharter), in two queries.
+ */
+export async function decisionMatrix(db: Db, viewer: Viewer, partnershipId: string, charterId: string | undefined) {
+  const inForce = await db
     .selectFrom('charter_version as v')
     .innerJoin('charter as c', 'c.id', 'v.charter_id')
-    .select(['v.id', 'v.number', 'v.rules', 'v.articles'])
+    .select(['c.id as charter_id', 'c.kind', 'v.id', 'v.title', 'v.number', 'v.rules', 'v.articles'])
     .where('c.partnership_id', '=', partnershipId)
-    .where('c.kind', '=', 'partnership')
     .where('v.status', '=', 'adopted')
     .orderBy('c.created_at')
-    .executeTakeFirst();
-  if (!version) return { charter: null, decisionMatrix: [], bodies: [] };
-  const rows = (version.rules as { decisionMatrix: DecisionRule[] }).decisionMatrix;
-  const bodyIds = [...new Set(rows.flatMap((row) => (row.bodyId === null ? [] : [row.bodyId])))];
-  const bodies = bodyIds.length === 0 ? [] : await db.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).where('partnership_id', '=', partnershipId).orderBy('name').execute();
-  const articleIndex = (version.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
-  return {
-    charter: { versionId: version.id, versionNumber: version.number, article: articleIndex < 0 ? null : articleIndex + 1 },
-    decisionMatrix: rows.map((row) => ({ level: row.level, topic: row.topic, bodyId: row.bodyId, method: row.method })),
-    bodies,
+    .execute();
+  const partnership = inForce.find((version) => version.kind === 'partnership');
+  let scope = partnership;
+  if (charterId !== undefined) {
+    const charter = await db.selectFrom('charter').select('kind').where('id', '=', charterId).where('partnership_id', '=', partnershipId).executeTakeFirst();
+    if (charter?.kind !== 'project') throw notFound();
+    scope = inForce.find((version) => version.charter_id === charterId);
+  }
+  const fallback = charterId !== undefined && scope !== undefined ? partnership : undefined;
+  const rowsOf = (version: (typeof inForce)[number]) => (version.rules as { decisionMatrix: DecisionRule[] }).decisionMatrix;
+  const described = (version: (typeof inForce)[number]) => {
+    const articleIndex = (version.articles as Article[]).findIndex((article) => article.kind === 'decision_matrix');
+    return {
+      charter: { id: version.charter_id, title: version.title, versionId: version.id, versionNumber: version.number, article: articleIndex < 0 ? null : articleIndex + 1 },
+      decisionMatrix: rowsOf(version).map((row) => ({ level: row.level, topic: row.topic, bodyId: row.bodyId, method: row.method })),
+    };
   };
+  const scopes = {
+    partnership: partnership !== undefined,
+    projects: inForce
+      .filter((version) => version.kind === 'project' && may.proposeUnderCharter(viewer, version.rules as CharterRules))
+      .map((version) => ({ id: version.charter_id, title: version.title })),
+  };
+  if (!scope) return { charter: null, decisionMatrix: [], fallback: null, bodies: [], scopes };
+  const named = [scope, ...(fallback ? [fallback] : [])].flatMap(rowsOf);
+  const bodyIds = [...new Set(named.flatMap((row) => (row.bodyId === null ? [] : [row.bodyId])))];
+  const bodies = bodyIds.length === 0 ? [] : await db.selectFrom('body').select(['id', 'name']).where('id', 'in', bodyIds).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+  return { ...described(scope), fallback: fallback ? described(fallback) : null, bodies, scopes };
 }
 
 /** The round a closing is computed for: its body, its number, its deadline and the rule copied onto the proposal. */

@@ -56,12 +56,20 @@ export const decisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/:partnershipId/decision-matrix',
-    { schema: { tags: ['decisions'], summary: 'The decision matrix of the partnership charter in force, to show where a proposal will go before it is sent', params: inPartnership, response: { 200: decisionMatrixAnswer } } },
-    async (request) => decisionMatrix(app.store.db, request.act.partnershipId),
+    {
+      schema: {
+        tags: ['decisions'],
+        summary: 'The decision matrix of the charter of a proposal’s scope (the partnership charter in force, or a project charter with the partnership’s as fallback), to show where a proposal will go before it is sent',
+        params: inPartnership,
+        querystring: z.object({ charterId: z.uuid().optional() }),
+        response: { 200: decisionMatrixAnswer },
+      },
+    },
+    async (request) => decisionMatrix(app.store.db, request.act.viewer, request.act.partnershipId, request.query.charterId),
   );
   app.post(
     '/:partnershipId/proposals',
-    { schema: { tags: ['decisions'], summary: 'Propose a decision; the charter in force routes it to a body and a method', params: inPartnership, body: proposalInput, response: created } },
+    { schema: { tags: ['decisions'], summary: 'Propose a decision; the charter of its scope (a project charter, else the partnership charter in force) routes it to a body and a method', params: inPartnership, body: proposalInput, response: created } },
     async (request, reply) => reply.status(201).send(await acts.createProposal(request.act, request.body)),
   );
   app.get(

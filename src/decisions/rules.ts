@@ -270,25 +270,47 @@ export function routeDecision<Row extends Pick<DecisionRule, 'level' | 'topic' |
   return rule?.bodyId ? rule : undefined;
 }
 
+/**
+ * A proposal made under a project charter (its scope: the project and its team) is routed by
+ * that charter's matrix; a matter the matrix has no row for goes by the partnership charter's, if
+ * one is in force. Without a scope, the partnership charter alone routes. `from` says which
+ * charter routed, the one the proposal keeps (its charter version).
+ */
+export function routeInScope<Row extends Pick<DecisionRule, 'level' | 'topic' | 'bodyId'>>(
+  scope: { readonly decisionMatrix: readonly Row[] } | null,
+  partnership: { readonly decisionMatrix: readonly Row[] } | null,
+  level: DecisionLevel,
+  topic: string,
+): { readonly from: 'scope' | 'partnership'; readonly rule: Row } | undefined {
+  const own = scope === null ? undefined : routeDecision(scope, level, topic);
+  if (own) return { from: 'scope', rule: own };
+  const general = partnership === null ? undefined : routeDecision(partnership, level, topic);
+  return general && { from: 'partnership', rule: general };
+}
+
 /** Where a new proposal will go, as the form says it before it is sent. */
 export type Destination =
   | { readonly kind: 'no_charter' }
   | { readonly kind: 'no_body' }
-  | { readonly kind: 'body'; readonly bodyName: string; readonly method: DecisionMethod; readonly article: number | null };
+  | { readonly kind: 'body'; readonly bodyName: string; readonly method: DecisionMethod; readonly article: number | null; readonly byPartnership?: boolean };
 
 /** The charter in force's matrix, as the server gives it to the new-proposal form. */
 export interface MatrixInForce {
   readonly charter: { readonly article: number | null } | null;
   readonly decisionMatrix: readonly Pick<DecisionRule, 'level' | 'topic' | 'bodyId' | 'method'>[];
   readonly bodies: readonly { readonly id: string; readonly name: string }[];
+  /** Under a project charter: the partnership charter in force, which routes what the project's matrix has no row for. */
+  readonly fallback?: { readonly charter: { readonly article: number | null }; readonly decisionMatrix: MatrixInForce['decisionMatrix'] } | null;
 }
 
 export function destinationOf(inForce: MatrixInForce, level: DecisionLevel, topic: string): Destination {
   if (inForce.charter === null) return { kind: 'no_charter' };
-  const rule = routeDecision(inForce, level, topic);
-  const body = rule && inForce.bodies.find((candidate) => candidate.id === rule.bodyId);
-  if (!rule || !body) return { kind: 'no_body' };
-  return { kind: 'body', bodyName: body.name, method: rule.method, article: inForce.charter.article };
+  const fallback = inForce.fallback ?? null;
+  const routed = routeInScope(inForce, fallback, level, topic);
+  const body = routed && inForce.bodies.find((candidate) => candidate.id === routed.rule.bodyId);
+  if (!routed || !body) return { kind: 'no_body' };
+  const article = routed.from === 'scope' ? inForce.charter.article : fallback!.charter.article;
+  return { kind: 'body', bodyName: body.name, method: routed.rule.method, article, ...(routed.from === 'partnership' && { byPartnership: true }) };
 }
 
 /** The topics the matrix names for a level, in the charter's order: a proposal's subject is one of them, or any other (the level's general row). */

@@ -102,7 +102,7 @@ describe('routing by the charter in force', () => {
     const f = await newPartnership(t);
     const refused = await f.admin.post(`${f.base}/proposals`, { level: 'strategic', wording: 'Faire un site commun.', participationLevel: 'participation' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe('Aucune charte de partenariat n’est en vigueur : elle seule dit qui décide.');
+    expect(refused.body.message).toBe('Aucune charte de partenariat n’est en vigueur : elle seule dit qui décide. Une équipe régie par sa propre charte choisit cette charte comme cadre de sa proposition.');
   });
 });
 

@@ -116,7 +116,7 @@ describe('amend and open a new round, in one act', () => {
 describe('the decision matrix a new proposal is routed by', () => {
   it('is empty before a partnership charter is in force', async () => {
     const f = await newPartnership(t);
-    expect((await f.admin.get(`${f.base}/decision-matrix`)).body).toEqual({ charter: null, decisionMatrix: [], bodies: [] });
+    expect((await f.admin.get(`${f.base}/decision-matrix`)).body).toEqual({ charter: null, decisionMatrix: [], fallback: null, bodies: [], scopes: { partnership: false, projects: [] } });
   });
 
   it('gives the rows, their article and the bodies they name, and routes as the server does', async () => {
@@ -134,7 +134,8 @@ describe('the decision matrix a new proposal is routed by', () => {
 
     const matrix = await member.client.get<Answer<typeof decisionMatrixAnswer>>(`${f.base}/decision-matrix`);
     expect(matrix.status).toBe(200);
-    expect(matrix.body.charter).toEqual({ versionId: charter.body.versionId, versionNumber: 1, article: 4 });
+    expect(matrix.body.charter).toEqual({ id: charter.body.id, title: 'Charte de partenariat', versionId: charter.body.versionId, versionNumber: 1, article: 4 });
+    expect(matrix.body.scopes).toEqual({ partnership: true, projects: [] });
     expect(matrix.body.bodies).toEqual(expect.arrayContaining([{ id: steering, name: 'Comité de pilotage' }, { id: directors, name: 'Codir' }]));
     for (const [level, topic] of [['operational', ''], ['operational', 'nomination des chefs de projet'], ['strategic', 'Un sujet que la charte ne nomme pas']] as const) {
       const expected = routeDecision(matrix.body, level, topic);

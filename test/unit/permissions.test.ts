@@ -152,6 +152,21 @@ describe('may.amendCharter', () => {
   });
 });
 
+describe('may.proposeUnderCharter', () => {
+  const team = { bodyIds: ['team', 'other-team'], signatories: [{ id: 's1', personId: 'signatory', organizationId: 'house-a', capacity: 'Présidente' }, { id: 's2', personId: null, organizationId: 'house-b', capacity: '' }] };
+  it('allows a member of any of the charter’s bodies', () => {
+    expect(may.proposeUnderCharter(viewer({ memberOfBodies: new Set(['team']) }), team)).toBe(true);
+    expect(may.proposeUnderCharter(viewer({ memberOfBodies: new Set(['other-team']) }), team)).toBe(true);
+  });
+  it('allows a signatory who sits in none of its bodies', () => expect(may.proposeUnderCharter(viewer({ personId: 'signatory' }), team)).toBe(true));
+  it('allows a partnership administrator', () => expect(may.proposeUnderCharter(admin, team)).toBe(true));
+  it('refuses a member of another body, a house’s administrator, and everyone when a signatory names no person', () => {
+    expect(may.proposeUnderCharter(bodyMember, team)).toBe(false);
+    expect(may.proposeUnderCharter(houseAdmin, team)).toBe(false);
+    expect(may.proposeUnderCharter(plain, { bodyIds: [], signatories: [{ id: 's2', personId: null, organizationId: 'house-b', capacity: '' }] })).toBe(false);
+  });
+});
+
 describe('may.conductProject', () => {
   const project = { workingGroupId: 'group', leadNomineeId: 'lead' };
   it('allows a member today of the working group', () => expect(may.conductProject(viewer({ memberOfBodies: new Set(['group']) }), project)).toBe(true));

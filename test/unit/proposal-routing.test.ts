@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destinationOf, matrixTopics, routeDecision, type MatrixInForce } from '../../src/decisions/rules.js';
+import { destinationOf, matrixTopics, routeDecision, routeInScope, type MatrixInForce } from '../../src/decisions/rules.js';
 
 const steering = '00000000-0000-4000-8000-000000000001';
 const directors = '00000000-0000-4000-8000-000000000002';
@@ -44,5 +44,41 @@ describe('where a new proposal will go', () => {
 
   it('is the server’s own routing rule, on the matrix the form is shown', () => {
     expect(routeDecision(inForce, 'operational', ' nomination des chefs de projet ')).toMatchObject({ bodyId: directors, method: 'consent' });
+  });
+});
+
+const team = '00000000-0000-4000-8000-000000000003';
+
+/** Seed 000's cooperation charter: its team decides its own matters by consent, strategic ones aside here. */
+const project = {
+  decisionMatrix: [
+    { level: 'operational' as const, topic: '', bodyId: team, method: 'consent' as const },
+    { level: 'functional' as const, topic: 'Budget', bodyId: team, method: 'consent' as const },
+  ],
+};
+
+describe('a proposal routed by the charter of its scope', () => {
+  it('goes by the project charter’s matrix where it has a row', () => {
+    expect(routeInScope(project, inForce, 'operational', 'Ateliers')).toEqual({ from: 'scope', rule: project.decisionMatrix[0] });
+    expect(routeInScope(project, inForce, 'functional', 'budget')).toEqual({ from: 'scope', rule: project.decisionMatrix[1] });
+  });
+
+  it('goes by the partnership charter for what the project’s matrix has no row for, or no body', () => {
+    expect(routeInScope(project, inForce, 'operational', 'Nomination des chefs de projet')).toMatchObject({ from: 'scope', rule: { bodyId: team } });
+    expect(routeInScope({ decisionMatrix: [{ level: 'strategic', topic: '', bodyId: null }] }, inForce, 'operational', '')).toMatchObject({ from: 'partnership', rule: { bodyId: steering } });
+    expect(routeInScope(project, inForce, 'strategic', '')).toBeUndefined();
+  });
+
+  it('has nowhere to go without either charter, and routes by the partnership alone without a scope', () => {
+    expect(routeInScope(project, null, 'strategic', '')).toBeUndefined();
+    expect(routeInScope(null, inForce, 'operational', 'Budget des séjours')).toMatchObject({ from: 'partnership', rule: { method: 'majority' } });
+    expect(routeInScope(null, null, 'operational', '')).toBeUndefined();
+  });
+
+  it('tells the form which charter’s article it goes by', () => {
+    const scoped: MatrixInForce = { charter: { article: 3 }, decisionMatrix: project.decisionMatrix, bodies: [...inForce.bodies, { id: team, name: 'Équipe projet' }], fallback: { charter: { article: 4 }, decisionMatrix: inForce.decisionMatrix } };
+    expect(destinationOf(scoped, 'operational', '')).toEqual({ kind: 'body', bodyName: 'Équipe projet', method: 'consent', article: 3 });
+    expect(destinationOf({ ...scoped, decisionMatrix: [] }, 'operational', 'Nomination des chefs de projet')).toEqual({ kind: 'body', bodyName: 'Codir', method: 'consent', article: 4, byPartnership: true });
+    expect(destinationOf({ ...scoped, fallback: null }, 'strategic', '')).toEqual({ kind: 'no_body' });
   });
 });
