@@ -65,7 +65,7 @@ describe('a proposal routed by the charter of its scope', () => {
 
   it('goes by the partnership charter for what the project’s matrix has no row for, or no body', () => {
     expect(routeInScope(project, inForce, 'operational', 'Nomination des chefs de projet')).toMatchObject({ from: 'scope', rule: { bodyId: team } });
-    expect(routeInScope({ decisionMatrix: [{ level: 'strategic', topic: '', bodyId: null }] }, inForce, 'operational', '')).toMatchObject({ from: 'partnership', rule: { bodyId: steering } });
+    expect(routeInScope({ decisionMatrix: [{ level: 'strategic', topic: '', bodyId: null, method: 'consent' }] }, inForce, 'operational', '')).toMatchObject({ from: 'partnership', rule: { bodyId: steering } });
     expect(routeInScope(project, inForce, 'strategic', '')).toBeUndefined();
   });
 
