@@ -6,6 +6,7 @@ import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { charterDetailAnswer } from '../../../charters/contract';
 import type { Answer } from '../../../common/contract';
 import { CharterSettlementLink } from '../budgets/SettlementLink';
+import { statusTone as proposalTone } from '../decisions/ProposalsPage';
 
 type CharterDetail = Answer<typeof charterDetailAnswer>;
 
@@ -37,6 +38,41 @@ function CompareVersions({ charter }: { charter: CharterDetail }) {
         {t('charter.compare.submit')}
       </button>
     </form>
+  );
+}
+
+/** The proposals a project charter routed: its team's decisions, and the adoptions of its versions. */
+function CharterProposals({ charter }: { charter: CharterDetail }) {
+  const { t } = useTranslation();
+  const partnershipId = usePartnershipId();
+  const formatDate = useFormatDate();
+  const inForce = charter.versions.some((v) => v.status === 'adopted');
+  return (
+    <section aria-labelledby="charter-proposals">
+      <h2 id="charter-proposals">{t('charter.proposals.title')}</h2>
+      {charter.proposals.length === 0 ? (
+        <p>{t('charter.proposals.none')}</p>
+      ) : (
+        <ul className="member-list">
+          {charter.proposals.map((proposal) => (
+            <li key={proposal.id} className="member">
+              <div>
+                <Link className="member-name" to={`/p/${partnershipId}/propositions/${proposal.id}`}>
+                  {proposal.wording}
+                </Link>
+                <p className="muted small">{t('charter.proposals.line', { body: proposal.body.name, date: formatDate(proposal.createdAt) })}</p>
+              </div>
+              <Badge tone={proposalTone(proposal.status)}>{t(`decision.status.${proposal.status}`)}</Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+      {inForce && (
+        <p>
+          <Link to={`/p/${partnershipId}/propositions?cadre=${charter.id}`}>{t('charter.proposals.propose')}</Link>
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -85,6 +121,7 @@ export default function CharterPage() {
         </div>
       )}
       {charter.data.kind === 'project' && versions.some((v) => v.status === 'adopted') && <CharterSettlementLink charterId={charter.data.id} />}
+      {charter.data.kind === 'project' && <CharterProposals charter={charter.data} />}
       <CompareVersions charter={charter.data} />
     </section>
   );
