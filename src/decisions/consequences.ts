@@ -7,6 +7,7 @@ import { adoptActionPlanDecidedBy } from '../action-plans/adoption.js';
 import { settleBudgetMatter } from '../budgets/acts.js';
 import { settlementDecidedBy } from '../budgets/settlement/acts.js';
 import { recordFundSpendingDecidedBy } from '../fund/acts.js';
+import { disputeTasksSettledBy } from '../disputes/ending/acts.js';
 
 /** The decided proposal as each capability reads it; one that hangs on other columns reads them by its id. */
 export interface DecidedProposal {
@@ -40,6 +41,8 @@ export async function decisionConsequences(
     // After the project's: its presentation adopted validates the budget presented with it.
     ...(await settleBudgetMatter(trx, scope, proposal, status)),
     ...(await settlementDecidedBy(trx, scope, proposal.id, status)),
+    // After the statement's: its approval does the exit plan's tasks that waited for it.
+    ...(await disputeTasksSettledBy(trx, scope, proposal.id)),
     ...(await recordFundSpendingDecidedBy(trx, scope, proposal.id, status)),
   ];
 }

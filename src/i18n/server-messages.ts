@@ -9,6 +9,7 @@ import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
 import { budgetEn, budgetFr } from '../budgets/messages.js';
 import { pooledMeanEn, pooledMeanFr } from '../pooled-means/messages.js';
 import { settlementEn, settlementFr } from '../budgets/settlement/messages.js';
+import { disputeEndingEn, disputeEndingFr } from '../disputes/ending/messages.js';
 import { fundEn, fundFr } from '../fund/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
@@ -235,6 +236,7 @@ const fr = {
   ...budgetFr,
   ...pooledMeanFr,
   ...settlementFr,
+  ...disputeEndingFr,
   ...fundFr,
 };
 
@@ -457,6 +459,7 @@ const en: typeof fr = {
   ...budgetEn,
   ...pooledMeanEn,
   ...settlementEn,
+  ...disputeEndingEn,
   ...fundEn,
 };
 

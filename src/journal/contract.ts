@@ -34,6 +34,7 @@ export const JOURNAL_KINDS = [
   'pooledMean.listed', 'pooledMean.withdrawn', 'pooledMean.booked', 'pooledMean.declined', 'pooledMean.cancelled',
   'splitPayment.recorded', 'splitPayment.reversed',
   'settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned',
+  'dispute.exitPlanned', 'dispute.taskAssigned', 'dispute.taskLinked', 'dispute.taskDone', 'dispute.circleCalled', 'dispute.circleHeld', 'dispute.writeUpSaved', 'dispute.publishConsent', 'dispute.writeUpPublished', 'dispute.closed',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -18,6 +18,8 @@ export const toDoTargetAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pooled_mean_booking'), bookingId: z.uuid() }),
   z.object({ kind: z.literal('budget_forecast'), projectId: z.uuid() }),
   z.object({ kind: z.enum(['fund_declaration', 'fund_contribution', 'fund_behind']), organizationId: z.uuid() }),
+  z.object({ kind: z.literal('dispute_task'), disputeId: z.uuid(), taskId: z.uuid() }),
+  z.object({ kind: z.enum(['dispute_circle', 'dispute_consent']), disputeId: z.uuid() }),
 ]);
 
 /** When a thing falls due: an instant (a round's end, a meeting's start) or a day (a term's end, excluded). */

@@ -52,6 +52,11 @@ function targetOf(row: ToDoRow): ToDoTarget {
     case 'fund_contribution':
     case 'fund_behind':
       return { kind: row.kind, organizationId: row.first_id };
+    case 'dispute_task':
+      return { kind: row.kind, disputeId: row.first_id, taskId: second };
+    case 'dispute_circle':
+    case 'dispute_consent':
+      return { kind: row.kind, disputeId: row.first_id };
   }
 }
 
@@ -276,6 +281,20 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       from fund_call fc join organization o on o.id = fc.organization_id join keeper k on k.yes
      where fc.partnership_id = ${partnershipId} and fc.due_on < ${today}::date
        and fc.amount_cents > (select coalesce(sum(l.amount_cents), 0) from fund_ledger l where l.call_id = fc.id)
+    union all
+    select 'dispute_task', d.id, t.id, t.objective, v.title, null, t.due_on::text
+      from dispute_task t join dispute d on d.id = t.dispute_id join charter_version v on v.id = d.charter_version_id
+     where t.owner_id = ${personId} and t.status = 'open' and d.partnership_id = ${partnershipId} and d.stage <> 'closed'
+    union all
+    select 'dispute_circle', d.id, null, v.title, null, m.starts_at, null
+      from dispute_meeting m join dispute d on d.id = m.dispute_id join charter_version v on v.id = d.charter_version_id
+     where m.kind = 'restorative_circle' and m.held_at is null and d.stage = 'restorative_circle' and d.partnership_id = ${partnershipId}
+       and (d.mediator_id = ${personId} or exists (select 1 from dispute_party dp where dp.dispute_id = d.id and dp.person_id = ${personId}))
+    union all
+    select 'dispute_consent', d.id, null, v.title, null, null, null
+      from dispute_party dp join dispute d on d.id = dp.dispute_id join charter_version v on v.id = d.charter_version_id
+     where dp.person_id = ${personId} and dp.consents_to_publish is null and d.partnership_id = ${partnershipId}
+       and d.stage = 'write_up' and d.write_up is not null and d.write_up_published_at is null
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

@@ -46,6 +46,10 @@ export const TO_DO_KINDS = [
   'fund_declaration',
   'fund_contribution',
   'fund_behind',
+  // A dispute's ending: an open task of its exit plan one owns, its restorative circle to come, its write-up to consent to.
+  'dispute_task',
+  'dispute_circle',
+  'dispute_consent',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -65,7 +69,9 @@ export type ToDoTarget =
   | { readonly kind: 'action'; readonly planId: string; readonly actionId: string }
   | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string }
   | { readonly kind: 'budget_forecast'; readonly projectId: string }
-  | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string };
+  | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string }
+  | { readonly kind: 'dispute_task'; readonly disputeId: string; readonly taskId: string }
+  | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -94,6 +100,9 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   fund_declaration: 'declarer-le-budget',
   fund_contribution: 'contribution',
   fund_behind: 'en-retard',
+  dispute_task: 'plan-de-sortie',
+  dispute_circle: 'cercle-restauratif',
+  dispute_consent: 'retour-d-experience',
 };
 
 /**
@@ -138,6 +147,10 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
     case 'fund_contribution':
     case 'fund_behind':
       return `${base}/caisse-commune${anchor}`;
+    case 'dispute_task':
+    case 'dispute_circle':
+    case 'dispute_consent':
+      return `${base}/differends/${target.disputeId}${anchor}`;
   }
 }
 

@@ -30,6 +30,7 @@ import { pooledMeanRoutes } from '../pooled-means/routes.js';
 import { settlementRoutes } from '../budgets/settlement/routes.js';
 import { budgetReportRoutes } from '../budgets/report/routes.js';
 import { fundRoutes } from '../fund/routes.js';
+import { disputeEndingRoutes } from '../disputes/ending/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -97,4 +98,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(settlementRoutes);
   await app.register(budgetReportRoutes);
   await app.register(fundRoutes);
+  await app.register(disputeEndingRoutes);
 };

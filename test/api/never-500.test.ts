@@ -40,6 +40,8 @@ let ids: {
   settlementId: string;
   planId: string;
   actionId: string;
+  disputeId: string;
+  taskId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -95,8 +97,22 @@ beforeAll(async () => {
     ...(await activeProject(organizationId, bodyId, personId)),
     planId,
     actionId,
+    ...(await disputeAtExitPlan(charter.body.id, charter.body.versionId, personId)),
   };
 });
+
+/** A dispute at its exit plan between the administrator and a person, as the crisis meeting and the mediation leave it, with one task. */
+async function disputeAtExitPlan(charterId: string, versionId: string, otherPartyId: string) {
+  const [disputeId, taskId] = [randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  await t.store.db
+    .insertInto('dispute')
+    .values({ id: disputeId, partnership_id: f.partnershipId, charter_id: charterId, charter_version_id: versionId, subject: 'Un différend', opened_by: f.adminPersonId, opened_at: now, stage: 'exit_plan', crisis_due_at: now, existence_visible: false })
+    .execute();
+  await t.store.db.insertInto('dispute_party').values([f.adminPersonId, otherPartyId].map((person_id) => ({ dispute_id: disputeId, person_id }))).execute();
+  await t.store.db.insertInto('dispute_task').values({ id: taskId, dispute_id: disputeId, position: 0, objective: 'Solder les comptes', owner_id: null, due_on: null, status: 'open' }).execute();
+  return { disputeId, taskId };
+}
 afterAll(() => t.close());
 
 /** An active project whose working group is the body, with a purpose, an objective and its indicator, to fuzz its conduct. */
@@ -226,6 +242,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectConductRoutes(),
   ...budgetRoutes(),
   ...moneyRoutes(),
+  ...disputeEndingRoutes(),
   ...projectLifecycleRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
@@ -496,6 +513,19 @@ function moneyRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${f.base}/pooled-means`, nearlyValid({ organizationId: someId(), kind: fc.constantFrom('room', 'vehicle', 'x'), label: text, conditions: text })],
     ['POST', `${f.base}/projects/${ids.projectId}/pooled-mean-bookings`, nearlyValid({ meanId: someId(), startsAt: moment, endsAt: moment, purpose: text })],
     ['POST', `${f.base}/pooled-mean-bookings/${ids.bookingId}/decline`, nearlyValid({ reason: text })],
+  ];
+}
+
+/** A dispute's ending: owners and days of any kind, statements of any id, instants anywhere, write-ups of any text. */
+function disputeEndingRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const dispute = `${f.base}/disputes/${ids.disputeId}`;
+  const moment = fc.constantFrom('2099-03-14T09:00:00Z', '2099-03-14T08:00:00+02:00', '2020-01-01T00:00:00Z', '2099-13-40T25:00:00Z', 'x', '');
+  return [
+    ['PUT', `${dispute}/tasks/${ids.taskId}`, nearlyValid({ ownerId: fc.oneof(someId(), fc.constant(null)), dueOn: fc.oneof(date, fc.constant(null)) })],
+    ['PUT', `${dispute}/tasks/${ids.taskId}/settlement`, nearlyValid({ settlementId: fc.oneof(someId(), fc.constant(null)) })],
+    ['POST', `${dispute}/restorative-circle`, nearlyValid({ startsAt: moment, place: text, onlineUrl: fc.constantFrom('https://visio.example/cercle', 'x', null) })],
+    ['PUT', `${dispute}/write-up`, nearlyValid({ text })],
+    ['PUT', `${dispute}/publish-consent`, nearlyValid({ consents: fc.constantFrom(true, false, 'oui', null) })],
   ];
 }
 

@@ -55,6 +55,8 @@ interface World {
   readonly project: Awaited<ReturnType<typeof activeProject>>;
   /** A project charter's budget, opened, on which the split and the settlement are asked. */
   readonly charterBudget: Awaited<ReturnType<typeof charterBudget>>;
+  /** A dispute at its exit plan between the facilitator and the target person, its one task the facilitator's. */
+  readonly dispute: Awaited<ReturnType<typeof disputeAtExitPlan>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -70,11 +72,13 @@ async function world(): Promise<World> {
   const seat = async (bodyId: string, personId: string, organizationId: string) =>
     expect((await f.admin.post(`${f.base}/bodies/${bodyId}/members`, { personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: '2026-03-10' })).status).toBe(201);
   let otherOrganizationPersonId = '';
+  let facilitatorPersonId = '';
   const ids = await furnished(f, 'Nadia Benali', async ({ organizationId, bodyId }) => {
     const other = await f.admin.post(`${f.base}/organizations`, { name: 'Autre maison', kind: 'association' });
     otherOrganizationPersonId = await linked('otherOrganization', [{ organizationId: other.body.id, kind: 'volunteer' }]);
     await seat(bodyId, await linked('bodyMember', [{ organizationId, kind: 'staff' }]), organizationId);
     const facilitatorId = await linked('facilitator', [{ organizationId, kind: 'staff' }]);
+    facilitatorPersonId = facilitatorId;
     await seat(bodyId, facilitatorId, organizationId);
     await linked('organizationAdmin', [{ organizationId, kind: 'board', isOrganizationAdmin: true }]);
     return { facilitatorId };
@@ -88,6 +92,7 @@ async function world(): Promise<World> {
     requestId: request.body.id,
     project: await activeProject(f, ids),
     charterBudget: await charterBudget(f),
+    dispute: await disputeAtExitPlan(f, ids, facilitatorPersonId),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -157,6 +162,19 @@ async function charterBudget(f: PartnershipFixture) {
   return { charterId, budgetId };
 }
 
+/** A dispute under the charter in force whose crisis meeting and mediation found no solution, as their acts leave it. */
+async function disputeAtExitPlan(f: PartnershipFixture, ids: Furnished, facilitatorId: string) {
+  const [disputeId, taskId] = [randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  await t.store.db
+    .insertInto('dispute')
+    .values({ id: disputeId, partnership_id: f.partnershipId, charter_id: ids.charterId, charter_version_id: ids.versionId, subject: 'Livrables en retard', opened_by: facilitatorId, opened_at: now, stage: 'exit_plan', crisis_due_at: now, existence_visible: false })
+    .execute();
+  await t.store.db.insertInto('dispute_party').values([facilitatorId, ids.personId].map((person_id) => ({ dispute_id: disputeId, person_id }))).execute();
+  await t.store.db.insertInto('dispute_task').values({ id: taskId, dispute_id: disputeId, position: 0, objective: 'Solder les comptes', owner_id: facilitatorId, due_on: '2026-04-30', status: 'open' }).execute();
+  return { disputeId, taskId, facilitatorId };
+}
+
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
 function templateOf(url: string): string {
   const path = url.split('?')[0]!;
@@ -176,10 +194,11 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget']): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute']): [Method, string, unknown?][] {
   const conduct = `${base}/projects/${project.projectId}`;
   const budget = `${base}/budgets/${project.budgetId}`;
   const split = `${base}/budgets/${charterBudget.budgetId}`;
+  const ending = `${base}/disputes/${dispute.disputeId}`;
   const objective = { statement: 'Accueillir des familles aux ateliers', metric: 'Familles inscrites', target: '40', deadline: '2026-12-31', ownerId: ids.personId };
   const indicator = { objectiveId: project.objectiveId, label: 'Familles inscrites', unit: 'familles', target: 40 };
   return [
@@ -258,6 +277,17 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['POST', `${split}/settlements/${randomUUID()}/proposal`, {}],
     ['GET', `${base}/charters/${charterBudget.charterId}/budget`],
     ['POST', `${base}/charters/${charterBudget.charterId}/budget`, {}],
+    ['GET', `${ending}/ending`],
+    ['PUT', `${ending}/tasks/${dispute.taskId}`, { ownerId: dispute.facilitatorId, dueOn: '2026-04-30' }],
+    ['PUT', `${ending}/tasks/${dispute.taskId}/settlement`, { settlementId: null }],
+    ['POST', `${ending}/tasks/${dispute.taskId}/settlement`, {}],
+    ['POST', `${ending}/tasks/${dispute.taskId}/done`, {}],
+    ['POST', `${ending}/restorative-circle`, { startsAt: '2026-03-20T17:00:00Z', place: 'Salle du fond', onlineUrl: null }],
+    ['POST', `${ending}/restorative-circle/held`, {}],
+    ['PUT', `${ending}/write-up`, { text: 'Ce que nous avons appris.' }],
+    ['PUT', `${ending}/publish-consent`, { consents: true }],
+    ['POST', `${ending}/closure`, {}],
+    ['GET', `${base}/experience-reports`],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],
     ['GET', `${base}/elections/${ids.electionId}/events`],
     ['GET', `${base}/meetings/${ids.meetingId}/events`],
@@ -265,7 +295,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

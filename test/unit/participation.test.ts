@@ -29,6 +29,9 @@ describe('the path of a thing to do', () => {
       [{ kind: 'fund_declaration', organizationId: 'o1' }, '/p/p1/caisse-commune#declarer-le-budget'],
       [{ kind: 'fund_contribution', organizationId: 'o1' }, '/p/p1/caisse-commune#contribution'],
       [{ kind: 'fund_behind', organizationId: 'o1' }, '/p/p1/caisse-commune#en-retard'],
+      [{ kind: 'dispute_task', disputeId: 'x1', taskId: 't1' }, '/p/p1/differends/x1#plan-de-sortie'],
+      [{ kind: 'dispute_circle', disputeId: 'x1' }, '/p/p1/differends/x1#cercle-restauratif'],
+      [{ kind: 'dispute_consent', disputeId: 'x1' }, '/p/p1/differends/x1#retour-d-experience'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));

@@ -168,18 +168,24 @@ async function writeStatement(trx: Trx, budget: SettledBudget, rules: CharterRul
 /** A statement's draft, at closing or on an exit plan: each post's delivered value is, to begin with, what it is owed. */
 export async function openSettlement(ctx: ActContext, budgetId: string, input: z.infer<typeof settlementOpenInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
-    const { budget, charter } = await keptBudget(trx, ctx, budgetId);
-    const pending = await trx.selectFrom('settlement').select('id').where('budget_id', '=', budgetId).where('status', 'in', ['draft', 'proposed']).executeTakeFirst();
-    if (pending) throw conflict('settlement.refusal.pending');
-    if ((charter.rules?.budget.posts ?? []).length === 0) throw conflict('settlement.refusal.noPosts');
-    const id = randomUUID();
-    await trx
-      .insertInto('settlement')
-      .values({ id, budget_id: budgetId, reason: input.reason, status: 'draft', received_cents: 0, spent_cents: 0, approved_on: null, created_by: ctx.viewer.personId, created_at: ctx.now })
-      .execute();
-    const statement = await writeStatement(trx, budget, charter.rules, id, new Map());
-    return { result: { id }, events: [{ kind: 'settlement.drafted', payload: { budgetId, settlementId: id, reason: input.reason, status: 'draft', ...statement } }] };
+    const { id, event } = await openSettlementInTransaction(trx, ctx, budgetId, input);
+    return { result: { id }, events: [event] };
   });
+}
+
+/** The same draft inside another act's transaction (an exit plan's task prepares the statement it waits for, disputes/ending). */
+export async function openSettlementInTransaction(trx: Trx, ctx: ActContext, budgetId: string, input: z.infer<typeof settlementOpenInput>): Promise<{ id: string; event: JournalEvent }> {
+  const { budget, charter } = await keptBudget(trx, ctx, budgetId);
+  const pending = await trx.selectFrom('settlement').select('id').where('budget_id', '=', budgetId).where('status', 'in', ['draft', 'proposed']).executeTakeFirst();
+  if (pending) throw conflict('settlement.refusal.pending');
+  if ((charter.rules?.budget.posts ?? []).length === 0) throw conflict('settlement.refusal.noPosts');
+  const id = randomUUID();
+  await trx
+    .insertInto('settlement')
+    .values({ id, budget_id: budgetId, reason: input.reason, status: 'draft', received_cents: 0, spent_cents: 0, approved_on: null, created_by: ctx.viewer.personId, created_at: ctx.now })
+    .execute();
+  const statement = await writeStatement(trx, budget, charter.rules, id, new Map());
+  return { id, event: { kind: 'settlement.drafted', payload: { budgetId, settlementId: id, reason: input.reason, status: 'draft', ...statement } } };
 }
 
 async function draftOf(trx: Trx, budgetId: string, settlementId: string) {
