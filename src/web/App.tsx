@@ -25,6 +25,7 @@ const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/people/PersonPage'));
 const RolePage = lazy(() => import('./pages/roles/RolePage'));
 const JournalPage = lazy(() => import('./pages/journal/JournalPage'));
+const ExperienceReportsPage = lazy(() => import('./pages/disputes/ending/ExperienceReportsPage'));
 const OutboxPage = lazy(() => import('./pages/mail/OutboxPage'));
 const MailSettingsPage = lazy(() => import('./pages/mail/MailSettingsPage'));
 const ChartersPage = lazy(() => import('./pages/charters/ChartersPage'));
@@ -293,6 +294,7 @@ export function App() {
           <Route path="roles/nouveau" element={<Shell><OnlyFor allowed={administers}><CreatePages.role /></OnlyFor></Shell>} />
           <Route path="roles/:roleId" element={<Shell><RolePage /></Shell>} />
           <Route path="journal" element={<Shell><JournalPage /></Shell>} />
+          <Route path="retours-d-experience" element={<Shell><ExperienceReportsPage /></Shell>} />
           <Route path="messages" element={<Shell><OutboxPage /></Shell>} />
           <Route path="chartes" element={<Shell><ChartersPage /></Shell>} />
           <Route path="chartes/:charterId" element={<Shell><CharterPage /></Shell>} />
