@@ -15,6 +15,7 @@ import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { contentOf, loadCharterReferences } from './references.js';
 import { requireReference } from '../common/references.js';
 import type { JournalEvent } from '../journal/journal-store.js';
+import { addLicenceOutputsInTransaction } from '../deliverables/acts.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -228,6 +229,7 @@ export async function adoptVersionInTransaction(
     .set({ status: 'adopted', adopted_on: adoption.adoptedOn, adopted_by_body_id: adoption.bodyId, updated_at: ctx.now })
     .where('id', '=', versionId)
     .execute();
+  await addLicenceOutputsInTransaction(trx, ctx, charterId, content.rules.licence.outputs);
   return {
     kind: 'charter.adopted',
     payload: {

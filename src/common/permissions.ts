@@ -167,6 +167,17 @@ export const may = {
   setActionStatus: (viewer: Viewer, action: { readonly ownerId: string | null }): boolean =>
     viewer.isPartnershipAdmin || (action.ownerId !== null && viewer.personId === action.ownerId),
 
+  /**
+   * Add, edit, assign or drop a charter's deliverables (seed 000, art. 6): the members today of the
+   * bodies its rules name (the adopted version's, else the draft's), its signatories, or an administrator.
+   */
+  manageDeliverables: (viewer: Viewer, team: { readonly bodyIds: readonly string[]; readonly signatoryPersonIds: readonly string[] }): boolean =>
+    viewer.isPartnershipAdmin || team.bodyIds.some((bodyId) => viewer.memberOfBodies.has(bodyId)) || team.signatoryPersonIds.includes(viewer.personId),
+
+  /** Move a deliverable along its work (planned, under way, delivered, published): its owner, or an administrator. */
+  moveDeliverable: (viewer: Viewer, deliverable: { readonly ownerId: string | null }): boolean =>
+    viewer.isPartnershipAdmin || (deliverable.ownerId !== null && viewer.personId === deliverable.ownerId),
+
   /** Say which subjects of the plan a project serves: its carriers, the members of its working group, or an administrator. */
   attachProjectSubjects: (viewer: Viewer, project: { readonly carriedByViewer: boolean; readonly workingGroupId: string | null }): boolean =>
     viewer.isPartnershipAdmin || project.carriedByViewer || (project.workingGroupId !== null && viewer.memberOfBodies.has(project.workingGroupId)),

@@ -5,6 +5,7 @@ import { projectConductEn, projectConductFr } from '../projects/conduct/messages
 import { projectEn, projectFr } from '../projects/messages.js';
 import { projectSheetEn, projectSheetFr } from '../projects/sheet/messages.js';
 import { actionPlanEn, actionPlanFr } from '../action-plans/messages.js';
+import { deliverableEn, deliverableFr } from '../deliverables/messages.js';
 import { budgetReportEn, budgetReportFr } from '../budgets/report/messages.js';
 import { budgetEn, budgetFr } from '../budgets/messages.js';
 import { pooledMeanEn, pooledMeanFr } from '../pooled-means/messages.js';
@@ -232,6 +233,7 @@ const fr = {
   ...projectFr,
   ...projectSheetFr,
   ...actionPlanFr,
+  ...deliverableFr,
   ...budgetReportFr,
   ...budgetFr,
   ...pooledMeanFr,
@@ -455,6 +457,7 @@ const en: typeof fr = {
   ...projectEn,
   ...projectSheetEn,
   ...actionPlanEn,
+  ...deliverableEn,
   ...budgetReportEn,
   ...budgetEn,
   ...pooledMeanEn,

@@ -35,6 +35,7 @@ export const JOURNAL_KINDS = [
   'splitPayment.recorded', 'splitPayment.reversed',
   'settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned',
   'dispute.exitPlanned', 'dispute.taskAssigned', 'dispute.taskLinked', 'dispute.taskDone', 'dispute.circleCalled', 'dispute.circleHeld', 'dispute.writeUpSaved', 'dispute.publishConsent', 'dispute.writeUpPublished', 'dispute.closed',
+  'deliverable.added', 'deliverable.changed', 'deliverable.assigned', 'deliverable.status',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

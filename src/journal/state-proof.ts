@@ -582,6 +582,28 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
       select id::text as key, id::text as row_id, jsonb_build_object('fundSpendingCents', fund_spending_cents) as value
         from proposal where partnership_id = ${p} and fund_spending_cents is not null`,
   },
+  {
+    // A charter's deliverable (deliverables/acts.ts): as added, then its latest change, owner and status; its words and published address by fingerprint.
+    table: 'deliverable',
+    kinds: ['deliverable.added', 'deliverable.changed', 'deliverable.assigned', 'deliverable.status'],
+    journaled: sql`
+      select a.payload->>'deliverableId' as key, false as may_be_absent,
+             jsonb_build_object('charterId', a.payload->'charterId', 'licenceOutput', a.payload->'licenceOutput',
+               'titleHash', coalesce(c.payload->'titleHash', a.payload->'titleHash'), 'descriptionHash', coalesce(c.payload->'descriptionHash', a.payload->'descriptionHash'),
+               'dueOn', coalesce(c.payload->'dueOn', a.payload->'dueOn'), 'ownerId', coalesce(o.payload->'ownerId', a.payload->'ownerId'),
+               'status', coalesce(st.payload->'status', a.payload->'status'),
+               'publishedUrlHash', coalesce(case when st.payload->>'status' = 'published' then st.payload->'publishedUrlHash' end, 'null'::jsonb)) as value
+        from entries a
+        left join (${latest(['deliverable.changed'], 'deliverableId')}) c on c.key = a.payload->>'deliverableId'
+        left join (${latest(['deliverable.assigned'], 'deliverableId')}) o on o.key = a.payload->>'deliverableId'
+        left join (${latest(['deliverable.status'], 'deliverableId')}) st on st.key = a.payload->>'deliverableId'
+       where a.kind = 'deliverable.added'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('charterId', charter_id, 'licenceOutput', licence_output, 'titleHash', ${hashOf(sql`title`)}, 'descriptionHash', ${hashOf(sql`description`)},
+               'dueOn', due_on, 'ownerId', owner_id, 'status', status, 'publishedUrlHash', ${hashOf(sql`published_url`)}) as value
+        from deliverable where partnership_id = ${p}`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */

@@ -15,6 +15,7 @@ export const toDoTargetAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project_referent'), projectId: z.uuid(), organizationId: z.uuid() }),
   z.object({ kind: z.enum(['project_tell', 'project_lead', 'project_approval', 'project_evaluation', 'budget_report']), projectId: z.uuid() }),
   z.object({ kind: z.literal('action'), planId: z.uuid(), actionId: z.uuid() }),
+  z.object({ kind: z.literal('deliverable'), charterId: z.uuid(), deliverableId: z.uuid() }),
   z.object({ kind: z.literal('pooled_mean_booking'), bookingId: z.uuid() }),
   z.object({ kind: z.literal('budget_forecast'), projectId: z.uuid() }),
   z.object({ kind: z.enum(['fund_declaration', 'fund_contribution', 'fund_behind']), organizationId: z.uuid() }),

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { ACTION_DUE_NOTICE_DAYS } from '../action-plans/rules.js';
+import { DELIVERABLE_DUE_NOTICE_DAYS } from '../deliverables/rules.js';
 import { orderToDos, TERM_ENDING_NOTICE_DAYS, toDoPath, type ToDoDeadline, type ToDoKind, type ToDoTarget } from './rules.js';
 
 interface ToDoRow {
@@ -44,6 +45,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, projectId: row.first_id };
     case 'action':
       return { kind: row.kind, planId: row.first_id, actionId: second };
+    case 'deliverable':
+      return { kind: row.kind, charterId: row.first_id, deliverableId: second };
     case 'pooled_mean_booking':
       return { kind: row.kind, bookingId: row.first_id };
     case 'budget_forecast':
@@ -94,6 +97,8 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   the last evaluation (the journal keeps each report: no row does);
  * - an action of the adopted action plan they own, still to do or under way, due within the
  *   notice or overdue (an action without a deadline waits on no day, and is not listed);
+ * - a deliverable of a charter they own, planned or under way, due within the notice or overdue
+ *   (the same: undated, it is not listed), named with its charter;
  * - a live booking of a mean lent by an organization they administer, or for which they sit in the
  *   directors' body (the charter's lead-naming body, else the first directors' body), until it
  *   starts: they may decline it (pooled-means/directors.ts says the same in TypeScript);
@@ -245,6 +250,12 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       from action_plan_action a join action_plan_subject sj on sj.id = a.subject_id join action_plan p on p.id = sj.plan_id
      where a.owner_id = ${personId} and a.status in ('todo', 'doing') and p.partnership_id = ${partnershipId} and p.status = 'adopted'
        and a.deadline <= ${today}::date + ${ACTION_DUE_NOTICE_DAYS}::integer
+    union all
+    select 'deliverable', d.charter_id, d.id, d.title,
+           (select v.title from charter_version v where v.charter_id = d.charter_id order by v.status = 'adopted' desc, v.number desc limit 1), null, d.due_on::text
+      from deliverable d
+     where d.owner_id = ${personId} and d.status in ('planned', 'in_progress') and d.partnership_id = ${partnershipId}
+       and d.due_on <= ${today}::date + ${DELIVERABLE_DUE_NOTICE_DAYS}::integer
     union all
     select 'pooled_mean_booking', bk.id, null, mn.label, pj.title, bk.starts_at, null
       from pooled_mean_booking bk join pooled_mean mn on mn.id = bk.mean_id join project pj on pj.id = bk.project_id

@@ -39,6 +39,8 @@ export const TO_DO_KINDS = [
   'budget_report',
   // An open action of the adopted action plan one owns, due within ACTION_DUE_NOTICE_DAYS or overdue.
   'action',
+  // An open deliverable of a charter one owns, due within DELIVERABLE_DUE_NOTICE_DAYS or overdue.
+  'deliverable',
   // A booking of a mean one's organization lends, which one may decline until it starts.
   'pooled_mean_booking',
   // The common fund: the annual budget of a house one administers to declare for the current fund
@@ -67,6 +69,7 @@ export type ToDoTarget =
   | { readonly kind: 'project_referent'; readonly projectId: string; readonly organizationId: string }
   | { readonly kind: 'project_tell' | 'project_lead' | 'project_approval' | 'project_evaluation' | 'budget_report'; readonly projectId: string }
   | { readonly kind: 'action'; readonly planId: string; readonly actionId: string }
+  | { readonly kind: 'deliverable'; readonly charterId: string; readonly deliverableId: string }
   | { readonly kind: 'pooled_mean_booking'; readonly bookingId: string }
   | { readonly kind: 'budget_forecast'; readonly projectId: string }
   | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string }
@@ -95,6 +98,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   project_evaluation: 'evaluer',
   budget_report: 'rendre-compte',
   action: 'vos-actions',
+  deliverable: 'livrable',
   pooled_mean_booking: 'examiner-la-reservation',
   budget_forecast: 'previsionnel',
   fund_declaration: 'declarer-le-budget',
@@ -139,6 +143,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/projets/${target.projectId}/budget/compte-rendu${anchor}`;
     case 'action':
       return `${base}/plan-d-action${anchor}`;
+    case 'deliverable':
+      return `${base}/chartes/${target.charterId}/livrables/${target.deliverableId}${anchor}`;
     case 'pooled_mean_booking':
       return `${base}/moyens/reservations/${target.bookingId}${anchor}`;
     case 'budget_forecast':

@@ -25,6 +25,7 @@ import { projectConductRoutes } from '../projects/conduct/routes.js';
 import { projectRoutes } from '../projects/routes.js';
 import { projectSheetRoutes } from '../projects/sheet/routes.js';
 import { actionPlanRoutes } from '../action-plans/routes.js';
+import { deliverableRoutes } from '../deliverables/routes.js';
 import { budgetRoutes } from '../budgets/routes.js';
 import { pooledMeanRoutes } from '../pooled-means/routes.js';
 import { settlementRoutes } from '../budgets/settlement/routes.js';
@@ -99,4 +100,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(budgetReportRoutes);
   await app.register(fundRoutes);
   await app.register(disputeEndingRoutes);
+  await app.register(deliverableRoutes);
 };

@@ -42,6 +42,7 @@ let ids: {
   actionId: string;
   disputeId: string;
   taskId: string;
+  deliverableId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -98,6 +99,7 @@ beforeAll(async () => {
     planId,
     actionId,
     ...(await disputeAtExitPlan(charter.body.id, charter.body.versionId, personId)),
+    deliverableId: expectCreated(await f.admin.post(`${f.base}/charters/${charter.body.id}/deliverables`, { title: 'Un livrable', ownerId: personId, dueOn: '2026-04-01' }), 'deliverable'),
   };
 });
 
@@ -244,6 +246,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...moneyRoutes(),
   ...disputeEndingRoutes(),
   ...projectLifecycleRoutes(),
+  ...deliverableRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
   ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],
@@ -581,6 +584,26 @@ function projectConductRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${project}/indicators/${ids.indicatorId}/measurements`, nearlyValid({ measuredOn: date, value: quantity, organizationId: fc.oneof(someId(), fc.constant(null)), note: text })],
     ['POST', `${project}/means`, nearlyValid({ organizationId: someId(), kind: fc.constantFrom('room', 'speaker', 'x'), description: text })],
     ['PUT', `${project}/mission-sheet`, nearlyValid({ missionGoals: text, missionTime: text, missionTraining: text })],
+  ];
+}
+
+/** A charter's deliverables: titles at their limits, days and owners of any kind, statuses out of their list, addresses that are no web address. */
+function deliverableRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const deliverables = `${f.base}/charters/${ids.charterId}/deliverables`;
+  const deliverable = `${deliverables}/${ids.deliverableId}`;
+  const dueOn = fc.oneof(date, fc.constant(null));
+  return [
+    ['POST', deliverables, nearlyValid({ title: text, description: text, ownerId: fc.oneof(someId(), fc.constant(null)), dueOn })],
+    ['PUT', deliverable, nearlyValid({ title: text, description: text, dueOn })],
+    ['PUT', `${deliverable}/owner`, nearlyValid({ ownerId: fc.oneof(someId(), fc.constant(null)) })],
+    [
+      'PUT',
+      `${deliverable}/status`,
+      nearlyValid({
+        status: fc.constantFrom('planned', 'in_progress', 'delivered', 'published', 'dropped', 'x'),
+        publishedUrl: fc.oneof(text, fc.constantFrom('https://example.org/a', 'ftp://x', `https://example.org/${'a'.repeat(2000)}`)),
+      }),
+    ],
   ];
 }
 

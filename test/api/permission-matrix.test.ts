@@ -57,6 +57,8 @@ interface World {
   readonly charterBudget: Awaited<ReturnType<typeof charterBudget>>;
   /** A dispute at its exit plan between the facilitator and the target person, its one task the facilitator's. */
   readonly dispute: Awaited<ReturnType<typeof disputeAtExitPlan>>;
+  /** A deliverable of the furnished charter, owned by the target person. */
+  readonly deliverableId: string;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -93,6 +95,7 @@ async function world(): Promise<World> {
     project: await activeProject(f, ids),
     charterBudget: await charterBudget(f),
     dispute: await disputeAtExitPlan(f, ids, facilitatorPersonId),
+    deliverableId: await deliverable(f, ids),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -175,6 +178,17 @@ async function disputeAtExitPlan(f: PartnershipFixture, ids: Furnished, facilita
   return { disputeId, taskId, facilitatorId };
 }
 
+/** A deliverable of the furnished charter (whose bodies the body member sits in), as its addition leaves it. */
+async function deliverable(f: PartnershipFixture, ids: Furnished) {
+  const id = randomUUID();
+  const now = t.clock.now();
+  await t.store.db
+    .insertInto('deliverable')
+    .values({ id, partnership_id: f.partnershipId, charter_id: ids.charterId, title: 'Rapport d’étape', owner_id: ids.personId, due_on: '2026-04-01', status: 'planned', status_since: now, created_by: f.adminPersonId, created_at: now })
+    .execute();
+  return id;
+}
+
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
 function templateOf(url: string): string {
   const path = url.split('?')[0]!;
@@ -194,7 +208,8 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute']): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute'], deliverableId: string): [Method, string, unknown?][] {
+  const deliverables = `${base}/charters/${ids.charterId}/deliverables`;
   const conduct = `${base}/projects/${project.projectId}`;
   const budget = `${base}/budgets/${project.budgetId}`;
   const split = `${base}/budgets/${charterBudget.budgetId}`;
@@ -288,6 +303,11 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['PUT', `${ending}/publish-consent`, { consents: true }],
     ['POST', `${ending}/closure`, {}],
     ['GET', `${base}/experience-reports`],
+    ['GET', deliverables],
+    ['POST', deliverables, { title: 'Synthèse des ateliers', ownerId: ids.personId, dueOn: '2026-04-15' }],
+    ['PUT', `${deliverables}/${deliverableId}`, { title: 'Rapport d’étape', description: 'Pour le comité', dueOn: '2026-04-01' }],
+    ['PUT', `${deliverables}/${deliverableId}/owner`, { ownerId: ids.personId }],
+    ['PUT', `${deliverables}/${deliverableId}/status`, { status: 'in_progress' }],
     ['GET', `${base}/proposals/${ids.proposalId}/events`],
     ['GET', `${base}/elections/${ids.electionId}/events`],
     ['GET', `${base}/meetings/${ids.meetingId}/events`],
@@ -295,7 +315,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

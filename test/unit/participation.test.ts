@@ -24,6 +24,7 @@ describe('the path of a thing to do', () => {
       [{ kind: 'project_evaluation', projectId: 'j1' }, '/p/p1/projets/j1#evaluer'],
       [{ kind: 'budget_report', projectId: 'j1' }, '/p/p1/projets/j1/budget/compte-rendu#rendre-compte'],
       [{ kind: 'action', planId: 'ap1', actionId: 'a1' }, '/p/p1/plan-d-action#vos-actions'],
+      [{ kind: 'deliverable', charterId: 'c1', deliverableId: 'd1' }, '/p/p1/chartes/c1/livrables/d1#livrable'],
       [{ kind: 'pooled_mean_booking', bookingId: 'b1' }, '/p/p1/moyens/reservations/b1#examiner-la-reservation'],
       [{ kind: 'budget_forecast', projectId: 'pr1' }, '/p/p1/projets/pr1/budget#previsionnel'],
       [{ kind: 'fund_declaration', organizationId: 'o1' }, '/p/p1/caisse-commune#declarer-le-budget'],

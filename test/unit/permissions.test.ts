@@ -273,6 +273,33 @@ describe('may.setActionStatus', () => {
   });
 });
 
+describe('may.manageDeliverables', () => {
+  const team = { bodyIds: ['steering'], signatoryPersonIds: ['signer'] };
+  it('allows a member of the charter’s bodies, a signatory and an administrator', () => {
+    expect(may.manageDeliverables(bodyMember, team)).toBe(true);
+    expect(may.manageDeliverables(viewer({ personId: 'signer' }), team)).toBe(true);
+    expect(may.manageDeliverables(admin, { bodyIds: [], signatoryPersonIds: [] })).toBe(true);
+  });
+  it('refuses a member of another body, a house administrator and anyone the charter does not name', () => {
+    expect(may.manageDeliverables(viewer({ memberOfBodies: new Set(['other']) }), team)).toBe(false);
+    expect(may.manageDeliverables(houseAdmin, team)).toBe(false);
+    expect(may.manageDeliverables(plain, team)).toBe(false);
+    expect(may.manageDeliverables(bodyMember, { bodyIds: [], signatoryPersonIds: [] })).toBe(false);
+  });
+});
+
+describe('may.moveDeliverable', () => {
+  it('allows the deliverable’s owner and an administrator', () => {
+    expect(may.moveDeliverable(plain, { ownerId: 'me' })).toBe(true);
+    expect(may.moveDeliverable(admin, { ownerId: 'someone' })).toBe(true);
+    expect(may.moveDeliverable(admin, { ownerId: null })).toBe(true);
+  });
+  it('refuses anyone else, a member of the charter’s body included, and everyone but administrators when nobody owns it', () => {
+    expect(may.moveDeliverable(bodyMember, { ownerId: 'someone' })).toBe(false);
+    expect(may.moveDeliverable(plain, { ownerId: null })).toBe(false);
+  });
+});
+
 describe('may.attachProjectSubjects', () => {
   const project = (carriedByViewer: boolean, workingGroupId: string | null) => ({ carriedByViewer, workingGroupId });
   it('allows the project’s carriers, the members of its working group and an administrator', () => {

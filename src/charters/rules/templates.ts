@@ -10,6 +10,8 @@ interface TemplateText {
   readonly articles: readonly { readonly kind: ArticleKind; readonly title: string; readonly body: string }[];
   readonly topics: Readonly<Record<'arbitration' | 'projectLeads' | 'legalFinancial' | 'social' | 'commonProjects' | 'projectBudget' | 'commonFund', string>>;
   readonly exitPlan: readonly string[];
+  /** The outputs the licence article lists, published under it. */
+  readonly outputs: readonly string[];
   /** What to do when a project's budget is in deficit; empty where the source document says nothing. */
   readonly deficitGuidance: string;
 }
@@ -90,6 +92,14 @@ const cooperationFr: TemplateText = {
     'Finir par un cercle restauratif, pour prendre soin de chaque signataire',
     'Écrire ce que nous avons appris, dans le respect de chacun·e',
   ],
+  // Seed 000, art. 8: what the team publishes under the licence, each a deliverable once the charter is adopted.
+  outputs: [
+    'Articles de retour d’expérience à la fin de chaque étape',
+    'Données brutes des enquêtes',
+    'Synthèses des enquêtes',
+    'Restitutions des ateliers participatifs',
+    'Cartographie des acteurs locaux',
+  ],
   deficitGuidance: '',
 };
 
@@ -157,6 +167,7 @@ const cooperationEn: TemplateText = {
     'End with a restorative circle, to look after each signatory',
     'Write down what we learnt, respecting everyone’s privacy',
   ],
+  outputs: ['Experience articles at the end of each stage', 'Raw survey data', 'Survey summaries', 'Workshop reports', 'Map of local actors'],
   deficitGuidance: '',
 };
 
@@ -208,6 +219,7 @@ const partnershipFr: TemplateText = {
   topics: cooperationFr.topics,
   exitPlan: ['Préserver chaque maison', 'Terminer proprement les projets en cours', 'Dire ce que nous avons appris'],
   // Seed 001, « Gestion économique », said in our own words.
+  outputs: [],
   deficitGuidance:
     'Le groupe de travail cherche d’abord l’équilibre par l’autofinancement. Sinon, il prépare une demande de financement complémentaire avec le comité de direction, ou propose au comité de pilotage une autre façon d’équilibrer le projet.',
 };
@@ -259,6 +271,7 @@ const partnershipEn: TemplateText = {
   ],
   topics: cooperationEn.topics,
   exitPlan: ['Protect each organization', 'Close the ongoing projects properly', 'Say what we learnt'],
+  outputs: [],
   deficitGuidance:
     'The working group first seeks balance through self-financing. Failing that, it prepares an application for further funding with the directors’ committee, or proposes to the steering committee another way to balance the project.',
 };
@@ -353,6 +366,7 @@ function cooperationRules(context: TemplateContext, text: TemplateText): Charter
     ...emptyRules(),
     bodyIds: team === null ? [] : [team],
     decisionMatrix: (['strategic', 'operational', 'functional'] as const).map((level) => rule(context, level, '', team, 'consent', 'lapse')),
+    licence: { licence: 'CC-BY-SA-4.0', outputs: [...text.outputs] },
     participationLevels: ['participation'],
     revision: { requestedBy: 'any_signatory', bodyId: team, method: 'consent', silence: DEFAULT_SILENCE },
     // Seed 000: the team asks the carrying association for a mediator, by a simple mail; nobody else is told.
