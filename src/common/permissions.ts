@@ -96,6 +96,18 @@ export const may = {
     viewer.isPartnershipAdmin || viewer.personId === meeting.facilitatorId || viewer.personId === meeting.secretaryId,
 
   /**
+   * Raise a tension in a body (seed 004): its members, who live what is missing or in the way
+   * there. Whoever runs the meeting whose agenda holds it settles it (`runMeeting`).
+   */
+  raiseTension: (viewer: Viewer, bodyId: string): boolean => viewer.memberOfBodies.has(bodyId),
+
+  /** Withdraw an open tension outside a meeting: whoever raised it. */
+  withdrawTension: (viewer: Viewer, tension: { readonly raisedBy: string | null }): boolean => tension.raisedBy !== null && viewer.personId === tension.raisedBy,
+
+  /** Mark done the task a tension became: its owner. */
+  markTensionTaskDone: (viewer: Viewer, tension: { readonly taskOwnerId: string | null }): boolean => tension.taskOwnerId !== null && viewer.personId === tension.taskOwnerId,
+
+  /**
    * Write charters and submit them to decision; record by hand the adoption of a first version
    * adopted before Entente.
    */

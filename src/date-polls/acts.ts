@@ -65,7 +65,7 @@ export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.in
     // Whoever closes facilitates; an administrator outside the body hands it to the poll's creator, or to the rotation.
     const members = await bodyMembersOn(trx, poll.body_id, ctx.now);
     const facilitatorId = [ctx.viewer.personId, poll.created_by].find((id) => members.has(id));
-    const { id, event } = await callMeeting(trx, ctx, {
+    const { id, events } = await callMeeting(trx, ctx, {
       facilitatorId,
       bodyId: poll.body_id,
       title: poll.title,
@@ -76,6 +76,6 @@ export async function closeDatePoll(ctx: ActContext, pollId: string, input: z.in
       secretaryId: input.secretaryId,
     });
     await trx.updateTable('date_poll').set({ meeting_id: id, closed_at: ctx.now }).where('id', '=', pollId).execute();
-    return { result: { meetingId: id }, events: [{ kind: 'date_poll.closed', payload: { pollId, slotId: input.slotId, meetingId: id } }, event] };
+    return { result: { meetingId: id }, events: [{ kind: 'date_poll.closed', payload: { pollId, slotId: input.slotId, meetingId: id } }, ...events] };
   });
 }

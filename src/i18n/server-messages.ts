@@ -12,6 +12,7 @@ import { pooledMeanEn, pooledMeanFr } from '../pooled-means/messages.js';
 import { settlementEn, settlementFr } from '../budgets/settlement/messages.js';
 import { disputeEndingEn, disputeEndingFr } from '../disputes/ending/messages.js';
 import { fundEn, fundFr } from '../fund/messages.js';
+import { tensionEn, tensionFr } from '../tensions/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -232,6 +233,7 @@ const fr = {
   ...projectConductFr,
   ...projectFr,
   ...projectSheetFr,
+  ...tensionFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -456,6 +458,7 @@ const en: typeof fr = {
   ...projectConductEn,
   ...projectEn,
   ...projectSheetEn,
+  ...tensionEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

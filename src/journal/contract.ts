@@ -36,6 +36,7 @@ export const JOURNAL_KINDS = [
   'settlement.drafted', 'settlement.saved', 'settlement.proposed', 'settlement.approved', 'settlement.returned',
   'dispute.exitPlanned', 'dispute.taskAssigned', 'dispute.taskLinked', 'dispute.taskDone', 'dispute.circleCalled', 'dispute.circleHeld', 'dispute.writeUpSaved', 'dispute.publishConsent', 'dispute.writeUpPublished', 'dispute.closed',
   'deliverable.added', 'deliverable.changed', 'deliverable.assigned', 'deliverable.status',
+  'tension.raised', 'tension.placed', 'tension.proposed', 'tension.tasked', 'tension.taskDone', 'tension.closed',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

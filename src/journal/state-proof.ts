@@ -604,6 +604,34 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
                'dueOn', due_on, 'ownerId', owner_id, 'status', status, 'publishedUrlHash', ${hashOf(sql`published_url`)}) as value
         from deliverable where partnership_id = ${p}`,
   },
+  {
+    // A tension (tensions/acts.ts): its body and raiser, the agenda item it sits on, what the
+    // meeting made of it (status, proposal, task owner, due day, done) and the fingerprint of its
+    // words, unless its raiser was erased (the erasure empties them).
+    table: 'tension',
+    kinds: ['tension.raised', 'tension.placed', 'tension.proposed', 'tension.tasked', 'tension.taskDone', 'tension.closed', 'person.erased'],
+    journaled: sql`
+      select r.payload->>'tensionId' as key, false as may_be_absent,
+             jsonb_build_object('bodyId', r.payload->'bodyId', 'raisedBy', r.payload->'raisedBy', 'agendaItemId', coalesce(p.payload->'itemId', 'null'::jsonb),
+               'status', case s.kind when 'tension.proposed' then '"proposal"'::jsonb when 'tension.tasked' then '"task"'::jsonb when 'tension.closed' then '"closed"'::jsonb else '"open"'::jsonb end,
+               'proposalId', coalesce(s.payload->'proposalId', 'null'::jsonb),
+               'taskOwnerId', case when s.kind = 'tension.tasked' then s.payload->'ownerId' else 'null'::jsonb end,
+               'taskDueOn', case when s.kind = 'tension.tasked' then s.payload->'dueOn' else 'null'::jsonb end,
+               'taskDone', to_jsonb(d.key is not null), 'settledInMeetingId', coalesce(s.payload->'meetingId', 'null'::jsonb))
+               || case when ${erased(sql`r.payload->>'raisedBy'`)} then '{}'::jsonb else jsonb_build_object('textHash', r.payload->'textHash') end as value
+        from entries r
+        left join (${latest(['tension.placed'], 'tensionId')}) p on p.key = r.payload->>'tensionId'
+        left join (select distinct on (1) payload->>'tensionId' as key, kind, payload from entries
+                    where kind in ('tension.proposed', 'tension.tasked', 'tension.closed') order by 1, seq desc) s on s.key = r.payload->>'tensionId'
+        left join (${latest(['tension.taskDone'], 'tensionId')}) d on d.key = r.payload->>'tensionId'
+       where r.kind = 'tension.raised'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('bodyId', body_id, 'raisedBy', raised_by, 'agendaItemId', agenda_item_id, 'status', status, 'proposalId', proposal_id,
+               'taskOwnerId', task_owner_id, 'taskDueOn', task_due_on, 'taskDone', task_done_at is not null, 'settledInMeetingId', settled_in_meeting_id,
+               'textHash', ${hashOf(sql`text`)}) as value
+        from tension where partnership_id = ${p}`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */

@@ -28,6 +28,7 @@ import { bodyRecipients } from '../mail/mailer.js';
 import { facilitatorByRotation } from './queries.js';
 import { requireReference } from '../common/references.js';
 import { refuseIfErased } from '../personal-data/acts.js';
+import { placeWaitingTensions } from '../tensions/acts.js';
 
 type Trx = Transaction<Database>;
 
@@ -36,8 +37,8 @@ export async function scheduleMeeting(ctx: ActContext, input: z.infer<typeof mee
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
     if (!may.callMeeting(ctx.viewer, input.bodyId)) throw forbidden();
-    const { id, event } = await callMeeting(trx, ctx, { ...input, startsAt: new Date(input.startsAt) });
-    return { result: { id }, events: [event] };
+    const { id, events } = await callMeeting(trx, ctx, { ...input, startsAt: new Date(input.startsAt) });
+    return { result: { id }, events };
   });
 }
 
@@ -65,12 +66,15 @@ function meetingRow(ctx: ActContext, meeting: MeetingIdentity) {
   };
 }
 
-/** The meeting row, its invitations and its journal entry, for a meeting called directly or by closing a date poll. */
+/**
+ * The meeting row, its invitations and its journal entries, for a meeting called directly or by
+ * closing a date poll; the body's tensions waiting for a meeting go on its agenda.
+ */
 export async function callMeeting(
   trx: Trx,
   ctx: ActContext,
   input: Omit<z.infer<typeof meetingInput>, 'startsAt'> & { readonly startsAt: Date },
-): Promise<{ id: string; event: JournalEvent }> {
+): Promise<{ id: string; events: JournalEvent[] }> {
   const members = await bodyMembersOn(trx, input.bodyId, ctx.now);
   // Unnamed, the member who calls facilitates; an administrator outside the body leaves it to the rotation.
   const facilitatorId = input.facilitatorId ?? (members.has(ctx.viewer.personId) ? ctx.viewer.personId : await facilitatorByRotation(trx, input.bodyId, ctx.now));
@@ -87,10 +91,8 @@ export async function callMeeting(
       online_url: input.onlineUrl,
     })
     .execute();
-  return {
-    id,
-    event: { kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: input.startsAt.toISOString(), facilitatorId, secretaryId: input.secretaryId } },
-  };
+  const scheduled: JournalEvent = { kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: input.startsAt.toISOString(), facilitatorId, secretaryId: input.secretaryId } };
+  return { id, events: [scheduled, ...(await placeWaitingTensions(trx, ctx, { id, bodyId: input.bodyId }))] };
 }
 
 /**
@@ -188,34 +190,55 @@ export async function changeMeetingRoles(ctx: ActContext, meetingId: string, inp
 export async function addAgendaItem(ctx: ActContext, meetingId: string, input: z.infer<typeof agendaItemInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const meeting = await lockedMeeting(trx, ctx, meetingId);
-    refuseIfPublished(meeting);
     if (!may.callMeeting(ctx.viewer, meeting.body_id)) throw forbidden();
-    if (meeting.ended_at !== null) throw conflict('error.meeting.ended');
-    if (input.proposalId !== null) {
-      const proposal = await trx.selectFrom('proposal').select('body_id').where('id', '=', input.proposalId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
-      if (!proposal) throw invalid('proposalId', 'error.reference');
-      if (proposal.body_id !== meeting.body_id) throw invalid('proposalId', 'error.meeting.proposalOfAnotherBody');
-    }
-    const last = await trx.selectFrom('agenda_item').select((eb) => eb.fn.max('position').as('position')).where('meeting_id', '=', meetingId).executeTakeFirst();
-    const id = randomUUID();
-    await trx
-      .insertInto('agenda_item')
-      .values({
-        id,
-        meeting_id: meetingId,
-        position: (last?.position ?? 0) + 1,
-        kind: input.kind,
-        title: input.title,
-        proposal_id: input.proposalId,
-        minutes_allotted: input.minutesAllotted,
-        proposed_by: ctx.viewer.personId,
-        created_at: ctx.now,
-      })
-      .execute();
-    // A common project presented to the body: its carriers come to be heard, as guests.
-    const guests = input.proposalId === null ? [] : await inviteProjectCarriers(trx, ctx, meetingId, input.proposalId);
-    return { result: { id }, events: [{ kind: 'agenda.item_added', payload: { meetingId, itemId: id, kind: input.kind, proposalId: input.proposalId } }, ...guests] };
+    const { id, events } = await insertAgendaItem(trx, ctx, meeting, input);
+    return { result: { id }, events };
   });
+}
+
+/**
+ * Puts an item on a meeting's agenda inside the caller's act, which has decided that its actor
+ * may (a tension raised goes to the body's next meeting); `proposedBy` brings it, the actor by
+ * default. The entries returned are the caller's to record.
+ */
+export async function addAgendaItemInTransaction(
+  trx: Trx,
+  ctx: ActContext,
+  meetingId: string,
+  input: z.infer<typeof agendaItemInput> & { readonly proposedBy?: string },
+): Promise<{ id: string; events: JournalEvent[] }> {
+  return insertAgendaItem(trx, ctx, await lockedMeeting(trx, ctx, meetingId), input);
+}
+
+async function insertAgendaItem(trx: Trx, ctx: ActContext, meeting: LockedMeeting, input: z.infer<typeof agendaItemInput> & { readonly proposedBy?: string }) {
+  const meetingId = meeting.id;
+  refuseIfPublished(meeting);
+  if (meeting.ended_at !== null) throw conflict('error.meeting.ended');
+  if (input.proposalId !== null) {
+    const proposal = await trx.selectFrom('proposal').select('body_id').where('id', '=', input.proposalId).where('partnership_id', '=', ctx.partnershipId).executeTakeFirst();
+    if (!proposal) throw invalid('proposalId', 'error.reference');
+    if (proposal.body_id !== meeting.body_id) throw invalid('proposalId', 'error.meeting.proposalOfAnotherBody');
+  }
+  const last = await trx.selectFrom('agenda_item').select((eb) => eb.fn.max('position').as('position')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const id = randomUUID();
+  await trx
+    .insertInto('agenda_item')
+    .values({
+      id,
+      meeting_id: meetingId,
+      position: (last?.position ?? 0) + 1,
+      kind: input.kind,
+      title: input.title,
+      proposal_id: input.proposalId,
+      minutes_allotted: input.minutesAllotted,
+      proposed_by: input.proposedBy ?? ctx.viewer.personId,
+      created_at: ctx.now,
+    })
+    .execute();
+  // A common project presented to the body: its carriers come to be heard, as guests.
+  const guests = input.proposalId === null ? [] : await inviteProjectCarriers(trx, ctx, meetingId, input.proposalId);
+  const events: JournalEvent[] = [{ kind: 'agenda.item_added', payload: { meetingId, itemId: id, kind: input.kind, proposalId: input.proposalId } }, ...guests];
+  return { id, events };
 }
 
 /** The facilitator orders the agenda. */

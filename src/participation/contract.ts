@@ -21,6 +21,7 @@ export const toDoTargetAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['fund_declaration', 'fund_contribution', 'fund_behind']), organizationId: z.uuid() }),
   z.object({ kind: z.literal('dispute_task'), disputeId: z.uuid(), taskId: z.uuid() }),
   z.object({ kind: z.enum(['dispute_circle', 'dispute_consent']), disputeId: z.uuid() }),
+  z.object({ kind: z.literal('tension_task'), tensionId: z.uuid() }),
 ]);
 
 /** When a thing falls due: an instant (a round's end, a meeting's start) or a day (a term's end, excluded). */

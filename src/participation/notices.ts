@@ -16,6 +16,7 @@ import { budgetReportNotices } from '../budgets/report/notices.js';
 import { fundNotices } from '../fund/notices.js';
 import { disputeEndingNotices } from '../disputes/ending/notices.js';
 import { deliverableNotices } from '../deliverables/notices.js';
+import { tensionNotices } from '../tensions/notices.js';
 
 export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
@@ -38,7 +39,7 @@ function allWriters(...groups: readonly NoticeWriters[]): NoticeWriters {
   return combined;
 }
 
-const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeEndingNotices, deliverableNotices);
+const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeEndingNotices, deliverableNotices, tensionNotices);
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

@@ -60,6 +60,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
     case 'dispute_circle':
     case 'dispute_consent':
       return { kind: row.kind, disputeId: row.first_id };
+    case 'tension_task':
+      return { kind: row.kind, tensionId: row.first_id };
   }
 }
 
@@ -106,7 +108,8 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  * - under a common fund that is a percentage of declared budgets, the annual budget of a house they
  *   administer for the current fund year, until declared or called; a call to a house they
  *   administer until paid in full, due on its day; for the keepers of the books (the treasurer
- *   role's holders, else administrators: budgets/keepers.ts), each house behind with its call.
+ *   role's holders, else administrators: budgets/keepers.ts), each house behind with its call;
+ * - the task a tension became at its body's meeting, for its owner, until they mark it done.
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -306,6 +309,10 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       from dispute_party dp join dispute d on d.id = dp.dispute_id join charter_version v on v.id = d.charter_version_id
      where dp.person_id = ${personId} and dp.consents_to_publish is null and d.partnership_id = ${partnershipId}
        and d.stage = 'write_up' and d.write_up is not null and d.write_up_published_at is null
+    union all
+    select 'tension_task', t.id, null, t.task_title, b.name, null, t.task_due_on::text
+      from tension t join body b on b.id = t.body_id
+     where t.task_owner_id = ${personId} and t.status = 'task' and t.task_done_at is null and t.partnership_id = ${partnershipId}
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

@@ -52,6 +52,8 @@ export const TO_DO_KINDS = [
   'dispute_task',
   'dispute_circle',
   'dispute_consent',
+  // The task a tension of one's body became at its meeting, owned by one and not done yet.
+  'tension_task',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -75,6 +77,7 @@ export type ToDoTarget =
   | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string }
   | { readonly kind: 'dispute_task'; readonly disputeId: string; readonly taskId: string }
   | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string };
+  | { readonly kind: 'tension_task'; readonly tensionId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -107,6 +110,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   dispute_task: 'plan-de-sortie',
   dispute_circle: 'cercle-restauratif',
   dispute_consent: 'retour-d-experience',
+  tension_task: 'marquer-fait',
 };
 
 /**
@@ -157,6 +161,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
     case 'dispute_circle':
     case 'dispute_consent':
       return `${base}/differends/${target.disputeId}${anchor}`;
+    case 'tension_task':
+      return `${base}/tensions/${target.tensionId}${anchor}`;
   }
 }
 

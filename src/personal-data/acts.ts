@@ -133,6 +133,9 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.updateTable('meeting_guest').set({ reason: '' }).where('person_id', '=', personId).execute();
     // Their messages in proposals' threads keep their place, so the answers to them still read as answers.
     await trx.updateTable('discussion_message').set({ body: '' }).where('author_id', '=', personId).execute();
+    // Their tensions keep their place in their body's record, and what the meeting made of them; their words, and those they withdrew one with, go.
+    await trx.updateTable('tension').set({ text: '' }).where('raised_by', '=', personId).execute();
+    await trx.updateTable('tension').set({ closing_word: '' }).where('raised_by', '=', personId).where('status', '=', 'closed').where('settled_in_meeting_id', 'is', null).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.
     // The partnership's row, held to the commit, keeps a printing under way from keeping its PDF (Printing).
     await trx.selectFrom('partnership').select('id').where('id', '=', ctx.partnershipId).forNoKeyUpdate().execute();

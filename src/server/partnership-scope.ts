@@ -8,6 +8,7 @@ import { charterRoutes } from '../charters/routes.js';
 import { datePollRoutes } from '../date-polls/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
 import { discussionRoutes } from '../discussions/routes.js';
+import { tensionRoutes } from '../tensions/routes.js';
 import { electionRoutes } from '../elections/routes.js';
 import { meetingRoutes } from '../meetings/routes.js';
 import { partnershipOverviewRoutes } from '../partnerships/routes.js';
@@ -101,4 +102,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fundRoutes);
   await app.register(disputeEndingRoutes);
   await app.register(deliverableRoutes);
+  await app.register(tensionRoutes);
 };

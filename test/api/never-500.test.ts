@@ -43,6 +43,7 @@ let ids: {
   disputeId: string;
   taskId: string;
   deliverableId: string;
+  tensionId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -100,7 +101,9 @@ beforeAll(async () => {
     actionId,
     ...(await disputeAtExitPlan(charter.body.id, charter.body.versionId, personId)),
     deliverableId: expectCreated(await f.admin.post(`${f.base}/charters/${charter.body.id}/deliverables`, { title: 'Un livrable', ownerId: personId, dueOn: '2026-04-01' }), 'deliverable'),
+    tensionId: randomUUID(),
   };
+  await tensionOnTheAgenda(ids.tensionId, ids.meetingId, bodyId, personId);
 });
 
 /** A dispute at its exit plan between the administrator and a person, as the crisis meeting and the mediation leave it, with one task. */
@@ -114,6 +117,17 @@ async function disputeAtExitPlan(charterId: string, versionId: string, otherPart
   await t.store.db.insertInto('dispute_party').values([f.adminPersonId, otherPartyId].map((person_id) => ({ dispute_id: disputeId, person_id }))).execute();
   await t.store.db.insertInto('dispute_task').values({ id: taskId, dispute_id: disputeId, position: 0, objective: 'Solder les comptes', owner_id: null, due_on: null, status: 'open' }).execute();
   return { disputeId, taskId };
+}
+
+/** A tension its body member raised, on the meeting's agenda, for the meeting to settle. */
+async function tensionOnTheAgenda(tensionId: string, meetingId: string, bodyId: string, personId: string) {
+  const now = t.clock.now();
+  const itemId = randomUUID();
+  await t.store.db.insertInto('agenda_item').values({ id: itemId, meeting_id: meetingId, position: 9, kind: 'discussion', title: 'Tension : les clés', proposed_by: personId, created_at: now }).execute();
+  await t.store.db
+    .insertInto('tension')
+    .values({ id: tensionId, partnership_id: f.partnershipId, body_id: bodyId, raised_by: personId, raised_at: now, text: 'Personne ne sait qui a les clés.', status: 'open', agenda_item_id: itemId })
+    .execute();
 }
 afterAll(() => t.close());
 
@@ -247,6 +261,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...disputeEndingRoutes(),
   ...projectLifecycleRoutes(),
   ...deliverableRoutes(),
+  ...tensionRoutes(),
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
   ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],
@@ -529,6 +544,18 @@ function disputeEndingRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${dispute}/restorative-circle`, nearlyValid({ startsAt: moment, place: text, onlineUrl: fc.constantFrom('https://visio.example/cercle', 'x', null) })],
     ['PUT', `${dispute}/write-up`, nearlyValid({ text })],
     ['PUT', `${dispute}/publish-consent`, nearlyValid({ consents: fc.constantFrom(true, false, 'oui', null) })],
+  ];
+}
+
+/** Tensions: texts of any kind, levels out of the list, owners of every kind, due days anywhere. */
+function tensionRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const tension = `${f.base}/tensions/${ids.tensionId}`;
+  return [
+    ['POST', `${f.base}/bodies/${ids.bodyId}/tensions`, nearlyValid({ text })],
+    ['POST', `${tension}/proposal`, nearlyValid({ wording: text, level: fc.constantFrom('strategic', 'operational', 'x'), topic: text, participationLevel: fc.constantFrom('participation', 'x') })],
+    ['POST', `${tension}/task`, nearlyValid({ title: text, ownerId: someId(), dueOn: date })],
+    ['POST', `${tension}/close`, nearlyValid({ word: text })],
+    ['POST', `${tension}/withdraw`, nearlyValid({ word: text })],
   ];
 }
 

@@ -59,6 +59,8 @@ interface World {
   readonly dispute: Awaited<ReturnType<typeof disputeAtExitPlan>>;
   /** A deliverable of the furnished charter, owned by the target person. */
   readonly deliverableId: string;
+  /** Tensions the target person raised in the body, on the meeting's agenda, and one the meeting made a task of. */
+  readonly tensions: Awaited<ReturnType<typeof tensionsOnTheAgenda>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -96,6 +98,7 @@ async function world(): Promise<World> {
     charterBudget: await charterBudget(f),
     dispute: await disputeAtExitPlan(f, ids, facilitatorPersonId),
     deliverableId: await deliverable(f, ids),
+    tensions: await tensionsOnTheAgenda(f, ids),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -187,6 +190,54 @@ async function deliverable(f: PartnershipFixture, ids: Furnished) {
     .values({ id, partnership_id: f.partnershipId, charter_id: ids.charterId, title: 'Rapport d’étape', owner_id: ids.personId, due_on: '2026-04-01', status: 'planned', status_since: now, created_by: f.adminPersonId, created_at: now })
     .execute();
   return id;
+}
+
+/**
+ * Tensions the target person (a member of the body, without an account) raised, each on the
+ * meeting's agenda: one for each way the meeting settles it, one for its raiser to withdraw, and
+ * one the meeting made a task of, theirs to mark done; written as the acts would leave them.
+ */
+async function tensionsOnTheAgenda(f: PartnershipFixture, ids: Furnished) {
+  const now = t.clock.now();
+  // A meeting of its own, the furnished one's twin, so the furnished agenda stays as other routes expect it.
+  const meetingId = randomUUID();
+  const twin = await t.store.db.selectFrom('meeting').selectAll().where('id', '=', ids.meetingId).executeTakeFirstOrThrow();
+  await t.store.db.insertInto('meeting').values({ ...twin, id: meetingId, title: 'Réunion des tensions' }).execute();
+  const [proposed, tasked, closed, withdrawn, task] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  for (const [position, id] of [proposed, tasked, closed, withdrawn, task].entries()) {
+    const itemId = randomUUID();
+    await t.store.db.insertInto('agenda_item').values({ id: itemId, meeting_id: meetingId, position: position + 1, kind: 'discussion', title: 'Tension : les clés', proposed_by: ids.personId, created_at: now }).execute();
+    await t.store.db
+      .insertInto('tension')
+      .values({
+        id,
+        partnership_id: f.partnershipId,
+        body_id: ids.bodyId,
+        raised_by: ids.personId,
+        raised_at: now,
+        text: 'Personne ne sait qui a les clés.',
+        agenda_item_id: itemId,
+        ...(id === task
+          ? { status: 'task', task_title: 'Faire un tableau des clés', task_owner_id: ids.personId, task_due_on: '2026-04-01', settled_at: now, settled_in_meeting_id: meetingId }
+          : { status: 'open' }),
+      })
+      .execute();
+  }
+  return { meetingId, proposed, tasked, closed, withdrawn, task };
+}
+
+function tensionRoutes(base: string, ids: Furnished, tensions: World['tensions']): [Method, string, unknown?][] {
+  return [
+    ['GET', `${base}/bodies/${ids.bodyId}/tensions`],
+    ['POST', `${base}/bodies/${ids.bodyId}/tensions`, { text: 'Il manque un lieu pour se retrouver.' }],
+    ['GET', `${base}/meetings/${tensions.meetingId}/tensions`],
+    ['GET', `${base}/tensions/${tensions.proposed}`],
+    ['POST', `${base}/tensions/${tensions.proposed}/proposal`, { wording: 'Louer une salle', level: 'operational' }],
+    ['POST', `${base}/tensions/${tensions.tasked}/task`, { title: 'Faire un double des clés', ownerId: ids.personId, dueOn: '2026-04-01' }],
+    ['POST', `${base}/tensions/${tensions.closed}/close`, { word: 'Réglé depuis.' }],
+    ['POST', `${base}/tensions/${tensions.withdrawn}/withdraw`, { word: 'Plus d’actualité.' }],
+    ['POST', `${base}/tensions/${tensions.task}/task-done`],
+  ];
 }
 
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
@@ -315,7 +366,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId), ...tensionRoutes(w.f.base, w.ids, w.tensions)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

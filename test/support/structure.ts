@@ -96,6 +96,8 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from pooled_mean where partnership_id = ${partnershipId}) as pooled_mean,
       (select count(*) from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${partnershipId}) as pooled_mean_booking,
       (select count(*) from pooled_mean_booking b join pooled_mean m on m.id = b.mean_id where m.partnership_id = ${partnershipId} and b.status <> 'informed') as pooled_mean_booking_settled,
+      (select count(*) from tension where partnership_id = ${partnershipId}) as tension,
+      (select count(*) from tension where partnership_id = ${partnershipId} and (status <> 'open' or task_done_at is not null)) as tension_settled,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
       (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);

@@ -33,6 +33,7 @@ describe('the path of a thing to do', () => {
       [{ kind: 'dispute_task', disputeId: 'x1', taskId: 't1' }, '/p/p1/differends/x1#plan-de-sortie'],
       [{ kind: 'dispute_circle', disputeId: 'x1' }, '/p/p1/differends/x1#cercle-restauratif'],
       [{ kind: 'dispute_consent', disputeId: 'x1' }, '/p/p1/differends/x1#retour-d-experience'],
+      [{ kind: 'tension_task', tensionId: 't1' }, '/p/p1/tensions/t1#marquer-fait'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));

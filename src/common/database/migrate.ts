@@ -37,6 +37,7 @@ import { projectEvaluationReminder } from './migrations/036-project-evaluation-r
 import { money } from './migrations/037-money.js';
 import { budgetReportedAt } from './migrations/038-budget-reported-at.js';
 import { teamsDisputesCircles } from './migrations/039-teams-disputes-circles.js';
+import { tensionErasedWords } from './migrations/041-tension-erased-words.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -84,6 +85,7 @@ export const migrations: Record<string, Migration> = {
   '037-money': statementsMigration(money),
   '038-budget-reported-at': statementsMigration(budgetReportedAt),
   '039-teams-disputes-circles': statementsMigration(teamsDisputesCircles),
+  '041-tension-erased-words': statementsMigration(tensionErasedWords),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */
