@@ -76,7 +76,7 @@ export type ToDoTarget =
   | { readonly kind: 'budget_forecast'; readonly projectId: string }
   | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string }
   | { readonly kind: 'dispute_task'; readonly disputeId: string; readonly taskId: string }
-  | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string };
+  | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string }
   | { readonly kind: 'tension_task'; readonly tensionId: string };
 
 /**
