@@ -15,6 +15,7 @@ import { projectStorylines } from './demo-projects.js';
 import { pooledMeanStorylines } from './demo-pooled-means.js';
 import { budgetStorylines } from './demo-budgets.js';
 import { fundStorylines } from './demo-fund.js';
+import { teamStorylines } from './demo-team.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -25,7 +26,8 @@ import { timeline } from './timeline.js';
  * matter blocked twice and arbitrated by the directors, a consultation, a plenary recorded
  * afterwards, then what is still under way today: the charter's amendment, an election in its
  * change round, two open rounds, a meeting called by a date poll and a poll still open, and common
- * projects at four of their steps (demo-projects.ts). Days count
+ * projects at four of their steps (demo-projects.ts), and a project team under its own charter
+ * (demo-team.ts). Days count
  * back from the day the demo is created, so what is open stays open.
  */
 
@@ -459,6 +461,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     ...budgetStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
     // 18. The common fund: the year's calls, two houses paid and one behind, a spending adopted (demo-fund.ts).
     ...fundStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
+    // 19. A project team under its own cooperation charter, seed 000's shape (demo-team.ts).
+    ...teamStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }

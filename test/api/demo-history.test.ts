@@ -45,7 +45,8 @@ const personId = async (fullName: string) => {
 
 describe('the living demo', () => {
   it('has the charter in force, half signed, and its next version proposed and under discussion', async () => {
-    const { charters } = (await admin.get(`${base}/charters`)).body;
+    const all = (await admin.get(`${base}/charters`)).body.charters as { id: string; kind: string; inForce: { versionId: string }; draft: { versionId: string } }[];
+    const charters = all.filter((charter) => charter.kind === 'partnership');
     expect(charters).toHaveLength(1);
     expect(charters[0].inForce).toMatchObject({ number: 1, signed: 2, expectedSignatures: 4 });
     expect(charters[0].draft).toMatchObject({ number: 2 });
@@ -67,6 +68,36 @@ describe('the living demo', () => {
     expect(proposal.amends).toMatchObject({ charterId: charters[0].id, versionId: charters[0].draft.versionId, status: 'draft' });
     const thread = (await admin.get(`${base}/proposals/${amendment.id}/messages`)).body;
     expect(thread.messages.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer', 'question']);
+  });
+
+  it('has a project team under its own cooperation charter: three roles held by two, adopted by their consent, signed by both, deciding under it', async () => {
+    const { charters } = (await admin.get(`${base}/charters`)).body;
+    const team = charters.find((charter: { kind: string }) => charter.kind === 'project');
+    expect(team).toMatchObject({ title: 'Charte de coopération sereine', inForce: { number: 1, signed: 2, expectedSignatures: 2 }, draft: null });
+    const version = (await admin.get(`${base}/charters/${team.id}/versions/${team.inForce.versionId}`)).body;
+    expect(version.issues).toEqual([]);
+    expect(version.adoptedBy.name).toBe('Équipe Conseil citoyen');
+    expect(version.content.rules.budget.posts.map((post: { label: string }) => post.label)).toEqual(['Association porteuse', 'Responsable du projet et mémoire du projet', 'Accompagnatrice']);
+    expect(Object.values(version.names.organizations)).toContain('Les Passeurs de liens');
+    const roles = await t.store.db
+      .selectFrom('role_assignment as a')
+      .innerJoin('role as r', 'r.id', 'a.role_id')
+      .innerJoin('person as p', 'p.id', 'a.person_id')
+      .select(['r.name', 'p.full_name'])
+      .where('r.body_id', '=', version.adoptedBy.id)
+      .orderBy('r.name')
+      .execute();
+    expect(roles.map((row) => [row.name, row.full_name])).toEqual([
+      ['Accompagnatrice', 'Anaïs Roussel'],
+      ['Mémoire du projet', 'Théo Marchand'],
+      ['Responsable du projet', 'Théo Marchand'],
+    ]);
+    const page = (await admin.get(`${base}/charters/${team.id}`)).body;
+    expect(page.proposals.map((p: { wording: string; status: string; body: { name: string } }) => [p.wording, p.status, p.body.name])).toEqual([
+      ['Faire le premier numéro de la gazette de quartier avec le conseil citoyen, distribué en juin.', 'adopted', 'Équipe Conseil citoyen'],
+      ['Adopter notre charte de coopération sereine', 'adopted', 'Équipe Conseil citoyen'],
+    ]);
+    expect((await detail(page.proposals[0].id)).method).toBe('consent');
   });
 
   it('has decisions by each method of its matrix: consent, consensus with a reservation, advice', async () => {
