@@ -48,10 +48,11 @@ describe('the living demo', () => {
     const all = (await admin.get(`${base}/charters`)).body.charters as { id: string; kind: string; inForce: { versionId: string }; draft: { versionId: string } }[];
     const charters = all.filter((charter) => charter.kind === 'partnership');
     expect(charters).toHaveLength(1);
-    expect(charters[0].inForce).toMatchObject({ number: 1, signed: 2, expectedSignatures: 4 });
-    expect(charters[0].draft).toMatchObject({ number: 2 });
+    const partnership = charters[0]!;
+    expect(partnership.inForce).toMatchObject({ number: 1, signed: 2, expectedSignatures: 4 });
+    expect(partnership.draft).toMatchObject({ number: 2 });
     // The co-presidents, the three houses' presidents, confirm the project leads the directors name.
-    const version = (await admin.get(`${base}/charters/${charters[0].id}/versions/${charters[0].inForce.versionId}`)).body;
+    const version = (await admin.get(`${base}/charters/${partnership.id}/versions/${partnership.inForce.versionId}`)).body;
     const coPresidency = version.content.rules.projects.leadConfirmedBy;
     expect(version.names.roles[coPresidency.roleId]).toBe('Coprésidence');
     expect(version.issues).toEqual([]);
@@ -65,7 +66,7 @@ describe('the living demo', () => {
     const amendment = (await proposals()).find((p) => p.wording.startsWith('Adopter la version 2'))!;
     const proposal = await detail(amendment.id);
     expect(proposal).toMatchObject({ status: 'open', method: 'consent', phase: 'questions', body: { name: 'Comité de pilotage' } });
-    expect(proposal.amends).toMatchObject({ charterId: charters[0].id, versionId: charters[0].draft.versionId, status: 'draft' });
+    expect(proposal.amends).toMatchObject({ charterId: partnership.id, versionId: partnership.draft.versionId, status: 'draft' });
     const thread = (await admin.get(`${base}/proposals/${amendment.id}/messages`)).body;
     expect(thread.messages.map((m: { kind: string }) => m.kind)).toEqual(['question', 'answer', 'question']);
   });
