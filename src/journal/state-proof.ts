@@ -632,6 +632,40 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
                'textHash', ${hashOf(sql`text`)}) as value
         from tension where partnership_id = ${p}`,
   },
+  {
+    // A dispute's exit plan: each task's owner, day, statement and whether it is done. Disputes are
+    // left out of backups, so a restored journal names tasks that are not there: rows are proven
+    // against entries, never entries against rows.
+    table: 'dispute_task',
+    kinds: ['dispute.exitPlanned', 'dispute.taskAssigned', 'dispute.taskLinked', 'dispute.taskDone'],
+    journaled: sql`
+      select t.key, true as may_be_absent,
+             jsonb_build_object('ownerId', coalesce(a.payload->'ownerId', 'null'::jsonb), 'dueOn', coalesce(a.payload->'dueOn', 'null'::jsonb),
+               'settlementId', coalesce(l.payload->'settlementId', 'null'::jsonb),
+               'status', case when exists (select 1 from entries d where d.kind = 'dispute.taskDone' and d.payload->>'taskId' = t.key) then 'done' else 'open' end) as value
+        from (select jsonb_array_elements_text(payload->'taskIds') as key from entries where kind = 'dispute.exitPlanned') t
+        left join (${latest(['dispute.taskAssigned'], 'taskId')}) a on a.key = t.key
+        left join (${latest(['dispute.taskLinked'], 'taskId')}) l on l.key = t.key`,
+    stored: (p) => sql`
+      select t.id::text as key, t.id::text as row_id,
+             jsonb_build_object('ownerId', t.owner_id, 'dueOn', t.due_on, 'settlementId', t.settlement_id, 'status', t.status) as value
+        from dispute_task t join dispute d on d.id = t.dispute_id where d.partnership_id = ${p}`,
+  },
+  {
+    // A dispute's write-up as its last save wrote it, whether every party's yes published it, and its closure after the exit plan.
+    table: 'dispute (write-up)',
+    kinds: ['dispute.writeUpSaved', 'dispute.writeUpPublished', 'dispute.closed'],
+    journaled: sql`
+      select w.key, true as may_be_absent,
+             jsonb_build_object('writeUpHash', w.payload->'textHash',
+               'published', exists (select 1 from entries e where e.kind = 'dispute.writeUpPublished' and e.payload->>'disputeId' = w.key),
+               'closed', exists (select 1 from entries e where e.kind = 'dispute.closed' and e.payload->>'disputeId' = w.key)) as value
+        from (${latest(['dispute.writeUpSaved'], 'disputeId')}) w`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('writeUpHash', ${hashOf(sql`write_up`)}, 'published', write_up_published_at is not null, 'closed', closed_how = 'exit_plan') as value
+        from dispute where partnership_id = ${p} and write_up is not null`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */

@@ -64,3 +64,38 @@ describe('contact details', () => {
     expect((await readAs(member.client, `${f.base}/backup`)).status).toBe(403);
   });
 });
+
+describe('a dispute’s ending', () => {
+  it('shows nothing of the dispute to those it does not name, and publishes its write-up alone', async () => {
+    // Nadia and the administrator are its parties; the facilitator (`member`) is not named.
+    const [disputeId, taskId, circleId] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const now = t.clock.now();
+    const words = { subject: 'Sujet confidentiel du différend', objective: 'Objectif confidentiel', notes: 'Notes confidentielles du cercle', place: 'Lieu confidentiel', writeUp: 'Ce que l’équipe a appris, sans personne.' };
+    await t.store.db
+      .insertInto('dispute')
+      .values({ id: disputeId, partnership_id: f.partnershipId, charter_id: ids.charterId, charter_version_id: ids.versionId, subject: words.subject, opened_by: ids.personId, opened_at: now, stage: 'write_up', crisis_due_at: now, existence_visible: false, write_up: words.writeUp })
+      .execute();
+    await t.store.db.insertInto('dispute_party').values([ids.personId, f.adminPersonId].map((person_id) => ({ dispute_id: disputeId, person_id, consents_to_publish: true }))).execute();
+    await t.store.db.insertInto('dispute_task').values({ id: taskId, dispute_id: disputeId, position: 0, objective: words.objective, owner_id: ids.personId, due_on: '2026-04-30', status: 'open' }).execute();
+    await t.store.db.insertInto('dispute_meeting').values({ id: circleId, dispute_id: disputeId, kind: 'restorative_circle', starts_at: now, place: words.place, called_by: ids.personId, called_at: now, held_at: now, outcome: 'held' }).execute();
+    await t.store.db.insertInto('dispute_meeting_note').values({ meeting_id: circleId, round: 'actions', text: words.notes, written_at: now }).execute();
+    const dispute = `${f.base}/disputes/${disputeId}`;
+    const urls = [...readableRoutes(), `${f.base}/experience-reports`, `${f.base}/to-do`, `${dispute}/ending`, '/api/v1/auth/export'];
+    const read = async () => {
+      for (const url of urls) {
+        const { text } = await readAs(member.client, url);
+        for (const secretWord of [words.subject, words.objective, words.notes, words.place]) expect(text, url).not.toContain(secretWord);
+      }
+    };
+    await read();
+    expect((await readAs(member.client, `${dispute}/ending`)).status).toBe(404);
+    expect((await readAs(member.client, `${f.base}/experience-reports`)).text).not.toContain(words.writeUp);
+    // Published with both parties' yes: its text and day reach every member, nothing else of the dispute.
+    await t.store.db.updateTable('dispute').set({ write_up_published_at: now }).where('id', '=', disputeId).execute();
+    await read();
+    const reports = await readAs(member.client, `${f.base}/experience-reports`);
+    expect(reports.text).toContain(words.writeUp);
+    expect(reports.text).not.toContain(disputeId);
+    expect(reports.text).not.toContain('Nadia');
+  });
+});
