@@ -66,9 +66,23 @@ export const may = {
   /** A request to join an organization is answered by the person asked, or by a partnership administrator. */
   answerMembershipRequest: (viewer: Viewer, personId: string): boolean => viewer.isPartnershipAdmin || viewer.personId === personId,
 
-  /** A role that belongs to a body is filled by that body; other roles by the partnership. */
-  assignRole: (viewer: Viewer, roleBodyId: string | null): boolean =>
-    viewer.isPartnershipAdmin || (roleBodyId !== null && viewer.memberOfBodies.has(roleBodyId)),
+  /**
+   * A role that belongs to a body is filled by that body; other roles by the partnership. Pass the
+   * appointing body (roles/appointing.ts): a circle's leader is appointed by the circle above
+   * (`appointed_by_parent`, seed 004), not by the circle it leads.
+   */
+  assignRole: (viewer: Viewer, appointingBodyId: string | null): boolean =>
+    viewer.isPartnershipAdmin || (appointingBodyId !== null && viewer.memberOfBodies.has(appointingBodyId)),
+
+  /** Ask to join a circle, for oneself: anyone of the partnership (an outsider reaches no circle). */
+  askToJoinCircle: (viewer: Viewer): boolean => viewer.outsider !== true,
+
+  /** Invite someone into a circle: its members, who then take part in the consent round on it. */
+  inviteToCircle: (viewer: Viewer, circleId: string): boolean => viewer.memberOfBodies.has(circleId),
+
+  /** Withdraw a request to join a circle while the circle decides: the person it concerns, whoever asked, or an administrator. */
+  withdrawCircleJoin: (viewer: Viewer, join: { readonly personId: string; readonly askedBy: string }): boolean =>
+    viewer.isPartnershipAdmin || viewer.personId === join.personId || viewer.personId === join.askedBy,
 
   /** A body runs its own life: its members open an election or call a meeting, as do administrators. */
   openElection: (viewer: Viewer, bodyId: string): boolean => viewer.isPartnershipAdmin || viewer.memberOfBodies.has(bodyId),

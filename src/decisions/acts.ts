@@ -157,13 +157,21 @@ export async function createProposalInTransaction(
     readonly settlementId?: string;
     /** A project charter whose adopted version routes the matter (its budget's settlement), as `charterId` does, its act having checked who may ask. */
     readonly routingCharterId?: string;
+    /** A request to join a circle: decided by that circle, by consent, not through the matrix (circles/rules.ts circleJoinRule). */
+    readonly circleJoin?: { readonly id: string; readonly rule: DecisionRule };
   },
 ): Promise<{ id: string; event: JournalEvent }> {
   const id = randomUUID();
   let charterVersionId: string;
   let rule: DecisionRule | undefined;
   let draft: { id: string; content_hash: string } | undefined;
-  if (input.amendsVersionId === undefined) {
+  if (input.circleJoin !== undefined) {
+    // The circle decides under the partnership's charter in force, which its proposal names.
+    const charter = await charterInForce(trx, ctx.partnershipId);
+    if (!charter) throw conflict('error.decision.noCharterInForce');
+    charterVersionId = charter.id;
+    rule = input.circleJoin.rule;
+  } else if (input.amendsVersionId === undefined) {
     ({ charterVersionId, rule } = await routeByScope(trx, ctx, input));
   } else {
     ({ charterVersionId, rule, draft } = await routeAmendment(trx, ctx, input.amendsVersionId));
@@ -201,6 +209,7 @@ export async function createProposalInTransaction(
       action_plan_id: input.actionPlanId ?? null,
       budget_version_id: input.budgetVersionId ?? null,
       settlement_id: input.settlementId ?? null,
+      circle_join_id: input.circleJoin?.id ?? null,
     })
     .execute();
   return {
@@ -220,6 +229,7 @@ export async function createProposalInTransaction(
         ...(input.actionPlanId !== undefined && { actionPlanId: input.actionPlanId }),
         ...(input.budgetVersionId !== undefined && { budgetVersionId: input.budgetVersionId }),
         ...(input.settlementId !== undefined && { settlementId: input.settlementId }),
+        ...(input.circleJoin !== undefined && { circleJoinId: input.circleJoin.id }),
         ...proposalTextHashes(input),
       },
     },
@@ -277,6 +287,31 @@ async function moveToNextPhase(trx: Trx, ctx: Scope, proposal: LockedProposal, d
     result: { phase: next.phase, round: next.round },
     events: [{ kind: 'proposal.phase', payload: { proposalId: proposal.id, phase: next.phase, round: next.round, deadline: deadline?.toISOString() ?? null } }],
   };
+}
+
+/**
+ * A proposal just created goes straight to its round, inside the act that created it, with a
+ * deadline counted in SQL: a request to join a circle is its own presentation. The round call
+ * reaches the body's members as when the facilitator opens it.
+ */
+export async function openRoundAtOnce(trx: Trx, ctx: Scope, proposalId: string, days: number): Promise<JournalEvent> {
+  const { deadline } = await sql<{ deadline: Date }>`select ${ctx.now}::timestamptz + make_interval(days => ${days}) as deadline`.execute(trx).then((r) => r.rows[0]!);
+  await trx.updateTable('proposal').set({ phase: 'round', round: 1, round_deadline: deadline }).where('id', '=', proposalId).where('status', '=', 'open').execute();
+  return { kind: 'proposal.phase', payload: { proposalId, phase: 'round', round: 1, deadline: new Date(deadline).toISOString() } };
+}
+
+/**
+ * The matter a proposal decides is withdrawn (a request to join a circle, by the person or whoever
+ * asked): the proposal lapses, inside the withdrawing act, as a lapse after a block does.
+ */
+export async function lapseWithdrawnProposal(trx: Trx, ctx: Scope, proposalId: string): Promise<JournalEvent[]> {
+  const proposal = await lockedProposal(trx, ctx, proposalId, 'update');
+  if (proposal.status !== 'open') return [];
+  await trx.updateTable('proposal').set({ status: 'lapsed', decided_at: ctx.now, round_deadline: null }).where('id', '=', proposal.id).execute();
+  return [
+    { kind: 'proposal.lapsed', payload: { proposalId: proposal.id, bodyId: proposal.body_id, why: 'withdrawn' } },
+    ...(await decisionConsequences(trx, ctx, proposal, 'lapsed', '')),
+  ];
 }
 
 /** The facilitator rewrites the proposal to integrate the objections, before the next round. */

@@ -8,6 +8,7 @@ import { settleBudgetMatter } from '../budgets/acts.js';
 import { settlementDecidedBy } from '../budgets/settlement/acts.js';
 import { recordFundSpendingDecidedBy } from '../fund/acts.js';
 import { disputeTasksSettledBy } from '../disputes/ending/acts.js';
+import { settleCircleJoin } from '../circles/acts.js';
 
 /** The decided proposal as each capability reads it; one that hangs on other columns reads them by its id. */
 export interface DecidedProposal {
@@ -24,7 +25,7 @@ export type DecidedStatus = 'adopted' | 'rejected' | 'arbitrated' | 'lapsed';
 
 /**
  * What a decision moves beyond itself, in the decision's own transaction: the common project it
- * presents or evaluates, the action plan it adopts, and whatever else names the proposal. Every
+ * presents or evaluates, the action plan it adopts, the person it seats in a circle, and whatever else names the proposal. Every
  * way a proposal ends (a round closed, a decision recorded, a block that lapses) calls this once,
  * so a capability that hangs on a decision adds its consequence here and nowhere else.
  */
@@ -44,5 +45,6 @@ export async function decisionConsequences(
     // After the statement's: its approval does the exit plan's tasks that waited for it.
     ...(await disputeTasksSettledBy(trx, scope, proposal.id)),
     ...(await recordFundSpendingDecidedBy(trx, scope, proposal.id, status)),
+    ...(await settleCircleJoin(trx, scope, proposal.id, status)),
   ];
 }

@@ -149,6 +149,8 @@ export const proposalDetailAnswer = z.object({
   amends: z.object({ charterId: z.uuid(), versionId: z.uuid(), number: z.int(), status: z.enum(VERSION_STATUSES) }).nullable(),
   /** What the common fund pays if the proposal is adopted, in cents; null when it spends nothing of the fund. */
   fundSpendingCents: z.int().nullable(),
+  /** The request to join a circle this proposal decides (circles/), whose page part says who would join. */
+  circleJoinId: z.uuid().nullable(),
   informed: z.array(z.object({ body: named, recipients: z.int(), sentAt: instant })),
   /** Stances of earlier rounds and of the body that decided before arbitration. */
   history: z.array(z.object({ body: z.string(), round: z.int(), fullName: z.string(), stance, reason: z.string() })),

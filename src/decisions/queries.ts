@@ -181,6 +181,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
       'p.charter_draft_version_id',
       'p.round_closing',
       'p.fund_spending_cents',
+      'p.circle_join_id',
     ])
     .where('p.id', '=', proposalId)
     .where('p.partnership_id', '=', partnershipId)
@@ -276,6 +277,7 @@ export async function proposalDetail(db: Db, viewer: Viewer, partnershipId: stri
     lastClosing: lastClosing === null ? null : namedClosing(lastClosing, new Map(people.map((person) => [person.id, person.full_name]))),
     amends: amended ? { charterId: amended.charter_id, versionId: amended.id, number: amended.number, status: amended.status as VersionStatus } : null,
     fundSpendingCents: row.fund_spending_cents === null ? null : Number(row.fund_spending_cents),
+    circleJoinId: row.circle_join_id,
     informed: notes.map((note) => ({ body: { id: note.body_id, name: note.name }, recipients: note.recipients, sentAt: note.created_at })),
     history: stances
       .filter((s) => !(s.body_id === row.body_id && s.round === row.round))

@@ -17,6 +17,7 @@ import {
   type ElectionState,
 } from './rules.js';
 import { ActError, conflict, forbidden, invalid, notFound } from '../common/errors.js';
+import { roleWithAppointer } from '../roles/appointing.js';
 import { may } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
@@ -53,9 +54,10 @@ export async function openElection(ctx: ActContext, input: z.infer<typeof electi
     await requireReference(trx, 'body', input.bodyId, ctx.partnershipId, 'bodyId');
     if (!may.openElection(ctx.viewer, input.bodyId)) throw forbidden();
     await requireReference(trx, 'role', input.roleId, ctx.partnershipId, 'roleId');
-    const role = await trx.selectFrom('role').select(['id', 'body_id', 'term_months']).where('id', '=', input.roleId).executeTakeFirstOrThrow();
+    const role = (await roleWithAppointer(trx, ctx.partnershipId, input.roleId))!;
     if (role.body_id !== null && role.body_id !== input.bodyId) throw invalid('roleId', 'error.election.roleOfAnotherBody');
-    if (!may.assignRole(ctx.viewer, role.body_id)) throw forbidden();
+    // A role the body above appoints (a circle's leader) is not the circle's to elect.
+    if (!may.assignRole(ctx.viewer, role.appointingBodyId)) throw forbidden();
     const termMonths = input.termMonths ?? role.term_months;
     if (termMonths === null) throw invalid('termMonths', 'error.election.termRequired');
     const facilitatorId = input.facilitatorId ?? ctx.viewer.personId;

@@ -13,6 +13,7 @@ import { settlementEn, settlementFr } from '../budgets/settlement/messages.js';
 import { disputeEndingEn, disputeEndingFr } from '../disputes/ending/messages.js';
 import { fundEn, fundFr } from '../fund/messages.js';
 import { tensionEn, tensionFr } from '../tensions/messages.js';
+import { circleEn, circleFr } from '../circles/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -242,6 +243,7 @@ const fr = {
   ...settlementFr,
   ...disputeEndingFr,
   ...fundFr,
+  ...circleFr,
 };
 
 const en: typeof fr = {
@@ -467,6 +469,7 @@ const en: typeof fr = {
   ...settlementEn,
   ...disputeEndingEn,
   ...fundEn,
+  ...circleEn,
 };
 
 const catalogue = i18next.createInstance();

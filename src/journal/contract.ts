@@ -37,6 +37,7 @@ export const JOURNAL_KINDS = [
   'dispute.exitPlanned', 'dispute.taskAssigned', 'dispute.taskLinked', 'dispute.taskDone', 'dispute.circleCalled', 'dispute.circleHeld', 'dispute.writeUpSaved', 'dispute.publishConsent', 'dispute.writeUpPublished', 'dispute.closed',
   'deliverable.added', 'deliverable.changed', 'deliverable.assigned', 'deliverable.status',
   'tension.raised', 'tension.placed', 'tension.proposed', 'tension.tasked', 'tension.taskDone', 'tension.closed',
+  'circle.joinAsked', 'circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -208,6 +208,7 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
       select c.payload->>'proposalId' as key, false as may_be_absent,
              jsonb_build_object('bodyId', coalesce(x.payload->'toBodyId', c.payload->'bodyId'), 'charterDraftVersionId', c.payload->'amendsVersionId',
                'budgetVersionId', coalesce(c.payload->'budgetVersionId', 'null'::jsonb), 'settlementId', coalesce(c.payload->'settlementId', 'null'::jsonb),
+               'circleJoinId', coalesce(c.payload->'circleJoinId', 'null'::jsonb),
                'status', case o.kind when 'proposal.decided' then o.payload->'status' when 'proposal.lapsed' then '"lapsed"'::jsonb else '"open"'::jsonb end,
                'reviewOn', case when o.kind = 'proposal.decided' then o.payload->'reviewOn' else 'null'::jsonb end)
                || case when t.payload ? 'wordingHash' then jsonb_build_object('wordingHash', t.payload->'wordingHash', 'contextHash', t.payload->'contextHash') else '{}'::jsonb end
@@ -224,7 +225,7 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     stored: (p) => sql`
       select id::text as key, id::text as row_id,
              jsonb_build_object('bodyId', body_id, 'charterDraftVersionId', charter_draft_version_id, 'budgetVersionId', budget_version_id, 'settlementId', settlement_id,
-               'status', status, 'reviewOn', review_on,
+               'circleJoinId', circle_join_id, 'status', status, 'reviewOn', review_on,
                'wordingHash', ${hashOf(sql`wording`)}, 'contextHash', ${hashOf(sql`context`)}, 'statementHash', ${hashOf(sql`outcome_statement`)},
                'roundClosing', round_closing) as value
         from proposal where partnership_id = ${p}`,
@@ -665,6 +666,35 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
       select id::text as key, id::text as row_id,
              jsonb_build_object('writeUpHash', ${hashOf(sql`write_up`)}, 'published', write_up_published_at is not null, 'closed', closed_how = 'exit_plan') as value
         from dispute where partnership_id = ${p} and write_up is not null`,
+  },
+  {
+    // A request to join a circle: whom it concerns, who asked, the fingerprint of why, how it ended (circles/acts.ts).
+    table: 'circle_join',
+    kinds: ['circle.joinAsked', 'circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined'],
+    journaled: sql`
+      select a.payload->>'joinId' as key, false as may_be_absent,
+             jsonb_build_object('bodyId', a.payload->'bodyId', 'personId', a.payload->'personId', 'askedBy', a.payload->'askedBy', 'motivationHash', a.payload->'motivationHash',
+               'status', case o.kind when 'circle.joined' then '"accepted"' when 'circle.joinDeclined' then '"declined"' when 'circle.joinWithdrawn' then '"withdrawn"' else '"open"' end::jsonb) as value
+        from entries a
+        left join (select distinct on (payload->>'joinId') payload->>'joinId' as key, kind from entries
+                    where kind in ('circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined') order by payload->>'joinId', seq desc) o on o.key = a.payload->>'joinId'
+       where a.kind = 'circle.joinAsked'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('bodyId', body_id, 'personId', person_id, 'askedBy', asked_by, 'motivationHash', ${hashOf(sql`motivation`)}, 'status', status) as value
+        from circle_join where partnership_id = ${p}`,
+  },
+  {
+    // The seat a circle's consent gave: the one its entry names, in that circle, for that person.
+    table: 'body_member (circle join)',
+    kinds: ['circle.joined', 'person.erased'],
+    journaled: sql`
+      select payload->>'seatId' as key, ${erased(sql`payload->>'personId'`)} as may_be_absent, jsonb_build_object('bodyId', payload->'bodyId', 'personId', payload->'personId') as value
+        from entries where kind = 'circle.joined' and payload->>'seatId' is not null`,
+    stored: (p) => sql`
+      select s.id::text as key, s.id::text as row_id, jsonb_build_object('bodyId', s.body_id, 'personId', s.person_id) as value
+        from body_member s join body b on b.id = s.body_id
+       where b.partnership_id = ${p} and s.id::text in (select payload->>'seatId' from entries where kind = 'circle.joined')`,
   },
 ];
 

@@ -19,6 +19,7 @@ import type {
 import { checkAgendaOrder, GUEST_REASON_MAX_LENGTH, meetingStage, minutesPublishable, nextStage } from './rules.js';
 import { may } from '../common/permissions.js';
 import { inviteProjectCarriers } from '../projects/acts.js';
+import { inviteCircleSupervisors } from '../circles/acts.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Database } from '../common/database/schema.js';
@@ -68,7 +69,8 @@ function meetingRow(ctx: ActContext, meeting: MeetingIdentity) {
 
 /**
  * The meeting row, its invitations and its journal entries, for a meeting called directly or by
- * closing a date poll; the body's tensions waiting for a meeting go on its agenda.
+ * closing a date poll; the body's tensions waiting for a meeting go on its agenda, and a circle's meeting
+ * also convenes those who supervise circles, as guests.
  */
 export async function callMeeting(
   trx: Trx,
@@ -92,7 +94,7 @@ export async function callMeeting(
     })
     .execute();
   const scheduled: JournalEvent = { kind: 'meeting.scheduled', payload: { meetingId: id, bodyId: input.bodyId, startsAt: input.startsAt.toISOString(), facilitatorId, secretaryId: input.secretaryId } };
-  return { id, events: [scheduled, ...(await placeWaitingTensions(trx, ctx, { id, bodyId: input.bodyId }))] };
+  return { id, events: [scheduled, ...(await placeWaitingTensions(trx, ctx, { id, bodyId: input.bodyId })), ...(await inviteCircleSupervisors(trx, ctx, id, input.bodyId))] };
 }
 
 /**

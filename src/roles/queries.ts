@@ -10,7 +10,7 @@ type Db = Kysely<Database>;
 export async function rolesWithHolders(db: Db, partnershipId: string, today: string, roleId?: string) {
   let rolesQuery = db
     .selectFrom('role')
-    .select(['id', 'name', 'purpose', 'accountabilities', 'term_months', 'body_id', 'sits_in_parent', 'max_holders'])
+    .select(['id', 'name', 'purpose', 'accountabilities', 'term_months', 'body_id', 'sits_in_parent', 'max_holders', 'appointed_by_parent', 'supervises_circles'])
     .where('partnership_id', '=', partnershipId);
   if (roleId) rolesQuery = rolesQuery.where('id', '=', roleId);
   let assignmentsQuery = db
@@ -41,6 +41,8 @@ export async function rolesWithHolders(db: Db, partnershipId: string, today: str
       termMonths: role.term_months,
       bodyId: role.body_id,
       sitsInParent: role.sits_in_parent,
+      appointedByParent: role.appointed_by_parent,
+      supervisesCircles: role.supervises_circles,
       maxHolders: role.max_holders,
       holders: own.filter((a) => isCurrent({ startsOn: a.starts_on, endsOn: a.ends_on }, today)).map(toView),
       assignments: own.map(toView),
@@ -59,11 +61,15 @@ export async function roleDetail(db: Db, viewer: Viewer, partnershipId: string, 
         .where('b.id', '=', role.bodyId)
         .executeTakeFirst()
     : undefined;
+  const parentBody = body?.parent_id ? { id: body.parent_id, name: body.parent_name ?? '' } : null;
+  const ownBody = body ? { id: body.id, name: body.name } : null;
+  const appointingBody = role.appointedByParent ? parentBody : ownBody;
   return {
     ...role,
-    body: body ? { id: body.id, name: body.name } : null,
+    body: ownBody,
     /** Where the holder also sits, for a role that seats its holder in the parent body. */
-    parentBody: body?.parent_id ? { id: body.parent_id, name: body.parent_name ?? '' } : null,
-    can: { edit: may.manageStructure(viewer), assign: may.assignRole(viewer, role.bodyId) },
+    parentBody,
+    appointingBody,
+    can: { edit: may.manageStructure(viewer), assign: may.assignRole(viewer, appointingBody?.id ?? null) },
   };
 }

@@ -28,3 +28,12 @@ export function termsEndedBy<T extends HeldTerm>(
   const excess = Math.max(0, others.length + later.length + 1 - maxHolders);
   return { endsOn, ending: [...own, ...others.slice(0, excess)], blocking: later.length + 1 > maxHolders ? later[0]! : null };
 }
+
+/**
+ * The body whose members fill a role: the body above for a role it appoints (a circle's leader,
+ * seed 004: `appointed_by_parent`), else the role's own body; null for a role of the partnership
+ * (its administrators fill it). `may.assignRole` is asked about this body.
+ */
+export function appointingBodyOf(role: { readonly body_id: string | null; readonly appointed_by_parent: boolean; readonly parent_body_id: string | null }): string | null {
+  return role.appointed_by_parent ? role.parent_body_id : role.body_id;
+}

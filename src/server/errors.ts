@@ -15,6 +15,7 @@ import { uniqueConstraints as projectConstraints } from '../projects/errors.js';
 import { uniqueConstraints as actionPlanConstraints } from '../action-plans/errors.js';
 import { uniqueConstraints as budgetConstraints } from '../budgets/errors.js';
 import { uniqueConstraints as pooledMeanConstraints } from '../pooled-means/errors.js';
+import { uniqueConstraints as circleConstraints } from '../circles/errors.js';
 import { isMessageKey, translator, type Locale } from '../i18n/server-messages.js';
 
 /** A request part that did not match its schema; translated once the user's language is known. */
@@ -64,6 +65,7 @@ const uniqueConstraintMessages: UniqueConstraintMessages = {
   ...actionPlanConstraints,
   ...budgetConstraints,
   ...pooledMeanConstraints,
+  ...circleConstraints,
 };
 
 interface DatabaseError {

@@ -33,6 +33,7 @@ import { settlementRoutes } from '../budgets/settlement/routes.js';
 import { budgetReportRoutes } from '../budgets/report/routes.js';
 import { fundRoutes } from '../fund/routes.js';
 import { disputeEndingRoutes } from '../disputes/ending/routes.js';
+import { circleRoutes } from '../circles/routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,4 +104,5 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(disputeEndingRoutes);
   await app.register(deliverableRoutes);
   await app.register(tensionRoutes);
+  await app.register(circleRoutes);
 };

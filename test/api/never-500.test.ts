@@ -44,6 +44,8 @@ let ids: {
   taskId: string;
   deliverableId: string;
   tensionId: string;
+  circleId: string;
+  joinId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -79,6 +81,10 @@ beforeAll(async () => {
   const actionId = (await f.admin.get(`${f.base}/action-plans`)).body.draft.subjects[0].actions[0].id as string;
   const houseAdmin = await newMember(t, f, { memberships: [{ organizationId, kind: 'staff', isOrganizationAdmin: true }] });
   const asked = await houseAdmin.client.post(`${f.base}/organizations/${organizationId}/memberships`, { personId: await build.person(), kind: 'volunteer' });
+  // A circle where the administrator sits, and someone's request to join it, so its forms are fuzzed past their permission.
+  const circleId = await build.body({ kind: 'circle', parentBodyId: bodyId, minSize: 6, maxSize: 8 });
+  await build.seat(circleId, { personId: f.adminPersonId, organizationId: null, mandateSource: 'self' });
+  const joinId = expectCreated(await f.admin.post(`${f.base}/circles/${circleId}/invitations`, { personId: otherPersonId, motivation: 'Pour voir' }), 'circle invitation');
   ids = {
     requestId: asked.body.id,
     organizationId,
@@ -102,6 +108,8 @@ beforeAll(async () => {
     ...(await disputeAtExitPlan(charter.body.id, charter.body.versionId, personId)),
     deliverableId: expectCreated(await f.admin.post(`${f.base}/charters/${charter.body.id}/deliverables`, { title: 'Un livrable', ownerId: personId, dueOn: '2026-04-01' }), 'deliverable'),
     tensionId: randomUUID(),
+    circleId,
+    joinId,
   };
   await tensionOnTheAgenda(ids.tensionId, ids.meetingId, bodyId, personId);
 });
@@ -218,7 +226,18 @@ const bodies = {
       startsOn: date,
       endsOn: fc.oneof(date, fc.constant(null)),
     }),
-  role: () => nearlyValid({ name: text, purpose: text, accountabilities: fc.array(text, { maxLength: 3 }), termMonths: number, bodyId: fc.oneof(someId(), fc.constant(null)), maxHolders: number }),
+  role: () =>
+    nearlyValid({
+      name: text,
+      purpose: text,
+      accountabilities: fc.array(text, { maxLength: 3 }),
+      termMonths: number,
+      bodyId: fc.oneof(someId(), fc.constant(null)),
+      maxHolders: number,
+      sitsInParent: fc.boolean(),
+      appointedByParent: fc.boolean(),
+      supervisesCircles: fc.boolean(),
+    }),
   assignment: () => nearlyValid({ personId: someId(), startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
   delegation: () => nearlyValid({ fromPersonId: someId(), toPersonId: someId(), bodyId: someId(), scope: text, startsOn: date, endsOn: fc.oneof(date, fc.constant(null)) }),
   end: () => nearlyValid({ endsOn: date }),
@@ -262,6 +281,9 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectLifecycleRoutes(),
   ...deliverableRoutes(),
   ...tensionRoutes(),
+  ['POST', `${f.base}/circles/${ids.circleId}/join-requests`, nearlyValid({ motivation: text })],
+  ['POST', `${f.base}/circles/${ids.circleId}/invitations`, nearlyValid({ personId: someId(), motivation: text })],
+  ['POST', `${f.base}/circle-joins/${ids.joinId}/withdrawal`, anyValue],
   ['POST', `${f.base}/organizations`, bodies.organization()],
   ['PATCH', `${f.base}/organizations/${ids.organizationId}`, bodies.organization()],
   ['POST', `${f.base}/organizations/${ids.organizationId}/memberships`, nearlyValid({ personId: someId(), kind: fc.constantFrom('staff', 'x'), isOrganizationAdmin: fc.boolean() })],

@@ -61,6 +61,8 @@ interface World {
   readonly deliverableId: string;
   /** Tensions the target person raised in the body, on the meeting's agenda, and one the meeting made a task of. */
   readonly tensions: Awaited<ReturnType<typeof tensionsOnTheAgenda>>;
+  /** A circle under the body, its members the body's, and the administrator's own request to join it. */
+  readonly circle: Awaited<ReturnType<typeof circleWorld>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -99,6 +101,7 @@ async function world(): Promise<World> {
     dispute: await disputeAtExitPlan(f, ids, facilitatorPersonId),
     deliverableId: await deliverable(f, ids),
     tensions: await tensionsOnTheAgenda(f, ids),
+    circle: await circleWorld(f, ids),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -240,6 +243,19 @@ function tensionRoutes(base: string, ids: Furnished, tensions: World['tensions']
   ];
 }
 
+/** A circle under the body, where the body's members sit too, the partnership administrator's request to join it, its round open, and someone to invite. */
+async function circleWorld(f: PartnershipFixture, ids: Furnished) {
+  const circleId = randomUUID();
+  const db = t.store.db;
+  await db.insertInto('body').values({ id: circleId, partnership_id: f.partnershipId, parent_body_id: ids.bodyId, name: 'Cercle des jardins', kind: 'circle', min_size: 6, max_size: 8, founded_on: '2026-01-01' }).execute();
+  const seats = await db.selectFrom('body_member').select(['person_id', 'organization_id', 'capacity', 'mandate_source', 'starts_on', 'ends_on']).where('body_id', '=', ids.bodyId).execute();
+  await db.insertInto('body_member').values(seats.map((seat) => ({ ...seat, id: randomUUID(), body_id: circleId }))).execute();
+  const asked = await f.admin.post(`${f.base}/circles/${circleId}/join-requests`, { motivation: 'Cultiver ensemble' });
+  expect(asked.status).toBe(201);
+  const invitee = await f.admin.post(`${f.base}/people`, { fullName: 'Invitée du cercle', email: null, memberships: [] });
+  return { circleId, joinId: asked.body.id as string, inviteeId: invitee.body.id as string };
+}
+
 /** The OpenAPI path a concrete URL answers to, so the table reads like the API reference. */
 function templateOf(url: string): string {
   const path = url.split('?')[0]!;
@@ -259,7 +275,7 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute'], deliverableId: string): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute'], deliverableId: string, circle: World['circle']): [Method, string, unknown?][] {
   const deliverables = `${base}/charters/${ids.charterId}/deliverables`;
   const conduct = `${base}/projects/${project.projectId}`;
   const budget = `${base}/budgets/${project.budgetId}`;
@@ -362,11 +378,16 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['GET', `${base}/proposals/${ids.proposalId}/events`],
     ['GET', `${base}/elections/${ids.electionId}/events`],
     ['GET', `${base}/meetings/${ids.meetingId}/events`],
+    ['GET', `${base}/circles/${circle.circleId}`],
+    ['POST', `${base}/circles/${circle.circleId}/join-requests`, { motivation: 'Apprendre la sociocratie' }],
+    ['POST', `${base}/circles/${circle.circleId}/invitations`, { personId: circle.inviteeId, motivation: 'Elle connaît les jardins' }],
+    ['GET', `${base}/circle-joins/${circle.joinId}`],
+    ['POST', `${base}/circle-joins/${circle.joinId}/withdrawal`],
   ];
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId), ...tensionRoutes(w.f.base, w.ids, w.tensions)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId, w.circle), ...tensionRoutes(w.f.base, w.ids, w.tensions)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

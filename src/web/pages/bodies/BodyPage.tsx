@@ -11,6 +11,7 @@ import { Field, fieldError, FormError, Loading, LoadError, PageTitle, periodStat
 import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { ElectionsSection } from '../elections/ElectionsSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
+import { CircleSection } from '../circles/CircleSection';
 import type { Answer } from '../../../common/contract';
 import type { bodyDetailAnswer, seatAnswer } from '../../../bodies/contract';
 import type { proposalListAnswer } from '../../../decisions/contract';
@@ -301,6 +302,7 @@ export default function BodyPage() {
       </p>
       {body.purpose && <p className="lead">{body.purpose}</p>}
       <BodySummary body={body} members={current.length} />
+      {body.kind === 'circle' && <CircleSection bodyId={body.id} />}
 
       {editing ? (
         <EditBody body={body} onDone={() => setEditing(false)} />

@@ -10,6 +10,7 @@ import { RoundTable } from './RoundTable';
 import { ProposalThread } from '../discussions/ProposalThread';
 import { formatDate as inWords } from '../../../common/dates';
 import { formatEuros } from '../../money';
+import { CircleJoinPart } from '../circles/CircleJoinPart';
 
 export default function ProposalPage() {
   const { t, i18n } = useTranslation();
@@ -49,6 +50,7 @@ export default function ProposalPage() {
           <strong>{t('decision.detail.fundSpending', { amount: formatEuros(proposal.fundSpendingCents, i18n.language) })}</strong>
         </p>
       )}
+      {proposal.circleJoinId !== null && <CircleJoinPart joinId={proposal.circleJoinId} />}
       {proposal.context && <p className="message-body">{proposal.context}</p>}
       {open ? (
         <p className="notice notice-warn">

@@ -20,8 +20,26 @@ export function roleFromForm(data: FormData) {
     termMonths: numberOrNull(data.get('termMonths')),
     bodyId: orNull(data.get('bodyId')),
     sitsInParent: data.get('sitsInParent') === 'on',
+    appointedByParent: data.get('appointedByParent') === 'on',
+    supervisesCircles: data.get('supervisesCircles') === 'on',
     maxHolders: numberOrNull(data.get('maxHolders')),
   };
+}
+
+/** A checkbox of the role form, its plain-words hint read with it. */
+function Choice({ name, id, checked, label, hint, error }: { name: string; id: string; checked: boolean; label: string; hint: string; error: string | undefined }) {
+  return (
+    <div className={`field choice${error ? ' field-invalid' : ''}`}>
+      <input type="checkbox" id={id} name={name} defaultChecked={checked} aria-describedby={`${id}-hint`} />
+      <label htmlFor={id}>
+        {label}
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      </label>
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
 }
 
 export function RoleFields({ role, error }: { role?: RoleDetail; error: unknown }) {
@@ -59,6 +77,8 @@ export function RoleFields({ role, error }: { role?: RoleDetail; error: unknown 
         </label>
         {fieldError(error, 'sitsInParent') && <p className="field-error">{fieldError(error, 'sitsInParent')}</p>}
       </div>
+      <Choice name="appointedByParent" id="appointed-by-parent" checked={role?.appointedByParent ?? false} label={t('role.appointedByParent')} hint={t('role.appointedByParentHint')} error={fieldError(error, 'appointedByParent')} />
+      <Choice name="supervisesCircles" id="supervises-circles" checked={role?.supervisesCircles ?? false} label={t('role.supervisesCircles')} hint={t('role.supervisesCirclesHint')} error={fieldError(error, 'supervisesCircles')} />
     </>
   );
 }

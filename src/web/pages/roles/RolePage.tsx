@@ -166,6 +166,12 @@ export default function RolePage() {
           )}
           {role.termMonths && <p className="muted">{t('role.term', { count: role.termMonths })}</p>}
           <p className="muted">{t('role.heldBy', { count: role.maxHolders })}</p>
+          {role.appointedByParent && role.appointingBody && (
+            <p className="muted">
+              {t('role.appointedBy')} <Link to={`/p/${partnershipId}/instances/${role.appointingBody.id}`}>{role.appointingBody.name}</Link>
+            </p>
+          )}
+          {role.supervisesCircles && <p className="muted">{t('role.supervisesCirclesNote')}</p>}
           {role.sitsInParent && role.parentBody && (
             <p className="muted">
               {t('role.sitsIn')} <Link to={`/p/${partnershipId}/instances/${role.parentBody.id}`}>{role.parentBody.name}</Link>
