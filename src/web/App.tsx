@@ -20,6 +20,7 @@ const OrganizationPage = lazy(() => import('./pages/organizations/OrganizationPa
 const BodyPage = lazy(() => import('./pages/bodies/BodyPage'));
 const ElectionPage = lazy(() => import('./pages/elections/ElectionPage'));
 const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
+const TensionPage = lazy(() => import('./pages/tensions/TensionPage'));
 const DatePollPage = lazy(() => import('./pages/date-polls/DatePollPage'));
 const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/people/PersonPage'));
@@ -319,6 +320,7 @@ export function App() {
           <Route path="caisse-commune/bilan" element={<Shell><FundStatementPage /></Shell>} />
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
+          <Route path="tensions/:tensionId" element={<Shell><TensionPage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />
         </Route>
       </Route>

@@ -12,6 +12,7 @@ import { orNull, useAct, usePartnershipId, usePartnershipQuery } from '../../hoo
 import { ElectionsSection } from '../elections/ElectionsSection';
 import { MeetingsSection } from '../meetings/MeetingsSection';
 import { CircleSection } from '../circles/CircleSection';
+import { TensionsSection } from '../tensions/TensionsSection';
 import type { Answer } from '../../../common/contract';
 import type { bodyDetailAnswer, seatAnswer } from '../../../bodies/contract';
 import type { proposalListAnswer } from '../../../decisions/contract';
@@ -382,6 +383,7 @@ export default function BodyPage() {
       )}
 
       <MeetingsSection body={body} />
+      <TensionsSection bodyId={body.id} />
 
       <ElectionsSection body={body} />
 

@@ -11,6 +11,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { Badge, Field, fieldError, FormError, Loading, LoadError, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useDeleteAct, useLiveChanges, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { RoundTable } from '../decisions/RoundTable';
+import { TensionOnAgenda, useMeetingTensions } from '../tensions/MeetingTension';
 import { useFormatInstant } from './format';
 import { TO_DO_ANCHORS } from '../../../participation/rules';
 
@@ -137,6 +138,7 @@ function Agenda({ meeting }: { meeting: MeetingDetail }) {
   const now = useNow();
   const currentId = meeting.stage.kind === 'item' ? meeting.stage.itemId : null;
   const order = useAct<{ itemIds: string[] }, null>('put', () => `/meetings/${meeting.id}/agenda/order`);
+  const tensions = useMeetingTensions(meeting.id);
   const move = (index: number, by: number) => {
     const ids = meeting.agenda.map((item) => item.id);
     const [moved] = ids.splice(index, 1);
@@ -164,6 +166,9 @@ function Agenda({ meeting }: { meeting: MeetingDetail }) {
                   <Link to={`/p/${partnershipId}/propositions/${item.proposal.id}`}>{item.proposal.wording}</Link>
                 </p>
               )}
+              {tensions?.tensions
+                .filter((tension) => tension.agendaItem?.id === item.id)
+                .map((tension) => <TensionOnAgenda key={tension.id} tension={tension} tensions={tensions} />)}
               {meeting.can.run && meeting.agenda.length > 1 && (
                 <p>
                   <button type="button" className="button-quiet" disabled={index === 0 || order.isPending} onClick={() => move(index, -1)} aria-label={t('meeting.agenda.up', { title: item.title })}>
