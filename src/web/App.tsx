@@ -49,6 +49,7 @@ const BudgetReportPage = lazy(() => import('./pages/budgets/ReportPage'));
 const BudgetPage = lazy(() => import('./pages/budgets/BudgetPage'));
 const FundPage = lazy(() => import('./pages/fund/FundPage'));
 const FundStatementPage = lazy(() => import('./pages/fund/FundStatementPage'));
+const DeliverablesPage = lazy(() => import('./pages/deliverables/DeliverablesPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -302,6 +303,8 @@ export function App() {
           <Route path="chartes/:charterId/comparer" element={<Shell><DiffPage /></Shell>} />
           <Route path="chartes/:charterId/versions/:versionId" element={<Shell><VersionPage /></Shell>} />
           <Route path="chartes/:charterId/versions/:versionId/modifier" element={<Shell><DraftEditor /></Shell>} />
+          <Route path="chartes/:charterId/livrables" element={<Shell><DeliverablesPage /></Shell>} />
+          <Route path="chartes/:charterId/livrables/:deliverableId" element={<Shell><DeliverablesPage /></Shell>} />
           <Route path="conformite" element={<Shell><CompliancePage /></Shell>} />
           <Route path="propositions" element={<Shell><ProposalsPage /></Shell>} />
           <Route path="propositions/:proposalId" element={<Shell><ProposalPage /></Shell>} />

@@ -6,6 +6,7 @@ import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import type { charterDetailAnswer } from '../../../charters/contract';
 import type { Answer } from '../../../common/contract';
 import { CharterSettlementLink } from '../budgets/SettlementLink';
+import { CharterDeliverablesLink } from '../deliverables/DeliverablesLink';
 import { statusTone as proposalTone } from '../decisions/ProposalsPage';
 
 type CharterDetail = Answer<typeof charterDetailAnswer>;
@@ -120,6 +121,7 @@ export default function CharterPage() {
           </button>
         </div>
       )}
+      <CharterDeliverablesLink charterId={charter.data.id} />
       {charter.data.kind === 'project' && versions.some((v) => v.status === 'adopted') && <CharterSettlementLink charterId={charter.data.id} />}
       {charter.data.kind === 'project' && <CharterProposals charter={charter.data} />}
       <CompareVersions charter={charter.data} />
