@@ -16,6 +16,7 @@ import { pooledMeanStorylines } from './demo-pooled-means.js';
 import { budgetStorylines } from './demo-budgets.js';
 import { fundStorylines } from './demo-fund.js';
 import { teamStorylines } from './demo-team.js';
+import { tensionStorylines } from './demo-tensions.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -463,6 +464,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     ...fundStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
     // 19. A project team under its own cooperation charter, seed 000's shape (demo-team.ts).
     ...teamStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
+    // 20. Tensions in the family outings' working group: one made a task at its meeting, two waiting (demo-tensions.ts).
+    ...tensionStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }

@@ -238,6 +238,16 @@ describe('the living demo', () => {
     expect(toDo.items.map((item) => item.target.kind)).toContain('pooled_mean_booking');
   });
 
+  it('has tensions in the family outings’ working group: one made a task for Yanis at its meeting, two waiting for the next one', async () => {
+    const group = await t.store.db.selectFrom('body').select('id').where('partnership_id', '=', partnershipId).where('name', '=', 'Groupe de travail Sorties familles').executeTakeFirstOrThrow();
+    const listed = (await admin.get(`${base}/bodies/${group.id}/tensions`)).body.tensions as { status: string; agendaItem: unknown; task: { owner: { fullName: string }; doneAt: unknown } | null }[];
+    expect(listed.map((tension) => tension.status)).toEqual(['task', 'open', 'open']);
+    expect(listed[0]!.task).toMatchObject({ owner: { fullName: 'Yanis Morel' }, doneAt: null });
+    expect(listed.slice(1).map((tension) => tension.agendaItem)).toEqual([null, null]);
+    const toDo = await toDoOf(t.store.db, partnershipId, await personId('Yanis Morel'), t.clock.now());
+    expect(toDo.items.map((item) => item.target.kind)).toContain('tension_task');
+  });
+
   it('has the projects’ budgets: the first holidays’ balanced and followed by entries, one corrected; the festival’s in deficit', async () => {
     const projects = (await admin.get(`${base}/projects`)).body.rows as { id: string; title: string }[];
     const budgetOf = async (title: string) => (await admin.get(`${base}/projects/${projects.find((p) => p.title === title)!.id}/budget`)).body;
