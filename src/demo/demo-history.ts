@@ -485,7 +485,7 @@ async function pollSlots(ctx: ActContext, pollId: string): Promise<string[]> {
  * stays on the Messages page as sent on the act's day, so that no server logs or sends hundreds of
  * messages to addresses that do not exist. The links they carried are dropped, as after any delivery.
  */
-async function settleDemoMail(ctx: ActContext, sentAt: Date): Promise<void> {
+export async function settleDemoMail(ctx: ActContext, sentAt: Date): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const settled = await trx
       .updateTable('outbox_message')

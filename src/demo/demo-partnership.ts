@@ -14,6 +14,7 @@ import { assignRole, createRole } from '../roles/acts.js';
 import type { Database } from '../common/database/schema.js';
 import { moneyRulesOf, projectRulesOf, type DecisionRule } from '../charters/rules/types.js';
 import { calendarDay } from '../common/dates.js';
+import { writeDemoCircles } from './demo-circles.js';
 import { DEMO_HISTORY_DAYS, demoClock, communicationRule, writeDemoHistory, type DemoBodyKey } from './demo-history.js';
 
 /**
@@ -289,6 +290,7 @@ export async function createDemoPartnership(
       roles: { facilitator: facilitator.id, secretary: secretary.id },
       charter,
     });
+    await writeDemoCircles(ctx, { since, clock, personIds });
   }
   return { partnershipId };
 }

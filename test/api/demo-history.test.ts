@@ -273,6 +273,30 @@ describe('the living demo', () => {
     expect(fund.balanceCents).toBeGreaterThan(0);
   });
 
+  it('has a sociocratic side (seed 004): two practice circles under the circles’ circle, their leaders appointed from above, an expert, a request to join in its round', async () => {
+    const circles = await t.store.db.selectFrom('body').select(['id', 'name', 'min_size', 'max_size', 'parent_body_id']).where('partnership_id', '=', partnershipId).where('kind', '=', 'circle').orderBy('name').execute();
+    const general = circles.find((c) => c.parent_body_id === null)!;
+    expect(circles.map((c) => [c.name, c.min_size, c.max_size, c.parent_body_id === general.id])).toEqual([
+      ['Cercle de pratique Accueil des familles', 6, 8, true],
+      ['Cercle de pratique Animation jeunesse', 6, 8, true],
+      ['Cercle des pratiques', null, null, false],
+    ]);
+    const youth = (await admin.get(`${base}/circles/${circles[1]!.id}`)).body;
+    expect(youth.size).toEqual({ members: 8, minSize: 6, maxSize: 8, standing: 'within' });
+    expect(youth.supervisors).toEqual([expect.objectContaining({ fullName: 'Paul Mercier', roleName: 'Experte ou expert en sociocratie' })]);
+    expect(youth.officers.map((o: { roleName: string; appointedByParent: boolean; holders: { fullName: string }[] }) => [o.roleName, o.appointedByParent, o.holders.map((h) => h.fullName)])).toEqual([
+      ['Responsable du cercle Animation jeunesse', true, ['Lucie Garnier']],
+      ['Second lien du cercle Animation jeunesse', false, ['Thomas Roux']],
+    ]);
+    const [request] = youth.openJoins;
+    expect(request).toMatchObject({ person: { fullName: 'René Fontaine' }, invited: false, sizeAfter: { members: 9, standing: 'above' } });
+    const round = await detail(request.proposalId);
+    expect(round).toMatchObject({ status: 'open', phase: 'round', circleJoinId: request.id });
+    expect(new Date(round.roundDeadline).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    const lucie = await toDoOf(t.store.db, partnershipId, await personId('Lucie Garnier'), t.clock.now());
+    expect(lucie.items.map((item) => item.target)).toContainEqual({ kind: 'stance', proposalId: request.proposalId });
+  });
+
   it('has compliance findings', async () => {
     const { findings } = (await admin.get(`${base}/compliance`)).body;
     const messages = findings.map((f: { message: string }) => f.message);
