@@ -134,6 +134,7 @@ export const charterFr = {
     project_without_indicators: '« {{project}} » est en cours mais n’a aucun indicateur pour mesurer ses objectifs.',
     project_evaluation_overdue: 'L’évaluation de « {{project}} » était attendue le {{dueOn}}.',
     fund_contribution_behind: '« {{organization}} » doit encore {{amount}} à la caisse commune pour {{year}} (échéance le {{dueOn}}).',
+    dispute_crisis_late: 'Un différend ouvert sous « {{title}} » attend sa réunion de crise, qui devait se tenir avant le {{dueAt}}.',
   },
   moneyRules: {
     title: 'Ce que la charte dit de l’argent :',
@@ -349,6 +350,7 @@ export const charterEn: typeof charterFr = {
     project_without_indicators: '“{{project}}” is under way but has no indicator to measure its objectives.',
     project_evaluation_overdue: 'The evaluation of “{{project}}” was due on {{dueOn}}.',
     fund_contribution_behind: '“{{organization}}” still owes {{amount}} to the common fund for {{year}} (due on {{dueOn}}).',
+    dispute_crisis_late: 'A dispute opened under “{{title}}” awaits its crisis meeting, which was due before {{dueAt}}.',
   },
   moneyRules: {
     title: 'What the charter says about money:',

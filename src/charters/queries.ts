@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { lateCrisisMeetings } from '../disputes/queries.js';
 import { organizationsBehind } from '../fund/queries.js';
 import { checkCharter, type CharterIssue } from './rules/check.js';
 import { diffCharters } from './rules/diff.js';
@@ -253,7 +254,8 @@ export type ComplianceFinding =
   | { readonly code: 'project_waiting_confirmation'; readonly projectId: string; readonly project: string; readonly days: number; readonly nominee: string }
   | { readonly code: 'project_without_indicators'; readonly projectId: string; readonly project: string }
   | { readonly code: 'project_evaluation_overdue'; readonly projectId: string; readonly project: string; readonly dueOn: string }
-  | { readonly code: 'fund_contribution_behind'; readonly organizationId: string; readonly organization: string; readonly year: number; readonly remainingCents: number; readonly dueOn: string };
+  | { readonly code: 'fund_contribution_behind'; readonly organizationId: string; readonly organization: string; readonly year: number; readonly remainingCents: number; readonly dueOn: string }
+  | { readonly code: 'dispute_crisis_late'; readonly charterId: string; readonly title: string; readonly dueAt: Date };
 
 /** Stages where a project has its working group and its steps 5 to 9 may wait on someone. */
 const VALIDATED_STAGES = ['validated', 'active', 'evaluating'] as const;
@@ -395,6 +397,11 @@ export async function charterCompliance(db: Db, partnershipId: string, now: Date
   findings.push(...projects);
   for (const call of await organizationsBehind(db, partnershipId, today)) {
     findings.push({ code: 'fund_contribution_behind', organizationId: call.organizationId, organization: call.name, year: call.year, remainingCents: call.amountCents - call.paidCents, dueOn: call.dueOn });
+  }
+  // A dispute's crisis meeting overdue, worded without its subject or its parties (disputes/queries.ts keeps to those whose existence is shown).
+  for (const late of await lateCrisisMeetings(db, partnershipId, now)) {
+    const charter = inForce.find((version) => version.charter_id === late.charterId);
+    findings.push({ code: 'dispute_crisis_late', charterId: late.charterId, title: charter?.title ?? '', dueAt: late.dueAt });
   }
   return findings;
 }

@@ -20,7 +20,7 @@ import {
 } from './contract.js';
 import { binaryAnswer, created, createdId, textAnswer } from '../common/contract.js';
 import { exportCharterDocument } from './rules/exchange.js';
-import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
+import { formatCalendarDate, formatMeetingTime, translator, type Locale } from '../i18n/server-messages.js';
 import * as acts from './acts.js';
 import { charterCompliance, charterDetail, charterDiff, listCharters, versionDetail, type ComplianceFinding } from './queries.js';
 import { partnershipOverview } from '../partnerships/queries.js';
@@ -72,6 +72,8 @@ function translateFinding(locale: Locale, finding: ComplianceFinding): string {
         amount: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(finding.remainingCents / 100),
         dueOn: formatCalendarDate(locale, finding.dueOn),
       });
+    case 'dispute_crisis_late':
+      return t('compliance.dispute_crisis_late', { title: finding.title, dueAt: formatMeetingTime(locale, finding.dueAt) });
   }
 }
 

@@ -9,7 +9,8 @@
 export const DISPUTE_STAGES = ['crisis', 'mediation', 'exit_plan', 'restorative_circle', 'write_up', 'closed'] as const;
 export type DisputeStage = (typeof DISPUTE_STAGES)[number];
 
-export const DISPUTE_MEETING_KINDS = ['crisis', 'restorative_circle'] as const;
+/** A mediation is the dispute's meeting with its mediator: opened when the mediator is named, it carries their notes. */
+export const DISPUTE_MEETING_KINDS = ['crisis', 'mediation', 'restorative_circle'] as const;
 export type DisputeMeetingKind = (typeof DISPUTE_MEETING_KINDS)[number];
 
 /**
@@ -19,13 +20,24 @@ export type DisputeMeetingKind = (typeof DISPUTE_MEETING_KINDS)[number];
  */
 export const DISPUTE_MEETING_ROUNDS = {
   crisis: ['facts', 'needs', 'options'],
+  mediation: ['listening', 'options'],
   restorative_circle: ['understanding', 'responsibility', 'actions'],
 } as const satisfies Record<DisputeMeetingKind, readonly string[]>;
 export type DisputeMeetingRound = (typeof DISPUTE_MEETING_ROUNDS)[DisputeMeetingKind][number];
 
+/**
+ * The crisis meeting's delay when the charter has dispute rules but names none (only an exit
+ * plan): the cooperation template's fortnight.
+ */
+export const CRISIS_MEETING_DEFAULT_DAYS = 15;
+
 /** What a crisis meeting or a mediation ends on. */
 export const CRISIS_OUTCOMES = ['agreement', 'mediation', 'exit_plan'] as const;
 export type CrisisOutcome = (typeof CRISIS_OUTCOMES)[number];
+
+/** What a mediation ends on: an agreement closes the dispute, a failure leads to the exit plan. */
+export const MEDIATION_OUTCOMES = ['agreement', 'failure'] as const;
+export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
 
 /** The moves of a dispute, each one act. */
 export type DisputeMove =
@@ -220,4 +232,62 @@ export function writeUpPersonalDetails(text: string, people: readonly { readonly
 /** The write-up may be written (again) while the dispute is at its stage and until it is published. */
 export function writeUpEditable(dispute: { readonly stage: DisputeStage; readonly writeUpPublishedAt: Date | null }): boolean {
   return dispute.stage === 'write_up' && dispute.writeUpPublishedAt === null;
+}
+
+/** Who the dispute waits on now, and for what; the page shows it as « what is next ». */
+export type DisputeStep =
+  | 'call_crisis_meeting'
+  | 'hold_crisis_meeting'
+  | 'name_mediator'
+  | 'mediate'
+  | 'exit_plan'
+  | 'restorative_circle'
+  | 'write_up'
+  | 'none';
+export type DisputeActor = 'parties' | 'mediation_body' | 'mediator' | 'nobody';
+
+export function disputeNextStep(dispute: {
+  readonly stage: DisputeStage;
+  readonly crisisMeetingCalled: boolean;
+  readonly mediatorNamed: boolean;
+  readonly mediationBodyAsked: boolean;
+}): { readonly step: DisputeStep; readonly actor: DisputeActor } {
+  switch (dispute.stage) {
+    case 'crisis':
+      return { step: dispute.crisisMeetingCalled ? 'hold_crisis_meeting' : 'call_crisis_meeting', actor: 'parties' };
+    case 'mediation':
+      if (dispute.mediatorNamed) return { step: 'mediate', actor: 'mediator' };
+      return { step: 'name_mediator', actor: dispute.mediationBodyAsked ? 'mediation_body' : 'parties' };
+    case 'exit_plan':
+      return { step: 'exit_plan', actor: 'parties' };
+    case 'restorative_circle':
+      return { step: 'restorative_circle', actor: 'parties' };
+    case 'write_up':
+      return { step: 'write_up', actor: 'parties' };
+    case 'closed':
+      return { step: 'none', actor: 'nobody' };
+  }
+}
+
+/**
+ * Who may name the mediator: the members of the body the charter asks (seed 000: the association's
+ * core), else the parties themselves.
+ */
+export function mayNameMediator(viewer: { readonly personId: string; readonly memberOfBodies: ReadonlySet<string> }, dispute: { readonly partyIds: readonly string[]; readonly mediatorBodyId: string | null }): boolean {
+  if (dispute.mediatorBodyId !== null) return viewer.memberOfBodies.has(dispute.mediatorBodyId);
+  return dispute.partyIds.includes(viewer.personId);
+}
+
+/**
+ * Who writes a meeting's notes: the parties at the crisis meeting and the restorative circle (the
+ * mediator too, once named); at a mediation, the mediator alone.
+ */
+export function mayWriteNotes(personId: string, kind: DisputeMeetingKind, dispute: { readonly partyIds: readonly string[]; readonly mediatorId: string | null }): boolean {
+  if (kind === 'mediation') return dispute.mediatorId === personId;
+  return dispute.partyIds.includes(personId) || dispute.mediatorId === personId;
+}
+
+/** Whether a round belongs to a meeting of that kind. */
+export function isRoundOf(kind: DisputeMeetingKind, round: string): boolean {
+  return (DISPUTE_MEETING_ROUNDS[kind] as readonly string[]).includes(round);
 }

@@ -14,6 +14,7 @@ import { disputeEndingEn, disputeEndingFr } from '../disputes/ending/messages.js
 import { fundEn, fundFr } from '../fund/messages.js';
 import { tensionEn, tensionFr } from '../tensions/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
+import { disputeEn, disputeFr } from '../disputes/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
 import { formatDate } from '../common/dates.js';
@@ -244,6 +245,7 @@ const fr = {
   ...disputeEndingFr,
   ...fundFr,
   ...circleFr,
+  ...disputeFr,
 };
 
 const en: typeof fr = {
@@ -470,6 +472,7 @@ const en: typeof fr = {
   ...disputeEndingEn,
   ...fundEn,
   ...circleEn,
+  ...disputeEn,
 };
 
 const catalogue = i18next.createInstance();

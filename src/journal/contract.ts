@@ -38,6 +38,7 @@ export const JOURNAL_KINDS = [
   'deliverable.added', 'deliverable.changed', 'deliverable.assigned', 'deliverable.status',
   'tension.raised', 'tension.placed', 'tension.proposed', 'tension.tasked', 'tension.taskDone', 'tension.closed',
   'circle.joinAsked', 'circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined',
+  'dispute.opened', 'dispute.meetingCalled', 'dispute.notesWritten', 'dispute.meetingHeld', 'dispute.agreed', 'dispute.mediationAsked', 'dispute.mediatorNamed', 'dispute.mediationEnded',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 

@@ -18,6 +18,7 @@ import { disputeEndingNotices } from '../disputes/ending/notices.js';
 import { deliverableNotices } from '../deliverables/notices.js';
 import { tensionNotices } from '../tensions/notices.js';
 import { circleNotices } from '../circles/notices.js';
+import { disputeNotices } from '../disputes/notices.js';
 
 export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
@@ -40,7 +41,7 @@ function allWriters(...groups: readonly NoticeWriters[]): NoticeWriters {
   return combined;
 }
 
-const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeEndingNotices, deliverableNotices, tensionNotices, circleNotices);
+const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeNotices, disputeEndingNotices, deliverableNotices, tensionNotices, circleNotices);
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

@@ -59,6 +59,9 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, disputeId: row.first_id, taskId: second };
     case 'dispute_circle':
     case 'dispute_consent':
+    case 'dispute_crisis_meeting':
+    case 'dispute_mediator':
+    case 'dispute_mediation':
       return { kind: row.kind, disputeId: row.first_id };
     case 'tension_task':
       return { kind: row.kind, tensionId: row.first_id };
@@ -110,6 +113,9 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   administer until paid in full, due on its day; for the keepers of the books (the treasurer
  *   role's holders, else administrators: budgets/keepers.ts), each house behind with its call;
  * - the task a tension became at its body's meeting, for its owner, until they mark it done.
+ * - a dispute they are a party to whose crisis meeting is not held yet, due at its crisis_due_at; a
+ *   mediation whose mediator is to name, for the members of the body it was asked of (else its
+ *   parties); the mediation they lead; each titled by its charter, never by its subject.
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -313,6 +319,23 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
     select 'tension_task', t.id, null, t.task_title, b.name, null, t.task_due_on::text
       from tension t join body b on b.id = t.body_id
      where t.task_owner_id = ${personId} and t.status = 'task' and t.task_done_at is null and t.partnership_id = ${partnershipId}
+    union all
+    select 'dispute_crisis_meeting', d.id, null, v.title, null, d.crisis_due_at, null
+      from dispute_party dp join dispute d on d.id = dp.dispute_id join charter_version v on v.id = d.charter_version_id
+     where dp.person_id = ${personId} and d.partnership_id = ${partnershipId} and d.stage = 'crisis'
+       and not exists (select 1 from dispute_meeting m where m.dispute_id = d.id and m.kind = 'crisis' and m.held_at is not null)
+    union all
+    select 'dispute_mediator', d.id, null, v.title, null, null, null
+      from dispute d join charter_version v on v.id = d.charter_version_id
+     where d.partnership_id = ${partnershipId} and d.stage = 'mediation' and d.mediator_id is null
+       and (case when d.mediator_body_id is null
+                 then exists (select 1 from dispute_party dp where dp.dispute_id = d.id and dp.person_id = ${personId})
+                 else exists (select 1 from body_member ms where ms.body_id = d.mediator_body_id and ms.person_id = ${personId}
+                               and ms.starts_on <= ${today}::date and (ms.ends_on is null or ms.ends_on > ${today}::date)) end)
+    union all
+    select 'dispute_mediation', d.id, null, v.title, null, null, null
+      from dispute d join charter_version v on v.id = d.charter_version_id
+     where d.partnership_id = ${partnershipId} and d.stage = 'mediation' and d.mediator_id = ${personId}
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

@@ -54,6 +54,12 @@ export const TO_DO_KINDS = [
   'dispute_consent',
   // The task a tension of one's body became at its meeting, owned by one and not done yet.
   'tension_task',
+  // A dispute one is a party to, whose crisis meeting is still to hold (due by its crisis_due_at); a
+  // mediation asked of a body one sits in (else of the parties), whose mediator is to name; the
+  // mediation one leads.
+  'dispute_crisis_meeting',
+  'dispute_mediator',
+  'dispute_mediation',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -77,7 +83,8 @@ export type ToDoTarget =
   | { readonly kind: 'fund_declaration' | 'fund_contribution' | 'fund_behind'; readonly organizationId: string }
   | { readonly kind: 'dispute_task'; readonly disputeId: string; readonly taskId: string }
   | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string }
-  | { readonly kind: 'tension_task'; readonly tensionId: string };
+  | { readonly kind: 'tension_task'; readonly tensionId: string }
+  | { readonly kind: 'dispute_crisis_meeting' | 'dispute_mediator' | 'dispute_mediation'; readonly disputeId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -111,6 +118,9 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   dispute_circle: 'cercle-restauratif',
   dispute_consent: 'retour-d-experience',
   tension_task: 'marquer-fait',
+  dispute_crisis_meeting: 'reunion-de-crise',
+  dispute_mediator: 'nommer-la-mediation',
+  dispute_mediation: 'mediation',
 };
 
 /**
@@ -160,6 +170,9 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
     case 'dispute_task':
     case 'dispute_circle':
     case 'dispute_consent':
+    case 'dispute_crisis_meeting':
+    case 'dispute_mediator':
+    case 'dispute_mediation':
       return `${base}/differends/${target.disputeId}${anchor}`;
     case 'tension_task':
       return `${base}/tensions/${target.tensionId}${anchor}`;

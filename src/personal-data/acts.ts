@@ -26,7 +26,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, disputes, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -61,9 +61,18 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         .where((eb) => eb.or([eb('requested_by', 'in', ids), eb('decided_by', 'in', ids)]))
         .orderBy('requested_at')
         .execute(),
+      // The disputes they are a party to or mediate, by id and stage: an export travels further than the
+      // dispute's page, and its subject and other parties are as much the others' as theirs.
+      db
+        .selectFrom('dispute as d')
+        .select(['d.id', 'd.charter_id', 'd.stage', 'd.opened_at', 'd.closed_at'])
+        .select((eb) => eb.case().when('d.mediator_id', 'in', ids).then('mediator').else('party').end().as('role'))
+        .where((eb) => eb.or([eb('d.mediator_id', 'in', ids), eb.exists(eb.selectFrom('dispute_party as dp').select('dp.person_id').whereRef('dp.dispute_id', '=', 'd.id').where('dp.person_id', 'in', ids))]))
+        .orderBy('d.opened_at')
+        .execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, disputes, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -136,6 +145,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     // Their tensions keep their place in their body's record, and what the meeting made of them; their words, and those they withdrew one with, go.
     await trx.updateTable('tension').set({ text: '' }).where('raised_by', '=', personId).execute();
     await trx.updateTable('tension').set({ closing_word: '' }).where('raised_by', '=', personId).where('status', '=', 'closed').where('settled_in_meeting_id', 'is', null).execute();
+    // A party stays a party of their disputes, by id, so the dispute still reads whole; the notes they wrote no longer say who wrote them.
+    await trx.updateTable('dispute_meeting_note').set({ written_by: null }).where('written_by', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.
     // The partnership's row, held to the commit, keeps a printing under way from keeping its PDF (Printing).
     await trx.selectFrom('partnership').select('id').where('id', '=', ctx.partnershipId).forNoKeyUpdate().execute();

@@ -97,5 +97,9 @@ export const personalDataExportAnswer = z.object({
       }),
     )
     .optional(),
+  /** The disputes they are a party to or mediate: ids, stage and dates only, never the subject nor the other parties. */
+  disputes: z
+    .array(z.object({ id: z.uuid(), charter_id: z.uuid(), stage: z.string(), role: z.string(), opened_at: instant, closed_at: instant.nullable() }))
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

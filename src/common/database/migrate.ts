@@ -38,6 +38,7 @@ import { money } from './migrations/037-money.js';
 import { budgetReportedAt } from './migrations/038-budget-reported-at.js';
 import { teamsDisputesCircles } from './migrations/039-teams-disputes-circles.js';
 import { tensionErasedWords } from './migrations/041-tension-erased-words.js';
+import { disputeMediation } from './migrations/040-dispute-mediation.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -85,6 +86,7 @@ export const migrations: Record<string, Migration> = {
   '037-money': statementsMigration(money),
   '038-budget-reported-at': statementsMigration(budgetReportedAt),
   '039-teams-disputes-circles': statementsMigration(teamsDisputesCircles),
+  '040-dispute-mediation': statementsMigration(disputeMediation),
   '041-tension-erased-words': statementsMigration(tensionErasedWords),
 };
 
