@@ -46,6 +46,8 @@ let ids: {
   tensionId: string;
   circleId: string;
   joinId: string;
+  crisisDisputeId: string;
+  crisisMeetingId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -110,9 +112,23 @@ beforeAll(async () => {
     tensionId: randomUUID(),
     circleId,
     joinId,
+    ...(await disputeInCrisis(charter.body.id, charter.body.versionId, personId)),
   };
   await tensionOnTheAgenda(ids.tensionId, ids.meetingId, bodyId, personId);
 });
+
+/** A dispute whose crisis meeting is called, between the administrator and a person. */
+async function disputeInCrisis(charterId: string, versionId: string, otherPartyId: string) {
+  const [crisisDisputeId, crisisMeetingId] = [randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  await t.store.db
+    .insertInto('dispute')
+    .values({ id: crisisDisputeId, partnership_id: f.partnershipId, charter_id: charterId, charter_version_id: versionId, subject: 'Un différend', opened_by: f.adminPersonId, opened_at: now, stage: 'crisis', crisis_due_at: now, existence_visible: false })
+    .execute();
+  await t.store.db.insertInto('dispute_party').values([f.adminPersonId, otherPartyId].map((person_id) => ({ dispute_id: crisisDisputeId, person_id }))).execute();
+  await t.store.db.insertInto('dispute_meeting').values({ id: crisisMeetingId, dispute_id: crisisDisputeId, kind: 'crisis', starts_at: now, place: 'Ici', called_by: f.adminPersonId, called_at: now }).execute();
+  return { crisisDisputeId, crisisMeetingId };
+}
 
 /** A dispute at its exit plan between the administrator and a person, as the crisis meeting and the mediation leave it, with one task. */
 async function disputeAtExitPlan(charterId: string, versionId: string, otherPartyId: string) {
@@ -277,6 +293,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectConductRoutes(),
   ...budgetRoutes(),
   ...moneyRoutes(),
+  ...disputeRoutes(),
   ...disputeEndingRoutes(),
   ...projectLifecycleRoutes(),
   ...deliverableRoutes(),
@@ -553,6 +570,20 @@ function moneyRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${f.base}/pooled-means`, nearlyValid({ organizationId: someId(), kind: fc.constantFrom('room', 'vehicle', 'x'), label: text, conditions: text })],
     ['POST', `${f.base}/projects/${ids.projectId}/pooled-mean-bookings`, nearlyValid({ meanId: someId(), startsAt: moment, endsAt: moment, purpose: text })],
     ['POST', `${f.base}/pooled-mean-bookings/${ids.bookingId}/decline`, nearlyValid({ reason: text })],
+  ];
+}
+
+/** A dispute's first half: parties, rounds and outcomes of any kind, meetings at any instant, mediators inside or outside. */
+function disputeRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const dispute = `${f.base}/disputes/${ids.crisisDisputeId}`;
+  const moment = fc.constantFrom('2099-03-14T09:00:00Z', '2099-03-14T08:00:00+02:00', '2020-01-01T00:00:00Z', '2099-13-40T25:00:00Z', 'x', '');
+  return [
+    ['POST', `${f.base}/disputes`, nearlyValid({ charterId: someId(), subject: text, partyIds: fc.array(someId(), { maxLength: 3 }) })],
+    ['POST', `${dispute}/crisis-meeting`, nearlyValid({ startsAt: moment, place: text, onlineUrl: fc.constantFrom('https://visio.example/crise', 'x', null) })],
+    ['POST', `${dispute}/meetings/${ids.crisisMeetingId}/notes`, nearlyValid({ round: fc.constantFrom('facts', 'needs', 'x', ''), text })],
+    ['POST', `${dispute}/crisis-outcome`, nearlyValid({ outcome: fc.constantFrom('agreement', 'mediation', 'exit_plan', 'x'), agreement: text })],
+    ['POST', `${dispute}/mediator`, fc.oneof(nearlyValid({ personId: someId() }), nearlyValid({ outsider: nearlyValid({ fullName: text, email: fc.constantFrom('claire@example.org', 'x', '') }) }))],
+    ['POST', `${dispute}/mediation-outcome`, nearlyValid({ outcome: fc.constantFrom('agreement', 'failure', 'x'), agreement: text })],
   ];
 }
 

@@ -63,6 +63,8 @@ interface World {
   readonly tensions: Awaited<ReturnType<typeof tensionsOnTheAgenda>>;
   /** A circle under the body, its members the body's, and the administrator's own request to join it. */
   readonly circle: Awaited<ReturnType<typeof circleWorld>>;
+  /** A dispute between the facilitator and the target person whose crisis meeting is called, under a charter that hides it. */
+  readonly crisis: Awaited<ReturnType<typeof disputeInCrisis>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -102,6 +104,7 @@ async function world(): Promise<World> {
     deliverableId: await deliverable(f, ids),
     tensions: await tensionsOnTheAgenda(f, ids),
     circle: await circleWorld(f, ids),
+    crisis: await disputeInCrisis(f, ids, facilitatorPersonId),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -169,6 +172,19 @@ async function charterBudget(f: PartnershipFixture) {
   await t.store.db.insertInto('charter').values({ id: charterId, partnership_id: f.partnershipId, kind: 'project' }).execute();
   await t.store.db.insertInto('budget').values({ id: budgetId, partnership_id: f.partnershipId, project_id: null, charter_id: charterId, status: 'open', created_at: now, closed_at: null }).execute();
   return { charterId, budgetId };
+}
+
+/** A dispute under the charter in force whose crisis meeting the facilitator called, as its acts leave it. */
+async function disputeInCrisis(f: PartnershipFixture, ids: Furnished, facilitatorId: string) {
+  const [disputeId, meetingId] = [randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  await t.store.db
+    .insertInto('dispute')
+    .values({ id: disputeId, partnership_id: f.partnershipId, charter_id: ids.charterId, charter_version_id: ids.versionId, subject: 'Un désaccord', opened_by: facilitatorId, opened_at: now, stage: 'crisis', crisis_due_at: now, existence_visible: false })
+    .execute();
+  await t.store.db.insertInto('dispute_party').values([facilitatorId, ids.personId].map((person_id) => ({ dispute_id: disputeId, person_id }))).execute();
+  await t.store.db.insertInto('dispute_meeting').values({ id: meetingId, dispute_id: disputeId, kind: 'crisis', starts_at: now, place: 'Salle du fond', called_by: facilitatorId, called_at: now }).execute();
+  return { disputeId, meetingId };
 }
 
 /** A dispute under the charter in force whose crisis meeting and mediation found no solution, as their acts leave it. */
@@ -275,7 +291,8 @@ async function ask(client: Client, method: Method, url: string, payload: unknown
 }
 
 /** Routes the shared list leaves out because only this test needs them. */
-function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute'], deliverableId: string, circle: World['circle']): [Method, string, unknown?][] {
+function extraRoutes(base: string, ids: Furnished, requestId: string, project: World['project'], charterBudget: World['charterBudget'], dispute: World['dispute'], deliverableId: string, circle: World['circle'], crisis: World['crisis']): [Method, string, unknown?][] {
+  const inCrisis = `${base}/disputes/${crisis.disputeId}`;
   const deliverables = `${base}/charters/${ids.charterId}/deliverables`;
   const conduct = `${base}/projects/${project.projectId}`;
   const budget = `${base}/budgets/${project.budgetId}`;
@@ -359,6 +376,15 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
     ['POST', `${split}/settlements/${randomUUID()}/proposal`, {}],
     ['GET', `${base}/charters/${charterBudget.charterId}/budget`],
     ['POST', `${base}/charters/${charterBudget.charterId}/budget`, {}],
+    // A dispute's first half: its parties act (the facilitator is one); nobody else learns it exists. The charter has no dispute rules: opening one is refused.
+    ['GET', `${base}/disputes`],
+    ['POST', `${base}/disputes`, { charterId: ids.charterId, subject: 'Un désaccord', partyIds: [ids.personId] }],
+    ['GET', inCrisis],
+    ['POST', `${inCrisis}/crisis-meeting`, { startsAt: '2026-03-12T17:00:00Z', place: 'Salle du fond', onlineUrl: null }],
+    ['POST', `${inCrisis}/meetings/${crisis.meetingId}/notes`, { round: 'facts', text: 'Ce qui s’est passé.' }],
+    ['POST', `${inCrisis}/crisis-outcome`, { outcome: 'mediation' }],
+    ['POST', `${inCrisis}/mediator`, { personId: ids.otherPersonId }],
+    ['POST', `${inCrisis}/mediation-outcome`, { outcome: 'failure' }],
     ['GET', `${ending}/ending`],
     ['PUT', `${ending}/tasks/${dispute.taskId}`, { ownerId: dispute.facilitatorId, dueOn: '2026-04-30' }],
     ['PUT', `${ending}/tasks/${dispute.taskId}/settlement`, { settlementId: null }],
@@ -387,7 +413,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId, w.circle), ...tensionRoutes(w.f.base, w.ids, w.tensions)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId, w.circle, w.crisis), ...tensionRoutes(w.f.base, w.ids, w.tensions)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

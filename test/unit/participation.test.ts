@@ -33,6 +33,9 @@ describe('the path of a thing to do', () => {
       [{ kind: 'dispute_task', disputeId: 'x1', taskId: 't1' }, '/p/p1/differends/x1#plan-de-sortie'],
       [{ kind: 'dispute_circle', disputeId: 'x1' }, '/p/p1/differends/x1#cercle-restauratif'],
       [{ kind: 'dispute_consent', disputeId: 'x1' }, '/p/p1/differends/x1#retour-d-experience'],
+      [{ kind: 'dispute_crisis_meeting', disputeId: 'x1' }, '/p/p1/differends/x1#reunion-de-crise'],
+      [{ kind: 'dispute_mediator', disputeId: 'x1' }, '/p/p1/differends/x1#nommer-la-mediation'],
+      [{ kind: 'dispute_mediation', disputeId: 'x1' }, '/p/p1/differends/x1#mediation'],
       [{ kind: 'tension_task', tensionId: 't1' }, '/p/p1/tensions/t1#marquer-fait'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
