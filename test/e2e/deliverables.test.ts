@@ -81,6 +81,7 @@ describe('a team’s deliverables', () => {
     const added = card(lilaPage, 'Rapport final au commanditaire');
     await added.waitFor();
     expect(await added.textContent()).toContain('À attribuer');
+    await added.getByText('Changer ce livrable').click();
     await added.getByLabel('Responsable', { exact: true }).selectOption({ label: 'Marc Petit' });
     await added.getByRole('button', { name: 'Confier le livrable' }).click();
     await lilaPage.getByRole('heading', { name: 'Marc Petit (1)' }).waitFor();

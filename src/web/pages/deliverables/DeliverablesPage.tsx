@@ -6,7 +6,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { orNull, useAct, usePartnershipId, usePartnershipQuery, useUnsavedChanges } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { charterDeliverablesAnswer } from '../../../deliverables/contract';
-import { DELIVERABLE_STATUSES, type DeliverableStatus } from '../../../deliverables/rules';
+import { DELIVERABLE_STATUSES, moveIsManagers, type DeliverableStatus } from '../../../deliverables/rules';
 import { TO_DO_ANCHORS } from '../../../participation/rules';
 
 type Page = Answer<typeof charterDeliverablesAnswer>;
@@ -139,6 +139,9 @@ function DeliverableCard({ page, deliverable, selected }: { page: Page; delivera
   const headingId = `deliverable-${deliverable.id}`;
   // The form a link from « À faire pour vous » or a mail lands on: its owner's, else the card itself.
   const anchor = selected ? TO_DO_ANCHORS.deliverable : undefined;
+  // The owner's own moves show at once; the team's (hand over, edit, drop) wait behind one line, so a phone lists many.
+  const ownerMoves = deliverable.statuses.some((status) => status !== deliverable.status && !moveIsManagers(deliverable.status, status));
+  const teamForms = page.can.manage && !settled;
   return (
     <li className={`card deliverable${selected ? ' deliverable-selected' : ''}`} aria-labelledby={headingId} id={anchor && deliverable.statuses.length === 0 ? anchor : undefined}>
       <h3 id={headingId} className="deliverable-title">
@@ -163,16 +166,22 @@ function DeliverableCard({ page, deliverable, selected }: { page: Page; delivera
           </a>
         </p>
       )}
-      {deliverable.statuses.length > 0 && <StatusForm charterId={page.charter.id} deliverable={deliverable} anchor={anchor} />}
-      {page.can.manage && !settled && <AssignForm key={deliverable.owner?.id ?? 'none'} charterId={page.charter.id} deliverable={deliverable} />}
-      {page.can.manage && !settled && !editing && (
-        <div className="actions">
-          <button type="button" className="button-secondary" onClick={() => setEditing(true)} aria-label={t('deliverable.editForm', { title: deliverable.title })}>
-            {t('deliverable.edit')}
-          </button>
-        </div>
+      {ownerMoves && <StatusForm charterId={page.charter.id} deliverable={deliverable} anchor={anchor} />}
+      {(teamForms || (!ownerMoves && deliverable.statuses.length > 0)) && (
+        <details className="deliverable-more" open={selected || undefined}>
+          <summary>{t('deliverable.more')}</summary>
+          {!ownerMoves && deliverable.statuses.length > 0 && <StatusForm charterId={page.charter.id} deliverable={deliverable} anchor={anchor} />}
+          {teamForms && <AssignForm key={deliverable.owner?.id ?? 'none'} charterId={page.charter.id} deliverable={deliverable} />}
+          {teamForms && !editing && (
+            <div className="actions">
+              <button type="button" className="button-secondary" onClick={() => setEditing(true)} aria-label={t('deliverable.editForm', { title: deliverable.title })}>
+                {t('deliverable.edit')}
+              </button>
+            </div>
+          )}
+          {editing && <EditForm charterId={page.charter.id} deliverable={deliverable} onDone={() => setEditing(false)} />}
+        </details>
       )}
-      {editing && <EditForm charterId={page.charter.id} deliverable={deliverable} onDone={() => setEditing(false)} />}
     </li>
   );
 }
