@@ -95,8 +95,9 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['date_poll', ofPartnership],
   ['date_poll_slot', within('poll_id', 'date_poll')],
   ['date_poll_answer', (p) => sql`slot_id in (select s.id from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${p})`],
-  ['outbox_message', ofPartnership],
-  ['mail_notice', ofPartnership],
+  // A confidential mail (a dispute's) is its addressee's alone, like the dispute it speaks of.
+  ['outbox_message', (p) => sql`partnership_id = ${p} and not confidential`],
+  ['mail_notice', (p) => sql`partnership_id = ${p} and not confidential`],
   ['journal_entry', ofPartnership],
   ['journal_head', ofPartnership],
 ];

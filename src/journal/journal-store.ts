@@ -183,12 +183,21 @@ export async function readJournal(
     .where('partnership_id', '=', partnershipId);
   if (options.beforeSeq !== undefined) query = query.where('seq', '<', options.beforeSeq);
   const rows = await query.orderBy('seq', 'desc').limit(options.limit).execute();
-  return rows.map((row) => ({
-    seq: row.seq,
-    recordedAt: row.recorded_at,
-    actorId: row.actor_id,
-    kind: row.kind,
-    payload: row.payload,
-    hash: row.hash,
-  }));
+  return rows.map((row) =>
+    isConfidentialKind(row.kind)
+      ? { seq: row.seq, recordedAt: row.recorded_at, actorId: null, kind: CONFIDENTIAL_ENTRY, payload: {}, hash: row.hash }
+      : { seq: row.seq, recordedAt: row.recorded_at, actorId: row.actor_id, kind: row.kind, payload: row.payload, hash: row.hash },
+  );
+}
+
+/** What the journal page calls an entry whose kind, actor and ids it does not show. */
+export const CONFIDENTIAL_ENTRY = 'confidential';
+
+/**
+ * A dispute is confidential to those it names (seed 000, art. 7): the page every member reads
+ * shows that an act was chained, with its hash, but not that it concerns a dispute, who made it
+ * or whom it names; its people read the dispute on its own page.
+ */
+export function isConfidentialKind(kind: string): boolean {
+  return kind.startsWith('dispute.');
 }

@@ -18,6 +18,8 @@ export interface OutgoingMail {
   readonly body: string;
   /** An iCalendar event the recipient's mail client offers to add to their calendar. */
   readonly calendar?: string | undefined;
+  /** For its addressee alone (a dispute's): left out of the « Messages » page and of backups. */
+  readonly confidential?: boolean | undefined;
   /** The mail as data, rendered as text and HTML at delivery; `body` is then its text as others read it. */
   readonly content?: MailContent | undefined;
   /**
@@ -48,6 +50,7 @@ export async function queueMail(trx: Transaction<Database>, mail: OutgoingMail):
       subject: mail.subject,
       body: mail.body,
       calendar: mail.calendar ?? null,
+      confidential: mail.confidential ?? false,
       content: mail.content === undefined ? null : JSON.stringify(mail.content),
     })
     .execute();

@@ -37,6 +37,7 @@ export async function outbox(db: Db, viewer: Viewer, partnershipId: string, now:
     )
     .select((eb) => ['m.id', 'm.recipient', 'm.subject', eb.fn.coalesce('invitation.body', 'm.body').as('body'), 'm.created_at'])
     .where('m.partnership_id', '=', partnershipId)
+    .where('m.confidential', '=', false)
     .$if(before !== undefined, (query) => query.where('m.created_at', '<=', timeOf(before!)));
   const rows = await db
     .selectFrom(copies.as('copy'))

@@ -67,6 +67,13 @@ export async function membersToTell(
   return recipientsAmong(trx, [...personIds]);
 }
 
+/** Where and when people are told, and whether what they are told is for them alone (a dispute's). */
+export interface NoticeScope {
+  readonly partnershipId: string;
+  readonly now: Date;
+  readonly confidential?: boolean;
+}
+
 export const greetingFor = (recipient: Recipient) => translator(recipient.locale)('participation.mail.greeting', { name: recipient.fullName });
 
 /**
@@ -76,7 +83,7 @@ export const greetingFor = (recipient: Recipient) => translator(recipient.locale
  */
 export async function tell(
   trx: Transaction<Database>,
-  scope: { readonly partnershipId: string; readonly now: Date },
+  scope: NoticeScope,
   recipients: readonly Recipient[],
   noticeFor: (recipient: Recipient) => Notice,
 ): Promise<void> {
@@ -96,6 +103,7 @@ export async function tell(
         deadline: notice.deadline,
         subject: notice.subject,
         section: JSON.stringify(notice.section),
+        confidential: scope.confidential ?? false,
         created_at: scope.now,
         mailed_at: sendNow ? scope.now : null,
       })
@@ -110,7 +118,7 @@ export async function tell(
  */
 export async function mailSections(
   trx: Transaction<Database>,
-  scope: { readonly partnershipId: string; readonly now: Date },
+  scope: NoticeScope,
   recipient: Recipient,
   subject: string,
   sections: readonly MailSection[],
@@ -130,6 +138,7 @@ export async function mailSections(
     body: renderMail(content, '').text,
     content,
     calendar,
+    confidential: scope.confidential,
     personal: { tokens: { actionTokens, settingsToken } },
   });
 }

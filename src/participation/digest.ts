@@ -44,7 +44,7 @@ export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: Aft
           .set({ reminded_at: now })
           .where('id', 'in', notices.map((notice) => notice.id))
           .where('reminded_at', 'is', null)
-          .returning(['subject', 'section'])
+          .returning(['subject', 'section', 'confidential'])
           .execute();
         let reminded = 0;
         for (const notice of claimed) {
@@ -52,7 +52,7 @@ export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: Aft
           if (!recipient || !section.action || !awaited.has(section.action.path)) continue;
           const t = translator(recipient.locale);
           const reminder = { ...section, paragraphs: [t('participation.mail.reminderIntro'), ...section.paragraphs] };
-          await mailSections(trx, { partnershipId, now }, recipient, t('participation.mail.reminderSubject', { subject: notice.subject }), [reminder], t('participation.mail.reminderReason'));
+          await mailSections(trx, { partnershipId, now, confidential: notice.confidential }, recipient, t('participation.mail.reminderSubject', { subject: notice.subject }), [reminder], t('participation.mail.reminderReason'));
           reminded += 1;
         }
         return reminded;
@@ -93,14 +93,16 @@ export async function sendDigests(db: Db, now: Date, afterCommit?: AfterCommit, 
           .where('partnership_id', '=', partnershipId)
           .where('mailed_at', 'is', null)
           .where('created_at', '<=', now)
-          .returning(['subject', 'section', 'deadline', 'created_at'])
+          .returning(['subject', 'section', 'deadline', 'created_at', 'confidential'])
           .execute();
         await trx.updateTable('person').set({ digest_sent_at: now }).where('id', '=', personId).execute();
         if (!recipient || notices.length === 0) return;
         const t = translator(recipient.locale);
         const ordered = notices.sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.created_at.getTime() - b.created_at.getTime());
         const sections = ordered.map((notice) => ({ ...mailSection.parse(notice.section), heading: notice.subject }));
-        await mailSections(trx, { partnershipId, now }, recipient, t('participation.mail.digestSubject', { count: sections.length }), sections, t('participation.mail.digestReason'));
+        // One confidential line makes the whole digest its addressee's alone.
+        const confidential = notices.some((notice) => notice.confidential);
+        await mailSections(trx, { partnershipId, now, confidential }, recipient, t('participation.mail.digestSubject', { count: sections.length }), sections, t('participation.mail.digestReason'));
         sent += 1;
       });
     } catch (error) {

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
+import { isConfidentialKind } from '../journal/journal-store.js';
+import type { NoticeScope } from './calls.js';
 import { charterNotices } from '../charters/notices.js';
 import { datePollNotices } from '../date-polls/notices.js';
 import { decisionNotices } from '../decisions/notices.js';
@@ -20,7 +22,7 @@ import { tensionNotices } from '../tensions/notices.js';
 import { circleNotices } from '../circles/notices.js';
 import { disputeNotices } from '../disputes/notices.js';
 
-export type NoticeWriter = (trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, event: JournalEvent) => Promise<void>;
+export type NoticeWriter = (trx: Transaction<Database>, scope: NoticeScope, event: JournalEvent) => Promise<void>;
 /** Each capability says, by the kind of journal entry its acts write, whom they concern (`<word>/notices.ts`). */
 export type NoticeWriters = Readonly<Record<string, NoticeWriter>>;
 
@@ -48,5 +50,6 @@ const writers = allWriters(decisionNotices, electionNotices, meetingNotices, cha
  * act asks of people is read from the journal entries it records, so no act can forget to call.
  */
 export async function tellWhomItConcerns(trx: Transaction<Database>, scope: { readonly partnershipId: string; readonly now: Date }, events: readonly JournalEvent[]): Promise<void> {
-  for (const event of events) await writers[event.kind]?.(trx, scope, event);
+  // What an act on a dispute tells is for its addressees alone, whichever writer words it.
+  for (const event of events) await writers[event.kind]?.(trx, { ...scope, confidential: isConfidentialKind(event.kind) }, event);
 }

@@ -247,6 +247,23 @@ describe('payloads keep personal data out', () => {
   });
 });
 
+describe('the journal page', () => {
+  it('shows an act on a dispute as a confidential act: its hash, but not its kind, actor or ids', async () => {
+    const f = await newPartnership(t);
+    const disputeId = randomUUID();
+    await t.store.db.transaction().execute((trx) => appendEntry(trx, f.partnershipId, f.adminPersonId, { kind: 'dispute.closed', payload: { disputeId } }, t.clock.now()));
+    await sealJournal(t.store.db, f.partnershipId);
+
+    const response = await f.admin.get(`${f.base}/journal`);
+    expect(response.status).toBe(200);
+    const [shown] = response.body;
+    expect(shown).toMatchObject({ kind: 'confidential', actorId: null, payload: {} });
+    expect(JSON.stringify(response.body)).not.toContain(disputeId);
+    const [stored] = await journalOf(t, f.partnershipId).then((entries) => entries.filter((entry) => entry.kind === 'dispute.closed'));
+    expect(shown.hash).toBe(stored!.hash);
+  });
+});
+
 describe('verifying the journal', () => {
   it('reports ok with the count of one partnership’s chain', async () => {
     const f = await newPartnership(t);

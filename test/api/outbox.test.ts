@@ -4,6 +4,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/common/database/database.js';
 import { MailDispatcher } from '../../src/mail/mailer.js';
+import { exportPartnership } from '../../src/backup/backup.js';
+import { recipientsAmong, tell } from '../../src/participation/calls.js';
 import { builder } from '../support/structure.js';
 import { emptyDatabase, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
@@ -143,6 +145,39 @@ function smtp(options: { held?: boolean } = {}) {
   });
   return { transport, sent, handedOver, release };
 }
+
+describe('a confidential mail (a dispute\'s)', () => {
+  it('goes to its addressee, and neither the Messages page nor a backup shows it or its notice', async () => {
+    const f = await newPartnership(t);
+    const email = uniqueEmail('party');
+    const personId = await builder(f).person({ email });
+    const now = new Date();
+    await t.store.db.transaction().execute(async (trx) => {
+      const recipients = await recipientsAmong(trx, [personId]);
+      for (const confidential of [true, false]) {
+        await tell(trx, { partnershipId: f.partnershipId, now, confidential }, recipients, () => ({
+          kind: 'call',
+          subject: confidential ? 'Un différend vous concerne' : 'Un comité vous attend',
+          section: { paragraphs: ['Texte'], facts: [], action: { label: 'Ouvrir', path: `/p/${f.partnershipId}` } },
+          deadline: null,
+          reason: 'Raison',
+        }));
+      }
+    });
+
+    const sent = await t.store.db.selectFrom('outbox_message').select(['subject', 'confidential']).where('recipient', '=', email).orderBy('subject').execute();
+    expect(sent).toEqual([
+      { subject: 'Un comité vous attend', confidential: false },
+      { subject: 'Un différend vous concerne', confidential: true },
+    ]);
+    const subjects = (await page(f)).messages.filter((message) => message.recipients.includes(email)).map((message) => message.subject);
+    expect(subjects).toEqual(['Un comité vous attend']);
+    const backup = await exportPartnership(t.store.db, f.partnershipId, now, { withPasswordHashes: false });
+    const backedUp = JSON.stringify([backup.tables['outbox_message'], backup.tables['mail_notice']]);
+    expect(backedUp).toContain('Un comité vous attend');
+    expect(backedUp).not.toContain('Un différend vous concerne');
+  });
+});
 
 describe('delivery by two instances on one database', () => {
   let store: Store;

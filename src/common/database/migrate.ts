@@ -37,6 +37,7 @@ import { projectEvaluationReminder } from './migrations/036-project-evaluation-r
 import { money } from './migrations/037-money.js';
 import { budgetReportedAt } from './migrations/038-budget-reported-at.js';
 import { teamsDisputesCircles } from './migrations/039-teams-disputes-circles.js';
+import { confidentialMail } from './migrations/042-confidential-mail.js';
 import { tensionErasedWords } from './migrations/041-tension-erased-words.js';
 import { disputeMediation } from './migrations/040-dispute-mediation.js';
 import type { Database } from './schema.js';
@@ -88,6 +89,7 @@ export const migrations: Record<string, Migration> = {
   '039-teams-disputes-circles': statementsMigration(teamsDisputesCircles),
   '040-dispute-mediation': statementsMigration(disputeMediation),
   '041-tension-erased-words': statementsMigration(tensionErasedWords),
+  '042-confidential-mail': statementsMigration(confidentialMail),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

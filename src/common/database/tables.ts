@@ -461,6 +461,7 @@ export interface MagicLink {
 }
 
 export interface MailNotice {
+  confidential: Generated<boolean>;
   created_at: Timestamp;
   deadline: Timestamp | null;
   id: string;
@@ -584,6 +585,7 @@ export interface OutboxMessage {
   calendar: string | null;
   claimed_by: string | null;
   claimed_until: Timestamp | null;
+  confidential: Generated<boolean>;
   content: Json | null;
   created_at: Generated<Timestamp>;
   id: string;
