@@ -19,7 +19,8 @@ export const acceptInvitationInput = z.object({ token, password: z.string().max(
 export const localeInput = z.object({ locale: z.enum(LOCALES) });
 
 /** A partnership the signed-in account takes part in, as the person it is there. */
-export const accountPartnership = z.object({ id: z.uuid(), name: z.string(), personId: z.uuid(), fullName: z.string(), isAdmin: z.boolean() });
+/** `outsider`: the person is from outside (an outside mediator), who reads only what names them: the pages show no navigation. */
+export const accountPartnership = z.object({ id: z.uuid(), name: z.string(), personId: z.uuid(), fullName: z.string(), isAdmin: z.boolean(), outsider: z.boolean() });
 
 export const sessionAnswer = z.object({
   email: z.string(),

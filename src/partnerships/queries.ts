@@ -77,7 +77,7 @@ export async function listPartnershipsOfAccount(db: Kysely<Database>, session: {
   let query = db
     .selectFrom('person as p')
     .innerJoin('partnership as pa', 'pa.id', 'p.partnership_id')
-    .select(['pa.id', 'pa.name', 'p.id as personId', 'p.full_name as fullName', 'p.is_partnership_admin as isAdmin'])
+    .select(['pa.id', 'pa.name', 'p.id as personId', 'p.full_name as fullName', 'p.is_partnership_admin as isAdmin', 'p.outsider'])
     .where('p.account_id', '=', session.accountId);
   if (scope !== null) query = query.where('pa.id', '=', scope);
   const partnerships = await query.orderBy('pa.name').execute();

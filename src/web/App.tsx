@@ -27,6 +27,8 @@ const PersonPage = lazy(() => import('./pages/people/PersonPage'));
 const RolePage = lazy(() => import('./pages/roles/RolePage'));
 const JournalPage = lazy(() => import('./pages/journal/JournalPage'));
 const ExperienceReportsPage = lazy(() => import('./pages/disputes/ending/ExperienceReportsPage'));
+const DisputesPage = lazy(() => import('./pages/disputes/DisputesPage'));
+const DisputePage = lazy(() => import('./pages/disputes/DisputePage'));
 const OutboxPage = lazy(() => import('./pages/mail/OutboxPage'));
 const MailSettingsPage = lazy(() => import('./pages/mail/MailSettingsPage'));
 const ChartersPage = lazy(() => import('./pages/charters/ChartersPage'));
@@ -156,7 +158,8 @@ function Shell({ children }: { children: ReactNode }) {
             )}
           </div>
         </div>
-        {partnership && (
+        {/* An outside mediator reads one dispute: no way to the rest, which answers them 404 anyway. */}
+        {partnership && !partnership.outsider && (
           <nav aria-label={t('layout.mainNavigation')} className="main-nav-frame">
             <ul className="main-nav" ref={navList}>
               <li>
@@ -187,6 +190,9 @@ function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/conformite`}>{t('layout.compliance')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/differends`}>{t('layout.disputes')}</NavLink>
               </li>
               <li>
                 {/* Someone's page belongs to the people list, except one's own: that is « Ma fiche ». */}
@@ -297,6 +303,8 @@ export function App() {
           <Route path="roles/:roleId" element={<Shell><RolePage /></Shell>} />
           <Route path="journal" element={<Shell><JournalPage /></Shell>} />
           <Route path="retours-d-experience" element={<Shell><ExperienceReportsPage /></Shell>} />
+          <Route path="differends" element={<Shell><DisputesPage /></Shell>} />
+          <Route path="differends/:disputeId" element={<Shell><DisputePage /></Shell>} />
           <Route path="messages" element={<Shell><OutboxPage /></Shell>} />
           <Route path="chartes" element={<Shell><ChartersPage /></Shell>} />
           <Route path="chartes/:charterId" element={<Shell><CharterPage /></Shell>} />

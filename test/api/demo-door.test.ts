@@ -66,7 +66,7 @@ describe('the demo’s door, open', () => {
     expect(session.status).toBe(200);
     expect(session.body.email).toBe('gerard@trois-rives.example');
     expect(session.body.partnerships).toEqual([
-      { id: partnershipId, name: 'Les Trois Rives', personId: personNamed('Gérard Lefèvre').personId, fullName: 'Gérard Lefèvre', isAdmin: false },
+      { id: partnershipId, name: 'Les Trois Rives', personId: personNamed('Gérard Lefèvre').personId, fullName: 'Gérard Lefèvre', isAdmin: false, outsider: false },
     ]);
     expect((await gerard.get(`${base()}/to-do`)).status).toBe(200);
     // The partnership's messages are its administrators' alone (others are answered 404): the door made him none.
