@@ -13,7 +13,8 @@ type Task = Ending['tasks'][number];
 /**
  * The dispute's ending on its page, once the crisis meeting and the mediation found no solution:
  * the exit plan's tasks (owner, day, the settlement statement they wait for), the restorative
- * circle and its rounds, the write-up and each party's consent, the closure.
+ * circle called and said held (its rounds are noted on its meeting card, as every dispute
+ * meeting's), the write-up and each party's consent, the closure.
  */
 export function DisputeEnding({ disputeId }: { disputeId: string }) {
   const ending = usePartnershipQuery<Ending>(`/disputes/${disputeId}/ending`);
@@ -164,7 +165,7 @@ function Circle({ data, base }: { data: Ending; base: string }) {
   };
   return (
     <section className="card" aria-labelledby="cercle-restauratif-titre">
-      <h2 id="cercle-restauratif-titre">{t('disputeEnding.circle')}</h2>
+      <h2 id="cercle-restauratif-titre">{t('disputeEnding.circleCall')}</h2>
       <p className="hint">{t('disputeEnding.circleHint')}</p>
       {circle && (
         <p>
@@ -194,15 +195,9 @@ function Circle({ data, base }: { data: Ending; base: string }) {
           </button>
         </form>
       )}
-      {circle && (
-        <div>
-          {circle.rounds.map((round) => (
-            <RoundNotes key={round.round} base={base} meetingId={circle.id} round={round.round} text={round.text} editable={data.can.writeNotes} />
-          ))}
-        </div>
-      )}
       {data.stage === 'restorative_circle' && data.can.writeNotes && (
         <>
+          <p className="hint">{t('disputeEnding.roundsWhere')}</p>
           <FormError error={hold.error} />
           <button type="button" className="button-primary" disabled={hold.isPending || !data.can.holdCircle} onClick={() => hold.mutate()}>
             {t('disputeEnding.holdCircle')}
@@ -210,35 +205,6 @@ function Circle({ data, base }: { data: Ending; base: string }) {
         </>
       )}
     </section>
-  );
-}
-
-function RoundNotes({ base, meetingId, round, text, editable }: { base: string; meetingId: string; round: string; text: string; editable: boolean }) {
-  const { t } = useTranslation();
-  const save = useAct<{ round: string; text: string }>('post', () => `${base}/meetings/${meetingId}/notes`);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    save.mutate({ round, text: String(new FormData(event.currentTarget).get('text') ?? '') });
-  };
-  const title = t(`disputeEnding.round.${round}`, { defaultValue: round });
-  if (!editable)
-    return (
-      <div>
-        <h3>{title}</h3>
-        <p className="text-block">{text}</p>
-      </div>
-    );
-  return (
-    <form onSubmit={submit} aria-label={title}>
-      <h3>{title}</h3>
-      <Field label={t('disputeEnding.notes')} hint={t(`disputeEnding.roundHint.${round}`, { defaultValue: '' })} error={fieldError(save.error, 'text')}>
-        {(props) => <textarea {...props} name="text" rows={3} defaultValue={text} />}
-      </Field>
-      <FormError error={save.error} shown={['text']} />
-      <button type="submit" disabled={save.isPending}>
-        {t('disputeEnding.saveNotes')}
-      </button>
-    </form>
   );
 }
 
