@@ -5,6 +5,7 @@ import * as charterActs from '../charters/acts.js';
 import { versionDetail } from '../charters/queries.js';
 import { calendarDay } from '../common/dates.js';
 import * as decisions from '../decisions/acts.js';
+import * as deliverables from '../deliverables/acts.js';
 import type { Stance } from '../decisions/rules.js';
 import { createOrganization } from '../organizations/acts.js';
 import { createPerson } from '../people/acts.js';
@@ -123,6 +124,40 @@ export function teamStorylines(story: DemoStory): (() => Promise<void>)[] {
         charterId,
       });
       await consent(anais, 61, gazette.id, 'Premier numéro en juin, écrit en deux ateliers avec le conseil citoyen.');
+
+      // Seed 000, art. 6 and 8: each answers for their deliverables; the outputs the licence lists (added at the adoption) are taken up one by one.
+      const output = async (title: string) =>
+        (await ctx.db.selectFrom('deliverable').select('id').where('charter_id', '=', charterId).where('title', '=', title).executeTakeFirstOrThrow()).id;
+      const theoAt = (days: number) => member(theo, ago(days, 11));
+      const anaisAt = (days: number) => member(anais, ago(days, 11));
+      await deliverables.addDeliverable(await theoAt(57), charterId, {
+        title: 'Gazette de quartier, premier numéro',
+        description: 'Écrite en deux ateliers avec le conseil citoyen, distribuée dans les boîtes aux lettres du Haut-Pré.',
+        ownerId: anais,
+        dueOn: calendarDay(ahead(20, 9)),
+      });
+      await deliverables.addDeliverable(await anaisAt(56), charterId, {
+        title: 'Compte rendu de l’atelier d’animation tournante',
+        description: 'Ce que le conseil citoyen a décidé pour que chacun anime à son tour.',
+        ownerId: theo,
+        dueOn: calendarDay(ago(4, 9)),
+      });
+      const survey = await output('Synthèses des enquêtes');
+      const articles = await output('Articles de retour d’expérience à la fin de chaque étape');
+      await deliverables.assignDeliverable(await theoAt(50), charterId, survey, { ownerId: anais });
+      await deliverables.editDeliverable(await theoAt(48), charterId, articles, {
+        title: 'Articles de retour d’expérience à la fin de chaque étape',
+        description: 'Un article par étape : les pépites et les cailloux, pour l’association.',
+        dueOn: calendarDay(ahead(12, 9)),
+      });
+      await deliverables.assignDeliverable(await theoAt(47), charterId, articles, { ownerId: theo });
+      await deliverables.setDeliverableStatus(await anaisAt(40), charterId, survey, { status: 'in_progress' });
+      await deliverables.setDeliverableStatus(await anaisAt(30), charterId, survey, { status: 'delivered' });
+      await deliverables.setDeliverableStatus(await anaisAt(28), charterId, survey, {
+        status: 'published',
+        publishedUrl: 'https://passeurs-de-liens.example/haut-pre/synthese-enquete',
+      });
+      await deliverables.setDeliverableStatus(await theoAt(20), charterId, articles, { status: 'in_progress' });
     },
   ];
 }

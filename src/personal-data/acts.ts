@@ -26,7 +26,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, disputes, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -61,6 +61,8 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         .where((eb) => eb.or([eb('requested_by', 'in', ids), eb('decided_by', 'in', ids)]))
         .orderBy('requested_at')
         .execute(),
+      // The charters' deliverables they answer for (deliverables/): an erased owner keeps them, under the pseudonym.
+      db.selectFrom('deliverable').select(['id', 'charter_id', 'title', 'description', 'owner_id', 'due_on', 'status', 'published_url']).where('owner_id', 'in', ids).orderBy('created_at').execute(),
       // The disputes they are a party to or mediate, by id and stage: an export travels further than the
       // dispute's page, and its subject and other parties are as much the others' as theirs.
       db
@@ -72,7 +74,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         .execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, disputes, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
