@@ -9,7 +9,8 @@ import { settleDemoMail, type DemoClock } from './demo-history.js';
  * practice circles, two practice circles of six to eight people under it, each with a leader the
  * circle above appoints and a second link it chooses itself, an expert in sociocracy who supervises
  * them, and a request to join the fuller circle whose consent round is still open today. Its
- * acts come yesterday, after the rest of the history, their mail settled as the history's is.
+ * acts come yesterday evening, after the rest of the history (its latest acts come earlier that
+ * day), their mail settled as the history's is.
  */
 export async function writeDemoCircles(coordinator: ActContext, input: { readonly since: string; readonly clock: DemoClock; readonly personIds: Readonly<Record<string, string>> }): Promise<void> {
   const person = (key: string) => input.personIds[key]!;
@@ -22,7 +23,7 @@ export async function writeDemoCircles(coordinator: ActContext, input: { readonl
       await coordinator.afterCommit?.(committed);
     },
   });
-  const ctx = at(input.clock.ago(1, 9));
+  const ctx = at(input.clock.ago(1, 21));
   const general = await createBody(ctx, {
     name: 'Cercle des pratiques',
     kind: 'circle',
@@ -77,7 +78,7 @@ export async function writeDemoCircles(coordinator: ActContext, input: { readonl
   await assignRole(ctx, expert.id, { personId: person('paul'), startsOn: input.since });
   // René asks today to join the fuller circle: its eight members consent, or not, knowing it would count nine.
   await askToJoin(
-    at(input.clock.ago(1, 11), { personId: person('rene'), isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set() }),
+    at(input.clock.ago(1, 21, 30), { personId: person('rene'), isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set() }),
     youth,
     { motivation: 'J’anime le club de foot du Haut-Pré et j’aimerais apprendre avec vous à mieux accompagner les jeunes.' },
   );
