@@ -128,6 +128,8 @@ export async function disputeOf(scope: Scope, disputeId: string): Promise<z.infe
       .select(['m.id', 'm.kind', 'm.starts_at', 'm.place', 'm.online_url', 'm.called_by', 'p.full_name as caller_name', 'm.called_at', 'm.held_at', 'm.outcome'])
       .where('m.dispute_id', '=', disputeId)
       .orderBy('m.called_at')
+      // Acts of one instant (a test's clock, a demo's day) still read in the chain's order.
+      .orderBy(sql`case m.kind when 'crisis' then 0 when 'mediation' then 1 else 2 end`)
       .execute(),
     scope.db
       .selectFrom('dispute_meeting_note as n')
