@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportPartnership, restorePartnership } from '../../src/backup/backup.js';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
 import { sendDeadlineReminders } from '../../src/participation/digest.js';
 import { builder, journalOf, TODAY } from '../support/structure.js';
-import { newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
+import { emptyDatabase, newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 const log = new ServerLog();
@@ -222,5 +223,17 @@ describe('a charter’s deliverables', () => {
     expect(renamed.body.fields).toHaveProperty('title');
     expect((await s.lila.client.put(`${s.url}/${output.id}`, { title: output.title, description: 'Sur le site de l’association.', dueOn: '2026-06-30' })).status).toBe(204);
     expect((await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).map(describeDisagreement)).toEqual([]);
+
+    // A backup carries them, and its restore agrees with the journal (restorePartnership checks the state proof).
+    const backup = await exportPartnership(t.store.db, s.f.partnershipId, t.clock.now(), { withPasswordHashes: false });
+    expect(backup.tables['deliverable']).toHaveLength(6);
+    const target = await emptyDatabase();
+    try {
+      await restorePartnership(target.store.db, backup);
+      const restored = await exportPartnership(target.store.db, s.f.partnershipId, t.clock.now(), { withPasswordHashes: false });
+      expect(restored.tables['deliverable']).toEqual(backup.tables['deliverable']);
+    } finally {
+      await target.drop();
+    }
   });
 });
