@@ -46,7 +46,6 @@ async function openJoin(trx: Trx, ctx: ActContext, circle: { id: string; name: s
   if (open) throw conflict('circle.refusal.alreadyAsked');
   const facilitatorId = members.has(ctx.viewer.personId) ? ctx.viewer.personId : await facilitatorByRotation(trx, circle.id, ctx.now);
   if (facilitatorId === undefined) throw conflict('circle.refusal.noMembers');
-  const person = await trx.selectFrom('person').select('full_name').where('id', '=', personId).executeTakeFirstOrThrow();
   const id = randomUUID();
   await trx
     .insertInto('circle_join')
@@ -55,8 +54,10 @@ async function openJoin(trx: Trx, ctx: ActContext, circle: { id: string; name: s
   const proposal = await createProposalInTransaction(trx, ctx, {
     level: 'operational',
     topic: '',
-    wording: fr('circle.proposal.wording', { person: person.full_name, circle: circle.name }),
-    context: motivation,
+    // Neither the person's name nor their motivation: the proposal's page shows both from the
+    // request (circle_join), which an erasure empties, while the journal proves the proposal's words.
+    wording: fr('circle.proposal.wording', { circle: circle.name }),
+    context: '',
     participationLevel: 'participation',
     facilitatorId,
     circleJoin: { id, rule: circleJoinRule(randomUUID(), circle.id) },

@@ -9,7 +9,7 @@ export const circleFr = {
       outsider: 'Une personne extérieure au partenariat n’entre pas dans un cercle.',
       settled: 'Cette demande n’attend plus de décision : elle ne peut plus être retirée.',
     },
-    proposal: { wording: 'Entrée de {{person}} dans le cercle « {{circle}} »' },
+    proposal: { wording: 'Une entrée dans le cercle « {{circle}} »' },
     supervisorReason: '{{role}} : supervise les cercles',
     mail: {
       invitedSubject: 'Invitation à rejoindre le cercle « {{circle}} »',
@@ -35,7 +35,7 @@ export const circleEn: typeof circleFr = {
       outsider: 'A person from outside the partnership does not join a circle.',
       settled: 'This request no longer waits for a decision: it can no longer be withdrawn.',
     },
-    proposal: { wording: '{{person}} joins the circle “{{circle}}”' },
+    proposal: { wording: 'Someone joins the circle “{{circle}}”' },
     supervisorReason: '{{role}}: supervises the circles',
     mail: {
       invitedSubject: 'Invitation to join the circle “{{circle}}”',

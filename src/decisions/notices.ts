@@ -37,7 +37,7 @@ async function proposalFacts(trx: Trx, proposalId: string) {
     .innerJoin('body as b', 'b.id', 'p.body_id')
     .innerJoin('person as initiator', 'initiator.id', 'p.initiator_id')
     .innerJoin('person as facilitator', 'facilitator.id', 'p.facilitator_id')
-    .select(['p.id', 'p.wording', 'p.body_id', 'p.rule', 'p.round', 'p.round_closing', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator', 'p.fund_spending_cents'])
+    .select(['p.id', 'p.wording', 'p.body_id', 'p.circle_join_id', 'p.rule', 'p.round', 'p.round_closing', 'p.round_deadline', 'p.initiator_id', 'b.name as body', 'initiator.full_name as initiator', 'facilitator.full_name as facilitator', 'p.fund_spending_cents'])
     .where('p.id', '=', proposalId)
     .executeTakeFirstOrThrow();
 }
@@ -49,6 +49,8 @@ async function proposalFacts(trx: Trx, proposalId: string) {
 export const decisionNotices: NoticeWriters = {
   'proposal.created': async (trx, scope, event) => {
     const proposal = await proposalFacts(trx, String(event.payload['proposalId']));
+    // A circle's join request opens its round in the same act: the round's call is its one mail.
+    if (proposal.circle_join_id !== null) return;
     const method = (proposal.rule as { method: DecisionMethod }).method;
     const recipients = await membersToTell(trx, [proposal.body_id], scope.now, { except: proposal.initiator_id });
     await tell(trx, scope, recipients, (recipient) => {

@@ -670,18 +670,22 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
   {
     // A request to join a circle: whom it concerns, who asked, the fingerprint of why, how it ended (circles/acts.ts).
     table: 'circle_join',
-    kinds: ['circle.joinAsked', 'circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined'],
+    // The motivation's fingerprint, unless the person or whoever asked was erased (the erasure empties it).
+    kinds: ['circle.joinAsked', 'circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined', 'person.erased'],
     journaled: sql`
       select a.payload->>'joinId' as key, false as may_be_absent,
-             jsonb_build_object('bodyId', a.payload->'bodyId', 'personId', a.payload->'personId', 'askedBy', a.payload->'askedBy', 'motivationHash', a.payload->'motivationHash',
-               'status', case o.kind when 'circle.joined' then '"accepted"' when 'circle.joinDeclined' then '"declined"' when 'circle.joinWithdrawn' then '"withdrawn"' else '"open"' end::jsonb) as value
+             jsonb_build_object('bodyId', a.payload->'bodyId', 'personId', a.payload->'personId', 'askedBy', a.payload->'askedBy',
+               'status', case o.kind when 'circle.joined' then '"accepted"' when 'circle.joinDeclined' then '"declined"' when 'circle.joinWithdrawn' then '"withdrawn"' else '"open"' end::jsonb)
+             || case when ${erased(sql`a.payload->>'personId'`)} or ${erased(sql`a.payload->>'askedBy'`)} then '{}'::jsonb else jsonb_build_object('motivationHash', a.payload->'motivationHash') end as value
         from entries a
         left join (select distinct on (payload->>'joinId') payload->>'joinId' as key, kind from entries
                     where kind in ('circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined') order by payload->>'joinId', seq desc) o on o.key = a.payload->>'joinId'
        where a.kind = 'circle.joinAsked'`,
     stored: (p) => sql`
       select id::text as key, id::text as row_id,
-             jsonb_build_object('bodyId', body_id, 'personId', person_id, 'askedBy', asked_by, 'motivationHash', ${hashOf(sql`motivation`)}, 'status', status) as value
+             jsonb_build_object('bodyId', body_id, 'personId', person_id, 'askedBy', asked_by, 'status', status)
+             || case when exists (select 1 from person e where e.id in (person_id, asked_by) and e.erased_at is not null) then '{}'::jsonb
+                     else jsonb_build_object('motivationHash', ${hashOf(sql`motivation`)}) end as value
         from circle_join where partnership_id = ${p}`,
   },
   {

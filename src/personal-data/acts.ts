@@ -6,6 +6,7 @@ import { may } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import { requireTarget } from '../common/references.js';
+import { TENSION_AGENDA_TITLE } from '../tensions/rules.js';
 
 type Db = Kysely<Database>;
 
@@ -26,7 +27,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -72,9 +73,25 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         .where((eb) => eb.or([eb('d.mediator_id', 'in', ids), eb.exists(eb.selectFrom('dispute_party as dp').select('dp.person_id').whereRef('dp.dispute_id', '=', 'd.id').where('dp.person_id', 'in', ids))]))
         .orderBy('d.opened_at')
         .execute(),
+      // The tensions they raised, in their words, and what the meeting made of them.
+      db
+        .selectFrom('tension as t')
+        .innerJoin('body as b', 'b.id', 't.body_id')
+        .select(['t.id', 'b.name as body', 't.text', 't.status', 't.raised_at', 't.closing_word', 't.settled_at'])
+        .where('t.raised_by', 'in', ids)
+        .orderBy('t.raised_at')
+        .execute(),
+      // Their requests to join a circle, and those they invited someone with: their words and the outcome.
+      db
+        .selectFrom('circle_join as j')
+        .innerJoin('body as b', 'b.id', 'j.body_id')
+        .select(['j.id', 'b.name as circle', 'j.person_id', 'j.asked_by', 'j.motivation', 'j.status', 'j.created_at', 'j.settled_at'])
+        .where((eb) => eb.or([eb('j.person_id', 'in', ids), eb('j.asked_by', 'in', ids)]))
+        .orderBy('j.created_at')
+        .execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -147,6 +164,15 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     // Their tensions keep their place in their body's record, and what the meeting made of them; their words, and those they withdrew one with, go.
     await trx.updateTable('tension').set({ text: '' }).where('raised_by', '=', personId).execute();
     await trx.updateTable('tension').set({ closing_word: '' }).where('raised_by', '=', personId).where('status', '=', 'closed').where('settled_in_meeting_id', 'is', null).execute();
+    // Their requests to join a circle, and those they invited someone with, keep their place and outcome; why, in their words or about them, goes.
+    await trx.updateTable('circle_join').set({ motivation: '' }).where((eb) => eb.or([eb('person_id', '=', personId), eb('asked_by', '=', personId)])).execute();
+    // The agenda item a tension of theirs sits on is titled by its words: it says « Tension » alone, unless the meeting's minutes are published.
+    await trx
+      .updateTable('agenda_item')
+      .set({ title: TENSION_AGENDA_TITLE })
+      .where('id', 'in', (eb) => eb.selectFrom('tension').select('agenda_item_id').where('raised_by', '=', personId).where('agenda_item_id', 'is not', null))
+      .where('meeting_id', 'in', (eb) => eb.selectFrom('meeting').select('id').where('minutes_published_at', 'is', null))
+      .execute();
     // A party stays a party of their disputes, by id, so the dispute still reads whole; the notes they wrote no longer say who wrote them.
     await trx.updateTable('dispute_meeting_note').set({ written_by: null }).where('written_by', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.

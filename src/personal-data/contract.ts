@@ -101,5 +101,13 @@ export const personalDataExportAnswer = z.object({
   disputes: z
     .array(z.object({ id: z.uuid(), charter_id: z.uuid(), stage: z.string(), role: z.string(), opened_at: instant, closed_at: instant.nullable() }))
     .optional(),
+  /** The tensions they raised, in their words, and how they were settled. */
+  tensions: z
+    .array(z.object({ id: z.uuid(), body: z.string(), text: z.string(), status: z.string(), raised_at: instant, closing_word: z.string().nullable(), settled_at: instant.nullable() }))
+    .optional(),
+  /** Their requests to join a circle, and those they invited someone with: who, why, how it ended. */
+  circleJoins: z
+    .array(z.object({ id: z.uuid(), circle: z.string(), person_id: z.uuid(), asked_by: z.uuid(), motivation: z.string(), status: z.string(), created_at: instant, settled_at: instant.nullable() }))
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

@@ -53,6 +53,8 @@ export function statusAfter(move: Exclude<TensionMove, 'task_done'>): Exclude<Te
 /** How much of the tension's words the agenda item's title keeps. */
 export const AGENDA_TITLE_TEXT_LENGTH = 80;
 const AGENDA_TITLE_PREFIX = 'Tension : ';
+/** The title an item keeps once its raiser is erased (personal-data/acts.ts): their words go. */
+export const TENSION_AGENDA_TITLE = 'Tension';
 
 /**
  * The agenda item's title: « Tension : » and the beginning of the words, on one line, cut at a

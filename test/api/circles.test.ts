@@ -74,12 +74,14 @@ describe('a person asks to join a circle', () => {
     // Four of the six planned: the request says so plainly.
     expect(join.sizeAfter).toEqual({ members: 4, minSize: 6, maxSize: 8, standing: 'below' });
     const proposal = (await c.nadia.client.get(url)).body;
-    expect(proposal).toMatchObject({ wording: 'Entrée de Inès Fabre dans le cercle « Cercle des conseillers »', status: 'open', phase: 'round', round: 1, circleJoinId: asked.body.id, context: 'Je veux apprendre à co-développer.' });
+    // The proposal names neither the person nor their words: its page reads them from the request, which an erasure empties.
+    expect(proposal).toMatchObject({ wording: 'Une entrée dans le cercle « Cercle des conseillers »', status: 'open', phase: 'round', round: 1, circleJoinId: asked.body.id, context: '' });
     expect(proposal.roundDeadline).not.toBeNull();
     expect([c.nadia.personId, c.gerard.personId, c.samia.personId]).toContain(proposal.facilitator.id);
     // The circle's members are called to the round; the circle page lists the request.
-    const calls = (await outboxMessages(c.f)).filter((m) => m.recipient === c.gerard.email && m.subject.includes('Entrée de Inès Fabre'));
-    expect(calls.length).toBeGreaterThan(0);
+    // One mail each, the round's call: no separate notice of a new proposal.
+    const calls = (await outboxMessages(c.f)).filter((m) => m.recipient === c.gerard.email && m.subject.includes('Une entrée dans le cercle'));
+    expect(calls.map((m) => m.subject)).toEqual(['À vous de répondre — Cercle des conseillers : « Une entrée dans le cercle « Cercle des conseillers » »']);
     const circle = (await c.karim.client.get(`${c.f.base}/circles/${c.practice}`)).body;
     expect(circle.openJoins.map((j: { person: { fullName: string } }) => j.person.fullName)).toEqual(['Inès Fabre']);
     expect(circle.can).toEqual({ ask: true, invite: false });
@@ -241,5 +243,20 @@ describe('a circle’s officers', () => {
     await c.build.seat(steering, { personId: c.paul.personId, organizationId: null, mandateSource: 'self' });
     const other = await c.paul.client.post(`${c.f.base}/meetings`, { bodyId: steering, title: 'Comité', startsAt: '2026-12-16T18:30:00+01:00', place: '', secretaryId: null });
     expect((await c.paul.client.get(`${c.f.base}/meetings/${other.body.id}`)).body.guests).toEqual([]);
+  });
+});
+
+describe('erasing a person who asked to join', () => {
+  it('empties their motivation, the proposal never named them, their export lists the request; the journal still proves it', async () => {
+    const c = await community();
+    const asked = await ask(c, c.ines, 'Je suis Inès, voisine de Nadia, rue des Lilas.');
+    const exported = (await c.ines.client.get('/api/v1/auth/export')).body;
+    expect(exported.circleJoins).toMatchObject([{ id: asked.body.id, circle: 'Cercle des conseillers', person_id: c.ines.personId, motivation: 'Je suis Inès, voisine de Nadia, rue des Lilas.', status: 'open' }]);
+    expect((await c.f.admin.post(`${c.f.base}/people/${c.ines.personId}/erase`)).status).toBe(200);
+    const { join, url } = await proposalOf(c, asked.body.id);
+    expect(join).toMatchObject({ motivation: '', person: { fullName: 'Personne effacée' } });
+    const proposal = (await c.f.admin.get(url)).body;
+    expect(JSON.stringify(proposal)).not.toMatch(/Inès|Lilas/);
+    expect(await checkStateAgainstJournal(t.store.db, c.f.partnershipId)).toEqual([]);
   });
 });

@@ -232,12 +232,18 @@ describe('erasing the raiser', () => {
   it('empties the words of their tensions and the word they withdrew one with, keeps the rows and what the meeting made of them; the journal still proves them', async () => {
     const s = await circle();
     const tasked = (await s.raise()).body.id as string;
+    const taskedItem = (await s.tension(tasked)).agendaItem!.id;
+    const exported = (await s.gerard.client.get('/api/v1/auth/export')).body;
+    expect(exported.tensions).toMatchObject([{ id: tasked, text: WORDS, status: 'open' }]);
     expect((await s.samia.client.post(`${s.f.base}/tensions/${tasked}/task`, { title: 'Faire un tableau', ownerId: s.samia.personId, dueOn: TODAY })).status).toBe(204);
     const withdrawn = (await s.raise(s.gerard.client, s.quietId, 'Mon voisin Didier ne vient jamais.')).body.id as string;
     expect((await s.gerard.client.post(`${s.f.base}/tensions/${withdrawn}/withdraw`, { word: 'Didier est malade.' })).status).toBe(204);
     expect((await s.f.admin.post(`${s.f.base}/people/${s.gerard.personId}/erase`)).status).toBe(200);
     expect(await s.tension(tasked)).toMatchObject({ text: '', status: 'task', task: { title: 'Faire un tableau', owner: { id: s.samia.personId } } });
     expect(await s.tension(withdrawn)).toMatchObject({ text: '', status: 'closed', closingWord: '' });
+    // The agenda item it sits on, titled by its words, says « Tension » alone.
+    const agenda = (await s.f.admin.get(`${s.f.base}/meetings/${s.ids.meetingId}`)).body.agenda as { id: string; title: string }[];
+    expect(agenda.find((i) => i.id === taskedItem)!.title).toBe('Tension');
     expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
