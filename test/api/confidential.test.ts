@@ -99,3 +99,35 @@ describe('a dispute’s ending', () => {
     expect(reports.text).not.toContain('Nadia');
   });
 });
+
+describe('a dispute', () => {
+  it('shows its subject, parties and notes to none it does not name: a member, an administrator, another partnership; at most one line saying it exists', async () => {
+    // Nadia and the other person are its parties; the facilitator (`member`) and the administrator are not named.
+    const [disputeId, meetingId] = [crypto.randomUUID(), crypto.randomUUID()];
+    const now = t.clock.now();
+    const words = { subject: 'Objet secret du différend de crise', notes: 'Notes secrètes de la réunion de crise', agreement: 'Accord secret', place: 'Lieu secret de la crise' };
+    await t.store.db
+      .insertInto('dispute')
+      .values({ id: disputeId, partnership_id: f.partnershipId, charter_id: ids.charterId, charter_version_id: ids.versionId, subject: words.subject, opened_by: ids.personId, opened_at: now, stage: 'crisis', crisis_due_at: now, existence_visible: true, agreement: words.agreement })
+      .execute();
+    await t.store.db.insertInto('dispute_party').values([ids.personId, ids.otherPersonId].map((person_id) => ({ dispute_id: disputeId, person_id }))).execute();
+    await t.store.db.insertInto('dispute_meeting').values({ id: meetingId, dispute_id: disputeId, kind: 'crisis', starts_at: now, place: words.place, called_by: ids.personId, called_at: now }).execute();
+    await t.store.db.insertInto('dispute_meeting_note').values({ meeting_id: meetingId, round: 'facts', text: words.notes, written_by: ids.personId, written_at: now }).execute();
+    const dispute = `${f.base}/disputes/${disputeId}`;
+    const other = await newPartnership(t);
+    const urls = [...readableRoutes(), `${f.base}/disputes`, `${f.base}/to-do`, `${f.base}/compliance`, dispute, '/api/v1/auth/export'];
+    for (const reader of [member.client, f.admin]) {
+      for (const url of urls) {
+        const { text } = await readAs(reader, url);
+        for (const secretWord of Object.values(words)) expect(text, url).not.toContain(secretWord);
+      }
+      expect((await readAs(reader, dispute)).status).toBe(404);
+      const list = JSON.parse((await readAs(reader, `${f.base}/disputes`)).text);
+      // The administrator is a party to the ending's dispute above: that one they read, not this one.
+      expect(list.disputes.map((row: { id: string }) => row.id)).not.toContain(disputeId);
+      expect(list.others).toEqual([expect.objectContaining({ id: disputeId })]);
+      expect(JSON.stringify(list.others)).not.toContain('Nadia');
+    }
+    for (const url of [`${f.base}/disputes`, dispute]) expect((await readAs(other.admin, url)).status).toBe(404);
+  });
+});
