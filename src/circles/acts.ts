@@ -9,7 +9,7 @@ import { may } from '../common/permissions.js';
 import { requireReference } from '../common/references.js';
 import { bodyMembersOn } from '../bodies/members.js';
 import { seatInTransaction } from '../bodies/acts.js';
-import { createProposalInTransaction, lapseWithdrawnProposal, openRoundAtOnce } from '../decisions/acts.js';
+import { createProposalInTransaction, lapseWithdrawnProposal, openRoundAtOnce, projectCharterOfBody } from '../decisions/acts.js';
 import type { DecidedStatus } from '../decisions/consequences.js';
 import { translator } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
@@ -51,7 +51,9 @@ async function openJoin(trx: Trx, ctx: ActContext, circle: { id: string; name: s
     .insertInto('circle_join')
     .values({ id, partnership_id: ctx.partnershipId, body_id: circle.id, person_id: personId, asked_by: ctx.viewer.personId, motivation, status: 'open', created_at: ctx.now, settled_at: null })
     .execute();
+  const routingCharterId = await projectCharterOfBody(trx, ctx.partnershipId, circle.id);
   const proposal = await createProposalInTransaction(trx, ctx, {
+    ...(routingCharterId !== undefined && { routingCharterId }),
     level: 'operational',
     topic: '',
     // Neither the person's name nor their motivation: the proposal's page shows both from the

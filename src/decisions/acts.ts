@@ -75,6 +75,24 @@ async function charterInForce(trx: Trx, partnershipId: string) {
 }
 
 /**
+ * The project charter in force whose team holds this body (its `rules.bodyIds`): a matter raised
+ * in that body (a tension, a request to join a circle) goes by it, else by the partnership's.
+ */
+export async function projectCharterOfBody(trx: Trx, partnershipId: string, bodyId: string): Promise<string | undefined> {
+  const charter = await trx
+    .selectFrom('charter_version as v')
+    .innerJoin('charter as c', 'c.id', 'v.charter_id')
+    .select('c.id')
+    .where('c.partnership_id', '=', partnershipId)
+    .where('c.kind', '=', 'project')
+    .where('v.status', '=', 'adopted')
+    .where(sql<boolean>`v.rules->'bodyIds' @> ${JSON.stringify([bodyId])}::jsonb`)
+    .orderBy('c.created_at')
+    .executeTakeFirst();
+  return charter?.id;
+}
+
+/**
  * Where a proposal goes, by the charter of its scope: a project charter (`charterId`, chosen by
  * whoever proposes, who must belong to its team or sign it; or `routingCharterId`, the charter a
  * budget hangs on, whose act checked its own permission) routes by its adopted version, else by the
@@ -166,8 +184,12 @@ export async function createProposalInTransaction(
   let rule: DecisionRule | undefined;
   let draft: { id: string; content_hash: string } | undefined;
   if (input.circleJoin !== undefined) {
-    // The circle decides under the partnership's charter in force, which its proposal names.
-    const charter = await charterInForce(trx, ctx.partnershipId);
+    // The circle decides under the charter it answers to (a project charter naming it, else the
+    // partnership's in force), which its proposal names.
+    const charter =
+      input.routingCharterId !== undefined
+        ? await trx.selectFrom('charter_version as v').innerJoin('charter as c', 'c.id', 'v.charter_id').select('v.id').where('c.id', '=', input.routingCharterId).where('c.partnership_id', '=', ctx.partnershipId).where('v.status', '=', 'adopted').executeTakeFirst()
+        : await charterInForce(trx, ctx.partnershipId);
     if (!charter) throw conflict('error.decision.noCharterInForce');
     charterVersionId = charter.id;
     rule = input.circleJoin.rule;

@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import { may } from '../common/permissions.js';
 import { requireTarget } from '../common/references.js';
 import { bodyMembersOn } from '../bodies/members.js';
-import { createProposalInTransaction } from '../decisions/acts.js';
+import { createProposalInTransaction, projectCharterOfBody } from '../decisions/acts.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
 import { addAgendaItemInTransaction } from '../meetings/acts.js';
@@ -114,7 +114,8 @@ function refuse(tension: LockedTension, move: TensionMove) {
 
 /**
  * The meeting whose agenda holds the tension, where it is settled: whoever runs it (its
- * facilitator or secretary, an administrator standing in) decides, until its minutes are published.
+ * facilitator or secretary, an administrator standing in) decides, from its opening until its
+ * minutes are published.
  */
 async function settlingMeeting(trx: Trx, ctx: ActContext, tension: LockedTension, move: TensionMove) {
   // On no agenda, no meeting settles it: the rules say why (settled already, or waiting for a meeting).
@@ -122,13 +123,15 @@ async function settlingMeeting(trx: Trx, ctx: ActContext, tension: LockedTension
   const meeting = await trx
     .selectFrom('agenda_item as i')
     .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
-    .select(['m.id', 'm.body_id', 'm.facilitator_id', 'm.secretary_id', 'm.minutes_published_at'])
+    .select(['m.id', 'm.body_id', 'm.facilitator_id', 'm.secretary_id', 'm.opened_at', 'm.minutes_published_at'])
     .where('i.id', '=', tension.agenda_item_id)
     .forUpdate('m')
     .executeTakeFirstOrThrow();
   if (!may.runMeeting(ctx.viewer, { facilitatorId: meeting.facilitator_id, secretaryId: meeting.secretary_id })) throw forbidden();
   refuse(tension, move);
   if (meeting.minutes_published_at !== null) throw conflict('error.meeting.minutesPublished');
+  // The meeting settles it once it sits: before its opening, nobody has heard the tension yet.
+  if (meeting.opened_at === null) throw conflict('tension.error.meetingNotOpen');
   return meeting;
 }
 
@@ -136,12 +139,14 @@ function settled(ctx: ActContext, move: Exclude<TensionMove, 'task_done'>, meeti
   return { status: statusAfter(move), settled_at: ctx.now, settled_in_meeting_id: meetingId };
 }
 
-/** The meeting turns the tension into a proposal routed by the charter in force, the tension's words as its context. */
+/** The meeting turns the tension into a proposal routed by the charter governing its body, the tension's words as its context. */
 export async function proposeFromTension(ctx: ActContext, tensionId: string, input: z.infer<typeof tensionProposalInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const tension = await lockedTension(trx, ctx, tensionId);
     const meeting = await settlingMeeting(trx, ctx, tension, 'propose');
-    const proposal = await createProposalInTransaction(trx, ctx, { ...input, context: tension.text });
+    // A team governed by its project charter decides its tensions by it; any other body by the partnership's.
+    const routingCharterId = await projectCharterOfBody(trx, ctx.partnershipId, tension.body_id);
+    const proposal = await createProposalInTransaction(trx, ctx, { ...input, context: tension.text, ...(routingCharterId !== undefined && { routingCharterId }) });
     await trx
       .updateTable('tension')
       .set({ ...settled(ctx, 'propose', meeting.id), proposal_id: proposal.id })

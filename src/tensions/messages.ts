@@ -8,6 +8,7 @@ export const tensionFr = {
       taskDone: 'Cette tâche est déjà faite.',
       ownerNotAMember: 'Confiez la tâche à un membre de l’instance.',
       dueInThePast: 'L’échéance ne peut pas être passée.',
+      meetingNotOpen: 'La réunion qui porte cette tension n’est pas encore ouverte : elle la traitera une fois ouverte.',
     },
     mail: {
       tension: 'Tension',
@@ -44,6 +45,7 @@ export const tensionEn: typeof tensionFr = {
       taskDone: 'This task is already done.',
       ownerNotAMember: 'Give the task to a member of the body.',
       dueInThePast: 'The due day cannot be past.',
+      meetingNotOpen: 'The meeting holding this tension has not opened yet: it will deal with it once open.',
     },
     mail: {
       tension: 'Tension',

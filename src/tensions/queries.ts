@@ -89,7 +89,7 @@ export async function bodyTensions(db: Db, viewer: Viewer, partnershipId: string
 export async function meetingTensions(db: Db, viewer: Viewer, partnershipId: string, meetingId: string, now: Date) {
   const meeting = await db
     .selectFrom('meeting')
-    .select(['body_id', 'facilitator_id', 'secretary_id', 'minutes_published_at'])
+    .select(['body_id', 'facilitator_id', 'secretary_id', 'opened_at', 'minutes_published_at'])
     .where('id', '=', meetingId)
     .where('partnership_id', '=', partnershipId)
     .executeTakeFirst();
@@ -98,7 +98,7 @@ export async function meetingTensions(db: Db, viewer: Viewer, partnershipId: str
   return {
     tensions: rows.map((row) => summaryOf(viewer, row)),
     members: [...members.values()].map((member) => ({ id: member.personId, fullName: member.fullName })),
-    can: { settle: meeting.minutes_published_at === null && may.runMeeting(viewer, { facilitatorId: meeting.facilitator_id, secretaryId: meeting.secretary_id }) },
+    can: { settle: meeting.opened_at !== null && meeting.minutes_published_at === null && may.runMeeting(viewer, { facilitatorId: meeting.facilitator_id, secretaryId: meeting.secretary_id }) },
   };
 }
 

@@ -20,7 +20,7 @@ type Member = Awaited<ReturnType<typeof newMember>>;
  * counsellors (Nadia, Gérard, Samia), of 6 to 8 people; Inès and Karim sit nowhere. The
  * partnership's charter in force sends every matter to the general circle.
  */
-async function community() {
+async function community(charterKind: 'partnership' | 'project' = 'partnership') {
   const f = await newPartnership(t);
   const build = builder(f);
   const house = await build.organization('Communauté de solidarité');
@@ -42,14 +42,14 @@ async function community() {
   const charter = await f.admin.post(`${f.base}/charters/import`, {
     format: 'entente-charter',
     formatVersion: 1,
-    kind: 'partnership',
+    kind: charterKind,
     content: { title: 'Charte de la communauté', articles: [{ key: randomUUID(), kind: 'purpose', title: 'Objet', body: '' }], rules },
   });
   const versionUrl = `${f.base}/charters/${charter.body.id}/versions/${charter.body.versionId}`;
   expect((await f.admin.post(`${versionUrl}/adoption`, { bodyId: general, adoptedOn: TODAY, contentHash: (await f.admin.get(versionUrl)).body.contentHash })).status).toBe(200);
   const everyone = { mireille, paul, nadia, gerard, samia, ines, karim, sophie };
   const clientOf = (personId: string): Client => Object.values(everyone).find((m) => m.personId === personId)!.client;
-  return { f, build, house, general, practice, ...everyone, clientOf };
+  return { f, build, house, general, practice, ...everyone, clientOf, charterId: charter.body.id as string, versionId: charter.body.versionId as string };
 }
 
 type Community = Awaited<ReturnType<typeof community>>;
@@ -258,5 +258,25 @@ describe('erasing a person who asked to join', () => {
     const proposal = (await c.f.admin.get(url)).body;
     expect(JSON.stringify(proposal)).not.toMatch(/Inès|Lilas/);
     expect(await checkStateAgainstJournal(t.store.db, c.f.partnershipId)).toEqual([]);
+  });
+});
+
+describe('a community governed by a project charter alone', () => {
+  it('decides a request to join, and a tension made a proposal, under that charter', async () => {
+    const c = await community('project');
+    const asked = await ask(c, c.ines);
+    expect(asked.status).toBe(201);
+    const { url } = await proposalOf(c, asked.body.id);
+    expect((await c.f.admin.get(url)).body).toMatchObject({ status: 'open', charter: { id: c.charterId, versionId: c.versionId } });
+    const raised = await c.gerard.client.post(`${c.f.base}/bodies/${c.practice}/tensions`, { text: 'Nos séances débordent toujours d’une heure.' });
+    expect(raised.status).toBe(201);
+    const meeting = await c.gerard.client.post(`${c.f.base}/meetings`, { bodyId: c.practice, title: 'Cercle', startsAt: '2026-04-08T18:00:00+02:00' });
+    expect(meeting.status).toBe(201);
+    const facilitator = c.clientOf((await c.f.admin.get(`${c.f.base}/meetings/${meeting.body.id}`)).body.facilitator.id);
+    expect((await facilitator.post(`${c.f.base}/meetings/${meeting.body.id}/advance`)).status).toBe(204);
+    const made = await facilitator.post(`${c.f.base}/tensions/${raised.body.id}/proposal`, { wording: 'Tenir les séances en deux heures', level: 'operational' });
+    expect(made.status).toBe(201);
+    expect((await c.f.admin.get(`${c.f.base}/proposals/${made.body.id}`)).body).toMatchObject({ charter: { id: c.charterId, versionId: c.versionId }, body: { id: c.general } });
+    expect(await circleDisagreements(c)).toEqual([]);
   });
 });

@@ -221,7 +221,8 @@ async function tensionsOnTheAgenda(f: PartnershipFixture, ids: Furnished) {
   // A meeting of its own, the furnished one's twin, so the furnished agenda stays as other routes expect it.
   const meetingId = randomUUID();
   const twin = await t.store.db.selectFrom('meeting').selectAll().where('id', '=', ids.meetingId).executeTakeFirstOrThrow();
-  await t.store.db.insertInto('meeting').values({ ...twin, id: meetingId, title: 'Réunion des tensions' }).execute();
+  // Opened, so that its tensions may be settled there.
+  await t.store.db.insertInto('meeting').values({ ...twin, id: meetingId, title: 'Réunion des tensions', opened_at: now }).execute();
   const [proposed, tasked, closed, withdrawn, task] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   for (const [position, id] of [proposed, tasked, closed, withdrawn, task].entries()) {
     const itemId = randomUUID();

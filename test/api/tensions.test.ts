@@ -46,7 +46,9 @@ async function circle() {
     expect(response.status).toBe(200);
     return response.body as Tension;
   };
-  return { f, ids, samia, gerard, paul, quietId, raise, tension };
+  // The facilitator opens the meeting: from then on it settles the tensions its agenda holds.
+  const open = async () => expect((await samia.client.post(`${f.base}/meetings/${ids.meetingId}/advance`)).status).toBe(204);
+  return { f, ids, samia, gerard, paul, quietId, raise, tension, open };
 }
 
 describe('raising a tension', () => {
@@ -106,6 +108,7 @@ describe('raising a tension', () => {
 describe('the meeting settles a tension', () => {
   it('into a proposal routed by the charter in force, with the tension’s words as its context; its raiser is told', async () => {
     const s = await circle();
+    await s.open();
     const id = (await s.raise()).body.id as string;
     const made = await s.samia.client.post(`${s.f.base}/tensions/${id}/proposal`, { wording: 'Confier un double des clés à chaque membre', level: 'operational' });
     expect(made.status).toBe(201);
@@ -126,6 +129,7 @@ describe('the meeting settles a tension', () => {
 
   it('into a task owned by a member: its owner is mailed and finds it in « À faire pour vous », marks it done, once', async () => {
     const s = await circle();
+    await s.open();
     const id = (await s.raise(s.samia.client)).body.id as string;
     const task = { title: 'Faire un tableau des clés', ownerId: s.gerard.personId, dueOn: '2026-04-15' };
     expect((await s.samia.client.post(`${s.f.base}/tensions/${id}/task`, task)).status).toBe(204);
@@ -152,6 +156,7 @@ describe('the meeting settles a tension', () => {
 
   it('closed with a word: its raiser reads it', async () => {
     const s = await circle();
+    await s.open();
     const id = (await s.raise()).body.id as string;
     expect((await s.samia.client.post(`${s.f.base}/tensions/${id}/close`, { word: 'Réglé : la mairie a posé une boîte à clés.' })).status).toBe(204);
     expect(await s.tension(id)).toMatchObject({ status: 'closed', closingWord: 'Réglé : la mairie a posé une boîte à clés.', settledInMeetingId: s.ids.meetingId });
@@ -165,6 +170,7 @@ describe('the meeting settles a tension', () => {
 describe('refusals', () => {
   it('a non-member may not raise one, nor anyone but whoever runs the meeting settle it: 403, nothing written', async () => {
     const s = await circle();
+    await s.open();
     expect((await s.raise(s.paul.client)).status).toBe(403);
     expect((await s.raise(s.f.admin)).status).toBe(403);
     const id = (await s.raise()).body.id as string;
@@ -179,6 +185,7 @@ describe('refusals', () => {
 
   it('a tension settled once is not settled again: 409', async () => {
     const s = await circle();
+    await s.open();
     const id = (await s.raise()).body.id as string;
     expect((await s.samia.client.post(`${s.f.base}/tensions/${id}/close`, { word: 'Réglé.' })).status).toBe(204);
     const again = await s.samia.client.post(`${s.f.base}/tensions/${id}/task`, { title: 'X', ownerId: s.gerard.personId, dueOn: '2026-04-15' });
@@ -200,6 +207,7 @@ describe('refusals', () => {
 
   it('bad input is 400 in the user’s language, and writes nothing', async () => {
     const s = await circle();
+    await s.open();
     const before = (await journalOf(t, s.f.partnershipId)).length;
     const empty = await s.raise(s.gerard.client, s.ids.bodyId, '   ');
     expect(empty.status).toBe(400);
@@ -228,9 +236,31 @@ describe('refusals', () => {
   });
 });
 
+describe('before its meeting opens', () => {
+  it('a tension on its agenda is not settled yet: 409 saying why, nothing written; its raiser may still withdraw it', async () => {
+    const s = await circle();
+    const id = (await s.raise()).body.id as string;
+    expect((await s.f.admin.get(`${s.f.base}/meetings/${s.ids.meetingId}/tensions`)).body.can.settle).toBe(false);
+    const before = (await journalOf(t, s.f.partnershipId)).length;
+    const early = await s.samia.client.post(`${s.f.base}/tensions/${id}/close`, { word: 'Réglé.' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toBe('La réunion qui porte cette tension n’est pas encore ouverte : elle la traitera une fois ouverte.');
+    s.samia.client.locale = 'en';
+    const task = await s.samia.client.post(`${s.f.base}/tensions/${id}/task`, { title: 'X', ownerId: s.gerard.personId, dueOn: '2026-04-15' });
+    expect(task.status).toBe(409);
+    expect(task.body.message).toBe('The meeting holding this tension has not opened yet: it will deal with it once open.');
+    expect((await journalOf(t, s.f.partnershipId)).length).toBe(before);
+    expect((await s.tension(id)).status).toBe('open');
+    await s.open();
+    expect((await s.samia.client.get(`${s.f.base}/meetings/${s.ids.meetingId}/tensions`)).body.can.settle).toBe(true);
+    expect((await s.gerard.client.post(`${s.f.base}/tensions/${id}/withdraw`, { word: 'On a trouvé.' })).status).toBe(204);
+  });
+});
+
 describe('erasing the raiser', () => {
   it('empties the words of their tensions and the word they withdrew one with, keeps the rows and what the meeting made of them; the journal still proves them', async () => {
     const s = await circle();
+    await s.open();
     const tasked = (await s.raise()).body.id as string;
     const taskedItem = (await s.tension(tasked)).agendaItem!.id;
     const exported = (await s.gerard.client.get('/api/v1/auth/export')).body;

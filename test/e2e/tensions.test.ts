@@ -72,6 +72,8 @@ describe('a tension', () => {
     const desk = await (await context({ width: 1280, height: 900 })).newPage();
     await signIn(desk, origin, samia.email, TEST_PASSWORD);
     await desk.goto(`${origin}/p/${f.partnershipId}/reunions/${meetingId}`);
+    // The meeting settles its tensions once it is open.
+    await desk.getByRole('button', { name: 'Ouvrir la réunion : tour d’inclusion' }).click();
     const item = desk.getByRole('listitem').filter({ hasText: 'Tension : Personne ne sait qui arrose le potager pendant les vacances.' });
     await item.getByText('Que fait la réunion de cette tension ?').waitFor();
     await item.getByLabel('En faire une tâche').check();
