@@ -178,6 +178,8 @@ export async function recordCrisisOutcome(ctx: ActContext, disputeId: string, in
     if (dispute.stage !== 'crisis') throw conflict('dispute.refusal.not_at_this_stage');
     const meeting = await openMeetingOf(trx, disputeId, 'crisis');
     if (!meeting) throw conflict('dispute.refusal.crisis_meeting_not_called');
+    // An outcome recorded before the meeting began would let one party skip it.
+    if (meeting.starts_at.getTime() > ctx.now.getTime()) throw conflict('dispute.refusal.meeting_not_started');
     const held = { disputeId, meetingId: meeting.id, outcome: input.outcome };
     await trx.updateTable('dispute_meeting').set({ held_at: ctx.now, outcome: input.outcome }).where('id', '=', meeting.id).execute();
     if (input.outcome === 'agreement') {

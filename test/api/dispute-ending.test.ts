@@ -68,6 +68,8 @@ async function disputeAtExitPlan(w: World, mediatorId: string | null = null) {
   ok(opened, 201);
   const url = `${w.f.base}/disputes/${opened.body.id}`;
   ok(await w.lila.client.post(`${url}/crisis-meeting`, { startsAt: later(2), place: 'Au local', onlineUrl: null }), 201);
+  // The crisis meeting's outcome is recorded once it has begun.
+  t.clock.advanceMinutes(2 * 24 * 60 + 1);
   if (mediatorId === null) {
     ok(await w.marc.client.post(`${url}/crisis-outcome`, { outcome: 'exit_plan' }));
   } else {
@@ -126,6 +128,7 @@ async function holdCircle(w: World, url: string) {
   for (const round of ['understanding', 'responsibility', 'actions']) {
     ok(await w.lila.client.post(`${url}/meetings/${called.body.id}/notes`, { round, text: `Notes du tour ${round}` }));
   }
+  t.clock.advanceMinutes(3 * 24 * 60 + 1);
   ok(await w.marc.client.post(`${url}/restorative-circle/held`), 201);
 }
 
@@ -230,6 +233,11 @@ describe('the ending of a dispute under a cooperation charter (seed 000, art. 7)
       ok(await w.lila.client.post(`${d.url}/meetings/${called.body.id}/notes`, { round, text: `Notes du tour ${round}` }));
     }
     expect((await w.ines.client.post(`${d.url}/restorative-circle/held`)).status).toBe(404);
+    // Nor before its hour: nobody can say it was held before it began.
+    const early = await w.marc.client.post(`${d.url}/restorative-circle/held`);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/pas encore commencé/);
+    t.clock.advanceMinutes(3 * 24 * 60 + 1);
     ok(await w.marc.client.post(`${d.url}/restorative-circle/held`), 201);
     let ending = await endingOf(w.lila.client, d.url);
     expect(ending.stage).toBe('write_up');

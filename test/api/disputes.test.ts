@@ -67,6 +67,16 @@ async function callCrisisMeeting(s: Setting, url: string, by: Member = s.marc) {
   return called.body.id as string;
 }
 
+/** Runs `act` once the crisis meeting called for 12 March has begun, then puts the clock back. */
+async function onceBegun<T>(act: () => Promise<T>): Promise<T> {
+  t.clock.advanceMinutes(3 * 24 * 60);
+  try {
+    return await act();
+  } finally {
+    t.clock.advanceMinutes(-3 * 24 * 60);
+  }
+}
+
 describe('opening a dispute', () => {
   it('makes the opener and those they name its parties, due to meet within the charter’s delay, called by mail and to-do', async () => {
     const s = await setting();
@@ -142,6 +152,11 @@ describe('the crisis meeting', () => {
   it('is called by a party with its calendar event, its notes are kept per round, and an agreement closes the dispute', async () => {
     const s = await setting();
     const url = await open(s, s.cooperation);
+    for (const onlineUrl of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+      const refused = await s.marc.client.post(`${url}/crisis-meeting`, { startsAt: '2026-03-12T18:00:00+01:00', place: '', onlineUrl });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('onlineUrl');
+    }
     const meetingId = await callCrisisMeeting(s, url);
     const convocation = mailsTo(s.lila.email).find((mail) => mail.subject.startsWith('Un différend vous concerne : réunion le'));
     expect(convocation!.body).toContain('Local de SolucracY');
@@ -155,7 +170,12 @@ describe('the crisis meeting', () => {
     expect((await s.marc.client.post(`${url}/meetings/${meetingId}/notes`, { round: 'understanding', text: 'x' })).status).toBe(400);
     expect((await s.odile.client.post(`${url}/meetings/${meetingId}/notes`, { round: 'facts', text: 'x' })).status).toBe(404);
     expect((await s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'agreement', agreement: '' })).status).toBe(400);
-    expect((await s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'agreement', agreement: 'Marc livre la carte le 31 mars ; Lila relit.' })).status).toBe(200);
+    // Before the meeting begins, no party can record its outcome alone.
+    const early = await s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'agreement', agreement: 'Marc livre la carte le 31 mars ; Lila relit.' });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toMatch(/pas encore commencé/);
+    expect((await s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'exit_plan' })).status).toBe(409);
+    expect((await onceBegun(() => s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'agreement', agreement: 'Marc livre la carte le 31 mars ; Lila relit.' }))).status).toBe(200);
 
     const page = (await s.lila.client.get(url)).body;
     expect(page).toMatchObject({ stage: 'closed', closedHow: 'agreement', agreement: 'Marc livre la carte le 31 mars ; Lila relit.', next: { step: 'none' } });
@@ -211,7 +231,7 @@ describe('mediation', () => {
     const url = await open(s, s.partnership);
     expect((await s.lila.client.post(`${url}/crisis-outcome`, { outcome: 'mediation' })).status).toBe(409);
     await callCrisisMeeting(s, url);
-    expect((await s.lila.client.post(`${url}/crisis-outcome`, { outcome: 'mediation' })).status).toBe(200);
+    expect((await onceBegun(() => s.lila.client.post(`${url}/crisis-outcome`, { outcome: 'mediation' }))).status).toBe(200);
     const asked = mailsTo(s.hugo.email).find((mail) => mail.subject === 'Une médiation est demandée : nommez une personne');
     expect(asked!.body).not.toContain('carte');
     expect((await s.hugo.client.get(`${s.f.base}/to-do`)).body.items.map((item: { target: { kind: string } }) => item.target.kind)).toContain('dispute_mediator');
@@ -277,7 +297,7 @@ describe('mediation', () => {
     const s = await setting();
     const url = await open(s, s.cooperation);
     await callCrisisMeeting(s, url);
-    expect((await s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'mediation' })).status).toBe(200);
+    expect((await onceBegun(() => s.marc.client.post(`${url}/crisis-outcome`, { outcome: 'mediation' }))).status).toBe(200);
     expect((await s.lila.client.get(url)).body).toMatchObject({ stage: 'mediation', mediationBody: null, can: { nameMediator: true }, next: { step: 'name_mediator', actor: 'parties' } });
     expect((await s.odile.client.get(url)).status).toBe(404);
     expect((await s.lila.client.post(`${url}/mediator`, { personId: s.odile.personId })).status).toBe(200);
@@ -291,6 +311,11 @@ describe('a party’s personal data', () => {
   it('erased: the party stays by id, their notes lose their author, the journal still verifies', async () => {
     const s = await setting();
     const url = await open(s, s.cooperation);
+    for (const onlineUrl of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>']) {
+      const refused = await s.marc.client.post(`${url}/crisis-meeting`, { startsAt: '2026-03-12T18:00:00+01:00', place: '', onlineUrl });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('onlineUrl');
+    }
     const meetingId = await callCrisisMeeting(s, url);
     expect((await s.marc.client.post(`${url}/meetings/${meetingId}/notes`, { round: 'facts', text: 'Mon point de vue.' })).status).toBe(200);
     expect((await s.f.admin.post(`${s.f.base}/people/${s.marc.personId}/erase`)).status).toBe(200);

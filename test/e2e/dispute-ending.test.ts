@@ -42,6 +42,8 @@ beforeAll(async () => {
   expect(opened.status, JSON.stringify(opened.body)).toBe(201);
   const api = `${f.base}/disputes/${opened.body.id}`;
   expect((await lila.client.post(`${api}/crisis-meeting`, { startsAt: new Date(Date.now() + 86_400_000).toISOString(), place: 'Au local', onlineUrl: null })).status).toBe(201);
+  // Its outcome is recorded once the meeting has begun.
+  t.clock.advanceMinutes(24 * 60 + 1);
   expect((await marc.client.post(`${api}/crisis-outcome`, { outcome: 'exit_plan' })).status).toBe(200);
 
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -99,6 +101,8 @@ describe('seed 000, article 7: the exit plan, the restorative circle and the wri
     await lilaPage.reload();
     await expectNoAxeViolations(lilaPage);
     await screenshot(lilaPage, 'dispute-ending-03-circle');
+    // The circle is said held once its hour has come.
+    t.clock.current = new Date(Date.now() + 8 * 86_400_000);
     await lilaPage.getByRole('button', { name: 'Le cercle a eu lieu' }).click();
     await lilaPage.getByRole('region', { name: 'Retour d’expérience' }).waitFor();
   });

@@ -232,7 +232,8 @@ export async function holdRestorativeCircle(ctx: ActContext, disputeId: string) 
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const dispute = await disputeToAct(trx, ctx, disputeId, 'party_or_mediator');
     const stage = await moved(trx, dispute, 'circle_held');
-    const circle = await trx.selectFrom('dispute_meeting').select('id').where('dispute_id', '=', disputeId).where('kind', '=', 'restorative_circle').where('held_at', 'is', null).executeTakeFirstOrThrow();
+    const circle = await trx.selectFrom('dispute_meeting').select(['id', 'starts_at']).where('dispute_id', '=', disputeId).where('kind', '=', 'restorative_circle').where('held_at', 'is', null).executeTakeFirstOrThrow();
+    if (circle.starts_at.getTime() > ctx.now.getTime()) throw conflict('disputeEnding.refusal.circleNotStarted');
     const notes = await trx.selectFrom('dispute_meeting_note').select(['round', 'text']).where('meeting_id', '=', circle.id).execute();
     const missing = circleRoundsMissing(notes);
     if (missing.length > 0) throw conflict('disputeEnding.refusal.roundsMissing', { count: missing.length });

@@ -22,7 +22,7 @@ export const restorativeCircleInput = z
   .object({
     startsAt: moment,
     place: text(300).default(''),
-    onlineUrl: z.url({ error: 'error.url' }).max(2000, { error: 'error.tooLong' }).nullable().default(null),
+    onlineUrl: z.url({ protocol: /^https?$/, error: 'error.url' }).max(2000, { error: 'error.tooLong' }).nullable().default(null),
   })
   .refine((value) => value.place !== '' || value.onlineUrl !== null, { error: 'disputeEnding.error.placeOrLink', path: ['place'] });
 

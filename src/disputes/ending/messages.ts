@@ -13,6 +13,7 @@ export const disputeEndingFr = {
       not_owner: 'Seule la personne responsable de cet objectif le marque comme atteint.',
       waits_for_settlement: 'Cet objectif est atteint quand l’état de règlement des comptes qui lui est lié est approuvé.',
       noBudget: 'La charte n’a pas de budget ouvert : marquez l’objectif comme atteint à la main.',
+      circleNotStarted: 'Le cercle restauratif n’a pas encore commencé : il se dit tenu une fois l’heure venue.',
       roundsMissing: 'Notez chaque tour du cercle restauratif avant de dire qu’il a eu lieu ({{count}} sans notes).',
     },
     error: {
@@ -50,6 +51,7 @@ export const disputeEndingEn: typeof disputeEndingFr = {
       not_owner: 'Only the owner of this objective marks it reached.',
       waits_for_settlement: 'This objective is reached when the settlement statement linked to it is approved.',
       noBudget: 'The charter has no open budget: mark the objective reached by hand.',
+      circleNotStarted: 'The restorative circle has not started yet: it is said held once its time has come.',
       roundsMissing: 'Write notes for each round of the restorative circle before saying it was held ({{count}} without notes).',
     },
     error: {
