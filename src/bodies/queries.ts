@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { calendarDay, isCurrent } from '../common/dates.js';
 import { notFound } from '../common/errors.js';
-import { checkComposition, type CompositionGap } from './rules.js';
+import { checkComposition, housesOfComposition, type CompositionGap } from './rules.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { BodyKind, SeatMandateSource, SeatCapacity } from '../common/structure.js';
 import type { Database } from '../common/database/schema.js';
@@ -83,6 +83,35 @@ export async function projectHousesOf(db: Db, partnershipId: string, bodyId?: st
   return houses;
 }
 
+/**
+ * The partnership's organizations its bodies are composed of today (bodies/rules.ts
+ * housesOfComposition): those that only carry a project charter's team are left out.
+ */
+export async function compositionHousesOf(db: Db, partnershipId: string, today: string) {
+  const [organizations, teams, seats] = await Promise.all([
+    organizationsOf(db, partnershipId),
+    db
+      .selectFrom('charter_version as v')
+      .innerJoin('charter as c', 'c.id', 'v.charter_id')
+      .select('v.rules')
+      .where('c.partnership_id', '=', partnershipId)
+      .where('c.kind', '=', 'project')
+      .where('v.status', '=', 'adopted')
+      .execute(),
+    db
+      .selectFrom('body_member as s')
+      .innerJoin('body as b', 'b.id', 's.body_id')
+      .select(['s.body_id', 's.organization_id', 's.starts_on', 's.ends_on'])
+      .where('b.partnership_id', '=', partnershipId)
+      .execute(),
+  ]);
+  const teamBodyIds = new Set(teams.flatMap((team) => ((team.rules ?? {}) as { bodyIds?: readonly string[] }).bodyIds ?? []));
+  const currentSeats = seats
+    .filter((seat) => isCurrent({ startsOn: seat.starts_on, endsOn: seat.ends_on }, today))
+    .map((seat) => ({ bodyId: seat.body_id, organizationId: seat.organization_id }));
+  return housesOfComposition(organizations, currentSeats, teamBodyIds);
+}
+
 export function gapsOf(
   body: BodyRow,
   seats: readonly SeatRow[],
@@ -150,8 +179,9 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
     .where('partnership_id', '=', partnershipId)
     .executeTakeFirst();
   if (!body) throw notFound();
-  const [organizations, seats, related, roles, delegations, projectHouses] = await Promise.all([
+  const [organizations, houses, seats, related, roles, delegations, projectHouses] = await Promise.all([
     organizationsOf(db, partnershipId),
+    compositionHousesOf(db, partnershipId, today),
     seatsOf(db, [bodyId]),
     db
       .selectFrom('body')
@@ -191,7 +221,7 @@ export async function bodyDetail(db: Db, viewer: Viewer, partnershipId: string, 
     parent: parent ? { id: parent.id, name: parent.name } : null,
     children: related.filter((b) => b.parent_body_id === bodyId).map((b) => ({ id: b.id, name: b.name, kind: b.kind as BodyKind })),
     members: seats.map((seat) => seatView(seat, today)),
-    gaps: gapsOf(body, currentSeats, organizations, today, projectHouses),
+    gaps: gapsOf(body, currentSeats, houses, today, projectHouses),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
     roles,
     delegations: delegations.map((d) => ({

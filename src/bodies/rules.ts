@@ -56,3 +56,23 @@ export function checkComposition(
   if (rule.maxSize !== null && size > rule.maxSize) gaps.push({ code: 'too_many_members', actual: size, expected: rule.maxSize });
   return gaps;
 }
+
+/**
+ * The organizations the partnership's bodies are composed of: all but those that only carry a
+ * project team (seed 000's association), whose every seat held today is in the team of a project
+ * charter. Such an organization is no house of the partnership's bodies: it owes them no delegate
+ * nor referent. An organization with no seat yet is a house still owing its delegates.
+ */
+export function housesOfComposition<Organization extends OrganizationRef>(
+  organizations: readonly Organization[],
+  currentSeats: readonly { readonly bodyId: string; readonly organizationId: string | null }[],
+  projectTeamBodyIds: ReadonlySet<string>,
+): Organization[] {
+  const carriers = new Set<string>();
+  const houses = new Set<string>();
+  for (const seat of currentSeats) {
+    if (seat.organizationId === null) continue;
+    (projectTeamBodyIds.has(seat.bodyId) ? carriers : houses).add(seat.organizationId);
+  }
+  return organizations.filter((organization) => !carriers.has(organization.id) || houses.has(organization.id));
+}

@@ -25,6 +25,21 @@ export interface ProjectCarriers {
 const administersAll = (viewer: Viewer, organizationIds: readonly string[]): boolean =>
   organizationIds.length > 0 && organizationIds.every((id) => viewer.adminOfOrganizations.has(id));
 
+/** Who a charter's rules name as its team: the bodies they name and the persons who sign it. */
+export interface CharterTeam {
+  readonly bodyIds: readonly string[];
+  readonly signatoryPersonIds: readonly string[];
+}
+
+/**
+ * Acting for a charter's team (seed 000: the team runs on its own charter): a member today of one
+ * of its bodies, one of its signatories, or a partnership administrator. Proposing under a project
+ * charter and managing its deliverables both ask this.
+ */
+function actsForCharterTeam(viewer: Viewer, team: CharterTeam): boolean {
+  return viewer.isPartnershipAdmin || team.bodyIds.some((bodyId) => viewer.memberOfBodies.has(bodyId)) || team.signatoryPersonIds.includes(viewer.personId);
+}
+
 export const may = {
   /** Create organizations, bodies and roles; change composition rules; read the outbox. */
   manageStructure: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
@@ -147,7 +162,7 @@ export const may = {
    * anyone of the partnership proposes.
    */
   proposeUnderCharter: (viewer: Viewer, rules: Pick<CharterRules, 'bodyIds' | 'signatories'>): boolean =>
-    viewer.isPartnershipAdmin || rules.bodyIds.some((id) => viewer.memberOfBodies.has(id)) || rules.signatories.some((signatory) => signatory.personId === viewer.personId),
+    actsForCharterTeam(viewer, { bodyIds: rules.bodyIds, signatoryPersonIds: rules.signatories.flatMap((signatory) => (signatory.personId === null ? [] : [signatory.personId])) }),
 
   /**
    * Conduct a common project (its diagnosis, purposes, objectives, indicators, means, the lead's
@@ -197,8 +212,7 @@ export const may = {
    * Add, edit, assign or drop a charter's deliverables (seed 000, art. 6): the members today of the
    * bodies its rules name (the adopted version's, else the draft's), its signatories, or an administrator.
    */
-  manageDeliverables: (viewer: Viewer, team: { readonly bodyIds: readonly string[]; readonly signatoryPersonIds: readonly string[] }): boolean =>
-    viewer.isPartnershipAdmin || team.bodyIds.some((bodyId) => viewer.memberOfBodies.has(bodyId)) || team.signatoryPersonIds.includes(viewer.personId),
+  manageDeliverables: (viewer: Viewer, team: CharterTeam): boolean => actsForCharterTeam(viewer, team),
 
   /** Move a deliverable along its work (planned, under way, delivered, published): its owner, or an administrator. */
   moveDeliverable: (viewer: Viewer, deliverable: { readonly ownerId: string | null }): boolean =>

@@ -3,7 +3,7 @@ import { calendarDay, isCurrent, type IsoDate } from '../common/dates.js';
 import { may, type Viewer } from '../common/permissions.js';
 import type { Database } from '../common/database/schema.js';
 import type { BodyKind, OrganizationKind } from '../common/structure.js';
-import { bodyColumns, gapsOf, projectHousesOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
+import { bodyColumns, compositionHousesOf, gapsOf, projectHousesOf, ruleOfRow, seatsOf } from '../bodies/queries.js';
 import { organizationsOf } from '../organizations/queries.js';
 import { rolesWithHolders } from '../roles/queries.js';
 import { moneyOfBudgets } from '../budgets/report/queries.js';
@@ -16,9 +16,10 @@ type Db = Kysely<Database>;
 
 export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId: string, now: Date) {
   const today = calendarDay(now);
-  const [partnership, organizations, bodies, roles, peopleCount, projectHouses, money, fund] = await Promise.all([
+  const [partnership, organizations, houses, bodies, roles, peopleCount, projectHouses, money, fund] = await Promise.all([
     db.selectFrom('partnership').select(['id', 'name', 'description']).where('id', '=', partnershipId).executeTakeFirstOrThrow(),
     organizationsOf(db, partnershipId),
+    compositionHousesOf(db, partnershipId, today),
     db.selectFrom('body').select(bodyColumns).where('partnership_id', '=', partnershipId).orderBy('name').execute(),
     rolesWithHolders(db, partnershipId, today),
     db
@@ -45,7 +46,7 @@ export async function partnershipOverview(db: Db, viewer: Viewer, partnershipId:
         parentBodyId: body.parent_body_id,
         memberCount: new Set(own.map((seat) => seat.person_id)).size,
         rule: ruleOfRow(body),
-        gaps: gapsOf(body, own, organizations, today, projectHouses),
+        gaps: gapsOf(body, own, houses, today, projectHouses),
       };
     }),
     roles,

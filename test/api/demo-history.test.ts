@@ -302,6 +302,8 @@ describe('the living demo', () => {
     const messages = findings.map((f: { message: string }) => f.message);
     expect(messages).toContain('Comité de pilotage : MJC des Tilleuls a 3 personnes déléguées sur 4');
     expect(findings.length).toBeGreaterThanOrEqual(2);
+    // The association carrying the project team is no house of the partnership's bodies: it owes them no delegate nor referent.
+    expect(messages.filter((message: string) => message.includes('Les Passeurs de liens'))).toEqual([]);
   });
 
   it('keeps a busy journal that verifies, every row agreeing with it, and sent no mail', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkComposition, type CompositionGap } from '../../src/bodies/rules.js';
+import { checkComposition, housesOfComposition, type CompositionGap } from '../../src/bodies/rules.js';
 import type { CompositionRule, OrganizationRef, Seat, SeatCapacity } from '../../src/common/structure.js';
 
 const TODAY = '2026-03-10';
@@ -196,5 +196,20 @@ describe('checkComposition', () => {
         }),
       );
     });
+  });
+});
+
+describe('housesOfComposition', () => {
+  const teams = new Set(['team']);
+  it('leaves out an organization whose every seat today is in a project charter’s team', () => {
+    const seats = [{ bodyId: 'team', organizationId: houseC.id }, { bodyId: 'steering', organizationId: houseA.id }];
+    expect(housesOfComposition([houseA, houseB, houseC], seats, teams)).toEqual([houseA, houseB]);
+  });
+  it('keeps a house that also sits in a body of the partnership, and one with no seat yet', () => {
+    const seats = [{ bodyId: 'team', organizationId: houseA.id }, { bodyId: 'plenary', organizationId: houseA.id }, { bodyId: 'team', organizationId: null }];
+    expect(housesOfComposition([houseA, houseB], seats, teams)).toEqual([houseA, houseB]);
+  });
+  it('keeps every organization when no project charter names a team', () => {
+    expect(housesOfComposition([houseA, houseC], [{ bodyId: 'team', organizationId: houseC.id }], new Set())).toEqual([houseA, houseC]);
   });
 });

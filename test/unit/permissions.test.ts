@@ -273,6 +273,16 @@ describe('may.setActionStatus', () => {
   });
 });
 
+describe('a charter’s team', () => {
+  it('is the same people for proposing under the charter and managing its deliverables', () => {
+    const rules = { bodyIds: ['steering'], signatories: [{ id: 's1', personId: 'signer', organizationId: null, capacity: '' }, { id: 's2', personId: null, organizationId: 'house-b', capacity: '' }] };
+    const team = { bodyIds: ['steering'], signatoryPersonIds: ['signer'] };
+    for (const who of [bodyMember, houseAdmin, plain, admin, viewer({ personId: 'signer' }), viewer({ memberOfBodies: new Set(['other']) })]) {
+      expect(may.proposeUnderCharter(who, rules)).toBe(may.manageDeliverables(who, team));
+    }
+  });
+});
+
 describe('may.manageDeliverables', () => {
   const team = { bodyIds: ['steering'], signatoryPersonIds: ['signer'] };
   it('allows a member of the charter’s bodies, a signatory and an administrator', () => {
