@@ -82,7 +82,7 @@ describe('a person joins a circle by its consent', () => {
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await page.getByText('Votre demande attend le consentement du cercle.').waitFor();
     await page.getByRole('link', { name: 'Voir le tour de consentement sur l’entrée de Inès Fabre' }).click();
-    await page.getByRole('heading', { level: 1, name: `Entrée de Inès Fabre dans le cercle « ${CIRCLE} »` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Une entrée dans le cercle « ${CIRCLE} »` }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Ce que décide cette proposition' }).waitFor();
     await page.getByText('En attente du consentement du cercle.').waitFor();
     proposalPath = new URL(page.url()).pathname;
