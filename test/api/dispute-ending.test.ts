@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
+import { sendDeadlineReminders } from '../../src/participation/digest.js';
 import type { CharterRules } from '../../src/charters/rules/types.js';
 import { builder, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type Client, type TestApp } from '../support/test-app.js';
@@ -304,5 +305,43 @@ describe('the ending of a dispute under a cooperation charter (seed 000, art. 7)
     await ownAll(w, d.url);
     await holdCircle(w, d.url);
     expect((await w.lila.client.post(`${d.url}/closure`)).status).toBe(409);
+  });
+
+  it('reminds a task’s owner the day before it is due', async () => {
+    const w = await cooperation({ budget: false });
+    const d = await disputeAtExitPlan(w);
+    const task = (await endingOf(w.lila.client, d.url)).tasks[2]!;
+    ok(await w.lila.client.put(`${d.url}/tasks/${task.id}`, { ownerId: w.marc.personId, dueOn: '2026-04-15' }));
+    // The reminder's subject wraps the notice's, which still names neither the subject nor the parties.
+    const told = () => log.mailsTo(w.marc.email).filter((mail) => mail.subject.includes('Un différend vous concerne')).length;
+    const before = told();
+    const calls = await t.store.db.selectFrom('mail_notice').select('deadline').where('person_id', '=', w.marc.personId).where('kind', '=', 'call').execute();
+    // The end of 15 April in Paris (summer time, UTC+2).
+    const deadline = new Date('2026-04-15T21:59:59.000Z');
+    expect(calls.map((call) => call.deadline && new Date(call.deadline).toISOString())).toContain(deadline.toISOString());
+    await sendDeadlineReminders(t.store.db, new Date(deadline.getTime() - 6 * 3_600_000), t.app.afterCommit);
+    await t.app.mailer.idle();
+    expect(told()).toBe(before + 1);
+    const reminder = log.mailsTo(w.marc.email).at(-1)!;
+    expect(reminder.subject).not.toBe('Un différend vous concerne');
+    expect(reminder.body).not.toContain('Retards');
+    expect(reminder.button).toBe(`/p/${w.f.partnershipId}/differends/${d.id}#plan-de-sortie`);
+  });
+
+  it('keeps every task owned and dated once the restorative circle is called', async () => {
+    const w = await cooperation({ budget: false });
+    const d = await disputeAtExitPlan(w);
+    const [first] = await ownAll(w, d.url);
+    ok(await w.marc.client.post(`${d.url}/restorative-circle`, { startsAt: later(3), place: 'Salle du fond', onlineUrl: null }), 201);
+    const url = `${d.url}/tasks/${first!.id}`;
+    for (const [body, language] of [[{ ownerId: null, dueOn: '2026-04-30' }, 'fr'], [{ ownerId: w.lila.personId, dueOn: null }, 'en']] as const) {
+      w.lila.client.locale = language;
+      const refused = await w.lila.client.put(url, body);
+      expect(refused.status).toBe(409);
+      expect(JSON.stringify(refused.body)).toContain(language === 'fr' ? 'chaque objectif garde' : 'every objective keeps');
+    }
+    w.lila.client.locale = undefined;
+    ok(await w.lila.client.put(url, { ownerId: w.marc.personId, dueOn: '2026-05-02' }));
+    expect((await endingOf(w.lila.client, d.url)).tasks[0]).toMatchObject({ owner: { id: w.marc.personId }, dueOn: '2026-05-02' });
   });
 });

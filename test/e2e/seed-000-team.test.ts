@@ -3,18 +3,20 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { builder } from '../support/structure.js';
-import { newMember, newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { newMember, newPartnership, ServerLog, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 /**
  * Seed 000 (« Charte de coopération sereine ») replayed on a project charter alone: one carrying
  * association, a project team, three roles held by two people (Lila holds two), and no partnership
  * charter. The team writes its charter from the cooperation template, adopts it by consent, both
- * signatories sign, then a signatory starts an amendment adopted by consent. Later steps of the
- * seed (the dispute chain) continue from the state the earlier ones leave.
+ * signatories sign, then a signatory starts an amendment adopted by consent. Then article 7 under
+ * that charter alone: a dispute, its crisis meeting ending on a mediation, the outside mediator's
+ * failure, the exit plan, the restorative circle, the write-up both consent to publish, closure.
  */
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 const TITLE = 'Charte de coopération sereine';
+const serverLog = new ServerLog();
 
 let t: TestApp;
 let browser: Browser;
@@ -32,9 +34,10 @@ let marcPage: Page;
 /** Set as the story goes: the charter and its first version's address. */
 let charterId: string;
 let firstVersionUrl: string;
+let disputeUrl: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ webRoot: WEB_ROOT });
+  t = await startTestApp({ webRoot: WEB_ROOT, logger: serverLog.logger });
   // The browser's session cookie lives on the real clock.
   t.clock.current = new Date();
   f = await newPartnership(t, 'Moissons solidaires');
@@ -196,5 +199,121 @@ describe('seed 000: a project team runs on its cooperation charter alone', () =>
     await expect.poll(() => proposals.getByRole('listitem').count()).toBe(3);
     await expectNoAxeViolations(admin);
     await screenshot(admin, 'seed-000-06-charter-page');
+  });
+
+  it('article 7: a party opens a dispute under the team’s charter; the crisis meeting is called, held, and asks for mediation', async () => {
+    await lilaPage.goto(`${origin}/p/${f.partnershipId}/differends`);
+    await lilaPage.getByRole('heading', { name: 'Différends', level: 1 }).waitFor();
+    await lilaPage.getByLabel('De quoi s’agit-il ?').fill('La carte des acteurs locaux promise pour la fin de l’étape 2 n’est pas livrée.');
+    await lilaPage.getByLabel('Avec qui ?').selectOption({ label: 'Marc Petit' });
+    await lilaPage.getByRole('button', { name: 'Ouvrir le différend' }).click();
+    await lilaPage.getByRole('heading', { name: `Différend sous « ${TITLE} »` }).waitFor();
+    disputeUrl = lilaPage.url();
+    await lilaPage.getByText(/Prochaine étape : convoquer la réunion de crise/).waitFor();
+
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 86_400_000));
+    await lilaPage.getByLabel('Jour et heure').fill(`${tomorrow}T18:00`);
+    await lilaPage.getByLabel('Lieu').fill('Local de La Clairière');
+    await lilaPage.getByRole('button', { name: 'Convoquer' }).click();
+    await lilaPage.getByRole('heading', { name: 'Issue de la réunion de crise' }).waitFor();
+    // The meeting is held after its start: the app's clock moves past it (the browser's sessions last longer).
+    t.clock.current = new Date(Date.now() + 2 * 86_400_000);
+    await marcPage.goto(disputeUrl);
+    await marcPage.getByLabel('Les faits').fill('La carte est à moitié faite ; le temps a manqué.');
+    await marcPage.getByRole('button', { name: 'Enregistrer les notes' }).first().click();
+    await marcPage.getByText('Notes enregistrées.').waitFor();
+    await lilaPage.reload();
+    await lilaPage.getByLabel(/Par une demande de médiation/).check();
+    await expectNoAxeViolations(lilaPage);
+    await screenshot(lilaPage, 'seed-000-07-crisis-meeting');
+    await lilaPage.getByRole('button', { name: 'Enregistrer l’issue' }).click();
+    await lilaPage.getByRole('heading', { name: 'Nommer la personne qui mène la médiation' }).waitFor();
+  });
+
+  it('the parties name an outside mediator, who opens the mail’s link and records that the mediation failed', async () => {
+    await lilaPage.getByLabel('Nom', { exact: true }).fill('Claire Fontaine');
+    const claireEmail = `claire.${Date.now()}@mediation.example.org`;
+    await lilaPage.getByLabel('Adresse e-mail').fill(claireEmail);
+    await lilaPage.getByRole('button', { name: 'Nommer' }).click();
+    await lilaPage.getByText(/Claire Fontaine \(extérieure au partenariat\)/).waitFor();
+    const link = serverLog.linkMailedTo(claireEmail, /(http:\/\/entente\.test\/\S+)/).replace('http://entente.test', origin);
+    const outside = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'fr-FR' })).newPage();
+    await outside.goto(link);
+    await outside.getByRole('heading', { name: `Différend sous « ${TITLE} »` }).waitFor();
+    expect(await outside.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
+    await outside.getByLabel('L’écoute').fill('Chacun a parlé ; pas de terrain commun.');
+    await outside.getByRole('button', { name: 'Enregistrer les notes' }).first().click();
+    await outside.getByText('Notes enregistrées.').waitFor();
+    await outside.getByLabel('Pas d’accord : le plan de sortie commence').check();
+    await outside.getByRole('button', { name: 'Enregistrer l’issue' }).click();
+    await outside.getByText(/Prochaine étape : donner à chaque objectif du plan de sortie/).waitFor();
+    await screenshot(outside, 'seed-000-08-mediation-failed');
+  });
+
+  it('the exit plan’s six objectives get owners and days; the restorative circle is called and held through its rounds', async () => {
+    const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await lilaPage.goto(disputeUrl);
+    const objectives = lilaPage.getByRole('region', { name: 'Plan de sortie' }).getByRole('article');
+    await expect.poll(() => objectives.count()).toBe(6);
+    for (let index = 0; index < 6; index += 1) {
+      const objective = objectives.nth(index);
+      await objective.getByLabel('Responsable').selectOption({ label: index % 2 === 0 ? 'Lila Moreau' : 'Marc Petit' });
+      await objective.getByLabel('Échéance').fill(dayAhead(20 + index));
+      await objective.getByRole('button', { name: 'Enregistrer' }).click();
+      await expect.poll(async () => (await t.store.db.selectFrom('dispute_task').select('owner_id').where('position', '=', index).where('owner_id', 'is not', null).execute()).length).toBeGreaterThan(0);
+    }
+    await lilaPage.reload();
+    await lilaPage.getByRole('button', { name: 'Convoquer le cercle restauratif' }).waitFor();
+    await expectNoAxeViolations(lilaPage);
+    await screenshot(lilaPage, 'seed-000-09-exit-plan');
+
+    const call = lilaPage.getByRole('region', { name: 'Convocation du cercle restauratif' });
+    await call.getByLabel('Date et heure').fill(`${dayAhead(7)}T18:00`);
+    await call.getByLabel('Lieu').fill('Au Moulin');
+    await call.getByRole('button', { name: 'Convoquer le cercle restauratif' }).click();
+    await call.getByText(/^Convoqué le/).waitFor();
+    const circle = lilaPage.getByRole('region', { name: 'Cercle restauratif', exact: true });
+    const notes = circle.getByRole('textbox');
+    await expect.poll(() => notes.count()).toBe(3);
+    for (let index = 0; index < 3; index += 1) await notes.nth(index).fill(`Tour ${index + 1} : chacun a parlé et a été entendu.`);
+    for (const button of await circle.getByRole('button').all()) await button.click();
+    await expect.poll(async () => (await t.store.db.selectFrom('dispute_meeting_note').innerJoin('dispute_meeting', 'dispute_meeting.id', 'dispute_meeting_note.meeting_id').select('dispute_meeting_note.round').where('dispute_meeting.kind', '=', 'restorative_circle').execute()).length).toBe(3);
+    await lilaPage.reload();
+    await expectNoAxeViolations(lilaPage);
+    await screenshot(lilaPage, 'seed-000-10-restorative-circle');
+    await lilaPage.getByRole('button', { name: 'Le cercle a eu lieu' }).click();
+    await lilaPage.getByRole('region', { name: 'Retour d’expérience' }).waitFor();
+  });
+
+  it('the write-up, consented by both parties, is published; the plan reached, the dispute closes', async () => {
+    const text = 'Nous aurions dû dire plus tôt ce qui nous empêchait de livrer. Écrire qui tient quoi, dès le début, nous aurait évité ce différend.';
+    const writeUp = lilaPage.getByRole('region', { name: 'Retour d’expérience' });
+    await writeUp.getByLabel('Texte du retour d’expérience').fill(text);
+    await writeUp.getByRole('button', { name: 'Enregistrer le retour d’expérience' }).click();
+    await writeUp.getByRole('button', { name: 'D’accord pour publier' }).click();
+    await writeUp.getByText('Lila Moreau : D’accord pour publier').waitFor();
+    await marcPage.goto(disputeUrl);
+    const hisWriteUp = marcPage.getByRole('region', { name: 'Retour d’expérience' });
+    await hisWriteUp.getByRole('button', { name: 'D’accord pour publier' }).click();
+    await hisWriteUp.getByText(/^Publié le/).waitFor();
+    for (const page of [lilaPage, marcPage]) {
+      await page.goto(disputeUrl);
+      await page.getByRole('region', { name: 'Plan de sortie' }).waitFor();
+      const buttons = page.getByRole('region', { name: 'Plan de sortie' }).getByRole('button', { name: 'Marquer comme atteint' });
+      while ((await buttons.count()) > 0) {
+        const before = await buttons.count();
+        await buttons.first().click();
+        await expect.poll(() => buttons.count()).toBe(before - 1);
+      }
+    }
+    await lilaPage.goto(disputeUrl);
+    await lilaPage.getByRole('button', { name: 'Clore le différend' }).click();
+    await lilaPage.getByRole('button', { name: 'Clore le différend' }).waitFor({ state: 'detached' });
+    await admin.goto(`${origin}/p/${f.partnershipId}/retours-d-experience`);
+    await admin.getByRole('heading', { level: 1, name: 'Retours d’expérience' }).waitFor();
+    await admin.getByText(text).waitFor();
+    expect(await admin.getByText('Marc Petit').count()).toBe(0);
+    await expectNoAxeViolations(admin);
+    await screenshot(admin, 'seed-000-11-write-up-published');
   });
 });

@@ -104,6 +104,8 @@ export async function assignDisputeTask(ctx: ActContext, disputeId: string, task
     if (!TASK_STAGES.has(dispute.stage)) throw conflict('disputeEnding.refusal.not_at_this_stage');
     const task = await taskOf(trx, disputeId, taskId);
     if (task.status === 'done') throw conflict('disputeEnding.refusal.taskDone');
+    // The circle was called on a complete plan: from then on every task keeps an owner and a day.
+    if (dispute.stage !== 'exit_plan' && (input.ownerId === null || input.dueOn === null)) throw conflict('disputeEnding.refusal.planIncomplete');
     if (input.ownerId !== null && !mayOwnTask(input.ownerId, dispute)) throw invalid('ownerId', 'disputeEnding.error.ownerNotInDispute');
     if (input.dueOn !== null && input.dueOn !== task.due_on && input.dueOn < calendarDay(ctx.now)) throw invalid('dueOn', 'disputeEnding.error.dueInPast');
     await trx.updateTable('dispute_task').set({ owner_id: input.ownerId, due_on: input.dueOn }).where('id', '=', taskId).execute();

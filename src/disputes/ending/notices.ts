@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
 import { formatCalendarDate, formatMeetingTime, translator } from '../../i18n/server-messages.js';
 import { meetingCalendar } from '../../meetings/calendar.js';
@@ -30,12 +30,14 @@ export const disputeEndingNotices: NoticeWriters = {
     const dueOn = event.payload['dueOn'];
     if (typeof ownerId !== 'string' || typeof dueOn !== 'string') return;
     const target: ToDoTarget = { kind: 'dispute_task', disputeId: String(event.payload['disputeId']), taskId: String(event.payload['taskId']) };
+    // The end of the due day in Paris, so the reminder sweep tells the owner the day before.
+    const deadline = new Date((await sql<{ deadline: Date }>`select ((${dueOn}::date + 1)::timestamp at time zone 'Europe/Paris') - interval '1 second' as deadline`.execute(trx)).rows[0]!.deadline);
     await tell(trx, scope, await recipientsAmong(trx, [ownerId]), (recipient) => {
       const t = translator(recipient.locale);
       return {
         kind: 'call',
         subject: t('disputeEnding.mail.subject'),
-        deadline: null,
+        deadline,
         reason: t('disputeEnding.mail.reason'),
         section: { paragraphs: [t('disputeEnding.mail.taskText', { date: formatCalendarDate(recipient.locale, dueOn) })], facts: [], action: { label: t('disputeEnding.mail.taskAction'), path: toDoPath(scope.partnershipId, target) } },
       };
