@@ -148,7 +148,7 @@ export async function saveDraft(ctx: ActContext, planId: string, input: z.infer<
       });
     });
     const ownerIds = [...new Set(input.subjects.flatMap((subject) => subject.actions.flatMap((action) => (action.ownerId === null ? [] : [action.ownerId]))))];
-    const known = ownerIds.length === 0 ? [] : await trx.selectFrom('person').select('id').where('id', 'in', ownerIds).where('partnership_id', '=', ctx.partnershipId).execute();
+    const known = ownerIds.length === 0 ? [] : await trx.selectFrom('person').select('id').where('id', 'in', ownerIds).where('partnership_id', '=', ctx.partnershipId).where('outsider', '=', false).execute();
     const knownIds = new Set(known.map((row) => row.id));
     input.subjects.forEach((subject, i) =>
       subject.actions.forEach((action, j) => {

@@ -64,6 +64,10 @@ export async function listPeople(db: Db, partnershipId: string, filter: PeopleFi
   if (filter.ids !== undefined) {
     if (filter.ids.length === 0) return { total: 0, next: null, people: [] };
     matching = matching.where('p.id', 'in', filter.ids);
+  } else {
+    // An outside mediator is no one's to pick: the list and its search leave them out; `ids`
+    // still names them where a dispute's page shows who mediates.
+    matching = matching.where('p.outsider', '=', false);
   }
   // The cursor is the last person's id, not their name, which URLs would carry into logs; a
   // rename between two pages moves where the next one starts.

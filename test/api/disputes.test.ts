@@ -255,6 +255,17 @@ describe('mediation', () => {
     const mediation = page.body.meetings.find((meeting: { kind: string }) => meeting.kind === 'mediation');
     expect(mediation).toMatchObject({ rounds: ['listening', 'options'], canWriteNotes: true });
 
+    // The outside mediator is in no one's people list nor picker: the list and its search leave
+    // them out, `ids` still names them, and a deliverable cannot be given to them.
+    const claireId = page.body.mediator.id as string;
+    const listed = (query: string) => s.f.admin.get(`${s.f.base}/people?${query}`).then((answer) => answer.body.people.map((person: { id: string }) => person.id));
+    expect(await listed('limit=100')).not.toContain(claireId);
+    expect(await listed('q=Claire')).not.toContain(claireId);
+    expect(await listed(`ids=${claireId}`)).toEqual([claireId]);
+    const given = await s.f.admin.post(`${s.f.base}/charters/${s.partnership}/deliverables`, { title: 'Carte des acteurs', ownerId: claireId, dueOn: '2026-04-01' });
+    expect(given.status).toBe(400);
+    expect(given.body.fields).toEqual({ ownerId: expect.stringMatching(/médiat/) });
+
     // Everything else answers as if it did not exist: every route of the API but the three that admit outsiders.
     const paths = Object.keys((t.app.swagger() as { paths: Record<string, Record<string, unknown>> }).paths).filter((path) => path.startsWith('/api/v1/partnerships/{partnershipId}'));
     const admitted: string[] = [];
