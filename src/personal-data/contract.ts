@@ -97,6 +97,21 @@ export const personalDataExportAnswer = z.object({
       }),
     )
     .optional(),
+  /** The charters' deliverables they answer for. */
+  deliverables: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        charter_id: z.uuid(),
+        title: z.string(),
+        description: z.string(),
+        owner_id: z.uuid().nullable(),
+        due_on: calendarDate.nullable(),
+        status: z.string(),
+        published_url: z.string().nullable(),
+      }),
+    )
+    .optional(),
   /** The disputes they are a party to or mediate: ids, stage and dates only, never the subject nor the other parties. */
   disputes: z
     .array(z.object({ id: z.uuid(), charter_id: z.uuid(), stage: z.string(), role: z.string(), opened_at: instant, closed_at: instant.nullable() }))

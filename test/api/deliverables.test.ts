@@ -187,6 +187,9 @@ describe('a charter’s deliverables', () => {
     expect(published).toMatchObject({ status: 'published', publishedUrl: 'https://example.org/rapport', owner: { id: s.marc.personId, fullName: 'Marc Petit' }, statuses: [] });
     expect((await s.lila.client.put(at, { title: 'Rapport', description: '', dueOn: null })).status).toBe(409);
     expect((await s.lila.client.put(`${at}/status`, { status: 'dropped' })).status).toBe(409);
+    // The owner's export carries what they answer for.
+    const exported = (await s.marc.client.get('/api/v1/auth/export')).body;
+    expect(exported.deliverables).toContainEqual(expect.objectContaining({ id, title: 'Rapport final', status: 'published', published_url: 'https://example.org/rapport' }));
 
     // The journal keeps ids and values, the words by their fingerprint only.
     const entries = (await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind.startsWith('deliverable.'));
