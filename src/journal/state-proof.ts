@@ -653,6 +653,26 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from dispute_task t join dispute d on d.id = t.dispute_id where d.partnership_id = ${p}`,
   },
   {
+    // A dispute's parties as its opening named them, its mediator as named, and whether its crisis
+    // meeting ended on an agreement that closed it. Disputes are left out of backups: rows are
+    // proven against entries, never entries against rows.
+    table: 'dispute (parties, mediator, agreement)',
+    kinds: ['dispute.opened', 'dispute.mediatorNamed', 'dispute.agreed'],
+    journaled: sql`
+      select o.payload->>'disputeId' as key, true as may_be_absent,
+             jsonb_build_object('partyIds', (select jsonb_agg(x order by x) from jsonb_array_elements_text(o.payload->'partyIds') x),
+               'mediatorId', coalesce(m.payload->'mediatorId', 'null'::jsonb),
+               'agreed', exists (select 1 from entries a where a.kind = 'dispute.agreed' and a.payload->>'disputeId' = o.payload->>'disputeId')) as value
+        from entries o
+        left join (${latest(['dispute.mediatorNamed'], 'disputeId')}) m on m.key = o.payload->>'disputeId'
+       where o.kind = 'dispute.opened'`,
+    stored: (p) => sql`
+      select d.id::text as key, d.id::text as row_id,
+             jsonb_build_object('partyIds', (select jsonb_agg(dp.person_id::text order by dp.person_id::text) from dispute_party dp where dp.dispute_id = d.id),
+               'mediatorId', d.mediator_id, 'agreed', coalesce(d.closed_how = 'agreement', false)) as value
+        from dispute d where d.partnership_id = ${p}`,
+  },
+  {
     // A dispute's write-up as its last save wrote it, whether every party's yes published it, and its closure after the exit plan.
     table: 'dispute (write-up)',
     kinds: ['dispute.writeUpSaved', 'dispute.writeUpPublished', 'dispute.closed'],

@@ -190,6 +190,14 @@ describe('the crisis meeting', () => {
     const kinds = (await journalOf(t, s.f.partnershipId)).map((row) => row.kind).filter((kind) => kind.startsWith('dispute.'));
     expect(kinds).toEqual(['dispute.opened', 'dispute.meetingCalled', 'dispute.notesWritten', 'dispute.notesWritten', 'dispute.meetingHeld', 'dispute.agreed']);
     expect((await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).filter((row) => row.table.startsWith('dispute'))).toEqual([]);
+    // A party row edited alone is named by the verification, and so is an agreement erased by hand.
+    const disputeId = url.split('/').at(-1)!;
+    await t.store.db.updateTable('dispute_party').set({ person_id: s.odile.personId }).where('dispute_id', '=', disputeId).where('person_id', '=', s.marc.personId).execute();
+    expect((await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).filter((row) => row.table.startsWith('dispute'))).toEqual([expect.objectContaining({ table: 'dispute (parties, mediator, agreement)', rowId: disputeId })]);
+    await t.store.db.updateTable('dispute_party').set({ person_id: s.marc.personId }).where('dispute_id', '=', disputeId).where('person_id', '=', s.odile.personId).execute();
+    await t.store.db.updateTable('dispute').set({ closed_how: null }).where('id', '=', disputeId).execute();
+    expect((await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).filter((row) => row.table.startsWith('dispute'))).toEqual([expect.objectContaining({ table: 'dispute (parties, mediator, agreement)', rowId: disputeId })]);
+    await t.store.db.updateTable('dispute').set({ closed_how: 'agreement' }).where('id', '=', disputeId).execute();
   });
 
   it('is a late finding of the compliance view once its day has passed, without subject or names, when the charter shows disputes', async () => {
