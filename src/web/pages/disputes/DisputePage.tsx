@@ -205,28 +205,53 @@ function CallCrisisMeeting({ base, called }: { base: string; called: boolean }) 
 
 function CrisisOutcome({ base, dispute }: { base: string; dispute: Dispute }) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<'agreement' | 'mediation' | 'exit_plan'>('agreement');
-  const record = useAct<{ outcome: string; agreement?: string }>('post', () => `${base}/crisis-outcome`);
-  const mediationWho = dispute.mediationProvider || t('dispute.outcomeForm.mediationByParties');
+  const who = dispute.mediationProvider || t('dispute.outcomeForm.mediationByParties');
+  return (
+    <OutcomeForm
+      anchor="issue-de-la-reunion"
+      url={`${base}/crisis-outcome`}
+      title={t('dispute.outcomeForm.title')}
+      choices={(['agreement', 'mediation', 'exit_plan'] as const).map((value) => ({ value, label: t(`dispute.outcomeForm.${value}`, { who }) }))}
+    />
+  );
+}
+
+function MediationOutcome({ base }: { base: string }) {
+  const { t } = useTranslation();
+  return (
+    <OutcomeForm
+      anchor="issue-de-la-mediation"
+      url={`${base}/mediation-outcome`}
+      title={t('dispute.mediationOutcome.title')}
+      choices={(['agreement', 'failure'] as const).map((value) => ({ value, label: t(`dispute.mediationOutcome.${value}`) }))}
+    />
+  );
+}
+
+/** How a crisis meeting or a mediation ends: an agreement, in its words, or where the dispute goes next. */
+function OutcomeForm({ anchor, url, title, choices }: { anchor: string; url: string; title: string; choices: readonly { readonly value: string; readonly label: string }[] }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState('agreement');
+  const record = useAct<{ outcome: string; agreement?: string }>('post', () => url);
   return (
     <form
-      id="issue-de-la-reunion"
+      id={anchor}
       className="card"
       noValidate
-      aria-labelledby="issue-titre"
+      aria-labelledby={`${anchor}-titre`}
       onSubmit={(event: FormEvent<HTMLFormElement>) => {
         event.preventDefault();
         const agreement = String(new FormData(event.currentTarget).get('agreement') ?? '').trim();
         record.mutateAsync(outcome === 'agreement' ? { outcome, agreement } : { outcome }).catch(() => undefined);
       }}
     >
-      <h2 id="issue-titre">{t('dispute.outcomeForm.title')}</h2>
+      <h2 id={`${anchor}-titre`}>{title}</h2>
       <FormError error={record.error} shown={['agreement']} />
       <fieldset>
         <legend>{t('dispute.outcomeForm.legend')}</legend>
-        {(['agreement', 'mediation', 'exit_plan'] as const).map((choice) => (
-          <label key={choice} className="choice">
-            <input type="radio" name="outcome" value={choice} checked={outcome === choice} onChange={() => setOutcome(choice)} /> {t(`dispute.outcomeForm.${choice}`, { who: mediationWho })}
+        {choices.map((choice) => (
+          <label key={choice.value} className="choice">
+            <input type="radio" name="outcome" value={choice.value} checked={outcome === choice.value} onChange={() => setOutcome(choice.value)} /> {choice.label}
           </label>
         ))}
       </fieldset>
@@ -293,46 +318,6 @@ function NameMediator({ base, dispute }: { base: string; dispute: Dispute }) {
       <div className="actions">
         <button type="submit" className="button-primary" disabled={name.isPending}>
           {t('dispute.mediator.submit')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function MediationOutcome({ base }: { base: string }) {
-  const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<'agreement' | 'failure'>('agreement');
-  const record = useAct<{ outcome: string; agreement?: string }>('post', () => `${base}/mediation-outcome`);
-  return (
-    <form
-      id="issue-de-la-mediation"
-      className="card"
-      noValidate
-      aria-labelledby="issue-mediation-titre"
-      onSubmit={(event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        const agreement = String(new FormData(event.currentTarget).get('agreement') ?? '').trim();
-        record.mutateAsync(outcome === 'agreement' ? { outcome, agreement } : { outcome }).catch(() => undefined);
-      }}
-    >
-      <h2 id="issue-mediation-titre">{t('dispute.mediationOutcome.title')}</h2>
-      <FormError error={record.error} shown={['agreement']} />
-      <fieldset>
-        <legend>{t('dispute.outcomeForm.legend')}</legend>
-        {(['agreement', 'failure'] as const).map((choice) => (
-          <label key={choice} className="choice">
-            <input type="radio" name="outcome" value={choice} checked={outcome === choice} onChange={() => setOutcome(choice)} /> {t(`dispute.mediationOutcome.${choice}`)}
-          </label>
-        ))}
-      </fieldset>
-      {outcome === 'agreement' && (
-        <Field label={t('dispute.outcomeForm.agreement')} error={fieldError(record.error, 'agreement')}>
-          {(props) => <textarea {...props} name="agreement" rows={4} required />}
-        </Field>
-      )}
-      <div className="actions">
-        <button type="submit" className="button-primary" disabled={record.isPending}>
-          {t('dispute.outcomeForm.submit')}
         </button>
       </div>
     </form>

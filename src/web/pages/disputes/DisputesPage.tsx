@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Answer } from '../../../common/contract';
 import type { disputesAnswer } from '../../../disputes/contract';
-import { PersonPicker } from '../../components/PersonPicker';
+import { PeopleChooser } from '../../components/PeopleChooser';
 import { Badge, Field, fieldError, FormError, LoadError, Loading, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId, usePartnershipQuery, useUnsavedChanges } from '../../hooks';
 
@@ -69,12 +69,12 @@ function OpenForm({ charters }: { charters: Disputes['can']['openUnder'] }) {
   const navigate = useNavigate();
   const partnershipId = usePartnershipId();
   const unsaved = useUnsavedChanges();
-  const [party, setParty] = useState<string | null>(null);
+  const [parties, setParties] = useState<string[]>([]);
   const open = useAct<{ charterId: string; subject: string; partyIds: string[] }>('post', () => '/disputes');
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { charterId: String(form.get('charterId') ?? ''), subject: String(form.get('subject') ?? '').trim(), partyIds: party ? [party] : [] };
+    const input = { charterId: String(form.get('charterId') ?? ''), subject: String(form.get('subject') ?? '').trim(), partyIds: parties };
     open.mutateAsync(input).then((created) => {
       unsaved.saved();
       navigate(`/p/${partnershipId}/differends/${created.id}`);
@@ -99,9 +99,18 @@ function OpenForm({ charters }: { charters: Disputes['can']['openUnder'] }) {
       <Field label={t('dispute.open.subject')} hint={t('dispute.open.subjectHint')} error={fieldError(open.error, 'subject')}>
         {(props) => <textarea {...props} name="subject" rows={5} required />}
       </Field>
-      <Field label={t('dispute.open.party')} hint={t('dispute.open.partyHint')} error={fieldError(open.error, 'partyIds')}>
-        {(props) => <PersonPicker {...props} value={party} onChange={setParty} />}
-      </Field>
+      <PeopleChooser
+        chosen={parties}
+        onChange={(ids) => {
+          setParties(ids);
+          unsaved.changed();
+        }}
+        error={fieldError(open.error, 'partyIds')}
+        label={t('dispute.open.party')}
+        hint={t('dispute.open.partyHint')}
+        addLabel={t('common.addPerson')}
+        listLabel={t('dispute.open.chosenParties')}
+      />
       <div className="actions">
         <button type="submit" className="button-primary" disabled={open.isPending}>
           {t('dispute.open.submit')}

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { PROJECT_ORIGINS, type ProjectOrigin } from '../../../projects/rules';
 import { EnumSelect } from '../../components/EnumSelect';
-import { PersonPicker } from '../../components/PersonPicker';
+import { PeopleChooser } from '../../components/PeopleChooser';
 import { Field, fieldError, FormError } from '../../components/ui';
-import { useAct, useOverview, usePartnershipId, usePersonNames, useUnsavedChanges } from '../../hooks';
-import { useSession } from '../../session';
+import { useAct, useOverview, usePartnershipId, useUnsavedChanges } from '../../hooks';
 
 export const NEW_IDEA_ANCHOR = 'nouvelle-idee';
 
@@ -15,38 +14,6 @@ export interface IdeaDraft {
   readonly summary: string;
   readonly origin: ProjectOrigin;
   readonly originDetail: string;
-}
-
-/** Other carriers than oneself, chosen one at a time, each with a button to take them off again. */
-function CarrierPeople({ chosen, onChange, error }: { chosen: readonly string[]; onChange: (ids: string[]) => void; error: string | undefined }) {
-  const { t } = useTranslation();
-  const partnershipId = usePartnershipId();
-  const session = useSession();
-  const me = session.data?.partnerships.find((p) => p.id === partnershipId)?.personId;
-  const names = usePersonNames(chosen);
-  const exclude = new Set([...chosen, ...(me ? [me] : [])]);
-  return (
-    <>
-      <Field label={t('project.idea.carrierPeople')} hint={t('project.idea.carrierPeopleHint')} error={error}>
-        {(props) => <PersonPicker {...props} exclude={exclude} value={null} noneLabel={t('project.idea.addCarrier')} onChange={(id) => id && onChange([...chosen, id])} />}
-      </Field>
-      {chosen.length > 0 && (
-        <ul className="plain-list chosen-people" aria-label={t('project.idea.chosenCarriers')}>
-          {chosen.map((id) => {
-            const name = names.names.get(id) ?? t('common.loading');
-            return (
-              <li key={id}>
-                {name}{' '}
-                <button type="button" className="link-button" aria-label={t('project.idea.removeCarrier', { name })} onClick={() => onChange(chosen.filter((other) => other !== id))}>
-                  {t('project.idea.remove')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </>
-  );
 }
 
 /** « Nouvelle idée »: step 1, open to anyone of the partnership, who becomes one of its carriers. */
@@ -107,7 +74,15 @@ export function NewIdea() {
           {(props) => <input {...props} name="originDetail" defaultValue={draft?.originDetail ?? ''} />}
         </Field>
       </div>
-      <CarrierPeople chosen={people} onChange={setPeople} error={fieldError(create.error, 'carrierPersonIds')} />
+      <PeopleChooser
+        chosen={people}
+        onChange={setPeople}
+        error={fieldError(create.error, 'carrierPersonIds')}
+        label={t('project.idea.carrierPeople')}
+        hint={t('project.idea.carrierPeopleHint')}
+        addLabel={t('common.addPerson')}
+        listLabel={t('project.idea.chosenCarriers')}
+      />
       <fieldset aria-describedby={organizationsError ? 'carrier-organizations-error' : undefined}>
         <legend>{t('project.idea.carrierOrganizations')}</legend>
         {(overview.data?.organizations ?? []).map((organization) => (
