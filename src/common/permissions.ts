@@ -41,6 +41,12 @@ function actsForCharterTeam(viewer: Viewer, team: CharterTeam): boolean {
 }
 
 export const may = {
+  /**
+   * Open an accompaniment's shared workspace (seed 002): a partnership administrator, or a member of
+   * one of its bodies (the facilitators of a collective's journey sit in the partnership's bodies).
+   */
+  createAccompaniment: (viewer: Viewer): boolean => viewer.outsider !== true && (viewer.isPartnershipAdmin || viewer.memberOfBodies.size > 0),
+
   /** Create organizations, bodies and roles; change composition rules; read the outbox. */
   manageStructure: (viewer: Viewer): boolean => viewer.isPartnershipAdmin,
 

@@ -13,6 +13,7 @@ import { settlementEn, settlementFr } from '../budgets/settlement/messages.js';
 import { disputeEndingEn, disputeEndingFr } from '../disputes/ending/messages.js';
 import { fundEn, fundFr } from '../fund/messages.js';
 import { tensionEn, tensionFr } from '../tensions/messages.js';
+import { accompanimentEn, accompanimentFr } from '../accompaniments/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -237,6 +238,7 @@ const fr = {
   ...projectFr,
   ...projectSheetFr,
   ...tensionFr,
+  ...accompanimentFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -465,6 +467,7 @@ const en: typeof fr = {
   ...projectEn,
   ...projectSheetEn,
   ...tensionEn,
+  ...accompanimentEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

@@ -38,6 +38,11 @@ export const JOURNAL_KINDS = [
   'deliverable.added', 'deliverable.changed', 'deliverable.assigned', 'deliverable.status',
   'tension.raised', 'tension.placed', 'tension.proposed', 'tension.tasked', 'tension.taskDone', 'tension.closed',
   'circle.joinAsked', 'circle.joinWithdrawn', 'circle.joined', 'circle.joinDeclined',
+  'accompaniment.created', 'accompaniment.changed', 'accompaniment.memberAdded', 'accompaniment.memberRemoved', 'accompaniment.dayScheduled', 'accompaniment.dayChanged', 'accompaniment.dayHeld', 'accompaniment.archived',
+  'questionnaire.created', 'questionnaire.changed', 'questionnaire.sent', 'questionnaire.closed', 'questionnaire.reminded', 'questionnaire.answered',
+  'resource.added', 'resource.changed', 'resource.removed', 'resource.published', 'resource.unpublished',
+  'map.entryAdded', 'map.entryChanged', 'map.entryRemoved',
+  'harvest.added', 'harvest.publicationAsked', 'harvest.publicationAnswered', 'harvest.published',
   'dispute.opened', 'dispute.meetingCalled', 'dispute.notesWritten', 'dispute.meetingHeld', 'dispute.agreed', 'dispute.mediationAsked', 'dispute.mediatorNamed', 'dispute.mediationEnded',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];

@@ -1,3 +1,4 @@
+import { accompanimentNotices } from '../accompaniments/notices.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
 import { isConfidentialKind } from '../journal/journal-store.js';
@@ -43,7 +44,7 @@ function allWriters(...groups: readonly NoticeWriters[]): NoticeWriters {
   return combined;
 }
 
-const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeNotices, disputeEndingNotices, deliverableNotices, tensionNotices, circleNotices);
+const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeNotices, disputeEndingNotices, deliverableNotices, tensionNotices, circleNotices, accompanimentNotices);
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

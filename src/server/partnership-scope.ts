@@ -34,6 +34,7 @@ import { budgetReportRoutes } from '../budgets/report/routes.js';
 import { fundRoutes } from '../fund/routes.js';
 import { disputeEndingRoutes } from '../disputes/ending/routes.js';
 import { circleRoutes } from '../circles/routes.js';
+import { accompanimentRoutes } from '../accompaniments/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -106,5 +107,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(deliverableRoutes);
   await app.register(tensionRoutes);
   await app.register(circleRoutes);
+  await app.register(accompanimentRoutes);
   await app.register(disputeRoutes);
 };

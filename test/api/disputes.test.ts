@@ -287,7 +287,9 @@ describe('mediation', () => {
     }
     // Only the routes of the dispute itself admit them (its ending's too, disputes/ending): the list of disputes, people, bodies, journal… are 404.
     const reached = admitted.map((line) => line.split(' ').slice(0, 2).join(' '));
-    expect(reached.filter((route) => !route.includes('/disputes/{disputeId}'))).toEqual([]);
+    // The accompaniments' list admits outsiders too, and names none to a mediator in no accompaniment.
+    expect(reached.filter((route) => !route.includes('/disputes/{disputeId}'))).toEqual(['GET /api/v1/partnerships/{partnershipId}/accompaniments']);
+    expect((await claire.get(`${s.f.base}/accompaniments`)).body.accompaniments).toEqual([]);
     expect(reached).toEqual(
       expect.arrayContaining(['GET /api/v1/partnerships/{partnershipId}/disputes/{disputeId}', 'POST /api/v1/partnerships/{partnershipId}/disputes/{disputeId}/mediation-outcome', 'POST /api/v1/partnerships/{partnershipId}/disputes/{disputeId}/meetings/{meetingId}/notes']),
     );

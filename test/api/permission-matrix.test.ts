@@ -65,6 +65,8 @@ interface World {
   readonly circle: Awaited<ReturnType<typeof circleWorld>>;
   /** A dispute between the facilitator and the target person whose crisis meeting is called, under a charter that hides it. */
   readonly crisis: Awaited<ReturnType<typeof disputeInCrisis>>;
+  /** An accompaniment the facilitator facilitates, the target person taking part, and someone to add. */
+  readonly accompaniment: Awaited<ReturnType<typeof accompanimentWorld>>;
   readonly clients: Record<Actor, Client>;
 }
 
@@ -105,6 +107,7 @@ async function world(): Promise<World> {
     tensions: await tensionsOnTheAgenda(f, ids),
     circle: await circleWorld(f, ids),
     crisis: await disputeInCrisis(f, ids, facilitatorPersonId),
+    accompaniment: await accompanimentWorld(f, ids, facilitatorPersonId),
     clients: {
       anonymous: new Client(t.app),
       outsider: outsider.admin,
@@ -244,6 +247,41 @@ async function tensionsOnTheAgenda(f: PartnershipFixture, ids: Furnished) {
       .execute();
   }
   return { meetingId, proposed, tasked, closed, withdrawn, task };
+}
+
+/**
+ * An accompaniment of the partnership (issue 21): the facilitator facilitates it, the target person
+ * takes part, and a person of the partnership outside it is there to be added. Later parts of the
+ * workspace (questionnaires, resources, map, harvest) hang their rows on it.
+ */
+async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilitatorPersonId: string) {
+  const db = t.store.db;
+  const now = t.clock.now();
+  const accompanimentId = randomUUID();
+  const newcomerId = randomUUID();
+  await db.insertInto('person').values({ id: newcomerId, partnership_id: f.partnershipId, full_name: 'Nouvelle venue', email: null }).execute();
+  await db.insertInto('accompaniment').values({ id: accompanimentId, partnership_id: f.partnershipId, title: 'Accompagnement des conseils', licence: 'CC-BY-SA-4.0', created_by: f.adminPersonId, created_at: now }).execute();
+  await db
+    .insertInto('accompaniment_member')
+    .values([
+      { accompaniment_id: accompanimentId, person_id: facilitatorPersonId, role: 'facilitator', added_by: f.adminPersonId, added_at: now },
+      { accompaniment_id: accompanimentId, person_id: ids.personId, role: 'participant', added_by: f.adminPersonId, added_at: now },
+    ])
+    .execute();
+  return { accompanimentId, newcomerId };
+}
+
+function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
+  const space = `${base}/accompaniments/${accompaniment.accompanimentId}`;
+  return [
+    ['GET', `${base}/accompaniments`],
+    ['POST', `${base}/accompaniments`, { title: 'Un nouveau groupe' }],
+    ['GET', space],
+    ['PUT', space, { title: 'Accompagnement renommé', purpose: 'Coopérer', licence: 'CC-BY-4.0' }],
+    ['POST', `${space}/members`, { personId: accompaniment.newcomerId, role: 'participant' }],
+    ['DELETE', `${space}/members/${ids.personId}`],
+    ['POST', `${space}/archive`],
+  ];
 }
 
 function tensionRoutes(base: string, ids: Furnished, tensions: World['tensions']): [Method, string, unknown?][] {
@@ -414,7 +452,7 @@ function extraRoutes(base: string, ids: Furnished, requestId: string, project: W
 }
 
 function allRoutes(w: World): [Method, string, unknown?][] {
-  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId, w.circle, w.crisis), ...tensionRoutes(w.f.base, w.ids, w.tensions)];
+  return [...partnershipRoutes(w.f.base, w.ids, w.ids, charterContent), ...extraRoutes(w.f.base, w.ids, w.requestId, w.project, w.charterBudget, w.dispute, w.deliverableId, w.circle, w.crisis), ...tensionRoutes(w.f.base, w.ids, w.tensions), ...accompanimentRoutes(w.f.base, w.ids, w.accompaniment)];
 }
 
 type Row = { route: string; answers: Record<Actor, number> };

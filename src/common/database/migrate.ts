@@ -40,6 +40,7 @@ import { teamsDisputesCircles } from './migrations/039-teams-disputes-circles.js
 import { confidentialMail } from './migrations/042-confidential-mail.js';
 import { tensionErasedWords } from './migrations/041-tension-erased-words.js';
 import { disputeMediation } from './migrations/040-dispute-mediation.js';
+import { accompaniments } from './migrations/043-accompaniments.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -90,6 +91,7 @@ export const migrations: Record<string, Migration> = {
   '040-dispute-mediation': statementsMigration(disputeMediation),
   '041-tension-erased-words': statementsMigration(tensionErasedWords),
   '042-confidential-mail': statementsMigration(confidentialMail),
+  '043-accompaniments': statementsMigration(accompaniments),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -22,6 +22,52 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Accompaniment {
+  archived_at: Timestamp | null;
+  archived_by: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  id: string;
+  licence: string;
+  partnership_id: string;
+  project_id: string | null;
+  purpose: Generated<string>;
+  title: string;
+}
+
+export interface AccompanimentDay {
+  accompaniment_id: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  ends_at: Timestamp;
+  held_at: Timestamp | null;
+  id: string;
+  place: Generated<string>;
+  starts_at: Timestamp;
+  title: string;
+}
+
+export interface AccompanimentDayItem {
+  day_id: string;
+  id: string;
+  minutes: number | null;
+  position: number;
+  title: string;
+}
+
+export interface AccompanimentDayPresence {
+  day_id: string;
+  person_id: string;
+}
+
+export interface AccompanimentMember {
+  accompaniment_id: string;
+  added_at: Timestamp;
+  added_by: string | null;
+  person_id: string;
+  role: string;
+}
+
 export interface Account {
   created_at: Generated<Timestamp>;
   email: string;
@@ -405,6 +451,24 @@ export interface FundLedger {
   year: number;
 }
 
+export interface HarvestItem {
+  accompaniment_id: string;
+  author_id: string | null;
+  created_at: Timestamp;
+  day_id: string | null;
+  id: string;
+  kind: string;
+  partnership_id: string;
+  project_id: string | null;
+  project_stage: string | null;
+  publication: Generated<string>;
+  publication_asked_at: Timestamp | null;
+  publication_asked_by: string | null;
+  publication_title: string | null;
+  published_at: Timestamp | null;
+  text: string;
+}
+
 export interface InformationNote {
   body_id: string;
   created_at: Timestamp;
@@ -473,6 +537,29 @@ export interface MailNotice {
   section: Json;
   subject: string;
   target: Json | null;
+}
+
+export interface MapCooperationParty {
+  entry_id: string;
+  organization_id: string | null;
+  person_id: string | null;
+  position: number;
+}
+
+export interface MapEntry {
+  accompaniment_id: string;
+  cooperation_id: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  description: Generated<string>;
+  id: string;
+  kind: string;
+  organization_id: string | null;
+  partnership_id: string;
+  person_id: string | null;
+  search: Generated<string | null>;
+  status: string | null;
+  title: string;
 }
 
 export interface Meeting {
@@ -839,6 +926,75 @@ export interface Proxy {
   proposal_id: string;
 }
 
+export interface Questionnaire {
+  accompaniment_id: string;
+  anonymous: boolean;
+  closes_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  day_id: string | null;
+  id: string;
+  intro: Generated<string>;
+  opens_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  template: string | null;
+  title: string;
+  weeks_after_day: number | null;
+}
+
+export interface QuestionnaireParticipation {
+  answered_at: Timestamp;
+  person_id: string;
+  questionnaire_id: string;
+}
+
+export interface QuestionnaireQuestion {
+  choices: Generated<Json>;
+  help: Generated<string>;
+  id: string;
+  kind: string;
+  label: string;
+  position: number;
+  questionnaire_id: string;
+  required: Generated<boolean>;
+  scale_max: number | null;
+  scale_max_label: Generated<string>;
+  scale_min: number | null;
+  scale_min_label: Generated<string>;
+}
+
+export interface QuestionnaireResponse {
+  answers: Generated<Json>;
+  id: string;
+  person_id: string | null;
+  questionnaire_id: string;
+  submitted: Generated<boolean>;
+  updated_at: Timestamp | null;
+}
+
+export interface Resource {
+  accompaniment_id: string;
+  author_id: string | null;
+  body: string | null;
+  confidential: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+  file_id: string | null;
+  id: string;
+  kind: string;
+  licence: string;
+  output_title: string | null;
+  partnership_id: string;
+  published_at: Timestamp | null;
+  search: Generated<string | null>;
+  summary: Generated<string>;
+  tags: Generated<string[]>;
+  title: string;
+  updated_at: Timestamp;
+  url: string | null;
+}
+
 export interface Role {
   accountabilities: Generated<Json>;
   appointed_by_parent: Generated<boolean>;
@@ -948,7 +1104,24 @@ export interface Tension {
   text: string;
 }
 
+export interface WorkspaceFile {
+  content: Uint8Array;
+  content_type: string;
+  file_name: string;
+  id: string;
+  partnership_id: string;
+  sha256: string;
+  size_bytes: number;
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+}
+
 export interface DB {
+  accompaniment: Accompaniment;
+  accompaniment_day: AccompanimentDay;
+  accompaniment_day_item: AccompanimentDayItem;
+  accompaniment_day_presence: AccompanimentDayPresence;
+  accompaniment_member: AccompanimentMember;
   account: Account;
   action_plan: ActionPlan;
   action_plan_action: ActionPlanAction;
@@ -981,6 +1154,7 @@ export interface DB {
   fund_call: FundCall;
   fund_declaration: FundDeclaration;
   fund_ledger: FundLedger;
+  harvest_item: HarvestItem;
   information_note: InformationNote;
   invitation: Invitation;
   journal_entry: JournalEntry;
@@ -988,6 +1162,8 @@ export interface DB {
   journal_pending: JournalPending;
   magic_link: MagicLink;
   mail_notice: MailNotice;
+  map_cooperation_party: MapCooperationParty;
+  map_entry: MapEntry;
   meeting: Meeting;
   meeting_guest: MeetingGuest;
   meeting_round_word: MeetingRoundWord;
@@ -1019,6 +1195,11 @@ export interface DB {
   project_subject: ProjectSubject;
   proposal: Proposal;
   proxy: Proxy;
+  questionnaire: Questionnaire;
+  questionnaire_participation: QuestionnaireParticipation;
+  questionnaire_question: QuestionnaireQuestion;
+  questionnaire_response: QuestionnaireResponse;
+  resource: Resource;
   role: Role;
   role_assignment: RoleAssignment;
   session: Session;
@@ -1028,4 +1209,5 @@ export interface DB {
   stance: Stance;
   stance_request: StanceRequest;
   tension: Tension;
+  workspace_file: WorkspaceFile;
 }

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
+import { accompanimentWithGroup } from '../support/accompaniment.js';
+import { journalOf } from '../support/structure.js';
+import { newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+const log = new ServerLog();
+beforeAll(async () => {
+  t = await startTestApp({ logger: log.logger });
+});
+afterAll(() => t.close());
+
+describe('an accompaniment', () => {
+  it('is opened by an administrator who facilitates it, under the licence of the charter, and lists its people by organization', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const page = await s.f.admin.get(s.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ title: 'Accompagnement des conseils citoyens', licence: 'CC-BY-SA-4.0', reach: 'facilitator', archivedAt: null, can: { change: true, manageMembers: true, archive: true } });
+    expect(page.body.members.map((m: { person: { fullName: string }; role: string; outsider: boolean }) => [m.person.fullName, m.role, m.outsider])).toEqual([
+      ['Admin Test', 'facilitator', false],
+      ['Amina Diallo', 'participant', false],
+      ['Bruno Lemaire', 'participant', false],
+      ['Éric Dehors', 'participant', true],
+    ]);
+    expect(page.body.members[1].organizations).toEqual([{ id: s.nord, name: 'Conseil citoyen Nord' }]);
+    expect(log.mailsTo(s.amina.email).map((mail) => [mail.subject, mail.button])).toContainEqual([
+      'Vous êtes invité à l’accompagnement « Accompagnement des conseils citoyens »',
+      `/p/${s.f.partnershipId}/accompagnements/${s.id}`,
+    ]);
+    const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
+    expect(kinds.filter((kind) => kind.startsWith('accompaniment.'))).toEqual(['accompaniment.created', 'accompaniment.memberAdded', 'accompaniment.memberAdded', 'accompaniment.memberAdded']);
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+
+  it('is read by a person of the partnership outside it, changed only by its facilitators', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    expect((await s.odile.client.get(s.url)).body).toMatchObject({ reach: 'reader', can: { contribute: false, manageMembers: false } });
+    expect((await s.amina.client.get(s.url)).body).toMatchObject({ reach: 'participant', can: { contribute: true, manageMembers: false } });
+    expect((await s.amina.client.post(`${s.url}/members`, { personId: s.odile.personId, role: 'participant' })).status).toBe(403);
+    expect((await s.odile.client.post(`${s.f.base}/accompaniments`, { title: 'Le mien' })).status).toBe(403);
+    expect((await s.f.admin.post(`${s.url}/members`, { personId: s.amina.personId, role: 'participant' })).status).toBe(409);
+    const taken = await s.f.admin.post(`${s.url}/members`, { outsider: { fullName: 'Amina', email: s.amina.email } });
+    expect(taken.status).toBe(400);
+    expect(taken.body.fields).toEqual({ 'outsider.email': 'Cette adresse est celle d’une personne du partenariat : choisissez-la dans la liste.' });
+    expect((await s.f.admin.delete(`${s.url}/members/${s.f.adminPersonId}`)).status).toBe(409);
+  });
+
+  it('lets an outsider reach only the spaces that name them', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    expect((await s.eric.client.get(s.url)).body).toMatchObject({ reach: 'participant' });
+    const list = await s.eric.client.get(`${s.f.base}/accompaniments`);
+    expect(list.body.accompaniments.map((a: { id: string }) => a.id)).toEqual([s.id]);
+    expect(list.body.can.create).toBe(false);
+    const other = await s.f.admin.post(`${s.f.base}/accompaniments`, { title: 'Un autre groupe' });
+    expect((await s.eric.client.get(`${s.f.base}/accompaniments/${other.body.id}`)).status).toBe(404);
+    expect((await s.eric.client.get(`${s.f.base}/people`)).status).toBe(404);
+    expect((await s.eric.client.post(`${s.f.base}/accompaniments`, { title: 'Le mien' })).status).toBe(404);
+    const elsewhere = await newPartnership(t);
+    expect((await s.eric.client.get(`${elsewhere.base}/accompaniments`)).status).toBe(404);
+  });
+
+  it('once archived, reads as before and refuses every change', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    expect((await s.amina.client.post(`${s.url}/archive`)).status).toBe(403);
+    expect((await s.f.admin.post(`${s.url}/archive`)).status).toBe(204);
+    expect((await s.f.admin.get(s.url)).body).toMatchObject({ archivedAt: expect.any(String), can: { change: false, contribute: false, archive: false } });
+    const refused = await s.f.admin.post(`${s.url}/members`, { personId: s.odile.personId, role: 'participant' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('Cet accompagnement est archivé : il se lit, il ne change plus.');
+    expect((await s.f.admin.post(`${s.url}/archive`)).status).toBe(409);
+  });
+});
