@@ -95,6 +95,23 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   ['date_poll', ofPartnership],
   ['date_poll_slot', within('poll_id', 'date_poll')],
   ['date_poll_answer', (p) => sql`slot_id in (select s.id from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${p})`],
+  // An accompaniment's workspace (issue 21). An anonymous questionnaire's responses name nobody,
+  // and rows leave in the order of their random ids, so neither their place nor a column links a
+  // response to whoever took part.
+  ['accompaniment', ofPartnership],
+  ['accompaniment_member', within('accompaniment_id', 'accompaniment')],
+  ['accompaniment_day', within('accompaniment_id', 'accompaniment')],
+  ['accompaniment_day_item', (p) => sql`day_id in (select d.id from accompaniment_day d join accompaniment a on a.id = d.accompaniment_id where a.partnership_id = ${p})`],
+  ['accompaniment_day_presence', (p) => sql`day_id in (select d.id from accompaniment_day d join accompaniment a on a.id = d.accompaniment_id where a.partnership_id = ${p})`],
+  ['questionnaire', within('accompaniment_id', 'accompaniment')],
+  ['questionnaire_question', (p) => sql`questionnaire_id in (select q.id from questionnaire q join accompaniment a on a.id = q.accompaniment_id where a.partnership_id = ${p})`],
+  ['questionnaire_response', (p) => sql`questionnaire_id in (select q.id from questionnaire q join accompaniment a on a.id = q.accompaniment_id where a.partnership_id = ${p})`],
+  ['questionnaire_participation', (p) => sql`questionnaire_id in (select q.id from questionnaire q join accompaniment a on a.id = q.accompaniment_id where a.partnership_id = ${p})`],
+  ['workspace_file', ofPartnership],
+  ['resource', ofPartnership],
+  ['map_entry', ofPartnership],
+  ['map_cooperation_party', within('entry_id', 'map_entry')],
+  ['harvest_item', ofPartnership],
   // A confidential mail (a dispute's) is its addressee's alone, like the dispute it speaks of.
   ['outbox_message', (p) => sql`partnership_id = ${p} and not confidential`],
   ['mail_notice', (p) => sql`partnership_id = ${p} and not confidential`],

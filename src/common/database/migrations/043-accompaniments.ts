@@ -190,7 +190,8 @@ export const accompaniments: readonly string[] = [
     kind text not null check (kind in ('cooperation', 'obstacle', 'need', 'skill', 'premises', 'equipment')),
     title text not null check (length(title) between 1 and 300),
     description text not null default '' check (length(description) <= 5000),
-    cooperation_id uuid references map_entry(id),
+    -- Deferred: a restore writes a map's entries in any order.
+    cooperation_id uuid references map_entry(id) deferrable initially deferred,
     status text check (status in ('under_way', 'to_come')),
     person_id uuid references person(id),
     organization_id uuid references organization(id),
