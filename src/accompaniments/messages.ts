@@ -1,3 +1,5 @@
+import { dayEn, dayFr } from './days/messages.js';
+
 /** The server's words about accompaniments: their refusals and mails. Merged into the server catalogue. */
 export const accompanimentFr = {
   accompaniment: {
@@ -19,6 +21,7 @@ export const accompanimentFr = {
       reasonParticipant: 'Vous recevez ce message parce que l’équipe d’animation de « {{title}} » vous y a invité.',
       reasonFacilitator: 'Vous recevez ce message parce qu’on vous a confié l’animation de « {{title}} ».',
     },
+    day: dayFr,
   },
 };
 
@@ -42,5 +45,6 @@ export const accompanimentEn: typeof accompanimentFr = {
       reasonParticipant: 'You receive this message because the facilitators of “{{title}}” invited you.',
       reasonFacilitator: 'You receive this message because you were asked to facilitate “{{title}}”.',
     },
+    day: dayEn,
   },
 };

@@ -1,6 +1,7 @@
 import type { NoticeWriters } from '../participation/notices.js';
 import { recipientsAmong, tell } from '../participation/calls.js';
 import { translator } from '../i18n/server-messages.js';
+import { dayNotices } from './days/notices.js';
 
 /** The web address of a space; a mail's button to it signs its addressee in, outsiders included. */
 export const accompanimentPath = (partnershipId: string, accompanimentId: string) => `/p/${partnershipId}/accompagnements/${accompanimentId}`;
@@ -11,6 +12,7 @@ export const accompanimentPath = (partnershipId: string, accompanimentId: string
  * by the opening itself, and is not told.
  */
 export const accompanimentNotices: NoticeWriters = {
+  ...dayNotices,
   'accompaniment.memberAdded': async (trx, scope, event) => {
     const personId = String(event.payload['personId']);
     const accompanimentId = String(event.payload['accompanimentId']);

@@ -4,6 +4,7 @@ import { created, noContent } from '../common/contract.js';
 import { inPartnership, withId } from '../server/params.js';
 import * as acts from './acts.js';
 import { accompanimentAnswer, accompanimentChangeInput, accompanimentInput, accompanimentsAnswer, memberInput } from './contract.js';
+import { dayRoutes } from './days/routes.js';
 import { accompanimentList, accompanimentPage } from './queries.js';
 
 const inAccompaniment = withId('accompanimentId');
@@ -13,6 +14,7 @@ const tags = ['accompaniments'];
 const outsiders = { outsiders: true } as const;
 
 export const accompanimentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(dayRoutes);
   app.get(
     '/:partnershipId/accompaniments',
     { config: outsiders, schema: { tags, summary: 'The accompaniments the viewer reaches, newest first', params: inPartnership, response: { 200: accompanimentsAnswer } } },

@@ -720,6 +720,58 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from body_member s join body b on b.id = s.body_id
        where b.partnership_id = ${p} and s.id::text in (select payload->>'seatId' from entries where kind = 'circle.joined')`,
   },
+  {
+    // An accompaniment (accompaniments/acts.ts): its licence as last set, and whether it was archived.
+    table: 'accompaniment',
+    kinds: ['accompaniment.created', 'accompaniment.changed', 'accompaniment.archived'],
+    journaled: sql`
+      select c.payload->>'accompanimentId' as key, false as may_be_absent,
+             jsonb_build_object('licence', coalesce(l.payload->'licence', c.payload->'licence'),
+               'archived', exists (select 1 from entries a where a.kind = 'accompaniment.archived' and a.payload->>'accompanimentId' = c.payload->>'accompanimentId')) as value
+        from entries c
+        left join (${latest(['accompaniment.changed'], 'accompanimentId')}) l on l.key = c.payload->>'accompanimentId'
+       where c.kind = 'accompaniment.created'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id, jsonb_build_object('licence', licence, 'archived', archived_at is not null) as value
+        from accompaniment where partnership_id = ${p}`,
+  },
+  {
+    // Who is in an accompaniment, and as what: its opener facilitates it, each addition names a role, a removal ends it.
+    table: 'accompaniment_member',
+    kinds: ['accompaniment.created', 'accompaniment.memberAdded', 'accompaniment.memberRemoved'],
+    journaled: sql`
+      select key, false as may_be_absent,
+             jsonb_build_object('role', case kind when 'accompaniment.created' then '"facilitator"'::jsonb else payload->'role' end) as value
+        from (select distinct on (1) (payload->>'accompanimentId') || ':' || coalesce(payload->>'personId', payload->>'facilitatorId') as key, kind, payload
+                from entries where kind in ('accompaniment.created', 'accompaniment.memberAdded', 'accompaniment.memberRemoved') order by 1, seq desc) m
+       where kind <> 'accompaniment.memberRemoved'`,
+    stored: (p) => sql`
+      select m.accompaniment_id::text || ':' || m.person_id::text as key, m.accompaniment_id::text || ':' || m.person_id::text as row_id, jsonb_build_object('role', m.role) as value
+        from accompaniment_member m join accompaniment a on a.id = m.accompaniment_id where a.partnership_id = ${p}`,
+  },
+  {
+    // A day of an accompaniment (accompaniments/days/acts.ts): its times, the fingerprints of its
+    // title, place and programme (days/rules.ts programmeText), whether it was held and who came,
+    // the list compared whole (as text, since a jsonb array contains any of its parts).
+    table: 'accompaniment_day',
+    kinds: ['accompaniment.dayScheduled', 'accompaniment.dayChanged', 'accompaniment.dayHeld'],
+    journaled: sql`
+      select s.payload->>'dayId' as key, false as may_be_absent,
+             jsonb_build_object('startsAt', to_jsonb((l.payload->>'startsAt')::timestamptz), 'endsAt', to_jsonb((l.payload->>'endsAt')::timestamptz),
+               'titleHash', l.payload->'titleHash', 'placeHash', l.payload->'placeHash', 'programmeHash', l.payload->'programmeHash',
+               'held', h.key is not null, 'presentIds', coalesce(h.payload->'presentIds', '[]'::jsonb)::text) as value
+        from entries s
+        join (${latest(['accompaniment.dayScheduled', 'accompaniment.dayChanged'], 'dayId')}) l on l.key = s.payload->>'dayId'
+        left join (${latest(['accompaniment.dayHeld'], 'dayId')}) h on h.key = s.payload->>'dayId'
+       where s.kind = 'accompaniment.dayScheduled'`,
+    stored: (p) => sql`
+      select d.id::text as key, d.id::text as row_id,
+             jsonb_build_object('startsAt', to_jsonb(d.starts_at), 'endsAt', to_jsonb(d.ends_at), 'titleHash', ${hashOf(sql`d.title`)}, 'placeHash', ${hashOf(sql`d.place`)},
+               'programmeHash', ${hashOf(sql`coalesce((select string_agg(coalesce(i.minutes::text, '') || E'\t' || i.title, E'\n' order by i.position) from accompaniment_day_item i where i.day_id = d.id), '')`)},
+               'held', d.held_at is not null,
+               'presentIds', coalesce((select jsonb_agg(dp.person_id::text order by dp.person_id::text collate "C") from accompaniment_day_presence dp where dp.day_id = d.id), '[]'::jsonb)::text) as value
+        from accompaniment_day d join accompaniment a on a.id = d.accompaniment_id where a.partnership_id = ${p}`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */
