@@ -14,6 +14,7 @@ import { disputeEndingEn, disputeEndingFr } from '../disputes/ending/messages.js
 import { fundEn, fundFr } from '../fund/messages.js';
 import { tensionEn, tensionFr } from '../tensions/messages.js';
 import { accompanimentEn, accompanimentFr } from '../accompaniments/messages.js';
+import { questionnaireResultsEn, questionnaireResultsFr } from '../questionnaires/results/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -239,6 +240,7 @@ const fr = {
   ...projectSheetFr,
   ...tensionFr,
   ...accompanimentFr,
+  ...questionnaireResultsFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -468,6 +470,7 @@ const en: typeof fr = {
   ...projectSheetEn,
   ...tensionEn,
   ...accompanimentEn,
+  ...questionnaireResultsEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

@@ -18,9 +18,14 @@ export function eventStreams(app: FastifyInstance) {
   app.addHook('preClose', async () => {
     for (const stop of openStreams) stop();
   });
-  /** Streams the changes of a proposal, election or meeting of the request's partnership; 404 for any other. */
-  return async (request: FastifyRequest, reply: FastifyReply, table: 'proposal' | 'election' | 'meeting', id: string) => {
-    const subject = await app.store.db.selectFrom(table).select('id').where('id', '=', id).where('partnership_id', '=', request.act.partnershipId).executeTakeFirst();
+  /**
+   * Streams the changes of a proposal, election or meeting of the request's partnership; 404 for
+   * any other. `checked`: the route itself found the subject within the viewer's reach (a
+   * questionnaire, through the space it belongs to).
+   */
+  return async (request: FastifyRequest, reply: FastifyReply, table: 'proposal' | 'election' | 'meeting' | 'checked', id: string) => {
+    const subject =
+      table === 'checked' ? { id } : await app.store.db.selectFrom(table).select('id').where('id', '=', id).where('partnership_id', '=', request.act.partnershipId).executeTakeFirst();
     if (!subject) throw notFound();
     reply.hijack();
     // The page may have left while the subject was looked up.

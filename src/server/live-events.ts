@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { JournalEvent } from '../journal/journal-store.js';
 import type { Store } from '../common/database/database.js';
 
-/** What a page listening to a proposal, an election or a meeting is told: that it changed, and by which act. */
+/** What a page listening to a proposal, an election, a meeting or a questionnaire's results is told: that it changed, and by which act. */
 export interface LiveChange {
   readonly partnershipId: string;
   /** The proposal, election or meeting the act was about. */
@@ -13,9 +13,9 @@ export interface LiveChange {
   readonly kind: string;
 }
 
-/** The proposals, elections and meetings an act concerns, as its journal entry names them. */
+/** The proposals, elections, meetings and questionnaires an act concerns, as its journal entry names them. */
 const subjectsOf = (event: JournalEvent): string[] =>
-  [event.payload['proposalId'], event.payload['electionId'], event.payload['meetingId']].filter((id): id is string => typeof id === 'string');
+  [event.payload['proposalId'], event.payload['electionId'], event.payload['meetingId'], event.payload['questionnaireId']].filter((id): id is string => typeof id === 'string');
 
 type Listener = (change: LiveChange) => void;
 

@@ -35,6 +35,7 @@ import { fundRoutes } from '../fund/routes.js';
 import { disputeEndingRoutes } from '../disputes/ending/routes.js';
 import { circleRoutes } from '../circles/routes.js';
 import { accompanimentRoutes } from '../accompaniments/routes.js';
+import { questionnaireResultRoutes } from '../questionnaires/results/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -108,5 +109,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(tensionRoutes);
   await app.register(circleRoutes);
   await app.register(accompanimentRoutes);
+  await app.register(questionnaireResultRoutes);
   await app.register(disputeRoutes);
 };

@@ -268,7 +268,16 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
       { accompaniment_id: accompanimentId, person_id: ids.personId, role: 'participant', added_by: f.adminPersonId, added_at: now },
     ])
     .execute();
-  return { accompanimentId, newcomerId };
+  // A questionnaire sent, with one question answered by the participant.
+  const questionnaireId = randomUUID();
+  const questionId = randomUUID();
+  await db.insertInto('questionnaire').values({ id: questionnaireId, accompaniment_id: accompanimentId, title: 'Avant la journée', anonymous: false, created_at: now, sent_at: now }).execute();
+  await db.insertInto('questionnaire_question').values({ id: questionId, questionnaire_id: questionnaireId, position: 0, kind: 'scale', label: 'Votre envie', scale_min: 1, scale_max: 5 }).execute();
+  await db
+    .insertInto('questionnaire_response')
+    .values({ id: randomUUID(), questionnaire_id: questionnaireId, person_id: ids.personId, answers: JSON.stringify({ [questionId]: 4 }), submitted: true, updated_at: now })
+    .execute();
+  return { accompanimentId, newcomerId, questionnaireId };
 }
 
 function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
@@ -281,6 +290,9 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['POST', `${space}/members`, { personId: accompaniment.newcomerId, role: 'participant' }],
     ['DELETE', `${space}/members/${ids.personId}`],
     ['POST', `${space}/archive`],
+    ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/results`],
+    ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/answers.csv`],
+    ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/events`],
   ];
 }
 
