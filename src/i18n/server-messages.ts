@@ -15,6 +15,7 @@ import { fundEn, fundFr } from '../fund/messages.js';
 import { tensionEn, tensionFr } from '../tensions/messages.js';
 import { accompanimentEn, accompanimentFr } from '../accompaniments/messages.js';
 import { questionnaireResultsEn, questionnaireResultsFr } from '../questionnaires/results/messages.js';
+import { cooperationMapEn, cooperationMapFr } from '../cooperation-map/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -241,6 +242,7 @@ const fr = {
   ...tensionFr,
   ...accompanimentFr,
   ...questionnaireResultsFr,
+  ...cooperationMapFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -471,6 +473,7 @@ const en: typeof fr = {
   ...tensionEn,
   ...accompanimentEn,
   ...questionnaireResultsEn,
+  ...cooperationMapEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

@@ -634,6 +634,29 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from tension where partnership_id = ${p}`,
   },
   {
+    // An entry of a space's map (cooperation-map/acts.ts): its kind, status, cooperation, who
+    // offers it, the parties a cooperation joins, its author and the fingerprints of its words, as
+    // its latest entry wrote them; a removed entry is gone.
+    table: 'map_entry',
+    kinds: ['map.entryAdded', 'map.entryChanged', 'map.entryRemoved'],
+    journaled: sql`
+      select a.payload->>'entryId' as key, false as may_be_absent,
+             jsonb_build_object('accompanimentId', a.payload->'accompanimentId', 'createdBy', a.payload->'createdBy', 'kind', l.payload->'kind', 'status', l.payload->'status',
+               'cooperationId', l.payload->'cooperationId', 'personId', l.payload->'personId', 'organizationId', l.payload->'organizationId', 'parties', l.payload->'parties',
+               'titleHash', l.payload->'titleHash', 'descriptionHash', l.payload->'descriptionHash') as value
+        from entries a join (${latest(['map.entryAdded', 'map.entryChanged'], 'entryId')}) l on l.key = a.payload->>'entryId'
+       where a.kind = 'map.entryAdded'
+         and not exists (select 1 from entries r where r.kind = 'map.entryRemoved' and r.payload->>'entryId' = a.payload->>'entryId')`,
+    stored: (p) => sql`
+      select e.id::text as key, e.id::text as row_id,
+             jsonb_build_object('accompanimentId', e.accompaniment_id, 'createdBy', e.created_by, 'kind', e.kind, 'status', e.status, 'cooperationId', e.cooperation_id,
+               'personId', e.person_id, 'organizationId', e.organization_id,
+               'parties', (select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('organizationId', cp.organization_id, 'personId', cp.person_id)) order by cp.position), '[]'::jsonb)
+                             from map_cooperation_party cp where cp.entry_id = e.id),
+               'titleHash', ${hashOf(sql`e.title`)}, 'descriptionHash', ${hashOf(sql`e.description`)}) as value
+        from map_entry e where e.partnership_id = ${p}`,
+  },
+  {
     // A dispute's exit plan: each task's owner, day, statement and whether it is done. Disputes are
     // left out of backups, so a restored journal names tasks that are not there: rows are proven
     // against entries, never entries against rows.

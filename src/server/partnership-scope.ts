@@ -36,6 +36,7 @@ import { disputeEndingRoutes } from '../disputes/ending/routes.js';
 import { circleRoutes } from '../circles/routes.js';
 import { accompanimentRoutes } from '../accompaniments/routes.js';
 import { questionnaireResultRoutes } from '../questionnaires/results/routes.js';
+import { cooperationMapRoutes } from '../cooperation-map/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -110,5 +111,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(circleRoutes);
   await app.register(accompanimentRoutes);
   await app.register(questionnaireResultRoutes);
+  await app.register(cooperationMapRoutes);
   await app.register(disputeRoutes);
 };

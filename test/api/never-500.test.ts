@@ -48,6 +48,9 @@ let ids: {
   joinId: string;
   crisisDisputeId: string;
   crisisMeetingId: string;
+  spaceId: string;
+  mapEntryId: string;
+  cooperationId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -113,9 +116,54 @@ beforeAll(async () => {
     circleId,
     joinId,
     ...(await disputeInCrisis(charter.body.id, charter.body.versionId, personId)),
+    ...(await mappedSpace(organizationId, personId)),
   };
   await tensionOnTheAgenda(ids.tensionId, ids.meetingId, bodyId, personId);
 });
+
+/** An accompaniment the administrator facilitates, a person takes part in, with a cooperation between them and a skill on its map. */
+async function mappedSpace(organizationId: string, personId: string) {
+  const [spaceId, cooperationId, mapEntryId] = [randomUUID(), randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  const db = t.store.db;
+  await db.insertInto('accompaniment').values({ id: spaceId, partnership_id: f.partnershipId, title: 'Accompagnement', licence: 'CC-BY-SA-4.0', created_by: f.adminPersonId, created_at: now }).execute();
+  await db
+    .insertInto('accompaniment_member')
+    .values([
+      { accompaniment_id: spaceId, person_id: f.adminPersonId, role: 'facilitator', added_by: f.adminPersonId, added_at: now },
+      { accompaniment_id: spaceId, person_id: personId, role: 'participant', added_by: f.adminPersonId, added_at: now },
+    ])
+    .execute();
+  const entry = { partnership_id: f.partnershipId, accompaniment_id: spaceId, created_by: personId, created_at: now };
+  await db
+    .insertInto('map_entry')
+    .values([
+      { ...entry, id: cooperationId, kind: 'cooperation', title: 'Un jardin', status: 'under_way' },
+      { ...entry, id: mapEntryId, kind: 'skill', title: 'Animer', person_id: personId },
+    ])
+    .execute();
+  await db.insertInto('map_cooperation_party').values([{ entry_id: cooperationId, position: 0, organization_id: organizationId }, { entry_id: cooperationId, position: 1, person_id: personId }]).execute();
+  return { spaceId, cooperationId, mapEntryId };
+}
+
+/** The map: entries of every kind, parties of any shape, cooperations of any id, words of any length. */
+function mapRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const party = fc.oneof(nearlyValid({ organizationId: someId() }), nearlyValid({ personId: someId() }), anyValue);
+  const entry = nearlyValid({
+    kind: fc.constantFrom('cooperation', 'obstacle', 'need', 'skill', 'premises', 'equipment', 'x'),
+    title: text,
+    description: text,
+    status: fc.constantFrom('under_way', 'to_come', 'x'),
+    parties: fc.array(party, { maxLength: 4 }),
+    cooperationId: someId(),
+    offeredBy: party,
+  });
+  return [
+    ['POST', `${f.base}/accompaniments/${ids.spaceId}/map`, entry],
+    ['PUT', `${f.base}/map-entries/${ids.cooperationId}`, entry],
+    ['PUT', `${f.base}/map-entries/${ids.mapEntryId}`, entry],
+  ];
+}
 
 /** A dispute whose crisis meeting is called, between the administrator and a person. */
 async function disputeInCrisis(charterId: string, versionId: string, otherPartyId: string) {
@@ -298,6 +346,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...projectLifecycleRoutes(),
   ...deliverableRoutes(),
   ...tensionRoutes(),
+  ...mapRoutes(),
   ['POST', `${f.base}/circles/${ids.circleId}/join-requests`, nearlyValid({ motivation: text })],
   ['POST', `${f.base}/circles/${ids.circleId}/invitations`, nearlyValid({ personId: someId(), motivation: text })],
   ['POST', `${f.base}/circle-joins/${ids.joinId}/withdrawal`, anyValue],

@@ -277,7 +277,13 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
     .insertInto('questionnaire_response')
     .values({ id: randomUUID(), questionnaire_id: questionnaireId, person_id: ids.personId, answers: JSON.stringify({ [questionId]: 4 }), submitted: true, updated_at: now })
     .execute();
-  return { accompanimentId, newcomerId, questionnaireId };
+  // The target person's skill on the space's map.
+  const mapEntryId = randomUUID();
+  await db
+    .insertInto('map_entry')
+    .values({ id: mapEntryId, partnership_id: f.partnershipId, accompaniment_id: accompanimentId, kind: 'skill', title: 'Animer un atelier', organization_id: ids.organizationId, created_by: ids.personId, created_at: now })
+    .execute();
+  return { accompanimentId, newcomerId, questionnaireId, mapEntryId };
 }
 
 function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
@@ -293,6 +299,10 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/results`],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/answers.csv`],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/events`],
+    ['GET', `${space}/map?q=atelier`],
+    ['POST', `${space}/map`, { kind: 'equipment', title: 'Un vidéoprojecteur', offeredBy: { organizationId: ids.organizationId } }],
+    ['PUT', `${base}/map-entries/${accompaniment.mapEntryId}`, { kind: 'skill', title: 'Animer un atelier d’écriture', offeredBy: { organizationId: ids.organizationId } }],
+    ['DELETE', `${base}/map-entries/${accompaniment.mapEntryId}`],
   ];
 }
 
