@@ -31,6 +31,7 @@ import { isUuid } from './ids.js';
 import { authRoutes, SESSION_COOKIE } from '../accounts/routes.js';
 import { partnershipRoutes } from './partnership-scope.js';
 import { systemRoutes } from './system-routes.js';
+import { publicPageRoutes } from '../public-pages/routes.js';
 import { inArrivalOrder } from '../common/database/pglite-dialect.js';
 
 declare module 'fastify' {
@@ -242,6 +243,8 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(mailSettingsRoutes, { prefix: '/api/v1/mail-settings' });
   await app.register(partnershipRoutes, { prefix: '/api/v1/partnerships' });
+  // What partnerships publish under an open licence, read without a session (public-pages/).
+  await app.register(publicPageRoutes, { prefix: '/api/v1/public' });
   return app;
 }
 
