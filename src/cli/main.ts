@@ -16,6 +16,7 @@ import { sendDueReviewReminders } from '../decisions/review-reminders.js';
 import { sendDeadlineReminders, sendDigests } from '../participation/digest.js';
 import { sendTermEndingReminders } from '../roles/term-reminders.js';
 import { sendEvaluationReminders } from '../projects/evaluation-reminders.js';
+import { sendDueQuestionnaires } from '../questionnaires/clock.js';
 import { DataDirInUseError, openStore, type Store } from '../common/database/database.js';
 import { migrateToLatest } from '../common/database/migrate.js';
 
@@ -75,8 +76,8 @@ async function serve(options: { demo: boolean }): Promise<void> {
 }
 
 /**
- * Work the clock triggers: journal entries left unsealed are sealed and rounds past their
- * deadline close every minute; review dates, terms ending within a month, deadlines of tomorrow
+ * Work the clock triggers: journal entries left unsealed are sealed, rounds past their
+ * deadline close and questionnaires whose opening passed are sent every minute; review dates, terms ending within a month, deadlines of tomorrow
  * and the daily digests are looked for every hour. All also run at start.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
@@ -100,6 +101,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
         ),
       'closing rounds past their deadline',
     ),
+    every(1, () => sendDueQuestionnaires(app.store.db, app.now(), app.afterCommit), 'questionnaires whose opening passed'),
     every(60, () => sendDueReviewReminders(app.store.db, app.now(), app.afterCommit), 'review reminders'),
     every(60, () => sendTermEndingReminders(app.store.db, app.now(), app.afterCommit), 'term-ending reminders'),
     every(60, () => sendEvaluationReminders(app.store.db, app.now(), app.afterCommit), 'project evaluation reminders'),

@@ -16,6 +16,7 @@ import { tensionEn, tensionFr } from '../tensions/messages.js';
 import { accompanimentEn, accompanimentFr } from '../accompaniments/messages.js';
 import { questionnaireResultsEn, questionnaireResultsFr } from '../questionnaires/results/messages.js';
 import { cooperationMapEn, cooperationMapFr } from '../cooperation-map/messages.js';
+import { questionnaireEn, questionnaireFr } from '../questionnaires/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -243,6 +244,7 @@ const fr = {
   ...accompanimentFr,
   ...questionnaireResultsFr,
   ...cooperationMapFr,
+  ...questionnaireFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -474,6 +476,7 @@ const en: typeof fr = {
   ...accompanimentEn,
   ...questionnaireResultsEn,
   ...cooperationMapEn,
+  ...questionnaireEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

@@ -23,6 +23,7 @@ export const toDoTargetAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['dispute_circle', 'dispute_consent']), disputeId: z.uuid() }),
   z.object({ kind: z.literal('tension_task'), tensionId: z.uuid() }),
   z.object({ kind: z.enum(['dispute_crisis_meeting', 'dispute_mediator', 'dispute_mediation']), disputeId: z.uuid() }),
+  z.object({ kind: z.literal('questionnaire'), accompanimentId: z.uuid(), questionnaireId: z.uuid() }),
 ]);
 
 /** When a thing falls due: an instant (a round's end, a meeting's start) or a day (a term's end, excluded). */

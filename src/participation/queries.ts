@@ -65,6 +65,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, disputeId: row.first_id };
     case 'tension_task':
       return { kind: row.kind, tensionId: row.first_id };
+    case 'questionnaire':
+      return { kind: row.kind, accompanimentId: row.first_id, questionnaireId: second };
   }
 }
 
@@ -115,7 +117,9 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  * - the task a tension became at its body's meeting, for its owner, until they mark it done.
  * - a dispute they are a party to whose crisis meeting is not held yet, due at its crisis_due_at; a
  *   mediation whose mediator is to name, for the members of the body it was asked of (else its
- *   parties); the mediation they lead; each titled by its charter, never by its subject.
+ *   parties); the mediation they lead; each titled by its charter, never by its subject;
+ * - an open questionnaire of a live accompaniment they are a member of, until they send their
+ *   answers (a participation row, named or anonymous), due at its close, named with its space.
  */
 export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
   const today = calendarDay(now);
@@ -336,6 +340,12 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
     select 'dispute_mediation', d.id, null, v.title, null, null, null
       from dispute d join charter_version v on v.id = d.charter_version_id
      where d.partnership_id = ${partnershipId} and d.stage = 'mediation' and d.mediator_id = ${personId}
+    union all
+    select 'questionnaire', a.id, q.id, q.title, a.title, q.closes_at, null
+      from accompaniment_member am join accompaniment a on a.id = am.accompaniment_id join questionnaire q on q.accompaniment_id = a.id
+     where am.person_id = ${personId} and a.partnership_id = ${partnershipId} and a.archived_at is null
+       and q.sent_at is not null and (q.closes_at is null or q.closes_at > ${now})
+       and not exists (select 1 from questionnaire_participation qp where qp.questionnaire_id = q.id and qp.person_id = ${personId})
   `.execute(db);
   const items = orderToDos(
     rows.rows.map((row) => {

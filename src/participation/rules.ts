@@ -60,6 +60,8 @@ export const TO_DO_KINDS = [
   'dispute_crisis_meeting',
   'dispute_mediator',
   'dispute_mediation',
+  // An open questionnaire of an accompaniment one is a member of, not answered yet, due at its close.
+  'questionnaire',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -84,7 +86,8 @@ export type ToDoTarget =
   | { readonly kind: 'dispute_task'; readonly disputeId: string; readonly taskId: string }
   | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string }
   | { readonly kind: 'tension_task'; readonly tensionId: string }
-  | { readonly kind: 'dispute_crisis_meeting' | 'dispute_mediator' | 'dispute_mediation'; readonly disputeId: string };
+  | { readonly kind: 'dispute_crisis_meeting' | 'dispute_mediator' | 'dispute_mediation'; readonly disputeId: string }
+  | { readonly kind: 'questionnaire'; readonly accompanimentId: string; readonly questionnaireId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -121,6 +124,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   dispute_crisis_meeting: 'reunion-de-crise',
   dispute_mediator: 'nommer-la-mediation',
   dispute_mediation: 'mediation',
+  questionnaire: 'repondre-au-questionnaire',
 };
 
 /**
@@ -176,6 +180,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/differends/${target.disputeId}${anchor}`;
     case 'tension_task':
       return `${base}/tensions/${target.tensionId}${anchor}`;
+    case 'questionnaire':
+      return `${base}/accompagnements/${target.accompanimentId}/questionnaires/${target.questionnaireId}${anchor}`;
   }
 }
 

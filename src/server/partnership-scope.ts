@@ -37,6 +37,7 @@ import { circleRoutes } from '../circles/routes.js';
 import { accompanimentRoutes } from '../accompaniments/routes.js';
 import { questionnaireResultRoutes } from '../questionnaires/results/routes.js';
 import { cooperationMapRoutes } from '../cooperation-map/routes.js';
+import { questionnaireRoutes } from '../questionnaires/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -112,5 +113,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(accompanimentRoutes);
   await app.register(questionnaireResultRoutes);
   await app.register(cooperationMapRoutes);
+  await app.register(questionnaireRoutes);
   await app.register(disputeRoutes);
 };

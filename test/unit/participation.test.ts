@@ -37,6 +37,7 @@ describe('the path of a thing to do', () => {
       [{ kind: 'dispute_mediator', disputeId: 'x1' }, '/p/p1/differends/x1#nommer-la-mediation'],
       [{ kind: 'dispute_mediation', disputeId: 'x1' }, '/p/p1/differends/x1#mediation'],
       [{ kind: 'tension_task', tensionId: 't1' }, '/p/p1/tensions/t1#marquer-fait'],
+      [{ kind: 'questionnaire', accompanimentId: 'a1', questionnaireId: 'q1' }, '/p/p1/accompagnements/a1/questionnaires/q1#repondre-au-questionnaire'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));
