@@ -17,6 +17,7 @@ import { accompanimentEn, accompanimentFr } from '../accompaniments/messages.js'
 import { questionnaireResultsEn, questionnaireResultsFr } from '../questionnaires/results/messages.js';
 import { cooperationMapEn, cooperationMapFr } from '../cooperation-map/messages.js';
 import { questionnaireEn, questionnaireFr } from '../questionnaires/messages.js';
+import { resourceEn, resourceFr } from '../resources/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -245,6 +246,7 @@ const fr = {
   ...questionnaireResultsFr,
   ...cooperationMapFr,
   ...questionnaireFr,
+  ...resourceFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -477,6 +479,7 @@ const en: typeof fr = {
   ...questionnaireResultsEn,
   ...cooperationMapEn,
   ...questionnaireEn,
+  ...resourceEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

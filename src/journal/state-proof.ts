@@ -795,6 +795,28 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
                'presentIds', coalesce((select jsonb_agg(dp.person_id::text order by dp.person_id::text collate "C") from accompaniment_day_presence dp where dp.day_id = d.id), '[]'::jsonb)::text) as value
         from accompaniment_day d join accompaniment a on a.id = d.accompaniment_id where a.partnership_id = ${p}`,
   },
+  {
+    // A resource of an accompaniment (resources/acts.ts): its space and kind, its licence and
+    // confidentiality, whether it is published for everyone, and its document's fingerprint.
+    table: 'resource',
+    kinds: ['resource.added', 'resource.changed', 'resource.removed', 'resource.published', 'resource.unpublished'],
+    journaled: sql`
+      select a.payload->>'resourceId' as key, false as may_be_absent,
+             jsonb_build_object('accompanimentId', a.payload->'accompanimentId', 'kind', a.payload->'kind',
+               'licence', coalesce(c.payload->'licence', a.payload->'licence'), 'confidential', coalesce(c.payload->'confidential', a.payload->'confidential'),
+               'published', coalesce(p.kind = 'resource.published', false), 'fileSha256', a.payload->'fileSha256') as value
+        from entries a
+        left join (${latest(['resource.changed'], 'resourceId')}) c on c.key = a.payload->>'resourceId'
+        left join (select distinct on (1) payload->>'resourceId' as key, kind from entries
+                    where kind in ('resource.published', 'resource.unpublished') order by 1, seq desc) p on p.key = a.payload->>'resourceId'
+       where a.kind = 'resource.added'
+         and not exists (select 1 from entries r where r.kind = 'resource.removed' and r.payload->>'resourceId' = a.payload->>'resourceId')`,
+    stored: (p) => sql`
+      select r.id::text as key, r.id::text as row_id,
+             jsonb_build_object('accompanimentId', r.accompaniment_id, 'kind', r.kind, 'licence', r.licence, 'confidential', r.confidential,
+               'published', r.published_at is not null, 'fileSha256', f.sha256) as value
+        from resource r left join workspace_file f on f.id = r.file_id where r.partnership_id = ${p}`,
+  },
 ];
 
 /** A row that does not hold what the journal records of it, or a charter text that no longer gives the hash it keeps. */

@@ -38,6 +38,7 @@ import { accompanimentRoutes } from '../accompaniments/routes.js';
 import { questionnaireResultRoutes } from '../questionnaires/results/routes.js';
 import { cooperationMapRoutes } from '../cooperation-map/routes.js';
 import { questionnaireRoutes } from '../questionnaires/routes.js';
+import { resourceRoutes } from '../resources/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -114,5 +115,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(questionnaireResultRoutes);
   await app.register(cooperationMapRoutes);
   await app.register(questionnaireRoutes);
+  await app.register(resourceRoutes);
   await app.register(disputeRoutes);
 };
