@@ -17,6 +17,7 @@ import { budgetStorylines } from './demo-budgets.js';
 import { fundStorylines } from './demo-fund.js';
 import { teamStorylines } from './demo-team.js';
 import { tensionStorylines } from './demo-tensions.js';
+import { accompanimentStorylines } from './demo-accompaniment.js';
 import { timeline } from './timeline.js';
 
 /**
@@ -466,6 +467,8 @@ export async function writeDemoHistory(input: DemoHistoryInput): Promise<void> {
     ...teamStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
     // 20. Tensions in the family outings' working group: one made a task at its meeting, two waiting (demo-tensions.ts).
     ...tensionStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
+    // 21. An accompaniment's shared workspace, seed 002's shape (demo-accompaniment.ts).
+    ...accompanimentStorylines({ ctx, clock, houses: input.houses, by, id, keyOf, stance, advance, steering }),
   ]);
 
 }
