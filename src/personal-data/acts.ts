@@ -91,7 +91,15 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         .execute(),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, acts };
+  // The resources they shared in accompaniments, in their words; a document by its name (its bytes stay in the partnership's backup).
+  const resources = await db
+    .selectFrom('resource as r')
+    .leftJoin('workspace_file as f', 'f.id', 'r.file_id')
+    .select(['r.id', 'r.accompaniment_id', 'r.kind', 'r.title', 'r.summary', 'r.url', 'r.body', 'f.file_name', 'r.tags', 'r.licence', 'r.confidential', 'r.created_at'])
+    .where('r.author_id', 'in', ids)
+    .orderBy('r.created_at')
+    .execute();
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -173,6 +181,10 @@ export async function erasePerson(ctx: ActContext, personId: string) {
       .where('id', 'in', (eb) => eb.selectFrom('tension').select('agenda_item_id').where('raised_by', '=', personId).where('agenda_item_id', 'is not', null))
       .where('meeting_id', 'in', (eb) => eb.selectFrom('meeting').select('id').where('minutes_published_at', 'is', null))
       .execute();
+    // The resources they shared stay the group's memory, under the licence they chose; they no longer say who shared them.
+    await trx.updateTable('resource').set({ author_id: null }).where('author_id', '=', personId).execute();
+    await trx.updateTable('resource').set({ created_by: null }).where('created_by', '=', personId).execute();
+    await trx.updateTable('workspace_file').set({ uploaded_by: null }).where('uploaded_by', '=', personId).execute();
     // A party stays a party of their disputes, by id, so the dispute still reads whole; the notes they wrote no longer say who wrote them.
     await trx.updateTable('dispute_meeting_note').set({ written_by: null }).where('written_by', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.

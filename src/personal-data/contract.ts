@@ -124,5 +124,24 @@ export const personalDataExportAnswer = z.object({
   circleJoins: z
     .array(z.object({ id: z.uuid(), circle: z.string(), person_id: z.uuid(), asked_by: z.uuid(), motivation: z.string(), status: z.string(), created_at: instant, settled_at: instant.nullable() }))
     .optional(),
+  /** The resources they shared in accompaniments, as they wrote them (a document by its name, its bytes staying with the partnership). */
+  resources: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        accompaniment_id: z.uuid(),
+        kind: z.string(),
+        title: z.string(),
+        summary: z.string(),
+        url: z.string().nullable(),
+        body: z.string().nullable(),
+        file_name: z.string().nullable(),
+        tags: z.array(z.string()),
+        licence: z.string(),
+        confidential: z.boolean(),
+        created_at: instant,
+      }),
+    )
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

@@ -21,6 +21,8 @@ const BodyPage = lazy(() => import('./pages/bodies/BodyPage'));
 const ElectionPage = lazy(() => import('./pages/elections/ElectionPage'));
 const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
 const TensionPage = lazy(() => import('./pages/tensions/TensionPage'));
+const ResourcesPage = lazy(() => import('./pages/resources/ResourcesPage'));
+const ResourcePage = lazy(() => import('./pages/resources/ResourcePage'));
 const DatePollPage = lazy(() => import('./pages/date-polls/DatePollPage'));
 const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/people/PersonPage'));
@@ -332,6 +334,8 @@ export function App() {
           <Route path="elections/:electionId" element={<Shell><ElectionPage /></Shell>} />
           <Route path="reunions/:meetingId" element={<Shell><MeetingPage /></Shell>} />
           <Route path="tensions/:tensionId" element={<Shell><TensionPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/ressources" element={<Shell><ResourcesPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/ressources/:resourceId" element={<Shell><ResourcePage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />
         </Route>
       </Route>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECISION_LEVELS, emptyRules } from '../../src/charters/rules/types.js';
+import { DOCUMENTS } from '../support/documents.js';
 import type { Method as HttpMethod } from '../support/partnership-routes.js';
 import { builder, expectCreated, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type Client, type PartnershipFixture, type TestApp } from '../support/test-app.js';
@@ -51,6 +52,7 @@ let ids: {
   spaceId: string;
   mapEntryId: string;
   cooperationId: string;
+  resourceId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -117,8 +119,10 @@ beforeAll(async () => {
     joinId,
     ...(await disputeInCrisis(charter.body.id, charter.body.versionId, personId)),
     ...(await mappedSpace(organizationId, personId)),
+    resourceId: randomUUID(),
   };
   await tensionOnTheAgenda(ids.tensionId, ids.meetingId, bodyId, personId);
+  await sharedResource(ids.resourceId, personId);
 });
 
 /** An accompaniment the administrator facilitates, a person takes part in, with a cooperation between them and a skill on its map. */
@@ -162,6 +166,38 @@ function mapRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${f.base}/accompaniments/${ids.spaceId}/map`, entry],
     ['PUT', `${f.base}/map-entries/${ids.cooperationId}`, entry],
     ['PUT', `${f.base}/map-entries/${ids.mapEntryId}`, entry],
+  ];
+}
+
+/** A link the person shared in the space. */
+async function sharedResource(resourceId: string, personId: string) {
+  const now = t.clock.now();
+  await t.store.db
+    .insertInto('resource')
+    .values({ id: resourceId, partnership_id: f.partnershipId, accompaniment_id: ids.spaceId, kind: 'link', title: 'Un site', url: 'https://site.example.org', author_id: personId, licence: 'CC-BY-SA-4.0', created_at: now, updated_at: now })
+    .execute();
+}
+
+/** Resources: documents of any declared type and content (a program among them), links to anywhere, words of any length. */
+function resourceRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const described = {
+    title: text,
+    summary: text,
+    tags: fc.array(text, { maxLength: 3 }),
+    licence: fc.constantFrom('CC-BY-SA-4.0', 'CC0-1.0', 'all_rights_reserved', 'x'),
+    confidential: fc.boolean(),
+    outputTitle: text,
+    url: fc.constantFrom('https://site.example.org', 'http://[::1]', 'javascript:alert(1)', 'x'),
+    body: text,
+  };
+  const document = nearlyValid({
+    fileName: text,
+    contentType: fc.constantFrom('application/pdf', 'text/plain', 'image/png', 'image/svg+xml', 'x'),
+    contentBase64: fc.constantFrom(DOCUMENTS.pdf, DOCUMENTS.exe, DOCUMENTS.latin1, DOCUMENTS.png, '', '!!!', 'QQ'),
+  });
+  return [
+    ['POST', `${f.base}/accompaniments/${ids.spaceId}/resources`, nearlyValid({ kind: fc.constantFrom('file', 'link', 'article', 'x'), ...described, file: document })],
+    ['PUT', `${f.base}/resources/${ids.resourceId}`, nearlyValid(described)],
   ];
 }
 
@@ -347,6 +383,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...deliverableRoutes(),
   ...tensionRoutes(),
   ...mapRoutes(),
+  ...resourceRoutes(),
   ['POST', `${f.base}/circles/${ids.circleId}/join-requests`, nearlyValid({ motivation: text })],
   ['POST', `${f.base}/circles/${ids.circleId}/invitations`, nearlyValid({ personId: someId(), motivation: text })],
   ['POST', `${f.base}/circle-joins/${ids.joinId}/withdrawal`, anyValue],

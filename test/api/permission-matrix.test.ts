@@ -283,7 +283,24 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
     .insertInto('map_entry')
     .values({ id: mapEntryId, partnership_id: f.partnershipId, accompaniment_id: accompanimentId, kind: 'skill', title: 'Animer un atelier', organization_id: ids.organizationId, created_by: ids.personId, created_at: now })
     .execute();
-  return { accompanimentId, newcomerId, questionnaireId, mapEntryId };
+  // The target person's document, and a published article of the space.
+  const fileId = randomUUID();
+  const resourceId = randomUUID();
+  const publishedResourceId = randomUUID();
+  const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+  await db
+    .insertInto('workspace_file')
+    .values({ id: fileId, partnership_id: f.partnershipId, file_name: 'compte-rendu.pdf', content_type: 'application/pdf', size_bytes: content.length, sha256: 'a'.repeat(64), content, uploaded_by: ids.personId, uploaded_at: now })
+    .execute();
+  const resource = { partnership_id: f.partnershipId, accompaniment_id: accompanimentId, licence: 'CC-BY-SA-4.0', author_id: ids.personId, created_by: ids.personId, created_at: now, updated_at: now };
+  await db
+    .insertInto('resource')
+    .values([
+      { ...resource, id: resourceId, kind: 'file', title: 'Compte rendu de l’atelier', file_id: fileId },
+      { ...resource, id: publishedResourceId, kind: 'article', title: 'Notre méthode', body: 'Écouter, puis agir.', published_at: now },
+    ])
+    .execute();
+  return { accompanimentId, newcomerId, questionnaireId, mapEntryId, resourceId, publishedResourceId };
 }
 
 function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
@@ -303,6 +320,14 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['POST', `${space}/map`, { kind: 'equipment', title: 'Un vidéoprojecteur', offeredBy: { organizationId: ids.organizationId } }],
     ['PUT', `${base}/map-entries/${accompaniment.mapEntryId}`, { kind: 'skill', title: 'Animer un atelier d’écriture', offeredBy: { organizationId: ids.organizationId } }],
     ['DELETE', `${base}/map-entries/${accompaniment.mapEntryId}`],
+    ['GET', `${space}/resources?q=atelier`],
+    ['POST', `${space}/resources`, { kind: 'link', title: 'Le site du réseau', url: 'https://reseau.example.org' }],
+    ['GET', `${base}/resources/${accompaniment.resourceId}`],
+    ['GET', `${base}/resources/${accompaniment.resourceId}/document`],
+    ['PUT', `${base}/resources/${accompaniment.resourceId}`, { title: 'Compte rendu', tags: ['atelier'], licence: 'CC-BY-4.0', confidential: false }],
+    ['DELETE', `${base}/resources/${accompaniment.resourceId}`],
+    ['POST', `${base}/resources/${accompaniment.resourceId}/publish`],
+    ['POST', `${base}/resources/${accompaniment.publishedResourceId}/unpublish`],
   ];
 }
 

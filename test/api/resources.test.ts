@@ -243,6 +243,24 @@ describe('a resource', () => {
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
+  it('leaves in its author’s export, and stays the group’s without their name once they are erased', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const article = await share(s.amina.client, s, { kind: 'article', title: 'Ce que nous avons appris', body: 'Beaucoup.', tags: ['bilan'] });
+    await share(s.amina.client, s, document('notes.md', 'text/markdown', DOCUMENTS.markdown));
+    await share(s.bruno.client, s, { kind: 'link', title: 'Le site de Bruno', url: 'https://bruno.example.org' });
+    const exported = await t.app.inject({ method: 'GET', url: '/api/v1/auth/export', headers: { cookie: s.amina.client.cookie! } });
+    expect(exported.json().resources.map((resource: { title: string; file_name: string | null; tags: string[] }) => [resource.title, resource.file_name, resource.tags])).toEqual([
+      ['Ce que nous avons appris', null, ['bilan']],
+      ['notes.md', 'notes.md', []],
+    ]);
+    expect((await s.f.admin.post(`${s.f.base}/people/${s.amina.personId}/erase`)).status).toBe(200);
+    expect((await s.bruno.client.get(`${s.f.base}/resources/${article.body.id}`)).body).toMatchObject({ title: 'Ce que nous avons appris', author: null, body: 'Beaucoup.' });
+    const authored = await t.store.db.selectFrom('resource').select('id').where('author_id', '=', s.amina.personId).execute();
+    const uploaded = await t.store.db.selectFrom('workspace_file').select('id').where('uploaded_by', '=', s.amina.personId).execute();
+    expect([authored, uploaded]).toEqual([[], []]);
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+
   it('is read-only once the space is archived', async () => {
     const s = await accompanimentWithGroup(t, log);
     const link = await share(s.amina.client, s, { kind: 'link', title: 'Site', url: 'https://site.example.org' });
