@@ -297,6 +297,29 @@ describe('the living demo', () => {
     expect(lucie.items.map((item) => item.target)).toContainEqual({ kind: 'stance', proposalId: request.proposalId });
   });
 
+  it('holds an accompaniment (seed 002): its group with someone from outside, the day held, questionnaires answered and one to come, resources and a map', async () => {
+    const list = (await admin.get(`${base}/accompaniments`)).body.accompaniments as { id: string; title: string }[];
+    expect(list.map((a) => a.title)).toEqual(['Coopérer entre nos maisons et avec les conseils citoyens']);
+    const space = `${base}/accompaniments/${list[0]!.id}`;
+    const page = (await admin.get(space)).body;
+    expect(page.members.filter((m: { outsider: boolean }) => m.outsider).map((m: { person: { fullName: string } }) => m.person.fullName)).toEqual(['Élise Garnier']);
+    expect(page.members).toHaveLength(8);
+    const days = (await admin.get(`${space}/days`)).body.days as { heldAt: string | null }[];
+    expect(days).toHaveLength(1);
+    expect(days[0]!.heldAt).not.toBeNull();
+    const questionnaires = (await admin.get(`${space}/questionnaires`)).body.questionnaires as { template: string; state: string; answerCount: number }[];
+    expect(questionnaires.map((q) => [q.template, q.state, q.answerCount]).sort()).toEqual([
+      ['before_day', 'open', 5],
+      ['cold_evaluation', 'scheduled', 0],
+      ['hot_feedback', 'closed', 4],
+    ]);
+    const resources = (await admin.get(`${space}/resources`)).body.resources as { title: string; publishedAt: string | null; confidential: boolean }[];
+    expect(resources.filter((r) => r.publishedAt !== null).map((r) => r.title)).toEqual(['Ce que la journée a décidé']);
+    expect(resources.filter((r) => r.confidential).map((r) => r.title)).toEqual(['Contacts des référents']);
+    const map = (await admin.get(`${space}/map`)).body.entries as { kind: string }[];
+    expect(map.map((e) => e.kind).sort()).toEqual(['cooperation', 'cooperation', 'equipment', 'need', 'obstacle', 'premises', 'skill']);
+  });
+
   it('has compliance findings', async () => {
     const { findings } = (await admin.get(`${base}/compliance`)).body;
     const messages = findings.map((f: { message: string }) => f.message);
