@@ -27,7 +27,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
-  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, acts] =
+  const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, accompaniments, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),
       db.selectFrom('body_member as s').innerJoin('body as b', 'b.id', 's.body_id').select(['s.person_id', 'b.name as body', 's.capacity', 's.mandate_source', 's.starts_on', 's.ends_on']).where('s.person_id', 'in', ids).execute(),
@@ -89,6 +89,23 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
         .where((eb) => eb.or([eb('j.person_id', 'in', ids), eb('j.asked_by', 'in', ids)]))
         .orderBy('j.created_at')
         .execute(),
+      // The accompaniments they are in, as what, and the days they were noted present at (what the group shared there is the group's).
+      Promise.all([
+        db
+          .selectFrom('accompaniment_member as m')
+          .innerJoin('accompaniment as a', 'a.id', 'm.accompaniment_id')
+          .select(['m.person_id', 'a.id as accompaniment_id', 'a.title', 'm.role', 'm.added_at'])
+          .where('m.person_id', 'in', ids)
+          .orderBy('m.added_at')
+          .execute(),
+        db
+          .selectFrom('accompaniment_day_presence as p')
+          .innerJoin('accompaniment_day as d', 'd.id', 'p.day_id')
+          .select(['p.person_id', 'd.id as day_id', 'd.accompaniment_id', 'd.title', 'd.starts_at'])
+          .where('p.person_id', 'in', ids)
+          .orderBy('d.starts_at')
+          .execute(),
+      ]).then(([memberships, daysPresent]) => ({ memberships, daysPresent })),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
   // The resources they shared in accompaniments, in their words; a document by its name (its bytes stay in the partnership's backup).
@@ -99,7 +116,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
     .where('r.author_id', 'in', ids)
     .orderBy('r.created_at')
     .execute();
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, acts };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, accompaniments, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */

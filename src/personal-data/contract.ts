@@ -143,5 +143,12 @@ export const personalDataExportAnswer = z.object({
       }),
     )
     .optional(),
+  /** The accompaniments they are in, and the days of them they were noted present at. */
+  accompaniments: z
+    .object({
+      memberships: z.array(z.object({ person_id: z.uuid(), accompaniment_id: z.uuid(), title: z.string(), role: z.string(), added_at: instant })),
+      daysPresent: z.array(z.object({ person_id: z.uuid(), day_id: z.uuid(), accompaniment_id: z.uuid(), title: z.string(), starts_at: instant })),
+    })
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

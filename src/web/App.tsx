@@ -54,6 +54,9 @@ const BudgetPage = lazy(() => import('./pages/budgets/BudgetPage'));
 const FundPage = lazy(() => import('./pages/fund/FundPage'));
 const FundStatementPage = lazy(() => import('./pages/fund/FundStatementPage'));
 const DeliverablesPage = lazy(() => import('./pages/deliverables/DeliverablesPage'));
+const AccompanimentsPage = lazy(() => import('./pages/accompaniments/AccompanimentsPage'));
+const AccompanimentPage = lazy(() => import('./pages/accompaniments/AccompanimentPage'));
+const AccompanimentDayPage = lazy(() => import('./pages/accompaniments/DayPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -160,7 +163,7 @@ function Shell({ children }: { children: ReactNode }) {
             )}
           </div>
         </div>
-        {/* An outside mediator reads one dispute: no way to the rest, which answers them 404 anyway. */}
+        {/* Someone from outside (a dispute's mediator, an accompaniment's participant) reads what names them: no way to the rest, which answers them 404 anyway. */}
         {partnership && !partnership.outsider && (
           <nav aria-label={t('layout.mainNavigation')} className="main-nav-frame">
             <ul className="main-nav" ref={navList}>
@@ -183,6 +186,9 @@ function Shell({ children }: { children: ReactNode }) {
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/plan-d-action`}>{t('layout.actionPlan')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/p/${partnership.id}/accompagnements`}>{t('layout.accompaniments')}</NavLink>
               </li>
               <li>
                 <NavLink to={`/p/${partnership.id}/moyens`}>{t('layout.pooledMeans')}</NavLink>
@@ -337,6 +343,9 @@ export function App() {
           <Route path="accompagnements/:accompanimentId/ressources" element={<Shell><ResourcesPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId/ressources/:resourceId" element={<Shell><ResourcePage /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />
+          <Route path="accompagnements" element={<Shell><AccompanimentsPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId" element={<Shell><AccompanimentPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/journees/:dayId" element={<Shell><AccompanimentDayPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

@@ -70,4 +70,34 @@ describe('an accompaniment', () => {
     expect(refused.body.message).toBe('Cet accompagnement est archivé : il se lit, il ne change plus.');
     expect((await s.f.admin.post(`${s.url}/archive`)).status).toBe(409);
   });
+
+  it('is in the export of a person in it, with the days they came to; erasing them keeps them in it under the pseudonym', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const day = await s.f.admin.post(`${s.url}/days`, { title: 'Journée de coopération', startsAt: '2025-01-10T08:30:00.000Z', endsAt: '2025-01-10T16:00:00.000Z' });
+    expect((await s.f.admin.post(`${s.f.base}/accompaniment-days/${day.body.id}/held`, { presentIds: [s.bruno.personId] })).status).toBe(204);
+    const exported = (await s.bruno.client.get('/api/v1/auth/export')).body;
+    expect(exported.accompaniments).toMatchObject({
+      memberships: [{ person_id: s.bruno.personId, accompaniment_id: s.id, title: 'Accompagnement des conseils citoyens', role: 'participant' }],
+      daysPresent: [{ person_id: s.bruno.personId, day_id: day.body.id, accompaniment_id: s.id, title: 'Journée de coopération', starts_at: '2025-01-10T08:30:00.000Z' }],
+    });
+    expect((await s.amina.client.get('/api/v1/auth/export')).body.accompaniments.daysPresent).toEqual([]);
+    expect((await s.f.admin.post(`${s.f.base}/people/${s.bruno.personId}/erase`)).status).toBe(200);
+    const page = await s.f.admin.get(s.url);
+    expect(page.body.members.find((m: { person: { id: string } }) => m.person.id === s.bruno.personId)).toMatchObject({ person: { fullName: 'Personne effacée' }, role: 'participant' });
+    const held = await s.f.admin.get(`${s.f.base}/accompaniment-days/${day.body.id}`);
+    expect(held.body.people.filter((p: { present: boolean }) => p.present).map((p: { person: { fullName: string } }) => p.person.fullName)).toEqual(['Personne effacée']);
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+  });
+
+  it('has its members and archive proven by the journal: a row edited without an act is named', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    await t.store.db.updateTable('accompaniment_member').set({ role: 'facilitator' }).where('accompaniment_id', '=', s.id).where('person_id', '=', s.amina.personId).execute();
+    await t.store.db.insertInto('accompaniment_member').values({ accompaniment_id: s.id, person_id: s.odile.personId, role: 'participant', added_at: new Date() }).execute();
+    await t.store.db.updateTable('accompaniment').set({ archived_at: new Date() }).where('id', '=', s.id).execute();
+    expect((await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).map((row) => [row.table, row.rowId]).sort()).toEqual([
+      ['accompaniment', s.id],
+      ['accompaniment_member', `${s.id}:${s.amina.personId}`],
+      ['accompaniment_member', `${s.id}:${s.odile.personId}`],
+    ].sort());
+  });
 });
