@@ -23,6 +23,9 @@ const MeetingPage = lazy(() => import('./pages/meetings/MeetingPage'));
 const TensionPage = lazy(() => import('./pages/tensions/TensionPage'));
 const ResourcesPage = lazy(() => import('./pages/resources/ResourcesPage'));
 const ResourcePage = lazy(() => import('./pages/resources/ResourcePage'));
+const QuestionnairesPage = lazy(() => import('./pages/questionnaires/QuestionnairesPage'));
+const QuestionnairePage = lazy(() => import('./pages/questionnaires/QuestionnairePage'));
+const QuestionnaireBuilder = lazy(() => import('./pages/questionnaires/QuestionnaireBuilder'));
 const DatePollPage = lazy(() => import('./pages/date-polls/DatePollPage'));
 const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
 const PersonPage = lazy(() => import('./pages/people/PersonPage'));
@@ -342,6 +345,10 @@ export function App() {
           <Route path="tensions/:tensionId" element={<Shell><TensionPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId/ressources" element={<Shell><ResourcesPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId/ressources/:resourceId" element={<Shell><ResourcePage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/questionnaires" element={<Shell><QuestionnairesPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/questionnaires/nouveau" element={<Shell><QuestionnaireBuilder /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/questionnaires/:questionnaireId" element={<Shell><QuestionnairePage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/questionnaires/:questionnaireId/modifier" element={<Shell><QuestionnaireBuilder /></Shell>} />
           <Route path="sondages/:pollId" element={<Shell><DatePollPage /></Shell>} />
           <Route path="accompagnements" element={<Shell><AccompanimentsPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId" element={<Shell><AccompanimentPage /></Shell>} />

@@ -53,6 +53,10 @@ let ids: {
   mapEntryId: string;
   cooperationId: string;
   resourceId: string;
+  draftQuestionnaireId: string;
+  openQuestionnaireId: string;
+  scaleQuestionId: string;
+  rankingQuestionId: string;
 };
 beforeAll(async () => {
   t = await startTestApp();
@@ -118,7 +122,7 @@ beforeAll(async () => {
     circleId,
     joinId,
     ...(await disputeInCrisis(charter.body.id, charter.body.versionId, personId)),
-    ...(await mappedSpace(organizationId, personId)),
+    ...(await mappedSpace(organizationId, personId).then(async (space) => ({ ...space, ...(await questionnairesOf(space.spaceId)) }))),
     resourceId: randomUUID(),
   };
   await tensionOnTheAgenda(ids.tensionId, ids.meetingId, bodyId, personId);
@@ -148,6 +152,63 @@ async function mappedSpace(organizationId: string, personId: string) {
     .execute();
   await db.insertInto('map_cooperation_party').values([{ entry_id: cooperationId, position: 0, organization_id: organizationId }, { entry_id: cooperationId, position: 1, person_id: personId }]).execute();
   return { spaceId, cooperationId, mapEntryId };
+}
+
+/** Two questionnaires of the space: one in the builder, one sent with a scale and a ranking to answer. */
+async function questionnairesOf(spaceId: string) {
+  const [draftQuestionnaireId, openQuestionnaireId, scaleQuestionId, rankingQuestionId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const now = t.clock.now();
+  const db = t.store.db;
+  await db
+    .insertInto('questionnaire')
+    .values([
+      { id: draftQuestionnaireId, accompaniment_id: spaceId, title: 'Brouillon', anonymous: false, created_at: now },
+      { id: openQuestionnaireId, accompaniment_id: spaceId, title: 'Ouvert', anonymous: false, created_at: now, opens_at: now, sent_at: now },
+    ])
+    .execute();
+  await db
+    .insertInto('questionnaire_question')
+    .values([
+      { id: randomUUID(), questionnaire_id: draftQuestionnaireId, position: 0, kind: 'short_text', label: 'Un mot' },
+      { id: scaleQuestionId, questionnaire_id: openQuestionnaireId, position: 0, kind: 'scale', label: 'Envie', scale_min: 1, scale_max: 5 },
+      { id: rankingQuestionId, questionnaire_id: openQuestionnaireId, position: 1, kind: 'ranking', label: 'Priorités', choices: JSON.stringify([{ id: 'c1', label: 'A' }, { id: 'c2', label: 'B' }]) },
+    ])
+    .execute();
+  return { draftQuestionnaireId, openQuestionnaireId, scaleQuestionId, rankingQuestionId };
+}
+
+/** Questionnaires: questions of every kind and shape, openings anywhere, answers of any value to any question. */
+function questionnaireRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const moment = fc.constantFrom('2099-03-14T09:00:00Z', '2026-03-14T08:00:00+02:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', 'x', null);
+  const question = nearlyValid({
+    id: fc.oneof(someId(), fc.constant(null)),
+    kind: fc.constantFrom('short_text', 'long_text', 'single_choice', 'multiple_choice', 'scale', 'ranking', 'x'),
+    label: text,
+    help: text,
+    required: fc.boolean(),
+    choices: fc.array(nearlyValid({ id: fc.constantFrom('c1', 'c2', null, '', 'é'), label: text }), { maxLength: 4 }),
+    scaleMin: fc.oneof(number, fc.constant(null)),
+    scaleMax: fc.oneof(number, fc.constant(null)),
+    scaleMinLabel: text,
+    scaleMaxLabel: text,
+  });
+  const questionnaire = nearlyValid({
+    title: text,
+    intro: text,
+    anonymous: fc.boolean(),
+    dayId: fc.oneof(someId(), fc.constant(null)),
+    weeksAfterDay: fc.oneof(number, fc.constant(null)),
+    opensAt: moment,
+    closesAt: moment,
+    questions: fc.array(question, { maxLength: 4 }),
+  });
+  const answers = fc.dictionary(fc.constantFrom(ids.scaleQuestionId, ids.rankingQuestionId, 'x', ''), fc.oneof(anyValue, fc.constantFrom(['c1', 'c2'], ['c2', 'c2'], 3, 6), fc.array(text, { maxLength: 3 })));
+  return [
+    ['POST', `${f.base}/accompaniments/${ids.spaceId}/questionnaires`, questionnaire],
+    ['POST', `${f.base}/accompaniments/${ids.spaceId}/questionnaires/from-template`, nearlyValid({ template: fc.constantFrom('before_day', 'hot_feedback', 'cold_evaluation', 'x'), dayId: fc.oneof(someId(), fc.constant(null)), weeksAfterDay: fc.oneof(number, fc.constant(null)) })],
+    ['PUT', `${f.base}/questionnaires/${ids.draftQuestionnaireId}`, questionnaire],
+    ['PUT', `${f.base}/questionnaires/${ids.openQuestionnaireId}/response`, nearlyValid({ answers, submit: fc.boolean() })],
+  ];
 }
 
 /** The map: entries of every kind, parties of any shape, cooperations of any id, words of any length. */
@@ -384,6 +445,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...tensionRoutes(),
   ...mapRoutes(),
   ...resourceRoutes(),
+  ...questionnaireRoutes(),
   ['POST', `${f.base}/circles/${ids.circleId}/join-requests`, nearlyValid({ motivation: text })],
   ['POST', `${f.base}/circles/${ids.circleId}/invitations`, nearlyValid({ personId: someId(), motivation: text })],
   ['POST', `${f.base}/circle-joins/${ids.joinId}/withdrawal`, anyValue],

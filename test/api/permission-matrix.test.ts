@@ -277,6 +277,10 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
     .insertInto('questionnaire_response')
     .values({ id: randomUUID(), questionnaire_id: questionnaireId, person_id: ids.personId, answers: JSON.stringify({ [questionId]: 4 }), submitted: true, updated_at: now })
     .execute();
+  // A questionnaire still in the builder, with one short question.
+  const draftQuestionnaireId = randomUUID();
+  await db.insertInto('questionnaire').values({ id: draftQuestionnaireId, accompaniment_id: accompanimentId, title: 'Retours à chaud', anonymous: true, created_at: now }).execute();
+  await db.insertInto('questionnaire_question').values({ id: randomUUID(), questionnaire_id: draftQuestionnaireId, position: 0, kind: 'short_text', label: 'Un mot' }).execute();
   // The target person's skill on the space's map.
   const mapEntryId = randomUUID();
   await db
@@ -300,7 +304,7 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
       { ...resource, id: publishedResourceId, kind: 'article', title: 'Notre méthode', body: 'Écouter, puis agir.', published_at: now },
     ])
     .execute();
-  return { accompanimentId, newcomerId, questionnaireId, mapEntryId, resourceId, publishedResourceId };
+  return { accompanimentId, newcomerId, questionnaireId, questionId, draftQuestionnaireId, mapEntryId, resourceId, publishedResourceId };
 }
 
 function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
@@ -313,6 +317,14 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['POST', `${space}/members`, { personId: accompaniment.newcomerId, role: 'participant' }],
     ['DELETE', `${space}/members/${ids.personId}`],
     ['POST', `${space}/archive`],
+    ['GET', `${space}/questionnaires`],
+    ['POST', `${space}/questionnaires`, { title: 'Avant la journée', anonymous: false, questions: [{ kind: 'long_text', label: 'Vos attentes ?' }] }],
+    ['POST', `${space}/questionnaires/from-template`, { template: 'hot_feedback' }],
+    ['GET', `${base}/questionnaires/${accompaniment.draftQuestionnaireId}`],
+    ['PUT', `${base}/questionnaires/${accompaniment.draftQuestionnaireId}`, { title: 'Retours', anonymous: true, questions: [{ kind: 'short_text', label: 'Un mot ?' }] }],
+    ['POST', `${base}/questionnaires/${accompaniment.draftQuestionnaireId}/send`],
+    ['POST', `${base}/questionnaires/${accompaniment.questionnaireId}/close`],
+    ['PUT', `${base}/questionnaires/${accompaniment.questionnaireId}/response`, { answers: { [accompaniment.questionId]: 5 }, submit: true }],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/results`],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/answers.csv`],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/events`],
