@@ -11,6 +11,7 @@ import type { Locale } from './i18n';
 import { useUnsavedChangesGuard } from './hooks';
 import { useChooseLocale, useSession, useSignOut } from './session';
 import { ActionLinkGate, actionLinkToken } from './pages/accounts/ActionLinkGate';
+import { PUBLIC_WEB_ROUTES } from '../public-pages/rules';
 
 const SignIn = lazy(() => import('./pages/accounts/SignIn'));
 const MagicLink = lazy(() => import('./pages/accounts/MagicLink'));
@@ -60,6 +61,9 @@ const DeliverablesPage = lazy(() => import('./pages/deliverables/DeliverablesPag
 const AccompanimentsPage = lazy(() => import('./pages/accompaniments/AccompanimentsPage'));
 const AccompanimentPage = lazy(() => import('./pages/accompaniments/AccompanimentPage'));
 const AccompanimentDayPage = lazy(() => import('./pages/accompaniments/DayPage'));
+const PublicPage = lazy(() => import('./pages/public-pages/PublicPage'));
+const PublicResourcePage = lazy(() => import('./pages/public-pages/PublicResourcePage'));
+const PublicArticlePage = lazy(() => import('./pages/public-pages/PublicArticlePage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -299,6 +303,10 @@ export function App() {
       <Route path="/connexion/lien" element={<Shell><MagicLink /></Shell>} />
       <Route path="/invitation" element={<Shell><AcceptInvitation /></Shell>} />
       <Route path="/reglages-des-messages" element={<Shell><MailSettingsPage /></Shell>} />
+      {/* What partnerships publish, read without signing in, in their own frame (public-pages/PublicLayout). */}
+      <Route path={PUBLIC_WEB_ROUTES.page} element={<Suspense fallback={<Loading />}><PublicPage /></Suspense>} />
+      <Route path={PUBLIC_WEB_ROUTES.resource} element={<Suspense fallback={<Loading />}><PublicResourcePage /></Suspense>} />
+      <Route path={PUBLIC_WEB_ROUTES.article} element={<Suspense fallback={<Loading />}><PublicArticlePage /></Suspense>} />
       <Route element={<RequireSession />}>
         <Route path="/" element={<Shell><Home /></Shell>} />
         <Route path="/p/:partnershipId">

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_WEB_ROUTES } from '../../src/public-pages/rules.js';
-import { accompanimentWithGroup } from '../support/accompaniment.js';
-import { newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
+import { PDF, publicWorld, type World } from '../support/public-world.js';
+import { ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * What a partnership publishes under an open licence reads without signing in (issue 21), and
@@ -40,161 +40,11 @@ const NOT_PUBLIC_PAGES: Record<string, string> = {
   '/api/v1/mail-settings/unsubscribe': 'needs the mailed secret token',
 };
 
-const PDF = Buffer.from('%PDF-1.4\n% Guide public\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-const SECRET_FILE = Buffer.from('%PDF-1.4\n% SECRET-FICHIER-CONTENU\n%%EOF\n');
-
-interface World {
-  a: { id: string; name: string };
-  b: { id: string; name: string };
-  /** A partnership that published nothing. */
-  c: { id: string; name: string };
-  published: { resources: string[]; files: string[]; articles: string[] };
-  publishedOfB: { resources: string[]; files: string[]; articles: string[] };
-  /** Every id the world holds, public or not. */
-  ids: string[];
-  /** Words that must never leave: unpublished titles and texts, names of non-authors, addresses, B's things in A's answers. */
-  secrets: string[];
-  /** B's published words, never in A's answers, and A's in B's. */
-  wordsOfA: string[];
-  wordsOfB: string[];
-}
 let world: World;
-
-async function insertFile(partnershipId: string, name: string, content: Buffer) {
-  const id = randomUUID();
-  const { createHash } = await import('node:crypto');
-  await t.store.db
-    .insertInto('workspace_file')
-    .values({ id, partnership_id: partnershipId, file_name: name, content_type: 'application/pdf', size_bytes: content.length, sha256: createHash('sha256').update(content).digest('hex'), content, uploaded_by: null, uploaded_at: t.clock.now() })
-    .execute();
-  return id;
-}
-
-type ResourceRow = { kind: 'file' | 'link' | 'article'; title: string; summary?: string; body?: string; url?: string; fileId?: string; authorId?: string | null; licence?: string; confidential?: boolean; published?: boolean; tags?: string[] };
-async function insertResource(partnershipId: string, accompanimentId: string, row: ResourceRow, publishedAt = t.clock.now()) {
-  const id = randomUUID();
-  await t.store.db
-    .insertInto('resource')
-    .values({
-      id,
-      partnership_id: partnershipId,
-      accompaniment_id: accompanimentId,
-      kind: row.kind,
-      title: row.title,
-      summary: row.summary ?? '',
-      body: row.kind === 'article' ? (row.body ?? '') : null,
-      url: row.kind === 'link' ? (row.url ?? 'https://example.org/') : null,
-      file_id: row.fileId ?? null,
-      author_id: row.authorId ?? null,
-      tags: row.tags ?? [],
-      licence: row.licence ?? 'CC-BY-SA-4.0',
-      confidential: row.confidential ?? false,
-      published_at: row.published ? publishedAt : null,
-      created_by: null,
-      created_at: t.clock.now(),
-      updated_at: t.clock.now(),
-    })
-    .execute();
-  return id;
-}
-
-type HarvestRow = { kind: 'nugget' | 'pebble'; text: string; authorId: string | null; publication: 'private' | 'asked' | 'published'; title?: string };
-async function insertHarvest(partnershipId: string, accompanimentId: string, row: HarvestRow, publishedAt = t.clock.now()) {
-  const id = randomUUID();
-  await t.store.db
-    .insertInto('harvest_item')
-    .values({
-      id,
-      partnership_id: partnershipId,
-      accompaniment_id: accompanimentId,
-      kind: row.kind,
-      text: row.text,
-      author_id: row.authorId,
-      created_at: t.clock.now(),
-      publication: row.publication,
-      publication_title: row.title ?? null,
-      publication_asked_at: row.publication === 'private' ? null : t.clock.now(),
-      published_at: row.publication === 'published' ? publishedAt : null,
-    })
-    .execute();
-  return id;
-}
 
 beforeAll(async () => {
   t = await startTestApp({ logger: log.logger, ...(existsSync(join(webRoot, 'index.html')) ? { webRoot } : {}) });
-  // Partnership A: a group at work, some of it published.
-  const s = await accompanimentWithGroup(t, log, 'SECRET-ACCOMPAGNEMENT des conseils');
-  const a = s.f.partnershipId;
-  const aName = 'Les Rives publiques';
-  await t.store.db.updateTable('partnership').set({ name: aName }).where('id', '=', a).execute();
-  const day = (minutes: number) => new Date(t.clock.now().getTime() + minutes * 60_000);
-  const publishedFile = await insertFile(a, 'guide-des-conseils.pdf', PDF);
-  const secretFile = await insertFile(a, 'SECRET-fichier-interne.pdf', SECRET_FILE);
-  const article = await insertResource(
-    a,
-    s.id,
-    {
-      kind: 'article',
-      title: 'Coopérer entre conseils citoyens',
-      summary: 'Ce que nous avons appris',
-      body: '## Trois leçons\n\nSe parler **tôt**. <script>alert(1)</script> [un lien](https://example.org/lecons) [piège](javascript:alert(1))',
-      authorId: s.amina.personId,
-      tags: ['coopération'],
-      published: true,
-    },
-    day(1),
-  );
-  const link = await insertResource(a, s.id, { kind: 'link', title: 'Le guide national', url: 'https://example.org/guide', authorId: s.bruno.personId, licence: 'CC-BY-4.0', published: true }, day(2));
-  const file = await insertResource(a, s.id, { kind: 'file', title: 'Guide des conseils (PDF)', fileId: publishedFile, licence: 'CC0-1.0', published: true }, day(3));
-  const draft = await insertResource(a, s.id, { kind: 'article', title: 'SECRET-BROUILLON', body: 'SECRET-TEXTE-BROUILLON', authorId: s.odile.personId });
-  const confidential = await insertResource(a, s.id, { kind: 'link', title: 'SECRET-CONFIDENTIEL', url: 'https://example.org/SECRET-LIEN', authorId: s.eric.personId, confidential: true });
-  const reserved = await insertResource(a, s.id, { kind: 'article', title: 'SECRET-RESERVE', body: 'SECRET-TEXTE-RESERVE', licence: 'all_rights_reserved' });
-  const privateFile = await insertResource(a, s.id, { kind: 'file', title: 'SECRET-FICHIER', fileId: secretFile, authorId: s.odile.personId });
-  const nugget = await insertHarvest(a, s.id, { kind: 'nugget', text: 'Le **tour de table** du matin a tout changé.', authorId: s.bruno.personId, publication: 'published', title: 'Ce qui a marché : le tour de table' }, day(4));
-  // Its author was erased since: the words stay, without a name.
-  const pebble = await insertHarvest(a, s.id, { kind: 'pebble', text: 'Trop de sigles dans les documents.', authorId: null, publication: 'published', title: 'Un caillou : les sigles' }, day(5));
-  const privateNugget = await insertHarvest(a, s.id, { kind: 'nugget', text: 'SECRET-PEPITE-PRIVEE', authorId: s.odile.personId, publication: 'private' });
-  const asked = await insertHarvest(a, s.id, { kind: 'pebble', text: 'SECRET-CAILLOU-DEMANDE', authorId: s.eric.personId, publication: 'asked', title: 'SECRET-TITRE-DEMANDE' });
-  // A space of A under all rights reserved (its licence changed after publishing): its articles are no longer public.
-  const closed = await s.f.admin.post(`${s.f.base}/accompaniments`, { title: 'SECRET-ESPACE-FERME', licence: 'all_rights_reserved' });
-  expect(closed.status).toBe(201);
-  const closedArticle = await insertHarvest(a, closed.body.id, { kind: 'nugget', text: 'SECRET-SOUS-RESERVE', authorId: s.amina.personId, publication: 'published', title: 'SECRET-TITRE-RESERVE' });
-
-  // Partnership B publishes too; C publishes nothing.
-  const sb = await accompanimentWithGroup(t, log, 'Autre accompagnement');
-  const b = sb.f.partnershipId;
-  const bName = 'Autre partenariat';
-  await t.store.db.updateTable('partnership').set({ name: bName }).where('id', '=', b).execute();
-  const bFileId = await insertFile(b, 'autre-guide.pdf', PDF);
-  const bResource = await insertResource(b, sb.id, { kind: 'article', title: 'AUTRE-PUBLIE article de B', body: 'AUTRE-TEXTE', authorId: sb.amina.personId, published: true });
-  const bFile = await insertResource(b, sb.id, { kind: 'file', title: 'AUTRE-FICHIER de B', fileId: bFileId, published: true });
-  const bArticle = await insertHarvest(b, sb.id, { kind: 'nugget', text: 'AUTRE-PEPITE', authorId: sb.bruno.personId, publication: 'published', title: 'AUTRE-TITRE-PEPITE' });
-  const fc = await newPartnership(t);
-  const cResource = (await fc.admin.post(`${fc.base}/accompaniments`, { title: 'SECRET-C' })).body.id as string;
-  await insertResource(fc.partnershipId, cResource, { kind: 'article', title: 'SECRET-C-BROUILLON', body: 'x' });
-  const cName = 'SECRET-PARTENARIAT-C';
-  await t.store.db.updateTable('partnership').set({ name: cName }).where('id', '=', fc.partnershipId).execute();
-
-  const people = [s.amina, s.bruno, s.odile, sb.amina, sb.bruno];
-  world = {
-    a: { id: a, name: aName },
-    b: { id: b, name: bName },
-    c: { id: fc.partnershipId, name: cName },
-    published: { resources: [article, link, file], files: [file], articles: [nugget, pebble] },
-    publishedOfB: { resources: [bResource, bFile], files: [bFile], articles: [bArticle] },
-    ids: [
-      article, link, file, draft, confidential, reserved, privateFile, nugget, pebble, privateNugget, asked, closedArticle, closed.body.id,
-      publishedFile, secretFile, bFileId, bResource, bFile, bArticle, s.id, sb.id, cResource, s.nord, s.sud,
-      ...people.map((person) => person.personId), s.eric.personId, s.f.adminPersonId, a, b, fc.partnershipId, randomUUID(),
-    ],
-    secrets: [
-      'SECRET',
-      s.amina.email, s.bruno.email, s.odile.email, s.eric.email, s.f.adminEmail, sb.f.adminEmail, sb.amina.email, '@',
-      'Odile', 'Éric', 'Eric Dehors', 'Admin Test', 'Conseil citoyen', 'Faire coopérer', cName,
-    ],
-    wordsOfA: [aName, 'Coopérer entre conseils', 'Le guide national', 'Guide des conseils', 'tour de table', 'sigles'],
-    wordsOfB: [bName, 'AUTRE'],
-  };
+  world = await publicWorld(t, log);
 });
 afterAll(() => t.close());
 
@@ -285,6 +135,12 @@ describe('the walk of every public address', () => {
         expect(response.body, url).toBe(shell);
       }
     }
+  });
+
+  it('declares every public web page of the app from that list', () => {
+    const app = readFileSync(join(process.cwd(), 'src/web/App.tsx'), 'utf8');
+    expect(app).not.toMatch(/path="\/public/);
+    for (const key of Object.keys(PUBLIC_WEB_ROUTES)) expect(app).toContain(`PUBLIC_WEB_ROUTES.${key}`);
   });
 });
 
