@@ -304,7 +304,14 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
       { ...resource, id: publishedResourceId, kind: 'article', title: 'Notre méthode', body: 'Écouter, puis agir.', published_at: now },
     ])
     .execute();
-  return { accompanimentId, newcomerId, questionnaireId, questionId, draftQuestionnaireId, mapEntryId, resourceId, publishedResourceId };
+  // A day of the space, begun an hour before the world's now, so it can be said held.
+  const dayId = randomUUID();
+  await db
+    .insertInto('accompaniment_day')
+    .values({ id: dayId, accompaniment_id: accompanimentId, title: 'Journée de coopération', starts_at: new Date(now.getTime() - 3_600_000), ends_at: new Date(now.getTime() + 3_600_000), created_by: facilitatorPersonId, created_at: now })
+    .execute();
+  await db.insertInto('accompaniment_day_item').values({ id: randomUUID(), day_id: dayId, position: 0, title: 'Accueil', minutes: 30 }).execute();
+  return { accompanimentId, newcomerId, questionnaireId, questionId, draftQuestionnaireId, mapEntryId, resourceId, publishedResourceId, dayId };
 }
 
 function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
@@ -325,6 +332,11 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['POST', `${base}/questionnaires/${accompaniment.draftQuestionnaireId}/send`],
     ['POST', `${base}/questionnaires/${accompaniment.questionnaireId}/close`],
     ['PUT', `${base}/questionnaires/${accompaniment.questionnaireId}/response`, { answers: { [accompaniment.questionId]: 5 }, submit: true }],
+    ['GET', `${space}/days`],
+    ['POST', `${space}/days`, { title: 'Deuxième journée', startsAt: '2030-03-14T08:30:00Z', endsAt: '2030-03-14T16:00:00Z', programme: [{ title: 'Accueil', minutes: 30 }] }],
+    ['GET', `${base}/accompaniment-days/${accompaniment.dayId}`],
+    ['PUT', `${base}/accompaniment-days/${accompaniment.dayId}`, { title: 'Journée de coopération', startsAt: '2030-03-14T08:30:00Z', endsAt: '2030-03-14T16:00:00Z', place: 'Lille' }],
+    ['POST', `${base}/accompaniment-days/${accompaniment.dayId}/held`, { presentIds: [ids.personId] }],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/results`],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/answers.csv`],
     ['GET', `${base}/questionnaires/${accompaniment.questionnaireId}/events`],
