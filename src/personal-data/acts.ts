@@ -116,7 +116,19 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
     .where('r.author_id', 'in', ids)
     .orderBy('r.created_at')
     .execute();
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, accompaniments, acts };
+  // The questionnaires they took part in, and their named answers; an anonymous answer names no one, so it is no one's to export.
+  const [participations, namedAnswers] = await Promise.all([
+    db
+      .selectFrom('questionnaire_participation as p')
+      .innerJoin('questionnaire as q', 'q.id', 'p.questionnaire_id')
+      .select(['p.questionnaire_id', 'q.title', 'q.anonymous', 'p.answered_at'])
+      .where('p.person_id', 'in', ids)
+      .orderBy('p.answered_at')
+      .execute(),
+    db.selectFrom('questionnaire_response').select(['id', 'questionnaire_id', 'answers', 'submitted', 'updated_at']).where('person_id', 'in', ids).orderBy('updated_at').execute(),
+  ]);
+  const questionnaires = { participations, namedAnswers: namedAnswers.map((row) => ({ ...row, answers: row.answers as Record<string, unknown> })) };
+  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, questionnaires, accompaniments, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -182,6 +194,8 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.deleteFrom('person_link').where('person_id', '=', personId).execute();
     await trx.deleteFrom('mail_notice').where('person_id', '=', personId).execute();
     await trx.deleteFrom('meeting_round_word').where('person_id', '=', personId).execute();
+    // Their named answers to questionnaires stay in the group's results, as anonymous ones do: naming no one, keeping no time.
+    await trx.updateTable('questionnaire_response').set({ person_id: null, updated_at: null }).where('person_id', '=', personId).execute();
     // Invited to a meeting, they keep their place among its guests as they do in its attendance; why they were invited may name them.
     await trx.updateTable('meeting_guest').set({ reason: '' }).where('person_id', '=', personId).execute();
     // Their messages in proposals' threads keep their place, so the answers to them still read as answers.

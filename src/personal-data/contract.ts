@@ -143,6 +143,16 @@ export const personalDataExportAnswer = z.object({
       }),
     )
     .optional(),
+  /**
+   * The questionnaires they took part in, and their named answers as they gave them; an anonymous
+   * questionnaire's answers name no one, so none of them is theirs to export.
+   */
+  questionnaires: z
+    .object({
+      participations: z.array(z.object({ questionnaire_id: z.uuid(), title: z.string(), anonymous: z.boolean(), answered_at: instant })),
+      namedAnswers: z.array(z.object({ id: z.uuid(), questionnaire_id: z.uuid(), answers: z.record(z.string(), z.unknown()), submitted: z.boolean(), updated_at: instant.nullable() })),
+    })
+    .optional(),
   /** The accompaniments they are in, and the days of them they were noted present at. */
   accompaniments: z
     .object({

@@ -281,3 +281,15 @@ describe('an anonymous questionnaire', () => {
     for (const row of backedUp) expect([row.person_id, row.updated_at]).toEqual([null, null]);
   });
 });
+
+describe('a person erased', () => {
+  it('leaves their named answers in the group’s results, naming no one and keeping no time', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const q = await written(s);
+    expect((await s.f.admin.post(`${q.url}/send`)).status).toBe(204);
+    expect((await s.amina.client.put(`${q.url}/response`, { answers: fullAnswer(q.questions), submit: true })).status).toBe(204);
+    expect((await s.f.admin.post(`${s.f.base}/people/${s.amina.personId}/erase`)).status).toBe(200);
+    const rows = await t.store.db.selectFrom('questionnaire_response').select(['person_id', 'updated_at', 'answers']).where('questionnaire_id', '=', q.id).execute();
+    expect(rows).toEqual([{ person_id: null, updated_at: null, answers: fullAnswer(q.questions) }]);
+  });
+});
