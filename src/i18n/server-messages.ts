@@ -18,6 +18,7 @@ import { questionnaireResultsEn, questionnaireResultsFr } from '../questionnaire
 import { cooperationMapEn, cooperationMapFr } from '../cooperation-map/messages.js';
 import { questionnaireEn, questionnaireFr } from '../questionnaires/messages.js';
 import { resourceEn, resourceFr } from '../resources/messages.js';
+import { accompanimentReportEn, accompanimentReportFr } from '../accompaniments/report/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -247,6 +248,7 @@ const fr = {
   ...cooperationMapFr,
   ...questionnaireFr,
   ...resourceFr,
+  ...accompanimentReportFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -480,6 +482,7 @@ const en: typeof fr = {
   ...cooperationMapEn,
   ...questionnaireEn,
   ...resourceEn,
+  ...accompanimentReportEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

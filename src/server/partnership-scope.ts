@@ -39,6 +39,7 @@ import { questionnaireResultRoutes } from '../questionnaires/results/routes.js';
 import { cooperationMapRoutes } from '../cooperation-map/routes.js';
 import { questionnaireRoutes } from '../questionnaires/routes.js';
 import { resourceRoutes } from '../resources/routes.js';
+import { accompanimentReportRoutes } from '../accompaniments/report/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -116,5 +117,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(cooperationMapRoutes);
   await app.register(questionnaireRoutes);
   await app.register(resourceRoutes);
+  await app.register(accompanimentReportRoutes);
   await app.register(disputeRoutes);
 };

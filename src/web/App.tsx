@@ -64,6 +64,8 @@ const AccompanimentDayPage = lazy(() => import('./pages/accompaniments/DayPage')
 const PublicPage = lazy(() => import('./pages/public-pages/PublicPage'));
 const PublicResourcePage = lazy(() => import('./pages/public-pages/PublicResourcePage'));
 const PublicArticlePage = lazy(() => import('./pages/public-pages/PublicArticlePage'));
+const QuestionnaireResultsPage = lazy(() => import('./pages/questionnaires/results/ResultsPage'));
+const AccompanimentReportPage = lazy(() => import('./pages/accompaniments/report/ReportPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -361,6 +363,8 @@ export function App() {
           <Route path="accompagnements" element={<Shell><AccompanimentsPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId" element={<Shell><AccompanimentPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId/journees/:dayId" element={<Shell><AccompanimentDayPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/questionnaires/:questionnaireId/resultats" element={<Shell><QuestionnaireResultsPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/rapport" element={<Shell><AccompanimentReportPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />

@@ -121,17 +121,18 @@ export const numberOrNull = (value: FormDataEntryValue | null): number | null =>
 
 /**
  * While a proposal, an election or a meeting is open, its page listens to the server's events
- * and reloads it on each change, so a round or an attendance list stays live in a meeting.
+ * and reloads it on each change, so a round or an attendance list stays live in a meeting; a
+ * questionnaire's results page reloads its results (`path`) as answers arrive.
  */
-export function useLiveChanges(subject: 'proposals' | 'elections' | 'meetings', id: string, open: boolean) {
+export function useLiveChanges(subject: 'proposals' | 'elections' | 'meetings' | 'questionnaires', id: string, open: boolean, path = `/${subject}/${id}`) {
   const partnershipId = usePartnershipId();
   const client = useQueryClient();
   useEffect(() => {
     if (!open) return;
     const source = new EventSource(`/api/v1/partnerships/${partnershipId}/${subject}/${id}/events`);
-    source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId, `/${subject}/${id}`] }));
+    source.addEventListener('changed', () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId, path] }));
     return () => source.close();
-  }, [client, partnershipId, subject, id, open]);
+  }, [client, partnershipId, subject, id, open, path]);
 }
 
 /** The forms of the page holding changes not yet saved; a router holds one blocker, so they share it. */

@@ -352,6 +352,8 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['DELETE', `${base}/resources/${accompaniment.resourceId}`],
     ['POST', `${base}/resources/${accompaniment.resourceId}/publish`],
     ['POST', `${base}/resources/${accompaniment.publishedResourceId}/unpublish`],
+    ['GET', `${space}/report`],
+    ['GET', `${space}/report.pdf`],
   ];
 }
 

@@ -112,7 +112,7 @@ describe('the answers as CSV', () => {
 });
 
 describe('live results', () => {
-  it('tell a page open on them each time an answer is sent', async () => {
+  it('tell a page open on them, an outsider’s, each time an answer is sent', async () => {
     const s = await accompanimentWithGroup(t, log);
     const questionnaire = await questionnaireWithQuestions(t, s.id, { anonymous: true });
     const stream = await fetch(`${origin}${s.f.base}/questionnaires/${questionnaire.id}/events`, { headers: { cookie: s.eric.client.cookie! } });
@@ -132,9 +132,10 @@ describe('live results', () => {
     };
     try {
       expect(await until(/: connected\n\n/)).toBe(true);
-      // What the answering act publishes after its commit: the questionnaire, never a response.
-      t.app.live.publish(s.f.partnershipId, [{ kind: 'questionnaire.answered', payload: { questionnaireId: questionnaire.id } }]);
+      const sent = await s.amina.client.put(`${s.f.base}/questionnaires/${questionnaire.id}/response`, { answers: { [questionnaire.q.energy]: 4 }, submit: true });
+      expect(sent.status, JSON.stringify(sent.body)).toBe(204);
       expect(await until(/event: changed\ndata: \{"kind":"questionnaire\.answered"\}\n\n/)).toBe(true);
+      expect((await s.eric.client.get(`${s.f.base}/questionnaires/${questionnaire.id}/results`)).body.respondents).toBe(1);
     } finally {
       await reader.cancel();
     }
