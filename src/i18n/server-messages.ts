@@ -19,6 +19,7 @@ import { cooperationMapEn, cooperationMapFr } from '../cooperation-map/messages.
 import { questionnaireEn, questionnaireFr } from '../questionnaires/messages.js';
 import { resourceEn, resourceFr } from '../resources/messages.js';
 import { accompanimentReportEn, accompanimentReportFr } from '../accompaniments/report/messages.js';
+import { harvestEn, harvestFr } from '../harvest/messages.js';
 import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
@@ -249,6 +250,7 @@ const fr = {
   ...questionnaireFr,
   ...resourceFr,
   ...accompanimentReportFr,
+  ...harvestFr,
   ...actionPlanFr,
   ...deliverableFr,
   ...budgetReportFr,
@@ -483,6 +485,7 @@ const en: typeof fr = {
   ...questionnaireEn,
   ...resourceEn,
   ...accompanimentReportEn,
+  ...harvestEn,
   ...actionPlanEn,
   ...deliverableEn,
   ...budgetReportEn,

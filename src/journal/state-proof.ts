@@ -657,6 +657,33 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
         from map_entry e where e.partnership_id = ${p}`,
   },
   {
+    // An item of a space's harvest (harvest/acts.ts): its kind, day or project stage, the
+    // fingerprint of its words, and its publication (asked under a title, answered, published).
+    // Erasing its author takes their name off it (author_id null) and a publication they had not
+    // answered back to private; the words stay.
+    table: 'harvest_item',
+    kinds: ['harvest.added', 'harvest.publicationAsked', 'harvest.publicationAnswered', 'harvest.published', 'person.erased'],
+    journaled: sql`
+      select a.payload->>'itemId' as key, false as may_be_absent,
+             jsonb_build_object('accompanimentId', a.payload->'accompanimentId', 'kind', a.payload->'kind', 'dayId', a.payload->'dayId', 'projectId', a.payload->'projectId',
+               'projectStage', a.payload->'projectStage', 'textHash', a.payload->'textHash',
+               'authorId', case when ${erased(sql`a.payload->>'authorId'`)} then 'null'::jsonb else a.payload->'authorId' end,
+               'publication', case when exists (select 1 from entries p where p.kind = 'harvest.published' and p.payload->>'itemId' = a.payload->>'itemId') then '"published"'::jsonb
+                                   when m.kind = 'harvest.publicationAsked' and not ${erased(sql`a.payload->>'authorId'`)} then '"asked"'::jsonb
+                                   else '"private"'::jsonb end,
+               'publicationTitleHash', coalesce(q.payload->'titleHash', 'null'::jsonb)) as value
+        from entries a
+        left join (select distinct on (1) payload->>'itemId' as key, kind from entries
+                    where kind in ('harvest.publicationAsked', 'harvest.publicationAnswered') order by 1, seq desc) m on m.key = a.payload->>'itemId'
+        left join (${latest(['harvest.publicationAsked'], 'itemId')}) q on q.key = a.payload->>'itemId'
+       where a.kind = 'harvest.added'`,
+    stored: (p) => sql`
+      select id::text as key, id::text as row_id,
+             jsonb_build_object('accompanimentId', accompaniment_id, 'kind', kind, 'dayId', day_id, 'projectId', project_id, 'projectStage', project_stage,
+               'textHash', ${hashOf(sql`text`)}, 'authorId', author_id, 'publication', publication, 'publicationTitleHash', ${hashOf(sql`publication_title`)}) as value
+        from harvest_item where partnership_id = ${p}`,
+  },
+  {
     // A dispute's exit plan: each task's owner, day, statement and whether it is done. Disputes are
     // left out of backups, so a restored journal names tasks that are not there: rows are proven
     // against entries, never entries against rows.

@@ -22,6 +22,7 @@ export const toDoTargetAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dispute_task'), disputeId: z.uuid(), taskId: z.uuid() }),
   z.object({ kind: z.enum(['dispute_circle', 'dispute_consent']), disputeId: z.uuid() }),
   z.object({ kind: z.literal('tension_task'), tensionId: z.uuid() }),
+  z.object({ kind: z.literal('harvest_publication'), accompanimentId: z.uuid(), itemId: z.uuid() }),
   z.object({ kind: z.enum(['dispute_crisis_meeting', 'dispute_mediator', 'dispute_mediation']), disputeId: z.uuid() }),
   z.object({ kind: z.literal('questionnaire'), accompanimentId: z.uuid(), questionnaireId: z.uuid() }),
 ]);

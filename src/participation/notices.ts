@@ -1,5 +1,6 @@
 import { accompanimentNotices } from '../accompaniments/notices.js';
 import { questionnaireNotices } from '../questionnaires/notices.js';
+import { harvestNotices } from '../harvest/notices.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
 import { isConfidentialKind } from '../journal/journal-store.js';
@@ -45,7 +46,7 @@ function allWriters(...groups: readonly NoticeWriters[]): NoticeWriters {
   return combined;
 }
 
-const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeNotices, disputeEndingNotices, deliverableNotices, tensionNotices, circleNotices, accompanimentNotices, questionnaireNotices);
+const writers = allWriters(decisionNotices, electionNotices, meetingNotices, charterNotices, datePollNotices, discussionNotices, projectNotices, actionPlanNotices, pooledMeanNotices, settlementNotices, budgetNotices, budgetReportNotices, fundNotices, disputeNotices, disputeEndingNotices, deliverableNotices, tensionNotices, circleNotices, accompanimentNotices, questionnaireNotices, harvestNotices);
 
 /**
  * Whoever an act now waits on, or must hear of it, is told in the act's own transaction: what an

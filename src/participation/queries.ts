@@ -67,6 +67,8 @@ function targetOf(row: ToDoRow): ToDoTarget {
       return { kind: row.kind, tensionId: row.first_id };
     case 'questionnaire':
       return { kind: row.kind, accompanimentId: row.first_id, questionnaireId: second };
+    case 'harvest_publication':
+      return { kind: row.kind, accompanimentId: row.first_id, itemId: second };
   }
 }
 
@@ -114,7 +116,8 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   administer for the current fund year, until declared or called; a call to a house they
  *   administer until paid in full, due on its day; for the keepers of the books (the treasurer
  *   role's holders, else administrators: budgets/keepers.ts), each house behind with its call;
- * - the task a tension became at its body's meeting, for its owner, until they mark it done.
+ * - the task a tension became at its body's meeting, for its owner, until they mark it done;
+ * - an item of a space's harvest they wrote, whose publication a facilitator asks them, until they answer.
  * - a dispute they are a party to whose crisis meeting is not held yet, due at its crisis_due_at; a
  *   mediation whose mediator is to name, for the members of the body it was asked of (else its
  *   parties); the mediation they lead; each titled by its charter, never by its subject;
@@ -319,6 +322,10 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
       from dispute_party dp join dispute d on d.id = dp.dispute_id join charter_version v on v.id = d.charter_version_id
      where dp.person_id = ${personId} and dp.consents_to_publish is null and d.partnership_id = ${partnershipId}
        and d.stage = 'write_up' and d.write_up is not null and d.write_up_published_at is null
+    union all
+    select 'harvest_publication', h.accompaniment_id, h.id, coalesce(h.publication_title, ''), a.title, null, null
+      from harvest_item h join accompaniment a on a.id = h.accompaniment_id
+     where h.author_id = ${personId} and h.publication = 'asked' and h.partnership_id = ${partnershipId} and a.archived_at is null
     union all
     select 'tension_task', t.id, null, t.task_title, b.name, null, t.task_due_on::text
       from tension t join body b on b.id = t.body_id

@@ -62,6 +62,8 @@ export const TO_DO_KINDS = [
   'dispute_mediation',
   // An open questionnaire of an accompaniment one is a member of, not answered yet, due at its close.
   'questionnaire',
+  // An item of a space's harvest one wrote, which a facilitator asks one to publish.
+  'harvest_publication',
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
@@ -87,7 +89,8 @@ export type ToDoTarget =
   | { readonly kind: 'dispute_circle' | 'dispute_consent'; readonly disputeId: string }
   | { readonly kind: 'tension_task'; readonly tensionId: string }
   | { readonly kind: 'dispute_crisis_meeting' | 'dispute_mediator' | 'dispute_mediation'; readonly disputeId: string }
-  | { readonly kind: 'questionnaire'; readonly accompanimentId: string; readonly questionnaireId: string };
+  | { readonly kind: 'questionnaire'; readonly accompanimentId: string; readonly questionnaireId: string }
+  | { readonly kind: 'harvest_publication'; readonly accompanimentId: string; readonly itemId: string };
 
 /**
  * The anchor of the form, on its page, where each kind of thing is done. The pages put these ids
@@ -125,6 +128,7 @@ export const TO_DO_ANCHORS: Readonly<Record<ToDoKind, string>> = {
   dispute_mediator: 'nommer-la-mediation',
   dispute_mediation: 'mediation',
   questionnaire: 'repondre-au-questionnaire',
+  harvest_publication: 'publier-votre-recolte',
 };
 
 /**
@@ -182,6 +186,8 @@ export function toDoPath(partnershipId: string, target: ToDoTarget): string {
       return `${base}/tensions/${target.tensionId}${anchor}`;
     case 'questionnaire':
       return `${base}/accompagnements/${target.accompanimentId}/questionnaires/${target.questionnaireId}${anchor}`;
+    case 'harvest_publication':
+      return `${base}/accompagnements/${target.accompanimentId}/moisson${anchor}`;
   }
 }
 

@@ -128,7 +128,12 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
     db.selectFrom('questionnaire_response').select(['id', 'questionnaire_id', 'answers', 'submitted', 'updated_at']).where('person_id', 'in', ids).orderBy('updated_at').execute(),
   ]);
   const questionnaires = { participations, namedAnswers: namedAnswers.map((row) => ({ ...row, answers: row.answers as Record<string, unknown> })) };
-  return { ...base, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, questionnaires, accompaniments, acts };
+  // What they put on the map of an accompaniment's space, and what they harvested there, in their words.
+  const [mapEntries, harvestItems] = await Promise.all([
+    db.selectFrom('map_entry').select(['id', 'accompaniment_id', 'kind', 'title', 'description', 'status', 'created_at']).where('created_by', 'in', ids).orderBy('created_at').execute(),
+    db.selectFrom('harvest_item').select(['id', 'accompaniment_id', 'kind', 'text', 'publication', 'publication_title', 'published_at', 'created_at']).where('author_id', 'in', ids).orderBy('created_at').execute(),
+  ]);
+  return { ...base, mapEntries, harvestItems, memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, resources, questionnaires, accompaniments, acts };
 }
 
 /** An erased person stays erased: no act gives them back a name, a contact, an invitation, a role or a delegation. */
@@ -216,6 +221,12 @@ export async function erasePerson(ctx: ActContext, personId: string) {
     await trx.updateTable('resource').set({ author_id: null }).where('author_id', '=', personId).execute();
     await trx.updateTable('resource').set({ created_by: null }).where('created_by', '=', personId).execute();
     await trx.updateTable('workspace_file').set({ uploaded_by: null }).where('uploaded_by', '=', personId).execute();
+    // What they harvested in an accompaniment stays the group's, in its words, and no longer says who wrote it; nobody is left to consent to a publication they had not answered.
+    await trx
+      .updateTable('harvest_item')
+      .set((eb) => ({ author_id: null, publication: eb.case().when('publication', '=', 'asked').then('private').else(eb.ref('publication')).end() }))
+      .where('author_id', '=', personId)
+      .execute();
     // A party stays a party of their disputes, by id, so the dispute still reads whole; the notes they wrote no longer say who wrote them.
     await trx.updateTable('dispute_meeting_note').set({ written_by: null }).where('written_by', '=', personId).execute();
     // A kept PDF may print their name (attendance, signatories): printed again, it shows the pseudonym.

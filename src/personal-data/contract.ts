@@ -160,5 +160,24 @@ export const personalDataExportAnswer = z.object({
       daysPresent: z.array(z.object({ person_id: z.uuid(), day_id: z.uuid(), accompaniment_id: z.uuid(), title: z.string(), starts_at: instant })),
     })
     .optional(),
+  /** What they put on the map of an accompaniment's space. */
+  mapEntries: z
+    .array(z.object({ id: z.uuid(), accompaniment_id: z.uuid(), kind: z.string(), title: z.string(), description: z.string(), status: z.string().nullable(), created_at: instant }))
+    .optional(),
+  /** What they harvested in an accompaniment's space, and whether it was published. */
+  harvestItems: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        accompaniment_id: z.uuid(),
+        kind: z.string(),
+        text: z.string(),
+        publication: z.string(),
+        publication_title: z.string().nullable(),
+        published_at: instant.nullable(),
+        created_at: instant,
+      }),
+    )
+    .optional(),
   acts: z.array(z.object({ partnership_id: z.uuid(), seq: z.number(), recorded_at: instant, kind: z.string() })).optional(),
 });

@@ -40,6 +40,7 @@ import { cooperationMapRoutes } from '../cooperation-map/routes.js';
 import { questionnaireRoutes } from '../questionnaires/routes.js';
 import { resourceRoutes } from '../resources/routes.js';
 import { accompanimentReportRoutes } from '../accompaniments/report/routes.js';
+import { harvestRoutes } from '../harvest/routes.js';
 import { disputeRoutes } from '../disputes/routes.js';
 
 declare module 'fastify' {
@@ -118,5 +119,6 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(questionnaireRoutes);
   await app.register(resourceRoutes);
   await app.register(accompanimentReportRoutes);
+  await app.register(harvestRoutes);
   await app.register(disputeRoutes);
 };

@@ -52,6 +52,8 @@ let ids: {
   spaceId: string;
   mapEntryId: string;
   cooperationId: string;
+  harvestItemId: string;
+  spaceDayId: string;
   resourceId: string;
   draftQuestionnaireId: string;
   openQuestionnaireId: string;
@@ -151,7 +153,14 @@ async function mappedSpace(organizationId: string, personId: string) {
     ])
     .execute();
   await db.insertInto('map_cooperation_party').values([{ entry_id: cooperationId, position: 0, organization_id: organizationId }, { entry_id: cooperationId, position: 1, person_id: personId }]).execute();
-  return { spaceId, cooperationId, mapEntryId };
+  // A day of the space and the administrator's nugget of it, its publication asked of them.
+  const [spaceDayId, harvestItemId] = [randomUUID(), randomUUID()];
+  await db.insertInto('accompaniment_day').values({ id: spaceDayId, accompaniment_id: spaceId, title: 'Journée', starts_at: now, ends_at: new Date(now.getTime() + 3_600_000), created_at: now }).execute();
+  await db
+    .insertInto('harvest_item')
+    .values({ id: harvestItemId, partnership_id: f.partnershipId, accompaniment_id: spaceId, kind: 'nugget', text: 'Bien', author_id: f.adminPersonId, day_id: spaceDayId, created_at: now, publication: 'asked', publication_title: 'Bien' })
+    .execute();
+  return { spaceId, cooperationId, mapEntryId, spaceDayId, harvestItemId };
 }
 
 /** Two questionnaires of the space: one in the builder, one sent with a scale and a ranking to answer. */
@@ -211,7 +220,7 @@ function questionnaireRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
   ];
 }
 
-/** The map: entries of every kind, parties of any shape, cooperations of any id, words of any length. */
+/** The map and the harvest: entries of every kind, parties of any shape, cooperations and days of any id, words of any length. */
 function mapRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
   const party = fc.oneof(nearlyValid({ organizationId: someId() }), nearlyValid({ personId: someId() }), anyValue);
   const entry = nearlyValid({
@@ -227,6 +236,9 @@ function mapRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
     ['POST', `${f.base}/accompaniments/${ids.spaceId}/map`, entry],
     ['PUT', `${f.base}/map-entries/${ids.cooperationId}`, entry],
     ['PUT', `${f.base}/map-entries/${ids.mapEntryId}`, entry],
+    ['POST', `${f.base}/accompaniments/${ids.spaceId}/harvest`, nearlyValid({ kind: fc.constantFrom('nugget', 'pebble', 'x'), text, dayId: fc.oneof(someId(), fc.constant(null)), projectStage: fc.constantFrom('active', 'idea', 'x', null) })],
+    ['POST', `${f.base}/harvest-items/${ids.harvestItemId}/publication-request`, nearlyValid({ title: text })],
+    ['POST', `${f.base}/harvest-items/${ids.harvestItemId}/publication-answer`, nearlyValid({ consents: fc.constantFrom(true, false, 'oui', null) })],
   ];
 }
 

@@ -311,7 +311,17 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
     .values({ id: dayId, accompaniment_id: accompanimentId, title: 'Journée de coopération', starts_at: new Date(now.getTime() - 3_600_000), ends_at: new Date(now.getTime() + 3_600_000), created_by: facilitatorPersonId, created_at: now })
     .execute();
   await db.insertInto('accompaniment_day_item').values({ id: randomUUID(), day_id: dayId, position: 0, title: 'Accueil', minutes: 30 }).execute();
-  return { accompanimentId, newcomerId, questionnaireId, questionId, draftQuestionnaireId, mapEntryId, resourceId, publishedResourceId, dayId };
+  // The target person's nugget of that day, and another whose publication is asked of them.
+  const [harvestItemId, askedItemId] = [randomUUID(), randomUUID()];
+  const harvested = { partnership_id: f.partnershipId, accompaniment_id: accompanimentId, kind: 'nugget', author_id: ids.personId, day_id: dayId, created_at: now };
+  await db
+    .insertInto('harvest_item')
+    .values([
+      { ...harvested, id: harvestItemId, text: 'Le tour de table a délié les langues.' },
+      { ...harvested, id: askedItemId, text: 'Les binômes ont bien marché.', publication: 'asked', publication_title: 'Les binômes', publication_asked_by: f.adminPersonId, publication_asked_at: now },
+    ])
+    .execute();
+  return { accompanimentId, newcomerId, questionnaireId, questionId, draftQuestionnaireId, mapEntryId, resourceId, publishedResourceId, dayId, harvestItemId, askedItemId };
 }
 
 function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World['accompaniment']): [Method, string, unknown?][] {
@@ -344,6 +354,10 @@ function accompanimentRoutes(base: string, ids: Furnished, accompaniment: World[
     ['POST', `${space}/map`, { kind: 'equipment', title: 'Un vidéoprojecteur', offeredBy: { organizationId: ids.organizationId } }],
     ['PUT', `${base}/map-entries/${accompaniment.mapEntryId}`, { kind: 'skill', title: 'Animer un atelier d’écriture', offeredBy: { organizationId: ids.organizationId } }],
     ['DELETE', `${base}/map-entries/${accompaniment.mapEntryId}`],
+    ['GET', `${space}/harvest`],
+    ['POST', `${space}/harvest`, { kind: 'pebble', text: 'La salle était trop petite.', dayId: accompaniment.dayId }],
+    ['POST', `${base}/harvest-items/${accompaniment.harvestItemId}/publication-request`, { title: 'Le tour de table' }],
+    ['POST', `${base}/harvest-items/${accompaniment.askedItemId}/publication-answer`, { consents: true }],
     ['GET', `${space}/resources?q=atelier`],
     ['POST', `${space}/resources`, { kind: 'link', title: 'Le site du réseau', url: 'https://reseau.example.org' }],
     ['GET', `${base}/resources/${accompaniment.resourceId}`],

@@ -38,6 +38,7 @@ describe('the path of a thing to do', () => {
       [{ kind: 'dispute_mediation', disputeId: 'x1' }, '/p/p1/differends/x1#mediation'],
       [{ kind: 'tension_task', tensionId: 't1' }, '/p/p1/tensions/t1#marquer-fait'],
       [{ kind: 'questionnaire', accompanimentId: 'a1', questionnaireId: 'q1' }, '/p/p1/accompagnements/a1/questionnaires/q1#repondre-au-questionnaire'],
+      [{ kind: 'harvest_publication', accompanimentId: 'a1', itemId: 'h1' }, '/p/p1/accompagnements/a1/moisson#publier-votre-recolte'],
     ];
     for (const [target, path] of cases) expect(toDoPath(P, target)).toBe(path);
     expect(new Set(cases.map(([target]) => target.kind))).toEqual(new Set(TO_DO_KINDS));
