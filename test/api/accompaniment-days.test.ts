@@ -73,8 +73,16 @@ describe('a day of an accompaniment', () => {
     expect((await s.amina.client.post(`${s.url}/days`, theDay)).status).toBe(403);
     expect((await s.odile.client.put(dayUrl, theDay)).status).toBe(403);
     expect((await s.odile.client.get(dayUrl)).status).toBe(200);
+    const cold = (await s.f.admin.post(`${s.url}/questionnaires/from-template`, { template: 'cold_evaluation', dayId: day, weeksAfterDay: 4 })).body.id as string;
+    const coldUrl = `${s.f.base}/questionnaires/${cold}`;
+    expect((await s.f.admin.get(coldUrl)).body).toMatchObject({ opensAt: '2030-04-11T08:30:00.000Z', closesAt: '2030-04-25T08:30:00.000Z' });
     const moved = { ...theDay, startsAt: '2030-03-21T08:30:00.000Z', endsAt: '2030-03-21T16:00:00.000Z', programme: [{ title: 'Un seul atelier', minutes: 240 }] };
     expect((await s.f.admin.put(dayUrl, moved)).status).toBe(204);
+    // The cold evaluation moves with its day, so the clock sends it the right week.
+    expect((await s.f.admin.get(coldUrl)).body).toMatchObject({ state: 'scheduled', opensAt: '2030-04-18T08:30:00.000Z', closesAt: '2030-05-02T08:30:00.000Z' });
+    expect((await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'questionnaire.changed').map((entry) => entry.payload)).toEqual([
+      { questionnaireId: cold, anonymous: true, opensAt: '2030-04-18T08:30:00.000Z' },
+    ]);
     expect((await s.f.admin.get(dayUrl)).body).toMatchObject({ startsAt: moved.startsAt, programme: [{ title: 'Un seul atelier', minutes: 240 }], can: { change: true, hold: true } });
     expect(log.mailsTo(s.bruno.email).some((mail) => mail.subject.startsWith('La journée « Journée de coopération » change'))).toBe(true);
     const backwards = await s.f.admin.put(dayUrl, { ...theDay, endsAt: '2030-03-14T07:00:00.000Z' });
@@ -83,8 +91,21 @@ describe('a day of an accompaniment', () => {
     const empty = await s.f.admin.post(`${s.url}/days`, { ...theDay, programme: [{ title: ' ', minutes: 0 }] });
     expect(empty.status).toBe(400);
     expect(Object.keys(empty.body.fields).sort()).toEqual(['programme.0.minutes', 'programme.0.title']);
+    // Changed again (its place only), the event's SEQUENCE rises so calendars replace it; the evaluation stays put.
+    expect((await s.f.admin.put(dayUrl, { ...moved, place: 'La Condition publique, Roubaix' })).status).toBe(204);
+    const sequences = async (subject: string) =>
+      (await t.store.db.selectFrom('outbox_message').select('calendar').where('partnership_id', '=', s.f.partnershipId).where('subject', 'like', subject).execute())
+        .map((row) => /SEQUENCE:(\d+)/.exec(row.calendar ?? '')?.[1])
+        .sort();
+    expect(await sequences('Journée%')).toEqual(['0', '0', '0']);
+    expect(await sequences('La journée%')).toEqual(['1', '1', '1', '2', '2', '2']);
     const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind);
-    expect(kinds.filter((kind) => kind.startsWith('accompaniment.day'))).toEqual(['accompaniment.dayScheduled', 'accompaniment.dayChanged']);
+    expect(kinds.filter((kind) => kind.startsWith('accompaniment.day') || kind === 'questionnaire.changed')).toEqual([
+      'accompaniment.dayScheduled',
+      'accompaniment.dayChanged',
+      'questionnaire.changed',
+      'accompaniment.dayChanged',
+    ]);
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { actorOf, recordAct, type ActContext } from '../../common/act.js';
 import type { Database } from '../../common/database/schema.js';
 import { conflict, forbidden, invalid, notFound } from '../../common/errors.js';
 import { textHash } from '../../journal/chain.js';
+import type { JournalEvent } from '../../journal/journal-store.js';
 import { openAccompanimentForAct } from '../access.js';
 import { mayFacilitate } from '../rules.js';
 import type { dayHeldInput, dayInput } from './contract.js';
@@ -68,6 +69,31 @@ async function dayForAct(trx: Trx, ctx: ActContext, dayId: string) {
   return { id: day.id, accompanimentId: day.accompaniment_id, startsAt: locked.starts_at, heldAt: locked.held_at };
 }
 
+/**
+ * The questionnaires not yet sent that open some weeks after this day (the cold evaluation) move
+ * with it: their opening is computed again from the day's start, as the questionnaires' builder
+ * computes it (questionnaires/acts.ts `openingAfterDay`), and their close keeps its distance.
+ */
+async function moveQuestionnairesAfterDay(trx: Trx, dayId: string): Promise<JournalEvent[]> {
+  const moved = await trx
+    .updateTable('questionnaire as q')
+    .from('accompaniment_day as d')
+    .set({
+      opens_at: sql<Date>`d.starts_at + make_interval(weeks => q.weeks_after_day)`,
+      closes_at: sql<Date | null>`coalesce(q.closes_at + ((d.starts_at + make_interval(weeks => q.weeks_after_day)) - q.opens_at), q.closes_at)`,
+    })
+    .whereRef('d.id', '=', 'q.day_id')
+    .where('q.day_id', '=', dayId)
+    .where('q.weeks_after_day', 'is not', null)
+    .where('q.sent_at', 'is', null)
+    .where(sql<boolean>`q.opens_at is distinct from d.starts_at + make_interval(weeks => q.weeks_after_day)`)
+    .returning(['q.id', 'q.anonymous', 'q.opens_at'])
+    .execute();
+  return moved
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((row) => ({ kind: 'questionnaire.changed', payload: { questionnaireId: row.id, anonymous: row.anonymous, opensAt: row.opens_at?.toISOString() ?? null } }));
+}
+
 /** A facilitator changes a day not yet held (its time, place or programme); the members are told again, with the new event. */
 export async function changeDay(ctx: ActContext, dayId: string, input: DayInput) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
@@ -80,7 +106,11 @@ export async function changeDay(ctx: ActContext, dayId: string, input: DayInput)
       .where('id', '=', dayId)
       .execute();
     await writeProgramme(trx, dayId, input.programme);
-    return { result: undefined, events: [{ kind: 'accompaniment.dayChanged', payload: { accompanimentId: day.accompanimentId, dayId, ...dayFacts(input) } }] };
+    const followers = await moveQuestionnairesAfterDay(trx, dayId);
+    return {
+      result: undefined,
+      events: [{ kind: 'accompaniment.dayChanged', payload: { accompanimentId: day.accompanimentId, dayId, ...dayFacts(input) } }, ...followers],
+    };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
 import { formatMeetingTime, translator } from '../../i18n/server-messages.js';
 import { recipientsAmong, tell } from '../../participation/calls.js';
@@ -25,6 +25,20 @@ async function dayFacts(trx: Trx, dayId: string) {
 }
 
 /**
+ * How many times the day changed before this act: the journal counts them, sealed or still
+ * pending, in one statement so an entry being sealed is counted once. Its calendar event carries
+ * the count as SEQUENCE, without which a calendar may keep the former time.
+ */
+async function changesBefore(trx: Trx, partnershipId: string, dayId: string): Promise<number> {
+  const { rows } = await sql<{ changes: number }>`
+    select (
+      (select count(*) from journal_entry where partnership_id = ${partnershipId} and kind = 'accompaniment.dayChanged' and payload->>'dayId' = ${dayId})
+      + (select count(*) from journal_pending where partnership_id = ${partnershipId} and kind = 'accompaniment.dayChanged' and payload->>'dayId' = ${dayId})
+    )::integer as changes`.execute(trx);
+  return rows[0]!.changes;
+}
+
+/**
  * The members of the space, outsiders included, are convened to a day scheduled, and told again
  * when it changes, each mail carrying the day as a calendar event; whoever scheduled it is not.
  */
@@ -32,6 +46,8 @@ const convene =
   (changed: boolean): NoticeWriter =>
   async (trx, scope, event) => {
     const day = await dayFacts(trx, String(event.payload['dayId']));
+    // This act's own change is not in the journal yet (written after the notices).
+    const sequence = changed ? (await changesBefore(trx, scope.partnershipId, day.id)) + 1 : 0;
     const recipients = await recipientsAmong(
       trx,
       day.memberIds.filter((personId) => personId !== day.created_by),
@@ -41,7 +57,7 @@ const convene =
       const when = formatMeetingTime(recipient.locale, day.starts_at);
       const params = { title: day.title, space: day.accompaniment_title, date: when };
       const calendar = dayCalendar(
-        { id: day.id, accompanimentTitle: day.accompaniment_title, title: day.title, startsAt: day.starts_at, endsAt: day.ends_at, place: day.place, programme: day.programme },
+        { id: day.id, sequence, accompanimentTitle: day.accompaniment_title, title: day.title, startsAt: day.starts_at, endsAt: day.ends_at, place: day.place, programme: day.programme },
         (minutes) => t('accompaniment.day.mail.minutes', { minutes }),
       );
       return {
