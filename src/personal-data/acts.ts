@@ -124,6 +124,7 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
       .select(['p.questionnaire_id', 'q.title', 'q.anonymous', 'p.answered_at'])
       .where('p.person_id', 'in', ids)
       .orderBy('p.answered_at')
+      .orderBy('p.questionnaire_id')
       .execute(),
     db.selectFrom('questionnaire_response').select(['id', 'questionnaire_id', 'answers', 'submitted', 'updated_at']).where('person_id', 'in', ids).orderBy('updated_at').execute(),
   ]);

@@ -149,7 +149,7 @@ export const personalDataExportAnswer = z.object({
    */
   questionnaires: z
     .object({
-      participations: z.array(z.object({ questionnaire_id: z.uuid(), title: z.string(), anonymous: z.boolean(), answered_at: instant })),
+      participations: z.array(z.object({ questionnaire_id: z.uuid(), title: z.string(), anonymous: z.boolean(), answered_at: instant.nullable() })),
       namedAnswers: z.array(z.object({ id: z.uuid(), questionnaire_id: z.uuid(), answers: z.record(z.string(), z.unknown()), submitted: z.boolean(), updated_at: instant.nullable() })),
     })
     .optional(),

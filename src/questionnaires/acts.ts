@@ -245,12 +245,18 @@ export async function closeQuestionnaire(ctx: ActContext, questionnaireId: strin
  *   draft decides nothing), then sent (`submit: true`), and may be sent again until the close; the
  *   entry keeps the response's id and its answers' hash.
  * - Anonymous: the draft stays in the browser, and the answers are sent once. The response names
- *   no one and keeps no time; who took part is written apart (`questionnaire_participation`), and
- *   the entry carries the questionnaire's id only, so nothing leads from a person to what they said.
+ *   no one and keeps no time; who took part is written apart (`questionnaire_participation`, with
+ *   no time either), and the entry carries the questionnaire's id only and no actor, so nothing
+ *   leads from a person to what they said.
  */
 export async function answerQuestionnaire(ctx: ActContext, questionnaireId: string, input: z.infer<typeof responseInput>) {
-  return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+  // An anonymous answer's entry names no actor: the journal, readable by the partnership, would
+  // otherwise tie the person to the moment their answer changed the live results. Anonymity is
+  // fixed once sent, and only a sent questionnaire takes answers; the act checks it again.
+  const anonymous = (await ctx.db.selectFrom('questionnaire').select('anonymous').where('id', '=', questionnaireId).executeTakeFirst())?.anonymous ?? false;
+  return recordAct({ ...ctx, actorId: anonymous ? null : ctx.viewer.personId }, async (trx) => {
     const questionnaire = await questionnaireForAct(trx, ctx, questionnaireId, 'share');
+    if (questionnaire.anonymous !== anonymous) throw conflict('questionnaire.refusal.notOpen');
     if (!mayContribute(questionnaire.accompaniment.reach)) throw forbidden();
     const refusal = answerRefusal(questionnaire.state);
     if (refusal !== null) throw conflict(refusal);
@@ -276,7 +282,7 @@ export async function answerQuestionnaire(ctx: ActContext, questionnaireId: stri
       if (!input.submit) throw conflict('questionnaire.refusal.anonymousDraft');
       const took = await trx
         .insertInto('questionnaire_participation')
-        .values({ questionnaire_id: questionnaireId, person_id: personId, answered_at: ctx.now })
+        .values({ questionnaire_id: questionnaireId, person_id: personId, answered_at: null })
         .onConflict((oc) => oc.doNothing())
         .returning('person_id')
         .executeTakeFirst();

@@ -39,7 +39,7 @@ describe('a questionnaire’s results', () => {
     const url = `${s.f.base}/questionnaires/${questionnaire.id}/results`;
     const results = await s.eric.client.get(url);
     expect(results.status, JSON.stringify(results.body)).toBe(200);
-    expect(results.body).toMatchObject({ title: 'Avant la journée', anonymous: false, respondents: 3, participants: 3, accompaniment: { id: s.id }, can: { exportAnswers: false } });
+    expect(results.body).toMatchObject({ title: 'Avant la journée', anonymous: false, respondents: 3, participants: 4, accompaniment: { id: s.id }, can: { exportAnswers: false } });
     const [name, hopes, format, themes, energy, priorities] = results.body.questions;
     // Listed in the order of the responses' ids, random: nothing in it says who answered when.
     expect(name).toMatchObject({ kind: 'short_text', answered: 2 });

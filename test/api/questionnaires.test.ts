@@ -241,10 +241,18 @@ describe('an anonymous questionnaire', () => {
     const respondents = [s.amina, s.bruno, s.eric];
     const sentAnswers = respondents.map((_, index) => fullAnswer(q.questions, index + 2));
     expect((await s.amina.client.put(`${q.url}/response`, { answers: sentAnswers[0], submit: false })).status).toBe(409);
+    const resultsUrl = `${s.f.base}/questionnaires/${q.id}/results`;
     for (const [index, person] of respondents.entries()) {
+      // Under three answers, the figures would give away the first ones to whoever knows who answered: withheld, the CSV too.
+      const results = (await s.bruno.client.get(resultsUrl)).body;
+      expect(results).toMatchObject({ respondents: index, withheld: true, questions: [] });
+      const csv = await s.f.admin.get(`${s.f.base}/questionnaires/${q.id}/answers.csv`);
+      expect([csv.status, csv.body.message]).toEqual([409, 'Les résultats apparaîtront à partir de 3 réponses, pour que personne ne soit reconnu.']);
       t.clock.advanceMinutes(3);
       expect((await person.client.put(`${q.url}/response`, { answers: sentAnswers[index], submit: true })).status).toBe(204);
     }
+    expect((await s.bruno.client.get(resultsUrl)).body).toMatchObject({ respondents: 3, withheld: false, questions: expect.arrayContaining([expect.objectContaining({ kind: 'scale', mean: 3 })]) });
+    expect((await s.f.admin.get(`${s.f.base}/questionnaires/${q.id}/answers.csv`)).status).toBe(200);
     expect((await s.amina.client.put(`${q.url}/response`, { answers: sentAnswers[0], submit: true })).status).toBe(409);
 
     // Rows: the response table holds no person, no time, no order but its random id.
@@ -254,8 +262,10 @@ describe('an anonymous questionnaire', () => {
     expect(responses.map((response) => (response.answers as Record<string, number>)[q.questions[4]!.id]).sort()).toEqual([2, 3, 4]);
     const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'questionnaire_response' order by column_name`.execute(t.store.db);
     expect(columns.rows.map((column) => column.column_name)).toEqual(['answers', 'id', 'person_id', 'questionnaire_id', 'submitted', 'updated_at']);
-    const participation = await t.store.db.selectFrom('questionnaire_participation').select('person_id').where('questionnaire_id', '=', q.id).execute();
+    // Who took part is kept apart, with no time: the moment would match the journal's and the live results'.
+    const participation = await t.store.db.selectFrom('questionnaire_participation').select(['person_id', 'answered_at']).where('questionnaire_id', '=', q.id).execute();
     expect(participation.map((row) => row.person_id).sort()).toEqual(respondents.map((person) => person.personId).sort());
+    for (const row of participation) expect(row.answered_at).toBeNull();
 
     // Answers: nobody's own response comes back, the administrator's view names none.
     for (const client of [s.f.admin, s.amina.client, s.eric.client]) {
@@ -272,6 +282,12 @@ describe('an anonymous questionnaire', () => {
     expect(answered.map((entry) => entry.payload)).toEqual([{ questionnaireId: q.id }, { questionnaireId: q.id }, { questionnaireId: q.id }]);
     const journalText = JSON.stringify(entries);
     for (const response of responses) expect(journalText).not.toContain(response.id);
+    // The journal as any member reads it names no actor for them either.
+    const read = await s.bruno.client.get(`${s.f.base}/journal?limit=200`);
+    expect(read.status).toBe(200);
+    const readAnswered = (read.body as { kind: string; actorId: string | null; payload: unknown }[]).filter((entry) => entry.kind === 'questionnaire.answered');
+    expect(readAnswered.map((entry) => [entry.actorId, entry.payload])).toEqual([0, 1, 2].map(() => [null, { questionnaireId: q.id }]));
+    for (const person of respondents) expect(JSON.stringify(readAnswered)).not.toContain(person.personId);
 
     // Backup: the responses leave without person nor time, in the order of their random ids.
     const backup = await s.f.admin.get(`${s.f.base}/backup`);
@@ -279,6 +295,8 @@ describe('an anonymous questionnaire', () => {
     const backedUp = (backup.body.tables['questionnaire_response'] as { id: string; person_id: string | null; updated_at: string | null; questionnaire_id: string }[]).filter((row) => row.questionnaire_id === q.id);
     expect(backedUp.map((row) => row.id)).toEqual(responses.map((response) => response.id));
     for (const row of backedUp) expect([row.person_id, row.updated_at]).toEqual([null, null]);
+    const backedUpParticipation = (backup.body.tables['questionnaire_participation'] as { questionnaire_id: string; answered_at: string | null }[]).filter((row) => row.questionnaire_id === q.id);
+    expect(backedUpParticipation.map((row) => row.answered_at)).toEqual([null, null, null]);
   });
 });
 

@@ -45,7 +45,7 @@ export async function questionnaireWithQuestions(t: TestApp, accompanimentId: st
         submitted,
       })
       .execute();
-    if (submitted) await t.store.db.insertInto('questionnaire_participation').values({ questionnaire_id: id, person_id: personId, answered_at: now }).execute();
+    if (submitted) await t.store.db.insertInto('questionnaire_participation').values({ questionnaire_id: id, person_id: personId, answered_at: options.anonymous ? null : now }).execute();
   };
   return { id, q, answer };
 }

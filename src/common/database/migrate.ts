@@ -41,6 +41,7 @@ import { confidentialMail } from './migrations/042-confidential-mail.js';
 import { tensionErasedWords } from './migrations/041-tension-erased-words.js';
 import { disputeMediation } from './migrations/040-dispute-mediation.js';
 import { accompaniments } from './migrations/043-accompaniments.js';
+import { anonymousParticipation } from './migrations/044-anonymous-participation.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -92,6 +93,7 @@ export const migrations: Record<string, Migration> = {
   '041-tension-erased-words': statementsMigration(tensionErasedWords),
   '042-confidential-mail': statementsMigration(confidentialMail),
   '043-accompaniments': statementsMigration(accompaniments),
+  '044-anonymous-participation': statementsMigration(anonymousParticipation),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

@@ -944,7 +944,7 @@ export interface Questionnaire {
 }
 
 export interface QuestionnaireParticipation {
-  answered_at: Timestamp;
+  answered_at: Timestamp | null;
   person_id: string;
   questionnaire_id: string;
 }

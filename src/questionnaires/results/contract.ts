@@ -30,8 +30,10 @@ export const questionnaireResultsAnswer = z.object({
   accompaniment: z.object({ id: z.uuid(), title: z.string() }),
   /** The answers sent so far. */
   respondents: z.int(),
-  /** The space's participants, whom the questionnaire asks. */
+  /** The space's members, facilitators included, whom the questionnaire asks. */
   participants: z.int(),
+  /** An anonymous questionnaire's figures wait for enough answers that nobody is recognized: `questions` is then empty. */
+  withheld: z.boolean(),
   questions: z.array(questionResult),
   can: z.object({ exportAnswers: z.boolean() }),
 });

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
-import { forbidden, notFound } from '../../common/errors.js';
+import { conflict, forbidden, notFound } from '../../common/errors.js';
 import { accompanimentInView, type AccompanimentInView, type InAccompaniments } from '../../accompaniments/access.js';
 import { mayFacilitate } from '../../accompaniments/rules.js';
-import { mayExportAnswers, tally, type Answers, type Choice, type QuestionKind, type QuestionToTally } from './rules.js';
+import { mayExportAnswers, resultsWithheld, tally, type Answers, type Choice, type QuestionKind, type QuestionToTally } from './rules.js';
 
 type Db = Kysely<Database>;
 
@@ -94,15 +94,16 @@ export async function resultsOf(db: Db, questionnaire: QuestionnaireHeading, acc
       .selectFrom('accompaniment_member')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('accompaniment_id', '=', accompaniment.id)
-      .where('role', '=', 'participant')
       .executeTakeFirstOrThrow(),
   ]);
+  const withheld = resultsWithheld(questionnaire.anonymous, answers.length);
   return {
     ...questionnaire,
     accompaniment: { id: accompaniment.id, title: accompaniment.title },
     respondents: answers.length,
     participants: Number(members.n),
-    questions: tally(questions, answers),
+    withheld,
+    questions: withheld ? [] : tally(questions, answers),
     can: { exportAnswers: mayExportAnswers(accompaniment.reach) },
   };
 }
@@ -123,7 +124,9 @@ export async function answersSheet(db: Db, scope: InAccompaniments, questionnair
   const questions = await questionsOf(db, questionnaireId);
   if (questionnaire.anonymous) {
     // No join to a person, not even to drop it: an anonymous response names nobody.
-    return { anonymous: true, questions, rows: (await submittedAnswers(db, questionnaireId)).map((answers) => ({ respondent: null, answers })) };
+    const answers = await submittedAnswers(db, questionnaireId);
+    if (resultsWithheld(true, answers.length)) throw conflict('questionnaireResults.refusal.tooFewAnswers');
+    return { anonymous: true, questions, rows: answers.map((answers) => ({ respondent: null, answers })) };
   }
   const rows = await db
     .selectFrom('questionnaire_response as r')

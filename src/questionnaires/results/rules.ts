@@ -145,3 +145,13 @@ export const tally = (questions: readonly QuestionToTally[], responses: readonly
  * the respondent of a named questionnaire: its facilitators' alone.
  */
 export const mayExportAnswers = (reach: 'facilitator' | 'participant' | 'reader'): boolean => reach === 'facilitator';
+
+/**
+ * An anonymous questionnaire's results appear once this many answers were sent: with one or two,
+ * whoever knows who answered (the count, a reminder not received) reads their answers in the
+ * figures.
+ */
+export const ANONYMOUS_RESULTS_MIN_ANSWERS = 3;
+
+/** Whether the figures are withheld: an anonymous questionnaire's, under the minimum of answers. */
+export const resultsWithheld = (anonymous: boolean, respondents: number): boolean => anonymous && respondents < ANONYMOUS_RESULTS_MIN_ANSWERS;

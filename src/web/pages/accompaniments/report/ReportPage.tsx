@@ -110,6 +110,7 @@ export default function ReportPage() {
             {questionnaire.anonymous && <> ({t('accompanimentReport.anonymous')})</>}
           </h3>
           <p className="muted">{t('questionnaireResults.respondents', { count: questionnaire.respondents, participants: questionnaire.participants })}</p>
+          {questionnaire.withheld && <p>{t('questionnaireResults.withheld')}</p>}
           {questionnaire.questions.map((question) => (
             <QuestionResults key={question.questionId} question={question} headingLevel={4} />
           ))}

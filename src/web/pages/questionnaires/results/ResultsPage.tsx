@@ -35,7 +35,7 @@ export default function ResultsPage() {
         {results.anonymous && <> {t('questionnaireResults.anonymous')}</>}
       </p>
       <p className="muted">{t('questionnaireResults.live')}</p>
-      {results.can.exportAnswers && (
+      {results.can.exportAnswers && !results.withheld && (
         <ul className="downloads">
           <li>
             <a href={`/api/v1/partnerships/${partnershipId}/questionnaires/${results.id}/answers.csv`} download>
@@ -44,7 +44,8 @@ export default function ResultsPage() {
           </li>
         </ul>
       )}
-      {results.questions.length === 0 && <p className="muted">{t('questionnaireResults.noQuestions')}</p>}
+      {results.withheld && <p className="notice">{t('questionnaireResults.withheld')}</p>}
+      {!results.withheld && results.questions.length === 0 && <p className="muted">{t('questionnaireResults.noQuestions')}</p>}
       {results.questions.map((question) => (
         <QuestionResults key={question.questionId} question={question} />
       ))}
