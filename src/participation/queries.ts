@@ -3,7 +3,7 @@ import { calendarDay } from '../common/dates.js';
 import type { Database } from '../common/database/schema.js';
 import { ACTION_DUE_NOTICE_DAYS } from '../action-plans/rules.js';
 import { DELIVERABLE_DUE_NOTICE_DAYS } from '../deliverables/rules.js';
-import { orderToDos, TERM_ENDING_NOTICE_DAYS, toDoPath, type ToDoDeadline, type ToDoKind, type ToDoTarget } from './rules.js';
+import { orderToDos, OUTSIDER_TO_DO_KINDS, TERM_ENDING_NOTICE_DAYS, toDoPath, type ToDoDeadline, type ToDoKind, type ToDoTarget } from './rules.js';
 
 interface ToDoRow {
   readonly kind: ToDoKind;
@@ -123,8 +123,10 @@ function deadlineOf(row: ToDoRow): ToDoDeadline {
  *   parties); the mediation they lead; each titled by its charter, never by its subject;
  * - an open questionnaire of a live accompaniment they are a member of, until they send their
  *   answers (a participation row, named or anonymous), due at its close, named with its space.
+ *
+ * Someone from outside (`outsider`) gets only the kinds of the pages opened to them.
  */
-export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date) {
+export async function toDoOf(db: Kysely<Database>, partnershipId: string, personId: string, now: Date, outsider = false) {
   const today = calendarDay(now);
   const rows = await sql<ToDoRow>`
     with my_bodies as (
@@ -355,10 +357,12 @@ export async function toDoOf(db: Kysely<Database>, partnershipId: string, person
        and not exists (select 1 from questionnaire_participation qp where qp.questionnaire_id = q.id and qp.person_id = ${personId})
   `.execute(db);
   const items = orderToDos(
-    rows.rows.map((row) => {
-      const target = targetOf(row);
-      return { target, title: row.title, bodyName: row.body_name, deadline: deadlineOf(row), path: toDoPath(partnershipId, target) };
-    }),
+    rows.rows
+      .filter((row) => !outsider || OUTSIDER_TO_DO_KINDS.has(row.kind))
+      .map((row) => {
+        const target = targetOf(row);
+        return { target, title: row.title, bodyName: row.body_name, deadline: deadlineOf(row), path: toDoPath(partnershipId, target) };
+      }),
   );
   return { items, count: items.length };
 }

@@ -67,6 +67,13 @@ export const TO_DO_KINDS = [
 ] as const;
 export type ToDoKind = (typeof TO_DO_KINDS)[number];
 
+/**
+ * What someone from outside may be asked (`Viewer.outsider`): only things of the pages opened to
+ * them (a space they belong to, a dispute they mediate). Anything else would name bodies or work
+ * of the partnership they do not see, so their list leaves it out whatever a branch returns.
+ */
+export const OUTSIDER_TO_DO_KINDS: ReadonlySet<ToDoKind> = new Set(['questionnaire', 'harvest_publication', 'dispute_mediation']);
+
 /** Where each thing is done: its kind and the ids its page needs. */
 export type ToDoTarget =
   | { readonly kind: 'stance'; readonly proposalId: string }

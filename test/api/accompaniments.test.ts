@@ -60,6 +60,25 @@ describe('an accompaniment', () => {
     expect((await s.eric.client.get(`${elsewhere.base}/accompaniments`)).status).toBe(404);
   });
 
+  it('shows an outsider « questionnaire à remplir » in their own to-do list, and nothing else of the partnership', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const questionnaire = (await s.f.admin.post(`${s.url}/questionnaires/from-template`, { template: 'before_day' })).body.id as string;
+    expect((await s.eric.client.get(`${s.f.base}/to-do`)).body).toEqual({ items: [], count: 0 });
+    expect((await s.f.admin.post(`${s.f.base}/questionnaires/${questionnaire}/send`)).status).toBe(204);
+    expect((await s.eric.client.get(`${s.f.base}/to-do`)).body).toEqual({
+      items: [
+        {
+          target: { kind: 'questionnaire', accompanimentId: s.id, questionnaireId: questionnaire },
+          title: 'Avant la journée',
+          bodyName: 'Accompagnement des conseils citoyens',
+          deadline: null,
+          path: `/p/${s.f.partnershipId}/accompagnements/${s.id}/questionnaires/${questionnaire}#repondre-au-questionnaire`,
+        },
+      ],
+      count: 1,
+    });
+  });
+
   it('once archived, reads as before and refuses every change', async () => {
     const s = await accompanimentWithGroup(t, log);
     expect((await s.amina.client.post(`${s.url}/archive`)).status).toBe(403);

@@ -287,9 +287,14 @@ describe('mediation', () => {
     }
     // Only the routes of the dispute itself admit them (its ending's too, disputes/ending): the list of disputes, people, bodies, journal… are 404.
     const reached = admitted.map((line) => line.split(' ').slice(0, 2).join(' '));
-    // The accompaniments' list admits outsiders too, and names none to a mediator in no accompaniment.
-    expect(reached.filter((route) => !route.includes('/disputes/{disputeId}'))).toEqual(['GET /api/v1/partnerships/{partnershipId}/accompaniments']);
+    // The accompaniments' list and one's to-do admit outsiders too; the list names none to a mediator in no accompaniment.
+    const beyondTheDispute = admitted.filter((line) => !line.includes('/disputes/{disputeId}'));
+    const route = (line: string) => line.split(' ').slice(0, 2).join(' ');
+    expect(beyondTheDispute.filter((line) => !line.endsWith(' 400')).map(route).sort()).toEqual(['GET /api/v1/partnerships/{partnershipId}/accompaniments', 'GET /api/v1/partnerships/{partnershipId}/to-do']);
+    // The workspace's routes that admit outsiders (answering, harvesting…) refuse the empty body before looking for the thing: a 400 that names nothing.
+    expect(beyondTheDispute.filter((line) => line.endsWith(' 400')).every((line) => /\/(accompaniments\/\{accompanimentId\}|harvest-items|map-entries|questionnaires|resources)\//.test(line))).toBe(true);
     expect((await claire.get(`${s.f.base}/accompaniments`)).body.accompaniments).toEqual([]);
+    expect((await claire.get(`${s.f.base}/to-do`)).body.items.map((item: { target: { kind: string } }) => item.target.kind)).toEqual(['dispute_mediation']);
     expect(reached).toEqual(
       expect.arrayContaining(['GET /api/v1/partnerships/{partnershipId}/disputes/{disputeId}', 'POST /api/v1/partnerships/{partnershipId}/disputes/{disputeId}/mediation-outcome', 'POST /api/v1/partnerships/{partnershipId}/disputes/{disputeId}/meetings/{meetingId}/notes']),
     );

@@ -10,6 +10,8 @@ import { EnumSelect } from '../../components/EnumSelect';
 import { PersonPicker } from '../../components/PersonPicker';
 import { Badge, Field, fieldError, FormError, LoadError, Loading, PageTitle, useFormatDate } from '../../components/ui';
 import { useAct, useDeleteAct, usePartnershipId, usePartnershipQuery, useUnsavedChanges } from '../../hooks';
+import { useSession } from '../../session';
+import { ToDoSection } from '../participation/ToDo';
 import { useFormatSpan } from '../pooled-means/times';
 import { DayForm, type DayInput } from './DayForm';
 import { dayPagePath, spacePath, WORKSPACE_PARTS } from './paths';
@@ -21,7 +23,7 @@ type Days = Answer<typeof daysAnswer>;
  * An accompaniment's space: what it is for, the parts of the workspace, its days, and who is in it.
  * Its facilitators invite people (of the partnership, or from outside by name and address), take
  * them out, schedule days, change the space and archive it. Someone from outside sees the same
- * page, without the partnership's navigation.
+ * page, without the partnership's navigation, and with their own to-do list.
  */
 export default function AccompanimentPage() {
   const { t } = useTranslation();
@@ -30,6 +32,8 @@ export default function AccompanimentPage() {
   const base = `/accompaniments/${accompanimentId}`;
   const space = usePartnershipQuery<Space>(base);
   const days = usePartnershipQuery<Days>(`${base}/days`);
+  // Someone from outside has no home page of the partnership: their « À faire pour vous » is here.
+  const outsider = useSession().data?.partnerships.find((p) => p.id === partnershipId)?.outsider === true;
   if (space.isPending || days.isPending) return <Loading />;
   if (space.error) return <LoadError error={space.error} />;
   if (days.error) return <LoadError error={days.error} />;
@@ -53,6 +57,7 @@ export default function AccompanimentPage() {
       <p>
         <Badge tone={data.reach === 'reader' ? 'neutral' : 'ok'}>{t(`accompaniment.reach.${data.reach}`)}</Badge>
       </p>
+      {outsider && <ToDoSection partnershipId={partnershipId} />}
       <nav aria-labelledby="espace-parties">
         <h2 id="espace-parties">{t('accompaniment.page.parts')}</h2>
         <ul className="card-list">
