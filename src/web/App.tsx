@@ -66,6 +66,8 @@ const PublicResourcePage = lazy(() => import('./pages/public-pages/PublicResourc
 const PublicArticlePage = lazy(() => import('./pages/public-pages/PublicArticlePage'));
 const QuestionnaireResultsPage = lazy(() => import('./pages/questionnaires/results/ResultsPage'));
 const AccompanimentReportPage = lazy(() => import('./pages/accompaniments/report/ReportPage'));
+const MapPage = lazy(() => import('./pages/cooperation-map/MapPage'));
+const HarvestPage = lazy(() => import('./pages/harvest/HarvestPage'));
 const CreatePages = {
   organization: lazy(() => import('./pages/organizations/NewOrganization')),
   person: lazy(() => import('./pages/people/NewPerson')),
@@ -365,6 +367,8 @@ export function App() {
           <Route path="accompagnements/:accompanimentId/journees/:dayId" element={<Shell><AccompanimentDayPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId/questionnaires/:questionnaireId/resultats" element={<Shell><QuestionnaireResultsPage /></Shell>} />
           <Route path="accompagnements/:accompanimentId/rapport" element={<Shell><AccompanimentReportPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/carte" element={<Shell><MapPage /></Shell>} />
+          <Route path="accompagnements/:accompanimentId/moisson" element={<Shell><HarvestPage /></Shell>} />
         </Route>
       </Route>
       <Route path="*" element={<Shell><NotFound /></Shell>} />
