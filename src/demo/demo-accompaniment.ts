@@ -102,6 +102,7 @@ export function accompanimentStorylines(story: DemoStory): (() => Promise<void>)
         tags: ['coopération', 'bénévolat'],
         confidential: false,
         outputTitle: null,
+        publishable: false,
         body: '## Cinq repères\n\n1. Se dire ce que chacun peut vraiment donner.\n2. Une personne référente par maison.\n3. Des décisions écrites, relues ensemble.\n4. Partager le matériel avant d’en acheter.\n5. Fêter ce qui marche.',
       });
       await resources.addResource(await by('helene', ago(42, 11)), space.id, {
@@ -111,6 +112,7 @@ export function accompanimentStorylines(story: DemoStory): (() => Promise<void>)
         tags: ['conseils citoyens'],
         confidential: false,
         outputTitle: null,
+        publishable: false,
         url: 'https://www.example.org/guide-conseils-citoyens',
       });
       await resources.addResource(await by('samia', ago(41, 15)), space.id, {
@@ -120,6 +122,7 @@ export function accompanimentStorylines(story: DemoStory): (() => Promise<void>)
         tags: ['contacts'],
         confidential: true,
         outputTitle: null,
+        publishable: false,
         file: {
           fileName: 'referents.csv',
           contentType: 'text/csv',
@@ -193,6 +196,7 @@ export function accompanimentStorylines(story: DemoStory): (() => Promise<void>)
         tags: ['journée', 'compte rendu'],
         confidential: false,
         outputTitle: null,
+        publishable: true,
         body: '## Ce que nous avons décidé\n\n- La salle des Saules accueille l’aide aux devoirs le mardi.\n- Une liste commune de bénévoles pour la fête des trois quartiers.\n- La sono du conseil citoyen circule entre les maisons.',
       });
       await resources.publishResource(await by('paul', ago(27, 11, 30)), notes.id);

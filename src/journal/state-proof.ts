@@ -824,13 +824,15 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
   },
   {
     // A resource of an accompaniment (resources/acts.ts): its space and kind, its licence and
-    // confidentiality, whether it is published for everyone, and its document's fingerprint.
+    // confidentiality, its author's consent to publication, whether it is published for everyone,
+    // and its document's fingerprint (entries older than the consent say nothing of it: false).
     table: 'resource',
     kinds: ['resource.added', 'resource.changed', 'resource.removed', 'resource.published', 'resource.unpublished'],
     journaled: sql`
       select a.payload->>'resourceId' as key, false as may_be_absent,
              jsonb_build_object('accompanimentId', a.payload->'accompanimentId', 'kind', a.payload->'kind',
                'licence', coalesce(c.payload->'licence', a.payload->'licence'), 'confidential', coalesce(c.payload->'confidential', a.payload->'confidential'),
+               'publishable', coalesce(c.payload->'publishable', a.payload->'publishable', 'false'::jsonb),
                'published', coalesce(p.kind = 'resource.published', false), 'fileSha256', a.payload->'fileSha256') as value
         from entries a
         left join (${latest(['resource.changed'], 'resourceId')}) c on c.key = a.payload->>'resourceId'
@@ -841,7 +843,7 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
     stored: (p) => sql`
       select r.id::text as key, r.id::text as row_id,
              jsonb_build_object('accompanimentId', r.accompaniment_id, 'kind', r.kind, 'licence', r.licence, 'confidential', r.confidential,
-               'published', r.published_at is not null, 'fileSha256', f.sha256) as value
+               'publishable', r.author_consents, 'published', r.published_at is not null, 'fileSha256', f.sha256) as value
         from resource r left join workspace_file f on f.id = r.file_id where r.partnership_id = ${p}`,
   },
 ];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { binaryAnswer, errorAnswer, textAnswer } from '../common/contract.js';
 import { notFound } from '../common/errors.js';
+import { sendDocument } from '../resources/download.js';
 import { isUuid } from '../server/ids.js';
 import { publicArticleAnswer, publicPageAnswer, publicResourceAnswer } from './contract.js';
 import { atomFeed, FEED_ENTRIES } from './feed.js';
@@ -64,14 +65,8 @@ export const publicPageRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'Download a published resource’s file (always as an attachment, never shown inline)', security: [], params: inResource, response: { ...binaryAnswer('application/octet-stream'), 404: errorAnswer } }, config: { rateLimit } },
     async (request, reply) => {
       const file = await publicResourceFile(app.store.db, request.params.partnershipId, request.params.resourceId);
-      // Saved, never rendered: a file that a browser would run as a page is sandboxed with nothing allowed.
-      return reply
-        .type(file.content_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header('cache-control', PUBLIC_CACHE)
-        .send(Buffer.from(file.content));
+      // Sent as the space sends it (saved, never rendered, text with its encoding), kept by caches like every public page.
+      return sendDocument(reply.header('cache-control', PUBLIC_CACHE), file);
     },
   );
   app.get(

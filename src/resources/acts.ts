@@ -10,6 +10,7 @@ import type { Licence } from '../charters/rules/enums.js';
 import { openAccompanimentForAct } from '../accompaniments/access.js';
 import { mayContribute } from '../accompaniments/rules.js';
 import { textHash } from '../journal/chain.js';
+import type { JournalEvent } from '../journal/journal-store.js';
 import type { documentInput, resourceChangeInput, resourceInput } from './contract.js';
 import { DOCUMENT_MAX_BYTES, documentRefusal, isOpenLicence, mayChangeResource, mayPublishResource, publicationRefusal, seesResource } from './rules.js';
 
@@ -47,11 +48,12 @@ async function checkedDocument(document: z.infer<typeof documentInput>): Promise
  * space's licence unless they choose another.
  */
 export async function addResource(ctx: ActContext, accompanimentId: string, input: z.infer<typeof resourceInput>) {
-  // Checked before the transaction: reading 10 MB takes a moment, and holds no lock.
-  const content = input.kind === 'file' ? await checkedDocument(input.file) : null;
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
+    // Who may share, and whether the space is still open, come first: a reader or an archived
+    // space is told so (403, 409) whatever document they send, which is only then decoded.
     const accompaniment = await openAccompanimentForAct(trx, inAccompaniments(ctx), accompanimentId);
     if (!mayContribute(accompaniment.reach)) throw forbidden();
+    const content = input.kind === 'file' ? await checkedDocument(input.file) : null;
     await requireOutput(trx, ctx.partnershipId, input.outputTitle);
     const licence: Licence = input.licence ?? accompaniment.licence;
     let fileId: string | null = null;
@@ -94,6 +96,7 @@ export async function addResource(ctx: ActContext, accompanimentId: string, inpu
         licence,
         confidential: input.confidential,
         output_title: input.outputTitle,
+        author_consents: input.publishable,
         created_by: ctx.viewer.personId,
         created_at: ctx.now,
         updated_at: ctx.now,
@@ -106,6 +109,7 @@ export async function addResource(ctx: ActContext, accompanimentId: string, inpu
       authorId: ctx.viewer.personId,
       licence,
       confidential: input.confidential,
+      publishable: input.publishable,
       fileSha256,
       contentHash: contentHash({ ...input, url, body }),
     };
@@ -120,7 +124,7 @@ export async function addResource(ctx: ActContext, accompanimentId: string, inpu
 async function resourceForAct(trx: Trx, ctx: ActContext, resourceId: string) {
   const resource = await trx
     .selectFrom('resource')
-    .select(['id', 'accompaniment_id', 'kind', 'author_id', 'licence', 'confidential', 'published_at', 'file_id', 'url', 'body'])
+    .select(['id', 'accompaniment_id', 'kind', 'author_id', 'author_consents', 'licence', 'confidential', 'published_at', 'file_id', 'url', 'body'])
     .where('id', '=', resourceId)
     .where('partnership_id', '=', ctx.partnershipId)
     .forUpdate()
@@ -131,7 +135,11 @@ async function resourceForAct(trx: Trx, ctx: ActContext, resourceId: string) {
   return { resource: { ...resource, licence: resource.licence as Licence }, accompaniment };
 }
 
-/** Its author or a facilitator changes what a resource says, its licence and its confidentiality; a published one stays open and shared. */
+/**
+ * Its author or a facilitator changes what a resource says, its licence and its confidentiality; a
+ * published one stays open and shared. Only its author gives or withdraws consent to publication
+ * (a facilitator's change keeps the author's word); withdrawn, the resource leaves the public pages.
+ */
 export async function changeResource(ctx: ActContext, resourceId: string, input: z.infer<typeof resourceChangeInput>) {
   return recordAct({ ...ctx, ...actorOf(ctx) }, async (trx) => {
     const { resource, accompaniment } = await resourceForAct(trx, ctx, resourceId);
@@ -142,13 +150,29 @@ export async function changeResource(ctx: ActContext, resourceId: string, input:
     await requireOutput(trx, ctx.partnershipId, input.outputTitle);
     const url = input.url ?? resource.url;
     const body = input.body ?? resource.body;
+    const byAuthor = resource.author_id === ctx.viewer.personId;
+    const publishable = byAuthor && input.publishable !== undefined ? input.publishable : resource.author_consents;
+    const withdrawn = resource.published_at !== null && byAuthor && !publishable;
     await trx
       .updateTable('resource')
-      .set({ title: input.title, summary: input.summary, tags: input.tags, licence: input.licence, confidential: input.confidential, output_title: input.outputTitle, url, body, updated_at: ctx.now })
+      .set({
+        title: input.title,
+        summary: input.summary,
+        tags: input.tags,
+        licence: input.licence,
+        confidential: input.confidential,
+        output_title: input.outputTitle,
+        author_consents: publishable,
+        ...(withdrawn ? { published_at: null } : {}),
+        url,
+        body,
+        updated_at: ctx.now,
+      })
       .where('id', '=', resourceId)
       .execute();
-    const payload = { resourceId, licence: input.licence, confidential: input.confidential, contentHash: contentHash({ ...input, url, body }) };
-    return { result: undefined, events: [{ kind: 'resource.changed', payload }] };
+    const payload = { resourceId, licence: input.licence, confidential: input.confidential, publishable, contentHash: contentHash({ ...input, url, body }) };
+    const changed: JournalEvent = { kind: 'resource.changed', payload };
+    return { result: undefined, events: withdrawn ? [changed, { kind: 'resource.unpublished', payload: { resourceId } }] : [changed] };
   });
 }
 
@@ -169,7 +193,7 @@ export async function publishResource(ctx: ActContext, resourceId: string) {
     const { resource, accompaniment } = await resourceForAct(trx, ctx, resourceId);
     if (!mayPublishResource(accompaniment.reach)) throw forbidden();
     if (resource.published_at !== null) throw conflict('resource.refusal.alreadyPublished');
-    const refusal = publicationRefusal(resource);
+    const refusal = publicationRefusal({ ...resource, authorId: resource.author_id, authorConsents: resource.author_consents }, ctx.viewer.personId);
     if (refusal !== null) throw conflict(refusal);
     await trx.updateTable('resource').set({ published_at: ctx.now }).where('id', '=', resourceId).execute();
     return { result: undefined, events: [{ kind: 'resource.published', payload: { resourceId } }] };

@@ -34,6 +34,8 @@ const describedResource = {
   confidential: z.boolean().default(false),
   /** The charter's output to publish this resource answers, if any. */
   outputTitle: requiredText(300).nullable().default(null),
+  /** Its author agrees that it be published under its licence, with their name. */
+  publishable: z.boolean().default(false),
 };
 
 /** A resource shared in an accompaniment: a document, a link or a short article. */
@@ -55,6 +57,8 @@ export const resourceChangeInput = z.object({
   licence: z.enum(LICENCES, choice),
   confidential: z.boolean(),
   outputTitle: requiredText(300).nullable().default(null),
+  /** Its author agrees (or no longer agrees) that it be published with their name; only the author's word counts, and withdrawing takes a published resource back. */
+  publishable: z.boolean().optional(),
   url: webAddress.optional(),
   body: articleBody.optional(),
 });
@@ -80,6 +84,8 @@ export const resourceSummary = z.object({
   licence: licenceAnswer,
   confidential: z.boolean(),
   outputTitle: z.string().nullable(),
+  /** Its author agreed that it be published with their name. */
+  publishable: z.boolean(),
   publishedAt: instant.nullable(),
   createdAt: instant,
   updatedAt: instant,

@@ -20,6 +20,7 @@ export const resourceFr = {
       stillPublished: 'Cette ressource est publiée : retirez-la de la publication avant de la rendre confidentielle ou de la mettre sous « tous droits réservés ».',
       alreadyPublished: 'Cette ressource est déjà publiée.',
       notPublished: 'Cette ressource n’est pas publiée.',
+      authorConsent: 'Son auteur ou son autrice n’a pas accepté que cette ressource soit publiée avec son nom : elle ne peut pas l’être sans son accord.',
     },
   },
 };
@@ -45,6 +46,7 @@ export const resourceEn: typeof resourceFr = {
       stillPublished: 'This resource is published: take it back from publication before making it confidential or putting it under “all rights reserved”.',
       alreadyPublished: 'This resource is already published.',
       notPublished: 'This resource is not published.',
+      authorConsent: 'Its author has not agreed that this resource be published with their name: it cannot be without their consent.',
     },
   },
 };

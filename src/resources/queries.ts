@@ -26,6 +26,7 @@ function resourceRows(db: Db) {
       'r.url',
       'r.body',
       'r.author_id',
+      'r.author_consents',
       'a.full_name as author_name',
       'f.file_name',
       'f.content_type',
@@ -57,33 +58,37 @@ function resourceSummary(row: ResourceRow, accompaniment: AccompanimentInView, v
     licence,
     confidential: row.confidential,
     outputTitle: row.output_title,
+    publishable: row.author_consents,
     publishedAt: row.published_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     can: {
       change: open && mayChangeResource(accompaniment.reach, viewerId, row.author_id),
-      publish: publishes && row.published_at === null && publicationRefusal({ licence, confidential: row.confidential }) === null,
+      publish:
+        publishes &&
+        row.published_at === null &&
+        publicationRefusal({ licence, confidential: row.confidential, authorId: row.author_id, authorConsents: row.author_consents }, viewerId) === null,
       unpublish: publishes && row.published_at !== null,
     },
   };
 }
 
-/** The charter's outputs to publish, each with the published resources of the partnership that answer it. */
-async function charterOutputs(db: Db, partnershipId: string) {
-  const [rules, published] = await Promise.all([
-    partnershipRules(db, partnershipId),
-    db
-      .selectFrom('resource')
-      .select(['id', 'title', 'accompaniment_id', 'output_title'])
-      .where('partnership_id', '=', partnershipId)
-      .where('published_at', 'is not', null)
-      .where('output_title', 'is not', null)
-      .orderBy('published_at')
-      .orderBy('id')
-      .execute(),
-  ]);
+/**
+ * The charter's outputs to publish, each with the published resources of the partnership that
+ * answer it; for someone from outside, only those of the space they were invited to (the other
+ * spaces' titles are not theirs to read).
+ */
+async function charterOutputs(db: Db, partnershipId: string, onlyAccompanimentId: string | null) {
+  let published = db
+    .selectFrom('resource')
+    .select(['id', 'title', 'accompaniment_id', 'output_title'])
+    .where('partnership_id', '=', partnershipId)
+    .where('published_at', 'is not', null)
+    .where('output_title', 'is not', null);
+  if (onlyAccompanimentId !== null) published = published.where('accompaniment_id', '=', onlyAccompanimentId);
+  const [rules, answering] = await Promise.all([partnershipRules(db, partnershipId), published.orderBy('published_at').orderBy('id').execute()]);
   const outputs = rules?.licence.outputs ?? [];
-  const answers = published.map((row) => ({ id: row.id, title: row.title, accompanimentId: row.accompaniment_id, outputTitle: row.output_title }));
+  const answers = answering.map((row) => ({ id: row.id, title: row.title, accompanimentId: row.accompaniment_id, outputTitle: row.output_title }));
   return {
     list: outputs,
     due: outputsDue(outputs, answers).map((output) => ({ title: output.title, resources: output.resources.map(({ id, title, accompanimentId }) => ({ id, title, accompanimentId })) })),
@@ -113,7 +118,7 @@ export async function resourcesPage(db: Db, scope: InAccompaniments, accompanime
   const [rows, tags, outputs] = await Promise.all([
     listed.orderBy('r.created_at', 'desc').orderBy('r.id').limit(500).execute(),
     tagged.groupBy('t.tag').execute(),
-    charterOutputs(db, scope.partnershipId),
+    charterOutputs(db, scope.partnershipId, scope.viewer.outsider === true ? accompanimentId : null),
   ]);
   return {
     accompaniment: { id: accompaniment.id, title: accompaniment.title, licence: accompaniment.licence, archived: accompaniment.archivedAt !== null },

@@ -66,12 +66,21 @@ export const servedType = (type: string): string => (type.startsWith('text/') ? 
 /** An open licence lets anyone reuse the work: every licence but « tous droits réservés ». */
 export const isOpenLicence = (licence: Licence): boolean => licence !== 'all_rights_reserved';
 
-export type PublicationRefusal = 'resource.refusal.notOpen' | 'resource.refusal.confidential';
+export type PublicationRefusal = 'resource.refusal.notOpen' | 'resource.refusal.confidential' | 'resource.refusal.authorConsent';
 
-/** Only what the group may share with everyone is published: open and not confidential (the database checks it too). */
-export function publicationRefusal(resource: { readonly licence: Licence; readonly confidential: boolean }): PublicationRefusal | null {
+/**
+ * Only what the group may share with everyone is published: open and not confidential (the
+ * database checks it too), and, since the public pages name its author, with their consent: the
+ * facilitator who publishes is its author, or its author agreed. A resource whose author was
+ * erased has no one left to agree.
+ */
+export function publicationRefusal(
+  resource: { readonly licence: Licence; readonly confidential: boolean; readonly authorId: string | null; readonly authorConsents: boolean },
+  publisherId: string,
+): PublicationRefusal | null {
   if (resource.confidential) return 'resource.refusal.confidential';
   if (!isOpenLicence(resource.licence)) return 'resource.refusal.notOpen';
+  if (resource.authorId === null || (resource.authorId !== publisherId && !resource.authorConsents)) return 'resource.refusal.authorConsent';
   return null;
 }
 

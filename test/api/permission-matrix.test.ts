@@ -296,7 +296,7 @@ async function accompanimentWorld(f: PartnershipFixture, ids: Furnished, facilit
     .insertInto('workspace_file')
     .values({ id: fileId, partnership_id: f.partnershipId, file_name: 'compte-rendu.pdf', content_type: 'application/pdf', size_bytes: content.length, sha256: 'a'.repeat(64), content, uploaded_by: ids.personId, uploaded_at: now })
     .execute();
-  const resource = { partnership_id: f.partnershipId, accompaniment_id: accompanimentId, licence: 'CC-BY-SA-4.0', author_id: ids.personId, created_by: ids.personId, created_at: now, updated_at: now };
+  const resource = { partnership_id: f.partnershipId, accompaniment_id: accompanimentId, licence: 'CC-BY-SA-4.0', author_id: ids.personId, author_consents: true, created_by: ids.personId, created_at: now, updated_at: now };
   await db
     .insertInto('resource')
     .values([

@@ -143,6 +143,11 @@ describe('a resource', () => {
       { title: 'Guide de la coopération', resources: [{ id: guide.body.id, title: 'Guide', accompanimentId: opened.body.id }] },
       { title: 'Carte des acteurs', resources: [] },
     ]);
+    // Someone from outside sees the outputs, but not what other spaces published.
+    expect((await s.eric.client.get(`${s.url}/resources`)).body.outputs).toEqual([
+      { title: 'Guide de la coopération', resources: [] },
+      { title: 'Carte des acteurs', resources: [] },
+    ]);
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
@@ -188,6 +193,9 @@ describe('a resource', () => {
     expect((await s.odile.client.delete(`${s.f.base}/resources/${secret.body.id}`)).status).toBe(404);
     expect((await s.odile.client.get(`${s.f.base}/resources/${open.body.id}`)).status).toBe(200);
     expect((await s.odile.client.post(`${s.url}/resources`, { kind: 'link', title: 'x', url: 'https://x.example.org' })).status).toBe(403);
+    // A reader is refused before any document they send is read, whether it is sound or not.
+    expect((await share(s.odile.client, s, document('notes.pdf', 'application/pdf', DOCUMENTS.pdf))).status).toBe(403);
+    expect((await share(s.odile.client, s, document('notes.pdf', 'application/pdf', DOCUMENTS.markdown))).status).toBe(403);
 
     // An outsider reaches only the spaces that name them.
     const other = await s.f.admin.post(`${s.f.base}/accompaniments`, { title: 'Un autre groupe' });
@@ -220,16 +228,28 @@ describe('a resource', () => {
     await expect(t.store.db.updateTable('resource').set({ published_at: new Date() }).where('id', '=', id).execute()).rejects.toThrow();
 
     expect((await s.amina.client.put(url, { ...change, confidential: false, body: 'Le texte **revu**.' })).status).toBe(204);
-    expect((await s.f.admin.get(url)).body).toMatchObject({ body: 'Le texte **revu**.', licence: 'CC-BY-SA-4.0', can: { publish: true, unpublish: false } });
+    // The public pages name its author: a facilitator publishes someone else's resource only with their consent.
+    expect((await s.f.admin.get(url)).body).toMatchObject({ publishable: false, can: { publish: false, unpublish: false } });
+    const unconsented = await s.f.admin.post(`${url}/publish`);
+    expect(unconsented.status).toBe(409);
+    expect(unconsented.body.message).toBe('Son auteur ou son autrice n’a pas accepté que cette ressource soit publiée avec son nom : elle ne peut pas l’être sans son accord.');
+    expect((await s.amina.client.put(url, { ...change, confidential: false, publishable: true })).status).toBe(204);
+    expect((await s.f.admin.get(url)).body).toMatchObject({ body: 'Le texte **revu**.', licence: 'CC-BY-SA-4.0', publishable: true, can: { publish: true, unpublish: false } });
     expect((await s.f.admin.post(`${url}/publish`)).status).toBe(204);
     expect((await s.f.admin.post(`${url}/publish`)).status).toBe(409);
     expect((await s.f.admin.get(url)).body).toMatchObject({ publishedAt: expect.any(String), can: { publish: false, unpublish: true } });
     const stillPublished = await s.amina.client.put(url, { ...change, confidential: true });
     expect(stillPublished.status).toBe(409);
     expect(stillPublished.body.message).toContain('Cette ressource est publiée');
+    // Only its author gives or withdraws consent: a facilitator's change keeps their word.
+    expect((await s.f.admin.put(url, { ...change, confidential: false, publishable: false })).status).toBe(204);
+    expect((await s.f.admin.get(url)).body).toMatchObject({ publishable: true, publishedAt: expect.any(String) });
     expect((await s.f.admin.post(`${url}/unpublish`)).status).toBe(204);
     expect((await s.f.admin.post(`${url}/publish`)).status).toBe(204);
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+    // Withdrawn, the consent takes the resource back from the public pages.
+    expect((await s.amina.client.put(url, { ...change, confidential: false, publishable: false })).status).toBe(204);
+    expect((await s.f.admin.get(url)).body).toMatchObject({ publishable: false, publishedAt: null, can: { publish: false, unpublish: false } });
 
     const link = await share(s.bruno.client, s, { kind: 'link', title: 'Site', url: 'https://site.example.org' });
     expect((await s.amina.client.delete(`${s.f.base}/resources/${link.body.id}`)).status).toBe(403);
@@ -239,22 +259,30 @@ describe('a resource', () => {
     expect(await t.store.db.selectFrom('workspace_file').select('id').where('partnership_id', '=', s.f.partnershipId).execute()).toEqual([]);
     expect(await titles(s.bruno.client, s)).toEqual(['Notre méthode']);
     const kinds = (await journalOf(t, s.f.partnershipId)).map((entry) => entry.kind).filter((kind) => kind.startsWith('resource.'));
-    expect(kinds).toEqual(['resource.added', 'resource.changed', 'resource.changed', 'resource.changed', 'resource.published', 'resource.unpublished', 'resource.published', 'resource.added', 'resource.removed', 'resource.added', 'resource.removed']);
+    expect(kinds).toEqual([
+      ...['resource.added', 'resource.changed', 'resource.changed', 'resource.changed', 'resource.changed', 'resource.published', 'resource.changed', 'resource.unpublished', 'resource.published'],
+      ...['resource.changed', 'resource.unpublished', 'resource.added', 'resource.removed', 'resource.added', 'resource.removed'],
+    ]);
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
   it('leaves in its author’s export, and stays the group’s without their name once they are erased', async () => {
     const s = await accompanimentWithGroup(t, log);
-    const article = await share(s.amina.client, s, { kind: 'article', title: 'Ce que nous avons appris', body: 'Beaucoup.', tags: ['bilan'] });
-    await share(s.amina.client, s, document('notes.md', 'text/markdown', DOCUMENTS.markdown));
+    const article = await share(s.amina.client, s, { kind: 'article', title: 'Ce que nous avons appris', body: 'Beaucoup.', tags: ['bilan'], publishable: true });
+    const notes = await share(s.amina.client, s, { ...document('notes.md', 'text/markdown', DOCUMENTS.markdown), publishable: true });
+    expect((await s.f.admin.post(`${s.f.base}/resources/${article.body.id}/publish`)).status).toBe(204);
     await share(s.bruno.client, s, { kind: 'link', title: 'Le site de Bruno', url: 'https://bruno.example.org' });
     const exported = await t.app.inject({ method: 'GET', url: '/api/v1/auth/export', headers: { cookie: s.amina.client.cookie! } });
-    expect(exported.json().resources.map((resource: { title: string; file_name: string | null; tags: string[] }) => [resource.title, resource.file_name, resource.tags])).toEqual([
+    type Exported = { title: string; file_name: string | null; tags: string[] };
+    const exportedResources = (exported.json().resources as Exported[]).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+    expect(exportedResources.map((resource) => [resource.title, resource.file_name, resource.tags])).toEqual([
       ['Ce que nous avons appris', null, ['bilan']],
       ['notes.md', 'notes.md', []],
     ]);
     expect((await s.f.admin.post(`${s.f.base}/people/${s.amina.personId}/erase`)).status).toBe(200);
-    expect((await s.bruno.client.get(`${s.f.base}/resources/${article.body.id}`)).body).toMatchObject({ title: 'Ce que nous avons appris', author: null, body: 'Beaucoup.' });
+    expect((await s.bruno.client.get(`${s.f.base}/resources/${article.body.id}`)).body).toMatchObject({ title: 'Ce que nous avons appris', author: null, body: 'Beaucoup.', publishedAt: expect.any(String) });
+    // Published before, it stays so; no one is left to consent to publishing another.
+    expect((await s.f.admin.post(`${s.f.base}/resources/${notes.body.id}/publish`)).body.message).toContain('n’a pas accepté');
     const authored = await t.store.db.selectFrom('resource').select('id').where('author_id', '=', s.amina.personId).execute();
     const uploaded = await t.store.db.selectFrom('workspace_file').select('id').where('uploaded_by', '=', s.amina.personId).execute();
     expect([authored, uploaded]).toEqual([[], []]);
@@ -270,6 +298,7 @@ describe('a resource', () => {
     const refused = await share(s.amina.client, s, { kind: 'link', title: 'Encore', url: 'https://encore.example.org' });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('Cet accompagnement est archivé : il se lit, il ne change plus.');
+    for (const content of [DOCUMENTS.pdf, DOCUMENTS.markdown]) expect((await share(s.amina.client, s, document('notes.pdf', 'application/pdf', content))).status).toBe(409);
     expect((await s.f.admin.post(`${s.f.base}/resources/${link.body.id}/publish`)).status).toBe(409);
     expect((await s.amina.client.delete(`${s.f.base}/resources/${link.body.id}`)).status).toBe(409);
   });

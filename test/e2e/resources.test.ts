@@ -9,7 +9,7 @@ import { ServerLog, startTestApp, TEST_PASSWORD, type TestApp } from '../support
 /**
  * Seed 002's resource space: Amina, from her phone, shares a document, a link and a short article
  * with the group, then finds the article again by a word typed without its accents; Claire, who
- * facilitates, reads the article and publishes it.
+ * facilitates, reads the article and publishes it, as Amina agreed when she shared it.
  */
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 
@@ -68,6 +68,8 @@ describe('the resources of an accompaniment', () => {
     await form.getByLabel('Titre').fill('Événements et coopérations');
     await form.getByLabel('En quelques mots (facultatif)').fill('Ce que la journée nous a appris.');
     await form.getByLabel('Mots-clés (facultatif)').fill('bilan');
+    // Its author agrees that it be published with her name: without her word, no one else may publish it.
+    await form.getByLabel('J’accepte que cette ressource soit publiée sous sa licence, avec mon nom').check();
     await form.getByRole('button', { name: 'Partager' }).click();
     await phone.getByRole('link', { name: 'Événements et coopérations' }).waitFor();
 
@@ -100,5 +102,10 @@ describe('the resources of an accompaniment', () => {
     await screenshot(desk, 'resource-published-desktop');
     const published = await t.store.db.selectFrom('resource').select('title').where('published_at', 'is not', null).where('accompaniment_id', '=', s.id).execute();
     expect(published).toEqual([{ title: 'Événements et coopérations' }]);
+    // The link Amina shared without that word waits for it.
+    await desk.goto(`${origin}/p/${s.f.partnershipId}/accompagnements/${s.id}/ressources`);
+    await desk.getByRole('link', { name: 'Le guide du réseau' }).click();
+    await desk.getByText('Pour la publier, il faut l’accord de la personne qui l’a partagée', { exact: false }).waitFor();
+    expect(await desk.getByRole('button', { name: 'Publier' }).count()).toBe(0);
   });
 });

@@ -43,10 +43,14 @@ describe('a resource’s licence and publication', () => {
     expect(isOpenLicence('all_rights_reserved')).toBe(false);
   });
 
-  it('is published only when open and not confidential', () => {
-    expect(publicationRefusal({ licence: 'CC-BY-SA-4.0', confidential: false })).toBeNull();
-    expect(publicationRefusal({ licence: 'CC0-1.0', confidential: true })).toBe('resource.refusal.confidential');
-    expect(publicationRefusal({ licence: 'all_rights_reserved', confidential: false })).toBe('resource.refusal.notOpen');
+  it('is published only when open, not confidential, and by its author or with their consent', () => {
+    const shared = { licence: 'CC-BY-SA-4.0', confidential: false, authorId: 'amina', authorConsents: true } as const;
+    expect(publicationRefusal(shared, 'claire')).toBeNull();
+    expect(publicationRefusal({ ...shared, licence: 'CC0-1.0', confidential: true }, 'claire')).toBe('resource.refusal.confidential');
+    expect(publicationRefusal({ ...shared, licence: 'all_rights_reserved' }, 'claire')).toBe('resource.refusal.notOpen');
+    expect(publicationRefusal({ ...shared, authorConsents: false }, 'claire')).toBe('resource.refusal.authorConsent');
+    expect(publicationRefusal({ ...shared, authorConsents: false }, 'amina')).toBeNull();
+    expect(publicationRefusal({ ...shared, authorId: null }, 'claire')).toBe('resource.refusal.authorConsent');
   });
 
   it('says which of the charter’s outputs are published and which are still due', () => {

@@ -42,6 +42,7 @@ import { tensionErasedWords } from './migrations/041-tension-erased-words.js';
 import { disputeMediation } from './migrations/040-dispute-mediation.js';
 import { accompaniments } from './migrations/043-accompaniments.js';
 import { anonymousParticipation } from './migrations/044-anonymous-participation.js';
+import { resourcePublicationConsent } from './migrations/045-resource-publication-consent.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -94,6 +95,7 @@ export const migrations: Record<string, Migration> = {
   '042-confidential-mail': statementsMigration(confidentialMail),
   '043-accompaniments': statementsMigration(accompaniments),
   '044-anonymous-participation': statementsMigration(anonymousParticipation),
+  '045-resource-publication-consent': statementsMigration(resourcePublicationConsent),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

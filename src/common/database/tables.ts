@@ -975,6 +975,7 @@ export interface QuestionnaireResponse {
 
 export interface Resource {
   accompaniment_id: string;
+  author_consents: Generated<boolean>;
   author_id: string | null;
   body: string | null;
   confidential: Generated<boolean>;

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { MarkdownText } from '../../components/CharterText';
 import { FormError, Loading, LoadError, PageTitle } from '../../components/ui';
 import { useAct, useDeleteAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
-import { ChangeForm, ResourceFacts, ResourceOpen, resourcesPath, type ResourceView } from './parts';
+import { ChangeForm, ResourceFacts, ResourceOpen, resourcesPath, useViewerId, type ResourceView } from './parts';
 
 /** Publishing for everyone, or taking back, and removing: what a facilitator or the author may do. */
 function Acts({ resource, onChange }: { resource: ResourceView; onChange: () => void }) {
@@ -15,12 +15,16 @@ function Acts({ resource, onChange }: { resource: ResourceView; onChange: () => 
   const unpublish = useAct<void, null>('post', () => `/resources/${resource.id}/unpublish`, () => ({}));
   const remove = useDeleteAct<void, null>(() => `/resources/${resource.id}`);
   const { can } = resource;
+  const viewerId = useViewerId();
+  // A facilitator who could publish it, were it not for its author's consent, is told what it waits for.
+  const awaitsConsent = can.change && !can.publish && resource.publishedAt === null && !resource.confidential && !resource.publishable && resource.author?.id !== viewerId;
   if (!can.change && !can.publish && !can.unpublish) return null;
   return (
     <section className="card" aria-labelledby="resource-acts">
       <h2 id="resource-acts">{t('resources.acts.title')}</h2>
       {can.publish && <p className="hint">{t('resources.acts.publishHint')}</p>}
       {can.unpublish && <p className="hint">{t('resources.acts.unpublishHint')}</p>}
+      {awaitsConsent && <p className="hint">{t('resources.acts.awaitsConsent')}</p>}
       <FormError error={publish.error ?? unpublish.error ?? remove.error} />
       <div className="actions">
         {can.change && (

@@ -7,6 +7,7 @@ import type { resourceAnswer, resourcesAnswer, resourceSummary } from '../../../
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, RESOURCE_KINDS, type ResourceKind } from '../../../resources/rules';
 import { Badge, Field, fieldError, FormError, useFormatDate } from '../../components/ui';
 import { useAct, usePartnershipId } from '../../hooks';
+import { useSession } from '../../session';
 
 export type ResourcesPage = Answer<typeof resourcesAnswer>;
 export type ResourceCard = Answer<typeof resourceSummary>;
@@ -103,6 +104,7 @@ interface Described {
   licence: Licence;
   confidential: boolean;
   outputTitle: string | null;
+  publishable?: boolean;
 }
 
 const tagsOf = (value: FormDataEntryValue | null) =>
@@ -120,11 +122,26 @@ function describedFrom(data: FormData): Described {
     licence: String(data.get('licence')) as Licence,
     confidential: data.get('confidential') === 'on',
     outputTitle: output === '' ? null : output,
+    // Only the author's form asks for consent; another's change leaves their word as it is.
+    ...(data.has('asksConsent') ? { publishable: data.get('publishable') === 'on' } : {}),
   };
 }
 
-/** The fields every resource has: title, summary, tags, licence, confidentiality, the charter's output it answers. */
-function DescriptionFields({ error, outputs, initial }: { error: unknown; outputs: readonly string[]; initial: Partial<Described> & { licence: Licence } }) {
+/**
+ * The fields every resource has: title, summary, tags, licence, confidentiality, the charter's
+ * output it answers; and, for its author, their consent to its publication with their name.
+ */
+function DescriptionFields({
+  error,
+  outputs,
+  initial,
+  asksConsent,
+}: {
+  error: unknown;
+  outputs: readonly string[];
+  initial: Partial<Described> & { licence: Licence };
+  asksConsent: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -169,6 +186,18 @@ function DescriptionFields({ error, outputs, initial }: { error: unknown; output
       <p id="confidential-hint" className="hint">
         {t('resources.form.confidentialHint')}
       </p>
+      {asksConsent && (
+        <>
+          <input type="hidden" name="asksConsent" value="yes" />
+          <label className="checkbox">
+            <input type="checkbox" name="publishable" defaultChecked={initial.publishable ?? false} aria-describedby="publishable-hint" />
+            {t('resources.form.publishable')}
+          </label>
+          <p id="publishable-hint" className="hint">
+            {t('resources.form.publishableHint')}
+          </p>
+        </>
+      )}
     </>
   );
 }
@@ -226,7 +255,7 @@ export function ShareForm({ page }: { page: ResourcesPage }) {
           {(props) => <textarea {...props} name="body" rows={8} required maxLength={20000} />}
         </Field>
       )}
-      <DescriptionFields error={share.error} outputs={outputs} initial={{ licence: page.accompaniment.licence }} />
+      <DescriptionFields error={share.error} outputs={outputs} initial={{ licence: page.accompaniment.licence }} asksConsent />
       <FormError error={share.error} shown={['title', 'summary', 'tags', 'licence', 'outputTitle', 'url', 'body', 'file.contentType', 'file.contentBase64']} />
       <button type="submit" className="button-primary" disabled={share.isPending}>
         {t('resources.form.share')}
@@ -236,9 +265,16 @@ export function ShareForm({ page }: { page: ResourcesPage }) {
   );
 }
 
+/** The viewer's person in this partnership. */
+export function useViewerId(): string | undefined {
+  const partnershipId = usePartnershipId();
+  return useSession().data?.partnerships.find((partnership) => partnership.id === partnershipId)?.personId;
+}
+
 /** Its author or a facilitator changes what a resource says, its licence and its confidentiality. */
 export function ChangeForm({ resource, onDone }: { resource: ResourceView; onDone: () => void }) {
   const { t } = useTranslation();
+  const byAuthor = resource.author !== null && resource.author.id === useViewerId();
   const change = useAct<Record<string, unknown>, null>('put', () => `/resources/${resource.id}`);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -259,7 +295,7 @@ export function ChangeForm({ resource, onDone }: { resource: ResourceView; onDon
           {(props) => <textarea {...props} name="body" rows={10} required maxLength={20000} defaultValue={resource.body ?? ''} />}
         </Field>
       )}
-      <DescriptionFields error={change.error} outputs={resource.outputs} initial={{ ...resource, tags: [...resource.tags] }} />
+      <DescriptionFields error={change.error} outputs={resource.outputs} initial={{ ...resource, tags: [...resource.tags] }} asksConsent={byAuthor} />
       <FormError error={change.error} shown={['title', 'summary', 'tags', 'licence', 'outputTitle', 'url', 'body']} />
       <div className="actions">
         <button type="submit" className="button-primary" disabled={change.isPending}>
