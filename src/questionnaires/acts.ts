@@ -17,6 +17,7 @@ import {
   changeRefusal,
   COLD_EVALUATION_OPEN_WEEKS,
   COLD_EVALUATION_WEEKS,
+  DEFAULT_OPEN_WEEKS,
   keptAnswers,
   questionnaireState,
   templateContent,
@@ -206,14 +207,16 @@ export async function changeQuestionnaire(ctx: ActContext, questionnaireId: stri
 }
 
 /**
- * Sends a questionnaire now: it opens (its opening becomes now when it was later), and every
- * member of the space is mailed a button that opens the form signed in (questionnaires/notices.ts).
+ * Sends a questionnaire now: it opens (its opening becomes now when it was later), closes two
+ * weeks later unless a close was set, and every member of the space is mailed a button that opens the form signed in (questionnaires/notices.ts).
  * Used by the facilitator, and by the clock once a scheduled opening passed.
  */
 export async function sendInTransaction(trx: Trx, now: Date, questionnaire: { readonly id: string; readonly accompaniment_id: string; readonly opens_at: Date | null; readonly closes_at: Date | null }): Promise<JournalEvent[]> {
   if (questionnaire.closes_at !== null && questionnaire.closes_at.getTime() <= now.getTime()) throw invalid('closesAt', 'questionnaire.field.closesInPast');
   const opensAt = questionnaire.opens_at === null || questionnaire.opens_at.getTime() > now.getTime() ? now : questionnaire.opens_at;
-  await trx.updateTable('questionnaire').set({ sent_at: now, opens_at: opensAt }).where('id', '=', questionnaire.id).execute();
+  // Without a close, nobody would be reminded: it closes two weeks after it is sent.
+  const closesAt = questionnaire.closes_at ?? (await weeksAfter(trx, now, DEFAULT_OPEN_WEEKS));
+  await trx.updateTable('questionnaire').set({ sent_at: now, opens_at: opensAt, closes_at: closesAt }).where('id', '=', questionnaire.id).execute();
   return [{ kind: 'questionnaire.sent', payload: { questionnaireId: questionnaire.id, accompanimentId: questionnaire.accompaniment_id } }];
 }
 

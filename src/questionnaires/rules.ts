@@ -268,3 +268,6 @@ export function templateContent(template: QuestionnaireTemplate, locale: Locale)
 
 /** How many weeks a cold evaluation stays open once sent. */
 export const COLD_EVALUATION_OPEN_WEEKS = 2;
+
+/** How many weeks a questionnaire sent without a close stays open: a close gives the to-do list its deadline, and so the reminder. */
+export const DEFAULT_OPEN_WEEKS = 2;

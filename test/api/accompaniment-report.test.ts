@@ -151,6 +151,8 @@ describe('the final report of an accompaniment', () => {
     // A reader of the partnership reads it without the group's confidential resources; an outsider it names reads it too.
     const read = await s.odile.client.get(`${s.url}/report`);
     expect(read.body.resources.map((resource: { title: string }) => resource.title)).toEqual(['Guide de la coopération entre conseils']);
+    // The questionnaires' results are the group's: not in a reader's report.
+    expect(read.body.questionnaires).toEqual([]);
     expect((await s.eric.client.get(`${s.url}/report`)).status).toBe(200);
   });
 

@@ -31,7 +31,7 @@ async function answered(s: Awaited<ReturnType<typeof accompanimentWithGroup>>, a
 }
 
 describe('a questionnaire’s results', () => {
-  it('are tallied for the whole group, outsiders and readers included, with no name in them', async () => {
+  it('are tallied for the whole group, outsiders included, with no name in them, and are not the partnership’s other people’s', async () => {
     const s = await accompanimentWithGroup(t, log);
     const questionnaire = await answered(s, false);
     // A named draft is still its respondent's.
@@ -58,7 +58,9 @@ describe('a questionnaire’s results', () => {
       ['Se former', 1, 2.67],
     ]);
     expect(JSON.stringify(results.body)).not.toMatch(/Amina|Bruno|Éric/);
-    expect((await s.odile.client.get(url)).body).toMatchObject({ respondents: 3, can: { exportAnswers: false } });
+    // A reader of the partnership knows the space, but the results are its group's: 403, their stream too.
+    expect((await s.odile.client.get(url)).status).toBe(403);
+    expect((await s.odile.client.get(`${s.f.base}/questionnaires/${questionnaire.id}/events`)).status).toBe(403);
     expect((await s.f.admin.get(url)).body.can.exportAnswers).toBe(true);
   });
 

@@ -237,6 +237,8 @@ describe('an anonymous questionnaire', () => {
     const s = await accompanimentWithGroup(t, log);
     const q = await written(s, { anonymous: true });
     expect((await s.f.admin.post(`${q.url}/send`)).status).toBe(204);
+    // Sent without a close, it closes two weeks later: the to-do list has a deadline, and the reminder follows.
+    expect((await s.f.admin.get(q.url)).body.closesAt).toBe(new Date(t.clock.now().getTime() + 14 * 24 * 3_600_000).toISOString());
     expect((await s.f.admin.put(q.url, { title: 'Nommé finalement', anonymous: false, questions: sixKinds })).status).toBe(409);
     const respondents = [s.amina, s.bruno, s.eric];
     const sentAnswers = respondents.map((_, index) => fullAnswer(q.questions, index + 2));

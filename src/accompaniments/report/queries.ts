@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
 import { groupRows } from '../../common/group-rows.js';
 import { resultsOf, type QuestionnaireHeading } from '../../questionnaires/results/queries.js';
 import { accompanimentInView, type InAccompaniments } from '../access.js';
-import { seesConfidential, type AccompanimentRole } from '../rules.js';
+import { mayContribute, seesConfidential, type AccompanimentRole } from '../rules.js';
 
 type Db = Kysely<Database>;
 
@@ -66,11 +66,13 @@ export async function accompanimentReport(db: Db, scope: InAccompaniments, accom
       .orderBy('o.name')
       .orderBy('o.id')
       .execute(),
+    // Questionnaire results are the group's (questionnaires/results/rules.ts): a reader's report has none.
     db
       .selectFrom('questionnaire')
       .select(['id', 'title', 'anonymous', 'template', 'opens_at', 'closes_at', 'sent_at'])
       .where('accompaniment_id', '=', accompanimentId)
       .where('sent_at', 'is not', null)
+      .$if(!mayContribute(accompaniment.reach), (query) => query.where(sql<boolean>`false`))
       .orderBy('created_at')
       .orderBy('id')
       .execute(),

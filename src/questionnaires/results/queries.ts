@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
 import { conflict, forbidden, notFound } from '../../common/errors.js';
 import { accompanimentInView, type AccompanimentInView, type InAccompaniments } from '../../accompaniments/access.js';
-import { mayFacilitate } from '../../accompaniments/rules.js';
+import { mayContribute, mayFacilitate } from '../../accompaniments/rules.js';
 import { mayExportAnswers, resultsWithheld, tally, type Answers, type Choice, type QuestionKind, type QuestionToTally } from './rules.js';
 
 type Db = Kysely<Database>;
@@ -79,9 +79,19 @@ async function submittedAnswers(db: Db, questionnaireId: string): Promise<Answer
   return rows.map((row) => row.answers as Answers);
 }
 
+/**
+ * The questionnaire whose results the viewer reads: the same 404s as `questionnaireInView`, then
+ * 403 for a reader of the partnership, who knows the space but is not of its group.
+ */
+export async function questionnaireOfGroup(db: Db, scope: InAccompaniments, questionnaireId: string) {
+  const found = await questionnaireInView(db, scope, questionnaireId);
+  if (!mayContribute(found.accompaniment.reach)) throw forbidden();
+  return found;
+}
+
 /** The results the group reads, live: every question's figures and texts, never a name. */
 export async function questionnaireResults(db: Db, scope: InAccompaniments, questionnaireId: string) {
-  const { questionnaire, accompaniment } = await questionnaireInView(db, scope, questionnaireId);
+  const { questionnaire, accompaniment } = await questionnaireOfGroup(db, scope, questionnaireId);
   return resultsOf(db, questionnaire, accompaniment);
 }
 

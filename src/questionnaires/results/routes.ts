@@ -4,7 +4,7 @@ import { eventStreams } from '../../server/event-stream.js';
 import { withId } from '../../server/params.js';
 import { answersCsv } from './csv.js';
 import { questionnaireResultsAnswer } from './contract.js';
-import { answersSheet, questionnaireInView, questionnaireResults } from './queries.js';
+import { answersSheet, questionnaireOfGroup, questionnaireResults } from './queries.js';
 
 const tags = ['questionnaires'];
 const inQuestionnaire = withId('questionnaireId');
@@ -23,7 +23,7 @@ export const questionnaireResultRoutes: FastifyPluginAsyncZod = async (app) => {
       config: outsiders,
       schema: {
         tags,
-        summary: 'A questionnaire’s results, for everyone the space shows itself to: counts and percentages per choice, a scale’s distribution and mean, a ranking’s points, the texts, never a name',
+        summary: 'A questionnaire’s results, for the space’s group (facilitators and participants): counts and percentages per choice, a scale’s distribution and mean, a ranking’s points, the texts, never a name',
         params: inQuestionnaire,
         response: { 200: questionnaireResultsAnswer },
       },
@@ -50,8 +50,8 @@ export const questionnaireResultRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:partnershipId/questionnaires/:questionnaireId/events',
     { config: outsiders, schema: { tags, summary: 'Server-sent events: a message each time an answer to the questionnaire is sent', params: inQuestionnaire, response: textAnswer('text/event-stream') } },
     async (request, reply) => {
-      // The same 404s as the results: another partnership's, a space that does not name this outsider, a draft.
-      const { questionnaire } = await questionnaireInView(app.store.db, request.act, request.params.questionnaireId);
+      // The same refusals as the results: 404 for another partnership's, a space that does not name this outsider, a draft; 403 for a reader.
+      const { questionnaire } = await questionnaireOfGroup(app.store.db, request.act, request.params.questionnaireId);
       return stream(request, reply, 'checked', questionnaire.id);
     },
   );

@@ -138,11 +138,10 @@ export const tally = (questions: readonly QuestionToTally[], responses: readonly
   questions.map((question) => tallyQuestion(question, responses));
 
 /**
- * Who reads a questionnaire's results: everyone the space shows itself to (its facilitators, its
- * participants, outsiders among them, and the partnership's other people, who read what is not
- * confidential). The results are figures and texts without names, anonymous or not: the group's
- * answers are published to the group, as seed 002 asks. The CSV export is the raw material, with
- * the respondent of a named questionnaire: its facilitators' alone.
+ * Who reads a questionnaire's results: the group, its facilitators and its participants (outsiders
+ * among them), as seed 002 asks (`mayContribute`); the partnership's other people, who read the
+ * space, do not (403). The results are figures and texts without names, anonymous or not. The CSV
+ * export is the raw material, with the respondent of a named questionnaire: its facilitators' alone.
  */
 export const mayExportAnswers = (reach: 'facilitator' | 'participant' | 'reader'): boolean => reach === 'facilitator';
 
