@@ -147,7 +147,7 @@ function EntryList({ view }: { view: MapView }) {
 }
 
 /** Splits a name into short lines so it stays readable under its node on a phone. */
-function labelLines(name: string, width = 16): string[] {
+function labelLines(name: string, width = 12): string[] {
   const lines: string[] = [];
   for (const word of name.split(/\s+/)) {
     const last = lines.at(-1);
@@ -158,8 +158,9 @@ function labelLines(name: string, width = 16): string[] {
 }
 
 /** Room around the circle of nodes for their names, in the drawing's units. */
-const MARGIN = { x: 90, y: 70 };
-const LINE_HEIGHT = 22;
+const MARGIN = { x: 100, y: 110 };
+const FONT_SIZE = 28;
+const LINE_HEIGHT = 32;
 
 /**
  * Who cooperates with whom, drawn from the nodes and edges the server placed: a plain line for a
@@ -198,11 +199,11 @@ function Graph({ graph }: { graph: MapView['graph'] }) {
               const lines = labelLines(node.name);
               // A name goes above the nodes of the circle's upper half, below the others.
               const above = node.y < centre - 1;
-              const firstLine = above ? node.y - 24 - (lines.length - 1) * LINE_HEIGHT : node.y + 38;
+              const firstLine = above ? node.y - 30 - (lines.length - 1) * LINE_HEIGHT : node.y + 50;
               return (
                 <g key={node.key}>
-                  <circle cx={node.x} cy={node.y} r={12} fill={node.kind === 'organization' ? '#1f4e79' : '#ffffff'} stroke="#1f4e79" strokeWidth={4} />
-                  <text x={node.x} y={firstLine} textAnchor="middle" fontSize={20} fill="#1a1a1a">
+                  <circle cx={node.x} cy={node.y} r={14} fill={node.kind === 'organization' ? '#1f4e79' : '#ffffff'} stroke="#1f4e79" strokeWidth={4} />
+                  <text x={node.x} y={firstLine} textAnchor="middle" fontSize={FONT_SIZE} fill="#1a1a1a">
                     {lines.map((line, index) => (
                       <tspan key={index} x={node.x} dy={index === 0 ? 0 : LINE_HEIGHT}>
                         {line}
