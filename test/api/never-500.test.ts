@@ -186,6 +186,25 @@ async function questionnairesOf(spaceId: string) {
   return { draftQuestionnaireId, openQuestionnaireId, scaleQuestionId, rankingQuestionId };
 }
 
+/** Accompaniments and their days: spaces of any licence and project, members from the partnership or outside, days at any time, anyone present. */
+function accompanimentRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
+  const moment = fc.constantFrom('2099-03-14T09:00:00Z', '2026-03-14T08:00:00+02:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', 'x', null);
+  const licence = fc.constantFrom('CC-BY-SA-4.0', 'CC-BY-4.0', 'CC0-1.0', 'all_rights_reserved', 'x');
+  const day = nearlyValid({ title: text, startsAt: moment, endsAt: moment, place: text, programme: fc.array(nearlyValid({ title: text, minutes: fc.oneof(number, fc.constant(null)) }), { maxLength: 4 }) });
+  return [
+    ['POST', `${f.base}/accompaniments`, nearlyValid({ title: text, purpose: text, projectId: fc.oneof(someId(), fc.constant(null)), licence })],
+    ['PUT', `${f.base}/accompaniments/${ids.spaceId}`, nearlyValid({ title: text, purpose: text, licence })],
+    [
+      'POST',
+      `${f.base}/accompaniments/${ids.spaceId}/members`,
+      fc.oneof(nearlyValid({ personId: fc.oneof(someId(), fc.constant(ids.otherPersonId)), role: fc.constantFrom('facilitator', 'participant', 'x') }), nearlyValid({ outsider: nearlyValid({ fullName: text, email: fc.oneof(text, fc.emailAddress()) }) })),
+    ],
+    ['POST', `${f.base}/accompaniments/${ids.spaceId}/days`, day],
+    ['PUT', `${f.base}/accompaniment-days/${ids.spaceDayId}`, day],
+    ['POST', `${f.base}/accompaniment-days/${ids.spaceDayId}/held`, nearlyValid({ presentIds: fc.array(fc.oneof(someId(), fc.constant(ids.personId), fc.constant(ids.otherPersonId)), { maxLength: 3 }) })],
+  ];
+}
+
 /** Questionnaires: questions of every kind and shape, openings anywhere, answers of any value to any question. */
 function questionnaireRoutes(): [Method, string, fc.Arbitrary<unknown>][] {
   const moment = fc.constantFrom('2099-03-14T09:00:00Z', '2026-03-14T08:00:00+02:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', 'x', null);
@@ -458,6 +477,7 @@ const routes = (): [Method, string, fc.Arbitrary<unknown>][] => [
   ...mapRoutes(),
   ...resourceRoutes(),
   ...questionnaireRoutes(),
+  ...accompanimentRoutes(),
   ['POST', `${f.base}/circles/${ids.circleId}/join-requests`, nearlyValid({ motivation: text })],
   ['POST', `${f.base}/circles/${ids.circleId}/invitations`, nearlyValid({ personId: someId(), motivation: text })],
   ['POST', `${f.base}/circle-joins/${ids.joinId}/withdrawal`, anyValue],
