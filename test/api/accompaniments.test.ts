@@ -71,7 +71,7 @@ describe('an accompaniment', () => {
           target: { kind: 'questionnaire', accompanimentId: s.id, questionnaireId: questionnaire },
           title: 'Avant la journée',
           bodyName: 'Accompagnement des conseils citoyens',
-          deadline: null,
+          deadline: { kind: 'instant', at: expect.any(String) },
           path: `/p/${s.f.partnershipId}/accompagnements/${s.id}/questionnaires/${questionnaire}#repondre-au-questionnaire`,
         },
       ],
