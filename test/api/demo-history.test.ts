@@ -297,7 +297,7 @@ describe('the living demo', () => {
     expect(lucie.items.map((item) => item.target)).toContainEqual({ kind: 'stance', proposalId: request.proposalId });
   });
 
-  it('holds an accompaniment (seed 002): its group with someone from outside, the day held, questionnaires answered and one to come, resources and a map', async () => {
+  it('holds an accompaniment (seed 002): its group with someone from outside, the day held, questionnaires answered and closed two weeks after they left, one to come, resources and a map', async () => {
     const list = (await admin.get(`${base}/accompaniments`)).body.accompaniments as { id: string; title: string }[];
     expect(list.map((a) => a.title)).toEqual(['Coopérer entre nos maisons et avec les conseils citoyens']);
     const space = `${base}/accompaniments/${list[0]!.id}`;
@@ -309,7 +309,7 @@ describe('the living demo', () => {
     expect(days[0]!.heldAt).not.toBeNull();
     const questionnaires = (await admin.get(`${space}/questionnaires`)).body.questionnaires as { template: string; state: string; answerCount: number }[];
     expect(questionnaires.map((q) => [q.template, q.state, q.answerCount]).sort()).toEqual([
-      ['before_day', 'open', 5],
+      ['before_day', 'closed', 5],
       ['cold_evaluation', 'scheduled', 0],
       ['hot_feedback', 'closed', 4],
     ]);
