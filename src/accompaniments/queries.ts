@@ -43,22 +43,17 @@ export async function accompanimentList(db: Db, viewer: Viewer, partnershipId: s
   };
 }
 
-/** The space's page: what it is, who is in it (facilitators first, then by name, with their organizations), and what the viewer may do. */
-export async function accompanimentPage(db: Db, scope: InAccompaniments, accompanimentId: string) {
-  const accompaniment = await accompanimentInView(db, scope, accompanimentId);
-  const [row, members, organizations] = await Promise.all([
-    db
-      .selectFrom('accompaniment as a')
-      .leftJoin('project as p', 'p.id', 'a.project_id')
-      .select(['a.purpose', 'a.created_at', 'p.title as project_title'])
-      .where('a.id', '=', accompanimentId)
-      .executeTakeFirstOrThrow(),
+/**
+ * The space's members in name order, and the organizations each belongs to (rows in name order):
+ * its page and its final report read them alike, in two queries whatever the group's size.
+ */
+export async function membersOfSpace(db: Db, accompanimentId: string) {
+  const [members, memberships] = await Promise.all([
     db
       .selectFrom('accompaniment_member as m')
       .innerJoin('person as p', 'p.id', 'm.person_id')
       .select(['p.id', 'p.full_name', 'p.outsider', 'm.role'])
       .where('m.accompaniment_id', '=', accompanimentId)
-      .orderBy('m.role')
       .orderBy('p.full_name')
       .orderBy('p.id')
       .execute(),
@@ -69,9 +64,24 @@ export async function accompanimentPage(db: Db, scope: InAccompaniments, accompa
       .select(['m.person_id', 'o.id', 'o.name'])
       .where('m.accompaniment_id', '=', accompanimentId)
       .orderBy('o.name')
+      .orderBy('o.id')
       .execute(),
   ]);
-  const organizationsOf = groupRows(organizations, (organization) => organization.person_id);
+  return { members, memberships, organizationsOf: groupRows(memberships, (row) => row.person_id) };
+}
+
+/** The space's page: what it is, who is in it (facilitators first, then by name, with their organizations), and what the viewer may do. */
+export async function accompanimentPage(db: Db, scope: InAccompaniments, accompanimentId: string) {
+  const accompaniment = await accompanimentInView(db, scope, accompanimentId);
+  const [row, { members, organizationsOf }] = await Promise.all([
+    db
+      .selectFrom('accompaniment as a')
+      .leftJoin('project as p', 'p.id', 'a.project_id')
+      .select(['a.purpose', 'a.created_at', 'p.title as project_title'])
+      .where('a.id', '=', accompanimentId)
+      .executeTakeFirstOrThrow(),
+    membersOfSpace(db, accompanimentId),
+  ]);
   const open = accompaniment.archivedAt === null;
   return {
     id: accompaniment.id,
@@ -82,7 +92,8 @@ export async function accompanimentPage(db: Db, scope: InAccompaniments, accompa
     createdAt: row.created_at,
     archivedAt: accompaniment.archivedAt,
     reach: accompaniment.reach,
-    members: members.map((member) => ({
+    // Facilitators first (the sort is stable: each role stays in name order).
+    members: [...members].sort((a, b) => a.role.localeCompare(b.role)).map((member) => ({
       person: { id: member.id, fullName: member.full_name },
       role: member.role as AccompanimentRole,
       outsider: member.outsider,

@@ -3,6 +3,7 @@ import type { Database } from '../../common/database/schema.js';
 import { groupRows } from '../../common/group-rows.js';
 import { resultsOf, type QuestionnaireHeading } from '../../questionnaires/results/queries.js';
 import { accompanimentInView, type InAccompaniments } from '../access.js';
+import { membersOfSpace } from '../queries.js';
 import { mayContribute, seesConfidential, type AccompanimentRole } from '../rules.js';
 
 type Db = Kysely<Database>;
@@ -19,7 +20,7 @@ type MapKind = (typeof MAP_KINDS)[number];
  */
 export async function accompanimentReport(db: Db, scope: InAccompaniments, accompanimentId: string) {
   const accompaniment = await accompanimentInView(db, scope, accompanimentId);
-  const [space, days, items, presence, members, memberships, questionnaires, resources, entries, parties, harvest, decisions] = await Promise.all([
+  const [space, days, items, presence, { members, memberships, organizationsOf }, questionnaires, resources, entries, parties, harvest, decisions] = await Promise.all([
     db
       .selectFrom('accompaniment as a')
       .leftJoin('project as p', 'p.id', 'a.project_id')
@@ -49,23 +50,7 @@ export async function accompanimentReport(db: Db, scope: InAccompaniments, accom
       .orderBy('p.full_name')
       .orderBy('p.id')
       .execute(),
-    db
-      .selectFrom('accompaniment_member as m')
-      .innerJoin('person as p', 'p.id', 'm.person_id')
-      .select(['p.id', 'p.full_name', 'p.outsider', 'm.role'])
-      .where('m.accompaniment_id', '=', accompanimentId)
-      .orderBy('p.full_name')
-      .orderBy('p.id')
-      .execute(),
-    db
-      .selectFrom('accompaniment_member as m')
-      .innerJoin('membership as ms', 'ms.person_id', 'm.person_id')
-      .innerJoin('organization as o', 'o.id', 'ms.organization_id')
-      .select(['m.person_id', 'o.id', 'o.name'])
-      .where('m.accompaniment_id', '=', accompanimentId)
-      .orderBy('o.name')
-      .orderBy('o.id')
-      .execute(),
+    membersOfSpace(db, accompanimentId),
     // Questionnaire results are the group's (questionnaires/results/rules.ts): a reader's report has none.
     db
       .selectFrom('questionnaire')
@@ -128,7 +113,6 @@ export async function accompanimentReport(db: Db, scope: InAccompaniments, accom
 
   const itemsOf = groupRows(items, (item) => item.day_id);
   const presentAt = groupRows(presence, (row) => row.day_id);
-  const organizationsOf = groupRows(memberships, (row) => row.person_id);
   const partiesOf = groupRows(parties, (row) => row.entry_id);
   const insiders = members.filter((member) => !member.outsider);
   const person = (member: (typeof members)[number]) => ({ id: member.id, fullName: member.full_name, role: member.role as AccompanimentRole });
