@@ -7,7 +7,7 @@ import { personAsTarget } from '../people/queries.js';
 import { isLocale, translator, type Locale } from '../i18n/server-messages.js';
 import type { Database } from '../common/database/schema.js';
 import { queueMail, withPersonalLink } from '../mail/mailer.js';
-import { MIN_PASSWORD_LENGTH, digest, hashPassword, newToken, verifyPassword } from './secrets.js';
+import { MIN_PASSWORD_LENGTH, digest, hashPassword, newToken, verifyPassword, type ScryptCost } from './secrets.js';
 
 const SESSION_DAYS = 30;
 const INVITATION_DAYS = 7;
@@ -212,10 +212,11 @@ export async function consumeMagicLink(db: Kysely<Database>, token: string, now:
   return used.account_id;
 }
 
-export async function createAccountWithPassword(db: Kysely<Database>, email: string, password: string): Promise<string> {
+/** `cost` is for tests alone, whose accounts need not resist an attacker (see test/support/test-app.ts). */
+export async function createAccountWithPassword(db: Kysely<Database>, email: string, password: string, cost?: ScryptCost): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH) throw invalid('password', 'error.passwordTooShort');
   const id = randomUUID();
-  await db.insertInto('account').values({ id, email: email.toLowerCase(), password_hash: await hashPassword(password) }).execute();
+  await db.insertInto('account').values({ id, email: email.toLowerCase(), password_hash: await hashPassword(password, cost) }).execute();
   return id;
 }
 

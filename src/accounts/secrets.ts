@@ -1,5 +1,12 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+/** scrypt's work factors; a hash keeps the ones it was made with. */
+export interface ScryptCost {
+  readonly N: number;
+  readonly r: number;
+  readonly p: number;
+}
+
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 64 } as const;
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -12,10 +19,10 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, keyLengt
 }
 
 /** Stored as scrypt$N$r$p$salt$key so the cost can rise later without breaking old hashes. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: ScryptCost = SCRYPT): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, SCRYPT.keyLength);
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await derive(password, salt, { N: cost.N, r: cost.r, p: cost.p }, SCRYPT.keyLength);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** A stored hash nobody's password matches, so that unknown accounts cost as much time as known ones. */

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
-import { Client, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
+import { Client, createTestAccount, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 import { countRows, uniqueName } from '../support/structure.js';
 
 let t: TestApp;
@@ -289,7 +288,7 @@ describe('rate limit on sign-in', () => {
   beforeAll(async () => {
     limited = await startTestApp({ signInAttemptsPerMinute: 3, secureCookies: true });
     email = uniqueEmail('limited');
-    await createAccountWithPassword(limited.store.db, email, TEST_PASSWORD);
+    await createTestAccount(limited.store.db, email);
   });
   afterAll(() => limited.close());
 
@@ -331,7 +330,7 @@ describe('rate limit on sign-in', () => {
     const other = await startTestApp({ secureCookies: true });
     try {
       const otherEmail = uniqueEmail('secure');
-      await createAccountWithPassword(other.store.db, otherEmail, TEST_PASSWORD);
+      await createTestAccount(other.store.db, otherEmail);
       const response = await new Client(other.app).signIn(otherEmail);
       expect(sessionCookieHeader(response.headers)).toMatch(/;\s*Secure/i);
     } finally {

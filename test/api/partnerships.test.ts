@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { createPartnership } from '../../src/partnerships/acts.js';
-import { Client, startTestApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
+import { Client, createTestAccount, startTestApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 import { journalOf, uniqueName } from '../support/structure.js';
 
 let t: TestApp;
@@ -56,7 +55,7 @@ describe('createPartnership with the administrator’s password', () => {
 
   it('links an existing account of that address without changing its password', async () => {
     const email = uniqueEmail('existing');
-    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const accountId = await createTestAccount(t.store.db, email);
     const created = await createPartnership(
       t.store.db,
       { name: uniqueName('Partenariat'), admin: { fullName: 'Admin Existante', email: email.toUpperCase(), password: 'another password entirely' } },

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { furnished, partnershipRoutes, type Furnished, type Method } from '../support/partnership-routes.js';
 import { countRows, journalOf } from '../support/structure.js';
-import { Client, newPartnership, startTestApp, TEST_PASSWORD, uniqueEmail, type PartnershipFixture, type Response, type TestApp } from '../support/test-app.js';
+import { Client, createTestAccount, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type Response, type TestApp } from '../support/test-app.js';
 
 /**
  * Every route of a partnership, asked by every kind of actor: the answers form a table that
@@ -37,7 +36,7 @@ beforeAll(async () => {
   outsider = await newPartnership(t);
   for (const kind of ['otherOrganization', 'bodyMember', 'facilitator', 'organizationAdmin'] as const) {
     const email = uniqueEmail(kind);
-    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const accountId = await createTestAccount(t.store.db, email);
     const client = new Client(t.app);
     expect((await client.signIn(email)).status).toBe(200);
     accounts[kind] = { accountId, client };

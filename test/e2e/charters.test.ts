@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { createTestAccount, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 const GERARD_EMAIL = 'gerard.lefevre@trois-rives.example';
@@ -35,7 +34,7 @@ beforeAll(async () => {
   t = await startTestApp({ webRoot: WEB_ROOT });
   t.clock.current = new Date();
   const { partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { withCharter: false, afterCommit: t.app.afterCommit });
-  const accountId = await createAccountWithPassword(t.store.db, GERARD_EMAIL, TEST_PASSWORD);
+  const accountId = await createTestAccount(t.store.db, GERARD_EMAIL);
   await t.store.db.updateTable('person').set({ account_id: accountId, email: GERARD_EMAIL }).where('partnership_id', '=', partnershipId).where('full_name', '=', 'Gérard Lefèvre').execute();
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();

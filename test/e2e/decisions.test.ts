@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
-import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { Client, createTestAccount, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 /** The family outings working group of the demo: it decides functional matters by consent. */
@@ -38,7 +37,7 @@ beforeAll(async () => {
   ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit }));
   for (const key of GROUP) {
     const email = `${key}@trois-rives.example`;
-    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const accountId = await createTestAccount(t.store.db, email);
     await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
     if (key !== 'mireille') {
       const client = new Client(t.app);

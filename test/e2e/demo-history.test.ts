@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { createTestAccount, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 /**
  * The demo a visitor explores, with its months of history: Gérard finds what the partnership
@@ -28,7 +27,7 @@ beforeAll(async () => {
   const { partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { history: true });
   base = `/p/${partnershipId}`;
   const email = 'gerard@trois-rives.example';
-  const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+  const accountId = await createTestAccount(t.store.db, email);
   await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
   origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   browser = await launchChromium();

@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { ARTIFACTS, expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
-import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { Client, createTestAccount, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 /** The family outings working group of the demo re-elects its project lead; Mireille facilitates from her phone. */
@@ -39,7 +38,7 @@ beforeAll(async () => {
   ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit }));
   for (const key of [...OTHERS, 'mireille']) {
     const email = `${key}@trois-rives.example`;
-    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const accountId = await createTestAccount(t.store.db, email);
     await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
     const client = new Client(t.app);
     expect((await client.signIn(email)).status).toBe(200);

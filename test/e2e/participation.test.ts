@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { closeRoundsPastDeadline } from '../../src/decisions/acts.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { expectNoAxeViolations, launchChromium, screenshot } from '../support/browser.js';
-import { Client, ServerLog, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { Client, ServerLog, createTestAccount, startTestApp, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 /** Karim sits in the demo's family outings group, which decides functional matters by consent; he has never opened Entente. */
@@ -30,7 +29,7 @@ beforeAll(async () => {
   ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit }));
   for (const key of ['yanis', 'mireille', 'amandine']) {
     const email = `${key}@trois-rives.example`;
-    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const accountId = await createTestAccount(t.store.db, email);
     await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
     const client = new Client(t.app);
     expect((await client.signIn(email)).status).toBe(200);

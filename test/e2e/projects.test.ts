@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { expectNoAxeViolations, launchChromium, screenshot, signIn } from '../support/browser.js';
-import { Client, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { Client, createTestAccount, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const WEB_ROOT = join(process.cwd(), 'dist', 'web');
 /** The demo's steering committee, which validates common projects and decides on their evaluations, by consensus. */
@@ -79,7 +78,7 @@ beforeAll(async () => {
   ({ partnershipId } = await createDemoPartnership(t.store.db, t.clock.now(), { afterCommit: t.app.afterCommit }));
   for (const key of new Set<string>([...STEERING, ...CO_PRESIDENTS])) {
     const email = `${key}@trois-rives.example`;
-    const accountId = await createAccountWithPassword(t.store.db, email, TEST_PASSWORD);
+    const accountId = await createTestAccount(t.store.db, email);
     await t.store.db.updateTable('person').set({ account_id: accountId }).where('partnership_id', '=', partnershipId).where('email', '=', email).execute();
     const client = new Client(t.app);
     expect((await client.signIn(email)).status).toBe(200);
