@@ -1,9 +1,9 @@
 // npm run bench:journal: how fast `entente journal verify` walks a chain (issue 6: at least
 // 200,000 entries per second), beside the bare pass that only recomputes the hashes in order
 // (issue 22: verification at 60 % of its rate at least), then proves the rows against it (issue
-// 14). Builds one partnership's chain of BENCH_ENTRIES stances (a thousand members, one proposal, as many rounds
-// as it takes) with their rows, the way the server does (pending entries, then the sealer), then
-// times each check alone, on PGlite (in memory) and on PostgreSQL (a fresh database on
+// 14). Builds one partnership's chain of BENCH_ENTRIES stances (a thousand members, one proposal,
+// as many rounds as it takes) with their rows, the way the server does (pending entries, then the
+// sealer), then times each check alone, on PGlite (in memory) and on PostgreSQL (a fresh database on
 // BENCH_DATABASE_URL, dropped after).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
