@@ -38,7 +38,9 @@ export default defineConfig({
     // takes the suite from 20 to 14 minutes there.
     maxWorkers: Math.max(availableParallelism() - 1, 2),
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Unit tests neither mock modules nor keep state between files, so one module graph per
+      // worker serves them all: the project takes 7.5 s instead of 15 s.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       api('pglite'),
       ...(postgresUrl ? [api('postgres')] : []),
       // Runs the built server (npm test builds first) and kills it; each database in turn.
