@@ -38,10 +38,23 @@ function run(options) {
   });
 }
 
-/** A first, unmeasured run lets V8 compile the hot paths (PGlite's WebAssembly too) before measuring. */
-async function load(title, options) {
+/** Sends the server a message and waits for its answer. */
+function ask(child, message) {
+  const answer = new Promise((resolve) => child.once('message', resolve));
+  child.send(message);
+  return answer;
+}
+
+/**
+ * A first, unmeasured run lets V8 compile the hot paths (PGlite's WebAssembly too) before
+ * measuring; the server records each phase of the measured requests (bench/phases.js).
+ */
+async function load(child, title, options) {
   await run({ ...options, duration: WARM_UP_SECONDS });
-  return run({ ...options, duration: DURATION, title });
+  await ask(child, 'phases-start');
+  const result = await run({ ...options, duration: DURATION, title });
+  const { phases } = await ask(child, 'phases-stop');
+  return Object.assign(result, { phases });
 }
 
 const failures = new Map();
@@ -99,33 +112,30 @@ const summary = (result) => ({
   p50: result.latency.p50,
   p99: result.latency.p99,
   errors: result.errors + result.non2xx,
+  phases: result.phases,
 });
 
 async function measure(label, env) {
   const { child, info } = await startServer(env);
   const auth = { cookie: info.cookie, 'x-csrf-token': info.csrfToken };
   const pageOptions = { url: info.address + info.pagePath, headers: { cookie: info.cookie } };
-  const page = LOADS.includes('page') ? await load(`${label} GET body page`, pageOptions) : NOT_RUN;
+  const page = LOADS.includes('page') ? await load(child, `${label} GET body page`, pageOptions) : NOT_RUN;
   const pageTail = [];
   if (LOADS.includes('page')) {
-    for (const connections of PAGE_CONNECTIONS) pageTail.push({ connections, ...summary(await load(`${label} GET body page, ${connections} connections`, { ...pageOptions, connections })) });
+    for (const connections of PAGE_CONNECTIONS) pageTail.push({ connections, ...summary(await load(child, `${label} GET body page, ${connections} connections`, { ...pageOptions, connections })) });
   }
   const half = Math.floor(info.personIds.length / 2);
   const seats = LOADS.includes('seat');
-  const bare = seats ? await load(`${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) }) : NOT_RUN;
-  const post = seats ? await load(`${label} POST body member`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(0, half) }, info.postPath, auth) }) : NOT_RUN;
+  const bare = seats ? await load(child, `${label} bare INSERT`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(half) }, '/bench/bare-seat', {}) }) : NOT_RUN;
+  const post = seats ? await load(child, `${label} POST body member`, { url: info.address, requests: seatRequests({ ...info, personIds: info.personIds.slice(0, half) }, info.postPath, auth) }) : NOT_RUN;
   const stances = LOADS.includes('stance');
-  const bareStance = stances ? await load(`${label} bare stance upsert`, { url: info.address, requests: stanceRequests(info, '/bench/bare-stance', false) }) : NOT_RUN;
-  const stance = stances ? await load(`${label} POST stance`, { url: info.address, requests: stanceRequests(info, info.stancePath, true) }) : NOT_RUN;
-  child.send('journal-count');
-  const { journalEntries } = await new Promise((resolve) => child.once('message', resolve));
+  const bareStance = stances ? await load(child, `${label} bare stance upsert`, { url: info.address, requests: stanceRequests(info, '/bench/bare-stance', false) }) : NOT_RUN;
+  const stance = stances ? await load(child, `${label} POST stance`, { url: info.address, requests: stanceRequests(info, info.stancePath, true) }) : NOT_RUN;
+  const { journalEntries } = await ask(child, 'journal-count');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send('stop');
   await exited;
-  const row = { database: info.kind, pageTail, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), bareStance: summary(bareStance), stance: summary(stance), journalEntries };
-  row.postVsBare = `${Math.round((100 * row.postMember.rps) / row.bareInsert.rps)} %`;
-  row.stanceVsBare = `${Math.round((100 * row.stance.rps) / row.bareStance.rps)} %`;
-  return row;
+  return { database: info.kind, pageTail, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), bareStance: summary(bareStance), stance: summary(stance), journalEntries };
 }
 
 async function withFreshPostgres(work) {
@@ -148,46 +158,89 @@ async function withFreshPostgres(work) {
   }
 }
 
+/** Each run starts a fresh server on a fresh database; the ratios below are the runs' median. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const rows = [];
-if (DATABASES.includes('pglite')) rows.push(await measure('pglite', {}));
-const postgresRow = DATABASES.includes('postgres') ? await withFreshPostgres((url) => measure('postgres', { BENCH_DATABASE_URL: url })) : undefined;
-if (postgresRow) rows.push(postgresRow);
+for (let run = 1; run <= RUNS; run += 1) {
+  if (DATABASES.includes('pglite')) rows.push({ run, ...(await measure('pglite', {})) });
+  const postgresRow = DATABASES.includes('postgres') ? await withFreshPostgres((url) => measure('postgres', { BENCH_DATABASE_URL: url })) : undefined;
+  if (postgresRow) rows.push({ run, ...postgresRow });
+}
 for (const [path, failure] of failures) console.log(`first failure on ${path}: ${failure}`);
-console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, Node ${process.version}`);
-console.table(
-  rows.map((r) => ({
-    database: r.database,
-    'GET body req/s': r.getPage.rps,
-    'GET p99 ms': r.getPage.p99,
-    'bare INSERT req/s': r.bareInsert.rps,
-    'bare p99 ms': r.bareInsert.p99,
-    'POST member req/s': r.postMember.rps,
-    'POST p99 ms': r.postMember.p99,
-    'POST / bare': r.postVsBare,
-    errors: r.getPage.errors + r.bareInsert.errors + r.postMember.errors,
-  })),
-);
-console.table(
-  rows.flatMap((r) =>
-    r.pageTail.map((t) => ({
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s each, ${RUNS} run(s), Node ${process.version}`);
+if (LOADS.includes('page')) {
+  console.table(rows.map((r) => ({ run: r.run, database: r.database, 'GET body req/s': r.getPage.rps, 'GET p99 ms': r.getPage.p99, errors: r.getPage.errors })));
+  console.table(
+    rows.flatMap((r) =>
+      r.pageTail.map((t) => ({
+        run: r.run,
+        database: r.database,
+        'GET body page, connections': t.connections,
+        'req/s': t.rps,
+        'p50 ms': t.p50,
+        'p99 ms': t.p99,
+        'p99 / p50': t.p50 ? Math.round((10 * t.p99) / t.p50) / 10 : '—',
+        errors: t.errors,
+      })),
+    ),
+  );
+}
+
+/** The two writes issue 22 holds to their bare twin: throughput ratio and p99 ratio, per run. */
+const PAIRS = [
+  ['seat', 'POST body member', 'bareInsert', 'postMember'],
+  ['stance', 'POST stance', 'bareStance', 'stance'],
+].filter(([loadName]) => LOADS.includes(loadName));
+const ratio = (a, b) => (b ? a / b : NaN);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percent = (x) => `${Math.round(100 * x)} %`;
+const times = (x) => `${x.toFixed(2)} ×`;
+for (const [, title, bareKey, realKey] of PAIRS) {
+  console.log(`\n${title} against its bare twin`);
+  console.table(
+    rows.map((r) => ({
+      run: r.run,
       database: r.database,
-      'GET body page, connections': t.connections,
-      'req/s': t.rps,
-      'p50 ms': t.p50,
-      'p99 ms': t.p99,
-      'p99 / p50': t.p50 ? Math.round((10 * t.p99) / t.p50) / 10 : '—',
-      errors: t.errors,
+      'bare req/s': r[bareKey].rps,
+      'bare p99 ms': r[bareKey].p99,
+      'req/s': r[realKey].rps,
+      'p99 ms': r[realKey].p99,
+      'req/s / bare': percent(ratio(r[realKey].rps, r[bareKey].rps)),
+      'p99 / bare p99': times(ratio(r[realKey].p99, r[bareKey].p99)),
+      errors: r[bareKey].errors + r[realKey].errors,
+      'journal entries': r.journalEntries,
     })),
-  ),
-);
-console.table(
-  rows.map((r) => ({
-    database: r.database,
-    'bare stance req/s': r.bareStance.rps,
-    'bare p99 ms': r.bareStance.p99,
-    'POST stance req/s': r.stance.rps,
-    'POST stance p99 ms': r.stance.p99,
-    'stance / bare': r.stanceVsBare,
-    errors: r.bareStance.errors + r.stance.errors,
-  })),
-);
+  );
+  console.table(
+    [...new Set(rows.map((r) => r.database))].map((database) => {
+      const of = rows.filter((r) => r.database === database);
+      return {
+        database,
+        runs: of.length,
+        'median req/s / bare': percent(median(of.map((r) => ratio(r[realKey].rps, r[bareKey].rps)))),
+        'median p99 / bare p99': times(median(of.map((r) => ratio(r[realKey].p99, r[bareKey].p99)))),
+      };
+    }),
+  );
+}
+
+/** Where the time went, per phase, for each write and its bare twin, with the event loop's delay. */
+const round1 = (x) => Math.round(10 * x) / 10;
+for (const r of rows) {
+  for (const [, title, bareKey, realKey] of PAIRS) {
+    for (const [key, name] of [[bareKey, 'bare'], [realKey, title]]) {
+      const { phases } = r[key];
+      if (!phases) continue;
+      const routes = Object.values(phases.routes);
+      const loop = phases.eventLoopDelay;
+      const pending = phases.pendingUntilSealed;
+      const cpu = phases.cpuMsPerRequest;
+      console.log(
+        `\nrun ${r.run}, ${r.database}, ${name}: phases in ms; event loop late by p50 ${round1(loop.p50)}, p99 ${round1(loop.p99)}, max ${round1(loop.max)}` +
+          (pending ? `; entries pending until sealed p50 ${round1(pending.p50)}, p99 ${round1(pending.p99)}, max ${round1(pending.max)}` : '') +
+          `; CPU ms per request: server ${cpu.server?.toFixed(2) ?? '—'}, PostgreSQL ${cpu.postgres?.toFixed(2) ?? '—'}`,
+      );
+      console.table(Object.fromEntries(Object.entries(routes[0] ?? {}).map(([phase, { p50, p99 }]) => [phase, { p50: round1(p50), p99: round1(p99) }])));
+    }
+  }
+}

@@ -1,6 +1,7 @@
 // The server under load, in its own process: the real app plus one bare route doing the same
 // single INSERT as "add a body member", with no session, permission, validation or journal.
 import { randomUUID } from 'node:crypto';
+import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { advancePhase, createProposal } from '../dist/server/decisions/acts.js';
 import { createPartnership } from '../dist/server/partnerships/acts.js';
 import { openStore } from '../dist/server/common/database/database.js';
 import { migrateToLatest } from '../dist/server/common/database/migrate.js';
+import { PhaseRecorder } from './phases.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 120000);
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -113,6 +115,10 @@ await sql`analyze`.execute(store.db);
 
 const session = await openSession(store.db, accountId, now);
 const app = await buildApp(store, { publicUrl: 'http://localhost', signInAttemptsPerMinute: 10, secureCookies: false, logger: false });
+const phases = new PhaseRecorder();
+phases.attach(app);
+phases.watchPostgres(store);
+subscribe('entente:act-follow-up', (timing) => phases.noteFollowUp(timing));
 app.post('/bench/bare-seat', async (request, reply) => {
   const { personId } = request.body;
   await store.db
@@ -148,6 +154,11 @@ process.send({
 });
 
 process.on('message', async (message) => {
+  if (message === 'phases-start') {
+    await phases.start();
+    process.send({ started: true });
+  }
+  if (message === 'phases-stop') process.send({ phases: await phases.stop() });
   if (message === 'journal-count') {
     const row = await store.db.selectFrom('journal_entry').select((eb) => eb.fn.countAll().as('n')).where('partnership_id', '=', partnershipId).executeTakeFirst();
     process.send({ journalEntries: Number(row.n) });

@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import { demoDoorOpens, readEnvironment, type Environment } from '../config.js';
 import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
-import { pendingEntryCount, sealAllPending } from '../journal/journal-store.js';
+import { overduePendingEntries, pendingEntryCount, PENDING_BOUND_SECONDS, sealAllPending } from '../journal/journal-store.js';
 import { checkStateOfEveryPartnership, describeDisagreement } from '../journal/state-proof.js';
 import { chainHolding, parseAnchor } from '../journal/anchor.js';
 import { verifyJournal } from '../journal/verify.js';
@@ -189,7 +189,13 @@ export function commandLine(): Command {
         console.log(`Journal intact: ${outcome.chains.length} chain(s).`);
         for (const chain of outcome.chains) console.log(`Partnership ${chain.partnershipId}: ${chain.entries} entries, head ${chain.entries}:${chain.hash}.`);
         const pending = await pendingEntryCount(store.db);
-        if (pending > 0) console.log(`${pending} recent entries are not sealed yet; the server seals them at start and every minute.`);
+        const overdue = await overduePendingEntries(store.db);
+        if (pending > overdue.length) console.log(`${pending - overdue.length} entries committed in the last ${PENDING_BOUND_SECONDS} s are being sealed.`);
+        if (overdue.length > 0) {
+          console.error(`Not sealed: ${overdue.length} committed entries have waited longer than ${PENDING_BOUND_SECONDS} s to be chained (a seal failed, or the server stopped before sealing; it seals them at its start and every minute).`);
+          for (const entry of overdue) console.error(`partnership ${entry.partnershipId}, pending entry ${entry.id} (${entry.kind}), waiting since ${entry.pendingSince.toISOString()}`);
+          process.exitCode = 1;
+        }
         const disagreements = await checkStateOfEveryPartnership(store.db);
         if (disagreements.length > 0) {
           console.error(`State not proven: ${disagreements.length} row(s) disagree with the journal.`);

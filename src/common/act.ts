@@ -1,3 +1,5 @@
+import { channel } from 'node:diagnostics_channel';
+import { performance } from 'node:perf_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from './permissions.js';
 import { appendEntry, sealAfterCommit, type JournalEvent } from '../journal/journal-store.js';
@@ -45,7 +47,7 @@ export function noteMailQueued(trx: Transaction<Database>): void {
 
 /**
  * Runs one governance act: its state changes and its journal entries commit together or not at
- * all. The entries are chained into the journal right after commit, before the act answers.
+ * all. The entries are chained into the journal just after commit, while the act answers.
  */
 export async function recordAct<T>(
   ctx: Pick<ActContext, 'db' | 'partnershipId' | 'now' | 'afterCommit'> & { readonly actorId: string | null },
@@ -62,18 +64,41 @@ export async function recordAct<T>(
 }
 
 /**
- * Everything that follows an act's commit, in this order: its entries sealed into the chain, then
- * the app told. Acts written as one database call (a stance, a seat) commit without `recordAct`
- * and call this themselves.
+ * Everything that follows an act's commit: its entries' seal started, then the app told. The act
+ * answers without waiting for the seal (journal-store.ts `sealAfterCommit`). Acts written as one
+ * database call (a stance, a seat) commit without `recordAct` and call this themselves.
  */
 export async function actCommitted(
   ctx: Pick<ActContext, 'db' | 'partnershipId' | 'afterCommit'>,
   events: readonly JournalEvent[],
   mailQueued = false,
 ): Promise<void> {
-  if (events.length > 0) await sealAfterCommit(ctx.db, ctx.partnershipId);
+  const timed = actFollowUpTimings.hasSubscribers;
+  const committedAt = timed ? performance.now() : 0;
+  if (events.length > 0) {
+    const sealed = sealAfterCommit(ctx.db, ctx.partnershipId);
+    if (timed) void sealed.then(() => actFollowUpTimings.publish({ act: ctx, step: 'sealed', ms: performance.now() - committedAt } satisfies ActFollowUpTiming));
+  }
   await ctx.afterCommit?.({ partnershipId: ctx.partnershipId, events, mailQueued });
+  if (timed) actFollowUpTimings.publish({ act: ctx, step: 'followed up', ms: performance.now() - committedAt } satisfies ActFollowUpTiming);
 }
+
+/**
+ * How long after its commit an act's follow-up by the app (mail, live events, rights) ended, and
+ * how long its entries stayed pending until sealed.
+ */
+export interface ActFollowUpTiming {
+  /** The act's context, the very object its request holds: a listener finds its request by it. */
+  readonly act: object;
+  readonly step: 'followed up' | 'sealed';
+  readonly ms: number;
+}
+
+/**
+ * The follow-up's timings, for whoever measures a server under load (bench/server.js) or traces
+ * it: published only while a listener is subscribed, so a server nobody watches pays nothing.
+ */
+export const actFollowUpTimings = channel('entente:act-follow-up');
 
 /**
  * A write that is no governance act (an invitation, a sign-in link) in one transaction, followed

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Locale } from '../i18n/server-messages.js';
 import { Printer, type PrintAnchor, type PrintingOptions, type PrintJob } from './pdf.js';
 import { journalAnchor } from '../journal/anchor.js';
+import { sealJournal } from '../journal/journal-store.js';
 import type { Database } from '../common/database/schema.js';
 
 /** A frozen document in one of its frozen states, in one language. */
@@ -31,8 +32,12 @@ export class Printing {
     this.printer = new Printer(options);
   }
 
-  /** The partnership's journal head now, which the document about to be printed will carry. */
+  /**
+   * The partnership's journal head now, which the document about to be printed will carry: once the
+   * acts committed before it are chained (they answer before their seal ends).
+   */
   async anchor(partnershipId: string, now: Date): Promise<PrintAnchor> {
+    await sealJournal(this.db, partnershipId).catch(() => undefined);
     return { ...(await journalAnchor(this.db, partnershipId)), printedAt: now };
   }
 

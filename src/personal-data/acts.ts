@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { JournalEvent } from '../journal/journal-store.js';
+import { sealJournal, type JournalEvent } from '../journal/journal-store.js';
 import { calendarDay } from '../common/dates.js';
 import { conflict, forbidden } from '../common/errors.js';
 import { may } from '../common/permissions.js';
@@ -27,6 +27,8 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
   const sessions = await db.selectFrom('session').select(['created_at', 'expires_at']).where('account_id', '=', accountId).orderBy('created_at').execute();
   const base = { exportedAt: now.toISOString(), account: { email: account.email, locale: account.locale, createdAt: account.created_at }, sessions, people };
   if (ids.length === 0) return base;
+  // Their acts are read from the chain: those just committed are sealed first.
+  for (const partnershipId of new Set(people.map((p) => p.partnership_id))) await sealJournal(db, partnershipId).catch(() => undefined);
   const [memberships, seats, roles, delegations, proposals, stances, proxies, discussionMessages, nominations, electionStances, attendance, guestInvitations, roundWords, minutesReviews, pollAnswers, signatures, projects, actions, pooledMeanBookings, deliverables, disputes, tensions, circleJoins, accompaniments, acts] =
     await Promise.all([
       db.selectFrom('membership as m').innerJoin('organization as o', 'o.id', 'm.organization_id').select(['m.person_id', 'o.name as organization', 'm.kind', 'm.is_organization_admin']).where('m.person_id', 'in', ids).execute(),

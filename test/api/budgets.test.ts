@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetFigures, budgetOfProject } from '../../src/budgets/queries.js';
 import { summarizeBudget } from '../../src/budgets/rules/summary.js';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { formalized, partnership, type Member, type Setting } from '../support/common-projects.js';
-import { outboxMessages, TODAY } from '../support/structure.js';
+import { outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 import { newPartnership, startTestApp, type Client, type TestApp } from '../support/test-app.js';
+import { sealJournal } from '../../src/journal/journal-store.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -127,6 +127,7 @@ describe('a project’s budget', () => {
     const figures = await budgetFigures(t.store.db, budgetId);
     expect(summarizeBudget(figures.lines, figures.entries, figures.retired).actualBalance).toEqual(page.summary.actualBalance);
 
+    await sealJournal(t.store.db, s.f.partnershipId);
     const journal = await t.store.db.selectFrom('journal_entry').select(['kind', 'payload']).where('partnership_id', '=', s.f.partnershipId).where('kind', 'like', 'budget.%').orderBy('seq').execute();
     expect(journal.map((entry) => entry.kind)).toEqual([
       'budget.created',
@@ -142,7 +143,7 @@ describe('a project’s budget', () => {
     ]);
     expect(JSON.stringify(journal)).not.toContain('Autocars');
     expect(journal[6]!.payload).toMatchObject({ amountCents: 130_000, attachmentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 
@@ -189,9 +190,10 @@ describe('a project’s budget', () => {
     expect(page.versions.map((version: { status: string }) => version.status)).toEqual(['superseded', 'validated']);
     expect(page.summary.lines.find((line: { lineKey: string }) => line.lineKey === lines.car).forecastCents).toBe(150_000);
     expect(page.summary.lines.some((line: { lineKey: string }) => line.lineKey === lines.fees)).toBe(false);
+    await sealJournal(t.store.db, s.f.partnershipId);
     const kinds = (await t.store.db.selectFrom('journal_entry').select('kind').where('partnership_id', '=', s.f.partnershipId).where('kind', 'like', 'budget.version%').orderBy('seq').execute()).map((row) => row.kind);
     expect(kinds).toEqual(['budget.version_validated', 'budget.version_drafted', 'budget.version_proposed', 'budget.version_returned', 'budget.version_proposed', 'budget.version_validated']);
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
     // A forecast rewritten behind the journal's back, or a grant said paid, is found.
     await t.store.db.updateTable('budget_line').set({ amount_cents: 1 }).where('line_key', '=', lines.car).execute();

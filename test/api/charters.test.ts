@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { pdfText } from '../support/pdf-text.js';
-import { anchorIn, builder, headOf, journalLength, journalOf, kindsAfter, TODAY, uniqueName } from '../support/structure.js';
+import { anchorIn, builder, headOf, journalLength, journalOf, kindsAfter, TODAY, uniqueName, verifiedChain } from '../support/structure.js';
 import { Client, newMember, newPartnership, ServerLog, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -255,7 +254,7 @@ describe('adoption, versions and signatures', () => {
     ]);
     expect(JSON.stringify(journal.map((entry) => entry.payload))).not.toContain('Nadia');
     expect(journal.find((entry) => entry.kind === 'charter.adopted')!.payload).toMatchObject({ versionId: draft.versionId, bodyId: p.steering, adoptedOn: TODAY, contentHash: adopted.body.contentHash });
-    expect(await verifyJournal(t.store.db, { partnershipId: p.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, p.f.partnershipId)).toMatchObject({ ok: true });
   });
 
   it('lets only the signatory sign for themself, once, with « Lu et approuvé », on the text they saw', async () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { closeRoundsPastDeadline } from '../../src/decisions/acts.js';
 import { sendDueReviewReminders } from '../../src/decisions/review-reminders.js';
 import { pdfText } from '../support/pdf-text.js';
-import { anchorIn, builder, headOf, journalOf, outboxMessages, TODAY } from '../support/structure.js';
+import { anchorIn, builder, headOf, journalOf, outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type Response, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -127,7 +126,7 @@ describe('a consensus round table', () => {
     expect(kinds.slice(-3)).toEqual(['round.closed', 'proposal.decided', 'information_note.sent']);
     const entries = JSON.stringify((await journalOf(t, s.f.partnershipId)).map((entry) => entry.payload));
     expect(entries).not.toContain('Toussaint');
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
   });
 
   it('counts one stance per member when the same stance is sent 100 times at once', async () => {

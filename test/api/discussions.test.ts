@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { furnishedWithFacilitator } from '../support/partnership-routes.js';
-import { builder, countRows, journalOf, outboxMessages } from '../support/structure.js';
+import { builder, countRows, journalOf, outboxMessages, verifiedChain } from '../support/structure.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type Client, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -160,7 +159,7 @@ describe('a person’s words in threads', () => {
     expect(messages.find((m) => m.id === answer)).toMatchObject({ body: 'Oui, avec leurs parents.', replyTo: question });
     const rows = await t.store.db.selectFrom('discussion_message').select('body').where('author_id', '=', s.gerard.personId).execute();
     expect(rows).toEqual([{ body: '' }]);
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 

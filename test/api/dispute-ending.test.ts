@@ -5,6 +5,7 @@ import { sendDeadlineReminders } from '../../src/participation/digest.js';
 import type { CharterRules } from '../../src/charters/rules/types.js';
 import { builder, TODAY } from '../support/structure.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type Client, type TestApp } from '../support/test-app.js';
+import { sealJournal } from '../../src/journal/journal-store.js';
 
 let t: TestApp;
 const log = new ServerLog();
@@ -200,6 +201,7 @@ describe('the ending of a dispute under a cooperation charter (seed 000, art. 7)
       ['done', 'approved'],
       ['done', 'approved'],
     ]);
+    await sealJournal(t.store.db, w.f.partnershipId);
     const entries = await t.store.db.selectFrom('journal_entry').select(['kind', 'payload']).where('partnership_id', '=', w.f.partnershipId).where('kind', '=', 'dispute.taskDone').execute();
     expect(entries.map((entry) => (entry.payload as { taskId: string }).taskId).sort()).toEqual([settle.id, refund.id].sort());
   });
@@ -283,6 +285,7 @@ describe('the ending of a dispute under a cooperation charter (seed 000, art. 7)
     expect((await w.marc.client.post(`${d.url}/closure`)).status).toBe(409);
 
     // The journal holds ids and hashes, never the texts.
+    await sealJournal(t.store.db, w.f.partnershipId);
     const entries = await t.store.db.selectFrom('journal_entry').select(['kind', 'payload']).where('partnership_id', '=', w.f.partnershipId).where('kind', 'like', 'dispute.%').execute();
     expect(new Set(entries.map((entry) => entry.kind))).toEqual(
       new Set(['dispute.opened', 'dispute.meetingCalled', 'dispute.meetingHeld', 'dispute.exitPlanned', 'dispute.taskAssigned', 'dispute.circleCalled', 'dispute.circleHeld', 'dispute.writeUpSaved', 'dispute.publishConsent', 'dispute.writeUpPublished', 'dispute.taskDone', 'dispute.closed', 'dispute.notesWritten']),

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { sendTermEndingReminders } from '../../src/roles/term-reminders.js';
-import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
+import { builder, journalOf, outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 import { formatMeetingTime } from '../../src/i18n/server-messages.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -129,7 +128,7 @@ describe('the consent round', () => {
     expect(JSON.stringify(role)).toContain(c.chloe.personId);
     const kinds = (await journalOf(t, c.f.partnershipId)).map((e) => e.kind);
     expect(kinds.slice(-3)).toEqual(['election.round_closed', 'role.assigned', 'election.elected']);
-    expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, c.f.partnershipId)).toMatchObject({ ok: true });
     expect((await c.ana.client.post(`${c.url}/candidate`, { candidateId: c.bruno.personId })).status).toBe(409);
   });
 
@@ -225,7 +224,7 @@ describe('the consent round', () => {
     expect(entries[0]!.payload).toEqual({ assignmentId: chloeTerm, roleId: secondLink, personId: c.chloe.personId, endsOn: TODAY, replacedBy: davidTerm });
     expect(entries[1]!.payload).toMatchObject({ bodyId: parent, personId: c.chloe.personId, endsOn: TODAY });
     expect(await checkStateAgainstJournal(t.store.db, c.f.partnershipId)).toEqual([]);
-    expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, c.f.partnershipId)).toMatchObject({ ok: true });
   });
 
   it('runs at a distance with deadlines: members are asked by e-mail, nothing is taken after the deadline, and silence never elects', async () => {

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDemoPartnership } from '../../src/demo/demo-partnership.js';
 import { journalAnchor } from '../../src/journal/anchor.js';
+import type { JournalKind } from '../../src/journal/contract.js';
+import { appendEntry, PENDING_BOUND_SECONDS, sealAllPending } from '../../src/journal/journal-store.js';
 import { createOrganization } from '../../src/organizations/acts.js';
 import { createPartnership } from '../../src/partnerships/acts.js';
 import { openStore, type OpenStoreOptions } from '../../src/common/database/database.js';
@@ -133,6 +135,24 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
       await store.db.updateTable('journal_head').set({ seq: seen.seq, hash: seen.hash, prev_hash: String(removed['prev_hash']) }).where('partnership_id', '=', partnershipId).execute();
     });
     expect((await verifyCli(database, '--anchor', `${seen.seq}:${seen.hash}`)).code).toBe(0);
+  });
+
+  it('exits 1 and names an entry committed but left unchained beyond the bound, then 0 once the server has sealed it', async () => {
+    await withStore(async (store) => {
+      await store.db.transaction().execute((trx) => appendEntry(trx, partnershipId, null, { kind: 'test.left' as JournalKind, payload: {} }, new Date()));
+      await sql`update journal_pending set pending_since = clock_timestamp() - interval '1 minute' where partnership_id = ${partnershipId}`.execute(store.db);
+    });
+    const overdue = await verifyCli();
+    expect(overdue.code).toBe(1);
+    expect(overdue.stderr).toContain(`Not sealed: 1 committed entries have waited longer than ${PENDING_BOUND_SECONDS} s to be chained`);
+    expect(overdue.stderr).toMatch(new RegExp(`partnership ${partnershipId}, pending entry \\d+ \\(test\\.left\\), waiting since \\d{4}-`));
+    await withStore(async (store) => {
+      await sealAllPending(store.db);
+    });
+    const sealed = await verifyCli();
+    expect(sealed.stderr).toBe('');
+    expect(sealed.code).toBe(0);
+    expect(sealed.stdout).toContain(`Partnership ${partnershipId}: 4 entries`);
   });
 
   it('exits 1 and names the first broken entry when a row was altered', async () => {

@@ -9,8 +9,9 @@ import { furnishedWithFacilitator, type Furnished } from '../support/partnership
 import { chainHolding, journalAnchor } from '../../src/journal/anchor.js';
 import { verifyJournal } from '../../src/journal/verify.js';
 import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
-import { builder, journalOf } from '../support/structure.js';
+import { builder, journalOf, verifiedChain } from '../support/structure.js';
 import { bypassAppendOnly } from '../support/tamper.js';
+import { sealJournal } from '../../src/journal/journal-store.js';
 
 /**
  * Tampering modifies the database. On PostgreSQL the database is shared with the other test
@@ -28,7 +29,7 @@ async function chainOfFour(): Promise<PartnershipFixture> {
   const f = await newPartnership(t);
   await builder(f).organization();
   await builder(f).organization();
-  expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+  expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   return f;
 }
 
@@ -50,7 +51,7 @@ describe('a tampered journal', () => {
     // What pages read follows the altered text: the payload is generated from it.
     expect((await entry(f, 3)).payload).toEqual({ ...original.payload, kind: 'cooperative' });
     try {
-      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+      expect(await verifiedChain(t, f.partnershipId)).toEqual({
         ok: false,
         count: 2,
         partnershipId: f.partnershipId,
@@ -67,7 +68,7 @@ describe('a tampered journal', () => {
         await sql`update journal_entry set body = ${original.body} where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
       });
     }
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 
   it('leaves the append-only trigger on after tampering', async () => {
@@ -83,12 +84,12 @@ describe('a tampered journal', () => {
       await bypassAppendOnly(t.store.db, async (trx) => {
         await sql`update journal_entry set ${change} where partnership_id = ${f.partnershipId} and seq = 4`.execute(trx);
       });
-      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: false, broken: { reason: 'hash_mismatch', seq: 4 } });
+      expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: false, broken: { reason: 'hash_mismatch', seq: 4 } });
       await bypassAppendOnly(t.store.db, async (trx) => {
         await sql`update journal_entry set body = ${original.body}, recorded_at = ${original.recorded_at.toISOString()}::timestamptz
                    where partnership_id = ${f.partnershipId} and seq = 4`.execute(trx);
       });
-      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true });
+      expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true });
     }
   });
 
@@ -98,14 +99,14 @@ describe('a tampered journal', () => {
     await bypassAppendOnly(t.store.db, async (trx) => {
       await trx.deleteFrom('journal_entry').where('partnership_id', '=', f.partnershipId).where('seq', '=', 2).execute();
     });
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+    expect(await verifiedChain(t, f.partnershipId)).toEqual({
       ok: false,
       count: 1,
       partnershipId: f.partnershipId,
       broken: { reason: 'sequence_gap', expectedSeq: 2, seq: 3 },
     });
     await t.store.db.insertInto('journal_entry').values(insertable(removed)).execute();
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 
   it('finds a deleted last entry through the head (head_mismatch)', async () => {
@@ -114,14 +115,14 @@ describe('a tampered journal', () => {
     await bypassAppendOnly(t.store.db, async (trx) => {
       await trx.deleteFrom('journal_entry').where('partnership_id', '=', f.partnershipId).where('seq', '=', 4).execute();
     });
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+    expect(await verifiedChain(t, f.partnershipId)).toEqual({
       ok: false,
       count: 3,
       partnershipId: f.partnershipId,
       broken: { reason: 'head_mismatch', seq: 4 },
     });
     await t.store.db.insertInto('journal_entry').values(insertable(removed)).execute();
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 
   it('finds an entry rewritten with a recomputed hash: the next entry no longer links to it (prev_hash_mismatch)', async () => {
@@ -133,7 +134,7 @@ describe('a tampered journal', () => {
       await sql`update journal_entry set body = ${forgedBody}, hash = ${forgedHash}
                  where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
     });
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual({
+    expect(await verifiedChain(t, f.partnershipId)).toEqual({
       ok: false,
       count: 2,
       partnershipId: f.partnershipId,
@@ -143,7 +144,7 @@ describe('a tampered journal', () => {
       await sql`update journal_entry set body = ${original.body}, hash = ${original.hash}
                  where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
     });
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 
   it('cannot see an end cut with its head rewritten, but an anchor taken before the cut no longer lies on the chain', async () => {
@@ -158,7 +159,7 @@ describe('a tampered journal', () => {
       await trx.updateTable('journal_head').set({ seq: 3, hash: third.hash, prev_hash: third.prev_hash }).where('partnership_id', '=', f.partnershipId).execute();
     });
     try {
-      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true, chains: [{ entries: 3 }] });
+      expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true, chains: [{ entries: 3 }] });
       expect(await chainHolding(t.store.db, seen)).toBeUndefined();
       // An anchor from before the cut still holds: it cannot tell what came after it.
       expect(await chainHolding(t.store.db, { seq: 3, hash: third.hash })).toBe(f.partnershipId);
@@ -166,7 +167,7 @@ describe('a tampered journal', () => {
       await t.store.db.insertInto('journal_entry').values(insertable(fourth)).execute();
       await t.store.db.updateTable('journal_head').set(head).where('partnership_id', '=', f.partnershipId).execute();
     }
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 
   it('finds a head that was moved back (head_mismatch), the head table not being append-only', async () => {
@@ -175,11 +176,11 @@ describe('a tampered journal', () => {
     const third = await entry(f, 3);
     await t.store.db.updateTable('journal_head').set({ seq: 3, hash: third.hash, prev_hash: third.prev_hash }).where('partnership_id', '=', f.partnershipId).execute();
     try {
-      expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: false, broken: { reason: 'head_mismatch', seq: 3 } });
+      expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: false, broken: { reason: 'head_mismatch', seq: 3 } });
     } finally {
       await t.store.db.updateTable('journal_head').set(head).where('partnership_id', '=', f.partnershipId).execute();
     }
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toEqual(intactChainOfFour(f));
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 });
 
@@ -272,6 +273,7 @@ describe('a chain written before entries carried what the rows are proven by', (
     for (let move = 0; move < 3; move++) expect((await facilitator.client.post(`${proposal}/phase`)).status).toBe(200);
     expect((await facilitator.client.post(`${proposal}/stances`, { stance: 'consent', reason: 'Bien', idempotencyKey: 'old-shape-1' })).status).toBe(200);
     expect((await f.admin.patch(`${f.base}/people/${ids.personId}`, { isPartnershipAdmin: true })).status).toBe(200);
+    await sealJournal(t.store.db, f.partnershipId);
 
     const oldShape: [kind: string, keys: string[]][] = [
       ['person.updated', ['isPartnershipAdmin']],

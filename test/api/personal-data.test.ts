@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyJournal } from '../../src/journal/verify.js';
-import { builder, journalOf, outboxMessages } from '../support/structure.js';
+import { builder, journalOf, outboxMessages, verifiedChain } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -79,7 +78,7 @@ describe('erasing a person', () => {
     expect(JSON.stringify(rows)).not.toContain('Inès');
     expect(JSON.stringify(await journalOf(t, c.f.partnershipId))).not.toContain('Inès');
     expect((await journalOf(t, c.f.partnershipId)).at(-1)).toMatchObject({ kind: 'person.erased', payload: { personId: c.ines.personId } });
-    expect(await verifyJournal(t.store.db, { partnershipId: c.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, c.f.partnershipId)).toMatchObject({ ok: true });
     expect((await c.f.admin.post(`${c.f.base}/people/${c.ines.personId}/erase`)).status).toBe(409);
     // Each end is journaled as any other, and nothing gives the erased person back a name, a role or a delegation.
     const kinds = (await journalOf(t, c.f.partnershipId)).slice(-4).map((e) => e.kind);

@@ -4,9 +4,8 @@ import { portfolio } from '../../src/projects/queries.js';
 import { toDoOf } from '../../src/participation/queries.js';
 import { sendEvaluationReminders } from '../../src/projects/evaluation-reminders.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { checkStateAgainstJournal as proveState } from '../../src/journal/state-proof.js';
-import { builder, journalOf, outboxMessages, TODAY } from '../support/structure.js';
+import { builder, journalOf, outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 import { newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 import { active, decide, formalized, idea, partnership, validated, type Member, type Setting } from '../support/common-projects.js';
 
@@ -129,7 +128,7 @@ describe('a common project through the nine steps', () => {
       'project.lead_started',
     ]);
     expect(JSON.stringify((await journalOf(t, s.f.partnershipId)).map((entry) => entry.payload))).not.toContain('bruit');
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
     // A stage or a nominee changed by hand no longer agrees with the journal.
     await t.store.db.updateTable('project').set({ stage: 'closed', lead_nominee_id: s.karim.personId }).where('id', '=', page.body.id).execute();
@@ -294,7 +293,7 @@ describe('the evaluation', () => {
     expect((await reminders())[0]!.subject).toContain('10 mars 2027');
     expect((await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'project.evaluation_due').map((entry) => entry.payload)).toEqual([{ projectId: page.body.id, evaluationDueOn: '2027-03-10' }]);
     expect(await proveState(t.store.db, s.f.partnershipId)).toEqual([]);
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
   });
 
   it('closes the project when the body adopts its closing', async () => {

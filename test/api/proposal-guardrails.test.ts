@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
-import { verifyJournal } from '../../src/journal/verify.js';
 import type { Answer } from '../../src/common/contract.js';
 import type { decisionMatrixAnswer } from '../../src/decisions/contract.js';
 import { routeDecision } from '../../src/decisions/rules.js';
 import { furnishedWithFacilitator } from '../support/partnership-routes.js';
-import { builder, journalLength, journalOf, kindsAfter, TODAY } from '../support/structure.js';
+import { builder, journalLength, journalOf, kindsAfter, TODAY, verifiedChain } from '../support/structure.js';
 import { newMember, newPartnership, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -50,7 +49,7 @@ describe('amend and open a new round, in one act', () => {
     // Free text never enters the journal: only its fingerprint.
     expect(JSON.stringify(amendedEntry!.payload)).not.toContain('budget');
     expect(amendedEntry!.recorded_at).toEqual(phaseEntry!.recorded_at);
-    expect(await verifyJournal(t.store.db, { partnershipId: f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
   });
 

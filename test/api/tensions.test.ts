@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
-import { verifyJournal } from '../../src/journal/verify.js';
 import { furnishedWithFacilitator } from '../support/partnership-routes.js';
-import { builder, journalOf, TODAY } from '../support/structure.js';
+import { builder, journalOf, TODAY, verifiedChain } from '../support/structure.js';
 import { newMember, newPartnership, ServerLog, startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -274,7 +273,7 @@ describe('erasing the raiser', () => {
     // The agenda item it sits on, titled by its words, says « Tension » alone.
     const agenda = (await s.f.admin.get(`${s.f.base}/meetings/${s.ids.meetingId}`)).body.agenda as { id: string; title: string }[];
     expect(agenda.find((i) => i.id === taskedItem)!.title).toBe('Tension');
-    expect(await verifyJournal(t.store.db, { partnershipId: s.f.partnershipId })).toMatchObject({ ok: true });
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
     expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { chainHolding, journalAnchor, type JournalAnchor } from '../../src/journal/anchor.js';
+import { sealJournal } from '../../src/journal/journal-store.js';
+import { verifyJournal } from '../../src/journal/verify.js';
 import type { Client, PartnershipFixture, Response, TestApp } from './test-app.js';
 
 /** The test clock's day (see TestClock): seats starting today are current. */
@@ -53,6 +55,8 @@ export function builder(f: PartnershipFixture, client: Client = f.admin) {
 
 /** Rows of one partnership in every table an act may write, and its journal length. */
 export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string): Promise<Record<string, number>> {
+  // Acts answer at commit and are chained just after: counted once chained, the same acts give the same counts.
+  await sealJournal(t.store.db, partnershipId);
   const result = await sql<Record<string, string | number>>`
     select
       (select count(*) from organization where partnership_id = ${partnershipId}) as organization,
@@ -105,13 +109,21 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
 }
 
+/** The partnership's chain verified as its readers see it: once the acts committed before are sealed. */
+export async function verifiedChain(t: Pick<TestApp, 'store'>, partnershipId: string) {
+  await sealJournal(t.store.db, partnershipId);
+  return verifyJournal(t.store.db, { partnershipId });
+}
+
 /** The journal of one partnership, oldest first, straight from the table. */
 export async function journalOf(t: TestApp, partnershipId: string) {
+  await sealJournal(t.store.db, partnershipId);
   return t.store.db.selectFrom('journal_entry').selectAll().where('partnership_id', '=', partnershipId).orderBy('seq').execute();
 }
 
 /** Kinds of the entries added after `afterSeq`. */
 export async function kindsAfter(t: TestApp, partnershipId: string, afterSeq: number): Promise<string[]> {
+  await sealJournal(t.store.db, partnershipId);
   const rows = await t.store.db
     .selectFrom('journal_entry')
     .select('kind')
@@ -134,10 +146,14 @@ export async function anchorIn(t: TestApp, partnershipId: string, text: string):
   return anchor;
 }
 
-/** The partnership's journal head now, as documents print it. */
-export const headOf = (t: TestApp, partnershipId: string) => journalAnchor(t.store.db, partnershipId);
+/** The partnership's journal head now, as documents print it: once the acts committed before are chained. */
+export async function headOf(t: TestApp, partnershipId: string): Promise<JournalAnchor> {
+  await sealJournal(t.store.db, partnershipId);
+  return journalAnchor(t.store.db, partnershipId);
+}
 
 export async function journalLength(t: TestApp, partnershipId: string): Promise<number> {
+  await sealJournal(t.store.db, partnershipId);
   const head = await t.store.db.selectFrom('journal_head').select('seq').where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow();
   return head.seq;
 }

@@ -28,6 +28,42 @@ const INT8_OID = 20;
 /** Dates stay 'YYYY-MM-DD' strings on both drivers: a calendar date has no time zone to shift. */
 const keepDateAsText = (value: string): string => value;
 
+/**
+ * On PostgreSQL, the journal is chained on a connection of its own: in the pool, the seal's two
+ * statements would queue behind every act waiting there, and entries would stay pending as long as
+ * the queue is deep (bench/README.md, issue 22). PGlite has one connection, handed out in arrival
+ * order, where a seal takes the turn of the act that started it.
+ */
+const sealingHandles = new WeakMap<Kysely<Database>, Kysely<Database>>();
+
+/** The handle the journal is sealed through: the store's own connection for it, or the handle itself. */
+export function sealingHandleOf(db: Kysely<Database>): Kysely<Database> {
+  return sealingHandles.get(db) ?? db;
+}
+
+/** Work started on a handle that nobody waits for (a seal after an act has answered), by handle. */
+const backgroundWork = new WeakMap<Kysely<Database>, Set<Promise<unknown>>>();
+
+/** Lets `work` end before the store of `db` closes: the act that started it has answered already. */
+export function finishBeforeClose(db: Kysely<Database>, work: Promise<unknown>): void {
+  let underWay = backgroundWork.get(db);
+  if (!underWay) {
+    underWay = new Set();
+    backgroundWork.set(db, underWay);
+  }
+  const set = underWay;
+  const settled: Promise<unknown> = work.then(
+    () => set.delete(settled),
+    () => set.delete(settled),
+  );
+  set.add(settled);
+}
+
+/** Resolves once the work started on this handle in the background has ended. */
+export async function backgroundWorkEnded(db: Kysely<Database>): Promise<void> {
+  while ((backgroundWork.get(db)?.size ?? 0) > 0) await Promise.all(backgroundWork.get(db)!);
+}
+
 export interface OpenStoreOptions {
   /** postgres://… to use a PostgreSQL server. */
   readonly databaseUrl?: string | undefined;
@@ -50,7 +86,19 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       options: '-c jit=off',
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pglite: undefined, databaseUrl: options.databaseUrl, close: () => db.destroy() };
+    const sealer = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 1, options: '-c jit=off' }) }) });
+    sealingHandles.set(db, sealer);
+    return {
+      db,
+      kind: 'postgres',
+      pglite: undefined,
+      databaseUrl: options.databaseUrl,
+      close: async () => {
+        await backgroundWorkEnded(db);
+        await db.destroy();
+        await sealer.destroy();
+      },
+    };
   }
   let dataDir: string | undefined;
   let unlock = async () => {};
@@ -72,6 +120,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     kind: 'pglite',
     pglite,
     close: async () => {
+      await backgroundWorkEnded(db);
       await db.destroy();
       await unlock();
     },

@@ -43,6 +43,7 @@ import { disputeMediation } from './migrations/040-dispute-mediation.js';
 import { accompaniments } from './migrations/043-accompaniments.js';
 import { anonymousParticipation } from './migrations/044-anonymous-participation.js';
 import { resourcePublicationConsent } from './migrations/045-resource-publication-consent.js';
+import { journalPendingSince } from './migrations/046-pending-since.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -96,6 +97,7 @@ export const migrations: Record<string, Migration> = {
   '043-accompaniments': statementsMigration(accompaniments),
   '044-anonymous-participation': statementsMigration(anonymousParticipation),
   '045-resource-publication-consent': statementsMigration(resourcePublicationConsent),
+  '046-pending-since': statementsMigration(journalPendingSince),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

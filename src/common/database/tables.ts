@@ -513,6 +513,7 @@ export interface JournalPending {
   kind: string;
   partnership_id: string;
   payload: Json;
+  pending_since: Generated<Timestamp>;
   recorded_at: Timestamp;
 }
 
