@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalBody, chainHash, textHash } from '../../src/journal/chain.js';
-import { appendEntry } from '../../src/journal/journal-store.js';
+import { appendEntry, sealJournal } from '../../src/journal/journal-store.js';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
 import type { Database } from '../../src/common/database/schema.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
@@ -11,7 +11,6 @@ import { verifyJournal } from '../../src/journal/verify.js';
 import { newPartnership, startTestApp, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, journalOf, verifiedChain } from '../support/structure.js';
 import { bypassAppendOnly } from '../support/tamper.js';
-import { sealJournal } from '../../src/journal/journal-store.js';
 
 /**
  * Tampering modifies the database. On PostgreSQL the database is shared with the other test
