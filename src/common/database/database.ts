@@ -29,17 +29,21 @@ const INT8_OID = 20;
 const keepDateAsText = (value: string): string => value;
 
 /**
- * On PostgreSQL, the journal is chained on a connection of its own: in the pool, the seal's two
- * statements would queue behind every act waiting there, and entries would stay pending as long as
- * the queue is deep (bench/README.md, issue 22). PGlite has one connection, handed out in arrival
- * order, where a seal takes the turn of the act that started it.
+ * On PostgreSQL, a few connections apart from the pool serve the short work that must not queue
+ * behind the acts waiting there: chaining the journal (entries would stay pending as long as the
+ * queue is deep) and reading a request's session and viewer (a request would wait in the queue
+ * twice: for its session, then for its act); bench/README.md, issue 22. PGlite has one
+ * connection, handed out in arrival order, where this work takes the turn of its request.
  */
-const sealingHandles = new WeakMap<Kysely<Database>, Kysely<Database>>();
+const expressLanes = new WeakMap<Kysely<Database>, Kysely<Database>>();
 
-/** The handle the journal is sealed through: the store's own connection for it, or the handle itself. */
-export function sealingHandleOf(db: Kysely<Database>): Kysely<Database> {
-  return sealingHandles.get(db) ?? db;
+/** The handle for that work: the store's express lane, or the handle itself. */
+export function expressLaneOf(db: Kysely<Database>): Kysely<Database> {
+  return expressLanes.get(db) ?? db;
 }
+
+/** Seals run one at a time per partnership; session reads are one query each. */
+const EXPRESS_LANE_CONNECTIONS = 3;
 
 /** Work started on a handle that nobody waits for (a seal after an act has answered), by handle. */
 const backgroundWork = new WeakMap<Kysely<Database>, Set<Promise<unknown>>>();
@@ -86,8 +90,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       options: '-c jit=off',
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const sealer = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: 1, options: '-c jit=off' }) }) });
-    sealingHandles.set(db, sealer);
+    const expressLane = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: EXPRESS_LANE_CONNECTIONS, options: '-c jit=off' }) }),
+    });
+    expressLanes.set(db, expressLane);
     return {
       db,
       kind: 'postgres',
@@ -96,7 +102,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       close: async () => {
         await backgroundWorkEnded(db);
         await db.destroy();
-        await sealer.destroy();
+        await expressLane.destroy();
       },
     };
   }
