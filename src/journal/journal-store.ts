@@ -1,6 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { finishBeforeClose, expressLaneOf } from '../common/database/database.js';
+import { finishBeforeClose, sealingLaneOf } from '../common/database/database.js';
 import type { Database } from '../common/database/schema.js';
 import { GENESIS_HASH, canonicalBody, chainHash } from './chain.js';
 import type { JournalKind } from './contract.js';
@@ -55,7 +55,7 @@ interface PendingRow {
  * is read again. Answers whether entries may remain for another batch.
  */
 async function sealBatch(handle: Kysely<Database>, partnershipId: string): Promise<boolean> {
-  const db = expressLaneOf(handle);
+  const db = sealingLaneOf(handle);
   const { rows } = await sql<PendingRow>`
     select h.seq, h.hash, p.id, p.recorded_at, p.actor_id, p.kind, p.payload
       from journal_head h

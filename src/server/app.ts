@@ -25,7 +25,7 @@ import { mailSettingsRoutes } from '../mail/routes.js';
 import { findSessionAndViewer, type SessionInfo } from '../accounts/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import type { Viewer } from '../common/permissions.js';
-import { expressLaneOf, type Store } from '../common/database/database.js';
+import type { Store } from '../common/database/database.js';
 import { RequestValidationError, sendError } from './errors.js';
 import { isUuid } from './ids.js';
 import { authRoutes, SESSION_COOKIE } from '../accounts/routes.js';
@@ -198,7 +198,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
       const nowMs = app.now().getTime();
       let found = app.viewers.get(tokenDigest, partnershipId, nowMs);
       if (!found) {
-        found = await findSessionAndViewer(expressLaneOf(store.db), token, partnershipId, app.now());
+        found = await findSessionAndViewer(store.db, token, partnershipId, app.now());
         if (found) app.viewers.set(tokenDigest, partnershipId, found, nowMs);
       }
       request.session = found?.session;

@@ -29,21 +29,21 @@ const INT8_OID = 20;
 const keepDateAsText = (value: string): string => value;
 
 /**
- * On PostgreSQL, a few connections apart from the pool serve the short work that must not queue
- * behind the acts waiting there: chaining the journal (entries would stay pending as long as the
- * queue is deep) and reading a request's session and viewer (a request would wait in the queue
- * twice: for its session, then for its act); bench/README.md, issue 22. PGlite has one
- * connection, handed out in arrival order, where this work takes the turn of its request.
+ * On PostgreSQL, the journal is chained on a connection apart from the pool: there, the seal's two
+ * statements would queue behind every act waiting, and entries would stay pending as long as the
+ * queue is deep. Session reads stay in the pool: sharing this lane with them, the sessions that
+ * expire together queued with the seals and lengthened both (bench/README.md, issue 22). PGlite
+ * has one connection, handed out in arrival order, where a seal takes the turn of its request.
  */
-const expressLanes = new WeakMap<Kysely<Database>, Kysely<Database>>();
+const sealingLanes = new WeakMap<Kysely<Database>, Kysely<Database>>();
 
-/** The handle for that work: the store's express lane, or the handle itself. */
-export function expressLaneOf(db: Kysely<Database>): Kysely<Database> {
-  return expressLanes.get(db) ?? db;
+/** The handle the journal is sealed through: the store's lane for it, or the handle itself. */
+export function sealingLaneOf(db: Kysely<Database>): Kysely<Database> {
+  return sealingLanes.get(db) ?? db;
 }
 
-/** Seals run one at a time per partnership; session reads are one query each. */
-const EXPRESS_LANE_CONNECTIONS = 3;
+/** Seals run one at a time per partnership, and partnerships rarely seal at the same moment. */
+const SEALING_LANE_CONNECTIONS = 1;
 
 /** Work started on a handle that nobody waits for (a seal after an act has answered), by handle. */
 const backgroundWork = new WeakMap<Kysely<Database>, Set<Promise<unknown>>>();
@@ -90,10 +90,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       options: '-c jit=off',
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const expressLane = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: EXPRESS_LANE_CONNECTIONS, options: '-c jit=off' }) }),
+    const sealingLane = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: options.databaseUrl, max: SEALING_LANE_CONNECTIONS, options: '-c jit=off' }) }),
     });
-    expressLanes.set(db, expressLane);
+    sealingLanes.set(db, sealingLane);
     return {
       db,
       kind: 'postgres',
@@ -102,7 +102,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       close: async () => {
         await backgroundWorkEnded(db);
         await db.destroy();
-        await expressLane.destroy();
+        await sealingLane.destroy();
       },
     };
   }
