@@ -20,7 +20,7 @@ export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: Aft
   const due = await db
     .selectFrom('mail_notice as n')
     .innerJoin('person as p', 'p.id', 'n.person_id')
-    .select(['n.id', 'n.partnership_id', 'n.person_id'])
+    .select(['n.id', 'n.partnership_id', 'n.person_id', 'p.outsider'])
     .where('n.kind', '=', 'call')
     .where('n.reminded_at', 'is', null)
     .where('n.deadline', '>', now)
@@ -32,10 +32,11 @@ export async function sendDeadlineReminders(db: Db, now: Date, afterCommit?: Aft
   const byPerson = groupRows(due, (notice) => `${notice.partnership_id} ${notice.person_id}`);
   let sent = 0;
   for (const notices of byPerson.values()) {
-    const { partnership_id: partnershipId, person_id: personId } = notices[0]!;
+    const { partnership_id: partnershipId, person_id: personId, outsider } = notices[0]!;
     // One person's failure must not keep the others' reminders waiting for the next hour.
     try {
-      const awaited = new Set((await toDoOf(db, partnershipId, personId, now)).items.map((item) => item.path));
+      // Someone from outside is reminded of what their own to-do list holds: the pages opened to them.
+      const awaited = new Set((await toDoOf(db, partnershipId, personId, now, outsider)).items.map((item) => item.path));
       const [recipient] = await recipientsAmong(db, [personId]);
       sent += await commitWrite({ db, partnershipId, afterCommit }, async (trx) => {
         // Claimed and marked in one statement, so two instances never remind twice.
