@@ -110,11 +110,12 @@ export async function exportPersonalData(db: Db, accountId: string, now: Date) {
       ]).then(([memberships, daysPresent]) => ({ memberships, daysPresent })),
       db.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'kind']).where('actor_id', 'in', ids).orderBy('recorded_at').execute(),
     ]);
-  // The resources they shared in accompaniments, in their words; a document by its name (its bytes stay in the partnership's backup).
+  // The resources they shared in accompaniments, in their words; a document by its name (its bytes
+  // stay in the partnership's backup); whether they consent to its publication under their name, and whether it is published.
   const resources = await db
     .selectFrom('resource as r')
     .leftJoin('workspace_file as f', 'f.id', 'r.file_id')
-    .select(['r.id', 'r.accompaniment_id', 'r.kind', 'r.title', 'r.summary', 'r.url', 'r.body', 'f.file_name', 'r.tags', 'r.licence', 'r.confidential', 'r.created_at'])
+    .select(['r.id', 'r.accompaniment_id', 'r.kind', 'r.title', 'r.summary', 'r.url', 'r.body', 'f.file_name', 'r.tags', 'r.licence', 'r.confidential', 'r.author_consents', 'r.published_at', 'r.created_at'])
     .where('r.author_id', 'in', ids)
     .orderBy('r.created_at')
     .execute();

@@ -124,7 +124,10 @@ export const personalDataExportAnswer = z.object({
   circleJoins: z
     .array(z.object({ id: z.uuid(), circle: z.string(), person_id: z.uuid(), asked_by: z.uuid(), motivation: z.string(), status: z.string(), created_at: instant, settled_at: instant.nullable() }))
     .optional(),
-  /** The resources they shared in accompaniments, as they wrote them (a document by its name, its bytes staying with the partnership). */
+  /**
+   * The resources they shared in accompaniments, as they wrote them (a document by its name, its
+   * bytes staying with the partnership), with their consent to its publication under their name.
+   */
   resources: z
     .array(
       z.object({
@@ -139,6 +142,8 @@ export const personalDataExportAnswer = z.object({
         tags: z.array(z.string()),
         licence: z.string(),
         confidential: z.boolean(),
+        author_consents: z.boolean(),
+        published_at: instant.nullable(),
         created_at: instant,
       }),
     )

@@ -273,12 +273,17 @@ describe('a resource', () => {
     expect((await s.f.admin.post(`${s.f.base}/resources/${article.body.id}/publish`)).status).toBe(204);
     await share(s.bruno.client, s, { kind: 'link', title: 'Le site de Bruno', url: 'https://bruno.example.org' });
     const exported = await t.app.inject({ method: 'GET', url: '/api/v1/auth/export', headers: { cookie: s.amina.client.cookie! } });
-    type Exported = { title: string; file_name: string | null; tags: string[] };
+    type Exported = { title: string; file_name: string | null; tags: string[]; author_consents: boolean; published_at: string | null };
     const exportedResources = (exported.json().resources as Exported[]).sort((a, b) => a.title.localeCompare(b.title, 'fr'));
-    expect(exportedResources.map((resource) => [resource.title, resource.file_name, resource.tags])).toEqual([
-      ['Ce que nous avons appris', null, ['bilan']],
-      ['notes.md', 'notes.md', []],
+    expect(exportedResources.map((resource) => [resource.title, resource.file_name, resource.tags, resource.author_consents, resource.published_at !== null])).toEqual([
+      ['Ce que nous avons appris', null, ['bilan'], true, true],
+      ['notes.md', 'notes.md', [], true, false],
     ]);
+    // Consent withdrawn, the export says so.
+    const withdrawn = { title: 'notes.md', summary: '', tags: [], licence: 'CC-BY-SA-4.0', confidential: false, outputTitle: null, publishable: false };
+    expect((await s.amina.client.put(`${s.f.base}/resources/${notes.body.id}`, withdrawn)).status).toBe(204);
+    const again = await t.app.inject({ method: 'GET', url: '/api/v1/auth/export', headers: { cookie: s.amina.client.cookie! } });
+    expect((again.json().resources as Exported[]).find((resource) => resource.title === 'notes.md')?.author_consents).toBe(false);
     expect((await s.f.admin.post(`${s.f.base}/people/${s.amina.personId}/erase`)).status).toBe(200);
     expect((await s.bruno.client.get(`${s.f.base}/resources/${article.body.id}`)).body).toMatchObject({ title: 'Ce que nous avons appris', author: null, body: 'Beaucoup.', publishedAt: expect.any(String) });
     // Published before, it stays so; no one is left to consent to publishing another.
