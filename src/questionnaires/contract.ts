@@ -71,7 +71,7 @@ export const responseInput = z.object({
 });
 
 /** The answers of the questionnaires' routes: what leaves the server, and what the pages read. */
-const stateAnswer = z.enum(['draft', 'scheduled', 'open', 'closed']);
+const stateAnswer = z.enum(['draft', 'scheduled', 'lapsed', 'open', 'closed']);
 const answerValue = z.union([z.string(), z.array(z.string()), z.number()]);
 
 export const questionnaireSummary = z.object({

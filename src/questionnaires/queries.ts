@@ -126,7 +126,8 @@ export async function questionnairePage(db: Db, scope: Scope, questionnaireId: s
     myResponse: mine ? { answers: mine.answers as Record<string, string | string[] | number>, submitted: mine.submitted } : null,
     can: {
       change: open && facilitates && changeRefusal(state) === null,
-      send: open && facilitates && changeRefusal(state) === null,
+      // Past its close, it takes new dates before it can leave (acts.ts sendInTransaction).
+      send: open && facilitates && changeRefusal(state) === null && state !== 'lapsed',
       close: open && facilitates && state === 'open',
       answer: open && mayContribute(accompaniment.reach) && answerRefusal(state) === null && !(row.anonymous && answeredByMe),
     },

@@ -122,19 +122,23 @@ export function keptAnswers(answers: Readonly<Record<string, unknown>>): Record<
 /**
  * - `draft`: written, neither opening nor sent (the builder's);
  * - `scheduled`: its opening is set and to come, the clock sends it then;
+ * - `lapsed`: never sent, and its close passed (the clock sends nothing past its close: an opening
+ *   set in the past, a day moved back, the space archived meanwhile); its facilitators may set
+ *   new dates, which schedule it again;
  * - `open`: sent, answered until its close;
  * - `closed`: its close passed.
  */
-export type QuestionnaireState = 'draft' | 'scheduled' | 'open' | 'closed';
+export type QuestionnaireState = 'draft' | 'scheduled' | 'lapsed' | 'open' | 'closed';
 
 export function questionnaireState(questionnaire: { readonly sentAt: Date | null; readonly opensAt: Date | null; readonly closesAt: Date | null }, now: Date): QuestionnaireState {
-  if (questionnaire.sentAt === null) return questionnaire.opensAt === null ? 'draft' : 'scheduled';
-  return questionnaire.closesAt !== null && questionnaire.closesAt.getTime() <= now.getTime() ? 'closed' : 'open';
+  const closed = questionnaire.closesAt !== null && questionnaire.closesAt.getTime() <= now.getTime();
+  if (questionnaire.sentAt === null) return closed ? 'lapsed' : questionnaire.opensAt === null ? 'draft' : 'scheduled';
+  return closed ? 'closed' : 'open';
 }
 
 /** What keeps a questionnaire from being answered now, as a message key, or null. */
 export function answerRefusal(state: QuestionnaireState): string | null {
-  if (state === 'closed') return 'questionnaire.refusal.closed';
+  if (state === 'closed' || state === 'lapsed') return 'questionnaire.refusal.closed';
   if (state !== 'open') return 'questionnaire.refusal.notOpen';
   return null;
 }

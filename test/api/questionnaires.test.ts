@@ -230,6 +230,30 @@ describe('sending and answering', () => {
     expect(reminded(s.eric.email)).toHaveLength(1);
     expect(reminded(s.amina.email)).toHaveLength(0);
   });
+
+  it('reads « Non envoyé » once its close passed before it left, and is scheduled again by new dates', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const start = t.clock.current;
+    const at = (hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
+    const q = await written(s, { opensAt: at(2), closesAt: at(3) });
+    try {
+      // The clock did not run between its opening and its close: past the close, it sends it no more.
+      t.clock.advanceMinutes(4 * 60);
+      await sendDueQuestionnaires(t.store.db, t.clock.now(), t.app.afterCommit);
+      expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'lapsed', sentAt: null, can: { change: true, send: false, close: false } });
+      const listed = (await s.f.admin.get(`${s.url}/questionnaires`)).body.questionnaires.find((item: { id: string }) => item.id === q.id);
+      expect(listed.state).toBe('lapsed');
+      expect((await s.amina.client.get(q.url)).status).toBe(404);
+      const sent = await s.f.admin.post(`${q.url}/send`);
+      expect(sent.status).toBe(400);
+      expect(sent.body.fields).toEqual({ closesAt: 'La clôture est passée : choisissez une clôture à venir avant d’envoyer.' });
+      const again = await s.f.admin.put(q.url, { title: 'Avant la journée', anonymous: false, questions: q.questions, opensAt: at(5), closesAt: at(48) });
+      expect(again.status, JSON.stringify(again.body)).toBe(204);
+      expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'scheduled', can: { send: true } });
+    } finally {
+      t.clock.current = start;
+    }
+  });
 });
 
 describe('an anonymous questionnaire', () => {

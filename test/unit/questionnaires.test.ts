@@ -66,6 +66,12 @@ describe('a questionnaire’s life', () => {
     expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: null }, now)).toBe('open');
     expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: now }, now)).toBe('closed');
   });
+  it('reads as not sent, never as scheduled, once its close passed before it left', () => {
+    expect(questionnaireState({ sentAt: null, opensAt: before, closesAt: now }, now)).toBe('lapsed');
+    expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: before }, now)).toBe('lapsed');
+    expect(answerRefusal('lapsed')).toBe('questionnaire.refusal.closed');
+    expect(changeRefusal('lapsed')).toBeNull();
+  });
   it('is answered only while open, and built only until sent', () => {
     expect(answerRefusal('open')).toBeNull();
     expect(answerRefusal('closed')).toBe('questionnaire.refusal.closed');

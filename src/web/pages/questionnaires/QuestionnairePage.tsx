@@ -225,6 +225,7 @@ function FacilitatorActions({ questionnaire, base }: { questionnaire: Questionna
         )}
       </div>
       {questionnaire.can.send && <p className="hint">{t('questionnaire.page.sendHint')}</p>}
+      {questionnaire.can.change && questionnaire.state === 'lapsed' && <p className="hint">{t('questionnaire.page.lapsedHint')}</p>}
     </div>
   );
 }
@@ -251,7 +252,7 @@ export default function QuestionnairePage() {
         {questionnaire.anonymous ? t('questionnaire.anonymous') : t('questionnaire.named')}
       </p>
       {questionnaire.state === 'scheduled' && questionnaire.opensAt && <p>{t('questionnaire.opensOn', { date: formatDate(questionnaire.opensAt) })}</p>}
-      {questionnaire.closesAt && questionnaire.state !== 'closed' && <p>{t('questionnaire.closesOn', { date: formatDate(questionnaire.closesAt) })}</p>}
+      {questionnaire.closesAt && questionnaire.state !== 'closed' && questionnaire.state !== 'lapsed' && <p>{t('questionnaire.closesOn', { date: formatDate(questionnaire.closesAt) })}</p>}
       {questionnaire.intro && <p>{questionnaire.intro}</p>}
       <p className="muted">
         {t('questionnaire.answerCount', { count: questionnaire.answerCount })}
@@ -267,7 +268,7 @@ export default function QuestionnairePage() {
         <AnswerForm questionnaire={questionnaire} />
       ) : questionnaire.answeredByMe ? (
         <p className="notice">{t('questionnaire.answer.thanks')}</p>
-      ) : questionnaire.state === 'draft' || questionnaire.state === 'scheduled' ? (
+      ) : questionnaire.sentAt === null ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t('questionnaire.page.preview')}</h2>
           <ol>

@@ -98,7 +98,7 @@ export default function QuestionnairesPage() {
               {questionnaire.anonymous ? t('questionnaire.anonymous') : t('questionnaire.named')}
             </p>
             {questionnaire.state === 'scheduled' && questionnaire.opensAt && <p>{t('questionnaire.opensOn', { date: formatDate(questionnaire.opensAt) })}</p>}
-            {questionnaire.closesAt && questionnaire.state !== 'closed' && <p>{t('questionnaire.closesOn', { date: formatDate(questionnaire.closesAt) })}</p>}
+            {questionnaire.closesAt && questionnaire.state !== 'closed' && questionnaire.state !== 'lapsed' && <p>{t('questionnaire.closesOn', { date: formatDate(questionnaire.closesAt) })}</p>}
             <p className="muted">{t('questionnaire.answerCount', { count: questionnaire.answerCount })}</p>
             {questionnaire.state === 'open' && (questionnaire.answeredByMe ? <p>{t('questionnaire.list.answered')}</p> : <Link to={`${base}/${questionnaire.id}#repondre-au-questionnaire`}>{t('questionnaire.list.answer')}</Link>)}
           </li>
