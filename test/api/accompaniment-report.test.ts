@@ -171,7 +171,7 @@ describe('the final report of an accompaniment', () => {
       'Conseil citoyen Nord',
       'Venus de l’extérieur',
       'Retours à chaud (anonyme)',
-      '3 réponses sur 4 participants',
+      '3 réponses sur 4 personnes interrogées',
       '2 (66,7 %)',
       'Moyenne : 4 (de 1 à 5)',
       '5 points, place moyenne 1,33',

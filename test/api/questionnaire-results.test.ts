@@ -39,7 +39,8 @@ describe('a questionnaire’s results', () => {
     const url = `${s.f.base}/questionnaires/${questionnaire.id}/results`;
     const results = await s.eric.client.get(url);
     expect(results.status, JSON.stringify(results.body)).toBe(200);
-    expect(results.body).toMatchObject({ title: 'Avant la journée', anonymous: false, respondents: 3, participants: 4, accompaniment: { id: s.id }, can: { exportAnswers: false } });
+    // Asked: its facilitator and its three participants, who are all mailed it.
+    expect(results.body).toMatchObject({ title: 'Avant la journée', anonymous: false, respondents: 3, asked: 4, accompaniment: { id: s.id }, can: { exportAnswers: false } });
     const [name, hopes, format, themes, energy, priorities] = results.body.questions;
     // Listed in the order of the responses' ids, random: nothing in it says who answered when.
     expect(name).toMatchObject({ kind: 'short_text', answered: 2 });
@@ -62,6 +63,9 @@ describe('a questionnaire’s results', () => {
     expect((await s.odile.client.get(url)).status).toBe(403);
     expect((await s.odile.client.get(`${s.f.base}/questionnaires/${questionnaire.id}/events`)).status).toBe(403);
     expect((await s.f.admin.get(url)).body.can.exportAnswers).toBe(true);
+    // Whoever answered and left the space was asked all the same: the answers never outnumber the people asked.
+    expect((await s.f.admin.delete(`${s.url}/members/${s.bruno.personId}`)).status).toBe(204);
+    expect((await s.eric.client.get(url)).body).toMatchObject({ respondents: 3, asked: 4 });
   });
 
   it('are hidden where the space is: another partnership, an outsider it does not name, a draft for all but its facilitators', async () => {

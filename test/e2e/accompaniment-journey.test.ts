@@ -114,7 +114,7 @@ describe('an accompaniment from start to finish', () => {
     expect(await eric.getByRole('navigation', { name: 'Navigation principale' }).count()).toBe(0);
     await screenshot(eric, 'journey-outsider-answered-phone');
 
-    await watcher.getByText(/^3 réponses sur \d+ participants$/).waitFor();
+    await watcher.getByText(/^3 réponses sur \d+ personnes interrogées$/).waitFor();
     const cooperation = watcher.getByRole('table', { name: 'Réponses à « Avec qui coopérez-vous déjà ? »' });
     await cooperation.getByRole('row', { name: /Associations 2/ }).waitFor();
     await cooperation.getByRole('row', { name: /Habitants 1/ }).waitFor();

@@ -30,8 +30,8 @@ export const questionnaireResultsAnswer = z.object({
   accompaniment: z.object({ id: z.uuid(), title: z.string() }),
   /** The answers sent so far. */
   respondents: z.int(),
-  /** The space's members, facilitators included, whom the questionnaire asks. */
-  participants: z.int(),
+  /** The people it asks: the space's members, facilitators included, and any who answered before leaving it. */
+  asked: z.int(),
   /** An anonymous questionnaire's figures wait for enough answers that nobody is recognized: `questions` is then empty. */
   withheld: z.boolean(),
   questions: z.array(questionResult),

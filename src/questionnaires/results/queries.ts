@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
 import { conflict, forbidden, notFound } from '../../common/errors.js';
 import { accompanimentInView, type AccompanimentInView, type InAccompaniments } from '../../accompaniments/access.js';
@@ -97,21 +97,25 @@ export async function questionnaireResults(db: Db, scope: InAccompaniments, ques
 
 /** The results of a questionnaire already found in a space the viewer reaches (the final report reads them too). */
 export async function resultsOf(db: Db, questionnaire: QuestionnaireHeading, accompaniment: AccompanimentInView) {
-  const [questions, answers, members] = await Promise.all([
+  // Asked: every member of the space, facilitators too (all are mailed and have it to do), and
+  // whoever answered before leaving the space, so the answers never outnumber the people asked.
+  const [questions, answers, asked] = await Promise.all([
     questionsOf(db, questionnaire.id),
     submittedAnswers(db, questionnaire.id),
-    db
-      .selectFrom('accompaniment_member')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('accompaniment_id', '=', accompaniment.id)
-      .executeTakeFirstOrThrow(),
+    sql<{ n: string }>`
+      select count(*) as n from (
+        select person_id from accompaniment_member where accompaniment_id = ${accompaniment.id}
+        union
+        select person_id from questionnaire_participation where questionnaire_id = ${questionnaire.id}) asked`
+      .execute(db)
+      .then((result) => Number(result.rows[0]!.n)),
   ]);
   const withheld = resultsWithheld(questionnaire.anonymous, answers.length);
   return {
     ...questionnaire,
     accompaniment: { id: accompaniment.id, title: accompaniment.title },
     respondents: answers.length,
-    participants: Number(members.n),
+    asked,
     withheld,
     questions: withheld ? [] : tally(questions, answers),
     can: { exportAnswers: mayExportAnswers(accompaniment.reach) },

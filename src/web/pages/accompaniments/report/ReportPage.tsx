@@ -109,7 +109,7 @@ export default function ReportPage() {
             {questionnaire.title}
             {questionnaire.anonymous && <> ({t('accompanimentReport.anonymous')})</>}
           </h3>
-          <p className="muted">{t('questionnaireResults.respondents', { count: questionnaire.respondents, participants: questionnaire.participants })}</p>
+          <p className="muted">{t('questionnaireResults.respondents', { count: questionnaire.respondents, asked: questionnaire.asked })}</p>
           {questionnaire.withheld && <p>{t('questionnaireResults.withheld')}</p>}
           {questionnaire.questions.map((question) => (
             <QuestionResults key={question.questionId} question={question} headingLevel={4} />

@@ -31,7 +31,7 @@ export default function ResultsPage() {
       </p>
       <PageTitle title={title}>{title}</PageTitle>
       <p role="status" aria-live="polite">
-        <strong>{t('questionnaireResults.respondents', { count: results.respondents, participants: results.participants })}</strong>
+        <strong>{t('questionnaireResults.respondents', { count: results.respondents, asked: results.asked })}</strong>
         {results.anonymous && <> {t('questionnaireResults.anonymous')}</>}
       </p>
       <p className="muted">{t('questionnaireResults.live')}</p>
