@@ -34,6 +34,15 @@ const hashOf = (column: RawBuilder<unknown>) => sql`encode(sha256(convert_to(${c
 const latest = (kinds: readonly string[], key: string) => sql`
   select distinct on (1) payload->>${sql.lit(key)} as key, payload from entries
    where kind in (${sql.join(kinds)}) order by 1, seq desc`;
+/**
+ * The fingerprint of a questionnaire's questions in their order: each one's id (its answers'
+ * key), kind, words, whether required, choices and scale, as the database writes them. Its acts
+ * keep it in their entries (questionnaires/acts.ts), computed by this same SQL.
+ */
+export const questionsFingerprint = (questionnaireId: RawBuilder<unknown>) =>
+  hashOf(sql`coalesce((select jsonb_agg(jsonb_build_array(qq.id, qq.kind, qq.label, qq.help, qq.required, qq.choices, qq.scale_min, qq.scale_max, qq.scale_min_label, qq.scale_max_label)
+                                        order by qq.position)
+                         from questionnaire_question qq where qq.questionnaire_id = ${questionnaireId}), '[]'::jsonb)::text`);
 /** Whether the journal erased this person: what had not started for them was deleted (personal-data.ts). */
 const erased = (personId: RawBuilder<unknown>) => sql`exists (select 1 from entries e where e.kind = 'person.erased' and e.payload->>'personId' = ${personId})`;
 /** A period's end: the latest end the journal records, else the one it started with. */
@@ -845,6 +854,34 @@ export const JOURNALED_FACTS: readonly JournaledFact[] = [
              jsonb_build_object('accompanimentId', r.accompaniment_id, 'kind', r.kind, 'licence', r.licence, 'confidential', r.confidential,
                'publishable', r.author_consents, 'published', r.published_at is not null, 'fileSha256', f.sha256) as value
         from resource r left join workspace_file f on f.id = r.file_id where r.partnership_id = ${p}`,
+  },
+  {
+    // A questionnaire of an accompaniment (questionnaires/acts.ts): its space, whether it is
+    // anonymous, the fingerprint of its questions, its opening and close, and whether it was sent.
+    // Its answers are not proven here: an anonymous one must lead to no one, and its entry names
+    // nothing but the questionnaire. Entries written before they carried a date or the questions'
+    // fingerprint prove nothing of it: the latest entry that could have set a date, else nothing.
+    table: 'questionnaire',
+    kinds: ['questionnaire.created', 'questionnaire.changed', 'questionnaire.sent', 'questionnaire.closed'],
+    journaled: sql`
+      select c.payload->>'questionnaireId' as key, false as may_be_absent,
+             jsonb_build_object('accompanimentId', c.payload->'accompanimentId', 'anonymous', l.payload->'anonymous', 'sent', s.key is not null)
+             || case when o.payload ? 'opensAt' then jsonb_build_object('opensAt', to_jsonb((o.payload->>'opensAt')::timestamptz)) else '{}'::jsonb end
+             || case when e.payload ? 'closesAt' then jsonb_build_object('closesAt', to_jsonb((e.payload->>'closesAt')::timestamptz)) else '{}'::jsonb end
+             || case when h.key is not null then jsonb_build_object('questionsHash', h.payload->'questionsHash') else '{}'::jsonb end as value
+        from entries c
+        join (${latest(['questionnaire.created', 'questionnaire.changed'], 'questionnaireId')}) l on l.key = c.payload->>'questionnaireId'
+        join (${latest(['questionnaire.created', 'questionnaire.changed', 'questionnaire.sent'], 'questionnaireId')}) o on o.key = c.payload->>'questionnaireId'
+        join (${latest(['questionnaire.created', 'questionnaire.changed', 'questionnaire.sent', 'questionnaire.closed'], 'questionnaireId')}) e on e.key = c.payload->>'questionnaireId'
+        left join (${latest(['questionnaire.sent'], 'questionnaireId')}) s on s.key = c.payload->>'questionnaireId'
+        left join (select distinct on (1) payload->>'questionnaireId' as key, payload from entries
+                    where kind in ('questionnaire.created', 'questionnaire.changed') and payload ? 'questionsHash' order by 1, seq desc) h on h.key = c.payload->>'questionnaireId'
+       where c.kind = 'questionnaire.created'`,
+    stored: (p) => sql`
+      select q.id::text as key, q.id::text as row_id,
+             jsonb_build_object('accompanimentId', q.accompaniment_id, 'anonymous', q.anonymous, 'sent', q.sent_at is not null,
+               'opensAt', to_jsonb(q.opens_at), 'closesAt', to_jsonb(q.closes_at), 'questionsHash', ${questionsFingerprint(sql`q.id`)}) as value
+        from questionnaire q join accompaniment a on a.id = q.accompaniment_id where a.partnership_id = ${p}`,
   },
 ];
 

@@ -8,6 +8,7 @@ import { ActError, conflict, forbidden, invalid, notFound } from '../common/erro
 import type { Locale } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
+import { questionsFingerprint } from '../journal/state-proof.js';
 import { openAccompanimentForAct, type InAccompaniments } from '../accompaniments/access.js';
 import { mayContribute, mayFacilitate } from '../accompaniments/rules.js';
 import type { questionnaireInput, responseInput, templateInput } from './contract.js';
@@ -128,6 +129,15 @@ async function writeQuestions(trx: Trx, questionnaireId: string, questions: Ques
     .execute();
 }
 
+/** The fingerprint of its questions as just written, which its entry keeps for the state proof. */
+async function questionsHashOf(trx: Trx, questionnaireId: string): Promise<string> {
+  const { rows } = await sql<{ hash: string }>`select ${questionsFingerprint(sql`${questionnaireId}::uuid`)} as hash`.execute(trx);
+  return rows[0]!.hash;
+}
+
+/** An instant as entries write it. */
+const instantOf = (at: Date | null): string | null => at?.toISOString() ?? null;
+
 async function insertQuestionnaire(trx: Trx, ctx: ActContext, accompanimentId: string, template: string | null, input: QuestionnaireInput) {
   const { opensAt, closesAt } = await schedule(trx, accompanimentId, input);
   const id = randomUUID();
@@ -149,7 +159,12 @@ async function insertQuestionnaire(trx: Trx, ctx: ActContext, accompanimentId: s
     })
     .execute();
   await writeQuestions(trx, id, input.questions);
-  const events: JournalEvent[] = [{ kind: 'questionnaire.created', payload: { questionnaireId: id, accompanimentId, template, anonymous: input.anonymous, opensAt: opensAt?.toISOString() ?? null } }];
+  const events: JournalEvent[] = [
+    {
+      kind: 'questionnaire.created',
+      payload: { questionnaireId: id, accompanimentId, template, anonymous: input.anonymous, opensAt: instantOf(opensAt), closesAt: instantOf(closesAt), questionsHash: await questionsHashOf(trx, id) },
+    },
+  ];
   return { result: { id }, events };
 }
 
@@ -202,7 +217,8 @@ export async function changeQuestionnaire(ctx: ActContext, questionnaireId: stri
       .where('id', '=', questionnaireId)
       .execute();
     await writeQuestions(trx, questionnaireId, input.questions);
-    return { result: undefined, events: [{ kind: 'questionnaire.changed', payload: { questionnaireId, anonymous: input.anonymous, opensAt: opensAt?.toISOString() ?? null } }] };
+    const payload = { questionnaireId, anonymous: input.anonymous, opensAt: instantOf(opensAt), closesAt: instantOf(closesAt), questionsHash: await questionsHashOf(trx, questionnaireId) };
+    return { result: undefined, events: [{ kind: 'questionnaire.changed', payload }] };
   });
 }
 
@@ -217,7 +233,7 @@ export async function sendInTransaction(trx: Trx, now: Date, questionnaire: { re
   // Without a close, nobody would be reminded: it closes two weeks after it is sent.
   const closesAt = questionnaire.closes_at ?? (await weeksAfter(trx, now, DEFAULT_OPEN_WEEKS));
   await trx.updateTable('questionnaire').set({ sent_at: now, opens_at: opensAt, closes_at: closesAt }).where('id', '=', questionnaire.id).execute();
-  return [{ kind: 'questionnaire.sent', payload: { questionnaireId: questionnaire.id, accompanimentId: questionnaire.accompaniment_id } }];
+  return [{ kind: 'questionnaire.sent', payload: { questionnaireId: questionnaire.id, accompanimentId: questionnaire.accompaniment_id, opensAt: instantOf(opensAt), closesAt: instantOf(closesAt) } }];
 }
 
 export async function sendQuestionnaire(ctx: ActContext, questionnaireId: string) {
@@ -237,7 +253,7 @@ export async function closeQuestionnaire(ctx: ActContext, questionnaireId: strin
     if (!mayFacilitate(questionnaire.accompaniment.reach)) throw forbidden();
     if (questionnaire.state !== 'open') throw conflict(questionnaire.state === 'closed' ? 'questionnaire.refusal.closed' : 'questionnaire.refusal.notOpen');
     await trx.updateTable('questionnaire').set({ closes_at: ctx.now }).where('id', '=', questionnaireId).execute();
-    return { result: undefined, events: [{ kind: 'questionnaire.closed', payload: { questionnaireId } }] };
+    return { result: undefined, events: [{ kind: 'questionnaire.closed', payload: { questionnaireId, closesAt: instantOf(ctx.now) } }] };
   });
 }
 

@@ -81,7 +81,7 @@ describe('a day of an accompaniment', () => {
     // The cold evaluation moves with its day, so the clock sends it the right week.
     expect((await s.f.admin.get(coldUrl)).body).toMatchObject({ state: 'scheduled', opensAt: '2030-04-18T08:30:00.000Z', closesAt: '2030-05-02T08:30:00.000Z' });
     expect((await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'questionnaire.changed').map((entry) => entry.payload)).toEqual([
-      { questionnaireId: cold, anonymous: true, opensAt: '2030-04-18T08:30:00.000Z' },
+      { questionnaireId: cold, anonymous: true, opensAt: '2030-04-18T08:30:00.000Z', closesAt: '2030-05-02T08:30:00.000Z' },
     ]);
     expect((await s.f.admin.get(dayUrl)).body).toMatchObject({ startsAt: moved.startsAt, programme: [{ title: 'Un seul atelier', minutes: 240 }], can: { change: true, hold: true } });
     expect(log.mailsTo(s.bruno.email).some((mail) => mail.subject.startsWith('La journée « Journée de coopération » change'))).toBe(true);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendDeadlineReminders } from '../../src/participation/digest.js';
+import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
 import { sendDueQuestionnaires } from '../../src/questionnaires/clock.js';
 import { accompanimentWithGroup } from '../support/accompaniment.js';
 import { journalOf } from '../support/structure.js';
@@ -335,5 +336,51 @@ describe('a person erased', () => {
     expect((await s.f.admin.post(`${s.f.base}/people/${s.amina.personId}/erase`)).status).toBe(200);
     const rows = await t.store.db.selectFrom('questionnaire_response').select(['person_id', 'updated_at', 'answers']).where('questionnaire_id', '=', q.id).execute();
     expect(rows).toEqual([{ person_id: null, updated_at: null, answers: fullAnswer(q.questions) }]);
+  });
+});
+
+describe('the journal', () => {
+  it('proves each questionnaire’s questions, anonymity, dates and sending, never its answers: a row edited without an act is named', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const later = (hours: number) => new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString();
+    const named = await written(s, { closesAt: later(72) });
+    const changed = named.questions.map((question, index) => (index === 0 ? { ...question, label: 'Quelle structure ?' } : question));
+    expect((await s.f.admin.put(named.url, { title: 'Avant la journée', anonymous: false, questions: changed, closesAt: later(96) })).status).toBe(204);
+    expect((await s.f.admin.post(`${named.url}/send`)).status).toBe(204);
+    expect((await s.amina.client.put(`${named.url}/response`, { answers: fullAnswer((await s.f.admin.get(named.url)).body.questions), submit: true })).status).toBe(204);
+    t.clock.advanceMinutes(1);
+    expect((await s.f.admin.post(`${named.url}/close`)).status).toBe(204);
+    const anonymous = await written(s, { anonymous: true });
+    expect((await s.f.admin.post(`${anonymous.url}/send`)).status).toBe(204);
+    for (const [index, person] of [s.amina, s.bruno, s.eric].entries()) {
+      expect((await person.client.put(`${anonymous.url}/response`, { answers: fullAnswer(anonymous.questions, index + 2), submit: true })).status).toBe(204);
+    }
+    const scheduled = await written(s, { opensAt: later(24), closesAt: later(48) });
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+
+    // Answers are not proven: an anonymous one leads to no one, and its words are not the journal's.
+    await t.store.db.updateTable('questionnaire_response').set({ answers: JSON.stringify({}) }).where('questionnaire_id', '=', anonymous.id).execute();
+    expect(await checkStateAgainstJournal(t.store.db, s.f.partnershipId)).toEqual([]);
+
+    await t.store.db.updateTable('questionnaire').set({ anonymous: true }).where('id', '=', named.id).execute();
+    await t.store.db.updateTable('questionnaire').set({ sent_at: null }).where('id', '=', anonymous.id).execute();
+    await t.store.db.updateTable('questionnaire_question').set({ label: 'Une question réécrite' }).where('id', '=', scheduled.questions[0]!.id).execute();
+    await t.store.db.updateTable('questionnaire').set({ opens_at: new Date(later(1)) }).where('id', '=', scheduled.id).execute();
+    const slipped = randomUUID();
+    await t.store.db.insertInto('questionnaire').values({ id: slipped, accompaniment_id: s.id, title: 'Glissé', anonymous: false, created_at: t.clock.now() }).execute();
+    const found = await checkStateAgainstJournal(t.store.db, s.f.partnershipId);
+    expect(found.map((row) => [row.table, row.rowId]).sort()).toEqual([
+      ['questionnaire', named.id],
+      ['questionnaire', anonymous.id],
+      ['questionnaire', scheduled.id],
+      ['questionnaire', slipped],
+    ].sort());
+    const said = new Map(found.map((row) => [row.rowId, describeDisagreement(row)]));
+    expect(said.get(named.id)).toBe(`questionnaire ${named.id}: anonymous is true, the journal says false`);
+    expect(said.get(anonymous.id)).toBe(`questionnaire ${anonymous.id}: sent is false, the journal says true`);
+    expect(said.get(scheduled.id)).toMatch(/opensAt is .*; questionsHash is "[0-9a-f]{64}", the journal says "[0-9a-f]{64}"$/);
+    expect(said.get(slipped)).toBe(`questionnaire ${slipped}: no journal entry made this row`);
+    // Nothing the proof compares names a respondent.
+    for (const person of [s.amina, s.bruno, s.eric]) expect(JSON.stringify(found)).not.toContain(person.personId);
   });
 });

@@ -87,11 +87,14 @@ async function moveQuestionnairesAfterDay(trx: Trx, dayId: string): Promise<Jour
     .where('q.weeks_after_day', 'is not', null)
     .where('q.sent_at', 'is', null)
     .where(sql<boolean>`q.opens_at is distinct from d.starts_at + make_interval(weeks => q.weeks_after_day)`)
-    .returning(['q.id', 'q.anonymous', 'q.opens_at'])
+    .returning(['q.id', 'q.anonymous', 'q.opens_at', 'q.closes_at'])
     .execute();
   return moved
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((row) => ({ kind: 'questionnaire.changed', payload: { questionnaireId: row.id, anonymous: row.anonymous, opensAt: row.opens_at?.toISOString() ?? null } }));
+    .map((row) => ({
+      kind: 'questionnaire.changed',
+      payload: { questionnaireId: row.id, anonymous: row.anonymous, opensAt: row.opens_at?.toISOString() ?? null, closesAt: row.closes_at?.toISOString() ?? null },
+    }));
 }
 
 /** A facilitator changes a day not yet held (its time, place or programme); the members are told again, with the new event. */
