@@ -37,7 +37,9 @@ interface Entry {
  * small act's cost (bench/README.md). They are kept here for a few seconds, and dropped as soon
  * as a revocation (sign-out, an act changing someone's rights) reaches this instance, from itself
  * or, through the live channel, from another; a notice lost on the way leaves an entry stale for
- * at most `ttlMs`.
+ * at most `ttlMs`. Each entry lives a random time between half of `ttlMs` and all of it: people
+ * who signed in together (a meeting, a load test) would otherwise have their rights read again in
+ * the same instant, every `ttlMs`, and queue for the pool all at once (bench/README.md).
  */
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
@@ -45,6 +47,8 @@ export class ViewerCache {
   constructor(
     private readonly ttlMs = 5_000,
     private readonly maxEntries = 10_000,
+    /** A number in [0, 1), as Math.random gives: how much of the second half of `ttlMs` an entry loses. */
+    private readonly draw: () => number = Math.random,
   ) {}
 
   get(tokenDigest: string, partnershipId: string | undefined, nowMs: number): SessionAndViewer | undefined {
@@ -63,7 +67,8 @@ export class ViewerCache {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    const validUntil = Math.min(nowMs + this.ttlMs, value.session.expiresAt.getTime());
+    const lifetime = this.ttlMs * (1 - this.draw() / 2);
+    const validUntil = Math.min(nowMs + lifetime, value.session.expiresAt.getTime());
     this.#entries.set(`${tokenDigest}/${partnershipId ?? ''}`, { value, partnershipId, validUntil });
   }
 

@@ -10,15 +10,28 @@ const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndVi
 
 describe('ViewerCache', () => {
   it('answers until its time to live runs out', () => {
-    const cache = new ViewerCache(5_000);
+    const cache = new ViewerCache(5_000, 10_000, () => 0);
     cache.set('token', 'p1', entry('ana'), 1_000);
     expect(cache.get('token', 'p1', 5_999)?.viewer?.personId).toBe('ana');
     expect(cache.get('token', 'p1', 6_000)).toBeUndefined();
     expect(cache.get('token', 'p2', 2_000)).toBeUndefined();
   });
 
+  it('spreads its entries’ lives over the second half of the time to live, never beyond it', () => {
+    const draws = [0.999, 0.5, 0];
+    const cache = new ViewerCache(5_000, 10_000, () => draws.shift()!);
+    for (const token of ['early', 'middle', 'late']) cache.set(token, 'p1', entry(token), 0);
+    const validAt = (nowMs: number) => ['early', 'middle', 'late'].filter((token) => cache.get(token, 'p1', nowMs));
+    expect(validAt(2_500)).toEqual(['early', 'middle', 'late']);
+    expect(validAt(2_503)).toEqual(['middle', 'late']);
+    expect(validAt(3_749)).toEqual(['middle', 'late']);
+    expect(validAt(3_750)).toEqual(['late']);
+    expect(validAt(4_999)).toEqual(['late']);
+    expect(validAt(5_000)).toEqual([]);
+  });
+
   it('never outlives the session it holds', () => {
-    const cache = new ViewerCache(5_000);
+    const cache = new ViewerCache(5_000, 10_000, () => 0);
     cache.set('token', 'p1', entry('ana', new Date(2_000)), 1_000);
     expect(cache.get('token', 'p1', 1_999)).toBeDefined();
     expect(cache.get('token', 'p1', 2_000)).toBeUndefined();
