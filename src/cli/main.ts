@@ -190,9 +190,10 @@ export function commandLine(): Command {
         for (const chain of outcome.chains) console.log(`Partnership ${chain.partnershipId}: ${chain.entries} entries, head ${chain.entries}:${chain.hash}.`);
         const pending = await pendingEntryCount(store.db);
         const overdue = await overduePendingEntries(store.db);
-        if (pending > overdue.length) console.log(`${pending - overdue.length} entries committed in the last ${PENDING_BOUND_SECONDS} s are being sealed.`);
+        const sealing = pending - overdue.length;
+        if (sealing > 0) console.log(`${sealing === 1 ? '1 entry' : `${sealing} entries`} committed in the last ${PENDING_BOUND_SECONDS} s ${sealing === 1 ? 'is' : 'are'} being sealed.`);
         if (overdue.length > 0) {
-          console.error(`Not sealed: ${overdue.length} committed entries have waited longer than ${PENDING_BOUND_SECONDS} s to be chained (a seal failed, or the server stopped before sealing; it seals them at its start and every minute).`);
+          console.error(`Not sealed: ${overdue.length} committed ${overdue.length === 1 ? 'entry has' : 'entries have'} waited longer than ${PENDING_BOUND_SECONDS} s to be chained (a seal failed, or the server stopped before sealing; it seals them at its start and every minute).`);
           for (const entry of overdue) console.error(`partnership ${entry.partnershipId}, pending entry ${entry.id} (${entry.kind}), waiting since ${entry.pendingSince.toISOString()}`);
           process.exitCode = 1;
         }

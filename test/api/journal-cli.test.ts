@@ -144,7 +144,7 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
     });
     const overdue = await verifyCli();
     expect(overdue.code).toBe(1);
-    expect(overdue.stderr).toContain(`Not sealed: 1 committed entries have waited longer than ${PENDING_BOUND_SECONDS} s to be chained`);
+    expect(overdue.stderr).toContain(`Not sealed: 1 committed entry has waited longer than ${PENDING_BOUND_SECONDS} s to be chained`);
     expect(overdue.stderr).toMatch(new RegExp(`partnership ${partnershipId}, pending entry \\d+ \\(test\\.left\\), waiting since \\d{4}-`));
     await withStore(async (store) => {
       await sealAllPending(store.db);
