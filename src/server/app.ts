@@ -196,11 +196,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
       const partnershipId = isUuid(named) ? named : undefined;
       const tokenDigest = digest(token);
       const nowMs = app.now().getTime();
-      let found = app.viewers.get(tokenDigest, partnershipId, nowMs);
-      if (!found) {
-        found = await findSessionAndViewer(store.db, token, partnershipId, app.now());
-        if (found) app.viewers.set(tokenDigest, partnershipId, found, nowMs);
-      }
+      const found = await app.viewers.lookup(tokenDigest, partnershipId, nowMs, () => findSessionAndViewer(store.db, token, partnershipId, app.now()));
       request.session = found?.session;
       request.viewer = found?.viewer;
       request.sessionToken = found ? token : undefined;

@@ -29,50 +29,84 @@ export function peopleWhoseRightsChanged(events: readonly JournalEvent[]): strin
 interface Entry {
   readonly value: SessionAndViewer;
   readonly partnershipId: string | undefined;
+  /** From then on, a request still gets the entry and starts its reading again, in the background. */
+  readonly refreshFrom: number;
   readonly validUntil: number;
 }
+
+/** Reads a session and its viewer's rights from the database; undefined when the session is not valid. */
+export type ReadSessionAndViewer = () => Promise<SessionAndViewer | undefined>;
 
 /**
  * Every request needs its session and the viewer's rights; reading them is the largest part of a
  * small act's cost (bench/README.md). They are kept here for a few seconds, and dropped as soon
  * as a revocation (sign-out, an act changing someone's rights) reaches this instance, from itself
  * or, through the live channel, from another; a notice lost on the way leaves an entry stale for
- * at most `ttlMs`. Each entry lives a random time between half of `ttlMs` and all of it: people
- * who signed in together (a meeting, a load test) would otherwise have their rights read again in
- * the same instant, every `ttlMs`, and queue for the pool all at once (bench/README.md).
+ * at most `ttlMs` after it was read.
+ *
+ * A request never waits for the reading of a session it finds here: from a random moment in the
+ * second half of the entry's life (so that people who signed in together are not read again in
+ * the same instant), the next request starts reading it again in the background and is answered
+ * with the entry meanwhile. Under load, each reading would otherwise wait in the database's pool
+ * behind the acts, and make its request one of the slowest (bench/README.md). Requests that find
+ * nothing share one reading per session.
  */
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
+  readonly #readings = new Map<string, Promise<SessionAndViewer | undefined>>();
+  /** Counts revocations: a reading that one overtook may hold rights revoked since, and is not kept. */
+  #revocations = 0;
 
   constructor(
     private readonly ttlMs = 5_000,
     private readonly maxEntries = 10_000,
-    /** A number in [0, 1), as Math.random gives: how much of the second half of `ttlMs` an entry loses. */
+    /** A number in [0, 1), as Math.random gives: where in the second half of its life an entry is read again. */
     private readonly draw: () => number = Math.random,
   ) {}
 
-  get(tokenDigest: string, partnershipId: string | undefined, nowMs: number): SessionAndViewer | undefined {
+  /**
+   * The session and viewer of a request: the entry kept, while valid (read again in the
+   * background once due), else read now, once for every request that asks meanwhile.
+   */
+  async lookup(tokenDigest: string, partnershipId: string | undefined, nowMs: number, read: ReadSessionAndViewer): Promise<SessionAndViewer | undefined> {
     const key = `${tokenDigest}/${partnershipId ?? ''}`;
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.validUntil <= nowMs) {
-      this.#entries.delete(key);
-      return undefined;
+    if (entry && entry.validUntil > nowMs) {
+      if (entry.refreshFrom <= nowMs && !this.#readings.has(key)) void this.#read(key, partnershipId, nowMs, read).catch(() => undefined);
+      return entry.value;
     }
-    return entry.value;
+    if (entry) this.#entries.delete(key);
+    return this.#readings.get(key) ?? this.#read(key, partnershipId, nowMs, read);
   }
 
-  set(tokenDigest: string, partnershipId: string | undefined, value: SessionAndViewer, nowMs: number): void {
-    if (this.#entries.size >= this.maxEntries) {
+  #read(key: string, partnershipId: string | undefined, nowMs: number, read: ReadSessionAndViewer): Promise<SessionAndViewer | undefined> {
+    const revocationsBefore = this.#revocations;
+    const reading = read().then((value) => {
+      if (value && this.#revocations === revocationsBefore) this.#keep(key, partnershipId, value, nowMs);
+      if (!value) this.#entries.delete(key);
+      return value;
+    });
+    this.#readings.set(key, reading);
+    const forget = () => {
+      if (this.#readings.get(key) === reading) this.#readings.delete(key);
+    };
+    reading.then(forget, forget);
+    return reading;
+  }
+
+  #keep(key: string, partnershipId: string | undefined, value: SessionAndViewer, readAtMs: number): void {
+    if (!this.#entries.has(key) && this.#entries.size >= this.maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    const lifetime = this.ttlMs * (1 - this.draw() / 2);
-    const validUntil = Math.min(nowMs + lifetime, value.session.expiresAt.getTime());
-    this.#entries.set(`${tokenDigest}/${partnershipId ?? ''}`, { value, partnershipId, validUntil });
+    const validUntil = Math.min(readAtMs + this.ttlMs, value.session.expiresAt.getTime());
+    const refreshFrom = readAtMs + (this.ttlMs * (1 + this.draw())) / 2;
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, partnershipId, refreshFrom, validUntil });
   }
 
   forgetSession(tokenDigest: string): void {
+    this.#revocations += 1;
     for (const key of this.#entries.keys()) if (key.startsWith(`${tokenDigest}/`)) this.#entries.delete(key);
   }
 
@@ -81,6 +115,7 @@ export class ViewerCache {
       for (const tokenDigest of revocation.sessionDigests) this.forgetSession(tokenDigest);
       return;
     }
+    this.#revocations += 1;
     const people = new Set(revocation.personIds);
     for (const [key, entry] of this.#entries) {
       if (entry.partnershipId === revocation.partnershipId && entry.value.viewer && people.has(entry.value.viewer.personId)) this.#entries.delete(key);
