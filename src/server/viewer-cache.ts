@@ -53,9 +53,7 @@ export type ReadSessionAndViewer = () => Promise<SessionAndViewer | undefined>;
  */
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
-  readonly #readings = new Map<string, Promise<SessionAndViewer | undefined>>();
-  /** Counts revocations: a reading that one overtook may hold rights revoked since, and is not kept. */
-  #revocations = 0;
+  readonly #readings = new Map<string, Reading>();
 
   constructor(
     private readonly ttlMs = 5_000,
@@ -76,22 +74,24 @@ export class ViewerCache {
       return entry.value;
     }
     if (entry) this.#entries.delete(key);
-    return this.#readings.get(key) ?? this.#read(key, partnershipId, nowMs, read);
+    return this.#readings.get(key)?.value ?? this.#read(key, partnershipId, nowMs, read);
   }
 
   #read(key: string, partnershipId: string | undefined, nowMs: number, read: ReadSessionAndViewer): Promise<SessionAndViewer | undefined> {
-    const revocationsBefore = this.#revocations;
-    const reading = read().then((value) => {
-      if (value && this.#revocations === revocationsBefore) this.#keep(key, partnershipId, value, nowMs);
-      if (!value) this.#entries.delete(key);
-      return value;
+    const overtakenBy: Revocation[] = [];
+    const value = read().then((found) => {
+      // What was read may predate a revocation that reached this instance meanwhile: not kept then.
+      if (found && !overtakenBy.some((revocation) => concerns(revocation, key, partnershipId, found))) this.#keep(key, partnershipId, found, nowMs);
+      if (!found) this.#entries.delete(key);
+      return found;
     });
+    const reading = { value, overtakenBy };
     this.#readings.set(key, reading);
     const forget = () => {
       if (this.#readings.get(key) === reading) this.#readings.delete(key);
     };
-    reading.then(forget, forget);
-    return reading;
+    value.then(forget, forget);
+    return value;
   }
 
   #keep(key: string, partnershipId: string | undefined, value: SessionAndViewer, readAtMs: number): void {
@@ -105,20 +105,24 @@ export class ViewerCache {
     this.#entries.set(key, { value, partnershipId, refreshFrom, validUntil });
   }
 
+  /** A session that ended, or whose details (the language) changed. */
   forgetSession(tokenDigest: string): void {
-    this.#revocations += 1;
-    for (const key of this.#entries.keys()) if (key.startsWith(`${tokenDigest}/`)) this.#entries.delete(key);
+    this.revoke({ kind: 'sessions-ended', sessionDigests: [tokenDigest] });
   }
 
   revoke(revocation: Revocation): void {
-    if (revocation.kind === 'sessions-ended') {
-      for (const tokenDigest of revocation.sessionDigests) this.forgetSession(tokenDigest);
-      return;
-    }
-    this.#revocations += 1;
-    const people = new Set(revocation.personIds);
-    for (const [key, entry] of this.#entries) {
-      if (entry.partnershipId === revocation.partnershipId && entry.value.viewer && people.has(entry.value.viewer.personId)) this.#entries.delete(key);
-    }
+    for (const reading of this.#readings.values()) reading.overtakenBy.push(revocation);
+    for (const [key, entry] of this.#entries) if (concerns(revocation, key, entry.partnershipId, entry.value)) this.#entries.delete(key);
   }
+}
+
+interface Reading {
+  readonly value: Promise<SessionAndViewer | undefined>;
+  /** The revocations that reached this instance while the reading ran. */
+  readonly overtakenBy: Revocation[];
+}
+
+function concerns(revocation: Revocation, key: string, partnershipId: string | undefined, value: SessionAndViewer): boolean {
+  if (revocation.kind === 'sessions-ended') return revocation.sessionDigests.some((tokenDigest) => key.startsWith(`${tokenDigest}/`));
+  return partnershipId === revocation.partnershipId && value.viewer !== undefined && revocation.personIds.includes(value.viewer.personId);
 }

@@ -106,11 +106,33 @@ describe('ViewerCache', () => {
     expect(await cache.lookup('token', 'p1', 2_501, async () => undefined)).toBeUndefined();
   });
 
-  it('does not keep a reading that a revocation overtook', async () => {
+  it('does not keep a reading overtaken by a revocation of its person’s rights', async () => {
     const cache = new ViewerCache(5_000);
     const ana = reader(() => entry('ana'));
     const found = cache.lookup('token', 'p1', 0, ana.read);
     cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds: ['ana'] });
+    await ana.answer();
+    expect((await found)?.viewer?.personId).toBe('ana');
+    expect((await lookUp(cache, 'token', 'p1', 1, entry('ana-after')))?.viewer?.personId).toBe('ana-after');
+  });
+
+  it('keeps a reading that revocations concerning others overtook', async () => {
+    const cache = new ViewerCache(5_000);
+    const ana = reader(() => entry('ana'));
+    const found = cache.lookup('token', 'p1', 0, ana.read);
+    cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds: ['ben'] });
+    cache.revoke({ kind: 'rights-changed', partnershipId: 'p2', personIds: ['ana'] });
+    cache.revoke({ kind: 'sessions-ended', sessionDigests: ['other-token'] });
+    await ana.answer();
+    await found;
+    expect((await lookUp(cache, 'token', 'p1', 1, entry('ana-after')))?.viewer?.personId).toBe('ana');
+  });
+
+  it('does not keep the reading of a session that ended or changed meanwhile', async () => {
+    const cache = new ViewerCache(5_000);
+    const ana = reader(() => entry('ana'));
+    const found = cache.lookup('token', 'p1', 0, ana.read);
+    cache.forgetSession('token');
     await ana.answer();
     expect((await found)?.viewer?.personId).toBe('ana');
     expect((await lookUp(cache, 'token', 'p1', 1, entry('ana-after')))?.viewer?.personId).toBe('ana-after');
