@@ -52,7 +52,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const context = (viewport: { width: number; height: number }) => browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+// Reduced motion: the charts are drawn at once, so the screenshots show their bars, not a frame of their growth.
+const context = (viewport: { width: number; height: number }) => browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', reducedMotion: 'reduce' });
 const phone = () => context({ width: 360, height: 780 }).then((c) => c.newPage());
 const desk = () => context({ width: 1280, height: 900 }).then((c) => c.newPage());
 
