@@ -19,7 +19,9 @@ import { PhaseRecorder } from './phases.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 120000);
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
-const store = await openStore(databaseUrl ? { databaseUrl, poolSize: 20 } : { dataDir: mkdtempSync(join(tmpdir(), 'entente-bench-')) });
+/** Connections of the server's pool on PostgreSQL (`BENCH_POOL_SIZE`), the app's default unless told. */
+const poolSize = process.env.BENCH_POOL_SIZE ? Number(process.env.BENCH_POOL_SIZE) : undefined;
+const store = await openStore(databaseUrl ? { databaseUrl, poolSize } : { dataDir: mkdtempSync(join(tmpdir(), 'entente-bench-')) });
 await migrateToLatest(store.db);
 
 const now = new Date();
