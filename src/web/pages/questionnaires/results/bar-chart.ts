@@ -13,11 +13,25 @@ export interface Bars {
   readonly max?: number;
 }
 
+/**
+ * A label on lines of about `width` characters, cut between words: on a phone, a long choice on
+ * one line was wider than the axis gives its labels and lost its beginning.
+ */
+function lines(label: string, width = 20): string | string[] {
+  const cut: string[] = [];
+  for (const word of label.split(/\s+/)) {
+    const last = cut.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) cut[cut.length - 1] = `${last} ${word}`;
+    else cut.push(word);
+  }
+  return cut.length > 1 ? cut : label;
+}
+
 /** Draws the bars on the canvas; the returned chart is updated in place as answers arrive. */
 export function drawBars(canvas: HTMLCanvasElement, bars: Bars): Chart<'bar'> {
   return new Chart(canvas, {
     type: 'bar',
-    data: { labels: [...bars.labels], datasets: [{ data: [...bars.values], backgroundColor: '#2f6f4f', borderRadius: 3, maxBarThickness: 28 }] },
+    data: { labels: bars.labels.map((label) => lines(label)), datasets: [{ data: [...bars.values], backgroundColor: '#2f6f4f', borderRadius: 3, maxBarThickness: 28 }] },
     options: {
       indexAxis: 'y',
       responsive: true,
@@ -32,7 +46,7 @@ export function drawBars(canvas: HTMLCanvasElement, bars: Bars): Chart<'bar'> {
 }
 
 export function updateBars(chart: Chart<'bar'>, bars: Bars): void {
-  chart.data.labels = [...bars.labels];
+  chart.data.labels = bars.labels.map((label) => lines(label));
   chart.data.datasets[0]!.data = [...bars.values];
   if (bars.max !== undefined) chart.options.scales!['x']!.max = bars.max;
   chart.update();
