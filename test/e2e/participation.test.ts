@@ -70,9 +70,27 @@ describe('the charter calls a member who has never opened Entente, and he answer
     expect(call?.body).toContain('À faire avant le :');
   });
 
-  it('he taps the button in the mail and lands signed in on the form, on a phone', async () => {
+  it('he taps the button in the mail and lands signed in on the form, on a phone, even when the page learns it had no session after the link signed him in', async () => {
     const body = mailsTo(NEWCOMER).find((mail) => mail.subject.startsWith('À vous de répondre'))!.body;
     const button = /http:\/\/entente\.test(\/p\/\S+#lien=\S+)/.exec(body)![1]!;
+    // On a slow phone, the page's first question (who is signed in?), asked without a cookie, can
+    // be answered after the link was spent: that stale « nobody » must not send him to sign in.
+    let linkSpent!: () => void;
+    const spent = new Promise<void>((resolve) => (linkSpent = resolve));
+    phone.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/action-link')) linkSpent();
+    });
+    await phone.route(
+      '**/api/v1/auth/session',
+      async (route) => {
+        const answer = await route.fetch();
+        expect(answer.status()).toBe(401);
+        await spent;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await route.fulfill({ response: answer });
+      },
+      { times: 1 },
+    );
     await phone.goto(`${origin}${button}`);
     await phone.getByRole('heading', { level: 1 }).waitFor();
     await phone.getByRole('button', { name: 'Donner ma position' }).waitFor();

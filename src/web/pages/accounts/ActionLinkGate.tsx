@@ -42,7 +42,9 @@ export function ActionLinkGate({
     api
       .post('/auth/action-link', { token: link.token, path })
       .then(async () => {
-        await client.invalidateQueries();
+        // Reset, not invalidated: the page asked who is signed in before the link was spent, and
+        // a first question still on its way would be kept, answering « nobody » once it arrives.
+        await client.resetQueries();
         setState({ kind: 'done' });
       })
       .catch((error: unknown) => setState({ kind: 'failed', error }));
