@@ -117,7 +117,7 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   app.decorate('config', config);
   app.decorate('now', config.now ?? (() => new Date()));
   app.decorate('mailer', new MailDispatcher(store.db, app.log, config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined, config.publicUrl, config.mailFrom));
-  const viewers = new ViewerCache();
+  const viewers = new ViewerCache(app.log);
   app.decorate('viewers', viewers);
   const live = new LiveEvents(store, app.log);
   live.onRevocation((revocation) => viewers.revoke(revocation));

@@ -37,6 +37,11 @@ interface Entry {
 /** Reads a session and its viewer's rights from the database; undefined when the session is not valid. */
 export type ReadSessionAndViewer = () => Promise<SessionAndViewer | undefined>;
 
+/** Where the cache says that a background reading failed: the app's logger (pino). */
+export interface ViewerCacheLog {
+  warn(details: object, message: string): void;
+}
+
 /**
  * Every request needs its session and the viewer's rights; reading them is the largest part of a
  * small act's cost (bench/README.md). They are kept here for a few seconds, and dropped as soon
@@ -49,13 +54,15 @@ export type ReadSessionAndViewer = () => Promise<SessionAndViewer | undefined>;
  * the same instant), the next request starts reading it again in the background and is answered
  * with the entry meanwhile. Under load, each reading would otherwise wait in the database's pool
  * behind the acts, and make its request one of the slowest (bench/README.md). Requests that find
- * nothing share one reading per session.
+ * nothing share one reading per session. A background reading that fails is logged as a warning,
+ * and the entry keeps answering until it expires; the next request after the failure reads again.
  */
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
   readonly #readings = new Map<string, Reading>();
 
   constructor(
+    private readonly log: ViewerCacheLog,
     private readonly ttlMs = 5_000,
     private readonly maxEntries = 10_000,
     /** A number in [0, 1), as Math.random gives: where in the second half of its life an entry is read again. */
@@ -70,7 +77,13 @@ export class ViewerCache {
     const key = `${tokenDigest}/${partnershipId ?? ''}`;
     const entry = this.#entries.get(key);
     if (entry && entry.validUntil > nowMs) {
-      if (entry.refreshFrom <= nowMs && !this.#readings.has(key)) void this.#read(key, partnershipId, nowMs, read).catch(() => undefined);
+      if (entry.refreshFrom <= nowMs && !this.#readings.has(key)) {
+        // No request waits for this reading: its failure would otherwise go unnoticed. The digest,
+        // enough to find the session, is not logged.
+        void this.#read(key, partnershipId, nowMs, read).catch((error: unknown) =>
+          this.log.warn({ err: error, partnershipId }, 'viewer cache: reading a session again in the background failed; its entry answers until it expires'),
+        );
+      }
       return entry.value;
     }
     if (entry) this.#entries.delete(key);

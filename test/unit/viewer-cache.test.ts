@@ -8,6 +8,9 @@ const entry = (personId: string, expiresAt = new Date(10_000_000)): SessionAndVi
   viewer: { personId, isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set() },
 });
 
+/** The app's logger, where no reading fails. */
+const silent = { warn: () => undefined };
+
 /** A stand-in for the database's reading: counts the readings and answers when told to. */
 function reader(value: (call: number) => SessionAndViewer | undefined) {
   const pending: (() => void)[] = [];
@@ -36,7 +39,7 @@ async function lookUp(cache: ViewerCache, token: string, partnershipId: string |
 
 describe('ViewerCache', () => {
   it('answers from what it read until its time to live runs out, then reads again', async () => {
-    const cache = new ViewerCache(5_000, 10_000, () => 0.999);
+    const cache = new ViewerCache(silent, 5_000, 10_000, () => 0.999);
     const ana = reader(() => entry('ana'));
     const first = cache.lookup('token', 'p1', 1_000, ana.read);
     await ana.answer();
@@ -51,7 +54,7 @@ describe('ViewerCache', () => {
   });
 
   it('reads a session once for every request that finds nothing meanwhile', async () => {
-    const cache = new ViewerCache(5_000);
+    const cache = new ViewerCache(silent, 5_000);
     const ana = reader(() => entry('ana'));
     const lookups = [0, 1, 2].map((ms) => cache.lookup('token', 'p1', ms, ana.read));
     expect(ana.calls).toBe(1);
@@ -60,7 +63,7 @@ describe('ViewerCache', () => {
   });
 
   it('reads an entry again in the background from a random moment of its life’s second half, answering with it meanwhile', async () => {
-    const cache = new ViewerCache(5_000, 10_000, () => 0.5);
+    const cache = new ViewerCache(silent, 5_000, 10_000, () => 0.5);
     const rights = reader((call) => entry(call === 1 ? 'ana' : 'ana-again'));
     const first = cache.lookup('token', 'p1', 0, rights.read);
     await rights.answer();
@@ -79,7 +82,7 @@ describe('ViewerCache', () => {
 
   it('spreads its entries’ readings over the second half of their life', async () => {
     const draws = [0.998, 0.5, 0];
-    const cache = new ViewerCache(5_000, 10_000, () => draws.shift()!);
+    const cache = new ViewerCache(silent, 5_000, 10_000, () => draws.shift()!);
     for (const token of ['late', 'middle', 'early']) await lookUp(cache, token, 'p1', 0);
     const readAgain: string[] = [];
     const dueAt = async (nowMs: number) => {
@@ -98,8 +101,25 @@ describe('ViewerCache', () => {
     expect(await dueAt(4_995)).toEqual(['late']);
   });
 
+  it('warns once through the app’s logger when a background reading fails, and answers with the entry until it expires', async () => {
+    const warnings: { details: object; message: string }[] = [];
+    const cache = new ViewerCache({ warn: (details, message) => warnings.push({ details, message }) }, 5_000, 10_000, () => 0);
+    await lookUp(cache, 'token', 'p1', 0, entry('ana'));
+    const failure = new Error('connection terminated');
+    expect((await cache.lookup('token', 'p1', 2_500, () => Promise.reject(failure)))?.viewer?.personId).toBe('ana');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.details).toMatchObject({ err: failure, partnershipId: 'p1' });
+    expect(warnings[0]?.message).toMatch(/background/);
+    // The entry still answers, and the next request reads it again.
+    expect((await lookUp(cache, 'token', 'p1', 4_999, entry('ana-again')))?.viewer?.personId).toBe('ana');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await lookUp(cache, 'token', 'p1', 5_000, entry('other')))?.viewer?.personId).toBe('ana-again');
+    expect(warnings).toHaveLength(1);
+  });
+
   it('drops an entry whose session the database no longer finds', async () => {
-    const cache = new ViewerCache(5_000, 10_000, () => 0);
+    const cache = new ViewerCache(silent, 5_000, 10_000, () => 0);
     await lookUp(cache, 'token', 'p1', 0);
     await cache.lookup('token', 'p1', 2_500, async () => undefined);
     await new Promise((resolve) => setImmediate(resolve));
@@ -107,7 +127,7 @@ describe('ViewerCache', () => {
   });
 
   it('does not keep a reading overtaken by a revocation of its person’s rights', async () => {
-    const cache = new ViewerCache(5_000);
+    const cache = new ViewerCache(silent, 5_000);
     const ana = reader(() => entry('ana'));
     const found = cache.lookup('token', 'p1', 0, ana.read);
     cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds: ['ana'] });
@@ -117,7 +137,7 @@ describe('ViewerCache', () => {
   });
 
   it('keeps a reading that revocations concerning others overtook', async () => {
-    const cache = new ViewerCache(5_000);
+    const cache = new ViewerCache(silent, 5_000);
     const ana = reader(() => entry('ana'));
     const found = cache.lookup('token', 'p1', 0, ana.read);
     cache.revoke({ kind: 'rights-changed', partnershipId: 'p1', personIds: ['ben'] });
@@ -129,7 +149,7 @@ describe('ViewerCache', () => {
   });
 
   it('does not keep the reading of a session that ended or changed meanwhile', async () => {
-    const cache = new ViewerCache(5_000);
+    const cache = new ViewerCache(silent, 5_000);
     const ana = reader(() => entry('ana'));
     const found = cache.lookup('token', 'p1', 0, ana.read);
     cache.forgetSession('token');
@@ -139,14 +159,14 @@ describe('ViewerCache', () => {
   });
 
   it('never outlives the session it holds', async () => {
-    const cache = new ViewerCache(5_000, 10_000, () => 0.999);
+    const cache = new ViewerCache(silent, 5_000, 10_000, () => 0.999);
     await lookUp(cache, 'token', 'p1', 1_000, entry('ana', new Date(2_000)));
     expect(await lookUp(cache, 'token', 'p1', 1_999, entry('other'))).toMatchObject({ viewer: { personId: 'ana' } });
     expect(await lookUp(cache, 'token', 'p1', 2_000, entry('other'))).toMatchObject({ viewer: { personId: 'other' } });
   });
 
   it('forgets every partnership of a session that ends', async () => {
-    const cache = new ViewerCache();
+    const cache = new ViewerCache(silent);
     await lookUp(cache, 'token', 'p1', 0, entry('ana'));
     await lookUp(cache, 'token', undefined, 0, entry('ana'));
     await lookUp(cache, 'other', 'p1', 0, entry('ben'));
@@ -157,7 +177,7 @@ describe('ViewerCache', () => {
   });
 
   it('forgets the people whose rights an act changed, in that partnership only', async () => {
-    const cache = new ViewerCache();
+    const cache = new ViewerCache(silent);
     await lookUp(cache, 'ana-token', 'p1', 0, entry('ana'));
     await lookUp(cache, 'ben-token', 'p1', 0, entry('ben'));
     await lookUp(cache, 'ana-token', 'p2', 0, entry('ana'));
@@ -168,7 +188,7 @@ describe('ViewerCache', () => {
   });
 
   it('keeps entries after acts that change nobody’s rights', async () => {
-    const cache = new ViewerCache();
+    const cache = new ViewerCache(silent);
     await lookUp(cache, 'ana-token', 'p1', 0, entry('ana'));
     const personIds = peopleWhoseRightsChanged([{ kind: 'organization.updated', payload: { organizationId: 'o', personId: 'ana' } }]);
     expect(personIds).toEqual([]);
@@ -188,7 +208,7 @@ describe('ViewerCache', () => {
   });
 
   it('drops the oldest entry when full', async () => {
-    const cache = new ViewerCache(5_000, 2);
+    const cache = new ViewerCache(silent, 5_000, 2);
     for (const token of ['a', 'b', 'c']) await lookUp(cache, token, 'p', 0);
     expect(await lookUp(cache, 'a', 'p', 1, entry('new'))).toMatchObject({ viewer: { personId: 'new' } });
     expect(await lookUp(cache, 'c', 'p', 1, entry('new'))).toMatchObject({ viewer: { personId: 'c' } });
