@@ -45,6 +45,20 @@ describe('server catalogue', () => {
     expect(gap('fr', 0)).toBe('Cercle : 0 membre, il en faut au moins 3');
   });
 
+  it('counts the answers and the people asked of a questionnaire in the final report each with its own plural', () => {
+    const line = (locale: 'fr' | 'en', count: number, asked: number) => translator(locale)('accompanimentReport.respondents', { count, asked });
+    expect(line('fr', 1, 1)).toBe('1 réponse sur 1 personne interrogée');
+    expect(line('fr', 2, 2)).toBe('2 réponses sur 2 personnes interrogées');
+    expect(line('fr', 1, 2)).toBe('1 réponse sur 2 personnes interrogées');
+    expect(line('fr', 0, 1)).toBe('0 réponse sur 1 personne interrogée');
+    expect(line('en', 1, 1)).toBe('1 answer out of 1 person asked');
+    expect(line('en', 2, 2)).toBe('2 answers out of 2 people asked');
+    expect(line('en', 2, 1)).toBe('2 answers out of 1 person asked');
+    expect(translator('fr')('accompanimentReport.answered', { count: 1 })).toBe('1 réponse à cette question');
+    expect(translator('en')('accompanimentReport.answered', { count: 1 })).toBe('1 answer to this question');
+    expect(translator('en')('accompanimentReport.answered', { count: 2 })).toBe('2 answers to this question');
+  });
+
   it('knows which locales exist', () => {
     expect(isLocale('fr')).toBe(true);
     expect(isLocale('en')).toBe(true);

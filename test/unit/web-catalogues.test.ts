@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { BODY_KINDS, MANDATE_SOURCES, MEMBERSHIP_KINDS, ORGANIZATION_KINDS, SEAT_CAPACITIES } from '../../src/common/structure.js';
 import en from '../../src/web/locales/en.json' with { type: 'json' };
@@ -39,6 +40,19 @@ describe('the web catalogues', () => {
     }
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((key) => !has(frKeys, key))).toEqual([]);
+  });
+
+  it('count a questionnaire’s answers and the people asked each with its own plural', async () => {
+    const catalogues = i18next.createInstance();
+    await catalogues.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: 'fr', interpolation: { escapeValue: false }, initAsync: false });
+    const line = (locale: 'fr' | 'en', count: number, asked: number) => catalogues.getFixedT(locale)('questionnaireResults.respondents', { count, asked });
+    expect(line('fr', 1, 1)).toBe('1 réponse sur 1 personne interrogée');
+    expect(line('fr', 2, 2)).toBe('2 réponses sur 2 personnes interrogées');
+    expect(line('fr', 1, 2)).toBe('1 réponse sur 2 personnes interrogées');
+    expect(line('fr', 2, 1)).toBe('2 réponses sur 1 personne interrogée');
+    expect(line('en', 1, 1)).toBe('1 answer out of 1 person asked');
+    expect(line('en', 2, 2)).toBe('2 answers out of 2 people asked');
+    expect(line('en', 1, 2)).toBe('1 answer out of 2 people asked');
   });
 
   it('name every value of the structure enums', () => {

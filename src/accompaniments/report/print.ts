@@ -114,7 +114,7 @@ export function reportPrintJob(report: AccompanimentReport, locale: Locale, anch
       ? [none(t('accompanimentReport.noQuestionnaires'))]
       : report.questionnaires.flatMap((questionnaire): Content[] => [
           subheading(questionnaire.anonymous ? `${questionnaire.title} (${t('accompanimentReport.anonymous')})` : questionnaire.title),
-          { text: t('accompanimentReport.respondents', { respondents: questionnaire.respondents, asked: questionnaire.asked }), color: '#555555' },
+          { text: t('accompanimentReport.respondents', { count: questionnaire.respondents, asked: questionnaire.asked }), color: '#555555' },
           ...(questionnaire.withheld ? [none(t('questionnaireResults.refusal.tooFewAnswers'))] : []),
           ...questionnaire.questions.flatMap((question) => questionBlock(question, locale)),
         ])),
