@@ -4,7 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { actorOf, recordAct, type ActContext } from '../common/act.js';
 import type { Database } from '../common/database/schema.js';
-import { ActError, conflict, forbidden, invalid, notFound } from '../common/errors.js';
+import { ActError, conflict, conflictAt, forbidden, invalid, notFound, type FieldProblem } from '../common/errors.js';
 import type { Locale } from '../i18n/server-messages.js';
 import { textHash } from '../journal/chain.js';
 import type { JournalEvent } from '../journal/journal-store.js';
@@ -79,14 +79,25 @@ async function weeksAfter(trx: Trx, from: Date, weeks: number): Promise<Date> {
   return at;
 }
 
-/** The opening and close a builder's input comes to, checked against each other. */
-async function schedule(trx: Trx, accompanimentId: string, input: Pick<QuestionnaireInput, 'dayId' | 'weeksAfterDay' | 'opensAt' | 'closesAt'>) {
+/**
+ * The opening and close a builder's input comes to, checked against each other and, when typed in
+ * the builder, against `typedAt` (the act's instant; null for the dates a template computes): an
+ * opening typed is to come (a passed one would have the clock send it at its next turn,
+ * unannounced), and so is a close (a passed one would leave it never sent). The close comes after
+ * the opening, strictly: a questionnaire closing as it opens would take no answer.
+ */
+async function schedule(trx: Trx, accompanimentId: string, input: Pick<QuestionnaireInput, 'dayId' | 'weeksAfterDay' | 'opensAt' | 'closesAt'>, typedAt: Date | null) {
   if (input.dayId !== null && input.weeksAfterDay === null) {
     const day = await trx.selectFrom('accompaniment_day').select('id').where('id', '=', input.dayId).where('accompaniment_id', '=', accompanimentId).executeTakeFirst();
     if (!day) throw invalid('dayId', 'error.reference');
   }
-  const opensAt = input.dayId !== null && input.weeksAfterDay !== null ? await openingAfterDay(trx, accompanimentId, input.dayId, input.weeksAfterDay) : input.opensAt;
-  if (opensAt !== null && input.closesAt !== null && input.closesAt.getTime() <= opensAt.getTime()) throw invalid('closesAt', 'error.endsBeforeStart');
+  const afterDay = input.dayId !== null && input.weeksAfterDay !== null;
+  const opensAt = afterDay ? await openingAfterDay(trx, accompanimentId, input.dayId!, input.weeksAfterDay!) : input.opensAt;
+  const problems: FieldProblem[] = [];
+  if (typedAt !== null && !afterDay && input.opensAt !== null && input.opensAt.getTime() <= typedAt.getTime()) problems.push({ path: 'opensAt', messageKey: 'questionnaire.field.opensInPast' });
+  if (typedAt !== null && input.closesAt !== null && input.closesAt.getTime() <= typedAt.getTime()) problems.push({ path: 'closesAt', messageKey: 'questionnaire.field.closesInPast' });
+  else if (opensAt !== null && input.closesAt !== null && input.closesAt.getTime() <= opensAt.getTime()) problems.push({ path: 'closesAt', messageKey: 'questionnaire.field.closesAfterOpening' });
+  if (problems.length > 0) throw new ActError({ kind: 'invalid', fields: problems });
   return { opensAt, closesAt: input.closesAt };
 }
 
@@ -139,7 +150,8 @@ async function questionsHashOf(trx: Trx, questionnaireId: string): Promise<strin
 const instantOf = (at: Date | null): string | null => at?.toISOString() ?? null;
 
 async function insertQuestionnaire(trx: Trx, ctx: ActContext, accompanimentId: string, template: string | null, input: QuestionnaireInput) {
-  const { opensAt, closesAt } = await schedule(trx, accompanimentId, input);
+  // A template's dates are computed from its day, not typed: a cold evaluation of a day long past is not refused here.
+  const { opensAt, closesAt } = await schedule(trx, accompanimentId, input, template === null ? ctx.now : null);
   const id = randomUUID();
   await trx
     .insertInto('questionnaire')
@@ -210,7 +222,7 @@ export async function changeQuestionnaire(ctx: ActContext, questionnaireId: stri
     if (!mayFacilitate(questionnaire.accompaniment.reach)) throw forbidden();
     const refusal = changeRefusal(questionnaire.state);
     if (refusal !== null) throw conflict(refusal);
-    const { opensAt, closesAt } = await schedule(trx, questionnaire.accompaniment_id, input);
+    const { opensAt, closesAt } = await schedule(trx, questionnaire.accompaniment_id, input, ctx.now);
     await trx
       .updateTable('questionnaire')
       .set({ title: input.title, intro: input.intro, anonymous: input.anonymous, day_id: input.dayId, weeks_after_day: input.weeksAfterDay, opens_at: opensAt, closes_at: closesAt })
@@ -228,7 +240,10 @@ export async function changeQuestionnaire(ctx: ActContext, questionnaireId: stri
  * Used by the facilitator, and by the clock once a scheduled opening passed.
  */
 export async function sendInTransaction(trx: Trx, now: Date, questionnaire: { readonly id: string; readonly accompaniment_id: string; readonly opens_at: Date | null; readonly closes_at: Date | null }): Promise<JournalEvent[]> {
-  if (questionnaire.closes_at !== null && questionnaire.closes_at.getTime() <= now.getTime()) throw invalid('closesAt', 'questionnaire.field.closesInPast');
+  // The page that sends has no close to show a field's message by: the refusal's own message says it.
+  if (questionnaire.closes_at !== null && questionnaire.closes_at.getTime() <= now.getTime()) {
+    throw conflictAt('questionnaire.refusal.closedBeforeSent', [{ path: 'closesAt', messageKey: 'questionnaire.field.closesInPast' }]);
+  }
   const opensAt = questionnaire.opens_at === null || questionnaire.opens_at.getTime() > now.getTime() ? now : questionnaire.opens_at;
   // Without a close, nobody would be reminded: it closes two weeks after it is sent.
   const closesAt = questionnaire.closes_at ?? (await weeksAfter(trx, now, DEFAULT_OPEN_WEEKS));

@@ -54,7 +54,7 @@ export const questionnaireInput = z
   })
   .superRefine((input, ctx) => {
     if (input.weeksAfterDay !== null && input.dayId === null) ctx.addIssue({ code: 'custom', path: ['dayId'], message: 'questionnaire.field.dayForWeeks' });
-    if (input.opensAt !== null && input.closesAt !== null && input.closesAt <= input.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'error.endsBeforeStart' });
+    if (input.opensAt !== null && input.closesAt !== null && input.closesAt <= input.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'questionnaire.field.closesAfterOpening' });
   });
 
 /** A questionnaire started from one of the three templates, in the facilitator's language; a cold evaluation may name its day. */

@@ -8,6 +8,7 @@ export const questionnaireFr = {
       alreadyAnswered: 'Vous avez déjà répondu à ce questionnaire.',
       anonymousDraft: 'Un questionnaire anonyme s’envoie en une fois : votre brouillon reste dans votre navigateur jusque-là.',
       answerSent: 'Vos réponses sont déjà envoyées : renvoyez-les pour les modifier.',
+      closedBeforeSent: 'La clôture de ce questionnaire est passée : modifiez-le pour lui donner une clôture à venir, puis envoyez-le.',
     },
     field: {
       oneQuestion: 'Ajoutez au moins une question.',
@@ -15,7 +16,9 @@ export const questionnaireFr = {
       twoChoicesSameId: 'Deux choix portent le même identifiant.',
       scaleRange: 'L’échelle va d’un nombre entre 0 et 9 à un nombre plus grand, jusqu’à 10.',
       dayForWeeks: 'Choisissez la journée après laquelle le questionnaire s’ouvre.',
-      closesInPast: 'La clôture est passée : choisissez une clôture à venir avant d’envoyer.',
+      opensInPast: 'L’ouverture doit venir plus tard que maintenant. Laissez-la vide pour envoyer le questionnaire vous-même.',
+      closesInPast: 'La clôture doit venir plus tard que maintenant.',
+      closesAfterOpening: 'La clôture doit venir après l’ouverture.',
     },
     answer: {
       text: 'Répondez par un texte.',
@@ -45,6 +48,7 @@ export const questionnaireEn: typeof questionnaireFr = {
       alreadyAnswered: 'You have already answered this questionnaire.',
       anonymousDraft: 'An anonymous questionnaire is sent in one go: your draft stays in your browser until then.',
       answerSent: 'Your answers have been sent: send them again to change them.',
+      closedBeforeSent: 'This questionnaire’s close has passed: change it to give it a close to come, then send it.',
     },
     field: {
       oneQuestion: 'Add at least one question.',
@@ -52,7 +56,9 @@ export const questionnaireEn: typeof questionnaireFr = {
       twoChoicesSameId: 'Two choices have the same identifier.',
       scaleRange: 'The scale goes from a number between 0 and 9 to a greater one, up to 10.',
       dayForWeeks: 'Choose the day after which the questionnaire opens.',
-      closesInPast: 'The close has passed: choose a close to come before sending.',
+      opensInPast: 'The opening must come later than now. Leave it empty to send the questionnaire yourself.',
+      closesInPast: 'The close must come later than now.',
+      closesAfterOpening: 'The close must come after the opening.',
     },
     answer: {
       text: 'Answer with a text.',

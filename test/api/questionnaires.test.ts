@@ -96,7 +96,53 @@ describe('the builder', () => {
     expect(stolen.status).toBe(400);
     expect(stolen.body.fields).toEqual({ 'questions.0.id': 'Cet élément est introuvable.' });
     const late = await s.f.admin.post(`${s.url}/questionnaires`, { title: 'Q', anonymous: false, questions: sixKinds, opensAt: '2026-05-01T10:00:00Z', closesAt: '2026-04-01T10:00:00Z' });
-    expect(late.body.fields).toEqual({ closesAt: 'La fin ne peut pas précéder le début.' });
+    expect(late.body.fields).toEqual({ closesAt: 'La clôture doit venir après l’ouverture.' });
+  });
+
+  it('refuses an opening or a close typed in the past, and a close that is not after the opening, in the facilitator’s language', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const at = (minutes: number) => new Date(t.clock.now().getTime() + minutes * 60_000).toISOString();
+    const post = (dates: { opensAt?: string; closesAt?: string }) => s.f.admin.post(`${s.url}/questionnaires`, { title: 'Q', anonymous: false, questions: sixKinds, ...dates });
+
+    const passed = await post({ opensAt: at(-60), closesAt: at(-30) });
+    expect(passed.status).toBe(400);
+    expect(passed.body.fields).toEqual({
+      opensAt: 'L’ouverture doit venir plus tard que maintenant. Laissez-la vide pour envoyer le questionnaire vous-même.',
+      closesAt: 'La clôture doit venir plus tard que maintenant.',
+    });
+    // Now is not to come: a close at this very instant would take no answer.
+    expect((await post({ closesAt: at(0) })).body.fields).toEqual({ closesAt: 'La clôture doit venir plus tard que maintenant.' });
+    expect((await post({ opensAt: at(60), closesAt: at(60) })).body.fields).toEqual({ closesAt: 'La clôture doit venir après l’ouverture.' });
+
+    s.f.admin.locale = 'en';
+    try {
+      expect((await post({ opensAt: at(-1), closesAt: at(60) })).body.fields).toEqual({ opensAt: 'The opening must come later than now. Leave it empty to send the questionnaire yourself.' });
+      expect((await post({ closesAt: at(0) })).body.fields).toEqual({ closesAt: 'The close must come later than now.' });
+      expect((await post({ opensAt: at(60), closesAt: at(60) })).body.fields).toEqual({ closesAt: 'The close must come after the opening.' });
+    } finally {
+      s.f.admin.locale = undefined;
+    }
+
+    // Saved again later, a draft's dates are checked against the instant of the change.
+    const q = await written(s, { opensAt: at(60), closesAt: at(120) });
+    expect((await s.f.admin.put(q.url, { title: 'Q', anonymous: false, questions: q.questions, opensAt: at(-60), closesAt: at(120) })).body.fields).toEqual({
+      opensAt: 'L’ouverture doit venir plus tard que maintenant. Laissez-la vide pour envoyer le questionnaire vous-même.',
+    });
+    expect((await s.f.admin.put(q.url, { title: 'Q', anonymous: false, questions: q.questions, closesAt: at(1) })).status).toBe(204);
+
+    // Sent at the very instant it closes, it is refused with a message the page that sends can show.
+    const start = t.clock.current;
+    try {
+      t.clock.advanceMinutes(1);
+      const sent = await s.f.admin.post(`${q.url}/send`);
+      expect(sent.status).toBe(409);
+      expect(sent.body.message).toBe('La clôture de ce questionnaire est passée : modifiez-le pour lui donner une clôture à venir, puis envoyez-le.');
+      s.f.admin.locale = 'en';
+      expect((await s.f.admin.post(`${q.url}/send`)).body.message).toBe('This questionnaire’s close has passed: change it to give it a close to come, then send it.');
+    } finally {
+      t.clock.current = start;
+      s.f.admin.locale = undefined;
+    }
   });
 
   it('starts from the three templates in the facilitator’s language; the cold evaluation opens weeks after its day, computed by the database', async () => {
@@ -245,9 +291,11 @@ describe('sending and answering', () => {
       const listed = (await s.f.admin.get(`${s.url}/questionnaires`)).body.questionnaires.find((item: { id: string }) => item.id === q.id);
       expect(listed.state).toBe('lapsed');
       expect((await s.amina.client.get(q.url)).status).toBe(404);
+      // The page that sends shows the refusal's message, which says what to do.
       const sent = await s.f.admin.post(`${q.url}/send`);
-      expect(sent.status).toBe(400);
-      expect(sent.body.fields).toEqual({ closesAt: 'La clôture est passée : choisissez une clôture à venir avant d’envoyer.' });
+      expect(sent.status).toBe(409);
+      expect(sent.body.message).toBe('La clôture de ce questionnaire est passée : modifiez-le pour lui donner une clôture à venir, puis envoyez-le.');
+      expect(sent.body.fields).toEqual({ closesAt: 'La clôture doit venir plus tard que maintenant.' });
       const again = await s.f.admin.put(q.url, { title: 'Avant la journée', anonymous: false, questions: q.questions, opensAt: at(5), closesAt: at(48) });
       expect(again.status, JSON.stringify(again.body)).toBe(204);
       expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'scheduled', can: { send: true } });

@@ -58,14 +58,33 @@ const phone = () => context({ width: 360, height: 780 }).then((c) => c.newPage()
 const desk = () => context({ width: 1280, height: 900 }).then((c) => c.newPage());
 
 /** The facilitator starts a questionnaire from a template, keeps it as it is, and sends it: the group is mailed. */
-async function sendFromTemplate(page: Page, template: string): Promise<string> {
+async function sendFromTemplate(page: Page, template: string, inBuilder?: (page: Page) => Promise<void>): Promise<string> {
   await page.goto(`${origin}${space}/questionnaires`);
   await page.getByRole('radio', { name: template }).check();
   await page.getByRole('button', { name: 'Créer à partir du modèle' }).click();
+  await inBuilder?.(page);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
   await page.getByText('Ouvert', { exact: true }).first().waitFor();
   return new URL(page.url()).pathname.split('/').at(-1)!;
+}
+
+/** An instant as a `datetime-local` value on the clock of Paris. */
+const parisMinute = (at: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(at).replace(' ', 'T');
+
+/** The builder's pickers offer no passed instant, and no close before the opening typed; the opening is left empty again. */
+async function datePickersBounded(page: Page) {
+  const opening = page.getByLabel('Ouverture programmée (heure de Paris)');
+  const close = page.getByLabel('Clôture (heure de Paris)');
+  await opening.waitFor();
+  const min = await opening.getAttribute('min');
+  // The minute the page was drawn in: this one, or the one before when a minute turned meanwhile.
+  const now = Date.now();
+  expect([parisMinute(now - 60_000), parisMinute(now)]).toContain(min);
+  expect(await close.getAttribute('min')).toBe(min);
+  await opening.fill('2099-05-01T10:00');
+  await expect.poll(() => close.getAttribute('min')).toBe('2099-05-01T10:00');
+  await opening.fill('');
 }
 
 /** A member answers the « avant la journée » questionnaire: their house, whom they cooperate with, the ranking as it comes. */
@@ -82,7 +101,7 @@ describe('an accompaniment from start to finish', () => {
   it('runs its questionnaires, shares resources, holds its day, is evaluated by the clock and ends in its report', async () => {
     const facilitator = await desk();
     await signIn(facilitator, origin, s.f.adminEmail, TEST_PASSWORD);
-    const beforeId = await sendFromTemplate(facilitator, 'Avant la journée');
+    const beforeId = await sendFromTemplate(facilitator, 'Avant la journée', datePickersBounded);
     await screenshot(facilitator, 'journey-questionnaire-sent-desktop');
 
     // Odile watches the results page: it fills as the answers arrive, with no reload.

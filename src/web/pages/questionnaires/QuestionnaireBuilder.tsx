@@ -168,6 +168,9 @@ function BuilderForm({ accompanimentId, existing }: { accompanimentId: string; e
         }))
       : [newQuestion()],
   );
+  // The pickers offer no passed instant, and no close before the opening (the server refuses them, with a message per field).
+  const [opening, setOpening] = useState(() => parisLocal(existing?.opensAt ?? null));
+  const now = parisLocal(new Date().toISOString());
   const save = useAct<Record<string, unknown>, { id: string } | null>(existing ? 'put' : 'post', () => (existing ? `/questionnaires/${existing.id}` : `/accompaniments/${accompanimentId}/questionnaires`));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -232,11 +235,11 @@ function BuilderForm({ accompanimentId, existing }: { accompanimentId: string; e
             <p>{t('questionnaire.builder.afterDay', { weeks: existing.weeksAfterDay, day: existing.day.title })}</p>
           ) : (
             <Field label={t('questionnaire.builder.opensAt')} hint={t('questionnaire.builder.opensAtHint')} error={fieldError(save.error, 'opensAt')}>
-              {(props) => <input {...props} name="opensAt" type="datetime-local" defaultValue={parisLocal(existing?.opensAt ?? null)} />}
+              {(props) => <input {...props} name="opensAt" type="datetime-local" min={now} defaultValue={parisLocal(existing?.opensAt ?? null)} onChange={(event) => setOpening(event.target.value)} />}
             </Field>
           )}
           <Field label={t('questionnaire.builder.closesAt')} hint={t('questionnaire.builder.closesAtHint')} error={fieldError(save.error, 'closesAt')}>
-            {(props) => <input {...props} name="closesAt" type="datetime-local" defaultValue={parisLocal(existing?.closesAt ?? null)} />}
+            {(props) => <input {...props} name="closesAt" type="datetime-local" min={opening > now ? opening : now} defaultValue={parisLocal(existing?.closesAt ?? null)} />}
           </Field>
         </div>
         <h2>{t('questionnaire.builder.questions')}</h2>
