@@ -51,6 +51,8 @@ export class LiveEvents {
   private client: pg.Client | undefined;
   private closed = false;
   private readonly queued = new Map<string, LiveChange>();
+  /** Per partnership, the people whose rights changed since the last notices left. */
+  private readonly queuedRights = new Map<string, Set<string>>();
   private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -110,20 +112,33 @@ export class LiveEvents {
   }
 
   /**
-   * This instance acts on it before this returns; the others once the notice reaches them, which
-   * the returned promise waits for the database to accept.
+   * Someone's rights changed: this instance forgets what it cached of them before this returns,
+   * the others with the next batch of notices, NOTIFY_DELAY_MS later at most (a busy partnership
+   * changes rights many times a second, as a page changes).
    */
-  async revoke(revocation: Revocation): Promise<void> {
-    this.dispatchRevocation(revocation);
+  rightsChanged(partnershipId: string, personIds: readonly string[]): void {
+    this.dispatchRevocation({ kind: 'rights-changed', partnershipId, personIds });
     if (this.store.databaseUrl === undefined) return;
-    const ids = revocation.kind === 'sessions-ended' ? revocation.sessionDigests : revocation.personIds;
-    const payloads = inChunks(ids).map((chunk) =>
-      JSON.stringify({
-        origin: this.origin,
-        revocation: revocation.kind === 'sessions-ended' ? { ...revocation, sessionDigests: chunk } : { ...revocation, personIds: chunk },
-      } satisfies Notice),
-    );
+    const queued = this.queuedRights.get(partnershipId) ?? new Set<string>();
+    for (const personId of personIds) queued.add(personId);
+    this.queuedRights.set(partnershipId, queued);
+    this.flushSoon();
+  }
+
+  /**
+   * Sessions ended: this instance refuses them before this returns, the others once the notice
+   * reaches them, which the returned promise waits for the database to accept (a sign-out answers
+   * once every instance will refuse the session).
+   */
+  async sessionsEnded(sessionDigests: readonly string[]): Promise<void> {
+    this.dispatchRevocation({ kind: 'sessions-ended', sessionDigests });
+    if (this.store.databaseUrl === undefined) return;
+    const payloads = inChunks(sessionDigests).map((chunk) => this.revocationNotice({ kind: 'sessions-ended', sessionDigests: chunk }));
     await sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`.execute(this.store.db);
+  }
+
+  private revocationNotice(revocation: Revocation): string {
+    return JSON.stringify({ origin: this.origin, revocation } satisfies Notice);
   }
 
   private dispatchRevocation(revocation: Revocation): void {
@@ -143,14 +158,21 @@ export class LiveEvents {
 
   /**
    * A round table under load changes many times a second, and a page only needs to know that it
-   * changed: notices wait NOTIFY_DELAY_MS and leave together, one per subject, in one statement.
+   * changed: notices wait NOTIFY_DELAY_MS and leave together, one per subject and one per
+   * partnership whose people's rights changed, in one statement.
    */
   private flushSoon(): void {
     if (this.flushTimer !== undefined) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      const payloads = [...this.queued.values()].map((change) => JSON.stringify({ change } satisfies Notice));
+      const payloads = [
+        ...[...this.queued.values()].map((change) => JSON.stringify({ change } satisfies Notice)),
+        ...[...this.queuedRights].flatMap(([partnershipId, personIds]) =>
+          inChunks([...personIds]).map((chunk) => this.revocationNotice({ kind: 'rights-changed', partnershipId, personIds: chunk })),
+        ),
+      ];
       this.queued.clear();
+      this.queuedRights.clear();
       sql`select pg_notify(${CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`
         .execute(this.store.db)
         .catch((error: unknown) => this.log.warn({ err: error }, 'live events: notify failed'));
@@ -166,6 +188,7 @@ export class LiveEvents {
     this.closed = true;
     clearTimeout(this.flushTimer);
     this.queued.clear();
+    this.queuedRights.clear();
     this.listeners.clear();
     this.revocationListeners.clear();
     await this.client?.end();
