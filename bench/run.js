@@ -138,6 +138,9 @@ async function measure(label, env) {
   return { database: info.kind, pageTail, getPage: summary(page), bareInsert: summary(bare), postMember: summary(post), bareStance: summary(bareStance), stance: summary(stance), journalEntries };
 }
 
+/** `BENCH_KEEP=1` keeps each PostgreSQL database after its run, to study it (e.g. with pgbench). */
+const KEEP_DATABASE = process.env.BENCH_KEEP === '1';
+
 async function withFreshPostgres(work) {
   const name = `entente_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES });
@@ -153,7 +156,8 @@ async function withFreshPostgres(work) {
   try {
     return await work(url.toString());
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (KEEP_DATABASE) console.log(`kept database ${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }

@@ -72,7 +72,6 @@ const TABLES: readonly (readonly [keyof Database & string, Scope])[] = [
   // A proposal may name the request to join a circle that it decides.
   ['circle_join', ofPartnership],
   ['proposal', ofPartnership],
-  ['stance_request', within('proposal_id', 'proposal')],
   ['stance', within('proposal_id', 'proposal')],
   ['proxy', within('proposal_id', 'proposal')],
   ['information_note', within('proposal_id', 'proposal')],

@@ -382,9 +382,9 @@ async function amendLocked(trx: Trx, proposal: LockedProposal, input: z.infer<ty
  * A member's stance in the current round, or a change of it: a new stance, a changed one, or
  * nothing (not journaled either) when the same request (same idempotency key) comes again.
  * A stance is the act a body's members repeat most, so a member's own stance first takes one
- * call of stance_take() (migration 006): under the proposal's shared lock, it checks that
+ * call of stance_take() (migrations 006 and 047): under the proposal's shared lock, it checks that
  * the proposal is open in a phase where the domain accepts this stance, that the member sits in
- * the body, records the key and upserts the stance with its journal entry. Whenever it writes
+ * the body, and records the stance (unless its key was seen) with its journal entry. Whenever it writes
  * nothing (a repeated key, a round just closed, no seat, a proxy), the transaction below decides
  * and explains.
  */
@@ -435,21 +435,12 @@ async function takeStanceInTransaction(ctx: ActContext, proposalId: string, inpu
       if (proxy?.holder_id !== ctx.viewer.personId || !(await bodyMembersOn(trx, proposal.body_id, ctx.now, ctx.viewer.personId)).has(ctx.viewer.personId)) throw forbidden();
     }
     unwrap(checkStance(proposal.state, { stance: input.stance as Stance, reason: input.reason }));
-    // The key is recorded first: a request seen before, even one since overtaken by another, writes nothing.
-    const written = await sql<{ id: string }>`
-      with request as (
-        insert into stance_request (proposal_id, idempotency_key) values (${proposalId}, ${input.idempotencyKey})
-        on conflict do nothing
-        returning 1
-      )
-      insert into stance (id, proposal_id, body_id, round, member_id, posted_by, stance, reason, idempotency_key, updated_at)
-      select ${randomUUID()}, ${proposalId}, ${proposal.body_id}, ${proposal.round}, ${memberId}, ${ctx.viewer.personId}, ${input.stance}, ${input.reason}, ${input.idempotencyKey}, ${ctx.now}
-        from request
-      on conflict (proposal_id, body_id, round, member_id) do update
-        set stance = excluded.stance, reason = excluded.reason, posted_by = excluded.posted_by,
-            idempotency_key = excluded.idempotency_key, updated_at = excluded.updated_at
-      returning id`.execute(trx);
-    const changed = written.rows.length > 0;
+    // stance_record (migration 047) writes nothing for a request seen before, even one since overtaken by another.
+    const recorded = await sql<{ changed: boolean }>`select stance_record(
+        ${randomUUID()}::uuid, ${proposalId}::uuid, ${proposal.body_id}::uuid, ${proposal.round}::integer, ${memberId}::uuid,
+        ${ctx.viewer.personId}::uuid, ${input.stance}::text, ${input.reason}::text, ${input.idempotencyKey}::text, ${ctx.now}::timestamptz
+      ) as changed`.execute(trx);
+    const changed = recorded.rows[0]!.changed;
     return {
       result: { memberId, round: proposal.round, changed },
       events: changed ? [stanceTaken(proposalId, proposal.body_id, proposal.round, memberId, ctx.viewer.personId, input.stance, input.reason)] : [],

@@ -171,6 +171,22 @@ describe('a consensus round table', () => {
     expect(rows).toEqual([{ stance: 'agree' }]);
   });
 
+  it('refuses a retry overtaken by many later changes, keeps the row bounded, and takes another member’s request with the same key', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const [nadia, samia] = [s.steeringMembers[0]!, s.steeringMembers[1]!];
+    const first = { stance: 'object', reason: 'Trop cher.', idempotencyKey: randomUUID() };
+    expect((await nadia.client.post(`${url}/stances`, first)).body.changed).toBe(true);
+    for (let change = 0; change < 15; change += 1) expect((await stance(nadia.client, url, change % 2 === 0 ? 'agree' : 'object', 'Encore.')).body.changed).toBe(true);
+    expect((await nadia.client.post(`${url}/stances`, first)).body.changed).toBe(false);
+    for (let change = 0; change < 5; change += 1) expect((await stance(nadia.client, url, 'agree')).body.changed).toBe(true);
+    const [row] = await t.store.db.selectFrom('stance').select(['stance', 'earlier_keys']).where('member_id', '=', nadia.personId).execute();
+    expect(row!.stance).toBe('agree');
+    expect(row!.earlier_keys).toHaveLength(16);
+    expect((await samia.client.post(`${url}/stances`, first)).body.changed).toBe(true);
+  });
+
   it('lets a member change their stance until the round closes, keeping one row', async () => {
     const s = await partnershipWithCharter();
     const url = await propose(s);

@@ -70,7 +70,6 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from delegation where partnership_id = ${partnershipId}) as delegation,
       (select count(*) from outbox_message where partnership_id = ${partnershipId}) as outbox_message,
       (select count(*) from invitation i join person p on p.id = i.person_id where p.partnership_id = ${partnershipId}) as invitation,
-      (select count(*) from stance_request r join proposal p on p.id = r.proposal_id where p.partnership_id = ${partnershipId}) as stance_request,
       (select count(*) from information_note n join proposal p on p.id = n.proposal_id where p.partnership_id = ${partnershipId}) as information_note,
       (select count(*) from discussion_message m join proposal p on p.id = m.proposal_id where p.partnership_id = ${partnershipId}) as discussion_message,
       (select count(*) from date_poll_slot s join date_poll d on d.id = s.poll_id where d.partnership_id = ${partnershipId}) as date_poll_slot,

@@ -44,6 +44,7 @@ import { accompaniments } from './migrations/043-accompaniments.js';
 import { anonymousParticipation } from './migrations/044-anonymous-participation.js';
 import { resourcePublicationConsent } from './migrations/045-resource-publication-consent.js';
 import { journalPendingSince } from './migrations/046-pending-since.js';
+import { stanceKeysInRow } from './migrations/047-stance-keys-in-row.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -98,6 +99,7 @@ export const migrations: Record<string, Migration> = {
   '044-anonymous-participation': statementsMigration(anonymousParticipation),
   '045-resource-publication-consent': statementsMigration(resourcePublicationConsent),
   '046-pending-since': statementsMigration(journalPendingSince),
+  '047-stance-keys-in-row': statementsMigration(stanceKeysInRow),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

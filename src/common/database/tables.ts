@@ -1071,6 +1071,7 @@ export interface SplitPayment {
 
 export interface Stance {
   body_id: string;
+  earlier_keys: Generated<string[]>;
   id: string;
   idempotency_key: string;
   member_id: string;
@@ -1080,11 +1081,6 @@ export interface Stance {
   round: number;
   stance: string;
   updated_at: Timestamp;
-}
-
-export interface StanceRequest {
-  idempotency_key: string;
-  proposal_id: string;
 }
 
 export interface Tension {
@@ -1209,7 +1205,6 @@ export interface DB {
   settlement_line: SettlementLine;
   split_payment: SplitPayment;
   stance: Stance;
-  stance_request: StanceRequest;
   tension: Tension;
   workspace_file: WorkspaceFile;
 }
