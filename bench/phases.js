@@ -96,7 +96,7 @@ export class PhaseRecorder {
     const routes = {};
     for (const [route, histograms] of this.#histograms) {
       routes[route] = Object.fromEntries(
-        [...histograms].filter(([, histogram]) => histogram.count > 0).map(([phase, histogram]) => [phase, { p50: histogram.percentile(50) / MICROSECONDS, p99: histogram.percentile(99) / MICROSECONDS }]),
+        [...histograms].filter(([, histogram]) => histogram.count > 0).map(([phase, histogram]) => [phase, { p50: histogram.percentile(50) / MICROSECONDS, p99: histogram.percentile(99) / MICROSECONDS, p999: histogram.percentile(99.9) / MICROSECONDS, max: histogram.max / MICROSECONDS }]),
       );
     }
     const pending = this.#pending.count > 0 ? { p50: this.#pending.percentile(50) / MICROSECONDS, p99: this.#pending.percentile(99) / MICROSECONDS, max: this.#pending.max / MICROSECONDS } : undefined;

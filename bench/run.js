@@ -54,6 +54,8 @@ async function load(child, title, options) {
   await ask(child, 'phases-start');
   const result = await run({ ...options, duration: DURATION, title });
   const { phases } = await ask(child, 'phases-stop');
+  const { p50, p97_5, p99, p99_9, max } = result.latency;
+  console.log(`${title}: latency ms p50 ${p50}, p97.5 ${p97_5}, p99 ${p99}, p99.9 ${p99_9}, max ${max}`);
   return Object.assign(result, { phases });
 }
 
@@ -244,7 +246,7 @@ for (const r of rows) {
           (pending ? `; entries pending until sealed p50 ${round1(pending.p50)}, p99 ${round1(pending.p99)}, max ${round1(pending.max)}` : '') +
           `; CPU ms per request: server ${cpu.server?.toFixed(2) ?? '—'}, PostgreSQL ${cpu.postgres?.toFixed(2) ?? '—'}`,
       );
-      console.table(Object.fromEntries(Object.entries(routes[0] ?? {}).map(([phase, { p50, p99 }]) => [phase, { p50: round1(p50), p99: round1(p99) }])));
+      console.table(Object.fromEntries(Object.entries(routes[0] ?? {}).map(([phase, h]) => [phase, { p50: round1(h.p50), p99: round1(h.p99), p999: round1(h.p999 ?? 0), max: round1(h.max ?? 0) }])));
     }
   }
 }

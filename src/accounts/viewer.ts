@@ -22,9 +22,24 @@ export interface SessionAndViewer {
   readonly viewer: Viewer | undefined;
 }
 
+interface SessionAndViewerRow {
+  readonly account_id: string;
+  readonly email: string;
+  readonly locale: string | null;
+  readonly csrf_token: string;
+  readonly expires_at: Date;
+  readonly partnership_scope: string | null;
+  readonly person_id: string | null;
+  readonly is_partnership_admin: boolean | null;
+  readonly outsider: boolean | null;
+  readonly admin_of: string[];
+  readonly member_of: string[];
+}
+
 /**
  * The session behind a cookie and, when the request names a partnership, the viewer in it: one
- * query, because every request pays for it.
+ * call of session_and_viewer() (migration 048), whose plan the database keeps, because every
+ * request whose session is not cached pays for it.
  */
 export async function findSessionAndViewer(
   db: Kysely<Database>,
@@ -32,32 +47,9 @@ export async function findSessionAndViewer(
   partnershipId: string | undefined,
   now: Date,
 ): Promise<SessionAndViewer | undefined> {
-  const today = calendarDay(now);
-  const row = await db
-    .selectFrom('session as s')
-    .innerJoin('account as a', 'a.id', 's.account_id')
-    .leftJoin('person as p', (join) =>
-      join.onRef('p.account_id', '=', 'a.id').on('p.partnership_id', '=', partnershipId ?? null),
-    )
-    .select([
-      'a.id as account_id',
-      'a.email',
-      'a.locale',
-      's.csrf_token',
-      's.expires_at',
-      's.partnership_scope',
-      'p.id as person_id',
-      'p.is_partnership_admin',
-      'p.outsider',
-      sql<string[]>`coalesce((select array_agg(m.organization_id) from membership m
-        where m.person_id = p.id and m.is_organization_admin), '{}')`.as('admin_of'),
-      sql<string[]>`coalesce((select array_agg(distinct seat.body_id) from body_member seat
-        where seat.person_id = p.id and seat.starts_on <= ${today}
-          and (seat.ends_on is null or seat.ends_on > ${today})), '{}')`.as('member_of'),
-    ])
-    .where('s.id_hash', '=', digest(token))
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
+  const { rows } = await sql<SessionAndViewerRow>`select * from session_and_viewer(
+    ${digest(token)}::text, ${partnershipId ?? null}::uuid, ${now}::timestamptz, ${calendarDay(now)}::date)`.execute(db);
+  const row = rows[0];
   if (!row) return undefined;
   return {
     session: {

@@ -45,6 +45,7 @@ import { anonymousParticipation } from './migrations/044-anonymous-participation
 import { resourcePublicationConsent } from './migrations/045-resource-publication-consent.js';
 import { journalPendingSince } from './migrations/046-pending-since.js';
 import { stanceKeysInRow } from './migrations/047-stance-keys-in-row.js';
+import { sessionViewerFunction } from './migrations/048-session-viewer-function.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -100,6 +101,7 @@ export const migrations: Record<string, Migration> = {
   '045-resource-publication-consent': statementsMigration(resourcePublicationConsent),
   '046-pending-since': statementsMigration(journalPendingSince),
   '047-stance-keys-in-row': statementsMigration(stanceKeysInRow),
+  '048-session-viewer-function': statementsMigration(sessionViewerFunction),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */
