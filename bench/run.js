@@ -246,7 +246,7 @@ for (const r of rows) {
           (pending ? `; entries pending until sealed p50 ${round1(pending.p50)}, p99 ${round1(pending.p99)}, max ${round1(pending.max)}` : '') +
           `; CPU ms per request: server ${cpu.server?.toFixed(2) ?? '—'}, PostgreSQL ${cpu.postgres?.toFixed(2) ?? '—'}`,
       );
-      console.table(Object.fromEntries(Object.entries(routes[0] ?? {}).map(([phase, h]) => [phase, { p50: round1(h.p50), p99: round1(h.p99), p999: round1(h.p999 ?? 0), max: round1(h.max ?? 0) }])));
+      console.table(Object.fromEntries(Object.entries(routes[0] ?? {}).map(([phase, h]) => [phase, { p50: round1(h.p50), p99: round1(h.p99), 'p99.9': round1(h.p999), max: round1(h.max) }])));
     }
   }
 }
