@@ -27,9 +27,22 @@ export function monthName(language: 'fr' | 'en', month: number): string {
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
-/** The calendar day an instant falls on where the partnerships live. */
+/** The minute of the last day asked, and that day: see calendarDay. */
+let lastMinute = Number.NaN;
+let lastDay: IsoDate = '';
+
+/**
+ * The calendar day an instant falls on where the partnerships live. Intl's formatting in a time
+ * zone costs microseconds and every act and session reading asks, most often within the same
+ * minute: the day is kept for the minute it was asked in, as a time zone's offset is whole minutes.
+ */
 export function calendarDay(instant: Date): IsoDate {
-  return isoDateFormat.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = isoDateFormat.format(instant);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 export interface Period {

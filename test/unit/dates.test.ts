@@ -22,6 +22,12 @@ describe('calendarDay (Europe/Paris)', () => {
     it(`${instant} is ${day} (${why})`, () => expect(calendarDay(new Date(instant))).toBe(day));
   }
 
+  it('gives each instant its own day when asked again and again around a midnight, in any order', () => {
+    const asked = ['2026-03-09T22:59:00Z', '2026-03-09T22:59:59.999Z', '2026-03-09T23:00:00Z', '2026-03-09T22:59:30Z', '2026-03-09T23:00:59Z', '2026-03-10T23:00:00Z'];
+    expect(asked.map((instant) => calendarDay(new Date(instant)))).toEqual(['2026-03-09', '2026-03-09', '2026-03-10', '2026-03-09', '2026-03-10', '2026-03-11']);
+    expect(() => calendarDay(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it('answers as YYYY-MM-DD with zero padding', () => {
     expect(calendarDay(new Date('2026-01-05T12:00:00Z'))).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(calendarDay(new Date('2026-01-05T12:00:00Z'))).toBe('2026-01-05');
