@@ -55,8 +55,11 @@ export interface ViewerCacheLog {
  * with the entry meanwhile. Under load, each reading would otherwise wait in the database's pool
  * behind the acts, and make its request one of the slowest (bench/README.md). Requests that find
  * nothing share one reading per session. A background reading that fails is logged as a warning,
- * and the entry keeps answering until it expires; the next request after the failure reads again.
+ * and the entry keeps answering until it expires; the first request a second later reads again.
  */
+/** How long after a background reading failed the next one may start. */
+const RETRY_AFTER_FAILURE_MS = 1_000;
+
 export class ViewerCache {
   readonly #entries = new Map<string, Entry>();
   readonly #readings = new Map<string, Reading>();
@@ -80,9 +83,11 @@ export class ViewerCache {
       if (entry.refreshFrom <= nowMs && !this.#readings.has(key)) {
         // No request waits for this reading: its failure would otherwise go unnoticed. The digest,
         // enough to find the session, is not logged.
-        void this.#read(key, partnershipId, nowMs, read).catch((error: unknown) =>
-          this.log.warn({ err: error, partnershipId }, 'viewer cache: reading a session again in the background failed; its entry answers until it expires'),
-        );
+        void this.#read(key, partnershipId, nowMs, read).catch((error: unknown) => {
+          this.log.warn({ err: error, partnershipId }, 'viewer cache: reading a session again in the background failed; its entry answers until it expires');
+          // While the database is away, each request would try again and warn: once a second at most.
+          if (this.#entries.get(key) === entry) this.#entries.set(key, { ...entry, refreshFrom: nowMs + RETRY_AFTER_FAILURE_MS });
+        });
       }
       return entry.value;
     }
