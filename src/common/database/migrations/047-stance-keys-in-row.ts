@@ -1,6 +1,7 @@
 /**
  * A stance's idempotency keys move into its own row (issue 22): recording each request's key in a
- * table of its own cost a third of the database's work for a stance. The row keeps the key of the
+ * table of its own cost a tenth of the database's stances per second (pgbench, docs/PERFORMANCE.md,
+ * 2026-12-06, night). The row keeps the key of the
  * request it holds and those of the EARLIER_KEYS requests it took before, newest first, so that a
  * retry of a request seen before writes nothing even once the member has changed their stance
  * since, up to that many changes later. A key is the member's: another member's request with the
