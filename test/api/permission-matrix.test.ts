@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import canonicalizeModule from 'canonicalize';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { furnished, partnershipRoutes, type Furnished, type Method } from '../support/partnership-routes.js';
-import { countRows, journalOf } from '../support/structure.js';
+import { copyPartnership, readPartnership, type PartnershipRows } from '../support/partnership-copy.js';
+import { countRows, verifiedChain } from '../support/structure.js';
 import { Client, createTestAccount, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type Response, type TestApp } from '../support/test-app.js';
 
 /**
@@ -10,6 +12,8 @@ import { Client, createTestAccount, newPartnership, startTestApp, uniqueEmail, t
  * docs/PERMISSIONS.md keeps. A change of who may do what changes the table, so it shows in review;
  * `UPDATE_PERMISSIONS=1` writes the new one.
  */
+const canonicalize = canonicalizeModule as unknown as (input: unknown) => string;
+
 const MATRIX_FILE = new URL('../../docs/PERMISSIONS.md', import.meta.url);
 
 /** From the least to the most trusted; on a route that writes, each one acts after the previous. */
@@ -117,6 +121,30 @@ async function world(): Promise<World> {
       partnershipAdmin: f.admin,
     },
   };
+}
+
+/** The world built through the API that the world of each route that writes copies; nobody acts in it. */
+let original: { readonly world: World; readonly rows: PartnershipRows; readonly adminAccountId: string };
+
+/**
+ * A world as new as one built through the API, and the same row for row: a copy of the original
+ * under new ids (a world built through its acts cost about 400 ms on PGlite, its copy under 100 ms), with
+ * an administrator of its own.
+ */
+async function copiedWorld(): Promise<World> {
+  return (await copyOfOriginal()).world;
+}
+
+/** The copy, and how it renamed the original's ids and values. */
+async function copyOfOriginal(): Promise<{ world: World; swap: (value: unknown) => unknown }> {
+  const adminEmail = uniqueEmail('admin');
+  const accountId = await createTestAccount(t.store.db, adminEmail);
+  const swap = await copyPartnership(t.store.db, original.rows, { accounts: new Map([[original.adminAccountId, accountId]]), texts: new Map([[original.world.f.adminEmail, adminEmail]]) });
+  const admin = new Client(t.app);
+  expect((await admin.signIn(adminEmail)).status).toBe(200);
+  const { f, clients, ...rest } = original.world;
+  const copy = swap({ ...rest, f: { partnershipId: f.partnershipId, adminPersonId: f.adminPersonId, adminEmail: f.adminEmail, base: f.base } }) as Omit<World, 'f' | 'clients'> & { f: Omit<PartnershipFixture, 'admin'> };
+  return { world: { ...copy, f: { ...copy.f, admin }, clients: { ...clients, partnershipAdmin: admin } }, swap };
 }
 
 /**
@@ -547,7 +575,7 @@ const refusalsThatWrote: string[] = [];
 
 /** What a refusal must leave as it was: the partnership's rows, table by table, and its journal. */
 async function snapshot(w: World): Promise<string> {
-  return JSON.stringify({ rows: await countRows(t, w.f.partnershipId), journal: await journalOf(t, w.f.partnershipId) });
+  return JSON.stringify(await countRows(t, w.f.partnershipId));
 }
 
 /**
@@ -566,6 +594,8 @@ async function fillRow(w: World, index: number): Promise<boolean> {
     template = `${method} ${templateOf(url)}`;
     const response = await ask(w.clients[actor], method, url, payload);
     answers[actor] = response.status;
+    // The last actor let through leaves a partnership no later look compares with.
+    if (actor === 'partnershipAdmin' && response.status < 400) break;
     const after = await snapshot(w);
     if ([401, 403, 404].includes(response.status) && after !== before) refusalsThatWrote.push(`${template} as ${actor}`);
     before = after;
@@ -617,6 +647,10 @@ describe('the permission matrix', () => {
   let reads: World;
   beforeAll(async () => {
     reads = await world();
+    const built = await world();
+    const rows = await readPartnership(t.store.db, built.f.partnershipId, t.clock.now());
+    const admin = rows.tables.find(([table]) => table === 'person')![1].find((person) => person['id'] === built.f.adminPersonId)!;
+    original = { world: built, rows, adminAccountId: String(admin['account_id']) };
     charterContent = (await reads.f.admin.get(`${reads.f.base}/charters/${reads.ids.charterId}/versions/${reads.ids.versionId}`)).body.content;
   });
 
@@ -629,6 +663,22 @@ describe('the permission matrix', () => {
     expect(covered.size).toBe(allRoutes(reads).length);
   });
 
+  it('copies the original world row for row, its journal whole', async () => {
+    const { world: copy, swap } = await copyOfOriginal();
+    const rows = await readPartnership(t.store.db, copy.f.partnershipId, t.clock.now());
+    // Row order follows the ids, the journal's hashes the entries' new text (the chain is verified
+    // instead), and the digests of mailed secrets are new.
+    const comparable = (tables: PartnershipRows['tables']) =>
+      tables
+        .filter(([table]) => table !== 'journal_head')
+        .map(([table, list]) => {
+          const unlike = [...(table === 'journal_entry' ? ['hash', 'prev_hash'] : []), ...(original.rows.secrets.get(table) ?? [])];
+          return [table, list.map((row) => canonicalize({ ...row, ...Object.fromEntries(unlike.map((column) => [column, null])) })).sort()];
+        });
+    expect(comparable(rows.tables)).toEqual(comparable(swap(original.rows.tables) as PartnershipRows['tables']));
+    expect(await verifiedChain(t, copy.f.partnershipId)).toMatchObject({ ok: true, chains: [{ entries: original.rows.tables.find(([table]) => table === 'journal_entry')![1].length }] });
+  });
+
   it('asks every route as every actor, a partnership as new for each route that writes', async () => {
     const routes = allRoutes(reads);
     // A partnership that a route left as it found it (every actor refused, not a row nor an entry
@@ -639,7 +689,7 @@ describe('the permission matrix', () => {
         await fillRow(reads, index);
         continue;
       }
-      const w = untouched ?? (await world());
+      const w = untouched ?? (await copiedWorld());
       untouched = (await fillRow(w, index)) ? w : undefined;
     }
     expect(refusalsThatWrote).toEqual([]);

@@ -53,8 +53,12 @@ export function builder(f: PartnershipFixture, client: Client = f.admin) {
   };
 }
 
-/** Rows of one partnership in every table an act may write, and its journal length. */
-export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string): Promise<Record<string, number>> {
+/**
+ * Rows of one partnership in every table an act may write, and its journal: entries are append-only
+ * (journal_append_only), so their count and the head's hash, which chains every entry's text, tell
+ * the whole journal apart in the same single statement.
+ */
+export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string): Promise<Record<string, number | string>> {
   // Acts answer at commit and are chained just after: counted once chained, the same acts give the same counts.
   await sealJournal(t.store.db, partnershipId);
   const result = await sql<Record<string, string | number>>`
@@ -103,9 +107,10 @@ export async function countRows(t: Pick<TestApp, 'store'>, partnershipId: string
       (select count(*) from tension where partnership_id = ${partnershipId} and (status <> 'open' or task_done_at is not null)) as tension_settled,
       (select count(*) from journal_entry where partnership_id = ${partnershipId}) as journal_entry,
       (select count(*) from journal_pending where partnership_id = ${partnershipId}) as journal_pending,
-      (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head`.execute(t.store.db);
-  const row = result.rows[0]!;
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+      (select seq from journal_head where partnership_id = ${partnershipId}) as journal_head,
+      (select hash from journal_head where partnership_id = ${partnershipId}) as journal_head_hash`.execute(t.store.db);
+  const { journal_head_hash: headHash, ...counts } = result.rows[0]!;
+  return { ...Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value)])), journal_head_hash: String(headHash) };
 }
 
 /** The partnership's chain verified as its readers see it: once the acts committed before are sealed. */
