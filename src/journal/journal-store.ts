@@ -75,18 +75,22 @@ async function sealBatch(handle: Kysely<Database>, partnershipId: string): Promi
     seq += 1;
     const body = canonicalBody({ partnershipId, recordedAt: row.recorded_at!, actorId: row.actor_id, kind: row.kind!, payload: row.payload! });
     hash = chainHash(prevHash, seq, body);
-    return { seq, recorded_at: row.recorded_at!.toISOString(), body, prev_hash: prevHash, hash };
+    return { seq, recordedAt: row.recorded_at!.toISOString(), body, prevHash, hash };
   });
+  // One array per column: PGlite seals a batch of stances about a tenth faster from arrays than from
+  // one JSON document holding the same texts (six alternated runs, 2026-12-07); PostgreSQL takes both alike.
   const { rows: moved } = await sql<{ advanced: number }>`
     with advanced as (
-      update journal_head set seq = ${seq}, prev_hash = ${entries[entries.length - 1]!.prev_hash}, hash = ${hash}
+      update journal_head set seq = ${seq}, prev_hash = ${entries[entries.length - 1]!.prevHash}, hash = ${hash}
        where partnership_id = ${partnershipId} and seq = ${head.seq}
       returning 1
     ), sealed as (
       insert into journal_entry (partnership_id, seq, recorded_at, body, prev_hash, hash)
       select ${partnershipId}, e.seq, e.recorded_at, e.body, e.prev_hash, e.hash
-        from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb)
-          as e(seq integer, recorded_at timestamptz, body text, prev_hash text, hash text)
+        from unnest(
+          ${entries.map((entry) => entry.seq)}::integer[], ${entries.map((entry) => entry.recordedAt)}::timestamptz[], ${entries.map((entry) => entry.body)}::text[],
+          ${entries.map((entry) => entry.prevHash)}::text[], ${entries.map((entry) => entry.hash)}::text[]
+        ) as e(seq, recorded_at, body, prev_hash, hash)
        where exists (select from advanced)
     ), cleared as (
       delete from journal_pending where id = any(${pending.map((row) => row.id!)}::bigint[]) and exists (select from advanced)
