@@ -25,6 +25,9 @@ const api = (database: 'pglite' | 'postgres'): TestProjectInlineConfiguration =>
     name: `api-${database}`,
     include: ['test/api/**/*.test.ts'],
     env: { ENTENTE_TEST_DB: database },
+    // API files mock nothing and each closes the app and the database it opened, so a worker keeps one
+    // module graph for all of them: on PGlite the project took 499 s instead of 666 s (2026-12-07).
+    isolate: false,
     globalSetup: [database === 'pglite' ? 'test/support/pglite-template.ts' : 'test/support/postgres-database.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
