@@ -28,9 +28,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Fails with the list of axe-core violations, so a regression names the rule and the element. */
+/**
+ * Fails with the list of axe-core violations, so a regression names the rule and the element. It
+ * checks the page once rendered: a page is only its loading state until its h1 is there. Entente
+ * shows no frames, so axe runs in the page itself (legacy mode) instead of gathering frames' results
+ * in a blank page of its own, and keeps violations only: 0.7 s a check instead of 1.4 s.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  await page.locator('h1').first().waitFor();
+  // Options replace the builder's rules, so the WCAG levels checked are named in them.
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);
 }
