@@ -1,26 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Command } from 'commander';
-import { demoDoorOpens, readEnvironment, type Environment } from '../config.js';
-import { createDemoPartnership, DEMO_NAME, DEMO_SIGN_IN, hasAnyPartnership } from '../demo/demo-partnership.js';
-import { overduePendingEntries, pendingEntryCount, PENDING_BOUND_SECONDS, sealAllPending } from '../journal/journal-store.js';
+import { readEnvironment, type Environment } from '../config.js';
+import { createDemoPartnership, DEMO_SIGN_IN } from '../demo/demo-partnership.js';
+import { overduePendingEntries, pendingEntryCount, PENDING_BOUND_SECONDS } from '../journal/journal-store.js';
 import { checkStateOfEveryPartnership, describeDisagreement } from '../journal/state-proof.js';
 import { chainHolding, parseAnchor } from '../journal/anchor.js';
 import { verifyJournal } from '../journal/verify.js';
-import { buildApp, type AppConfig } from '../server/app.js';
 import { BackupRefused, exportPartnership, restorePartnership } from '../backup/backup.js';
-import { closeRoundsPastDeadline } from '../decisions/acts.js';
 import { createPartnership } from '../partnerships/acts.js';
-import { sendDueReviewReminders } from '../decisions/review-reminders.js';
-import { sendDeadlineReminders, sendDigests } from '../participation/digest.js';
-import { sendTermEndingReminders } from '../roles/term-reminders.js';
-import { sendEvaluationReminders } from '../projects/evaluation-reminders.js';
-import { sendDueQuestionnaires } from '../questionnaires/clock.js';
 import { DataDirInUseError, openStore, type Store } from '../common/database/database.js';
 import { migrateToLatest } from '../common/database/migrate.js';
-
-const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
 
 async function withStore<T>(env: Environment, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
@@ -32,85 +22,6 @@ async function withStore<T>(env: Environment, work: (store: Store) => Promise<T>
   }
 }
 
-const where = (env: Environment) => (env.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.dataDir}`);
-
-/** What `serve` builds its app with, from the environment and its options. */
-export function serveConfig(env: Environment, options: { readonly demo: boolean }): AppConfig {
-  return {
-    publicUrl: env.publicUrl,
-    smtpUrl: env.smtpUrl,
-    mailFrom: env.mailFrom,
-    webRoot: WEB_ROOT,
-    signInAttemptsPerMinute: 10,
-    secureCookies: env.publicUrl.startsWith('https://'),
-    trustProxy: env.trustProxy,
-    demoDoor: demoDoorOpens(options, env),
-    logger: { level: env.logLevel },
-  };
-}
-
-async function serve(options: { demo: boolean }): Promise<void> {
-  const env = readEnvironment();
-  const store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
-  await migrateToLatest(store.db);
-  if (options.demo && !(await hasAnyPartnership(store.db))) {
-    await createDemoPartnership(store.db, new Date(), { history: true });
-    console.log(`Partenariat de démonstration « ${DEMO_NAME} » créé.`);
-  }
-  const app = await buildApp(store, serveConfig(env, options));
-  const stopRetrying = app.mailer.startRetrying();
-  const stopClockWork = startClockWork(app);
-  const stop = async () => {
-    stopRetrying();
-    stopClockWork();
-    await app.close();
-    await store.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await app.listen({ port: env.port, host: env.host });
-  console.log(`\nEntente est prêt : ${env.publicUrl}  (base : ${where(env)})`);
-  if (options.demo) console.log(`Connexion de démonstration : ${DEMO_SIGN_IN.email} / ${DEMO_SIGN_IN.password}\n`);
-  if (app.config.demoDoor) console.log('La page de connexion propose aussi d’entrer comme cinq personnes du partenariat de démonstration (NODE_ENV=production la ferme).\n');
-}
-
-/**
- * Work the clock triggers: journal entries left unsealed are sealed, rounds past their
- * deadline close and questionnaires whose opening passed are sent every minute; review dates, terms ending within a month, deadlines of tomorrow
- * and the daily digests are looked for every hour. All also run at start.
- */
-function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
-  const every = (minutes: number, work: () => Promise<unknown>, what: string) => {
-    const run = () => work().catch((error: unknown) => app.log.error({ err: error }, `${what} failed`));
-    void run();
-    const timer = setInterval(run, minutes * 60_000);
-    timer.unref();
-    return () => clearInterval(timer);
-  };
-  const stops = [
-    every(1, () => sealAllPending(app.store.db), 'sealing the journal'),
-    every(
-      1,
-      () =>
-        closeRoundsPastDeadline(
-          app.store.db,
-          app.now(),
-          app.afterCommit,
-          (proposalId, error) => app.log.error({ err: error, proposalId }, 'a round past its deadline could not close'),
-        ),
-      'closing rounds past their deadline',
-    ),
-    every(1, () => sendDueQuestionnaires(app.store.db, app.now(), app.afterCommit), 'questionnaires whose opening passed'),
-    every(60, () => sendDueReviewReminders(app.store.db, app.now(), app.afterCommit), 'review reminders'),
-    every(60, () => sendTermEndingReminders(app.store.db, app.now(), app.afterCommit), 'term-ending reminders'),
-    every(60, () => sendEvaluationReminders(app.store.db, app.now(), app.afterCommit), 'project evaluation reminders'),
-    every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a reminder could not leave')), 'reminders the day before a deadline'),
-    every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a digest could not leave')), 'daily digests'),
-  ];
-  return () => stops.forEach((stop) => stop());
-}
-
 /** Every command `entente` knows; the container recipe's test checks its command against it. */
 export function commandLine(): Command {
   const program = new Command('entente').description('Entente: the charter that governs');
@@ -119,7 +30,8 @@ export function commandLine(): Command {
     .command('serve')
     .description('migrate, create the demo partnership on first run, and serve the UI and API')
     .option('--no-demo', 'do not create the demo partnership')
-    .action(serve);
+    // The server and its clock load only to serve: the other commands start in a second less.
+    .action(async (options: { demo: boolean }) => (await import('./serve.js')).serve(options));
 
   program
     .command('migrate')

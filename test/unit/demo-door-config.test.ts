@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serveConfig } from '../../src/cli/main.js';
+import { serveConfig } from '../../src/cli/serve.js';
 import { readEnvironment } from '../../src/config.js';
 
 /**
