@@ -58,9 +58,11 @@ function CloseForm({ poll }: { poll: DatePollDetail }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    close.mutate(
-      { slotId: String(data.get('slotId') ?? ''), place: String(data.get('place') ?? '') },
-      { onSuccess: ({ meetingId }) => navigate(`/p/${partnershipId}/reunions/${meetingId}`) },
+    // The poll's reload, which closing starts, takes this form away before mutate's own callbacks
+    // would run (they die with the form); the promise outlives it.
+    close.mutateAsync({ slotId: String(data.get('slotId') ?? ''), place: String(data.get('place') ?? '') }).then(
+      ({ meetingId }) => navigate(`/p/${partnershipId}/reunions/${meetingId}`),
+      () => undefined,
     );
   };
   return (
