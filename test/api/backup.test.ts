@@ -18,7 +18,7 @@ import { createPartnership } from '../../src/partnerships/acts.js';
 import { LATEST_MIGRATION } from '../../src/common/database/migrate.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
 import { countRows } from '../support/structure.js';
-import { Client, emptyDatabase, newMember, newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { Client, emptyDatabase, migratedPgliteFolder, newMember, newPartnership, startTestApp, TEST_PASSWORD, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { createThrowawayDatabase } from '../support/throwaway-database.js';
 
 const onPostgres = process.env['ENTENTE_TEST_DB'] === 'postgres';
@@ -287,6 +287,8 @@ describe('npx entente backup export and restore', () => {
     try {
       const where = (index: 0 | 1): NodeJS.ProcessEnv => (onPostgres ? { DATABASE_URL: databases[index]!.url, DATA_DIR: '' } : { DATA_DIR: join(dir, `data-${index}`), DATABASE_URL: '' });
       const [sourceEnv, targetEnv] = [where(0), where(1)];
+      // The source is a server already set up; the target, a new one the restore sets up.
+      if (!onPostgres) await migratedPgliteFolder(sourceEnv['DATA_DIR']!);
       const created = await cli(['create-admin', '--partnership', 'Les Trois Rives', '--name', 'Nadia Benali', '--email', 'nadia@example.org'], { ...sourceEnv, ENTENTE_ADMIN_PASSWORD: TEST_PASSWORD });
       const partnershipId = /Partnership ([0-9a-f-]{36}) created/.exec(created.stdout)![1]!;
       const file = join(dir, 'sauvegarde.json.gz');

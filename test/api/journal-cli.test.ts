@@ -14,6 +14,7 @@ import { createPartnership } from '../../src/partnerships/acts.js';
 import { openStore, type OpenStoreOptions } from '../../src/common/database/database.js';
 import { migrateToLatest } from '../../src/common/database/migrate.js';
 import { bypassAppendOnly } from '../support/tamper.js';
+import { migratedPgliteFolder } from '../support/test-app.js';
 import { createThrowawayDatabase } from '../support/throwaway-database.js';
 
 /**
@@ -47,6 +48,7 @@ async function cliDatabase(): Promise<CliDatabase> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'));
   const dataDir = join(dir, 'data');
+  await migratedPgliteFolder(dataDir);
   return { storeOptions: { dataDir }, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 

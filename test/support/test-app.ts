@@ -6,7 +6,7 @@ import { createAccountWithPassword } from '../../src/accounts/acts.js';
 import { createPartnership } from '../../src/partnerships/acts.js';
 import { openStore, type Store } from '../../src/common/database/database.js';
 import { LATEST_MIGRATION, migrateTo } from '../../src/common/database/migrate.js';
-import { createThrowawayDatabase } from './throwaway-database.js';
+import { copyDatabase, createThrowawayDatabase } from './throwaway-database.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -31,9 +31,40 @@ export class TestClock {
   }
 }
 
+/**
+ * The project's database: `postgres`, the run's PostgreSQL database, which the project's files
+ * share; `postgres-copy`, a copy of it for each app, as the browser files want; else a copy of the
+ * run's PGlite template.
+ */
+const testDatabase = process.env['ENTENTE_TEST_DB'] ?? 'pglite';
+
+const pgliteTemplate = () => new Blob([readFileSync(inject('pgliteTemplate'))]);
+
 export async function openTestStore(): Promise<Store> {
-  if (process.env['ENTENTE_TEST_DB'] === 'postgres') return openStore({ databaseUrl: inject('postgresUrl'), poolSize: 10 });
-  return openStore({ pgliteTemplate: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+  if (testDatabase === 'postgres') return openStore({ databaseUrl: inject('postgresUrl'), poolSize: 10 });
+  return openStore({ pgliteTemplate: pgliteTemplate() });
+}
+
+/** Fills the empty PGlite folder `dataDir` with the run's migrated template, instead of PGlite creating and migrating a new one, seconds a folder. */
+export async function migratedPgliteFolder(dataDir: string): Promise<void> {
+  await (await openStore({ dataDir, pgliteTemplate: pgliteTemplate() })).close();
+}
+
+/** A database of the app's own, as the project's database is given, and how to be done with it. */
+async function appDatabase(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  if (testDatabase !== 'postgres-copy') {
+    const store = await openTestStore();
+    return { store, drop: () => store.close() };
+  }
+  const database = await copyDatabase(inject('postgresUrl'), 'entente_app');
+  const store = await openStore({ databaseUrl: database.url, poolSize: 10 });
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
 }
 
 /**
@@ -41,7 +72,7 @@ export async function openTestStore(): Promise<Store> {
  * else, that no other test file writes to: a new PGlite, or a new PostgreSQL database.
  */
 export async function emptyDatabase(schema = LATEST_MIGRATION): Promise<{ store: Store; drop: () => Promise<void> }> {
-  if (process.env['ENTENTE_TEST_DB'] !== 'postgres') {
+  if (testDatabase === 'pglite') {
     const store = schema === LATEST_MIGRATION ? await openTestStore() : await openStore({});
     await migrateTo(store.db, schema);
     return { store, drop: () => store.close() };
@@ -66,8 +97,9 @@ export interface TestApp {
 }
 
 /** An app on the tests' database, or on `database`, which closing it drops. */
-export async function startTestApp(config: Partial<AppConfig> = {}, database?: { store: Store; drop: () => Promise<void> }): Promise<TestApp> {
-  const store = database?.store ?? (await openTestStore());
+export async function startTestApp(config: Partial<AppConfig> = {}, given?: { store: Store; drop: () => Promise<void> }): Promise<TestApp> {
+  const database = given ?? (await appDatabase());
+  const store = database.store;
   const clock = new TestClock();
   const app = await buildApp(store, {
     publicUrl: 'http://entente.test',
@@ -83,7 +115,7 @@ export async function startTestApp(config: Partial<AppConfig> = {}, database?: {
     clock,
     async close() {
       await app.close();
-      await (database ? database.drop() : store.close());
+      await database.drop();
     },
   };
 }

@@ -29,7 +29,23 @@ async function dropWhenLeft(adminUrl: string, name: string): Promise<void> {
 export async function createThrowawayDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await onServer(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
+  return { url: databaseUrl(adminUrl, name), drop: () => dropWhenLeft(adminUrl, name) };
+}
+
+/**
+ * A copy of the database `sourceUrl` names, and how to drop it. PostgreSQL copies a database only
+ * while no one is connected to it, so the source must be one that serves as a template alone.
+ */
+export async function copyDatabase(sourceUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const source = new URL(sourceUrl).pathname.slice(1);
+  const adminUrl = databaseUrl(sourceUrl, 'postgres');
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await onServer(adminUrl, `create database ${name} template ${source}`);
+  return { url: databaseUrl(sourceUrl, name), drop: () => dropWhenLeft(adminUrl, name) };
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => dropWhenLeft(adminUrl, name) };
+  return url.toString();
 }
