@@ -46,6 +46,8 @@ describe('a project’s financial report', () => {
     expect(plain(await coach.textContent())).toContain('1 250,50 €');
     await expect.poll(async () => plain(await page.locator('#report-income ~ .table-scroll tfoot').textContent())).toContain('680,00 €');
     expect(await page.getByText('Ce budget n’a pas encore été présenté au comité.').count()).toBe(1);
+    // Every column has a name for screen readers, those whose cells name themselves too.
+    for (const name of ['Poste', 'Charges ou produits']) expect(await page.getByRole('columnheader', { name, exact: true }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Rendre compte au comité de pilotage' }).click();
     await page.getByRole('status').filter({ hasText: 'Compte rendu envoyé aux membres de « Comité de pilotage ».' }).waitFor();

@@ -101,6 +101,8 @@ describe('the common fund', () => {
     await expect(behind.getByText(/MJC des Tilleuls/).count()).resolves.toBe(0);
     await desk.getByRole('row', { name: /Centre social des Rives.*En retard/ }).waitFor();
     await desk.getByText(/Solde de la caisse/).waitFor();
+    // Each part of the page is a landmark of its own name: the section, and the table scrolling in it.
+    for (const name of [/^Contributions \d{4}$/, /^Tableau : Contributions \d{4}$/]) expect(await desk.getByRole('region', { name }).count()).toBe(1);
     await expectNoAxeViolations(desk);
     await screenshot(desk, 'fund-desktop');
 

@@ -133,7 +133,11 @@ function ReportForm({ report }: { report: Report }) {
 }
 
 /** A table that reads as one card per row on a phone, each value under its column's name. */
-function MoneyTable({ caption, header, rows, footer }: { caption: string; header: readonly string[]; rows: readonly (readonly ReactNode[])[]; footer?: readonly ReactNode[] }) {
+/** A column header read by screen readers alone: its cells name themselves on screen, and on a phone. */
+type QuietHeader = { readonly quiet: string };
+const visibleLabel = (cell: string | QuietHeader) => (typeof cell === 'string' ? cell : undefined);
+
+function MoneyTable({ caption, header, rows, footer }: { caption: string; header: readonly (string | QuietHeader)[]; rows: readonly (readonly ReactNode[])[]; footer?: readonly ReactNode[] }) {
   return (
     <div className="table-scroll">
       <table className="stack-table money-table">
@@ -142,7 +146,7 @@ function MoneyTable({ caption, header, rows, footer }: { caption: string; header
           <tr>
             {header.map((cell, index) => (
               <th key={index} scope="col" className={index >= header.length - 3 ? 'amount' : undefined}>
-                {cell}
+                {typeof cell === 'string' ? cell : <span className="visually-hidden">{cell.quiet}</span>}
               </th>
             ))}
           </tr>
@@ -151,7 +155,7 @@ function MoneyTable({ caption, header, rows, footer }: { caption: string; header
           {rows.map((row, rowIndex) => (
             <tr key={rowIndex}>
               {row.map((cell, index) => (
-                <td key={index} data-label={header[index] || undefined} className={index >= header.length - 3 ? 'amount' : undefined}>
+                <td key={index} data-label={visibleLabel(header[index]!) || undefined} className={index >= header.length - 3 ? 'amount' : undefined}>
                   {cell}
                 </td>
               ))}
@@ -162,7 +166,7 @@ function MoneyTable({ caption, header, rows, footer }: { caption: string; header
           <tfoot>
             <tr>
               {footer.map((cell, index) => (
-                <td key={index} data-label={cell === '' ? undefined : header[index] || undefined} className={index >= header.length - 3 ? 'amount' : undefined}>
+                <td key={index} data-label={cell === '' ? undefined : visibleLabel(header[index]!) || undefined} className={index >= header.length - 3 ? 'amount' : undefined}>
                   {cell}
                 </td>
               ))}
@@ -193,7 +197,7 @@ function Totals({ report }: { report: Report }) {
       <h2 id="report-summary">{t('budgetReport.summary')}</h2>
       <MoneyTable
         caption={t('budgetReport.summary')}
-        header={['', t('budgetReport.forecast'), t('budgetReport.actual'), t('budgetReport.variance')]}
+        header={[{ quiet: t('budgetReport.item') }, t('budgetReport.forecast'), t('budgetReport.actual'), t('budgetReport.variance')]}
         rows={[
           [t('budgetReport.totalCosts'), ...cells(summary.costs)],
           [t('budgetReport.totalIncome'), ...cells(summary.income)],
@@ -259,7 +263,7 @@ function Organizations({ report }: { report: Report }) {
       ) : (
         <MoneyTable
           caption={heading}
-          header={[t('budgetReport.organization'), '', t('budgetReport.forecast'), t('budgetReport.actual'), t('budgetReport.variance')]}
+          header={[t('budgetReport.organization'), { quiet: t('budgetReport.side') }, t('budgetReport.forecast'), t('budgetReport.actual'), t('budgetReport.variance')]}
           rows={report.summary.organizations.flatMap((organization) => [
             [organizationName(organization.organizationId), t('budgetReport.costsOf'), ...cells(organization.costs)],
             [organizationName(organization.organizationId), t('budgetReport.incomeOf'), ...cells(organization.income)],

@@ -42,7 +42,7 @@ function Contributions({ page }: { page: Page }) {
   return (
     <section id={TO_DO_ANCHORS.fund_contribution} aria-labelledby="fund-contributions" tabIndex={-1}>
       <h2 id="fund-contributions">{t('fund.contributions.title', { year: page.year })}</h2>
-      <div className="table-scroll" role="region" aria-label={t('fund.contributions.title', { year: page.year })} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('fund.table', { title: t('fund.contributions.title', { year: page.year }) })} tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -234,7 +234,7 @@ function Ledger({ page }: { page: Page }) {
       {page.ledger.length === 0 ? (
         <p className="muted">{t('fund.ledger.empty')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={t('fund.ledger.title', { year: page.year })} tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={t('fund.table', { title: t('fund.ledger.title', { year: page.year }) })} tabIndex={0}>
           <table>
             <thead>
               <tr>
