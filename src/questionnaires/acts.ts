@@ -52,7 +52,7 @@ async function questionnaireForAct(trx: Trx, ctx: ActContext, questionnaireId: s
   const row = await query.executeTakeFirst();
   if (!row) throw notFound();
   const accompaniment = await openAccompanimentForAct(trx, inAccompaniments(ctx), row.accompaniment_id);
-  const state = questionnaireState({ sentAt: row.sent_at, opensAt: row.opens_at, closesAt: row.closes_at }, ctx.now);
+  const state = questionnaireState({ sentAt: row.sent_at, opensAt: row.opens_at, closesAt: row.closes_at, spaceArchivedAt: accompaniment.archivedAt }, ctx.now);
   // Until it leaves, a questionnaire is its facilitators' alone, as its page is.
   if (row.sent_at === null && !mayFacilitate(accompaniment.reach)) throw notFound();
   return { ...row, accompaniment, state };

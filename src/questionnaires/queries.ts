@@ -40,7 +40,7 @@ export async function questionnaireList(db: Db, scope: Scope, accompanimentId: s
       title: row.title,
       template: row.template as QuestionnaireTemplate | null,
       anonymous: row.anonymous,
-      state: questionnaireState({ sentAt: row.sent_at, opensAt: row.opens_at, closesAt: row.closes_at }, scope.now),
+      state: questionnaireState({ sentAt: row.sent_at, opensAt: row.opens_at, closesAt: row.closes_at, spaceArchivedAt: accompaniment.archivedAt }, scope.now),
       opensAt: row.opens_at,
       closesAt: row.closes_at,
       sentAt: row.sent_at,
@@ -93,7 +93,7 @@ export async function questionnairePage(db: Db, scope: Scope, questionnaireId: s
       ? Promise.resolve(undefined)
       : db.selectFrom('questionnaire_response').select(['answers', 'submitted']).where('questionnaire_id', '=', questionnaireId).where('person_id', '=', scope.viewer.personId).executeTakeFirst(),
   ]);
-  const state = questionnaireState({ sentAt: row.sent_at, opensAt: row.opens_at, closesAt: row.closes_at }, scope.now);
+  const state = questionnaireState({ sentAt: row.sent_at, opensAt: row.opens_at, closesAt: row.closes_at, spaceArchivedAt: accompaniment.archivedAt }, scope.now);
   const open = accompaniment.archivedAt === null;
   const answeredByMe = Boolean(row.answered_by_me);
   return {

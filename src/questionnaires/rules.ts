@@ -123,16 +123,20 @@ export function keptAnswers(answers: Readonly<Record<string, unknown>>): Record<
  * - `draft`: written, neither opening nor sent (the builder's);
  * - `scheduled`: its opening is set and to come, the clock sends it then;
  * - `lapsed`: never sent, and its close passed (the clock sends nothing past its close: an opening
- *   set in the past, a day moved back, the space archived meanwhile); its facilitators may set
- *   new dates, which schedule it again;
+ *   set in the past, a day moved back); its facilitators may set new dates, which schedule it
+ *   again. Never sent in an archived space too: the clock sends nothing there, and the space takes
+ *   no new dates;
  * - `open`: sent, answered until its close;
  * - `closed`: its close passed.
  */
 export type QuestionnaireState = 'draft' | 'scheduled' | 'lapsed' | 'open' | 'closed';
 
-export function questionnaireState(questionnaire: { readonly sentAt: Date | null; readonly opensAt: Date | null; readonly closesAt: Date | null }, now: Date): QuestionnaireState {
+export function questionnaireState(
+  questionnaire: { readonly sentAt: Date | null; readonly opensAt: Date | null; readonly closesAt: Date | null; readonly spaceArchivedAt: Date | null },
+  now: Date,
+): QuestionnaireState {
   const closed = questionnaire.closesAt !== null && questionnaire.closesAt.getTime() <= now.getTime();
-  if (questionnaire.sentAt === null) return closed ? 'lapsed' : questionnaire.opensAt === null ? 'draft' : 'scheduled';
+  if (questionnaire.sentAt === null) return closed || questionnaire.spaceArchivedAt !== null ? 'lapsed' : questionnaire.opensAt === null ? 'draft' : 'scheduled';
   return closed ? 'closed' : 'open';
 }
 

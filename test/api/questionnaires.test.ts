@@ -303,6 +303,18 @@ describe('sending and answering', () => {
       t.clock.current = start;
     }
   });
+
+  it('reads « Non envoyé », never scheduled, once its space is archived before it left, and the clock sends it no more', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const opensAt = new Date(t.clock.now().getTime() + 2 * 3_600_000);
+    const q = await written(s, { opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 48 * 3_600_000).toISOString() });
+    expect((await s.f.admin.post(`${s.url}/archive`)).status).toBe(204);
+    expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'lapsed', sentAt: null, can: { change: false, send: false } });
+    const listed = (await s.f.admin.get(`${s.url}/questionnaires`)).body.questionnaires.find((item: { id: string }) => item.id === q.id);
+    expect(listed.state).toBe('lapsed');
+    await sendDueQuestionnaires(t.store.db, new Date(opensAt.getTime() + 60_000), t.app.afterCommit);
+    expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'lapsed', sentAt: null });
+  });
 });
 
 describe('an anonymous questionnaire', () => {

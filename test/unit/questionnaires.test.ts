@@ -60,17 +60,22 @@ describe('a questionnaire’s life', () => {
   const before = new Date('2026-03-01T10:00:00Z');
   const after = new Date('2026-05-01T10:00:00Z');
   it('goes from draft or scheduled to open once sent, then closed at its close', () => {
-    expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: null }, now)).toBe('draft');
-    expect(questionnaireState({ sentAt: null, opensAt: after, closesAt: null }, now)).toBe('scheduled');
-    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: after }, now)).toBe('open');
-    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: null }, now)).toBe('open');
-    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: now }, now)).toBe('closed');
+    expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: null, spaceArchivedAt: null }, now)).toBe('draft');
+    expect(questionnaireState({ sentAt: null, opensAt: after, closesAt: null, spaceArchivedAt: null }, now)).toBe('scheduled');
+    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: after, spaceArchivedAt: null }, now)).toBe('open');
+    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: null, spaceArchivedAt: null }, now)).toBe('open');
+    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: now, spaceArchivedAt: null }, now)).toBe('closed');
   });
   it('reads as not sent, never as scheduled, once its close passed before it left', () => {
-    expect(questionnaireState({ sentAt: null, opensAt: before, closesAt: now }, now)).toBe('lapsed');
-    expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: before }, now)).toBe('lapsed');
+    expect(questionnaireState({ sentAt: null, opensAt: before, closesAt: now, spaceArchivedAt: null }, now)).toBe('lapsed');
+    expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: before, spaceArchivedAt: null }, now)).toBe('lapsed');
     expect(answerRefusal('lapsed')).toBe('questionnaire.refusal.closed');
     expect(changeRefusal('lapsed')).toBeNull();
+  });
+  it('reads as not sent, never as scheduled, once its space is archived before it left; one sent keeps its state', () => {
+    expect(questionnaireState({ sentAt: null, opensAt: after, closesAt: null, spaceArchivedAt: before }, now)).toBe('lapsed');
+    expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: null, spaceArchivedAt: before }, now)).toBe('lapsed');
+    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: after, spaceArchivedAt: before }, now)).toBe('open');
   });
   it('is answered only while open, and built only until sent', () => {
     expect(answerRefusal('open')).toBeNull();
