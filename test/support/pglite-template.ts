@@ -35,5 +35,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresUrl: string;
+    postgresServerUrl: string;
   }
 }

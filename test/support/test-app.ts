@@ -56,7 +56,7 @@ async function appDatabase(): Promise<{ store: Store; drop: () => Promise<void> 
     const store = await openTestStore();
     return { store, drop: () => store.close() };
   }
-  const database = await copyDatabase(inject('postgresUrl'), 'entente_app');
+  const database = await copyDatabase(inject('postgresServerUrl'), inject('postgresUrl'), 'entente_app');
   const store = await openStore({ databaseUrl: database.url, poolSize: 10 });
   return {
     store,
@@ -77,7 +77,7 @@ export async function emptyDatabase(schema = LATEST_MIGRATION): Promise<{ store:
     await migrateTo(store.db, schema);
     return { store, drop: () => store.close() };
   }
-  const database = await createThrowawayDatabase(inject('postgresUrl'), 'entente_empty');
+  const database = await createThrowawayDatabase(inject('postgresServerUrl'), 'entente_empty');
   const store = await openStore({ databaseUrl: database.url, poolSize: 2 });
   await migrateTo(store.db, schema);
   return {

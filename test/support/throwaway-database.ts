@@ -33,12 +33,12 @@ export async function createThrowawayDatabase(adminUrl: string, prefix: string):
 }
 
 /**
- * A copy of the database `sourceUrl` names, and how to drop it. PostgreSQL copies a database only
- * while no one is connected to it, so the source must be one that serves as a template alone.
+ * A copy of the database `sourceUrl` names, made from `adminUrl` on the same server, and how to drop
+ * it. PostgreSQL copies a database only while no one is connected to it, so the source must be one
+ * that serves as a template alone.
  */
-export async function copyDatabase(sourceUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function copyDatabase(adminUrl: string, sourceUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const source = new URL(sourceUrl).pathname.slice(1);
-  const adminUrl = databaseUrl(sourceUrl, 'postgres');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await onServer(adminUrl, `create database ${name} template ${source}`);
   return { url: databaseUrl(sourceUrl, name), drop: () => dropWhenLeft(adminUrl, name) };
