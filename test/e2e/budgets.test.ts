@@ -47,6 +47,8 @@ async function addLine(page: Page, category: string, label: string, amount: stri
   await form.getByLabel('Montant prévu (€)').fill(amount);
   await form.getByRole('button', { name: 'Ajouter la ligne' }).click();
   await page.getByRole('listitem').filter({ hasText: label }).first().waitFor();
+  // The form empties itself once the list shows the line: the next line is typed after that.
+  await expect.poll(() => form.getByLabel('Libellé').inputValue()).toBe('');
 }
 
 const flat = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
@@ -80,6 +82,7 @@ describe('a project’s budget', () => {
     await form.getByRole('button', { name: 'Enregistrer l’écriture' }).click();
     await page.getByRole('status').filter({ hasText: 'Écriture enregistrée.' }).waitFor();
     await page.getByRole('link', { name: 'Justificatif : facture-car.pdf' }).waitFor();
+    await expect.poll(() => form.getByLabel('Montant (€)').inputValue()).toBe('');
     const carRow = page.getByRole('row', { name: /Location du car/ });
     // 100 € over the forecast on the car (Intl puts a narrow no-break space before the euro sign).
     await expect.poll(async () => flat(await carRow.locator('td').last().textContent())).toBe('100,00 €');
