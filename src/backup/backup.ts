@@ -194,13 +194,26 @@ export interface RestoreOutcome {
   readonly journalEntries: number;
 }
 
-/** The columns a restore writes: those the database generates (the journal's, from each entry's text) it computes again. */
+/** The columns a restore writes: any the database generates, it computes again. */
 async function writableColumns(trx: Kysely<Database>, table: string): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select column_name as name from information_schema.columns
      where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'
      order by ordinal_position`.execute(trx);
   return rows.map((row) => row.name);
+}
+
+/**
+ * An entry whose columns say something else than the text its hash covers is refused by the
+ * journal's constraint (migration 049); asked first with the constraint's own function, the
+ * refusal names the entry, as verification would.
+ */
+async function refuseEntriesApartFromTheirText(trx: Kysely<Database>, entries: readonly Record<string, unknown>[]): Promise<void> {
+  const { rows } = await sql<{ seq: number }>`
+    select e.seq from json_populate_recordset(null::journal_entry, ${JSON.stringify(entries)}::json) e
+     where not journal_body_agrees(e.body, e.partnership_id, e.recorded_at, e.actor_id, e.kind, e.payload)
+     order by e.seq limit 1`.execute(trx);
+  if (rows[0]) throw new BackupRefused(`The journal in this backup does not verify (entry ${rows[0].seq}): the file was changed.`);
 }
 
 /**
@@ -279,6 +292,7 @@ export async function restorePartnership(db: Kysely<Database>, file: unknown): P
       for (const [table] of TABLES) {
         const restored = content(table);
         if (restored.length === 0) continue;
+        if (table === 'journal_entry') await refuseEntriesApartFromTheirText(trx, restored);
         const columns = sql.join((await writableColumns(trx, table)).map((column) => sql.ref(column)));
         await sql`insert into ${sql.table(table)} (${columns})
           select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(restored)}::json)`.execute(trx);

@@ -92,7 +92,7 @@ export function commandLine(): Command {
         if (!outcome.ok) {
           console.error(
             outcome.partnershipId === null
-              ? 'Journal broken: the columns of journal_entry read from each entry’s text are no longer generated from it (migration 017).'
+              ? 'Journal broken: the columns of journal_entry that pages read are no longer held to each entry’s text: the constraint of migration 049 or its function journal_body_agrees was dropped or changed.'
               : `Journal broken: partnership ${outcome.partnershipId}, entry ${outcome.broken.seq} (${outcome.broken.reason}); ${outcome.count} entries of its chain verified before it.`,
           );
           process.exitCode = 1;

@@ -50,8 +50,9 @@ interface PendingRow {
  * transaction: a seal's round trips are what every act of a busy partnership waits for. The first
  * reads the head and the pending entries; the text each hash covers is written here from the
  * payloads as the database gives them back, and stored with the entry; the second moves the head on
- * only if it has not moved since, and in that same statement inserts the entries and clears them
- * from journal_pending. If another server instance sealed first, nothing is written and the batch
+ * only if it has not moved since, and in that same statement inserts the entries (their actor, kind
+ * and payload taken from the pending rows, and held to the text by the entry's constraint, migration
+ * 049) and clears them from journal_pending. If another server instance sealed first, nothing is written and the batch
  * is read again. Answers whether entries may remain for another batch.
  */
 async function sealBatch(handle: Kysely<Database>, partnershipId: string): Promise<boolean> {
@@ -75,7 +76,7 @@ async function sealBatch(handle: Kysely<Database>, partnershipId: string): Promi
     seq += 1;
     const body = canonicalBody({ partnershipId, recordedAt: row.recorded_at!, actorId: row.actor_id, kind: row.kind!, payload: row.payload! });
     hash = chainHash(prevHash, seq, body);
-    return { seq, recordedAt: row.recorded_at!.toISOString(), body, prevHash, hash };
+    return { pendingId: row.id!, seq, recordedAt: row.recorded_at!.toISOString(), body, prevHash, hash };
   });
   // One array per column: PGlite seals a batch of stances about a tenth faster from arrays than from
   // one JSON document holding the same texts (six alternated runs, 2026-12-07); PostgreSQL takes both alike.
@@ -85,15 +86,16 @@ async function sealBatch(handle: Kysely<Database>, partnershipId: string): Promi
        where partnership_id = ${partnershipId} and seq = ${head.seq}
       returning 1
     ), sealed as (
-      insert into journal_entry (partnership_id, seq, recorded_at, body, prev_hash, hash)
-      select ${partnershipId}, e.seq, e.recorded_at, e.body, e.prev_hash, e.hash
+      insert into journal_entry (partnership_id, seq, recorded_at, actor_id, kind, payload, body, prev_hash, hash)
+      select ${partnershipId}, e.seq, e.recorded_at, p.actor_id, p.kind, p.payload, e.body, e.prev_hash, e.hash
         from unnest(
-          ${entries.map((entry) => entry.seq)}::integer[], ${entries.map((entry) => entry.recordedAt)}::timestamptz[], ${entries.map((entry) => entry.body)}::text[],
-          ${entries.map((entry) => entry.prevHash)}::text[], ${entries.map((entry) => entry.hash)}::text[]
-        ) as e(seq, recorded_at, body, prev_hash, hash)
+          ${entries.map((entry) => entry.pendingId)}::bigint[], ${entries.map((entry) => entry.seq)}::integer[], ${entries.map((entry) => entry.recordedAt)}::timestamptz[],
+          ${entries.map((entry) => entry.body)}::text[], ${entries.map((entry) => entry.prevHash)}::text[], ${entries.map((entry) => entry.hash)}::text[]
+        ) as e(pending_id, seq, recorded_at, body, prev_hash, hash)
+        join journal_pending p on p.id = e.pending_id
        where exists (select from advanced)
     ), cleared as (
-      delete from journal_pending where id = any(${pending.map((row) => row.id!)}::bigint[]) and exists (select from advanced)
+      delete from journal_pending where id = any(${entries.map((entry) => entry.pendingId)}::bigint[]) and exists (select from advanced)
     )
     select count(*)::int as advanced from advanced`.execute(db);
   return moved[0]!.advanced === 0 || pending.length === SEAL_BATCH;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../common/database/schema.js';
+import { JOURNAL_BODY_AGREES_SOURCE, JOURNAL_COLUMNS_CONSTRAINT } from '../common/database/migrations/049-journal-columns-checked.js';
 import { GENESIS_HASH, type ChainBreak } from './chain.js';
 
 /** A chain that holds: its partnership, its length and its head. */
@@ -13,24 +14,25 @@ export type VerifyOutcome =
   | { readonly ok: true; readonly chains: readonly ChainSummary[] }
   /** `count`: the entries of that chain verified before the break. */
   | { readonly ok: false; readonly count: number; readonly partnershipId: string; readonly broken: ChainBreak }
-  /** What pages read of an entry is no longer generated from its hashed text (migration 017). */
-  | { readonly ok: false; readonly count: 0; readonly partnershipId: null; readonly broken: { readonly reason: 'columns_not_generated'; readonly seq: 0 } };
+  /** What pages read of an entry is no longer held to its hashed text (migration 049). */
+  | { readonly ok: false; readonly count: 0; readonly partnershipId: null; readonly broken: { readonly reason: 'columns_unchecked'; readonly seq: 0 } };
 
 export interface VerifyOptions {
   /** Check only this partnership's chain. */
   readonly partnershipId?: string | undefined;
 }
 
-/** The columns of journal_entry that the database derives from `body`, the text each hash covers. */
-const DERIVED_COLUMNS = ['actor_id', 'kind', 'payload', 'body_partnership_id', 'body_recorded_at'];
+/** The constraint holding each row's columns to its text, as migration 049 wrote it. */
+const CONSTRAINT_DEFINITION = `CHECK (journal_body_agrees(body, partnership_id, recorded_at, actor_id, kind, payload))`;
 
 /**
  * Checks every partnership's chain (or one), and stops at the first break. It reads one snapshot
  * (a repeatable-read transaction), so acts committed while it runs are not mistaken for a broken
  * head. The database does the work, in one pass over each chain: each entry's hash is recomputed
- * from its stored text, linked to the previous one, and the partnership and time the text names
- * must be the row's; what else pages read of it is generated from that text, which is checked
- * once in the catalogue.
+ * from its stored text and linked to the previous one. What pages read of an entry (its
+ * partnership, time, actor, kind and payload) is held to that text by a constraint every row met
+ * when it was stored; that the constraint is there, validated, with its function as written, is
+ * checked once in the catalogue.
  */
 export async function verifyJournal(db: Kysely<Database>, options: VerifyOptions = {}): Promise<VerifyOutcome> {
   if (db.isTransaction) return walk(db, options);
@@ -41,10 +43,15 @@ export async function verifyJournal(db: Kysely<Database>, options: VerifyOptions
 }
 
 async function walk(db: Kysely<Database>, options: VerifyOptions): Promise<VerifyOutcome> {
-  const generated = await sql<{ name: string }>`
-    select attname as name from pg_attribute
-     where attrelid = 'journal_entry'::regclass and attgenerated = 's' and attname = any(${DERIVED_COLUMNS})`.execute(db);
-  if (generated.rows.length !== DERIVED_COLUMNS.length) return { ok: false, count: 0, partnershipId: null, broken: { reason: 'columns_not_generated', seq: 0 } };
+  const { rows: held } = await sql<{ held: boolean }>`
+    select exists (
+      select from pg_constraint c
+        join pg_proc f on f.proname = 'journal_body_agrees' and f.pronamespace = c.connamespace
+        join pg_language l on l.oid = f.prolang
+       where c.conrelid = 'journal_entry'::regclass and c.conname = ${JOURNAL_COLUMNS_CONSTRAINT} and c.contype = 'c' and c.convalidated
+         and pg_get_constraintdef(c.oid) = ${CONSTRAINT_DEFINITION} and l.lanname = 'plpgsql' and f.prosrc = ${JOURNAL_BODY_AGREES_SOURCE}
+    ) as held`.execute(db);
+  if (!held[0]!.held) return { ok: false, count: 0, partnershipId: null, broken: { reason: 'columns_unchecked', seq: 0 } };
   let headsQuery = db.selectFrom('journal_head').selectAll().orderBy('partnership_id');
   if (options.partnershipId !== undefined) headsQuery = headsQuery.where('partnership_id', '=', options.partnershipId);
   const heads = await headsQuery.execute();
@@ -56,10 +63,7 @@ async function walk(db: Kysely<Database>, options: VerifyOptions): Promise<Verif
           case
             when seq <> row_number() over chain then 'sequence_gap'
             when prev_hash <> coalesce(lag(hash) over chain, ${GENESIS_HASH}) then 'prev_hash_mismatch'
-            when hash <> encode(sha256(convert_to(prev_hash || E'\n' || seq || E'\n' || body, 'UTF8')), 'hex')
-              or body_partnership_id is distinct from partnership_id
-              or body_recorded_at::timestamptz is distinct from recorded_at
-              then 'hash_mismatch'
+            when hash <> encode(sha256(convert_to(prev_hash || E'\n' || seq || E'\n' || body, 'UTF8')), 'hex') then 'hash_mismatch'
           end as reason
         from journal_entry where partnership_id = ${head.partnership_id}
         window chain as (order by seq)

@@ -154,13 +154,16 @@ describe('a backup that cannot be restored', () => {
 
   const expectNothingRestored = async () => expect(await everything()).toEqual(before);
 
-  it('is refused whole when its journal was changed', async () => {
-    const changed = structuredClone(backup);
-    const entry = changed.tables['journal_entry']!.find((row) => row['kind'] === 'stance.taken')!;
-    entry['body'] = String(entry['body']).replace('"stance":"object"', '"stance":"consent"');
-    expect(entry['body']).toContain('"stance":"consent"');
-    await expect(restorePartnership(target.store.db, changed)).rejects.toThrow(/The journal in this backup does not verify \(entry \d+\): the file was changed\./);
-    await expectNothingRestored();
+  it('is refused whole when its journal was changed, the text an entry’s hash covers alone or with what pages read of it', async () => {
+    for (const withColumns of [false, true]) {
+      const changed = structuredClone(backup);
+      const entry = changed.tables['journal_entry']!.find((row) => row['kind'] === 'stance.taken')!;
+      entry['body'] = String(entry['body']).replace('"stance":"object"', '"stance":"consent"');
+      expect(entry['body']).toContain('"stance":"consent"');
+      if (withColumns) entry['payload'] = { ...(entry['payload'] as object), stance: 'consent' };
+      await expect(restorePartnership(target.store.db, changed)).rejects.toThrow(`The journal in this backup does not verify (entry ${String(entry['seq'])}): the file was changed.`);
+      await expectNothingRestored();
+    }
   });
 
   it('is refused whole when its journal was taken out', async () => {

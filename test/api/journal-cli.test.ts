@@ -121,7 +121,7 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
     let removed: Record<string, unknown> = {};
     await withStore((store) =>
       bypassAppendOnly(store.db, async (trx) => {
-        removed = await trx.selectFrom('journal_entry').select(['partnership_id', 'seq', 'recorded_at', 'body', 'prev_hash', 'hash']).where('partnership_id', '=', partnershipId).where('seq', '=', 3).executeTakeFirstOrThrow();
+        removed = await trx.selectFrom('journal_entry').selectAll().where('partnership_id', '=', partnershipId).where('seq', '=', 3).executeTakeFirstOrThrow();
         await trx.deleteFrom('journal_entry').where('partnership_id', '=', partnershipId).where('seq', '=', 3).execute();
         const second = await trx.selectFrom('journal_entry').select(['seq', 'hash', 'prev_hash']).where('partnership_id', '=', partnershipId).where('seq', '=', 2).executeTakeFirstOrThrow();
         await trx.updateTable('journal_head').set(second).where('partnership_id', '=', partnershipId).execute();
@@ -133,7 +133,7 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
     expect(cut.code).toBe(1);
     expect(cut.stderr).toContain(`Anchor 3:${seen.hash} lies on no chain: the journal was cut or rewritten after this head was seen.`);
     await withStore(async (store) => {
-      await store.db.insertInto('journal_entry').values(removed as never).execute();
+      await store.db.insertInto('journal_entry').values({ ...removed, payload: JSON.stringify(removed['payload']) } as never).execute();
       await store.db.updateTable('journal_head').set({ seq: seen.seq, hash: seen.hash, prev_hash: String(removed['prev_hash']) }).where('partnership_id', '=', partnershipId).execute();
     });
     expect((await verifyCli(database, '--anchor', `${seen.seq}:${seen.hash}`)).code).toBe(0);
@@ -160,7 +160,7 @@ describe(`npx entente journal verify (${onPostgres ? 'DATABASE_URL' : 'DATA_DIR'
   it('exits 1 and names the first broken entry when a row was altered', async () => {
     await withStore((store) =>
       bypassAppendOnly(store.db, async (trx) => {
-        await sql`update journal_entry set body = replace(body, '"association"', '"cooperative"') where partnership_id = ${partnershipId} and seq = 3`.execute(trx);
+        await sql`update journal_entry set body = replace(body, '"association"', '"cooperative"'), payload = jsonb_set(payload, '{kind}', '"cooperative"') where partnership_id = ${partnershipId} and seq = 3`.execute(trx);
       }),
     );
     const outcome = await verifyCli();

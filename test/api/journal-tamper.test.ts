@@ -5,6 +5,7 @@ import { canonicalBody, chainHash, textHash } from '../../src/journal/chain.js';
 import { appendEntry, sealJournal } from '../../src/journal/journal-store.js';
 import { checkStateAgainstJournal, describeDisagreement } from '../../src/journal/state-proof.js';
 import type { Database } from '../../src/common/database/schema.js';
+import type { JsonObject } from '../../src/common/database/tables.js';
 import { furnishedWithFacilitator, type Furnished } from '../support/partnership-routes.js';
 import { chainHolding, journalAnchor } from '../../src/journal/anchor.js';
 import { verifyJournal } from '../../src/journal/verify.js';
@@ -36,8 +37,17 @@ async function chainOfFour(): Promise<PartnershipFixture> {
 const intactChainOfFour = (f: PartnershipFixture) => ({ ok: true, chains: [{ partnershipId: f.partnershipId, entries: 4, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }] });
 
 const entry = async (f: PartnershipFixture, seq: number) => (await journalOf(t, f.partnershipId)).find((e) => e.seq === seq)!;
-/** An entry as it can be written back: the columns generated from its text are left out. */
-const insertable = ({ partnership_id, seq, recorded_at, body, prev_hash, hash }: Awaited<ReturnType<typeof entry>>) => ({ partnership_id, seq, recorded_at, body, prev_hash, hash });
+/** An entry as it can be written back, its payload as JSON text. */
+const insertable = (row: Awaited<ReturnType<typeof entry>>) => ({ ...row, payload: sql<JsonObject>`${JSON.stringify(row.payload)}::jsonb` });
+
+/** Runs `work` in a transaction that is rolled back, so that the schema changes it makes are never seen by the other test files. */
+async function rolledBack(work: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
+  const rollback = new Error('rolled back');
+  await expect(t.store.db.transaction().execute(async (trx) => {
+    await work(trx);
+    throw rollback;
+  })).rejects.toBe(rollback);
+}
 
 describe('a tampered journal', () => {
   it('names the partnership and the entry whose text was altered (hash_mismatch), and holds again once restored', async () => {
@@ -46,11 +56,11 @@ describe('a tampered journal', () => {
     const pair = [await chainOfFour(), await chainOfFour()];
     const f = pair[0]!.partnershipId > pair[1]!.partnershipId ? pair[0]! : pair[1]!;
     const original = await entry(f, 3);
+    // Altered as someone with full access would: the text and the payload pages read, together.
     await bypassAppendOnly(t.store.db, async (trx) => {
-      await sql`update journal_entry set body = replace(body, '"association"', '"cooperative"')
+      await sql`update journal_entry set body = replace(body, '"association"', '"cooperative"'), payload = jsonb_set(payload, '{kind}', '"cooperative"')
                  where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
     });
-    // What pages read follows the altered text: the payload is generated from it.
     expect((await entry(f, 3)).payload).toEqual({ ...original.payload, kind: 'cooperative' });
     try {
       expect(await verifiedChain(t, f.partnershipId)).toEqual({
@@ -65,7 +75,7 @@ describe('a tampered journal', () => {
       expect(everything).toMatchObject({ ok: false, count: 2, partnershipId: f.partnershipId, broken: { reason: 'hash_mismatch', seq: 3 } });
     } finally {
       await bypassAppendOnly(t.store.db, async (trx) => {
-        await sql`update journal_entry set body = ${original.body} where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
+        await sql`update journal_entry set body = ${original.body}, payload = ${JSON.stringify(original.payload)}::jsonb where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
       });
     }
     expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
@@ -80,17 +90,63 @@ describe('a tampered journal', () => {
   it('finds an altered actor or time', async () => {
     const f = await chainOfFour();
     const original = await entry(f, 4);
-    for (const change of [sql`body = replace(body, ${`"actorId":"${original.actor_id}"`}, '"actorId":null')`, sql`recorded_at = recorded_at + interval '1 day'`]) {
+    const recordedAt = original.recorded_at.toISOString();
+    const dayLater = new Date(original.recorded_at.getTime() + 86_400_000).toISOString();
+    for (const change of [
+      sql`body = replace(body, ${`"actorId":"${original.actor_id}"`}, '"actorId":null'), actor_id = null`,
+      sql`body = replace(body, ${recordedAt}, ${dayLater}), recorded_at = ${dayLater}::timestamptz`,
+    ]) {
       await bypassAppendOnly(t.store.db, async (trx) => {
         await sql`update journal_entry set ${change} where partnership_id = ${f.partnershipId} and seq = 4`.execute(trx);
       });
       expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: false, broken: { reason: 'hash_mismatch', seq: 4 } });
       await bypassAppendOnly(t.store.db, async (trx) => {
-        await sql`update journal_entry set body = ${original.body}, recorded_at = ${original.recorded_at.toISOString()}::timestamptz
+        await sql`update journal_entry set body = ${original.body}, recorded_at = ${recordedAt}::timestamptz, actor_id = ${original.actor_id}
                    where partnership_id = ${f.partnershipId} and seq = 4`.execute(trx);
       });
       expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true });
     }
+  });
+
+  it('refuses to store what pages read of an entry apart from its text: partnership, time, actor, kind or payload', async () => {
+    const f = await chainOfFour();
+    const other = await newPartnership(t);
+    const original = await entry(f, 3);
+    for (const change of [
+      sql`partnership_id = ${other.partnershipId}, seq = 1000`,
+      sql`recorded_at = recorded_at + interval '1 millisecond'`,
+      sql`actor_id = null`,
+      sql`kind = 'organization.removed'`,
+      sql`payload = jsonb_set(payload, '{kind}', '"cooperative"')`,
+      sql`payload = payload || '{"extra": true}'`,
+      sql`body = replace(body, '"association"', '"cooperative"')`,
+    ]) {
+      await expect(
+        bypassAppendOnly(t.store.db, async (trx) => {
+          await sql`update journal_entry set ${change} where partnership_id = ${f.partnershipId} and seq = 3`.execute(trx);
+        }),
+      ).rejects.toThrow(/journal_entry_columns_from_body/);
+    }
+    expect(await entry(f, 3)).toEqual(original);
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
+  });
+
+  it('says the journal is broken once its columns are no longer held to the text, whichever way', async () => {
+    const f = await chainOfFour();
+    const unchecked = { ok: false, count: 0, partnershipId: null, broken: { reason: 'columns_unchecked', seq: 0 } };
+    for (const change of [
+      sql`alter table journal_entry drop constraint journal_entry_columns_from_body`,
+      sql`create or replace function journal_body_agrees(p_body text, p_partnership_id uuid, p_recorded_at timestamptz, p_actor_id uuid, p_kind text, p_payload jsonb)
+            returns boolean language plpgsql stable as $$ begin return true; end $$`,
+      sql`alter table journal_entry drop constraint journal_entry_columns_from_body,
+            add constraint journal_entry_columns_from_body check (journal_body_agrees(body, partnership_id, recorded_at, actor_id, kind, payload)) not valid`,
+    ]) {
+      await rolledBack(async (trx) => {
+        await change.execute(trx);
+        expect(await verifyJournal(trx, { partnershipId: f.partnershipId })).toEqual(unchecked);
+      });
+    }
+    expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
   });
 
   it('finds a deleted entry in the middle (sequence_gap)', async () => {
@@ -131,7 +187,7 @@ describe('a tampered journal', () => {
     const forgedBody = canonicalBody({ partnershipId: original.partnership_id, recordedAt: original.recorded_at, actorId: original.actor_id, kind: original.kind, payload: { ...original.payload, isPartnershipAdmin: false } });
     const forgedHash = chainHash(original.prev_hash, original.seq, forgedBody);
     await bypassAppendOnly(t.store.db, async (trx) => {
-      await sql`update journal_entry set body = ${forgedBody}, hash = ${forgedHash}
+      await sql`update journal_entry set body = ${forgedBody}, hash = ${forgedHash}, payload = jsonb_set(payload, '{isPartnershipAdmin}', 'false')
                  where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
     });
     expect(await verifiedChain(t, f.partnershipId)).toEqual({
@@ -141,7 +197,7 @@ describe('a tampered journal', () => {
       broken: { reason: 'prev_hash_mismatch', seq: 3 },
     });
     await bypassAppendOnly(t.store.db, async (trx) => {
-      await sql`update journal_entry set body = ${original.body}, hash = ${original.hash}
+      await sql`update journal_entry set body = ${original.body}, hash = ${original.hash}, payload = ${JSON.stringify(original.payload)}::jsonb
                  where partnership_id = ${f.partnershipId} and seq = 2`.execute(trx);
     });
     expect(await verifiedChain(t, f.partnershipId)).toEqual(intactChainOfFour(f));
@@ -289,7 +345,7 @@ describe('a chain written before entries carried what the rows are proven by', (
         for (const [kind, keys] of oldShape) {
           let stripped = sql`body::jsonb`;
           for (const key of keys) stripped = sql`(${stripped} #- ${`{payload,${key}}`}::text[])`;
-          const rewritten = await sql`update journal_entry set body = ${stripped}::text where partnership_id = ${f.partnershipId} and kind = ${kind} and payload ? ${keys[0]!}`.execute(trx);
+          const rewritten = await sql`update journal_entry set body = ${stripped}::text, payload = ${stripped} -> 'payload' where partnership_id = ${f.partnershipId} and kind = ${kind} and payload ? ${keys[0]!}`.execute(trx);
           expect(Number(rewritten.numAffectedRows), kind).toBeGreaterThan(0);
         }
         // A decision recorded then: the entry names no fingerprint of its statement.

@@ -46,6 +46,7 @@ import { resourcePublicationConsent } from './migrations/045-resource-publicatio
 import { journalPendingSince } from './migrations/046-pending-since.js';
 import { stanceKeysInRow } from './migrations/047-stance-keys-in-row.js';
 import { sessionViewerFunction } from './migrations/048-session-viewer-function.js';
+import { journalColumnsChecked } from './migrations/049-journal-columns-checked.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -102,6 +103,7 @@ export const migrations: Record<string, Migration> = {
   '046-pending-since': statementsMigration(journalPendingSince),
   '047-stance-keys-in-row': statementsMigration(stanceKeysInRow),
   '048-session-viewer-function': statementsMigration(sessionViewerFunction),
+  '049-journal-columns-checked': statementsMigration(journalColumnsChecked),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

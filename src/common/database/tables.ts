@@ -1,6 +1,6 @@
 /** The tables as the migrations leave them, written by `npm run db:types` (kysely-codegen): do not edit. */
 
-import type { ColumnType, GeneratedAlways } from "kysely";
+import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
@@ -487,14 +487,12 @@ export interface Invitation {
 }
 
 export interface JournalEntry {
-  actor_id: GeneratedAlways<string | null>;
+  actor_id: string | null;
   body: string;
-  body_partnership_id: GeneratedAlways<string>;
-  body_recorded_at: GeneratedAlways<string>;
   hash: string;
-  kind: GeneratedAlways<string>;
+  kind: string;
   partnership_id: string;
-  payload: GeneratedAlways<JsonObject>;
+  payload: JsonObject;
   prev_hash: string;
   recorded_at: Timestamp;
   seq: number;
