@@ -12,6 +12,7 @@ import { sendEvaluationReminders } from '../projects/evaluation-reminders.js';
 import { sendDueQuestionnaires } from '../questionnaires/clock.js';
 import { openStore } from '../common/database/database.js';
 import { migrateToLatest } from '../common/database/migrate.js';
+import { tidyEmbeddedDatabase } from '../common/database/upkeep.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
 
@@ -61,12 +62,13 @@ export async function serve(options: { demo: boolean }): Promise<void> {
 /**
  * Work the clock triggers: journal entries left unsealed are sealed, rounds past their
  * deadline close and questionnaires whose opening passed are sent every minute; review dates, terms ending within a month, deadlines of tomorrow
- * and the daily digests are looked for every hour. All also run at start.
+ * and the daily digests are looked for every hour. All also run at start, but the embedded
+ * database's upkeep, which holds its thread a moment, first runs an hour after.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
-  const every = (minutes: number, work: () => Promise<unknown>, what: string) => {
+  const every = (minutes: number, work: () => Promise<unknown>, what: string, atStart = true) => {
     const run = () => work().catch((error: unknown) => app.log.error({ err: error }, `${what} failed`));
-    void run();
+    if (atStart) void run();
     const timer = setInterval(run, minutes * 60_000);
     timer.unref();
     return () => clearInterval(timer);
@@ -90,6 +92,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     every(60, () => sendEvaluationReminders(app.store.db, app.now(), app.afterCommit), 'project evaluation reminders'),
     every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a reminder could not leave')), 'reminders the day before a deadline'),
     every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a digest could not leave')), 'daily digests'),
+    every(60, () => tidyEmbeddedDatabase(app.store), 'tidying the embedded database', false),
   ];
   return () => stops.forEach((stop) => stop());
 }
