@@ -127,7 +127,8 @@ export function keptAnswers(answers: Readonly<Record<string, unknown>>): Record<
  *   again. Never sent in an archived space too: the clock sends nothing there, and the space takes
  *   no new dates;
  * - `open`: sent, answered until its close;
- * - `closed`: its close passed.
+ * - `closed`: sent, and its close passed or its space was archived (an archived space takes no
+ *   answer).
  */
 export type QuestionnaireState = 'draft' | 'scheduled' | 'lapsed' | 'open' | 'closed';
 
@@ -137,7 +138,7 @@ export function questionnaireState(
 ): QuestionnaireState {
   const closed = questionnaire.closesAt !== null && questionnaire.closesAt.getTime() <= now.getTime();
   if (questionnaire.sentAt === null) return closed || questionnaire.spaceArchivedAt !== null ? 'lapsed' : questionnaire.opensAt === null ? 'draft' : 'scheduled';
-  return closed ? 'closed' : 'open';
+  return closed || questionnaire.spaceArchivedAt !== null ? 'closed' : 'open';
 }
 
 /** What keeps a questionnaire from being answered now, as a message key, or null. */

@@ -315,6 +315,18 @@ describe('sending and answering', () => {
     await sendDueQuestionnaires(t.store.db, new Date(opensAt.getTime() + 60_000), t.app.afterCommit);
     expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'lapsed', sentAt: null });
   });
+
+  it('reads « Clos » once its space is archived while it was open, as the space takes no more answers', async () => {
+    const s = await accompanimentWithGroup(t, log);
+    const q = await written(s);
+    expect((await s.f.admin.post(`${q.url}/send`)).status).toBe(204);
+    expect((await s.f.admin.get(q.url)).body.state).toBe('open');
+    expect((await s.f.admin.post(`${s.url}/archive`)).status).toBe(204);
+    expect((await s.f.admin.get(q.url)).body).toMatchObject({ state: 'closed', can: { close: false } });
+    const listed = (await s.f.admin.get(`${s.url}/questionnaires`)).body.questionnaires.find((item: { id: string }) => item.id === q.id);
+    expect(listed.state).toBe('closed');
+    expect((await s.amina.client.put(`${q.url}/response`, { answers: fullAnswer(q.questions), submit: true })).status).toBe(409);
+  });
 });
 
 describe('an anonymous questionnaire', () => {

@@ -72,10 +72,11 @@ describe('a questionnaire’s life', () => {
     expect(answerRefusal('lapsed')).toBe('questionnaire.refusal.closed');
     expect(changeRefusal('lapsed')).toBeNull();
   });
-  it('reads as not sent, never as scheduled, once its space is archived before it left; one sent keeps its state', () => {
+  it('reads as not sent, never as scheduled, once its space is archived before it left; as closed once sent', () => {
     expect(questionnaireState({ sentAt: null, opensAt: after, closesAt: null, spaceArchivedAt: before }, now)).toBe('lapsed');
     expect(questionnaireState({ sentAt: null, opensAt: null, closesAt: null, spaceArchivedAt: before }, now)).toBe('lapsed');
-    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: after, spaceArchivedAt: before }, now)).toBe('open');
+    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: after, spaceArchivedAt: before }, now)).toBe('closed');
+    expect(questionnaireState({ sentAt: before, opensAt: before, closesAt: null, spaceArchivedAt: before }, now)).toBe('closed');
   });
   it('is answered only while open, and built only until sent', () => {
     expect(answerRefusal('open')).toBeNull();
