@@ -68,6 +68,9 @@ export default defineConfig({
                 globalSetup: [postgresUrl ? 'test/support/postgres-database.ts' : 'test/support/pglite-template.ts'],
                 testTimeout: 90_000,
                 hookTimeout: 90_000,
+                // A page polled after an act or a load waits as long as a locator does: expect.poll's
+                // second by default was too short for three browsers at once on a busy machine.
+                expect: { poll: { timeout: 30_000 } },
               },
             },
           ]
