@@ -95,6 +95,8 @@ describe('the common fund', () => {
       await payment.getByLabel('Montant versé (en euros)').fill(amount);
       await payment.getByRole('button', { name: 'Enregistrer le versement' }).click();
       await desk.getByRole('row', { name: new RegExp(`${organization}.*Versée`) }).waitFor();
+      // The form empties itself once the page shows the payment: the next one is typed after that.
+      await expect.poll(() => payment.getByLabel('Montant versé (en euros)').inputValue()).toBe('');
     }
     const behind = desk.locator('#en-retard');
     await behind.getByText(/Centre social des Rives : 2\s000,00\s€ restent dus/).waitFor();

@@ -62,6 +62,8 @@ describe('the conduct of a common project, on a phone', () => {
     await form.getByRole('button', { name: 'Ajouter un objectif' }).click();
     const vague = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Former les gens' }) });
     for (const gap of ['Trop vague', 'Pas mesurable : indiquez une mesure et une cible', 'Personne pour le porter', 'Sans échéance']) await vague.getByText(gap).waitFor();
+    // The form closes itself once the page shows the objective: it is opened again after that.
+    await form.waitFor({ state: 'hidden' });
 
     await page.getByRole('button', { name: 'Ajouter un objectif' }).click();
     form = page.getByRole('group', { name: 'Ajouter un objectif' });
