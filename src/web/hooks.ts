@@ -83,10 +83,7 @@ export function useSettledSearch(text: string): string {
 
 /**
  * A governance act from a form. Structure reads are cheap, so every read of the partnership is
- * refreshed after an act rather than guessing which ones it touched. The refresh is not awaited:
- * the form's own `onSuccess` (empty itself, close, go to the new page) runs as soon as the server
- * has said yes. Awaited, it ran only once the pages had reloaded: what a person typed meanwhile in
- * the next line was wiped by the late emptying, and a form the reload took away never ran it.
+ * refreshed after an act rather than guessing which ones it touched.
  */
 export function useAct<Input, Result = { id: string }>(method: 'post' | 'patch' | 'put', path: (input: Input) => string, body?: (input: Input) => unknown) {
   const partnershipId = usePartnershipId();
@@ -97,7 +94,7 @@ export function useAct<Input, Result = { id: string }>(method: 'post' | 'patch' 
       const payload = body ? body(input) : input;
       return method === 'post' ? api.post<Result>(url, payload) : method === 'put' ? api.put<Result>(url, payload) : api.patch<Result>(url, payload);
     },
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
   });
 }
 
@@ -107,7 +104,7 @@ export function useDeleteAct<Input = void, Result = { id: string }>(path: (input
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: Input) => api.delete<Result>(`/partnerships/${partnershipId}${path(input)}`),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['partnership', partnershipId] }),
   });
 }
 

@@ -40,7 +40,7 @@ async function openProject(key: string): Promise<Page> {
   return page;
 }
 
-/** The step bar’s current step, as a screen reader hears it: polled, as the page reloads just after the act’s message. */
+/** The step bar's current step, as a screen reader hears it. */
 const currentStep = (page: Page) => page.locator('.project-steps [aria-current="step"] .step-name').textContent();
 
 /**
@@ -113,7 +113,7 @@ describe('a common project walks the charter’s nine steps, on phones', () => {
     await nadia.getByRole('button', { name: 'Noter l’idée' }).click();
     await nadia.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     projectPath = new URL(nadia.url()).pathname;
-    await expect.poll(() => currentStep(nadia)).toBe('Idée formalisée');
+    expect(await currentStep(nadia)).toBe('Idée formalisée');
     const carriers = await nadia.locator('.project-facts dd').nth(1).textContent();
     expect(carriers).toContain('Samia Haddad');
     expect(carriers).toContain('MJC des Tilleuls');
@@ -127,10 +127,10 @@ describe('a common project walks the charter’s nine steps, on phones', () => {
     for (const house of ['MJC des Tilleuls', 'Centre social du Moulin', 'Comité de quartier Haut-Pré']) await formalize.getByLabel(house).check();
     await formalize.getByRole('button', { name: 'Enregistrer la formalisation' }).click();
     await nadia.getByText('Formalisation enregistrée.').waitFor();
-    await expect.poll(() => currentStep(nadia)).toBe('Présentée au comité');
+    expect(await currentStep(nadia)).toBe('Présentée au comité');
     await nadia.locator('#presenter').getByRole('button', { name: 'Présenter le projet' }).click();
     await nadia.getByText('Le projet est présenté', { exact: false }).waitFor();
-    await expect.poll(() => currentStep(nadia)).toBe('Validée');
+    expect(await currentStep(nadia)).toBe('Validée');
     const expected = nadia.getByRole('region', { name: 'Ce qui est attendu maintenant' });
     await expected.getByText('Décider du projet').waitFor();
     await expected.getByText('la décision de l’instance « Comité de pilotage »', { exact: false }).waitFor();
@@ -141,7 +141,7 @@ describe('a common project walks the charter’s nine steps, on phones', () => {
   it('4–6. the steering committee adopts it: validated, its working group created', async () => {
     await steeringAdopts(await openProposalOf('presentation'), 'Projet validé ; budget à préciser avec les trois maisons.');
     const nadia = await openProject('nadia');
-    await expect.poll(() => currentStep(nadia)).toBe('Recommandations transmises');
+    expect(await currentStep(nadia)).toBe('Recommandations transmises');
     await nadia.getByRole('region', { name: 'Groupe de travail' }).getByRole('link', { name: `Groupe de travail ${TITLE}` }).waitFor();
   });
 
@@ -174,7 +174,7 @@ describe('a common project walks the charter’s nine steps, on phones', () => {
       await page.getByText('Personne référente nommée', { exact: false }).waitFor();
     }
     const nadia = await openProject('nadia');
-    await expect.poll(() => currentStep(nadia)).toBe('Chef ou cheffe de projet proposé');
+    expect(await currentStep(nadia)).toBe('Chef ou cheffe de projet proposé');
   });
 
   it('8. Gérard, of the directors’ committee, names Lucie as project lead with her mission sheet', async () => {
@@ -186,7 +186,7 @@ describe('a common project walks the charter’s nine steps, on phones', () => {
     await form.getByLabel('Besoins de formation').fill('Sécurité des manifestations de rue.');
     await form.getByRole('button', { name: 'Nommer' }).click();
     await gerard.getByText('Nomination enregistrée.').waitFor();
-    await expect.poll(() => currentStep(gerard)).toBe('Nomination validée');
+    expect(await currentStep(gerard)).toBe('Nomination validée');
     await expectNoAxeViolations(gerard);
     await screenshot(gerard, '81-project-lead-named-phone');
   });

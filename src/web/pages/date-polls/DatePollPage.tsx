@@ -58,8 +58,8 @@ function CloseForm({ poll }: { poll: DatePollDetail }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    // The poll's live reload, which the close's event starts and which may come before the answer,
-    // takes this form away, and mutate's own callbacks die with it; the promise outlives it.
+    // The poll's reload, which closing starts, takes this form away before mutate's own callbacks
+    // would run (they die with the form); the promise outlives it.
     close.mutateAsync({ slotId: String(data.get('slotId') ?? ''), place: String(data.get('place') ?? '') }).then(
       ({ meetingId }) => navigate(`/p/${partnershipId}/reunions/${meetingId}`),
       () => undefined,
