@@ -361,6 +361,19 @@ async function chainedAndPending(partnershipId: string) {
   return rows[0]!;
 }
 
+/** A handle of its own (as a server instance has) that counts the raw statements holding `fragment`. */
+function statementsSaying(fragment: string): { readonly db: typeof t.store.db; count(): number } {
+  let count = 0;
+  const counting: KyselyPlugin = {
+    transformQuery: (args) => {
+      if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes(fragment)) count += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { db: t.store.db.withPlugin(counting), count: () => count };
+}
+
 describe('sealing after commit', () => {
   /** An entry committed by a process that stopped before sealing it. */
   async function leaveUnsealed(f: PartnershipFixture, kind: string) {
@@ -419,18 +432,10 @@ describe('sealing after commit', () => {
   it('serves calls made while a seal runs with one more seal, not one each', async () => {
     const f = await newPartnership(t);
     for (let i = 0; i < 5; i += 1) await leaveUnsealed(f, `test.left.${i}`);
-    let seals = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => {
-        // Each seal starts by reading the partnership's head row.
-        if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes('from journal_head')) seals += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const db = t.store.db.withPlugin(counting);
-    await Promise.all(Array.from({ length: 20 }, () => sealJournal(db, f.partnershipId)));
-    expect(seals).toBe(2);
+    // Each seal starts by reading the partnership's head row.
+    const seals = statementsSaying('from journal_head');
+    await Promise.all(Array.from({ length: 20 }, () => sealJournal(seals.db, f.partnershipId)));
+    expect(seals.count()).toBe(2);
     expect(await chainedAndPending(f.partnershipId)).toEqual({ chained: 7, pending: 0 });
   });
 
@@ -451,24 +456,17 @@ describe('sealing after commit', () => {
 
   it('vacuums its queue after every 2,000 entries sealed, so that a seal reads the entries waiting and not the rows it deleted', async () => {
     const f = await newPartnership(t);
-    let vacuums = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => {
-        if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes('vacuum')) vacuums += 1;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const db = t.store.db.withPlugin(counting);
+    const vacuums = statementsSaying('vacuum');
+    const db = vacuums.db;
     const leaveMany = (count: number) =>
       sql`insert into journal_pending (partnership_id, recorded_at, actor_id, kind, payload)
           select ${f.partnershipId}, ${t.clock.now()}, null, 'test.left', jsonb_build_object('n', n) from generate_series(1, ${count}) n`.execute(t.store.db);
     await leaveMany(1999);
     await sealJournal(db, f.partnershipId);
-    expect(vacuums).toBe(0);
+    expect(vacuums.count()).toBe(0);
     await leaveMany(2);
     await sealJournal(db, f.partnershipId);
-    expect(vacuums).toBe(1);
+    expect(vacuums.count()).toBe(1);
     expect(await chainedAndPending(f.partnershipId)).toEqual({ chained: 2003, pending: 0 });
     await leaveMany(1);
     // PostgreSQL's autovacuum may hold the table, and then does the same work in its own time; the embedded database has none.
