@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../common/database/schema.js';
-import { JOURNAL_BODY_AGREES_SOURCE, JOURNAL_COLUMNS_CONSTRAINT } from '../common/database/migrations/049-journal-columns-checked.js';
+import { JOURNAL_BODY_AGREES_SOURCE, JOURNAL_COLUMNS_CHECK, JOURNAL_COLUMNS_CONSTRAINT } from '../common/database/migrations/049-journal-columns-checked.js';
 import { GENESIS_HASH, type ChainBreak } from './chain.js';
 
 /** A chain that holds: its partnership, its length and its head. */
@@ -22,8 +22,6 @@ export interface VerifyOptions {
   readonly partnershipId?: string | undefined;
 }
 
-/** The constraint holding each row's columns to its text, as migration 049 wrote it. */
-const CONSTRAINT_DEFINITION = `CHECK (journal_body_agrees(body, partnership_id, recorded_at, actor_id, kind, payload))`;
 
 /**
  * Checks every partnership's chain (or one), and stops at the first break. It reads one snapshot
@@ -49,7 +47,7 @@ async function walk(db: Kysely<Database>, options: VerifyOptions): Promise<Verif
         join pg_proc f on f.proname = 'journal_body_agrees' and f.pronamespace = c.connamespace
         join pg_language l on l.oid = f.prolang
        where c.conrelid = 'journal_entry'::regclass and c.conname = ${JOURNAL_COLUMNS_CONSTRAINT} and c.contype = 'c' and c.convalidated
-         and pg_get_constraintdef(c.oid) = ${CONSTRAINT_DEFINITION} and l.lanname = 'plpgsql' and f.prosrc = ${JOURNAL_BODY_AGREES_SOURCE}
+         and pg_get_constraintdef(c.oid) = ${`CHECK (${JOURNAL_COLUMNS_CHECK})`} and l.lanname = 'plpgsql' and f.prosrc = ${JOURNAL_BODY_AGREES_SOURCE}
     ) as held`.execute(db);
   if (!held[0]!.held) return { ok: false, count: 0, partnershipId: null, broken: { reason: 'columns_unchecked', seq: 0 } };
   let headsQuery = db.selectFrom('journal_head').selectAll().orderBy('partnership_id');

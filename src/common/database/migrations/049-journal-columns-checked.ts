@@ -10,6 +10,9 @@
  */
 export const JOURNAL_COLUMNS_CONSTRAINT = 'journal_entry_columns_from_body';
 
+/** The constraint's expression, compared by verification with what the catalogue holds. */
+export const JOURNAL_COLUMNS_CHECK = 'journal_body_agrees(body, partnership_id, recorded_at, actor_id, kind, payload)';
+
 /** The body of `journal_body_agrees`, compared by verification with what the catalogue holds. */
 export const JOURNAL_BODY_AGREES_SOURCE = `
    declare
@@ -35,5 +38,5 @@ export const journalColumnsChecked: readonly string[] = [
      drop column body_recorded_at,
      alter column kind set not null,
      alter column payload set not null,
-     add constraint ${JOURNAL_COLUMNS_CONSTRAINT} check (journal_body_agrees(body, partnership_id, recorded_at, actor_id, kind, payload))`,
+     add constraint ${JOURNAL_COLUMNS_CONSTRAINT} check (${JOURNAL_COLUMNS_CHECK})`,
 ];
