@@ -90,7 +90,7 @@ export class PhaseRecorder {
     const requests = this.#cpuAtStart.requests;
     const cpuMsPerRequest = {
       server: requests ? (server.user + server.system) / 1000 / requests : undefined,
-      postgres: requests && postgresAtStop !== undefined && this.#cpuAtStart.postgres !== undefined ? (postgresAtStop - this.#cpuAtStart.postgres) / requests : undefined,
+      postgres: requests && postgresAtStop !== undefined && this.#cpuAtStart.postgres !== undefined ? cpuMsSince(this.#cpuAtStart.postgres, postgresAtStop) / requests : undefined,
     };
     this.#loop.disable();
     const routes = {};
@@ -106,24 +106,24 @@ export class PhaseRecorder {
   }
 
   /**
-   * The CPU time of every PostgreSQL process serving the bench's database, from /proc, summed.
-   * Connections that close between start and stop take their time with them: the pool keeps its
-   * connections open under load, so little is lost.
+   * The CPU time of each PostgreSQL process serving the bench's database, from /proc, by process.
+   * A connection that closes between start and stop takes its time with it: the pool closes only
+   * those idle for 10 s, which worked little in the window.
    */
   async #postgresCpuMs() {
     if (!this.#postgres) return undefined;
     const { rows } = await sql`select pid from pg_stat_activity where datname = current_database()`.execute(this.#postgres.db);
     const ticksPerSecond = 100;
-    let ms = 0;
+    const byProcess = new Map();
     for (const { pid } of rows) {
       try {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+        byProcess.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
       } catch {
-        return undefined;
+        // The process ended between the list and its reading: it is not counted.
       }
     }
-    return ms;
+    return byProcess;
   }
 
   #record(request, respondedAt) {
@@ -152,4 +152,11 @@ export class PhaseRecorder {
       if (ms !== undefined) histograms.get(phase).record(Math.max(1, Math.round(ms * MICROSECONDS)));
     }
   }
+}
+
+/** CPU time spent since `before` by the processes alive at `after` (those started since counted whole). */
+function cpuMsSince(before, after) {
+  let ms = 0;
+  for (const [pid, atStop] of after) ms += atStop - (before.get(pid) ?? 0);
+  return ms;
 }

@@ -9,6 +9,7 @@ import { actCommitted, actorOf, recordAct, type ActContext } from '../common/act
 import { refuseIfErased } from '../personal-data/acts.js';
 import { requireReference, requireTarget } from '../common/references.js';
 import type { JournalEvent } from '../journal/journal-store.js';
+import { callsTogether } from '../common/database/together.js';
 
 type Trx = Transaction<Database>;
 const changedFields = (patch: object): string[] => Object.keys(patch).sort();
@@ -171,15 +172,56 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
   const id = randomUUID();
   const endsOn = input.endsOn ?? null;
   const event = mandateStarted(id, bodyId, input);
-  const seated = await sql<{ seat: string | null }>`select seat_start(
-      ${ctx.partnershipId}::uuid, ${id}::uuid, ${bodyId}::uuid, ${input.personId}::uuid, ${input.organizationId}::uuid,
-      ${input.capacity}::text, ${input.mandateSource}::text, ${input.startsOn}::date, ${endsOn}::date,
-      ${ctx.viewer.personId}::uuid, ${ctx.now}::timestamptz, ${JSON.stringify(event.payload)}::jsonb
-    ) as seat`.execute(ctx.db);
-  if (!seated.rows[0]?.seat) await explainRefusedSeat(ctx, bodyId, input);
+  const seated = await startSeatCall(ctx.db, {
+    partnershipId: ctx.partnershipId,
+    seatId: id,
+    bodyId,
+    personId: input.personId,
+    organizationId: input.organizationId,
+    capacity: input.capacity,
+    mandateSource: input.mandateSource,
+    startsOn: input.startsOn,
+    endsOn,
+    actorId: ctx.viewer.personId,
+    recordedAt: ctx.now.toISOString(),
+    payload: event.payload,
+  });
+  if (!seated) await explainRefusedSeat(ctx, bodyId, input);
   await actCommitted(ctx, [event]);
   return { id };
 }
+
+/** One call of seat_start(), as its statement of migration 050 reads it among others. */
+interface SeatStart {
+  readonly partnershipId: string;
+  readonly seatId: string;
+  readonly bodyId: string;
+  readonly personId: string;
+  readonly organizationId: string | null;
+  readonly capacity: string;
+  readonly mandateSource: string;
+  readonly startsOn: string;
+  readonly endsOn: string | null;
+  readonly actorId: string;
+  readonly recordedAt: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** Answers the seat's id, or null where seat_start() seated nobody; sent with the seats started at the same moment. */
+const startSeatCall = callsTogether<SeatStart, string | null>({
+  sendAlone: async (db, start) => {
+    const { rows } = await sql<{ seat: string | null }>`select seat_start(
+        ${start.partnershipId}::uuid, ${start.seatId}::uuid, ${start.bodyId}::uuid, ${start.personId}::uuid, ${start.organizationId}::uuid,
+        ${start.capacity}::text, ${start.mandateSource}::text, ${start.startsOn}::date, ${start.endsOn}::date,
+        ${start.actorId}::uuid, ${start.recordedAt}::timestamptz, ${JSON.stringify(start.payload)}::jsonb
+      ) as seat`.execute(db);
+    return rows[0]?.seat ?? null;
+  },
+  sendTogether: async (db, starts) => {
+    const { rows } = await sql<{ seat: string | null }>`select seat from seat_start_together(${JSON.stringify(starts)}::jsonb) order by at`.execute(db);
+    return rows.map((row) => row.seat);
+  },
+});
 
 /**
  * A seat inside a larger act (a common project's referent joins its working group), with the same

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeRoundsPastDeadline } from '../../src/decisions/acts.js';
+import { closeRoundsPastDeadline, takeStance } from '../../src/decisions/acts.js';
+import { backgroundWorkEnded } from '../../src/common/database/database.js';
 import { sendDueReviewReminders } from '../../src/decisions/review-reminders.js';
 import { pdfText } from '../support/pdf-text.js';
+import { statementsSaying } from '../support/statements.js';
 import { anchorIn, builder, headOf, journalOf, outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 import { Client, newMember, newPartnership, startTestApp, type Response, type TestApp } from '../support/test-app.js';
 
@@ -142,6 +144,31 @@ describe('a consensus round table', () => {
     const rows = await t.store.db.selectFrom('stance').select('id').where('member_id', '=', nadia.personId).execute();
     expect(rows).toHaveLength(1);
     expect((await journalOf(t, s.f.partnershipId)).length).toBe(journalBefore + 1);
+  });
+
+  it('sends the stances members take at the same moment in one statement, each recorded with its own entry', async () => {
+    const s = await partnershipWithCharter();
+    const url = await propose(s);
+    await toRound(s, url);
+    const proposalId = url.split('/').pop()!;
+    const together = statementsSaying(t.store.db, 'stance_take_together');
+    const alone = statementsSaying(together.db, 'select stance_take(');
+    const takes = s.steeringMembers.map((member) =>
+      takeStance(
+        { db: alone.db, partnershipId: s.f.partnershipId, now: t.clock.now(), viewer: { personId: member.personId, isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set([s.steering]) } },
+        proposalId,
+        { stance: 'agree', reason: '', idempotencyKey: randomUUID() },
+      ),
+    );
+    expect(await Promise.all(takes)).toEqual(s.steeringMembers.map((member) => ({ memberId: member.personId, round: 1, changed: true })));
+    expect([together.count(), alone.count()]).toEqual([1, 0]);
+    await backgroundWorkEnded(alone.db);
+    const taken = (await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'stance.taken');
+    expect(taken.map((entry) => entry.payload['memberId']).sort()).toEqual(s.steeringMembers.map((member) => member.personId).sort());
+    expect(taken.map((entry) => entry.actor_id).sort()).toEqual(s.steeringMembers.map((member) => member.personId).sort());
+    const members = (await s.f.admin.get(url)).body.members as { personId: string; stance: { stance: string } | null }[];
+    expect(members.filter((m) => s.steeringMembers.some((member) => member.personId === m.personId)).map((m) => m.stance?.stance)).toEqual(['agree', 'agree', 'agree', 'agree']);
+    expect(await verifiedChain(t, s.f.partnershipId)).toMatchObject({ ok: true });
   });
 
   it('lets no stance land in a round while it closes: the round’s tally holds every stance recorded in it', async () => {

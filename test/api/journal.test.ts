@@ -11,6 +11,7 @@ import { recordAct } from '../../src/common/act.js';
 import { backgroundWorkEnded } from '../../src/common/database/database.js';
 import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, countRows, journalLength, journalOf, kindsAfter, TODAY, uniqueName, verifiedChain } from '../support/structure.js';
+import { statementsSaying } from '../support/statements.js';
 
 /** A kind the server never writes: the chain seals any text it is given. */
 const anyKind = (kind: string) => kind as JournalKind;
@@ -361,19 +362,6 @@ async function chainedAndPending(partnershipId: string) {
   return rows[0]!;
 }
 
-/** A handle of its own (as a server instance has) that counts the raw statements holding `fragment`. */
-function statementsSaying(fragment: string): { readonly db: typeof t.store.db; count(): number } {
-  let count = 0;
-  const counting: KyselyPlugin = {
-    transformQuery: (args) => {
-      if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes(fragment)) count += 1;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return { db: t.store.db.withPlugin(counting), count: () => count };
-}
-
 describe('sealing after commit', () => {
   /** An entry committed by a process that stopped before sealing it. */
   async function leaveUnsealed(f: PartnershipFixture, kind: string) {
@@ -433,7 +421,7 @@ describe('sealing after commit', () => {
     const f = await newPartnership(t);
     for (let i = 0; i < 5; i += 1) await leaveUnsealed(f, `test.left.${i}`);
     // Each seal starts by reading the partnership's head row.
-    const seals = statementsSaying('from journal_head');
+    const seals = statementsSaying(t.store.db, 'from journal_head');
     await Promise.all(Array.from({ length: 20 }, () => sealJournal(seals.db, f.partnershipId)));
     expect(seals.count()).toBe(2);
     expect(await chainedAndPending(f.partnershipId)).toEqual({ chained: 7, pending: 0 });
@@ -456,7 +444,7 @@ describe('sealing after commit', () => {
 
   it('vacuums its queue after every 2,000 entries sealed, so that a seal reads the entries waiting and not the rows it deleted', async () => {
     const f = await newPartnership(t);
-    const vacuums = statementsSaying('vacuum');
+    const vacuums = statementsSaying(t.store.db, 'vacuum');
     const db = vacuums.db;
     const leaveMany = (count: number) =>
       sql`insert into journal_pending (partnership_id, recorded_at, actor_id, kind, payload)

@@ -1,8 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
+import { addSeat } from '../../src/bodies/acts.js';
+import { backgroundWorkEnded } from '../../src/common/database/database.js';
+import { statementsSaying } from '../support/statements.js';
 import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
-import { builder, countRows, journalLength, journalOf, outboxMessages, TODAY } from '../support/structure.js';
+import { builder, countRows, journalLength, journalOf, outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 
 let t: TestApp;
 let startedAt: Date;
@@ -422,6 +425,28 @@ describe('conflicts and rules of the structure', () => {
     await f.admin.post(`${f.base}/bodies/${s.steering}/members/${s.seats.a1}/end`, { endsOn: '2026-03-09' });
     const after = await f.admin.post(`${f.base}/bodies/${s.steering}/members`, { personId: s.a1, organizationId: s.houseA, capacity: 'referent', mandateSource: 'board', startsOn: TODAY });
     expect(after.status).toBe(201);
+  });
+
+  it('starts the seats given at the same moment in one statement, and a seat refused among them is refused alone', async () => {
+    const f = await newPartnership(t);
+    const s = await steeringWithGap(f);
+    const group = await builder(f).body({ name: 'Groupe jardins', kind: 'working_group' });
+    const seatsBefore = await journalLength(t, f.partnershipId);
+    const together = statementsSaying(t.store.db, 'seat_start_together');
+    const alone = statementsSaying(together.db, 'select seat_start(');
+    const ctx = { db: alone.db, partnershipId: f.partnershipId, now: t.clock.now(), viewer: { personId: f.adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set<string>(), memberOfBodies: new Set<string>() } };
+    const seat = (bodyId: string, personId: string, organizationId: string) => addSeat(ctx, bodyId, { personId, organizationId, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY });
+    const [a2, a1Again, b1] = await Promise.allSettled([seat(s.steering, s.a2, s.houseA), seat(s.steering, s.a1, s.houseA), seat(group, s.b1, s.houseB)]);
+    expect([a2.status, a1Again.status, b1.status]).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((a1Again as PromiseRejectedResult).reason).toMatchObject({ constraint: 'body_member_one_open_seat' });
+    expect([together.count(), alone.count()]).toEqual([1, 3]);
+    await backgroundWorkEnded(alone.db);
+    const started = (await journalOf(t, f.partnershipId)).slice(seatsBefore).filter((entry) => entry.kind === 'mandate.started');
+    expect(started.map((entry) => entry.payload['personId']).sort()).toEqual([s.a2, s.b1].sort());
+    const seated = await t.store.db.selectFrom('body_member').select(['body_id', 'person_id']).where('body_id', 'in', [s.steering, group]).execute();
+    expect(seated.filter((row) => row.person_id === s.a1)).toHaveLength(1);
+    expect(seated).toEqual(expect.arrayContaining([{ body_id: s.steering, person_id: s.a2 }, { body_id: group, person_id: s.b1 }]));
+    expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true });
   });
 
   it('refuses a parent body that would make a cycle', async () => {

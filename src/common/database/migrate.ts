@@ -47,6 +47,7 @@ import { journalPendingSince } from './migrations/046-pending-since.js';
 import { stanceKeysInRow } from './migrations/047-stance-keys-in-row.js';
 import { sessionViewerFunction } from './migrations/048-session-viewer-function.js';
 import { journalColumnsChecked } from './migrations/049-journal-columns-checked.js';
+import { actsTogether } from './migrations/050-acts-together.js';
 import type { Database } from './schema.js';
 
 const statementsMigration = (statements: readonly string[]): Migration => ({
@@ -104,6 +105,7 @@ export const migrations: Record<string, Migration> = {
   '047-stance-keys-in-row': statementsMigration(stanceKeysInRow),
   '048-session-viewer-function': statementsMigration(sessionViewerFunction),
   '049-journal-columns-checked': statementsMigration(journalColumnsChecked),
+  '050-acts-together': statementsMigration(actsTogether),
 };
 
 /** The schema a database has once migrated; a backup records it and is restored only into the same. */

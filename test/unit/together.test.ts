@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { callsTogether } from '../../src/common/database/together.js';
+import type { Database } from '../../src/common/database/schema.js';
+
+const handle = (isTransaction = false) => ({ isTransaction }) as unknown as Kysely<Database>;
+
+/** A call held until the test lets it go, to see what waits behind it. */
+function gate<T>() {
+  let open!: (value: T) => void;
+  const opened = new Promise<T>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+/** Doubles each number; records what left alone and what left together, and can hold calls back. */
+function doubling(options: { refuseTogether?: boolean; answerTogether?: (items: readonly number[]) => number[]; refuseAlone?: number; hold?: Promise<unknown> } = {}) {
+  const alone: number[] = [];
+  const together: number[][] = [];
+  const call = callsTogether<number, number>({
+    sendAlone: async (_db, item) => {
+      alone.push(item);
+      await options.hold;
+      if (item === options.refuseAlone) throw new Error(`refused ${item}`);
+      return 2 * item;
+    },
+    sendTogether: async (_db, items) => {
+      together.push([...items]);
+      await options.hold;
+      if (options.refuseTogether) throw new Error('the statement failed');
+      return options.answerTogether ? options.answerTogether(items) : items.map((item) => 2 * item);
+    },
+  });
+  return { call, alone, together };
+}
+
+describe('calls sent together', () => {
+  it('sends a call made alone by itself', async () => {
+    const { call, alone, together } = doubling();
+    expect(await call(handle(), 4)).toBe(8);
+    expect(alone).toEqual([4]);
+    expect(together).toEqual([]);
+  });
+
+  it('sends the calls made in the same turn in one statement, each getting its own answer', async () => {
+    const { call, alone, together } = doubling();
+    const db = handle();
+    expect(await Promise.all([1, 2, 3].map((n) => call(db, n)))).toEqual([2, 4, 6]);
+    expect(together).toEqual([[1, 2, 3]]);
+    expect(alone).toEqual([]);
+  });
+
+  it('keeps two statements under way at most, and sends what arrived meanwhile together once one ends', async () => {
+    const held = gate<void>();
+    const { call, alone, together } = doubling({ hold: held.opened });
+    const db = handle();
+    const first = [call(db, 1), call(db, 2)];
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = call(db, 3);
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = [call(db, 4), call(db, 5), call(db, 6)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(together).toEqual([[1, 2]]);
+    expect(alone).toEqual([3]);
+    held.open();
+    expect(await Promise.all([...first, second, ...third])).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(together).toEqual([[1, 2], [4, 5, 6]]);
+  });
+
+  it('sends each call again alone when their statement fails, so that one call’s failure is its own', async () => {
+    const { call, alone, together } = doubling({ refuseTogether: true, refuseAlone: 2 });
+    const db = handle();
+    const answers = await Promise.allSettled([1, 2, 3].map((n) => call(db, n)));
+    expect(together).toEqual([[1, 2, 3]]);
+    expect(alone).toEqual([1, 2, 3]);
+    expect(answers).toEqual([
+      { status: 'fulfilled', value: 2 },
+      { status: 'rejected', reason: new Error('refused 2') },
+      { status: 'fulfilled', value: 6 },
+    ]);
+  });
+
+  it('takes an answer of another length than the calls for a failure, and sends each alone', async () => {
+    const { call, alone } = doubling({ answerTogether: (items) => items.slice(1).map((item) => 2 * item) });
+    const db = handle();
+    expect(await Promise.all([1, 2].map((n) => call(db, n)))).toEqual([2, 4]);
+    expect(alone).toEqual([1, 2]);
+  });
+
+  it('sends alone, at once, on a handle inside a transaction: the caller’s transaction is the act', async () => {
+    const { call, alone, together } = doubling();
+    const trx = handle(true);
+    expect(await Promise.all([1, 2].map((n) => call(trx, n)))).toEqual([2, 4]);
+    expect(alone).toEqual([1, 2]);
+    expect(together).toEqual([]);
+  });
+
+  it('keeps the calls of two handles apart, as two server instances would', async () => {
+    const { call, together } = doubling();
+    const [one, other] = [handle(), handle()];
+    await Promise.all([call(one, 1), call(other, 2), call(one, 3), call(other, 4)]);
+    expect(together).toEqual([[1, 3], [2, 4]]);
+  });
+});
