@@ -13,8 +13,8 @@ export interface CallsTogether<Item, Result> {
 
 /**
  * Statements of one kind under way at once on a handle, each carrying the calls that arrived while
- * the others ran. Two keep both of this machine's cores busy, one on the database while the server
- * prepares the next; more would split the waiting calls into smaller statements.
+ * the others ran: while one runs in the database, the server gathers the next. More would split the
+ * waiting calls into smaller statements, each paying its own round trip and commit again.
  */
 const STATEMENTS_UNDER_WAY = 2;
 
