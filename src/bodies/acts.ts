@@ -207,8 +207,12 @@ interface SeatStart {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** Answers the seat's id, or null where seat_start() seated nobody; sent with the seats started at the same moment. */
+/**
+ * Answers the seat's id, or null where seat_start() seated nobody; sent with the seats in the same
+ * body started at the same moment, which wait for the same body row while it changes.
+ */
 const startSeatCall = callsTogether<SeatStart, string | null>({
+  laneOf: (start) => start.bodyId,
   sendAlone: async (db, start) => {
     const { rows } = await sql<{ seat: string | null }>`select seat_start(
         ${start.partnershipId}::uuid, ${start.seatId}::uuid, ${start.bodyId}::uuid, ${start.personId}::uuid, ${start.organizationId}::uuid,

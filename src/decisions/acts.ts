@@ -436,8 +436,12 @@ interface StanceTake {
 
 type TakenPayload = Record<string, unknown> | null;
 
-/** A member's own stance, the most frequent act of a round: sent with those of others taken at the same moment. */
+/**
+ * A member's own stance, the most frequent act of a round: sent with the stances on the same
+ * proposal taken at the same moment, which wait for the same lock while its round closes.
+ */
 const takeStanceCall = callsTogether<StanceTake, TakenPayload>({
+  laneOf: (take) => take.proposalId,
   sendAlone: async (db, take) => {
     const { rows } = await sql<{ payload: TakenPayload }>`select stance_take(
         ${take.partnershipId}::uuid, ${take.proposalId}::uuid, ${take.openings}::text[], ${take.now}::timestamptz, ${take.today}::date,

@@ -153,15 +153,26 @@ describe('a consensus round table', () => {
     const proposalId = url.split('/').pop()!;
     const together = statementsSaying(t.store.db, 'stance_take_together');
     const alone = statementsSaying(together.db, 'select stance_take(');
+    const followedUp = new Map<string, unknown>();
     const takes = s.steeringMembers.map((member) =>
       takeStance(
-        { db: alone.db, partnershipId: s.f.partnershipId, now: t.clock.now(), viewer: { personId: member.personId, isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set([s.steering]) } },
+        {
+          db: alone.db,
+          partnershipId: s.f.partnershipId,
+          now: t.clock.now(),
+          viewer: { personId: member.personId, isPartnershipAdmin: false, adminOfOrganizations: new Set(), memberOfBodies: new Set([s.steering]) },
+          afterCommit: async (committed) => void followedUp.set(member.personId, committed.events),
+        },
         proposalId,
         { stance: 'agree', reason: '', idempotencyKey: randomUUID() },
       ),
     );
     expect(await Promise.all(takes)).toEqual(s.steeringMembers.map((member) => ({ memberId: member.personId, round: 1, changed: true })));
     expect([together.count(), alone.count()]).toEqual([1, 0]);
+    // Each act is followed up (live events, mail) with its own entry, whatever its place in the statement.
+    for (const member of s.steeringMembers) {
+      expect(followedUp.get(member.personId)).toEqual([{ kind: 'stance.taken', payload: expect.objectContaining({ memberId: member.personId, bodyId: s.steering, round: 1, stance: 'agree' }) }]);
+    }
     await backgroundWorkEnded(alone.db);
     const taken = (await journalOf(t, s.f.partnershipId)).filter((entry) => entry.kind === 'stance.taken');
     expect(taken.map((entry) => entry.payload['memberId']).sort()).toEqual(s.steeringMembers.map((member) => member.personId).sort());

@@ -449,6 +449,33 @@ describe('conflicts and rules of the structure', () => {
     expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true });
   });
 
+  it('starts the seats given at the same moment in one statement, each as its own call would: without organization, with an end, or refused with its reason', async () => {
+    const f = await newPartnership(t);
+    const s = await steeringWithGap(f);
+    const group = await builder(f).body({ name: 'Groupe jardins', kind: 'working_group' });
+    const together = statementsSaying(t.store.db, 'seat_start_together');
+    const alone = statementsSaying(together.db, 'select seat_start(');
+    const ctx = { db: alone.db, partnershipId: f.partnershipId, now: t.clock.now(), viewer: { personId: f.adminPersonId, isPartnershipAdmin: true, adminOfOrganizations: new Set<string>(), memberOfBodies: new Set<string>() } };
+    const [a2, b2, b1] = await Promise.allSettled([
+      addSeat(ctx, group, { personId: s.a2, organizationId: null, capacity: 'member', mandateSource: 'self', startsOn: TODAY, endsOn: null }),
+      addSeat(ctx, group, { personId: s.b2, organizationId: s.houseB, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY, endsOn: '2026-12-31' }),
+      addSeat(ctx, group, { personId: s.b1, organizationId: s.houseA, capacity: 'delegate', mandateSource: 'board', startsOn: TODAY }),
+    ]);
+    expect([together.count(), alone.count()]).toEqual([1, 0]);
+    expect([a2.status, b2.status]).toEqual(['fulfilled', 'fulfilled']);
+    expect(b1).toMatchObject({ status: 'rejected', reason: { failure: { kind: 'invalid', fields: [{ path: 'organizationId' }] } } });
+    const seated = await t.store.db.selectFrom('body_member').select(['id', 'person_id', 'organization_id', 'ends_on']).where('body_id', '=', group).orderBy('person_id').execute();
+    const ids = { [s.a2]: (a2 as PromiseFulfilledResult<{ id: string }>).value.id, [s.b2]: (b2 as PromiseFulfilledResult<{ id: string }>).value.id };
+    expect(seated).toEqual(
+      [
+        { id: ids[s.a2], person_id: s.a2, organization_id: null, ends_on: null },
+        { id: ids[s.b2], person_id: s.b2, organization_id: s.houseB, ends_on: '2026-12-31' },
+      ].sort((x, y) => x.person_id.localeCompare(y.person_id)),
+    );
+    await backgroundWorkEnded(alone.db);
+    expect(await checkStateAgainstJournal(t.store.db, f.partnershipId)).toEqual([]);
+  });
+
   it('refuses a parent body that would make a cycle', async () => {
     const f = await newPartnership(t);
     const build = builder(f);

@@ -13,19 +13,22 @@ function gate<T>() {
 }
 
 /** Doubles each number; records what left alone and what left together, and can hold calls back. */
-function doubling(options: { refuseTogether?: boolean; answerTogether?: (items: readonly number[]) => number[]; refuseAlone?: number; hold?: Promise<unknown> } = {}) {
+function doubling(
+  options: { refuseTogether?: boolean; answerTogether?: (items: readonly number[]) => number[]; refuseAlone?: number; hold?: (item: number) => Promise<unknown> | undefined; laneOf?: (item: number) => string } = {},
+) {
   const alone: number[] = [];
   const together: number[][] = [];
   const call = callsTogether<number, number>({
+    laneOf: options.laneOf ?? (() => 'one'),
     sendAlone: async (_db, item) => {
       alone.push(item);
-      await options.hold;
+      await options.hold?.(item);
       if (item === options.refuseAlone) throw new Error(`refused ${item}`);
       return 2 * item;
     },
     sendTogether: async (_db, items) => {
       together.push([...items]);
-      await options.hold;
+      await options.hold?.(items[0]!);
       if (options.refuseTogether) throw new Error('the statement failed');
       return options.answerTogether ? options.answerTogether(items) : items.map((item) => 2 * item);
     },
@@ -51,7 +54,7 @@ describe('calls sent together', () => {
 
   it('keeps two statements under way at most, and sends what arrived meanwhile together once one ends', async () => {
     const held = gate<void>();
-    const { call, alone, together } = doubling({ hold: held.opened });
+    const { call, alone, together } = doubling({ hold: () => held.opened });
     const db = handle();
     const first = [call(db, 1), call(db, 2)];
     await new Promise((resolve) => setImmediate(resolve));
@@ -92,6 +95,38 @@ describe('calls sent together', () => {
     expect(await Promise.all([1, 2].map((n) => call(trx, n)))).toEqual([2, 4]);
     expect(alone).toEqual([1, 2]);
     expect(together).toEqual([]);
+  });
+
+  it('sends calls of different lanes apart: a call held back by its lock holds back its own lane only', async () => {
+    const held = gate<void>();
+    const { call, together, alone } = doubling({ laneOf: (n) => (n % 2 ? 'odd' : 'even'), hold: (n) => (n % 2 ? held.opened : undefined) });
+    const db = handle();
+    const odd = [call(db, 1), call(db, 3)];
+    const even = [call(db, 2), call(db, 4), call(db, 6)];
+    expect(await Promise.all(even)).toEqual([4, 8, 12]);
+    expect(together).toEqual([[1, 3], [2, 4, 6]]);
+    held.open();
+    expect(await Promise.all(odd)).toEqual([2, 6]);
+    expect(alone).toEqual([]);
+  });
+
+  it('rejects the call whose sending throws before it reaches the database, and goes on with the next', async () => {
+    const call = callsTogether<number, number>({
+      laneOf: () => 'one',
+      sendAlone: (_db, item) => {
+        if (item === 1) throw new Error('thrown at once');
+        return Promise.resolve(2 * item);
+      },
+      sendTogether: () => {
+        throw new Error('thrown at once');
+      },
+    });
+    const db = handle();
+    expect(await Promise.allSettled([call(db, 1), call(db, 2)])).toEqual([
+      { status: 'rejected', reason: new Error('thrown at once') },
+      { status: 'fulfilled', value: 4 },
+    ]);
+    expect(await call(db, 3)).toBe(6);
   });
 
   it('keeps the calls of two handles apart, as two server instances would', async () => {
