@@ -26,6 +26,7 @@ import { findSessionAndViewer, type SessionInfo } from '../accounts/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 import type { Viewer } from '../common/permissions.js';
 import type { Store } from '../common/database/database.js';
+import { statementsSentAgainAlone, type StatementSentAgainAlone } from '../common/database/together.js';
 import { RequestValidationError, sendError } from './errors.js';
 import { isUuid } from './ids.js';
 import { authRoutes, SESSION_COOKIE } from '../accounts/routes.js';
@@ -124,6 +125,12 @@ export async function buildApp(store: Store, config: AppConfig): Promise<Fastify
   await live.start();
   app.decorate('live', live);
   app.decorate('afterCommit', afterCommitOf(app));
+  const logStatementSentAgainAlone = (message: unknown) => {
+    const { calls, error } = message as StatementSentAgainAlone;
+    app.log.warn({ err: error, calls }, 'acts sent together failed as one statement; each was sent again alone');
+  };
+  statementsSentAgainAlone.subscribe(logStatementSentAgainAlone);
+  app.addHook('onClose', async () => void statementsSentAgainAlone.unsubscribe(logStatementSentAgainAlone));
   // A mail handed over as a request ended is sent before the server stops, not at its next start.
   app.addHook('onClose', () => app.mailer.idle());
   app.addHook('onClose', () => live.close());

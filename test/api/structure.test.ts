@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createDemoPartnership, DEMO_SIGN_IN } from '../../src/demo/demo-partnership.js';
 import { checkStateAgainstJournal } from '../../src/journal/state-proof.js';
 import { addSeat } from '../../src/bodies/acts.js';
 import { backgroundWorkEnded } from '../../src/common/database/database.js';
 import { statementsSaying } from '../support/statements.js';
-import { Client, newMember, newPartnership, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
+import { Client, newMember, newPartnership, ServerLog, startTestApp, uniqueEmail, type PartnershipFixture, type TestApp } from '../support/test-app.js';
 import { builder, countRows, journalLength, journalOf, outboxMessages, TODAY, verifiedChain } from '../support/structure.js';
 
 let t: TestApp;
@@ -429,6 +429,10 @@ describe('conflicts and rules of the structure', () => {
 
   it('starts the seats given at the same moment in one statement, and a seat refused among them is refused alone', async () => {
     const f = await newPartnership(t);
+    // A server logs each statement sent again alone, whatever handle sent it.
+    const log = new ServerLog();
+    const logging = await startTestApp({ logger: log.logger });
+    onTestFinished(() => logging.close());
     const s = await steeringWithGap(f);
     const group = await builder(f).body({ name: 'Groupe jardins', kind: 'working_group' });
     const seatsBefore = await journalLength(t, f.partnershipId);
@@ -439,7 +443,11 @@ describe('conflicts and rules of the structure', () => {
     const [a2, a1Again, b1] = await Promise.allSettled([seat(s.steering, s.a2, s.houseA), seat(s.steering, s.a1, s.houseA), seat(group, s.b1, s.houseB)]);
     expect([a2.status, a1Again.status, b1.status]).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((a1Again as PromiseRejectedResult).reason).toMatchObject({ constraint: 'body_member_one_open_seat' });
+    // The steering committee's two seats left together and were sent again alone; the group's, of another lane, left alone.
     expect([together.count(), alone.count()]).toEqual([1, 3]);
+    expect(log.entries.filter((entry) => entry['msg'] === 'acts sent together failed as one statement; each was sent again alone')).toEqual([
+      expect.objectContaining({ level: 40, calls: 2, err: expect.objectContaining({ message: expect.stringContaining('body_member_one_open_seat') }) }),
+    ]);
     await backgroundWorkEnded(alone.db);
     const started = (await journalOf(t, f.partnershipId)).slice(seatsBefore).filter((entry) => entry.kind === 'mandate.started');
     expect(started.map((entry) => entry.payload['personId']).sort()).toEqual([s.a2, s.b1].sort());

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { describe, expect, it } from 'vitest';
-import { callsTogether } from '../../src/common/database/together.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { callsTogether, statementsSentAgainAlone } from '../../src/common/database/together.js';
 import type { Database } from '../../src/common/database/schema.js';
 
 const handle = (isTransaction = false) => ({ isTransaction }) as unknown as Kysely<Database>;
@@ -72,7 +72,12 @@ describe('calls sent together', () => {
   it('sends each call again alone when their statement fails, so that one call’s failure is its own', async () => {
     const { call, alone, together } = doubling({ refuseTogether: true, refuseAlone: 2 });
     const db = handle();
+    const published: unknown[] = [];
+    const listen = (message: unknown) => void published.push(message);
+    statementsSentAgainAlone.subscribe(listen);
+    onTestFinished(() => void statementsSentAgainAlone.unsubscribe(listen));
     const answers = await Promise.allSettled([1, 2, 3].map((n) => call(db, n)));
+    expect(published).toEqual([{ calls: 3, error: new Error('the statement failed') }]);
     expect(together).toEqual([[1, 2, 3]]);
     expect(alone).toEqual([1, 2, 3]);
     expect(answers).toEqual([

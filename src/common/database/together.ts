@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -23,6 +24,19 @@ const STATEMENTS_UNDER_WAY = 2;
 
 /** A statement carries at most this many calls: its transaction holds their rows' locks until it ends. */
 const CALLS_PER_STATEMENT = 100;
+
+/** A statement of calls sent together that failed; each of its calls was then sent again alone. */
+export interface StatementSentAgainAlone {
+  readonly calls: number;
+  readonly error: unknown;
+}
+
+/**
+ * Every statement of calls sent together that failed, for the server's log: a call refused among
+ * others fails its statement now and then, but a statement that always fails (a function changed
+ * without its together twin) would silently send every call alone, and lose what sending together gains.
+ */
+export const statementsSentAgainAlone = channel('entente:statement-sent-again-alone');
 
 interface Waiting<Item, Result> {
   readonly item: Item;
@@ -54,7 +68,10 @@ export function callsTogether<Item, Result>(calls: CallsTogether<Item, Result>):
   const send = async (db: Kysely<Database>, lanes: Map<string, Lane<Item, Result>>, key: string, lane: Lane<Item, Result>, batch: Waiting<Item, Result>[]) => {
     try {
       if (batch.length > 1) {
-        const results = await sendTogether(db, batch.map((call) => call.item)).catch(() => undefined);
+        const results = await sendTogether(db, batch.map((call) => call.item)).catch((error: unknown) => {
+          statementsSentAgainAlone.publish({ calls: batch.length, error } satisfies StatementSentAgainAlone);
+          return undefined;
+        });
         if (results?.length === batch.length) {
           batch.forEach((call, at) => call.resolve(results[at]!));
           return;
