@@ -469,6 +469,36 @@ describe('sealing after commit', () => {
     expect(await verifiedChain(t, f.partnershipId)).toMatchObject({ ok: true, chains: [{ entries: 2004 }] });
   });
 
+  it('resolves once the entries are chained even when its vacuum fails, and vacuums again 2,000 entries later', async () => {
+    const f = await newPartnership(t);
+    let vacuumsTried = 0;
+    const refusingVacuums: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'RawNode' && JSON.stringify(args.node).includes('vacuum')) {
+          vacuumsTried += 1;
+          throw new Error('vacuum cancelled');
+        }
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const db = t.store.db.withPlugin(refusingVacuums);
+    const leave = (count: number) =>
+      sql`insert into journal_pending (partnership_id, recorded_at, actor_id, kind, payload)
+          select ${f.partnershipId}, ${t.clock.now()}, null, 'test.left', jsonb_build_object('n', n) from generate_series(1, ${count}) n`.execute(t.store.db);
+    await leave(2001);
+    await expect(sealJournal(db, f.partnershipId)).resolves.toBeUndefined();
+    expect(vacuumsTried).toBe(1);
+    expect(await chainedAndPending(f.partnershipId)).toEqual({ chained: 2003, pending: 0 });
+    // The vacuum came after the second batch of 1,000: the last entry counts towards the next.
+    await leave(1998);
+    await sealJournal(db, f.partnershipId);
+    expect(vacuumsTried).toBe(1);
+    await leave(1);
+    await sealJournal(db, f.partnershipId);
+    expect(vacuumsTried).toBe(2);
+  });
+
   it('refuses to seal a partnership that has no chain', async () => {
     await expect(sealJournal(t.store.db, randomUUID())).rejects.toThrow(/has no journal head/);
   });
