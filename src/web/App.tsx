@@ -112,6 +112,16 @@ function LanguageSwitch() {
   );
 }
 
+/** Who is signed in, so that someone on a shared computer sees whose name they act in: the person in this partnership, elsewhere the account. */
+function SignedInAs({ name }: { name: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className="signed-in-as" title={name}>
+      {t('layout.signedInAs', { name })}
+    </span>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -163,6 +173,7 @@ function Shell({ children }: { children: ReactNode }) {
           </Link>
           <div className="header-tools">
             <LanguageSwitch />
+            {session.data && <SignedInAs name={partnership?.fullName ?? session.data.email} />}
             {session.data && (
               <button
                 type="button"

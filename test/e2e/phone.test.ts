@@ -200,6 +200,9 @@ describe('the navigation', () => {
       await page.getByRole('heading', { level: 1, name: 'Samia Haddad' }).waitFor();
       const rows = await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('listitem').evaluateAll((items) => new Set(items.map((item) => item.getBoundingClientRect().top)).size);
       expect(rows).toBe(1);
+      // The header says who acts, for a computer shared by a house's volunteers.
+      const signedInAs = page.getByRole('banner').getByText('Session de Samia Haddad', { exact: true });
+      expect(await signedInAs.evaluate((name) => name.scrollWidth <= name.clientWidth)).toBe(true);
       // The current page's link is scrolled into the row, clear of its faded right edge, once the to-do count has come.
       await page.getByRole('link', { name: /^À faire, / }).waitFor();
       await expect
