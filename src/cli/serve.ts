@@ -13,6 +13,7 @@ import { sendDueQuestionnaires } from '../questionnaires/clock.js';
 import { openStore } from '../common/database/database.js';
 import { migrateToLatest } from '../common/database/migrate.js';
 import { tidyEmbeddedDatabase } from '../common/database/upkeep.js';
+import { forgetExpiredCredentials } from '../accounts/acts.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../../web', import.meta.url));
 
@@ -62,7 +63,7 @@ export async function serve(options: { demo: boolean }): Promise<void> {
 /**
  * Work the clock triggers: journal entries left unsealed are sealed, rounds past their
  * deadline close and questionnaires whose opening passed are sent every minute; review dates, terms ending within a month, deadlines of tomorrow
- * and the daily digests are looked for every hour. All also run at start, but the embedded
+ * and the daily digests are looked for, and expired credentials forgotten, every hour. All also run at start, but the embedded
  * database's upkeep, which holds its thread a moment, first runs an hour after.
  */
 function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
@@ -92,6 +93,7 @@ function startClockWork(app: Awaited<ReturnType<typeof buildApp>>): () => void {
     every(60, () => sendEvaluationReminders(app.store.db, app.now(), app.afterCommit), 'project evaluation reminders'),
     every(60, () => sendDeadlineReminders(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a reminder could not leave')), 'reminders the day before a deadline'),
     every(60, () => sendDigests(app.store.db, app.now(), app.afterCommit, (personId, error) => app.log.error({ err: error, personId }, 'a digest could not leave')), 'daily digests'),
+    every(60, () => forgetExpiredCredentials(app.store.db, app.now()), 'forgetting expired credentials'),
     every(60, () => tidyEmbeddedDatabase(app.store), 'tidying the embedded database', false),
   ];
   return () => stops.forEach((stop) => stop());
