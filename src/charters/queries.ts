@@ -4,7 +4,7 @@ import { organizationsBehind } from '../fund/queries.js';
 import { checkCharter, type CharterIssue } from './rules/check.js';
 import { diffCharters } from './rules/diff.js';
 import { projectRulesOf, type CharterContent, type CharterKind, type CharterRules, type ProjectRules, type VersionStatus } from './rules/types.js';
-import { calendarDay } from '../common/dates.js';
+import { calendarDay, PARTNERSHIP_TIME_ZONE } from '../common/dates.js';
 import { cadenceShortfall } from '../meetings/rules.js';
 import type { ProposalStatus } from '../decisions/rules.js';
 import { notFound } from '../common/errors.js';
@@ -261,7 +261,7 @@ export type ComplianceFinding =
 const VALIDATED_STAGES = ['validated', 'active', 'evaluating'] as const;
 
 /** The day an instant falls on in the partnership's calendar, in SQL, so that days are counted there. */
-const dayOf = (column: string) => sql<string>`(${sql.ref(column)} at time zone 'Europe/Paris')::date`;
+const dayOf = (column: string) => sql<string>`(${sql.ref(column)} at time zone ${sql.lit(PARTNERSHIP_TIME_ZONE)})::date`;
 
 /**
  * The common projects against the partnership charter's project rules, in two queries: steps

@@ -3,7 +3,8 @@ import { conflict, invalid } from './errors.js';
 /** Calendar dates travel as ISO 'YYYY-MM-DD' strings, which order correctly as text. */
 export type IsoDate = string;
 
-const PARTNERSHIP_TIME_ZONE = 'Europe/Paris';
+/** Where the partnerships live: their days begin and end there, and every page shows times there. */
+export const PARTNERSHIP_TIME_ZONE = 'Europe/Paris';
 const isoDateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: PARTNERSHIP_TIME_ZONE,
   year: 'numeric',

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, translator } from '../i18n/server-messages.js';
 import type { JournalEvent } from '../journal/journal-store.js';
@@ -6,6 +6,7 @@ import { recipientsAmong, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
 import { deliverableFrame } from './queries.js';
+import { endOfDay } from '../common/database/periods.js';
 
 type Trx = Transaction<Database>;
 
@@ -22,7 +23,7 @@ async function callOwner(trx: Trx, scope: { readonly partnershipId: string; read
   const deadline =
     deliverable.due_on === null
       ? null
-      : new Date((await sql<{ deadline: Date }>`select ((${deliverable.due_on}::date + 1)::timestamp at time zone 'Europe/Paris') - interval '1 second' as deadline`.execute(trx)).rows[0]!.deadline);
+      : await endOfDay(trx, deliverable.due_on);
   await tell(trx, scope, await recipientsAmong(trx, [ownerId]), (recipient) => {
     const t = translator(recipient.locale);
     const params = { title: deliverable.title, charter: charter.title };

@@ -11,6 +11,7 @@ import { disputeInFullView, type DisputeInView } from './access.js';
 import { exitPlanTasksInTransaction } from './ending/acts.js';
 import type { crisisOutcomeInput, disputeMeetingInput, disputeNoteInput, mediationOutcomeInput, nameMediatorInput, openDisputeInput } from './contract.js';
 import { CRISIS_MEETING_DEFAULT_DAYS, isRoundOf, mayNameMediator, mayWriteNotes, nextDisputeStage, type DisputeMeetingKind, type DisputeMove, type DisputeStage } from './rules.js';
+import { PARTNERSHIP_TIME_ZONE } from '../common/dates.js';
 
 /**
  * The dispute chain's first half (seed 000, art. 7): a party opens a dispute, the parties hold a
@@ -72,7 +73,7 @@ export async function openDispute(ctx: ActContext, input: z.infer<typeof openDis
     const days = dispute.crisisMeetingWithinDays ?? CRISIS_MEETING_DEFAULT_DAYS;
     // The last second of that day in Paris, whatever the offset of the day the dispute opens.
     const { due } = await sql<{ due: Date }>`
-      select ((((${ctx.now}::timestamptz at time zone 'Europe/Paris')::date + ${days}::integer + 1)::timestamp at time zone 'Europe/Paris') - make_interval(secs => 1)) as due`
+      select ((((${ctx.now}::timestamptz at time zone ${sql.lit(PARTNERSHIP_TIME_ZONE)})::date + ${days}::integer + 1)::timestamp at time zone ${sql.lit(PARTNERSHIP_TIME_ZONE)}) - make_interval(secs => 1)) as due`
       .execute(trx)
       .then((result) => result.rows[0]!);
     const id = randomUUID();

@@ -1,19 +1,14 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../common/database/schema.js';
 import { formatCalendarDate, translator, type Locale } from '../i18n/server-messages.js';
 import { recipientsAmong, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
+import { endOfDay } from '../common/database/periods.js';
 
 type Trx = Transaction<Database>;
 
 export const fundPath = (partnershipId: string) => `/p/${partnershipId}/caisse-commune`;
-
-/** The last instant of a due day in the partnership's time zone (summer or winter time), counted by the database. */
-async function endOfDueDay(trx: Trx, dueOn: string): Promise<Date> {
-  const { rows } = await sql<{ deadline: Date }>`select ((${dueOn}::date + 1)::timestamp at time zone 'Europe/Paris') - interval '1 second' as deadline`.execute(trx);
-  return new Date(rows[0]!.deadline);
-}
 
 const euros = (locale: Locale, cents: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -38,7 +33,7 @@ export const fundNotices: NoticeWriters = {
     const dueOn = String(event.payload['dueOn']);
     const amountCents = Number(event.payload['amountCents']);
     const { name, recipients } = await organizationAdministrators(trx, organizationId);
-    const deadline = await endOfDueDay(trx, dueOn);
+    const deadline = await endOfDay(trx, dueOn);
     await tell(trx, scope, recipients, (recipient) => {
       const t = translator(recipient.locale);
       const params = { year, organization: name, amount: euros(recipient.locale, amountCents), dueOn: formatCalendarDate(recipient.locale, dueOn) };

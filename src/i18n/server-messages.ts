@@ -24,7 +24,7 @@ import { circleEn, circleFr } from '../circles/messages.js';
 import { disputeEn, disputeFr } from '../disputes/messages.js';
 
 import { LOCALES, isLocale, type Locale } from './locales.js';
-import { formatDate } from '../common/dates.js';
+import { formatDate, PARTNERSHIP_TIME_ZONE } from '../common/dates.js';
 
 export { LOCALES, isLocale, type Locale };
 
@@ -527,8 +527,8 @@ export function formatCalendarDate(locale: Locale, isoDate: string): string {
 }
 
 const meetingTime: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE }),
 };
 
 /** An instant as the day and time it falls on where the partnerships live: « mardi 15 septembre 2026 à 18:30 ». */

@@ -1,3 +1,5 @@
+import { PARTNERSHIP_TIME_ZONE } from '../common/dates.js';
+
 /**
  * What each person chose to receive, and when a daily digest leaves. Pure: the clock is passed in.
  */
@@ -12,7 +14,7 @@ export function mailsNow(preference: MailPreference): boolean {
 /** The hour, where the partnerships live, from which the day's digest leaves. */
 export const DIGEST_HOUR = 7;
 
-const parisClock = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+const parisClock = new Intl.DateTimeFormat('en-CA', { timeZone: PARTNERSHIP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
 
 /** The day (YYYY-MM-DD) and hour an instant falls on in Paris. */
 export function parisDayAndHour(instant: Date): { readonly day: string; readonly hour: number } {

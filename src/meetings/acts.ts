@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { calendarDay } from '../common/dates.js';
+import { calendarDay, PARTNERSHIP_TIME_ZONE } from '../common/dates.js';
 import { conflict, forbidden, invalid, notFound } from '../common/errors.js';
 import type {
   agendaItemInput,
@@ -123,7 +123,7 @@ export async function recordPastMeeting(ctx: ActContext, input: z.infer<typeof p
       .values({
         ...meetingRow(ctx, { id, ...input }),
         // The day is what is known; noon where the partnerships live keeps it that day in every reading.
-        starts_at: sql<Date>`(${input.heldOn}::date + time '12:00') at time zone 'Europe/Paris'`,
+        starts_at: sql<Date>`(${input.heldOn}::date + time '12:00') at time zone ${sql.lit(PARTNERSHIP_TIME_ZONE)}`,
         duration_minutes: 120,
         online_url: null,
         minutes: input.minutes,

@@ -4,6 +4,7 @@ import { formatCalendarDate, translator } from '../i18n/server-messages.js';
 import { recipientsAmong, tell } from '../participation/calls.js';
 import type { NoticeWriters } from '../participation/notices.js';
 import { toDoPath } from '../participation/rules.js';
+import { PARTNERSHIP_TIME_ZONE } from '../common/dates.js';
 
 type Trx = Transaction<Database>;
 
@@ -27,7 +28,7 @@ async function tensionOf(trx: Trx, tensionId: string) {
       'r.full_name as raiser',
       'q.wording',
       // The end of the due day where the partnerships live: what a reminder counts to.
-      sql<Date | null>`(t.task_due_on + 1)::timestamp at time zone 'Europe/Paris'`.as('due_at'),
+      sql<Date | null>`(t.task_due_on + 1)::timestamp at time zone ${sql.lit(PARTNERSHIP_TIME_ZONE)}`.as('due_at'),
     ])
     .where('t.id', '=', tensionId)
     .executeTakeFirstOrThrow();

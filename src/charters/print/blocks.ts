@@ -4,7 +4,7 @@ import { projectStepLines } from '../rules/project-steps.js';
 import { silenceOf, type ArticleKind, type DecisionMethod, type SilenceRule } from '../rules/types.js';
 import { formatCalendarDate, translator, type Locale } from '../../i18n/server-messages.js';
 import type { VersionDetail } from '../queries.js';
-import { formatDate, monthName } from '../../common/dates.js';
+import { formatDate, monthName, PARTNERSHIP_TIME_ZONE } from '../../common/dates.js';
 
 /**
  * What a printed charter shows of its rules, under the article of the same kind, as neutral
@@ -26,7 +26,7 @@ export function formatMoney(locale: Locale, cents: number): string {
 }
 
 export function formatSignedAt(locale: Locale, instant: Date): string {
-  return formatDate(new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }), instant);
+  return formatDate(new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: PARTNERSHIP_TIME_ZONE }), instant);
 }
 
 export function signatoriesTable(version: VersionDetail, locale: Locale): RuleBlock {

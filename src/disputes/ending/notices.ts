@@ -1,10 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../common/database/schema.js';
 import { formatCalendarDate, formatMeetingTime, translator } from '../../i18n/server-messages.js';
 import { meetingCalendar } from '../../meetings/calendar.js';
 import { recipientsAmong, tell, type Recipient } from '../../participation/calls.js';
 import type { NoticeWriters } from '../../participation/notices.js';
 import { toDoPath, type ToDoTarget } from '../../participation/rules.js';
+import { endOfDay } from '../../common/database/periods.js';
 
 type Trx = Transaction<Database>;
 
@@ -30,8 +31,7 @@ export const disputeEndingNotices: NoticeWriters = {
     const dueOn = event.payload['dueOn'];
     if (typeof ownerId !== 'string' || typeof dueOn !== 'string') return;
     const target: ToDoTarget = { kind: 'dispute_task', disputeId: String(event.payload['disputeId']), taskId: String(event.payload['taskId']) };
-    // The end of the due day in Paris, so the reminder sweep tells the owner the day before.
-    const deadline = new Date((await sql<{ deadline: Date }>`select ((${dueOn}::date + 1)::timestamp at time zone 'Europe/Paris') - interval '1 second' as deadline`.execute(trx)).rows[0]!.deadline);
+    const deadline = await endOfDay(trx, dueOn);
     await tell(trx, scope, await recipientsAmong(trx, [ownerId]), (recipient) => {
       const t = translator(recipient.locale);
       return {

@@ -15,7 +15,7 @@ import { useOverview, usePartnershipId } from '../hooks';
 const ROUND_METHODS: ReadonlySet<DecisionMethod> = new Set(['consensus', 'consent', 'majority']);
 import { describeRule } from './RuleFields';
 import { useFormatDate } from './ui';
-import { formatDate, monthName } from '../../common/dates';
+import { formatDate, monthName, PARTNERSHIP_TIME_ZONE } from '../../common/dates';
 
 export type CharterNames = Answer<typeof charterNamesAnswer>;
 export type SignatoryView = Answer<typeof signatoryAnswer>;
@@ -135,7 +135,7 @@ export function DecisionMatrixTable({ rules, names }: { rules: CharterRules; nam
 
 export function SignatoriesTable({ signatories }: { signatories: readonly SignatoryView[] }) {
   const { t, i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: PARTNERSHIP_TIME_ZONE });
   if (signatories.length === 0) return <p className="muted">{t('charter.signatures.none')}</p>;
   return (
     <ScrollingTable label={t('charter.signatures.title')}>

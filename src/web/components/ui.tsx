@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
-import { formatDate } from '../../common/dates';
+import { formatDate, PARTNERSHIP_TIME_ZONE } from '../../common/dates';
 
 /** Sets the tab title and moves focus to the page heading, so screen readers announce the new page. */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
@@ -118,7 +118,7 @@ export function useFormatDate() {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
   const calendar = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Paris' });
+  const instant = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: PARTNERSHIP_TIME_ZONE });
   return (value: string) => (value.length === 10 ? formatDate(calendar, new Date(`${value}T00:00:00Z`)) : formatDate(instant, new Date(value)));
 }
 
@@ -135,7 +135,7 @@ export function useFormatPeriod() {
 }
 
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PARTNERSHIP_TIME_ZONE }).format(new Date());
 }
 
 export type PeriodStatus = 'current' | 'upcoming' | 'ended';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field, fieldError, FormError } from '../../components/ui';
 import { useUnsavedChanges } from '../../hooks';
 import { parisInstant } from '../pooled-means/times';
+import { PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 export interface DayInput {
   readonly title: string;
@@ -14,7 +15,7 @@ export interface DayInput {
 
 /** What a `datetime-local` field shows of an instant: the wall time in Paris, where the partnerships live. */
 function parisLocal(instant: string): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: PARTNERSHIP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
   return parts.replace(' ', 'T');
 }
 

@@ -8,7 +8,7 @@ import { statusTone } from './ProposalsPage';
 import { PhaseSteps } from './PhaseSteps';
 import { RoundTable } from './RoundTable';
 import { ProposalThread } from '../discussions/ProposalThread';
-import { formatDate as inWords } from '../../../common/dates';
+import { formatDate as inWords, PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 import { formatEuros } from '../../money';
 import { CircleJoinPart } from '../circles/CircleJoinPart';
 
@@ -17,7 +17,7 @@ export default function ProposalPage() {
   const { proposalId } = useParams();
   const partnershipId = usePartnershipId();
   const formatDate = useFormatDate();
-  const instantFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const instantFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE });
   const formatInstant = (iso: string) => inWords(instantFormat, new Date(iso));
   const query = usePartnershipQuery<Answer<typeof proposalDetailAnswer>>(`/proposals/${proposalId}`);
   useLiveChanges('proposals', proposalId!, query.data?.status === 'open');

@@ -8,13 +8,14 @@ import { useAct, usePartnershipId } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { threadAnswer } from '../../../discussions/contract';
 import type { MessageKind, OpeningKind } from '../../../discussions/rules';
+import { PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 type Thread = Answer<typeof threadAnswer>;
 type Message = Thread['messages'][number];
 
 function useInstantFormat() {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE });
   return (iso: string) => format.format(new Date(iso));
 }
 

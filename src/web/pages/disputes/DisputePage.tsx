@@ -9,6 +9,7 @@ import { Badge, Field, fieldError, FormError, LoadError, Loading, PageTitle, use
 import { useAct, usePartnershipId, usePartnershipQuery, useUnsavedChanges } from '../../hooks';
 import { parisInstant } from '../pooled-means/times';
 import { DisputeEnding } from './ending/DisputeEnding';
+import { PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 type Dispute = Answer<typeof disputeAnswer>;
 type Meeting = Dispute['meetings'][number];
@@ -95,7 +96,7 @@ export default function DisputePage() {
 
 function useFormatTime() {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const format = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE });
   return (value: string) => format.format(new Date(value));
 }
 

@@ -5,7 +5,7 @@ import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { useOverview, usePartnershipId, usePersonNames } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { journalAnswer } from '../../../journal/contract';
-import { formatDate } from '../../../common/dates';
+import { formatDate, PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 type JournalEntry = Answer<typeof journalAnswer>[number];
 
@@ -42,7 +42,7 @@ export default function JournalPage() {
   const formatTime = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Europe/Paris',
+    timeZone: PARTNERSHIP_TIME_ZONE,
   });
   const entries = journal.data?.pages.flat() ?? [];
   /** The newest entry is the chain's head: the position and hash documents carry. */

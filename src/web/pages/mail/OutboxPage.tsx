@@ -5,7 +5,7 @@ import { Loading, LoadError, PageTitle } from '../../components/ui';
 import { usePartnershipId } from '../../hooks';
 import type { Answer } from '../../../common/contract';
 import type { outboxAnswer } from '../../../mail/contract';
-import { formatDate } from '../../../common/dates';
+import { formatDate, PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 type OutboxView = Answer<typeof outboxAnswer>;
 
@@ -19,7 +19,7 @@ export default function OutboxPage() {
     getNextPageParam: (last) => last.next ?? undefined,
   });
   const locale = i18n.language === 'en' ? 'en-GB' : 'fr-FR';
-  const formatTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const formatTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE });
   const formatList = new Intl.ListFormat(locale, { type: 'conjunction' });
   if (outbox.isPending) return <Loading />;
   if (outbox.error) return <LoadError error={outbox.error} />;

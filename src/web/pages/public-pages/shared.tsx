@@ -7,6 +7,7 @@ import type { publicPageAnswer } from '../../../public-pages/contract';
 import { licenceDeedUrl, publicWebPath, type OpenLicence } from '../../../public-pages/rules';
 import { api, ApiError } from '../../api';
 import { LoadError, PageTitle } from '../../components/ui';
+import { PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 export type PublicPageView = Answer<typeof publicPageAnswer>;
 
@@ -31,7 +32,7 @@ export function LicenceLine({ licence }: { licence: OpenLicence }) {
 /** Who wrote it and when it was published; an erased or unnamed author is not mentioned. */
 export function Byline({ author, publishedAt }: { author: string | null; publishedAt: string }) {
   const { t, i18n } = useTranslation();
-  const day = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(publishedAt));
+  const day = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: PARTNERSHIP_TIME_ZONE }).format(new Date(publishedAt));
   return <p className="muted public-byline">{author === null ? t('publicPages.publishedOn', { day }) : t('publicPages.byOn', { author, day })}</p>;
 }
 

@@ -8,6 +8,7 @@ import { Field, fieldError, FormError, Loading, LoadError, PageTitle } from '../
 import { useAct, usePartnershipId, usePartnershipQuery } from '../../hooks';
 import { parisInstant } from '../pooled-means/times';
 import { questionnairesPath } from './QuestionnairesPage';
+import { PARTNERSHIP_TIME_ZONE } from '../../../common/dates';
 
 type Questionnaire = Answer<typeof questionnaireAnswer>;
 
@@ -48,7 +49,7 @@ const newQuestion = (kind: QuestionKind = 'short_text'): DraftQuestion => ({
 /** An instant as a `datetime-local` value, read on the clock of Paris where the partnerships live. */
 function parisLocal(instant: string | null): string {
   if (instant === null) return '';
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant)).replace(' ', 'T');
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: PARTNERSHIP_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant)).replace(' ', 'T');
 }
 
 function move<T>(items: readonly T[], from: number, to: number): T[] {

@@ -6,6 +6,7 @@ import { useAct, usePartnershipId, usePartnershipQuery } from '../../../hooks';
 import { parisInstant } from '../../pooled-means/times';
 import type { Answer } from '../../../../common/contract';
 import type { disputeEndingAnswer } from '../../../../disputes/ending/contract';
+import { PARTNERSHIP_TIME_ZONE } from '../../../../common/dates';
 
 type Ending = Answer<typeof disputeEndingAnswer>;
 type Task = Ending['tasks'][number];
@@ -153,7 +154,7 @@ function Circle({ data, base }: { data: Ending; base: string }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const { i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' });
+  const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: PARTNERSHIP_TIME_ZONE });
   const call = useAct<{ startsAt: string; place: string; onlineUrl: string | null }>('post', () => `${base}/restorative-circle`);
   const hold = useAct<void>('post', () => `${base}/restorative-circle/held`, () => ({}));
   const circle = data.circle;
