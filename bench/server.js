@@ -17,8 +17,9 @@ import { openStore } from '../dist/server/common/database/database.js';
 import { migrateToLatest } from '../dist/server/common/database/migrate.js';
 import { PhaseRecorder } from './phases.js';
 
-// Each write load seats people of its own half, one a request: at 3,500 seats a second for 13 s, a
-// half of 120,000 ran out (2026-12-07), and a seat refused in a millisecond flatters its route.
+// Each seat load seats people of its own half, one a request: at 4,700 seats a second for 13 s
+// (warm-up and measure), the bare route needs 61,000, more than half of 120,000 (2026-12-07), and a
+// seat refused in a millisecond flatters its route.
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200000);
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 /** Connections of the server's pool on PostgreSQL (`BENCH_POOL_SIZE`), the app's default unless told. */
