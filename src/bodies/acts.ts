@@ -170,41 +170,22 @@ export async function addSeat(ctx: ActContext, bodyId: string, input: SeatInput)
     throw forbidden();
   }
   const id = randomUUID();
-  const endsOn = input.endsOn ?? null;
   const event = mandateStarted(id, bodyId, input);
-  const seated = await startSeatCall(ctx.db, {
-    partnershipId: ctx.partnershipId,
-    seatId: id,
-    bodyId,
-    personId: input.personId,
-    organizationId: input.organizationId,
-    capacity: input.capacity,
-    mandateSource: input.mandateSource,
-    startsOn: input.startsOn,
-    endsOn,
-    actorId: ctx.viewer.personId,
-    recordedAt: ctx.now.toISOString(),
-    payload: event.payload,
-  });
+  const seated = await startSeatCall(ctx.db, { partnershipId: ctx.partnershipId, actorId: ctx.viewer.personId, recordedAt: ctx.now.toISOString(), seat: event.payload });
   if (!seated) await explainRefusedSeat(ctx, bodyId, input);
   await actCommitted(ctx, [event]);
   return { id };
 }
 
-/** One call of seat_start(), as its statement of migration 050 reads it among others. */
+/**
+ * One call of seat_start(), as its statement of migration 050 reads it among others: the seat is
+ * the payload of its journal entry, so the row is written from the very values the entry keeps.
+ */
 interface SeatStart {
   readonly partnershipId: string;
-  readonly seatId: string;
-  readonly bodyId: string;
-  readonly personId: string;
-  readonly organizationId: string | null;
-  readonly capacity: string;
-  readonly mandateSource: string;
-  readonly startsOn: string;
-  readonly endsOn: string | null;
   readonly actorId: string;
   readonly recordedAt: string;
-  readonly payload: Readonly<Record<string, unknown>>;
+  readonly seat: ReturnType<typeof mandateStarted>['payload'];
 }
 
 /**
@@ -212,12 +193,12 @@ interface SeatStart {
  * body started at the same moment, which wait for the same body row while it changes.
  */
 const startSeatCall = callsTogether<SeatStart, string | null>({
-  laneOf: (start) => start.bodyId,
-  sendAlone: async (db, start) => {
+  laneOf: (start) => start.seat.bodyId,
+  sendAlone: async (db, { partnershipId, actorId, recordedAt, seat }) => {
     const { rows } = await sql<{ seat: string | null }>`select seat_start(
-        ${start.partnershipId}::uuid, ${start.seatId}::uuid, ${start.bodyId}::uuid, ${start.personId}::uuid, ${start.organizationId}::uuid,
-        ${start.capacity}::text, ${start.mandateSource}::text, ${start.startsOn}::date, ${start.endsOn}::date,
-        ${start.actorId}::uuid, ${start.recordedAt}::timestamptz, ${JSON.stringify(start.payload)}::jsonb
+        ${partnershipId}::uuid, ${seat.seatId}::uuid, ${seat.bodyId}::uuid, ${seat.personId}::uuid, ${seat.organizationId}::uuid,
+        ${seat.capacity}::text, ${seat.mandateSource}::text, ${seat.startsOn}::date, ${seat.endsOn}::date,
+        ${actorId}::uuid, ${recordedAt}::timestamptz, ${JSON.stringify(seat)}::jsonb
       ) as seat`.execute(db);
     return rows[0]?.seat ?? null;
   },

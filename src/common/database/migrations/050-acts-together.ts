@@ -31,19 +31,22 @@ export const actsTogether: readonly string[] = [
   `create function seat_start_together(p_seats jsonb)
    returns table (at integer, seat uuid) language plpgsql as $$
    declare
-     v_seat record;
+     v_start record;
+     v_seat jsonb;
    begin
-     for v_seat in
+     for v_start in
        select (t.ordinality - 1)::integer as at, t.value as start
          from jsonb_array_elements(p_seats) with ordinality t
-        order by t.value ->> 'bodyId', t.value ->> 'personId', t.ordinality
+        order by t.value -> 'seat' ->> 'bodyId', t.value -> 'seat' ->> 'personId', t.ordinality
      loop
-       at := v_seat.at;
+       at := v_start.at;
+       -- The seat is its journal entry's payload: the row is written from the values the entry keeps.
+       v_seat := v_start.start -> 'seat';
        seat := seat_start(
-         (v_seat.start ->> 'partnershipId')::uuid, (v_seat.start ->> 'seatId')::uuid, (v_seat.start ->> 'bodyId')::uuid,
-         (v_seat.start ->> 'personId')::uuid, (v_seat.start ->> 'organizationId')::uuid, v_seat.start ->> 'capacity',
-         v_seat.start ->> 'mandateSource', (v_seat.start ->> 'startsOn')::date, (v_seat.start ->> 'endsOn')::date,
-         (v_seat.start ->> 'actorId')::uuid, (v_seat.start ->> 'recordedAt')::timestamptz, v_seat.start -> 'payload');
+         (v_start.start ->> 'partnershipId')::uuid, (v_seat ->> 'seatId')::uuid, (v_seat ->> 'bodyId')::uuid,
+         (v_seat ->> 'personId')::uuid, (v_seat ->> 'organizationId')::uuid, v_seat ->> 'capacity',
+         v_seat ->> 'mandateSource', (v_seat ->> 'startsOn')::date, (v_seat ->> 'endsOn')::date,
+         (v_start.start ->> 'actorId')::uuid, (v_start.start ->> 'recordedAt')::timestamptz, v_seat);
        return next;
      end loop;
    end
